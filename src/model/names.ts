@@ -1,0 +1,109 @@
+/**
+ * How names are matched: headers, criterion names, category and group values, agency types.
+ * SPEC section 2: lower-cased, trimmed, runs of spaces, hyphens and underscores as one `_`.
+ * Non-breaking and zero-width spaces from spreadsheets count as spaces (or vanish).
+ */
+
+const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
+const SEPARATORS = /[\s\u00A0\u202F_-]+/g;
+
+export function normalizeName(raw: string): string {
+  return raw.normalize('NFC').replace(ZERO_WIDTH, '').toLowerCase().replace(SEPARATORS, '_').replace(/^_+|_+$/g, '');
+}
+
+/** Trims ordinary, non-breaking and zero-width spaces from both ends (ids, cell values). */
+export function cleanCell(raw: string): string {
+  return raw.replace(ZERO_WIDTH, '').replace(/^[\s\u00A0\u202F]+|[\s\u00A0\u202F]+$/g, '');
+}
+
+/** Agencies and titles are compared after trimming, collapsing inner whitespace and lower-casing. */
+export function foldText(raw: string): string {
+  return cleanCell(raw).replace(/[\s\u00A0\u202F]+/g, ' ').toLowerCase();
+}
+
+export type FileKind = 'entries' | 'scores' | 'judges';
+
+/** Canonical field names and their Indonesian aliases, per kind of file (SPEC section 2). */
+const COMMON_ALIASES: Record<string, string[]> = {
+  title: ['judul', 'nama_inovasi', 'judul_inovasi'],
+  agency: ['instansi', 'nama_instansi'],
+  agency_type: ['jenis_instansi'],
+  region: ['provinsi', 'wilayah'],
+  name: ['nama'],
+  category: ['kategori'],
+  group: ['kelompok'],
+  implemented_since: ['tanggal_implementasi', 'mulai_implementasi'],
+  summary: ['ringkasan'],
+  video_url: ['video', 'tautan_video', 'url_video'],
+  judge_id: ['juri', 'id_juri', 'evaluator'],
+  criterion: ['kriteria'],
+  score: ['nilai', 'skor'],
+  comment: ['komentar', 'catatan'],
+  stage: ['tahap'],
+  expertise: ['keahlian'],
+};
+
+const KIND_ALIASES: Record<FileKind, Record<string, string[]>> = {
+  entries: { id: ['no', 'kode', 'nomor', 'id_inovasi'] },
+  scores: { entry_id: ['id_inovasi', 'kode_inovasi'] },
+  judges: { id: ['no', 'kode', 'nomor', 'id_juri', 'kode_juri'] },
+};
+
+const aliasTables = new Map<FileKind, Map<string, string>>();
+
+/** Map from a normalized header to its canonical field name, for one kind of file. */
+export function fieldAliases(kind: FileKind): Map<string, string> {
+  let table = aliasTables.get(kind);
+  if (!table) {
+    table = new Map();
+    const add = (canonical: string, aliases: string[]) => {
+      table!.set(canonical, canonical);
+      for (const alias of aliases) table!.set(normalizeName(alias), canonical);
+    };
+    // Kind-specific aliases win over the common ones (`id_inovasi` is `id` in entries,
+    // `entry_id` in score sheets; `id_juri` is `judge_id` in sheets, `id` in a judges file).
+    for (const [canonical, aliases] of Object.entries(COMMON_ALIASES)) add(canonical, aliases);
+    for (const [canonical, aliases] of Object.entries(KIND_ALIASES[kind])) add(canonical, aliases);
+    aliasTables.set(kind, table);
+  }
+  return table;
+}
+
+/** Aliases of the five default criteria (SPEC section 2). */
+export const DEFAULT_CRITERION_ALIASES: Record<string, string[]> = {
+  novelty: ['kebaruan'],
+  effectiveness: ['efektif', 'efektivitas'],
+  benefit: ['bermanfaat', 'manfaat', 'kebermanfaatan'],
+  replicability: ['replikasi', 'dapat_direplikasi', 'dapat_ditransfer'],
+  sustainability: ['berkelanjutan', 'keberlanjutan'],
+};
+
+export const AGENCY_TYPES = {
+  ministry: ['kementerian'],
+  agency: ['lembaga'],
+  province: ['provinsi', 'pemerintah_provinsi', 'pemprov'],
+  regency: ['kabupaten', 'pemerintah_kabupaten', 'pemkab'],
+  city: ['kota', 'pemerintah_kota', 'pemkot'],
+  soe: ['bumn'],
+  regional_soe: ['bumd'],
+} as const;
+
+export type AgencyType = keyof typeof AGENCY_TYPES;
+
+let agencyTypeTable: Map<string, AgencyType> | undefined;
+
+export function resolveAgencyType(raw: string): AgencyType | undefined {
+  if (!agencyTypeTable) {
+    agencyTypeTable = new Map();
+    for (const [id, aliases] of Object.entries(AGENCY_TYPES) as [AgencyType, readonly string[]][]) {
+      agencyTypeTable.set(id, id);
+      for (const a of aliases) agencyTypeTable.set(normalizeName(a), id);
+    }
+  }
+  return agencyTypeTable.get(normalizeName(raw));
+}
+
+/** Code-point order, the tie-breaker of last resort everywhere (SPEC 3.9). */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

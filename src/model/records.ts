@@ -1,0 +1,82 @@
+/**
+ * Loaded records, before validation: every value is the text the file held (ids such as `08123`
+ * are never cast), every record knows where it came from.
+ */
+import type { Diagnostic, SourceRef } from './diagnostic.js';
+import type { Rubric } from './rubric.js';
+
+/** One row of a file after header normalization: canonical field name → cell text. */
+export interface RawRecord {
+  source: SourceRef;
+  /** Canonical field name → trimmed text ('' for an empty cell). */
+  fields: Map<string, string>;
+  /** Canonical field name → 1-based column in a CSV file (absent for YAML/JSON). */
+  columns?: Map<string, number>;
+  /** Decimal separator of numeric cells: ',' when a CSV file used ';' or tab as delimiter. */
+  decimalComma: boolean;
+}
+
+export interface Entry {
+  id: string;
+  title: string;
+  agency: string;
+  /** The category as written (resolved to an id by validation). */
+  categoryRaw: string;
+  agencyTypeRaw: string;
+  region: string;
+  groupRaw: string;
+  implementedSinceRaw: string;
+  /** Every field of the record, canonical names, including pass-through columns. */
+  fields: Map<string, string>;
+  /** Inline criterion scores: criterion id → cell text and column. */
+  inlineScores: Map<string, { text: string; column?: number }>;
+  decimalComma: boolean;
+  source: SourceRef;
+}
+
+/** One score as written in a sheet (a long row, or one cell of a wide row). */
+export interface ScoreRow {
+  entryId: string;
+  judgeId: string;
+  /** The criterion as written (long form) or the criterion id (wide form, inline). */
+  criterionRaw: string;
+  /** The score as written. */
+  text: string;
+  decimalComma: boolean;
+  comment?: string;
+  source: SourceRef;
+  column?: number;
+}
+
+export interface Judge {
+  id: string;
+  name: string;
+  agency: string;
+  region: string;
+  fields: Map<string, string>;
+  source: SourceRef;
+}
+
+export type InputKind = 'entries' | 'scores' | 'judges' | 'rubric';
+
+export interface InputFile {
+  /** The path as the user named it (or `-` for standard input). */
+  path: string;
+  kind: InputKind;
+  sha256: string;
+}
+
+/** Everything a command needs, loaded and parsed but not yet validated or scored. */
+export interface Competition {
+  rubric: Rubric;
+  rubricSource: { path: string | null; sha256: string; name: string; version: number | string | null };
+  entries: Entry[];
+  scores: ScoreRow[];
+  /** null when no judges file was given. */
+  judges: Judge[] | null;
+  /** True when score sheets were given (inline scores are then ignored). */
+  hasScoreSheets: boolean;
+  inputs: InputFile[];
+  /** Problems found while loading (parse errors, unknown columns, encodings). */
+  diagnostics: Diagnostic[];
+}

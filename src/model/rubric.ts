@@ -1,0 +1,324 @@
+/**
+ * The rubric (competition profile): the zod schema of the YAML file, and the resolved form the
+ * rest of the tool uses, with SPEC 2.4's defaults applied.
+ */
+import { z } from 'zod';
+import { DEFAULT_CRITERION_ALIASES, normalizeName } from './names.js';
+
+const label = z.union([
+  z.string().min(1),
+  z.strictObject({ id: z.string().min(1).optional(), en: z.string().min(1).optional() }),
+]);
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => isRealDate(s), 'not a real calendar date');
+
+const months = z.number().int().min(0);
+const weight = z.number().finite().nonnegative();
+
+const criterionSchema = z.strictObject({
+  weight,
+  label: label.optional(),
+  aliases: z.array(z.string().min(1)).optional(),
+  description: z.string().optional(),
+});
+
+const categorySchema = z.strictObject({
+  label: label.optional(),
+  aliases: z.array(z.string().min(1)).optional(),
+  description: z.string().optional(),
+});
+
+const groupSchema = z.strictObject({
+  label: label.optional(),
+  aliases: z.array(z.string().min(1)).optional(),
+  description: z.string().optional(),
+  min_implementation_months: months.optional(),
+  max_entries_per_agency: z.number().int().min(1).optional(),
+});
+
+const shortlistSchema = z.strictObject({
+  name: z.string().min(1),
+  size: z.number().int().min(1),
+  label: label.optional(),
+  per_category: z.boolean().optional(),
+  group: z.string().min(1).optional(),
+});
+
+export const rubricFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  version: z.union([z.number(), z.string()]).optional(),
+  description: z.string().optional(),
+  scale: z.strictObject({ min: z.number().finite(), max: z.number().finite() }),
+  criteria: z.record(z.string().min(1), criterionSchema).optional(),
+  categories: z.record(z.string().min(1), categorySchema).optional(),
+  groups: z.record(z.string().min(1), groupSchema).optional(),
+  category_weights: z.record(z.string().min(1), z.record(z.string().min(1), weight)).optional(),
+  normalization: z.enum(['none', 'zscore']).optional(),
+  aggregation: z.enum(['mean', 'median', 'trimmed']).optional(),
+  trim: z.number().int().min(0).optional(),
+  min_judges: z.number().int().min(1).optional(),
+  thresholds: z
+    .strictObject({
+      total: z.number().finite().min(0).max(100).optional(),
+      criteria: z.record(z.string().min(1), z.number().finite()).optional(),
+    })
+    .optional(),
+  tie_break: z.array(z.string().min(1)).optional(),
+  shortlists: z.array(shortlistSchema).optional(),
+  eligibility: z
+    .strictObject({
+      min_implementation_months: months.optional(),
+      reference_date: isoDate.optional(),
+      max_entries_per_agency: z.number().int().min(1).optional(),
+    })
+    .optional(),
+  fields: z
+    .record(
+      z.string().min(1),
+      z.strictObject({ required: z.boolean().optional(), max_words: z.number().int().min(1).optional() }),
+    )
+    .optional(),
+});
+
+export type RubricFile = z.infer<typeof rubricFileSchema>;
+
+export interface Label {
+  id: string;
+  en: string;
+}
+
+export interface Criterion {
+  id: string;
+  weight: number;
+  label: Label;
+  aliases: string[];
+}
+
+export interface Category {
+  id: string;
+  /** 1-based position in the rubric: entries may name a category by its number. */
+  number: number;
+  label: Label;
+  aliases: string[];
+}
+
+export interface Group {
+  id: string;
+  label: Label;
+  aliases: string[];
+  minImplementationMonths?: number;
+  maxEntriesPerAgency?: number;
+}
+
+export interface ShortlistRule {
+  name: string;
+  size: number;
+  label?: Label;
+  perCategory: boolean;
+  group?: string;
+}
+
+export interface FieldRule {
+  required: boolean;
+  maxWords?: number;
+}
+
+export interface Rubric {
+  name: string;
+  version: number | string | null;
+  scale: { min: number; max: number };
+  criteria: Criterion[];
+  categories: Category[];
+  groups: Group[];
+  /** Per category id: criterion id → weight. Categories absent here use the criteria's weights. */
+  categoryWeights: Record<string, Record<string, number>>;
+  normalization: 'none' | 'zscore';
+  aggregation: 'mean' | 'median' | 'trimmed';
+  trim: number;
+  minJudges: number;
+  thresholds: { total?: number; criteria: Record<string, number> };
+  tieBreak: string[];
+  shortlists: ShortlistRule[];
+  eligibility: { minImplementationMonths?: number; referenceDate?: string; maxEntriesPerAgency?: number };
+  fields: Record<string, FieldRule>;
+}
+
+export const DEFAULT_CRITERIA: Record<string, Label> = {
+  novelty: { id: 'Kebaruan', en: 'Novelty' },
+  effectiveness: { id: 'Efektif', en: 'Effectiveness' },
+  benefit: { id: 'Bermanfaat', en: 'Benefit' },
+  replicability: { id: 'Dapat direplikasi', en: 'Replicability' },
+  sustainability: { id: 'Berkelanjutan', en: 'Sustainability' },
+};
+
+export const DEFAULT_CATEGORIES: { id: string; label: Label; aliases: string[] }[] = [
+  {
+    id: 'governance',
+    label: {
+      id: 'Tata kelola pelayanan publik yang efektif, efisien dan berkinerja tinggi',
+      en: 'Effective, efficient and high-performing governance',
+    },
+    aliases: ['tata kelola'],
+  },
+  {
+    id: 'transparency',
+    label: { id: 'Transparansi, akuntabilitas dan integritas', en: 'Transparency, accountability and integrity' },
+    aliases: ['transparansi'],
+  },
+  { id: 'collaboration', label: { id: 'Kolaborasi', en: 'Collaboration' }, aliases: ['kolaborasi'] },
+  { id: 'inclusive', label: { id: 'Pelayanan publik inklusif', en: 'Inclusive public service' }, aliases: ['inklusif'] },
+];
+
+function toLabel(raw: RubricFile['name'] | { id?: string | undefined; en?: string | undefined } | undefined, fallback: Label): Label {
+  if (raw === undefined) return fallback;
+  if (typeof raw === 'string') return { id: raw, en: raw };
+  return { id: raw.id ?? raw.en ?? fallback.id, en: raw.en ?? raw.id ?? fallback.en };
+}
+
+function titleCase(id: string): string {
+  const words = id.replace(/[_-]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Applies SPEC 2.4's defaults to a schema-valid rubric file. */
+export function resolveRubric(file: RubricFile): Rubric {
+  const criteriaFile = file.criteria ?? Object.fromEntries(Object.keys(DEFAULT_CRITERIA).map((id) => [id, { weight: 20 }]));
+  const criteria: Criterion[] = Object.entries(criteriaFile).map(([id, c]) => {
+    const fallback = DEFAULT_CRITERIA[id] ?? { id: titleCase(id), en: titleCase(id) };
+    return { id, weight: c.weight, label: toLabel(c.label, fallback), aliases: [...(DEFAULT_CRITERION_ALIASES[id] ?? []), ...(c.aliases ?? [])] };
+  });
+  const categories: Category[] = file.categories
+    ? Object.entries(file.categories).map(([id, c], i) => {
+        const fallback = DEFAULT_CATEGORIES.find((d) => d.id === id);
+        return { id, number: i + 1, label: toLabel(c.label, fallback?.label ?? { id: titleCase(id), en: titleCase(id) }), aliases: c.aliases ?? fallback?.aliases ?? [] };
+      })
+    : DEFAULT_CATEGORIES.map((c, i) => ({ ...c, number: i + 1 }));
+  const groups: Group[] = Object.entries(file.groups ?? {}).map(([id, g]) => {
+    const group: Group = { id, label: toLabel(g.label, { id: titleCase(id), en: titleCase(id) }), aliases: g.aliases ?? [] };
+    if (g.min_implementation_months !== undefined) group.minImplementationMonths = g.min_implementation_months;
+    if (g.max_entries_per_agency !== undefined) group.maxEntriesPerAgency = g.max_entries_per_agency;
+    return group;
+  });
+  const thresholds: Rubric['thresholds'] = { criteria: { ...(file.thresholds?.criteria ?? {}) } };
+  if (file.thresholds?.total !== undefined) thresholds.total = file.thresholds.total;
+  const eligibility: Rubric['eligibility'] = {};
+  if (file.eligibility?.min_implementation_months !== undefined) eligibility.minImplementationMonths = file.eligibility.min_implementation_months;
+  if (file.eligibility?.reference_date !== undefined) eligibility.referenceDate = file.eligibility.reference_date;
+  if (file.eligibility?.max_entries_per_agency !== undefined) eligibility.maxEntriesPerAgency = file.eligibility.max_entries_per_agency;
+  return {
+    name: file.name,
+    version: file.version ?? null,
+    scale: { ...file.scale },
+    criteria,
+    categories,
+    groups,
+    categoryWeights: { ...(file.category_weights ?? {}) },
+    normalization: file.normalization ?? 'none',
+    aggregation: file.aggregation ?? 'mean',
+    trim: file.trim ?? 1,
+    minJudges: file.min_judges ?? 1,
+    thresholds,
+    tieBreak: [...(file.tie_break ?? [])],
+    shortlists: (file.shortlists ?? []).map((s) => {
+      const rule: ShortlistRule = { name: s.name, size: s.size, perCategory: s.per_category ?? false };
+      if (s.label !== undefined) rule.label = toLabel(s.label, { id: s.name, en: s.name });
+      if (s.group !== undefined) rule.group = s.group;
+      return rule;
+    }),
+    eligibility,
+    fields: Object.fromEntries(
+      Object.entries(file.fields ?? {}).map(([name, f]) => {
+        const rule: FieldRule = { required: f.required ?? false };
+        if (f.max_words !== undefined) rule.maxWords = f.max_words;
+        return [normalizeName(name), rule];
+      }),
+    ),
+  };
+}
+
+/** A problem in a rubric that the schema alone cannot see, located by its key path. */
+export interface RubricIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Cross-field rules: weights sum to 100, references name things that exist. */
+export function checkRubric(r: Rubric): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  const criterionIds = new Set(r.criteria.map((c) => c.id));
+  const categoryIds = new Set(r.categories.map((c) => c.id));
+  const groupIds = new Set(r.groups.map((g) => g.id));
+  if (!(r.scale.min < r.scale.max)) issues.push({ path: ['scale'], message: `scale.min (${r.scale.min}) must be below scale.max (${r.scale.max})` });
+  if (r.criteria.length === 0) issues.push({ path: ['criteria'], message: 'define at least one criterion' });
+  const sum = r.criteria.reduce((s, c) => s + c.weight, 0);
+  if (r.criteria.length > 0 && !near100(sum)) {
+    issues.push({ path: ['criteria'], message: `criterion weights sum to ${fmt(sum)}, not 100: adjust them so that they add up to 100` });
+  }
+  for (const [category, weights] of Object.entries(r.categoryWeights)) {
+    if (!categoryIds.has(category)) issues.push({ path: ['category_weights', category], message: `category_weights names unknown category "${category}" (known: ${[...categoryIds].join(', ')})` });
+    for (const c of Object.keys(weights)) {
+      if (!criterionIds.has(c)) issues.push({ path: ['category_weights', category, c], message: `unknown criterion "${c}" (known: ${[...criterionIds].join(', ')})` });
+    }
+    for (const c of criterionIds) {
+      if (!(c in weights)) issues.push({ path: ['category_weights', category], message: `category_weights.${category} gives no weight for criterion "${c}": list every criterion` });
+    }
+    const s = Object.values(weights).reduce((a, b) => a + b, 0);
+    if (!near100(s)) issues.push({ path: ['category_weights', category], message: `weights for category "${category}" sum to ${fmt(s)}, not 100` });
+  }
+  for (const [c, _] of Object.entries(r.thresholds.criteria)) {
+    if (!criterionIds.has(c)) issues.push({ path: ['thresholds', 'criteria', c], message: `threshold for unknown criterion "${c}"` });
+  }
+  r.tieBreak.forEach((c, i) => {
+    if (!criterionIds.has(c)) issues.push({ path: ['tie_break', i], message: `tie_break names unknown criterion "${c}"` });
+  });
+  const names = new Set<string>();
+  r.shortlists.forEach((s, i) => {
+    if (names.has(s.name)) issues.push({ path: ['shortlists', i, 'name'], message: `shortlist name "${s.name}" is used twice` });
+    names.add(s.name);
+    if (s.group !== undefined && !groupIds.has(s.group)) issues.push({ path: ['shortlists', i, 'group'], message: `shortlist "${s.name}" names unknown group "${s.group}" (define it under groups:)` });
+  });
+  // Ids, numbers, labels and aliases of categories (and of groups) must not collide after
+  // normalization, or an entry's category could be read two ways.
+  for (const [kind, items] of [['categories', r.categories], ['groups', r.groups]] as const) {
+    const seen = new Map<string, string>();
+    items.forEach((item) => {
+      for (const name of [item.id, item.label.id, item.label.en, ...item.aliases]) {
+        const key = normalizeName(name);
+        const owner = seen.get(key);
+        if (owner !== undefined && owner !== item.id) issues.push({ path: [kind, item.id], message: `"${name}" names both "${owner}" and "${item.id}"` });
+        seen.set(key, item.id);
+      }
+    });
+  }
+  return issues;
+}
+
+/** The weights that apply to an entry of the given category. */
+export function weightsFor(r: Rubric, category: string | undefined): Record<string, number> {
+  const own = category !== undefined ? r.categoryWeights[category] : undefined;
+  return own ?? Object.fromEntries(r.criteria.map((c) => [c.id, c.weight]));
+}
+
+function near100(x: number): boolean {
+  return Math.abs(x - 100) < 1e-9;
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1e9) / 1e9);
+}
+
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
