@@ -28,6 +28,8 @@ export interface Entry {
   implementedSinceRaw: string;
   /** Every field of the record, canonical names, including pass-through columns. */
   fields: Map<string, string>;
+  /** Field → 1-based CSV column, for diagnostics (absent for YAML/JSON). */
+  columns?: Map<string, number>;
   /** Inline criterion scores: criterion id → cell text and column. */
   inlineScores: Map<string, { text: string; column?: number }>;
   decimalComma: boolean;

@@ -186,7 +186,7 @@ function titleCase(id: string): string {
 
 /** Applies SPEC 2.4's defaults to a schema-valid rubric file. */
 export function resolveRubric(file: RubricFile): Rubric {
-  const criteriaFile = file.criteria ?? Object.fromEntries(Object.keys(DEFAULT_CRITERIA).map((id) => [id, { weight: 20 }]));
+  const criteriaFile: NonNullable<RubricFile['criteria']> = file.criteria ?? Object.fromEntries(Object.keys(DEFAULT_CRITERIA).map((id) => [id, { weight: 20 }]));
   const criteria: Criterion[] = Object.entries(criteriaFile).map(([id, c]) => {
     const fallback = DEFAULT_CRITERIA[id] ?? { id: titleCase(id), en: titleCase(id) };
     return { id, weight: c.weight, label: toLabel(c.label, fallback), aliases: [...(DEFAULT_CRITERION_ALIASES[id] ?? []), ...(c.aliases ?? [])] };

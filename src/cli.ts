@@ -1,0 +1,279 @@
+/**
+ * The command line: registers the commands, hands each a CommandContext, writes its output, and
+ * is the one place that sets the exit code (0 ok, 1 data errors, 2 usage or configuration,
+ * 70 a bug). Command modules are imported lazily so that `kipp --version` stays cheap.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { KippError } from './model/diagnostic.js';
+import type { CommandContext, CommandResult } from './commands/context.js';
+import { parseLang } from './report/labels.js';
+import { toolVersion } from './version.js';
+
+export const EXIT = { ok: 0, data: 1, usage: 2, bug: 70 } as const;
+
+interface Stream {
+  isTTY?: boolean;
+  columns?: number;
+  write(chunk: string | Uint8Array): boolean;
+}
+
+export interface Process {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdout: Stream;
+  stderr: Stream;
+}
+
+/** Colour is decided once: NO_COLOR turns it off, FORCE_COLOR on, TERM=dumb off, else a TTY. */
+export function colorEnabled(stream: Stream, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.TERM === 'dumb') return false;
+  return stream.isTTY === true;
+}
+
+function makeContext(proc: Process): CommandContext {
+  return {
+    env: proc.env,
+    color: colorEnabled(proc.stdout, proc.env),
+    stderrColor: colorEnabled(proc.stderr, proc.env),
+    stdoutIsTTY: proc.stdout.isTTY === true,
+    stderrIsTTY: proc.stderr.isTTY === true,
+    columns: proc.stdout.columns ?? (Number(proc.env.COLUMNS) || 120),
+    log: (line) => void proc.stderr.write(`${line}\n`),
+    lang: parseLang(proc.env.KIPP_LANG) ?? 'en',
+  };
+}
+
+const INPUT_HELP = `
+Input files: CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), YAML or JSON, or a
+folder of them; "-" reads standard input. Without --rubric (or KIPP_RUBRIC) the embedded
+KIPP 2018 rubric applies.`;
+
+function inputOptions(cmd: Command, withScores = true): Command {
+  if (withScores) cmd.option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given');
+  return cmd
+    .option('-j, --judges <file>', 'the judges file (id, name, agency, region): enables judge checks and conflicts of interest')
+    .option('-r, --rubric <file>', 'the rubric YAML (default: $KIPP_RUBRIC, else the embedded KIPP 2018 rubric)')
+    .option('--as-of <date>', 'reference date for the age rule (YYYY-MM-DD; default: the rubric\'s reference_date, else today)')
+    .option('--delimiter <char>', 'CSV delimiter instead of detecting it: , ; or tab');
+}
+
+export function buildProgram(proc: Process, done: (result: CommandResult) => void): Command {
+  const ctx = makeContext(proc);
+  const program = new Command()
+    .name('kipp')
+    .description('Score, validate and export entries of public service innovation competitions (KIPP).')
+    .version(toolVersion(), '-V, --version', 'print the version')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => void proc.stdout.write(s),
+      writeErr: (s) => void proc.stderr.write(s),
+    });
+  const run = (load: () => Promise<CommandResult>) => load().then(done);
+
+  inputOptions(
+    program
+      .command('score')
+      .description('rank the entries: weighted rubric, judges\' score sheets, shortlists')
+      .argument('<entries...>', 'entry files or folders')
+      .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'csv', 'md']))
+      .option('-o, --output <file>', 'write the report to a file (atomically; never over an input)')
+      .option('--force', 'replace an existing --output file')
+      .option('-c, --category <category>', 'show one category only (id, number or label)')
+      .option('-n, --top <n>', 'show the first N entries only')
+      .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
+  )
+    .addHelpText(
+      'after',
+      `${INPUT_HELP}
+
+Examples:
+  kipp score fixtures/example/entries.csv --scores fixtures/example/scores-long.csv --judges fixtures/example/judges.csv
+  kipp score entries.csv --scores sheets/ --rubric rubrics/kipp-2018.yaml --as-of 2026-03-10 --format json > report.json
+  kipp score entries.csv -s scores.csv --category inklusif --top 10 --lang id`,
+    )
+    .action((entries: string[], options) => run(async () => (await import('./commands/score.js')).runScore(entries, options, ctx)));
+
+  inputOptions(
+    program
+      .command('validate')
+      .description('check entries, score sheets, judges and rubric; every problem with its code, file and line')
+      .argument('<entries...>', 'entry files or folders')
+      .addOption(new Option('-f, --format <format>', 'output format (default: pretty)').choices(['pretty', 'json', 'junit', 'github', 'sarif']))
+      .option('-o, --output <file>', 'write the report to a file')
+      .option('--force', 'replace an existing --output file')
+      .option('--strict', 'treat warnings as errors')
+      .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
+      .option('-q, --quiet', 'report errors only'),
+  )
+    .addHelpText(
+      'after',
+      `${INPUT_HELP}
+
+Exit codes: 0 clean (warnings allowed), 1 data errors, 2 usage or configuration errors.
+
+Examples:
+  kipp validate submissions/ --rubric rubric.yaml
+  kipp validate entries.csv --scores scores.csv --judges judges.csv --format github
+  kipp validate submissions/ --format sarif --output kipp.sarif`,
+    )
+    .action((entries: string[], options) => run(async () => (await import('./commands/validate.js')).runValidate(entries, options, ctx)));
+
+  inputOptions(
+    program
+      .command('export')
+      .description('write a shortlist (or every entry) to CSV or XLSX for publishing')
+      .argument('<entries...>', 'entry files or folders')
+      .requiredOption('-o, --output <file>', 'the .csv or .xlsx file to write')
+      .option('--shortlist <name>', 'export this shortlist only (default: every entry)')
+      .addOption(new Option('--sheets <by>', 'XLSX: one sheet per shortlist or per category').choices(['shortlist', 'category']))
+      .option('--lang <lang>', 'headers and labels in en or id')
+      .option('--force', 'replace an existing output file'),
+    false,
+  )
+    .option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given')
+    .addHelpText(
+      'after',
+      `
+--delimiter sets the OUTPUT delimiter here: use ";" (with decimal commas) for Excel in
+Indonesian locale; input files are detected.
+
+Examples:
+  kipp export entries.csv -s scores.csv --shortlist top-99 --output top-99.xlsx
+  kipp export entries.csv -s scores.csv --shortlist top-45 --output top-45.csv --delimiter ";" --lang id`,
+    )
+    .action((entries: string[], options) => run(async () => (await import('./commands/export.js')).runExport(entries, options, ctx)));
+
+  inputOptions(
+    program
+      .command('judges')
+      .description('profile the panel: harsh or lenient judges, agreement, coverage, disagreements')
+      .argument('<entries...>', 'entry files or folders')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
+      .option('-o, --output <file>', 'write to a file')
+      .option('--force', 'replace an existing --output file')
+      .option('--lang <lang>', 'labels in en or id'),
+  )
+    .addHelpText('after', '\nExample:\n  kipp judges entries.csv --scores scores.csv --judges judges.csv --format md')
+    .action((entries: string[], options) => run(async () => (await import('./commands/judges.js')).runJudges(entries, options, ctx)));
+
+  inputOptions(
+    program
+      .command('explain')
+      .description('show how one entry\'s total and rank were derived')
+      .argument('<entry-id>', 'the entry id')
+      .argument('<entries...>', 'entry files or folders')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .option('--lang <lang>', 'labels in en or id'),
+  )
+    .addHelpText('after', '\nExample:\n  kipp explain KIPP-2018-016 fixtures/example/entries.csv -s fixtures/example/scores-*.csv -j fixtures/example/judges.csv')
+    .action((id: string, entries: string[], options) => run(async () => (await import('./commands/explain.js')).runExplain(id, entries, options, ctx)));
+
+  inputOptions(
+    program
+      .command('sensitivity')
+      .description('would the shortlists change under slightly different weights or judges?')
+      .argument('<entries...>', 'entry files or folders')
+      .option('--runs <n>', 'number of runs', '1000')
+      .option('--weight-spread <p>', 'move every weight by up to ±P percentage points', '5')
+      .option('--resample-judges', 'also draw each entry\'s judges with replacement')
+      .option('--seed <s>', 'random seed (same seed, same output)', '1')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table')),
+  )
+    .addHelpText('after', '\nExample:\n  kipp sensitivity entries.csv -s scores.csv --runs 1000 --weight-spread 5 --resample-judges --seed 42')
+    .action((entries: string[], options) => run(async () => (await import('./commands/sensitivity.js')).runSensitivity(entries, options, ctx)));
+
+  program
+    .command('assign')
+    .description('assign judges to entries and write one score sheet per judge')
+    .argument('<entries...>', 'entry files or folders')
+    .requiredOption('-j, --judges <file>', 'the judges file (id, name, agency, region[, expertise])')
+    .requiredOption('-k, --per-entry <k>', 'judges per entry')
+    .requiredOption('-d, --output-dir <dir>', 'folder for assignment.csv and the score sheets')
+    .option('--seed <s>', 'random seed (same seed, same assignment)', '1')
+    .addOption(new Option('--avoid <what>', 'also keep judges off entries of their own region').choices(['region']))
+    .addOption(new Option('--by <what>', 'prefer judges whose expertise lists the entry\'s category').choices(['category']))
+    .addOption(new Option('--sheet-format <format>', 'score sheet format').choices(['csv', 'xlsx']).default('csv'))
+    .option('-r, --rubric <file>', 'the rubric YAML (criteria for the sheets, categories)')
+    .option('--force', 'write into a folder that already holds sheets')
+    .addHelpText('after', '\nExample:\n  kipp assign entries.csv --judges judges.csv --per-entry 5 --seed 2026 --output-dir sheets/')
+    .action((entries: string[], options) => run(async () => (await import('./commands/assign.js')).runAssign(entries, options, ctx)));
+
+  program
+    .command('verify')
+    .description('recompute a JSON report from the inputs its manifest names; exit 1 on any difference')
+    .argument('<report>', 'a report written by kipp score --format json')
+    .addHelpText('after', '\nExample:\n  kipp verify results/report.json')
+    .action((report: string) => run(async () => (await import('./commands/verify.js')).runVerify(report, ctx)));
+
+  program
+    .command('diff')
+    .description('what changed between two JSON reports: shortlist moves, ranks, totals')
+    .argument('<old>', 'the earlier report')
+    .argument('<new>', 'the later report')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .addHelpText('after', '\nExample:\n  kipp diff report-v1.json report-v2.json')
+    .action((oldReport: string, newReport: string, options) => run(async () => (await import('./commands/diff.js')).runDiff(oldReport, newReport, options, ctx)));
+
+  program
+    .command('init')
+    .description('create a ready competition folder: rubric, templates, README, CI workflow')
+    .argument('[dir]', 'the folder to create', '.')
+    .option('--profile <name>', 'a shipped rubric profile (kipp-2018, kipp-2021, kipp-2022, kipp-2025)', 'kipp-2018')
+    .option('--force', 'write into a folder that is not empty')
+    .addHelpText('after', '\nExample:\n  kipp init kipp-2025 --profile kipp-2025')
+    .action((dir: string, options) => run(async () => (await import('./commands/init.js')).runInit(dir, options, ctx)));
+
+  const rubric = program.command('rubric').description('check or show a rubric');
+  rubric
+    .command('check')
+    .description('check a rubric file against the schema and the weight rules (exit 0 or 2)')
+    .argument('<file>', 'the rubric YAML')
+    .addHelpText('after', '\nExample:\n  kipp rubric check rubrics/kipp-2018.yaml')
+    .action((file: string) => run(async () => (await import('./commands/rubric.js')).runRubricCheck(file, ctx)));
+  rubric
+    .command('show')
+    .description('show the effective weights per category')
+    .argument('[file]', 'the rubric YAML (default: the embedded KIPP 2018 rubric)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
+    .option('--lang <lang>', 'labels in en or id')
+    .addHelpText('after', '\nExample:\n  kipp rubric show rubrics/kipp-2018.yaml --format md')
+    .action((file: string | undefined, options) => run(async () => (await import('./commands/rubric.js')).runRubricShow(file, options, ctx)));
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (also set on process.exitCode by bin/kipp.js). */
+export async function main(proc: Process): Promise<number> {
+  let result: CommandResult | undefined;
+  const program = buildProgram(proc, (r) => {
+    result = r;
+  });
+  try {
+    await program.parseAsync(proc.argv);
+  } catch (err) {
+    return await handleError(err, proc);
+  }
+  if (result === undefined) return EXIT.ok;
+  if (result.output !== undefined) proc.stdout.write(result.output);
+  return result.exit;
+}
+
+async function handleError(err: unknown, proc: Process): Promise<number> {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (err instanceof KippError) {
+    const color = colorEnabled(proc.stderr, proc.env);
+    if (err.diagnostics.length > 0) {
+      const { diagnosticLine } = await import('./report/diagnostics.js');
+      for (const d of err.diagnostics) proc.stderr.write(`${diagnosticLine(d, color)}\n`);
+    } else proc.stderr.write(`kipp: ${err.message}\n`);
+    return err.kind === 'data' ? EXIT.data : EXIT.usage;
+  }
+  proc.stderr.write(`kipp: internal error (a bug — please report it with the command you ran):\n${(err as Error)?.stack ?? String(err)}\n`);
+  return EXIT.bug;
+}

@@ -1,0 +1,25 @@
+/**
+ * What a command may know of the process, handed to it by src/cli.ts — commands never touch
+ * process.* themselves, so they can be tested as functions.
+ */
+import type { Lang } from '../report/labels.js';
+
+export interface CommandContext {
+  env: Record<string, string | undefined>;
+  /** Colour on stdout / stderr, decided once (NO_COLOR, FORCE_COLOR, TERM=dumb, TTY). */
+  color: boolean;
+  stderrColor: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  columns: number;
+  /** Writes one line to stderr. */
+  log: (line: string) => void;
+  lang: Lang;
+}
+
+/** What a command hands back: the bytes for stdout or --output, and its exit status. */
+export interface CommandResult {
+  output?: string | Uint8Array;
+  /** 0 ok (warnings allowed), 1 data errors, 2 usage or configuration. */
+  exit: 0 | 1 | 2;
+}

@@ -1,0 +1,7 @@
+/** `kipp export` — not built yet (placeholder so that the command line is complete). */
+import { KippError } from '../model/diagnostic.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+export async function runExport(_entries: string[], _options: unknown, _ctx: CommandContext): Promise<CommandResult> {
+  throw new KippError('usage', 'kipp export is not available in this version yet');
+}

@@ -1,0 +1,7 @@
+/** `kipp init` — not built yet (placeholder so that the command line is complete). */
+import { KippError } from '../model/diagnostic.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+export async function runInit(_dir: string, _options: unknown, _ctx: CommandContext): Promise<CommandResult> {
+  throw new KippError('usage', 'kipp init is not available in this version yet');
+}

@@ -1,0 +1,53 @@
+/**
+ * The input options every data command shares (`--scores`, `--judges`, `--rubric`, `--as-of`,
+ * `--delimiter`), their checks, and loading with progress on stderr.
+ */
+import { KippError } from '../model/diagnostic.js';
+import { isRealDate } from '../model/rubric.js';
+import type { Competition } from '../model/records.js';
+import type { Delimiter } from '../io/csv.js';
+import { loadCompetition } from '../io/load.js';
+import type { CommandContext } from './context.js';
+
+export interface InputOptions {
+  scores?: string[];
+  judges?: string;
+  rubric?: string;
+  asOf?: string;
+  delimiter?: string;
+}
+
+export function parseAsOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!isRealDate(raw)) throw new KippError('usage', `--as-of ${raw}: expected a date as YYYY-MM-DD`);
+  return raw;
+}
+
+export function parseDelimiter(raw: string | undefined): Delimiter | undefined {
+  if (raw === undefined) return undefined;
+  const named: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', '\\t': '\t', '\t': '\t', tab: '\t' };
+  const d = named[raw.toLowerCase()];
+  if (d === undefined) throw new KippError('usage', `--delimiter ${raw}: use , ; or tab`);
+  return d;
+}
+
+export function rubricPath(options: InputOptions, ctx: CommandContext): string | null {
+  return options.rubric ?? (ctx.env.KIPP_RUBRIC || null);
+}
+
+export function loadInputs(entries: string[], options: InputOptions, ctx: CommandContext): Competition {
+  const progress = ctx.stderrIsTTY ? (message: string) => ctx.log(`kipp: ${message}`) : undefined;
+  return loadCompetition({
+    entries,
+    scores: options.scores ?? [],
+    judges: options.judges,
+    rubric: rubricPath(options, ctx),
+    delimiter: parseDelimiter(options.delimiter),
+    ...(progress ? { progress } : {}),
+  });
+}
+
+/** Every path the run reads (for the never-overwrite-an-input rule). */
+export function inputPaths(competition: Competition): string[] {
+  return [...competition.inputs.map((i) => i.path), ...(competition.rubricSource.path ? [competition.rubricSource.path] : [])];
+}

@@ -1,0 +1,78 @@
+/**
+ * `kipp rubric check F` and `kipp rubric show [F]`.
+ */
+import { readFileSync } from 'node:fs';
+import Table from 'cli-table3';
+import { KippError } from '../model/diagnostic.js';
+import { weightsFor, type Rubric } from '../model/rubric.js';
+import { decodeBytes } from '../io/decode.js';
+import { loadRubric, parseRubric } from '../io/rubric.js';
+import { diagnosticLine } from '../report/diagnostics.js';
+import { categoryLabel, criterionLabel, parseLang, type Lang } from '../report/labels.js';
+import { mdCell } from '../report/markdown.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+export async function runRubricCheck(file: string, ctx: CommandContext): Promise<CommandResult> {
+  let text: string;
+  try {
+    text = decodeBytes(readFileSync(file)).text;
+  } catch {
+    throw new KippError('usage', `${file}: no such file`);
+  }
+  const { rubric, diagnostics } = parseRubric(text, file);
+  for (const d of diagnostics) ctx.log(diagnosticLine(d, ctx.stderrColor));
+  if (!rubric) {
+    ctx.log(`kipp rubric check: ${file} is invalid (${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'})`);
+    return { exit: 2 };
+  }
+  return { output: `${file}: valid rubric "${rubric.name}" — ${rubric.criteria.length} criteria, ${rubric.categories.length} categories, ${rubric.groups.length} groups, ${rubric.shortlists.length} shortlists\n`, exit: 0 };
+}
+
+export interface WeightsView {
+  name: string;
+  version: number | string | null;
+  scale: { min: number; max: number };
+  criteria: string[];
+  categories: { id: string; label: string; weights: Record<string, number>; own: boolean }[];
+  groups: { id: string; label: string; min_implementation_months?: number; max_entries_per_agency?: number }[];
+  shortlists: { name: string; size: number; per_category: boolean; group?: string }[];
+}
+
+export function weightsView(rubric: Rubric, lang: Lang): WeightsView {
+  return {
+    name: rubric.name,
+    version: rubric.version,
+    scale: rubric.scale,
+    criteria: rubric.criteria.map((c) => c.id),
+    categories: rubric.categories.map((c) => ({ id: c.id, label: categoryLabel(rubric, c.id, lang), weights: weightsFor(rubric, c.id), own: c.id in rubric.categoryWeights })),
+    groups: rubric.groups.map((g) => ({
+      id: g.id,
+      label: g.label[lang],
+      ...(g.minImplementationMonths !== undefined ? { min_implementation_months: g.minImplementationMonths } : {}),
+      ...(g.maxEntriesPerAgency !== undefined ? { max_entries_per_agency: g.maxEntriesPerAgency } : {}),
+    })),
+    shortlists: rubric.shortlists.map((s) => ({ name: s.name, size: s.size, per_category: s.perCategory, ...(s.group !== undefined ? { group: s.group } : {}) })),
+  };
+}
+
+export async function runRubricShow(file: string | undefined, options: { format?: string; lang?: string }, ctx: CommandContext): Promise<CommandResult> {
+  const lang = parseLang(options.lang) ?? ctx.lang;
+  const { rubric } = loadRubric(file ?? (ctx.env.KIPP_RUBRIC || null));
+  const view = weightsView(rubric, lang);
+  const header = ['category', ...view.criteria.map((c) => criterionLabel(rubric, c, lang))];
+  const rows = view.categories.map((c) => [`${c.id}${c.own ? ' *' : ''}`, ...view.criteria.map((k) => String(c.weights[k] ?? 0))]);
+  const notes = [
+    `${view.name}${view.version !== null ? ` (version ${view.version})` : ''} · scale ${view.scale.min}–${view.scale.max}`,
+    ...(view.categories.some((c) => c.own) ? ['* category with its own weights'] : []),
+    ...view.groups.map((g) => `group ${g.id} (${g.label})${g.min_implementation_months !== undefined ? `: ${g.min_implementation_months} months` : ''}${g.max_entries_per_agency !== undefined ? `, at most ${g.max_entries_per_agency} per agency` : ''}`),
+    ...view.shortlists.map((s) => `shortlist ${s.name}: ${s.size}${s.per_category ? ' per category' : ''}${s.group ? ` (group ${s.group})` : ''}`),
+  ];
+  if (options.format === 'json') return { output: `${JSON.stringify(view, null, 2)}\n`, exit: 0 };
+  if (options.format === 'md') {
+    const md = [`| ${header.map(mdCell).join(' | ')} |`, `|---|${view.criteria.map(() => '---:').join('|')}|`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`), '', ...notes.map((n) => `- ${mdCell(n)}`)];
+    return { output: `${md.join('\n')}\n`, exit: 0 };
+  }
+  const table = new Table({ head: header, style: { head: [], border: [] } });
+  table.push(...rows);
+  return { output: `${table.toString()}\n${notes.join('\n')}\n`, exit: 0 };
+}

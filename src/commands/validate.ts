@@ -1,0 +1,121 @@
+/**
+ * `kipp validate`: load → every rule at once → one report in the format CI reads.
+ * Exit 0 clean (warnings allowed), 1 data errors (or more warnings than --max-warnings),
+ * 2 usage or configuration (bad option, missing file, invalid rubric — reported in the chosen
+ * format too, so that CI shows them like any other problem).
+ */
+import { appendFileSync } from 'node:fs';
+import { compareDiagnostics, diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
+import { listInputs, MissingFile } from '../io/files.js';
+import { writeOutput } from '../io/write.js';
+import { githubStepSummary, validateFormatters, VALIDATE_FORMATS, type ValidateFormat, type ValidateReport } from '../report/validate/index.js';
+import { summaryLine } from '../report/validate/report.js';
+import { validateCompetition } from '../validate/competition.js';
+import { applyPolicy, type Policy } from '../validate/policy.js';
+import { toolVersion } from '../version.js';
+import type { CommandContext, CommandResult } from './context.js';
+import { inputPaths, loadInputs, parseAsOf, parseDelimiter, rubricPath, type InputOptions } from './inputs.js';
+import { parseFormat } from './score.js';
+
+export interface ValidateCommandOptions extends InputOptions {
+  format?: string;
+  output?: string;
+  force?: boolean;
+  strict?: boolean;
+  maxWarnings?: string;
+  quiet?: boolean;
+}
+
+/** Where SARIF readers send people who want to know more about the tool. */
+export const INFORMATION_URI = 'https://www.npmjs.com/package/kipp';
+
+/** `--output kipp.sarif` implies `--format sarif` (likewise .json and .xml). */
+function formatFromPath(path: string | undefined): ValidateFormat | undefined {
+  const ext = path?.toLowerCase().match(/\.(\w+)$/)?.[1];
+  const byExt: Record<string, ValidateFormat> = { sarif: 'sarif', json: 'json', xml: 'junit', txt: 'pretty' };
+  return ext !== undefined ? byExt[ext] : undefined;
+}
+
+export function parseMaxWarnings(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new KippError('usage', `--max-warnings ${raw}: expected a whole number (0 or more)`);
+  return Number(raw);
+}
+
+/** Input paths that do not exist, as file-not-found (reported with an invalid rubric). */
+function missingInputs(entryPaths: string[], options: InputOptions): Diagnostic[] {
+  const named: [string, string][] = [
+    ...entryPaths.map((p) => [p, 'entries'] as [string, string]),
+    ...(options.scores ?? []).map((p) => [p, 'scores'] as [string, string]),
+    ...(options.judges !== undefined ? [[options.judges, 'judges'] as [string, string]] : []),
+  ];
+  const out: Diagnostic[] = [];
+  for (const [path, kind] of named) {
+    try {
+      listInputs(path);
+    } catch (err) {
+      if (err instanceof MissingFile) out.push(diagnostic('file-not-found', `${kind} file not found: check the path`, { file: path }));
+      else throw err;
+    }
+  }
+  return out;
+}
+
+export async function runValidate(entryPaths: string[], options: ValidateCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+  // Options first: a bad option is a usage error before anything is read.
+  const format = parseFormat<ValidateFormat>(options.format, VALIDATE_FORMATS, formatFromPath(options.output) ?? 'pretty');
+  const asOf = parseAsOf(options.asOf);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  parseDelimiter(options.delimiter);
+  const policy: Policy = { strict: options.strict ?? false, quiet: options.quiet ?? false, maxWarnings };
+
+  let found: Diagnostic[];
+  let files: string[];
+  let inputs: string[];
+  let loadFailed = false;
+  try {
+    const competition = loadInputs(entryPaths, options, ctx);
+    found = validateCompetition(competition, { asOf });
+    inputs = inputPaths(competition);
+    files = [...competition.inputs.map((i) => i.path), ...(competition.rubricSource.path !== null ? [competition.rubricSource.path] : [])];
+  } catch (err) {
+    // A missing file or an invalid rubric stops loading; it is still reported in the chosen
+    // format (with every other missing input), and exits 2.
+    if (!(err instanceof KippError) || err.diagnostics.length === 0) throw err;
+    loadFailed = true;
+    const rubricProblem = err.diagnostics.some((d) => d.code === 'invalid-rubric' || d.file === rubricPath(options, ctx));
+    found = [...err.diagnostics, ...(rubricProblem ? missingInputs(entryPaths, options) : [])].sort(compareDiagnostics);
+    files = [...new Set(found.flatMap((d) => (d.file !== undefined ? [d.file] : [])))];
+    inputs = [...entryPaths, ...(options.scores ?? []), ...(options.judges !== undefined ? [options.judges] : []), ...(options.rubric !== undefined ? [options.rubric] : [])];
+  }
+
+  const outcome = applyPolicy(found, policy);
+  const report: ValidateReport = {
+    diagnostics: outcome.shown,
+    summary: { errors: outcome.errors, warnings: outcome.warnings, files: files.length },
+    files,
+    hiddenWarnings: outcome.hidden,
+    tool: { name: 'kipp', version: toolVersion(), informationUri: INFORMATION_URI },
+  };
+  const toFile = options.output !== undefined;
+  const text = validateFormatters[format](report, { color: format === 'pretty' && !toFile && ctx.color });
+
+  if (format === 'github' && ctx.env.GITHUB_STEP_SUMMARY) {
+    try {
+      appendFileSync(ctx.env.GITHUB_STEP_SUMMARY, githubStepSummary(report));
+    } catch (err) {
+      ctx.log(`kipp validate: could not append to $GITHUB_STEP_SUMMARY (${(err as Error).message})`);
+    }
+  }
+  if (maxWarnings !== undefined && outcome.warnings > maxWarnings) {
+    ctx.log(`kipp validate: ${outcome.warnings} warnings, more than --max-warnings ${maxWarnings}`);
+  }
+  const exit = loadFailed ? 2 : outcome.exit;
+  if (toFile) {
+    writeOutput(options.output!, text, { inputs, force: options.force ?? false });
+    ctx.log(`kipp validate: ${summaryLine(report.summary)}; wrote ${options.output}`);
+    return { exit };
+  }
+  if (format === 'json' || format === 'junit' || format === 'sarif') ctx.log(`kipp validate: ${summaryLine(report.summary)}`);
+  return { output: text, exit };
+}

@@ -1,0 +1,102 @@
+/**
+ * Loading a rubric: the embedded default or a YAML/JSON file, checked by the zod schema and the
+ * cross-field rules, every problem reported at once with its key path and line.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
+import { checkRubric, resolveRubric, rubricFileSchema, type Rubric } from '../model/rubric.js';
+import { decodeBytes } from './decode.js';
+import { sha256 } from './files.js';
+
+export const DEFAULT_RUBRIC_FILE = 'kipp-2018.yaml';
+
+export function rubricsDir(): URL {
+  return new URL('../../rubrics/', import.meta.url);
+}
+
+export interface LoadedRubric {
+  rubric: Rubric;
+  path: string | null;
+  sha256: string;
+}
+
+/** Loads `path` (or the embedded default when null); throws KippError('config') when invalid. */
+export function loadRubric(path: string | null): LoadedRubric {
+  let bytes: Uint8Array;
+  const shown = path ?? `(embedded) rubrics/${DEFAULT_RUBRIC_FILE}`;
+  try {
+    bytes = path === null ? readFileSync(new URL(DEFAULT_RUBRIC_FILE, rubricsDir())) : readFileSync(path);
+  } catch {
+    const d = diagnostic('file-not-found', `rubric file not found: check the path given to --rubric (or KIPP_RUBRIC)`, { file: shown });
+    throw new KippError('config', `${shown}: rubric file not found`, [d]);
+  }
+  const { rubric, diagnostics } = parseRubric(decodeBytes(bytes).text, shown);
+  if (!rubric) throw new KippError('config', `${shown}: invalid rubric`, diagnostics);
+  return { rubric, path, sha256: sha256(bytes) };
+}
+
+/** Parses and checks rubric text. Returns every problem as an `invalid-rubric` diagnostic. */
+export function parseRubric(text: string, file: string): { rubric: Rubric | null; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const problems: Diagnostic[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    problems.push(diagnostic('invalid-rubric', `${e.message.split('\n')[0]}`, { file, line: lineOf(e.pos[0]) }));
+  }
+  if (problems.length > 0) return { rubric: null, diagnostics: problems };
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return { rubric: null, diagnostics: [diagnostic('invalid-rubric', (err as Error).message, { file })] };
+  }
+  const lineAt = (path: (string | number)[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lineOf(node.range[0]);
+    }
+    return undefined;
+  };
+  const located = (path: (string | number)[], message: string) => {
+    const where = path.length > 0 ? `${path.join('.')}: ` : '';
+    const field = path.length > 0 ? path.join('.') : undefined;
+    return diagnostic('invalid-rubric', `${where}${message}`, { file, line: lineAt(path), field });
+  };
+  const parsed = rubricFileSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    return { rubric: null, diagnostics: parsed.error.issues.flatMap((issue) => zodIssueMessages(issue).map(([p, m]) => located(p, m))) };
+  }
+  const rubric = resolveRubric(parsed.data);
+  const issues = checkRubric(rubric);
+  if (issues.length > 0) return { rubric: null, diagnostics: issues.map((i) => located(i.path, i.message)) };
+  return { rubric, diagnostics: [] };
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Plain-words messages for zod issues; unknown keys are reported one by one with their path. */
+function zodIssueMessages(issue: ZodIssue): [(string | number)[], string][] {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((k) => [[...path, k], `unknown key "${k}" (check the spelling; see the rubric JSON Schema for the keys allowed here)`]);
+    case 'invalid_type':
+      return [[path, issue.input === undefined ? `required: add this key (expected ${issue.expected})` : `expected ${issue.expected}, got ${describe(issue.input)}`]];
+    case 'invalid_value':
+      return [[path, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(issue.input)}`]];
+    case 'invalid_union':
+      return [[path, `expected text or a mapping with id/en labels, got ${describe(issue.input)}`]];
+    default:
+      return [[path, issue.message]];
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,161 @@
+/**
+ * From a file's bytes to records with canonical field names: decoding, CSV/YAML/JSON parsing and
+ * header normalization. Problems become diagnostics with the file and line; nothing is cast.
+ */
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { cleanCell, fieldAliases, normalizeName, type FileKind } from '../model/names.js';
+import type { RawRecord } from '../model/records.js';
+import { CsvSyntaxError, parseCsv, type Delimiter } from './csv.js';
+import { decodeBytes } from './decode.js';
+import { sniffFormat, type InputBytes } from './files.js';
+
+export interface TableOptions {
+  kind: FileKind;
+  /** Maps a normalized header that is not a known field to a criterion id (criterion columns). */
+  criterion: (normalized: string) => string | undefined;
+  delimiter?: Delimiter;
+}
+
+export interface Table {
+  records: RawRecord[];
+  /** Canonical names of the columns/keys present (CSV header order; YAML/JSON first-seen order). */
+  fields: string[];
+  /** Where the header is (CSV) — for diagnostics about columns. */
+  headerLine: number;
+  diagnostics: Diagnostic[];
+}
+
+/** The canonical name of a header, or `criterion id`, or the normalized header for pass-through. */
+export function canonicalField(header: string, options: TableOptions): { name: string; known: boolean } {
+  const key = normalizeName(header);
+  const field = fieldAliases(options.kind).get(key);
+  if (field !== undefined) return { name: field, known: true };
+  const criterion = options.criterion(key);
+  if (criterion !== undefined) return { name: criterion, known: true };
+  return { name: key, known: false };
+}
+
+export function readTable(input: InputBytes, options: TableOptions): Table {
+  const diagnostics: Diagnostic[] = [];
+  const decoded = decodeBytes(input.bytes);
+  if (decoded.encoding === 'windows-1252') {
+    diagnostics.push(
+      diagnostic('encoding', 'the file is not valid UTF-8 and was read as Windows-1252: check accented letters, and save it as "CSV UTF-8" to be sure', { file: input.path }),
+    );
+  }
+  const format = input.format ?? sniffFormat(decoded.text);
+  const table = format === 'csv' ? readCsvTable(decoded.text, input.path, options) : readYamlTable(decoded.text, input.path, options);
+  table.diagnostics.unshift(...diagnostics);
+  return table;
+}
+
+function readCsvTable(text: string, file: string, options: TableOptions): Table {
+  const diagnostics: Diagnostic[] = [];
+  const records: RawRecord[] = [];
+  let names: (string | null)[] = [];
+  let headerLine = 1;
+  let decimalComma = false;
+  const fields: string[] = [];
+  try {
+    const result = parseCsv(
+      text,
+      {
+        header(cells, line) {
+          headerLine = line;
+          const seen = new Map<string, number>();
+          names = cells.map((cell, i) => {
+            const header = cleanCell(cell);
+            if (header === '') return null;
+            const { name } = canonicalField(header, options);
+            const previous = seen.get(name);
+            if (previous !== undefined) {
+              diagnostics.push(
+                diagnostic('duplicate-header', `columns ${previous + 1} ("${cleanCell(cells[previous] ?? '')}") and ${i + 1} ("${header}") both mean "${name}": rename or delete one of them`, {
+                  file,
+                  line,
+                  column: i + 1,
+                  field: name,
+                }),
+              );
+              return null;
+            }
+            seen.set(name, i);
+            fields.push(name);
+            return name;
+          });
+        },
+        row(cells, line) {
+          const map = new Map<string, string>();
+          const columns = new Map<string, number>();
+          for (let i = 0; i < cells.length; i++) {
+            const name = names[i];
+            if (name === undefined || name === null) continue;
+            map.set(name, cleanCell(cells[i]!));
+            columns.set(name, i + 1);
+          }
+          records.push({ source: { file, line }, fields: map, columns, decimalComma });
+        },
+      },
+      options.delimiter !== undefined ? { delimiter: options.delimiter } : {},
+    );
+    decimalComma = result.delimiter !== ',';
+    if (decimalComma) for (const r of records) r.decimalComma = true;
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) {
+      diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
+    } else throw err;
+  }
+  return { records, fields, headerLine, diagnostics };
+}
+
+function readYamlTable(text: string, file: string, options: TableOptions): Table {
+  const diagnostics: Diagnostic[] = [];
+  const records: RawRecord[] = [];
+  const fields: string[] = [];
+  const lineCounter = new LineCounter();
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  // The core schema with YAML 1.2 rules: `no` stays a string, even after a `%YAML 1.1` line.
+  const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
+  for (const e of doc.errors) diagnostics.push(diagnostic('parse-error', `${e.message.split('\n')[0]}`, { file, line: lineOf(e.pos[0]) }));
+  for (const w of doc.warnings) diagnostics.push(diagnostic('parse-error', `${w.message.split('\n')[0]}`, { file, line: lineOf(w.pos[0]) }));
+  if (doc.errors.length > 0) return { records, fields, headerLine: 1, diagnostics };
+  const root = doc.contents;
+  const items: Node[] = root === null ? [] : isSeq(root) ? (root.items as Node[]) : [root as Node];
+  for (const item of items) {
+    const line = lineOf(item?.range?.[0]);
+    if (!isMap(item)) {
+      diagnostics.push(diagnostic('parse-error', 'expected a record (a mapping of field: value), or a list of records', { file, line }));
+      continue;
+    }
+    const map = new Map<string, string>();
+    for (const pair of item.items) {
+      const keyNode = pair.key as Node | null;
+      const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
+      if (key === '$schema') continue; // an editor's JSON Schema link (schemas/*.schema.json), not data
+      const { name } = canonicalField(key, options);
+      if (!fields.includes(name)) fields.push(name);
+      try {
+        map.set(name, scalarText(pair.value as Node | null, doc));
+      } catch (err) {
+        // yaml throws a ReferenceError for alias bombs (too many aliases): a parse error.
+        diagnostics.push(diagnostic('parse-error', `${(err as Error).message}`, { file, line: lineOf(keyNode?.range?.[0]), field: name }));
+      }
+    }
+    records.push({ source: { file, line }, fields: map, decimalComma: false });
+  }
+  return { records, fields, headerLine: 1, diagnostics };
+}
+
+/** The text of a value as written: `08123` stays `08123`, `8.50` stays `8.50`. */
+function scalarText(node: Node | null, doc: ReturnType<typeof parseDocument>): string {
+  if (node === null || node === undefined) return '';
+  if (isScalar(node)) {
+    if (node.value === null) return '';
+    const source = (node as { source?: unknown }).source;
+    if (typeof node.value !== 'string' && typeof source === 'string') return cleanCell(source);
+    return cleanCell(String(node.value));
+  }
+  const value = node.toJS(doc, { maxAliasCount: 100 });
+  return JSON.stringify(value);
+}

@@ -1,0 +1,58 @@
+/**
+ * Safe writing: never over an input file, never a half-written output. The data goes to a
+ * temporary file in the same folder, is flushed, and is renamed over the target in one step.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { KippError } from '../model/diagnostic.js';
+
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    // Not there yet: resolve its folder (which may be a link) and keep the name.
+    try {
+      return join(realpathSync(dirname(absolute)), basename(absolute));
+    } catch {
+      return absolute;
+    }
+  }
+}
+
+export interface WriteOptions {
+  /** Paths read by this run: the output may not be one of them. */
+  inputs: readonly string[];
+  /** Allow replacing an existing file that is not an input. */
+  force?: boolean;
+}
+
+export function writeOutput(path: string, data: string | Uint8Array, options: WriteOptions): void {
+  const target = canonical(path);
+  for (const input of options.inputs) {
+    if (input !== '-' && canonical(input) === target) {
+      throw new KippError('usage', `refusing to write ${path}: it is one of the input files. Choose another --output`);
+    }
+  }
+  if (options.force === false && existsSync(target)) {
+    throw new KippError('usage', `${path} exists: pass --force to replace it, or choose another --output`);
+  }
+  if (!existsSync(dirname(target))) throw new KippError('usage', `cannot write ${path}: the folder ${dirname(path)} does not exist`);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const fd = openSync(temporary, 'wx', 0o644);
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, target);
+  } catch (err) {
+    rmSync(temporary, { force: true });
+    if (err instanceof KippError) throw err;
+    throw new KippError('usage', `cannot write ${path}: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The result of scoring: what every reporter renders. Field names follow the JSON report
+ * (SPEC section 6) so that the JSON formatter is a projection, not a translation.
+ */
+import type { Diagnostic } from './diagnostic.js';
+import type { Entry, InputFile } from './records.js';
+import type { Rubric } from './rubric.js';
+
+export type EntryFlag = 'incomplete' | 'ineligible';
+
+export interface EntryResult {
+  id: string;
+  title: string;
+  agency: string;
+  /** The category id, or the raw value when it names no category. */
+  category: string;
+  categoryKnown: boolean;
+  group: string | null;
+  rank: number | null;
+  category_rank: number | null;
+  tied: boolean;
+  total: number | null;
+  /** Rounded s_c per criterion that has records, in rubric order. */
+  criteria: Record<string, number>;
+  judges: number;
+  passed: boolean;
+  reasons: string[];
+  shortlists: string[];
+  flags: EntryFlag[];
+  /** The loaded entry (pass-through fields for exports). */
+  entry: Entry;
+}
+
+export interface ShortlistResult {
+  name: string;
+  size: number;
+  taken: number;
+  cutoff_tie: boolean;
+}
+
+/** One score as scoring saw it, for explanations and analytics. */
+export interface ScoredRecord {
+  entryId: string;
+  judge: string;
+  criterion: string;
+  raw: number;
+  /** x' after normalization (equal to raw with `none`); null for excluded conflict records. */
+  normalized: number | null;
+  excluded: 'conflict' | 'trimmed' | null;
+}
+
+export interface ScoreResult {
+  rubric: Rubric;
+  rubricSource: { path: string | null; sha256: string };
+  inputs: InputFile[];
+  asOf: string;
+  /** Ranked entries in rank order (ties by id), then unranked entries by id. */
+  entries: EntryResult[];
+  shortlists: ShortlistResult[];
+  records: ScoredRecord[];
+  diagnostics: Diagnostic[];
+}

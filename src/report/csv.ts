@@ -1,0 +1,31 @@
+/**
+ * `kipp score --format csv`: one row per entry, 2-decimal figures, formula-safe text cells.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { ScoreResult } from '../model/result.js';
+import { neutralizeFormula } from './cells.js';
+import type { ReportOptions } from './options.js';
+import { fixed2 } from './text.js';
+
+export function formatCsv(result: ScoreResult, _options: ReportOptions): string {
+  const criteria = result.rubric.criteria.map((k) => k.id);
+  const header = ['rank', 'category_rank', 'id', 'title', 'agency', 'category', 'group', 'total', ...criteria, 'judges', 'passed', 'tied', 'reasons', 'shortlists', 'flags'];
+  const rows = result.entries.map((e) => [
+    e.rank ?? '',
+    e.category_rank ?? '',
+    neutralizeFormula(e.id),
+    neutralizeFormula(e.title),
+    neutralizeFormula(e.agency),
+    neutralizeFormula(e.category),
+    neutralizeFormula(e.group ?? ''),
+    fixed2(e.total),
+    ...criteria.map((k) => fixed2(e.criteria[k])),
+    e.judges,
+    e.passed ? 'true' : 'false',
+    e.tied ? 'true' : 'false',
+    e.reasons.join(' '),
+    e.shortlists.join(' '),
+    e.flags.join(' '),
+  ]);
+  return stringify([header, ...rows], { record_delimiter: '\n' });
+}

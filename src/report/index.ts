@@ -1,0 +1,20 @@
+/**
+ * The score formatters, chosen from a typed map: adding a format fails the build until it is
+ * handled here.
+ */
+import type { ScoreResult } from '../model/result.js';
+import { formatCsv } from './csv.js';
+import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+import type { ReportOptions } from './options.js';
+import { formatTable } from './table.js';
+
+export const SCORE_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type ScoreFormat = (typeof SCORE_FORMATS)[number];
+
+export const scoreFormatters = {
+  table: formatTable,
+  json: formatJson,
+  csv: formatCsv,
+  md: formatMarkdown,
+} satisfies Record<ScoreFormat, (result: ScoreResult, options: ReportOptions) => string>;

@@ -1,0 +1,44 @@
+/**
+ * The JSON report of SPEC section 6: a projection of the ScoreResult with a fixed key order, so
+ * that the same inputs give byte-identical output.
+ */
+import type { EntryResult, ScoreResult } from '../model/result.js';
+import type { ReportOptions } from './options.js';
+
+export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, unknown> {
+  return {
+    id: e.id,
+    title: e.title,
+    agency: e.agency,
+    category: e.category,
+    ...(withGroup ? { group: e.group } : {}),
+    rank: e.rank,
+    category_rank: e.category_rank,
+    tied: e.tied,
+    total: e.total,
+    criteria: e.criteria,
+    judges: e.judges,
+    passed: e.passed,
+    reasons: e.reasons,
+    shortlists: e.shortlists,
+    flags: e.flags,
+  };
+}
+
+export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 'version' | 'generated'>): Record<string, unknown> {
+  const withGroup = result.rubric.groups.length > 0;
+  return {
+    kipp: options.version,
+    rubric: { name: result.rubric.name, version: result.rubric.version, sha256: result.rubricSource.sha256 },
+    inputs: result.inputs.map((i) => ({ path: i.path, kind: i.kind, sha256: i.sha256 })),
+    as_of: result.asOf,
+    ...(options.generated !== undefined ? { generated: options.generated } : {}),
+    entries: result.entries.map((e) => jsonEntry(e, withGroup)),
+    shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie })),
+    diagnostics: result.diagnostics,
+  };
+}
+
+export function formatJson(result: ScoreResult, options: ReportOptions): string {
+  return `${JSON.stringify(jsonReport(result, options), null, 2)}\n`;
+}

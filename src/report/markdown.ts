@@ -1,0 +1,42 @@
+/**
+ * `kipp score --format md`: a Markdown report for a pull-request comment or a wiki page.
+ */
+import type { ScoreResult } from '../model/result.js';
+import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
+import type { ReportOptions } from './options.js';
+import { statusOf } from './table.js';
+import { fixed2, safeText } from './text.js';
+
+export function mdCell(text: string): string {
+  return safeText(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'));
+}
+
+export function formatMarkdown(result: ScoreResult, options: ReportOptions): string {
+  const { rubric } = result;
+  const { lang } = options;
+  const criteria = rubric.criteria.map((k) => k.id);
+  const out: string[] = [];
+  out.push(`# ${mdCell(rubric.name)}`, '');
+  out.push(`${word('as_of', lang)}: ${result.asOf} · ${word('rubric', lang)} sha256 \`${result.rubricSource.sha256.slice(0, 12)}\` · kipp ${options.version}`, '');
+  const head = [word('rank', lang), word('id', lang), word('title', lang), word('category', lang), word('total', lang), ...criteria.map((k) => criterionLabel(rubric, k, lang)), word('shortlists', lang), word('status', lang)];
+  out.push(`| ${head.map(mdCell).join(' | ')} |`);
+  out.push(`|${head.map((_, i) => (i === 0 || (i >= 4 && i < 5 + criteria.length) ? '---:' : '---')).join('|')}|`);
+  for (const e of result.entries) {
+    const cells = [
+      e.rank === null ? '–' : `${e.rank}${e.tied ? '=' : ''}`,
+      e.id,
+      e.title,
+      e.categoryKnown ? categoryLabel(rubric, e.category, lang) : e.category,
+      e.total === null ? '–' : fixed2(e.total),
+      ...criteria.map((k) => fixed2(e.criteria[k])),
+      e.shortlists.map((s) => shortlistLabel(rubric, s, lang)).join(', '),
+      statusOf(e, options),
+    ];
+    out.push(`| ${cells.map(mdCell).join(' | ')} |`);
+  }
+  out.push('');
+  for (const s of result.shortlists) {
+    out.push(`- **${mdCell(shortlistLabel(rubric, s.name, lang))}**: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ${word('cutoff_tie', lang)}` : ''}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,36 @@
+/**
+ * SPEC 3.7: round to 6 decimal places, half away from zero, applied to the shortest decimal
+ * form of the double (what `String(x)` prints) — so 0.0000005 rounds up although the double
+ * nearest to it is a little below it. Every comparison after scoring uses the rounded values.
+ */
+export function round6(x: number): number {
+  return roundTo(x, 6);
+}
+
+/** Half away from zero at `places` decimals, on the shortest decimal form of x. */
+export function roundTo(x: number, places: number): number {
+  if (!Number.isFinite(x)) return x;
+  const negative = x < 0;
+  const plain = plainDecimal(String(Math.abs(x)));
+  const dot = plain.indexOf('.');
+  if (dot === -1 || plain.length - dot - 1 <= places) return x;
+  const kept = plain.slice(0, dot) + plain.slice(dot + 1, dot + 1 + places);
+  const up = plain.charCodeAt(dot + 1 + places) >= 53; // '5'
+  const digits = (up ? BigInt(kept) + 1n : BigInt(kept)).toString().padStart(places + 1, '0');
+  const result = places === 0 ? Number(digits) : Number(`${digits.slice(0, -places)}.${digits.slice(-places)}`);
+  return negative ? (result === 0 ? 0 : -result) : result;
+}
+
+/** `1.5e-7` → `0.00000015`, `1e+21` → `1000000000000000000000`. */
+function plainDecimal(s: string): string {
+  const e = s.indexOf('e');
+  if (e === -1) return s;
+  const mantissa = s.slice(0, e);
+  const exponent = Number(s.slice(e + 1));
+  const dot = mantissa.indexOf('.');
+  const digits = mantissa.replace('.', '');
+  const point = (dot === -1 ? mantissa.length : dot) + exponent;
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}

@@ -1,0 +1,30 @@
+/**
+ * Every rule of SPEC section 4 over a loaded competition, in one pass: what loading found
+ * (parse errors, unknown fields, encodings), the entry rules, the score rules, and the panel's
+ * connectivity. Pure: the same competition gives the same sorted list.
+ */
+import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import type { Competition } from '../model/records.js';
+import { referenceDate } from '../scoring/score.js';
+import { checkEntries } from './entries.js';
+import { checkPanel } from './panel.js';
+import { checkScores } from './scores.js';
+
+export interface ValidateOptions {
+  /** Reference date for the age rule; over the rubric's reference_date; neither: today. */
+  asOf?: string | undefined;
+}
+
+export function validateCompetition(competition: Competition, options: ValidateOptions = {}): Diagnostic[] {
+  const { rubric } = competition;
+  const entries = checkEntries(competition.entries, rubric, referenceDate(rubric, options.asOf));
+  const scores = checkScores(competition, entries.checked);
+  // Entries submitted without any score (the CI layout: one file per entry, before judging)
+  // are not "too few judges": there is nothing to count yet.
+  const scored = competition.hasScoreSheets || competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
+  const scoreDiagnostics = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
+  const panel = competition.hasScoreSheets
+    ? checkPanel(scores.records.map((r) => ({ judge: r.judge, entry: String(r.entry) })))
+    : [];
+  return [...competition.diagnostics, ...entries.diagnostics, ...scoreDiagnostics, ...panel].sort(compareDiagnostics);
+}

@@ -1,0 +1,181 @@
+/**
+ * Entry rules (SPEC 2.1, 2.4 and section 4): required fields, unique ids and titles, known
+ * categories, groups and agency types, real dates, the age rule, per-agency quotas, word limits.
+ * Every problem becomes a diagnostic; an entry with any of them is not ranked (SPEC 3.5).
+ */
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
+import { foldText, resolveAgencyType, type AgencyType } from '../model/names.js';
+import type { Entry } from '../model/records.js';
+import { daysInMonth, type Rubric } from '../model/rubric.js';
+import { vocabulary } from '../model/vocabulary.js';
+import { parseDate } from '../io/date.js';
+
+export interface CheckedEntry {
+  entry: Entry;
+  /** The category id, when the value names one. */
+  category?: string;
+  group?: string;
+  agencyType?: AgencyType;
+  /** ISO date. */
+  implementedSince?: string;
+  /** Entry-level error codes, in the order found, each once. */
+  errors: DiagnosticCode[];
+}
+
+export const REQUIRED_ENTRY_FIELDS = ['id', 'title', 'agency', 'category'] as const;
+
+/** Adds calendar months to an ISO date; a day past the end of the month clamps to its last day. */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Today as a local date (SPEC 2.4: "today" is the local date). */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): { checked: CheckedEntry[]; diagnostics: Diagnostic[] } {
+  const vocab = vocabulary(rubric);
+  const diagnostics: Diagnostic[] = [];
+  const checked: CheckedEntry[] = entries.map((entry) => ({ entry, errors: [] }));
+  const report = (c: CheckedEntry, code: DiagnosticCode, field: string | undefined, message: string) => {
+    const { entry } = c;
+    diagnostics.push(
+      diagnostic(code, message, {
+        file: entry.source.file,
+        line: entry.source.line,
+        column: field !== undefined ? columnOf(entry, field) : undefined,
+        field,
+        entry_id: entry.id || undefined,
+      }),
+    );
+    if (!c.errors.includes(code) && diagnostic(code, '').severity === 'error') c.errors.push(code);
+  };
+
+  for (const c of checked) {
+    const { entry } = c;
+    for (const field of REQUIRED_ENTRY_FIELDS) {
+      if ((entry.fields.get(field) ?? '') === '') report(c, 'missing-field', field, `required field "${field}" is empty or absent: fill it in`);
+    }
+    for (const [field, rule] of Object.entries(rubric.fields)) {
+      const value = entry.fields.get(field) ?? '';
+      if (rule.required && value === '' && !(REQUIRED_ENTRY_FIELDS as readonly string[]).includes(field)) {
+        report(c, 'missing-field', field, `the rubric requires "${field}": fill it in`);
+      }
+      if (rule.maxWords !== undefined && value !== '') {
+        const words = value.split(/[\s\u00A0]+/).filter(Boolean).length;
+        if (words > rule.maxWords) report(c, 'text-too-long', field, `"${field}" has ${words} words, more than the ${rule.maxWords} allowed: shorten it`);
+      }
+    }
+    if (entry.categoryRaw !== '') {
+      const category = vocab.category(entry.categoryRaw);
+      if (category === undefined) {
+        const known = rubric.categories.map((k) => `${k.number} ${k.id}`).join(', ');
+        report(c, 'unknown-category', 'category', `category "${entry.categoryRaw}" is not one of the rubric's categories (${known}): use an id, a number or a label`);
+      } else c.category = category;
+    }
+    if (entry.groupRaw !== '') {
+      const group = vocab.group(entry.groupRaw);
+      if (group === undefined) {
+        const known = rubric.groups.length > 0 ? `one of ${rubric.groups.map((g) => g.id).join(', ')}` : 'empty: this rubric defines no groups';
+        report(c, 'unknown-group', 'group', `group "${entry.groupRaw}" is not defined by the rubric: it must be ${known}`);
+      } else c.group = group;
+    }
+    if (entry.agencyTypeRaw !== '') {
+      const type = resolveAgencyType(entry.agencyTypeRaw);
+      if (type === undefined) {
+        report(c, 'invalid-agency-type', 'agency_type', `agency type "${entry.agencyTypeRaw}" is not recognised: use ministry, agency, province, regency, city, soe or regional_soe (kementerian, lembaga, provinsi, kabupaten, kota, bumn, bumd)`);
+      } else c.agencyType = type;
+    }
+    if (entry.implementedSinceRaw !== '') {
+      const date = parseDate(entry.implementedSinceRaw);
+      if (date === undefined) {
+        report(c, 'invalid-date', 'implemented_since', `"${entry.implementedSinceRaw}" is not a date: write it as YYYY-MM-DD or DD/MM/YYYY`);
+      } else c.implementedSince = date;
+    }
+    const groupRule = c.group !== undefined ? rubric.groups.find((g) => g.id === c.group) : undefined;
+    const months = groupRule?.minImplementationMonths ?? rubric.eligibility.minImplementationMonths;
+    if (months !== undefined && months > 0) {
+      if (entry.implementedSinceRaw === '') {
+        report(c, 'missing-field', 'implemented_since', `implemented_since is needed to check the ${months}-month implementation rule: fill it in`);
+      } else if (c.implementedSince !== undefined && addMonths(c.implementedSince, months) > asOf) {
+        report(
+          c,
+          'implementation-too-recent',
+          'implemented_since',
+          `implemented since ${c.implementedSince}, less than ${months} months before the reference date ${asOf} (eligible from ${addMonths(c.implementedSince, months)})`,
+        );
+      }
+    }
+  }
+
+  sharedValue(checked, (c) => c.entry.id, (c, others) => report(c, 'duplicate-id', 'id', `id "${c.entry.id}" is also used at ${others}: every entry needs its own id`));
+  sharedValue(
+    checked,
+    (c) => foldText(c.entry.title),
+    (c, others) => report(c, 'duplicate-title', 'title', `the title "${c.entry.title}" is also used at ${others} (titles are compared ignoring case and spaces): a title may be used once`),
+  );
+  quota(checked, rubric.eligibility.maxEntriesPerAgency, (c) => foldText(c.entry.agency), 'the agency', report);
+  for (const g of rubric.groups) {
+    if (g.maxEntriesPerAgency === undefined) continue;
+    quota(
+      checked.filter((c) => c.group === g.id),
+      g.maxEntriesPerAgency,
+      (c) => foldText(c.entry.agency),
+      `group "${g.id}" of the agency`,
+      report,
+    );
+  }
+  return { checked, diagnostics };
+}
+
+function columnOf(entry: Entry, field: string): number | undefined {
+  return entry.columns?.get(field);
+}
+
+function place(e: Entry): string {
+  return `${e.source.file}:${e.source.line}`;
+}
+
+/** Calls `flag` for every entry whose (non-empty) key is shared with another entry. */
+function sharedValue(checked: CheckedEntry[], key: (c: CheckedEntry) => string, flag: (c: CheckedEntry, others: string) => void): void {
+  const groups = new Map<string, CheckedEntry[]>();
+  for (const c of checked) {
+    const k = key(c);
+    if (k === '') continue;
+    const list = groups.get(k);
+    if (list) list.push(c);
+    else groups.set(k, [c]);
+  }
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    for (const c of list) flag(c, list.filter((o) => o !== c).map((o) => place(o.entry)).join(', '));
+  }
+}
+
+function quota(
+  checked: CheckedEntry[],
+  max: number | undefined,
+  key: (c: CheckedEntry) => string,
+  what: string,
+  report: (c: CheckedEntry, code: DiagnosticCode, field: string, message: string) => void,
+): void {
+  if (max === undefined) return;
+  const groups = new Map<string, CheckedEntry[]>();
+  for (const c of checked) {
+    const k = key(c);
+    if (k === '') continue;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  for (const list of groups.values()) {
+    if (list.length <= max) continue;
+    for (const c of list) {
+      report(c, 'too-many-entries', 'agency', `${what} "${c.entry.agency}" has ${list.length} entries, over the quota of ${max}: the secretariat must withdraw ${list.length - max}`);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The panel rule of SPEC section 7: z-score normalization compares judges only through the
+ * entries they share, so a judge–entry graph in several pieces makes it meaningless. Judges and
+ * entries are the nodes, each remaining score record an edge; union-find counts the pieces.
+ */
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { compareCodePoints } from '../model/names.js';
+
+export interface PanelEdge {
+  judge: string;
+  entry: string;
+}
+
+/** The judges of each connected piece of the graph, each piece sorted, pieces by their first judge. */
+export function panelComponents(edges: readonly PanelEdge[]): string[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    // Path compression: later finds are near constant time.
+    let node = x;
+    while (node !== root) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  const add = (x: string) => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  for (const { judge, entry } of edges) {
+    const j = `j\u0000${judge}`;
+    const e = `e\u0000${entry}`;
+    add(j);
+    add(e);
+    const a = find(j);
+    const b = find(e);
+    if (a !== b) parent.set(a, b);
+  }
+  const pieces = new Map<string, string[]>();
+  for (const node of parent.keys()) {
+    if (!node.startsWith('j\u0000')) continue;
+    const root = find(node);
+    const list = pieces.get(root);
+    const judge = node.slice(2);
+    if (list) list.push(judge);
+    else pieces.set(root, [judge]);
+  }
+  return [...pieces.values()].map((p) => p.sort(compareCodePoints)).sort((a, b) => compareCodePoints(a[0]!, b[0]!));
+}
+
+export function isPanelConnected(edges: readonly PanelEdge[]): boolean {
+  return panelComponents(edges).length <= 1;
+}
+
+/** A `disconnected-panel` warning when the judges fall into groups that share no entry. */
+export function checkPanel(edges: readonly PanelEdge[]): Diagnostic[] {
+  const pieces = panelComponents(edges);
+  if (pieces.length <= 1) return [];
+  const shown = pieces.slice(0, 5).map((p) => (p.length > 6 ? `${p.slice(0, 6).join(', ')}, …` : p.join(', ')));
+  const more = pieces.length > 5 ? ` and ${pieces.length - 5} more` : '';
+  return [
+    diagnostic(
+      'disconnected-panel',
+      `the judges fall into ${pieces.length} groups that share no entry (${shown.map((s) => `{${s}}`).join(' ')}${more}): z-score normalization cannot compare judges across groups; assign judges so that the groups share entries`,
+    ),
+  ];
+}
