@@ -1,0 +1,146 @@
+/**
+ * `kipp score` end to end on the shipped example: what a secretariat sees, and the contract
+ * a pipeline relies on (stdout/stderr split, exit codes, byte-identical JSON, safe --output).
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kipp } from './run.js';
+
+const EX = 'fixtures/example';
+const INPUTS = [`${EX}/entries.csv`, '--scores', `${EX}/scores-wide.csv`, `${EX}/scores-long.csv`, '--judges', `${EX}/judges.csv`];
+
+describe('the README first command', () => {
+  const run = kipp(['score', ...INPUTS]);
+  it('prints the ranked table of the example competition and exits 0', () => {
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.some((l) => /│ 1\s+│ KIPP-2018-011 │/.test(l))).toBe(true);
+    // the tie: KIPP-2018-017 and KIPP-2018-031 hold identical scores from the same judges
+    expect(lines.filter((l) => /│ 4=\s+│ KIPP-2018-0(17|31) │/.test(l))).toHaveLength(2);
+    expect(run.stdout).toContain('Top 40: 40/40');
+    expect(run.stdout).not.toMatch(/\u001b\[/); // no colour off a terminal
+  });
+  it('reports the conflict of interest on stderr, not stdout', () => {
+    expect(run.stderr).toMatch(/scores-wide\.csv:\d+: warning conflict-of-interest \[KIPP-2018-016\]/);
+    expect(run.stdout).not.toContain('conflict-of-interest');
+  });
+});
+
+describe('JSON report', () => {
+  const args = ['score', ...INPUTS, '--as-of', '2026-11-22', '--format', 'json'];
+  const first = kipp(args);
+  it('is byte-identical from run to run', () => {
+    expect(first.status).toBe(0);
+    expect(kipp(args).stdout).toBe(first.stdout);
+  });
+  it('has the SPEC section 6 shape', () => {
+    const report = JSON.parse(first.stdout);
+    expect(Object.keys(report).slice(0, 4)).toEqual(['kipp', 'rubric', 'inputs', 'as_of']);
+    expect(report.rubric).toMatchObject({ name: 'KIPP 2018', version: 1 });
+    expect(report.rubric.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.inputs.map((i: { kind: string }) => i.kind)).toEqual(['entries', 'scores', 'scores', 'judges']);
+    expect(report.entries).toHaveLength(48);
+    const e16 = report.entries.find((e: { id: string }) => e.id === 'KIPP-2018-016');
+    expect(e16.judges).toBe(4); // J04's scores excluded for the conflict
+    expect(report.shortlists).toEqual([
+      { name: 'top-99', size: 99, taken: 48, cutoff_tie: false },
+      { name: 'top-40', size: 40, taken: 40, cutoff_tie: false },
+    ]);
+  });
+  it('adds a generation time only with SOURCE_DATE_EPOCH', () => {
+    expect(JSON.parse(first.stdout).generated).toBeUndefined();
+    const stamped = JSON.parse(kipp(args, { env: { SOURCE_DATE_EPOCH: '1700000000' } }).stdout);
+    expect(stamped.generated).toBe('2023-11-14T22:13:20.000Z');
+  });
+});
+
+describe('narrowing and other formats', () => {
+  it('--category and --top narrow what is shown without changing ranks', () => {
+    const report = JSON.parse(kipp(['score', ...INPUTS, '--format', 'json', '--category', 'inklusif', '--top', '3']).stdout);
+    expect(report.entries.map((e: { category: string }) => e.category)).toEqual(['inclusive', 'inclusive', 'inclusive']);
+    expect(report.entries[0].rank).toBe(3);
+  });
+  it('csv has a header and one row per entry with 2-decimal totals', () => {
+    const run = kipp(['score', ...INPUTS, '--format', 'csv']);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^rank,category_rank,id,title,agency,category,group,total,novelty,/);
+    expect(lines).toHaveLength(49);
+    expect(lines[1]).toMatch(/^1,1,KIPP-2018-011,.*,88\.44,/);
+  });
+  it('md renders a table', () => {
+    const run = kipp(['score', ...INPUTS, '--format', 'md', '--lang', 'id']);
+    expect(run.stdout).toMatch(/^# KIPP 2018/);
+    expect(run.stdout).toContain('| Peringkat | Kode | Judul |');
+  });
+});
+
+describe('bad input reaches the user as a clear message and the right exit code', () => {
+  it('a missing file: exit 2, named on stderr, nothing on stdout', () => {
+    const run = kipp(['score', `${EX}/entries.csv`, '--scores', 'no-such-sheet.csv']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no-such-sheet.csv');
+    expect(run.stderr).toContain('file-not-found');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('an unknown column: a warning with file, line and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    writeFileSync(join(dir, 'entries.csv'), 'id,title,agency,category,kategroi_lama\nA1,Judul,Instansi,governance,x\n');
+    const run = kipp(['score', join(dir, 'entries.csv')]);
+    expect(run.stderr).toMatch(/entries\.csv:1:5: warning unknown-field/);
+  });
+
+  it('a rubric typo: exit 2 with the key path and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    writeFileSync(join(dir, 'rubric.yaml'), 'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { wieght: 100 }\n');
+    const run = kipp(['score', `${EX}/entries.csv`, '--rubric', join(dir, 'rubric.yaml')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/rubric\.yaml:4: error invalid-rubric: criteria\.novelty\.wieght: unknown key/);
+    expect(run.stderr).toMatch(/criteria\.novelty\.weight: required/);
+  });
+
+  it('weights summing to 90: exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    writeFileSync(join(dir, 'rubric.yaml'), 'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 40 }\n');
+    const run = kipp(['score', `${EX}/entries.csv`, '--rubric', join(dir, 'rubric.yaml')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/invalid-rubric: criteria: criterion weights sum to 90, not 100/);
+  });
+
+  it('a bad option value: exit 2', () => {
+    expect(kipp(['score', `${EX}/entries.csv`, '--as-of', '2026-02-30']).status).toBe(2);
+    expect(kipp(['score', `${EX}/entries.csv`, '--format', 'pdf']).status).toBe(2);
+    expect(kipp(['score', `${EX}/entries.csv`, '--top', 'ten']).status).toBe(2);
+  });
+
+  it('data errors: the report is printed and the exit code is 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    writeFileSync(join(dir, 'entries.csv'), 'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA,T,Ag,governance,2020-01-01,8,8,8,8,11\n');
+    const run = kipp(['score', join(dir, 'entries.csv'), '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).entries[0].flags).toEqual(['incomplete']);
+    expect(run.stderr).toMatch(/entries\.csv:2:10: error score-out-of-range/);
+  });
+});
+
+describe('--output', () => {
+  it('writes the file, never over an input, and needs --force to replace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    copyFileSync(`${EX}/entries.csv`, join(dir, 'entries.csv'));
+    const before = readFileSync(join(dir, 'entries.csv'), 'utf8');
+    const over = kipp(['score', join(dir, 'entries.csv'), '--output', join(dir, 'entries.csv')]);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toContain('input');
+    expect(readFileSync(join(dir, 'entries.csv'), 'utf8')).toBe(before);
+
+    const out = join(dir, 'report.json');
+    expect(kipp(['score', join(dir, 'entries.csv'), '--output', out]).status).toBe(1); // inline scores absent: too few judges
+    expect(JSON.parse(readFileSync(out, 'utf8')).entries).toHaveLength(48);
+    expect(kipp(['score', join(dir, 'entries.csv'), '--output', out]).status).toBe(2);
+    expect(kipp(['score', join(dir, 'entries.csv'), '--output', out, '--force']).status).toBe(1);
+    expect(existsSync(out)).toBe(true);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Loading entries from YAML, JSON and folders, with Indonesian aliases and without casts.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCompetition } from '../../src/io/load.js';
+import { scoreCompetition } from '../../src/scoring/score.js';
+import { KippError } from '../../src/model/diagnostic.js';
+import { ROOT } from '../cli/run.js';
+
+const dir = join(ROOT, 'fixtures/loading/submissions');
+
+describe('a folder of one-entry YAML/JSON files', () => {
+  const competition = loadCompetition({ entries: [dir] });
+
+  it('reads .yaml, .yml and .json in sorted order and skips other files', () => {
+    expect(competition.inputs.map((i) => i.path.slice(dir.length + 1))).toEqual(['KIPP-001.yaml', 'KIPP-002.yml', 'KIPP-003.json']);
+    expect(competition.entries.map((e) => e.id)).toEqual(['08123', 'KIPP-002', 'KIPP-003']);
+  });
+
+  it('never casts: an id 08123 stays 08123, a date stays as written', () => {
+    expect(competition.entries[0]!.id).toBe('08123');
+    expect(competition.entries[0]!.implementedSinceRaw).toBe('15/01/2019');
+  });
+
+  it('maps Indonesian keys to fields and criteria', () => {
+    const e = competition.entries[0]!;
+    expect([e.title, e.agency, e.agencyTypeRaw, e.categoryRaw]).toEqual(['Sapa Warga', 'Pemerintah Provinsi Jawa Barat', 'provinsi', 'Transparansi']);
+    expect(Object.fromEntries([...e.inlineScores].map(([k, v]) => [k, v.text]))).toEqual({ novelty: '8.5', effectiveness: '8', benefit: '9', replicability: '7.5', sustainability: '8' });
+  });
+
+  it('records the line each record starts on', () => {
+    expect(competition.entries.map((e) => e.source.line)).toEqual([2, 1, 1]);
+    expect(competition.diagnostics).toEqual([]);
+  });
+
+  it('scores inline criteria as one judge, with categories by label, number and alias', () => {
+    const result = scoreCompetition(competition, { asOf: '2026-11-22' });
+    // means 8.7, 8.2, 7.7 on 1–10 → 100·(m − 1)/9
+    expect(result.entries.map((e) => [e.id, e.rank, e.total, e.category])).toEqual([
+      ['KIPP-002', 1, 85.555556, 'collaboration'],
+      ['08123', 2, 80, 'transparency'],
+      ['KIPP-003', 3, 74.444444, 'governance'],
+    ]);
+    expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe('missing inputs', () => {
+  it('names every missing file at once and is a usage error', () => {
+    try {
+      loadCompetition({ entries: ['nope-1.csv', dir], scores: ['nope-2.csv'] });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(KippError);
+      expect((err as KippError).kind).toBe('usage');
+      expect((err as KippError).diagnostics.map((d) => [d.code, d.file])).toEqual([
+        ['file-not-found', 'nope-1.csv'],
+        ['file-not-found', 'nope-2.csv'],
+      ]);
+    }
+  });
+});
