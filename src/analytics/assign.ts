@@ -1,0 +1,685 @@
+/**
+ * The assignment engine behind `kipp assign` (issue 11): which judges score which entries. Pure.
+ *
+ * Hard rules
+ * - Every entry gets exactly `perEntry` (K) different judges.
+ * - No judge scores an entry of their own agency (SPEC 2.3, compared with `foldText`); with
+ *   `avoid: ['region']` also none of their own region. An empty agency or region never conflicts.
+ * - Loads are balanced: every judge's count is within one of every other's. A judge whose agency
+ *   (or region) matches every entry can take nothing at all; such judges are left out of the
+ *   balance (reported in `idleJudgeIds`) rather than making every panel with one of them
+ *   impossible. Balance therefore applies over the judges with at least one allowed entry, whose
+ *   loads are all ⌊NK/J⌋ or ⌈NK/J⌉.
+ *
+ * Soft goals, in this order: with `byCategory`, as many pairs as possible where the judge's
+ * expertise lists the entry's category (an optimum, not a heuristic); then a connected judge–entry
+ * graph, because z-score normalization compares judges only through the entries they share.
+ * Expertise comes first: when the best matching splits the panel (say, judges who know only
+ * categories a and b, and others who know only c), it stays split and `connected` is false, so
+ * the caller can warn. Without `byCategory` a split is rare: K = 1 always splits, as do too few
+ * pairs (connecting N entries and J judges takes N + J − 1) or conflicts that leave no choice.
+ * Joining is bounded, best-effort work, not a proof that no connected assignment exists.
+ *
+ * How: a max flow (source → entry, cap K; entry → allowed judge, cap 1; judge → sink) solved
+ * twice — first with every judge capped at the minimum load, which succeeds exactly when every
+ * judge can reach it, then with the caps raised to the maximum; augmenting paths never lower a
+ * judge's flow, so the minimums survive. Entries, judges and edges are put in a seeded random
+ * order first, so the seed picks one of the many valid assignments. Expertise is then maximized
+ * by cancelling negative cycles of judge-to-judge moves, and disconnected blocks are joined by
+ * seeded cost-neutral swaps where possible.
+ */
+import { compareCodePoints, foldText, normalizeName } from '../model/names.js';
+import { seededRandom, shuffled, type Random } from './random.js';
+
+export interface AssignEntry {
+  id: string;
+  agency: string;
+  region: string;
+  category: string;
+}
+
+export interface AssignJudge {
+  id: string;
+  agency: string;
+  region: string;
+  /** Category ids the judge knows best; may be empty. */
+  expertise: string[];
+}
+
+export interface AssignOptions {
+  /** Judges per entry (K), a whole number ≥ 1. */
+  perEntry: number;
+  seed: string | number;
+  /** Conflicts to avoid; 'agency' applies whether listed or not. */
+  avoid: ('agency' | 'region')[];
+  /** Prefer judges whose expertise lists the entry's category. */
+  byCategory: boolean;
+}
+
+export interface Assignment {
+  /** Sorted by entryId, then judgeId (code-point order). */
+  pairs: { entryId: string; judgeId: string }[];
+  /** Every judge, in input order. */
+  loads: { judgeId: string; count: number }[];
+  /** Lowest and highest load over the judges with at least one allowed entry (0 when none). */
+  minLoad: number;
+  maxLoad: number;
+  /** (entry, judge) pairs excluded by the avoid rules. */
+  conflictsAvoided: number;
+  /** Whether the judge–entry graph is one piece (judges with load 0 left out). */
+  connected: boolean;
+  /** Pairs whose judge's expertise lists the entry's category (counted with or without byCategory). */
+  expertiseMatched: number;
+  /** Judges who conflict with every entry: load 0, left out of the balance rule. */
+  idleJudgeIds: string[];
+}
+
+/**
+ * Why no assignment exists:
+ * - `entry-coverage`: the entries in `entryIds` have fewer than K judges without a conflict;
+ * - `judge-minimum`: the judges in `judgeIds` cannot all reach the minimum balanced load;
+ * - `judge-maximum`: the entries in `entryIds` cannot be covered unless some judge exceeds the
+ *   maximum balanced load.
+ */
+export type InfeasibleReason = 'entry-coverage' | 'judge-minimum' | 'judge-maximum';
+
+export class InfeasibleAssignment extends Error {
+  constructor(
+    message: string,
+    readonly entryIds: string[],
+    readonly judgeIds: string[] = [],
+    readonly reason: InfeasibleReason = 'entry-coverage',
+  ) {
+    super(message);
+    this.name = 'InfeasibleAssignment';
+  }
+}
+
+export function assignJudges(entries: AssignEntry[], judges: AssignJudge[], options: AssignOptions): Assignment {
+  const perEntry = options.perEntry;
+  if (!Number.isInteger(perEntry) || perEntry < 1) {
+    throw new RangeError(`perEntry must be a whole number of at least 1, got ${perEntry}`);
+  }
+  assertUniqueIds(entries, 'entry');
+  assertUniqueIds(judges, 'judge');
+
+  const panel = buildPanel(entries, judges, options);
+  checkCoverage(panel, perEntry);
+
+  const eligibleCount = panel.allowedCountOfJudge.filter((c) => c > 0).length;
+  const total = entries.length * perEntry;
+  const bounds: LoadBounds = {
+    min: eligibleCount === 0 ? 0 : Math.floor(total / eligibleCount),
+    max: eligibleCount === 0 ? 0 : Math.ceil(total / eligibleCount),
+  };
+  checkJudgeMinimum(panel, perEntry, bounds, eligibleCount);
+
+  const random = seededRandom(options.seed);
+  const state = solveFlow(panel, perEntry, bounds, random, options.byCategory);
+  if (options.byCategory) maximizeExpertise(panel, state, bounds);
+  // With one judge per entry every judge is its own island: nothing to repair.
+  if (perEntry > 1) joinComponents(panel, state, random, options.byCategory);
+
+  return summarize(panel, state);
+}
+
+// ─── The panel: who may score what ──────────────────────────────────────────────────────────
+
+interface Panel {
+  entries: AssignEntry[];
+  judges: AssignJudge[];
+  /** Row-major entries × judges: 1 when the judge may score the entry. */
+  allowed: Uint8Array;
+  /** Row-major entries × judges: 1 when the judge's expertise lists the entry's category. */
+  expert: Uint8Array;
+  /** Per entry, the judges (indices, input order) without a conflict. */
+  allowedJudges: number[][];
+  allowedCountOfJudge: number[];
+  conflicts: number;
+  avoidRegion: boolean;
+}
+
+function buildPanel(entries: AssignEntry[], judges: AssignJudge[], options: AssignOptions): Panel {
+  const m = judges.length;
+  const avoidRegion = options.avoid.includes('region');
+  const judgeAgency = judges.map((j) => foldText(j.agency));
+  const judgeRegion = judges.map((j) => foldText(j.region));
+  const judgeExpertise = judges.map((j) => new Set(j.expertise.map(normalizeName).filter((c) => c !== '')));
+  const allowed = new Uint8Array(entries.length * m);
+  const expert = new Uint8Array(entries.length * m);
+  const allowedJudges: number[][] = [];
+  const allowedCountOfJudge = new Array<number>(m).fill(0);
+  let conflicts = 0;
+  entries.forEach((entry, i) => {
+    const agency = foldText(entry.agency);
+    const region = foldText(entry.region);
+    const category = normalizeName(entry.category);
+    const list: number[] = [];
+    for (let j = 0; j < m; j++) {
+      if (judgeExpertise[j]!.has(category)) expert[i * m + j] = 1;
+      const conflict =
+        (agency !== '' && agency === judgeAgency[j]) || (avoidRegion && region !== '' && region === judgeRegion[j]);
+      if (conflict) {
+        conflicts++;
+        continue;
+      }
+      allowed[i * m + j] = 1;
+      list.push(j);
+      allowedCountOfJudge[j]!++;
+    }
+    allowedJudges.push(list);
+  });
+  return { entries, judges, allowed, expert, allowedJudges, allowedCountOfJudge, conflicts, avoidRegion };
+}
+
+function assertUniqueIds(items: { id: string }[], what: string): void {
+  const seen = new Set<string>();
+  for (const { id } of items) {
+    if (seen.has(id)) throw new RangeError(`duplicate ${what} id ${JSON.stringify(id)}`);
+    seen.add(id);
+  }
+}
+
+// ─── Infeasibility, each with a way out ────────────────────────────────────────────────────
+
+interface LoadBounds {
+  min: number;
+  max: number;
+}
+
+function conflictWords(panel: Panel): string {
+  return panel.avoidRegion ? 'agency or region' : 'agency';
+}
+
+function checkCoverage(panel: Panel, perEntry: number): void {
+  const short = panel.entries
+    .map((entry, i) => ({ entry, count: panel.allowedJudges[i]!.length }))
+    .filter(({ count }) => count < perEntry);
+  if (short.length === 0) return;
+  const details = listWords(short.map(({ entry, count }) => `${entry.id} (${count} allowed ${count === 1 ? 'judge' : 'judges'})`));
+  const fewest = Math.min(...short.map(({ count }) => count));
+  const lower = fewest > 0 ? `, or lower --per-entry to ${fewest}` : '';
+  throw new InfeasibleAssignment(
+    `${short.length} ${short.length === 1 ? 'entry has' : 'entries have'} fewer than ${perEntry} judges ` +
+      `without a conflict of interest (same ${conflictWords(panel)}): ${details}. ` +
+      `Add judges from other ${panel.avoidRegion ? 'agencies and regions' : 'agencies'}${lower}.`,
+    short.map(({ entry }) => entry.id),
+    [],
+    'entry-coverage',
+  );
+}
+
+/** The plain case first: a judge with fewer allowed entries than the minimum load. */
+function checkJudgeMinimum(panel: Panel, perEntry: number, bounds: LoadBounds, eligibleCount: number): void {
+  const short = panel.judges
+    .map((judge, j) => ({ judge, count: panel.allowedCountOfJudge[j]! }))
+    .filter(({ count }) => count > 0 && count < bounds.min);
+  if (short.length === 0) return;
+  const details = listWords(short.map(({ judge, count }) => `${judge.id} (${count})`));
+  throw new InfeasibleAssignment(
+    `Judge loads cannot be balanced: ${panel.entries.length} entries × ${perEntry} judges over ${eligibleCount} judges ` +
+      `means every judge scores at least ${bounds.min} entries, but ${short.length === 1 ? 'this judge' : 'these judges'} ` +
+      `may score fewer (the rest share their ${conflictWords(panel)}): ${details}. ` +
+      `Remove ${short.length === 1 ? 'it' : 'them'} from the judges file, add judges, or lower --per-entry.`,
+    [],
+    short.map(({ judge }) => judge.id),
+    'judge-minimum',
+  );
+}
+
+function listWords(items: string[], limit = 10): string {
+  if (items.length <= limit) return items.join(', ');
+  return `${items.slice(0, limit).join(', ')} and ${items.length - limit} more`;
+}
+
+// ─── Max flow ──────────────────────────────────────────────────────────────────────────────
+
+/** Dinic's algorithm on an integer network; every augmenting path here carries one unit. */
+class FlowNetwork {
+  private readonly to: number[] = [];
+  readonly cap: number[] = [];
+  private readonly adjacency: number[][];
+
+  constructor(nodeCount: number) {
+    this.adjacency = Array.from({ length: nodeCount }, () => []);
+  }
+
+  /** Adds u → v with capacity c (and its residual twin); returns the edge index. */
+  addEdge(u: number, v: number, c: number): number {
+    const e = this.to.length;
+    this.to.push(v, u);
+    this.cap.push(c, 0);
+    this.adjacency[u]!.push(e);
+    this.adjacency[v]!.push(e + 1);
+    return e;
+  }
+
+  pushUnit(e: number): void {
+    this.cap[e]!--;
+    this.cap[e ^ 1]!++;
+  }
+
+  /** Augments to a maximum flow from s to t; returns the flow added. */
+  maxFlow(s: number, t: number): number {
+    const { to, cap, adjacency } = this;
+    const n = adjacency.length;
+    const level = new Int32Array(n);
+    const next = new Int32Array(n);
+    const path = new Int32Array(n);
+    let added = 0;
+    while (this.levels(s, level) && level[t]! >= 0) {
+      next.fill(0);
+      let depth = 0;
+      let u = s;
+      for (;;) {
+        if (u === t) {
+          for (let i = 0; i < depth; i++) this.pushUnit(path[i]!);
+          added++;
+          depth = 0;
+          u = s;
+          continue;
+        }
+        const edges = adjacency[u]!;
+        let advanced = false;
+        while (next[u]! < edges.length) {
+          const e = edges[next[u]!]!;
+          const v = to[e]!;
+          if (cap[e]! > 0 && level[v] === level[u]! + 1) {
+            path[depth++] = e;
+            u = v;
+            advanced = true;
+            break;
+          }
+          next[u]!++;
+        }
+        if (advanced) continue;
+        if (u === s) break;
+        level[u] = -1; // a dead end for the rest of this phase
+        u = to[path[--depth]! ^ 1]!;
+        next[u]!++;
+      }
+    }
+    return added;
+  }
+
+  /** Breadth-first levels from s over residual edges; false when nothing is reachable. */
+  private levels(s: number, level: Int32Array): boolean {
+    level.fill(-1);
+    level[s] = 0;
+    const queue = [s];
+    for (let head = 0; head < queue.length; head++) {
+      const u = queue[head]!;
+      for (const e of this.adjacency[u]!) {
+        const v = this.to[e]!;
+        if (this.cap[e]! > 0 && level[v]! < 0) {
+          level[v] = level[u]! + 1;
+          queue.push(v);
+        }
+      }
+    }
+    return queue.length > 1;
+  }
+
+  /** Nodes reachable from s in the residual graph: the source side of the canonical minimum cut. */
+  reachableFrom(s: number): Uint8Array {
+    return this.search(s, (e) => e);
+  }
+
+  /** Nodes that can reach t in the residual graph: the sink side of the canonical minimum cut. */
+  reaching(t: number): Uint8Array {
+    return this.search(t, (e) => e ^ 1);
+  }
+
+  private search(start: number, residualOf: (e: number) => number): Uint8Array {
+    const seen = new Uint8Array(this.adjacency.length);
+    seen[start] = 1;
+    const stack = [start];
+    while (stack.length > 0) {
+      const u = stack.pop()!;
+      for (const e of this.adjacency[u]!) {
+        const v = this.to[e]!;
+        if (!seen[v] && this.cap[residualOf(e)]! > 0) {
+          seen[v] = 1;
+          stack.push(v);
+        }
+      }
+    }
+    return seen;
+  }
+}
+
+interface AssignmentState {
+  /** Row-major entries × judges: 1 when the judge scores the entry. */
+  assigned: Uint8Array;
+  judgesOfEntry: number[][];
+  loads: number[];
+}
+
+function solveFlow(panel: Panel, perEntry: number, bounds: LoadBounds, random: Random, byCategory: boolean): AssignmentState {
+  const n = panel.entries.length;
+  const m = panel.judges.length;
+  const source = 0;
+  const sink = 1 + n + m;
+  const entryNode = (i: number) => 1 + i;
+  const judgeNode = (j: number) => 1 + n + j;
+  const net = new FlowNetwork(sink + 1);
+
+  // Sink edges first, so that a judge's search tries the sink before re-routing other entries.
+  const sinkEdge: number[] = [];
+  for (const j of shuffled(range(m), random)) {
+    if (panel.allowedCountOfJudge[j]! > 0) sinkEdge[j] = net.addEdge(judgeNode(j), sink, bounds.min);
+  }
+  const entryOrder = shuffled(range(n), random);
+  const sourceEdge: number[] = [];
+  for (const i of entryOrder) sourceEdge[i] = net.addEdge(source, entryNode(i), perEntry);
+  const judgeEdges: { edge: number; judge: number }[][] = [];
+  for (const i of entryOrder) {
+    let order = shuffled(panel.allowedJudges[i]!, random);
+    if (byCategory) {
+      const isExpert = (j: number) => panel.expert[i * m + j] === 1;
+      order = [...order.filter(isExpert), ...order.filter((j) => !isExpert(j))];
+    }
+    judgeEdges[i] = order.map((judge) => ({ edge: net.addEdge(entryNode(i), judgeNode(judge), 1), judge }));
+  }
+
+  // A greedy first pass does most of the work; the max flow finishes it.
+  const greedyFill = (): number => {
+    let flow = 0;
+    for (const i of entryOrder) {
+      for (const { edge, judge } of judgeEdges[i]!) {
+        if (net.cap[sourceEdge[i]!] === 0) break;
+        if (net.cap[edge] === 0 || net.cap[sinkEdge[judge]!] === 0) continue;
+        net.pushUnit(sourceEdge[i]!);
+        net.pushUnit(edge);
+        net.pushUnit(sinkEdge[judge]!);
+        flow++;
+      }
+    }
+    return flow;
+  };
+
+  const eligible = range(m).filter((j) => sinkEdge[j] !== undefined);
+  let flow = greedyFill() + net.maxFlow(source, sink);
+  if (flow < eligible.length * bounds.min) {
+    const side = net.reaching(sink);
+    const stuck = eligible.filter((j) => side[judgeNode(j)]).map((j) => panel.judges[j]!.id);
+    throw new InfeasibleAssignment(
+      `Judge loads cannot be balanced: every judge must score at least ${bounds.min} entries, but ` +
+        `${listWords(stuck)} between them may score too few entries (the others share their ${conflictWords(panel)} ` +
+        `or are needed by other judges). Remove some of them from the judges file, add judges from other agencies, ` +
+        `or lower --per-entry.`,
+      [],
+      stuck,
+      'judge-minimum',
+    );
+  }
+
+  for (const j of eligible) net.cap[sinkEdge[j]!]! += bounds.max - bounds.min;
+  flow += greedyFill() + net.maxFlow(source, sink);
+  if (flow < n * perEntry) {
+    const side = net.reachableFrom(source);
+    const stuck = range(n).filter((i) => side[entryNode(i)]).map((i) => panel.entries[i]!.id);
+    throw new InfeasibleAssignment(
+      `Judge loads cannot be balanced: no judge may score more than ${bounds.max} entries, but ` +
+        `${listWords(stuck)} need more judges than the judges allowed to score them can give within that limit. ` +
+        `Add judges from other ${panel.avoidRegion ? 'agencies and regions' : 'agencies'}, or lower --per-entry.`,
+      stuck,
+      [],
+      'judge-maximum',
+    );
+  }
+
+  const assigned = new Uint8Array(n * m);
+  const judgesOfEntry: number[][] = [];
+  const loads = new Array<number>(m).fill(0);
+  for (let i = 0; i < n; i++) {
+    const chosen = judgeEdges[i]!.filter(({ edge }) => net.cap[edge] === 0).map(({ judge }) => judge);
+    for (const j of chosen) {
+      assigned[i * m + j] = 1;
+      loads[j]!++;
+    }
+    judgesOfEntry.push(chosen);
+  }
+  return { assigned, judgesOfEntry, loads };
+}
+
+// ─── Expertise: cancel negative cycles of judge-to-judge moves ─────────────────────────────
+
+/**
+ * A move takes one entry from judge a to judge b (allowed, b not already on it); its cost is
+ * the change in unmatched pairs (−1, 0 or +1). A cycle of moves keeps every load; a chain that
+ * starts at a judge above the minimum and ends at one below the maximum (the cycle passes the
+ * "slack" node) shifts one unit of load. The assignment has the most matches possible exactly
+ * when no such cycle has negative cost (min-cost flow optimality), found by Bellman–Ford on the
+ * J + 1 node graph whose edge a → b is the cheapest move from a to b.
+ */
+function maximizeExpertise(panel: Panel, state: AssignmentState, bounds: LoadBounds): void {
+  const n = panel.entries.length;
+  const m = panel.judges.length;
+  const mm = m * m;
+  const cost = (i: number, j: number) => 1 - panel.expert[i * m + j]!;
+  // moveCount[(delta + 1) * m² + a * m + b]: entries that could move from a to b at that cost.
+  const moveCount = new Int32Array(3 * mm);
+  const account = (i: number, sign: 1 | -1) => {
+    for (const a of state.judgesOfEntry[i]!) {
+      for (const b of panel.allowedJudges[i]!) {
+        if (state.assigned[i * m + b]) continue;
+        moveCount[(cost(i, b) - cost(i, a) + 1) * mm + a * m + b]! += sign;
+      }
+    }
+  };
+  const moveCost = (a: number, b: number): number | undefined => {
+    for (let delta = -1; delta <= 1; delta++) if (moveCount[(delta + 1) * mm + a * m + b]! > 0) return delta;
+    return undefined;
+  };
+  for (let i = 0; i < n; i++) account(i, 1);
+
+  const slack = m;
+  /** The cycle's cost now, or undefined when one of its steps is no longer possible. */
+  const cycleCost = (cycle: number[]): number | undefined => {
+    let total = 0;
+    for (let k = 0; k < cycle.length; k++) {
+      const a = cycle[k]!;
+      const b = cycle[(k + 1) % cycle.length]!;
+      if (a === slack) {
+        if (state.loads[b]! <= bounds.min) return undefined;
+      } else if (b === slack) {
+        if (state.loads[a]! >= bounds.max) return undefined;
+      } else {
+        const w = moveCost(a, b);
+        if (w === undefined) return undefined;
+        total += w;
+      }
+    }
+    return total;
+  };
+  const cancel = (cycle: number[]): void => {
+    // Choose every move's entry before applying any: with distinct judges on the cycle the
+    // moves never interfere, even when two of them move the same entry.
+    const moves: { entry: number; from: number; to: number }[] = [];
+    for (let k = 0; k < cycle.length; k++) {
+      const a = cycle[k]!;
+      const b = cycle[(k + 1) % cycle.length]!;
+      if (a === slack || b === slack) continue;
+      const w = moveCost(a, b)!;
+      let entry = -1;
+      for (let i = 0; i < n && entry < 0; i++) {
+        if (state.assigned[i * m + a] && !state.assigned[i * m + b] && panel.allowed[i * m + b] && cost(i, b) - cost(i, a) === w) {
+          entry = i;
+        }
+      }
+      if (entry < 0) throw new Error(`internal: no entry moves from judge ${a} to ${b}`);
+      moves.push({ entry, from: a, to: b });
+    }
+    const touched = [...new Set(moves.map((mv) => mv.entry))];
+    for (const i of touched) account(i, -1);
+    for (const { entry, from, to } of moves) moveEntry(state, m, entry, from, to);
+    for (const i of touched) account(i, 1);
+  };
+
+  for (;;) {
+    const edges: GraphEdge[] = [];
+    for (let a = 0; a < m; a++) {
+      for (let b = 0; b < m; b++) {
+        const w = a === b ? undefined : moveCost(a, b);
+        if (w !== undefined) edges.push({ from: a, to: b, weight: w });
+      }
+      if (panel.allowedCountOfJudge[a]! === 0) continue;
+      if (state.loads[a]! > bounds.min) edges.push({ from: slack, to: a, weight: 0 });
+      if (state.loads[a]! < bounds.max) edges.push({ from: a, to: slack, weight: 0 });
+    }
+    const cycle = negativeCycle(m + 1, edges);
+    if (!cycle) return;
+    // A cycle usually stays negative for many rounds; cancel it until it is not, then search again.
+    while ((cycleCost(cycle) ?? 0) < 0) cancel(cycle);
+  }
+}
+
+interface GraphEdge {
+  from: number;
+  to: number;
+  weight: number;
+}
+
+/** A negative-weight cycle as its nodes in order (distinct), or undefined (Bellman–Ford). */
+function negativeCycle(nodeCount: number, edges: GraphEdge[]): number[] | undefined {
+  const dist = new Float64Array(nodeCount); // 0 everywhere: a virtual source reaching every node
+  const pred = new Int32Array(nodeCount).fill(-1);
+  let last = -1;
+  for (let pass = 0; pass < nodeCount; pass++) {
+    last = -1;
+    for (const { from, to, weight } of edges) {
+      if (dist[from]! + weight < dist[to]!) {
+        dist[to] = dist[from]! + weight;
+        pred[to] = from;
+        last = to;
+      }
+    }
+    if (last < 0) return undefined;
+  }
+  let x = last;
+  for (let k = 0; k < nodeCount; k++) x = pred[x]!;
+  const reversed = [x];
+  for (let v = pred[x]!; v !== x; v = pred[v]!) reversed.push(v);
+  return reversed.reverse();
+}
+
+function moveEntry(state: AssignmentState, m: number, entry: number, from: number, to: number): void {
+  state.assigned[entry * m + from] = 0;
+  state.assigned[entry * m + to] = 1;
+  const judges = state.judgesOfEntry[entry]!;
+  judges[judges.indexOf(from)] = to;
+  state.loads[from]!--;
+  state.loads[to]!++;
+}
+
+// ─── Connectivity: join blocks by swapping judges between two entries ──────────────────────
+
+const SWAP_CHECK_BUDGET = 500_000;
+const SWAP_TRY_BUDGET = 400;
+
+/**
+ * Swapping (e1, j1), (e2, j2) for (e1, j2), (e2, j1) keeps every entry's count and every load,
+ * and links the two blocks unless one of the removed pairs was the only link inside its block
+ * (then it is undone). Only swaps that keep the expertise count are taken. Bounded work: a
+ * panel that is split by its conflicts (or whose K is 1) simply stays split, and is reported so.
+ */
+function joinComponents(panel: Panel, state: AssignmentState, random: Random, byCategory: boolean): void {
+  const n = panel.entries.length;
+  const m = panel.judges.length;
+  const cost = (i: number, j: number) => 1 - panel.expert[i * m + j]!;
+  let blocks = components(panel, state);
+  let checks = 0;
+  let tries = 0;
+  while (blocks.count > 1 && checks < SWAP_CHECK_BUDGET && tries < SWAP_TRY_BUDGET) {
+    const sizes = new Map<number, number>();
+    for (let i = 0; i < n; i++) sizes.set(blocks.rootOfEntry[i]!, (sizes.get(blocks.rootOfEntry[i]!) ?? 0) + 1);
+    const smallest = [...sizes].sort((x, y) => x[1] - y[1] || x[0] - y[0])[0]![0];
+    const inside: [number, number][] = [];
+    const outside: [number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      for (const j of state.judgesOfEntry[i]!) (blocks.rootOfEntry[i] === smallest ? inside : outside).push([i, j]);
+    }
+    const partners = shuffled(outside, random);
+    let joined = false;
+    search: for (const [e1, j1] of shuffled(inside, random)) {
+      for (const [e2, j2] of partners) {
+        if (++checks >= SWAP_CHECK_BUDGET) break search;
+        if (!panel.allowed[e1 * m + j2] || state.assigned[e1 * m + j2]) continue;
+        if (!panel.allowed[e2 * m + j1] || state.assigned[e2 * m + j1]) continue;
+        if (byCategory && cost(e1, j2) + cost(e2, j1) > cost(e1, j1) + cost(e2, j2)) continue;
+        swapJudges(state, m, e1, j1, e2, j2);
+        const after = components(panel, state);
+        if (after.count < blocks.count) {
+          blocks = after;
+          joined = true;
+          break search;
+        }
+        swapJudges(state, m, e1, j2, e2, j1);
+        if (++tries >= SWAP_TRY_BUDGET) break search;
+      }
+    }
+    if (!joined) return;
+  }
+}
+
+function swapJudges(state: AssignmentState, m: number, e1: number, j1: number, e2: number, j2: number): void {
+  moveEntry(state, m, e1, j1, j2);
+  moveEntry(state, m, e2, j2, j1);
+}
+
+/** Blocks of the judge–entry graph, counting entries and the judges with a load. */
+function components(panel: Panel, state: AssignmentState): { count: number; rootOfEntry: Int32Array } {
+  const n = panel.entries.length;
+  const m = panel.judges.length;
+  const parent = Int32Array.from(range(n + m));
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (let i = 0; i < n; i++) {
+    for (const j of state.judgesOfEntry[i]!) {
+      const a = find(i);
+      const b = find(n + j);
+      if (a !== b) parent[a] = b;
+    }
+  }
+  const roots = new Set<number>();
+  const rootOfEntry = new Int32Array(n);
+  for (let i = 0; i < n; i++) roots.add((rootOfEntry[i] = find(i)));
+  for (let j = 0; j < m; j++) if (state.loads[j]! > 0) roots.add(find(n + j));
+  return { count: roots.size, rootOfEntry };
+}
+
+// ─── Result ────────────────────────────────────────────────────────────────────────────────
+
+function summarize(panel: Panel, state: AssignmentState): Assignment {
+  const m = panel.judges.length;
+  const pairs: Assignment['pairs'] = [];
+  let expertiseMatched = 0;
+  panel.entries.forEach((entry, i) => {
+    for (const j of state.judgesOfEntry[i]!) {
+      pairs.push({ entryId: entry.id, judgeId: panel.judges[j]!.id });
+      expertiseMatched += panel.expert[i * m + j]!;
+    }
+  });
+  pairs.sort((x, y) => compareCodePoints(x.entryId, y.entryId) || compareCodePoints(x.judgeId, y.judgeId));
+  const eligibleLoads = state.loads.filter((_, j) => panel.allowedCountOfJudge[j]! > 0);
+  return {
+    pairs,
+    loads: panel.judges.map((judge, j) => ({ judgeId: judge.id, count: state.loads[j]! })),
+    minLoad: eligibleLoads.length === 0 ? 0 : Math.min(...eligibleLoads),
+    maxLoad: eligibleLoads.length === 0 ? 0 : Math.max(...eligibleLoads),
+    conflictsAvoided: panel.conflicts,
+    connected: components(panel, state).count <= 1,
+    expertiseMatched,
+    idleJudgeIds: panel.judges.filter((_, j) => panel.allowedCountOfJudge[j] === 0).map((judge) => judge.id),
+  };
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
