@@ -32,7 +32,7 @@ export function entry(spec: EntrySpec, line = 2): Entry {
     agency: full.agency,
     categoryRaw: full.category,
     agencyTypeRaw: full.agency_type ?? '',
-    region: full.region ?? '',
+    region: (full as EntrySpec).region ?? '',
     groupRaw: full.group ?? '',
     implementedSinceRaw: full.implemented_since ?? '',
     fields,

@@ -56,6 +56,7 @@ export function weightsView(rubric: Rubric, lang: Lang): WeightsView {
 }
 
 export async function runRubricShow(file: string | undefined, options: { format?: string; lang?: string }, ctx: CommandContext): Promise<CommandResult> {
+  if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const lang = parseLang(options.lang) ?? ctx.lang;
   const { rubric } = loadRubric(file ?? (ctx.env.KIPP_RUBRIC || null));
   const view = weightsView(rubric, lang);

@@ -61,6 +61,41 @@ function missingInputs(entryPaths: string[], options: InputOptions): Diagnostic[
   return out;
 }
 
+interface Collected {
+  found: Diagnostic[];
+  /** Files checked (or, when loading stopped, the files the problems name). */
+  files: string[];
+  /** Paths this run reads: --output may not be one of them. */
+  inputs: string[];
+  loadFailed: boolean;
+}
+
+/** Load and check everything; a missing file or an invalid rubric becomes diagnostics too. */
+function collect(entryPaths: string[], options: ValidateCommandOptions, asOf: string | undefined, ctx: CommandContext): Collected {
+  try {
+    const competition = loadInputs(entryPaths, options, ctx);
+    const rubricFile = competition.rubricSource.path;
+    return {
+      found: validateCompetition(competition, { asOf }),
+      files: [...competition.inputs.map((i) => i.path), ...(rubricFile !== null ? [rubricFile] : [])],
+      inputs: inputPaths(competition),
+      loadFailed: false,
+    };
+  } catch (err) {
+    if (!(err instanceof KippError) || err.diagnostics.length === 0) throw err;
+    const rubric = rubricPath(options, ctx);
+    // The rubric is loaded before the inputs are looked at: name missing inputs too.
+    const rubricProblem = err.diagnostics.some((d) => d.code === 'invalid-rubric' || d.file === rubric);
+    const found = [...err.diagnostics, ...(rubricProblem ? missingInputs(entryPaths, options) : [])].sort(compareDiagnostics);
+    return {
+      found,
+      files: [...new Set(found.flatMap((d) => (d.file !== undefined ? [d.file] : [])))],
+      inputs: [...entryPaths, ...(options.scores ?? []), ...(options.judges !== undefined ? [options.judges] : []), ...(rubric !== null ? [rubric] : [])],
+      loadFailed: true,
+    };
+  }
+}
+
 export async function runValidate(entryPaths: string[], options: ValidateCommandOptions, ctx: CommandContext): Promise<CommandResult> {
   // Options first: a bad option is a usage error before anything is read.
   const format = parseFormat<ValidateFormat>(options.format, VALIDATE_FORMATS, formatFromPath(options.output) ?? 'pretty');
@@ -69,26 +104,7 @@ export async function runValidate(entryPaths: string[], options: ValidateCommand
   parseDelimiter(options.delimiter);
   const policy: Policy = { strict: options.strict ?? false, quiet: options.quiet ?? false, maxWarnings };
 
-  let found: Diagnostic[];
-  let files: string[];
-  let inputs: string[];
-  let loadFailed = false;
-  try {
-    const competition = loadInputs(entryPaths, options, ctx);
-    found = validateCompetition(competition, { asOf });
-    inputs = inputPaths(competition);
-    files = [...competition.inputs.map((i) => i.path), ...(competition.rubricSource.path !== null ? [competition.rubricSource.path] : [])];
-  } catch (err) {
-    // A missing file or an invalid rubric stops loading; it is still reported in the chosen
-    // format (with every other missing input), and exits 2.
-    if (!(err instanceof KippError) || err.diagnostics.length === 0) throw err;
-    loadFailed = true;
-    const rubricProblem = err.diagnostics.some((d) => d.code === 'invalid-rubric' || d.file === rubricPath(options, ctx));
-    found = [...err.diagnostics, ...(rubricProblem ? missingInputs(entryPaths, options) : [])].sort(compareDiagnostics);
-    files = [...new Set(found.flatMap((d) => (d.file !== undefined ? [d.file] : [])))];
-    inputs = [...entryPaths, ...(options.scores ?? []), ...(options.judges !== undefined ? [options.judges] : []), ...(options.rubric !== undefined ? [options.rubric] : [])];
-  }
-
+  const { found, files, inputs, loadFailed } = collect(entryPaths, options, asOf, ctx);
   const outcome = applyPolicy(found, policy);
   const report: ValidateReport = {
     diagnostics: outcome.shown,
@@ -116,6 +132,7 @@ export async function runValidate(entryPaths: string[], options: ValidateCommand
     ctx.log(`kipp validate: ${summaryLine(report.summary)}; wrote ${options.output}`);
     return { exit };
   }
+  // Formats for machines: a human running them still sees the outcome, on stderr.
   if (format === 'json' || format === 'junit' || format === 'sarif') ctx.log(`kipp validate: ${summaryLine(report.summary)}`);
   return { output: text, exit };
 }

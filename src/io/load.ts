@@ -72,10 +72,11 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
     }
     inputs.push({ path, kind, sha256: input.sha256 });
     const table = readTable(input, { kind, criterion: criterionColumn, delimiter: options.delimiter });
-    diagnostics.push(...table.diagnostics);
-    if (kind === 'entries') entries.push(...toEntries(table, vocab.criterionIds, rubric.fields, diagnostics));
-    else if (kind === 'scores') scores.push(...toScoreRows(table, path, vocab.criterionIds, diagnostics));
-    else (judges ??= []).push(...toJudges(table, path, diagnostics));
+    // Appended in loops: push(...rows) overflows the call stack past ~100,000 rows.
+    append(diagnostics, table.diagnostics);
+    if (kind === 'entries') append(entries, toEntries(table, vocab.criterionIds, rubric.fields, diagnostics));
+    else if (kind === 'scores') append(scores, toScoreRows(table, path, vocab.criterionIds, diagnostics));
+    else append((judges ??= []), toJudges(table, path, diagnostics));
   }
 
   return {
@@ -88,6 +89,10 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
     inputs,
     diagnostics,
   };
+}
+
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function warnUnknownFields(table: Table, known: (name: string) => boolean, kind: string, diagnostics: Diagnostic[]): void {
@@ -177,7 +182,12 @@ function toScoreRows(table: Table, file: string, criterionIds: string[], diagnos
     }
     if (problem) continue;
     const comment = r.fields.get('comment');
-    const base = { entryId, judgeId, decimalComma: r.decimalComma, source: r.source, ...(comment ? { comment } : {}) };
+    const fieldColumns: NonNullable<ScoreRow['fieldColumns']> = {};
+    for (const f of ['entry_id', 'judge_id', 'criterion'] as const) {
+      const c = r.columns?.get(f);
+      if (c !== undefined) fieldColumns[f] = c;
+    }
+    const base = { entryId, judgeId, decimalComma: r.decimalComma, source: r.source, ...(comment ? { comment } : {}), ...(r.columns ? { fieldColumns } : {}) };
     if (long) {
       const column = r.columns?.get('score');
       rows.push({ ...base, criterionRaw: text(r, 'criterion'), text: text(r, 'score'), ...(column !== undefined ? { column } : {}) });
@@ -199,7 +209,7 @@ function toJudges(table: Table, file: string, diagnostics: Diagnostic[]): Judge[
   for (const r of table.records) {
     const id = text(r, 'id');
     if (id === '') {
-      diagnostics.push(diagnostic('missing-field', 'the judge has no id: fill it in or delete the row', { file, line: r.source.line, field: 'id' }));
+      diagnostics.push(diagnostic('missing-field', 'the judge has no id: fill it in or delete the row', { file, line: r.source.line, column: r.columns?.get('id'), field: 'id' }));
       continue;
     }
     judges.push({ id, name: text(r, 'name'), agency: text(r, 'agency'), region: text(r, 'region'), fields: r.fields, source: r.source });

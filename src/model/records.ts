@@ -48,6 +48,8 @@ export interface ScoreRow {
   comment?: string;
   source: SourceRef;
   column?: number;
+  /** 1-based CSV columns of the row's entry_id, judge_id and (long form) criterion cells. */
+  fieldColumns?: { entry_id?: number; judge_id?: number; criterion?: number };
 }
 
 export interface Judge {

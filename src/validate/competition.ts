@@ -5,8 +5,7 @@
  */
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
-import { referenceDate } from '../scoring/score.js';
-import { checkEntries } from './entries.js';
+import { checkEntries, localToday } from './entries.js';
 import { checkPanel } from './panel.js';
 import { checkScores } from './scores.js';
 
@@ -17,7 +16,9 @@ export interface ValidateOptions {
 
 export function validateCompetition(competition: Competition, options: ValidateOptions = {}): Diagnostic[] {
   const { rubric } = competition;
-  const entries = checkEntries(competition.entries, rubric, referenceDate(rubric, options.asOf));
+  // The reference date as scoring takes it (SPEC 2.4): --as-of, else the rubric's, else today.
+  const asOf = options.asOf ?? rubric.eligibility.referenceDate ?? localToday();
+  const entries = checkEntries(competition.entries, rubric, asOf);
   const scores = checkScores(competition, entries.checked);
   // Entries submitted without any score (the CI layout: one file per entry, before judging)
   // are not "too few judges": there is nothing to count yet.

@@ -21,6 +21,8 @@ export interface ScoreRecord {
   value: number;
   source: ScoreRow['source'];
   column?: number;
+  /** The CSV column of the row's judge_id (for conflict-of-interest). */
+  judgeColumn?: number;
 }
 
 export interface CheckedScores {
@@ -58,22 +60,42 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
 
   const judgeIds = competition.judges ? new Set(competition.judges.map((j) => j.id)) : null;
   const valid: ScoreRecord[] = [];
+  // A wide row is several scores: an unknown entry or judge in it is one problem, not one per cell.
+  const rowsReported = new Set<string>();
+  const oncePerRow = (row: ScoreRow, code: string) => {
+    const key = `${row.source.file}\u0000${row.source.line}\u0000${code}`;
+    if (rowsReported.has(key)) return false;
+    rowsReported.add(key);
+    return true;
+  };
   for (const row of rows) {
     const at = { file: row.source.file, line: row.source.line, column: row.column, entry_id: row.entryId };
     const index = byId.get(row.entryId);
     if (index === undefined) {
-      diagnostics.push(diagnostic('unknown-entry', `score for entry "${row.entryId}", which is not in the entries: check the id`, { ...at, field: 'entry_id' }));
+      if (oncePerRow(row, 'unknown-entry')) {
+        diagnostics.push(
+          diagnostic('unknown-entry', `score for entry "${row.entryId}", which is not in the entries: check the id`, { ...at, column: row.fieldColumns?.entry_id, field: 'entry_id' }),
+        );
+      }
       continue;
     }
     if (shared.has(row.entryId)) continue; // reported once as duplicate-id on the entries
     if (judgeIds && !inline && !judgeIds.has(row.judgeId)) {
-      diagnostics.push(diagnostic('unknown-judge', `judge "${row.judgeId}" is not in the judges file: add the judge or correct the id`, { ...at, field: 'judge_id' }));
+      if (oncePerRow(row, 'unknown-judge')) {
+        diagnostics.push(
+          diagnostic('unknown-judge', `judge "${row.judgeId}" is not in the judges file: add the judge or correct the id`, { ...at, column: row.fieldColumns?.judge_id, field: 'judge_id' }),
+        );
+      }
       continue;
     }
     const criterion = vocab.criterion(row.criterionRaw);
     if (criterion === undefined) {
       diagnostics.push(
-        diagnostic('unknown-criterion', `"${row.criterionRaw}" is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, { ...at, field: 'criterion' }),
+        diagnostic('unknown-criterion', `"${row.criterionRaw}" is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, {
+          ...at,
+          column: row.fieldColumns?.criterion ?? row.column,
+          field: 'criterion',
+        }),
       );
       continue;
     }
@@ -91,6 +113,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     }
     const record: ScoreRecord = { entry: index, judge: row.judgeId, criterion, value, source: row.source };
     if (row.column !== undefined) record.column = row.column;
+    if (row.fieldColumns?.judge_id !== undefined) record.judgeColumn = row.fieldColumns.judge_id;
     valid.push(record);
   }
 
@@ -138,6 +161,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
           diagnostic('conflict-of-interest', `judge "${r.judge}" belongs to the entry's agency "${entry.agency}": their scores for this entry are excluded`, {
             file: r.source.file,
             line: r.source.line,
+            column: r.judgeColumn,
             field: 'judge_id',
             entry_id: entry.id,
           }),

@@ -23,7 +23,7 @@ describe('the README first command', () => {
     expect(run.stdout).not.toMatch(/\u001b\[/); // no colour off a terminal
   });
   it('reports the conflict of interest on stderr, not stdout', () => {
-    expect(run.stderr).toMatch(/scores-wide\.csv:\d+: warning conflict-of-interest \[KIPP-2018-016\]/);
+    expect(run.stderr).toMatch(/scores-wide\.csv:\d+(:\d+)?: warning conflict-of-interest \[KIPP-2018-016\]/);
     expect(run.stdout).not.toContain('conflict-of-interest');
   });
 });

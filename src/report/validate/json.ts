@@ -1,0 +1,26 @@
+/**
+ * `kipp validate --format json`: `{ "diagnostics": [...], "summary": { errors, warnings, files } }`.
+ * Keys in a fixed order and absent fields omitted, so the same inputs give the same bytes.
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { ValidateFormatOptions, ValidateReport } from './report.js';
+
+/** A diagnostic with its keys in the SPEC section 4 order. */
+export function diagnosticJson(d: Diagnostic): Record<string, string | number> {
+  const out: Record<string, string | number> = { code: d.code, severity: d.severity };
+  if (d.file !== undefined) out.file = d.file;
+  if (d.line !== undefined) out.line = d.line;
+  if (d.column !== undefined) out.column = d.column;
+  if (d.field !== undefined) out.field = d.field;
+  if (d.entry_id !== undefined) out.entry_id = d.entry_id;
+  out.message = d.message;
+  return out;
+}
+
+export function formatJson(report: ValidateReport, _options: ValidateFormatOptions): string {
+  const body = {
+    diagnostics: report.diagnostics.map(diagnosticJson),
+    summary: { errors: report.summary.errors, warnings: report.summary.warnings, files: report.summary.files },
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
