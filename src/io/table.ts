@@ -129,6 +129,7 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
       continue;
     }
     const map = new Map<string, string>();
+    let broken = false;
     for (const pair of item.items) {
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
@@ -138,11 +139,13 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
       try {
         map.set(name, scalarText(pair.value as Node | null, doc));
       } catch (err) {
-        // yaml throws a ReferenceError for alias bombs (too many aliases): a parse error.
-        diagnostics.push(diagnostic('parse-error', `${(err as Error).message}`, { file, line: lineOf(keyNode?.range?.[0]), field: name }));
+        // yaml throws a ReferenceError for alias bombs (too many aliases): a parse error, and
+        // the record is not used.
+        diagnostics.push(diagnostic('parse-error', `${(err as Error).message}: the record is not read`, { file, line: lineOf(keyNode?.range?.[0]), field: name }));
+        broken = true;
       }
     }
-    records.push({ source: { file, line }, fields: map, decimalComma: false });
+    if (!broken) records.push({ source: { file, line }, fields: map, decimalComma: false });
   }
   return { records, fields, headerLine: 1, diagnostics };
 }

@@ -1,0 +1,36 @@
+/**
+ * Terminal safety and name matching: control characters and ANSI escapes in titles never reach
+ * a terminal; spreadsheet spaces (NBSP, zero-width) never break a header or an id.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanCell, foldText, normalizeName } from '../../src/model/names.js';
+import { safeText } from '../../src/report/text.js';
+import { diagnosticLine } from '../../src/report/diagnostics.js';
+
+describe('safeText', () => {
+  it('neutralises ANSI escapes, C1 controls, bell and bidi overrides', () => {
+    expect(safeText('Judul \u001b[31mMERAH\u001b[0m')).toBe('Judul \\x1b[31mMERAH\\x1b[0m');
+    expect(safeText('a\u0007b\u009bc')).toBe('a\\x07b\\x9bc');
+    expect(safeText('abc\u202Eevil')).toBe('abc\\x202eevil');
+    expect(safeText('baris\nbaru\ttab')).toBe('baris baru tab');
+  });
+  it('is applied to every diagnostic line', () => {
+    const line = diagnosticLine({ code: 'missing-field', severity: 'error', file: 'e.csv', line: 2, entry_id: 'A\u001b]0;pwned\u0007', message: 'x\u001b[2J' }, false);
+    expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('names', () => {
+  it('matches headers across case, spaces, hyphens, underscores, NBSP and zero-width spaces', () => {
+    for (const h of ['Judul Inovasi', ' judul-inovasi ', 'JUDUL__INOVASI', 'Judul\u00a0Inovasi', '\u200bJudul Inovasi\ufeff']) {
+      expect(normalizeName(h)).toBe('judul_inovasi');
+    }
+  });
+  it('cleans ids of spreadsheet spaces but keeps what is inside', () => {
+    expect(cleanCell('\u00a0KIPP 001\u200b ')).toBe('KIPP 001');
+    expect(cleanCell('08123')).toBe('08123');
+  });
+  it('folds agencies and titles for comparison', () => {
+    expect(foldText('  Dinas   Kesehatan\u00a0KOTA ')).toBe('dinas kesehatan kota');
+  });
+});
