@@ -2,7 +2,7 @@
  * `kipp score`: load → score → report.
  */
 import { hasErrors, KippError } from '../model/diagnostic.js';
-import type { ScoreResult } from '../model/result.js';
+import { withEntries, type ScoreResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
@@ -57,7 +57,7 @@ export function selectEntries(result: ScoreResult, category: string | undefined,
     entries = entries.filter((e) => e.categoryKnown && e.category === id);
   }
   if (top !== undefined) entries = entries.slice(0, top);
-  return { ...result, entries };
+  return withEntries(result, entries);
 }
 
 export async function runScore(entryPaths: string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<CommandResult> {

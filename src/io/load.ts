@@ -5,12 +5,14 @@
  */
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import type { FileKind } from '../model/names.js';
-import type { Competition, Entry, InputFile, Judge, RawRecord, ScoreRow } from '../model/records.js';
+import type { Competition, Entry, InputFile, Judge, RawRecord } from '../model/records.js';
+import { ScoreSheet } from '../model/scoresheet.js';
+import { cleanCell } from '../model/names.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
 import { listInputs, MissingFile, readInput } from './files.js';
 import { loadRubric, type LoadedRubric } from './rubric.js';
-import { readTable, type Table } from './table.js';
+import { readTable, type RowStream, type Table } from './table.js';
 
 export interface LoadOptions {
   entries: string[];
@@ -58,7 +60,7 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
   const entries: Entry[] = [];
-  const scores: ScoreRow[] = [];
+  const scores = new ScoreSheet();
   let judges: Judge[] | null = null;
 
   for (const { path, kind } of files) {
@@ -71,11 +73,21 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
       throw err;
     }
     inputs.push({ path, kind, sha256: input.sha256 });
-    const table = readTable(input, { kind, criterion: criterionColumn, delimiter: options.delimiter });
+    const tableOptions = { kind, criterion: criterionColumn, delimiter: options.delimiter };
+    if (kind === 'scores') {
+      const found: Diagnostic[] = [];
+      const reader = new SheetReader(scores, path, vocab.criterionIds, found);
+      const table = readTable(input, tableOptions, reader);
+      if (table.records.length > 0) reader.records(table);
+      reader.finish(table.decimalComma);
+      append(diagnostics, table.diagnostics);
+      append(diagnostics, found);
+      continue;
+    }
+    const table = readTable(input, tableOptions);
     // Appended in loops: push(...rows) overflows the call stack past ~100,000 rows.
     append(diagnostics, table.diagnostics);
     if (kind === 'entries') append(entries, toEntries(table, vocab.criterionIds, rubric.fields, diagnostics));
-    else if (kind === 'scores') append(scores, toScoreRows(table, path, vocab.criterionIds, diagnostics));
     else append((judges ??= []), toJudges(table, path, diagnostics));
   }
 
@@ -145,62 +157,121 @@ function toEntries(table: Table, criterionIds: string[], fieldRules: Record<stri
   });
 }
 
-function toScoreRows(table: Table, file: string, criterionIds: string[], diagnostics: Diagnostic[]): ScoreRow[] {
-  const has = (f: string) => table.fields.includes(f);
-  const criteria = criterionIds.filter(has);
-  const long = has('criterion') && has('score');
-  if (!long && criteria.length === 0) {
-    if (table.records.length > 0 || table.fields.length > 0) {
-      diagnostics.push(
-        diagnostic(
-          'missing-field',
-          `a score sheet needs either "criterion" and "score" columns (long form) or one column per criterion (wide form: ${criterionIds.join(', ')})`,
-          { file, line: table.headerLine },
-        ),
+/**
+ * Reads one score sheet into the shared columnar ScoreSheet: CSV rows stream in as they are
+ * parsed (no record objects), YAML/JSON records are added after parsing.
+ */
+class SheetReader implements RowStream {
+  private skip = false;
+  private long = false;
+  private wide: { criterion: string; index: number }[] = [];
+  private entryAt = -1;
+  private judgeAt = -1;
+  private criterionAt = -1;
+  private scoreAt = -1;
+  private commentAt = -1;
+  private readonly fileId: number;
+  readonly start: number;
+
+  constructor(
+    private readonly sheet: ScoreSheet,
+    private readonly file: string,
+    private readonly criterionIds: string[],
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.fileId = sheet.fileId(file);
+    this.start = sheet.length;
+  }
+
+  /** Decides the form (long or wide) from the header; reports what is missing or unknown. */
+  header(_names: (string | null)[], columns: Map<string, number>, line: number): void {
+    const has = (f: string) => columns.has(f);
+    this.long = has('criterion') && has('score');
+    this.wide = this.criterionIds.filter(has).map((criterion) => ({ criterion, index: columns.get(criterion)! - 1 }));
+    if (!this.long && this.wide.length === 0) {
+      this.diagnostics.push(
+        diagnostic('missing-field', `a score sheet needs either "criterion" and "score" columns (long form) or one column per criterion (wide form: ${this.criterionIds.join(', ')})`, {
+          file: this.file,
+          line,
+        }),
       );
+      this.skip = true;
+      return;
     }
-    return [];
-  }
-  for (const required of ['entry_id', 'judge_id']) {
-    if (!has(required) && table.records.length > 0) {
-      diagnostics.push(diagnostic('missing-field', `the score sheet has no "${required}" column: add it (aliases: ${required === 'entry_id' ? 'id_inovasi, kode_inovasi' : 'juri, id_juri, evaluator'})`, { file, line: table.headerLine, field: required }));
-      return [];
-    }
-  }
-  const criterionSet = new Set(criterionIds);
-  warnUnknownFields(table, (name) => SCORE_FIELDS.has(name) || (!long && criterionSet.has(name)), 'score sheet', diagnostics);
-  const rows: ScoreRow[] = [];
-  for (const r of table.records) {
-    const entryId = text(r, 'entry_id');
-    const judgeId = text(r, 'judge_id');
-    let problem = false;
-    for (const [field, value] of [['entry_id', entryId], ['judge_id', judgeId]] as const) {
-      if (value === '') {
-        diagnostics.push(diagnostic('missing-field', `the row has no ${field}: fill it in or delete the row`, { file, line: r.source.line, column: r.columns?.get(field), field }));
-        problem = true;
+    for (const required of ['entry_id', 'judge_id']) {
+      if (!has(required)) {
+        const aliases = required === 'entry_id' ? 'id_inovasi, kode_inovasi' : 'juri, id_juri, evaluator';
+        this.diagnostics.push(diagnostic('missing-field', `the score sheet has no "${required}" column: add it (aliases: ${aliases})`, { file: this.file, line, field: required }));
+        this.skip = true;
       }
     }
-    if (problem) continue;
-    const comment = r.fields.get('comment');
-    const fieldColumns: NonNullable<ScoreRow['fieldColumns']> = {};
-    for (const f of ['entry_id', 'judge_id', 'criterion'] as const) {
-      const c = r.columns?.get(f);
-      if (c !== undefined) fieldColumns[f] = c;
+    if (this.skip) return;
+    const criterionSet = new Set(this.criterionIds);
+    for (const [name, column] of columns) {
+      if (SCORE_FIELDS.has(name) || (!this.long && criterionSet.has(name))) continue;
+      this.diagnostics.push(unknownField(name, 'score sheet', this.file, line, column));
     }
-    const base = { entryId, judgeId, decimalComma: r.decimalComma, source: r.source, ...(comment ? { comment } : {}), ...(r.columns ? { fieldColumns } : {}) };
-    if (long) {
-      const column = r.columns?.get('score');
-      rows.push({ ...base, criterionRaw: text(r, 'criterion'), text: text(r, 'score'), ...(column !== undefined ? { column } : {}) });
-    } else {
-      for (const c of criteria) {
-        const value = r.fields.get(c);
-        if (value === undefined || value === '') continue; // an empty cell is "not scored"
-        const column = r.columns?.get(c);
-        rows.push({ ...base, criterionRaw: c, text: value, ...(column !== undefined ? { column } : {}) });
+    const at = (f: string) => (columns.get(f) ?? 0) - 1;
+    this.entryAt = at('entry_id');
+    this.judgeAt = at('judge_id');
+    this.criterionAt = this.long ? at('criterion') : -1;
+    this.scoreAt = this.long ? at('score') : -1;
+    this.commentAt = at('comment');
+  }
+
+  row(cells: string[], line: number): void {
+    if (this.skip) return;
+    const entryId = cleanCell(cells[this.entryAt] ?? '');
+    const judgeId = cleanCell(cells[this.judgeAt] ?? '');
+    if (entryId === '' || judgeId === '') {
+      for (const [field, value, index] of [['entry_id', entryId, this.entryAt], ['judge_id', judgeId, this.judgeAt]] as const) {
+        if (value === '') this.diagnostics.push(diagnostic('missing-field', `the row has no ${field}: fill it in or delete the row`, { file: this.file, line, column: index + 1, field }));
       }
+      return;
+    }
+    const comment = this.commentAt >= 0 ? cleanCell(cells[this.commentAt] ?? '') : '';
+    const sheet = this.sheet;
+    if (this.long) {
+      const text = cleanCell(cells[this.scoreAt] ?? '');
+      const criterion = cleanCell(cells[this.criterionAt] ?? '');
+      sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment);
+      return;
+    }
+    for (const { criterion, index } of this.wide) {
+      const text = cleanCell(cells[index] ?? '');
+      if (text === '') continue; // an empty cell is "not scored"
+      sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment);
     }
   }
-  return rows;
+
+  /** YAML/JSON records: the same rules, one record at a time. */
+  records(table: Table): void {
+    const columns = new Map(table.fields.map((f, i) => [f, i + 1]));
+    const line = table.records[0]?.source.line ?? 1;
+    this.header([], columns, line);
+    // Unknown keys in YAML/JSON are reported at the first record that has them.
+    const names = table.fields;
+    for (const r of table.records) {
+      this.row(names.map((f) => r.fields.get(f) ?? ''), r.source.line);
+    }
+    // YAML/JSON carry no columns.
+    for (let i = this.start; i < this.sheet.length; i++) {
+      this.sheet.columns[i] = 0;
+      this.sheet.entryColumns[i] = 0;
+      this.sheet.judgeColumns[i] = 0;
+      this.sheet.criterionColumns[i] = 0;
+    }
+    for (const d of this.diagnostics) if (d.file === this.file && d.code !== 'unknown-field') delete d.column;
+  }
+
+  /** Numbers of a CSV file whose delimiter is not a comma may use a decimal comma. */
+  finish(decimalComma: boolean): void {
+    if (decimalComma) this.sheet.decimalComma.fill(1, this.start, this.sheet.length);
+  }
+}
+
+function unknownField(name: string, kind: string, file: string, line: number | undefined, column: number | undefined): Diagnostic {
+  return diagnostic('unknown-field', `"${name}" is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`, { file, line, column, field: name });
 }
 
 function toJudges(table: Table, file: string, diagnostics: Diagnostic[]): Judge[] {

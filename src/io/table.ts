@@ -17,8 +17,20 @@ export interface TableOptions {
   delimiter?: Delimiter;
 }
 
+/** Receives CSV rows as they are parsed, instead of records (score sheets: millions of rows). */
+export interface RowStream {
+  /** Canonical name per column (null: ignored), and canonical name → 1-based column. */
+  header(names: (string | null)[], columns: Map<string, number>, line: number): void;
+  row(cells: string[], line: number): void;
+}
+
 export interface Table {
+  /** Empty when the rows went to a RowStream. */
   records: RawRecord[];
+  /** Canonical name → 1-based CSV column. */
+  columns: Map<string, number>;
+  /** True when a CSV file's delimiter is not a comma: numbers may use a decimal comma. */
+  decimalComma: boolean;
   /** Canonical names of the columns/keys present (CSV header order; YAML/JSON first-seen order). */
   fields: string[];
   /** Where the header is (CSV) — for diagnostics about columns. */
@@ -36,7 +48,7 @@ export function canonicalField(header: string, options: TableOptions): { name: s
   return { name: key, known: false };
 }
 
-export function readTable(input: InputBytes, options: TableOptions): Table {
+export function readTable(input: InputBytes, options: TableOptions, stream?: RowStream): Table {
   const diagnostics: Diagnostic[] = [];
   const decoded = decodeBytes(input.bytes);
   if (decoded.encoding === 'windows-1252') {
@@ -45,18 +57,19 @@ export function readTable(input: InputBytes, options: TableOptions): Table {
     );
   }
   const format = input.format ?? sniffFormat(decoded.text);
-  const table = format === 'csv' ? readCsvTable(decoded.text, input.path, options) : readYamlTable(decoded.text, input.path, options);
+  const table = format === 'csv' ? readCsvTable(decoded.text, input.path, options, stream) : readYamlTable(decoded.text, input.path, options);
   table.diagnostics.unshift(...diagnostics);
   return table;
 }
 
-function readCsvTable(text: string, file: string, options: TableOptions): Table {
+function readCsvTable(text: string, file: string, options: TableOptions, stream?: RowStream): Table {
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];
   let names: (string | null)[] = [];
   let headerLine = 1;
   let decimalComma = false;
   const fields: string[] = [];
+  const columnOf = new Map<string, number>();
   try {
     const result = parseCsv(
       text,
@@ -82,10 +95,13 @@ function readCsvTable(text: string, file: string, options: TableOptions): Table 
             }
             seen.set(name, i);
             fields.push(name);
+            columnOf.set(name, i + 1);
             return name;
           });
+          stream?.header(names, columnOf, line);
         },
         row(cells, line) {
+          if (stream) return stream.row(cells, line);
           const map = new Map<string, string>();
           const columns = new Map<string, number>();
           for (let i = 0; i < cells.length; i++) {
@@ -106,7 +122,7 @@ function readCsvTable(text: string, file: string, options: TableOptions): Table 
       diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
     } else throw err;
   }
-  return { records, fields, headerLine, diagnostics };
+  return { records, fields, columns: columnOf, decimalComma, headerLine, diagnostics };
 }
 
 function readYamlTable(text: string, file: string, options: TableOptions): Table {
@@ -119,7 +135,7 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
   const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
   for (const e of doc.errors) diagnostics.push(diagnostic('parse-error', `${e.message.split('\n')[0]}`, { file, line: lineOf(e.pos[0]) }));
   for (const w of doc.warnings) diagnostics.push(diagnostic('parse-error', `${w.message.split('\n')[0]}`, { file, line: lineOf(w.pos[0]) }));
-  if (doc.errors.length > 0) return { records, fields, headerLine: 1, diagnostics };
+  if (doc.errors.length > 0) return { records, fields, columns: new Map(), decimalComma: false, headerLine: 1, diagnostics };
   const root = doc.contents;
   const items: Node[] = root === null ? [] : isSeq(root) ? (root.items as Node[]) : [root as Node];
   for (const item of items) {
@@ -147,7 +163,7 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
     }
     if (!broken) records.push({ source: { file, line }, fields: map, decimalComma: false });
   }
-  return { records, fields, headerLine: 1, diagnostics };
+  return { records, fields, columns: new Map(), decimalComma: false, headerLine: 1, diagnostics };
 }
 
 /** The text of a value as written: `08123` stays `08123`, `8.50` stays `8.50`. */

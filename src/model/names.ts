@@ -13,8 +13,12 @@ export function normalizeName(raw: string): string {
 
 /** Trims ordinary, non-breaking and zero-width spaces from both ends (ids, cell values). */
 export function cleanCell(raw: string): string {
+  // Most cells need nothing: one test instead of two replacements (millions of score cells).
+  if (!NEEDS_CLEANING.test(raw)) return raw;
   return raw.replace(ZERO_WIDTH, '').replace(/^[\s\u00A0\u202F]+|[\s\u00A0\u202F]+$/g, '');
 }
+
+const NEEDS_CLEANING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\u200B\u200C\u200D\u2060\uFEFF]/;
 
 /** Agencies and titles are compared after trimming, collapsing inner whitespace and lower-casing. */
 export function foldText(raw: string): string {

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, SourceRef } from './diagnostic.js';
 import type { Rubric } from './rubric.js';
+import type { ScoreSheet } from './scoresheet.js';
 
 /** One row of a file after header normalization: canonical field name → cell text. */
 export interface RawRecord {
@@ -75,7 +76,8 @@ export interface Competition {
   rubric: Rubric;
   rubricSource: { path: string | null; sha256: string; name: string; version: number | string | null };
   entries: Entry[];
-  scores: ScoreRow[];
+  /** Every score row of every sheet: a columnar ScoreSheet from the loader, or plain rows. */
+  scores: ScoreSheet | readonly ScoreRow[];
   /** null when no judges file was given. */
   judges: Judge[] | null;
   /** True when score sheets were given (inline scores are then ignored). */

@@ -60,3 +60,22 @@ export interface ScoreResult {
   records: ScoredRecord[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * The same result showing other entries. Not `{ ...result, entries }`: a spread would build
+ * `records` (one object per score, millions in a stress year) just to copy it.
+ */
+export function withEntries(result: ScoreResult, entries: EntryResult[]): ScoreResult {
+  return {
+    rubric: result.rubric,
+    rubricSource: result.rubricSource,
+    inputs: result.inputs,
+    asOf: result.asOf,
+    entries,
+    shortlists: result.shortlists,
+    get records() {
+      return result.records;
+    },
+    diagnostics: result.diagnostics,
+  };
+}

@@ -1,7 +1,6 @@
 /**
  * SPEC 3.3 — normalization over all remaining records (also those of entries that will turn out
- * incomplete or ineligible). Sums run over sorted values so that the order of rows in the files
- * never changes a result, not even in the last bit.
+ * incomplete or ineligible), and the small sums and means used by aggregation.
  */
 export interface NormalizeInput {
   judge: string;
@@ -26,32 +25,62 @@ export function populationStd(values: readonly number[], mu = mean(values)): num
   return Math.sqrt(stableSum(values.map((v) => (v - mu) * (v - mu))) / values.length);
 }
 
-/** x' per record, in input order. */
+/**
+ * x' per record of columnar data: `judge[i]` in [0, judges), `criterion[i]` in [0, criteria).
+ * Sums are taken in the order of the records; callers pass them in canonical order (entry id,
+ * judge id, criterion) so that the result does not depend on the order of rows in the files.
+ */
+export function normalizeColumns(
+  count: number,
+  judge: Int32Array,
+  criterion: Int32Array,
+  value: Float64Array,
+  judges: number,
+  criteria: number,
+  method: 'none' | 'zscore',
+): Float64Array {
+  if (method === 'none') return value.slice(0, count);
+  const groups = judges * criteria;
+  const n = new Float64Array(groups);
+  const sum = new Float64Array(groups);
+  const cn = new Float64Array(criteria);
+  const csum = new Float64Array(criteria);
+  for (let i = 0; i < count; i++) {
+    const g = judge[i]! * criteria + criterion[i]!;
+    n[g]!++;
+    sum[g]! += value[i]!;
+    cn[criterion[i]!]!++;
+    csum[criterion[i]!]! += value[i]!;
+  }
+  const mu = sum.map((s, g) => s / n[g]!);
+  const cmu = csum.map((s, c) => s / cn[c]!);
+  const sq = new Float64Array(groups);
+  const csq = new Float64Array(criteria);
+  for (let i = 0; i < count; i++) {
+    const g = judge[i]! * criteria + criterion[i]!;
+    const d = value[i]! - mu[g]!;
+    sq[g]! += d * d;
+    const e = value[i]! - cmu[criterion[i]!]!;
+    csq[criterion[i]!]! += e * e;
+  }
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const c = criterion[i]!;
+    const g = judge[i]! * criteria + c;
+    const sigma = Math.sqrt(sq[g]! / n[g]!);
+    const csigma = Math.sqrt(csq[c]! / cn[c]!);
+    out[i] = sigma === 0 ? cmu[c]! : cmu[c]! + (csigma * (value[i]! - mu[g]!)) / sigma;
+  }
+  return out;
+}
+
+/** x' per record, in input order (sums in the order given). */
 export function normalize(records: readonly NormalizeInput[], method: 'none' | 'zscore'): number[] {
   if (method === 'none') return records.map((r) => r.value);
-  const byJudge = groupValues(records, (r) => `${r.judge}\u0000${r.criterion}`);
-  const byCriterion = groupValues(records, (r) => r.criterion);
-  const judgeStats = new Map([...byJudge].map(([k, v]) => [k, stats(v)]));
-  const criterionStats = new Map([...byCriterion].map(([k, v]) => [k, stats(v)]));
-  return records.map((r) => {
-    const c = criterionStats.get(r.criterion)!;
-    const j = judgeStats.get(`${r.judge}\u0000${r.criterion}`)!;
-    return j.sigma === 0 ? c.mu : c.mu + (c.sigma * (r.value - j.mu)) / j.sigma;
-  });
-}
-
-function groupValues<T extends NormalizeInput>(records: readonly T[], key: (r: T) => string): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const r of records) {
-    const k = key(r);
-    const list = groups.get(k);
-    if (list) list.push(r.value);
-    else groups.set(k, [r.value]);
-  }
-  return groups;
-}
-
-function stats(values: number[]): { mu: number; sigma: number } {
-  const mu = mean(values);
-  return { mu, sigma: populationStd(values, mu) };
+  const judges = new Map<string, number>();
+  const criteria = new Map<string, number>();
+  const slot = (m: Map<string, number>, k: string) => m.get(k) ?? (m.set(k, m.size), m.size - 1);
+  const j = Int32Array.from(records, (r) => slot(judges, r.judge));
+  const c = Int32Array.from(records, (r) => slot(criteria, r.criterion));
+  return [...normalizeColumns(records.length, j, c, Float64Array.from(records, (r) => r.value), judges.size, criteria.size, method)];
 }

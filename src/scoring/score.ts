@@ -11,7 +11,7 @@ import { weightsFor, type Rubric } from '../model/rubric.js';
 import { checkEntries, localToday, type CheckedEntry } from '../validate/entries.js';
 import { checkScores, type CheckedScores } from '../validate/scores.js';
 import { aggregate } from './aggregate.js';
-import { normalize } from './normalize.js';
+import { normalizeColumns } from './normalize.js';
 import { rankEntries } from './rank.js';
 import { round6 } from './round.js';
 import { drawShortlist, type Candidate } from './shortlist.js';
@@ -41,10 +41,10 @@ export function weightedTotal(rubric: Rubric, weights: Record<string, number>, v
 export interface ScoringDetail {
   checked: CheckedEntry[];
   scores: CheckedScores;
-  /** Normalized value per remaining record (same order as scores.records). */
-  normalized: number[];
-  /** Trimmed flags per remaining record. */
-  trimmed: boolean[];
+  /** Normalized value per remaining record (same order as scores.kept and scores.records). */
+  normalized: Float64Array;
+  /** 1 for a remaining record dropped by the trimmed mean (same order). */
+  trimmed: Uint8Array;
   /** Unrounded s_c per entry index. */
   aggregates: Record<string, number>[];
 }
@@ -59,32 +59,32 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   const { checked, diagnostics: entryDiagnostics } = checkEntries(competition.entries, rubric, asOf);
   // Steps 1–2.
   const scores = checkScores(competition, checked);
-  // Step 3.
-  const normalized = normalize(
-    scores.records.map((r) => ({ judge: r.judge, criterion: r.criterion, value: r.value })),
-    rubric.normalization,
-  );
-  // Step 4.
-  const groups = new Map<string, number[]>(); // `${entry}\0${criterion}` → record indices
-  scores.records.forEach((r, i) => {
-    const key = `${r.entry}\u0000${r.criterion}`;
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
-  });
+  // Step 3, over the records in canonical order (entry id, judge id, criterion).
+  const { kept } = scores;
+  const C = rubric.criteria.length;
+  const normalized = normalizeColumns(kept.count, kept.judge, kept.criterion, kept.value, scores.judges.length, C, rubric.normalization);
+  // Step 4: an entry's records are contiguous; per criterion, its judges in id order.
   const aggregates: Record<string, number>[] = checked.map(() => ({}));
-  const trimmed = scores.records.map(() => false);
-  for (const [key, indices] of groups) {
-    const entry = Number(key.slice(0, key.indexOf('\u0000')));
-    const criterion = key.slice(key.indexOf('\u0000') + 1);
-    const result = aggregate(
-      indices.map((i) => normalized[i]!),
-      rubric.aggregation,
-      rubric.trim,
-      indices.map((i) => scores.records[i]!.judge),
-    );
-    aggregates[entry]![criterion] = result.value;
-    for (const t of result.trimmed) trimmed[indices[t]!] = true;
+  const trimmed = new Uint8Array(kept.count);
+  const values: number[][] = rubric.criteria.map(() => []);
+  const indices: number[][] = rubric.criteria.map(() => []);
+  for (let a = 0; a < kept.count; ) {
+    const entry = kept.entry[a]!;
+    let b = a;
+    for (; b < kept.count && kept.entry[b] === entry; b++) {
+      values[kept.criterion[b]!]!.push(normalized[b]!);
+      indices[kept.criterion[b]!]!.push(b);
+    }
+    for (let c = 0; c < C; c++) {
+      const v = values[c]!;
+      if (v.length === 0) continue;
+      const result = aggregate(v, rubric.aggregation, rubric.trim);
+      aggregates[entry]![rubric.criteria[c]!.id] = result.value;
+      for (const t of result.trimmed) trimmed[indices[c]![t]!] = 1;
+      v.length = 0;
+      indices[c]!.length = 0;
+    }
+    a = b;
   }
 
   // Steps 5–8, entry by entry.
@@ -169,17 +169,28 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   });
 
   const unranked = results.filter((r) => r.total === null).sort((a, b) => compareCodePoints(a.id, b.id));
-  const records: ScoredRecord[] = [
-    ...scores.records.map((r, i) => ({
-      entryId: checked[r.entry]!.entry.id,
-      judge: r.judge,
-      criterion: r.criterion,
-      raw: r.value,
-      normalized: normalized[i]!,
-      excluded: trimmed[i] ? ('trimmed' as const) : null,
-    })),
-    ...scores.conflicts.map((r) => ({ entryId: checked[r.entry]!.entry.id, judge: r.judge, criterion: r.criterion, raw: r.value, normalized: null, excluded: 'conflict' as const })),
-  ];
+  // One object per score is built only when someone asks (explanations, analytics): a stress
+  // year has millions of scores and the report does not need them.
+  const scoredRecords = (): ScoredRecord[] => {
+    const out: ScoredRecord[] = [];
+    const push = (cols: typeof kept, excluded: 'conflict' | null) => {
+      for (let i = 0; i < cols.count; i++) {
+        out.push({
+          entryId: checked[cols.entry[i]!]!.entry.id,
+          judge: scores.judges[cols.judge[i]!]!,
+          criterion: rubric.criteria[cols.criterion[i]!]!.id,
+          raw: cols.value[i]!,
+          normalized: excluded ? null : normalized[i]!,
+          excluded: excluded ?? (trimmed[i] ? 'trimmed' : null),
+        });
+      }
+    };
+    push(kept, null);
+    push(scores.excluded, 'conflict');
+    return out;
+  };
+  let records: ScoredRecord[] | undefined;
+
   const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics].sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {
     result: {
@@ -189,7 +200,9 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
       asOf,
       entries: [...order.map((o) => o.item), ...unranked],
       shortlists,
-      records,
+      get records() {
+        return (records ??= scoredRecords());
+      },
       diagnostics,
     },
     detail: { checked, scores, normalized, trimmed, aggregates },

@@ -4,7 +4,8 @@
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { foldText } from '../model/names.js';
+import { compareCodePoints, foldText } from '../model/names.js';
+import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { describeNumberProblem, parseScore } from '../io/number.js';
@@ -12,7 +13,7 @@ import type { CheckedEntry } from './entries.js';
 
 export const INLINE_JUDGE = 'inline';
 
-/** A score that passed step 1. */
+/** A score that passed step 1, as an object (for small consumers: explanations, analytics). */
 export interface ScoreRecord {
   /** Index into the checked entries. */
   entry: number;
@@ -25,11 +26,35 @@ export interface ScoreRecord {
   judgeColumn?: number;
 }
 
+/**
+ * Records by column, in canonical order: entry id, then judge id, then criterion (rubric order).
+ * Sums taken in this order do not depend on the order of rows in the files.
+ */
+export interface RecordColumns {
+  count: number;
+  /** Index into the checked entries. */
+  entry: Int32Array;
+  /** Index into CheckedScores.judges. */
+  judge: Int32Array;
+  /** Index into rubric.criteria. */
+  criterion: Int32Array;
+  value: Float64Array;
+  /** Index of the row in the ScoreSheet (its file, line and column). */
+  row: Int32Array;
+}
+
 export interface CheckedScores {
-  /** Records remaining after steps 1–2, in input order. */
-  records: ScoreRecord[];
+  /** Judge ids in code-point order: RecordColumns.judge indexes this list. */
+  judges: string[];
+  /** Records remaining after steps 1–2. */
+  kept: RecordColumns;
   /** Records excluded in step 2 (conflict of interest). */
-  conflicts: ScoreRecord[];
+  excluded: RecordColumns;
+  sheet: ScoreSheet;
+  /** The remaining records as objects, built on first use. */
+  readonly records: ScoreRecord[];
+  /** The excluded records as objects, built on first use. */
+  readonly conflicts: ScoreRecord[];
   /** Per entry index: criterion ids with fewer than the required distinct judges. */
   tooFewJudges: Map<number, string[]>;
   /** Distinct judges per entry index, over the remaining records. */
@@ -39,11 +64,26 @@ export interface CheckedScores {
   diagnostics: Diagnostic[];
 }
 
+function emptyColumns(n: number): RecordColumns {
+  return { count: 0, entry: new Int32Array(n), judge: new Int32Array(n), criterion: new Int32Array(n), value: new Float64Array(n), row: new Int32Array(n) };
+}
+
+function pushRecord(c: RecordColumns, entry: number, judge: number, criterion: number, value: number, row: number): void {
+  const i = c.count++;
+  c.entry[i] = entry;
+  c.judge[i] = judge;
+  c.criterion[i] = criterion;
+  c.value[i] = value;
+  c.row[i] = row;
+}
+
 export function checkScores(competition: Competition, checked: CheckedEntry[]): CheckedScores {
   const { rubric } = competition;
   const vocab = vocabulary(rubric);
   const diagnostics: Diagnostic[] = [];
   const inline = !competition.hasScoreSheets;
+  const criterionIndex = new Map(rubric.criteria.map((c, i) => [c.id, i]));
+  const C = rubric.criteria.length;
 
   // Entry ids: an id shared by several entries cannot carry scores (SPEC 3.1).
   const byId = new Map<string, number>();
@@ -55,139 +95,197 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     else byId.set(id, i);
   });
 
-  const rows: ScoreRow[] = inline ? inlineRows(checked) : competition.scores;
+  const sheet = ScoreSheet.from(inline ? inlineRows(checked) : competition.scores);
   if (!inline) warnIgnoredInline(checked, diagnostics);
 
   const judgeIds = competition.judges ? new Set(competition.judges.map((j) => j.id)) : null;
-  const valid: ScoreRecord[] = [];
-  // A wide row is several scores: an unknown entry or judge in it is one problem, not one per cell.
-  const rowsReported = new Set<string>();
-  const oncePerRow = (row: ScoreRow, code: string) => {
-    const key = `${row.source.file}\u0000${row.source.line}\u0000${code}`;
-    if (rowsReported.has(key)) return false;
-    rowsReported.add(key);
-    return true;
-  };
-  for (const row of rows) {
-    const at = { file: row.source.file, line: row.source.line, column: row.column, entry_id: row.entryId };
-    const index = byId.get(row.entryId);
-    if (index === undefined) {
-      if (oncePerRow(row, 'unknown-entry')) {
-        diagnostics.push(
-          diagnostic('unknown-entry', `score for entry "${row.entryId}", which is not in the entries: check the id`, { ...at, column: row.fieldColumns?.entry_id, field: 'entry_id' }),
-        );
+  // Step 1, row by row. Criterion names and score texts repeat: each distinct one is read once.
+  const criterionOf = new Map<string, number>();
+  const valueOf = [new Map<string, number | undefined>(), new Map<string, number | undefined>()];
+  const judgeSlot = new Map<string, number>();
+  const judgeNames: string[] = [];
+  const n = sheet.length;
+  const valid = emptyColumns(n);
+  let lastReported = -1; // a wide row is several scores: an unknown entry or judge is one problem
+  const at = (i: number, field: string, column?: number) => ({
+    file: sheet.file(i),
+    line: sheet.lines[i]!,
+    column: column || sheet.columns[i] || undefined,
+    field,
+    entry_id: sheet.entryIds[i]!,
+  });
+  for (let i = 0; i < n; i++) {
+    const entryId = sheet.entryIds[i]!;
+    const entry = byId.get(entryId);
+    if (entry === undefined) {
+      if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
+        lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
+        diagnostics.push(diagnostic('unknown-entry', `score for entry "${entryId}", which is not in the entries: check the id`, at(i, 'entry_id', sheet.entryColumns[i])));
       }
       continue;
     }
-    if (shared.has(row.entryId)) continue; // reported once as duplicate-id on the entries
-    if (judgeIds && !inline && !judgeIds.has(row.judgeId)) {
-      if (oncePerRow(row, 'unknown-judge')) {
-        diagnostics.push(
-          diagnostic('unknown-judge', `judge "${row.judgeId}" is not in the judges file: add the judge or correct the id`, { ...at, column: row.fieldColumns?.judge_id, field: 'judge_id' }),
-        );
+    if (shared.has(entryId)) continue; // reported once as duplicate-id on the entries
+    const judgeId = sheet.judgeIds[i]!;
+    if (judgeIds && !inline && !judgeIds.has(judgeId)) {
+      if (lastReported !== -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1) {
+        lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
+        diagnostics.push(diagnostic('unknown-judge', `judge "${judgeId}" is not in the judges file: add the judge or correct the id`, at(i, 'judge_id', sheet.judgeColumns[i])));
       }
       continue;
     }
-    const criterion = vocab.criterion(row.criterionRaw);
+    const raw = sheet.criteria[i]!;
+    let criterion = criterionOf.get(raw);
     if (criterion === undefined) {
-      diagnostics.push(
-        diagnostic('unknown-criterion', `"${row.criterionRaw}" is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, {
-          ...at,
-          column: row.fieldColumns?.criterion ?? row.column,
-          field: 'criterion',
-        }),
-      );
+      const id = vocab.criterion(raw);
+      criterion = id === undefined ? -1 : criterionIndex.get(id)!;
+      criterionOf.set(raw, criterion);
+    }
+    if (criterion < 0) {
+      diagnostics.push(diagnostic('unknown-criterion', `"${raw}" is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, at(i, 'criterion', sheet.criterionColumns[i])));
       continue;
     }
-    const value = parseScore(row.text, row.decimalComma);
+    const text = sheet.texts[i]!;
+    const comma = sheet.decimalComma[i]!;
+    const cache = valueOf[comma]!;
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = parseScore(text, comma === 1);
+      cache.set(text, value);
+    }
+    const criterionId = rubric.criteria[criterion]!.id;
     if (value === undefined) {
-      const hint = row.text === '' ? 'the score is empty: fill it in or delete the row' : describeNumberProblem(row.text, row.decimalComma);
-      diagnostics.push(diagnostic('score-not-a-number', `${criterion}: ${hint}`, { ...at, field: criterion }));
+      const hint = text === '' ? 'the score is empty: fill it in or delete the row' : describeNumberProblem(text, comma === 1);
+      diagnostics.push(diagnostic('score-not-a-number', `${criterionId}: ${hint}`, at(i, criterionId)));
       continue;
     }
     if (value < rubric.scale.min || value > rubric.scale.max) {
-      diagnostics.push(
-        diagnostic('score-out-of-range', `${criterion}: ${row.text} is outside the scale ${rubric.scale.min}–${rubric.scale.max}`, { ...at, field: criterion }),
-      );
+      diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${text} is outside the scale ${rubric.scale.min}–${rubric.scale.max}`, at(i, criterionId)));
       continue;
     }
-    const record: ScoreRecord = { entry: index, judge: row.judgeId, criterion, value, source: row.source };
-    if (row.column !== undefined) record.column = row.column;
-    if (row.fieldColumns?.judge_id !== undefined) record.judgeColumn = row.fieldColumns.judge_id;
-    valid.push(record);
-  }
-
-  // Repeated records: an error, and scoring keeps none of the copies.
-  const copies = new Map<string, ScoreRecord[]>();
-  for (const r of valid) {
-    const key = `${r.entry}\u0000${r.judge}\u0000${r.criterion}`;
-    const list = copies.get(key);
-    if (list) list.push(r);
-    else copies.set(key, [r]);
-  }
-  const unique: ScoreRecord[] = [];
-  for (const r of valid) {
-    const list = copies.get(`${r.entry}\u0000${r.judge}\u0000${r.criterion}`)!;
-    if (list.length === 1) {
-      unique.push(r);
-      continue;
+    let judge = judgeSlot.get(judgeId);
+    if (judge === undefined) {
+      judge = judgeNames.length;
+      judgeNames.push(judgeId);
+      judgeSlot.set(judgeId, judge);
     }
-    const others = list.filter((o) => o !== r).map((o) => `${o.source.file}:${o.source.line}`).join(', ');
-    diagnostics.push(
-      diagnostic('duplicate-score', `judge "${r.judge}" scored ${r.criterion} of this entry more than once (also at ${others}): keep one; none is used until then`, {
-        file: r.source.file,
-        line: r.source.line,
-        column: r.column,
-        field: r.criterion,
-        entry_id: checked[r.entry]!.entry.id,
-      }),
-    );
+    pushRecord(valid, entry, judge, criterion, value, i);
   }
 
-  // Step 2: conflicts of interest.
-  const records: ScoreRecord[] = [];
-  const conflicts: ScoreRecord[] = [];
+  // Canonical order: judges by id, entries by id, then criterion. A counting sort by entry, then
+  // a small sort inside each entry's block (a few dozen records).
+  const judges = [...judgeNames].sort(compareCodePoints);
+  const judgeRank = new Int32Array(judgeNames.length);
+  const rankOf = new Map(judges.map((name, i) => [name, i]));
+  judgeNames.forEach((name, i) => (judgeRank[i] = rankOf.get(name)!));
+  const entryOrder = checked.map((_, i) => i).sort((a, b) => compareCodePoints(checked[a]!.entry.id, checked[b]!.entry.id) || a - b);
+  const entryRank = new Int32Array(checked.length);
+  entryOrder.forEach((e, r) => (entryRank[e] = r));
+  const blockStart = new Int32Array(checked.length + 1);
+  for (let i = 0; i < valid.count; i++) blockStart[entryRank[valid.entry[i]!]! + 1]!++;
+  for (let r = 0; r < checked.length; r++) blockStart[r + 1]! += blockStart[r]!;
+  const fill = blockStart.slice(0, checked.length);
+  const order = new Int32Array(valid.count);
+  for (let i = 0; i < valid.count; i++) order[fill[entryRank[valid.entry[i]!]!]!++] = i;
+  const keyOf = (i: number) => judgeRank[valid.judge[i]!]! * C + valid.criterion[i]!;
+  for (let r = 0; r < checked.length; r++) {
+    const from = blockStart[r]!;
+    const to = blockStart[r + 1]!;
+    // insertion sort by (judge, criterion), then row (stable): blocks are small
+    for (let a = from + 1; a < to; a++) {
+      const item = order[a]!;
+      const key = keyOf(item);
+      let b = a - 1;
+      while (b >= from && (keyOf(order[b]!) > key || (keyOf(order[b]!) === key && order[b]! > item))) {
+        order[b + 1] = order[b]!;
+        b--;
+      }
+      order[b + 1] = item;
+    }
+  }
+
+  // Repeated records (same entry, judge, criterion) are an error, and scoring keeps none of
+  // the copies. Step 2 in the same pass: records of a judge from the entry's agency are set
+  // aside. Records arrive grouped by entry and judge, so each pair is decided once.
+  const kept = emptyColumns(valid.count);
+  const excludedList: number[] = [];
   const judgeAgency = new Map<string, string>((competition.judges ?? []).map((j: Judge) => [j.id, foldText(j.agency)]));
-  const reported = new Set<string>();
-  for (const r of unique) {
-    const agency = judgeAgency.get(r.judge);
-    const entry = checked[r.entry]!.entry;
-    if (agency && agency === foldText(entry.agency)) {
-      conflicts.push(r);
-      const key = `${r.entry}\u0000${r.judge}`;
-      if (!reported.has(key)) {
-        reported.add(key);
+  let pairEntry = -1;
+  let pairJudge = -1;
+  let conflict = false;
+  for (let a = 0; a < order.length; ) {
+    const i = order[a]!;
+    const e = valid.entry[i]!;
+    let b = a + 1;
+    while (b < order.length && valid.entry[order[b]!] === e && keyOf(order[b]!) === keyOf(i)) b++;
+    if (b - a > 1) {
+      reportDuplicates(a, b);
+      a = b;
+      continue;
+    }
+    a = b;
+    const judge = judgeRank[valid.judge[i]!]!;
+    if (e !== pairEntry || judge !== pairJudge) {
+      pairEntry = e;
+      pairJudge = judge;
+      const agency = judgeAgency.get(judges[judge]!);
+      conflict = agency !== undefined && agency !== '' && agency === foldText(checked[e]!.entry.agency);
+      if (conflict) {
+        const row = valid.row[i]!;
+        const entry = checked[e]!.entry;
         diagnostics.push(
-          diagnostic('conflict-of-interest', `judge "${r.judge}" belongs to the entry's agency "${entry.agency}": their scores for this entry are excluded`, {
-            file: r.source.file,
-            line: r.source.line,
-            column: r.judgeColumn,
+          diagnostic('conflict-of-interest', `judge "${judges[judge]}" belongs to the entry's agency "${entry.agency}": their scores for this entry are excluded`, {
+            file: sheet.file(row),
+            line: sheet.lines[row]!,
+            column: sheet.judgeColumns[row] || undefined,
             field: 'judge_id',
             entry_id: entry.id,
           }),
         );
       }
-    } else records.push(r);
+    }
+    if (conflict) excludedList.push(i);
+    else pushRecord(kept, e, judge, valid.criterion[i]!, valid.value[i]!, valid.row[i]!);
+  }
+  const excluded = emptyColumns(excludedList.length);
+  for (const i of excludedList) pushRecord(excluded, valid.entry[i]!, judgeRank[valid.judge[i]!]!, valid.criterion[i]!, valid.value[i]!, valid.row[i]!);
+
+  function reportDuplicates(a: number, b: number): void {
+    const first = order[a]!;
+    const criterionId = rubric.criteria[valid.criterion[first]!]!.id;
+    const place = (k: number) => `${sheet.file(valid.row[order[k]!]!)}:${sheet.lines[valid.row[order[k]!]!]}`;
+    for (let k = a; k < b; k++) {
+      const row = valid.row[order[k]!]!;
+      const others = [];
+      for (let o = a; o < b; o++) if (o !== k) others.push(place(o));
+      diagnostics.push(
+        diagnostic('duplicate-score', `judge "${sheet.judgeIds[row]}" scored ${criterionId} of this entry more than once (also at ${others.join(', ')}): keep one; none is used until then`, {
+          file: sheet.file(row),
+          line: sheet.lines[row]!,
+          column: sheet.columns[row] || undefined,
+          field: criterionId,
+          entry_id: checked[valid.entry[first]!]!.entry.id,
+        }),
+      );
+    }
   }
 
   // Step 5's judge count: distinct judges per entry and criterion.
   const minJudges = inline ? 1 : rubric.minJudges;
-  const perCriterion = checked.map(() => new Map<string, Set<string>>());
-  const judgesPerEntry = checked.map(() => new Set<string>());
-  for (const r of records) {
-    const m = perCriterion[r.entry]!;
-    let set = m.get(r.criterion);
-    if (!set) m.set(r.criterion, (set = new Set()));
-    set.add(r.judge);
-    judgesPerEntry[r.entry]!.add(r.judge);
+  const perCriterion = new Int32Array(checked.length * C);
+  const judgeCounts = new Array<number>(checked.length).fill(0);
+  for (let i = 0; i < kept.count; i++) {
+    const e = kept.entry[i]!;
+    perCriterion[e * C + kept.criterion[i]!]!++;
+    // records are ordered by judge inside an entry: a new judge starts where the judge changes
+    if (i === 0 || kept.entry[i - 1] !== e || kept.judge[i - 1] !== kept.judge[i]) judgeCounts[e]!++;
   }
   const tooFewJudges = new Map<number, string[]>();
   checked.forEach((c, i) => {
     if (c.entry.id === '' || shared.has(c.entry.id)) return;
-    const short = rubric.criteria.map((k) => k.id).filter((k) => (perCriterion[i]!.get(k)?.size ?? 0) < minJudges);
+    const short = rubric.criteria.filter((_, k) => perCriterion[i * C + k]! < minJudges);
     if (short.length === 0) return;
-    tooFewJudges.set(i, short);
-    const detail = short.map((k) => `${k} ${perCriterion[i]!.get(k)?.size ?? 0}`).join(', ');
+    tooFewJudges.set(i, short.map((k) => k.id));
+    const detail = short.map((k) => `${k.id} ${perCriterion[i * C + criterionIndex.get(k.id)!]}`).join(', ');
     diagnostics.push(
       diagnostic('too-few-judges', `needs at least ${minJudges} judge${minJudges === 1 ? '' : 's'} on every criterion, has ${detail}: the entry is not ranked`, {
         file: c.entry.source.file,
@@ -197,7 +295,35 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     );
   });
 
-  return { records, conflicts, tooFewJudges, judgeCounts: judgesPerEntry.map((s) => s.size), inline, diagnostics };
+  const objects = (cols: RecordColumns): ScoreRecord[] => {
+    const out: ScoreRecord[] = [];
+    for (let i = 0; i < cols.count; i++) {
+      const row = cols.row[i]!;
+      const r: ScoreRecord = { entry: cols.entry[i]!, judge: judges[cols.judge[i]!]!, criterion: rubric.criteria[cols.criterion[i]!]!.id, value: cols.value[i]!, source: { file: sheet.file(row), line: sheet.lines[row]! } };
+      if (sheet.columns[row]) r.column = sheet.columns[row]!;
+      if (sheet.judgeColumns[row]) r.judgeColumn = sheet.judgeColumns[row]!;
+      out.push(r);
+    }
+    return out;
+  };
+  let records: ScoreRecord[] | undefined;
+  let conflicts: ScoreRecord[] | undefined;
+  return {
+    judges,
+    kept,
+    excluded,
+    sheet,
+    get records() {
+      return (records ??= objects(kept));
+    },
+    get conflicts() {
+      return (conflicts ??= objects(excluded));
+    },
+    tooFewJudges,
+    judgeCounts,
+    inline,
+    diagnostics,
+  };
 }
 
 function inlineRows(checked: CheckedEntry[]): ScoreRow[] {

@@ -1,0 +1,122 @@
+/**
+ * All score rows of all sheets, stored by column. A national year has ~100,000 scores and a
+ * stress year 5,000,000: one object per score would cost gigabytes, columns cost ~25 bytes a
+ * score. Repeated texts (ids, criterion names, values like "7.5") are interned, so each
+ * distinct string is stored once.
+ */
+import type { ScoreRow } from './records.js';
+
+const INITIAL = 1024;
+
+function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: number): T {
+  if (size <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+export class ScoreSheet implements Iterable<ScoreRow> {
+  length = 0;
+  readonly entryIds: string[] = [];
+  readonly judgeIds: string[] = [];
+  /** The criterion as written (long form) or the criterion id (wide form). */
+  readonly criteria: string[] = [];
+  readonly texts: string[] = [];
+  /** Comments are rare: kept by row index. */
+  readonly comments = new Map<number, string>();
+  readonly files: string[] = [];
+  fileIndex = new Uint16Array(INITIAL);
+  lines = new Int32Array(INITIAL);
+  /** 1-based CSV columns; 0 when unknown (YAML/JSON). */
+  columns = new Int32Array(INITIAL);
+  entryColumns = new Int32Array(INITIAL);
+  judgeColumns = new Int32Array(INITIAL);
+  criterionColumns = new Int32Array(INITIAL);
+  decimalComma = new Uint8Array(INITIAL);
+  private readonly strings = new Map<string, string>();
+  private readonly fileIds = new Map<string, number>();
+
+  /** The one stored copy of a string (ids, criterion names and values repeat a lot). */
+  intern(s: string): string {
+    const found = this.strings.get(s);
+    if (found !== undefined) return found;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  fileId(file: string): number {
+    let id = this.fileIds.get(file);
+    if (id === undefined) {
+      id = this.files.length;
+      this.files.push(file);
+      this.fileIds.set(file, id);
+    }
+    return id;
+  }
+
+  push(row: ScoreRow): void {
+    this.add(row.entryId, row.judgeId, row.criterionRaw, row.text, row.decimalComma, this.fileId(row.source.file), row.source.line, row.column ?? 0, row.fieldColumns?.entry_id ?? 0, row.fieldColumns?.judge_id ?? 0, row.fieldColumns?.criterion ?? 0, row.comment);
+  }
+
+  add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string): void {
+    const i = this.length++;
+    if (i >= this.lines.length) {
+      const size = i + 1;
+      this.fileIndex = grow(this.fileIndex, size);
+      this.lines = grow(this.lines, size);
+      this.columns = grow(this.columns, size);
+      this.entryColumns = grow(this.entryColumns, size);
+      this.judgeColumns = grow(this.judgeColumns, size);
+      this.criterionColumns = grow(this.criterionColumns, size);
+      this.decimalComma = grow(this.decimalComma, size);
+    }
+    this.entryIds.push(this.intern(entryId));
+    this.judgeIds.push(this.intern(judgeId));
+    this.criteria.push(this.intern(criterion));
+    this.texts.push(this.intern(text));
+    this.fileIndex[i] = file;
+    this.lines[i] = line;
+    this.columns[i] = column;
+    this.entryColumns[i] = entryColumn;
+    this.judgeColumns[i] = judgeColumn;
+    this.criterionColumns[i] = criterionColumn;
+    this.decimalComma[i] = decimalComma ? 1 : 0;
+    if (comment) this.comments.set(i, comment);
+  }
+
+  file(i: number): string {
+    return this.files[this.fileIndex[i]!]!;
+  }
+
+  /** Row i as an object (for diagnostics and small consumers). */
+  at(i: number): ScoreRow {
+    const row: ScoreRow = {
+      entryId: this.entryIds[i]!,
+      judgeId: this.judgeIds[i]!,
+      criterionRaw: this.criteria[i]!,
+      text: this.texts[i]!,
+      decimalComma: this.decimalComma[i] === 1,
+      source: { file: this.file(i), line: this.lines[i]! },
+    };
+    if (this.columns[i]) row.column = this.columns[i]!;
+    const fieldColumns: NonNullable<ScoreRow['fieldColumns']> = {};
+    if (this.entryColumns[i]) fieldColumns.entry_id = this.entryColumns[i]!;
+    if (this.judgeColumns[i]) fieldColumns.judge_id = this.judgeColumns[i]!;
+    if (this.criterionColumns[i]) fieldColumns.criterion = this.criterionColumns[i]!;
+    if (Object.keys(fieldColumns).length > 0) row.fieldColumns = fieldColumns;
+    const comment = this.comments.get(i);
+    if (comment !== undefined) row.comment = comment;
+    return row;
+  }
+
+  *[Symbol.iterator](): Iterator<ScoreRow> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+
+  static from(rows: Iterable<ScoreRow>): ScoreSheet {
+    if (rows instanceof ScoreSheet) return rows;
+    const sheet = new ScoreSheet();
+    for (const row of rows) sheet.push(row);
+    return sheet;
+  }
+}
