@@ -107,7 +107,23 @@ export function resolveAgencyType(raw: string): AgencyType | undefined {
   return agencyTypeTable.get(normalizeName(raw));
 }
 
-/** Code-point order, the tie-breaker of last resort everywhere (SPEC 3.9). */
+/**
+ * Code-point order, the tie-breaker of last resort everywhere (SPEC 3.9). JavaScript's `<`
+ * compares UTF-16 code units, which puts characters above U+FFFF before U+E000–U+FFFF; the
+ * code units are remapped so that the order is by code point.
+ */
 export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointWeight(x) - codePointWeight(y);
+  }
+  return a.length - b.length;
+}
+
+function codePointWeight(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
 }

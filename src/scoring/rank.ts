@@ -10,38 +10,27 @@ export interface Rankable {
   criteria: Record<string, number>;
 }
 
-/** Orders by total and tie-break criteria (descending), then id (code-point order). */
-export function compareForRank(tieBreak: readonly string[]) {
-  return (a: Rankable, b: Rankable): number => {
-    if (a.total !== b.total) return b.total - a.total;
-    for (const c of tieBreak) {
-      const x = a.criteria[c] ?? -Infinity;
-      const y = b.criteria[c] ?? -Infinity;
-      if (x !== y) return y - x;
-    }
-    return compareCodePoints(a.id, b.id);
-  };
+/** The values an entry is ranked on: total, then the tie-break criteria (absent: −∞). */
+function standing(item: Rankable, tieBreak: readonly string[]): number[] {
+  return [item.total, ...tieBreak.map((c) => item.criteria[c] ?? -Infinity)];
 }
 
-function sameStanding(a: Rankable, b: Rankable, tieBreak: readonly string[]): boolean {
-  return a.total === b.total && tieBreak.every((c) => a.criteria[c] === b.criteria[c]);
-}
-
-export interface RankedPosition {
-  rank: number;
-  tied: boolean;
+function compareStanding(x: readonly number[], y: readonly number[]): number {
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return y[k]! - x[k]!;
+  return 0;
 }
 
 /** Returns the entries in rank order with their rank and whether they share it. */
 export function rankEntries<T extends Rankable>(items: readonly T[], tieBreak: readonly string[]): { item: T; rank: number; tied: boolean }[] {
-  const sorted = [...items].sort(compareForRank(tieBreak));
+  // Keys are computed once per entry, not once per comparison (a stress year has 200,000).
+  const keyed = items.map((item) => ({ item, key: standing(item, tieBreak) }));
+  keyed.sort((a, b) => compareStanding(a.key, b.key) || compareCodePoints(a.item.id, b.item.id));
   const out: { item: T; rank: number; tied: boolean }[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const item = sorted[i]!;
+  for (let i = 0; i < keyed.length; i++) {
     const previous = out[i - 1];
-    const rank = previous && sameStanding(previous.item, item, tieBreak) ? previous.rank : i + 1;
+    const rank = previous && compareStanding(keyed[i - 1]!.key, keyed[i]!.key) === 0 ? previous.rank : i + 1;
     if (previous && previous.rank === rank) previous.tied = true;
-    out.push({ item, rank, tied: previous?.rank === rank });
+    out.push({ item: keyed[i]!.item, rank, tied: previous?.rank === rank });
   }
   return out;
 }

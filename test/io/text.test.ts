@@ -34,3 +34,13 @@ describe('names', () => {
     expect(foldText('  Dinas   Kesehatan\u00a0KOTA ')).toBe('dinas kesehatan kota');
   });
 });
+
+describe('compareCodePoints', () => {
+  it('orders by code point, not UTF-16 code unit', async () => {
+    const { compareCodePoints } = await import('../../src/model/names.js');
+    // U+FF21 (Ａ) is below U+1F600 (😀) by code point; by code units 😀 (D83D…) sorts first.
+    expect(['\u{1F600}', '\uFF21', 'B', 'A', 'AB'].sort(compareCodePoints)).toEqual(['A', 'AB', 'B', '\uFF21', '\u{1F600}']);
+    expect(compareCodePoints('KIPP-10', 'KIPP-9')).toBeLessThan(0);
+    expect(compareCodePoints('x', 'x')).toBe(0);
+  });
+});
