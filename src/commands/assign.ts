@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { assignJudges, InfeasibleAssignment, type Assignment } from '../analytics/assign.js';
-import { hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics, hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { checkOutput, writeOutput } from '../io/write.js';
 import { formatAssignmentCsv, formatSheetCsv } from '../report/assign/csv.js';
 import { judgeSheets, type JudgeSheet, type SheetEntry } from '../report/assign/sheet.js';
@@ -68,7 +68,7 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
     (d.code === 'missing-field' && (REQUIRED_ENTRY_FIELDS as readonly string[]).includes(d.field ?? '')) ||
     d.code === 'duplicate-id' ||
     (byCategory && d.code === 'unknown-category');
-  const found = [...competition.diagnostics, ...entryCheck.diagnostics.filter(needed), ...judgeCheck.diagnostics.filter(needed)];
+  const found = [...competition.diagnostics, ...entryCheck.diagnostics.filter(needed), ...judgeCheck.diagnostics.filter(needed)].sort(compareDiagnostics);
   for (const line of diagnosticLines(found, ctx.stderrColor)) ctx.log(line);
   if (hasErrors(found)) {
     ctx.log(`kipp assign: ${countLine(found)}; nothing written: fix the errors and run again`);

@@ -1,0 +1,257 @@
+/**
+ * `kipp assign` end to end on the example competition (48 real-looking entries) and a 15-judge
+ * panel with regions and expertise: the files it writes, the rules they keep (checked here from
+ * the files, not from the engine), the round trip through `kipp validate` and `kipp score`, and
+ * the failures a secretariat meets (infeasible panel, bad options, a folder that already holds
+ * sheets, an input in the way).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { kipp } from './run.js';
+
+const ENTRIES = 'fixtures/example/entries.csv';
+const JUDGES = 'fixtures/assign/judges.csv';
+const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
+const HEADER = ['entry_id', 'judge_id', 'title', 'agency', 'category', ...CRITERIA, 'comment'];
+
+type Row = Record<string, string>;
+const readCsv = (path: string): Row[] => parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
+const readHeader = (path: string): string[] => (parse(readFileSync(path), { bom: true, to_line: 1 }) as string[][])[0]!;
+const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-assign-'));
+
+const entries = readCsv(ENTRIES);
+const judges = readCsv(JUDGES);
+const entryById = new Map(entries.map((e) => [e.id!, e]));
+const judgeById = new Map(judges.map((j) => [j.id!, j]));
+
+/** Every file under a folder with its bytes, to compare runs. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string) => {
+    for (const name of readdirSync(d, { withFileTypes: true })) {
+      if (name.isDirectory()) walk(join(d, name.name), `${prefix}${name.name}/`);
+      else out[`${prefix}${name.name}`] = readFileSync(join(d, name.name), 'utf8');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+describe('kipp assign: the files and the rules they keep', () => {
+  const out = join(tempDir(), 'panel-2026');
+  const args = ['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '4', '--avoid', 'region', '--by', 'category', '--seed', 'kipp-2026', '--output-dir', out];
+  const run = kipp(args);
+  const pairs = existsSync(join(out, 'assignment.csv')) ? readCsv(join(out, 'assignment.csv')) : [];
+
+  it('exits 0, prints nothing on stdout and a summary on stderr', () => {
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/48 entries × 4 judges = 192 assignments over 15 judges \(seed kipp-2026\)/);
+    expect(run.stderr).toMatch(/judge–entry graph: connected/);
+  });
+
+  it('assignment.csv: entry_id, judge_id; every entry exactly 4 different judges', () => {
+    expect(readHeader(join(out, 'assignment.csv'))).toEqual(['entry_id', 'judge_id']);
+    expect(pairs).toHaveLength(48 * 4);
+    for (const e of entries) {
+      const mine = pairs.filter((p) => p.entry_id === e.id).map((p) => p.judge_id);
+      expect(new Set(mine).size).toBe(4);
+    }
+  });
+
+  it('no judge on an entry of their own agency or region', () => {
+    for (const p of pairs) {
+      const e = entryById.get(p.entry_id!)!;
+      const j = judgeById.get(p.judge_id!)!;
+      expect(fold(e.agency!)).not.toBe(fold(j.agency!));
+      expect(fold(e.region!)).not.toBe(fold(j.region!));
+    }
+  });
+
+  it('loads differ by at most one, and the summary states them', () => {
+    const loads = judges.map((j) => pairs.filter((p) => p.judge_id === j.id).length);
+    // 192 slots over 15 judges: 12 or 13 each (every judge here may score some entry).
+    expect(Math.min(...loads)).toBe(12);
+    expect(Math.max(...loads)).toBe(13);
+    expect(run.stderr).toMatch(/loads per judge: min 12, max 13/);
+  });
+
+  it('counts the avoided conflicts as the pairs sharing an agency or region', () => {
+    const conflicts = entries.reduce(
+      (sum, e) => sum + judges.filter((j) => fold(e.agency!) === fold(j.agency!) || fold(e.region!) === fold(j.region!)).length,
+      0,
+    );
+    expect(run.stderr).toContain(`conflicts avoided: ${conflicts} judge–entry pairs with the same agency or region`);
+  });
+
+  it('one wide sheet per judge: the exact header, the judge\'s entries with id, title, agency, category, empty criteria', () => {
+    const files = readdirSync(join(out, 'sheets')).sort();
+    expect(files).toEqual(judges.map((j) => `${j.id}.csv`).sort());
+    for (const j of judges) {
+      const path = join(out, 'sheets', `${j.id}.csv`);
+      expect(readHeader(path)).toEqual(HEADER);
+      const rows = readCsv(path);
+      const expectedIds = pairs.filter((p) => p.judge_id === j.id).map((p) => p.entry_id).sort();
+      expect(rows.map((r) => r.entry_id)).toEqual(expectedIds);
+      for (const r of rows) {
+        const e = entryById.get(r.entry_id!)!;
+        expect([r.judge_id, r.title, r.agency, r.category]).toEqual([j.id, e.title, e.agency, e.category]);
+        for (const c of [...CRITERIA, 'comment']) expect(r[c]).toBe('');
+      }
+    }
+  });
+
+  it('the same seed writes the same bytes; another seed another assignment', () => {
+    const again = join(tempDir(), 'again');
+    expect(kipp(args.map((a) => (a === out ? again : a))).status).toBe(0);
+    expect(snapshot(again)).toEqual(snapshot(out));
+    const other = join(tempDir(), 'other');
+    expect(kipp(args.map((a) => (a === out ? other : a === 'kipp-2026' ? 'kipp-2027' : a))).status).toBe(0);
+    expect(readFileSync(join(other, 'assignment.csv'), 'utf8')).not.toBe(readFileSync(join(out, 'assignment.csv'), 'utf8'));
+  });
+});
+
+describe('kipp assign: the round trip through validate and score', () => {
+  const dir = tempDir();
+  const out = join(dir, 'out');
+  const run = kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '3', '--seed', '7', '--output-dir', out]);
+
+  /** A score from the entry, judge and criterion alone: 1–10 in halves, no randomness to share. */
+  const generated = (entryId: string, judgeId: string, criterion: string) => {
+    const n = Number(entryId.slice(-3)) * 7 + Number(judgeId.slice(-2)) * 3 + CRITERIA.indexOf(criterion) * 5;
+    return 1 + (n % 19) / 2;
+  };
+
+  it('the filled sheets validate clean and score to the totals worked out here', () => {
+    expect(run.status).toBe(0);
+    const sheets = join(out, 'sheets');
+    // Fill every criterion cell as a judge would: same header, same rows.
+    for (const name of readdirSync(sheets)) {
+      const path = join(sheets, name);
+      const rows = readCsv(path);
+      const lines = [HEADER.join(',')];
+      for (const r of rows) {
+        for (const c of CRITERIA) r[c] = String(generated(r.entry_id!, r.judge_id!, c));
+        lines.push(HEADER.map((h) => `"${(r[h] ?? '').replace(/"/g, '""')}"`).join(','));
+      }
+      writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`);
+    }
+
+    const inputs = [ENTRIES, '--judges', JUDGES, '--scores', sheets, '--as-of', '2026-11-22'];
+    const validate = kipp(['validate', ...inputs, '--format', 'json']);
+    expect(validate.status).toBe(0);
+    expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
+
+    const score = kipp(['score', ...inputs, '--format', 'json']);
+    expect(score.status).toBe(0);
+    const report = JSON.parse(score.stdout);
+    const pairs = readCsv(join(out, 'assignment.csv'));
+    expect(report.entries).toHaveLength(48);
+    for (const e of report.entries) {
+      expect(e.rank).not.toBeNull();
+      expect(e.judges).toBe(3);
+      // Default rubric: plain mean per criterion, equal weights, scale 1–10.
+      const mine = pairs.filter((p) => p.entry_id === e.id).map((p) => p.judge_id!);
+      const means = CRITERIA.map((c) => mine.reduce((s, j) => s + generated(e.id, j, c), 0) / mine.length);
+      const total = (100 * (means.reduce((s, x) => s + x, 0) / CRITERIA.length - 1)) / 9;
+      expect(e.total).toBeCloseTo(total, 5);
+    }
+    // Ranked best first.
+    const totals = report.entries.map((e: { total: number }) => e.total);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+});
+
+describe('kipp assign: when it cannot', () => {
+  it('names every entry that cannot get K judges without a conflict, exits 1 and writes nothing', () => {
+    const out = join(tempDir(), 'out');
+    const run = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '3', '--avoid', 'region', '--output-dir', out]);
+    expect(run.status).toBe(1);
+    // Worked out from the files: entries with fewer than 3 judges of another agency and region.
+    const small = readCsv('fixtures/assign/judges-small.csv');
+    const short = entries
+      .filter((e) => small.filter((j) => fold(e.agency!) !== fold(j.agency!) && fold(e.region!) !== fold(j.region!)).length < 3)
+      .map((e) => e.id!);
+    expect(short.length).toBeGreaterThan(0);
+    for (const id of short) expect(run.stderr).toContain(`${id} (`);
+    for (const e of entries.filter((x) => !short.includes(x.id!))) expect(run.stderr).not.toContain(`${e.id} (`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--per-entry above the number of judges is a usage error (exit 2)', () => {
+    const run = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '5', '--output-dir', join(tempDir(), 'o')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--per-entry 5/);
+  });
+
+  it('bad options exit 2 before anything is read', () => {
+    for (const bad of [['--per-entry', '0'], ['--per-entry', 'three'], ['--per-entry', '2', '--sheet-format', 'ods'], ['--per-entry', '2', '--avoid', 'agency'], ['--per-entry', '2', '--by', 'region']]) {
+      expect(kipp(['assign', ENTRIES, '--judges', JUDGES, '--output-dir', join(tempDir(), 'o'), ...bad]).status).toBe(2);
+    }
+    expect(kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/nope.csv', '--per-entry', '2', '--output-dir', join(tempDir(), 'o')]).status).toBe(2);
+  });
+
+  it('errors in the judges file stop it (exit 1): unknown expertise with --by category, repeated ids always', () => {
+    const out = join(tempDir(), 'out');
+    const run = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-typo.csv', '--per-entry', '2', '--by', 'category', '--output-dir', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/judges-typo\.csv:2: error unknown-category/);
+    expect(run.stderr).toMatch(/judges-typo\.csv:3: error duplicate-id/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a folder that already holds sheets unless --force, and never writes over an input', () => {
+    const out = join(tempDir(), 'out');
+    const args = ['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--output-dir', out];
+    expect(kipp(args).status).toBe(0);
+    const filled = join(out, 'sheets', 'TPI-01.csv');
+    writeFileSync(filled, 'filled in by the judge');
+    const again = kipp(args);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/--force/);
+    expect(readFileSync(filled, 'utf8')).toBe('filled in by the judge');
+    expect(kipp([...args, '--force']).status).toBe(0);
+    expect(readHeader(filled)).toEqual(HEADER);
+
+    // The entries file sits where assignment.csv would go: refused even with --force.
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sheets'));
+    copyFileSync(ENTRIES, join(dir, 'assignment.csv'));
+    const before = readFileSync(join(dir, 'assignment.csv'), 'utf8');
+    const clash = kipp(['assign', join(dir, 'assignment.csv'), '--judges', JUDGES, '--per-entry', '2', '--output-dir', dir, '--force']);
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toMatch(/input/);
+    expect(readFileSync(join(dir, 'assignment.csv'), 'utf8')).toBe(before);
+    expect(readdirSync(join(dir, 'sheets'))).toEqual([]);
+  });
+});
+
+describe('kipp validate: the expertise field', () => {
+  it('reports unknown expertise categories and repeated judge ids with their lines', () => {
+    const run = kipp(['validate', ENTRIES, '--judges', 'fixtures/assign/judges-typo.csv', '--as-of', '2026-11-22', '--format', 'json']);
+    expect(run.status).toBe(1);
+    const found = JSON.parse(run.stdout).diagnostics.map((d: { code: string; line: number; field: string }) => [d.code, d.line, d.field]);
+    expect(found).toEqual([
+      ['unknown-category', 2, 'expertise'],
+      ['duplicate-id', 3, 'id'],
+      ['unknown-category', 4, 'expertise'],
+      ['duplicate-id', 5, 'id'],
+    ]);
+  });
+
+  it('accepts the realistic panel (ids, Indonesian aliases, numbers, ; and , separators)', () => {
+    const run = kipp(['validate', ENTRIES, '--judges', JUDGES, '--as-of', '2026-11-22', '--format', 'json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).diagnostics).toEqual([]);
+  });
+});
+
+it('kipp assign --help shows an example', () => {
+  const run = kipp(['assign', '--help']);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toMatch(/Example:\n\s+kipp assign /);
+});
