@@ -14,6 +14,7 @@ import { assignJudges, InfeasibleAssignment, type Assignment } from '../analytic
 import { compareDiagnostics, hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { checkOutput, writeOutput } from '../io/write.js';
 import { formatAssignmentCsv, formatSheetCsv } from '../report/assign/csv.js';
+import { formatSheetXlsx } from '../report/assign/xlsx.js';
 import { judgeSheets, type JudgeSheet, type SheetEntry } from '../report/assign/sheet.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { checkEntries, REQUIRED_ENTRY_FIELDS } from '../validate/entries.js';
@@ -113,7 +114,7 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
 }
 
 async function sheetBytes(sheet: JudgeSheet, criterionIds: string[], format: SheetFormat): Promise<string | Uint8Array> {
-  if (format === 'xlsx') throw new KippError('usage', '--sheet-format xlsx is not available in this version yet: use csv');
+  if (format === 'xlsx') return formatSheetXlsx(sheet, criterionIds);
   // A byte-order mark, so that Excel opens accented titles (Library Café) as UTF-8.
   return `\uFEFF${formatSheetCsv(sheet, criterionIds)}`;
 }

@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { kipp } from './run.js';
 
@@ -163,6 +164,40 @@ describe('kipp assign: the round trip through validate and score', () => {
     // Ranked best first.
     const totals = report.entries.map((e: { total: number }) => e.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+});
+
+describe('kipp assign --sheet-format xlsx', () => {
+  it('writes one workbook per judge with the CSV sheet\'s header and rows, ids as text, and it reads back once saved as CSV', async () => {
+    const out = join(tempDir(), 'out');
+    const run = kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '3', '--seed', '7', '--sheet-format', 'xlsx', '--output-dir', out]);
+    expect(run.status).toBe(0);
+    const pairs = readCsv(join(out, 'assignment.csv'));
+    expect(readdirSync(join(out, 'sheets')).sort()).toEqual(judges.map((j) => `${j.id}.xlsx`).sort());
+    const lines = [HEADER.join(',')];
+    for (const j of judges) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(readFileSync(join(out, 'sheets', `${j.id}.xlsx`)) as unknown as ArrayBuffer);
+      expect(workbook.worksheets).toHaveLength(1);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.name).toBe(j.id);
+      const values = (r: number) => HEADER.map((_, c) => sheet.getRow(r).getCell(c + 1).value);
+      expect(values(1)).toEqual(HEADER);
+      const ids = pairs.filter((p) => p.judge_id === j.id).map((p) => p.entry_id!).sort();
+      expect(sheet.rowCount).toBe(1 + ids.length);
+      ids.forEach((id, i) => {
+        const e = entryById.get(id)!;
+        expect(values(i + 2)).toEqual([id, j.id, e.title, e.agency, e.category, ...CRITERIA.map(() => null), null]);
+        // A judge fills in the criteria, the secretariat saves the sheet as CSV.
+        lines.push([id, j.id, `"${e.title!.replace(/"/g, '""')}"`, `"${e.agency}"`, e.category, ...CRITERIA.map(() => '8'), ''].join(','));
+      });
+    }
+    const saved = join(out, 'saved');
+    mkdirSync(saved);
+    writeFileSync(join(saved, 'all.csv'), `${lines.join('\n')}\n`);
+    const validate = kipp(['validate', ENTRIES, '--judges', JUDGES, '--scores', saved, '--as-of', '2026-11-22', '--format', 'json']);
+    expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
+    expect(validate.status).toBe(0);
   });
 });
 
