@@ -105,7 +105,7 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   const leftovers = prepareFolder(options.outputDir, files.map((f) => f.path), options.force ?? false, inputPaths(competition));
   for (const file of files) writeOutput(file.path, await file.data(), { inputs: inputPaths(competition), force: true });
 
-  for (const line of summaryLines(assignment, { entries: competition.entries.length, perEntry, seed, avoidRegion, byCategory, zscore: rubric.normalization === 'zscore' })) {
+  for (const line of summaryLines(assignment, { entries: competition.entries.length, perEntry, seed, avoidRegion, byCategory, zscore: rubric.normalization === 'zscore', anyExpertise: judgeCheck.checked.some((c) => c.expertise.length > 0) })) {
     ctx.log(line);
   }
   for (const path of leftovers) ctx.log(`kipp assign: warning: ${path} is left from an earlier run; delete it before reading the folder back with --scores`);
@@ -156,6 +156,8 @@ export interface SummaryFacts {
   avoidRegion: boolean;
   byCategory: boolean;
   zscore: boolean;
+  /** Whether any judge lists an expertise category. */
+  anyExpertise: boolean;
 }
 
 /** The stderr summary: loads, conflicts avoided, connectivity, expertise, idle judges. */
@@ -174,7 +176,10 @@ export function summaryLines(a: Assignment, facts: SummaryFacts): string[] {
         'raise --per-entry or add judges from other agencies so that the groups share entries',
     );
   }
-  if (facts.byCategory) lines.push(`  expertise: ${a.expertiseMatched} of ${a.pairs.length} pairs go to a judge whose expertise lists the entry's category`);
+  if (facts.byCategory) {
+    lines.push(`  expertise: ${a.expertiseMatched} of ${a.pairs.length} pairs go to a judge whose expertise lists the entry's category`);
+    if (!facts.anyExpertise) lines.push('  warning: no judge lists any expertise: add an "expertise" column to the judges file for --by category to matter');
+  }
   if (a.idleJudgeIds.length > 0) lines.push(`  idle (conflict with every entry, no sheet): ${a.idleJudgeIds.join(', ')}`);
   return lines;
 }

@@ -251,6 +251,14 @@ describe('kipp assign: when it cannot', () => {
     expect(readFileSync(filled, 'utf8')).toBe('filled in by the judge');
     expect(kipp([...args, '--force']).status).toBe(0);
     expect(readHeader(filled)).toEqual(HEADER);
+    // A smaller panel over the same folder: the other judges' sheets are named, not deleted.
+    const smaller = kipp([...args.map((a) => (a === JUDGES ? 'fixtures/assign/judges-small.csv' : a)), '--force']);
+    expect(smaller.status).toBe(0);
+    const small = readCsv('fixtures/assign/judges-small.csv').map((j) => j.id!);
+    const gone = judges.map((j) => j.id!).filter((id) => !small.includes(id));
+    for (const id of gone) expect(smaller.stderr).toContain(join(out, 'sheets', `${id}.csv`));
+    for (const id of small) expect(smaller.stderr).not.toContain(join(out, 'sheets', `${id}.csv`));
+    expect(readdirSync(join(out, 'sheets'))).toHaveLength(judges.length);
 
     // The entries file sits where assignment.csv would go: refused even with --force.
     const dir = tempDir();
