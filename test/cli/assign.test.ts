@@ -296,5 +296,5 @@ describe('kipp validate: the expertise field', () => {
 it('kipp assign --help shows an example', () => {
   const run = kipp(['assign', '--help']);
   expect(run.status).toBe(0);
-  expect(run.stdout).toMatch(/Example:\n\s+kipp assign /);
+  expect(run.stdout).toMatch(/Examples:\n\s+kipp assign /);
 });
