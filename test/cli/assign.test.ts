@@ -3,7 +3,8 @@
  * panel with regions and expertise: the files it writes, the rules they keep (checked here from
  * the files, not from the engine), the round trip through `kipp validate` and `kipp score`, and
  * the failures a secretariat meets (infeasible panel, bad options, a folder that already holds
- * sheets, an input in the way).
+ * sheets, an input in the way). The first run and --help go through the built bin/kipp.js; the
+ * others call the same main() in-process, which keeps the file fast.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,21 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { main } from '../../src/cli.js';
+import { kipp, type Run } from './run.js';
+
+/** The same command in-process (no child process per run: the suite stays fast). */
+async function cli(args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main({
+    argv: ['node', 'kipp', ...args],
+    env: { TZ: 'Asia/Jakarta' },
+    stdout: { write: (chunk: string | Uint8Array) => ((stdout += String(chunk)), true) },
+    stderr: { write: (chunk: string | Uint8Array) => ((stderr += String(chunk)), true) },
+  });
+  return { status, stdout, stderr };
+}
 
 const ENTRIES = 'fixtures/example/entries.csv';
 const JUDGES = 'fixtures/assign/judges.csv';
@@ -106,12 +121,12 @@ describe('kipp assign: the files and the rules they keep', () => {
     }
   });
 
-  it('the same seed writes the same bytes; another seed another assignment', () => {
+  it('the same seed writes the same bytes; another seed another assignment', async () => {
     const again = join(tempDir(), 'again');
-    expect(kipp(args.map((a) => (a === out ? again : a))).status).toBe(0);
+    expect((await cli(args.map((a) => (a === out ? again : a)))).status).toBe(0);
     expect(snapshot(again)).toEqual(snapshot(out));
     const other = join(tempDir(), 'other');
-    expect(kipp(args.map((a) => (a === out ? other : a === 'kipp-2026' ? 'kipp-2027' : a))).status).toBe(0);
+    expect((await cli(args.map((a) => (a === out ? other : a === 'kipp-2026' ? 'kipp-2027' : a)))).status).toBe(0);
     expect(readFileSync(join(other, 'assignment.csv'), 'utf8')).not.toBe(readFileSync(join(out, 'assignment.csv'), 'utf8'));
   });
 });
@@ -119,7 +134,6 @@ describe('kipp assign: the files and the rules they keep', () => {
 describe('kipp assign: the round trip through validate and score', () => {
   const dir = tempDir();
   const out = join(dir, 'out');
-  const run = kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '3', '--seed', '7', '--output-dir', out]);
 
   /** A score from the entry, judge and criterion alone: 1–10 in halves, no randomness to share. */
   const generated = (entryId: string, judgeId: string, criterion: string) => {
@@ -127,7 +141,8 @@ describe('kipp assign: the round trip through validate and score', () => {
     return 1 + (n % 19) / 2;
   };
 
-  it('the filled sheets validate clean and score to the totals worked out here', () => {
+  it('the filled sheets validate clean and score to the totals worked out here', async () => {
+    const run = await cli(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '3', '--seed', '7', '--output-dir', out]);
     expect(run.status).toBe(0);
     const sheets = join(out, 'sheets');
     // Fill every criterion cell as a judge would: same header, same rows.
@@ -143,11 +158,11 @@ describe('kipp assign: the round trip through validate and score', () => {
     }
 
     const inputs = [ENTRIES, '--judges', JUDGES, '--scores', sheets, '--as-of', '2026-11-22'];
-    const validate = kipp(['validate', ...inputs, '--format', 'json']);
+    const validate = await cli(['validate', ...inputs, '--format', 'json']);
     expect(validate.status).toBe(0);
     expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
 
-    const score = kipp(['score', ...inputs, '--format', 'json']);
+    const score = await cli(['score', ...inputs, '--format', 'json']);
     expect(score.status).toBe(0);
     const report = JSON.parse(score.stdout);
     const pairs = readCsv(join(out, 'assignment.csv'));
@@ -170,12 +185,14 @@ describe('kipp assign: the round trip through validate and score', () => {
 describe('kipp assign --sheet-format xlsx', () => {
   it('writes one workbook per judge with the CSV sheet\'s header and rows, ids as text, and it reads back once saved as CSV', async () => {
     const out = join(tempDir(), 'out');
-    const run = kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '3', '--seed', '7', '--sheet-format', 'xlsx', '--output-dir', out]);
+    const panel = 'fixtures/assign/judges-small.csv';
+    const run = await cli(['assign', ENTRIES, '--judges', panel, '--per-entry', '2', '--seed', '7', '--sheet-format', 'xlsx', '--output-dir', out]);
     expect(run.status).toBe(0);
     const pairs = readCsv(join(out, 'assignment.csv'));
-    expect(readdirSync(join(out, 'sheets')).sort()).toEqual(judges.map((j) => `${j.id}.xlsx`).sort());
+    const small = readCsv(panel);
+    expect(readdirSync(join(out, 'sheets')).sort()).toEqual(small.map((j) => `${j.id}.xlsx`).sort());
     const lines = [HEADER.join(',')];
-    for (const j of judges) {
+    for (const j of small) {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(readFileSync(join(out, 'sheets', `${j.id}.xlsx`)) as unknown as ArrayBuffer);
       expect(workbook.worksheets).toHaveLength(1);
@@ -195,16 +212,16 @@ describe('kipp assign --sheet-format xlsx', () => {
     const saved = join(out, 'saved');
     mkdirSync(saved);
     writeFileSync(join(saved, 'all.csv'), `${lines.join('\n')}\n`);
-    const validate = kipp(['validate', ENTRIES, '--judges', JUDGES, '--scores', saved, '--as-of', '2026-11-22', '--format', 'json']);
+    const validate = await cli(['validate', ENTRIES, '--judges', panel, '--scores', saved, '--as-of', '2026-11-22', '--format', 'json']);
     expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
     expect(validate.status).toBe(0);
   });
 });
 
-describe('kipp assign: when it cannot', () => {
-  it('names every entry that cannot get K judges without a conflict, exits 1 and writes nothing', () => {
+describe('kipp assign: when it cannot', async () => {
+  it('names every entry that cannot get K judges without a conflict, exits 1 and writes nothing', async () => {
     const out = join(tempDir(), 'out');
-    const run = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '3', '--avoid', 'region', '--output-dir', out]);
+    const run = await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '3', '--avoid', 'region', '--output-dir', out]);
     expect(run.status).toBe(1);
     // Worked out from the files: entries with fewer than 3 judges of another agency and region.
     const small = readCsv('fixtures/assign/judges-small.csv');
@@ -217,42 +234,42 @@ describe('kipp assign: when it cannot', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('--per-entry above the number of judges is a usage error (exit 2)', () => {
-    const run = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '5', '--output-dir', join(tempDir(), 'o')]);
+  it('--per-entry above the number of judges is a usage error (exit 2)', async () => {
+    const run = await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '5', '--output-dir', join(tempDir(), 'o')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--per-entry 5/);
   });
 
-  it('bad options exit 2 before anything is read', () => {
+  it('bad options exit 2 before anything is read', async () => {
     for (const bad of [['--per-entry', '0'], ['--per-entry', 'three'], ['--per-entry', '2', '--sheet-format', 'ods'], ['--per-entry', '2', '--avoid', 'agency'], ['--per-entry', '2', '--by', 'region']]) {
-      expect(kipp(['assign', ENTRIES, '--judges', JUDGES, '--output-dir', join(tempDir(), 'o'), ...bad]).status).toBe(2);
+      expect((await cli(['assign', ENTRIES, '--judges', JUDGES, '--output-dir', join(tempDir(), 'o'), ...bad])).status).toBe(2);
     }
-    expect(kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/nope.csv', '--per-entry', '2', '--output-dir', join(tempDir(), 'o')]).status).toBe(2);
+    expect((await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/nope.csv', '--per-entry', '2', '--output-dir', join(tempDir(), 'o')])).status).toBe(2);
   });
 
-  it('errors in the judges file stop it (exit 1): unknown expertise with --by category, repeated ids always', () => {
+  it('errors in the judges file stop it (exit 1): unknown expertise with --by category, repeated ids always', async () => {
     const out = join(tempDir(), 'out');
-    const run = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-typo.csv', '--per-entry', '2', '--by', 'category', '--output-dir', out]);
+    const run = await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-typo.csv', '--per-entry', '2', '--by', 'category', '--output-dir', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/judges-typo\.csv:2: error unknown-category/);
     expect(run.stderr).toMatch(/judges-typo\.csv:3: error duplicate-id/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses a folder that already holds sheets unless --force, and never writes over an input', () => {
+  it('refuses a folder that already holds sheets unless --force, and never writes over an input', async () => {
     const out = join(tempDir(), 'out');
     const args = ['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--output-dir', out];
-    expect(kipp(args).status).toBe(0);
+    expect((await cli(args)).status).toBe(0);
     const filled = join(out, 'sheets', 'TPI-01.csv');
     writeFileSync(filled, 'filled in by the judge');
-    const again = kipp(args);
+    const again = await cli(args);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/--force/);
     expect(readFileSync(filled, 'utf8')).toBe('filled in by the judge');
-    expect(kipp([...args, '--force']).status).toBe(0);
+    expect((await cli([...args, '--force'])).status).toBe(0);
     expect(readHeader(filled)).toEqual(HEADER);
     // A smaller panel over the same folder: the other judges' sheets are named, not deleted.
-    const smaller = kipp([...args.map((a) => (a === JUDGES ? 'fixtures/assign/judges-small.csv' : a)), '--force']);
+    const smaller = await cli([...args.map((a) => (a === JUDGES ? 'fixtures/assign/judges-small.csv' : a)), '--force']);
     expect(smaller.status).toBe(0);
     const small = readCsv('fixtures/assign/judges-small.csv').map((j) => j.id!);
     const gone = judges.map((j) => j.id!).filter((id) => !small.includes(id));
@@ -265,7 +282,7 @@ describe('kipp assign: when it cannot', () => {
     mkdirSync(join(dir, 'sheets'));
     copyFileSync(ENTRIES, join(dir, 'assignment.csv'));
     const before = readFileSync(join(dir, 'assignment.csv'), 'utf8');
-    const clash = kipp(['assign', join(dir, 'assignment.csv'), '--judges', JUDGES, '--per-entry', '2', '--output-dir', dir, '--force']);
+    const clash = await cli(['assign', join(dir, 'assignment.csv'), '--judges', JUDGES, '--per-entry', '2', '--output-dir', dir, '--force']);
     expect(clash.status).toBe(2);
     expect(clash.stderr).toMatch(/input/);
     expect(readFileSync(join(dir, 'assignment.csv'), 'utf8')).toBe(before);
@@ -273,9 +290,9 @@ describe('kipp assign: when it cannot', () => {
   });
 });
 
-describe('kipp validate: the expertise field', () => {
-  it('reports unknown expertise categories and repeated judge ids with their lines', () => {
-    const run = kipp(['validate', ENTRIES, '--judges', 'fixtures/assign/judges-typo.csv', '--as-of', '2026-11-22', '--format', 'json']);
+describe('kipp validate: the expertise field', async () => {
+  it('reports unknown expertise categories and repeated judge ids with their lines', async () => {
+    const run = await cli(['validate', ENTRIES, '--judges', 'fixtures/assign/judges-typo.csv', '--as-of', '2026-11-22', '--format', 'json']);
     expect(run.status).toBe(1);
     const found = JSON.parse(run.stdout).diagnostics.map((d: { code: string; line: number; field: string }) => [d.code, d.line, d.field]);
     expect(found).toEqual([
@@ -286,8 +303,8 @@ describe('kipp validate: the expertise field', () => {
     ]);
   });
 
-  it('accepts the realistic panel (ids, Indonesian aliases, numbers, ; and , separators)', () => {
-    const run = kipp(['validate', ENTRIES, '--judges', JUDGES, '--as-of', '2026-11-22', '--format', 'json']);
+  it('accepts the realistic panel (ids, Indonesian aliases, numbers, ; and , separators)', async () => {
+    const run = await cli(['validate', ENTRIES, '--judges', JUDGES, '--as-of', '2026-11-22', '--format', 'json']);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).diagnostics).toEqual([]);
   });
