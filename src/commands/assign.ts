@@ -17,6 +17,7 @@ import { formatAssignmentCsv, formatSheetCsv } from '../report/assign/csv.js';
 import { formatSheetXlsx } from '../report/assign/xlsx.js';
 import { judgeSheets, type JudgeSheet, type SheetEntry } from '../report/assign/sheet.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
+import { summaryLines } from '../report/assign/summary.js';
 import { checkEntries, REQUIRED_ENTRY_FIELDS } from '../validate/entries.js';
 import { checkJudges } from '../validate/judges.js';
 import { referenceDate } from '../scoring/score.js';
@@ -147,39 +148,4 @@ function infeasibleMessage(err: InfeasibleAssignment): string {
   const ids = err.entryIds.length > 10 ? err.entryIds : err.judgeIds.length > 10 ? err.judgeIds : [];
   const all = ids.length > 0 ? `\nAll ${ids.length} ${err.entryIds.length > 10 ? 'entries' : 'judges'}: ${ids.join(', ')}` : '';
   return `${err.message}${all}`;
-}
-
-export interface SummaryFacts {
-  entries: number;
-  perEntry: number;
-  seed: string;
-  avoidRegion: boolean;
-  byCategory: boolean;
-  zscore: boolean;
-  /** Whether any judge lists an expertise category. */
-  anyExpertise: boolean;
-}
-
-/** The stderr summary: loads, conflicts avoided, connectivity, expertise, idle judges. */
-export function summaryLines(a: Assignment, facts: SummaryFacts): string[] {
-  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const active = a.loads.filter((l) => l.count > 0).length;
-  const lines = [
-    `kipp assign: ${plural(facts.entries, 'entry', 'entries')} × ${facts.perEntry} judges = ${plural(a.pairs.length, 'assignment')} over ${plural(active, 'judge')} (seed ${facts.seed})`,
-    `  loads per judge: min ${a.minLoad}, max ${a.maxLoad} entries`,
-    `  conflicts avoided: ${plural(a.conflictsAvoided, 'judge–entry pair')} with the same ${facts.avoidRegion ? 'agency or region' : 'agency'}`,
-  ];
-  if (a.connected) lines.push('  judge–entry graph: connected');
-  else {
-    lines.push(
-      `  judge–entry graph: NOT connected${facts.zscore ? ' (the rubric uses zscore normalization, which then cannot compare judges across groups)' : ''}: ` +
-        'raise --per-entry or add judges from other agencies so that the groups share entries',
-    );
-  }
-  if (facts.byCategory) {
-    lines.push(`  expertise: ${a.expertiseMatched} of ${a.pairs.length} pairs go to a judge whose expertise lists the entry's category`);
-    if (!facts.anyExpertise) lines.push('  warning: no judge lists any expertise: add an "expertise" column to the judges file for --by category to matter');
-  }
-  if (a.idleJudgeIds.length > 0) lines.push(`  idle (conflict with every entry, no sheet): ${a.idleJudgeIds.join(', ')}`);
-  return lines;
 }

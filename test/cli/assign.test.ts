@@ -218,6 +218,31 @@ describe('kipp assign --sheet-format xlsx', () => {
   });
 });
 
+describe('kipp assign with a rubric of its own criteria, from a spreadsheet in Indonesian', () => {
+  it('the sheets take the rubric\'s criterion ids as columns and read back clean', async () => {
+    const dir = tempDir();
+    const rubric = join(dir, 'iid.yaml');
+    writeFileSync(rubric, 'name: Indeks uji\nscale: { min: 0, max: 100 }\ncriteria:\n  tata_kelola: { weight: 60 }\n  dampak: { weight: 40 }\n');
+    const src = 'fixtures/conformance/panel-spreadsheet-id';
+    const out = join(dir, 'out');
+    const run = await cli(['assign', `${src}/entries.csv`, '--judges', `${src}/juri.csv`, '--rubric', rubric, '--per-entry', '2', '--output-dir', out]);
+    expect(run.status).toBe(0);
+    const sheets = readdirSync(join(out, 'sheets'));
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const name of sheets) {
+      const path = join(out, 'sheets', name);
+      expect(readHeader(path)).toEqual(['entry_id', 'judge_id', 'title', 'agency', 'category', 'tata_kelola', 'dampak', 'comment']);
+      const rows: Row[] = readCsv(path).map((r) => ({ ...r, tata_kelola: '70', dampak: '55,5' }));
+      // Saved the way Excel does in an Indonesian locale: semicolons and decimal commas.
+      const header = ['entry_id', 'judge_id', 'title', 'agency', 'category', 'tata_kelola', 'dampak', 'comment'];
+      writeFileSync(path, `${[header.join(';'), ...rows.map((r) => header.map((h) => `"${r[h] ?? ''}"`).join(';'))].join('\r\n')}\r\n`);
+    }
+    const validate = await cli(['validate', `${src}/entries.csv`, '--judges', `${src}/juri.csv`, '--rubric', rubric, '--scores', join(out, 'sheets'), '--as-of', '2026-11-22', '--format', 'json']);
+    expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
+    expect(validate.status).toBe(0);
+  });
+});
+
 describe('kipp assign: when it cannot', async () => {
   it('names every entry that cannot get K judges without a conflict, exits 1 and writes nothing', async () => {
     const out = join(tempDir(), 'out');

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatAssignmentCsv, formatSheetCsv } from '../../src/report/assign/csv.js';
 import { fileStems, judgeSheets, sheetHeader } from '../../src/report/assign/sheet.js';
+import { summaryLines } from '../../src/report/assign/summary.js';
 
 const entries = new Map(
   [
@@ -53,5 +54,32 @@ describe('fileStems', () => {
     expect(fileStems(['../etc/passwd', 'Juri 1/A', '.hidden', ''])).toEqual(['__etc_passwd', 'Juri_1_A', '_hidden', 'judge_']);
     expect(fileStems(['a b', 'a_b', 'A_B', 'J1', 'j1'])).toEqual(['a_b', 'a_b-2', 'A_B-3', 'J1', 'j1-2']);
     expect(fileStems(['CON', 'nul.x', 'assignment'])).toEqual(['judge_CON', 'judge_nul.x', 'judge_assignment']);
+  });
+});
+
+describe('summaryLines', () => {
+  const base = {
+    pairs: [{ entryId: 'E1', judgeId: 'J1' }, { entryId: 'E2', judgeId: 'J2' }],
+    loads: [{ judgeId: 'J1', count: 1 }, { judgeId: 'J2', count: 1 }, { judgeId: 'J3', count: 0 }],
+    minLoad: 1,
+    maxLoad: 1,
+    conflictsAvoided: 2,
+    connected: false,
+    expertiseMatched: 0,
+    idleJudgeIds: ['J3'],
+  };
+  it('says what a secretariat must act on: a split panel under zscore, idle judges, missing expertise', () => {
+    const lines = summaryLines(base, { entries: 2, perEntry: 1, seed: '9', avoidRegion: true, byCategory: true, zscore: true, anyExpertise: false });
+    expect(lines[0]).toBe('kipp assign: 2 entries × 1 judges = 2 assignments over 2 judges (seed 9)');
+    expect(lines).toContain('  loads per judge: min 1, max 1 entries');
+    expect(lines).toContain('  conflicts avoided: 2 judge–entry pairs with the same agency or region');
+    expect(lines.some((l) => l.includes('NOT connected') && l.includes('zscore'))).toBe(true);
+    expect(lines).toContain('  idle (conflict with every entry, no sheet): J3');
+    expect(lines.some((l) => l.includes('no judge lists any expertise'))).toBe(true);
+  });
+  it('a connected panel without --by says so and nothing about expertise', () => {
+    const lines = summaryLines({ ...base, connected: true, idleJudgeIds: [] }, { entries: 2, perEntry: 1, seed: '1', avoidRegion: false, byCategory: false, zscore: false, anyExpertise: false });
+    expect(lines).toContain('  judge–entry graph: connected');
+    expect(lines.some((l) => l.includes('expertise') || l.includes('idle'))).toBe(false);
   });
 });
