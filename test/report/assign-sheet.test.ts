@@ -70,7 +70,7 @@ describe('summaryLines', () => {
   };
   it('says what a secretariat must act on: a split panel under zscore, idle judges, missing expertise', () => {
     const lines = summaryLines(base, { entries: 2, perEntry: 1, seed: '9', avoidRegion: true, byCategory: true, zscore: true, anyExpertise: false });
-    expect(lines[0]).toBe('kipp assign: 2 entries × 1 judges = 2 assignments over 2 judges (seed 9)');
+    expect(lines[0]).toBe('kipp assign: 2 entries × 1 judge = 2 assignments over 2 judges (seed 9)');
     expect(lines).toContain('  loads per judge: min 1, max 1 entries');
     expect(lines).toContain('  conflicts avoided: 2 judge–entry pairs with the same agency or region');
     expect(lines.some((l) => l.includes('NOT connected') && l.includes('zscore'))).toBe(true);

@@ -20,7 +20,7 @@ export function summaryLines(a: Assignment, facts: SummaryFacts): string[] {
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const active = a.loads.filter((l) => l.count > 0).length;
   const lines = [
-    `kipp assign: ${plural(facts.entries, 'entry', 'entries')} × ${facts.perEntry} judges = ${plural(a.pairs.length, 'assignment')} over ${plural(active, 'judge')} (seed ${facts.seed})`,
+    `kipp assign: ${plural(facts.entries, 'entry', 'entries')} × ${plural(facts.perEntry, 'judge')} = ${plural(a.pairs.length, 'assignment')} over ${plural(active, 'judge')} (seed ${facts.seed})`,
     `  loads per judge: min ${a.minLoad}, max ${a.maxLoad} entries`,
     `  conflicts avoided: ${plural(a.conflictsAvoided, 'judge–entry pair')} with the same ${facts.avoidRegion ? 'agency or region' : 'agency'}`,
   ];
