@@ -198,7 +198,19 @@ Examples:
     .addOption(new Option('--sheet-format <format>', 'score sheet format').choices(['csv', 'xlsx']).default('csv'))
     .option('-r, --rubric <file>', 'the rubric YAML (criteria for the sheets, categories)')
     .option('--force', 'write into a folder that already holds sheets')
-    .addHelpText('after', '\nExample:\n  kipp assign entries.csv --judges judges.csv --per-entry 5 --seed 2026 --output-dir sheets/')
+    .addHelpText(
+      'after',
+      `
+Writes DIR/assignment.csv (entry_id, judge_id) and one wide score sheet per judge in DIR/sheets/,
+which kipp validate and kipp score read back with --scores DIR/sheets/. Every entry gets exactly K
+judges, none of its agency (nor region, with --avoid region); loads differ by at most one.
+Exit codes: 0 written, 1 the panel cannot meet the rules or the inputs have errors (nothing
+written), 2 usage (bad option, K above the number of judges, DIR already holds sheets: --force).
+
+Examples:
+  kipp assign entries.csv --judges judges.csv --per-entry 5 --seed 2026 --output-dir panel/
+  kipp assign submissions/ -j juri.csv -k 3 --avoid region --by category --sheet-format xlsx -d penilaian/`,
+    )
     .action((entries: string[], options) => run(async () => (await import('./commands/assign.js')).runAssign(entries, options, ctx)));
 
   program

@@ -1,7 +1,151 @@
-/** `kipp assign` — not built yet (placeholder so that the command line is complete). */
-import { KippError } from '../model/diagnostic.js';
+/**
+ * `kipp assign`: load entries and judges → check what an assignment needs → assign (pure engine,
+ * src/analytics/assign.ts) → write assignment.csv and one score sheet per judge → summary on
+ * stderr. Nothing goes to stdout: the result is the files.
+ *
+ * Exit codes: 2 for a bad option (including --per-entry above the number of judges) or an
+ * output folder that already holds sheets without --force; 1 when the data does not allow an
+ * assignment (errors in the entries or judges, or constraints that cannot all be met: the
+ * message names the entries or judges). Nothing is written unless everything succeeds.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { assignJudges, InfeasibleAssignment, type Assignment } from '../analytics/assign.js';
+import { compareDiagnostics, hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
+import { checkOutput, writeOutput } from '../io/write.js';
+import { formatAssignmentCsv, formatSheetCsv } from '../report/assign/csv.js';
+import { formatSheetXlsx } from '../report/assign/xlsx.js';
+import { judgeSheets, type JudgeSheet, type SheetEntry } from '../report/assign/sheet.js';
+import { countLine, diagnosticLines } from '../report/diagnostics.js';
+import { summaryLines } from '../report/assign/summary.js';
+import { checkEntries, REQUIRED_ENTRY_FIELDS } from '../validate/entries.js';
+import { checkJudges } from '../validate/judges.js';
+import { referenceDate } from '../scoring/score.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { inputPaths, loadInputs } from './inputs.js';
+import { parseCount, parseFormat } from './score.js';
 
-export async function runAssign(_entries: string[], _options: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new KippError('usage', 'kipp assign is not available in this version yet');
+export interface AssignCommandOptions {
+  judges: string;
+  perEntry: string;
+  outputDir: string;
+  seed?: string;
+  avoid?: string;
+  by?: string;
+  sheetFormat?: string;
+  rubric?: string;
+  force?: boolean;
+}
+
+export const SHEET_FORMATS = ['csv', 'xlsx'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+
+/** The folder inside --output-dir that holds the sheets, so that `--scores DIR/sheets` reads them alone. */
+export const SHEETS_FOLDER = 'sheets';
+export const ASSIGNMENT_FILE = 'assignment.csv';
+
+/** Score-sheet files a folder may hold (what `--scores DIR` would read, and XLSX). */
+const SHEET_EXTENSIONS = new Set(['.csv', '.yaml', '.yml', '.json', '.xlsx']);
+
+export async function runAssign(entryPaths: string[], options: AssignCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+  // Options first: a bad option is a usage error before anything is read.
+  const perEntry = parseCount(options.perEntry, '--per-entry')!;
+  const sheetFormat = parseFormat<SheetFormat>(options.sheetFormat, SHEET_FORMATS, 'csv', '--sheet-format');
+  if (options.avoid !== undefined && options.avoid !== 'region') throw new KippError('usage', `--avoid ${options.avoid}: use region`);
+  if (options.by !== undefined && options.by !== 'category') throw new KippError('usage', `--by ${options.by}: use category`);
+  const byCategory = options.by === 'category';
+  const avoidRegion = options.avoid === 'region';
+  const seed = options.seed ?? '1';
+
+  const competition = loadInputs(entryPaths, { judges: options.judges, ...(options.rubric !== undefined ? { rubric: options.rubric } : {}) }, ctx);
+  const { rubric } = competition;
+  const judges = competition.judges ?? [];
+  const entryCheck = checkEntries(competition.entries, rubric, referenceDate(rubric, undefined));
+  const judgeCheck = checkJudges(judges, rubric);
+
+  // What the assignment needs: records that load, unique ids, the fields conflicts and sheets
+  // use, and (with --by category) categories to match. Eligibility is scoring's business
+  // (run `kipp validate`): an entry that is too recent still gets judges here.
+  const needed = (d: Diagnostic) =>
+    (d.code === 'missing-field' && (REQUIRED_ENTRY_FIELDS as readonly string[]).includes(d.field ?? '')) ||
+    d.code === 'duplicate-id' ||
+    (byCategory && d.code === 'unknown-category');
+  const found = [...competition.diagnostics, ...entryCheck.diagnostics.filter(needed), ...judgeCheck.diagnostics.filter(needed)].sort(compareDiagnostics);
+  for (const line of diagnosticLines(found, ctx.stderrColor)) ctx.log(line);
+  if (hasErrors(found)) {
+    ctx.log(`kipp assign: ${countLine(found)}; nothing written: fix the errors and run again`);
+    return { exit: 1 };
+  }
+  if (competition.entries.length === 0) throw new KippError('data', 'the entry files hold no entries: nothing to assign');
+  if (perEntry > judges.length) {
+    throw new KippError('usage', `--per-entry ${perEntry}: the judges file lists ${judges.length} judge${judges.length === 1 ? '' : 's'}; lower --per-entry or add judges`);
+  }
+
+  let assignment: Assignment;
+  try {
+    assignment = assignJudges(
+      entryCheck.checked.map((c) => ({ id: c.entry.id, agency: c.entry.agency, region: c.entry.region, category: c.category ?? '' })),
+      judgeCheck.checked.map((c) => ({ id: c.judge.id, agency: c.judge.agency, region: c.judge.region, expertise: c.expertise })),
+      { perEntry, seed, avoid: avoidRegion ? ['agency', 'region'] : ['agency'], byCategory },
+    );
+  } catch (err) {
+    if (err instanceof InfeasibleAssignment) throw new KippError('data', `no assignment meets every rule, nothing written. ${infeasibleMessage(err)}`);
+    throw err;
+  }
+
+  const sheetEntries = new Map<string, SheetEntry>(
+    entryCheck.checked.map((c) => [c.entry.id, { id: c.entry.id, title: c.entry.title, agency: c.entry.agency, category: c.category ?? c.entry.categoryRaw }]),
+  );
+  const sheets = judgeSheets(assignment.pairs, judges.map((j) => j.id), sheetEntries);
+  const criterionIds = rubric.criteria.map((c) => c.id);
+  const files: { path: string; data: () => Promise<string | Uint8Array> }[] = [
+    ...sheets.map((sheet) => ({ path: join(options.outputDir, SHEETS_FOLDER, `${sheet.fileStem}.${sheetFormat}`), data: () => sheetBytes(sheet, criterionIds, sheetFormat) })),
+    // Last: an assignment.csv means every sheet before it was written.
+    { path: join(options.outputDir, ASSIGNMENT_FILE), data: async () => formatAssignmentCsv(assignment.pairs) },
+  ];
+  const leftovers = prepareFolder(options.outputDir, files.map((f) => f.path), options.force ?? false, inputPaths(competition));
+  for (const file of files) writeOutput(file.path, await file.data(), { inputs: inputPaths(competition), force: true });
+
+  for (const line of summaryLines(assignment, { entries: competition.entries.length, perEntry, seed, avoidRegion, byCategory, zscore: rubric.normalization === 'zscore', anyExpertise: judgeCheck.checked.some((c) => c.expertise.length > 0) })) {
+    ctx.log(line);
+  }
+  for (const path of leftovers) ctx.log(`kipp assign: warning: ${path} is left from an earlier run; delete it before reading the folder back with --scores`);
+  ctx.log(`kipp assign: wrote ${join(options.outputDir, ASSIGNMENT_FILE)} and ${sheets.length} score sheet${sheets.length === 1 ? '' : 's'} in ${join(options.outputDir, SHEETS_FOLDER)}/`);
+  return { exit: 0 };
+}
+
+async function sheetBytes(sheet: JudgeSheet, criterionIds: string[], format: SheetFormat): Promise<string | Uint8Array> {
+  if (format === 'xlsx') return formatSheetXlsx(sheet, criterionIds);
+  // A byte-order mark, so that Excel opens accented titles (Library Café) as UTF-8.
+  return `\uFEFF${formatSheetCsv(sheet, criterionIds)}`;
+}
+
+/**
+ * Makes the folders, refusing (without --force) a folder that already holds an assignment or
+ * sheets: they may be filled in. Returns the sheet files of an earlier run that this run does
+ * not replace (with --force), so that the user can be told.
+ */
+function prepareFolder(dir: string, targets: string[], force: boolean, inputs: string[]): string[] {
+  const sheetsDir = join(dir, SHEETS_FOLDER);
+  for (const folder of [dir, sheetsDir]) {
+    if (existsSync(folder) && !statSync(folder).isDirectory()) throw new KippError('usage', `--output-dir: ${folder} is a file, not a folder`);
+  }
+  const present = existsSync(sheetsDir) ? readdirSync(sheetsDir).filter((name) => SHEET_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.')).sort() : [];
+  const assignmentPath = join(dir, ASSIGNMENT_FILE);
+  if (!force && (present.length > 0 || existsSync(assignmentPath))) {
+    const what = [...(existsSync(assignmentPath) ? [ASSIGNMENT_FILE] : []), ...(present.length > 0 ? [`${present.length} sheet file${present.length === 1 ? '' : 's'} in ${SHEETS_FOLDER}/`] : [])];
+    throw new KippError('usage', `${dir} already holds ${what.join(' and ')} (perhaps already filled in): pass --force to replace them, or choose another --output-dir`);
+  }
+  // A folder that does not exist yet holds no input; one that does is checked before writing.
+  for (const path of targets) if (existsSync(dirname(path))) checkOutput(path, { inputs, force: true });
+  mkdirSync(sheetsDir, { recursive: true });
+  const written = new Set(targets);
+  return present.map((name) => join(sheetsDir, name)).filter((path) => !written.has(path));
+}
+
+function infeasibleMessage(err: InfeasibleAssignment): string {
+  // The engine names up to ten; a secretariat fixing the panel needs every one.
+  const ids = err.entryIds.length > 10 ? err.entryIds : err.judgeIds.length > 10 ? err.judgeIds : [];
+  const all = ids.length > 0 ? `\nAll ${ids.length} ${err.entryIds.length > 10 ? 'entries' : 'judges'}: ${ids.join(', ')}` : '';
+  return `${err.message}${all}`;
 }

@@ -26,7 +26,8 @@ export interface LoadOptions {
 }
 
 const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url']);
-const SCORE_FIELDS = new Set(['entry_id', 'judge_id', 'criterion', 'score', 'comment']);
+// title, agency and category: context that `kipp assign` prints on each judge's sheet (read, not used).
+const SCORE_FIELDS = new Set(['entry_id', 'judge_id', 'criterion', 'score', 'comment', 'title', 'agency', 'category']);
 const JUDGE_FIELDS = new Set(['id', 'name', 'agency', 'region', 'expertise']);
 
 export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubric): Competition {

@@ -27,7 +27,8 @@ export interface WriteOptions {
   force?: boolean;
 }
 
-export function writeOutput(path: string, data: string | Uint8Array, options: WriteOptions): void {
+/** The checks writeOutput makes before writing (callers writing several files check all first). */
+export function checkOutput(path: string, options: WriteOptions): void {
   const target = canonical(path);
   for (const input of options.inputs) {
     if (input !== '-' && canonical(input) === target) {
@@ -38,6 +39,11 @@ export function writeOutput(path: string, data: string | Uint8Array, options: Wr
     throw new KippError('usage', `${path} exists: pass --force to replace it, or choose another --output`);
   }
   if (!existsSync(dirname(target))) throw new KippError('usage', `cannot write ${path}: the folder ${dirname(path)} does not exist`);
+}
+
+export function writeOutput(path: string, data: string | Uint8Array, options: WriteOptions): void {
+  checkOutput(path, options);
+  const target = canonical(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     const fd = openSync(temporary, 'wx', 0o644);

@@ -45,6 +45,9 @@ const SCORE_FIELDS: Record<string, FieldDoc> = {
   criterion: { description: 'Long form: the criterion id, label or alias (e.g. novelty, kebaruan).' },
   score: { description: "Long form: the score, within the rubric's scale.", schema: value },
   comment: { description: "The judge's comment (kept, not scored)." },
+  title: { description: "The entry's title, for the judge's reference (written by kipp assign; not used in scoring)." },
+  agency: { description: "The entry's agency, for the judge's reference (written by kipp assign; not used in scoring)." },
+  category: { description: "The entry's category, for the judge's reference (written by kipp assign; not used in scoring)." },
 };
 
 const JUDGE_FIELDS: Record<string, FieldDoc> = {

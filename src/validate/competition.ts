@@ -6,6 +6,7 @@
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
 import { checkEntries, localToday } from './entries.js';
+import { checkJudges } from './judges.js';
 import { checkPanel } from './panel.js';
 import { checkScores } from './scores.js';
 
@@ -27,5 +28,6 @@ export function validateCompetition(competition: Competition, options: ValidateO
   const panel = competition.hasScoreSheets
     ? checkPanel(scores.records.map((r) => ({ judge: r.judge, entry: String(r.entry) })))
     : [];
-  return [...competition.diagnostics, ...entries.diagnostics, ...scoreDiagnostics, ...panel].sort(compareDiagnostics);
+  const judges = competition.judges ? checkJudges(competition.judges, rubric).diagnostics : [];
+  return [...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel].sort(compareDiagnostics);
 }

@@ -535,12 +535,10 @@ describe('assignJudges: size', () => {
       judge(`JURI-${j}`, j % 4 === 0 ? `Pemkab ${j}` : `Universitas ${j}`, provinces[j % 34]!, [categories[j % 6]!, categories[(j + 1) % 6]!]),
     );
     const options = opts(5, 'bench', { avoid: ['agency', 'region'], byCategory: true });
-    const started = performance.now();
+    // Speed is measured by `npm run bench:assign`, not asserted here.
     const result = assignJudges(entries, judges, options);
-    const elapsed = performance.now() - started;
     expect(result.pairs).toHaveLength(17_500);
     expect(result.maxLoad - result.minLoad).toBeLessThanOrEqual(1);
     expect(result.connected).toBe(true);
-    expect(elapsed).toBeLessThan(3000); // well under a second on a laptop; generous for slow CI
   });
 });

