@@ -1,6 +1,7 @@
 /**
  * `kipp score`: load → score → report.
  */
+import { dirname, resolve } from 'node:path';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { withEntries, type ScoreResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -9,9 +10,10 @@ import { diagnosticLines, countLine } from '../report/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/index.js';
 import { parseLang } from '../report/labels.js';
 import { writeOutput } from '../io/write.js';
+import type { ManifestOptions, RunOptions } from '../report/manifest.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';
+import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
 
 export interface ScoreCommandOptions extends InputOptions {
   format?: string;
@@ -60,6 +62,17 @@ export function selectEntries(result: ScoreResult, category: string | undefined,
   return withEntries(result, entries);
 }
 
+/** The manifest's options; with --output, input paths are written relative to the report. */
+function manifestOptions(result: ScoreResult, options: ScoreCommandOptions, top: number | undefined): ManifestOptions {
+  const run: RunOptions = {
+    as_of: options.asOf ?? null,
+    category: options.category !== undefined ? (vocabulary(result.rubric).category(options.category) ?? null) : null,
+    top: top ?? null,
+    delimiter: parseDelimiter(options.delimiter) ?? null,
+  };
+  return options.output !== undefined ? { relativeTo: dirname(resolve(options.output)), options: run } : { options: run };
+}
+
 export async function runScore(entryPaths: string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<CommandResult> {
   const format = parseFormat<ScoreFormat>(options.format, SCORE_FORMATS, formatFromPath(options.output) ?? 'table');
   const asOf = parseAsOf(options.asOf);
@@ -69,6 +82,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const generated = sourceDateEpoch(ctx.env);
   const competition = loadInputs(entryPaths, options, ctx);
   const result = selectEntries(scoreCompetition(competition, { asOf }), options.category, top);
+  const manifest = manifestOptions(result, options, top);
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
   const toFile = options.output !== undefined;
@@ -78,6 +92,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
     width: toFile ? 160 : ctx.columns,
     version: toolVersion(),
     ...(generated !== undefined ? { generated } : {}),
+    manifest,
   });
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   if (toFile) {
