@@ -205,8 +205,18 @@ Examples:
     .command('verify')
     .description('recompute a JSON report from the inputs its manifest names; exit 1 on any difference')
     .argument('<report>', 'a report written by kipp score --format json')
-    .addHelpText('after', '\nExample:\n  kipp verify results/report.json')
-    .action((report: string) => run(async () => (await import('./commands/verify.js')).runVerify(report, ctx)));
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Input paths in the report are read relative to the report's folder (then the working folder).
+Exit codes: 0 verified, 1 an input changed or a figure differs, 2 an input is missing.
+
+Examples:
+  kipp score entries.csv -s scores.csv --as-of 2026-03-10 --output archive/report.json
+  kipp verify archive/report.json`,
+    )
+    .action((report: string, options) => run(async () => (await import('./commands/verify.js')).runVerify(report, options, ctx)));
 
   program
     .command('diff')

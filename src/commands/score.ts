@@ -3,9 +3,10 @@
  */
 import { dirname, resolve } from 'node:path';
 import { hasErrors, KippError } from '../model/diagnostic.js';
-import { withEntries, type ScoreResult } from '../model/result.js';
+import type { ScoreResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { scoreCompetition } from '../scoring/score.js';
+import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/index.js';
 import { parseLang } from '../report/labels.js';
@@ -50,17 +51,7 @@ export function sourceDateEpoch(env: Record<string, string | undefined>): string
   return new Date(Number(raw) * 1000).toISOString();
 }
 
-/** `--category` and `--top` narrow what is shown; they never change ranks. */
-export function selectEntries(result: ScoreResult, category: string | undefined, top: number | undefined): ScoreResult {
-  let entries = result.entries;
-  if (category !== undefined) {
-    const id = vocabulary(result.rubric).category(category);
-    if (id === undefined) throw new KippError('usage', `--category ${category}: not a category of the rubric (${result.rubric.categories.map((c) => c.id).join(', ')})`);
-    entries = entries.filter((e) => e.categoryKnown && e.category === id);
-  }
-  if (top !== undefined) entries = entries.slice(0, top);
-  return withEntries(result, entries);
-}
+export { selectEntries };
 
 /** The manifest's options; with --output, input paths are written relative to the report. */
 function manifestOptions(result: ScoreResult, options: ScoreCommandOptions, top: number | undefined): ManifestOptions {
