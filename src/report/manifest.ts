@@ -76,3 +76,56 @@ export function reportManifest(
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
   };
 }
+
+const MANIFEST_WORDS = {
+  manifest: { en: 'Manifest', id: 'Manifes' },
+  tool: { en: 'Tool', id: 'Perangkat' },
+  rubric: { en: 'Rubric', id: 'Pedoman penilaian' },
+  version: { en: 'version', id: 'versi' },
+  embedded: { en: 'embedded in kipp', id: 'bawaan kipp' },
+  as_of: { en: 'Reference date', id: 'Tanggal acuan' },
+  options: { en: 'Options', id: 'Opsi' },
+  none: { en: 'none', id: 'tidak ada' },
+  generated: { en: 'Generated', id: 'Dibuat' },
+  kind: { en: 'Kind', id: 'Jenis' },
+  path: { en: 'Path', id: 'Lokasi' },
+  check: {
+    en: 'kipp verify on the JSON report re-reads these files, checks their sha256 and recomputes every figure.',
+    id: 'kipp verify pada laporan JSON membaca ulang berkas-berkas ini, memeriksa sha256-nya dan menghitung ulang semua angka.',
+  },
+} as const;
+
+export type ManifestWord = keyof typeof MANIFEST_WORDS;
+
+export function manifestWord(w: ManifestWord, lang: 'en' | 'id'): string {
+  return MANIFEST_WORDS[w][lang];
+}
+
+/** The options as a reader sees them: `--as-of 2026-03-10, --category inclusive`, or null. */
+export function optionsText(options: RunOptions): string | null {
+  const parts: string[] = [];
+  if (options.as_of !== null) parts.push(`--as-of ${options.as_of}`);
+  if (options.category !== null) parts.push(`--category ${options.category}`);
+  if (options.top !== null) parts.push(`--top ${options.top}`);
+  if (options.delimiter !== null) parts.push(`--delimiter ${options.delimiter === '\t' ? 'tab' : options.delimiter}`);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/**
+ * The manifest as label/value rows and one row per file (rubric first), for any format to render
+ * (Markdown here; HTML and XLSX the same way).
+ */
+export function manifestRows(m: Manifest, lang: 'en' | 'id'): { facts: [string, string][]; files: { kind: string; path: string; sha256: string }[] } {
+  const facts: [string, string][] = [
+    [manifestWord('tool', lang), `kipp ${m.kipp}`],
+    [manifestWord('rubric', lang), `${m.rubric.name}${m.rubric.version !== null ? ` (${manifestWord('version', lang)} ${m.rubric.version})` : ''}`],
+    [manifestWord('as_of', lang), m.as_of],
+    [manifestWord('options', lang), optionsText(m.options) ?? manifestWord('none', lang)],
+  ];
+  if (m.generated !== undefined) facts.push([manifestWord('generated', lang), m.generated]);
+  const files = [
+    { kind: 'rubric', path: m.rubric.path ?? `(${manifestWord('embedded', lang)})`, sha256: m.rubric.sha256 },
+    ...m.inputs.map((i) => ({ kind: i.kind, path: i.path, sha256: i.sha256 })),
+  ];
+  return { facts, files };
+}
