@@ -178,7 +178,7 @@ export function diffReports(older: KippReport, newer: KippReport): ReportDiff {
   const before = new Map(older.entries.map((e) => [e.id, e]));
   const after = new Map(newer.entries.map((e) => [e.id, e]));
   // Listed by the rank the entry has now (an entry that left the report: the rank it had).
-  const rankNow = (id: string) => after.get(id)?.rank ?? before.get(id)?.rank ?? null;
+  const rankNow = (id: string) => (after.has(id) ? after.get(id)!.rank : (before.get(id)?.rank ?? null));
 
   const entries: EntryDiff[] = [];
   const ids = [...new Set([...before.keys(), ...after.keys()])];
