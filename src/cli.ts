@@ -224,7 +224,15 @@ Examples:
     .argument('<old>', 'the earlier report')
     .argument('<new>', 'the later report')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
-    .addHelpText('after', '\nExample:\n  kipp diff report-v1.json report-v2.json')
+    .addHelpText(
+      'after',
+      `
+Exit code 0 whenever both files are reports (the differences are the output); 2 when one is not.
+
+Examples:
+  kipp diff report-v1.json report-v2.json
+  kipp diff report-v1.json report-v2.json --format md > changes.md`,
+    )
     .action((oldReport: string, newReport: string, options) => run(async () => (await import('./commands/diff.js')).runDiff(oldReport, newReport, options, ctx)));
 
   program
