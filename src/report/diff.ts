@@ -132,12 +132,17 @@ function summaryLine(diff: ReportDiff): string {
   return `${parts.join(', ')}.`;
 }
 
-/** Rows of cells as aligned columns (the last cell is not padded), each line indented. */
+/** Rows of cells as aligned columns (numbers to the right; the last cell is not padded), indented. */
 export function alignRows(rows: string[][], indent = '  '): string[] {
   const width = (t: string) => [...t].length;
+  const numeric = (t: string) => /^[−+-]?\d/.test(t) || t === 'unranked';
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
-  return rows.map((row) => `${indent}${row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell)))).join('  ')}`.trimEnd());
+  const pad = (cell: string, i: number, last: boolean) => {
+    const fill = ' '.repeat(widths[i]! - width(cell));
+    return numeric(cell) ? fill + cell : last ? cell : cell + fill;
+  };
+  return rows.map((row) => `${indent}${row.map((cell, i) => pad(cell, i, i === row.length - 1)).join('  ')}`.trimEnd());
 }
 
 const titleCell = (title: string) => truncate(safeText(title), 40);

@@ -90,7 +90,8 @@ export function formatVerifyJson(v: Verification, options: VerifyReportOptions):
     ...(v.kipp ? { kipp: v.kipp } : {}),
     inputs: v.inputs.map((i) => ({ kind: i.kind, path: i.path, status: i.status, recorded: i.recorded, actual: i.actual })),
     ...(v.notRecomputed !== undefined ? { not_recomputed: v.notRecomputed } : {}),
-    diff: v.diff,
+    // The figures only: the inputs above are the manifest check (recorded vs on disk).
+    diff: v.diff === null ? null : { shortlists: v.diff.shortlists, entries: v.diff.entries, diagnostics: v.diff.diagnostics },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
