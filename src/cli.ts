@@ -217,8 +217,18 @@ Examples:
     .command('verify')
     .description('recompute a JSON report from the inputs its manifest names; exit 1 on any difference')
     .argument('<report>', 'a report written by kipp score --format json')
-    .addHelpText('after', '\nExample:\n  kipp verify results/report.json')
-    .action((report: string) => run(async () => (await import('./commands/verify.js')).runVerify(report, ctx)));
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Input paths in the report are read relative to the report's folder (then the working folder).
+Exit codes: 0 verified, 1 an input changed or a figure differs, 2 an input is missing.
+
+Examples:
+  kipp score entries.csv -s scores.csv --as-of 2026-03-10 --output archive/report.json
+  kipp verify archive/report.json`,
+    )
+    .action((report: string, options) => run(async () => (await import('./commands/verify.js')).runVerify(report, options, ctx)));
 
   program
     .command('diff')
@@ -226,7 +236,15 @@ Examples:
     .argument('<old>', 'the earlier report')
     .argument('<new>', 'the later report')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
-    .addHelpText('after', '\nExample:\n  kipp diff report-v1.json report-v2.json')
+    .addHelpText(
+      'after',
+      `
+Exit code 0 whenever both files are reports (the differences are the output); 2 when one is not.
+
+Examples:
+  kipp diff report-v1.json report-v2.json
+  kipp diff report-v1.json report-v2.json --format md > changes.md`,
+    )
     .action((oldReport: string, newReport: string, options) => run(async () => (await import('./commands/diff.js')).runDiff(oldReport, newReport, options, ctx)));
 
   program

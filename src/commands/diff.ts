@@ -1,7 +1,20 @@
-/** `kipp diff` — not built yet (placeholder so that the command line is complete). */
-import { KippError } from '../model/diagnostic.js';
+/**
+ * `kipp diff OLD.json NEW.json`: what changed between two reports — the inputs behind them,
+ * entries that entered or left each shortlist, rank moves and total changes. Always exit 0
+ * when both files are reports (the differences are the result); 2 when one is not.
+ */
+import { diffReports } from '../audit/diff.js';
+import { readReport } from '../io/report.js';
+import { diffFormatters, DIFF_FORMATS, type DiffFormat } from '../report/diff.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { parseFormat } from './score.js';
 
-export async function runDiff(_old: string, _new: string, _options: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new KippError('usage', 'kipp diff is not available in this version yet');
+export interface DiffCommandOptions {
+  format?: string;
+}
+
+export async function runDiff(oldPath: string, newPath: string, options: DiffCommandOptions, _ctx: CommandContext): Promise<CommandResult> {
+  const format = parseFormat<DiffFormat>(options.format, DIFF_FORMATS, 'text');
+  const diff = diffReports(readReport(oldPath), readReport(newPath));
+  return { output: diffFormatters[format](diff, { old: oldPath, new: newPath }), exit: 0 };
 }

@@ -1,17 +1,20 @@
 /**
  * `kipp score`: load → score → report.
  */
+import { dirname, resolve } from 'node:path';
 import { hasErrors, KippError } from '../model/diagnostic.js';
-import { withEntries, type ScoreResult } from '../model/result.js';
+import type { ScoreResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { scoreCompetition } from '../scoring/score.js';
+import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/index.js';
 import { parseLang } from '../report/labels.js';
 import { writeOutput } from '../io/write.js';
+import type { ManifestOptions, RunOptions } from '../report/manifest.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';
+import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
 
 export interface ScoreCommandOptions extends InputOptions {
   format?: string;
@@ -48,16 +51,17 @@ export function sourceDateEpoch(env: Record<string, string | undefined>): string
   return new Date(Number(raw) * 1000).toISOString();
 }
 
-/** `--category` and `--top` narrow what is shown; they never change ranks. */
-export function selectEntries(result: ScoreResult, category: string | undefined, top: number | undefined): ScoreResult {
-  let entries = result.entries;
-  if (category !== undefined) {
-    const id = vocabulary(result.rubric).category(category);
-    if (id === undefined) throw new KippError('usage', `--category ${category}: not a category of the rubric (${result.rubric.categories.map((c) => c.id).join(', ')})`);
-    entries = entries.filter((e) => e.categoryKnown && e.category === id);
-  }
-  if (top !== undefined) entries = entries.slice(0, top);
-  return withEntries(result, entries);
+export { selectEntries };
+
+/** The manifest's options; with --output, input paths are written relative to the report. */
+function manifestOptions(result: ScoreResult, options: ScoreCommandOptions, top: number | undefined): ManifestOptions {
+  const run: RunOptions = {
+    as_of: options.asOf ?? null,
+    category: options.category !== undefined ? (vocabulary(result.rubric).category(options.category) ?? null) : null,
+    top: top ?? null,
+    delimiter: parseDelimiter(options.delimiter) ?? null,
+  };
+  return options.output !== undefined ? { relativeTo: dirname(resolve(options.output)), options: run } : { options: run };
 }
 
 export async function runScore(entryPaths: string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<CommandResult> {
@@ -69,6 +73,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const generated = sourceDateEpoch(ctx.env);
   const competition = loadInputs(entryPaths, options, ctx);
   const result = selectEntries(scoreCompetition(competition, { asOf }), options.category, top);
+  const manifest = manifestOptions(result, options, top);
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
   const toFile = options.output !== undefined;
@@ -78,6 +83,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
     width: toFile ? 160 : ctx.columns,
     version: toolVersion(),
     ...(generated !== undefined ? { generated } : {}),
+    manifest,
   });
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   if (toFile) {

@@ -1,7 +1,27 @@
-/** `kipp verify` — not built yet (placeholder so that the command line is complete). */
-import { KippError } from '../model/diagnostic.js';
+/**
+ * `kipp verify REPORT.json`: re-read the inputs the report's manifest names, check their hashes,
+ * recompute with the same options, and say what differs. Exit 0 when everything matches, 1 when
+ * an input changed or a figure differs, 2 when an input is missing or the file is no report.
+ */
+import { verifyReport } from '../audit/verify.js';
+import { readReport } from '../io/report.js';
+import { verifyFormatters, VERIFY_FORMATS, type VerifyFormat } from '../report/verify.js';
+import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { parseFormat } from './score.js';
 
-export async function runVerify(_report: string, _ctx: CommandContext): Promise<CommandResult> {
-  throw new KippError('usage', 'kipp verify is not available in this version yet');
+export interface VerifyCommandOptions {
+  format?: string;
+}
+
+export async function runVerify(reportPath: string, options: VerifyCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+  const format = parseFormat<VerifyFormat>(options.format, VERIFY_FORMATS, 'text');
+  const report = readReport(reportPath);
+  const verification = verifyReport(report, reportPath, { version: toolVersion() });
+  if (verification.kipp) {
+    ctx.log(`kipp verify: the report was written by kipp ${verification.kipp.old}; recomputing with kipp ${verification.kipp.new}`);
+  }
+  const output = verifyFormatters[format](verification, { report: reportPath });
+  const missing = verification.inputs.some((i) => i.status === 'missing');
+  return { output, exit: verification.ok ? 0 : missing ? 2 : 1 };
 }

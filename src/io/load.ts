@@ -17,7 +17,8 @@ import { readTable, type RowStream, type Table } from './table.js';
 export interface LoadOptions {
   entries: string[];
   scores?: string[];
-  judges?: string | undefined;
+  /** One judges file or folder (several: `kipp verify` re-reading a folder's files). */
+  judges?: string | readonly string[] | undefined;
   /** A rubric path; null or undefined for the embedded default. */
   rubric?: string | null | undefined;
   delimiter?: Delimiter | undefined;
@@ -54,7 +55,7 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
   const files = [
     ...expand(options.entries, 'entries'),
     ...expand(options.scores ?? [], 'scores'),
-    ...expand(options.judges !== undefined ? [options.judges] : [], 'judges'),
+    ...expand(options.judges === undefined ? [] : typeof options.judges === 'string' ? [options.judges] : [...options.judges], 'judges'),
   ];
   if (missing.length > 0) throw new KippError('usage', missing.map((d) => `${d.file}: ${d.message}`).join('\n'), missing);
 

@@ -2,7 +2,7 @@
  * Safe writing: never over an input file, never a half-written output. The data goes to a
  * temporary file in the same folder, is flushed, and is renamed over the target in one step.
  */
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KippError } from '../model/diagnostic.js';
 
@@ -44,6 +44,7 @@ export function checkOutput(path: string, options: WriteOptions): void {
 export function writeOutput(path: string, data: string | Uint8Array, options: WriteOptions): void {
   checkOutput(path, options);
   const target = canonical(path);
+  removeStaleTemporaries(dirname(target), basename(target));
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     const fd = openSync(temporary, 'wx', 0o644);
@@ -60,5 +61,37 @@ export function writeOutput(path: string, data: string | Uint8Array, options: Wr
     rmSync(temporary, { force: true });
     if (err instanceof KippError) throw err;
     throw new KippError('usage', `cannot write ${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Whether a process still runs (EPERM: it does, under another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A run killed between writing its temporary file and renaming it (SIGKILL, power loss) leaves
+ * `.NAME.PID.TIME.tmp` behind; the next write of NAME removes those whose process is gone (or is
+ * this one: containers reuse pids). The target itself was never touched.
+ */
+function removeStaleTemporaries(dir: string, name: string): void {
+  const prefix = `.${name}.`;
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const file of files) {
+    if (!file.startsWith(prefix) || !file.endsWith('.tmp')) continue;
+    const match = /^(\d+)\.\d+$/.exec(file.slice(prefix.length, -'.tmp'.length));
+    if (match === null) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || !isRunning(pid)) rmSync(join(dir, file), { force: true });
   }
 }

@@ -3,6 +3,7 @@
  * that the same inputs give byte-identical output.
  */
 import type { EntryResult, ScoreResult } from '../model/result.js';
+import { reportManifest } from './manifest.js';
 import type { ReportOptions } from './options.js';
 
 export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, unknown> {
@@ -25,14 +26,17 @@ export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, un
   };
 }
 
-export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 'version' | 'generated'>): Record<string, unknown> {
+export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 'version' | 'generated' | 'manifest'>): Record<string, unknown> {
   const withGroup = result.rubric.groups.length > 0;
+  // The SPEC 6 keys first, then the rest of the manifest (rubric path, options) for `kipp verify`.
+  const manifest = reportManifest(result, options);
   return {
-    kipp: options.version,
-    rubric: { name: result.rubric.name, version: result.rubric.version, sha256: result.rubricSource.sha256 },
-    inputs: result.inputs.map((i) => ({ path: i.path, kind: i.kind, sha256: i.sha256 })),
-    as_of: result.asOf,
-    ...(options.generated !== undefined ? { generated: options.generated } : {}),
+    kipp: manifest.kipp,
+    rubric: manifest.rubric,
+    inputs: manifest.inputs,
+    as_of: manifest.as_of,
+    options: manifest.options,
+    ...(manifest.generated !== undefined ? { generated: manifest.generated } : {}),
     entries: result.entries.map((e) => jsonEntry(e, withGroup)),
     shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie })),
     diagnostics: result.diagnostics,

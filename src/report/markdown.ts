@@ -3,6 +3,7 @@
  */
 import type { ScoreResult } from '../model/result.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
+import { manifestRows, manifestWord, reportManifest, type Manifest } from './manifest.js';
 import type { ReportOptions } from './options.js';
 import { statusOf } from './table.js';
 import { fixed2, safeText } from './text.js';
@@ -38,5 +39,17 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   for (const s of result.shortlists) {
     out.push(`- **${mdCell(shortlistLabel(rubric, s.name, lang))}**: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ${word('cutoff_tie', lang)}` : ''}`);
   }
+  out.push('', ...markdownManifest(reportManifest(result, options), lang));
   return `${out.join('\n')}\n`;
+}
+
+/** The manifest section: what produced this report, and the files to archive with it. */
+function markdownManifest(m: Manifest, lang: ReportOptions['lang']): string[] {
+  const { facts, files } = manifestRows(m, lang);
+  const out = [`## ${manifestWord('manifest', lang)}`, '', '| | |', '|---|---|'];
+  for (const [label, value] of facts) out.push(`| ${mdCell(label)} | ${mdCell(value)} |`);
+  out.push('', `| ${manifestWord('kind', lang)} | ${manifestWord('path', lang)} | sha256 |`, '|---|---|---|');
+  for (const f of files) out.push(`| ${mdCell(f.kind)} | ${mdCell(f.path)} | \`${f.sha256}\` |`);
+  out.push('', mdCell(manifestWord('check', lang)));
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { Lang } from './labels.js';
+import type { ManifestOptions } from './manifest.js';
 
 /** What every score reporter is told besides the result. */
 export interface ReportOptions {
@@ -10,4 +11,6 @@ export interface ReportOptions {
   version: string;
   /** ISO time from SOURCE_DATE_EPOCH; absent otherwise (reports carry no timestamp by default). */
   generated?: string;
+  /** Where input paths are relative to and the options that shaped the result (the manifest). */
+  manifest?: ManifestOptions;
 }

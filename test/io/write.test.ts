@@ -1,0 +1,83 @@
+/**
+ * Safe writing: a run killed in the middle of writing its output leaves the previous output
+ * intact, and the next run removes the temporary file it left. Also: never over an input,
+ * --force for an existing output.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { kipp, ROOT } from '../cli/run.js';
+
+const WRITE = pathToFileURL(join(ROOT, 'dist/io/write.js')).href;
+const temporaries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+/** Starts a child writing 64 MiB to `target` and SIGKILLs it as soon as its temporary file exists. */
+async function killMidWrite(dir: string, target: string): Promise<{ signal: NodeJS.Signals | null; sawTemporary: boolean }> {
+  const script = `import { writeOutput } from ${JSON.stringify(WRITE)};
+const data = Buffer.alloc(64 * 1024 * 1024, 0x78);
+writeOutput(${JSON.stringify(target)}, data, { inputs: [], force: true });`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+  const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
+  let sawTemporary = false;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    if (temporaries(dir).length > 0) {
+      child.kill('SIGKILL');
+      sawTemporary = true;
+      break;
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  return { signal: await exited, sawTemporary };
+}
+
+describe('an interrupted write', () => {
+  it('leaves the old output intact; the next run cleans up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+    const target = join(dir, 'report.json');
+    const old = '{"the": "published report"}\n';
+    writeFileSync(target, old);
+
+    const { signal, sawTemporary } = await killMidWrite(dir, target);
+    expect(sawTemporary).toBe(true);
+    expect(signal).toBe('SIGKILL');
+    expect(readFileSync(target, 'utf8')).toBe(old);
+    // The killed run had no chance to clean up: its partial file is there, never under the real name.
+    expect(temporaries(dir)).toHaveLength(1);
+
+    const ex = 'fixtures/audit/corrected-sheet';
+    const next = kipp(['score', `${ex}/entries.csv`, '-s', `${ex}/scores-v1.csv`, '-r', `${ex}/rubric.yaml`, '--output', target, '--force']);
+    expect(next.status).toBe(0);
+    expect(temporaries(dir)).toEqual([]);
+    expect(JSON.parse(readFileSync(target, 'utf8')).entries).toHaveLength(6);
+  });
+});
+
+describe('--output rules', () => {
+  const ex = 'fixtures/audit/corrected-sheet';
+  const inputs = [`${ex}/entries.csv`, '-s', `${ex}/scores-v1.csv`, '-r', `${ex}/rubric.yaml`];
+
+  it('never over an input, even with --force: exit 2 and the input untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+    const sheet = join(dir, 'scores.csv');
+    const bytes = readFileSync(join(ROOT, ex, 'scores-v1.csv'), 'utf8');
+    writeFileSync(sheet, bytes);
+    const run = kipp(['score', `${ex}/entries.csv`, '-s', sheet, '-r', `${ex}/rubric.yaml`, '--output', sheet, '--force', '--format', 'csv']);
+    expect(run.status).toBe(2);
+    expect(readFileSync(sheet, 'utf8')).toBe(bytes);
+  });
+
+  it('an existing output needs --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+    const out = join(dir, 'report.md');
+    writeFileSync(out, 'old');
+    expect(kipp(['score', ...inputs, '--output', out]).status).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+    expect(kipp(['score', ...inputs, '--output', out, '--force']).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# KIPP audit example/);
+    expect(temporaries(dir)).toEqual([]);
+  });
+});
