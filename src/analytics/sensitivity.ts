@@ -136,6 +136,8 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
     .map((e, i) => i)
     .sort((a, b) => compareCodePoints(ranked[a]!.id, ranked[b]!.id))
     .forEach((i, position) => (idOrder[i] = position));
+  const byIdOrder = new Int32Array(R);
+  for (let i = 0; i < R; i++) byIdOrder[idOrder[i]!] = i;
   const tieBreak = rubric.tieBreak.map((c) => rubric.criteria.findIndex((k) => k.id === c));
   const thresholdTotal = rubric.thresholds.total;
   const thresholdCriteria = Object.entries(rubric.thresholds.criteria).map(([c, min]) => [rubric.criteria.findIndex((k) => k.id === c), min] as const);
@@ -147,7 +149,9 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
   const rankMin = new Int32Array(R).fill(2 ** 31 - 1);
   const rankMax = new Int32Array(R);
   const inShortlist = rubric.shortlists.map(() => new Int32Array(R));
-  const shortlistIndex = new Map(rubric.shortlists.map((s, k) => [s.name, k]));
+  const candidateOf: Candidate[] = ranked.map((e, i) => ({ id: e.id, category: categoryOf[i]!, group: e.group, rank: 0, categoryRank: null }));
+  const candidates: Candidate[] = [];
+  const indexOfId = new Map(ranked.map((e, i) => [e.id, i]));
 
   const weights = baseSets.map((s) => new Float64Array(s.length));
   const s = new Float64Array(R * C); // unrounded s_c of this run
@@ -159,6 +163,47 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
   const categoryRank = new Int32Array(R);
   const buffer: number[] = [];
   let drawn = new Int32Array(16);
+  const resample = options.resampleJudges;
+  const plainMean = rubric.aggregation === 'mean';
+  // Ranking sorts one number per entry: (highest total − total) · 2^bits + id position, so that
+  // a plain numeric sort orders by total, then id; runs of equal totals are then re-sorted by
+  // the tie-break criteria. Falls back to a comparator when the totals span too much.
+  const bits = Math.max(1, Math.ceil(Math.log2(R + 1)));
+  const keys = new Float64Array(R);
+  const compare = (a: number, b: number): number => {
+    if (total[a] !== total[b]) return total[b]! - total[a]!;
+    for (const k of tieBreak) {
+      const x = sRounded[a * C + k]!;
+      const y = sRounded[b * C + k]!;
+      if (x !== y) return y - x;
+    }
+    return idOrder[a]! - idOrder[b]!;
+  };
+  const sortStandings = (into: Int32Array): void => {
+    let top = -Infinity;
+    let bottom = Infinity;
+    for (let i = 0; i < R; i++) {
+      const t = Math.round(total[i]! * 1e6);
+      if (t > top) top = t;
+      if (t < bottom) bottom = t;
+    }
+    if (!((top - bottom + 1) * 2 ** bits < 2 ** 53)) {
+      for (let i = 0; i < R; i++) into[i] = i;
+      into.sort(compare);
+      return;
+    }
+    const scale = 2 ** bits;
+    for (let i = 0; i < R; i++) keys[i] = (top - Math.round(total[i]! * 1e6)) * scale + idOrder[i]!;
+    keys.sort();
+    for (let p = 0; p < R; p++) into[p] = byIdOrder[keys[p]! % scale]!;
+    if (tieBreak.length === 0) return;
+    for (let p = 0; p < R; ) {
+      let q = p + 1;
+      while (q < R && total[into[q]!] === total[into[p]!]) q++;
+      if (q - p > 1) into.subarray(p, q).sort(compare);
+      p = q;
+    }
+  };
   const sameStanding = (a: number, b: number): boolean => {
     if (total[a] !== total[b]) return false;
     for (const k of tieBreak) if (sRounded[a * C + k] !== sRounded[b * C + k]) return false;
@@ -179,15 +224,19 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
     });
 
     // 2. s_c: the scored values, or each entry's judges drawn with replacement.
-    if (!options.resampleJudges) s.set(baseS);
-    else {
+    if (!options.resampleJudges) {
+      if (run === 0) {
+        s.set(baseS);
+        for (let x = 0; x < R * C; x++) sRounded[x] = round6Fast(s[x]!);
+      }
+    } else {
       for (let i = 0; i < R; i++) {
         const first = judgeStart[i]!;
         const n = judgeStart[i + 1]! - first;
         if (drawn.length < n) drawn = new Int32Array(n);
         for (let d = 0; d < n; d++) drawn[d] = first + Math.floor(random() * n);
         for (let k = 0; k < C; k++) {
-          if (rubric.aggregation === 'mean') {
+          if (plainMean) {
             let sum = 0;
             let count = 0;
             for (let d = 0; d < n; d++) {
@@ -218,7 +267,7 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
       for (let k = 0; k < C; k++) {
         sum += w[k]! * s[i * C + k]!;
         weightSum += w[k]!;
-        sRounded[i * C + k] = round6Fast(s[i * C + k]!);
+        if (resample) sRounded[i * C + k] = round6Fast(s[i * C + k]!);
       }
       total[i] = round6Fast((100 * (sum / weightSum - lo)) / (hi - lo));
       let ok = thresholdTotal === undefined || total[i]! >= thresholdTotal;
@@ -227,16 +276,7 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
     }
 
     // 4. Rank (SPEC 3.9): total, tie-break criteria, then id.
-    for (let i = 0; i < R; i++) order[i] = i;
-    order.sort((a, b) => {
-      if (total[a] !== total[b]) return total[b]! - total[a]!;
-      for (const k of tieBreak) {
-        const x = sRounded[a * C + k]!;
-        const y = sRounded[b * C + k]!;
-        if (x !== y) return y - x;
-      }
-      return idOrder[a]! - idOrder[b]!;
-    });
+    sortStandings(order);
     for (let p = 0; p < R; p++) {
       const i = order[p]!;
       rank[i] = p > 0 && sameStanding(order[p - 1]!, i) ? rank[order[p - 1]!]! : p + 1;
@@ -256,18 +296,20 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
       }
     }
 
-    // 5. Shortlists (SPEC 3.10) with the scorer's own rule.
-    const candidates: (Candidate & { index: number })[] = [];
+    // 5. Shortlists (SPEC 3.10) with the scorer's own rule, on candidate objects made once.
+    candidates.length = 0;
     for (let p = 0; p < R; p++) {
       const i = order[p]!;
       if (!passed[i]) continue;
-      candidates.push({ id: ranked[i]!.id, index: i, category: categoryOf[i]!, group: ranked[i]!.group, rank: rank[i]!, categoryRank: categoryIndex[i]! >= 0 ? categoryRank[i]! : null });
+      const candidate = candidateOf[i]!;
+      candidate.rank = rank[i]!;
+      candidate.categoryRank = categoryIndex[i]! >= 0 ? categoryRank[i]! : null;
+      candidates.push(candidate);
     }
-    const byId = candidates.length > 0 ? new Map(candidates.map((c) => [c.id, c.index])) : new Map<string, number>();
-    for (const rule of rubric.shortlists) {
-      const counts = inShortlist[shortlistIndex.get(rule.name)!]!;
-      for (const id of drawShortlist(rule, candidates, categoryIds).taken) counts[byId.get(id)!]!++;
-    }
+    rubric.shortlists.forEach((rule, k) => {
+      const counts = inShortlist[k]!;
+      for (const id of drawShortlist(rule, candidates, categoryIds).taken) counts[indexOfId.get(id)!]!++;
+    });
     options.onProgress?.(run + 1, options.runs);
   }
 
