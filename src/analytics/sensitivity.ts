@@ -71,6 +71,43 @@ export function round6Fast(x: number): number {
   return x < 0 ? (r === 0 ? 0 : -r) : r;
 }
 
+interface TotalsState {
+  R: number;
+  C: number;
+  lo: number;
+  hi: number;
+  weightSet: Int32Array;
+  s: Float64Array;
+  sRounded: Float64Array;
+  total: Float64Array;
+  passed: Uint8Array;
+  thresholdTotal: number;
+  thresholdCriterion: Int32Array;
+  thresholdMin: Float64Array;
+}
+
+/** SPEC 3.6–3.8 for every ranked entry of one run: total, rounding, pass. */
+function computeTotals(t: TotalsState, weights: readonly Float64Array[], roundS: boolean): void {
+  const { R, C, lo, hi, weightSet, s, sRounded, total, passed, thresholdTotal, thresholdCriterion, thresholdMin } = t;
+  const thresholds = thresholdCriterion.length;
+  for (let i = 0; i < R; i++) {
+    const w = weights[weightSet[i]!]!;
+    let sum = 0;
+    let weightSum = 0;
+    const base = i * C;
+    for (let k = 0; k < C; k++) {
+      sum += w[k]! * s[base + k]!;
+      weightSum += w[k]!;
+      if (roundS) sRounded[base + k] = round6Fast(s[base + k]!);
+    }
+    const x = round6Fast((100 * (sum / weightSum - lo)) / (hi - lo));
+    total[i] = x;
+    let ok = x >= thresholdTotal;
+    for (let h = 0; h < thresholds; h++) if (!(sRounded[base + thresholdCriterion[h]!]! >= thresholdMin[h]!)) ok = false;
+    passed[i] = ok ? 1 : 0;
+  }
+}
+
 export function runSensitivity(result: ScoreResult, detail: ScoringDetail, options: SensitivityOptions): SensitivityResult {
   const { rubric } = result;
   const C = rubric.criteria.length;
@@ -140,7 +177,7 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
   for (let i = 0; i < R; i++) byIdOrder[idOrder[i]!] = i;
   const tieBreak = rubric.tieBreak.map((c) => rubric.criteria.findIndex((k) => k.id === c));
   const thresholdTotal = rubric.thresholds.total;
-  const thresholdCriteria = Object.entries(rubric.thresholds.criteria).map(([c, min]) => [rubric.criteria.findIndex((k) => k.id === c), min] as const);
+  const thresholdEntries = Object.entries(rubric.thresholds.criteria);
   const categoryIds = rubric.categories.map((k) => k.id);
   const categoryOf = ranked.map((e) => (e.categoryKnown ? e.category : null));
   const categoryIndex = Int32Array.from(categoryOf, (c) => (c === null ? -1 : categoryIds.indexOf(c)));
@@ -164,6 +201,20 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
   const buffer: number[] = [];
   let drawn = new Int32Array(16);
   const resample = options.resampleJudges;
+  const totals: TotalsState = {
+    R,
+    C,
+    lo,
+    hi,
+    weightSet,
+    s,
+    sRounded,
+    total,
+    passed,
+    thresholdTotal: thresholdTotal ?? -Infinity,
+    thresholdCriterion: Int32Array.from(thresholdEntries, ([c]) => rubric.criteria.findIndex((k) => k.id === c)),
+    thresholdMin: Float64Array.from(thresholdEntries, ([, min]) => min),
+  };
   const plainMean = rubric.aggregation === 'mean';
   // Ranking sorts one number per entry: (highest total − total) · 2^bits + id position, so that
   // a plain numeric sort orders by total, then id; runs of equal totals are then re-sorted by
@@ -260,20 +311,7 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
     }
 
     // 3. Totals (SPEC 3.6–3.8) on the rounded values; pass.
-    for (let i = 0; i < R; i++) {
-      const w = weights[weightSet[i]!]!;
-      let sum = 0;
-      let weightSum = 0;
-      for (let k = 0; k < C; k++) {
-        sum += w[k]! * s[i * C + k]!;
-        weightSum += w[k]!;
-        if (resample) sRounded[i * C + k] = round6Fast(s[i * C + k]!);
-      }
-      total[i] = round6Fast((100 * (sum / weightSum - lo)) / (hi - lo));
-      let ok = thresholdTotal === undefined || total[i]! >= thresholdTotal;
-      for (const [k, min] of thresholdCriteria) if (!(sRounded[i * C + k]! >= min)) ok = false;
-      passed[i] = ok ? 1 : 0;
-    }
+    computeTotals(totals, weights, resample);
 
     // 4. Rank (SPEC 3.9): total, tie-break criteria, then id.
     sortStandings(order);

@@ -95,7 +95,7 @@ shortlists: [ { name: top-3, size: 3 } ]
       expect([byId[id]!.rank_min, byId[id]!.rank_max]).toEqual([3, 4]);
     }
     // exactly one of the two is taken in a run unless the moved weights happen to be equal
-    expect(byId.T1!.shortlists['top-3'] + byId.T2!.shortlists['top-3']).toBeCloseTo(1, 2);
+    expect(byId.T1!.shortlists['top-3']! + byId.T2!.shortlists['top-3']!).toBeCloseTo(1, 2);
     expect(byId.TOP!).toMatchObject({ rank: 1, rank_min: 1, rank_max: 1, borderline: false });
     expect(byId.LOW!).toMatchObject({ rank: 8, rank_min: 8, rank_max: 8, borderline: false });
   });
