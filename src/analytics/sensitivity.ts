@@ -71,12 +71,21 @@ export function round6Fast(x: number): number {
   return x < 0 ? (r === 0 ? 0 : -r) : r;
 }
 
-interface TotalsState {
+/**
+ * Everything a run reads or writes, as typed arrays over the ranked entries (index i) and the
+ * criteria (index k, s at i·C + k), built once.
+ */
+interface State {
   R: number;
   C: number;
   lo: number;
   hi: number;
+  /** Weight sets: 0 the rubric's, then each category's own; per entry, the set it uses. */
+  baseWeights: Float64Array[];
+  weights: Float64Array[];
   weightSet: Int32Array;
+  /** Unrounded s_c as scored, and this run's (unrounded and rounded). */
+  baseS: Float64Array;
   s: Float64Array;
   sRounded: Float64Array;
   total: Float64Array;
@@ -84,11 +93,80 @@ interface TotalsState {
   thresholdTotal: number;
   thresholdCriterion: Int32Array;
   thresholdMin: Float64Array;
+  /** Resampling: entry i's judges are rows judgeStart[i] .. judgeStart[i+1] of `values` (C each, NaN: not scored). */
+  judgeStart: Int32Array;
+  values: Float64Array;
+  aggregation: 'mean' | 'median' | 'trimmed';
+  trim: number;
+  drawn: Int32Array;
+  buffer: number[];
+  /** Ranking: tie-break criterion indices, code-point id positions, sort keys. */
+  tieBreak: Int32Array;
+  idOrder: Int32Array;
+  byIdOrder: Int32Array;
+  keys: Float64Array;
+  order: Int32Array;
+  rank: Int32Array;
+  categoryIndex: Int32Array;
+  categories: number;
+  categoryRank: Int32Array;
 }
 
-/** SPEC 3.6–3.8 for every ranked entry of one run: total, rounding, pass. */
-function computeTotals(t: TotalsState, weights: readonly Float64Array[], roundS: boolean): void {
-  const { R, C, lo, hi, weightSet, s, sRounded, total, passed, thresholdTotal, thresholdCriterion, thresholdMin } = t;
+/** Step 1: every weight of every set moves by U(−P, P), clamped at 0, renormalised to 100. */
+function moveWeights(t: State, random: () => number, spread: number): void {
+  const { C } = t;
+  for (let w = 0; w < t.baseWeights.length; w++) {
+    const base = t.baseWeights[w]!;
+    const moved = t.weights[w]!;
+    let sum = 0;
+    for (let k = 0; k < C; k++) {
+      moved[k] = Math.max(0, base[k]! + (2 * random() - 1) * spread);
+      sum += moved[k]!;
+    }
+    for (let k = 0; k < C; k++) moved[k] = sum === 0 ? base[k]! : (100 * moved[k]!) / sum;
+  }
+}
+
+/** Step 2 with --resample-judges: each entry's judges drawn with replacement, re-aggregated. */
+function resampleJudges(t: State, random: () => number): void {
+  const { R, C, judgeStart, values, s, baseS } = t;
+  for (let i = 0; i < R; i++) {
+    const first = judgeStart[i]!;
+    const n = judgeStart[i + 1]! - first;
+    if (t.drawn.length < n) t.drawn = new Int32Array(n);
+    const drawn = t.drawn;
+    for (let d = 0; d < n; d++) drawn[d] = first + Math.floor(random() * n);
+    for (let k = 0; k < C; k++) {
+      let value: number;
+      if (t.aggregation === 'mean') {
+        let sum = 0;
+        let count = 0;
+        for (let d = 0; d < n; d++) {
+          const v = values[drawn[d]! * C + k]!;
+          if (v === v) {
+            sum += v;
+            count++;
+          }
+        }
+        value = count > 0 ? sum / count : NaN;
+      } else {
+        const buffer = t.buffer;
+        buffer.length = 0;
+        for (let d = 0; d < n; d++) {
+          const v = values[drawn[d]! * C + k]!;
+          if (v === v) buffer.push(v);
+        }
+        value = buffer.length > 0 ? aggregate(buffer, t.aggregation, t.trim).value : NaN;
+      }
+      // no drawn judge scored this criterion: keep the scored value
+      s[i * C + k] = value === value ? value : baseS[i * C + k]!;
+    }
+  }
+}
+
+/** Step 3, SPEC 3.6–3.8: total, rounding, pass. */
+function computeTotals(t: State, roundS: boolean): void {
+  const { R, C, lo, hi, weights, weightSet, s, sRounded, total, passed, thresholdTotal, thresholdCriterion, thresholdMin } = t;
   const thresholds = thresholdCriterion.length;
   for (let i = 0; i < R; i++) {
     const w = weights[weightSet[i]!]!;
@@ -108,240 +186,166 @@ function computeTotals(t: TotalsState, weights: readonly Float64Array[], roundS:
   }
 }
 
+/** SPEC 3.9's order of two entries: total, each tie-break criterion (descending), then id. */
+function compareStanding(t: State, a: number, b: number): number {
+  const { total, sRounded, tieBreak, C } = t;
+  if (total[a] !== total[b]) return total[b]! - total[a]!;
+  for (let h = 0; h < tieBreak.length; h++) {
+    const x = sRounded[a * C + tieBreak[h]!]!;
+    const y = sRounded[b * C + tieBreak[h]!]!;
+    if (x !== y) return y - x;
+  }
+  return t.idOrder[a]! - t.idOrder[b]!;
+}
+
+function sameStanding(t: State, a: number, b: number): boolean {
+  if (t.total[a] !== t.total[b]) return false;
+  for (let h = 0; h < t.tieBreak.length; h++) if (t.sRounded[a * t.C + t.tieBreak[h]!] !== t.sRounded[b * t.C + t.tieBreak[h]!]) return false;
+  return true;
+}
+
+/**
+ * Step 4, SPEC 3.9: the order, competition ranks and category ranks. One numeric key per
+ * entry, (best total − total)·2^bits + id position, so that a plain numeric sort orders by
+ * total, then id; runs of equal totals are re-sorted with the tie-break criteria. A comparator
+ * sort when the totals span too much for the key.
+ */
+function rankRun(t: State): void {
+  const { R, total, keys, order, idOrder, byIdOrder, rank } = t;
+  const bits = Math.max(1, Math.ceil(Math.log2(R + 1)));
+  const scale = 2 ** bits;
+  let top = -Infinity;
+  let bottom = Infinity;
+  for (let i = 0; i < R; i++) {
+    const x = Math.round(total[i]! * 1e6);
+    if (x > top) top = x;
+    if (x < bottom) bottom = x;
+  }
+  const compare = (a: number, b: number) => compareStanding(t, a, b);
+  if ((top - bottom + 1) * scale < 2 ** 53) {
+    for (let i = 0; i < R; i++) keys[i] = (top - Math.round(total[i]! * 1e6)) * scale + idOrder[i]!;
+    keys.sort();
+    for (let p = 0; p < R; p++) order[p] = byIdOrder[keys[p]! % scale]!;
+    if (t.tieBreak.length > 0) {
+      for (let p = 0; p < R; ) {
+        let q = p + 1;
+        while (q < R && total[order[q]!] === total[order[p]!]) q++;
+        if (q - p > 1) order.subarray(p, q).sort(compare);
+        p = q;
+      }
+    }
+  } else {
+    for (let i = 0; i < R; i++) order[i] = i;
+    order.sort(compare);
+  }
+  for (let p = 0; p < R; p++) {
+    const i = order[p]!;
+    rank[i] = p > 0 && sameStanding(t, order[p - 1]!, i) ? rank[order[p - 1]!]! : p + 1;
+  }
+  if (t.categories === 0) return;
+  const seen = new Int32Array(t.categories);
+  const last = new Int32Array(t.categories).fill(-1);
+  for (let p = 0; p < R; p++) {
+    const i = order[p]!;
+    const k = t.categoryIndex[i]!;
+    if (k < 0) continue;
+    seen[k]!++;
+    t.categoryRank[i] = last[k]! >= 0 && sameStanding(t, last[k]!, i) ? t.categoryRank[last[k]!]! : seen[k]!;
+    last[k] = i;
+  }
+}
+
 export function runSensitivity(result: ScoreResult, detail: ScoringDetail, options: SensitivityOptions): SensitivityResult {
   const { rubric } = result;
   const C = rubric.criteria.length;
-  const { min: lo, max: hi } = rubric.scale;
   const random = seededRandom(options.seed);
-  const P = options.weightSpread;
-
   const ranked = result.entries.filter((e): e is EntryResult & { rank: number } => e.rank !== null);
   const R = ranked.length;
   const checkedIndex = new Map<Entry, number>(detail.checked.map((c, i) => [c.entry, i]));
   const source = ranked.map((e) => checkedIndex.get(e.entry)!);
 
-  // Weight sets: the rubric's (0) and each category's own (1..); each entry uses one.
-  const baseSets: number[][] = [rubric.criteria.map((c) => c.weight)];
+  const baseWeights = [Float64Array.from(rubric.criteria, (c) => c.weight)];
   const setOfCategory = new Map<string, number>();
   for (const k of rubric.categories) {
     const own = rubric.categoryWeights[k.id];
     if (!own) continue;
-    setOfCategory.set(k.id, baseSets.length);
-    baseSets.push(rubric.criteria.map((c) => own[c.id] ?? 0));
+    setOfCategory.set(k.id, baseWeights.length);
+    baseWeights.push(Float64Array.from(rubric.criteria, (c) => own[c.id] ?? 0));
   }
-  const weightSet = Int32Array.from(ranked, (e) => (e.categoryKnown ? (setOfCategory.get(e.category) ?? 0) : 0));
-
-  // Unrounded s_c per entry (C values each), as scoring computed them.
   const baseS = new Float64Array(R * C);
   ranked.forEach((_, i) => {
-    const s = detail.aggregates[source[i]!]!;
-    rubric.criteria.forEach((c, k) => (baseS[i * C + k] = s[c.id] ?? NaN));
+    const scored = detail.aggregates[source[i]!]!;
+    rubric.criteria.forEach((c, k) => (baseS[i * C + k] = scored[c.id] ?? NaN));
   });
-
-  // For resampling: each entry's judges and their normalized value per criterion (NaN: none).
-  const { kept } = detail.scores;
-  const firstRecord = new Int32Array(detail.checked.length).fill(-1);
-  const lastRecord = new Int32Array(detail.checked.length);
-  for (let r = 0; r < kept.count; r++) {
-    const e = kept.entry[r]!;
-    if (firstRecord[e] === -1) firstRecord[e] = r;
-    lastRecord[e] = r + 1;
-  }
-  const judgeStart = new Int32Array(R + 1);
-  const judgeValues: number[] = [];
-  if (options.resampleJudges) {
-    for (let i = 0; i < R; i++) {
-      const e = source[i]!;
-      judgeStart[i] = judgeValues.length / C;
-      if (firstRecord[e] === -1) continue;
-      let current = -1;
-      for (let r = firstRecord[e]!; r < lastRecord[e]!; r++) {
-        if (kept.judge[r] !== current) {
-          current = kept.judge[r]!;
-          for (let k = 0; k < C; k++) judgeValues.push(NaN);
-        }
-        judgeValues[judgeValues.length - C + kept.criterion[r]!] = detail.normalized[r]!;
-      }
-    }
-    judgeStart[R] = judgeValues.length / C;
-  }
-  const values = Float64Array.from(judgeValues);
-
-  // Id order, categories and groups as small integers.
   const idOrder = new Int32Array(R);
   ranked
-    .map((e, i) => i)
+    .map((_, i) => i)
     .sort((a, b) => compareCodePoints(ranked[a]!.id, ranked[b]!.id))
     .forEach((i, position) => (idOrder[i] = position));
   const byIdOrder = new Int32Array(R);
   for (let i = 0; i < R; i++) byIdOrder[idOrder[i]!] = i;
-  const tieBreak = rubric.tieBreak.map((c) => rubric.criteria.findIndex((k) => k.id === c));
-  const thresholdTotal = rubric.thresholds.total;
-  const thresholdEntries = Object.entries(rubric.thresholds.criteria);
   const categoryIds = rubric.categories.map((k) => k.id);
   const categoryOf = ranked.map((e) => (e.categoryKnown ? e.category : null));
-  const categoryIndex = Int32Array.from(categoryOf, (c) => (c === null ? -1 : categoryIds.indexOf(c)));
-  const needCategoryRanks = rubric.shortlists.some((s) => s.perCategory);
+  const thresholdEntries = Object.entries(rubric.thresholds.criteria);
+  const criterionIndex = (id: string) => rubric.criteria.findIndex((k) => k.id === id);
+  const { judgeStart, values } = options.resampleJudges ? judgeTable(detail, source, C) : { judgeStart: new Int32Array(R + 1), values: new Float64Array(0) };
+
+  const t: State = {
+    R,
+    C,
+    lo: rubric.scale.min,
+    hi: rubric.scale.max,
+    baseWeights,
+    weights: baseWeights.map((w) => new Float64Array(w.length)),
+    weightSet: Int32Array.from(ranked, (e) => (e.categoryKnown ? (setOfCategory.get(e.category) ?? 0) : 0)),
+    baseS,
+    s: baseS.slice(),
+    sRounded: baseS.map((x) => round6Fast(x)),
+    total: new Float64Array(R),
+    passed: new Uint8Array(R),
+    thresholdTotal: rubric.thresholds.total ?? -Infinity,
+    thresholdCriterion: Int32Array.from(thresholdEntries, ([c]) => criterionIndex(c)),
+    thresholdMin: Float64Array.from(thresholdEntries, ([, min]) => min),
+    judgeStart,
+    values,
+    aggregation: rubric.aggregation,
+    trim: rubric.trim,
+    drawn: new Int32Array(16),
+    buffer: [],
+    tieBreak: Int32Array.from(rubric.tieBreak, criterionIndex),
+    idOrder,
+    byIdOrder,
+    keys: new Float64Array(R),
+    order: new Int32Array(R),
+    rank: new Int32Array(R),
+    categoryIndex: Int32Array.from(categoryOf, (c) => (c === null ? -1 : categoryIds.indexOf(c))),
+    categories: rubric.shortlists.some((s) => s.perCategory) ? categoryIds.length : 0,
+    categoryRank: new Int32Array(R),
+  };
 
   const rankMin = new Int32Array(R).fill(2 ** 31 - 1);
   const rankMax = new Int32Array(R);
   const inShortlist = rubric.shortlists.map(() => new Int32Array(R));
+  // Step 5 uses the scorer's own shortlist rule, on candidate objects made once.
   const candidateOf: Candidate[] = ranked.map((e, i) => ({ id: e.id, category: categoryOf[i]!, group: e.group, rank: 0, categoryRank: null }));
-  const candidates: Candidate[] = [];
   const indexOfId = new Map(ranked.map((e, i) => [e.id, i]));
-
-  const weights = baseSets.map((s) => new Float64Array(s.length));
-  const s = new Float64Array(R * C); // unrounded s_c of this run
-  const sRounded = new Float64Array(R * C);
-  const total = new Float64Array(R);
-  const passed = new Uint8Array(R);
-  const order = new Int32Array(R);
-  const rank = new Int32Array(R);
-  const categoryRank = new Int32Array(R);
-  const buffer: number[] = [];
-  let drawn = new Int32Array(16);
-  const resample = options.resampleJudges;
-  const totals: TotalsState = {
-    R,
-    C,
-    lo,
-    hi,
-    weightSet,
-    s,
-    sRounded,
-    total,
-    passed,
-    thresholdTotal: thresholdTotal ?? -Infinity,
-    thresholdCriterion: Int32Array.from(thresholdEntries, ([c]) => rubric.criteria.findIndex((k) => k.id === c)),
-    thresholdMin: Float64Array.from(thresholdEntries, ([, min]) => min),
-  };
-  const plainMean = rubric.aggregation === 'mean';
-  // Ranking sorts one number per entry: (highest total − total) · 2^bits + id position, so that
-  // a plain numeric sort orders by total, then id; runs of equal totals are then re-sorted by
-  // the tie-break criteria. Falls back to a comparator when the totals span too much.
-  const bits = Math.max(1, Math.ceil(Math.log2(R + 1)));
-  const keys = new Float64Array(R);
-  const compare = (a: number, b: number): number => {
-    if (total[a] !== total[b]) return total[b]! - total[a]!;
-    for (const k of tieBreak) {
-      const x = sRounded[a * C + k]!;
-      const y = sRounded[b * C + k]!;
-      if (x !== y) return y - x;
-    }
-    return idOrder[a]! - idOrder[b]!;
-  };
-  const sortStandings = (into: Int32Array): void => {
-    let top = -Infinity;
-    let bottom = Infinity;
-    for (let i = 0; i < R; i++) {
-      const t = Math.round(total[i]! * 1e6);
-      if (t > top) top = t;
-      if (t < bottom) bottom = t;
-    }
-    if (!((top - bottom + 1) * 2 ** bits < 2 ** 53)) {
-      for (let i = 0; i < R; i++) into[i] = i;
-      into.sort(compare);
-      return;
-    }
-    const scale = 2 ** bits;
-    for (let i = 0; i < R; i++) keys[i] = (top - Math.round(total[i]! * 1e6)) * scale + idOrder[i]!;
-    keys.sort();
-    for (let p = 0; p < R; p++) into[p] = byIdOrder[keys[p]! % scale]!;
-    if (tieBreak.length === 0) return;
-    for (let p = 0; p < R; ) {
-      let q = p + 1;
-      while (q < R && total[into[q]!] === total[into[p]!]) q++;
-      if (q - p > 1) into.subarray(p, q).sort(compare);
-      p = q;
-    }
-  };
-  const sameStanding = (a: number, b: number): boolean => {
-    if (total[a] !== total[b]) return false;
-    for (const k of tieBreak) if (sRounded[a * C + k] !== sRounded[b * C + k]) return false;
-    return true;
-  };
+  const candidates: Candidate[] = [];
 
   for (let run = 0; run < options.runs; run++) {
-    // 1. Weights: every weight of every set moves, clamped at 0, renormalised to 100.
-    baseSets.forEach((base, w) => {
-      let sum = 0;
-      for (let k = 0; k < C; k++) {
-        const moved = Math.max(0, base[k]! + (2 * random() - 1) * P);
-        weights[w]![k] = moved;
-        sum += moved;
-      }
-      if (sum === 0) for (let k = 0; k < C; k++) weights[w]![k] = base[k]!;
-      else for (let k = 0; k < C; k++) weights[w]![k] = (100 * weights[w]![k]!) / sum;
-    });
-
-    // 2. s_c: the scored values, or each entry's judges drawn with replacement.
-    if (!options.resampleJudges) {
-      if (run === 0) {
-        s.set(baseS);
-        for (let x = 0; x < R * C; x++) sRounded[x] = round6Fast(s[x]!);
-      }
-    } else {
-      for (let i = 0; i < R; i++) {
-        const first = judgeStart[i]!;
-        const n = judgeStart[i + 1]! - first;
-        if (drawn.length < n) drawn = new Int32Array(n);
-        for (let d = 0; d < n; d++) drawn[d] = first + Math.floor(random() * n);
-        for (let k = 0; k < C; k++) {
-          if (plainMean) {
-            let sum = 0;
-            let count = 0;
-            for (let d = 0; d < n; d++) {
-              const v = values[drawn[d]! * C + k]!;
-              if (v === v) {
-                sum += v;
-                count++;
-              }
-            }
-            s[i * C + k] = count > 0 ? sum / count : baseS[i * C + k]!;
-          } else {
-            buffer.length = 0;
-            for (let d = 0; d < n; d++) {
-              const v = values[drawn[d]! * C + k]!;
-              if (v === v) buffer.push(v);
-            }
-            s[i * C + k] = buffer.length > 0 ? aggregate(buffer, rubric.aggregation, rubric.trim).value : baseS[i * C + k]!;
-          }
-        }
-      }
-    }
-
-    // 3. Totals (SPEC 3.6–3.8) on the rounded values; pass.
-    computeTotals(totals, weights, resample);
-
-    // 4. Rank (SPEC 3.9): total, tie-break criteria, then id.
-    sortStandings(order);
-    for (let p = 0; p < R; p++) {
-      const i = order[p]!;
-      rank[i] = p > 0 && sameStanding(order[p - 1]!, i) ? rank[order[p - 1]!]! : p + 1;
-      if (rank[i]! < rankMin[i]!) rankMin[i] = rank[i]!;
-      if (rank[i]! > rankMax[i]!) rankMax[i] = rank[i]!;
-    }
-    if (needCategoryRanks) {
-      const seen = new Int32Array(categoryIds.length);
-      const last = new Int32Array(categoryIds.length).fill(-1);
-      for (let p = 0; p < R; p++) {
-        const i = order[p]!;
-        const k = categoryIndex[i]!;
-        if (k < 0) continue;
-        seen[k]!++;
-        categoryRank[i] = last[k]! >= 0 && sameStanding(last[k]!, i) ? categoryRank[last[k]!]! : seen[k]!;
-        last[k] = i;
-      }
-    }
-
-    // 5. Shortlists (SPEC 3.10) with the scorer's own rule, on candidate objects made once.
+    moveWeights(t, random, options.weightSpread);
+    if (options.resampleJudges) resampleJudges(t, random);
+    computeTotals(t, options.resampleJudges);
+    rankRun(t);
     candidates.length = 0;
     for (let p = 0; p < R; p++) {
-      const i = order[p]!;
-      if (!passed[i]) continue;
+      const i = t.order[p]!;
+      const r = t.rank[i]!;
+      if (r < rankMin[i]!) rankMin[i] = r;
+      if (r > rankMax[i]!) rankMax[i] = r;
+      if (!t.passed[i]) continue;
       const candidate = candidateOf[i]!;
-      candidate.rank = rank[i]!;
-      candidate.categoryRank = categoryIndex[i]! >= 0 ? categoryRank[i]! : null;
+      candidate.rank = r;
+      candidate.categoryRank = t.categoryIndex[i]! >= 0 ? t.categoryRank[i]! : null;
       candidates.push(candidate);
     }
     rubric.shortlists.forEach((rule, k) => {
@@ -365,8 +369,37 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
   return {
     runs,
     seed: /^(0|[1-9]\d{0,14})$/.test(options.seed) ? Number(options.seed) : options.seed,
-    weight_spread: P,
+    weight_spread: options.weightSpread,
     resample_judges: options.resampleJudges,
     entries,
   };
+}
+
+/** Each ranked entry's judges, one row of C normalized values each (NaN where not scored). */
+function judgeTable(detail: ScoringDetail, source: readonly number[], C: number): { judgeStart: Int32Array; values: Float64Array } {
+  const { kept } = detail.scores;
+  const first = new Int32Array(detail.checked.length).fill(-1);
+  const end = new Int32Array(detail.checked.length);
+  for (let r = 0; r < kept.count; r++) {
+    const e = kept.entry[r]!;
+    if (first[e] === -1) first[e] = r;
+    end[e] = r + 1;
+  }
+  const judgeStart = new Int32Array(source.length + 1);
+  const rows: number[] = [];
+  source.forEach((e, i) => {
+    judgeStart[i] = rows.length / C;
+    if (first[e] === -1) return;
+    let current = -1;
+    // an entry's records are contiguous and ordered by judge (scoring's canonical order)
+    for (let r = first[e]!; r < end[e]!; r++) {
+      if (kept.judge[r] !== current) {
+        current = kept.judge[r]!;
+        for (let k = 0; k < C; k++) rows.push(NaN);
+      }
+      rows[rows.length - C + kept.criterion[r]!] = detail.normalized[r]!;
+    }
+  });
+  judgeStart[source.length] = rows.length / C;
+  return { judgeStart, values: Float64Array.from(rows) };
 }
