@@ -84,6 +84,8 @@ export function columnsConnected(count: number, judge: Int32Array, entry: Int32A
     return x;
   };
   for (let i = 0; i < count; i++) {
+    // scoring's records come grouped by entry and judge: one union per pair is enough
+    if (i > 0 && judge[i] === judge[i - 1] && entry[i] === entry[i - 1]) continue;
     const a = find(judge[i]!);
     const b = find(judges + entry[i]!);
     used[judge[i]!] = 1;
