@@ -32,23 +32,41 @@ const plain = (x: number | null): string => (x === null ? '–' : fixed2(x));
 function agreementLines(p: PanelProfile, lang: Lang): string[] {
   const a = p.agreement;
   const nd = aword('not_defined', lang);
+  const icc = a.icc === null ? nd : fixed2(a.icc);
+  const w = a.kendall_w === null ? `${nd} (${lang === 'id' ? 'tidak ada dua proposal yang dinilai lengkap oleh juri yang sama' : 'no two entries were scored in full by the same judges'})` : fixed2(a.kendall_w);
+  const blocks = a.kendall_w_blocks;
+  if (lang === 'id') {
+    return [
+      `ICC(1) (efek acak satu arah, penilai tunggal, pada total masing-masing juri; ${a.icc_entries} proposal dengan 2+ juri): ${icc}`,
+      `W Kendall (dikoreksi untuk nilai seri; ${blocks} blok lengkap, ${a.kendall_w_entries} proposal): ${w}`,
+    ];
+  }
   return [
-    `ICC(1) (one-way random effects, single rater, on each judge's own total; ${a.icc_entries} entries with 2+ judges): ${a.icc === null ? nd : fixed2(a.icc)}`,
-    `Kendall's W (tie-corrected; ${a.kendall_w_blocks} complete block${a.kendall_w_blocks === 1 ? '' : 's'}, ${a.kendall_w_entries} entries): ${a.kendall_w === null ? `${nd} (no two entries were scored in full by the same judges)` : fixed2(a.kendall_w)}`,
+    `ICC(1) (one-way random effects, single rater, on each judge's own total; ${a.icc_entries} entries with 2+ judges): ${icc}`,
+    `Kendall's W (tie-corrected; ${blocks} complete block${blocks === 1 ? '' : 's'}, ${a.kendall_w_entries} entries): ${w}`,
   ];
 }
 
 function coverageLine(p: PanelProfile, lang: Lang): string {
   const c = p.coverage;
-  const judges = c.min_judges === null ? '' : `, ${c.min_judges === c.max_judges ? c.min_judges : `${c.min_judges}–${c.max_judges}`} judges per entry`;
+  const range = c.min_judges === c.max_judges ? `${c.min_judges}` : `${c.min_judges}–${c.max_judges}`;
+  const judges = c.min_judges === null ? '' : lang === 'id' ? `, ${range} juri per proposal` : `, ${range} judges per entry`;
   const graph = c.connected ? aword('connected', lang) : `${aword('disconnected', lang)} (${c.components})`;
-  return `${c.entries} entries${judges}; ${graph}`;
+  return `${c.entries} ${lang === 'id' ? 'proposal' : 'entries'}${judges}; ${graph}`;
 }
 
+function biasNote(p: PanelProfile, lang: Lang): string {
+  const cut = fixed2(p.thresholds.harsh);
+  return lang === 'id'
+    ? `bias = rerata (nilai − rerata juri lain pada proposal dan kriteria yang sama); ketat ≤ −${cut}, longgar ≥ +${cut}`
+    : `bias = mean of (score − the co-judges' mean on the same entry and criterion); harsh ≤ −${cut}, lenient ≥ +${cut}`;
+}
+
+/** The name column is left out when no judges file gave names. */
 function judgeRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
   return p.judges.map((j) => [
     safeText(j.id),
-    safeText(o.names.get(j.id) ?? ''),
+    ...(o.names.size > 0 ? [safeText(o.names.get(j.id) ?? '')] : []),
     String(j.scored),
     plain(j.mean),
     signed(j.bias),
@@ -58,8 +76,8 @@ function judgeRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
   ]);
 }
 
-function judgeHead(lang: Lang): string[] {
-  return (['judge', 'name', 'scored', 'mean', 'bias', 'agreement', 'conflicts', 'flags'] as const).map((w) => aword(w, lang));
+function judgeHead(o: JudgesReportOptions): string[] {
+  return (['judge', ...(o.names.size > 0 ? (['name'] as const) : []), 'scored', 'mean', 'bias', 'agreement', 'conflicts', 'flags'] as const).map((w) => aword(w, o.lang));
 }
 
 function disagreementRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
@@ -69,22 +87,29 @@ function disagreementRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
 
 function more(p: PanelProfile, o: JudgesReportOptions): string | null {
   const hidden = p.disagreements.length - (o.maxDisagreements ?? 20);
-  return hidden > 0 ? `… ${hidden} more (--format json lists them all)` : null;
+  if (hidden <= 0) return null;
+  return o.lang === 'id' ? `… ${hidden} lagi (--format json mencantumkan semuanya)` : `… ${hidden} more (--format json lists them all)`;
 }
 
 export function formatJudgesTable(p: PanelProfile, o: JudgesReportOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const style = { head: [], border: [], compact: true };
-  const t = new Table({ head: judgeHead(o.lang).map((h) => c.bold(h)), style, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'] });
+  const named = o.names.size > 0;
+  const t = new Table({
+    head: judgeHead(o).map((h) => c.bold(h)),
+    style,
+    colAligns: ['left', ...(named ? (['left'] as const) : []), 'right', 'right', 'right', 'right', 'right', 'left'],
+  });
+  const BIAS = named ? 4 : 3;
   for (const row of judgeRows(p, o)) {
-    const flagged = row[7] !== '';
-    t.push(flagged ? row.map((cell, i) => (i === 4 || i === 7 ? c.yellow(cell) : cell)) : row);
+    const FLAGS = row.length - 1;
+    t.push(row[FLAGS] !== '' ? row.map((cell, i) => (i === BIAS || i === FLAGS ? c.yellow(cell) : cell)) : row);
   }
   const out = [t.toString()];
-  out.push(`bias = mean of (score − the co-judges' mean on the same entry and criterion); harsh ≤ −${fixed2(p.thresholds.harsh)}, lenient ≥ +${fixed2(p.thresholds.lenient)}`);
+  out.push(biasNote(p, o.lang));
   out.push('', c.bold(aword('panel_agreement', o.lang)), ...agreementLines(p, o.lang));
   out.push('', c.bold(aword('coverage', o.lang)), p.coverage.connected ? coverageLine(p, o.lang) : c.yellow(coverageLine(p, o.lang)));
-  out.push('', c.bold(`${aword('disagreements', o.lang)} (spread ≥ ${fixed2(p.thresholds.disagreement)}): ${p.disagreements.length}`));
+  out.push('', c.bold(`${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)}): ${p.disagreements.length}`));
   if (p.disagreements.length > 0) {
     const d = new Table({ head: (['entry', 'title', 'criterion', 'spread'] as const).map((w) => c.bold(aword(w, o.lang))), style, colAligns: ['left', 'left', 'left', 'right'] });
     for (const row of disagreementRows(p, o)) d.push(row);
@@ -102,11 +127,12 @@ export function formatJudgesMarkdown(p: PanelProfile, o: JudgesReportOptions): s
     ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
   ];
   const out = [`# ${mdCell(o.rubric.name)} — ${o.lang === 'id' ? 'profil juri' : 'judge profiles'}`, ''];
-  out.push(...table(judgeHead(o.lang), judgeRows(p, o), [2, 3, 4, 5, 6]), '');
-  out.push(`Bias = mean of (score − the co-judges' mean on the same entry and criterion); harsh ≤ −${fixed2(p.thresholds.harsh)}, lenient ≥ +${fixed2(p.thresholds.lenient)}.`, '');
+  const first = o.names.size > 0 ? 2 : 1;
+  out.push(...table(judgeHead(o), judgeRows(p, o), [first, first + 1, first + 2, first + 3, first + 4]), '');
+  out.push(`${biasNote(p, o.lang)}.`, '');
   out.push(`## ${aword('panel_agreement', o.lang)}`, '', ...agreementLines(p, o.lang).map((l) => `- ${mdCell(l)}`), '');
   out.push(`## ${aword('coverage', o.lang)}`, '', mdCell(coverageLine(p, o.lang)), '');
-  out.push(`## ${aword('disagreements', o.lang)} (spread ≥ ${fixed2(p.thresholds.disagreement)})`, '');
+  out.push(`## ${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`, '');
   if (p.disagreements.length === 0) out.push(aword('none', o.lang));
   else {
     out.push(...table((['entry', 'title', 'criterion', 'spread'] as const).map((w) => aword(w, o.lang)), disagreementRows(p, o), [3]));
