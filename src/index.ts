@@ -1,10 +1,9 @@
 /**
  * The library API: `import { loadCompetition, validate, score } from 'kipp'`. The command line is
- * a thin layer over these functions (src/commands/*): load → validate → score → report.
+ * a thin layer over these functions (src/commands/*): load → validate → score → report, and
+ * `explain` for one entry's derivation.
  * Nothing here touches the process (no exit codes, no stdout): problems that stop a run are
  * thrown as KippError (`kind` 'usage' | 'config' | 'data'), everything else is returned as data.
- *
- * `explain` (one entry's derivation) joins this list when src/analytics/explain.ts lands.
  */
 import type { Diagnostic } from './model/diagnostic.js';
 import type { Competition } from './model/records.js';
@@ -24,6 +23,12 @@ export function validate(competition: Competition, options: ValidateOptions = {}
 export function score(competition: Competition, options: ScoreOptions = {}): ScoreResult {
   return scoreCompetition(competition, options);
 }
+
+/** One entry's whole derivation (SPEC 7, `kipp explain --format json`), or null for an unknown id. */
+export { explainEntry as explain, type Explanation } from './analytics/explain.js';
+
+/** The panel profile of `kipp judges` (SPEC 7): bias, agreement, coverage, disagreements. */
+export { profileJudges, type PanelProfile } from './analytics/judges.js';
 
 // Narrowing a result as `kipp score --category --top` does (ranks stay those of the full field).
 export { selectEntries } from './scoring/select.js';

@@ -21,7 +21,7 @@ function consumer(): string {
 }
 
 const SCRIPT = `
-import { loadCompetition, validate, score, jsonReport, diffReports, parseReport, KippError, version } from 'kipp';
+import { loadCompetition, validate, score, explain, jsonReport, diffReports, parseReport, KippError, version } from 'kipp';
 const fix = ${JSON.stringify(FIX)};
 const load = (sheet) => loadCompetition({ entries: [fix + '/entries.csv'], scores: [fix + '/' + sheet], judges: fix + '/judges.csv', rubric: fix + '/rubric.yaml' });
 const before = load('scores-v1.csv');
@@ -36,6 +36,7 @@ console.log(JSON.stringify({
   top3: result.shortlists,
   moved: diffReports(report(before), report(after)).entries.map((e) => e.id),
   thrown,
+  explained: [explain(result, 'AUD-04')?.total, explain(result, 'NO-SUCH-ID')],
 }));
 `;
 
@@ -59,6 +60,8 @@ describe("import { loadCompetition, validate, score } from 'kipp'", () => {
       top3: [{ name: 'top-3', size: 3, taken: 3, cutoff_tie: false }],
       moved: ['AUD-04', 'AUD-03'],
       thrown: 'usage',
+      // explain agrees with score on the corrected entry, and knows no unknown id
+      explained: [71.333333, null],
     });
   });
 
