@@ -16,6 +16,7 @@ export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, un
     category_rank: e.category_rank,
     tied: e.tied,
     total: e.total,
+    ...(e.stages !== undefined ? { stages: e.stages } : {}),
     criteria: e.criteria,
     judges: e.judges,
     passed: e.passed,
@@ -30,11 +31,11 @@ export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 've
   return {
     kipp: options.version,
     rubric: { name: result.rubric.name, version: result.rubric.version, sha256: result.rubricSource.sha256 },
-    inputs: result.inputs.map((i) => ({ path: i.path, kind: i.kind, sha256: i.sha256 })),
+    inputs: result.inputs.map((i) => ({ path: i.path, kind: i.kind, sha256: i.sha256, ...(i.stage !== undefined ? { stage: i.stage } : {}) })),
     as_of: result.asOf,
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
     entries: result.entries.map((e) => jsonEntry(e, withGroup)),
-    shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie })),
+    shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie, ...(s.by_quota !== undefined ? { by_quota: s.by_quota } : {}) })),
     diagnostics: result.diagnostics,
   };
 }
