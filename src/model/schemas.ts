@@ -45,6 +45,7 @@ const SCORE_FIELDS: Record<string, FieldDoc> = {
   criterion: { description: 'Long form: the criterion id, label or alias (e.g. novelty, kebaruan).' },
   score: { description: "Long form: the score, within the rubric's scale.", schema: value },
   comment: { description: "The judge's comment (kept, not scored)." },
+  stage: { description: "With a rubric that has stages: the stage of the score (its name, label, alias or number, e.g. desk, presentasi); or give the sheet as --scores NAME=FILE." },
 };
 
 const JUDGE_FIELDS: Record<string, FieldDoc> = {

@@ -205,7 +205,10 @@ export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCa
   }
 
   // Step 10: shortlists.
-  const candidates: Candidate[] = order.filter(({ item }) => item.passed).map(({ item }) => candidateOf(item));
+  // Agency types and regions are looked up only for proportional shortlists (a stress year
+  // has 200,000 entries).
+  const proportional = rubric.shortlists.some((rule) => rule.minPer !== undefined);
+  const candidates: Candidate[] = order.filter(({ item }) => item.passed).map(({ item }) => candidateOf(item, proportional));
   const byId = new Map(results.map((r) => [r.id, r]));
   const diagnostics: Diagnostic[] = [];
   const shortlists: ShortlistResult[] = rubric.shortlists.map((rule) => {
@@ -229,16 +232,13 @@ export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCa
 }
 
 /** A passing ranked entry as a shortlist sees it. */
-export function candidateOf(item: EntryResult): Candidate {
-  return {
-    id: item.id,
-    category: item.categoryKnown ? item.category : null,
-    group: item.group,
-    rank: item.rank!,
-    categoryRank: item.category_rank,
-    agencyType: resolveAgencyType(item.entry.agencyTypeRaw) ?? null,
-    region: item.entry.region !== '' ? foldText(item.entry.region) : null,
-  };
+export function candidateOf(item: EntryResult, withFields = true): Candidate {
+  const candidate: Candidate = { id: item.id, category: item.categoryKnown ? item.category : null, group: item.group, rank: item.rank!, categoryRank: item.category_rank };
+  if (withFields) {
+    candidate.agencyType = resolveAgencyType(item.entry.agencyTypeRaw) ?? null;
+    candidate.region = item.entry.region !== '' ? foldText(item.entry.region) : null;
+  }
+  return candidate;
 }
 
 export type RankedEntry = { item: EntryResult & { total: number }; rank: number; tied: boolean };
