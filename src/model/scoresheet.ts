@@ -98,6 +98,25 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.stageIndex[i] = stageId;
   }
 
+  /** Appends row i of another sheet, column by column (no object per row). */
+  copyRow(from: ScoreSheet, i: number): void {
+    this.add(
+      from.entryIds[i]!,
+      from.judgeIds[i]!,
+      from.criteria[i]!,
+      from.texts[i]!,
+      from.decimalComma[i] === 1,
+      this.fileId(from.file(i)),
+      from.lines[i]!,
+      from.columns[i]!,
+      from.entryColumns[i]!,
+      from.judgeColumns[i]!,
+      from.criterionColumns[i]!,
+      from.comments.get(i),
+      from.stage(i),
+    );
+  }
+
   /** The stage as written for row i ('' when none). */
   stage(i: number): string {
     return this.stageTexts[this.stageIndex[i]!]!;

@@ -6,7 +6,7 @@
  * steps 1–7 run on unchanged.
  */
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import type { Competition, ScoreRow } from '../model/records.js';
+import type { Competition } from '../model/records.js';
 import type { Rubric, Stage } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -31,24 +31,24 @@ export function splitStages(competition: Competition): { parts: StagePart[]; dia
   const diagnostics: Diagnostic[] = [];
   const sheets = rubric.stages.map(() => new ScoreSheet());
   const index = new Map(rubric.stages.map((s, i) => [s.name, i]));
-  const sheet = competition.scores instanceof ScoreSheet ? competition.scores : null;
-  const rows: Iterable<ScoreRow> = competition.scores;
-  let i = -1;
-  for (const row of rows) {
-    i++;
-    const raw = sheet ? sheet.stage(i) : (row.stage ?? '');
-    const column = sheet?.stageColumns.get(sheet.fileIndex[i]!);
-    const at = { file: row.source.file, line: row.source.line, column, field: 'stage', entry_id: row.entryId };
+  const sheet = ScoreSheet.from(competition.scores);
+  // Stage values repeat: each distinct one is looked up once.
+  const resolved = new Map<string, string | undefined>();
+  for (let i = 0; i < sheet.length; i++) {
+    const raw = sheet.stage(i);
+    let name = resolved.get(raw);
+    if (name === undefined && !resolved.has(raw)) resolved.set(raw, (name = raw === '' ? undefined : vocab.stage(raw)));
+    if (name !== undefined) {
+      sheets[index.get(name)!]!.copyRow(sheet, i);
+      continue;
+    }
+    const column = sheet.stageColumns.get(sheet.fileIndex[i]!);
+    const at = { file: sheet.file(i), line: sheet.lines[i]!, column, field: 'stage', entry_id: sheet.entryIds[i]! };
     if (raw === '') {
       diagnostics.push(diagnostic('missing-field', `the rubric scores in stages (${rubric.stages.map((s) => s.name).join(', ')}): give the row a stage (column "stage" or "tahap"), or the sheet as --scores NAME=FILE`, at));
       continue;
     }
-    const name = vocab.stage(raw);
-    if (name === undefined) {
-      diagnostics.push(diagnostic('unknown-stage', `"${raw}" is not a stage of the rubric (${rubric.stages.map((s) => s.name).join(', ')})`, at));
-      continue;
-    }
-    sheets[index.get(name)!]!.push(row);
+    diagnostics.push(diagnostic('unknown-stage', `"${raw}" is not a stage of the rubric (${rubric.stages.map((s) => s.name).join(', ')})`, at));
   }
   // A wide row is several scores, each of which would repeat the row's stage problem.
   const seen = new Set<string>();
@@ -72,7 +72,11 @@ export function splitStages(competition: Competition): { parts: StagePart[]; dia
   return { parts, diagnostics: unique };
 }
 
-/** Removes the diagnostics a later stage should not report (see stageDiagnostics). */
+/**
+ * One stage's diagnostics as the whole competition reports them: a later stage does not warn
+ * about inline scores (they are the first stage's) nor count judges of entries it never scored
+ * (`unscored`: not taken to the stage); stage-specific problems name their stage.
+ */
 export function stageDiagnostics(found: readonly Diagnostic[], stage: Stage, first: boolean, unscored: ReadonlySet<string>): Diagnostic[] {
   return found
     .filter((d) => {
