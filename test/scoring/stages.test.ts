@@ -4,6 +4,7 @@
  * out by hand in the comments: one criterion `q` (weight 100) on a 0–10 scale, so a total is
  * 10 × the mean score.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRubric } from '../../src/io/rubric.js';
 import type { ScoreRow } from '../../src/model/records.js';
@@ -128,6 +129,22 @@ describe('a two-stage competition', () => {
   it('records carry their stage', () => {
     const stages = new Set(result.records.map((r) => r.stage));
     expect([...stages].sort()).toEqual(['desk', 'presentation']);
+  });
+});
+
+describe('the order of rows', () => {
+  it('shuffling the rows of both stages never changes a result', () => {
+    const r = rubricFrom(`${RUBRIC}\nnormalization: zscore\n`);
+    const entries = Object.keys(DESK).map((id, i) => entry({ id }, i + 2));
+    const rows = [...stageRows('desk', DESK), ...stageRows('presentation', PRESENTATION)];
+    const view = (rs: ScoreRow[]) => scoreCompetition(competition(r, entries, rs)).entries.map(({ entry: _, ...rest }) => rest);
+    const expected = view(rows);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }), (shuffled) => {
+        expect(view(shuffled)).toEqual(expected);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 
