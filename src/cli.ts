@@ -52,7 +52,7 @@ folder of them; "-" reads standard input. Without --rubric (or KIPP_RUBRIC) the 
 KIPP 2018 rubric applies.`;
 
 function inputOptions(cmd: Command, withScores = true): Command {
-  if (withScores) cmd.option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given');
+  if (withScores) cmd.option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages');
   return cmd
     .option('-j, --judges <file>', 'the judges file (id, name, agency, region): enables judge checks and conflicts of interest')
     .option('-r, --rubric <file>', 'the rubric YAML (default: $KIPP_RUBRIC, else the embedded KIPP 2018 rubric)')
@@ -134,7 +134,7 @@ Examples:
       .option('--force', 'replace an existing output file'),
     false,
   )
-    .option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given')
+    .option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages')
     .addHelpText(
       'after',
       `

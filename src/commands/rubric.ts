@@ -35,7 +35,9 @@ export interface WeightsView {
   criteria: string[];
   categories: { id: string; label: string; weights: Record<string, number>; own: boolean }[];
   groups: { id: string; label: string; min_implementation_months?: number; max_entries_per_agency?: number }[];
-  shortlists: { name: string; size: number; per_category: boolean; group?: string }[];
+  shortlists: { name: string; size: number; per_category: boolean; group?: string; stage?: string; min_per?: Record<string, number> }[];
+  /** Only when the rubric judges in stages. */
+  stages?: { name: string; label: string; weight: number; pass?: number }[];
 }
 
 export function weightsView(rubric: Rubric, lang: Lang): WeightsView {
@@ -51,7 +53,17 @@ export function weightsView(rubric: Rubric, lang: Lang): WeightsView {
       ...(g.minImplementationMonths !== undefined ? { min_implementation_months: g.minImplementationMonths } : {}),
       ...(g.maxEntriesPerAgency !== undefined ? { max_entries_per_agency: g.maxEntriesPerAgency } : {}),
     })),
-    shortlists: rubric.shortlists.map((s) => ({ name: s.name, size: s.size, per_category: s.perCategory, ...(s.group !== undefined ? { group: s.group } : {}) })),
+    shortlists: rubric.shortlists.map((s) => ({
+      name: s.name,
+      size: s.size,
+      per_category: s.perCategory,
+      ...(s.group !== undefined ? { group: s.group } : {}),
+      ...(s.stage !== undefined ? { stage: s.stage } : {}),
+      ...(s.minPer !== undefined ? { min_per: { ...s.minPer } as Record<string, number> } : {}),
+    })),
+    ...(rubric.stages.length > 0
+      ? { stages: rubric.stages.map((st) => ({ name: st.name, label: st.label[lang], weight: st.weight, ...(st.pass !== undefined ? { pass: st.pass } : {}) })) }
+      : {}),
   };
 }
 
@@ -66,7 +78,13 @@ export async function runRubricShow(file: string | undefined, options: { format?
     `${view.name}${view.version !== null ? ` (version ${view.version})` : ''} · scale ${view.scale.min}–${view.scale.max}`,
     ...(view.categories.some((c) => c.own) ? ['* category with its own weights'] : []),
     ...view.groups.map((g) => `group ${g.id} (${g.label})${g.min_implementation_months !== undefined ? `: ${g.min_implementation_months} months` : ''}${g.max_entries_per_agency !== undefined ? `, at most ${g.max_entries_per_agency} per agency` : ''}`),
-    ...view.shortlists.map((s) => `shortlist ${s.name}: ${s.size}${s.per_category ? ' per category' : ''}${s.group ? ` (group ${s.group})` : ''}`),
+    ...(view.stages ?? []).map((st) => `stage ${st.name} (${st.label}): weight ${st.weight}${st.pass !== undefined ? `, pass mark ${st.pass}` : ''}`),
+    ...view.shortlists.map(
+      (s) =>
+        `shortlist ${s.name}: ${s.size}${s.per_category ? ' per category' : ''}${s.group ? ` (group ${s.group})` : ''}${s.stage ? ` on stage ${s.stage}` : ''}${
+          s.min_per ? `, at least ${Object.entries(s.min_per).map(([f, n]) => `${n} per ${f}`).join(' and ')}` : ''
+        }`,
+    ),
   ];
   if (options.format === 'json') return { output: `${JSON.stringify(view, null, 2)}\n`, exit: 0 };
   if (options.format === 'md') {

@@ -3,9 +3,11 @@
  * parsed and turned into typed records. Problems found here become diagnostics; a missing file or
  * an invalid rubric stops the command (KippError, exit 2).
  */
+import { existsSync } from 'node:fs';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import type { FileKind } from '../model/names.js';
 import type { Competition, Entry, InputFile, Judge, RawRecord } from '../model/records.js';
+import type { Rubric } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import { cleanCell } from '../model/names.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -39,11 +41,12 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
   // Every path is checked before anything is read, so that all missing files are named at once.
   const missing: Diagnostic[] = [];
   const expand = (paths: string[], kind: FileKind) =>
-    paths.flatMap((p) => {
+    paths.flatMap((named) => {
+      const { path: p, stage } = kind === 'scores' ? stageOfSheet(named, rubric) : { path: named, stage: undefined };
       try {
         const files = listInputs(p);
         if (files.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml or .json file for ${kind}`, { file: p }));
-        return files.map((f) => ({ path: f, kind }));
+        return files.map((f) => ({ path: f, kind, stage }));
       } catch (err) {
         if (err instanceof MissingFile) {
           missing.push(diagnostic('file-not-found', `${kind} file not found: check the path`, { file: err.path }));
@@ -65,7 +68,7 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
   const scores = new ScoreSheet();
   let judges: Judge[] | null = null;
 
-  for (const { path, kind } of files) {
+  for (const { path, kind, stage } of files) {
     options.progress?.(`reading ${kind} ${path}`);
     let input;
     try {
@@ -74,11 +77,12 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
       if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
       throw err;
     }
-    inputs.push({ path, kind, sha256: input.sha256 });
+    inputs.push(stage !== undefined ? { path, kind, sha256: input.sha256, stage } : { path, kind, sha256: input.sha256 });
     const tableOptions = { kind, criterion: criterionColumn, delimiter: options.delimiter };
     if (kind === 'scores') {
       const found: Diagnostic[] = [];
-      const reader = new SheetReader(scores, path, vocab.criterionIds, found);
+      const reader = new SheetReader(scores, path, vocab.criterionIds, found, rubric.stages.length > 0, stage);
+      reader.stageName = (raw) => vocab.stage(raw);
       const table = readTable(input, tableOptions, reader);
       if (table.records.length > 0) reader.records(table);
       reader.finish(table.decimalComma);
@@ -172,6 +176,7 @@ class SheetReader implements RowStream {
   private criterionAt = -1;
   private scoreAt = -1;
   private commentAt = -1;
+  private stageAt = -1;
   private readonly fileId: number;
   readonly start: number;
 
@@ -180,6 +185,10 @@ class SheetReader implements RowStream {
     private readonly file: string,
     private readonly criterionIds: string[],
     private readonly diagnostics: Diagnostic[],
+    /** The rubric scores in stages: the `stage` column is read. */
+    private readonly staged = false,
+    /** The stage the sheet was given for (`--scores NAME=FILE`). */
+    private readonly sheetStage?: string,
   ) {
     this.fileId = sheet.fileId(file);
     this.start = sheet.length;
@@ -210,7 +219,7 @@ class SheetReader implements RowStream {
     if (this.skip) return;
     const criterionSet = new Set(this.criterionIds);
     for (const [name, column] of columns) {
-      if (SCORE_FIELDS.has(name) || (!this.long && criterionSet.has(name))) continue;
+      if (SCORE_FIELDS.has(name) || (this.staged && name === 'stage') || (!this.long && criterionSet.has(name))) continue;
       this.diagnostics.push(unknownField(name, 'score sheet', this.file, line, column));
     }
     const at = (f: string) => (columns.get(f) ?? 0) - 1;
@@ -219,6 +228,8 @@ class SheetReader implements RowStream {
     this.criterionAt = this.long ? at('criterion') : -1;
     this.scoreAt = this.long ? at('score') : -1;
     this.commentAt = at('comment');
+    this.stageAt = this.staged ? at('stage') : -1;
+    if (this.stageAt >= 0) this.sheet.stageColumns.set(this.fileId, this.stageAt + 1);
   }
 
   row(cells: string[], line: number): void {
@@ -232,19 +243,35 @@ class SheetReader implements RowStream {
       return;
     }
     const comment = this.commentAt >= 0 ? cleanCell(cells[this.commentAt] ?? '') : '';
+    const stage = this.stageAt >= 0 ? cleanCell(cells[this.stageAt] ?? '') || (this.sheetStage ?? '') : (this.sheetStage ?? '');
+    if (this.sheetStage !== undefined && stage !== this.sheetStage && this.stageName(stage) !== this.sheetStage) {
+      this.diagnostics.push(
+        diagnostic('unknown-stage', `the row says stage "${stage}", but the sheet was given as --scores ${this.sheetStage}=${this.file}: correct the row or the option`, {
+          file: this.file,
+          line,
+          column: this.stageAt + 1,
+          field: 'stage',
+          entry_id: entryId,
+        }),
+      );
+      return;
+    }
     const sheet = this.sheet;
     if (this.long) {
       const text = cleanCell(cells[this.scoreAt] ?? '');
       const criterion = cleanCell(cells[this.criterionAt] ?? '');
-      sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment);
+      sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment, stage);
       return;
     }
     for (const { criterion, index } of this.wide) {
       const text = cleanCell(cells[index] ?? '');
       if (text === '') continue; // an empty cell is "not scored"
-      sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment);
+      sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment, stage);
     }
   }
+
+  /** Set by loadCompetition: resolves a stage value to its name. */
+  stageName: (raw: string) => string | undefined = () => undefined;
 
   /** YAML/JSON records: the same rules, one record at a time. */
   records(table: Table): void {
@@ -263,6 +290,7 @@ class SheetReader implements RowStream {
       this.sheet.judgeColumns[i] = 0;
       this.sheet.criterionColumns[i] = 0;
     }
+    this.sheet.stageColumns.delete(this.fileId);
     for (const d of this.diagnostics) if (d.file === this.file && d.code !== 'unknown-field') delete d.column;
   }
 
@@ -270,6 +298,22 @@ class SheetReader implements RowStream {
   finish(decimalComma: boolean): void {
     if (decimalComma) this.sheet.decimalComma.fill(1, this.start, this.sheet.length);
   }
+}
+
+/**
+ * `--scores presentation=FILE` gives a sheet for one stage. An argument that exists as a path is
+ * a path, even with an `=` in its name; otherwise NAME must be a stage of the rubric.
+ */
+export function stageOfSheet(arg: string, rubric: Rubric): { path: string; stage: string | undefined } {
+  const m = /^([A-Za-z][A-Za-z0-9_-]*)=(.+)$/.exec(arg);
+  if (!m || existsSync(arg)) return { path: arg, stage: undefined };
+  const [, name, path] = m as unknown as [string, string, string];
+  const stage = vocabulary(rubric).stage(name);
+  if (stage === undefined) {
+    const known = rubric.stages.length > 0 ? `the rubric's stages are ${rubric.stages.map((s) => s.name).join(', ')}` : 'the rubric defines no stages';
+    throw new KippError('usage', `--scores ${arg}: "${name}" is not a stage (${known})`);
+  }
+  return { path, stage };
 }
 
 function unknownField(name: string, kind: string, file: string, line: number | undefined, column: number | undefined): Diagnostic {

@@ -32,6 +32,8 @@ export const DIAGNOSTIC_CODES = {
   'inline-scores-ignored': 'warning',
   'cutoff-tie': 'warning',
   'disconnected-panel': 'warning',
+  'unknown-stage': 'error',
+  'shortlist-over-size': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

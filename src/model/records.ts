@@ -49,6 +49,8 @@ export interface ScoreRow {
   comment?: string;
   source: SourceRef;
   column?: number;
+  /** The stage as written (`stage` column, or the NAME of `--scores NAME=FILE`); absent: none. */
+  stage?: string;
   /** 1-based CSV columns of the row's entry_id, judge_id and (long form) criterion cells. */
   fieldColumns?: { entry_id?: number; judge_id?: number; criterion?: number };
 }
@@ -69,6 +71,8 @@ export interface InputFile {
   path: string;
   kind: InputKind;
   sha256: string;
+  /** The stage a score sheet was given for (`--scores NAME=FILE`). */
+  stage?: string;
 }
 
 /** Everything a command needs, loaded and parsed but not yet validated or scored. */

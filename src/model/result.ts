@@ -27,8 +27,16 @@ export interface EntryResult {
   reasons: string[];
   shortlists: string[];
   flags: EntryFlag[];
+  /** Per-stage total and rank, in the rubric's stage order; only when the rubric has stages. */
+  stages?: Record<string, StageOutcome>;
   /** The loaded entry (pass-through fields for exports). */
   entry: Entry;
+}
+
+/** An entry's result in one stage: its stage total and rank (null when not ranked there). */
+export interface StageOutcome {
+  total: number | null;
+  rank: number | null;
 }
 
 export interface ShortlistResult {
@@ -36,6 +44,8 @@ export interface ShortlistResult {
   size: number;
   taken: number;
   cutoff_tie: boolean;
+  /** Proportional shortlists: ids taken by a min_per quota that rank alone would have left out. */
+  by_quota?: string[];
 }
 
 /** One score as scoring saw it, for explanations and analytics. */
@@ -47,6 +57,8 @@ export interface ScoredRecord {
   /** x' after normalization (equal to raw with `none`); null for excluded conflict records. */
   normalized: number | null;
   excluded: 'conflict' | 'trimmed' | null;
+  /** The stage the record belongs to, when the rubric has stages. */
+  stage?: string;
 }
 
 export interface ScoreResult {

@@ -3,7 +3,12 @@
  * rest of the tool uses, with SPEC 2.4's defaults applied.
  */
 import { z } from 'zod';
-import { DEFAULT_CRITERION_ALIASES, normalizeName } from './names.js';
+import { AGENCY_TYPES, DEFAULT_CRITERION_ALIASES, normalizeName } from './names.js';
+
+const AGENCY_TYPE_IDS = Object.keys(AGENCY_TYPES);
+
+/** A stage name is used in `--scores NAME=FILE`, in `stage:NAME` reasons and in report keys. */
+const stageName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a stage name starts with a letter and holds only letters, digits, _ and -');
 
 const label = z.union([
   z.string().min(1),
@@ -39,12 +44,27 @@ const groupSchema = z.strictObject({
   max_entries_per_agency: z.number().int().min(1).optional(),
 });
 
+/** Fields a proportional shortlist (`min_per`) may name. */
+export const MIN_PER_FIELDS = ['category', 'group', 'agency_type', 'region'] as const;
+export type MinPerField = (typeof MIN_PER_FIELDS)[number];
+
 const shortlistSchema = z.strictObject({
   name: z.string().min(1),
   size: z.number().int().min(1),
   label: label.optional(),
   per_category: z.boolean().optional(),
   group: z.string().min(1).optional(),
+  min_per: z.partialRecord(z.enum(MIN_PER_FIELDS), z.number().int().min(1)).optional(),
+  stage: z.string().min(1).optional(),
+});
+
+const stageSchema = z.strictObject({
+  name: stageName,
+  weight,
+  pass: z.number().finite().min(0).max(100).optional(),
+  label: label.optional(),
+  aliases: z.array(z.string().min(1)).optional(),
+  min_judges: z.number().int().min(1).optional(),
 });
 
 export const rubricFileSchema = z.strictObject({
@@ -69,6 +89,7 @@ export const rubricFileSchema = z.strictObject({
     .optional(),
   tie_break: z.array(z.string().min(1)).optional(),
   shortlists: z.array(shortlistSchema).optional(),
+  stages: z.array(stageSchema).min(1).optional(),
   eligibility: z
     .strictObject({
       min_implementation_months: months.optional(),
@@ -120,6 +141,22 @@ export interface ShortlistRule {
   label?: Label;
   perCategory: boolean;
   group?: string;
+  /** Proportional shortlist: field → the minimum of every value of it, in the rubric file's order. */
+  minPer?: Partial<Record<MinPerField, number>>;
+  /** Drawn on this stage's totals and ranks (entries passing its mark) instead of the final ones. */
+  stage?: string;
+}
+
+export interface Stage {
+  name: string;
+  /** Weight of the stage total in the final total (stage weights sum to 100). */
+  weight: number;
+  /** Pass mark on the stage's 0–100 total: an entry below it does not pass (`stage:NAME`). */
+  pass?: number;
+  label: Label;
+  aliases: string[];
+  /** Overrides the rubric's min_judges in this stage. */
+  minJudges?: number;
 }
 
 export interface FieldRule {
@@ -143,6 +180,8 @@ export interface Rubric {
   thresholds: { total?: number; criteria: Record<string, number> };
   tieBreak: string[];
   shortlists: ShortlistRule[];
+  /** Rounds of judging in order (desk evaluation, presentation, ...); empty: one round. */
+  stages: Stage[];
   eligibility: { minImplementationMonths?: number; referenceDate?: string; maxEntriesPerAgency?: number };
   fields: Record<string, FieldRule>;
 }
@@ -227,7 +266,15 @@ export function resolveRubric(file: RubricFile): Rubric {
       const rule: ShortlistRule = { name: s.name, size: s.size, perCategory: s.per_category ?? false };
       if (s.label !== undefined) rule.label = toLabel(s.label, { id: s.name, en: s.name });
       if (s.group !== undefined) rule.group = s.group;
+      if (s.min_per !== undefined) rule.minPer = { ...s.min_per };
+      if (s.stage !== undefined) rule.stage = s.stage;
       return rule;
+    }),
+    stages: (file.stages ?? []).map((st) => {
+      const stage: Stage = { name: st.name, weight: st.weight, label: toLabel(st.label, { id: titleCase(st.name), en: titleCase(st.name) }), aliases: st.aliases ?? [] };
+      if (st.pass !== undefined) stage.pass = st.pass;
+      if (st.min_judges !== undefined) stage.minJudges = st.min_judges;
+      return stage;
     }),
     eligibility,
     fields: Object.fromEntries(
@@ -280,10 +327,23 @@ export function checkRubric(r: Rubric): RubricIssue[] {
     if (names.has(s.name)) issues.push({ path: ['shortlists', i, 'name'], message: `shortlist name "${s.name}" is used twice` });
     names.add(s.name);
     if (s.group !== undefined && !groupIds.has(s.group)) issues.push({ path: ['shortlists', i, 'group'], message: `shortlist "${s.name}" names unknown group "${s.group}" (define it under groups:)` });
+    issues.push(...checkMinPer(r, s).map((message) => ({ path: ['shortlists', i, 'min_per'], message })));
+    if (s.stage !== undefined && !r.stages.some((st) => st.name === s.stage)) {
+      issues.push({ path: ['shortlists', i, 'stage'], message: `shortlist "${s.name}" names unknown stage "${s.stage}" (${r.stages.length > 0 ? `stages: ${r.stages.map((st) => st.name).join(', ')}` : 'the rubric defines no stages'})` });
+    }
   });
+  if (r.stages.length > 0) {
+    const stageNames = new Set<string>();
+    r.stages.forEach((st, i) => {
+      if (stageNames.has(st.name)) issues.push({ path: ['stages', i, 'name'], message: `stage name "${st.name}" is used twice` });
+      stageNames.add(st.name);
+    });
+    const stageSum = r.stages.reduce((a, st) => a + st.weight, 0);
+    if (!near100(stageSum)) issues.push({ path: ['stages'], message: `stage weights sum to ${fmt(stageSum)}, not 100: adjust them so that they add up to 100` });
+  }
   // Ids, numbers, labels and aliases of categories (and of groups) must not collide after
   // normalization, or an entry's category could be read two ways.
-  for (const [kind, items] of [['categories', r.categories], ['groups', r.groups]] as const) {
+  for (const [kind, items] of [['categories', r.categories], ['groups', r.groups], ['stages', r.stages.map((st) => ({ ...st, id: st.name }))]] as const) {
     const seen = new Map<string, string>();
     items.forEach((item) => {
       for (const name of [item.id, item.label.id, item.label.en, ...item.aliases]) {
@@ -295,6 +355,47 @@ export function checkRubric(r: Rubric): RubricIssue[] {
     });
   }
   return issues;
+}
+
+/**
+ * The values a `min_per` field can take, when the rubric knows them: categories and groups in
+ * the rubric's order, agency types in sorted order; null for free text (region).
+ */
+export function minPerValues(r: Rubric, field: MinPerField, rule?: ShortlistRule): string[] | null {
+  switch (field) {
+    case 'category':
+      return r.categories.map((c) => c.id);
+    case 'group':
+      return rule?.group !== undefined ? [rule.group] : r.groups.map((g) => g.id);
+    case 'agency_type':
+      return [...AGENCY_TYPE_IDS].sort();
+    case 'region':
+      return null;
+  }
+}
+
+/**
+ * A proportional shortlist must be able to hold its quotas: in the worst case no entry meets
+ * two quotas at once, so the minimums of every value of every field (whose values the rubric
+ * knows) must fit in `size`.
+ */
+function checkMinPer(r: Rubric, s: ShortlistRule): string[] {
+  if (s.minPer === undefined) return [];
+  const out: string[] = [];
+  if (s.perCategory) out.push(`shortlist "${s.name}": min_per and per_category cannot be combined (per_category already takes ${s.size} of every category)`);
+  if (s.minPer.group !== undefined && r.groups.length === 0) out.push(`shortlist "${s.name}": min_per names group, but the rubric defines no groups`);
+  let needed = 0;
+  const parts: string[] = [];
+  for (const field of MIN_PER_FIELDS) {
+    const min = s.minPer[field];
+    if (min === undefined) continue;
+    const values = minPerValues(r, field, s);
+    if (values === null) continue;
+    needed += values.length * min;
+    parts.push(`${field} ${values.length} × ${min}`);
+  }
+  if (needed > s.size) out.push(`shortlist "${s.name}": its quotas need up to ${needed} places (${parts.join(' + ')}) but its size is ${s.size}: lower the minimums or raise the size`);
+  return out;
 }
 
 /** The weights that apply to an entry of the given category. */

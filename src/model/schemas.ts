@@ -48,6 +48,7 @@ const SCORE_FIELDS: Record<string, FieldDoc> = {
   title: { description: "The entry's title, for the judge's reference (written by kipp assign; not used in scoring)." },
   agency: { description: "The entry's agency, for the judge's reference (written by kipp assign; not used in scoring)." },
   category: { description: "The entry's category, for the judge's reference (written by kipp assign; not used in scoring)." },
+  stage: { description: "With a rubric that has stages: the stage of the score (its name, label, alias or number, e.g. desk, presentasi); or give the sheet as --scores NAME=FILE." },
 };
 
 const JUDGE_FIELDS: Record<string, FieldDoc> = {
@@ -125,7 +126,8 @@ const RUBRIC_KEYS: Record<string, string> = {
   min_judges: 'Fewer distinct judges on any criterion: the entry is not ranked (default 1).',
   thresholds: 'Pass marks: total (0–100) and criteria (on the judges\' scale, after aggregation).',
   tie_break: 'Criteria compared, in order, after the total.',
-  shortlists: 'Shortlists such as Top 99: { name, size, label, per_category, group }.',
+  shortlists: 'Shortlists such as Top 99: { name, size, label, per_category, group, min_per, stage }. min_per: { category: 2, agency_type: 1 } takes at least that many of every value first (proportional shortlist); stage: draw on that stage\'s ranks.',
+  stages: 'Rounds of judging in order: [{ name, weight, pass, label, aliases, min_judges }]. Each stage is scored on its own; the final total is the weighted mean of the stage totals; below a stage\'s pass mark (0–100) an entry does not pass (stage:NAME).',
   eligibility: 'min_implementation_months, reference_date (YYYY-MM-DD), max_entries_per_agency.',
   fields: 'Rules on entry fields: field → { required, max_words }.',
 };

@@ -33,6 +33,12 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   judgeColumns = new Int32Array(INITIAL);
   criterionColumns = new Int32Array(INITIAL);
   decimalComma = new Uint8Array(INITIAL);
+  /** Index into `stageTexts` (0: no stage given). Two bytes a score, not a pointer. */
+  stageIndex = new Uint16Array(INITIAL);
+  readonly stageTexts: string[] = [''];
+  /** Per file index: the 1-based CSV column of its `stage` column (for diagnostics). */
+  readonly stageColumns = new Map<number, number>();
+  private readonly stageIds = new Map<string, number>([['', 0]]);
   private readonly strings = new Map<string, string>();
   private readonly fileIds = new Map<string, number>();
 
@@ -55,10 +61,10 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   }
 
   push(row: ScoreRow): void {
-    this.add(row.entryId, row.judgeId, row.criterionRaw, row.text, row.decimalComma, this.fileId(row.source.file), row.source.line, row.column ?? 0, row.fieldColumns?.entry_id ?? 0, row.fieldColumns?.judge_id ?? 0, row.fieldColumns?.criterion ?? 0, row.comment);
+    this.add(row.entryId, row.judgeId, row.criterionRaw, row.text, row.decimalComma, this.fileId(row.source.file), row.source.line, row.column ?? 0, row.fieldColumns?.entry_id ?? 0, row.fieldColumns?.judge_id ?? 0, row.fieldColumns?.criterion ?? 0, row.comment, row.stage);
   }
 
-  add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string): void {
+  add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string, stage = ''): void {
     const i = this.length++;
     if (i >= this.lines.length) {
       const size = i + 1;
@@ -69,6 +75,7 @@ export class ScoreSheet implements Iterable<ScoreRow> {
       this.judgeColumns = grow(this.judgeColumns, size);
       this.criterionColumns = grow(this.criterionColumns, size);
       this.decimalComma = grow(this.decimalComma, size);
+      this.stageIndex = grow(this.stageIndex, size);
     }
     this.entryIds.push(this.intern(entryId));
     this.judgeIds.push(this.intern(judgeId));
@@ -82,6 +89,37 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.criterionColumns[i] = criterionColumn;
     this.decimalComma[i] = decimalComma ? 1 : 0;
     if (comment) this.comments.set(i, comment);
+    let stageId = this.stageIds.get(stage);
+    if (stageId === undefined) {
+      stageId = this.stageTexts.length;
+      this.stageTexts.push(stage);
+      this.stageIds.set(stage, stageId);
+    }
+    this.stageIndex[i] = stageId;
+  }
+
+  /** Appends row i of another sheet, column by column (no object per row). */
+  copyRow(from: ScoreSheet, i: number): void {
+    this.add(
+      from.entryIds[i]!,
+      from.judgeIds[i]!,
+      from.criteria[i]!,
+      from.texts[i]!,
+      from.decimalComma[i] === 1,
+      this.fileId(from.file(i)),
+      from.lines[i]!,
+      from.columns[i]!,
+      from.entryColumns[i]!,
+      from.judgeColumns[i]!,
+      from.criterionColumns[i]!,
+      from.comments.get(i),
+      from.stage(i),
+    );
+  }
+
+  /** The stage as written for row i ('' when none). */
+  stage(i: number): string {
+    return this.stageTexts[this.stageIndex[i]!]!;
   }
 
   file(i: number): string {
@@ -106,6 +144,8 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     if (Object.keys(fieldColumns).length > 0) row.fieldColumns = fieldColumns;
     const comment = this.comments.get(i);
     if (comment !== undefined) row.comment = comment;
+    const stage = this.stage(i);
+    if (stage !== '') row.stage = stage;
     return row;
   }
 

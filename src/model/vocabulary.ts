@@ -9,6 +9,8 @@ export interface Vocabulary {
   criterion(raw: string): string | undefined;
   category(raw: string): string | undefined;
   group(raw: string): string | undefined;
+  /** Stage values of a score sheet's `stage` column: name, label, alias or 1-based number. */
+  stage(raw: string): string | undefined;
   /** Criterion ids in rubric order. */
   criterionIds: string[];
 }
@@ -35,6 +37,7 @@ export function vocabulary(rubric: Rubric): Vocabulary {
   const criteria = table(rubric.criteria, false);
   const categories = table(rubric.categories, true);
   const groups = table(rubric.groups, true);
+  const stages = table(rubric.stages.map((s) => ({ ...s, id: s.name })), true);
   const lookup = (map: Map<string, string>) => (raw: string) => {
     const key = normalizeName(raw);
     // `01` and `1` both name the first category.
@@ -44,6 +47,7 @@ export function vocabulary(rubric: Rubric): Vocabulary {
     criterion: lookup(criteria),
     category: lookup(categories),
     group: lookup(groups),
+    stage: lookup(stages),
     criterionIds: rubric.criteria.map((c) => c.id),
   };
   cache.set(rubric, v);

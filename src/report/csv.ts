@@ -9,7 +9,8 @@ import { fixed2 } from './text.js';
 
 export function formatCsv(result: ScoreResult, _options: ReportOptions): string {
   const criteria = result.rubric.criteria.map((k) => k.id);
-  const header = ['rank', 'category_rank', 'id', 'title', 'agency', 'category', 'group', 'total', ...criteria, 'judges', 'passed', 'tied', 'reasons', 'shortlists', 'flags'];
+  const stages = result.rubric.stages.map((s) => s.name);
+  const header = ['rank', 'category_rank', 'id', 'title', 'agency', 'category', 'group', 'total', ...criteria, ...stages.flatMap((s) => [`${s}_total`, `${s}_rank`]), 'judges', 'passed', 'tied', 'reasons', 'shortlists', 'flags'];
   const rows = result.entries.map((e) => [
     e.rank ?? '',
     e.category_rank ?? '',
@@ -20,6 +21,7 @@ export function formatCsv(result: ScoreResult, _options: ReportOptions): string 
     neutralizeFormula(e.group ?? ''),
     fixed2(e.total),
     ...criteria.map((k) => fixed2(e.criteria[k])),
+    ...stages.flatMap((s) => [fixed2(e.stages?.[s]?.total ?? null), e.stages?.[s]?.rank ?? '']),
     e.judges,
     e.passed ? 'true' : 'false',
     e.tied ? 'true' : 'false',

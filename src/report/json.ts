@@ -17,6 +17,7 @@ export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, un
     category_rank: e.category_rank,
     tied: e.tied,
     total: e.total,
+    ...(e.stages !== undefined ? { stages: e.stages } : {}),
     criteria: e.criteria,
     judges: e.judges,
     passed: e.passed,
@@ -38,7 +39,7 @@ export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 've
     options: manifest.options,
     ...(manifest.generated !== undefined ? { generated: manifest.generated } : {}),
     entries: result.entries.map((e) => jsonEntry(e, withGroup)),
-    shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie })),
+    shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie, ...(s.by_quota !== undefined ? { by_quota: s.by_quota } : {}) })),
     diagnostics: result.diagnostics,
   };
 }

@@ -32,6 +32,8 @@ export interface ManifestInput {
   path: string;
   kind: InputKind;
   sha256: string;
+  /** A score sheet given as `--scores STAGE=FILE`: the stage it holds. */
+  stage?: string;
 }
 
 export interface Manifest {
@@ -70,7 +72,7 @@ export function reportManifest(
       sha256: result.rubricSource.sha256,
       path: result.rubricSource.path === null ? null : reportPath(result.rubricSource.path, relativeTo),
     },
-    inputs: result.inputs.map((i) => ({ path: reportPath(i.path, relativeTo), kind: i.kind, sha256: i.sha256 })),
+    inputs: result.inputs.map((i) => ({ path: reportPath(i.path, relativeTo), kind: i.kind, sha256: i.sha256, ...(i.stage !== undefined ? { stage: i.stage } : {}) })),
     as_of: result.asOf,
     options: options.manifest?.options ?? NO_RUN_OPTIONS,
     ...(options.generated !== undefined ? { generated: options.generated } : {}),

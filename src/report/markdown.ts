@@ -5,7 +5,7 @@ import type { ScoreResult } from '../model/result.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
 import { manifestRows, manifestWord, reportManifest, type Manifest } from './manifest.js';
 import type { ReportOptions } from './options.js';
-import { statusOf } from './table.js';
+import { groupName, stageCell, statusOf } from './table.js';
 import { fixed2, safeText } from './text.js';
 
 export function mdCell(text: string): string {
@@ -19,7 +19,8 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   const out: string[] = [];
   out.push(`# ${mdCell(rubric.name)}`, '');
   out.push(`${word('as_of', lang)}: ${result.asOf} · ${word('rubric', lang)} sha256 \`${result.rubricSource.sha256.slice(0, 12)}\` · kipp ${options.version}`, '');
-  const head = [word('rank', lang), word('id', lang), word('title', lang), word('category', lang), word('total', lang), ...criteria.map((k) => criterionLabel(rubric, k, lang)), word('shortlists', lang), word('status', lang)];
+  const extra = [...(rubric.groups.length > 0 ? [word('group', lang)] : []), ...rubric.stages.map((s) => s.label[lang])];
+  const head = [word('rank', lang), word('id', lang), word('title', lang), word('category', lang), word('total', lang), ...criteria.map((k) => criterionLabel(rubric, k, lang)), ...extra, word('shortlists', lang), word('status', lang)];
   out.push(`| ${head.map(mdCell).join(' | ')} |`);
   out.push(`|${head.map((_, i) => (i === 0 || (i >= 4 && i < 5 + criteria.length) ? '---:' : '---')).join('|')}|`);
   for (const e of result.entries) {
@@ -30,6 +31,8 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
       e.categoryKnown ? categoryLabel(rubric, e.category, lang) : e.category,
       e.total === null ? '–' : fixed2(e.total),
       ...criteria.map((k) => fixed2(e.criteria[k])),
+      ...(rubric.groups.length > 0 ? [e.group === null ? '–' : groupName(rubric, e.group, lang)] : []),
+      ...rubric.stages.map((s) => stageCell(e, s.name)),
       e.shortlists.map((s) => shortlistLabel(rubric, s, lang)).join(', '),
       statusOf(e, options),
     ];

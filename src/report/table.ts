@@ -19,6 +19,20 @@ export function totalBar(total: number | null, width = BAR_WIDTH): string {
   return ('█'.repeat(full) + (part > 0 ? ' ▏▎▍▌▋▊▉'[part]! : '')).padEnd(width, ' ');
 }
 
+/** A stage's total and rank in one cell: `90.00 (#2)`; `–` when not ranked in the stage. */
+export function stageCell(e: EntryResult, stage: string): string {
+  const s = e.stages?.[stage];
+  if (s === undefined || s.total === null) return '–';
+  return `${fixed2(s.total)} (#${s.rank})`;
+}
+
+/** A group's label in the report's language (groups have short labels: Umum, Replikasi). */
+export function groupName(rubric: ScoreResult['rubric'], id: string, lang: ReportOptions['lang']): string {
+  const g = rubric.groups.find((k) => k.id === id);
+  if (g === undefined) return safeText(id);
+  return lang === 'id' ? g.label.id : g.label.en;
+}
+
 export function statusOf(e: EntryResult, options: ReportOptions): string {
   if (e.flags.length > 0) return `${e.flags.map((f) => word(f, options.lang)).join(', ')}: ${e.reasons.join(', ')}`;
   if (!e.passed) return `${word('failed', options.lang)}: ${e.reasons.join(', ')}`;
@@ -85,6 +99,8 @@ function tableLayout(result: ScoreResult, options: ReportOptions, criteria: stri
       shortCategory(result, e, lang),
       e.total === null ? '–' : `${fixed2(e.total)}${showBar ? ` ${totalBar(e.total)}` : ''}`,
       ...criteria.map((k) => fixed2(e.criteria[k])),
+      ...(rubric.groups.length > 0 ? [e.group === null ? '–' : groupName(rubric, e.group, lang)] : []),
+      ...rubric.stages.map((s) => stageCell(e, s.name)),
       ...(withShortlists ? [e.shortlists.map((s) => shortlistLabel(rubric, s, lang)).join(', ')] : []),
       safeText(statusOf(e, options)),
     ],
@@ -96,6 +112,8 @@ function tableLayout(result: ScoreResult, options: ReportOptions, criteria: stri
     word('category', lang),
     word('total', lang),
     ...criteria.map((k) => truncate(criterionLabel(rubric, k, lang), 8)),
+    ...(rubric.groups.length > 0 ? [word('group', lang)] : []),
+    ...rubric.stages.map((s) => truncate(s.label[lang], 14)),
     ...(withShortlists ? [word('shortlists', lang)] : []),
     word('status', lang),
   ];

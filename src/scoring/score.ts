@@ -4,7 +4,7 @@
  *   5 completeness and eligibility → 6 total → 7 rounding → 8 pass → 9 rank → 10 shortlists.
  */
 import { compareDiagnostics, diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { compareCodePoints } from '../model/names.js';
+import { compareCodePoints, foldText, resolveAgencyType } from '../model/names.js';
 import type { Competition } from '../model/records.js';
 import type { EntryResult, ScoredRecord, ScoreResult, ShortlistResult } from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
@@ -16,6 +16,7 @@ import { normalizeColumns } from './normalize.js';
 import { rankEntries } from './rank.js';
 import { round6 } from './round.js';
 import { drawShortlist, type Candidate } from './shortlist.js';
+import { scoreStages } from './stages.js';
 
 export interface ScoreOptions {
   /** Reference date for the age rule (ISO); over the rubric's reference_date; neither: today. */
@@ -48,6 +49,8 @@ export interface ScoringDetail {
   trimmed: Uint8Array;
   /** Unrounded s_c per entry index. */
   aggregates: Record<string, number>[];
+  /** With rubric stages: each stage's own detail (the fields above are the first stage's). */
+  stages?: { name: string; detail: ScoringDetail }[];
 }
 
 export function scoreCompetition(competition: Competition, options: ScoreOptions = {}): ScoreResult {
@@ -55,6 +58,7 @@ export function scoreCompetition(competition: Competition, options: ScoreOptions
 }
 
 export function scoreWithDetail(competition: Competition, options: ScoreOptions = {}): { result: ScoreResult; detail: ScoringDetail } {
+  if (competition.rubric.stages.length > 0) return scoreStages(competition, options);
   const { rubric } = competition;
   const asOf = referenceDate(rubric, options.asOf);
   const { checked, diagnostics: entryDiagnostics } = checkEntries(competition.entries, rubric, asOf);
@@ -139,35 +143,8 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     results.push(result);
   });
 
-  // Step 9: overall and per-category ranks.
-  const ranked = results.filter((r) => r.total !== null) as (EntryResult & { total: number })[];
-  const order = rankEntries(ranked, rubric.tieBreak);
-  for (const { item, rank, tied } of order) {
-    item.rank = rank;
-    item.tied = tied;
-  }
-  for (const category of rubric.categories) {
-    for (const { item, rank } of rankEntries(ranked.filter((r) => r.categoryKnown && r.category === category.id), rubric.tieBreak)) {
-      item.category_rank = rank;
-    }
-  }
-
-  // Step 10: shortlists.
-  const candidates: Candidate[] = order
-    .filter(({ item }) => item.passed)
-    .map(({ item }) => ({ id: item.id, category: item.categoryKnown ? item.category : null, group: item.group, rank: item.rank!, categoryRank: item.category_rank }));
-  const byId = new Map(results.map((r) => [r.id, r]));
-  const shortlistDiagnostics: Diagnostic[] = [];
-  const shortlists: ShortlistResult[] = rubric.shortlists.map((rule) => {
-    const outcome = drawShortlist(rule, candidates, rubric.categories.map((k) => k.id));
-    for (const id of outcome.taken) byId.get(id)!.shortlists.push(rule.name);
-    if (outcome.cutoffTie) {
-      shortlistDiagnostics.push(
-        diagnostic('cutoff-tie', `shortlist "${rule.name}" (size ${rule.size}) takes ${outcome.taken.length}: entries tied at the cut-off are all included; the jury must decide the tie`),
-      );
-    }
-    return { name: rule.name, size: rule.size, taken: outcome.taken.length, cutoff_tie: outcome.cutoffTie };
-  });
+  // Steps 9–10.
+  const { order, shortlists, diagnostics: shortlistDiagnostics } = rankAndShortlist(rubric, results);
 
   const unranked = results.filter((r) => r.total === null).sort((a, b) => compareCodePoints(a.id, b.id));
   // One object per score is built only when someone asks (explanations, analytics): a stress
@@ -214,3 +191,60 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     detail: { checked, scores, normalized, trimmed, aggregates },
   };
 }
+
+/**
+ * Steps 9–10 on entries whose totals and pass marks are set: overall and per-category ranks
+ * (written into the entries), then the shortlists. Returns the ranked entries in rank order.
+ */
+export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCandidates?: ReadonlyMap<string, Candidate[]>): { order: RankedEntry[]; shortlists: ShortlistResult[]; diagnostics: Diagnostic[] } {
+  // Step 9: overall and per-category ranks.
+  const ranked = results.filter((r) => r.total !== null) as (EntryResult & { total: number })[];
+  const order = rankEntries(ranked, rubric.tieBreak);
+  for (const { item, rank, tied } of order) {
+    item.rank = rank;
+    item.tied = tied;
+  }
+  for (const category of rubric.categories) {
+    for (const { item, rank } of rankEntries(ranked.filter((r) => r.categoryKnown && r.category === category.id), rubric.tieBreak)) {
+      item.category_rank = rank;
+    }
+  }
+
+  // Step 10: shortlists.
+  // Agency types and regions are looked up only for proportional shortlists (a stress year
+  // has 200,000 entries).
+  const proportional = rubric.shortlists.some((rule) => rule.minPer !== undefined);
+  const candidates: Candidate[] = order.filter(({ item }) => item.passed).map(({ item }) => candidateOf(item, proportional));
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const diagnostics: Diagnostic[] = [];
+  const shortlists: ShortlistResult[] = rubric.shortlists.map((rule) => {
+    const pool = rule.stage !== undefined ? (stageCandidates?.get(rule.stage) ?? []) : candidates;
+    const outcome = drawShortlist(rule, pool, rubric.categories.map((k) => k.id), rubric.groups.map((g) => g.id));
+    for (const id of outcome.taken) byId.get(id)!.shortlists.push(rule.name);
+    if (outcome.cutoffTie) {
+      diagnostics.push(
+        diagnostic('cutoff-tie', `shortlist "${rule.name}" (size ${rule.size}) takes ${outcome.taken.length}: entries tied at the cut-off are all included; the jury must decide the tie`),
+      );
+    } else if (outcome.taken.length > rule.size) {
+      diagnostics.push(
+        diagnostic('shortlist-over-size', `shortlist "${rule.name}" (size ${rule.size}) takes ${outcome.taken.length}: its min_per quotas need more places than its size; lower the minimums or raise the size`),
+      );
+    }
+    const summary: ShortlistResult = { name: rule.name, size: rule.size, taken: outcome.taken.length, cutoff_tie: outcome.cutoffTie };
+    if (outcome.byQuota !== undefined) summary.by_quota = outcome.byQuota;
+    return summary;
+  });
+  return { order, shortlists, diagnostics };
+}
+
+/** A passing ranked entry as a shortlist sees it. */
+export function candidateOf(item: EntryResult, withFields = true): Candidate {
+  const candidate: Candidate = { id: item.id, category: item.categoryKnown ? item.category : null, group: item.group, rank: item.rank!, categoryRank: item.category_rank };
+  if (withFields) {
+    candidate.agencyType = resolveAgencyType(item.entry.agencyTypeRaw) ?? null;
+    candidate.region = item.entry.region !== '' ? foldText(item.entry.region) : null;
+  }
+  return candidate;
+}
+
+export type RankedEntry = { item: EntryResult & { total: number }; rank: number; tied: boolean };

@@ -9,6 +9,7 @@ import { checkEntries, localToday } from './entries.js';
 import { checkJudges } from './judges.js';
 import { checkPanel } from './panel.js';
 import { checkScores } from './scores.js';
+import { validateStages } from './stages.js';
 
 export interface ValidateOptions {
   /** Reference date for the age rule; over the rubric's reference_date; neither: today. */
@@ -19,6 +20,7 @@ export function validateCompetition(competition: Competition, options: ValidateO
   const { rubric } = competition;
   // The reference date as scoring takes it (SPEC 2.4): --as-of, else the rubric's, else today.
   const asOf = options.asOf ?? rubric.eligibility.referenceDate ?? localToday();
+  if (rubric.stages.length > 0) return validateStages(competition, asOf).sort(compareDiagnostics);
   const entries = checkEntries(competition.entries, rubric, asOf);
   const scores = checkScores(competition, entries.checked);
   // Entries submitted without any score (the CI layout: one file per entry, before judging)

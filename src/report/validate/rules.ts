@@ -122,4 +122,12 @@ export const RULES = {
     summary: 'The judge–entry graph is disconnected: some groups of judges share no entry.',
     fix: 'z-score normalization compares judges only through the entries they share: assign judges so that every group shares at least one entry with another.',
   },
+  'unknown-stage': {
+    summary: 'A score row names a stage the rubric does not define, or contradicts the stage its sheet was given for.',
+    fix: 'Use a stage name, label, alias or number from the rubric\'s `stages:` in the `stage` (`tahap`) column, or give the sheet as `--scores NAME=FILE`.',
+  },
+  'shortlist-over-size': {
+    summary: 'A proportional shortlist\'s `min_per` quotas took more entries than its size.',
+    fix: 'Lower the minimums (region quotas grow with the number of regions in the data) or raise the size.',
+  },
 } as const satisfies Record<DiagnosticCode, RuleText>;

@@ -1,0 +1,96 @@
+/**
+ * `kipp init`: a ready competition folder for every shipped profile, on which `kipp validate`
+ * runs clean; the workflow it writes runs kipp validate on the folder's own files.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { fieldAliases, normalizeName } from '../../src/model/names.js';
+import { VALIDATE_FORMATS } from '../../src/report/validate/index.js';
+import { kipp } from './run.js';
+
+const base = mkdtempSync(join(tmpdir(), 'kipp-init-'));
+const PROFILES = readdirSync('rubrics').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+
+function headers(file: string): string[] {
+  return readFileSync(file, 'utf8').split(/\r?\n/)[0]!.split(',');
+}
+
+describe.each(PROFILES)('kipp init --profile %s', (profile) => {
+  const dir = join(base, profile);
+  const init = kipp(['init', dir, '--profile', profile]);
+
+  it('writes the rubric, three templates, a README and a workflow; lists them on stdout', () => {
+    expect(init.status).toBe(0);
+    const files = ['rubric.yaml', 'entries.csv', 'judges.csv', 'scores.csv', 'README.md', '.github/workflows/kipp-validate.yml'];
+    expect(init.stdout.trim().split('\n')).toEqual(files.map((f) => join(dir, f)));
+    // The rubric is the shipped profile; only its editor hint points at the published schema.
+    const shipped = readFileSync(`rubrics/${profile}.yaml`, 'utf8').split('\n');
+    const written = readFileSync(join(dir, 'rubric.yaml'), 'utf8').split('\n');
+    expect(written.slice(1)).toEqual(shipped.slice(1));
+    expect(written[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/kipp@[\d.]+\/schemas\/rubric\.schema\.json$/);
+  });
+
+  it('kipp validate on the new folder\'s templates runs clean', () => {
+    const run = kipp(['validate', 'entries.csv', '--scores', 'scores.csv', '--judges', 'judges.csv', '--rubric', 'rubric.yaml', '--format', 'json'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 0, warnings: 0, files: 4 });
+  });
+
+  it('templates have Indonesian headers that kipp reads as its fields', () => {
+    const entries = headers(join(dir, 'entries.csv'));
+    expect(entries.slice(0, 6)).toEqual(['kode', 'judul_inovasi', 'instansi', 'jenis_instansi', 'provinsi', 'kategori']);
+    const canonical = (kind: 'entries' | 'scores' | 'judges', h: string) => fieldAliases(kind).get(normalizeName(h));
+    expect(entries.map((h) => canonical('entries', h))).not.toContain(undefined);
+    expect(headers(join(dir, 'judges.csv')).map((h) => canonical('judges', h))).toEqual(['id', 'name', 'agency', 'region', 'expertise']);
+    const scores = headers(join(dir, 'scores.csv'));
+    expect(scores.slice(0, 2).map((h) => canonical('scores', h))).toEqual(['entry_id', 'judge_id']);
+    expect(scores).toContain('kebaruan');
+    expect(scores.includes('tahap')).toBe(profile === 'kipp-2025');
+  });
+
+  it('the workflow runs kipp validate on the folder\'s files, pinned to this version', () => {
+    const text = readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8');
+    const workflow = parse(text) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }> };
+    const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run ? [s.run] : [])));
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+    expect(runs).toContain(`npm install --global kipp@${version}`);
+    const validate = runs.filter((r) => r.startsWith('kipp validate '));
+    expect(validate.map((r) => /--format (\S+)/.exec(r)?.[1]).sort()).toEqual(['github', 'sarif']);
+    for (const r of validate) {
+      expect(VALIDATE_FORMATS).toContain(/--format (\S+)/.exec(r)?.[1]);
+      expect(r).toContain('kipp validate entries.csv --scores scores.csv --judges judges.csv --rubric rubric.yaml');
+    }
+  });
+});
+
+describe('kipp init: refusals', () => {
+  it('a folder that is not empty: exit 2 unless --force', () => {
+    const dir = join(base, 'busy');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'catatan.txt'), 'milik sekretariat\n');
+    const run = kipp(['init', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(['catatan.txt']);
+    const forced = kipp(['init', dir, '--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(dir, 'catatan.txt'), 'utf8')).toBe('milik sekretariat\n');
+    expect(readFileSync(join(dir, 'rubric.yaml'), 'utf8')).toContain('name: KIPP 2018');
+  });
+
+  it('an unknown profile: exit 2, the shipped ones named', () => {
+    const run = kipp(['init', join(base, 'x'), '--profile', 'kipp-1999']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/kipp-2018, kipp-2021, kipp-2022, kipp-2025/);
+  });
+
+  it('a rubric file as the profile', () => {
+    const dir = join(base, 'own');
+    const run = kipp(['init', dir, '--profile', 'fixtures/validate/unknown-stage/rubric.yaml']);
+    expect(run.status).toBe(0);
+    expect(headers(join(dir, 'scores.csv'))).toContain('tahap');
+  });
+});
