@@ -105,7 +105,10 @@ export function verifyReport(report: KippReport, reportPath: string, options: Ve
     const competition = loadCompetition(
       {
         entries: files('entries'),
-        scores: files('scores'),
+        // A sheet given as `--scores STAGE=FILE` is read for that stage again.
+        scores: report.inputs.flatMap((input, k) =>
+          input.kind !== 'scores' ? [] : [input.stage !== undefined ? `${input.stage}=${inputs[k + 1]!.resolved!}` : inputs[k + 1]!.resolved!],
+        ),
         judges: judges.length === 0 ? undefined : judges,
         delimiter: (run.delimiter ?? undefined) as Delimiter | undefined,
       },

@@ -214,3 +214,22 @@ describe('kipp diff of the two fixture reports (a corrected score sheet)', () =>
     expect(run.stdout).toMatch(/No differences/);
   });
 });
+
+describe('kipp verify on a staged competition (KIPP 2025: desk, then presentation)', () => {
+  it('re-reads each --scores STAGE=FILE sheet for its stage and verifies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-stages-'));
+    const stages = join(ROOT, 'fixtures/stages');
+    for (const f of ['entries.csv', 'judges.csv', 'scores-desk.csv', 'scores-presentation.csv']) copyFileSync(join(stages, f), join(dir, f));
+    copyFileSync(join(ROOT, 'rubrics/kipp-2025.yaml'), join(dir, 'rubric.yaml'));
+    const args = ['entries.csv', '-s', 'desk=scores-desk.csv', 'presentation=scores-presentation.csv', '-j', 'judges.csv', '-r', 'rubric.yaml', '--as-of', '2025-06-30'];
+    expect(kipp(['score', ...args, '--output', 'report.json'], { cwd: dir }).status).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.inputs.filter((i: { kind: string }) => i.kind === 'scores')).toEqual([
+      { path: 'scores-desk.csv', kind: 'scores', sha256: sha(join(stages, 'scores-desk.csv')), stage: 'desk' },
+      { path: 'scores-presentation.csv', kind: 'scores', sha256: sha(join(stages, 'scores-presentation.csv')), stage: 'presentation' },
+    ]);
+    const verified = kipp(['verify', 'report.json'], { cwd: dir });
+    expect(verified.stderr).not.toMatch(/differ/);
+    expect(verified.status).toBe(0);
+  });
+});
