@@ -5,7 +5,7 @@
  *   breaks every non-ASCII title ("Café" → "CafÃ©").
  * - `,` by default; with `;` (or tab) the figures use a decimal comma, which is what Excel in
  *   Indonesian locale (list separator `;`, decimal separator `,`) splits and reads as numbers.
- * - CRLF line ends (RFC 4180); fields quoted only when they hold the delimiter, a quote or a line break.
+ * - CRLF line ends (RFC 4180); a field is quoted when it holds the delimiter, a quote or any line break.
  * - Every text cell, headers included, goes through OWASP's formula-injection guard
  *   (`neutralizeFormula`): a leading `=`, `+`, `-`, `@`, tab or CR, or their full-width forms,
  *   gets a `'` in front. Figures are never prefixed.
@@ -36,5 +36,7 @@ export function formatExportCsv(table: ExportTable, options: ExportCsvOptions): 
   const decimal = options.delimiter === ',' ? '.' : ',';
   const header = table.columns.map((c) => neutralizeFormula(c.header));
   const rows = table.rows.map((row) => table.columns.map((c, i) => csvCell(row[i] ?? null, c.kind, decimal)));
-  return BOM + stringify([header, ...rows], { delimiter: options.delimiter, record_delimiter: '\r\n' });
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR:
+  // without `quoted_match` a title with a line break would split the row in Excel.
+  return BOM + stringify([header, ...rows], { delimiter: options.delimiter, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
