@@ -320,13 +320,11 @@ describe('safety and usage errors', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFRank,/);
   });
 
+  // The other combinations (--sheets with CSV, --delimiter with XLSX, …) are in the option table
+  // of test/commands/export-options.test.ts; these two check the exit code end to end.
   it.each([
     [['-o', 'x.txt'], 'extension'],
     [['-o', 'x.csv', '--shortlist', 'top-45'], 'top-5, juara-kategori'],
-    [['-o', 'x.csv', '--sheets', 'category'], '--sheets'],
-    [['-o', 'x.xlsx', '--delimiter', ';'], '--delimiter'],
-    [['-o', 'x.csv', '--delimiter', '|'], '--delimiter'],
-    [['-o', 'x.csv', '--lang', 'fr'], '--lang'],
   ])('%j is a usage error (exit 2) that writes nothing', (args, hint) => {
     const run = kipp(['export', ...HOSTILE_INPUTS, ...args]);
     expect(run.status).toBe(2);
