@@ -1,7 +1,74 @@
-/** `kipp export` — not built yet (placeholder so that the command line is complete). */
-import { KippError } from '../model/diagnostic.js';
+/**
+ * `kipp export`: load → score → select a shortlist (or every entry) → CSV or XLSX, written
+ * atomically to --output. The format follows the extension. `--delimiter` here is the OUTPUT
+ * delimiter; input files are always detected.
+ */
+import { hasErrors, KippError } from '../model/diagnostic.js';
+import { scoreCompetition } from '../scoring/score.js';
+import { countLine, diagnosticLines } from '../report/diagnostics.js';
+import { formatExportCsv, type CsvDelimiter } from '../report/export-csv.js';
+import { exportTable, findShortlist, selectShortlist } from '../report/export-table.js';
+import { parseLang } from '../report/labels.js';
+import { writeOutput } from '../io/write.js';
+import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
+import { sourceDateEpoch } from './score.js';
 
-export async function runExport(_entries: string[], _options: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new KippError('usage', 'kipp export is not available in this version yet');
+export interface ExportCommandOptions extends InputOptions {
+  output?: string;
+  shortlist?: string;
+  sheets?: string;
+  lang?: string;
+  force?: boolean;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export function exportFormat(output: string | undefined): ExportFormat {
+  if (output === undefined || output === '') throw new KippError('usage', 'missing --output: name a .csv or .xlsx file');
+  const ext = output.toLowerCase().match(/\.(\w+)$/)?.[1];
+  if (ext === 'csv' || ext === 'xlsx') return ext;
+  throw new KippError('usage', `--output ${output}: the format follows the extension; use .csv or .xlsx`);
+}
+
+/** Checks every option before any file is read, so a typo costs nothing. */
+export function parseExportOptions(options: ExportCommandOptions, ctx: CommandContext) {
+  const format = exportFormat(options.output);
+  const lang = options.lang !== undefined ? parseLang(options.lang) : ctx.lang;
+  if (lang === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  const delimiter: CsvDelimiter = parseDelimiter(options.delimiter) ?? ',';
+  if (format === 'xlsx' && options.delimiter !== undefined) throw new KippError('usage', '--delimiter applies to CSV output only; an .xlsx file has typed cells');
+  const sheets = options.sheets ?? 'single';
+  if (sheets !== 'single' && sheets !== 'shortlist' && sheets !== 'category') throw new KippError('usage', `--sheets ${sheets}: use shortlist or category`);
+  if (format === 'csv' && options.sheets !== undefined) throw new KippError('usage', '--sheets applies to .xlsx output only; a CSV file holds one table');
+  return { format, lang, delimiter, sheets, asOf: parseAsOf(options.asOf), generated: sourceDateEpoch(ctx.env) } as const;
+}
+
+export async function runExport(entryPaths: string[], options: ExportCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+  const parsed = parseExportOptions(options, ctx);
+  // --delimiter names the output's delimiter: the inputs are detected as always.
+  const competition = loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
+  const result = scoreCompetition(competition, { asOf: parsed.asOf });
+  const shortlist = options.shortlist !== undefined ? findShortlist(result, options.shortlist) : null;
+  for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
+  if (result.diagnostics.length > 0) ctx.log(`kipp export: ${countLine(result.diagnostics)}`);
+  const entries = selectShortlist(result, shortlist);
+  let data: string | Uint8Array;
+  if (parsed.format === 'csv') {
+    data = formatExportCsv(exportTable(result, entries, parsed.lang), { delimiter: parsed.delimiter });
+  } else {
+    const { formatExportXlsx } = await import('../report/export-xlsx.js');
+    data = await formatExportXlsx(result, {
+      lang: parsed.lang,
+      shortlist,
+      sheets: parsed.sheets,
+      version: toolVersion(),
+      ...(parsed.generated !== undefined ? { generated: parsed.generated } : {}),
+    });
+  }
+  writeOutput(options.output!, data, { inputs: inputPaths(competition), force: options.force ?? false });
+  const what = shortlist !== null ? `${shortlist.name} (${entries.length} entries)` : `${entries.length} entries`;
+  ctx.log(`kipp export: wrote ${what} to ${options.output}`);
+  return { exit: hasErrors(result.diagnostics) ? 1 : 0 };
 }

@@ -1,0 +1,174 @@
+/**
+ * The table `kipp export` publishes, before it becomes CSV or XLSX: which entries (a shortlist,
+ * or every entry), which columns in which order, and each cell as a typed value. Pure.
+ *
+ * Columns: rank, category rank, id, title, agency, agency type, region, category (label), group
+ * (label), total, one per criterion, judges, passed, reasons, shortlists, then the entry's
+ * pass-through fields in the order they first appear.
+ */
+import { KippError } from '../model/diagnostic.js';
+import { resolveAgencyType, type AgencyType } from '../model/names.js';
+import type { EntryResult, ScoreResult } from '../model/result.js';
+import type { ShortlistRule } from '../model/rubric.js';
+import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from './labels.js';
+
+export type ExportKind = 'text' | 'number' | 'integer';
+export type ExportCell = string | number | null;
+
+export interface ExportColumn {
+  /** Stable key: a canonical field name, or `criterion:<id>`. */
+  key: string;
+  header: string;
+  kind: ExportKind;
+}
+
+export interface ExportTable {
+  columns: ExportColumn[];
+  /** `number` cells hold the 6-decimal values; formats decide how many digits to show. */
+  rows: ExportCell[][];
+}
+
+/** Headers that read better in a published sheet than the terminal's short forms. */
+const HEADERS = {
+  category_rank: { en: 'Category rank', id: 'Peringkat kategori' },
+  implemented_since: { en: 'Implemented since', id: 'Tanggal implementasi' },
+  summary: { en: 'Summary', id: 'Ringkasan' },
+  video_url: { en: 'Video', id: 'Video' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+const AGENCY_TYPE_LABELS: Record<AgencyType, Record<Lang, string>> = {
+  ministry: { en: 'Ministry', id: 'Kementerian' },
+  agency: { en: 'Agency', id: 'Lembaga' },
+  province: { en: 'Province', id: 'Provinsi' },
+  regency: { en: 'Regency', id: 'Kabupaten' },
+  city: { en: 'City', id: 'Kota' },
+  soe: { en: 'State-owned enterprise', id: 'BUMN' },
+  regional_soe: { en: 'Regional enterprise', id: 'BUMD' },
+};
+
+/** Fields shown in their own columns (never repeated as pass-through). */
+const SHOWN = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group']);
+
+export interface ExportSelection {
+  /** The shortlist exported, or null for every entry. */
+  shortlist: ShortlistRule | null;
+  entries: EntryResult[];
+}
+
+/** Finds a shortlist by name or label (case-insensitive), or fails with the names on offer. */
+export function findShortlist(result: ScoreResult, raw: string): ShortlistRule {
+  const want = raw.trim().toLowerCase();
+  const rules = result.rubric.shortlists;
+  const found =
+    rules.find((s) => s.name.toLowerCase() === want) ??
+    rules.find((s) => s.label !== undefined && (s.label.en.toLowerCase() === want || s.label.id.toLowerCase() === want));
+  if (found) return found;
+  const offer = rules.length > 0 ? `the rubric "${result.rubric.name}" defines ${rules.map((s) => s.name).join(', ')}` : `the rubric "${result.rubric.name}" defines no shortlists`;
+  throw new KippError('usage', `--shortlist ${raw}: no such shortlist; ${offer}`);
+}
+
+/**
+ * The entries of one shortlist in rank order (per-category shortlists: category by category, in
+ * the rubric's order, each by category rank), or every entry in report order.
+ */
+export function selectShortlist(result: ScoreResult, rule: ShortlistRule | null): EntryResult[] {
+  if (rule === null) return result.entries;
+  const taken = result.entries.filter((e) => e.shortlists.includes(rule.name));
+  if (!rule.perCategory) return taken;
+  return result.rubric.categories.flatMap((c) => taken.filter((e) => e.category === c.id));
+}
+
+/** Pass-through fields of these entries, in first-seen order. */
+function passThroughFields(result: ScoreResult, entries: readonly EntryResult[]): string[] {
+  const criteria = new Set(result.rubric.criteria.map((c) => c.id));
+  const seen = new Set<string>();
+  for (const e of entries) {
+    for (const field of e.entry.fields.keys()) {
+      if (!SHOWN.has(field) && !criteria.has(field)) seen.add(field);
+    }
+  }
+  return [...seen];
+}
+
+function fieldHeader(field: string, lang: Lang): string {
+  return field in HEADERS ? HEADERS[field as keyof typeof HEADERS][lang] : field;
+}
+
+export function exportColumns(result: ScoreResult, entries: readonly EntryResult[], lang: Lang): ExportColumn[] {
+  const text = (key: string, header: string): ExportColumn => ({ key, header, kind: 'text' });
+  return [
+    { key: 'rank', header: word('rank', lang), kind: 'integer' },
+    { key: 'category_rank', header: HEADERS.category_rank[lang], kind: 'integer' },
+    text('id', word('id', lang)),
+    text('title', word('title', lang)),
+    text('agency', word('agency', lang)),
+    text('agency_type', word('agency_type', lang)),
+    text('region', word('region', lang)),
+    text('category', word('category', lang)),
+    text('group', word('group', lang)),
+    { key: 'total', header: word('total', lang), kind: 'number' },
+    ...result.rubric.criteria.map((c): ExportColumn => ({ key: `criterion:${c.id}`, header: criterionLabel(result.rubric, c.id, lang), kind: 'number' })),
+    { key: 'judges', header: word('judges', lang), kind: 'integer' },
+    text('passed', word('passed', lang)),
+    text('reasons', word('reasons', lang)),
+    text('shortlists', word('shortlists', lang)),
+    ...passThroughFields(result, entries).map((f) => text(f, fieldHeader(f, lang))),
+  ];
+}
+
+function agencyTypeText(raw: string, lang: Lang): string {
+  const type = resolveAgencyType(raw);
+  return type ? AGENCY_TYPE_LABELS[type][lang] : raw;
+}
+
+function groupText(result: ScoreResult, e: EntryResult, lang: Lang): string {
+  if (e.group === null) return e.entry.groupRaw;
+  const g = result.rubric.groups.find((k) => k.id === e.group);
+  return g ? g.label[lang] : e.group;
+}
+
+/** Why an entry did not pass, or is not ranked: the stable codes (`total`, criterion ids, diagnostic codes). */
+function reasonsText(e: EntryResult, lang: Lang): string {
+  const flags = e.flags.map((f) => word(f, lang));
+  return [...flags, ...e.reasons].join(', ');
+}
+
+function cellFor(result: ScoreResult, e: EntryResult, column: ExportColumn, lang: Lang): ExportCell {
+  if (column.key.startsWith('criterion:')) return e.criteria[column.key.slice('criterion:'.length)] ?? null;
+  switch (column.key) {
+    case 'rank':
+      return e.rank;
+    case 'category_rank':
+      return e.category_rank;
+    case 'id':
+      return e.id;
+    case 'title':
+      return e.title;
+    case 'agency':
+      return e.agency;
+    case 'agency_type':
+      return agencyTypeText(e.entry.agencyTypeRaw, lang);
+    case 'region':
+      return e.entry.region;
+    case 'category':
+      return e.categoryKnown ? categoryLabel(result.rubric, e.category, lang) : e.category;
+    case 'group':
+      return groupText(result, e, lang);
+    case 'total':
+      return e.total;
+    case 'judges':
+      return e.judges;
+    case 'passed':
+      return word(e.passed ? 'yes' : 'no', lang);
+    case 'reasons':
+      return reasonsText(e, lang);
+    case 'shortlists':
+      return e.shortlists.map((s) => shortlistLabel(result.rubric, s, lang)).join(', ');
+    default:
+      return e.entry.fields.get(column.key) ?? '';
+  }
+}
+
+export function exportTable(result: ScoreResult, entries: readonly EntryResult[], lang: Lang, columns = exportColumns(result, entries, lang)): ExportTable {
+  return { columns, rows: entries.map((e) => columns.map((c) => cellFor(result, e, c, lang))) };
+}

@@ -1,0 +1,149 @@
+/**
+ * `kipp export … --output F.xlsx`: the export table as a workbook — one data sheet (or one per
+ * shortlist or per category on request), then a summary sheet saying how the figures were made:
+ * tool version, rubric name, version, sha256, scale and weights, thresholds, shortlists, the
+ * reference date and every input file's sha256.
+ *
+ * Cells are typed (text as text, figures as numbers shown with two decimals, ranks as whole
+ * numbers), so no formula guard is needed and titles keep their exact text.
+ */
+import type { EntryResult, ScoreResult } from '../model/result.js';
+import type { ShortlistRule } from '../model/rubric.js';
+import { exportColumns, exportTable, selectShortlist } from './export-table.js';
+import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from './labels.js';
+import { writeXlsx, type SheetSpec } from './xlsx.js';
+
+export type SheetsBy = 'single' | 'shortlist' | 'category';
+
+export interface ExportXlsxOptions {
+  lang: Lang;
+  /** The shortlist named with --shortlist, or null for every entry. */
+  shortlist: ShortlistRule | null;
+  sheets: SheetsBy;
+  version: string;
+  /** SOURCE_DATE_EPOCH as an ISO time; absent: the workbook carries a fixed 1980 date. */
+  generated?: string;
+}
+
+const WORDS = {
+  all: { en: 'All entries', id: 'Semua proposal' },
+  summary: { en: 'Summary', id: 'Ringkasan' },
+  other: { en: 'Other', id: 'Lainnya' },
+  section: { en: 'Section', id: 'Bagian' },
+  item: { en: 'Item', id: 'Butir' },
+  value: { en: 'Value', id: 'Nilai' },
+  details: { en: 'Details', id: 'Keterangan' },
+  tool: { en: 'tool', id: 'perangkat' },
+  version: { en: 'version', id: 'versi' },
+  name: { en: 'name', id: 'nama' },
+  scale: { en: 'scale', id: 'skala' },
+  aggregation: { en: 'aggregation', id: 'agregasi' },
+  normalization: { en: 'normalization', id: 'normalisasi' },
+  min_judges: { en: 'minimum judges', id: 'minimal juri' },
+  weight: { en: 'weight', id: 'bobot' },
+  threshold: { en: 'threshold', id: 'ambang' },
+  tie_break: { en: 'tie-break', id: 'penentu seri' },
+  shortlist: { en: 'shortlist', id: 'daftar pendek' },
+  size: { en: 'size', id: 'kuota' },
+  taken: { en: 'taken', id: 'terpilih' },
+  input: { en: 'input', id: 'berkas masukan' },
+  exported: { en: 'exported', id: 'diekspor' },
+  generated: { en: 'generated', id: 'dibuat' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+function w(key: keyof typeof WORDS, lang: Lang): string {
+  return WORDS[key][lang];
+}
+
+/** Shortens a long label at a word boundary to fit Excel's 31-character sheet names. */
+export function shortSheetName(label: string): string {
+  if (label.length <= 31) return label;
+  const cut = label.slice(0, 30);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 10 ? cut.slice(0, space) : cut).replace(/[\s,;.:-]+$/, '')}…`;
+}
+
+function dataSheet(result: ScoreResult, name: string, entries: EntryResult[], lang: Lang): SheetSpec {
+  const table = exportTable(result, entries, lang, exportColumns(result, entries, lang));
+  return { name: shortSheetName(name), columns: table.columns.map((c) => ({ header: c.header, kind: c.kind })), rows: table.rows };
+}
+
+function dataSheets(result: ScoreResult, options: ExportXlsxOptions): SheetSpec[] {
+  const { lang, shortlist } = options;
+  const rubric = result.rubric;
+  const selected = selectShortlist(result, shortlist);
+  if (options.sheets === 'shortlist') {
+    const rules = shortlist !== null ? [shortlist] : rubric.shortlists;
+    return rules.map((rule) => dataSheet(result, shortlistLabel(rubric, rule.name, lang), selectShortlist(result, rule), lang));
+  }
+  if (options.sheets === 'category') {
+    const sheets = rubric.categories
+      .map((c) => ({ name: categoryLabel(rubric, c.id, lang), entries: selected.filter((e) => e.categoryKnown && e.category === c.id) }))
+      .filter((s) => s.entries.length > 0);
+    const other = selected.filter((e) => !e.categoryKnown);
+    if (other.length > 0) sheets.push({ name: w('other', lang), entries: other });
+    return sheets.map((s) => dataSheet(result, s.name, s.entries, lang));
+  }
+  const name = shortlist !== null ? shortlistLabel(rubric, shortlist.name, lang) : w('all', lang);
+  return [dataSheet(result, name, selected, lang)];
+}
+
+type SummaryRow = [string, string, number | null, string];
+
+/** The summary: one row per fact, so it filters and reads top to bottom. */
+export function summaryRows(result: ScoreResult, options: ExportXlsxOptions): SummaryRow[] {
+  const { lang, shortlist } = options;
+  const rubric = result.rubric;
+  const rows: SummaryRow[] = [];
+  const section = w('tool', lang);
+  rows.push([section, 'kipp', null, options.version]);
+  if (options.generated !== undefined) rows.push([section, w('generated', lang), null, options.generated]);
+  const rub = word('rubric', lang);
+  rows.push([rub, w('name', lang), null, rubric.name]);
+  if (rubric.version !== null) rows.push([rub, w('version', lang), null, String(rubric.version)]);
+  rows.push([rub, 'sha256', null, result.rubricSource.sha256]);
+  rows.push([rub, w('scale', lang), null, `${rubric.scale.min}–${rubric.scale.max}`]);
+  rows.push([rub, w('normalization', lang), null, rubric.normalization]);
+  rows.push([rub, w('aggregation', lang), null, rubric.aggregation === 'trimmed' ? `trimmed (${rubric.trim})` : rubric.aggregation]);
+  rows.push([rub, w('min_judges', lang), null, String(rubric.minJudges)]);
+  for (const c of rubric.criteria) rows.push([w('weight', lang), criterionLabel(rubric, c.id, lang), c.weight, c.id]);
+  for (const [category, weights] of Object.entries(rubric.categoryWeights)) {
+    for (const c of rubric.criteria) {
+      const weight = weights[c.id];
+      if (weight !== undefined) rows.push([`${w('weight', lang)}: ${categoryLabel(rubric, category, lang)}`, criterionLabel(rubric, c.id, lang), weight, c.id]);
+    }
+  }
+  if (rubric.thresholds.total !== undefined) rows.push([w('threshold', lang), word('total', lang), rubric.thresholds.total, 'total']);
+  for (const [id, value] of Object.entries(rubric.thresholds.criteria)) rows.push([w('threshold', lang), criterionLabel(rubric, id, lang), value, id]);
+  if (rubric.tieBreak.length > 0) rows.push([rub, w('tie_break', lang), null, rubric.tieBreak.map((id) => criterionLabel(rubric, id, lang)).join(', ')]);
+  for (const s of result.shortlists) {
+    const cutoff = s.cutoff_tie ? `; ${word('cutoff_tie', lang)}` : '';
+    rows.push([w('shortlist', lang), shortlistLabel(rubric, s.name, lang), null, `${s.name}; ${w('size', lang)} ${s.size}, ${w('taken', lang)} ${s.taken}${cutoff}`]);
+  }
+  rows.push([w('exported', lang), shortlist !== null ? shortlistLabel(rubric, shortlist.name, lang) : w('all', lang), null, `${selectShortlist(result, shortlist).length} / ${result.entries.length} ${word('entries', lang)}`]);
+  rows.push([w('exported', lang), word('as_of', lang), null, result.asOf]);
+  for (const input of result.inputs) rows.push([`${w('input', lang)}: ${input.kind}`, input.path, null, input.sha256]);
+  return rows;
+}
+
+function summarySheet(result: ScoreResult, options: ExportXlsxOptions): SheetSpec {
+  const { lang } = options;
+  return {
+    name: w('summary', lang),
+    columns: [
+      { header: w('section', lang), kind: 'text' },
+      { header: w('item', lang), kind: 'text' },
+      { header: w('value', lang), kind: 'number', width: 10 },
+      { header: w('details', lang), kind: 'text' },
+    ],
+    rows: summaryRows(result, options),
+  };
+}
+
+export async function formatExportXlsx(result: ScoreResult, options: ExportXlsxOptions): Promise<Uint8Array> {
+  const sheets = [...dataSheets(result, options), summarySheet(result, options)];
+  return writeXlsx(sheets, {
+    creator: `kipp ${options.version}`,
+    ...(options.generated !== undefined ? { date: new Date(options.generated) } : {}),
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The export CSV formatter on its own: every hostile string survives a CSV parser round trip
+ * (with the OWASP apostrophe where one belongs), for each delimiter, and figures follow the
+ * delimiter's decimal separator.
+ */
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { formatExportCsv, type CsvDelimiter } from '../../src/report/export-csv.js';
+import type { ExportTable } from '../../src/report/export-table.js';
+import { HOSTILE } from './hostile.js';
+
+const table: ExportTable = {
+  columns: [
+    { key: 'rank', header: 'Rank', kind: 'integer' },
+    { key: 'title', header: 'Title', kind: 'text' },
+    { key: 'total', header: 'Total', kind: 'number' },
+    { key: 'kontak', header: '=kontak', kind: 'text' },
+  ],
+  rows: HOSTILE.map((title, i) => [i + 1, title, i === 0 ? null : 100 - i / 8, '+62 812 0000 000' + i]),
+};
+
+/** Characters that make a spreadsheet read a cell as a formula, ASCII and full-width. */
+const STARTS_FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+describe.each<[CsvDelimiter, string]>([
+  [',', '.'],
+  [';', ','],
+  ['\t', ','],
+])('formatExportCsv with delimiter %j', (delimiter, decimal) => {
+  const text = formatExportCsv(table, { delimiter });
+  const records: string[][] = parse(text, { bom: true, delimiter, relax_quotes: false });
+
+  it('starts with a BOM and keeps one record per row', () => {
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(records).toHaveLength(HOSTILE.length + 1);
+  });
+
+  it('round-trips every hostile text, prefixed with an apostrophe exactly when it starts a formula', () => {
+    HOSTILE.forEach((title, i) => {
+      expect(records[i + 1]![1]).toBe(STARTS_FORMULA.test(title) ? `'${title}` : title);
+    });
+    expect(records[0]![3]).toBe("'=kontak"); // headers from input files are guarded too
+    expect(records[2]![3]).toBe("'+62 812 0000 0001");
+  });
+
+  it('writes figures with two decimals and the decimal separator of the delimiter, never guarded', () => {
+    expect(records[1]![2]).toBe(''); // null
+    expect(records[2]![2]).toBe(`99${decimal}88`); // 99.875 rounds half away from zero
+    expect(records[9]![2]).toBe(`99${decimal}00`);
+    expect(records.slice(1).map((r) => r[0])).toEqual(HOSTILE.map((_, i) => String(i + 1)));
+  });
+});
