@@ -51,13 +51,13 @@ Input files: CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), YAML 
 folder of them; "-" reads standard input. Without --rubric (or KIPP_RUBRIC) the embedded
 KIPP 2018 rubric applies.`;
 
-function inputOptions(cmd: Command, withScores = true): Command {
+function inputOptions(cmd: Command, withScores = true, delimiterHelp = 'CSV delimiter of the inputs instead of detecting it: , ; or tab'): Command {
   if (withScores) cmd.option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages');
   return cmd
     .option('-j, --judges <file>', 'the judges file (id, name, agency, region): enables judge checks and conflicts of interest')
     .option('-r, --rubric <file>', 'the rubric YAML (default: $KIPP_RUBRIC, else the embedded KIPP 2018 rubric)')
     .option('--as-of <date>', 'reference date for the age rule (YYYY-MM-DD; default: the rubric\'s reference_date, else today)')
-    .option('--delimiter <char>', 'CSV delimiter instead of detecting it: , ; or tab');
+    .option('--delimiter <char>', delimiterHelp);
 }
 
 export function buildProgram(proc: Process, done: (result: CommandResult) => void): Command {
@@ -133,6 +133,7 @@ Examples:
       .option('--lang <lang>', 'headers and labels in en or id')
       .option('--force', 'replace an existing output file'),
     false,
+    'delimiter of the CSV written (inputs are detected): , ; (with decimal commas, for Indonesian-locale Excel) or tab',
   )
     .option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages')
     .addHelpText(
