@@ -41,6 +41,7 @@ function makeContext(proc: Process): CommandContext {
     stderrIsTTY: proc.stderr.isTTY === true,
     columns: proc.stdout.columns ?? (Number(proc.env.COLUMNS) || 120),
     log: (line) => void proc.stderr.write(`${line}\n`),
+    writeErr: (text) => void proc.stderr.write(text),
     lang: parseLang(proc.env.KIPP_LANG) ?? 'en',
   };
 }

@@ -14,6 +14,8 @@ export interface CommandContext {
   columns: number;
   /** Writes one line to stderr. */
   log: (line: string) => void;
+  /** Writes raw text to stderr (a progress bar redrawn with \r); absent in tests. */
+  writeErr?: (text: string) => void;
   lang: Lang;
 }
 

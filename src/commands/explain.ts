@@ -1,7 +1,40 @@
-/** `kipp explain` — not built yet (placeholder so that the command line is complete). */
-import { KippError } from '../model/diagnostic.js';
+/**
+ * `kipp explain <id>`: load → score → explain one entry → report.
+ */
+import { explainEntry, findEntries } from '../analytics/explain.js';
+import { hasErrors, KippError } from '../model/diagnostic.js';
+import { scoreCompetition } from '../scoring/score.js';
+import { countLine, diagnosticLines } from '../report/diagnostics.js';
+import { EXPLAIN_FORMATS, explainFormatters, type ExplainFormat } from '../report/analytics/explain.js';
+import { parseLang } from '../report/labels.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { loadInputs, parseAsOf, type InputOptions } from './inputs.js';
+import { parseFormat } from './score.js';
 
-export async function runExplain(_id: string, _entries: string[], _options: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new KippError('usage', 'kipp explain is not available in this version yet');
+export interface ExplainCommandOptions extends InputOptions {
+  format?: string;
+  lang?: string;
+}
+
+export async function runExplain(id: string, entryPaths: string[], options: ExplainCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+  const format = parseFormat<ExplainFormat>(options.format, EXPLAIN_FORMATS, 'text');
+  const asOf = parseAsOf(options.asOf);
+  if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  const lang = parseLang(options.lang) ?? ctx.lang;
+  const competition = loadInputs(entryPaths, options, ctx);
+  const result = scoreCompetition(competition, { asOf });
+  const wanted = id.trim();
+  const found = findEntries(result, wanted);
+  if (found.length === 0) {
+    const near = result.entries.map((e) => e.id).filter((e) => e.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
+    throw new KippError('usage', `no entry with id "${wanted}"${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  }
+  const explanation = explainEntry(result, wanted)!;
+  // The entry's own problems; the rest of the competition's are summed up in one line.
+  for (const line of diagnosticLines(explanation.diagnostics, ctx.stderrColor)) ctx.log(line);
+  const others = result.diagnostics.length - explanation.diagnostics.length;
+  if (others > 0) ctx.log(`kipp explain: ${others} other diagnostic${others === 1 ? '' : 's'} in the competition (run kipp validate): ${countLine(result.diagnostics)}`);
+  if (found.length > 1) ctx.log(`kipp explain: ${found.length} entries share the id "${wanted}" (duplicate-id): showing the first`);
+  const text = explainFormatters[format](explanation, { lang, rubric: result.rubric });
+  return { output: text, exit: hasErrors(explanation.diagnostics) ? 1 : 0 };
 }

@@ -67,3 +67,35 @@ export function checkPanel(edges: readonly PanelEdge[]): Diagnostic[] {
     ),
   ];
 }
+
+/**
+ * The same question on scoring's columns (judge and entry indices per record), without a
+ * string per record: a stress year has millions of scores. Only entries and judges that carry
+ * a record count as nodes.
+ */
+export function columnsConnected(count: number, judge: Int32Array, entry: Int32Array, judges: number, entries: number): boolean {
+  const parent = new Int32Array(judges + entries).map((_, i) => i);
+  const used = new Uint8Array(judges + entries);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!; // path halving
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (let i = 0; i < count; i++) {
+    const a = find(judge[i]!);
+    const b = find(judges + entry[i]!);
+    used[judge[i]!] = 1;
+    used[judges + entry[i]!] = 1;
+    if (a !== b) parent[a] = b;
+  }
+  let root = -1;
+  for (let x = 0; x < judges + entries; x++) {
+    if (!used[x]) continue;
+    const r = find(x);
+    if (root === -1) root = r;
+    else if (r !== root) return false;
+  }
+  return true;
+}

@@ -1,0 +1,188 @@
+/**
+ * `kipp explain <id>` — one entry's whole derivation (SPEC section 7) from a scored
+ * competition: every judge's raw and normalized score per criterion with what was excluded and
+ * why, s_c, the weights used, the total, the rank and what separated it from its neighbours,
+ * the thresholds and the shortlists. Pure: a ScoreResult in, plain data out. The numbers are
+ * the scorer's own (normalized values and trim exclusions come from scoring, not recomputed).
+ */
+import type { Diagnostic } from '../model/diagnostic.js';
+import { compareCodePoints } from '../model/names.js';
+import type { EntryResult, ScoreResult, ScoredRecord } from '../model/result.js';
+import { weightsFor } from '../model/rubric.js';
+import { round6 } from '../scoring/round.js';
+
+export interface ExplainedScore {
+  judge: string;
+  raw: number;
+  /** x' as scoring used it (full precision); null for a record excluded for a conflict. */
+  normalized: number | null;
+  excluded: 'conflict' | 'trimmed' | null;
+}
+
+export interface ExplainedCriterion {
+  /** s_c rounded to 6 decimals as in the report; null when no record remains. */
+  value: number | null;
+  weight: number;
+  scores: ExplainedScore[];
+}
+
+/** A neighbour in the overall ranking and what separated the two. */
+export interface Neighbour {
+  id: string;
+  rank: number;
+  total: number;
+  /** "total", a tie-break criterion id, or null when equal on all of them (they share a rank). */
+  decided_by: string | null;
+}
+
+export interface ThresholdCheck {
+  min: number;
+  value: number | null;
+  /** null when the entry is not ranked (no total) or has no value on the criterion. */
+  met: boolean | null;
+}
+
+export interface ZscoreParams {
+  mean: number;
+  sd: number;
+}
+
+export interface Explanation {
+  id: string;
+  title: string;
+  agency: string;
+  category: string;
+  total: number | null;
+  rank: number | null;
+  category_rank: number | null;
+  tied: boolean;
+  passed: boolean;
+  flags: string[];
+  reasons: string[];
+  scale: { min: number; max: number };
+  aggregation: { method: 'mean' | 'median' | 'trimmed'; trim: number | null };
+  normalization: {
+    method: 'none' | 'zscore';
+    /** zscore only: per criterion, μ_c and σ_c over all records, and μ_jc, σ_jc of this entry's judges. */
+    criteria?: Record<string, ZscoreParams & { judges: Record<string, ZscoreParams> }>;
+  };
+  /** The weights used for this entry and where they come from. */
+  weights: Record<string, number>;
+  weights_from: 'category' | 'rubric';
+  criteria: Record<string, ExplainedCriterion>;
+  tie_break: { order: string[]; above: Neighbour | null; below: Neighbour | null };
+  thresholds: { total: ThresholdCheck | null; criteria: Record<string, ThresholdCheck> };
+  shortlists: { name: string; size: number; included: boolean; cutoff_tie: boolean }[];
+  diagnostics: Diagnostic[];
+}
+
+/** What separates two ranked entries: the first of total, then the tie-break criteria, that differs. */
+function decidedBy(a: EntryResult, b: EntryResult, tieBreak: readonly string[]): string | null {
+  if (a.total !== b.total) return 'total';
+  for (const c of tieBreak) if ((a.criteria[c] ?? -Infinity) !== (b.criteria[c] ?? -Infinity)) return c;
+  return null;
+}
+
+function paramsOf(values: readonly number[]): ZscoreParams {
+  let s = 0;
+  for (const v of values) s += v;
+  const mean = s / values.length;
+  let q = 0;
+  for (const v of values) q += (v - mean) * (v - mean);
+  return { mean: round6(mean), sd: round6(Math.sqrt(q / values.length)) };
+}
+
+/** The entries with this id (more than one only when the id is duplicated: an error). */
+export function findEntries(result: ScoreResult, id: string): EntryResult[] {
+  return result.entries.filter((e) => e.id === id);
+}
+
+export function explainEntry(result: ScoreResult, id: string): Explanation | null {
+  const entry = result.entries.find((e) => e.id === id);
+  if (!entry) return null;
+  const { rubric } = result;
+  const category = entry.categoryKnown ? entry.category : undefined;
+  const weights = weightsFor(rubric, category);
+  const all = result.records;
+  const own = all.filter((r) => r.entryId === id);
+
+  const criteria: Record<string, ExplainedCriterion> = {};
+  for (const c of rubric.criteria) {
+    const scores = own
+      .filter((r) => r.criterion === c.id)
+      .sort((a, b) => compareCodePoints(a.judge, b.judge))
+      .map((r: ScoredRecord) => ({ judge: r.judge, raw: r.raw, normalized: r.normalized, excluded: r.excluded }));
+    criteria[c.id] = { value: entry.criteria[c.id] ?? null, weight: weights[c.id] ?? 0, scores };
+  }
+
+  const normalization: Explanation['normalization'] = { method: rubric.normalization };
+  if (rubric.normalization === 'zscore') {
+    const judgesHere = new Set(own.filter((r) => r.excluded !== 'conflict').map((r) => r.judge));
+    const byCriterion = new Map<string, number[]>();
+    const byJudge = new Map<string, number[]>();
+    for (const r of all) {
+      if (r.excluded === 'conflict') continue;
+      const list = byCriterion.get(r.criterion) ?? [];
+      if (list.length === 0) byCriterion.set(r.criterion, list);
+      list.push(r.raw);
+      if (!judgesHere.has(r.judge)) continue;
+      const key = `${r.judge}\u0000${r.criterion}`;
+      const jl = byJudge.get(key) ?? [];
+      if (jl.length === 0) byJudge.set(key, jl);
+      jl.push(r.raw);
+    }
+    normalization.criteria = {};
+    for (const c of rubric.criteria) {
+      const values = byCriterion.get(c.id);
+      if (!values) continue;
+      const judges: Record<string, ZscoreParams> = {};
+      for (const j of [...judgesHere].sort(compareCodePoints)) {
+        const jv = byJudge.get(`${j}\u0000${c.id}`);
+        if (jv) judges[j] = paramsOf(jv);
+      }
+      normalization.criteria[c.id] = { ...paramsOf(values), judges };
+    }
+  }
+
+  const ranked = result.entries.filter((e) => e.rank !== null);
+  const at = ranked.indexOf(entry);
+  const neighbour = (other: EntryResult | undefined): Neighbour | null =>
+    other ? { id: other.id, rank: other.rank!, total: other.total!, decided_by: decidedBy(entry, other, rubric.tieBreak) } : null;
+
+  const thresholdCriteria: Record<string, ThresholdCheck> = {};
+  for (const [c, min] of Object.entries(rubric.thresholds.criteria)) {
+    const value = entry.criteria[c] ?? null;
+    thresholdCriteria[c] = { min, value, met: entry.total === null || value === null ? null : value >= min };
+  }
+  const min = rubric.thresholds.total;
+  return {
+    id: entry.id,
+    title: entry.title,
+    agency: entry.agency,
+    category: entry.category,
+    total: entry.total,
+    rank: entry.rank,
+    category_rank: entry.category_rank,
+    tied: entry.tied,
+    passed: entry.passed,
+    flags: [...entry.flags],
+    reasons: [...entry.reasons],
+    scale: { ...rubric.scale },
+    aggregation: { method: rubric.aggregation, trim: rubric.aggregation === 'trimmed' ? rubric.trim : null },
+    normalization,
+    weights: Object.fromEntries(rubric.criteria.map((c) => [c.id, weights[c.id] ?? 0])),
+    weights_from: category !== undefined && rubric.categoryWeights[category] ? 'category' : 'rubric',
+    criteria,
+    tie_break: {
+      order: ['total', ...rubric.tieBreak],
+      above: at > 0 ? neighbour(ranked[at - 1]) : null,
+      below: at >= 0 ? neighbour(ranked[at + 1]) : null,
+    },
+    thresholds: {
+      total: min === undefined ? null : { min, value: entry.total, met: entry.total === null ? null : entry.total >= min },
+      criteria: thresholdCriteria,
+    },
+    shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, included: entry.shortlists.includes(s.name), cutoff_tie: s.cutoff_tie })),
+    diagnostics: result.diagnostics.filter((d) => d.entry_id === id),
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * `kipp judges` — the panel profile of SPEC section 7, from a scored competition: per judge the
+ * records scored, the mean, the bias against the co-judges (overall and per criterion), the
+ * Spearman agreement with them, conflicts and harsh/lenient flags; the panel's agreement as
+ * ICC(1) and Kendall's W; coverage and connectivity; the entry–criterion pairs to discuss.
+ * Pure: a ScoreResult in, plain data out (rounded to 6 decimals like the report).
+ */
+import { compareCodePoints } from '../model/names.js';
+import type { ScoreResult, ScoredRecord } from '../model/result.js';
+import { weightsFor } from '../model/rubric.js';
+import { round6 } from '../scoring/round.js';
+import { weightedTotal } from '../scoring/score.js';
+import { panelComponents } from '../validate/panel.js';
+import { icc1, kendallW, spearman } from './stats.js';
+
+export type JudgeFlag = 'harsh' | 'lenient';
+
+export interface JudgeProfile {
+  id: string;
+  /** Remaining records (after duplicates and conflicts are set aside), trimmed ones included. */
+  scored: number;
+  /** Mean raw score over those records; null when none. */
+  mean: number | null;
+  /** Mean of (x − mean of the co-judges' raw scores on the same entry and criterion); null when the judge never shares a cell. */
+  bias: number | null;
+  /** Spearman's rho between the judge's scores and the co-judges' means, over the same pairs. */
+  agreement: number | null;
+  /** Entries the judge was excluded from for a conflict of interest. */
+  conflicts: number;
+  flags: JudgeFlag[];
+  /** The bias restricted to each criterion of the rubric (rubric order; null: no shared cell). */
+  bias_by_criterion: Record<string, number | null>;
+}
+
+export interface Disagreement {
+  entry_id: string;
+  criterion: string;
+  /** max − min of the judges' raw scores on this entry and criterion. */
+  spread: number;
+}
+
+export interface PanelProfile {
+  judges: JudgeProfile[];
+  agreement: {
+    /** ICC(1), one-way random effects, single rater, on each judge's own weighted total per entry. */
+    icc: number | null;
+    icc_form: 'ICC(1)';
+    /** Entries with at least 2 judges' totals, the targets of the ICC. */
+    icc_entries: number;
+    /** Kendall's W, tie-corrected, averaged over complete blocks (weighted by entries); null without one. */
+    kendall_w: number | null;
+    kendall_w_tie_corrected: true;
+    /** Complete blocks: sets of at least 2 entries scored in full by the same at least 2 judges. */
+    kendall_w_blocks: number;
+    kendall_w_entries: number;
+  };
+  coverage: {
+    entries: number;
+    /** Fewest and most distinct judges (after conflicts) on one entry; null without entries. */
+    min_judges: number | null;
+    max_judges: number | null;
+    connected: boolean;
+    /** Pieces of the judge–entry graph (1 when connected; 0 without scores). */
+    components: number;
+  };
+  /** The cut-offs used, on the judges' scale: harsh ≤ −harsh, lenient ≥ +lenient, disagreement ≥ spread. */
+  thresholds: { harsh: number; lenient: number; disagreement: number };
+  disagreements: Disagreement[];
+}
+
+/** SPEC 7: harsh/lenient at 10% of the scale span, a disagreement at 40%. */
+export const BIAS_SHARE = 0.1;
+export const SPREAD_SHARE = 0.4;
+
+interface Cell {
+  entryId: string;
+  criterion: string;
+  judges: string[];
+  raws: number[];
+}
+
+const rounded = (x: number | null): number | null => (x === null ? null : round6(x));
+
+export function profileJudges(result: ScoreResult): PanelProfile {
+  const { rubric } = result;
+  const span = rubric.scale.max - rubric.scale.min;
+  const criteria = rubric.criteria.map((c) => c.id);
+  const records = result.records;
+
+  // Cells: one entry and criterion, with its remaining records in a fixed order (judge id).
+  const cells = new Map<string, Cell>();
+  const conflictEntries = new Map<string, Set<string>>();
+  const judgeIds = new Set<string>();
+  const kept: ScoredRecord[] = [];
+  for (const r of records) {
+    judgeIds.add(r.judge);
+    if (r.excluded === 'conflict') {
+      let set = conflictEntries.get(r.judge);
+      if (!set) conflictEntries.set(r.judge, (set = new Set()));
+      set.add(r.entryId);
+      continue;
+    }
+    kept.push(r);
+    const key = `${r.entryId}\u0000${r.criterion}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { entryId: r.entryId, criterion: r.criterion, judges: [], raws: [] }));
+    cell.judges.push(r.judge);
+    cell.raws.push(r.raw);
+  }
+
+  // Per judge: deviations from the co-judges' mean, overall and per criterion.
+  interface Acc {
+    scored: number;
+    sum: number;
+    mine: number[];
+    others: number[];
+    byCriterion: Map<string, { sum: number; n: number }>;
+  }
+  const acc = new Map<string, Acc>();
+  const accOf = (j: string): Acc => {
+    let a = acc.get(j);
+    if (!a) acc.set(j, (a = { scored: 0, sum: 0, mine: [], others: [], byCriterion: new Map() }));
+    return a;
+  };
+  const disagreements: Disagreement[] = [];
+  const spreadCut = round6(SPREAD_SHARE * span);
+  for (const cell of cells.values()) {
+    const n = cell.raws.length;
+    let total = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of cell.raws) {
+      total += x;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    for (let i = 0; i < n; i++) {
+      const a = accOf(cell.judges[i]!);
+      const x = cell.raws[i]!;
+      a.scored++;
+      a.sum += x;
+      if (n < 2) continue;
+      const othersMean = (total - x) / (n - 1);
+      a.mine.push(x);
+      a.others.push(othersMean);
+      let c = a.byCriterion.get(cell.criterion);
+      if (!c) a.byCriterion.set(cell.criterion, (c = { sum: 0, n: 0 }));
+      c.sum += x - othersMean;
+      c.n++;
+    }
+    const spread = round6(hi - lo);
+    if (n >= 2 && spread >= spreadCut) disagreements.push({ entry_id: cell.entryId, criterion: cell.criterion, spread });
+  }
+  const criterionOrder = new Map(criteria.map((c, i) => [c, i]));
+  disagreements.sort(
+    (a, b) => b.spread - a.spread || compareCodePoints(a.entry_id, b.entry_id) || criterionOrder.get(a.criterion)! - criterionOrder.get(b.criterion)!,
+  );
+
+  const biasCut = round6(BIAS_SHARE * span);
+  const judges: JudgeProfile[] = [...judgeIds].sort(compareCodePoints).map((id) => {
+    const a = acc.get(id);
+    let deviation = 0;
+    for (let i = 0; i < (a?.mine.length ?? 0); i++) deviation += a!.mine[i]! - a!.others[i]!;
+    const bias = a && a.mine.length > 0 ? round6(deviation / a.mine.length) : null;
+    const flags: JudgeFlag[] = [];
+    if (bias !== null && bias <= -biasCut) flags.push('harsh');
+    if (bias !== null && bias >= biasCut) flags.push('lenient');
+    const byCriterion: Record<string, number | null> = {};
+    for (const c of criteria) {
+      const b = a?.byCriterion.get(c);
+      byCriterion[c] = b ? round6(b.sum / b.n) : null;
+    }
+    return {
+      id,
+      scored: a?.scored ?? 0,
+      mean: a && a.scored > 0 ? round6(a.sum / a.scored) : null,
+      bias,
+      agreement: a ? rounded(spearman(a.mine, a.others)) : null,
+      conflicts: conflictEntries.get(id)?.size ?? 0,
+      flags,
+      bias_by_criterion: byCriterion,
+    };
+  });
+
+  // Each judge's own total per entry (only where the judge scored every criterion), for ICC and W.
+  const category = new Map(result.entries.map((e) => [e.id, e.categoryKnown ? e.category : undefined]));
+  const ownScores = new Map<string, Map<string, Record<string, number>>>(); // entry → judge → criterion → raw
+  for (const r of kept) {
+    let byJudge = ownScores.get(r.entryId);
+    if (!byJudge) ownScores.set(r.entryId, (byJudge = new Map()));
+    let values = byJudge.get(r.judge);
+    if (!values) byJudge.set(r.judge, (values = {}));
+    values[r.criterion] = r.raw;
+  }
+  const totals = new Map<string, Map<string, number>>(); // entry → judge → own total
+  for (const [entryId, byJudge] of [...ownScores].sort((x, y) => compareCodePoints(x[0], y[0]))) {
+    const weights = weightsFor(rubric, category.get(entryId));
+    const own = new Map<string, number>();
+    for (const [judge, values] of [...byJudge].sort((x, y) => compareCodePoints(x[0], y[0]))) {
+      if (criteria.every((c) => values[c] !== undefined)) own.set(judge, weightedTotal(rubric, weights, values));
+    }
+    if (own.size > 0) totals.set(entryId, own);
+  }
+  const iccGroups = [...totals.values()].map((own) => [...own.values()]);
+  const icc = icc1(iccGroups);
+
+  // Complete blocks for W: entries grouped by the exact set of judges who scored them in full.
+  const blocks = new Map<string, { judges: string[]; entries: string[] }>();
+  for (const [entryId, own] of totals) {
+    const js = [...own.keys()];
+    if (js.length < 2) continue;
+    const key = js.join('\u0000');
+    let block = blocks.get(key);
+    if (!block) blocks.set(key, (block = { judges: js, entries: [] }));
+    block.entries.push(entryId);
+  }
+  let wSum = 0;
+  let wEntries = 0;
+  let wBlocks = 0;
+  for (const block of blocks.values()) {
+    if (block.entries.length < 2) continue;
+    const w = kendallW(block.judges.map((j) => block.entries.map((e) => totals.get(e)!.get(j)!)));
+    if (w === null) continue;
+    wSum += w * block.entries.length;
+    wEntries += block.entries.length;
+    wBlocks++;
+  }
+
+  const components = panelComponents(kept.map((r) => ({ judge: r.judge, entry: r.entryId }))).length;
+  const counts = result.entries.map((e) => e.judges);
+  return {
+    judges,
+    agreement: {
+      icc: rounded(icc),
+      icc_form: 'ICC(1)',
+      icc_entries: iccGroups.filter((g) => g.length >= 2).length,
+      kendall_w: wEntries > 0 ? round6(wSum / wEntries) : null,
+      kendall_w_tie_corrected: true,
+      kendall_w_blocks: wBlocks,
+      kendall_w_entries: wEntries,
+    },
+    coverage: {
+      entries: result.entries.length,
+      min_judges: counts.length > 0 ? counts.reduce((a, b) => Math.min(a, b)) : null,
+      max_judges: counts.length > 0 ? counts.reduce((a, b) => Math.max(a, b)) : null,
+      connected: components <= 1,
+      components,
+    },
+    thresholds: { harsh: biasCut, lenient: biasCut, disagreement: spreadCut },
+    disagreements,
+  };
+}

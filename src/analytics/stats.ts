@@ -1,0 +1,130 @@
+/**
+ * The agreement statistics of `kipp judges`, on plain arrays: average ranks, Spearman's rho,
+ * the one-way random-effects intraclass correlation ICC(1) for unbalanced panels, and Kendall's
+ * W with the correction for ties. Each returns null where the statistic is undefined (too few
+ * values, no variance) rather than NaN, so that reports can say "not defined".
+ */
+
+/** Ranks 1..n with ties given the average of the ranks they span ("fractional ranking"). */
+export function averageRanks(values: readonly number[]): number[] {
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+  const ranks = new Array<number>(values.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i + 1;
+    while (j < order.length && values[order[j]!] === values[order[i]!]) j++;
+    const rank = (i + 1 + j) / 2; // mean of ranks i+1 .. j
+    for (let k = i; k < j; k++) ranks[order[k]!] = rank;
+    i = j;
+  }
+  return ranks;
+}
+
+/** Σ (t³ − t) over the groups of tied values (the tie term of Kendall's W). */
+export function tieTerm(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let t = 0;
+  for (const c of counts.values()) t += c * c * c - c;
+  return t;
+}
+
+/** Pearson's correlation; null with fewer than 2 pairs or when either side has no variance. */
+export function pearson(x: readonly number[], y: readonly number[]): number | null {
+  const n = x.length;
+  if (n < 2 || y.length !== n) return null;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (sxx === 0 || syy === 0) return null;
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Spearman's rho: Pearson's correlation of the average ranks (the form that handles ties). */
+export function spearman(x: readonly number[], y: readonly number[]): number | null {
+  if (x.length < 2) return null;
+  return pearson(averageRanks(x), averageRanks(y));
+}
+
+/**
+ * ICC(1) — one-way random effects, single rater, absolute agreement (Shrout & Fleiss 1979,
+ * case 1; McGraw & Wong 1996, ICC(1)) — for groups of unequal size: each group holds the
+ * ratings one target (entry) got from whichever judges rated it, so every entry may have its
+ * own subset of judges. With N ratings in n groups of sizes k_i:
+ *   MSB = SSB / (n − 1), MSW = SSW / (N − n), k0 = (N − Σ k_i² / N) / (n − 1),
+ *   ICC(1) = (MSB − MSW) / (MSB + (k0 − 1) · MSW).
+ * Groups with fewer than 2 ratings carry no information on agreement and are left out.
+ * Null with fewer than 2 groups or no variance at all.
+ */
+export function icc1(groups: readonly (readonly number[])[]): number | null {
+  const used = groups.filter((g) => g.length >= 2);
+  const n = used.length;
+  if (n < 2) return null;
+  let N = 0;
+  let sum = 0;
+  let sumSquaredSizes = 0;
+  for (const g of used) {
+    N += g.length;
+    sumSquaredSizes += g.length * g.length;
+    for (const v of g) sum += v;
+  }
+  const grand = sum / N;
+  let ssb = 0;
+  let ssw = 0;
+  for (const g of used) {
+    let m = 0;
+    for (const v of g) m += v;
+    m /= g.length;
+    ssb += g.length * (m - grand) * (m - grand);
+    for (const v of g) ssw += (v - m) * (v - m);
+  }
+  const msb = ssb / (n - 1);
+  const msw = ssw / (N - n);
+  const k0 = (N - sumSquaredSizes / N) / (n - 1);
+  const denominator = msb + (k0 - 1) * msw;
+  if (denominator === 0) return null;
+  return (msb - msw) / denominator;
+}
+
+/**
+ * Kendall's coefficient of concordance W for m raters who each rated the same n objects
+ * (`ratings[r][i]` = rater r's value for object i; higher or lower does not matter, only the
+ * order). Values are ranked per rater with average ranks, and W is corrected for ties:
+ *   W = 12 S / (m² (n³ − n) − m Σ_r T_r),  S = Σ_i (R_i − m (n + 1) / 2)²,
+ *   T_r = Σ (t³ − t) over rater r's groups of tied values.
+ * Without ties this is the textbook W = 12 S / (m² (n³ − n)). Null with fewer than 2 raters or
+ * 2 objects, or when every rater tied every object.
+ */
+export function kendallW(ratings: readonly (readonly number[])[]): number | null {
+  const m = ratings.length;
+  if (m < 2) return null;
+  const n = ratings[0]!.length;
+  if (n < 2 || ratings.some((r) => r.length !== n)) return null;
+  const rankSums = new Array<number>(n).fill(0);
+  let ties = 0;
+  for (const r of ratings) {
+    const ranks = averageRanks(r);
+    for (let i = 0; i < n; i++) rankSums[i]! += ranks[i]!;
+    ties += tieTerm(r);
+  }
+  const meanRankSum = (m * (n + 1)) / 2;
+  let s = 0;
+  for (const R of rankSums) s += (R - meanRankSum) * (R - meanRankSum);
+  const denominator = m * m * (n * n * n - n) - m * ties;
+  if (denominator <= 0) return null;
+  return (12 * s) / denominator;
+}

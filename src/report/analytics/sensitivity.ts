@@ -1,0 +1,62 @@
+/**
+ * The `kipp sensitivity` formatters: table (the entries whose place is not certain, and every
+ * entry that entered a shortlist in some run) and json (every ranked entry).
+ */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { SensitivityResult } from '../../analytics/sensitivity.js';
+import type { Rubric } from '../../model/rubric.js';
+import { shortlistLabel, type Lang } from '../labels.js';
+import { safeText, truncate } from '../text.js';
+import { aword } from './words.js';
+
+export const SENSITIVITY_FORMATS = ['table', 'json'] as const;
+export type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
+
+export interface SensitivityReportOptions {
+  lang: Lang;
+  color: boolean;
+  rubric: Rubric;
+}
+
+const percent = (share: number): string => `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+
+export function formatSensitivityTable(r: SensitivityResult, o: SensitivityReportOptions): string {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const names = o.rubric.shortlists.map((s) => s.name);
+  const out: string[] = [];
+  out.push(
+    `${r.runs} runs, seed ${r.seed}: every weight moved by up to ±${r.weight_spread} percentage points (renormalised to 100)${r.resample_judges ? ", each entry's judges drawn with replacement" : ''}`,
+  );
+  const shown = r.entries.filter((e) => Object.values(e.shortlists).some((share) => share > 0) || e.rank_min !== e.rank_max);
+  const inAny = r.entries.filter((e) => Object.values(e.shortlists).some((share) => share > 0));
+  const rows = names.length > 0 ? inAny : shown;
+  if (rows.length > 0) {
+    const t = new Table({
+      head: [aword('rank', o.lang), 'ID', aword('title', o.lang), aword('range', o.lang), ...names.map((n) => shortlistLabel(o.rubric, n, o.lang)), ''].map((h) => c.bold(h)),
+      style: { head: [], border: [], compact: true },
+      colAligns: ['right', 'left', 'left', 'right', ...names.map(() => 'right' as const), 'left'],
+    });
+    for (const e of rows) {
+      const cells = [
+        String(e.rank),
+        safeText(e.id),
+        truncate(safeText(e.title), 30),
+        e.rank_min === e.rank_max ? String(e.rank_min) : `${e.rank_min}–${e.rank_max}`,
+        ...names.map((n) => percent(e.shortlists[n] ?? 0)),
+        e.borderline ? aword('borderline', o.lang) : '',
+      ];
+      t.push(e.borderline ? cells.map((x) => c.yellow(x)) : cells);
+    }
+    out.push(t.toString());
+  }
+  const borderline = r.entries.filter((e) => e.borderline).length;
+  out.push(`${borderline} borderline entr${borderline === 1 ? 'y' : 'ies'} (in a shortlist in 5–95% of the runs) of ${r.entries.length} ranked`);
+  if (names.length > 0 && rows.length < r.entries.length) out.push(`${r.entries.length - rows.length} entries never entered a shortlist (--format json lists every entry)`);
+  return `${out.join('\n')}\n`;
+}
+
+export const sensitivityFormatters = {
+  table: formatSensitivityTable,
+  json: (r: SensitivityResult) => `${JSON.stringify(r, null, 2)}\n`,
+} satisfies Record<SensitivityFormat, (r: SensitivityResult, o: SensitivityReportOptions) => string>;
