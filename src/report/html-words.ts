@@ -85,8 +85,8 @@ const HTML_WORDS = {
   mean_of: { en: 'Mean {c}', id: 'Rata-rata {c}' },
   judges_panel: { en: 'The judges', id: 'Dewan juri' },
   judges_desc: {
-    en: 'Bias: how far a judge scores above (+) or below (−) the other judges of the same entry and criterion, on the judges\' scale. Harsh at −{h} or lower, lenient at +{h} or higher.',
-    id: 'Bias: seberapa jauh juri menilai di atas (+) atau di bawah (−) juri lain pada proposal dan kriteria yang sama, pada skala juri. Ketat bila −{h} atau lebih rendah, longgar bila +{h} atau lebih tinggi.',
+    en: 'Bias: how far a judge scores above (+) or below (−) the other judges of the same entry and criterion, on the judges\' scale. Harsh at −{h} or lower, lenient at +{l} or higher.',
+    id: 'Bias: seberapa jauh juri menilai di atas (+) atau di bawah (−) juri lain pada proposal dan kriteria yang sama, pada skala juri. Ketat bila −{h} atau lebih rendah, longgar bila +{l} atau lebih tinggi.',
   },
   judge: { en: 'Judge', id: 'Juri' },
   scored: { en: 'Scores', id: 'Nilai' },
@@ -121,7 +121,6 @@ const HTML_WORDS = {
   spread: { en: 'Spread', id: 'Selisih' },
   no_disagreements: { en: 'No pair of scores is that far apart.', id: 'Tidak ada selisih nilai sebesar itu.' },
   more_rows: { en: '… and {n} more (see kipp judges --format json)', id: '… dan {n} lainnya (lihat kipp judges --format json)' },
-  no_panel: { en: 'Judge analytics are not available for this report.', id: 'Analisis juri tidak tersedia untuk laporan ini.' },
   no_scores: { en: 'No scores were given.', id: 'Belum ada nilai.' },
   diagnostics: { en: 'Problems found in the inputs', id: 'Masalah pada masukan' },
   diagnostics_none: { en: 'None.', id: 'Tidak ada.' },

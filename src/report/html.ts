@@ -9,6 +9,7 @@
  * disagreements) · problems found in the inputs.
  */
 import { createHash } from 'node:crypto';
+import { BIAS_SHARE, profileJudges, SPREAD_SHARE } from '../analytics/judges.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
@@ -39,16 +40,14 @@ export interface PanelView {
   agreement: { icc: number | null; kendall_w: number | null; icc_form?: string };
   coverage: { entries: number; min_judges: number | null; max_judges: number | null; connected: boolean };
   disagreements: { entry_id: string; criterion: string; spread: number }[];
+  /** The cut-offs used, on the judges' scale (default: SPEC 7's 10% and 40% of the span). */
+  thresholds?: { harsh: number; lenient: number; disagreement: number };
 }
-
-/** SPEC 7: harsh/lenient at 10% of the scale span; disagreements from 40%. */
-const BIAS_MARK = 0.1;
-const SPREAD_MARK = 0.4;
 /** Rows shown in the long lists before "… and N more". */
 const LIST_LIMIT = 200;
 
 export function formatHtml(result: ScoreResult, options: ReportOptions): string {
-  return renderHtml(result, options, null);
+  return renderHtml(result, options, result.records.length > 0 ? profileJudges(result) : null);
 }
 
 /** The page, with the judges section drawn from `panel` (null: the section says it is not available). */
@@ -509,10 +508,10 @@ ${table}
     const { rubric, lang } = this;
     const head = `<section id="judges" class="page" aria-labelledby="judges-h">
 <h2 id="judges-h">${this.w('judges_panel')}</h2>`;
-    if (panel === null) return `${head}<p>${this.w('no_panel')}</p></section>`;
-    if (panel.judges.length === 0) return `${head}<p>${this.w('no_scores')}</p></section>`;
-    const harsh = BIAS_MARK * this.span;
-    const spread = SPREAD_MARK * this.span;
+    if (panel === null || panel.judges.length === 0) return `${head}<p>${this.w('no_scores')}</p></section>`;
+    const harsh = panel.thresholds?.harsh ?? BIAS_SHARE * this.span;
+    const lenient = panel.thresholds?.lenient ?? BIAS_SHARE * this.span;
+    const spread = panel.thresholds?.disagreement ?? SPREAD_SHARE * this.span;
     const heatHead = [
       `<th scope="col">${this.w('judge')}</th>`,
       `<th scope="col" class="num">${this.w('scored')}</th>`,
@@ -527,8 +526,8 @@ ${table}
       const cells = rubric.criteria.map((k) => {
         const b = j.bias_by_criterion?.[k.id];
         if (b === null || b === undefined) return `<td class="h">–</td>`;
-        const { background, color } = heatColour(b, 2 * harsh);
-        const flag = Math.abs(b) >= harsh - 1e-9;
+        const { background, color } = heatColour(b, 2 * (b < 0 ? harsh : lenient));
+        const flag = b <= -harsh || b >= lenient;
         return `<td class="h${flag ? ' flag' : ''}" style="background:${background};color:${color}" data-bias="${b}">${signed(b, 2, lang)}</td>`;
       });
       return `<tr><th scope="row" class="mono">${esc(j.id)}</th><td class="num">${j.scored}</td><td class="num">${num(j.mean, 2, lang)}</td><td class="num">${signed(j.bias, 2, lang)}</td><td class="num">${num(j.agreement, 2, lang)}</td><td class="num">${j.conflicts}</td><td>${this.flagText(j.flags)}</td>${cells.join('')}</tr>`;
@@ -541,27 +540,29 @@ ${table}
     const a = panel.agreement;
     const cov = panel.coverage;
     const agreement = `<dl class="meta">
-<dt>${this.w('icc')}${a.icc_form ? ` (${esc(a.icc_form)})` : ''}</dt><dd>${a.icc === null ? this.w('not_available') : num(a.icc, 2, lang)}</dd>
+<dt>${this.w('icc')}${a.icc_form ? `, ${esc(a.icc_form)}` : ''}</dt><dd>${a.icc === null ? this.w('not_available') : num(a.icc, 2, lang)}</dd>
 <dt>${this.w('kendall_w')}</dt><dd>${a.kendall_w === null ? this.w('not_available') : num(a.kendall_w, 2, lang)}</dd>
 <dt>${this.w('coverage')}</dt><dd>${cov.entries} ${esc(word('entries', lang))}</dd>
 <dt>${this.w('judges_per_entry')}</dt><dd>${cov.min_judges === null ? '–' : cov.min_judges === cov.max_judges ? String(cov.min_judges) : `${cov.min_judges}–${cov.max_judges}`}</dd>
 <dt>${this.w('connected')}</dt><dd>${cov.connected ? this.w('connected_yes') : `<span class="warn">${this.w('connected_no')}</span> — ${this.w('disconnected_warning')}`}</dd>
 </dl>`;
+    // A report narrowed by --category or --top discusses the entries it shows.
     const titles = new Map(this.result.entries.map((e) => [e.id, e.title]));
-    const shown = panel.disagreements.slice(0, LIST_LIMIT);
+    const listed = panel.disagreements.filter((d) => titles.has(d.entry_id));
+    const shown = listed.slice(0, LIST_LIMIT);
     const disagreements =
-      panel.disagreements.length === 0
+      listed.length === 0
         ? `<p>${this.w('no_disagreements')}</p>`
         : `<table class="small disagreements"><thead><tr><th scope="col">${this.word('id')}</th><th scope="col">${this.word('title')}</th><th scope="col">${this.w('criterion')}</th><th scope="col" class="num">${this.w('spread')}</th></tr></thead><tbody>${shown
             .map((d) => `<tr><td class="mono">${esc(d.entry_id)}</td><td>${esc(titles.get(d.entry_id) ?? '')}</td><td>${this.criterion(d.criterion)}</td><td class="num">${num(d.spread, 2, lang)}${bar((100 * d.spread) / (this.span || 1), null)}</td></tr>`)
-            .join('')}</tbody></table>${panel.disagreements.length > shown.length ? `<p class="muted">${this.w('more_rows', { n: panel.disagreements.length - shown.length })}</p>` : ''}`;
+            .join('')}</tbody></table>${listed.length > shown.length ? `<p class="muted">${this.w('more_rows', { n: listed.length - shown.length })}</p>` : ''}`;
     return `${head}
-<p>${this.w('judges_desc', { h: num(harsh, 2, lang) })}</p>
+<p>${this.w('judges_desc', { h: num(harsh, 2, lang), l: num(lenient, 2, lang) })}</p>
 <h3>${this.w('panel_agreement')}</h3>
 ${agreement}
 <h3 id="heatmap-h">${this.w('heatmap')}</h3>
 <p class="muted">${this.w('heatmap_desc')}</p>
-<div class="scale-legend" aria-hidden="true"><span>${signed(-2 * harsh, 2, lang)} ${this.w('harsh')}</span><span class="grad"></span><span>${signed(2 * harsh, 2, lang)} ${this.w('lenient')}</span></div>
+<div class="scale-legend" aria-hidden="true"><span>${signed(-2 * harsh, 2, lang)} ${this.w('harsh')}</span><span class="grad"></span><span>${signed(2 * lenient, 2, lang)} ${this.w('lenient')}</span></div>
 <div class="table-wrap"><table class="small heat" aria-labelledby="heatmap-h"><thead><tr>${heatHead.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
 <h3>${this.w('flagged')}</h3>
 ${flaggedList}
