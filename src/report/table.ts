@@ -5,6 +5,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { EntryResult, ScoreResult } from '../model/result.js';
+import { cutLines, linesForList, type CutLine } from './cuts.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
 import type { ReportOptions } from './options.js';
 import { fixed2, safeText, truncate } from './text.js';
@@ -37,17 +38,35 @@ function shortCategory(result: ScoreResult, e: EntryResult, lang: ReportOptions[
   return lang === 'id' && alias ? alias : e.category;
 }
 
+/**
+ * Layouts from the richest to the most compact: the first that leaves the title at least
+ * TITLE_MIN characters is used (else the last). Criterion headers are shortened before the
+ * criteria are dropped, because a judge's eye goes to the numbers, not the headers.
+ */
+const LAYOUTS: Layout[] = [
+  { bar: true, criteria: 'full' },
+  { bar: true, criteria: 'short' },
+  { bar: false, criteria: 'short' },
+  { bar: false, criteria: 'none' },
+];
+const TITLE_MIN = 24;
+
+interface Layout {
+  bar: boolean;
+  criteria: 'full' | 'short' | 'none';
+}
+
 export function formatTable(result: ScoreResult, options: ReportOptions): string {
   const { rubric } = result;
   const { lang } = options;
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const criteria = rubric.criteria.map((k) => k.id);
   const withShortlists = rubric.shortlists.length > 0;
-  const layout = (showBar: boolean) => tableLayout(result, options, criteria, withShortlists, showBar);
-  // The bar for the total is drawn only when the title keeps at least 24 characters.
-  const first = layout(true);
-  const { head, rows, widths } = first.widths[2]! >= 24 ? first : layout(false);
+  const layouts = LAYOUTS.map((l) => tableLayout(result, options, criteria, withShortlists, l));
+  const { head, rows, widths, layout } = layouts.find((l) => l.widths[2]! >= TITLE_MIN) ?? layouts[layouts.length - 1]!;
   const TITLE = 2;
+  const TOTAL = 4;
+  const SHORTLISTS = withShortlists ? head.length - 2 : -1;
   const STATUS = head.length - 1;
   const table = new Table({
     head: head.map((h) => c.bold(h)),
@@ -55,11 +74,20 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
     wordWrap: false,
     style: { head: [], border: [], compact: true },
   });
+  const cuts = linesForList(cutLines(result), result.entries);
   for (const { e, cells } of rows) {
+    // Colour says the same as the status column (never alone): shortlisted green, below a pass
+    // mark yellow, not ranked dim.
     const colour = e.flags.length > 0 ? c.dim : !e.passed ? c.yellow : e.shortlists.length > 0 ? c.green : (s: string) => s;
     cells[TITLE] = truncate(cells[TITLE]!, widths[TITLE]!);
     cells[STATUS] = truncate(cells[STATUS]!, widths[STATUS]!);
-    table.push(cells.map((cell, i) => (i === 4 || i === STATUS ? colour(cell) : cell)));
+    if (withShortlists) cells[SHORTLISTS] = truncate(cells[SHORTLISTS]!, widths[SHORTLISTS]!);
+    if (e.tied) cells[0] = cells[0]!.replace('=', c.cyan.bold('='));
+    table.push(cells.map((cell, i) => (i === TOTAL || i === STATUS || i === SHORTLISTS ? colour(cell) : cell)));
+    for (const cut of cuts.filter((l) => l.afterId === e.id)) {
+      const text = `✂ ${cutText(result, cut, lang)}`;
+      table.push([{ colSpan: head.length, content: cut.cutoffTie ? c.yellow(text) : c.cyan(text) }]);
+    }
   }
   const lines = [table.toString()];
   const ranked = result.entries.filter((e) => e.rank !== null).length;
@@ -70,12 +98,21 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   for (const s of result.shortlists) {
     lines.push(`${shortlistLabel(rubric, s.name, lang)}: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ${c.yellow(word('cutoff_tie', lang))}` : ''}`);
   }
+  if (result.entries.some((e) => e.tied)) lines.push(c.dim(word('legend_tie', lang)));
+  if (layout.criteria === 'none' && criteria.length > 0) lines.push(c.dim(word('legend_narrow', lang)));
   return `${lines.join('\n')}\n`;
 }
 
-function tableLayout(result: ScoreResult, options: ReportOptions, criteria: string[], withShortlists: boolean, showBar: boolean) {
+/** "Top 40 — cut line: 40/40" (per category with the category), and the tie warning when there is one. */
+export function cutText(result: ScoreResult, cut: CutLine, lang: ReportOptions['lang']): string {
+  const scope = cut.category !== undefined ? ` (${categoryLabel(result.rubric, cut.category, lang)})` : '';
+  return `${shortlistLabel(result.rubric, cut.shortlist, lang)}${scope} — ${word('cut', lang)}: ${cut.taken}/${cut.size}${cut.cutoffTie ? ` — ${word('cutoff_tie', lang)}` : ''}`;
+}
+
+function tableLayout(result: ScoreResult, options: ReportOptions, allCriteria: string[], withShortlists: boolean, layout: Layout) {
   const { rubric } = result;
   const { lang } = options;
+  const criteria = layout.criteria === 'none' ? [] : allCriteria;
   const rows = result.entries.map((e) => ({
     e,
     cells: [
@@ -83,28 +120,36 @@ function tableLayout(result: ScoreResult, options: ReportOptions, criteria: stri
       safeText(e.id),
       safeText(e.title),
       shortCategory(result, e, lang),
-      e.total === null ? '–' : `${fixed2(e.total)}${showBar ? ` ${totalBar(e.total)}` : ''}`,
+      e.total === null ? '–' : `${fixed2(e.total)}${layout.bar ? ` ${totalBar(e.total)}` : ''}`,
       ...criteria.map((k) => fixed2(e.criteria[k])),
       ...(withShortlists ? [e.shortlists.map((s) => shortlistLabel(rubric, s, lang)).join(', ')] : []),
       safeText(statusOf(e, options)),
     ],
   }));
+  const criterionHead = (k: string, i: number) => {
+    const label = criterionLabel(rubric, k, lang);
+    if (layout.criteria === 'full') return truncate(label, 8);
+    const values = Math.max(1, ...rows.map((r) => [...r.cells[5 + i]!].length));
+    return truncate(label, Math.max(4, values));
+  };
   const head = [
     word('rank', lang),
     word('id', lang),
     word('title', lang),
     word('category', lang),
     word('total', lang),
-    ...criteria.map((k) => truncate(criterionLabel(rubric, k, lang), 8)),
+    ...criteria.map(criterionHead),
     ...(withShortlists ? [word('shortlists', lang)] : []),
     word('status', lang),
   ];
-  // Every column but the title takes what its widest cell needs (status at most 40); the title
+  // Every column but the title takes what its widest cell needs (status at most 40, or 28
+  // in the most compact layout; shortlists at most 30); the title
   // gets what is left of the terminal, between 12 and 50 characters.
   const widths = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r.cells[i]!].length)));
   const STATUS = head.length - 1;
-  widths[STATUS] = Math.min(widths[STATUS]!, 40);
+  widths[STATUS] = Math.min(widths[STATUS]!, layout.criteria === 'none' ? 28 : 40);
+  if (withShortlists) widths[STATUS - 1] = Math.min(widths[STATUS - 1]!, 30);
   const others = widths.reduce((sum, w, i) => (i === 2 ? sum : sum + w + 3), 0) + 1;
   widths[2] = Math.max(12, Math.min(50, widths[2]!, options.width - others - 3));
-  return { head, rows, widths };
+  return { head, rows, widths, layout };
 }

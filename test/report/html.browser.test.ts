@@ -139,7 +139,7 @@ describe('the HTML report in chromium', () => {
   it('sorts from the keyboard: Tab to a header button, Enter', async () => {
     await page.focus('th[data-key="rank"] button');
     await page.keyboard.press('Tab'); // the ID column's button
-    expect(await page.evaluate(() => document.activeElement?.closest('th')?.getAttribute('data-key'))).toBe('id');
+    expect(await page.$eval(':focus', (el) => el.closest('th')?.getAttribute('data-key'))).toBe('id');
     await page.keyboard.press('Enter');
     expect(await visibleIds(page)).toEqual(expected.entries.map((e) => e.id).sort(compareCodePoints));
     await page.keyboard.press('Enter');
