@@ -47,9 +47,10 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 #ranking-table { width: 100%; font-size: .88rem; }
 #ranking-table th, #ranking-table td { padding: .3rem .4rem; }
 #ranking-table thead th { position: sticky; top: 0; z-index: 1; }
-th button.sort { all: unset; cursor: pointer; display: inline-flex; gap: .25rem; align-items: baseline; font-weight: 700; }
+th button.sort { all: unset; cursor: pointer; display: inline-flex; gap: .15rem; align-items: baseline; font-weight: 700; text-decoration: underline dotted #767676; text-underline-offset: 3px; }
 th button.sort:focus-visible, .controls :focus-visible, a:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
-th button.sort::after { content: "↕"; color: #767676; font-weight: 400; }
+th button.sort::after { content: ""; font-size: .8em; }
+th button.sort:hover::after, th button.sort:focus-visible::after { content: "↕"; color: #555; }
 th[aria-sort="ascending"] button.sort::after { content: "▲"; color: var(--ink); }
 th[aria-sort="descending"] button.sort::after { content: "▼"; color: var(--ink); }
 tr.entry:hover { background: var(--shade); }
@@ -58,7 +59,7 @@ tr.entry.failed td.status { color: var(--fail); }
 tr.entry.shortlisted td.rank { border-left: 4px solid var(--pass); }
 td.rank { white-space: nowrap; font-weight: 700; }
 td.id { white-space: nowrap; }
-td.t { min-width: 12rem; }
+td.t { min-width: 11rem; }
 td.cat { min-width: 6rem; }
 td.status { min-width: 6rem; }
 tr.entry.passed td.status { color: var(--muted); }

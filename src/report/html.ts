@@ -338,7 +338,7 @@ ${rows.join('\n')}
   shortCategory(e: EntryResult): string {
     if (!e.categoryKnown) return e.category;
     const full = categoryLabel(this.rubric, e.category, this.lang);
-    if ([...full].length <= 28) return full;
+    if ([...full].length <= 16) return full;
     const alias = this.rubric.categories.find((k) => k.id === e.category)?.aliases[0];
     const short = this.lang === 'id' && alias ? alias : e.category.replace(/[_-]+/g, ' ');
     return short.charAt(0).toUpperCase() + short.slice(1);
