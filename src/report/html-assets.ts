@@ -106,8 +106,16 @@ footer ul { margin: .3rem 0; padding-left: 1.2rem; }
   section.page { break-before: page; page-break-before: always; }
   tr.entry:hover { background: none; }
   a { color: inherit; text-decoration: none; }
-  .bar { min-width: 2.2rem; }
-  .bar.total { min-width: 4rem; }
+  /* An A4 portrait page is about 718 CSS pixels wide: tables shrink, headers wrap anywhere. */
+  table, #ranking-table { font-size: 7pt; }
+  th, td, #ranking-table th, #ranking-table td { padding: 1pt 2.5pt; }
+  th button.sort { display: inline; white-space: normal; text-decoration: none; }
+  thead th { overflow-wrap: anywhere; hyphens: auto; }
+  td.t, td.cat, td.status { min-width: 0; }
+  .bar, .bar.total { min-width: 1.6rem; height: 5px; }
+  .tag { font-size: 6.5pt; padding: 0 2pt; }
+  .heat td.h { min-width: 0; }
+  .sha { font-size: 6.5pt; }
 }
 `;
 

@@ -195,6 +195,18 @@ describe('the HTML report in chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('on paper: every table fits the width of an A4 portrait page (718 CSS pixels inside the margins)', async () => {
+    await page.setViewportSize({ width: 718, height: 1040 });
+    await page.emulateMedia({ media: 'print' });
+    const widths = await page.$$eval('table', (tables) => tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth));
+    const controls = await page.$$eval('#ranking-filters, nav.toc', (els) => els.map((e) => e.getClientRects().length));
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    expect(widths.length).toBeGreaterThanOrEqual(6);
+    for (const w of widths) expect(w).toBeLessThanOrEqual(718);
+    expect(controls).toEqual([0, 0]); // filters and contents are not printed
+  });
+
   it('in Indonesian: every heading and control in Indonesian, decimal commas', async () => {
     const id = await openPage(report('id'));
     expect(await id.getAttribute('html', 'lang')).toBe('id');
