@@ -3,7 +3,6 @@
  * total with a bar, the criteria, shortlist marks and status. Colour only when allowed.
  */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { cutLines, linesForList, type CutLine } from './cuts.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
@@ -68,13 +67,9 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   const TOTAL = 4;
   const SHORTLISTS = withShortlists ? head.length - 2 : -1;
   const STATUS = head.length - 1;
-  const table = new Table({
-    head: head.map((h) => c.bold(h)),
-    colWidths: widths.map((w) => w + 2),
-    wordWrap: false,
-    style: { head: [], border: [], compact: true },
-  });
   const cuts = linesForList(cutLines(result), result.entries);
+  const body = [border('┌', '┬', '┐', widths), line(head.map((h) => c.bold(h)), widths), border('├', '┼', '┤', widths)];
+  const inner = widths.reduce((sum, w) => sum + w + 3, -1) - 2;
   for (const { e, cells } of rows) {
     // Colour says the same as the status column (never alone): shortlisted green, below a pass
     // mark yellow, not ranked dim.
@@ -82,14 +77,16 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
     cells[TITLE] = truncate(cells[TITLE]!, widths[TITLE]!);
     cells[STATUS] = truncate(cells[STATUS]!, widths[STATUS]!);
     if (withShortlists) cells[SHORTLISTS] = truncate(cells[SHORTLISTS]!, widths[SHORTLISTS]!);
-    if (e.tied) cells[0] = cells[0]!.replace('=', c.cyan.bold('='));
-    table.push(cells.map((cell, i) => (i === TOTAL || i === STATUS || i === SHORTLISTS ? colour(cell) : cell)));
+    const shown = cells.map((cell, i) => (i === TOTAL || i === STATUS || i === SHORTLISTS ? colour(cell) : cell));
+    if (e.tied) shown[0] = `${shown[0]!.replace('=', c.cyan.bold('='))}`;
+    body.push(line(shown, widths, cells));
     for (const cut of cuts.filter((l) => l.afterId === e.id)) {
-      const text = `✂ ${cutText(result, cut, lang)}`;
-      table.push([{ colSpan: head.length, content: cut.cutoffTie ? c.yellow(text) : c.cyan(text) }]);
+      const text = truncate(`✂ ${cutText(result, cut, lang)}`, inner);
+      body.push(`│ ${(cut.cutoffTie ? c.yellow : c.cyan)(text)}${' '.repeat(Math.max(0, inner - [...text].length))} │`);
     }
   }
-  const lines = [table.toString()];
+  body.push(border('└', '┴', '┘', widths));
+  const lines = [body.join('\n')];
   const ranked = result.entries.filter((e) => e.rank !== null).length;
   const unranked = result.entries.length - ranked;
   lines.push(
@@ -102,6 +99,21 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   if (layout.criteria === 'none' && criteria.length > 0) lines.push(c.dim(word('legend_narrow', lang)));
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The table is drawn here rather than by cli-table3: its layout takes quadratic time (5 s for a
+ * national year of 3,500 rows), and every cell already fits its width. `plain` holds the cells
+ * without colour, for padding.
+ */
+function line(cells: readonly string[], widths: readonly number[], plain: readonly string[] = cells): string {
+  return `│${cells.map((cell, i) => ` ${cell}${' '.repeat(Math.max(0, widths[i]! - [...plain[i]!.replace(ANSI, '')].length))} `).join('│')}│`;
+}
+
+function border(left: string, mid: string, right: string, widths: readonly number[]): string {
+  return `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** "Top 40 — cut line: 40/40" (per category with the category), and the tie warning when there is one. */
 export function cutText(result: ScoreResult, cut: CutLine, lang: ReportOptions['lang']): string {
