@@ -186,7 +186,7 @@ ${this.inputsTable()}
   weightsTable(): string {
     const { rubric } = this;
     const own = rubric.categories.filter((c) => rubric.categoryWeights[c.id] !== undefined);
-    const head = [`<th scope="col">${this.w('criterion')}</th>`, `<th scope="col" class="num">${own.length > 0 ? this.w('default_weights') : this.w('weights')}</th>`, ...own.map((c) => `<th scope="col" class="num">${this.category({ category: c.id, categoryKnown: true })}</th>`)];
+    const head = [`<th scope="col">${this.w('criterion')}</th>`, `<th scope="col" class="num">${own.length > 0 ? this.w('default_weights') : '%'}</th>`, ...own.map((c) => `<th scope="col" class="num">${this.category({ category: c.id, categoryKnown: true })}</th>`)];
     const body = rubric.criteria.map((k) => {
       const cells = [String(k.weight), ...own.map((c) => String(weightsFor(rubric, c.id)[k.id] ?? 0))];
       return `<tr><th scope="row">${this.criterion(k.id)}</th>${cells.map((v) => `<td class="num">${esc(v)}</td>`).join('')}</tr>`;

@@ -97,6 +97,8 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   }
   if (result.entries.some((e) => e.tied)) lines.push(c.dim(word('legend_tie', lang)));
   if (layout.criteria === 'none' && criteria.length > 0) lines.push(c.dim(word('legend_narrow', lang)));
+  const shortened = layout.criteria === 'short' ? criteria.filter((k, i) => head[5 + i] !== criterionLabel(rubric, k, lang)) : [];
+  if (shortened.length > 0) lines.push(c.dim(shortened.map((k) => `${head[5 + criteria.indexOf(k)]} ${criterionLabel(rubric, k, lang)}`).join(' · ')));
   return `${lines.join('\n')}\n`;
 }
 

@@ -95,7 +95,9 @@ describe('the terminal table', () => {
       { width: 100, fits: true, bar: false, criteria: 'none', title: 21 },
       { width: 60, fits: false, bar: false, criteria: 'none', title: 12 },
     ]);
-    // a cut title ends with an ellipsis, never silently; hidden criteria are said so
+    // shortened headers are spelled out under the table; a cut title ends with an ellipsis,
+    // never silently; hidden criteria are said so
+    expect(formatTable(result, opts({ width: 130 }))).toContain('Nov… Novelty · Ben… Benefit');
     expect(rowOf(formatTable(result, opts({ width: 100 })), 'P')).toContain('│ Sistem Informasi Pel… │');
     expect(formatTable(result, opts({ width: 100 }))).toContain('criteria hidden to fit the terminal');
   });
