@@ -154,6 +154,34 @@ describe('the page', () => {
   });
 });
 
+describe('groups', () => {
+  const grouped = rubricFrom(`
+name: Uji kelompok
+scale: { min: 1, max: 10 }
+criteria: { a: { weight: 50 }, b: { weight: 50 } }
+groups:
+  general: { label: { id: Umum, en: General } }
+  replication: { label: { id: Replikasi, en: Replication } }
+shortlists:
+  - { name: top-general, size: 1, group: general }
+`);
+  const r = scoreCompetition(
+    competition(
+      grouped,
+      [entry({ id: 'G1', group: 'general' }), entry({ id: 'R1', group: 'replication' }), entry({ id: 'G2', group: 'general' })],
+      scoreRows({ G1: { J1: [8, 8] }, R1: { J1: [9, 9] }, G2: { J1: [6, 6] } }, C),
+    ),
+    { asOf: '2026-11-22' },
+  );
+  const page = formatHtml(r, options('id'));
+  it('adds a group column and filter, and scopes the group shortlist\'s cut line to its group', () => {
+    expect(page).toContain('<select name="group"><option value="">Semua kelompok</option><option value="general">Umum</option><option value="replication">Replikasi</option></select>');
+    expect(page).toContain('data-id="R1" data-category="governance" data-group="replication"');
+    // ranks: R1 (9), G1 (8), G2 (6); the general shortlist takes G1 only: its line under G1, shown with group "general" chosen
+    expect(page).toMatch(/data-id="G1"[^\n]*<\/tr>\n<tr class="cut" data-shortlist="top-general" data-group="general" hidden>/);
+  });
+});
+
 describe('the judges panel', () => {
   const panel: PanelView = {
     judges: [
