@@ -303,7 +303,8 @@ ${rows.join('\n')}
       `data-shortlists="${esc(e.shortlists.join(' '))}"`,
       ...sortAttrs.map(([k, v]) => `data-s-${k}="${esc(v)}"`),
     ];
-    const tie = e.tied ? `<abbr class="tie" title="${this.w('tied_rank')}">=</abbr>` : '';
+    // "=" is for the eye; a screen reader hears the words.
+    const tie = e.tied ? `<span class="tie" title="${this.w('tied_rank')}" aria-hidden="true">=</span><span class="visually-hidden"> (${this.word('tied')})</span>` : '';
     const total =
       e.total === null
         ? '<td class="num total">–</td>'

@@ -115,7 +115,7 @@ describe('the page', () => {
 
   it('marks ties, failed pass marks and the cut line with its tie', () => {
     const row = (page: string, id: string) => page.match(new RegExp(`<tr class="[^"]*" data-id="${id}"[\\s\\S]*?</tr>`))![0];
-    expect(row(en, 'Q')).toContain('<td class="num rank">2<abbr class="tie"');
+    expect(row(en, 'Q')).toContain('<td class="num rank">2<span class="tie" title="shares its rank with another entry" aria-hidden="true">=</span><span class="visually-hidden"> (tied)</span></td>');
     expect(row(en, 'P')).not.toContain('class="tie"');
     // T fails on criterion a (4 < 5): the a cell is marked, the total is not
     expect(row(en, 'T')).toMatch(/^<tr class="entry failed"/);
