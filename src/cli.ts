@@ -79,7 +79,7 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
       .command('score')
       .description('rank the entries: weighted rubric, judges\' score sheets, shortlists')
       .argument('<entries...>', 'entry files or folders')
-      .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'csv', 'md']))
+      .addOption(new Option('-f, --format <format>', 'report format (with --output, the file\'s extension chooses it)').choices(['table', 'json', 'csv', 'md', 'html']))
       .option('-o, --output <file>', 'write the report to a file (atomically; never over an input)')
       .option('--force', 'replace an existing --output file')
       .option('-c, --category <category>', 'show one category only (id, number or label)')
@@ -93,7 +93,8 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
 Examples:
   kipp score fixtures/example/entries.csv --scores fixtures/example/scores-long.csv --judges fixtures/example/judges.csv
   kipp score entries.csv --scores sheets/ --rubric rubrics/kipp-2018.yaml --as-of 2026-03-10 --format json > report.json
-  kipp score entries.csv -s scores.csv --category inklusif --top 10 --lang id`,
+  kipp score entries.csv -s scores.csv --category inklusif --top 10 --lang id
+  kipp score entries.csv -s scores.csv -j judges.csv --lang id --output laporan.html`,
     )
     .action((entries: string[], options) => run(async () => (await import('./commands/score.js')).runScore(entries, options, ctx)));
 

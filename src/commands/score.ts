@@ -40,7 +40,7 @@ export function parseCount(raw: string | undefined, option: string): number | un
 /** `--output report.json` implies `--format json` (likewise .csv, .md, .html). */
 function formatFromPath(path: string | undefined): ScoreFormat | undefined {
   const ext = path?.toLowerCase().match(/\.(\w+)$/)?.[1];
-  const byExt: Record<string, ScoreFormat> = { json: 'json', csv: 'csv', md: 'md', markdown: 'md', txt: 'table' };
+  const byExt: Record<string, ScoreFormat> = { json: 'json', csv: 'csv', md: 'md', markdown: 'md', txt: 'table', html: 'html', htm: 'html' };
   return ext !== undefined ? byExt[ext] : undefined;
 }
 

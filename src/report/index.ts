@@ -4,12 +4,13 @@
  */
 import type { ScoreResult } from '../model/result.js';
 import { formatCsv } from './csv.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import type { ReportOptions } from './options.js';
 import { formatTable } from './table.js';
 
-export const SCORE_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export const SCORE_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
 
 export const scoreFormatters = {
@@ -17,4 +18,5 @@ export const scoreFormatters = {
   json: formatJson,
   csv: formatCsv,
   md: formatMarkdown,
+  html: formatHtml,
 } satisfies Record<ScoreFormat, (result: ScoreResult, options: ReportOptions) => string>;

@@ -34,6 +34,9 @@ const WORDS = {
   as_of: { en: 'reference date', id: 'tanggal acuan' },
   rubric: { en: 'rubric', id: 'pedoman' },
   cutoff_tie: { en: 'tie at the cut-off: the jury must decide', id: 'seri di batas: juri harus memutuskan' },
+  legend_tie: { en: '= shares its rank (tie)', id: '= peringkat sama (seri)' },
+  legend_narrow: { en: 'criteria hidden to fit the terminal: widen it or use --format md/html', id: 'kriteria disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
+  cut: { en: 'cut line', id: 'batas' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof WORDS;

@@ -1,0 +1,64 @@
+/**
+ * Where the shortlist cut lines fall in a ranked list, for the reports that draw them (terminal
+ * table, Markdown, HTML). A cut line goes under the last member of a shortlist in rank order.
+ * A shortlist drawn per category has one line per category; one restricted to a group applies to
+ * that group's entries only — such a line means something only in a list showing that category
+ * or group, so it carries its scope and each report decides when to draw it.
+ */
+import type { EntryResult, ScoreResult } from '../model/result.js';
+
+export interface CutLine {
+  shortlist: string;
+  /** The id of the last member: the line goes under this entry. */
+  afterId: string;
+  /** Members in this scope (per category: in this category). */
+  taken: number;
+  size: number;
+  /** Set for a per-category shortlist: the line holds within this category only. */
+  category?: string;
+  /** Set for a group shortlist: the line holds within this group only. */
+  group?: string;
+  /** Several entries share the rank at the cut (SPEC 3.10): the jury must decide. */
+  cutoffTie: boolean;
+}
+
+/** Cut lines for the entries as listed (rank order), one per shortlist and scope. */
+export function cutLines(result: ScoreResult, entries: readonly EntryResult[] = result.entries): CutLine[] {
+  const lines: CutLine[] = [];
+  for (const rule of result.rubric.shortlists) {
+    const summary = result.shortlists.find((s) => s.name === rule.name);
+    const members = entries.filter((e) => e.shortlists.includes(rule.name));
+    if (rule.perCategory) {
+      const categories = [...new Set(members.map((e) => e.category))];
+      for (const category of categories) {
+        const inCategory = members.filter((e) => e.category === category);
+        const last = inCategory[inCategory.length - 1]!;
+        // SPEC 3.10 takes more than `size` only to keep a tie at the cut together.
+        const line: CutLine = { shortlist: rule.name, afterId: last.id, taken: inCategory.length, size: rule.size, category, cutoffTie: inCategory.length > rule.size };
+        if (rule.group !== undefined) line.group = rule.group;
+        lines.push(line);
+      }
+      continue;
+    }
+    if (members.length === 0) continue;
+    const last = members[members.length - 1]!;
+    const line: CutLine = { shortlist: rule.name, afterId: last.id, taken: summary?.taken ?? members.length, size: rule.size, cutoffTie: summary?.cutoff_tie ?? false };
+    if (rule.group !== undefined) line.group = rule.group;
+    lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * The lines that hold in a list showing `entries` only: unscoped ones, and scoped ones when every
+ * listed entry is in that category (and group).
+ */
+export function linesForList(lines: readonly CutLine[], entries: readonly EntryResult[]): CutLine[] {
+  const last = entries[entries.length - 1];
+  return lines.filter((l) => {
+    if (last !== undefined && l.afterId === last.id) return false; // a line under the last row says nothing
+    if (l.category !== undefined && !entries.every((e) => e.categoryKnown && e.category === l.category)) return false;
+    if (l.group !== undefined && !entries.every((e) => e.group === l.group)) return false;
+    return true;
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * The HTML report in a real browser (Debian's chromium through playwright-core), as the jury
+ * opens it from an e-mail attachment: a file:// page with no network. Expectations come from
+ * the conformance panel's expected.json (computed by two independent implementations), not
+ * from the report itself. A screenshot and a PDF print go to test-results/ (not committed).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareCodePoints } from '../../src/model/names.js';
+import { kipp, ROOT } from '../cli/run.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PANEL = join(ROOT, 'fixtures/conformance/panel');
+const RESULTS = join(ROOT, 'test-results');
+
+interface ExpectedEntry {
+  id: string;
+  category: string;
+  rank: number | null;
+  tied: boolean;
+  passed: boolean;
+  total: number | null;
+  criteria: Record<string, number>;
+  shortlists: string[];
+}
+const expected = JSON.parse(readFileSync(join(PANEL, 'expected.json'), 'utf8')) as {
+  entries: ExpectedEntry[];
+  shortlists: { name: string; size: number; taken: number; cutoff_tie: boolean }[];
+};
+
+let work: string;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+const requests: string[] = [];
+let reportUrl: string;
+
+function report(lang: 'en' | 'id'): string {
+  const out = join(work, `report-${lang}.html`);
+  const run = kipp(
+    ['score', 'entries.csv', '--scores', 'scores-wide.csv', 'scores-long.csv', '--judges', 'judges.csv', '--rubric', 'rubric.yaml', '--as-of', '2026-11-22', '--lang', lang, '--output', out],
+    { cwd: PANEL },
+  );
+  // The panel has two under-judged entries (errors, exit 1) — the report is written all the same.
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe('');
+  return out;
+}
+
+async function openPage(file: string): Promise<Page> {
+  const p = await context.newPage();
+  p.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  p.on('pageerror', (e) => consoleErrors.push(e.message));
+  p.on('request', (r) => requests.push(r.url()));
+  await p.goto(pathToFileURL(file).href);
+  return p;
+}
+
+const visibleIds = (p: Page) => p.$$eval('#ranking-table tbody tr.entry:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-id')));
+/** The entry row a cut line sits under (other cut lines may sit between). */
+function entryAbove(rows: (string | null)[], cut: string): string | null | undefined {
+  const at = rows.indexOf(cut);
+  expect(at).toBeGreaterThan(0);
+  return rows.slice(0, at).filter((r) => !r?.startsWith('cut:')).pop();
+}
+const visibleRows = (p: Page) => p.$$eval('#ranking-table tbody tr:not([hidden])', (rows) => rows.map((r) => (r.classList.contains('cut') ? `cut:${r.getAttribute('data-shortlist')}` : r.getAttribute('data-id'))));
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`).toBe(true);
+  work = mkdtempSync(join(tmpdir(), 'kipp-html-'));
+  const file = report('en');
+  reportUrl = pathToFileURL(file).href;
+  context = await chromium.launchPersistentContext(join(work, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 900 },
+  });
+  page = await openPage(file);
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the HTML report in chromium', () => {
+  it('loads without console errors and makes no network request', async () => {
+    await page.waitForSelector('#ranking-status:not(:empty)');
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([reportUrl]);
+  });
+
+  it('has one row per entry, in rank order', async () => {
+    expect(await visibleIds(page)).toEqual(expected.entries.map((e) => e.id));
+    expect(await page.textContent('#ranking-status')).toBe(`Showing ${expected.entries.length} of ${expected.entries.length} entries`);
+  });
+
+  it('draws the top-20 cut line under its last member, marked as a tie at the cut-off', async () => {
+    const top20 = expected.entries.filter((e) => e.shortlists.includes('top-20'));
+    const rows = await visibleRows(page);
+    expect(entryAbove(rows, 'cut:top-20')).toBe(top20[top20.length - 1]!.id);
+    expect(top20).toHaveLength(21);
+    expect(await page.getAttribute('tr.cut[data-shortlist="top-20"]', 'class')).toContain('tie');
+    // Per-category lines wait until a category is chosen.
+    expect(rows.filter((r) => r === 'cut:best-per-category')).toEqual([]);
+  });
+
+  it('marks ties and failed pass marks', async () => {
+    const tied = await page.$$eval('#ranking-table tr.entry', (rows) => rows.filter((r) => r.querySelector('td.rank .tie')).map((r) => r.getAttribute('data-id')));
+    expect(tied).toEqual(expected.entries.filter((e) => e.tied).map((e) => e.id));
+    const failed = await page.$$eval('#ranking-table tr.entry.failed', (rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(failed).toEqual(expected.entries.filter((e) => e.rank !== null && !e.passed).map((e) => e.id));
+  });
+
+  it('sorts by a column when its header is clicked, and reverses on a second click', async () => {
+    await page.click('th[data-key="c0"] button');
+    const byNovelty = [...expected.entries]
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => (b.e.criteria.novelty ?? -Infinity) - (a.e.criteria.novelty ?? -Infinity) || a.i - b.i)
+      .map(({ e }) => e.id);
+    expect(await visibleIds(page)).toEqual(byNovelty);
+    expect(await page.getAttribute('th[data-key="c0"]', 'aria-sort')).toBe('descending');
+    expect(await page.getAttribute('th[data-key="rank"]', 'aria-sort')).toBeNull();
+    // Cut lines mean nothing in another order.
+    expect((await visibleRows(page)).some((r) => r?.startsWith('cut:'))).toBe(false);
+
+    await page.click('th[data-key="rank"] button');
+    expect(await visibleIds(page)).toEqual(expected.entries.map((e) => e.id));
+    expect(await visibleRows(page)).toContain('cut:top-20');
+  });
+
+  it('sorts from the keyboard: Tab to a header button, Enter', async () => {
+    await page.focus('th[data-key="rank"] button');
+    await page.keyboard.press('Tab'); // the ID column's button
+    expect(await page.$eval(':focus', (el) => el.closest('th')?.getAttribute('data-key'))).toBe('id');
+    await page.keyboard.press('Enter');
+    expect(await visibleIds(page)).toEqual(expected.entries.map((e) => e.id).sort(compareCodePoints));
+    await page.keyboard.press('Enter');
+    expect(await visibleIds(page)).toEqual(expected.entries.map((e) => e.id).sort(compareCodePoints).reverse());
+    await page.click('th[data-key="rank"] button');
+  });
+
+  it('the category filter hides the other categories and shows that category\'s cut line', async () => {
+    await page.selectOption('select[name="category"]', 'inclusive');
+    const inclusive = expected.entries.filter((e) => e.category === 'inclusive');
+    expect(await visibleIds(page)).toEqual(inclusive.map((e) => e.id));
+    expect(await page.textContent('#ranking-status')).toBe(`Showing ${inclusive.length} of ${expected.entries.length} entries`);
+    const best = inclusive.filter((e) => e.shortlists.includes('best-per-category'));
+    expect(best).toHaveLength(5);
+    const rows = await visibleRows(page);
+    expect(entryAbove(rows, 'cut:best-per-category')).toBe(best[4]!.id);
+    await page.screenshot({ path: join(RESULTS, 'html-report-inclusive.png') });
+    await page.selectOption('select[name="category"]', '');
+    expect(await visibleIds(page)).toHaveLength(expected.entries.length);
+  });
+
+  it('the shortlist filter and the search narrow the rows too', async () => {
+    await page.selectOption('select[name="shortlist"]', 'top-20');
+    expect(await visibleIds(page)).toEqual(expected.entries.filter((e) => e.shortlists.includes('top-20')).map((e) => e.id));
+    await page.selectOption('select[name="shortlist"]', '-');
+    expect(await visibleIds(page)).toEqual(expected.entries.filter((e) => e.shortlists.length === 0).map((e) => e.id));
+    await page.selectOption('select[name="shortlist"]', '');
+    await page.fill('input[name="q"]', 'conf-0065');
+    expect(await visibleIds(page)).toEqual(['CONF-0065']);
+    await page.fill('input[name="q"]', '');
+  });
+
+  it('shows the harsh and the lenient judge in the heatmap', async () => {
+    const flagged = await page.$$eval('.heat tbody tr', (rows) =>
+      rows.filter((r) => r.querySelectorAll('td.h.flag').length > 0).map((r) => [r.querySelector('th')?.textContent, r.querySelector('.flag-harsh, .flag-lenient')?.textContent]),
+    );
+    // The panel fixture was built with J05 scoring about 2 points low and J09 about 1.6 high.
+    expect(flagged).toEqual([
+      ['J05', 'harsh'],
+      ['J09', 'lenient'],
+    ]);
+  });
+
+  it('writes a screenshot, and prints the current view (here the top 20) on A4', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'html-report.png') });
+    expect(existsSync(join(RESULTS, 'html-report.png'))).toBe(true);
+    await page.selectOption('select[name="shortlist"]', 'top-20');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const boxes = new Set([...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`));
+    expect([...boxes]).toEqual(['595x842']); // A4 in points
+    await page.selectOption('select[name="shortlist"]', '');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('on paper: every table fits the width of an A4 portrait page (718 CSS pixels inside the margins)', async () => {
+    await page.setViewportSize({ width: 718, height: 1040 });
+    await page.emulateMedia({ media: 'print' });
+    const widths = await page.$$eval('table', (tables) => tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth));
+    const controls = await page.$$eval('#ranking-filters, nav.toc', (els) => els.map((e) => e.getClientRects().length));
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    expect(widths.length).toBeGreaterThanOrEqual(6);
+    for (const w of widths) expect(w).toBeLessThanOrEqual(718);
+    expect(controls).toEqual([0, 0]); // filters and contents are not printed
+  });
+
+  it('in Indonesian: every heading and control in Indonesian, decimal commas', async () => {
+    const id = await openPage(report('id'));
+    expect(await id.getAttribute('html', 'lang')).toBe('id');
+    const headings = await id.$$eval('h2', (hs) => hs.map((h) => h.textContent));
+    expect(headings).toEqual(['Ringkasan', 'Peringkat', 'Sebaran nilai', 'Per kategori', 'Dewan juri', 'Masalah pada masukan']);
+    expect(await id.textContent('#ranking-status')).toBe(`Menampilkan ${expected.entries.length} dari ${expected.entries.length} proposal`);
+    const first = expected.entries[0]!;
+    expect(await id.textContent(`tr[data-id="${first.id}"] td.total`)).toContain(first.total!.toFixed(2).replace('.', ','));
+    expect(consoleErrors).toEqual([]);
+    await id.close();
+  });
+});
