@@ -9,11 +9,12 @@ import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { checkRubric, resolveRubric, rubricFileSchema, type Rubric } from '../model/rubric.js';
 import { decodeBytes } from './decode.js';
 import { sha256 } from './files.js';
+import { packageFile } from '../package-root.js';
 
 export const DEFAULT_RUBRIC_FILE = 'kipp-2018.yaml';
 
 export function rubricsDir(): URL {
-  return new URL('../../rubrics/', import.meta.url);
+  return packageFile('rubrics/');
 }
 
 export interface LoadedRubric {
