@@ -7,7 +7,6 @@ import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import type { FileKind } from '../model/names.js';
 import type { Competition, Entry, InputFile, Judge, RawRecord } from '../model/records.js';
 import { ScoreSheet } from '../model/scoresheet.js';
-import { cleanCell } from '../model/names.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
 import { listInputs, MissingFile, readInput } from './files.js';
@@ -219,26 +218,27 @@ class SheetReader implements RowStream {
     this.commentAt = at('comment');
   }
 
+  /** Cells arrive trimmed (the CSV reader and the YAML reader both clean them). */
   row(cells: string[], line: number): void {
     if (this.skip) return;
-    const entryId = cleanCell(cells[this.entryAt] ?? '');
-    const judgeId = cleanCell(cells[this.judgeAt] ?? '');
+    const entryId = cells[this.entryAt] ?? '';
+    const judgeId = cells[this.judgeAt] ?? '';
     if (entryId === '' || judgeId === '') {
       for (const [field, value, index] of [['entry_id', entryId, this.entryAt], ['judge_id', judgeId, this.judgeAt]] as const) {
         if (value === '') this.diagnostics.push(diagnostic('missing-field', `the row has no ${field}: fill it in or delete the row`, { file: this.file, line, column: index + 1, field }));
       }
       return;
     }
-    const comment = this.commentAt >= 0 ? cleanCell(cells[this.commentAt] ?? '') : '';
+    const comment = this.commentAt >= 0 ? (cells[this.commentAt] ?? '') : '';
     const sheet = this.sheet;
     if (this.long) {
-      const text = cleanCell(cells[this.scoreAt] ?? '');
-      const criterion = cleanCell(cells[this.criterionAt] ?? '');
+      const text = cells[this.scoreAt] ?? '';
+      const criterion = cells[this.criterionAt] ?? '';
       sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment);
       return;
     }
     for (const { criterion, index } of this.wide) {
-      const text = cleanCell(cells[index] ?? '');
+      const text = cells[index] ?? '';
       if (text === '') continue; // an empty cell is "not scored"
       sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment);
     }
