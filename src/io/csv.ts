@@ -57,7 +57,7 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
 /** Cells up to this many bytes are looked up in the cell cache. */
-const CACHED = 40;
+const CACHED = 64;
 
 const identity = (s: string) => s;
 

@@ -127,11 +127,15 @@ function text(record: RawRecord, field: string): string {
   return record.fields.get(field) ?? '';
 }
 
+/** Never written to: only entries with criterion columns get a map of their own. */
+const NO_INLINE_SCORES = new Map<string, { text: string; column?: number }>();
+
 function toEntries(table: Table, criterionIds: string[], fieldRules: Record<string, unknown>, diagnostics: Diagnostic[]): Entry[] {
   const criteria = new Set(criterionIds);
   warnUnknownFields(table, (name) => ENTRY_FIELDS.has(name) || criteria.has(name) || name in fieldRules, 'entry', diagnostics);
   return table.records.map((r) => {
-    const inlineScores = new Map<string, { text: string; column?: number }>();
+    // Entries without criterion columns share one empty map (200,000 entries: one map, not 200,000).
+    const inlineScores = criterionIds.some((c) => r.fields.has(c)) ? new Map<string, { text: string; column?: number }>() : NO_INLINE_SCORES;
     for (const c of criterionIds) {
       const value = r.fields.get(c);
       if (value === undefined) continue;
@@ -183,7 +187,7 @@ class SheetReader implements RowStream {
   }
 
   /** Decides the form (long or wide) from the header; reports what is missing or unknown. */
-  header(_names: (string | null)[], columns: Map<string, number>, line: number): void {
+  header(_names: (string | null)[], columns: Map<string, number>, line: number, rows?: number): void {
     const has = (f: string) => columns.has(f);
     this.long = has('criterion') && has('score');
     this.wide = this.criterionIds.filter(has).map((criterion) => ({ criterion, index: columns.get(criterion)! - 1 }));
@@ -216,6 +220,7 @@ class SheetReader implements RowStream {
     this.criterionAt = this.long ? at('criterion') : -1;
     this.scoreAt = this.long ? at('score') : -1;
     this.commentAt = at('comment');
+    if (rows !== undefined) this.sheet.reserve(this.sheet.length + rows * (this.long ? 1 : this.wide.length));
   }
 
   /** Cells arrive trimmed (the CSV reader and the YAML reader both clean them). */
@@ -266,6 +271,7 @@ class SheetReader implements RowStream {
 
   /** Numbers of a CSV file whose delimiter is not a comma may use a decimal comma. */
   finish(decimalComma: boolean): void {
+    this.sheet.trim();
     if (decimalComma) this.sheet.decimalComma.fill(1, this.start, this.sheet.length);
   }
 }

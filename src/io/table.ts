@@ -2,6 +2,7 @@
  * From a file's bytes to records with canonical field names: decoding, CSV/YAML/JSON parsing and
  * header normalization. Problems become diagnostics with the file and line; nothing is cast.
  */
+import { Buffer } from 'node:buffer';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, fieldAliases, normalizeName, type FileKind } from '../model/names.js';
@@ -20,7 +21,7 @@ export interface TableOptions {
 /** Receives CSV rows as they are parsed, instead of records (score sheets: millions of rows). */
 export interface RowStream {
   /** Canonical name per column (null: ignored), and canonical name → 1-based column. */
-  header(names: (string | null)[], columns: Map<string, number>, line: number): void;
+  header(names: (string | null)[], columns: Map<string, number>, line: number, rows?: number): void;
   row(cells: string[], line: number): void;
 }
 
@@ -127,20 +128,19 @@ function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions, st
             return name;
           });
           unnamed = emptyHeaders.size > 0;
-          stream?.header(names, columnOf, line);
+          stream?.header(names, columnOf, line, stream ? countLines(bytes) : undefined);
         },
         row(cells, line) {
           if ((cells.length > names.length || unnamed) && !fits(cells, line)) return;
           if (stream) return stream.row(cells, line);
           const map = new Map<string, string>();
-          const columns = new Map<string, number>();
           for (let i = 0; i < cells.length; i++) {
             const name = names[i];
             if (name === undefined || name === null) continue;
             map.set(name, cells[i]!);
-            columns.set(name, i + 1);
           }
-          records.push({ source: { file, line }, fields: map, columns, decimalComma });
+          // Every record of a file shares the header's column map (200,000 entries: one map).
+          records.push({ source: { file, line }, fields: map, columns: columnOf, decimalComma });
         },
       },
       { delimiter: options.delimiter, cell: cleanCell },
@@ -153,6 +153,14 @@ function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions, st
     } else throw err;
   }
   return { records, fields, columns: columnOf, decimalComma, headerLine, diagnostics };
+}
+
+/** Line breaks in the bytes: an upper bound of the records (lets a score sheet size its columns once). */
+function countLines(bytes: Uint8Array): number {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 1;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) count++;
+  return count;
 }
 
 function readYamlTable(text: string, file: string, options: TableOptions): Table {
