@@ -29,11 +29,11 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   readonly files: string[] = [];
   fileIndex = new Uint16Array(INITIAL);
   lines = new Int32Array(INITIAL);
-  /** 1-based CSV columns; 0 when unknown (YAML/JSON). */
-  columns = new Int32Array(INITIAL);
-  entryColumns = new Int32Array(INITIAL);
-  judgeColumns = new Int32Array(INITIAL);
-  criterionColumns = new Int32Array(INITIAL);
+  /** 1-based CSV columns; 0 when unknown (YAML/JSON). 16 bits: a spreadsheet has at most 16,384 columns. */
+  columns = new Uint16Array(INITIAL);
+  entryColumns = new Uint16Array(INITIAL);
+  judgeColumns = new Uint16Array(INITIAL);
+  criterionColumns = new Uint16Array(INITIAL);
   decimalComma = new Uint8Array(INITIAL);
   private readonly strings = new Map<string, string>();
   private readonly fileIds = new Map<string, number>();
