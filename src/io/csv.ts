@@ -180,7 +180,7 @@ function scan(
         if (!closed) {
           onError(
             new CsvSyntaxError(
-              `a quote opened in column ${cells.length + 1} is never closed: lines ${openLine}–${line} could not be read; add the missing " or remove the stray one`,
+              `a quote opened in column ${cells.length + 1} is never closed: everything from line ${openLine} to the end of the file could not be read; add the missing " or remove the stray one`,
               openLine,
               cells.length + 1,
             ),

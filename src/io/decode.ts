@@ -108,6 +108,21 @@ function lineOfText(text: string, index: number): number {
   return line;
 }
 
+/** 0x80–0x9F in Windows-1252 (WHATWG); the rest of the code page is Latin-1. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013,
+  0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Windows-1252 by hand: Node's TextDecoder('windows-1252') reads 0x80–0x9F as C1 controls
+ * (Latin-1), which would turn Excel's curly quotes and dashes into invisible characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = asBuffer(bytes).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!));
+}
+
 /** The bytes of a file as UTF-8 without a byte-order mark, and how they were read. */
 export function toUtf8(input: Uint8Array): DecodedBytes {
   const bytes = asBuffer(input);
@@ -128,7 +143,7 @@ export function toUtf8(input: Uint8Array): DecodedBytes {
     return decoded;
   }
   const at = firstInvalidUtf8(body);
-  const text = new TextDecoder('windows-1252').decode(body);
+  const text = decodeWindows1252(body);
   return {
     utf8: Buffer.from(text, 'utf8'),
     encoding: 'windows-1252',
