@@ -84,11 +84,11 @@ class CellCache {
     private readonly transform: (raw: string) => string,
   ) {}
 
-  get(s: number, e: number, ascii: boolean): string {
+  /** `h` is the hash scan() computed over the bytes: (h * 0x01000193) ^ byte, from 0. */
+  get(s: number, e: number, ascii: boolean, h: number): string {
     const buf = this.buf;
     const len = e - s;
-    let h = len;
-    for (let k = s; k < e; k++) h = (Math.imul(h, 0x01000193) ^ buf[k]!) | 0;
+    h = (h ^ (h >>> 15)) | 0;
     let slot = h & this.mask;
     for (;;) {
       const stored = this.lengths[slot]!;
@@ -150,7 +150,7 @@ function scan(
   let line = firstLine;
   while (i < n) {
     const recordLine = line;
-    cells.length = 0;
+    let count = 0; // cells in this record; the array is reused and only resized when needed
     let bad = false;
     for (;;) {
       if (i < n && buf[i] === QUOTE) {
@@ -180,9 +180,9 @@ function scan(
         if (!closed) {
           onError(
             new CsvSyntaxError(
-              `a quote opened in column ${cells.length + 1} is never closed: everything from line ${openLine} to the end of the file could not be read; add the missing " or remove the stray one`,
+              `a quote opened in column ${count + 1} is never closed: everything from line ${openLine} to the end of the file could not be read; add the missing " or remove the stray one`,
               openLine,
-              cells.length + 1,
+              count + 1,
             ),
           );
           return;
@@ -193,37 +193,39 @@ function scan(
           if (!bad) {
             onError(
               new CsvSyntaxError(
-                `text after the closing quote in column ${cells.length + 1}: a quoted cell must end with " followed by the delimiter; write "" for a quote inside it`,
+                `text after the closing quote in column ${count + 1}: a quoted cell must end with " followed by the delimiter; write "" for a quote inside it`,
                 line,
-                cells.length + 1,
+                count + 1,
               ),
             );
           }
           bad = true;
           while (i < n && buf[i] !== delimiter && buf[i] !== LF && buf[i] !== CR) i++;
         }
-        cells.push(transform(text));
+        cells[count++] = transform(text);
       } else {
         // An unquoted cell: up to the delimiter or the end of the line.
         const from = i;
         let high = 0;
+        let h = 0;
         while (i < n) {
           const b = buf[i]!;
           if (b === delimiter || b === LF || b === CR) break;
           high |= b;
+          h = Math.imul(h, 0x01000193) ^ b;
           i++;
         }
         const len = i - from;
-        if (len === 0) cells.push(transform(''));
-        else if (len <= CACHED) cells.push(cache.get(from, i, high < 0x80));
-        else cells.push(transform(buf.toString(high < 0x80 ? 'latin1' : 'utf8', from, i)));
+        if (len === 0) cells[count++] = transform('');
+        else if (len <= CACHED) cells[count++] = cache.get(from, i, high < 0x80, h);
+        else cells[count++] = transform(buf.toString(high < 0x80 ? 'latin1' : 'utf8', from, i));
       }
       if (i >= n) break;
       const b = buf[i]!;
       if (b === delimiter) {
         i++;
         if (i >= n) {
-          cells.push(transform(''));
+          cells[count++] = transform('');
           break;
         }
         continue;
@@ -233,9 +235,10 @@ function scan(
       line++;
       break;
     }
+    if (cells.length !== count) cells.length = count;
     if (bad) continue;
     let blank = true;
-    for (let k = 0; k < cells.length; k++) {
+    for (let k = 0; k < count; k++) {
       if (cells[k] !== '') {
         blank = false;
         break;

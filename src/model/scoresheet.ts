@@ -98,10 +98,17 @@ export class ScoreSheet implements Iterable<ScoreRow> {
       this.criterionColumns = grow(this.criterionColumns, size);
       this.decimalComma = grow(this.decimalComma, size);
     }
-    this.entryIds[i] = this.intern(entryId);
-    this.judgeIds[i] = this.intern(judgeId);
-    this.criteria[i] = this.intern(criterion);
-    this.texts[i] = this.intern(text);
+    // Rows come grouped (an entry's 25 scores, a judge's 5): the previous row's string is
+    // the interned one whenever it is equal, without a lookup.
+    const prev = i - 1;
+    const e = this.entryIds[prev];
+    this.entryIds[i] = e === entryId ? e : this.intern(entryId);
+    const j = this.judgeIds[prev];
+    this.judgeIds[i] = j === judgeId ? j : this.intern(judgeId);
+    const c = this.criteria[prev];
+    this.criteria[i] = c === criterion ? c : this.intern(criterion);
+    const t = this.texts[prev];
+    this.texts[i] = t === text ? t : this.intern(text);
     this.fileIndex[i] = file;
     this.lines[i] = line;
     this.columns[i] = column;

@@ -142,9 +142,23 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     field,
     entry_id: sheet.entryIds[i]!,
   });
+  // Rows come grouped by entry (and judge): the previous row's lookup is reused when the id is
+  // the same string (5 million rows, several lookups each).
+  let lastEntryId: string | undefined;
+  let lastEntry: number | undefined;
+  let lastShared = false;
+  let lastJudgeId: string | undefined;
+  let lastJudgeListed = true;
+  let slotJudgeId: string | undefined;
+  let slotJudge = -1;
   for (let i = 0; i < n; i++) {
     const entryId = sheet.entryIds[i]!;
-    const entry = byId.get(entryId);
+    if (entryId !== lastEntryId) {
+      lastEntryId = entryId;
+      lastEntry = byId.get(entryId);
+      lastShared = shared.has(entryId);
+    }
+    const entry = lastEntry;
     if (entry === undefined) {
       if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
         lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
@@ -152,9 +166,13 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       }
       continue;
     }
-    if (shared.has(entryId)) continue; // reported once as duplicate-id on the entries
+    if (lastShared) continue; // reported once as duplicate-id on the entries
     const judgeId = sheet.judgeIds[i]!;
-    if (judgeIds && !inline && !judgeIds.has(judgeId)) {
+    if (judgeId !== lastJudgeId) {
+      lastJudgeId = judgeId;
+      lastJudgeListed = !judgeIds || inline || judgeIds.has(judgeId);
+    }
+    if (!lastJudgeListed) {
       if (lastReported !== -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1) {
         lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
         diagnostics.push(diagnostic('unknown-judge', `judge "${judgeId}" is not in the judges file: add the judge or correct the id`, at(i, 'judge_id', sheet.judgeColumns[i])));
@@ -190,12 +208,14 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${text} is outside the scale ${rubric.scale.min}–${rubric.scale.max}`, at(i, criterionId)));
       continue;
     }
-    let judge = judgeSlot.get(judgeId);
+    let judge = judgeId === slotJudgeId ? slotJudge : judgeSlot.get(judgeId);
     if (judge === undefined) {
       judge = judgeNames.length;
       judgeNames.push(judgeId);
       judgeSlot.set(judgeId, judge);
     }
+    slotJudgeId = judgeId;
+    slotJudge = judge;
     pushRecord(valid, entry, judge, criterion, value, i);
   }
 

@@ -77,7 +77,7 @@ describe.each([
 describe('windows-1252', () => {
   const loaded = load(at('windows-1252/entries.csv'), at('windows-1252/nilai.csv'));
   it('reads curly quotes and dashes, and warns once per file at the first byte that is not UTF-8', () => {
-    expect(loaded.diagnostics.filter((d) => d.code === 'encoding').map((d) => [d.file.split('/').pop(), d.line])).toEqual([['entries.csv', 2]]);
+    expect(loaded.diagnostics.filter((d) => d.code === 'encoding').map((d) => [d.file?.split('/').pop(), d.line])).toEqual([['entries.csv', 2]]);
     expect(loaded.entries[0]!.title).toBe('Layanan “Sapa Warga” – Jawa Barat');
     expect(JSON.stringify(loaded.entries.map((e) => [e.title, e.agency]))).not.toContain('\uFFFD');
   });
