@@ -6,8 +6,8 @@
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
 import { checkEntries, localToday } from './entries.js';
-import { checkPanel } from './panel.js';
-import { checkScores } from './scores.js';
+import { checkPanel, type PanelEdge } from './panel.js';
+import { checkScores, type CheckedScores } from './scores.js';
 
 export interface ValidateOptions {
   /** Reference date for the age rule; over the rubric's reference_date; neither: today. */
@@ -25,7 +25,21 @@ export function validateCompetition(competition: Competition, options: ValidateO
   const scored = competition.hasScoreSheets || competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
   const scoreDiagnostics = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
   const panel = competition.hasScoreSheets
-    ? checkPanel(scores.records.map((r) => ({ judge: r.judge, entry: String(r.entry) })))
+    ? checkPanel(panelEdges(scores))
     : [];
   return [...competition.diagnostics, ...entries.diagnostics, ...scoreDiagnostics, ...panel].sort(compareDiagnostics);
+}
+
+/**
+ * One edge per judge–entry pair, straight from the record columns (ordered by entry, then
+ * judge): a stress year has 5 million records but 1 million pairs, and needs no record objects.
+ */
+function panelEdges(scores: CheckedScores): PanelEdge[] {
+  const { kept, judges } = scores;
+  const edges: PanelEdge[] = [];
+  for (let i = 0; i < kept.count; i++) {
+    if (i > 0 && kept.entry[i] === kept.entry[i - 1] && kept.judge[i] === kept.judge[i - 1]) continue;
+    edges.push({ judge: judges[kept.judge[i]!]!, entry: String(kept.entry[i]) });
+  }
+  return edges;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, parseCsv } from '../../src/io/csv.js';
 import { decodeBytes, toUtf8 } from '../../src/io/decode.js';
 import { describeNumberProblem, parseScore } from '../../src/io/number.js';
+import { describeDateProblem, parseDate } from '../../src/io/date.js';
 
 function rows(text: string | Uint8Array, delimiter?: ',' | ';' | '\t') {
   const out: [number, string[]][] = [];
@@ -141,5 +142,19 @@ describe('decoding', () => {
     expect(toUtf8(Buffer.from('a\nb\uFFFD\n')).problem?.line).toBe(2);
     const broken = Buffer.concat([utf16('a\n', true), Buffer.from([0x00, 0xd8, 0x41, 0x00])]);
     expect(toUtf8(broken).problem?.line).toBe(2);
+  });
+});
+
+describe('dates', () => {
+  it('reads ISO and day-first Indonesian dates, never the US month-first reading', () => {
+    expect(parseDate('2019-01-15')).toBe('2019-01-15');
+    expect(parseDate('15/01/2019')).toBe('2019-01-15');
+    expect(parseDate('5.1.2019')).toBe('2019-01-05');
+    expect(parseDate('01/15/2019')).toBeUndefined();
+    expect(parseDate('31/02/2019')).toBeUndefined();
+  });
+  it('does not guess an Excel serial date (1900 or 1904 system?): it is refused with its own hint', () => {
+    expect(parseDate('43480')).toBeUndefined();
+    expect(describeDateProblem('43480')).not.toBe(describeDateProblem('kemarin'));
   });
 });
