@@ -158,3 +158,18 @@ describe('dates', () => {
     expect(describeDateProblem('43480')).not.toBe(describeDateProblem('kemarin'));
   });
 });
+
+describe('spreadsheet debris in a table', () => {
+  it('a column with an empty header is ignored, with one unknown-field warning where it first holds a value', async () => {
+    const { readTable } = await import('../../src/io/table.js');
+    const csv = 'Kode;Judul;;\r\nA;Sapa Warga;;\r\nB;Lapak Ganjar;catatan;\r\nC;Smart Kampung;lagi;\r\n;;;\r\n';
+    const t = readTable({ path: 'e.csv', bytes: Buffer.from(csv), sha256: '', format: 'csv' }, { kind: 'entries', criterion: () => undefined });
+    expect(t.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['unknown-field', 3, 3]]);
+    expect(t.records.map((r) => [...r.fields.values()])).toEqual([
+      ['A', 'Sapa Warga'],
+      ['B', 'Lapak Ganjar'],
+      ['C', 'Smart Kampung'],
+    ]);
+    expect(t.decimalComma).toBe(true);
+  });
+});
