@@ -66,6 +66,8 @@ for (const size of sizes) {
   const runs = size === 'stress' ? Math.min(RUNS, 3) : RUNS;
   process.stderr.write(`${size}: ${lines} score rows, ${runs} runs each\n`);
   row('baseline (byte loop)', size, measure([join(ROOT, 'bench/baseline.mjs'), join(dir, 'scores.csv')], { runs }), lines);
+  row('load only (bench/load.mjs)', size, measure([join(ROOT, 'bench/load.mjs'), dir], { runs }), lines);
+  row('kipp score --top 10 (load + score)', size, measure([BIN, 'score', ...inputs, '--format', 'json', '--top', '10'], { runs }), lines);
   row('kipp score --format json', size, measure([BIN, 'score', ...inputs, '--format', 'json'], { runs }), lines);
   row('kipp validate --format json', size, measure([BIN, 'validate', ...inputs, '--format', 'json'], { runs }), lines);
   const exportOut = join(ROOT, 'bench/out', `${size}.csv`);

@@ -290,8 +290,27 @@ export async function main(proc: Process): Promise<number> {
     return await handleError(err, proc);
   }
   if (result === undefined) return EXIT.ok;
-  if (result.output !== undefined) proc.stdout.write(result.output);
+  if (result.output !== undefined) writeInChunks(proc.stdout, result.output);
   return result.exit;
+}
+
+/**
+ * A large report (a stress year's JSON is ~100 MB) goes out in pieces, so that it is never held
+ * twice (as text and as one UTF-8 buffer); pieces never split a surrogate pair.
+ */
+function writeInChunks(stream: Process['stdout'], text: string | Uint8Array): void {
+  const size = 1 << 20;
+  if (typeof text !== 'string' || text.length <= size) {
+    stream.write(text);
+    return;
+  }
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(from + size, text.length);
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+    stream.write(text.slice(from, to));
+    from = to;
+  }
 }
 
 async function handleError(err: unknown, proc: Process): Promise<number> {

@@ -15,3 +15,16 @@ export function parseDate(text: string): string | undefined {
   }
   return iso !== undefined && isRealDate(iso) ? iso : undefined;
 }
+
+/**
+ * Why a cell is not a date. A bare number of five digits is most likely an Excel serial date
+ * (a date cell saved as its number): it is not converted, because Excel's 1900 and 1904 date
+ * systems put the same number 1,462 days apart and nothing in a CSV says which one was used.
+ */
+export function describeDateProblem(text: string): string {
+  const t = text.trim();
+  if (/^\d{5}(\.\d+)?$/.test(t)) {
+    return `"${t}" looks like a spreadsheet date saved as a number: format the column as a date (DD/MM/YYYY) in the sheet and save again`;
+  }
+  return `"${t}" is not a date: write it as YYYY-MM-DD or DD/MM/YYYY`;
+}

@@ -2,12 +2,13 @@
  * From a file's bytes to records with canonical field names: decoding, CSV/YAML/JSON parsing and
  * header normalization. Problems become diagnostics with the file and line; nothing is cast.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Buffer } from 'node:buffer';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, fieldAliases, normalizeName, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { CsvSyntaxError, parseCsv, type Delimiter } from './csv.js';
-import { decodeBytes } from './decode.js';
+import { toUtf8 } from './decode.js';
 import { sniffFormat, type InputBytes } from './files.js';
 
 export interface TableOptions {
@@ -20,7 +21,7 @@ export interface TableOptions {
 /** Receives CSV rows as they are parsed, instead of records (score sheets: millions of rows). */
 export interface RowStream {
   /** Canonical name per column (null: ignored), and canonical name → 1-based column. */
-  header(names: (string | null)[], columns: Map<string, number>, line: number): void;
+  header(names: (string | null)[], columns: Map<string, number>, line: number, rows?: number): void;
   row(cells: string[], line: number): void;
 }
 
@@ -50,19 +51,16 @@ export function canonicalField(header: string, options: TableOptions): { name: s
 
 export function readTable(input: InputBytes, options: TableOptions, stream?: RowStream): Table {
   const diagnostics: Diagnostic[] = [];
-  const decoded = decodeBytes(input.bytes);
-  if (decoded.encoding === 'windows-1252') {
-    diagnostics.push(
-      diagnostic('encoding', 'the file is not valid UTF-8 and was read as Windows-1252: check accented letters, and save it as "CSV UTF-8" to be sure', { file: input.path }),
-    );
-  }
-  const format = input.format ?? sniffFormat(decoded.text);
-  const table = format === 'csv' ? readCsvTable(decoded.text, input.path, options, stream) : readYamlTable(decoded.text, input.path, options);
+  const decoded = toUtf8(input.bytes);
+  if (decoded.problem) diagnostics.push(diagnostic('encoding', decoded.problem.message, { file: input.path, line: decoded.problem.line }));
+  const format = input.format ?? sniffFormat(decoded.utf8.toString('utf8', 0, 4096));
+  // CSV is read from the bytes (see csv.ts); YAML and JSON from the text.
+  const table = format === 'csv' ? readCsvTable(decoded.utf8, input.path, options, stream) : readYamlTable(decoded.utf8.toString('utf8'), input.path, options);
   table.diagnostics.unshift(...diagnostics);
   return table;
 }
 
-function readCsvTable(text: string, file: string, options: TableOptions, stream?: RowStream): Table {
+function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions, stream?: RowStream): Table {
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];
   let names: (string | null)[] = [];
@@ -70,16 +68,47 @@ function readCsvTable(text: string, file: string, options: TableOptions, stream?
   let decimalComma = false;
   const fields: string[] = [];
   const columnOf = new Map<string, number>();
+  // Cells past the header are spreadsheet padding when empty; when not, the row does not fit
+  // its header (often a decimal comma in a comma-separated file: `8,5` becomes two cells).
+  const fits = (cells: string[], line: number): boolean => {
+    for (let i = names.length; i < cells.length; i++) {
+      if (cells[i] === '') continue;
+      diagnostics.push(
+        diagnostic('parse-error', `the row has a value in column ${i + 1}, but the header has ${names.length} columns: is a decimal comma or a delimiter inside a cell not quoted? The row is not read`, {
+          file,
+          line,
+          column: i + 1,
+        }),
+      );
+      return false;
+    }
+    // A value under an empty header is kept nowhere: say so once per column.
+    for (let i = 0; i < names.length && i < cells.length; i++) {
+      if (!emptyHeaders.has(i) || cells[i] === '' || unnamedReported.has(i)) continue;
+      unnamedReported.add(i);
+      diagnostics.push(diagnostic('unknown-field', `column ${i + 1} has no header but holds values (first here): it is ignored; give it a header if it matters`, { file, line, column: i + 1 }));
+    }
+    return true;
+  };
+  const unnamedReported = new Set<number>();
+  let unnamed = false;
+  const emptyHeaders = new Set<number>();
   try {
     const result = parseCsv(
-      text,
+      bytes,
       {
+        error(err) {
+          diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
+        },
         header(cells, line) {
           headerLine = line;
           const seen = new Map<string, number>();
           names = cells.map((cell, i) => {
             const header = cleanCell(cell);
-            if (header === '') return null;
+            if (header === '') {
+              emptyHeaders.add(i);
+              return null;
+            }
             const { name } = canonicalField(header, options);
             const previous = seen.get(name);
             if (previous !== undefined) {
@@ -98,22 +127,23 @@ function readCsvTable(text: string, file: string, options: TableOptions, stream?
             columnOf.set(name, i + 1);
             return name;
           });
-          stream?.header(names, columnOf, line);
+          unnamed = emptyHeaders.size > 0;
+          stream?.header(names, columnOf, line, stream ? countLines(bytes) : undefined);
         },
         row(cells, line) {
+          if ((cells.length > names.length || unnamed) && !fits(cells, line)) return;
           if (stream) return stream.row(cells, line);
           const map = new Map<string, string>();
-          const columns = new Map<string, number>();
           for (let i = 0; i < cells.length; i++) {
             const name = names[i];
             if (name === undefined || name === null) continue;
-            map.set(name, cleanCell(cells[i]!));
-            columns.set(name, i + 1);
+            map.set(name, cells[i]!);
           }
-          records.push({ source: { file, line }, fields: map, columns, decimalComma });
+          // Every record of a file shares the header's column map (200,000 entries: one map).
+          records.push({ source: { file, line }, fields: map, columns: columnOf, decimalComma });
         },
       },
-      options.delimiter !== undefined ? { delimiter: options.delimiter } : {},
+      { delimiter: options.delimiter, cell: cleanCell },
     );
     decimalComma = result.delimiter !== ',';
     if (decimalComma) for (const r of records) r.decimalComma = true;
@@ -123,6 +153,14 @@ function readCsvTable(text: string, file: string, options: TableOptions, stream?
     } else throw err;
   }
   return { records, fields, columns: columnOf, decimalComma, headerLine, diagnostics };
+}
+
+/** Line breaks in the bytes: an upper bound of the records (lets a score sheet size its columns once). */
+function countLines(bytes: Uint8Array): number {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 1;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) count++;
+  return count;
 }
 
 function readYamlTable(text: string, file: string, options: TableOptions): Table {
@@ -174,6 +212,11 @@ function scalarText(node: Node | null, doc: ReturnType<typeof parseDocument>): s
     const source = (node as { source?: unknown }).source;
     if (typeof node.value !== 'string' && typeof source === 'string') return cleanCell(source);
     return cleanCell(String(node.value));
+  }
+  // An alias to a scalar is that scalar, as written; to a collection, its JSON (never data here).
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    if (isScalar(target)) return scalarText(target, doc);
   }
   const value = node.toJS(doc, { maxAliasCount: 100 });
   return JSON.stringify(value);

@@ -17,21 +17,23 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: numbe
 
 export class ScoreSheet implements Iterable<ScoreRow> {
   length = 0;
-  readonly entryIds: string[] = [];
-  readonly judgeIds: string[] = [];
+  // Not readonly: reserve() replaces them with arrays of the final size (growing a 5-million
+  // element array by push leaves twice its size in garbage).
+  entryIds: string[] = [];
+  judgeIds: string[] = [];
   /** The criterion as written (long form) or the criterion id (wide form). */
-  readonly criteria: string[] = [];
-  readonly texts: string[] = [];
+  criteria: string[] = [];
+  texts: string[] = [];
   /** Comments are rare: kept by row index. */
   readonly comments = new Map<number, string>();
   readonly files: string[] = [];
   fileIndex = new Uint16Array(INITIAL);
   lines = new Int32Array(INITIAL);
-  /** 1-based CSV columns; 0 when unknown (YAML/JSON). */
-  columns = new Int32Array(INITIAL);
-  entryColumns = new Int32Array(INITIAL);
-  judgeColumns = new Int32Array(INITIAL);
-  criterionColumns = new Int32Array(INITIAL);
+  /** 1-based CSV columns; 0 when unknown (YAML/JSON). 16 bits: a spreadsheet has at most 16,384 columns. */
+  columns = new Uint16Array(INITIAL);
+  entryColumns = new Uint16Array(INITIAL);
+  judgeColumns = new Uint16Array(INITIAL);
+  criterionColumns = new Uint16Array(INITIAL);
   decimalComma = new Uint8Array(INITIAL);
   /** Index into `stageTexts` (0: no stage given). Two bytes a score, not a pointer. */
   stageIndex = new Uint16Array(INITIAL);
@@ -64,6 +66,33 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.add(row.entryId, row.judgeId, row.criterionRaw, row.text, row.decimalComma, this.fileId(row.source.file), row.source.line, row.column ?? 0, row.fieldColumns?.entry_id ?? 0, row.fieldColumns?.judge_id ?? 0, row.fieldColumns?.criterion ?? 0, row.comment, row.stage);
   }
 
+  /** Makes room for `size` rows in all (a loader that knows the row count avoids doubling). */
+  reserve(size: number): void {
+    if (size <= this.lines.length) return;
+    this.fileIndex = grow(this.fileIndex, size);
+    this.lines = grow(this.lines, size);
+    this.columns = grow(this.columns, size);
+    this.entryColumns = grow(this.entryColumns, size);
+    this.judgeColumns = grow(this.judgeColumns, size);
+    this.criterionColumns = grow(this.criterionColumns, size);
+    this.decimalComma = grow(this.decimalComma, size);
+    this.stageIndex = grow(this.stageIndex, size);
+    const presized = (a: string[]) => {
+      const next = new Array<string>(size);
+      for (let i = 0; i < this.length; i++) next[i] = a[i]!;
+      return next;
+    };
+    this.entryIds = presized(this.entryIds);
+    this.judgeIds = presized(this.judgeIds);
+    this.criteria = presized(this.criteria);
+    this.texts = presized(this.texts);
+  }
+
+  /** Drops the room reserve() made and no row used. */
+  trim(): void {
+    for (const a of [this.entryIds, this.judgeIds, this.criteria, this.texts]) if (a.length > this.length) a.length = this.length;
+  }
+
   add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string, stage = ''): void {
     const i = this.length++;
     if (i >= this.lines.length) {
@@ -77,10 +106,17 @@ export class ScoreSheet implements Iterable<ScoreRow> {
       this.decimalComma = grow(this.decimalComma, size);
       this.stageIndex = grow(this.stageIndex, size);
     }
-    this.entryIds.push(this.intern(entryId));
-    this.judgeIds.push(this.intern(judgeId));
-    this.criteria.push(this.intern(criterion));
-    this.texts.push(this.intern(text));
+    // Rows come grouped (an entry's 25 scores, a judge's 5): the previous row's string is
+    // the interned one whenever it is equal, without a lookup.
+    const prev = i - 1;
+    const e = this.entryIds[prev];
+    this.entryIds[i] = e === entryId ? e : this.intern(entryId);
+    const j = this.judgeIds[prev];
+    this.judgeIds[i] = j === judgeId ? j : this.intern(judgeId);
+    const c = this.criteria[prev];
+    this.criteria[i] = c === criterion ? c : this.intern(criterion);
+    const t = this.texts[prev];
+    this.texts[i] = t === text ? t : this.intern(text);
     this.fileIndex[i] = file;
     this.lines[i] = line;
     this.columns[i] = column;

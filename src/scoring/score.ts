@@ -10,7 +10,7 @@ import type { EntryResult, ScoredRecord, ScoreResult, ShortlistResult } from '..
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { checkEntries, localToday, type CheckedEntry } from '../validate/entries.js';
 import { checkScores, type CheckedScores } from '../validate/scores.js';
-import { checkPanel, columnsConnected } from '../validate/panel.js';
+import { checkPanel, columnsConnected, panelEdges } from '../validate/panel.js';
 import { aggregate } from './aggregate.js';
 import { normalizeColumns } from './normalize.js';
 import { rankEntries } from './rank.js';
@@ -172,7 +172,7 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   // SPEC 7: a judge–entry graph in pieces makes z-score normalization meaningless (a warning).
   const panel =
     competition.hasScoreSheets && !columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, checked.length)
-      ? checkPanel(Array.from({ length: kept.count }, (_, i) => ({ judge: scores.judges[kept.judge[i]!]!, entry: String(kept.entry[i]) })))
+      ? checkPanel(panelEdges(scores))
       : [];
   const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel].sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {

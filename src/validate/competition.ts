@@ -7,7 +7,7 @@ import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
 import { checkEntries, localToday } from './entries.js';
 import { checkJudges } from './judges.js';
-import { checkPanel } from './panel.js';
+import { checkPanel, panelEdges } from './panel.js';
 import { checkScores } from './scores.js';
 import { validateStages } from './stages.js';
 
@@ -20,7 +20,8 @@ export function validateCompetition(competition: Competition, options: ValidateO
   const { rubric } = competition;
   // The reference date as scoring takes it (SPEC 2.4): --as-of, else the rubric's, else today.
   const asOf = options.asOf ?? rubric.eligibility.referenceDate ?? localToday();
-  if (rubric.stages.length > 0) return validateStages(competition, asOf).sort(compareDiagnostics);
+  const judges = competition.judges ? checkJudges(competition.judges, rubric).diagnostics : [];
+  if (rubric.stages.length > 0) return [...validateStages(competition, asOf), ...judges].sort(compareDiagnostics);
   const entries = checkEntries(competition.entries, rubric, asOf);
   const scores = checkScores(competition, entries.checked);
   // Entries submitted without any score (the CI layout: one file per entry, before judging)
@@ -28,8 +29,7 @@ export function validateCompetition(competition: Competition, options: ValidateO
   const scored = competition.hasScoreSheets || competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
   const scoreDiagnostics = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
   const panel = competition.hasScoreSheets
-    ? checkPanel(scores.records.map((r) => ({ judge: r.judge, entry: String(r.entry) })))
+    ? checkPanel(panelEdges(scores))
     : [];
-  const judges = competition.judges ? checkJudges(competition.judges, rubric).diagnostics : [];
   return [...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel].sort(compareDiagnostics);
 }

@@ -8,7 +8,7 @@ import { foldText, resolveAgencyType, type AgencyType } from '../model/names.js'
 import type { Entry } from '../model/records.js';
 import { daysInMonth, type Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
-import { parseDate } from '../io/date.js';
+import { describeDateProblem, parseDate } from '../io/date.js';
 
 export interface CheckedEntry {
   entry: Entry;
@@ -95,7 +95,7 @@ export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): { 
     if (entry.implementedSinceRaw !== '') {
       const date = parseDate(entry.implementedSinceRaw);
       if (date === undefined) {
-        report(c, 'invalid-date', 'implemented_since', `"${entry.implementedSinceRaw}" is not a date: write it as YYYY-MM-DD or DD/MM/YYYY`);
+        report(c, 'invalid-date', 'implemented_since', describeDateProblem(entry.implementedSinceRaw));
       } else c.implementedSince = date;
     }
     const groupRule = c.group !== undefined ? rubric.groups.find((g) => g.id === c.group) : undefined;

@@ -5,6 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints } from '../model/names.js';
+import type { CheckedScores } from './scores.js';
 
 export interface PanelEdge {
   judge: string;
@@ -100,4 +101,18 @@ export function columnsConnected(count: number, judge: Int32Array, entry: Int32A
     else if (r !== root) return false;
   }
   return true;
+}
+
+/**
+ * One edge per judge–entry pair, straight from the record columns (ordered by entry, then
+ * judge): a stress year has 5 million records but 1 million pairs, and needs no record objects.
+ */
+export function panelEdges(scores: CheckedScores): PanelEdge[] {
+  const { kept, judges } = scores;
+  const edges: PanelEdge[] = [];
+  for (let i = 0; i < kept.count; i++) {
+    if (i > 0 && kept.entry[i] === kept.entry[i - 1] && kept.judge[i] === kept.judge[i - 1]) continue;
+    edges.push({ judge: judges[kept.judge[i]!]!, entry: String(kept.entry[i]) });
+  }
+  return edges;
 }

@@ -68,6 +68,34 @@ function emptyColumns(n: number): RecordColumns {
   return { count: 0, entry: new Int32Array(n), judge: new Int32Array(n), criterion: new Int32Array(n), value: new Float64Array(n), row: new Int32Array(n) };
 }
 
+/** Reorders the columns so that position k holds what position order[k] held (cycle by cycle). */
+function permuteInPlace(c: RecordColumns, order: Int32Array): void {
+  const done = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    if (done[k] || order[k] === k) continue;
+    const [entry, judge, criterion, value, row] = [c.entry[k]!, c.judge[k]!, c.criterion[k]!, c.value[k]!, c.row[k]!];
+    let j = k;
+    for (;;) {
+      done[j] = 1;
+      const from = order[j]!;
+      if (from === k) {
+        c.entry[j] = entry;
+        c.judge[j] = judge;
+        c.criterion[j] = criterion;
+        c.value[j] = value;
+        c.row[j] = row;
+        break;
+      }
+      c.entry[j] = c.entry[from]!;
+      c.judge[j] = c.judge[from]!;
+      c.criterion[j] = c.criterion[from]!;
+      c.value[j] = c.value[from]!;
+      c.row[j] = c.row[from]!;
+      j = from;
+    }
+  }
+}
+
 function pushRecord(c: RecordColumns, entry: number, judge: number, criterion: number, value: number, row: number): void {
   const i = c.count++;
   c.entry[i] = entry;
@@ -114,9 +142,23 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     field,
     entry_id: sheet.entryIds[i]!,
   });
+  // Rows come grouped by entry (and judge): the previous row's lookup is reused when the id is
+  // the same string (5 million rows, several lookups each).
+  let lastEntryId: string | undefined;
+  let lastEntry: number | undefined;
+  let lastShared = false;
+  let lastJudgeId: string | undefined;
+  let lastJudgeListed = true;
+  let slotJudgeId: string | undefined;
+  let slotJudge = -1;
   for (let i = 0; i < n; i++) {
     const entryId = sheet.entryIds[i]!;
-    const entry = byId.get(entryId);
+    if (entryId !== lastEntryId) {
+      lastEntryId = entryId;
+      lastEntry = byId.get(entryId);
+      lastShared = shared.has(entryId);
+    }
+    const entry = lastEntry;
     if (entry === undefined) {
       if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
         lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
@@ -124,9 +166,13 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       }
       continue;
     }
-    if (shared.has(entryId)) continue; // reported once as duplicate-id on the entries
+    if (lastShared) continue; // reported once as duplicate-id on the entries
     const judgeId = sheet.judgeIds[i]!;
-    if (judgeIds && !inline && !judgeIds.has(judgeId)) {
+    if (judgeId !== lastJudgeId) {
+      lastJudgeId = judgeId;
+      lastJudgeListed = !judgeIds || inline || judgeIds.has(judgeId);
+    }
+    if (!lastJudgeListed) {
       if (lastReported !== -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1) {
         lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
         diagnostics.push(diagnostic('unknown-judge', `judge "${judgeId}" is not in the judges file: add the judge or correct the id`, at(i, 'judge_id', sheet.judgeColumns[i])));
@@ -162,12 +208,14 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${text} is outside the scale ${rubric.scale.min}–${rubric.scale.max}`, at(i, criterionId)));
       continue;
     }
-    let judge = judgeSlot.get(judgeId);
+    let judge = judgeId === slotJudgeId ? slotJudge : judgeSlot.get(judgeId);
     if (judge === undefined) {
       judge = judgeNames.length;
       judgeNames.push(judgeId);
       judgeSlot.set(judgeId, judge);
     }
+    slotJudgeId = judgeId;
+    slotJudge = judge;
     pushRecord(valid, entry, judge, criterion, value, i);
   }
 
@@ -203,12 +251,21 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     }
   }
 
+  // The records are put in that order in place (a stress year's columns are 140 MB: a sorted
+  // copy would double them); from here on, order[a] === a.
+  permuteInPlace(valid, order);
+  for (let a = 0; a < order.length; a++) order[a] = a;
+
   // Repeated records (same entry, judge, criterion) are an error, and scoring keeps none of
   // the copies. Step 2 in the same pass: records of a judge from the entry's agency are set
-  // aside. Records arrive grouped by entry and judge, so each pair is decided once.
-  const kept = emptyColumns(valid.count);
-  const excludedList: number[] = [];
+  // aside. Records arrive grouped by entry and judge, so each pair is decided once. The kept
+  // records are compacted into the same columns: a record is written at or before the place it
+  // is read from, after everything at that place has been read.
+  const kept: RecordColumns = { ...valid, count: 0 };
+  const excludedList: number[][] = [];
   const judgeAgency = new Map<string, string>((competition.judges ?? []).map((j: Judge) => [j.id, foldText(j.agency)]));
+  // An entry's agency is folded once, not once per judge (a stress year has a million pairs).
+  const entryAgency: (string | undefined)[] = new Array<string | undefined>(checked.length);
   let pairEntry = -1;
   let pairJudge = -1;
   let conflict = false;
@@ -228,7 +285,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       pairEntry = e;
       pairJudge = judge;
       const agency = judgeAgency.get(judges[judge]!);
-      conflict = agency !== undefined && agency !== '' && agency === foldText(checked[e]!.entry.agency);
+      conflict = agency !== undefined && agency !== '' && agency === (entryAgency[e] ??= foldText(checked[e]!.entry.agency));
       if (conflict) {
         const row = valid.row[i]!;
         const entry = checked[e]!.entry;
@@ -243,11 +300,12 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
         );
       }
     }
-    if (conflict) excludedList.push(i);
+    if (conflict) excludedList.push([e, judge, valid.criterion[i]!, valid.value[i]!, valid.row[i]!]);
     else pushRecord(kept, e, judge, valid.criterion[i]!, valid.value[i]!, valid.row[i]!);
   }
+  for (const key of ['entry', 'judge', 'criterion', 'value', 'row'] as const) (kept as unknown as Record<string, Int32Array | Float64Array>)[key] = kept[key].subarray(0, kept.count);
   const excluded = emptyColumns(excludedList.length);
-  for (const i of excludedList) pushRecord(excluded, valid.entry[i]!, judgeRank[valid.judge[i]!]!, valid.criterion[i]!, valid.value[i]!, valid.row[i]!);
+  for (const [e, judge, criterion, value, row] of excludedList) pushRecord(excluded, e!, judge!, criterion!, value!, row!);
 
   function reportDuplicates(a: number, b: number): void {
     const first = order[a]!;
@@ -295,11 +353,30 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     );
   });
 
+  return checkedScores(judges, kept, excluded, sheet, rubric.criteria, tooFewJudges, judgeCounts, inline, diagnostics);
+}
+
+/**
+ * The result, with its lazily built record objects. A function of its own, so that the getters'
+ * closures keep only what they need: closures share their function's scope, and the step-1
+ * columns and the sort order (hundreds of megabytes in a stress year) must be freed.
+ */
+function checkedScores(
+  judges: string[],
+  kept: RecordColumns,
+  excluded: RecordColumns,
+  sheet: ScoreSheet,
+  criteria: readonly { id: string }[],
+  tooFewJudges: Map<number, string[]>,
+  judgeCounts: number[],
+  inline: boolean,
+  diagnostics: Diagnostic[],
+): CheckedScores {
   const objects = (cols: RecordColumns): ScoreRecord[] => {
     const out: ScoreRecord[] = [];
     for (let i = 0; i < cols.count; i++) {
       const row = cols.row[i]!;
-      const r: ScoreRecord = { entry: cols.entry[i]!, judge: judges[cols.judge[i]!]!, criterion: rubric.criteria[cols.criterion[i]!]!.id, value: cols.value[i]!, source: { file: sheet.file(row), line: sheet.lines[row]! } };
+      const r: ScoreRecord = { entry: cols.entry[i]!, judge: judges[cols.judge[i]!]!, criterion: criteria[cols.criterion[i]!]!.id, value: cols.value[i]!, source: { file: sheet.file(row), line: sheet.lines[row]! } };
       if (sheet.columns[row]) r.column = sheet.columns[row]!;
       if (sheet.judgeColumns[row]) r.judgeColumn = sheet.judgeColumns[row]!;
       out.push(r);

@@ -32,6 +32,12 @@ describe('hostile YAML', () => {
     expect(t.records).toEqual([]);
   });
 
+  it('an alias to a scalar is that scalar as written (not JSON-quoted); to a collection it is kept as JSON text', () => {
+    const t = read('- id: &kode 0810\n  title: &judul Sapa Warga\n- id: B\n  title: *judul\n  region: *kode\n');
+    expect(codes(t)).toEqual([]);
+    expect(values(t)[1]).toEqual({ id: 'B', title: 'Sapa Warga', region: '0810' });
+  });
+
   it('reports custom tags instead of running or ignoring them', () => {
     const t = read('id: !!python/object:os.system x\ntitle: !custom t\n');
     expect(codes(t)).toEqual([

@@ -54,7 +54,7 @@ const CASES: Case[] = [
     dir: 'encoding',
     args: ['@entries.csv', ...AS_OF],
     exit: 0,
-    expected: [{ code: 'encoding', file: '@entries.csv' }],
+    expected: [{ code: 'encoding', file: '@entries.csv', line: 2 }],
   },
   {
     dir: 'missing-field',
