@@ -233,9 +233,10 @@ describe('kipp assign with a rubric of its own criteria, from a spreadsheet in I
       const path = join(out, 'sheets', name);
       expect(readHeader(path)).toEqual(['entry_id', 'judge_id', 'title', 'agency', 'category', 'tata_kelola', 'dampak', 'comment']);
       const rows: Row[] = readCsv(path).map((r) => ({ ...r, tata_kelola: '70', dampak: '55,5' }));
-      // Saved the way Excel does in an Indonesian locale: semicolons and decimal commas.
+      // Saved the way Excel does in an Indonesian locale: semicolons and decimal commas, every
+      // cell quoted with inner quotes doubled (RFC 4180).
       const header = ['entry_id', 'judge_id', 'title', 'agency', 'category', 'tata_kelola', 'dampak', 'comment'];
-      writeFileSync(path, `${[header.join(';'), ...rows.map((r) => header.map((h) => `"${r[h] ?? ''}"`).join(';'))].join('\r\n')}\r\n`);
+      writeFileSync(path, `${[header.join(';'), ...rows.map((r) => header.map((h) => `"${(r[h] ?? '').replaceAll('"', '""')}"`).join(';'))].join('\r\n')}\r\n`);
     }
     const validate = await cli(['validate', `${src}/entries.csv`, '--judges', `${src}/juri.csv`, '--rubric', rubric, '--scores', join(out, 'sheets'), '--as-of', '2026-11-22', '--format', 'json']);
     expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
