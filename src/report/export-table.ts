@@ -107,6 +107,11 @@ export function exportColumns(result: ScoreResult, entries: readonly EntryResult
     text('category', word('category', lang)),
     text('group', word('group', lang)),
     { key: 'total', header: word('total', lang), kind: 'number' },
+    // A rubric with stages: each stage's own total and rank, after the final total.
+    ...result.rubric.stages.flatMap((st): ExportColumn[] => [
+      { key: `stage-total:${st.name}`, header: `${st.label[lang]}: ${word('total', lang)}`, kind: 'number' },
+      { key: `stage-rank:${st.name}`, header: `${st.label[lang]}: ${word('rank', lang)}`, kind: 'integer' },
+    ]),
     ...result.rubric.criteria.map((c): ExportColumn => ({ key: `criterion:${c.id}`, header: criterionLabel(result.rubric, c.id, lang), kind: 'number' })),
     { key: 'judges', header: word('judges', lang), kind: 'integer' },
     text('passed', word('passed', lang)),
@@ -135,6 +140,8 @@ function reasonsText(e: EntryResult, lang: Lang): string {
 
 function cellFor(result: ScoreResult, e: EntryResult, column: ExportColumn, lang: Lang): ExportCell {
   if (column.key.startsWith('criterion:')) return e.criteria[column.key.slice('criterion:'.length)] ?? null;
+  if (column.key.startsWith('stage-total:')) return e.stages?.[column.key.slice('stage-total:'.length)]?.total ?? null;
+  if (column.key.startsWith('stage-rank:')) return e.stages?.[column.key.slice('stage-rank:'.length)]?.rank ?? null;
   switch (column.key) {
     case 'rank':
       return e.rank;

@@ -354,3 +354,22 @@ describe('safety and usage errors', () => {
     expect(run.stdout).toContain('--delimiter');
   });
 });
+
+describe('a rubric with stages (KIPP 2025: desk 70, presentation 30)', () => {
+  it('adds each stage\'s total and rank after the final total', () => {
+    const out = join(tempDir(), 'stages.csv');
+    const S = 'fixtures/stages';
+    const run = kipp(['export', `${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--output', out]);
+    expect(run.status).toBe(0);
+    const rows: Record<string, string>[] = parse(readFileSync(out), { columns: true, bom: true });
+    const pick = (r: Record<string, string>) => [r.ID, r.Total, r['Desk evaluation: Total'], r['Desk evaluation: Rank'], r['Presentation and interview: Total'], r['Presentation and interview: Rank']];
+    // The hand-computed figures of test/cli/profiles.test.ts, at two decimals; K25-005 failed the desk mark of 85.
+    expect(rows.map(pick)).toEqual([
+      ['K25-001', '92.78', '90.00', '2', '99.26', '2'],
+      ['K25-004', '91.44', '87.78', '4', '100.00', '1'],
+      ['K25-003', '88.11', '87.78', '3', '88.89', '3'],
+      ['K25-002', '87.11', '91.11', '1', '77.78', '4'],
+      ['K25-005', '', '78.89', '5', '', ''],
+    ]);
+  });
+});
