@@ -17,6 +17,19 @@ export interface ExplainedScore {
   /** x' as scoring used it (full precision); null for a record excluded for a conflict. */
   normalized: number | null;
   excluded: 'conflict' | 'trimmed' | null;
+  /** With a rubric that has stages: the stage the score was given in. */
+  stage?: string;
+}
+
+/** With a rubric that has stages: one stage's weight, pass mark and this entry's outcome there. */
+export interface ExplainedStage {
+  name: string;
+  weight: number;
+  pass: number | null;
+  total: number | null;
+  rank: number | null;
+  /** Whether the stage total meets the pass mark (null: no mark, or no total). */
+  met: boolean | null;
 }
 
 export interface ExplainedCriterion {
@@ -70,6 +83,12 @@ export interface Explanation {
   weights: Record<string, number>;
   weights_from: 'category' | 'rubric';
   criteria: Record<string, ExplainedCriterion>;
+  /**
+   * Only with a rubric that has stages: each stage is scored on its own (SPEC 3 steps 1–7, with
+   * normalization within the stage); total = Σ weight · stage total / 100 on the rounded stage
+   * totals, and each criterion value is the same weighted mean of the stage values.
+   */
+  stages?: ExplainedStage[];
   tie_break: { order: string[]; above: Neighbour | null; below: Neighbour | null };
   thresholds: { total: ThresholdCheck | null; criteria: Record<string, ThresholdCheck> };
   shortlists: { name: string; size: number; included: boolean; cutoff_tie: boolean }[];
@@ -105,18 +124,21 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
   const weights = weightsFor(rubric, category);
   const all = result.records;
   const own = all.filter((r) => r.entryId === id);
+  const stageOrder = (r: ScoredRecord) => (r.stage === undefined ? 0 : rubric.stages.findIndex((st) => st.name === r.stage));
 
   const criteria: Record<string, ExplainedCriterion> = {};
   for (const c of rubric.criteria) {
     const scores = own
       .filter((r) => r.criterion === c.id)
       .sort((a, b) => compareCodePoints(a.judge, b.judge))
-      .map((r: ScoredRecord) => ({ judge: r.judge, raw: r.raw, normalized: r.normalized, excluded: r.excluded }));
+      .sort((a, b) => stageOrder(a) - stageOrder(b))
+      .map((r: ScoredRecord) => ({ judge: r.judge, raw: r.raw, normalized: r.normalized, excluded: r.excluded, ...(r.stage !== undefined ? { stage: r.stage } : {}) }));
     criteria[c.id] = { value: entry.criteria[c.id] ?? null, weight: weights[c.id] ?? 0, scores };
   }
 
   const normalization: Explanation['normalization'] = { method: rubric.normalization };
-  if (rubric.normalization === 'zscore') {
+  // With stages, μ and σ differ per stage: the normalized values shown are the stage's own.
+  if (rubric.normalization === 'zscore' && rubric.stages.length === 0) {
     const judgesHere = new Set(own.filter((r) => r.excluded !== 'conflict').map((r) => r.judge));
     const byCriterion = new Map<string, number[]>();
     const byJudge = new Map<string, number[]>();
@@ -173,6 +195,15 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
     weights: Object.fromEntries(rubric.criteria.map((c) => [c.id, weights[c.id] ?? 0])),
     weights_from: category !== undefined && rubric.categoryWeights[category] ? 'category' : 'rubric',
     criteria,
+    ...(rubric.stages.length > 0
+      ? {
+          stages: rubric.stages.map((st): ExplainedStage => {
+            const outcome = entry.stages?.[st.name];
+            const total = outcome?.total ?? null;
+            return { name: st.name, weight: st.weight, pass: st.pass ?? null, total, rank: outcome?.rank ?? null, met: st.pass === undefined || total === null ? null : total >= st.pass };
+          }),
+        }
+      : {}),
     tie_break: {
       order: ['total', ...rubric.tieBreak],
       above: at > 0 ? neighbour(ranked[at - 1]) : null,

@@ -143,3 +143,31 @@ describe('kipp sensitivity', () => {
     expect(kipp(['sensitivity', ...PANEL, '--weight-spread', 'lots']).status).toBe(2);
   });
 });
+
+describe('kipp explain with stages (KIPP 2025: desk 70, presentation 30)', () => {
+  const S = 'fixtures/stages';
+  const STAGED = [`${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+
+  it('each stage total, and the final total, recompute from the explain JSON alone', () => {
+    const report = JSON.parse(kipp(['score', ...STAGED, '--format', 'json']).stdout);
+    const r = kipp(['explain', 'K25-004', ...STAGED, '--format', 'json']);
+    expect(r.status).toBe(0);
+    type Staged = Explained & { stages: { name: string; weight: number; total: number; rank: number; pass: number | null; met: boolean | null }[] };
+    const x: Staged = JSON.parse(r.stdout);
+    const scored = report.entries.find((e: { id: string }) => e.id === 'K25-004');
+    expect(x.stages.map((s) => [s.name, s.weight, s.total, s.rank, s.met])).toEqual([
+      ['desk', 70, scored.stages.desk.total, scored.stages.desk.rank, true],
+      ['presentation', 30, scored.stages.presentation.total, scored.stages.presentation.rank, null],
+    ]);
+    for (const stage of x.stages) {
+      // one stage's scores only: SPEC 3.4–3.7 within the stage
+      const criteria = Object.fromEntries(
+        Object.entries(x.criteria).map(([c, k]) => [c, { ...k, scores: k.scores.filter((s) => (s as { stage?: string }).stage === stage.name) }]),
+      );
+      expect(recomputeTotal({ ...x, criteria })).toBe(stage.total);
+    }
+    const final = round6(x.stages.reduce((a, s) => a + s.weight * s.total, 0) / 100);
+    expect(final).toBe(scored.total);
+    expect(x.total).toBe(91.444445); // the hand-computed figure of test/cli/profiles.test.ts
+  });
+});

@@ -36,16 +36,26 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
       const jz = z?.judges[s.judge];
       const norm = s.normalized === null ? '' : x.normalization.method === 'none' ? '' : `  → ${n6(s.normalized)}${jz ? `  (μ_jc ${n6(jz.mean)}, σ_jc ${n6(jz.sd)})` : ''}`;
       const why = s.excluded === 'conflict' ? '  excluded: conflict of interest' : s.excluded === 'trimmed' ? '  excluded: trimmed' : '';
-      out.push(`  ${safeText(s.judge).padEnd(10)} ${n6(s.raw).padStart(5)}${norm}${why}`);
+      out.push(`  ${s.stage !== undefined ? `${safeText(s.stage).padEnd(14)} ` : ''}${safeText(s.judge).padEnd(10)} ${n6(s.raw).padStart(5)}${norm}${why}`);
     }
     const used = k.scores.filter((s) => s.excluded === null).map((s) => n6(s.normalized));
-    out.push(k.value === null ? '  s = – (no remaining scores)' : `  s = ${x.aggregation.method === 'median' ? 'median' : 'mean'}(${used.join(', ')}) = ${n6(k.value)}`);
+    if (x.stages) out.push(k.value === null ? '  s = –' : `  s = ${n6(k.value)} (each stage aggregated on its own, then weighted as the stages)`);
+    else out.push(k.value === null ? '  s = – (no remaining scores)' : `  s = ${x.aggregation.method === 'median' ? 'median' : 'mean'}(${used.join(', ')}) = ${n6(k.value)}`);
     out.push('');
   }
   const present = Object.entries(x.criteria).filter(([, k]) => k.value !== null);
   const sw = present.reduce((a, [, k]) => a + k.weight, 0);
   const sum = present.map(([, k]) => `${k.weight}·${n6(k.value)}`).join(' + ');
-  if (x.total !== null) {
+  if (x.stages) {
+    for (const st of x.stages) {
+      const mark = st.pass === null ? '' : `, pass mark ${st.pass}: ${st.met === null ? '–' : st.met ? 'met' : 'not met'}`;
+      out.push(`Stage ${safeText(st.name)} (weight ${st.weight}): total ${n6(st.total)}, rank ${st.rank ?? '–'}${mark}`);
+    }
+  }
+  if (x.total !== null && x.stages) {
+    out.push(`Total = (${x.stages.map((st) => `${st.weight}·${n6(st.total)}`).join(' + ')}) / 100 = ${n6(x.total)}`);
+    out.push('  (the weighted mean of the rounded stage totals, rounded to 6 decimals)');
+  } else if (x.total !== null) {
     out.push(`Total = 100 · ((${sum}) / ${sw} − ${x.scale.min}) / (${x.scale.max} − ${x.scale.min}) = ${n6(x.total)}`);
     out.push('  (computed from the unrounded s_c, then rounded to 6 decimals)');
   } else {
