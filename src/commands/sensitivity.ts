@@ -43,6 +43,15 @@ export async function runSensitivityCommand(entryPaths: string[], options: Sensi
   const seed = options.seed ?? '1';
   if (!options.scores || options.scores.length === 0) throw new KippError('usage', 'kipp sensitivity needs the judges\' score sheets: --scores FILE...');
   const competition = loadInputs(entryPaths, options, ctx);
+  // Re-ranking moves the criterion weights inside one scoring; a staged final total is a
+  // weighted mean of separately scored stages, which the runs do not model yet. Refuse rather
+  // than report the first stage's stability as if it were the final ranking's.
+  if (competition.rubric.stages.length > 0) {
+    throw new KippError(
+      'usage',
+      `kipp sensitivity does not handle a rubric with stages yet (${competition.rubric.stages.map((s) => s.name).join(', ')}): run it on one stage's sheets with a copy of the rubric without its stages: key`,
+    );
+  }
   const { result, detail } = scoreWithDetail(competition, { asOf });
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp sensitivity: ${countLine(result.diagnostics)}`);

@@ -171,3 +171,13 @@ describe('kipp explain with stages (KIPP 2025: desk 70, presentation 30)', () =>
     expect(x.total).toBe(91.444445); // the hand-computed figure of test/cli/profiles.test.ts
   });
 });
+
+describe('kipp sensitivity with stages', () => {
+  it('refuses a staged rubric (exit 2) instead of reporting the first stage as the final ranking', () => {
+    const S = 'fixtures/stages';
+    const r = kipp(['sensitivity', `${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--runs', '10']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/stages/);
+  });
+});
