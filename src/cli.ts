@@ -183,7 +183,8 @@ Examples:
       .option('--weight-spread <p>', 'move every weight by up to ±P percentage points', '5')
       .option('--resample-judges', 'also draw each entry\'s judges with replacement')
       .option('--seed <s>', 'random seed (same seed, same output)', '1')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table')),
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+      .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
   )
     .addHelpText('after', '\nExample:\n  kipp sensitivity entries.csv -s scores.csv --runs 1000 --weight-spread 5 --resample-judges --seed 42')
     .action((entries: string[], options) => run(async () => (await import('./commands/sensitivity.js')).runSensitivity(entries, options, ctx)));

@@ -4,6 +4,7 @@
  */
 import { runSensitivity } from '../analytics/sensitivity.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
+import { parseLang } from '../report/labels.js';
 import { scoreWithDetail } from '../scoring/score.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { SENSITIVITY_FORMATS, sensitivityFormatters, type SensitivityFormat } from '../report/analytics/sensitivity.js';
@@ -17,6 +18,7 @@ export interface SensitivityCommandOptions extends InputOptions {
   resampleJudges?: boolean;
   seed?: string;
   format?: string;
+  lang?: string;
 }
 
 export function parseSpread(raw: string | undefined): number {
@@ -38,6 +40,7 @@ export async function runSensitivityCommand(entryPaths: string[], options: Sensi
   const format = parseFormat<SensitivityFormat>(options.format, SENSITIVITY_FORMATS, 'table');
   const asOf = parseAsOf(options.asOf);
   const runs = parseCount(options.runs ?? '1000', '--runs')!;
+  if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   if (runs > MAX_RUNS) throw new KippError('usage', `--runs ${runs}: at most ${MAX_RUNS}`);
   const weightSpread = parseSpread(options.weightSpread);
   const seed = options.seed ?? '1';
@@ -65,7 +68,7 @@ export async function runSensitivityCommand(entryPaths: string[], options: Sensi
     ...(bar ? { onProgress: (done: number, total: number) => (done % step === 0 || done === total) && bar(progressBar(done, total)) } : {}),
   });
   if (bar) bar('\r\u001b[2K');
-  const text = sensitivityFormatters[format](outcome, { lang: ctx.lang, color: format === 'table' && ctx.color, rubric: result.rubric });
+  const text = sensitivityFormatters[format](outcome, { lang: parseLang(options.lang) ?? ctx.lang, color: format === 'table' && ctx.color, rubric: result.rubric });
   return { output: text, exit: hasErrors(result.diagnostics) ? 1 : 0 };
 }
 

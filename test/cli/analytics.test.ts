@@ -181,3 +181,13 @@ describe('kipp sensitivity with stages', () => {
     expect(r.stderr).toMatch(/stages/);
   });
 });
+
+describe('kipp sensitivity --lang', () => {
+  it('labels the table in Indonesian with --lang id, and refuses an unknown language (exit 2)', () => {
+    const args = ['sensitivity', 'fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '--runs', '10'];
+    const id = kipp([...args, '--lang', 'id']);
+    expect(id.status).toBe(0);
+    expect(id.stdout).toContain('Rentang peringkat');
+    expect(kipp([...args, '--lang', 'xx']).status).toBe(2);
+  });
+});
