@@ -291,7 +291,11 @@ export async function main(proc: Process): Promise<number> {
     return await handleError(err, proc);
   }
   if (result === undefined) return EXIT.ok;
-  if (result.output !== undefined) writeInChunks(proc.stdout, result.output);
+  if (result.output !== undefined) {
+    const { output } = result;
+    if (typeof output === 'string' || output instanceof Uint8Array) writeInChunks(proc.stdout, output);
+    else await writePieces(proc.stdout, output);
+  }
   return result.exit;
 }
 
@@ -311,6 +315,14 @@ function writeInChunks(stream: Process['stdout'], text: string | Uint8Array): vo
     if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
     stream.write(text.slice(from, to));
     from = to;
+  }
+}
+
+/** A report in pieces: each is written once the stream has taken the one before (a slow pipe). */
+async function writePieces(stream: Process['stdout'], pieces: Iterable<string>): Promise<void> {
+  const events = stream as Partial<Pick<NodeJS.WritableStream, 'once'>>;
+  for (const piece of pieces) {
+    if (!stream.write(piece) && typeof events.once === 'function') await new Promise((done) => events.once!('drain', done));
   }
 }
 

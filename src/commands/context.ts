@@ -21,7 +21,8 @@ export interface CommandContext {
 
 /** What a command hands back: the bytes for stdout or --output, and its exit status. */
 export interface CommandResult {
-  output?: string | Uint8Array;
+  /** Pieces (an iterable of strings) are written one by one: a large report is never held whole. */
+  output?: string | Uint8Array | Iterable<string>;
   /** 0 ok (warnings allowed), 1 data errors, 2 usage or configuration. */
   exit: 0 | 1 | 2;
 }

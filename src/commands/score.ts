@@ -9,6 +9,7 @@ import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/index.js';
+import { formatJsonChunks } from '../report/json.js';
 import { parseLang } from '../report/labels.js';
 import { writeOutput } from '../io/write.js';
 import type { ManifestOptions, RunOptions } from '../report/manifest.js';
@@ -77,15 +78,18 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
   const toFile = options.output !== undefined;
-  const text = scoreFormatters[format](result, {
+  const reportOptions = {
     lang,
     color: format === 'table' && !toFile && ctx.color,
     width: toFile ? 160 : ctx.columns,
     version: toolVersion(),
     ...(generated !== undefined ? { generated } : {}),
     manifest,
-  });
+  };
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
+  // JSON on stdout goes out entry by entry (the same bytes as formatJson).
+  if (format === 'json' && !toFile) return { output: formatJsonChunks(result, reportOptions), exit };
+  const text = scoreFormatters[format](result, reportOptions);
   if (toFile) {
     writeOutput(options.output!, text, { inputs: inputPaths(competition), force: options.force ?? false });
     ctx.log(`kipp score: wrote ${options.output}`);

@@ -47,3 +47,36 @@ export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 've
 export function formatJson(result: ScoreResult, options: ReportOptions): string {
   return `${JSON.stringify(jsonReport(result, options), null, 2)}\n`;
 }
+
+/**
+ * formatJson's text in pieces of `perPiece` entries each: joined, the pieces are formatJson's
+ * text, byte for byte. For stdout: a stress year's report, 200,000 entries and ~100 MB, is never
+ * held whole, neither as one string nor as one object per entry.
+ */
+export function formatJsonChunks(result: ScoreResult, options: ReportOptions, perPiece = 64): Iterable<string> {
+  if (result.entries.length === 0) return [formatJson(result, options)];
+  // The report with no entries, cut where its entries go; each piece's entries are written as
+  // JSON.stringify writes an array of them, one level deeper (two spaces more per line).
+  // Built now, so that the pieces keep only the frame and the entries alive, not the result
+  // (whose score records hold a stress year's columns, hundreds of megabytes).
+  const frame = `${JSON.stringify(jsonReport(withoutEntries(result), options), null, 2)}\n`;
+  const marker = '\n  "entries": [],\n';
+  const at = frame.indexOf(marker);
+  const withGroup = result.rubric.groups.length > 0;
+  const { entries } = result;
+  return (function* pieces(): Generator<string> {
+    let head = `${frame.slice(0, at)}\n  "entries": [\n`;
+    for (let from = 0; from < entries.length; from += perPiece) {
+      const batch = entries.slice(from, from + perPiece).map((e) => jsonEntry(e, withGroup));
+      const text = JSON.stringify(batch, null, 2); // "[\n  {…},\n  {…}\n]"
+      yield `${head}  ${text.slice(2, -2).replaceAll('\n', '\n  ')}`;
+      head = ',\n';
+    }
+    yield `\n  ],\n${frame.slice(at + marker.length)}`;
+  })();
+}
+
+/** The result with no entries, everything else read through from it (no getter is run). */
+function withoutEntries(result: ScoreResult): ScoreResult {
+  return Object.assign(Object.create(result) as ScoreResult, { entries: [] });
+}

@@ -16,6 +16,13 @@ export function roundTo(x: number, places: number): number {
   if (dot === -1 || plain.length - dot - 1 <= places) return x;
   const kept = plain.slice(0, dot) + plain.slice(dot + 1, dot + 1 + places);
   const up = plain.charCodeAt(dot + 1 + places) >= 53; // '5'
+  if (kept.length <= 15 && places <= 22) {
+    // Up to 15 digits the kept integer is exact as a double, and dividing it by an exact power
+    // of ten is correctly rounded: the same double as parsing the decimal text (no BigInt).
+    const scaled = Number(kept) + (up ? 1 : 0);
+    const quick = places === 0 ? scaled : scaled / 10 ** places;
+    return negative ? (quick === 0 ? 0 : -quick) : quick;
+  }
   const digits = (up ? BigInt(kept) + 1n : BigInt(kept)).toString().padStart(places + 1, '0');
   const result = places === 0 ? Number(digits) : Number(`${digits.slice(0, -places)}.${digits.slice(-places)}`);
   return negative ? (result === 0 ? 0 : -result) : result;

@@ -92,8 +92,14 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     a = b;
   }
 
-  // Steps 5–8, entry by entry.
+  // Steps 5–8, entry by entry. Weights are looked up once per category, not once per entry.
   const results: EntryResult[] = [];
+  const weightsOf = new Map<string | undefined, Record<string, number>>();
+  const weightsForCategory = (category: string | undefined) => {
+    let w = weightsOf.get(category);
+    if (w === undefined) weightsOf.set(category, (w = weightsFor(rubric, category)));
+    return w;
+  };
   checked.forEach((c, i) => {
     if (c.entry.id === '') return; // reported as missing-field; an entry without an id cannot be reported
     const s = aggregates[i]!;
@@ -130,7 +136,7 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
         result.reasons.push(...c.errors);
       }
     } else {
-      result.total = round6(weightedTotal(rubric, weightsFor(rubric, c.category), s));
+      result.total = round6(weightedTotal(rubric, weightsForCategory(c.category), s));
       const failed: string[] = [];
       if (rubric.thresholds.total !== undefined && result.total < rubric.thresholds.total) failed.push('total');
       for (const k of rubric.criteria) {

@@ -57,12 +57,28 @@ export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): { 
     if (!c.errors.includes(code) && diagnostic(code, '').severity === 'error') c.errors.push(code);
   };
 
+  // Dates repeat across a year's entries: each distinct text is parsed, and each date moved by
+  // the rule's months, once.
+  const dates = new Map<string, string | undefined>();
+  const parseDateOnce = (raw: string) => {
+    if (!dates.has(raw)) dates.set(raw, parseDate(raw));
+    return dates.get(raw);
+  };
+  const later = new Map<string, string>();
+  const addMonthsOnce = (iso: string, months: number) => {
+    const key = `${iso}+${months}`;
+    let to = later.get(key);
+    if (to === undefined) later.set(key, (to = addMonths(iso, months)));
+    return to;
+  };
+
+  const fieldRules = Object.entries(rubric.fields);
   for (const c of checked) {
     const { entry } = c;
     for (const field of REQUIRED_ENTRY_FIELDS) {
       if ((entry.fields.get(field) ?? '') === '') report(c, 'missing-field', field, `required field "${field}" is empty or absent: fill it in`);
     }
-    for (const [field, rule] of Object.entries(rubric.fields)) {
+    for (const [field, rule] of fieldRules) {
       const value = entry.fields.get(field) ?? '';
       if (rule.required && value === '' && !(REQUIRED_ENTRY_FIELDS as readonly string[]).includes(field)) {
         report(c, 'missing-field', field, `the rubric requires "${field}": fill it in`);
@@ -93,7 +109,7 @@ export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): { 
       } else c.agencyType = type;
     }
     if (entry.implementedSinceRaw !== '') {
-      const date = parseDate(entry.implementedSinceRaw);
+      const date = parseDateOnce(entry.implementedSinceRaw);
       if (date === undefined) {
         report(c, 'invalid-date', 'implemented_since', describeDateProblem(entry.implementedSinceRaw));
       } else c.implementedSince = date;
@@ -103,7 +119,7 @@ export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): { 
     if (months !== undefined && months > 0) {
       if (entry.implementedSinceRaw === '') {
         report(c, 'missing-field', 'implemented_since', `implemented_since is needed to check the ${months}-month implementation rule: fill it in`);
-      } else if (c.implementedSince !== undefined && addMonths(c.implementedSince, months) > asOf) {
+      } else if (c.implementedSince !== undefined && addMonthsOnce(c.implementedSince, months) > asOf) {
         report(
           c,
           'implementation-too-recent',

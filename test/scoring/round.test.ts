@@ -14,6 +14,10 @@ describe('round6 (SPEC 3.7: half away from zero on the shortest decimal form)', 
     [5e-7, 0.000001],
     [123456.1234564999, 123456.123456],
     [2, 2],
+    // 15 kept digits and more: the same rule past the exact range of a double's integers
+    [123456789.1234567, 123456789.123457],
+    [1234567890.1234567, 1234567890.123457],
+    [99999999.9999995, 100000000],
   ])('round6(%s) = %s', (x, expected) => {
     expect(round6(x)).toBe(expected);
   });
