@@ -245,6 +245,8 @@ ${lists.length > 0 ? `<ul>${lists.join('')}</ul>` : ''}
       { key: 'category', label: this.word('category'), type: 'text', first: 'asc' },
       ...(withGroups ? [{ key: 'group', label: this.word('group'), type: 'text' as const, first: 'asc' as const }] : []),
       { key: 'total', label: this.word('total'), type: 'number', first: 'desc', num: true },
+      // A rubric with stages: each stage's own total (and rank) after the final total.
+      ...rubric.stages.map((st, i) => ({ key: `s${i}`, label: esc(st.label[this.lang]), type: 'number' as const, first: 'desc' as const, num: true })),
       ...criteria.map((k, i) => ({ key: `c${i}`, label: this.criterion(k.id), type: 'number' as const, first: 'desc' as const, num: true })),
       { key: 'judges', label: this.word('judges'), type: 'number', first: 'desc', num: true },
       ...(rubric.shortlists.length > 0 ? [{ key: 'shortlists', label: this.word('shortlists'), type: 'text' as const, first: 'asc' as const }] : []),
@@ -290,6 +292,7 @@ ${rows.join('\n')}
       ['category', e.categoryKnown ? categoryLabel(rubric, e.category, lang) : e.category],
       ...(withGroups ? [['group', e.group === null ? '' : this.groupText(e.group)] as [string, string]] : []),
       ['total', e.total === null ? '' : String(e.total)],
+      ...rubric.stages.map((st, i) => [`s${i}`, e.stages?.[st.name]?.total == null ? '' : String(e.stages[st.name]!.total)] as [string, string]),
       ...rubric.criteria.map((k, i) => [`c${i}`, e.criteria[k.id] === undefined ? '' : String(e.criteria[k.id])] as [string, string]),
       ['judges', String(e.judges)],
       ['shortlists', e.shortlists.map((s) => shortlistLabel(rubric, s, lang)).join(', ')],
@@ -323,6 +326,12 @@ ${rows.join('\n')}
       `<td class="cat"${this.categoryTitle(e)}>${esc(this.shortCategory(e))}</td>`,
       ...(withGroups ? [`<td>${e.group === null ? '' : this.group(e.group)}</td>`] : []),
       total,
+      ...rubric.stages.map((st) => {
+        const o = e.stages?.[st.name];
+        if (o === undefined || o.total === null) return '<td class="num">–</td>';
+        const below = st.pass !== undefined && o.total < st.pass;
+        return `<td class="num${below ? ' below' : ''}">${num(o.total, 2, lang)}${below ? this.failMark() : ''} <span class="muted">#${o.rank}</span></td>`;
+      }),
       ...criteria,
       `<td class="num">${e.judges}</td>`,
       ...(rubric.shortlists.length > 0 ? [`<td>${e.shortlists.map((s) => `<span class="tag">${this.shortlist(s)}</span>`).join(' ')}</td>`] : []),
