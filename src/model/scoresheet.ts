@@ -69,14 +69,7 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   /** Makes room for `size` rows in all (a loader that knows the row count avoids doubling). */
   reserve(size: number): void {
     if (size <= this.lines.length) return;
-    this.fileIndex = grow(this.fileIndex, size);
-    this.lines = grow(this.lines, size);
-    this.columns = grow(this.columns, size);
-    this.entryColumns = grow(this.entryColumns, size);
-    this.judgeColumns = grow(this.judgeColumns, size);
-    this.criterionColumns = grow(this.criterionColumns, size);
-    this.decimalComma = grow(this.decimalComma, size);
-    this.stageIndex = grow(this.stageIndex, size);
+    this.growColumns(size);
     const presized = (a: string[]) => {
       const next = new Array<string>(size);
       for (let i = 0; i < this.length; i++) next[i] = a[i]!;
@@ -88,6 +81,18 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.texts = presized(this.texts);
   }
 
+  /** Room for `size` rows in every numeric column (at least doubling, so adds stay amortised O(1)). */
+  private growColumns(size: number): void {
+    this.fileIndex = grow(this.fileIndex, size);
+    this.lines = grow(this.lines, size);
+    this.columns = grow(this.columns, size);
+    this.entryColumns = grow(this.entryColumns, size);
+    this.judgeColumns = grow(this.judgeColumns, size);
+    this.criterionColumns = grow(this.criterionColumns, size);
+    this.decimalComma = grow(this.decimalComma, size);
+    this.stageIndex = grow(this.stageIndex, size);
+  }
+
   /** Drops the room reserve() made and no row used. */
   trim(): void {
     for (const a of [this.entryIds, this.judgeIds, this.criteria, this.texts]) if (a.length > this.length) a.length = this.length;
@@ -95,17 +100,7 @@ export class ScoreSheet implements Iterable<ScoreRow> {
 
   add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string, stage = ''): void {
     const i = this.length++;
-    if (i >= this.lines.length) {
-      const size = i + 1;
-      this.fileIndex = grow(this.fileIndex, size);
-      this.lines = grow(this.lines, size);
-      this.columns = grow(this.columns, size);
-      this.entryColumns = grow(this.entryColumns, size);
-      this.judgeColumns = grow(this.judgeColumns, size);
-      this.criterionColumns = grow(this.criterionColumns, size);
-      this.decimalComma = grow(this.decimalComma, size);
-      this.stageIndex = grow(this.stageIndex, size);
-    }
+    if (i >= this.lines.length) this.growColumns(i + 1);
     // Rows come grouped (an entry's 25 scores, a judge's 5): the previous row's string is
     // the interned one whenever it is equal, without a lookup.
     const prev = i - 1;
