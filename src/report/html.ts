@@ -9,7 +9,7 @@
  * disagreements) · problems found in the inputs.
  */
 import { createHash } from 'node:crypto';
-import { BIAS_SHARE, profileJudges, SPREAD_SHARE } from '../analytics/judges.js';
+import { BIAS_SHARE, profileJudges, SPREAD_SHARE, type JudgeProfile } from '../analytics/judges.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
@@ -27,16 +27,11 @@ import { safeText } from './text.js';
  * criterion for the heatmap. `profileJudges` (src/analytics/judges.ts) returns a superset.
  */
 export interface PanelView {
-  judges: {
-    id: string;
-    scored: number;
-    mean: number | null;
-    bias: number | null;
-    agreement: number | null;
-    conflicts: number;
+  /** The fields of a judge profile the page draws (the heatmap's bias split may be absent). */
+  judges: (Pick<JudgeProfile, 'id' | 'scored' | 'mean' | 'bias' | 'agreement' | 'conflicts'> & {
     flags: readonly string[];
-    bias_by_criterion?: Record<string, number | null>;
-  }[];
+    bias_by_criterion?: JudgeProfile['bias_by_criterion'];
+  })[];
   agreement: { icc: number | null; kendall_w: number | null; icc_form?: string };
   coverage: { entries: number; min_judges: number | null; max_judges: number | null; connected: boolean };
   disagreements: { entry_id: string; criterion: string; spread: number }[];
