@@ -21,8 +21,12 @@ export type Delimiter = ',' | ';' | '\t';
 export interface CsvHandlers {
   /** The first non-empty record. */
   header(cells: string[], line: number): void;
-  /** Every later non-empty record. `cells` is reused for the next record: copy it to keep it. */
-  row(cells: string[], line: number): void;
+  /**
+   * Every later non-empty record. `cells` is reused for the next record: copy it to keep it.
+   * `codes[k]` numbers cell k's text within this file (equal codes, equal texts; -1: not
+   * numbered, a long or quoted cell), so a reader can look a repeated text up in an array.
+   */
+  row(cells: string[], line: number, codes: Int32Array): void;
   /** A record that cannot be read (it is not passed to `row`); without a handler, the first one throws. */
   error?(error: CsvSyntaxError): void;
 }
@@ -56,6 +60,10 @@ const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
+/** Column modes of the cell cache. */
+const UNDECIDED = 0;
+const CACHE = 1;
+const PLAIN = 2;
 /** Cells up to this many bytes are looked up in the cell cache. */
 const CACHED = 64;
 
@@ -69,6 +77,7 @@ function toBuffer(input: Uint8Array | string): Buffer {
 /**
  * One string per distinct short cell: an open-addressing table keyed by the cell's bytes (kept
  * as an offset into the buffer being read), so a repeated cell costs a hash and a comparison.
+ * Each distinct cell also gets a code, its index in `values`.
  */
 class CellCache {
   private mask = (1 << 12) - 1;
@@ -76,16 +85,18 @@ class CellCache {
   /** Length + 1; 0 marks an empty slot. */
   private lengths = new Int32Array(this.mask + 1);
   private hashes = new Int32Array(this.mask + 1);
-  private values: string[] = new Array<string>(this.mask + 1);
-  private size = 0;
+  /** Code + 1 per slot. */
+  private codes = new Int32Array(this.mask + 1);
+  /** The (transformed) text of each code. */
+  readonly values: string[] = [];
 
   constructor(
     private readonly buf: Buffer,
     private readonly transform: (raw: string) => string,
   ) {}
 
-  /** `h` is the hash scan() computed over the bytes: (h * 0x01000193) ^ byte, from 0. */
-  get(s: number, e: number, ascii: boolean, h: number): string {
+  /** The code of bytes s..e; `h` is the hash scan() computed over them: (h * 0x01000193) ^ byte, from 0. */
+  code(s: number, e: number, ascii: boolean, h: number): number {
     const buf = this.buf;
     const len = e - s;
     h = (h ^ (h >>> 15)) | 0;
@@ -97,26 +108,27 @@ class CellCache {
         const t = this.starts[slot]!;
         let k = 0;
         while (k < len && buf[t + k] === buf[s + k]) k++;
-        if (k === len) return this.values[slot]!;
+        if (k === len) return this.codes[slot]! - 1;
       }
       slot = (slot + 1) & this.mask;
     }
-    const value = this.transform(buf.toString(ascii ? 'latin1' : 'utf8', s, e));
+    const code = this.values.length;
+    this.values.push(this.transform(buf.toString(ascii ? 'latin1' : 'utf8', s, e)));
     this.starts[slot] = s;
     this.lengths[slot] = len + 1;
     this.hashes[slot] = h;
-    this.values[slot] = value;
-    if (++this.size * 2 > this.mask) this.grow();
-    return value;
+    this.codes[slot] = code + 1;
+    if ((code + 1) * 2 > this.mask) this.grow();
+    return code;
   }
 
   private grow(): void {
-    const { starts, lengths, hashes, values } = this;
+    const { starts, lengths, hashes, codes } = this;
     this.mask = this.mask * 2 + 1;
     this.starts = new Int32Array(this.mask + 1);
     this.lengths = new Int32Array(this.mask + 1);
     this.hashes = new Int32Array(this.mask + 1);
-    this.values = new Array<string>(this.mask + 1);
+    this.codes = new Int32Array(this.mask + 1);
     for (let i = 0; i < lengths.length; i++) {
       if (lengths[i] === 0) continue;
       let slot = hashes[i]! & this.mask;
@@ -124,7 +136,7 @@ class CellCache {
       this.starts[slot] = starts[i]!;
       this.lengths[slot] = lengths[i]!;
       this.hashes[slot] = hashes[i]!;
-      this.values[slot] = values[i]!;
+      this.codes[slot] = codes[i]!;
     }
   }
 }
@@ -140,12 +152,20 @@ function scan(
   firstLine: number,
   delimiter: number,
   transform: (raw: string) => string,
-  emit: (cells: string[], line: number) => boolean,
+  emit: (cells: string[], line: number, codes: Int32Array) => boolean,
   onError: (error: CsvSyntaxError) => void,
 ): void {
   const n = buf.length;
   const cache = new CellCache(buf, transform);
   const cells: string[] = [];
+  const values = cache.values;
+  let codes = new Int32Array(64);
+  // Per column: whether its cells are cached. A column whose cells rarely repeat (ids and
+  // titles in an entries file) stops being cached when most of its first 4,096 lookups missed:
+  // filling the cache with 200,000 one-off titles costs more than it saves.
+  let modes = new Int32Array(64); // UNDECIDED, CACHE or PLAIN
+  let lookups = new Int32Array(64);
+  let misses = new Int32Array(64);
   let i = start;
   let line = firstLine;
   while (i < n) {
@@ -153,6 +173,12 @@ function scan(
     let count = 0; // cells in this record; the array is reused and only resized when needed
     let bad = false;
     for (;;) {
+      if (count + 2 > codes.length) {
+        codes = doubled(codes);
+        modes = doubled(modes);
+        lookups = doubled(lookups);
+        misses = doubled(misses);
+      }
       if (i < n && buf[i] === QUOTE) {
         // A quoted cell: runs to the closing quote; `""` is one quote; breaks count as lines.
         const openLine = line;
@@ -202,29 +228,49 @@ function scan(
           bad = true;
           while (i < n && buf[i] !== delimiter && buf[i] !== LF && buf[i] !== CR) i++;
         }
+        codes[count] = -1;
         cells[count++] = transform(text);
       } else {
         // An unquoted cell: up to the delimiter or the end of the line.
         const from = i;
         let high = 0;
-        let h = 0;
-        while (i < n) {
-          const b = buf[i]!;
-          if (b === delimiter || b === LF || b === CR) break;
-          high |= b;
-          h = Math.imul(h, 0x01000193) ^ b;
-          i++;
+        let code = -1;
+        const mode = modes[count]!;
+        if (mode !== PLAIN) {
+          let h = 0;
+          while (i < n) {
+            const b = buf[i]!;
+            if (b === delimiter || b === LF || b === CR) break;
+            high |= b;
+            h = Math.imul(h, 0x01000193) ^ b;
+            i++;
+          }
+          if (i > from && i - from <= CACHED) {
+            if (mode === CACHE) code = cache.code(from, i, high < 0x80, h);
+            else {
+              const known = values.length;
+              code = cache.code(from, i, high < 0x80, h);
+              if (code >= known) misses[count]!++;
+              if (++lookups[count]! === 4096) modes[count] = misses[count]! * 2 < 4096 ? CACHE : PLAIN;
+            }
+          }
+        } else {
+          while (i < n) {
+            const b = buf[i]!;
+            if (b === delimiter || b === LF || b === CR) break;
+            high |= b;
+            i++;
+          }
         }
-        const len = i - from;
-        if (len === 0) cells[count++] = transform('');
-        else if (len <= CACHED) cells[count++] = cache.get(from, i, high < 0x80, h);
-        else cells[count++] = transform(buf.toString(high < 0x80 ? 'latin1' : 'utf8', from, i));
+        codes[count] = code;
+        cells[count++] = code >= 0 ? values[code]! : transform(i === from ? '' : buf.toString(high < 0x80 ? 'latin1' : 'utf8', from, i));
       }
       if (i >= n) break;
       const b = buf[i]!;
       if (b === delimiter) {
         i++;
         if (i >= n) {
+          codes[count] = -1;
           cells[count++] = transform('');
           break;
         }
@@ -244,8 +290,14 @@ function scan(
         break;
       }
     }
-    if (!blank && !emit(cells, recordLine)) return;
+    if (!blank && !emit(cells, recordLine, codes)) return;
   }
+}
+
+function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(a.length * 2);
+  more.set(a);
+  return more;
 }
 
 const DELIMITERS: Delimiter[] = [',', ';', '\t'];
@@ -326,8 +378,8 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
     firstLine,
     delimiter.charCodeAt(0),
     options.cell ?? identity,
-    (cells, line) => {
-      if (gotHeader) handlers.row(cells, line);
+    (cells, line, codes) => {
+      if (gotHeader) handlers.row(cells, line, codes);
       else {
         gotHeader = true;
         handlers.header(cells.slice(), line);

@@ -173,7 +173,10 @@ function toEntries(table: Table, criterionIds: string[], fieldRules: Record<stri
 class SheetReader implements RowStream {
   private skip = false;
   private long = false;
-  private wide: { criterion: string; index: number }[] = [];
+  /** Wide form: per criterion column, the sheet's code of the criterion id and the cell index. */
+  private wide: { code: number; index: number }[] = [];
+  /** By a CSV cell's code: the sheet's code + 1 (0: not seen yet). */
+  private translated = new Int32Array(1024);
   private entryAt = -1;
   private judgeAt = -1;
   private criterionAt = -1;
@@ -201,7 +204,7 @@ class SheetReader implements RowStream {
   header(_names: (string | null)[], columns: Map<string, number>, line: number, rows?: number): void {
     const has = (f: string) => columns.has(f);
     this.long = has('criterion') && has('score');
-    this.wide = this.criterionIds.filter(has).map((criterion) => ({ criterion, index: columns.get(criterion)! - 1 }));
+    this.wide = this.criterionIds.filter(has).map((criterion) => ({ code: this.sheet.code(criterion), index: columns.get(criterion)! - 1 }));
     if (!this.long && this.wide.length === 0) {
       this.diagnostics.push(
         diagnostic('missing-field', `a score sheet needs either "criterion" and "score" columns (long form) or one column per criterion (wide form: ${this.criterionIds.join(', ')})`, {
@@ -236,8 +239,28 @@ class SheetReader implements RowStream {
     if (rows !== undefined) this.sheet.reserve(this.sheet.length + rows * (this.long ? 1 : this.wide.length));
   }
 
+  /**
+   * The sheet's code of cell k. A CSV cell's code within its file (`codes`) is translated once
+   * into the sheet's; other cells are looked up by text.
+   */
+  private code(cells: string[], k: number, codes: Int32Array | undefined): number {
+    const csv = codes === undefined || k < 0 ? -1 : codes[k]!;
+    if (csv < 0) return this.sheet.code(cells[k] ?? '');
+    if (csv >= this.translated.length) {
+      const more = new Int32Array(Math.max(csv + 1, this.translated.length * 2));
+      more.set(this.translated);
+      this.translated = more;
+    }
+    let code = this.translated[csv]! - 1;
+    if (code < 0) {
+      code = this.sheet.code(cells[k]!);
+      this.translated[csv] = code + 1;
+    }
+    return code;
+  }
+
   /** Cells arrive trimmed (the CSV reader and the YAML reader both clean them). */
-  row(cells: string[], line: number): void {
+  row(cells: string[], line: number, codes?: Int32Array): void {
     if (this.skip) return;
     const entryId = cells[this.entryAt] ?? '';
     const judgeId = cells[this.judgeAt] ?? '';
@@ -262,16 +285,18 @@ class SheetReader implements RowStream {
       return;
     }
     const sheet = this.sheet;
+    const entry = this.code(cells, this.entryAt, codes);
+    const judge = this.code(cells, this.judgeAt, codes);
+    const stageCode = stage === '' ? 0 : sheet.stageCode(stage);
     if (this.long) {
-      const text = cells[this.scoreAt] ?? '';
-      const criterion = cells[this.criterionAt] ?? '';
-      sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment, stage);
+      const text = this.code(cells, this.scoreAt, codes);
+      const criterion = this.code(cells, this.criterionAt, codes);
+      sheet.addCodes(entry, judge, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment, stageCode);
       return;
     }
-    for (const { criterion, index } of this.wide) {
-      const text = cells[index] ?? '';
-      if (text === '') continue; // an empty cell is "not scored"
-      sheet.add(entryId, judgeId, criterion, text, false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment, stage);
+    for (const { code, index } of this.wide) {
+      if ((cells[index] ?? '') === '') continue; // an empty cell is "not scored"
+      sheet.addCodes(entry, judge, code, this.code(cells, index, codes), false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment, stageCode);
     }
   }
 
@@ -301,7 +326,6 @@ class SheetReader implements RowStream {
 
   /** Numbers of a CSV file whose delimiter is not a comma may use a decimal comma. */
   finish(decimalComma: boolean): void {
-    this.sheet.trim();
     if (decimalComma) this.sheet.decimalComma.fill(1, this.start, this.sheet.length);
   }
 }

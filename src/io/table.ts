@@ -22,7 +22,8 @@ export interface TableOptions {
 export interface RowStream {
   /** Canonical name per column (null: ignored), and canonical name → 1-based column. */
   header(names: (string | null)[], columns: Map<string, number>, line: number, rows?: number): void;
-  row(cells: string[], line: number): void;
+  /** `codes`: see CsvHandlers.row (absent for YAML/JSON records). */
+  row(cells: string[], line: number, codes?: Int32Array): void;
 }
 
 export interface Table {
@@ -130,9 +131,9 @@ function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions, st
           unnamed = emptyHeaders.size > 0;
           stream?.header(names, columnOf, line, stream ? countLines(bytes) : undefined);
         },
-        row(cells, line) {
+        row(cells, line, codes) {
           if ((cells.length > names.length || unnamed) && !fits(cells, line)) return;
-          if (stream) return stream.row(cells, line);
+          if (stream) return stream.row(cells, line, codes);
           const map = new Map<string, string>();
           for (let i = 0; i < cells.length; i++) {
             const name = names[i];

@@ -1,8 +1,10 @@
 /**
  * All score rows of all sheets, stored by column. A national year has ~100,000 scores and a
- * stress year 5,000,000: one object per score would cost gigabytes, columns cost ~25 bytes a
- * score. Repeated texts (ids, criterion names, values like "7.5") are interned, so each
- * distinct string is stored once.
+ * stress year 5,000,000: one object per score would cost gigabytes, and even one pointer per
+ * text per score (four arrays of 5,000,000 strings) is 160 MB the garbage collector walks again
+ * and again. Texts (ids, criterion names, values like "7.5") are kept once each in `strings`;
+ * the columns hold their codes, so a row costs ~33 bytes of typed arrays and rules that look a
+ * text up (is this entry known? what number is "7.5"?) do it once per distinct text.
  */
 import type { ScoreRow } from './records.js';
 
@@ -17,13 +19,14 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: numbe
 
 export class ScoreSheet implements Iterable<ScoreRow> {
   length = 0;
-  // Not readonly: reserve() replaces them with arrays of the final size (growing a 5-million
-  // element array by push leaves twice its size in garbage).
-  entryIds: string[] = [];
-  judgeIds: string[] = [];
+  /** Every distinct text once: the code columns index this list. */
+  readonly strings: string[] = [];
+  // Not readonly: growColumns() replaces them.
+  entryCodes = new Int32Array(INITIAL);
+  judgeCodes = new Int32Array(INITIAL);
   /** The criterion as written (long form) or the criterion id (wide form). */
-  criteria: string[] = [];
-  texts: string[] = [];
+  criterionCodes = new Int32Array(INITIAL);
+  textCodes = new Int32Array(INITIAL);
   /** Comments are rare: kept by row index. */
   readonly comments = new Map<number, string>();
   readonly files: string[] = [];
@@ -41,15 +44,36 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   /** Per file index: the 1-based CSV column of its `stage` column (for diagnostics). */
   readonly stageColumns = new Map<number, number>();
   private readonly stageIds = new Map<string, number>([['', 0]]);
-  private readonly strings = new Map<string, string>();
+  private readonly codes = new Map<string, number>();
   private readonly fileIds = new Map<string, number>();
 
-  /** The one stored copy of a string (ids, criterion names and values repeat a lot). */
-  intern(s: string): string {
-    const found = this.strings.get(s);
-    if (found !== undefined) return found;
-    this.strings.set(s, s);
-    return s;
+  /** The code of a text (given one the first time it is seen). */
+  code(s: string): number {
+    let code = this.codes.get(s);
+    if (code === undefined) {
+      code = this.strings.length;
+      this.strings.push(s);
+      this.codes.set(s, code);
+    }
+    return code;
+  }
+
+  entryId(i: number): string {
+    return this.strings[this.entryCodes[i]!]!;
+  }
+
+  judgeId(i: number): string {
+    return this.strings[this.judgeCodes[i]!]!;
+  }
+
+  /** The criterion of row i as written (long form) or its id (wide form). */
+  criterion(i: number): string {
+    return this.strings[this.criterionCodes[i]!]!;
+  }
+
+  /** The score of row i as written. */
+  text(i: number): string {
+    return this.strings[this.textCodes[i]!]!;
   }
 
   fileId(file: string): number {
@@ -62,27 +86,32 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     return id;
   }
 
+  /** The code of a stage as written. */
+  stageCode(stage: string): number {
+    let id = this.stageIds.get(stage);
+    if (id === undefined) {
+      id = this.stageTexts.length;
+      this.stageTexts.push(stage);
+      this.stageIds.set(stage, id);
+    }
+    return id;
+  }
+
   push(row: ScoreRow): void {
     this.add(row.entryId, row.judgeId, row.criterionRaw, row.text, row.decimalComma, this.fileId(row.source.file), row.source.line, row.column ?? 0, row.fieldColumns?.entry_id ?? 0, row.fieldColumns?.judge_id ?? 0, row.fieldColumns?.criterion ?? 0, row.comment, row.stage);
   }
 
   /** Makes room for `size` rows in all (a loader that knows the row count avoids doubling). */
   reserve(size: number): void {
-    if (size <= this.lines.length) return;
-    this.growColumns(size);
-    const presized = (a: string[]) => {
-      const next = new Array<string>(size);
-      for (let i = 0; i < this.length; i++) next[i] = a[i]!;
-      return next;
-    };
-    this.entryIds = presized(this.entryIds);
-    this.judgeIds = presized(this.judgeIds);
-    this.criteria = presized(this.criteria);
-    this.texts = presized(this.texts);
+    if (size > this.lines.length) this.growColumns(size);
   }
 
-  /** Room for `size` rows in every numeric column (at least doubling, so adds stay amortised O(1)). */
+  /** Room for `size` rows in every column (at least doubling, so adds stay amortised O(1)). */
   private growColumns(size: number): void {
+    this.entryCodes = grow(this.entryCodes, size);
+    this.judgeCodes = grow(this.judgeCodes, size);
+    this.criterionCodes = grow(this.criterionCodes, size);
+    this.textCodes = grow(this.textCodes, size);
     this.fileIndex = grow(this.fileIndex, size);
     this.lines = grow(this.lines, size);
     this.columns = grow(this.columns, size);
@@ -93,25 +122,18 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.stageIndex = grow(this.stageIndex, size);
   }
 
-  /** Drops the room reserve() made and no row used. */
-  trim(): void {
-    for (const a of [this.entryIds, this.judgeIds, this.criteria, this.texts]) if (a.length > this.length) a.length = this.length;
+  add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string, stage = ''): void {
+    this.addCodes(this.code(entryId), this.code(judgeId), this.code(criterion), this.code(text), decimalComma, file, line, column, entryColumn, judgeColumn, criterionColumn, comment, this.stageCode(stage));
   }
 
-  add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string, stage = ''): void {
+  /** add() with the texts already coded (`code()`) and the stage by `stageCode()`: the loader's path. */
+  addCodes(entry: number, judge: number, criterion: number, text: number, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment: string | undefined, stage: number): void {
     const i = this.length++;
     if (i >= this.lines.length) this.growColumns(i + 1);
-    // Rows come grouped (an entry's 25 scores, a judge's 5): the previous row's string is
-    // the interned one whenever it is equal, without a lookup.
-    const prev = i - 1;
-    const e = this.entryIds[prev];
-    this.entryIds[i] = e === entryId ? e : this.intern(entryId);
-    const j = this.judgeIds[prev];
-    this.judgeIds[i] = j === judgeId ? j : this.intern(judgeId);
-    const c = this.criteria[prev];
-    this.criteria[i] = c === criterion ? c : this.intern(criterion);
-    const t = this.texts[prev];
-    this.texts[i] = t === text ? t : this.intern(text);
+    this.entryCodes[i] = entry;
+    this.judgeCodes[i] = judge;
+    this.criterionCodes[i] = criterion;
+    this.textCodes[i] = text;
     this.fileIndex[i] = file;
     this.lines[i] = line;
     this.columns[i] = column;
@@ -120,22 +142,16 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.criterionColumns[i] = criterionColumn;
     this.decimalComma[i] = decimalComma ? 1 : 0;
     if (comment) this.comments.set(i, comment);
-    let stageId = this.stageIds.get(stage);
-    if (stageId === undefined) {
-      stageId = this.stageTexts.length;
-      this.stageTexts.push(stage);
-      this.stageIds.set(stage, stageId);
-    }
-    this.stageIndex[i] = stageId;
+    this.stageIndex[i] = stage;
   }
 
   /** Appends row i of another sheet, column by column (no object per row). */
   copyRow(from: ScoreSheet, i: number): void {
     this.add(
-      from.entryIds[i]!,
-      from.judgeIds[i]!,
-      from.criteria[i]!,
-      from.texts[i]!,
+      from.entryId(i),
+      from.judgeId(i),
+      from.criterion(i),
+      from.text(i),
       from.decimalComma[i] === 1,
       this.fileId(from.file(i)),
       from.lines[i]!,
@@ -160,10 +176,10 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   /** Row i as an object (for diagnostics and small consumers). */
   at(i: number): ScoreRow {
     const row: ScoreRow = {
-      entryId: this.entryIds[i]!,
-      judgeId: this.judgeIds[i]!,
-      criterionRaw: this.criteria[i]!,
-      text: this.texts[i]!,
+      entryId: this.entryId(i),
+      judgeId: this.judgeId(i),
+      criterionRaw: this.criterion(i),
+      text: this.text(i),
       decimalComma: this.decimalComma[i] === 1,
       source: { file: this.file(i), line: this.lines[i]! },
     };

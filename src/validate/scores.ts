@@ -127,10 +127,22 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   if (!inline) warnIgnoredInline(checked, diagnostics);
 
   const judgeIds = competition.judges ? new Set(competition.judges.map((j) => j.id)) : null;
-  // Step 1, row by row. Criterion names and score texts repeat: each distinct one is read once.
-  const criterionOf = new Map<string, number>();
-  const valueOf = [new Map<string, number | undefined>(), new Map<string, number | undefined>()];
-  const judgeSlot = new Map<string, number>();
+  // Step 1, row by row. Ids, criterion names and score texts repeat: the sheet codes each
+  // distinct text, and each code is looked up (entry, judge, criterion, number) once.
+  const strings = sheet.strings;
+  const UNSEEN = -2;
+  const UNKNOWN = -1;
+  const SHARED = -3;
+  /** Per code: the entry index, or UNKNOWN / SHARED. */
+  const entryOf = new Int32Array(strings.length).fill(UNSEEN);
+  /** Per code: 1 a listed judge, 2 not in the judges file. */
+  const judgeState = new Uint8Array(strings.length);
+  /** Per code: the judge's slot, given at its first valid record. */
+  const judgeSlot = new Int32Array(strings.length).fill(-1);
+  const criterionOf = new Int32Array(strings.length).fill(UNSEEN);
+  /** Per decimal-comma flag and code: 1 a number (in valueOf), 2 not a number. */
+  const valueState = [new Uint8Array(strings.length), new Uint8Array(strings.length)] as const;
+  const valueOf = [new Float64Array(strings.length), new Float64Array(strings.length)] as const;
   const judgeNames: string[] = [];
   const n = sheet.length;
   const valid = emptyColumns(n);
@@ -140,82 +152,70 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     line: sheet.lines[i]!,
     column: column || sheet.columns[i] || undefined,
     field,
-    entry_id: sheet.entryIds[i]!,
+    entry_id: sheet.entryId(i),
   });
-  // Rows come grouped by entry (and judge): the previous row's lookup is reused when the id is
-  // the same string (5 million rows, several lookups each).
-  let lastEntryId: string | undefined;
-  let lastEntry: number | undefined;
-  let lastShared = false;
-  let lastJudgeId: string | undefined;
-  let lastJudgeListed = true;
-  let slotJudgeId: string | undefined;
-  let slotJudge = -1;
+  const { min, max } = rubric.scale;
   for (let i = 0; i < n; i++) {
-    const entryId = sheet.entryIds[i]!;
-    if (entryId !== lastEntryId) {
-      lastEntryId = entryId;
-      lastEntry = byId.get(entryId);
-      lastShared = shared.has(entryId);
+    const entryCode = sheet.entryCodes[i]!;
+    let entry = entryOf[entryCode]!;
+    if (entry === UNSEEN) {
+      const id = strings[entryCode]!;
+      entryOf[entryCode] = entry = shared.has(id) ? SHARED : (byId.get(id) ?? UNKNOWN);
     }
-    const entry = lastEntry;
-    if (entry === undefined) {
+    if (entry === UNKNOWN) {
       if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
         lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
-        diagnostics.push(diagnostic('unknown-entry', `score for entry "${entryId}", which is not in the entries: check the id`, at(i, 'entry_id', sheet.entryColumns[i])));
+        diagnostics.push(diagnostic('unknown-entry', `score for entry "${strings[entryCode]}", which is not in the entries: check the id`, at(i, 'entry_id', sheet.entryColumns[i])));
       }
       continue;
     }
-    if (lastShared) continue; // reported once as duplicate-id on the entries
-    const judgeId = sheet.judgeIds[i]!;
-    if (judgeId !== lastJudgeId) {
-      lastJudgeId = judgeId;
-      lastJudgeListed = !judgeIds || inline || judgeIds.has(judgeId);
-    }
-    if (!lastJudgeListed) {
+    if (entry === SHARED) continue; // reported once as duplicate-id on the entries
+    const judgeCode = sheet.judgeCodes[i]!;
+    let listed = judgeState[judgeCode]!;
+    if (listed === 0) judgeState[judgeCode] = listed = !judgeIds || inline || judgeIds.has(strings[judgeCode]!) ? 1 : 2;
+    if (listed === 2) {
       if (lastReported !== -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1) {
         lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
-        diagnostics.push(diagnostic('unknown-judge', `judge "${judgeId}" is not in the judges file: add the judge or correct the id`, at(i, 'judge_id', sheet.judgeColumns[i])));
+        diagnostics.push(diagnostic('unknown-judge', `judge "${strings[judgeCode]}" is not in the judges file: add the judge or correct the id`, at(i, 'judge_id', sheet.judgeColumns[i])));
       }
       continue;
     }
-    const raw = sheet.criteria[i]!;
-    let criterion = criterionOf.get(raw);
-    if (criterion === undefined) {
-      const id = vocab.criterion(raw);
-      criterion = id === undefined ? -1 : criterionIndex.get(id)!;
-      criterionOf.set(raw, criterion);
+    const criterionCode = sheet.criterionCodes[i]!;
+    let criterion = criterionOf[criterionCode]!;
+    if (criterion === UNSEEN) {
+      const id = vocab.criterion(strings[criterionCode]!);
+      criterionOf[criterionCode] = criterion = id === undefined ? UNKNOWN : criterionIndex.get(id)!;
     }
-    if (criterion < 0) {
-      diagnostics.push(diagnostic('unknown-criterion', `"${raw}" is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, at(i, 'criterion', sheet.criterionColumns[i])));
+    if (criterion === UNKNOWN) {
+      diagnostics.push(diagnostic('unknown-criterion', `"${strings[criterionCode]}" is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, at(i, 'criterion', sheet.criterionColumns[i])));
       continue;
     }
-    const text = sheet.texts[i]!;
+    const textCode = sheet.textCodes[i]!;
     const comma = sheet.decimalComma[i]!;
-    const cache = valueOf[comma]!;
-    let value = cache.get(text);
-    if (value === undefined && !cache.has(text)) {
-      value = parseScore(text, comma === 1);
-      cache.set(text, value);
+    const state = valueState[comma as 0 | 1];
+    if (state[textCode] === 0) {
+      const parsed = parseScore(strings[textCode]!, comma === 1);
+      state[textCode] = parsed === undefined ? 2 : 1;
+      if (parsed !== undefined) valueOf[comma as 0 | 1][textCode] = parsed;
     }
-    const criterionId = rubric.criteria[criterion]!.id;
-    if (value === undefined) {
+    if (state[textCode] === 2) {
+      const text = strings[textCode]!;
+      const criterionId = rubric.criteria[criterion]!.id;
       const hint = text === '' ? 'the score is empty: fill it in or delete the row' : describeNumberProblem(text, comma === 1);
       diagnostics.push(diagnostic('score-not-a-number', `${criterionId}: ${hint}`, at(i, criterionId)));
       continue;
     }
-    if (value < rubric.scale.min || value > rubric.scale.max) {
-      diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${text} is outside the scale ${rubric.scale.min}–${rubric.scale.max}`, at(i, criterionId)));
+    const value = valueOf[comma as 0 | 1][textCode]!;
+    if (value < min || value > max) {
+      const criterionId = rubric.criteria[criterion]!.id;
+      diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${strings[textCode]} is outside the scale ${min}–${max}`, at(i, criterionId)));
       continue;
     }
-    let judge = judgeId === slotJudgeId ? slotJudge : judgeSlot.get(judgeId);
-    if (judge === undefined) {
-      judge = judgeNames.length;
-      judgeNames.push(judgeId);
-      judgeSlot.set(judgeId, judge);
+    let judge = judgeSlot[judgeCode]!;
+    if (judge < 0) {
+      judgeSlot[judgeCode] = judge = judgeNames.length;
+      judgeNames.push(strings[judgeCode]!);
     }
-    slotJudgeId = judgeId;
-    slotJudge = judge;
     pushRecord(valid, entry, judge, criterion, value, i);
   }
 
@@ -263,7 +263,8 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   // is read from, after everything at that place has been read.
   const kept: RecordColumns = { ...valid, count: 0 };
   const excludedList: number[][] = [];
-  const judgeAgency = new Map<string, string>((competition.judges ?? []).map((j: Judge) => [j.id, foldText(j.agency)]));
+  const agencyOf = new Map<string, string>((competition.judges ?? []).map((j: Judge) => [j.id, foldText(j.agency)]));
+  const judgeAgency = judges.map((id) => agencyOf.get(id));
   // An entry's agency is folded once, not once per judge (a stress year has a million pairs).
   const entryAgency: (string | undefined)[] = new Array<string | undefined>(checked.length);
   let pairEntry = -1;
@@ -284,7 +285,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     if (e !== pairEntry || judge !== pairJudge) {
       pairEntry = e;
       pairJudge = judge;
-      const agency = judgeAgency.get(judges[judge]!);
+      const agency = judgeAgency[judge];
       conflict = agency !== undefined && agency !== '' && agency === (entryAgency[e] ??= foldText(checked[e]!.entry.agency));
       if (conflict) {
         const row = valid.row[i]!;
@@ -316,7 +317,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       const others = [];
       for (let o = a; o < b; o++) if (o !== k) others.push(place(o));
       diagnostics.push(
-        diagnostic('duplicate-score', `judge "${sheet.judgeIds[row]}" scored ${criterionId} of this entry more than once (also at ${others.join(', ')}): keep one; none is used until then`, {
+        diagnostic('duplicate-score', `judge "${sheet.judgeId(row)}" scored ${criterionId} of this entry more than once (also at ${others.join(', ')}): keep one; none is used until then`, {
           file: sheet.file(row),
           line: sheet.lines[row]!,
           column: sheet.columns[row] || undefined,

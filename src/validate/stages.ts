@@ -43,7 +43,7 @@ export function splitStages(competition: Competition): { parts: StagePart[]; dia
       continue;
     }
     const column = sheet.stageColumns.get(sheet.fileIndex[i]!);
-    const at = { file: sheet.file(i), line: sheet.lines[i]!, column, field: 'stage', entry_id: sheet.entryIds[i]! };
+    const at = { file: sheet.file(i), line: sheet.lines[i]!, column, field: 'stage', entry_id: sheet.entryId(i) };
     if (raw === '') {
       diagnostics.push(diagnostic('missing-field', `the rubric scores in stages (${rubric.stages.map((s) => s.name).join(', ')}): give the row a stage (column "stage" or "tahap"), or the sheet as --scores NAME=FILE`, at));
       continue;
