@@ -22,8 +22,13 @@ const NEEDS_CLEANING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\u200B\u200C\u200D\
 
 /** Agencies and titles are compared after trimming, collapsing inner whitespace and lower-casing. */
 export function foldText(raw: string): string {
+  // Most titles and agencies have single spaces and nothing to trim: one test, then lower-case.
+  if (!NEEDS_FOLDING.test(raw)) return raw.toLowerCase();
   return cleanCell(raw).replace(/[\s\u00A0\u202F]+/g, ' ').toLowerCase();
 }
+
+/** Anything foldText would change besides case: space at an end, runs of spaces, other spaces. */
+const NEEDS_FOLDING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\s\u00A0\u202F]{2}|[^\S ]|[\u200B\u200C\u200D\u2060\uFEFF]/;
 
 export type FileKind = 'entries' | 'scores' | 'judges';
 
@@ -96,7 +101,17 @@ export type AgencyType = keyof typeof AGENCY_TYPES;
 
 let agencyTypeTable: Map<string, AgencyType> | undefined;
 
+const agencyTypeOf = new Map<string, AgencyType | undefined>();
+
 export function resolveAgencyType(raw: string): AgencyType | undefined {
+  // A year's entries name a handful of types: each distinct text is resolved once.
+  if (agencyTypeOf.has(raw)) return agencyTypeOf.get(raw);
+  const type = lookupAgencyType(raw);
+  if (agencyTypeOf.size < 10_000) agencyTypeOf.set(raw, type);
+  return type;
+}
+
+function lookupAgencyType(raw: string): AgencyType | undefined {
   if (!agencyTypeTable) {
     agencyTypeTable = new Map();
     for (const [id, aliases] of Object.entries(AGENCY_TYPES) as [AgencyType, readonly string[]][]) {

@@ -38,10 +38,17 @@ export function vocabulary(rubric: Rubric): Vocabulary {
   const categories = table(rubric.categories, true);
   const groups = table(rubric.groups, true);
   const stages = table(rubric.stages.map((s) => ({ ...s, id: s.name })), true);
-  const lookup = (map: Map<string, string>) => (raw: string) => {
-    const key = normalizeName(raw);
-    // `01` and `1` both name the first category.
-    return map.get(key) ?? (/^\d+$/.test(key) ? map.get(String(Number(key))) : undefined);
+  const lookup = (map: Map<string, string>) => {
+    // Values repeat (200,000 entries name a few categories): each distinct one is normalized once.
+    const seen = new Map<string, string | undefined>();
+    return (raw: string) => {
+      if (seen.has(raw)) return seen.get(raw);
+      const key = normalizeName(raw);
+      // `01` and `1` both name the first category.
+      const id = map.get(key) ?? (/^\d+$/.test(key) ? map.get(String(Number(key))) : undefined);
+      seen.set(raw, id);
+      return id;
+    };
   };
   const v: Vocabulary = {
     criterion: lookup(criteria),

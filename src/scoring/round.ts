@@ -4,6 +4,21 @@
  * nearest to it is a little below it. Every comparison after scoring uses the rounded values.
  */
 export function round6(x: number): number {
+  // Fast path (a stress year rounds over a million values): when x·10⁶ is clearly away from a
+  // half, rounding it to the nearest integer gives the decimal form's result. For |x| < 10⁵ the
+  // decimal form and the product are each within 2·10⁻⁵ of x·10⁶, inside the 10⁻⁴ margin: near
+  // an integer K the decimal digits read K (…000 or …999 rounded up, or x is K/10⁶ itself);
+  // near a half, the exact way decides.
+  const a = Math.abs(x);
+  if (a < 1e5 && a !== 0) {
+    const scaled = a * 1e6;
+    const floor = Math.floor(scaled);
+    const f = scaled - floor;
+    if (f < 0.5 - 1e-4 || f > 0.5 + 1e-4) {
+      const q = (f > 0.5 ? floor + 1 : floor) / 1e6;
+      return x < 0 ? (q === 0 ? 0 : -q) : q;
+    }
+  }
   return roundTo(x, 6);
 }
 

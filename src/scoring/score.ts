@@ -13,7 +13,7 @@ import { checkScores, type CheckedScores } from '../validate/scores.js';
 import { checkPanel, columnsConnected, panelEdges } from '../validate/panel.js';
 import { aggregate } from './aggregate.js';
 import { normalizeColumns } from './normalize.js';
-import { rankEntries } from './rank.js';
+import { rankEntries, sameStanding, type Rankable } from './rank.js';
 import { round6 } from './round.js';
 import { drawShortlist, type Candidate } from './shortlist.js';
 import { scoreStages } from './stages.js';
@@ -73,9 +73,29 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   const trimmed = new Uint8Array(kept.count);
   const values: number[][] = rubric.criteria.map(() => []);
   const indices: number[][] = rubric.criteria.map(() => []);
+  const mean = rubric.aggregation === 'mean';
+  const sums = new Float64Array(C);
+  const counts = new Int32Array(C);
   for (let a = 0; a < kept.count; ) {
     const entry = kept.entry[a]!;
     let b = a;
+    if (mean) {
+      // The mean needs no list: each criterion's sum is taken in the same (judge-id) order as
+      // aggregate() would take it.
+      for (; b < kept.count && kept.entry[b] === entry; b++) {
+        sums[kept.criterion[b]!]! += normalized[b]!;
+        counts[kept.criterion[b]!]!++;
+      }
+      const s = aggregates[entry]!;
+      for (let c = 0; c < C; c++) {
+        if (counts[c] === 0) continue;
+        s[rubric.criteria[c]!.id] = sums[c]! / counts[c]!;
+        sums[c] = 0;
+        counts[c] = 0;
+      }
+      a = b;
+      continue;
+    }
     for (; b < kept.count && kept.entry[b] === entry; b++) {
       values[kept.criterion[b]!]!.push(normalized[b]!);
       indices[kept.criterion[b]!]!.push(b);
@@ -210,10 +230,16 @@ export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCa
     item.rank = rank;
     item.tied = tied;
   }
-  for (const category of rubric.categories) {
-    for (const { item, rank } of rankEntries(ranked.filter((r) => r.categoryKnown && r.category === category.id), rubric.tieBreak)) {
-      item.category_rank = rank;
-    }
+  // Per category, the same order: an entry's category rank is its place among the category's
+  // entries, shared with the one before it when their standings are equal.
+  const lastInCategory = new Map<string, { item: EntryResult; rank: number; count: number }>();
+  for (const { item } of order) {
+    if (!item.categoryKnown) continue;
+    const last = lastInCategory.get(item.category);
+    const count = (last?.count ?? 0) + 1;
+    const rank = last !== undefined && sameStanding(last.item as Rankable, item, rubric.tieBreak) ? last.rank : count;
+    item.category_rank = rank;
+    lastInCategory.set(item.category, { item, rank, count });
   }
 
   // Step 10: shortlists.
@@ -221,12 +247,13 @@ export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCa
   // has 200,000 entries).
   const proportional = rubric.shortlists.some((rule) => rule.minPer !== undefined);
   const candidates: Candidate[] = order.filter(({ item }) => item.passed).map(({ item }) => candidateOf(item, proportional));
-  const byId = new Map(results.map((r) => [r.id, r]));
   const diagnostics: Diagnostic[] = [];
   const shortlists: ShortlistResult[] = rubric.shortlists.map((rule) => {
     const pool = rule.stage !== undefined ? (stageCandidates?.get(rule.stage) ?? []) : candidates;
     const outcome = drawShortlist(rule, pool, rubric.categories.map((k) => k.id), rubric.groups.map((g) => g.id));
-    for (const id of outcome.taken) byId.get(id)!.shortlists.push(rule.name);
+    // A few hundred ids taken of up to 200,000 entries: a set of them, not a map of all.
+    const taken = new Set(outcome.taken);
+    for (const r of results) if (taken.has(r.id)) r.shortlists.push(rule.name);
     if (outcome.cutoffTie) {
       diagnostics.push(
         diagnostic('cutoff-tie', `shortlist "${rule.name}" (size ${rule.size}) takes ${outcome.taken.length}: entries tied at the cut-off are all included; the jury must decide the tie`),

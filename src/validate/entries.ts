@@ -160,16 +160,25 @@ function place(e: Entry): string {
 
 /** Calls `flag` for every entry whose (non-empty) key is shared with another entry. */
 function sharedValue(checked: CheckedEntry[], key: (c: CheckedEntry) => string, flag: (c: CheckedEntry, others: string) => void): void {
-  const groups = new Map<string, CheckedEntry[]>();
-  for (const c of checked) {
+  // Most keys are unique: the first holder is kept as an index, a list only once a key repeats
+  // (a stress year has 200,000 ids and titles, and a list each would be 200,000 arrays).
+  const first = new Map<string, number>();
+  const groups = new Map<string, { at: number; list: CheckedEntry[] }>();
+  for (let i = 0; i < checked.length; i++) {
+    const c = checked[i]!;
     const k = key(c);
     if (k === '') continue;
-    const list = groups.get(k);
-    if (list) list.push(c);
-    else groups.set(k, [c]);
+    const at = first.get(k);
+    if (at === undefined) first.set(k, i);
+    else {
+      const group = groups.get(k);
+      if (group) group.list.push(c);
+      else groups.set(k, { at, list: [checked[at]!, c] });
+    }
   }
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
+  // In the order the keys first appear, as the files list them.
+  const lists = [...groups.values()].sort((a, b) => a.at - b.at).map((g) => g.list);
+  for (const list of lists) {
     for (const c of list) flag(c, list.filter((o) => o !== c).map((o) => place(o.entry)).join(', '));
   }
 }
@@ -186,7 +195,9 @@ function quota(
   for (const c of checked) {
     const k = key(c);
     if (k === '') continue;
-    groups.set(k, [...(groups.get(k) ?? []), c]);
+    const list = groups.get(k);
+    if (list) list.push(c);
+    else groups.set(k, [c]);
   }
   for (const list of groups.values()) {
     if (list.length <= max) continue;

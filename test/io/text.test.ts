@@ -3,6 +3,7 @@
  * a terminal; spreadsheet spaces (NBSP, zero-width) never break a header or an id.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { cleanCell, foldText, normalizeName } from '../../src/model/names.js';
 import { safeText } from '../../src/report/text.js';
 import { diagnosticLine } from '../../src/report/diagnostics.js';
@@ -42,5 +43,33 @@ describe('compareCodePoints', () => {
     expect(['\u{1F600}', '\uFF21', 'B', 'A', 'AB'].sort(compareCodePoints)).toEqual(['A', 'AB', 'B', '\uFF21', '\u{1F600}']);
     expect(compareCodePoints('KIPP-10', 'KIPP-9')).toBeLessThan(0);
     expect(compareCodePoints('x', 'x')).toBe(0);
+  });
+});
+
+describe('foldText', () => {
+  // The rule written out the long way (trim and drop zero-width spaces, collapse every run of
+  // spaces to one, lower-case): foldText's quick path for plain titles must agree with it.
+  const reference = (raw: string) =>
+    raw
+      .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '')
+      .replace(/^[\s\u00A0\u202F]+|[\s\u00A0\u202F]+$/g, '')
+      .replace(/[\s\u00A0\u202F]+/g, ' ')
+      .toLowerCase();
+
+  it('folds case and every kind of spreadsheet space', () => {
+    expect(foldText('  Dinas  Kesehatan\u00A0KOTA\tBandung\u200B ')).toBe('dinas kesehatan kota bandung');
+    expect(foldText('Sapa Warga')).toBe('sapa warga');
+    expect(foldText('Sapa\u202FWarga')).toBe('sapa warga');
+    expect(foldText('Sapa\nWarga')).toBe('sapa warga');
+  });
+
+  it('agrees with the long way on any text built from letters and awkward spaces', () => {
+    const piece = fc.constantFrom('a', 'B', 'é', 'İ', ' ', '  ', '\t', '\n', '\u00A0', '\u202F', '\u200B', '\uFEFF', '\u3000', 'x y');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (s) => {
+        expect(foldText(s)).toBe(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { round6, roundTo } from '../../src/scoring/round.js';
 
 describe('round6 (SPEC 3.7: half away from zero on the shortest decimal form)', () => {
@@ -30,5 +31,31 @@ describe('round6 (SPEC 3.7: half away from zero on the shortest decimal form)', 
     expect(roundTo(1.005, 2)).toBe(1.01); // toFixed(2) would print 1.00
     expect(roundTo(2.675, 2)).toBe(2.68);
     expect(roundTo(-2.5, 0)).toBe(-3);
+  });
+});
+
+describe('round6 fast path', () => {
+  it('gives what the exact decimal rounding gives, for values on and off the halves', () => {
+    // roundTo(x, 6) works on the decimal text (no fast path): it is the reference here.
+    const property = fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
+      expect(Object.is(round6(x), roundTo(x, 6))).toBe(true);
+    });
+    fc.assert(property, { numRuns: 20000 });
+    // Values a hair from a half or an integer at the 6th decimal, where the fast path must step aside.
+    const near = fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.constantFrom(0, 0.5, 0.49999, 0.50001, 0.99999, 0.00001, 0.4999999, 0.5000001), fc.constantFrom(1e6, 1e5, 1e4)).map(([k, f, scale]) => (k + f) / scale);
+    fc.assert(
+      fc.property(near, (x) => {
+        expect(Object.is(round6(x), roundTo(x, 6))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('rounds the classic cases by hand', () => {
+    expect(round6(1.0000005)).toBe(1.000001);
+    expect(round6(-1.0000005)).toBe(-1.000001);
+    expect(round6(72.123456789)).toBe(72.123457);
+    expect(round6(72.1234564)).toBe(72.123456);
+    expect(Object.is(round6(-0.0000004), 0)).toBe(true);
   });
 });
