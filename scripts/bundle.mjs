@@ -20,7 +20,8 @@ const englishZodOnly = {
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: new URL('../dist/cli.js', import.meta.url).pathname },
+  // The sheet worker is a script of its own, found next to the chunk that starts it.
+  entryPoints: { cli: new URL('../dist/cli.js', import.meta.url).pathname, 'sheet-worker': new URL('../dist/io/sheet-worker.js', import.meta.url).pathname },
   outdir,
   bundle: true,
   splitting: true,

@@ -35,8 +35,22 @@ export function rubricPath(options: InputOptions, ctx: CommandContext): string |
   return options.rubric ?? (ctx.env.KIPP_RUBRIC || null);
 }
 
+/**
+ * KIPP_WORKER_MIN_BYTES: score files of at least this many bytes in all are read by worker
+ * threads (default 16 MiB; `off` never). Tests set 0 to run the threaded path on small fixtures.
+ */
+export function workerMinBytes(env: CommandContext['env']): number | undefined {
+  const raw = env.KIPP_WORKER_MIN_BYTES?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'off') return Infinity;
+  const bytes = Number(raw);
+  if (!Number.isFinite(bytes) || bytes < 0) throw new KippError('usage', `KIPP_WORKER_MIN_BYTES=${raw}: give a number of bytes, or off`);
+  return bytes;
+}
+
 export function loadInputs(entries: string[], options: InputOptions, ctx: CommandContext): Competition {
   const progress = ctx.stderrIsTTY ? (message: string) => ctx.log(`kipp: ${message}`) : undefined;
+  const minBytes = workerMinBytes(ctx.env);
   return loadCompetition({
     entries,
     scores: options.scores ?? [],
@@ -44,6 +58,7 @@ export function loadInputs(entries: string[], options: InputOptions, ctx: Comman
     rubric: rubricPath(options, ctx),
     delimiter: parseDelimiter(options.delimiter),
     ...(progress ? { progress } : {}),
+    ...(minBytes !== undefined ? { workerMinBytes: minBytes } : {}),
   });
 }
 

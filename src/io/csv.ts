@@ -43,6 +43,14 @@ export class CsvSyntaxError extends Error {
 
 export interface CsvOptions {
   delimiter?: Delimiter | undefined;
+  /**
+   * Stop before the first record after the header that starts at or after this byte offset of
+   * the input (0: right after the header); when no record starts exactly there (the offset is
+   * inside a record), read on to the end. For reading one file in two parts (sheet-thread.ts).
+   */
+  stopAt?: number | undefined;
+  /** The line of the first record after the header (the input is a header and a later part of a file). */
+  resumeLine?: number | undefined;
   /** Applied to every cell once (to each distinct short cell once): e.g. trimming. */
   cell?: (raw: string) => string;
 }
@@ -53,6 +61,8 @@ export interface CsvResult {
   sepLine: boolean;
   /** True when the delimiter was detected (neither given nor named by `sep=`). */
   detected: boolean;
+  /** With `stopAt`: the offset reading stopped at (equal to stopAt), or undefined when it read to the end. */
+  stoppedAt?: number;
 }
 
 const QUOTE = 0x22;
@@ -154,7 +164,9 @@ function scan(
   transform: (raw: string) => string,
   emit: (cells: string[], line: number, codes: Int32Array) => boolean,
   onError: (error: CsvSyntaxError) => void,
-): void {
+  stopAt = Infinity,
+  resumeLine?: number,
+): number | undefined {
   const n = buf.length;
   const cache = new CellCache(buf, transform);
   const cells: string[] = [];
@@ -168,7 +180,12 @@ function scan(
   let misses = new Int32Array(64);
   let i = start;
   let line = firstLine;
+  let emitted = false;
   while (i < n) {
+    if (i >= stopAt && emitted) {
+      if (i === stopAt) return i;
+      stopAt = Infinity; // the offset was inside a record: no clean place to stop
+    }
     const recordLine = line;
     let count = 0; // cells in this record; the array is reused and only resized when needed
     let bad = false;
@@ -211,7 +228,7 @@ function scan(
               count + 1,
             ),
           );
-          return;
+          return undefined;
         }
         // Spaces between the closing quote and the delimiter are tolerated; anything else is not.
         while (i < n && (buf[i] === SPACE || (buf[i] === TAB && delimiter !== TAB))) i++;
@@ -290,8 +307,16 @@ function scan(
         break;
       }
     }
-    if (!blank && !emit(cells, recordLine, codes)) return;
+    if (blank) continue;
+    if (!emit(cells, recordLine, codes)) return undefined;
+    if (!emitted) {
+      if (resumeLine !== undefined) line = resumeLine;
+      // A stop offset inside the header means right after it.
+      if (stopAt < i) stopAt = i;
+      emitted = true;
+    }
   }
+  return undefined;
 }
 
 function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -361,7 +386,8 @@ function sepLine(buf: Buffer): { delimiter: Delimiter; next: number } | undefine
  */
 export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, options: CsvOptions = {}): CsvResult {
   let buf = toBuffer(input);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  buf = buf.subarray(bom);
   const sep = sepLine(buf);
   const start = sep?.next ?? 0;
   const firstLine = sep ? 2 : 1;
@@ -372,7 +398,7 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
     ((error: CsvSyntaxError) => {
       throw error;
     });
-  scan(
+  const stoppedAt = scan(
     buf,
     start,
     firstLine,
@@ -387,6 +413,10 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
       return true;
     },
     onError,
+    options.stopAt === undefined ? Infinity : options.stopAt - bom,
+    options.resumeLine,
   );
-  return { delimiter, sepLine: sep !== undefined, detected: options.delimiter === undefined && sep === undefined };
+  const result: CsvResult = { delimiter, sepLine: sep !== undefined, detected: options.delimiter === undefined && sep === undefined };
+  if (stoppedAt !== undefined) result.stoppedAt = stoppedAt + bom;
+  return result;
 }

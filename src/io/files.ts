@@ -3,7 +3,8 @@
  * and `-` for standard input. Every file is read once, as bytes, and hashed for the report.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { closeSync, openSync, readFileSync, readdirSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 export type Format = 'csv' | 'yaml' | 'json';
@@ -27,6 +28,19 @@ export class MissingFile extends Error {
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The SHA-256 of a file, read in chunks (a 160 MB sheet is hashed without holding it). */
+export function sha256OfFile(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(4 << 20);
+    for (let got = readSync(fd, chunk); got > 0; got = readSync(fd, chunk)) hash.update(chunk.subarray(0, got));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 let stdinBytes: Uint8Array | undefined;
@@ -55,7 +69,8 @@ export function listInputs(path: string): string[] {
   return [path];
 }
 
-export function readInput(path: string): InputBytes {
+/** `hash: false` leaves `sha256` empty (a worker thread reading a sheet whose hash the main thread takes). */
+export function readInput(path: string, hash = true): InputBytes {
   if (path === '-') {
     const bytes = readStdin();
     return { path, bytes, sha256: sha256(bytes), format: null };
@@ -66,7 +81,7 @@ export function readInput(path: string): InputBytes {
   } catch (err) {
     throw new MissingFile(path, `${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return { path, bytes, sha256: sha256(bytes), format: DATA_EXTENSIONS[extname(path).toLowerCase()] ?? 'csv' };
+  return { path, bytes, sha256: hash ? sha256(bytes) : '', format: DATA_EXTENSIONS[extname(path).toLowerCase()] ?? 'csv' };
 }
 
 /** Guesses the format of text from standard input. */

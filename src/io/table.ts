@@ -16,6 +16,10 @@ export interface TableOptions {
   /** Maps a normalized header that is not a known field to a criterion id (criterion columns). */
   criterion: (normalized: string) => string | undefined;
   delimiter?: Delimiter;
+  /** CSV read in parts (see CsvOptions): a byte offset of the file's own bytes to stop at. */
+  stopAt?: number;
+  /** CSV read in parts: the line of the first record after the header. */
+  resumeLine?: number;
 }
 
 /** Receives CSV rows as they are parsed, instead of records (score sheets: millions of rows). */
@@ -37,6 +41,8 @@ export interface Table {
   fields: string[];
   /** Where the header is (CSV) — for diagnostics about columns. */
   headerLine: number;
+  /** With `stopAt`: where reading stopped, as an offset of the file's bytes (undefined: read to the end). */
+  stoppedAt?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -56,17 +62,23 @@ export function readTable(input: InputBytes, options: TableOptions, stream?: Row
   if (decoded.problem) diagnostics.push(diagnostic('encoding', decoded.problem.message, { file: input.path, line: decoded.problem.line }));
   const format = input.format ?? sniffFormat(decoded.utf8.toString('utf8', 0, 4096));
   // CSV is read from the bytes (see csv.ts); YAML and JSON from the text.
-  const table = format === 'csv' ? readCsvTable(decoded.utf8, input.path, options, stream) : readYamlTable(decoded.utf8.toString('utf8'), input.path, options);
+  // A stop offset holds only while the bytes read are the file's own (UTF-8, at most without a
+  // byte-order mark); a transcoded file is read whole.
+  const shift = decoded.encoding === 'utf-8' ? (decoded.bom ? 3 : 0) : undefined;
+  const csvOptions = { ...options, stopAt: options.stopAt !== undefined && shift !== undefined ? options.stopAt - shift : undefined };
+  const table = format === 'csv' ? readCsvTable(decoded.utf8, input.path, csvOptions, stream) : readYamlTable(decoded.utf8.toString('utf8'), input.path, options);
+  if (table.stoppedAt !== undefined) table.stoppedAt += shift!;
   table.diagnostics.unshift(...diagnostics);
   return table;
 }
 
-function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions, stream?: RowStream): Table {
+function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions & { stopAt: number | undefined }, stream?: RowStream): Table {
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];
   let names: (string | null)[] = [];
   let headerLine = 1;
   let decimalComma = false;
+  let stoppedAt: number | undefined;
   const fields: string[] = [];
   const columnOf = new Map<string, number>();
   // Cells past the header are spreadsheet padding when empty; when not, the row does not fit
@@ -144,16 +156,19 @@ function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions, st
           records.push({ source: { file, line }, fields: map, columns: columnOf, decimalComma });
         },
       },
-      { delimiter: options.delimiter, cell: cleanCell },
+      { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resumeLine: options.resumeLine },
     );
     decimalComma = result.delimiter !== ',';
+    stoppedAt = result.stoppedAt;
     if (decimalComma) for (const r of records) r.decimalComma = true;
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
       diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
     } else throw err;
   }
-  return { records, fields, columns: columnOf, decimalComma, headerLine, diagnostics };
+  const table: Table = { records, fields, columns: columnOf, decimalComma, headerLine, diagnostics };
+  if (stoppedAt !== undefined) table.stoppedAt = stoppedAt;
+  return table;
 }
 
 /** Line breaks in the bytes: an upper bound of the records (lets a score sheet size its columns once). */

@@ -10,6 +10,30 @@ import type { ScoreRow } from './records.js';
 
 const INITIAL = 1024;
 
+/** A ScoreSheet as plain data (ScoreSheet.toParts / fromParts). */
+export interface ScoreSheetParts {
+  length: number;
+  strings: string[];
+  files: string[];
+  stageTexts: string[];
+  comments: [number, string][];
+  stageColumns: [number, number][];
+  columns: {
+    entryCodes: Int32Array;
+    judgeCodes: Int32Array;
+    criterionCodes: Int32Array;
+    textCodes: Int32Array;
+    fileIndex: Uint16Array;
+    lines: Int32Array;
+    columns: Uint16Array;
+    entryColumns: Uint16Array;
+    judgeColumns: Uint16Array;
+    criterionColumns: Uint16Array;
+    decimalComma: Uint8Array;
+    stageIndex: Uint16Array;
+  };
+}
+
 function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: number): T {
   if (size <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
@@ -44,18 +68,88 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   /** Per file index: the 1-based CSV column of its `stage` column (for diagnostics). */
   readonly stageColumns = new Map<number, number>();
   private readonly stageIds = new Map<string, number>([['', 0]]);
-  private readonly codes = new Map<string, number>();
+  /** Text → code; built on first use for a sheet made by fromParts. */
+  private codes: Map<string, number> | undefined = new Map<string, number>();
   private readonly fileIds = new Map<string, number>();
 
   /** The code of a text (given one the first time it is seen). */
   code(s: string): number {
-    let code = this.codes.get(s);
+    const codes = (this.codes ??= new Map(this.strings.map((text, code) => [text, code])));
+    let code = codes.get(s);
     if (code === undefined) {
       code = this.strings.length;
       this.strings.push(s);
-      this.codes.set(s, code);
+      codes.set(s, code);
     }
     return code;
+  }
+
+  /** Appends every row of another sheet (the later part of a file read in two), its texts recoded. */
+  appendSheet(other: ScoreSheet): void {
+    const base = this.length;
+    const count = other.length;
+    this.reserve(base + count);
+    const code = Int32Array.from(other.strings, (text) => this.code(text));
+    const file = Int32Array.from(other.files, (name) => this.fileId(name));
+    const stage = Int32Array.from(other.stageTexts, (text) => this.stageCode(text));
+    for (let i = 0; i < count; i++) {
+      const k = base + i;
+      this.entryCodes[k] = code[other.entryCodes[i]!]!;
+      this.judgeCodes[k] = code[other.judgeCodes[i]!]!;
+      this.criterionCodes[k] = code[other.criterionCodes[i]!]!;
+      this.textCodes[k] = code[other.textCodes[i]!]!;
+      this.fileIndex[k] = file[other.fileIndex[i]!]!;
+      this.stageIndex[k] = stage[other.stageIndex[i]!]!;
+    }
+    this.lines.set(other.lines.subarray(0, count), base);
+    this.columns.set(other.columns.subarray(0, count), base);
+    this.entryColumns.set(other.entryColumns.subarray(0, count), base);
+    this.judgeColumns.set(other.judgeColumns.subarray(0, count), base);
+    this.criterionColumns.set(other.criterionColumns.subarray(0, count), base);
+    this.decimalComma.set(other.decimalComma.subarray(0, count), base);
+    for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
+    for (const [f, column] of other.stageColumns) if (!this.stageColumns.has(file[f]!)) this.stageColumns.set(file[f]!, column);
+    this.length = base + count;
+  }
+
+  /** Everything the sheet holds, as plain data a worker thread can post (typed arrays transfer). */
+  toParts(): ScoreSheetParts {
+    const { length, strings, files, stageTexts } = this;
+    return {
+      length,
+      strings,
+      files,
+      stageTexts,
+      comments: [...this.comments],
+      stageColumns: [...this.stageColumns],
+      columns: {
+        entryCodes: this.entryCodes,
+        judgeCodes: this.judgeCodes,
+        criterionCodes: this.criterionCodes,
+        textCodes: this.textCodes,
+        fileIndex: this.fileIndex,
+        lines: this.lines,
+        columns: this.columns,
+        entryColumns: this.entryColumns,
+        judgeColumns: this.judgeColumns,
+        criterionColumns: this.criterionColumns,
+        decimalComma: this.decimalComma,
+        stageIndex: this.stageIndex,
+      },
+    };
+  }
+
+  static fromParts(parts: ScoreSheetParts): ScoreSheet {
+    const sheet = new ScoreSheet();
+    sheet.length = parts.length;
+    for (const text of parts.strings) sheet.strings.push(text);
+    sheet.codes = undefined;
+    Object.assign(sheet, parts.columns);
+    parts.files.forEach((file) => sheet.fileId(file));
+    parts.stageTexts.forEach((stage) => sheet.stageCode(stage));
+    for (const [row, comment] of parts.comments) sheet.comments.set(row, comment);
+    for (const [file, column] of parts.stageColumns) sheet.stageColumns.set(file, column);
+    return sheet;
   }
 
   entryId(i: number): string {

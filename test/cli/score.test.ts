@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kipp, ROOT } from './run.js';
 
 const EX = 'fixtures/example';
 const INPUTS = [`${EX}/entries.csv`, '--scores', `${EX}/scores-wide.csv`, `${EX}/scores-long.csv`, '--judges', `${EX}/judges.csv`];
@@ -142,5 +142,31 @@ describe('--output', () => {
     expect(kipp(['score', join(dir, 'entries.csv'), '--output', out]).status).toBe(2);
     expect(kipp(['score', join(dir, 'entries.csv'), '--output', out, '--force']).status).toBe(1);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('kipp score with score sheets read in worker threads', () => {
+  // KIPP_WORKER_MIN_BYTES=0 sends even the example's small sheets to worker threads: one sheet
+  // is read in two halves, two sheets in one worker. The report must not change by a byte.
+  const ex = join(ROOT, 'fixtures/example');
+  const cases = {
+    'one sheet, two halves': [join(ex, 'entries.csv'), '--scores', join(ex, 'scores-long.csv'), '--judges', join(ex, 'judges.csv')],
+    'two sheets, one worker': [join(ex, 'entries.csv'), '--scores', join(ex, 'scores-wide.csv'), join(ex, 'scores-long.csv'), '--judges', join(ex, 'judges.csv')],
+  };
+  for (const [name, args] of Object.entries(cases)) {
+    it(`${name}: the same JSON report, byte for byte`, () => {
+      const alone = kipp(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], { env: { KIPP_WORKER_MIN_BYTES: 'off' } });
+      const threaded = kipp(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], { env: { KIPP_WORKER_MIN_BYTES: '0' } });
+      expect(threaded.stdout).toBe(alone.stdout);
+      expect(threaded.stderr).toBe(alone.stderr);
+      expect(threaded.status).toBe(alone.status);
+      expect(JSON.parse(threaded.stdout).entries.length).toBeGreaterThan(40);
+    });
+  }
+
+  it('refuses a KIPP_WORKER_MIN_BYTES that is not a number (exit 2)', () => {
+    const r = kipp(['score', join(ex, 'entries.csv'), '--scores', join(ex, 'scores-long.csv')], { env: { KIPP_WORKER_MIN_BYTES: 'lots' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('KIPP_WORKER_MIN_BYTES=lots');
   });
 });

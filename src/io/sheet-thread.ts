@@ -1,0 +1,183 @@
+/**
+ * Reading score sheets in worker threads. A stress year's sheet is 160 MB and takes over two
+ * seconds to read; the entries file another second. Workers read the sheets while the main
+ * thread reads the entries: one large CSV file in two halves (two workers), other files in one.
+ * The workers do not hash the files: this thread does, while it waits.
+ * loadCompetition stays synchronous: it waits on a shared flag and takes each worker's message
+ * with receiveMessageOnPort, no event loop needed.
+ *
+ * The halves: the file is cut after a line break near its middle. That is a record boundary
+ * unless the break is inside a quoted cell, which only the reader of the first half can tell
+ * (it reads from the start): it stops there if a record starts there, and otherwise reads on to
+ * the end, and the second half's work is dropped. The second half is read with the file's own
+ * header and delimiter and numbered from the line it starts on, so that the two sheets joined
+ * are row for row what one reader makes (a test compares them).
+ *
+ * Any failure (no worker script next to this module, as when the sources run under a test
+ * runner; an error in a worker) returns nothing, and the caller reads the sheets itself: the
+ * result is the same either way, only slower.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { InputFile } from '../model/records.js';
+import type { Rubric } from '../model/rubric.js';
+import { ScoreSheet, type ScoreSheetParts } from '../model/scoresheet.js';
+import type { Delimiter } from './csv.js';
+import { DATA_EXTENSIONS, sha256OfFile } from './files.js';
+import type { SheetTask, SheetWorkerData } from './sheet-worker.js';
+import type { ReadSheets, SheetFile } from './sheets.js';
+
+/** Below this many bytes of score files in all, starting a thread costs more than it saves. */
+export const DEFAULT_WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/** A worker's sheet and findings (ReadSheets; a second part's row diagnostics apart). */
+type Posted = { parts: ScoreSheetParts; inputs: InputFile[]; diagnostics: Diagnostic[]; stoppedAt?: number; rowDiagnosticsAt?: number; rowDiagnostics?: Diagnostic[] };
+
+interface Job {
+  /** The worker's result; undefined when it failed or took far too long. */
+  wait(): Posted | undefined;
+  cancel(): void;
+}
+
+/**
+ * Starts reading `files` in workers when they are large enough; returns a function that waits
+ * for the result (undefined: read them in this thread), or undefined when no worker was started.
+ */
+export function startSheetWorker(
+  files: readonly SheetFile[],
+  rubric: Rubric,
+  delimiter: Delimiter | undefined,
+  minBytes = DEFAULT_WORKER_MIN_BYTES,
+  progress?: (message: string) => void,
+): (() => ReadSheets | undefined) | undefined {
+  if (files.length === 0 || !Number.isFinite(minBytes) || availableParallelism() < 2) return undefined;
+  let bytes = 0;
+  for (const { path } of files) {
+    try {
+      bytes += statSync(path).size;
+    } catch {
+      return undefined; // a directory, standard input, or a problem the in-thread read reports
+    }
+  }
+  if (bytes < minBytes) return undefined;
+  const script = new URL('./sheet-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(script))) return undefined;
+  const start = (task: SheetTask) => startJob(script, { task, rubric, delimiter }, bytes);
+
+  const single = files.length === 1 && bytes >= 2 * minBytes && (DATA_EXTENSIONS[extname(files[0]!.path).toLowerCase()] ?? 'csv') === 'csv' ? files[0]! : undefined;
+  const cut = single !== undefined ? lineBreakNear(single.path, Math.floor(bytes / 2)) : undefined;
+  if (single === undefined || cut === undefined) {
+    const job = start({ kind: 'all', files: [...files] });
+    if (job === undefined) return undefined;
+    for (const { path } of files) progress?.(`reading scores ${path} (in a worker thread)`);
+    return () => {
+      const hashes = hashAll(files.map((f) => f.path));
+      if (hashes === undefined) {
+        job.cancel();
+        return undefined;
+      }
+      const read = toReadSheets(job.wait());
+      read?.inputs.forEach((input, i) => (input.sha256 = hashes[i]!));
+      return read;
+    };
+  }
+
+  const head = start({ kind: 'head', file: single, stopAt: cut });
+  const tail = start({ kind: 'tail', file: single, start: cut });
+  if (head === undefined || tail === undefined) {
+    head?.cancel();
+    tail?.cancel();
+    return undefined;
+  }
+  progress?.(`reading scores ${single.path} (in two worker threads)`);
+  return () => {
+    const hash = hashAll([single.path])?.[0];
+    if (hash === undefined) {
+      head.cancel();
+      tail.cancel();
+      return undefined;
+    }
+    const first = head.wait();
+    if (first !== undefined) for (const input of first.inputs) input.sha256 = hash;
+    if (first === undefined || first.stoppedAt !== cut) {
+      // Failed, or the cut was inside a quoted cell and the first reader read the whole file.
+      tail.cancel();
+      return toReadSheets(first);
+    }
+    const second = tail.wait();
+    if (second === undefined) return undefined;
+    const read = toReadSheets(first)!;
+    read.sheet.appendSheet(ScoreSheet.fromParts(second.parts));
+    // In one reader's order: the CSV reader's findings (the first half's, then the second's),
+    // then the rows' (likewise). A value under an empty header is reported once, at its first
+    // row: the first half's if both halves saw one.
+    const at = first.rowDiagnosticsAt ?? read.diagnostics.length;
+    const unnamed = new Set(read.diagnostics.filter((d) => d.code === 'unknown-field' && d.field === undefined).map((d) => d.column));
+    const csv = second.diagnostics.filter((d) => !(d.code === 'unknown-field' && d.field === undefined && unnamed.has(d.column)));
+    read.diagnostics = [...read.diagnostics.slice(0, at), ...csv, ...read.diagnostics.slice(at), ...(second.rowDiagnostics ?? [])];
+    return read;
+  };
+}
+
+/** The files' SHA-256 (undefined when one cannot be read: the in-thread read reports it). */
+function hashAll(paths: string[]): string[] | undefined {
+  try {
+    return paths.map(sha256OfFile);
+  } catch {
+    return undefined;
+  }
+}
+
+function toReadSheets(posted: Posted | undefined): ReadSheets | undefined {
+  if (posted === undefined) return undefined;
+  return { sheet: ScoreSheet.fromParts(posted.parts), inputs: posted.inputs, diagnostics: posted.diagnostics };
+}
+
+/** The offset just after the first line break at or after `offset` (within 1 MiB), if any. */
+function lineBreakNear(path: string, offset: number): number | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const window = Buffer.allocUnsafe(1 << 20);
+    const got = readSync(fd, window, 0, window.length, offset);
+    const at = window.subarray(0, got).indexOf(0x0a);
+    return at < 0 ? undefined : offset + at + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function startJob(script: URL, data: Omit<SheetWorkerData, 'port' | 'done'>, bytes: number): Job | undefined {
+  const { port1, port2 } = new MessageChannel();
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { workerData: { ...data, port: port2, done } satisfies SheetWorkerData, transferList: [port2] });
+  } catch {
+    port1.close();
+    return undefined;
+  }
+  worker.unref();
+  worker.on('error', () => {});
+  return {
+    wait() {
+      // The worker raises the flag however its script ends. A thread killed outright (out of
+      // memory) cannot: the wait is bounded (far above the ~2 s a stress year takes), and then
+      // the sheets are read in this thread.
+      if (Atomics.wait(done, 0, 0, 30_000 + bytes / 10_000) === 'timed-out') {
+        this.cancel();
+        return undefined;
+      }
+      const received = receiveMessageOnPort(port1)?.message as Posted | { error: string } | undefined;
+      port1.close();
+      return received === undefined || 'error' in received ? undefined : received;
+    },
+    cancel() {
+      port1.close();
+      void worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * Score sheets: every score file read into one columnar ScoreSheet. CSV rows stream in as they
+ * are parsed (no record objects); YAML/JSON records are added after parsing. Kept apart from
+ * load.ts (and from zod and the rubric schema) so that the sheet worker (sheet-worker.ts) can
+ * run it without loading them.
+ */
+import { Buffer } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
+import type { InputFile } from '../model/records.js';
+import type { Rubric } from '../model/rubric.js';
+import { ScoreSheet } from '../model/scoresheet.js';
+import { vocabulary } from '../model/vocabulary.js';
+import { parseCsv, type Delimiter } from './csv.js';
+import { MissingFile, readInput } from './files.js';
+import { readTable, type RowStream, type Table } from './table.js';
+
+// title, agency and category: context that `kipp assign` prints on each judge's sheet (read, not used).
+const SCORE_FIELDS = new Set(['entry_id', 'judge_id', 'criterion', 'score', 'comment', 'title', 'agency', 'category']);
+
+/** A score file to read, and the stage it was given for (`--scores NAME=FILE`). */
+export interface SheetFile {
+  path: string;
+  stage: string | undefined;
+}
+
+export interface ReadSheets {
+  sheet: ScoreSheet;
+  /** One per file, in the order given. */
+  inputs: InputFile[];
+  diagnostics: Diagnostic[];
+  /** With `stopAt`: where reading stopped (undefined: the file was read to its end). */
+  stoppedAt?: number;
+  /**
+   * With `stopAt`: where the rows' diagnostics begin (before: the file's, its header's and its
+   * CSV's): the second part's go in at both places, as one reader would have listed them.
+   */
+  rowDiagnosticsAt?: number;
+}
+
+export interface SheetReadOptions {
+  delimiter?: Delimiter | undefined;
+  progress?: ((message: string) => void) | undefined;
+  /** One CSV file read in two parts: stop at this byte offset if a record starts there. */
+  stopAt?: number | undefined;
+  /** false: leave the inputs' sha256 empty (the main thread hashes what a worker reads). */
+  hash?: boolean;
+}
+
+/** Reads the score files, in order, into one ScoreSheet. A missing file stops it (KippError). */
+export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, options: SheetReadOptions = {}): ReadSheets {
+  const { delimiter, progress, stopAt, hash = true } = options;
+  const vocab = vocabulary(rubric);
+  const sheet = new ScoreSheet();
+  const inputs: InputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let stoppedAt: number | undefined;
+  let rowDiagnosticsAt = 0;
+  for (const { path, stage } of files) {
+    progress?.(`reading scores ${path}`);
+    let input;
+    try {
+      input = readInput(path, hash);
+    } catch (err) {
+      if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
+      throw err;
+    }
+    inputs.push(stage !== undefined ? { path, kind: 'scores', sha256: input.sha256, stage } : { path, kind: 'scores', sha256: input.sha256 });
+    const found: Diagnostic[] = [];
+    const reader = new SheetReader(sheet, path, vocab.criterionIds, found, rubric.stages.length > 0, stage);
+    reader.stageName = (raw) => vocab.stage(raw);
+    const table = readTable(input, { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter, ...(stopAt !== undefined ? { stopAt } : {}) }, reader);
+    if (table.records.length > 0) reader.records(table);
+    reader.finish(table.decimalComma);
+    for (const d of table.diagnostics) diagnostics.push(d);
+    rowDiagnosticsAt = diagnostics.length;
+    for (const d of found) diagnostics.push(d);
+    stoppedAt = table.stoppedAt;
+  }
+  return stoppedAt !== undefined ? { sheet, inputs, diagnostics, stoppedAt, rowDiagnosticsAt } : { sheet, inputs, diagnostics };
+}
+
+/**
+ * The second part of a CSV score file read in two: the records from byte `start` (a record
+ * start, as the first part's reader confirms) to the end, read with the file's own header and
+ * delimiter and numbered with their lines in the file. Only the records' own diagnostics are
+ * kept (the header's are the first part's): the CSV reader's and the rows'. Undefined when the
+ * header is not in the first MiB.
+ */
+export function readSheetTail(file: SheetFile, start: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } | undefined {
+  const fd = openSync(file.path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = readAt(fd, 0, Math.min(start, 1 << 20));
+    // The header and the delimiter as the reader of the whole file finds them (the delimiter is
+    // detected from the first 64 KiB after the header, which the head holds).
+    const layout = parseCsv(head, { header() {}, row() {}, error() {} }, { delimiter, stopAt: 0 });
+    if (layout.stoppedAt === undefined) return undefined;
+    const resumeLine = linesBefore(fd, start);
+    // The header, then the records from `start`, read straight in after it.
+    const bytes = Buffer.allocUnsafe(layout.stoppedAt + size - start);
+    head.copy(bytes, 0, 0, layout.stoppedAt);
+    const got = readAt(fd, start, size - start, bytes, layout.stoppedAt);
+    const vocab = vocabulary(rubric);
+    const sheet = new ScoreSheet();
+    const found: Diagnostic[] = [];
+    const reader = new SheetReader(sheet, file.path, vocab.criterionIds, found, rubric.stages.length > 0, file.stage);
+    reader.stageName = (raw) => vocab.stage(raw);
+    const table = readTable({ path: file.path, bytes: got, sha256: '', format: 'csv' }, { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter: layout.delimiter, resumeLine }, reader);
+    reader.finish(table.decimalComma);
+    const ofRecords = (d: Diagnostic) => d.line !== undefined && d.line >= resumeLine;
+    return { sheet, csvDiagnostics: table.diagnostics.filter(ofRecords), rowDiagnostics: found.filter(ofRecords) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `length` bytes of the file from `position`, into `into` at `offset` (or a new buffer); fewer at its end. */
+function readAt(fd: number, position: number, length: number, into = Buffer.allocUnsafe(length), offset = 0): Buffer {
+  let done = 0;
+  while (done < length) {
+    const got = readSync(fd, into, offset + done, length - done, position + done);
+    if (got === 0) break;
+    done += got;
+  }
+  return into.subarray(0, offset + done);
+}
+
+/** The line a byte offset is on (1-based): line ends before it, LF, CRLF or a lone CR, counted in chunks. */
+function linesBefore(fd: number, offset: number): number {
+  let line = 1;
+  const chunk = 8 << 20;
+  for (let at = 0; at < offset; at += chunk) {
+    const buf = readAt(fd, at, Math.min(chunk + 1, offset - at + 1)); // one byte more: is a CR followed by LF?
+    const end = Math.min(chunk, offset - at);
+    for (let i = buf.indexOf(LF); i >= 0 && i < end; i = buf.indexOf(LF, i + 1)) line++;
+    for (let i = buf.indexOf(CR); i >= 0 && i < end; i = buf.indexOf(CR, i + 1)) if (buf[i + 1] !== LF) line++;
+  }
+  return line;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Reads one score sheet into the shared columnar ScoreSheet: CSV rows stream in as they are
+ * parsed (no record objects), YAML/JSON records are added after parsing.
+ */
+class SheetReader implements RowStream {
+  private skip = false;
+  private long = false;
+  /** Wide form: per criterion column, the sheet's code of the criterion id and the cell index. */
+  private wide: { code: number; index: number }[] = [];
+  /** By a CSV cell's code: the sheet's code + 1 (0: not seen yet). */
+  private translated = new Int32Array(1024);
+  private entryAt = -1;
+  private judgeAt = -1;
+  private criterionAt = -1;
+  private scoreAt = -1;
+  private commentAt = -1;
+  private stageAt = -1;
+  private readonly fileId: number;
+  readonly start: number;
+
+  constructor(
+    private readonly sheet: ScoreSheet,
+    private readonly file: string,
+    private readonly criterionIds: string[],
+    private readonly diagnostics: Diagnostic[],
+    /** The rubric scores in stages: the `stage` column is read. */
+    private readonly staged = false,
+    /** The stage the sheet was given for (`--scores NAME=FILE`). */
+    private readonly sheetStage?: string,
+  ) {
+    this.fileId = sheet.fileId(file);
+    this.start = sheet.length;
+  }
+
+  /** Decides the form (long or wide) from the header; reports what is missing or unknown. */
+  header(_names: (string | null)[], columns: Map<string, number>, line: number, rows?: number): void {
+    const has = (f: string) => columns.has(f);
+    this.long = has('criterion') && has('score');
+    this.wide = this.criterionIds.filter(has).map((criterion) => ({ code: this.sheet.code(criterion), index: columns.get(criterion)! - 1 }));
+    if (!this.long && this.wide.length === 0) {
+      this.diagnostics.push(
+        diagnostic('missing-field', `a score sheet needs either "criterion" and "score" columns (long form) or one column per criterion (wide form: ${this.criterionIds.join(', ')})`, {
+          file: this.file,
+          line,
+        }),
+      );
+      this.skip = true;
+      return;
+    }
+    for (const required of ['entry_id', 'judge_id']) {
+      if (!has(required)) {
+        const aliases = required === 'entry_id' ? 'id_inovasi, kode_inovasi' : 'juri, id_juri, evaluator';
+        this.diagnostics.push(diagnostic('missing-field', `the score sheet has no "${required}" column: add it (aliases: ${aliases})`, { file: this.file, line, field: required }));
+        this.skip = true;
+      }
+    }
+    if (this.skip) return;
+    const criterionSet = new Set(this.criterionIds);
+    for (const [name, column] of columns) {
+      if (SCORE_FIELDS.has(name) || (this.staged && name === 'stage') || (!this.long && criterionSet.has(name))) continue;
+      this.diagnostics.push(unknownField(name, 'score sheet', this.file, line, column));
+    }
+    const at = (f: string) => (columns.get(f) ?? 0) - 1;
+    this.entryAt = at('entry_id');
+    this.judgeAt = at('judge_id');
+    this.criterionAt = this.long ? at('criterion') : -1;
+    this.scoreAt = this.long ? at('score') : -1;
+    this.commentAt = at('comment');
+    this.stageAt = this.staged ? at('stage') : -1;
+    if (this.stageAt >= 0) this.sheet.stageColumns.set(this.fileId, this.stageAt + 1);
+    if (rows !== undefined) this.sheet.reserve(this.sheet.length + rows * (this.long ? 1 : this.wide.length));
+  }
+
+  /**
+   * The sheet's code of cell k. A CSV cell's code within its file (`codes`) is translated once
+   * into the sheet's; other cells are looked up by text.
+   */
+  private code(cells: string[], k: number, codes: Int32Array | undefined): number {
+    const csv = codes === undefined || k < 0 ? -1 : codes[k]!;
+    if (csv < 0) return this.sheet.code(cells[k] ?? '');
+    if (csv >= this.translated.length) {
+      const more = new Int32Array(Math.max(csv + 1, this.translated.length * 2));
+      more.set(this.translated);
+      this.translated = more;
+    }
+    let code = this.translated[csv]! - 1;
+    if (code < 0) {
+      code = this.sheet.code(cells[k]!);
+      this.translated[csv] = code + 1;
+    }
+    return code;
+  }
+
+  /** Cells arrive trimmed (the CSV reader and the YAML reader both clean them). */
+  row(cells: string[], line: number, codes?: Int32Array): void {
+    if (this.skip) return;
+    const entryId = cells[this.entryAt] ?? '';
+    const judgeId = cells[this.judgeAt] ?? '';
+    if (entryId === '' || judgeId === '') {
+      for (const [field, value, index] of [['entry_id', entryId, this.entryAt], ['judge_id', judgeId, this.judgeAt]] as const) {
+        if (value === '') this.diagnostics.push(diagnostic('missing-field', `the row has no ${field}: fill it in or delete the row`, { file: this.file, line, column: index + 1, field }));
+      }
+      return;
+    }
+    const comment = this.commentAt >= 0 ? (cells[this.commentAt] ?? '') : '';
+    const stage = this.stageAt >= 0 ? (cells[this.stageAt] ?? '') || (this.sheetStage ?? '') : (this.sheetStage ?? '');
+    if (this.sheetStage !== undefined && stage !== this.sheetStage && this.stageName(stage) !== this.sheetStage) {
+      this.diagnostics.push(
+        diagnostic('unknown-stage', `the row says stage "${stage}", but the sheet was given as --scores ${this.sheetStage}=${this.file}: correct the row or the option`, {
+          file: this.file,
+          line,
+          column: this.stageAt + 1,
+          field: 'stage',
+          entry_id: entryId,
+        }),
+      );
+      return;
+    }
+    const sheet = this.sheet;
+    const entry = this.code(cells, this.entryAt, codes);
+    const judge = this.code(cells, this.judgeAt, codes);
+    const stageCode = stage === '' ? 0 : sheet.stageCode(stage);
+    if (this.long) {
+      const text = this.code(cells, this.scoreAt, codes);
+      const criterion = this.code(cells, this.criterionAt, codes);
+      sheet.addCodes(entry, judge, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment, stageCode);
+      return;
+    }
+    for (const { code, index } of this.wide) {
+      if ((cells[index] ?? '') === '') continue; // an empty cell is "not scored"
+      sheet.addCodes(entry, judge, code, this.code(cells, index, codes), false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment, stageCode);
+    }
+  }
+
+  /** Set by loadCompetition: resolves a stage value to its name. */
+  stageName: (raw: string) => string | undefined = () => undefined;
+
+  /** YAML/JSON records: the same rules, one record at a time. */
+  records(table: Table): void {
+    const columns = new Map(table.fields.map((f, i) => [f, i + 1]));
+    const line = table.records[0]?.source.line ?? 1;
+    this.header([], columns, line);
+    // Unknown keys in YAML/JSON are reported at the first record that has them.
+    const names = table.fields;
+    for (const r of table.records) {
+      this.row(names.map((f) => r.fields.get(f) ?? ''), r.source.line);
+    }
+    // YAML/JSON carry no columns.
+    for (let i = this.start; i < this.sheet.length; i++) {
+      this.sheet.columns[i] = 0;
+      this.sheet.entryColumns[i] = 0;
+      this.sheet.judgeColumns[i] = 0;
+      this.sheet.criterionColumns[i] = 0;
+    }
+    this.sheet.stageColumns.delete(this.fileId);
+    for (const d of this.diagnostics) if (d.file === this.file && d.code !== 'unknown-field') delete d.column;
+  }
+
+  /** Numbers of a CSV file whose delimiter is not a comma may use a decimal comma. */
+  finish(decimalComma: boolean): void {
+    if (decimalComma) this.sheet.decimalComma.fill(1, this.start, this.sheet.length);
+  }
+}
+
+function unknownField(name: string, kind: string, file: string, line: number | undefined, column: number | undefined): Diagnostic {
+  return diagnostic('unknown-field', `"${name}" is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`, { file, line, column, field: name });
+}
+
