@@ -2,7 +2,7 @@
  * SPEC 3.9 — competition ranking (1, 2, 2, 4) by total, then each tie-break criterion, all on
  * the rounded values; entries equal on all of them share a rank and are listed by id.
  */
-import { compareCodePoints } from '../model/names.js';
+import { codePointComparator } from '../model/names.js';
 
 export interface Rankable {
   id: string;
@@ -39,7 +39,8 @@ export function rankEntries<T extends Rankable>(items: readonly T[], tieBreak: r
   };
   const order: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => compareKeys(a, b) || compareCodePoints(items[a]!.id, items[b]!.id));
+  const compareIds = codePointComparator(items.map((item) => item.id));
+  order.sort((a, b) => compareKeys(a, b) || compareIds(items[a]!.id, items[b]!.id));
   const out: { item: T; rank: number; tied: boolean }[] = new Array(n);
   for (let p = 0; p < n; p++) {
     const previous = out[p - 1];

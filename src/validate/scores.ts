@@ -4,7 +4,7 @@
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { compareCodePoints, foldText } from '../model/names.js';
+import { codePointComparator, compareCodePoints, foldText } from '../model/names.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -225,7 +225,8 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   const judgeRank = new Int32Array(judgeNames.length);
   const rankOf = new Map(judges.map((name, i) => [name, i]));
   judgeNames.forEach((name, i) => (judgeRank[i] = rankOf.get(name)!));
-  const entryOrder = checked.map((_, i) => i).sort((a, b) => compareCodePoints(checked[a]!.entry.id, checked[b]!.entry.id) || a - b);
+  const compareIds = codePointComparator(checked.map((c) => c.entry.id));
+  const entryOrder = checked.map((_, i) => i).sort((a, b) => compareIds(checked[a]!.entry.id, checked[b]!.entry.id) || a - b);
   const entryRank = new Int32Array(checked.length);
   entryOrder.forEach((e, r) => (entryRank[e] = r));
   const blockStart = new Int32Array(checked.length + 1);
@@ -340,7 +341,9 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   }
   const tooFewJudges = new Map<number, string[]>();
   checked.forEach((c, i) => {
-    if (c.entry.id === '' || shared.has(c.entry.id)) return;
+    let complete = true;
+    for (let k = 0; k < C && complete; k++) complete = perCriterion[i * C + k]! >= minJudges;
+    if (complete || c.entry.id === '' || shared.has(c.entry.id)) return;
     const short = rubric.criteria.filter((_, k) => perCriterion[i * C + k]! < minJudges);
     if (short.length === 0) return;
     tooFewJudges.set(i, short.map((k) => k.id));

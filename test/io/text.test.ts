@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanCell, foldText, normalizeName } from '../../src/model/names.js';
+import { cleanCell, codePointComparator, compareCodePoints, foldText, normalizeName } from '../../src/model/names.js';
 import { safeText } from '../../src/report/text.js';
 import { diagnosticLine } from '../../src/report/diagnostics.js';
 
@@ -70,6 +70,24 @@ describe('foldText', () => {
         expect(foldText(s)).toBe(reference(s));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('codePointComparator', () => {
+  it('orders by code point even where UTF-16 order differs (astral letters after U+FF21)', () => {
+    const ids = ['\u{1F600}', '\uFF21', 'a', 'Z'];
+    expect([...ids].sort(codePointComparator(ids))).toEqual(['Z', 'a', '\uFF21', '\u{1F600}']);
+  });
+
+  it('agrees with compareCodePoints on any strings', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', '0', '-', 'é', '\uFF21', '\uE000', '\u{1F600}', '\u{10000}'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), (ids) => {
+        const sign = (x: number) => Math.sign(x);
+        const compare = codePointComparator(ids);
+        for (const a of ids) for (const b of ids) expect(sign(compare(a, b))).toBe(sign(compareCodePoints(a, b)));
+      }),
     );
   });
 });
