@@ -319,7 +319,7 @@ function writeInChunks(stream: Process['stdout'], text: string | Uint8Array): vo
 }
 
 /** A report in pieces: each is written once the stream has taken the one before (a slow pipe). */
-async function writePieces(stream: Process['stdout'], pieces: Iterable<string>): Promise<void> {
+async function writePieces(stream: Process['stdout'], pieces: Iterable<string | Uint8Array>): Promise<void> {
   const events = stream as Partial<Pick<NodeJS.WritableStream, 'once'>>;
   for (const piece of pieces) {
     if (!stream.write(piece) && typeof events.once === 'function') await new Promise((done) => events.once!('drain', done));
