@@ -125,25 +125,11 @@ function writeEntry(out: Utf8Pieces, e: EntryResult, withGroup: boolean): void {
   out.writeBytes(ENTRY_CLOSE);
 }
 
-/** An entry's field: its key (made once) and its value, unless JSON leaves the value out. */
+/** An entry's field: its key (made once) and its value; neither when JSON leaves the value out. */
 function member(out: Utf8Pieces, key: Uint8Array, value: unknown): void {
-  if (leftOut(value)) return;
+  const mark = out.length;
   out.writeBytes(key);
-  writeValue(out, value, FIELD_INDENT);
-}
-
-/** Whether JSON.stringify leaves this value out of an object (undefined, a function, a symbol, a toJSON giving undefined). */
-function leftOut(value: unknown): boolean {
-  switch (typeof value) {
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-      return true;
-    case 'object':
-      return value !== null && !isPlainArray(value) && !isPlainObject(value) && JSON.stringify(value) === undefined;
-    default:
-      return false;
-  }
+  if (!writeValue(out, value, FIELD_INDENT)) out.truncate(mark);
 }
 
 /** Characters JSON.stringify escapes in a string: `"`, `\\` and the control characters. */
@@ -260,19 +246,29 @@ function writeArray(out: Utf8Pieces, items: readonly unknown[], indent: string):
 
 function writeObject(out: Utf8Pieces, object: Record<string, unknown>, indent: string): void {
   const s = separators(indent);
+  out.write('{');
   let first = true;
   for (const key of Object.keys(object)) {
-    const value = object[key];
-    if (leftOut(value)) continue;
-    if (first) out.write('{');
+    const mark = out.length;
     out.writeBytes(first ? s.first : s.next);
-    writeString(out, key);
-    out.write(': ');
-    writeValue(out, value, s.inner);
-    first = false;
+    out.writeBytes(keyBytes(key));
+    if (writeValue(out, object[key], s.inner)) first = false;
+    else out.truncate(mark); // left out, as JSON leaves it
   }
-  if (first) out.write('{}');
+  if (first) out.write('}');
   else out.writeBytes(s.closeObject);
+}
+
+/** `"key": ` as bytes, made once per key (criterion ids, stage names: a handful, met 200,000 times). */
+const keyBytesMade = new Map<string, Uint8Array>();
+
+function keyBytes(key: string): Uint8Array {
+  let bytes = keyBytesMade.get(key);
+  if (bytes === undefined) {
+    if (keyBytesMade.size >= 1024) keyBytesMade.clear();
+    keyBytesMade.set(key, (bytes = Buffer.from(`${JSON.stringify(key)}: `, 'utf8')));
+  }
+  return bytes;
 }
 
 /** The result with no entries, everything else read through from it (no getter is run). */

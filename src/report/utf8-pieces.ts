@@ -27,6 +27,16 @@ export class Utf8Pieces {
     return piece;
   }
 
+  /** How many bytes the current piece holds: a mark to go back to with `truncate`. */
+  get length(): number {
+    return this.at;
+  }
+
+  /** Drops what was written since `length` was read (within the same piece). */
+  truncate(length: number): void {
+    this.at = length;
+  }
+
   /** Room for `bytes` more bytes: a piece grows (a long text stays in one piece) rather than splits. */
   private room(bytes: number): Buffer {
     if (this.at + bytes > this.buffer.length) {
