@@ -58,7 +58,8 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
   if (parsed.format === 'csv') {
     // Row by row into the file: a stress year's table is never held whole, as cells or as text.
     const columns = exportColumns(result, entries, parsed.lang);
-    data = formatExportCsvPieces(columns, exportRows(result, entries, parsed.lang, columns), { delimiter: parsed.delimiter });
+    // writeOutput writes each piece before asking for the next: the pieces share one buffer.
+    data = formatExportCsvPieces(columns, exportRows(result, entries, parsed.lang, columns), { delimiter: parsed.delimiter }, { reuse: true });
   } else {
     const { formatExportXlsx } = await import('../report/export-xlsx.js');
     data = await formatExportXlsx(result, {

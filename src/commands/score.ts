@@ -88,8 +88,9 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   };
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   // JSON goes out in pieces, to stdout or into --output's file: the same bytes as formatJson,
-  // never held whole (a stress year's report is ~100 MB).
-  const report = format === 'json' ? formatJsonChunks(result, reportOptions) : scoreFormatters[format](result, reportOptions);
+  // never held whole (a stress year's report is ~100 MB). Both writers finish a piece before
+  // asking for the next, so the pieces share one buffer.
+  const report = format === 'json' ? formatJsonChunks(result, reportOptions, { reuse: true }) : scoreFormatters[format](result, reportOptions);
   if (toFile) {
     writeOutput(options.output!, report, { inputs: inputPaths(competition), force: options.force ?? false });
     ctx.log(`kipp score: wrote ${options.output}`);

@@ -43,9 +43,10 @@ export function checkOutput(path: string, options: WriteOptions): void {
 
 /**
  * Writes `data` to `path` atomically. Data in pieces (a report made as it is written, see
- * formatExportCsvPieces) goes to the temporary file piece by piece: only the rename, after the
- * last piece and an fsync, makes it visible, so a run that fails or is killed half-way leaves
- * the previous file as it was.
+ * formatExportCsvPieces) goes to the temporary file piece by piece, each written whole before
+ * the next is asked for (a piece may reuse the buffer of the one before): only the rename, after
+ * the last piece and an fsync, makes it visible, so a run that fails or is killed half-way
+ * leaves the previous file as it was.
  */
 export function writeOutput(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, options: WriteOptions): void {
   checkOutput(path, options);

@@ -13,7 +13,7 @@
 import { decimalText, neutralizeFormula } from './cells.js';
 import type { ExportCell, ExportColumn, ExportKind, ExportTable } from './export-table.js';
 import { fixed2 } from './text.js';
-import { asciiTable, Utf8Pieces } from './utf8-pieces.js';
+import { asciiTable, Utf8Pieces, type PieceOptions } from './utf8-pieces.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -70,11 +70,11 @@ function writeField(out: Utf8Pieces, field: string, delimiter: CsvDelimiter): vo
  * a stress year's 200,000 rows go to the file as they are made, never held as one table or
  * one string.
  */
-export function formatExportCsvPieces(columns: readonly ExportColumn[], rows: Iterable<readonly ExportCell[]>, options: ExportCsvOptions, pieceSize = 1 << 20): Iterable<Uint8Array> {
+export function formatExportCsvPieces(columns: readonly ExportColumn[], rows: Iterable<readonly ExportCell[]>, options: ExportCsvOptions, pieces: PieceOptions = {}): Iterable<Uint8Array> {
   const { delimiter } = options;
   const figure = figureText(delimiter === ',' ? '.' : ',');
-  return (function* pieces(): Generator<Uint8Array> {
-    const out = new Utf8Pieces(pieceSize);
+  return (function* rowPieces(): Generator<Uint8Array> {
+    const out = new Utf8Pieces(pieces);
     out.write(BOM);
     const record = (cells: readonly ExportCell[], kinds: readonly ExportKind[]) => {
       for (let i = 0; i < kinds.length; i++) {

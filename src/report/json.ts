@@ -5,7 +5,7 @@
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { reportManifest } from './manifest.js';
 import type { ReportOptions } from './options.js';
-import { asciiTable, Utf8Pieces } from './utf8-pieces.js';
+import { asciiTable, Utf8Pieces, type PieceOptions } from './utf8-pieces.js';
 
 export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, unknown> {
   return {
@@ -50,15 +50,15 @@ export function formatJson(result: ScoreResult, options: ReportOptions): string 
 }
 
 /**
- * formatJson's text as UTF-8 in pieces of about `pieceSize` bytes (a piece ends after the entry
- * that reaches the size; the last piece closes the report): joined, the pieces are formatJson's
+ * formatJson's text as UTF-8 in pieces of about `pieces.pieceSize` bytes (a piece ends after the
+ * entry that reaches the size; the last piece closes the report): joined, the pieces are formatJson's
  * text, byte for byte. For stdout and --output: a stress year's report, 200,000 entries and
  * ~100 MB, is never held whole, neither as one string nor as one object per entry. The
  * entries are written straight into the bytes, no string or object made for one: faster than
  * JSON.stringify per batch of entries, re-indented, then encoded (0.8 s against 1.2 s a stress
  * year, most of it now the reading of 200,000 entries scattered over a 1 GB heap).
  */
-export function formatJsonChunks(result: ScoreResult, options: ReportOptions, pieceSize = 1 << 20): Iterable<Uint8Array> {
+export function formatJsonChunks(result: ScoreResult, options: ReportOptions, pieces: PieceOptions = {}): Iterable<Uint8Array> {
   if (result.entries.length === 0) return [Buffer.from(formatJson(result, options))];
   // The report with no entries, cut where its entries go.
   // Built now, so that the pieces keep only the frame and the entries alive, not the result
@@ -68,8 +68,8 @@ export function formatJsonChunks(result: ScoreResult, options: ReportOptions, pi
   const at = frame.indexOf(marker);
   const withGroup = result.rubric.groups.length > 0;
   const { entries } = result;
-  return (function* pieces(): Generator<Uint8Array> {
-    const out = new Utf8Pieces(pieceSize);
+  return (function* entryPieces(): Generator<Uint8Array> {
+    const out = new Utf8Pieces(pieces);
     out.write(`${frame.slice(0, at)}\n  "entries": [\n    `);
     for (let i = 0; i < entries.length; i++) {
       if (i > 0) out.writeBytes(ENTRY_COMMA);

@@ -1,17 +1,33 @@
 /**
  * Text written as UTF-8 straight into byte pieces of about `pieceSize` bytes, for reports too
  * large to hold as one string (a stress year's JSON is ~100 MB, its export CSV ~50 MB). No
- * string is built for a row or an entry, so the garbage collector sees the pieces and little
- * else; each piece is a fresh buffer, so a stream may keep it while the next one is written.
+ * string is built for a row or an entry, so the garbage collector sees little but the pieces.
  * ASCII is copied a byte at a time; other text goes through Buffer's own UTF-8 encoder, which
  * writes a lone surrogate as U+FFFD exactly as `Buffer.from(text)` and a stream's write do.
  */
+export interface PieceOptions {
+  /** About how many bytes a piece holds (default 1 MiB); a piece ends with a whole entry or row. */
+  pieceSize?: number;
+  /**
+   * Write each piece into the buffer of the one before: a piece is then valid only until the
+   * next one is asked for, so only for a consumer that has written each piece by then
+   * (writeOutput, src/cli.ts's writePieces). Otherwise each piece is a fresh buffer, which a
+   * stream may keep while the next is made, and dead pieces wait, outside V8's heap, for a
+   * collection: 20–25 MB more at the peak of a stress year's JSON.
+   */
+  reuse?: boolean;
+}
+
 export class Utf8Pieces {
   private buffer: Buffer;
   private at = 0;
+  private readonly pieceSize: number;
+  private readonly reuse: boolean;
 
-  constructor(private readonly pieceSize = 1 << 20) {
-    this.buffer = Buffer.allocUnsafe(pieceSize);
+  constructor(options: PieceOptions = {}) {
+    this.pieceSize = options.pieceSize ?? 1 << 20;
+    this.reuse = options.reuse ?? false;
+    this.buffer = Buffer.allocUnsafe(this.pieceSize);
   }
 
   /** The piece so far when it has reached pieceSize (a new one starts), else undefined. */
@@ -19,10 +35,10 @@ export class Utf8Pieces {
     return this.at >= this.pieceSize ? this.take() : undefined;
   }
 
-  /** The piece so far, however small; a new one starts. */
+  /** The piece so far, however small; a new one starts (in the same buffer with `reuse`). */
   take(): Buffer {
     const piece = this.buffer.subarray(0, this.at);
-    this.buffer = Buffer.allocUnsafe(this.pieceSize);
+    if (!this.reuse) this.buffer = Buffer.allocUnsafe(this.pieceSize);
     this.at = 0;
     return piece;
   }

@@ -97,15 +97,25 @@ describe.each<CsvDelimiter>([',', ';', '\t'])('formatExportCsvPieces with delimi
 
   it('writes the bytes the csv-stringify formatter wrote, at any piece size', () => {
     for (const size of [1, 7, 64, 1 << 20]) {
-      const pieces = [...formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, size)];
+      const pieces = [...formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, { pieceSize: size })];
       expect(Buffer.concat(pieces).equals(expected)).toBe(true);
     }
   });
 
   it('ends each piece with a whole row', () => {
-    const pieces = [...formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, 1)];
+    const pieces = [...formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, { pieceSize: 1 })];
     expect(pieces).toHaveLength(awkward.rows.length); // the header goes with the first row
     for (const piece of pieces) expect(Buffer.from(piece).toString('utf8').endsWith('\r\n')).toBe(true);
+  });
+
+  it('with reuse (one buffer for every piece), each piece read as it comes: the same bytes', () => {
+    const copies = [...formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, { pieceSize: 7, reuse: true })].map((p) => p);
+    // Collected without copying, every piece but the last was overwritten by the next: what
+    // writeOutput must not do, and does not (it writes each piece before asking for another).
+    expect(Buffer.concat(copies).equals(expected)).toBe(false);
+    const read: Buffer[] = [];
+    for (const piece of formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, { pieceSize: 7, reuse: true })) read.push(Buffer.from(piece));
+    expect(Buffer.concat(read).equals(expected)).toBe(true);
   });
 
   it('formatExportCsv is the pieces joined', () => {

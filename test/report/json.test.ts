@@ -47,10 +47,10 @@ describe('formatJsonChunks', () => {
     const result = scoreCompetition(competition(rubric, entries, rows), { asOf: '2026-11-22' });
     it(`${name}: the pieces joined are formatJson's text, at any number of entries a piece`, () => {
       const whole = formatJson(result, opts);
-      for (const size of [1, 2, 3, 256, 1 << 20]) expect(joined(formatJsonChunks(result, opts, size))).toBe(whole);
+      for (const size of [1, 2, 3, 256, 1 << 20]) expect(joined(formatJsonChunks(result, opts, { pieceSize: size }))).toBe(whole);
     });
     it(`${name}: a piece size of one byte makes a piece per entry, each entry whole in one`, () => {
-      const pieces = [...formatJsonChunks(result, opts, 1)].map((p) => Buffer.from(p).toString('utf8'));
+      const pieces = [...formatJsonChunks(result, opts, { pieceSize: 1 })].map((p) => Buffer.from(p).toString('utf8'));
       // the frame up to the entries with the first entry, one piece per further entry, then the rest of the frame
       expect(pieces).toHaveLength(entries.length + 1);
       expect(pieces[1]).toContain('"id": "Q"');
@@ -58,9 +58,22 @@ describe('formatJsonChunks', () => {
     });
   }
 
+  it(`with reuse, pieces share a buffer; each read before the next is asked for, they are formatJson's text`, () => {
+    const result = scoreCompetition(competition(plain, entries, rows), { asOf: '2026-11-22' });
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const piece of formatJsonChunks(result, opts, { pieceSize: 1, reuse: true })) {
+      copies.push(Buffer.from(piece)); // a copy, made before the next piece overwrites it
+      buffers.add(piece.buffer);
+    }
+    expect(copies).toHaveLength(entries.length + 1);
+    expect(buffers.size).toBeLessThan(copies.length); // one buffer, replaced only when an entry outgrows it
+    expect(Buffer.concat(copies).toString('utf8')).toBe(formatJson(result, opts));
+  });
+
   it('a report with no entries is one piece', () => {
     const result = scoreCompetition(competition(plain, [], []), { asOf: '2026-11-22' });
-    const pieces = [...formatJsonChunks(result, opts, 1)];
+    const pieces = [...formatJsonChunks(result, opts, { pieceSize: 1 })];
     expect(pieces).toHaveLength(1);
     expect(joined(pieces)).toBe(formatJson(result, opts));
   });
@@ -73,7 +86,7 @@ describe('formatJsonChunks writes each entry as JSON.stringify would', () => {
   /** formatJsonChunks' text and formatJson's for a result showing these entries. */
   const both = (shown: EntryResult[], size = 1 << 20) => {
     const r: ScoreResult = withEntries(result, shown);
-    return { pieces: joined(formatJsonChunks(r, opts, size)), whole: formatJson(r, opts) };
+    return { pieces: joined(formatJsonChunks(r, opts, { pieceSize: size })), whole: formatJson(r, opts) };
   };
 
   it('odd text: non-ASCII, emoji, lone surrogates, control characters, quotes, backslashes, empty', () => {
