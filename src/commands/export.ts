@@ -57,8 +57,8 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
   let data: Uint8Array | Iterable<Uint8Array>;
   if (parsed.format === 'csv') {
     // Row by row into the file: a stress year's table is never held whole, as cells or as text.
+    // writeOutput writes each piece before asking for the next, so the pieces share one buffer.
     const columns = exportColumns(result, entries, parsed.lang);
-    // writeOutput writes each piece before asking for the next: the pieces share one buffer.
     data = formatExportCsvPieces(columns, exportRows(result, entries, parsed.lang, columns), { delimiter: parsed.delimiter }, { reuse: true });
   } else {
     const { formatExportXlsx } = await import('../report/export-xlsx.js');

@@ -66,7 +66,7 @@ function writeField(out: Utf8Pieces, field: string, delimiter: CsvDelimiter): vo
 }
 
 /**
- * The export as CSV bytes in pieces of about `pieceSize` bytes, each ending with a whole row:
+ * The export as CSV bytes in pieces of about `pieces.pieceSize` bytes, each ending with a whole row:
  * a stress year's 200,000 rows go to the file as they are made, never held as one table or
  * one string.
  */
