@@ -21,8 +21,8 @@ export interface CommandContext {
 
 /** What a command hands back: the bytes for stdout or --output, and its exit status. */
 export interface CommandResult {
-  /** Pieces (an iterable of strings) are written one by one: a large report is never held whole. */
-  output?: string | Uint8Array | Iterable<string>;
+  /** Pieces (an iterable of strings or bytes) are written one by one: a large report is never held whole. */
+  output?: string | Uint8Array | Iterable<string | Uint8Array>;
   /** 0 ok (warnings allowed), 1 data errors, 2 usage or configuration. */
   exit: 0 | 1 | 2;
 }

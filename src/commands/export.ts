@@ -6,8 +6,8 @@
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
-import { formatExportCsv, type CsvDelimiter } from '../report/export-csv.js';
-import { exportTable, findShortlist, selectShortlist } from '../report/export-table.js';
+import { formatExportCsvPieces, type CsvDelimiter } from '../report/export-csv.js';
+import { exportColumns, exportRows, findShortlist, selectShortlist } from '../report/export-table.js';
 import { parseLang } from '../report/labels.js';
 import { writeOutput } from '../io/write.js';
 import { toolVersion } from '../version.js';
@@ -54,9 +54,12 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp export: ${countLine(result.diagnostics)}`);
   const entries = selectShortlist(result, shortlist);
-  let data: string | Uint8Array;
+  let data: Uint8Array | Iterable<Uint8Array>;
   if (parsed.format === 'csv') {
-    data = formatExportCsv(exportTable(result, entries, parsed.lang), { delimiter: parsed.delimiter });
+    // Row by row into the file: a stress year's table is never held whole, as cells or as text.
+    // writeOutput writes each piece before asking for the next, so the pieces share one buffer.
+    const columns = exportColumns(result, entries, parsed.lang);
+    data = formatExportCsvPieces(columns, exportRows(result, entries, parsed.lang, columns), { delimiter: parsed.delimiter }, { reuse: true });
   } else {
     const { formatExportXlsx } = await import('../report/export-xlsx.js');
     data = await formatExportXlsx(result, {

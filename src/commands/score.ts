@@ -87,13 +87,14 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
     manifest,
   };
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
-  // JSON on stdout goes out entry by entry (the same bytes as formatJson).
-  if (format === 'json' && !toFile) return { output: formatJsonChunks(result, reportOptions), exit };
-  const text = scoreFormatters[format](result, reportOptions);
+  // JSON goes out in pieces, to stdout or into --output's file: the same bytes as formatJson,
+  // never held whole (a stress year's report is ~100 MB). Both writers finish a piece before
+  // asking for the next, so the pieces share one buffer.
+  const report = format === 'json' ? formatJsonChunks(result, reportOptions, { reuse: true }) : scoreFormatters[format](result, reportOptions);
   if (toFile) {
-    writeOutput(options.output!, text, { inputs: inputPaths(competition), force: options.force ?? false });
+    writeOutput(options.output!, report, { inputs: inputPaths(competition), force: options.force ?? false });
     ctx.log(`kipp score: wrote ${options.output}`);
     return { exit };
   }
-  return { output: text, exit };
+  return { output: report, exit };
 }

@@ -41,17 +41,27 @@ export function checkOutput(path: string, options: WriteOptions): void {
   if (!existsSync(dirname(target))) throw new KippError('usage', `cannot write ${path}: the folder ${dirname(path)} does not exist`);
 }
 
-export function writeOutput(path: string, data: string | Uint8Array, options: WriteOptions): void {
+/**
+ * Writes `data` to `path` atomically. Data in pieces (a report made as it is written, see
+ * formatExportCsvPieces) goes to the temporary file piece by piece, each written whole before
+ * the next is asked for (a piece may reuse the buffer of the one before): only the rename, after
+ * the last piece and an fsync, makes it visible, so a run that fails or is killed half-way
+ * leaves the previous file as it was.
+ */
+export function writeOutput(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, options: WriteOptions): void {
   checkOutput(path, options);
   const target = canonical(path);
   removeStaleTemporaries(dirname(target), basename(target));
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const pieces = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
   try {
     const fd = openSync(temporary, 'wx', 0o644);
     try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      for (const piece of pieces) {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        let offset = 0;
+        while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -60,7 +70,10 @@ export function writeOutput(path: string, data: string | Uint8Array, options: Wr
   } catch (err) {
     rmSync(temporary, { force: true });
     if (err instanceof KippError) throw err;
-    throw new KippError('usage', `cannot write ${path}: ${(err as Error).message}`);
+    // A file system error is the user's to fix (a full disk, a read-only folder); anything
+    // else came from making the pieces: a bug, reported as one.
+    if (typeof (err as NodeJS.ErrnoException).syscall === 'string') throw new KippError('usage', `cannot write ${path}: ${(err as Error).message}`);
+    throw err;
   }
 }
 

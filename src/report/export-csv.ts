@@ -10,10 +10,10 @@
  *   (`neutralizeFormula`): a leading `=`, `+`, `-`, `@`, tab or CR, or their full-width forms,
  *   gets a `'` in front. Figures are never prefixed.
  */
-import { stringify } from 'csv-stringify/sync';
 import { decimalText, neutralizeFormula } from './cells.js';
-import type { ExportCell, ExportKind, ExportTable } from './export-table.js';
+import type { ExportCell, ExportColumn, ExportKind, ExportTable } from './export-table.js';
 import { fixed2 } from './text.js';
+import { asciiTable, Utf8Pieces, type PieceOptions } from './utf8-pieces.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -23,20 +23,83 @@ export interface ExportCsvOptions {
 
 const BOM = '\uFEFF';
 
-function csvCell(value: ExportCell, kind: ExportKind, decimal: '.' | ','): string {
+function csvCell(value: ExportCell, kind: ExportKind, figure: (x: number) => string): string {
   if (value === null) return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
-    return kind === 'number' ? decimalText(fixed2(value), decimal) : String(value);
+    return kind === 'number' ? figure(value) : String(value);
   }
   return neutralizeFormula(value);
 }
 
+/**
+ * A figure's two-decimal text, remembered: criterion values repeat (a 1–10 scale gives few
+ * distinct means), and fixed2's exact rounding costs more than a lookup. At most 65,536 kept.
+ */
+function figureText(decimal: '.' | ','): (x: number) => string {
+  const made = new Map<number, string>();
+  return (x) => {
+    let text = made.get(x);
+    if (text === undefined) {
+      if (made.size >= 1 << 16) made.clear();
+      made.set(x, (text = decimalText(fixed2(x), decimal)));
+    }
+    return text;
+  };
+}
+
+/** Per delimiter: the characters that make a field quoted (the delimiter, `"`, CR, LF). */
+const QUOTED = {
+  ',': asciiTable([0x2c, 0x22, 0x0d, 0x0a]),
+  ';': asciiTable([0x3b, 0x22, 0x0d, 0x0a]),
+  '\t': asciiTable([0x09, 0x22, 0x0d, 0x0a]),
+} satisfies Record<CsvDelimiter, Uint8Array>;
+
+/**
+ * One field: as it is, or between double quotes with each `"` doubled when it holds the
+ * delimiter, a quote, a CR or a LF (RFC 4180; a bare CR or LF too, or Excel splits the row).
+ */
+function writeField(out: Utf8Pieces, field: string, delimiter: CsvDelimiter): void {
+  if (out.writeAscii(field, QUOTED[delimiter])) return;
+  const quoted = field.includes(delimiter) || field.includes('"') || field.includes('\r') || field.includes('\n');
+  out.write(quoted ? `"${field.replaceAll('"', '""')}"` : field);
+}
+
+/**
+ * The export as CSV bytes in pieces of about `pieces.pieceSize` bytes, each ending with a whole row:
+ * a stress year's 200,000 rows go to the file as they are made, never held as one table or
+ * one string.
+ */
+export function formatExportCsvPieces(columns: readonly ExportColumn[], rows: Iterable<readonly ExportCell[]>, options: ExportCsvOptions, pieces: PieceOptions = {}): Iterable<Uint8Array> {
+  const { delimiter } = options;
+  const figure = figureText(delimiter === ',' ? '.' : ',');
+  return (function* rowPieces(): Generator<Uint8Array> {
+    const out = new Utf8Pieces(pieces);
+    out.write(BOM);
+    const record = (cells: readonly ExportCell[], kinds: readonly ExportKind[]) => {
+      for (let i = 0; i < kinds.length; i++) {
+        if (i > 0) out.write(delimiter);
+        writeField(out, csvCell(cells[i] ?? null, kinds[i]!, figure), delimiter);
+      }
+      out.write('\r\n');
+    };
+    // Headers come from input files (pass-through columns): text cells, guarded like the others.
+    record(
+      columns.map((c) => c.header),
+      columns.map(() => 'text'),
+    );
+    const kinds = columns.map((c) => c.kind);
+    for (const row of rows) {
+      record(row, kinds);
+      const piece = out.full();
+      if (piece !== undefined) yield piece;
+    }
+    const rest = out.take();
+    if (rest.length > 0) yield rest;
+  })();
+}
+
+/** The whole export as one string (a BOM, then CRLF-ended rows): formatExportCsvPieces joined. */
 export function formatExportCsv(table: ExportTable, options: ExportCsvOptions): string {
-  const decimal = options.delimiter === ',' ? '.' : ',';
-  const header = table.columns.map((c) => neutralizeFormula(c.header));
-  const rows = table.rows.map((row) => table.columns.map((c, i) => csvCell(row[i] ?? null, c.kind, decimal)));
-  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR:
-  // without `quoted_match` a title with a line break would split the row in Excel.
-  return BOM + stringify([header, ...rows], { delimiter: options.delimiter, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return Buffer.concat([...formatExportCsvPieces(table.columns, table.rows, options)]).toString('utf8');
 }

@@ -138,44 +138,83 @@ function reasonsText(e: EntryResult, lang: Lang): string {
   return [...flags, ...e.reasons].join(', ');
 }
 
-function cellFor(result: ScoreResult, e: EntryResult, column: ExportColumn, lang: Lang): ExportCell {
-  if (column.key.startsWith('criterion:')) return e.criteria[column.key.slice('criterion:'.length)] ?? null;
-  if (column.key.startsWith('stage-total:')) return e.stages?.[column.key.slice('stage-total:'.length)]?.total ?? null;
-  if (column.key.startsWith('stage-rank:')) return e.stages?.[column.key.slice('stage-rank:'.length)]?.rank ?? null;
-  switch (column.key) {
+/** Reads one column's cell of an entry. */
+type CellReader = (e: EntryResult) => ExportCell;
+
+/** A text made once per distinct key (a category's label, an agency type's): a stress year asks 200,000 times for a handful. */
+function remembered(make: (key: string) => string): (key: string) => string {
+  const made = new Map<string, string>();
+  return (key) => {
+    let text = made.get(key);
+    if (text === undefined) made.set(key, (text = make(key)));
+    return text;
+  };
+}
+
+/** How to read a column's cell, decided once per column rather than once per cell. */
+function cellReader(result: ScoreResult, column: ExportColumn, lang: Lang): CellReader {
+  const { key } = column;
+  if (key.startsWith('criterion:')) {
+    const id = key.slice('criterion:'.length);
+    return (e) => e.criteria[id] ?? null;
+  }
+  if (key.startsWith('stage-total:')) {
+    const name = key.slice('stage-total:'.length);
+    return (e) => e.stages?.[name]?.total ?? null;
+  }
+  if (key.startsWith('stage-rank:')) {
+    const name = key.slice('stage-rank:'.length);
+    return (e) => e.stages?.[name]?.rank ?? null;
+  }
+  switch (key) {
     case 'rank':
-      return e.rank;
+      return (e) => e.rank;
     case 'category_rank':
-      return e.category_rank;
+      return (e) => e.category_rank;
     case 'id':
-      return e.id;
+      return (e) => e.id;
     case 'title':
-      return e.title;
+      return (e) => e.title;
     case 'agency':
-      return e.agency;
-    case 'agency_type':
-      return agencyTypeText(e.entry.agencyTypeRaw, lang);
+      return (e) => e.agency;
+    case 'agency_type': {
+      const label = remembered((raw) => agencyTypeText(raw, lang));
+      return (e) => label(e.entry.agencyTypeRaw);
+    }
     case 'region':
-      return e.entry.region;
-    case 'category':
-      return e.categoryKnown ? categoryLabel(result.rubric, e.category, lang) : e.category;
+      return (e) => e.entry.region;
+    case 'category': {
+      const label = remembered((id) => categoryLabel(result.rubric, id, lang));
+      return (e) => (e.categoryKnown ? label(e.category) : e.category);
+    }
     case 'group':
-      return groupText(result, e, lang);
+      return (e) => groupText(result, e, lang);
     case 'total':
-      return e.total;
+      return (e) => e.total;
     case 'judges':
-      return e.judges;
-    case 'passed':
-      return word(e.passed ? 'yes' : 'no', lang);
+      return (e) => e.judges;
+    case 'passed': {
+      const yes = word('yes', lang);
+      const no = word('no', lang);
+      return (e) => (e.passed ? yes : no);
+    }
     case 'reasons':
-      return reasonsText(e, lang);
-    case 'shortlists':
-      return e.shortlists.map((s) => shortlistLabel(result.rubric, s, lang)).join(', ');
+      return (e) => reasonsText(e, lang);
+    case 'shortlists': {
+      const label = remembered((name) => shortlistLabel(result.rubric, name, lang));
+      return (e) => e.shortlists.map(label).join(', ');
+    }
     default:
-      return e.entry.fields.get(column.key) ?? '';
+      return (e) => e.entry.fields.get(key) ?? '';
   }
 }
 
 export function exportTable(result: ScoreResult, entries: readonly EntryResult[], lang: Lang, columns = exportColumns(result, entries, lang)): ExportTable {
-  return { columns, rows: entries.map((e) => columns.map((c) => cellFor(result, e, c, lang))) };
+  return { columns, rows: [...exportRows(result, entries, lang, columns)] };
+}
+
+/** exportTable's rows one at a time, made as they are asked for: a stress year's 200,000 rows are never held together. */
+export function* exportRows(result: ScoreResult, entries: readonly EntryResult[], lang: Lang, columns: readonly ExportColumn[]): Generator<ExportCell[]> {
+  const readers = columns.map((c) => cellReader(result, c, lang));
+  for (const e of entries) yield readers.map((read) => read(e));
 }

@@ -13,6 +13,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { loadCompetition } from '../../src/io/load.js';
+import { exportTable } from '../../src/report/export-table.js';
+import { scoreCompetition } from '../../src/scoring/score.js';
+import { formatWithCsvStringify } from '../report/csv-stringify-export.js';
 import { unzip } from '../report/unzip.js';
 import { kipp, ROOT } from './run.js';
 
@@ -157,6 +161,21 @@ describe('CSV for Indonesian-locale Excel: --delimiter ";" --lang id', () => {
     const rows: string[][] = parse(readFileSync(byLabel), { bom: true });
     // rubric order: governance, transparency, collaboration, inclusive
     expect(rows.slice(1).map((r) => r[2])).toEqual(['KIPP-X-001', 'KIPP-X-004', 'KIPP-X-003', 'KIPP-X-002']);
+  });
+});
+
+describe('CSV written row by row', () => {
+  it.each([
+    [',', 'en'],
+    [';', 'id'],
+  ] as const)('with --delimiter %j --lang %s: the bytes of the whole table through csv-stringify', (delimiter, lang) => {
+    const out = join(tempDir(), 'streamed.csv');
+    const run = kipp(['export', ...HOSTILE_INPUTS, '--output', out, '--delimiter', delimiter, '--lang', lang, '--as-of', '2026-11-22']);
+    expect(run.status).toBe(0);
+    const competition = loadCompetition({ entries: [`${FX}/entries.csv`], scores: [], rubric: `${FX}/rubric.yaml` });
+    const result = scoreCompetition(competition, { asOf: '2026-11-22' });
+    const expected = formatWithCsvStringify(exportTable(result, result.entries, lang), delimiter);
+    expect(readFileSync(out).equals(Buffer.from(expected, 'utf8'))).toBe(true);
   });
 });
 

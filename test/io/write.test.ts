@@ -1,7 +1,7 @@
 /**
  * Safe writing: a run killed in the middle of writing its output leaves the previous output
  * intact, and the next run removes the temporary file it left. Also: never over an input,
- * --force for an existing output.
+ * --force for an existing output; data in pieces, and a piece that fails to be made.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { writeOutput } from '../../src/io/write.js';
 import { kipp, ROOT } from '../cli/run.js';
 
 const WRITE = pathToFileURL(join(ROOT, 'dist/io/write.js')).href;
@@ -78,6 +79,30 @@ describe('--output rules', () => {
     expect(readFileSync(out, 'utf8')).toBe('old');
     expect(kipp(['score', ...inputs, '--output', out, '--force']).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^# KIPP audit example/);
+    expect(temporaries(dir)).toEqual([]);
+  });
+});
+
+describe('writeOutput with data in pieces', () => {
+  it('writes strings and bytes in order, as UTF-8', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+    const target = join(dir, 'out.csv');
+    writeOutput(target, ['\uFEFFa,b\r\n', Buffer.from('Café,1\r\n'), new Uint8Array(), '🚀,2\r\n'], { inputs: [], force: false });
+    expect(readFileSync(target, 'utf8')).toBe('\uFEFFa,b\r\nCafé,1\r\n🚀,2\r\n');
+    expect(temporaries(dir)).toEqual([]);
+  });
+
+  it('a piece that cannot be made leaves the old file as it was, no temporary, and the error as it was thrown', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+    const target = join(dir, 'out.csv');
+    writeFileSync(target, 'old');
+    const failure = new TypeError('a bug while making row 2');
+    function* pieces(): Generator<string> {
+      yield 'row 1\r\n';
+      throw failure;
+    }
+    expect(() => writeOutput(target, pieces(), { inputs: [], force: true })).toThrow(failure);
+    expect(readFileSync(target, 'utf8')).toBe('old');
     expect(temporaries(dir)).toEqual([]);
   });
 });
