@@ -18,7 +18,7 @@ const quick = args.includes('--quick');
 const sizes = quick ? ['national'] : ['national', 'national125k', 'stress'];
 const RUNS = Number(process.env.BENCH_RUNS) || (quick ? 3 : 5);
 
-function measure(argv, { runs = RUNS, cwd = ROOT } = {}) {
+function measure(argv, { runs = RUNS, cwd = ROOT, env = {} } = {}) {
   const times = [];
   let peak = 0;
   let status = 0;
@@ -31,7 +31,7 @@ function measure(argv, { runs = RUNS, cwd = ROOT } = {}) {
     const r = spawnSync(process.execPath, ['--import', RSS, ...argv], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe', fd],
-      env: { ...process.env, KIPP_BENCH_RSS_FD: '3', NO_COLOR: '1' },
+      env: { ...process.env, KIPP_BENCH_RSS_FD: '3', NO_COLOR: '1', ...env },
       maxBuffer: 1 << 30,
     });
     times.push(Number(process.hrtime.bigint() - start) / 1e9);
@@ -69,6 +69,10 @@ for (const size of sizes) {
   row('load only (bench/load.mjs)', size, measure([join(ROOT, 'bench/load.mjs'), dir], { runs }), lines);
   row('kipp score --top 10 (load + score)', size, measure([BIN, 'score', ...inputs, '--format', 'json', '--top', '10'], { runs }), lines);
   row('kipp score --format json', size, measure([BIN, 'score', ...inputs, '--format', 'json'], { runs }), lines);
+  if (size === 'stress') {
+    // The same on one thread: score sheets of 16 MiB and more are otherwise read by two worker threads.
+    row('kipp score --format json, one thread (KIPP_WORKER_MIN_BYTES=off)', size, measure([BIN, 'score', ...inputs, '--format', 'json'], { runs, env: { KIPP_WORKER_MIN_BYTES: 'off' } }), lines);
+  }
   row('kipp validate --format json', size, measure([BIN, 'validate', ...inputs, '--format', 'json'], { runs }), lines);
   const exportOut = join(ROOT, 'bench/out', `${size}.csv`);
   row('kipp export (csv)', size, measure([BIN, 'export', ...inputs, '--output', exportOut, '--force'], { runs }), lines);

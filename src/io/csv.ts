@@ -109,7 +109,13 @@ class CellCache {
   code(s: number, e: number, ascii: boolean, h: number): number {
     const buf = this.buf;
     const len = e - s;
-    h = (h ^ (h >>> 15)) | 0;
+    // murmur3's finalizer: ids that differ in their last digits (KIPP-000001, …) would
+    // otherwise fill neighbouring slots and probe seven times per look-up.
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
     let slot = h & this.mask;
     for (;;) {
       const stored = this.lengths[slot]!;

@@ -267,7 +267,12 @@ class SheetReader implements RowStream {
     if (this.long) {
       const text = this.code(cells, this.scoreAt, codes);
       const criterion = this.code(cells, this.criterionAt, codes);
-      sheet.addCodes(entry, judge, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment, stageCode);
+      if (codes !== undefined && this.stageAt < 0) {
+        // A CSV row of a long sheet: its file, columns and stage are the same on every row and
+        // are filled in by finish(); five columns are written here instead of twelve.
+        sheet.addScore(entry, judge, criterion, text, line, comment);
+        this.constantRows = true;
+      } else sheet.addCodes(entry, judge, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment, stageCode);
       return;
     }
     for (const { code, index } of this.wide) {
@@ -302,8 +307,21 @@ class SheetReader implements RowStream {
 
   /** Numbers of a CSV file whose delimiter is not a comma may use a decimal comma. */
   finish(decimalComma: boolean): void {
-    if (decimalComma) this.sheet.decimalComma.fill(1, this.start, this.sheet.length);
+    const { sheet, start } = this;
+    if (this.constantRows) {
+      const end = sheet.length;
+      sheet.fileIndex.fill(this.fileId, start, end);
+      sheet.columns.fill(this.scoreAt + 1, start, end);
+      sheet.entryColumns.fill(this.entryAt + 1, start, end);
+      sheet.judgeColumns.fill(this.judgeAt + 1, start, end);
+      sheet.criterionColumns.fill(this.criterionAt + 1, start, end);
+      sheet.stageIndex.fill(this.sheetStage === undefined ? 0 : sheet.stageCode(this.sheetStage), start, end);
+    }
+    sheet.decimalComma.fill(decimalComma ? 1 : 0, start, sheet.length);
   }
+
+  /** Rows were added with addScore: finish() fills their constant columns. */
+  private constantRows = false;
 }
 
 function unknownField(name: string, kind: string, file: string, line: number | undefined, column: number | undefined): Diagnostic {

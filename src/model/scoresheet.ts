@@ -92,15 +92,16 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     const code = Int32Array.from(other.strings, (text) => this.code(text));
     const file = Int32Array.from(other.files, (name) => this.fileId(name));
     const stage = Int32Array.from(other.stageTexts, (text) => this.stageCode(text));
-    for (let i = 0; i < count; i++) {
-      const k = base + i;
-      this.entryCodes[k] = code[other.entryCodes[i]!]!;
-      this.judgeCodes[k] = code[other.judgeCodes[i]!]!;
-      this.criterionCodes[k] = code[other.criterionCodes[i]!]!;
-      this.textCodes[k] = code[other.textCodes[i]!]!;
-      this.fileIndex[k] = file[other.fileIndex[i]!]!;
-      this.stageIndex[k] = stage[other.stageIndex[i]!]!;
-    }
+    const recode = (to: Uint16Array | Int32Array, from: Uint16Array | Int32Array, map: Int32Array) => {
+      if (map.every((v, k) => v === k)) to.set(from.subarray(0, count), base);
+      else for (let i = 0; i < count; i++) to[base + i] = map[from[i]!]!;
+    };
+    recode(this.entryCodes, other.entryCodes, code);
+    recode(this.judgeCodes, other.judgeCodes, code);
+    recode(this.criterionCodes, other.criterionCodes, code);
+    recode(this.textCodes, other.textCodes, code);
+    recode(this.fileIndex, other.fileIndex, file);
+    recode(this.stageIndex, other.stageIndex, stage);
     this.lines.set(other.lines.subarray(0, count), base);
     this.columns.set(other.columns.subarray(0, count), base);
     this.entryColumns.set(other.entryColumns.subarray(0, count), base);
@@ -237,6 +238,21 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.decimalComma[i] = decimalComma ? 1 : 0;
     if (comment) this.comments.set(i, comment);
     this.stageIndex[i] = stage;
+  }
+
+  /**
+   * A row whose file, columns, decimal-comma flag and stage its reader fills in afterwards, for
+   * all of a file's rows at once (they are the same on every row of a long CSV sheet).
+   */
+  addScore(entry: number, judge: number, criterion: number, text: number, line: number, comment: string): void {
+    const i = this.length++;
+    if (i >= this.lines.length) this.growColumns(i + 1);
+    this.entryCodes[i] = entry;
+    this.judgeCodes[i] = judge;
+    this.criterionCodes[i] = criterion;
+    this.textCodes[i] = text;
+    this.lines[i] = line;
+    if (comment) this.comments.set(i, comment);
   }
 
   /** Appends row i of another sheet, column by column (no object per row). */

@@ -130,7 +130,8 @@ export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): { 
     }
   }
 
-  sharedValue(checked, (c) => c.entry.id, (c, others) => report(c, 'duplicate-id', 'id', `id "${c.entry.id}" is also used at ${others}: every entry needs its own id`));
+  const ids = sharedValue(checked, (c) => c.entry.id, (c, others) => report(c, 'duplicate-id', 'id', `id "${c.entry.id}" is also used at ${others}: every entry needs its own id`));
+  idIndexes.set(checked, ids);
   sharedValue(
     checked,
     (c) => foldText(c.entry.title),
@@ -158,8 +159,24 @@ function place(e: Entry): string {
   return `${e.source.file}:${e.source.line}`;
 }
 
-/** Calls `flag` for every entry whose (non-empty) key is shared with another entry. */
-function sharedValue(checked: CheckedEntry[], key: (c: CheckedEntry) => string, flag: (c: CheckedEntry, others: string) => void): void {
+/** Where each entry id is, and which ids several entries share (those cannot carry scores). */
+export interface IdIndex {
+  /** Non-empty id → index of its first entry. */
+  first: Map<string, number>;
+  shared: Set<string>;
+}
+
+/** checkEntries' id index, kept for checkScores (a stress year's 200,000 ids are indexed once). */
+const idIndexes = new WeakMap<readonly CheckedEntry[], IdIndex>();
+
+export function idIndex(checked: readonly CheckedEntry[]): IdIndex {
+  let index = idIndexes.get(checked);
+  if (index === undefined) idIndexes.set(checked, (index = sharedValue(checked, (c) => c.entry.id, () => {})));
+  return index;
+}
+
+/** Calls `flag` for every entry whose (non-empty) key is shared with another entry; returns the keys' index. */
+function sharedValue(checked: readonly CheckedEntry[], key: (c: CheckedEntry) => string, flag: (c: CheckedEntry, others: string) => void): IdIndex {
   // Most keys are unique: the first holder is kept as an index, a list only once a key repeats
   // (a stress year has 200,000 ids and titles, and a list each would be 200,000 arrays).
   const first = new Map<string, number>();
@@ -181,6 +198,7 @@ function sharedValue(checked: CheckedEntry[], key: (c: CheckedEntry) => string, 
   for (const list of lists) {
     for (const c of list) flag(c, list.filter((o) => o !== c).map((o) => place(o.entry)).join(', '));
   }
+  return { first, shared: new Set(groups.keys()) };
 }
 
 function quota(

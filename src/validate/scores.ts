@@ -9,7 +9,7 @@ import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { describeNumberProblem, parseScore } from '../io/number.js';
-import type { CheckedEntry } from './entries.js';
+import { idIndex, type CheckedEntry } from './entries.js';
 
 export const INLINE_JUDGE = 'inline';
 
@@ -114,14 +114,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   const C = rubric.criteria.length;
 
   // Entry ids: an id shared by several entries cannot carry scores (SPEC 3.1).
-  const byId = new Map<string, number>();
-  const shared = new Set<string>();
-  checked.forEach((c, i) => {
-    const id = c.entry.id;
-    if (id === '') return;
-    if (byId.has(id)) shared.add(id);
-    else byId.set(id, i);
-  });
+  const { first: byId, shared } = idIndex(checked);
 
   const sheet = ScoreSheet.from(inline ? inlineRows(checked) : competition.scores);
   if (!inline) warnIgnoredInline(checked, diagnostics);
@@ -230,11 +223,21 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   const entryRank = new Int32Array(checked.length);
   entryOrder.forEach((e, r) => (entryRank[e] = r));
   const blockStart = new Int32Array(checked.length + 1);
-  for (let i = 0; i < valid.count; i++) blockStart[entryRank[valid.entry[i]!]! + 1]!++;
+  // Sheets sorted by entry id (most exports are) need no scattering: each entry's records
+  // already follow the previous entry's.
+  let grouped = true;
+  for (let i = 0; i < valid.count; i++) {
+    const rank = entryRank[valid.entry[i]!]!;
+    blockStart[rank + 1]!++;
+    if (i > 0 && rank < entryRank[valid.entry[i - 1]!]!) grouped = false;
+  }
   for (let r = 0; r < checked.length; r++) blockStart[r + 1]! += blockStart[r]!;
-  const fill = blockStart.slice(0, checked.length);
   const order = new Int32Array(valid.count);
-  for (let i = 0; i < valid.count; i++) order[fill[entryRank[valid.entry[i]!]!]!++] = i;
+  if (grouped) for (let i = 0; i < valid.count; i++) order[i] = i;
+  else {
+    const fill = blockStart.slice(0, checked.length);
+    for (let i = 0; i < valid.count; i++) order[fill[entryRank[valid.entry[i]!]!]!++] = i;
+  }
   const keyOf = (i: number) => judgeRank[valid.judge[i]!]! * C + valid.criterion[i]!;
   for (let r = 0; r < checked.length; r++) {
     const from = blockStart[r]!;
