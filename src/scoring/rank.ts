@@ -37,10 +37,9 @@ export function rankEntries<T extends Rankable>(items: readonly T[], tieBreak: r
     }
     return 0;
   };
-  const order: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   const compareIds = codePointComparator(items.map((item) => item.id));
-  order.sort((a, b) => compareKeys(a, b) || compareIds(items[a]!.id, items[b]!.id));
+  const compare = (a: number, b: number) => compareKeys(a, b) || compareIds(items[a]!.id, items[b]!.id);
+  const order = sortByTotal(items, n, compare);
   const out: { item: T; rank: number; tied: boolean }[] = new Array(n);
   for (let p = 0; p < n; p++) {
     const previous = out[p - 1];
@@ -49,4 +48,39 @@ export function rankEntries<T extends Rankable>(items: readonly T[], tieBreak: r
     out[p] = { item: items[order[p]!]!, rank, tied: previous?.rank === rank };
   }
   return out;
+}
+
+const INDEX_BITS = 2 ** 21;
+const SCALE_LIMIT = 2 ** 30;
+
+/**
+ * Entry indices in rank order. Totals on the 0–100 scale, times 10⁶, are integers below 2³⁰:
+ * packed with the index into one number each, they sort as a Float64Array without a comparator
+ * (native, several times faster than 200,000 entries through a comparator). Entries whose
+ * scaled totals are equal (ties, and totals a rounding hair apart) are then put in order by the
+ * full comparison. Any total outside that range, or more than 2²¹ entries, sorts by the
+ * comparison alone.
+ */
+function sortByTotal(items: readonly Rankable[], n: number, compare: (a: number, b: number) => number): number[] {
+  const order: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n >= INDEX_BITS) return order.sort(compare);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const scaled = Math.round(items[i]!.total * 1e6);
+    if (!(scaled >= 0 && scaled < SCALE_LIMIT)) return order.sort(compare);
+    packed[i] = (SCALE_LIMIT - 1 - scaled) * INDEX_BITS + i; // higher total first
+  }
+  packed.sort();
+  for (let p = 0; p < n; ) {
+    const group = Math.floor(packed[p]! / INDEX_BITS);
+    let q = p;
+    for (; q < n && Math.floor(packed[q]! / INDEX_BITS) === group; q++) order[q] = packed[q]! - group * INDEX_BITS;
+    if (q - p > 1) {
+      const run = order.slice(p, q).sort(compare);
+      for (let k = 0; k < run.length; k++) order[p + k] = run[k]!;
+    }
+    p = q;
+  }
+  return order;
 }
