@@ -322,7 +322,8 @@ function scan(
       emitted = true;
     }
   }
-  return undefined;
+  // Stopping at the very end: nothing follows the stop offset.
+  return emitted && i === stopAt ? i : undefined;
 }
 
 function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

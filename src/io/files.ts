@@ -3,8 +3,7 @@
  * and `-` for standard input. Every file is read once, as bytes, and hashed for the report.
  */
 import { createHash } from 'node:crypto';
-import { Buffer } from 'node:buffer';
-import { closeSync, openSync, readFileSync, readdirSync, readSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 export type Format = 'csv' | 'yaml' | 'json';
@@ -28,19 +27,6 @@ export class MissingFile extends Error {
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The SHA-256 of a file, read in chunks (a 160 MB sheet is hashed without holding it). */
-export function sha256OfFile(path: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.allocUnsafe(4 << 20);
-    for (let got = readSync(fd, chunk); got > 0; got = readSync(fd, chunk)) hash.update(chunk.subarray(0, got));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }
 
 let stdinBytes: Uint8Array | undefined;
@@ -69,8 +55,7 @@ export function listInputs(path: string): string[] {
   return [path];
 }
 
-/** `hash: false` leaves `sha256` empty (a worker thread reading a sheet whose hash the main thread takes). */
-export function readInput(path: string, hash = true): InputBytes {
+export function readInput(path: string): InputBytes {
   if (path === '-') {
     const bytes = readStdin();
     return { path, bytes, sha256: sha256(bytes), format: null };
@@ -81,7 +66,12 @@ export function readInput(path: string, hash = true): InputBytes {
   } catch (err) {
     throw new MissingFile(path, `${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return { path, bytes, sha256: hash ? sha256(bytes) : '', format: DATA_EXTENSIONS[extname(path).toLowerCase()] ?? 'csv' };
+  return { path, bytes, sha256: sha256(bytes), format: formatOf(path) };
+}
+
+/** The format a file's extension names (anything else is read as CSV). */
+export function formatOf(path: string): Format {
+  return DATA_EXTENSIONS[extname(path).toLowerCase()] ?? 'csv';
 }
 
 /** Guesses the format of text from standard input. */

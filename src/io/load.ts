@@ -91,7 +91,9 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
     if (kind === 'entries') append(entries, toEntries(table, vocab.criterionIds, rubric.fields, diagnostics));
     else append((judges ??= []), toJudges(table, path, diagnostics));
   }
-  const sheets = pending?.() ?? readScoreSheets(sheetFiles, rubric, options);
+  let sheets = pending?.();
+  if (pending !== undefined && sheets === undefined) options.progress?.('the worker threads did not read the score sheets: reading them here');
+  sheets ??= readScoreSheets(sheetFiles, rubric, options);
   const scores = sheets.sheet;
   const inputs = [...read.entries.inputs, ...sheets.inputs, ...read.judges.inputs];
   const diagnostics: Diagnostic[] = [];

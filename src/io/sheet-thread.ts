@@ -2,11 +2,12 @@
  * Reading score sheets in worker threads. A stress year's sheet is 160 MB and takes over two
  * seconds to read; the entries file another second. Workers read the sheets while the main
  * thread reads the entries: one large CSV file in two halves (two workers), other files in one.
- * The workers do not hash the files: this thread does, while it waits.
  * loadCompetition stays synchronous: it waits on a shared flag and takes each worker's message
  * with receiveMessageOnPort, no event loop needed.
  *
- * The halves: the file is cut after a line break near its middle. That is a record boundary
+ * The halves: this thread reads the file once, into shared memory that both workers read (and
+ * hashes those bytes while it waits: the manifest's sha256 is that of the bytes scored). The
+ * file is cut after a line break near its middle. That is a record boundary
  * unless the break is inside a quoted cell, which only the reader of the first half can tell
  * (it reads from the start): it stops there if a record starts there, and otherwise reads on to
  * the end, and the second half's work is dropped. The second half is read with the file's own
@@ -17,9 +18,9 @@
  * runner; an error in a worker) returns nothing, and the caller reads the sheets itself: the
  * result is the same either way, only slower.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -27,7 +28,7 @@ import type { InputFile } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { ScoreSheet, type ScoreSheetParts } from '../model/scoresheet.js';
 import type { Delimiter } from './csv.js';
-import { DATA_EXTENSIONS, sha256OfFile } from './files.js';
+import { formatOf, sha256 } from './files.js';
 import type { SheetTask, SheetWorkerData } from './sheet-worker.js';
 import type { ReadSheets, SheetFile } from './sheets.js';
 
@@ -68,26 +69,18 @@ export function startSheetWorker(
   if (!existsSync(fileURLToPath(script))) return undefined;
   const start = (task: SheetTask) => startJob(script, { task, rubric, delimiter }, bytes);
 
-  const single = files.length === 1 && bytes >= 2 * minBytes && (DATA_EXTENSIONS[extname(files[0]!.path).toLowerCase()] ?? 'csv') === 'csv' ? files[0]! : undefined;
-  const cut = single !== undefined ? lineBreakNear(single.path, Math.floor(bytes / 2)) : undefined;
-  if (single === undefined || cut === undefined) {
+  const single = files.length === 1 && bytes >= 2 * minBytes && formatOf(files[0]!.path) === 'csv' ? files[0]! : undefined;
+  const shared = single !== undefined ? readShared(single.path) : undefined;
+  const cut = shared !== undefined ? lineBreakNear(shared, Math.floor(shared.length / 2)) : undefined;
+  if (single === undefined || shared === undefined || cut === undefined) {
     const job = start({ kind: 'all', files: [...files] });
     if (job === undefined) return undefined;
     for (const { path } of files) progress?.(`reading scores ${path} (in a worker thread)`);
-    return () => {
-      const hashes = hashAll(files.map((f) => f.path));
-      if (hashes === undefined) {
-        job.cancel();
-        return undefined;
-      }
-      const read = toReadSheets(job.wait());
-      read?.inputs.forEach((input, i) => (input.sha256 = hashes[i]!));
-      return read;
-    };
+    return () => toReadSheets(job.wait());
   }
 
-  const head = start({ kind: 'head', file: single, stopAt: cut });
-  const tail = start({ kind: 'tail', file: single, start: cut });
+  const head = start({ kind: 'head', file: single, bytes: shared, stopAt: cut });
+  const tail = start({ kind: 'tail', file: single, bytes: shared, start: cut });
   if (head === undefined || tail === undefined) {
     head?.cancel();
     tail?.cancel();
@@ -95,12 +88,7 @@ export function startSheetWorker(
   }
   progress?.(`reading scores ${single.path} (in two worker threads)`);
   return () => {
-    const hash = hashAll([single.path])?.[0];
-    if (hash === undefined) {
-      head.cancel();
-      tail.cancel();
-      return undefined;
-    }
+    const hash = sha256(shared);
     const first = head.wait();
     if (first !== undefined) for (const input of first.inputs) input.sha256 = hash;
     if (first === undefined || first.stoppedAt !== cut) {
@@ -123,31 +111,37 @@ export function startSheetWorker(
   };
 }
 
-/** The files' SHA-256 (undefined when one cannot be read: the in-thread read reports it). */
-function hashAll(paths: string[]): string[] | undefined {
-  try {
-    return paths.map(sha256OfFile);
-  } catch {
-    return undefined;
-  }
-}
-
 function toReadSheets(posted: Posted | undefined): ReadSheets | undefined {
   if (posted === undefined) return undefined;
   return { sheet: ScoreSheet.fromParts(posted.parts), inputs: posted.inputs, diagnostics: posted.diagnostics };
 }
 
-/** The offset just after the first line break at or after `offset` (within 1 MiB), if any. */
-function lineBreakNear(path: string, offset: number): number | undefined {
-  const fd = openSync(path, 'r');
+/** The whole file in memory that worker threads can read too (undefined: read it the usual way). */
+function readShared(path: string): Uint8Array | undefined {
   try {
-    const window = Buffer.allocUnsafe(1 << 20);
-    const got = readSync(fd, window, 0, window.length, offset);
-    const at = window.subarray(0, got).indexOf(0x0a);
-    return at < 0 ? undefined : offset + at + 1;
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+      let done = 0;
+      while (done < bytes.length) {
+        const got = readSync(fd, bytes, done, bytes.length - done, done);
+        if (got === 0) return undefined; // the file shrank while being read
+        done += got;
+      }
+      return bytes;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
   }
+}
+
+/** The offset just after the first line break at or after `offset` (within 1 MiB), if any. */
+function lineBreakNear(bytes: Uint8Array, offset: number): number | undefined {
+  const window = Buffer.from(bytes.buffer, bytes.byteOffset + offset, Math.min(1 << 20, bytes.length - offset));
+  const at = window.indexOf(0x0a);
+  return at < 0 ? undefined : offset + at + 1;
 }
 
 function startJob(script: URL, data: Omit<SheetWorkerData, 'port' | 'done'>, bytes: number): Job | undefined {

@@ -9,8 +9,11 @@ import type { ScoreSheet } from '../model/scoresheet.js';
 import type { Delimiter } from './csv.js';
 import { readScoreSheets, readSheetTail, type SheetFile } from './sheets.js';
 
-/** What a worker reads: all the files; or one file's records before `stopAt`; or from `start`. */
-export type SheetTask = { kind: 'all'; files: SheetFile[] } | { kind: 'head'; file: SheetFile; stopAt: number } | { kind: 'tail'; file: SheetFile; start: number };
+/**
+ * What a worker reads: all the files; or, of one file whose bytes the main thread read into
+ * shared memory, the records before `stopAt` or those from `start`.
+ */
+export type SheetTask = { kind: 'all'; files: SheetFile[] } | { kind: 'head'; file: SheetFile; bytes: Uint8Array; stopAt: number } | { kind: 'tail'; file: SheetFile; bytes: Uint8Array; start: number };
 
 export interface SheetWorkerData {
   task: SheetTask;
@@ -39,11 +42,11 @@ function post(sheet: ScoreSheet, rest: object): void {
 
 try {
   if (task.kind === 'tail') {
-    const read = readSheetTail(task.file, task.start, rubric, delimiter);
+    const read = readSheetTail(task.file, task.bytes, task.start, rubric, delimiter);
     if (read === undefined) port.postMessage({ error: 'no header in the first MiB' });
     else post(read.sheet, { inputs: [], diagnostics: read.csvDiagnostics, rowDiagnostics: read.rowDiagnostics });
   } else {
-    const { sheet, ...rest } = task.kind === 'all' ? readScoreSheets(task.files, rubric, { delimiter, hash: false }) : readScoreSheets([task.file], rubric, { delimiter, stopAt: task.stopAt, hash: false });
+    const { sheet, ...rest } = task.kind === 'all' ? readScoreSheets(task.files, rubric, { delimiter }) : readScoreSheets([task.file], rubric, { delimiter, stopAt: task.stopAt, bytes: task.bytes, hash: false });
     post(sheet, rest);
   }
 } catch (err) {

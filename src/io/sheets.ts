@@ -5,14 +5,13 @@
  * run it without loading them.
  */
 import { Buffer } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import type { InputFile } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { parseCsv, type Delimiter } from './csv.js';
-import { MissingFile, readInput } from './files.js';
+import { formatOf, MissingFile, readInput, sha256 } from './files.js';
 import { readTable, type RowStream, type Table } from './table.js';
 
 // title, agency and category: context that `kipp assign` prints on each judge's sheet (read, not used).
@@ -43,13 +42,15 @@ export interface SheetReadOptions {
   progress?: ((message: string) => void) | undefined;
   /** One CSV file read in two parts: stop at this byte offset if a record starts there. */
   stopAt?: number | undefined;
-  /** false: leave the inputs' sha256 empty (the main thread hashes what a worker reads). */
+  /** The file's bytes, already read (one file read in two parts shares them between threads). */
+  bytes?: Uint8Array | undefined;
+  /** With `bytes`, false: leave sha256 empty (the thread that read the bytes hashes them). */
   hash?: boolean;
 }
 
 /** Reads the score files, in order, into one ScoreSheet. A missing file stops it (KippError). */
 export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, options: SheetReadOptions = {}): ReadSheets {
-  const { delimiter, progress, stopAt, hash = true } = options;
+  const { delimiter, progress, stopAt, bytes, hash = true } = options;
   const vocab = vocabulary(rubric);
   const sheet = new ScoreSheet();
   const inputs: InputFile[] = [];
@@ -60,7 +61,7 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
     progress?.(`reading scores ${path}`);
     let input;
     try {
-      input = readInput(path, hash);
+      input = bytes !== undefined ? { path, bytes, sha256: hash ? sha256(bytes) : '', format: formatOf(path) } : readInput(path);
     } catch (err) {
       if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
       throw err;
@@ -87,20 +88,17 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
  * kept (the header's are the first part's): the CSV reader's and the rows'. Undefined when the
  * header is not in the first MiB.
  */
-export function readSheetTail(file: SheetFile, start: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } | undefined {
-  const fd = openSync(file.path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const head = readAt(fd, 0, Math.min(start, 1 << 20));
+export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } | undefined {
+  const all = Buffer.from(fileBytes.buffer, fileBytes.byteOffset, fileBytes.byteLength);
+  {
+    const head = all.subarray(0, Math.min(all.length, 1 << 20));
     // The header and the delimiter as the reader of the whole file finds them (the delimiter is
-    // detected from the first 64 KiB after the header, which the head holds).
+    // detected from the first 64 KiB after the header, which the head holds, whatever `start`).
     const layout = parseCsv(head, { header() {}, row() {}, error() {} }, { delimiter, stopAt: 0 });
     if (layout.stoppedAt === undefined) return undefined;
-    const resumeLine = linesBefore(fd, start);
-    // The header, then the records from `start`, read straight in after it.
-    const bytes = Buffer.allocUnsafe(layout.stoppedAt + size - start);
-    head.copy(bytes, 0, 0, layout.stoppedAt);
-    const got = readAt(fd, start, size - start, bytes, layout.stoppedAt);
+    const resumeLine = lineAt(all, start);
+    // The header, then the records from `start`.
+    const got = Buffer.concat([head.subarray(0, layout.stoppedAt), all.subarray(start)]);
     const vocab = vocabulary(rubric);
     const sheet = new ScoreSheet();
     const found: Diagnostic[] = [];
@@ -110,32 +108,14 @@ export function readSheetTail(file: SheetFile, start: number, rubric: Rubric, de
     reader.finish(table.decimalComma);
     const ofRecords = (d: Diagnostic) => d.line !== undefined && d.line >= resumeLine;
     return { sheet, csvDiagnostics: table.diagnostics.filter(ofRecords), rowDiagnostics: found.filter(ofRecords) };
-  } finally {
-    closeSync(fd);
   }
 }
 
-/** `length` bytes of the file from `position`, into `into` at `offset` (or a new buffer); fewer at its end. */
-function readAt(fd: number, position: number, length: number, into = Buffer.allocUnsafe(length), offset = 0): Buffer {
-  let done = 0;
-  while (done < length) {
-    const got = readSync(fd, into, offset + done, length - done, position + done);
-    if (got === 0) break;
-    done += got;
-  }
-  return into.subarray(0, offset + done);
-}
-
-/** The line a byte offset is on (1-based): line ends before it, LF, CRLF or a lone CR, counted in chunks. */
-function linesBefore(fd: number, offset: number): number {
+/** The line a byte offset is on (1-based): line ends before it, LF, CRLF or a lone CR. */
+function lineAt(bytes: Buffer, offset: number): number {
   let line = 1;
-  const chunk = 8 << 20;
-  for (let at = 0; at < offset; at += chunk) {
-    const buf = readAt(fd, at, Math.min(chunk + 1, offset - at + 1)); // one byte more: is a CR followed by LF?
-    const end = Math.min(chunk, offset - at);
-    for (let i = buf.indexOf(LF); i >= 0 && i < end; i = buf.indexOf(LF, i + 1)) line++;
-    for (let i = buf.indexOf(CR); i >= 0 && i < end; i = buf.indexOf(CR, i + 1)) if (buf[i + 1] !== LF) line++;
-  }
+  for (let i = bytes.indexOf(LF); i >= 0 && i < offset; i = bytes.indexOf(LF, i + 1)) line++;
+  for (let i = bytes.indexOf(CR); i >= 0 && i < offset; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] !== LF) line++;
   return line;
 }
 

@@ -83,7 +83,8 @@ describe('score sheets read in worker threads', () => {
       fc.property(file, (f) => {
         const path = join(dir, `sheet-${n++}.csv`);
         writeFileSync(path, render(f));
-        const { alone, threaded } = loadBoth(path);
+        const { alone, threaded, messages } = loadBoth(path);
+        expect(messages.filter((m) => m.includes('did not read'))).toEqual([]);
         expect(rows(threaded)).toEqual(rows(alone));
         expect(threaded.diagnostics).toEqual(alone.diagnostics);
         expect(threaded.inputs).toEqual(alone.inputs);
@@ -99,6 +100,7 @@ describe('score sheets read in worker threads', () => {
     writeFileSync(path, `${lines.join('\n')}\n`);
     const { alone, threaded, messages } = loadBoth(path);
     if (parallel) expect(messages.some((m) => m.includes('two worker threads'))).toBe(true);
+    expect(messages.filter((m) => m.includes('did not read'))).toEqual([]);
     expect(rows(threaded)).toHaveLength(4000);
     expect(rows(threaded).map((r) => r.source.line)).toEqual(Array.from({ length: 4000 }, (_, k) => k + 2));
     expect(rows(threaded)).toEqual(rows(alone));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareCodePoints } from '../../src/model/names.js';
 import { rankEntries, type Rankable } from '../../src/scoring/rank.js';
 
-function reference(items: Rankable[], tieBreak: string[]): { id: string; rank: number; tied: boolean }[] {
+function reference(items: Rankable[], tieBreak: readonly string[]): { id: string; rank: number; tied: boolean }[] {
   const standing = (e: Rankable) => [e.total, ...tieBreak.map((c) => e.criteria[c] ?? -Infinity)];
   const cmpStanding = (a: Rankable, b: Rankable) => {
     const x = standing(a);
