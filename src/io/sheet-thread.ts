@@ -32,6 +32,10 @@ import { formatOf, sha256 } from './files.js';
 import type { SheetTask, SheetWorkerData } from './sheet-worker.js';
 import type { ReadSheets, SheetFile } from './sheets.js';
 
+/** `control[0]` of a file read in two: the bytes are there (and `control[1]` is the cut), or not coming. */
+export const READY = 1;
+export const CANCELLED = 2;
+
 /** Below this many bytes of score files in all, starting a thread costs more than it saves. */
 export const DEFAULT_WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -69,22 +73,29 @@ export function startSheetWorker(
   if (!existsSync(fileURLToPath(script))) return undefined;
   const start = (task: SheetTask) => startJob(script, { task, rubric, delimiter }, bytes);
 
-  const single = files.length === 1 && bytes >= 2 * minBytes && formatOf(files[0]!.path) === 'csv' ? files[0]! : undefined;
-  const shared = single !== undefined ? readShared(single.path) : undefined;
-  const cut = shared !== undefined ? lineBreakNear(shared, Math.floor(shared.length / 2)) : undefined;
-  if (single === undefined || shared === undefined || cut === undefined) {
+  const all = () => {
     const job = start({ kind: 'all', files: [...files] });
     if (job === undefined) return undefined;
     for (const { path } of files) progress?.(`reading scores ${path} (in a worker thread)`);
     return () => toReadSheets(job.wait());
-  }
+  };
+  const single = files.length === 1 && bytes >= 2 * minBytes && bytes < 2 ** 31 - 1 && formatOf(files[0]!.path) === 'csv' ? files[0]! : undefined;
+  if (single === undefined) return all();
 
-  const head = start({ kind: 'head', file: single, bytes: shared, stopAt: cut });
-  const tail = start({ kind: 'tail', file: single, bytes: shared, start: cut });
-  if (head === undefined || tail === undefined) {
+  // The two workers start (loading their code) while this thread reads the file into the
+  // memory they share; `control` tells them when it is there and where the cut is.
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes));
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  const head = start({ kind: 'head', file: single, bytes: shared, control });
+  const tail = start({ kind: 'tail', file: single, bytes: shared, control });
+  const cut = head !== undefined && tail !== undefined && readInto(single.path, shared) ? lineBreakNear(shared, Math.floor(bytes / 2)) : undefined;
+  control[1] = cut ?? 0;
+  Atomics.store(control, 0, cut !== undefined ? READY : CANCELLED);
+  Atomics.notify(control, 0);
+  if (head === undefined || tail === undefined || cut === undefined) {
     head?.cancel();
     tail?.cancel();
-    return undefined;
+    return all();
   }
   progress?.(`reading scores ${single.path} (in two worker threads)`);
   return () => {
@@ -116,24 +127,24 @@ function toReadSheets(posted: Posted | undefined): ReadSheets | undefined {
   return { sheet: ScoreSheet.fromParts(posted.parts), inputs: posted.inputs, diagnostics: posted.diagnostics };
 }
 
-/** The whole file in memory that worker threads can read too (undefined: read it the usual way). */
-function readShared(path: string): Uint8Array | undefined {
+/** Reads the whole file into `into` (false: it could not be read, or its size changed). */
+function readInto(path: string, into: Uint8Array): boolean {
   try {
     const fd = openSync(path, 'r');
     try {
-      const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+      if (fstatSync(fd).size !== into.length) return false;
       let done = 0;
-      while (done < bytes.length) {
-        const got = readSync(fd, bytes, done, bytes.length - done, done);
-        if (got === 0) return undefined; // the file shrank while being read
+      while (done < into.length) {
+        const got = readSync(fd, into, done, into.length - done, done);
+        if (got === 0) return false;
         done += got;
       }
-      return bytes;
+      return true;
     } finally {
       closeSync(fd);
     }
   } catch {
-    return undefined;
+    return false;
   }
 }
 

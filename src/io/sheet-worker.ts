@@ -7,13 +7,15 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Rubric } from '../model/rubric.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
 import type { Delimiter } from './csv.js';
+import { READY } from './sheet-thread.js';
 import { readScoreSheets, readSheetTail, type SheetFile } from './sheets.js';
 
 /**
- * What a worker reads: all the files; or, of one file whose bytes the main thread read into
- * shared memory, the records before `stopAt` or those from `start`.
+ * What a worker reads: all the files; or, of one file whose bytes the main thread reads into
+ * shared memory, the records before the cut or those from it. `control` (shared): [state, cut];
+ * the worker waits until the state is READY (or CANCELLED).
  */
-export type SheetTask = { kind: 'all'; files: SheetFile[] } | { kind: 'head'; file: SheetFile; bytes: Uint8Array; stopAt: number } | { kind: 'tail'; file: SheetFile; bytes: Uint8Array; start: number };
+export type SheetTask = { kind: 'all'; files: SheetFile[] } | { kind: 'head' | 'tail'; file: SheetFile; bytes: Uint8Array; control: Int32Array };
 
 export interface SheetWorkerData {
   task: SheetTask;
@@ -41,13 +43,21 @@ function post(sheet: ScoreSheet, rest: object): void {
 }
 
 try {
-  if (task.kind === 'tail') {
-    const read = readSheetTail(task.file, task.bytes, task.start, rubric, delimiter);
-    if (read === undefined) port.postMessage({ error: 'no header in the first MiB' });
-    else post(read.sheet, { inputs: [], diagnostics: read.csvDiagnostics, rowDiagnostics: read.rowDiagnostics });
-  } else {
-    const { sheet, ...rest } = task.kind === 'all' ? readScoreSheets(task.files, rubric, { delimiter }) : readScoreSheets([task.file], rubric, { delimiter, stopAt: task.stopAt, bytes: task.bytes, hash: false });
+  if (task.kind === 'all') {
+    const { sheet, ...rest } = readScoreSheets(task.files, rubric, { delimiter });
     post(sheet, rest);
+  } else {
+    Atomics.wait(task.control, 0, 0);
+    const cut = task.control[1]!;
+    if (Atomics.load(task.control, 0) !== READY) port.postMessage({ error: 'cancelled' });
+    else if (task.kind === 'head') {
+      const { sheet, ...rest } = readScoreSheets([task.file], rubric, { delimiter, stopAt: cut, bytes: task.bytes, hash: false });
+      post(sheet, rest);
+    } else {
+      const read = readSheetTail(task.file, task.bytes, cut, rubric, delimiter);
+      if (read === undefined) port.postMessage({ error: 'no header in the first MiB' });
+      else post(read.sheet, { inputs: [], diagnostics: read.csvDiagnostics, rowDiagnostics: read.rowDiagnostics });
+    }
   }
 } catch (err) {
   // The main thread reads the files itself and reports the problem the usual way.
