@@ -32,7 +32,7 @@ import { formatOf, sha256 } from './files.js';
 import type { SheetTask, SheetWorkerData } from './sheet-worker.js';
 import type { ReadSheets, SheetFile } from './sheets.js';
 
-/** `control[0]` of a file read in two: the bytes are there (and `control[1]` is the cut), or not coming. */
+/** `control[0]` and `control[1]` of a file read in two: that half is read, or could not be. */
 export const READY = 1;
 export const CANCELLED = 2;
 
@@ -82,27 +82,29 @@ export function startSheetWorker(
   const single = files.length === 1 && bytes >= 2 * minBytes && bytes < 2 ** 31 - 1 && formatOf(files[0]!.path) === 'csv' ? files[0]! : undefined;
   if (single === undefined) return all();
 
-  // The two workers start (loading their code) while this thread reads the file into the
-  // memory they share; `control` tells them when it is there and where the cut is.
+  // Each worker reads one half of the file into the memory they share, waits for the other's
+  // half, then parses its part (see readHalf); this thread reads the entries meanwhile.
   const shared = new Uint8Array(new SharedArrayBuffer(bytes));
   const control = new Int32Array(new SharedArrayBuffer(8));
   const head = start({ kind: 'head', file: single, bytes: shared, control });
   const tail = start({ kind: 'tail', file: single, bytes: shared, control });
-  const cut = head !== undefined && tail !== undefined && readInto(single.path, shared) ? lineBreakNear(shared, Math.floor(bytes / 2)) : undefined;
-  control[1] = cut ?? 0;
-  Atomics.store(control, 0, cut !== undefined ? READY : CANCELLED);
-  Atomics.notify(control, 0);
-  if (head === undefined || tail === undefined || cut === undefined) {
+  if (head === undefined || tail === undefined) {
     head?.cancel();
     tail?.cancel();
     return all();
   }
   progress?.(`reading scores ${single.path} (in two worker threads)`);
   return () => {
+    if (!bothHalvesRead(control, bytes)) {
+      head.cancel();
+      tail.cancel();
+      return undefined;
+    }
     const hash = sha256(shared);
+    const cut = cutOf(shared);
     const first = head.wait();
     if (first !== undefined) for (const input of first.inputs) input.sha256 = hash;
-    if (first === undefined || first.stoppedAt !== cut) {
+    if (first === undefined || cut === undefined || first.stoppedAt !== cut) {
       // Failed, or the cut was inside a quoted cell and the first reader read the whole file.
       tail.cancel();
       return toReadSheets(first);
@@ -127,25 +129,43 @@ function toReadSheets(posted: Posted | undefined): ReadSheets | undefined {
   return { sheet: ScoreSheet.fromParts(posted.parts), inputs: posted.inputs, diagnostics: posted.diagnostics };
 }
 
-/** Reads the whole file into `into` (false: it could not be read, or its size changed). */
-function readInto(path: string, into: Uint8Array): boolean {
+/**
+ * A worker's share of reading a file in two: half `which` of the file into `bytes` (shared),
+ * recorded in `control[which]` (READY, or CANCELLED when it could not be read or its size
+ * changed). Both halves in, every thread finds the same cut (cutOf).
+ */
+export function readHalf(path: string, bytes: Uint8Array, which: 0 | 1, control: Int32Array): void {
+  const middle = Math.floor(bytes.length / 2);
+  const [from, to] = which === 0 ? [0, middle] : [middle, bytes.length];
+  let ok = false;
   try {
     const fd = openSync(path, 'r');
     try {
-      if (fstatSync(fd).size !== into.length) return false;
-      let done = 0;
-      while (done < into.length) {
-        const got = readSync(fd, into, done, into.length - done, done);
-        if (got === 0) return false;
+      ok = fstatSync(fd).size === bytes.length;
+      for (let done = from; ok && done < to; ) {
+        const got = readSync(fd, bytes, done, to - done, done);
+        ok = got > 0;
         done += got;
       }
-      return true;
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    ok = false;
   }
+  Atomics.store(control, which, ok ? READY : CANCELLED);
+  Atomics.notify(control, which);
+}
+
+/** Waits for both halves (bounded); true when both were read. */
+export function bothHalvesRead(control: Int32Array, bytes: number): boolean {
+  for (const which of [0, 1]) if (Atomics.wait(control, which, 0, 30_000 + bytes / 10_000) === 'timed-out') return false;
+  return control[0] === READY && control[1] === READY;
+}
+
+/** Where a file read in two is cut: after the first line break from its middle (within 1 MiB). */
+export function cutOf(bytes: Uint8Array): number | undefined {
+  return lineBreakNear(bytes, Math.floor(bytes.length / 2));
 }
 
 /** The offset just after the first line break at or after `offset` (within 1 MiB), if any. */

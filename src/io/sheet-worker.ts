@@ -7,13 +7,13 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Rubric } from '../model/rubric.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
 import type { Delimiter } from './csv.js';
-import { READY } from './sheet-thread.js';
+import { bothHalvesRead, cutOf, readHalf } from './sheet-thread.js';
 import { readScoreSheets, readSheetTail, type SheetFile } from './sheets.js';
 
 /**
- * What a worker reads: all the files; or, of one file whose bytes the main thread reads into
- * shared memory, the records before the cut or those from it. `control` (shared): [state, cut];
- * the worker waits until the state is READY (or CANCELLED).
+ * What a worker reads: all the files; or, of one file read into shared memory by the two
+ * workers (half each; `control` records each half, see readHalf), the records before the cut
+ * (head) or those from it (tail).
  */
 export type SheetTask = { kind: 'all'; files: SheetFile[] } | { kind: 'head' | 'tail'; file: SheetFile; bytes: Uint8Array; control: Int32Array };
 
@@ -47,16 +47,18 @@ try {
     const { sheet, ...rest } = readScoreSheets(task.files, rubric, { delimiter });
     post(sheet, rest);
   } else {
-    Atomics.wait(task.control, 0, 0);
-    const cut = task.control[1]!;
-    if (Atomics.load(task.control, 0) !== READY) port.postMessage({ error: 'cancelled' });
+    readHalf(task.file.path, task.bytes, task.kind === 'head' ? 0 : 1, task.control);
+    const read = bothHalvesRead(task.control, task.bytes.length);
+    // No line break near the middle: the head reads the whole file.
+    const cut = read ? cutOf(task.bytes) : undefined;
+    if (!read || (task.kind === 'tail' && cut === undefined)) port.postMessage({ error: 'the file could not be read in two' });
     else if (task.kind === 'head') {
       const { sheet, ...rest } = readScoreSheets([task.file], rubric, { delimiter, stopAt: cut, bytes: task.bytes, hash: false });
       post(sheet, rest);
     } else {
-      const read = readSheetTail(task.file, task.bytes, cut, rubric, delimiter);
-      if (read === undefined) port.postMessage({ error: 'no header in the first MiB' });
-      else post(read.sheet, { inputs: [], diagnostics: read.csvDiagnostics, rowDiagnostics: read.rowDiagnostics });
+      const tail = readSheetTail(task.file, task.bytes, cut!, rubric, delimiter);
+      if (tail === undefined) port.postMessage({ error: 'no header in the first MiB' });
+      else post(tail.sheet, { inputs: [], diagnostics: tail.csvDiagnostics, rowDiagnostics: tail.rowDiagnostics });
     }
   }
 } catch (err) {
