@@ -49,8 +49,11 @@ export interface CsvOptions {
    * inside a record), read on to the end. For reading one file in two parts (sheet-thread.ts).
    */
   stopAt?: number | undefined;
-  /** The line of the first record after the header (the input is a header and a later part of a file). */
-  resumeLine?: number | undefined;
+  /**
+   * Right after the header, jump to byte `at` of the input, a record start on line `line`: a
+   * worker reads the second part of a file with the file's own header (sheet-thread.ts).
+   */
+  resume?: { at: number; line: number } | undefined;
   /** Applied to every cell once (to each distinct short cell once): e.g. trimming. */
   cell?: (raw: string) => string;
 }
@@ -171,7 +174,7 @@ function scan(
   emit: (cells: string[], line: number, codes: Int32Array) => boolean,
   onError: (error: CsvSyntaxError) => void,
   stopAt = Infinity,
-  resumeLine?: number,
+  resume?: { at: number; line: number },
 ): number | undefined {
   const n = buf.length;
   const cache = new CellCache(buf, transform);
@@ -316,7 +319,10 @@ function scan(
     if (blank) continue;
     if (!emit(cells, recordLine, codes)) return undefined;
     if (!emitted) {
-      if (resumeLine !== undefined) line = resumeLine;
+      if (resume !== undefined && resume.at > i) {
+        i = resume.at;
+        line = resume.line;
+      }
       // A stop offset inside the header means right after it.
       if (stopAt < i) stopAt = i;
       emitted = true;
@@ -421,7 +427,7 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
     },
     onError,
     options.stopAt === undefined ? Infinity : options.stopAt - bom,
-    options.resumeLine,
+    options.resume !== undefined ? { at: options.resume.at - bom, line: options.resume.line } : undefined,
   );
   const result: CsvResult = { delimiter, sepLine: sep !== undefined, detected: options.delimiter === undefined && sep === undefined };
   if (stoppedAt !== undefined) result.stoppedAt = stoppedAt + bom;

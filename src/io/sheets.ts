@@ -10,7 +10,7 @@ import type { InputFile } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import { vocabulary } from '../model/vocabulary.js';
-import { parseCsv, type Delimiter } from './csv.js';
+import type { Delimiter } from './csv.js';
 import { formatOf, MissingFile, readInput, sha256 } from './files.js';
 import { readTable, type RowStream, type Table } from './table.js';
 
@@ -88,27 +88,21 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
  * kept (the header's are the first part's): the CSV reader's and the rows'. Undefined when the
  * header is not in the first MiB.
  */
-export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } | undefined {
+export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } {
   const all = Buffer.from(fileBytes.buffer, fileBytes.byteOffset, fileBytes.byteLength);
-  {
-    const head = all.subarray(0, Math.min(all.length, 1 << 20));
-    // The header and the delimiter as the reader of the whole file finds them (the delimiter is
-    // detected from the first 64 KiB after the header, which the head holds, whatever `start`).
-    const layout = parseCsv(head, { header() {}, row() {}, error() {} }, { delimiter, stopAt: 0 });
-    if (layout.stoppedAt === undefined) return undefined;
-    const resumeLine = lineAt(all, start);
-    // The header, then the records from `start`.
-    const got = Buffer.concat([head.subarray(0, layout.stoppedAt), all.subarray(start)]);
-    const vocab = vocabulary(rubric);
-    const sheet = new ScoreSheet();
-    const found: Diagnostic[] = [];
-    const reader = new SheetReader(sheet, file.path, vocab.criterionIds, found, rubric.stages.length > 0, file.stage);
-    reader.stageName = (raw) => vocab.stage(raw);
-    const table = readTable({ path: file.path, bytes: got, sha256: '', format: 'csv' }, { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter: layout.delimiter, resumeLine }, reader);
-    reader.finish(table.decimalComma);
-    const ofRecords = (d: Diagnostic) => d.line !== undefined && d.line >= resumeLine;
-    return { sheet, csvDiagnostics: table.diagnostics.filter(ofRecords), rowDiagnostics: found.filter(ofRecords) };
-  }
+  const line = lineAt(all, start);
+  const vocab = vocabulary(rubric);
+  const sheet = new ScoreSheet();
+  const found: Diagnostic[] = [];
+  const reader = new SheetReader(sheet, file.path, vocab.criterionIds, found, rubric.stages.length > 0, file.stage);
+  reader.stageName = (raw) => vocab.stage(raw);
+  // The whole file's bytes, read as its own reader reads them (the same delimiter detection),
+  // but from `start` once the header is read.
+  const table = readTable({ path: file.path, bytes: all, sha256: '', format: 'csv' }, { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter, resume: { at: start, line } }, reader);
+  reader.finish(table.decimalComma);
+  // The header's findings, and the encoding's (a finding about the whole file), are the first part's.
+  const ofRecords = (d: Diagnostic) => d.code !== 'encoding' && d.line !== undefined && d.line >= line;
+  return { sheet, csvDiagnostics: table.diagnostics.filter(ofRecords), rowDiagnostics: found.filter(ofRecords) };
 }
 
 /** The line a byte offset is on (1-based): line ends before it, LF, CRLF or a lone CR. */

@@ -18,8 +18,8 @@ export interface TableOptions {
   delimiter?: Delimiter;
   /** CSV read in parts (see CsvOptions): a byte offset of the file's own bytes to stop at. */
   stopAt?: number;
-  /** CSV read in parts: the line of the first record after the header. */
-  resumeLine?: number;
+  /** CSV read in parts: after the header, continue at this byte offset of the file's own bytes and line. */
+  resume?: { at: number; line: number };
 }
 
 /** Receives CSV rows as they are parsed, instead of records (score sheets: millions of rows). */
@@ -65,14 +65,18 @@ export function readTable(input: InputBytes, options: TableOptions, stream?: Row
   // A stop offset holds only while the bytes read are the file's own (UTF-8, at most without a
   // byte-order mark); a transcoded file is read whole.
   const shift = decoded.encoding === 'utf-8' ? (decoded.bom ? 3 : 0) : undefined;
-  const csvOptions = { ...options, stopAt: options.stopAt !== undefined && shift !== undefined ? options.stopAt - shift : undefined };
+  const csvOptions = {
+    ...options,
+    stopAt: options.stopAt !== undefined && shift !== undefined ? options.stopAt - shift : undefined,
+    resume: options.resume !== undefined && shift !== undefined ? { at: options.resume.at - shift, line: options.resume.line } : undefined,
+  };
   const table = format === 'csv' ? readCsvTable(decoded.utf8, input.path, csvOptions, stream) : readYamlTable(decoded.utf8.toString('utf8'), input.path, options);
   if (table.stoppedAt !== undefined) table.stoppedAt += shift!;
   table.diagnostics.unshift(...diagnostics);
   return table;
 }
 
-function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions & { stopAt: number | undefined }, stream?: RowStream): Table {
+function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOptions, 'stopAt' | 'resume'> & { stopAt: number | undefined; resume: { at: number; line: number } | undefined }, stream?: RowStream): Table {
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];
   let names: (string | null)[] = [];
@@ -141,7 +145,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions & {
             return name;
           });
           unnamed = emptyHeaders.size > 0;
-          stream?.header(names, columnOf, line, stream ? countLines(bytes) : undefined);
+          stream?.header(names, columnOf, line, stream ? estimateRecords(bytes, options.resume?.at ?? 0) : undefined);
         },
         row(cells, line, codes) {
           if ((cells.length > names.length || unnamed) && !fits(cells, line)) return;
@@ -156,7 +160,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions & {
           records.push({ source: { file, line }, fields: map, columns: columnOf, decimalComma });
         },
       },
-      { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resumeLine: options.resumeLine },
+      { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resume: options.resume },
     );
     decimalComma = result.delimiter !== ',';
     stoppedAt = result.stoppedAt;
@@ -171,12 +175,22 @@ function readCsvTable(bytes: Uint8Array, file: string, options: TableOptions & {
   return table;
 }
 
-/** Line breaks in the bytes: an upper bound of the records (lets a score sheet size its columns once). */
-function countLines(bytes: Uint8Array): number {
+/**
+ * About how many records the bytes from `from` hold, a little over: line breaks in a 64 KiB
+ * sample scaled to the rest (a score sheet sizes its columns once instead of doubling them);
+ * all of them counted when the sample has too few to go by.
+ */
+function estimateRecords(bytes: Uint8Array, from: number): number {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let count = 1;
-  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) count++;
-  return count;
+  const sample = buf.subarray(from, from + (1 << 16));
+  let breaks = 0;
+  for (let i = sample.indexOf(10); i >= 0; i = sample.indexOf(10, i + 1)) breaks++;
+  if (sample.length === buf.length - from || breaks < 64) {
+    let count = 1;
+    for (let i = buf.indexOf(10, from); i >= 0; i = buf.indexOf(10, i + 1)) count++;
+    return count;
+  }
+  return Math.ceil(((buf.length - from) * breaks * 1.05) / sample.length) + 16;
 }
 
 function readYamlTable(text: string, file: string, options: TableOptions): Table {

@@ -117,4 +117,23 @@ describe('score sheets read in worker threads', () => {
     expect(rows(threaded)).toEqual(rows(alone));
     expect(threaded.diagnostics).toEqual(alone.diagnostics);
   });
+
+  it('report a damaged letter (U+FFFD) in the second half once, and read a Windows-1252 file whole', () => {
+    const lines = ['entry_id,judge_id,criterion,score,comment'];
+    for (let k = 0; k < 2000; k++) lines.push(`${ENTRIES[k % 5]},J0${1 + (k % 4)},${CRITERIA[k % 5]},${1 + (k % 10)},${k === 1800 ? 'rusak \uFFFD' : 'ok'}`);
+    const damaged = join(dir, 'damaged.csv');
+    writeFileSync(damaged, `${lines.join('\n')}\n`);
+    const a = loadBoth(damaged);
+    expect(a.threaded.diagnostics.filter((d) => d.code === 'encoding')).toHaveLength(1);
+    expect(a.threaded.diagnostics).toEqual(a.alone.diagnostics);
+    expect(rows(a.threaded)).toEqual(rows(a.alone));
+
+    const latin = join(dir, 'windows-1252.csv');
+    writeFileSync(latin, Buffer.from(`${lines.join('\n').replace('rusak \uFFFD', 'Café')}\n`, 'latin1'));
+    const b = loadBoth(latin);
+    expect(b.threaded.diagnostics).toEqual(b.alone.diagnostics);
+    expect(b.threaded.diagnostics.map((d) => d.code)).toContain('encoding');
+    expect(rows(b.threaded)).toEqual(rows(b.alone));
+    expect(b.messages.filter((m) => m.includes('did not read'))).toEqual([]);
+  });
 });
