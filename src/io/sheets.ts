@@ -88,9 +88,8 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
  * kept (the header's are the first part's): the CSV reader's and the rows'. Undefined when the
  * header is not in the first MiB.
  */
-export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } {
+export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: number, line: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } {
   const all = Buffer.from(fileBytes.buffer, fileBytes.byteOffset, fileBytes.byteLength);
-  const line = lineAt(all, start);
   const vocab = vocabulary(rubric);
   const sheet = new ScoreSheet();
   const found: Diagnostic[] = [];
@@ -105,16 +104,6 @@ export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: num
   return { sheet, csvDiagnostics: table.diagnostics.filter(ofRecords), rowDiagnostics: found.filter(ofRecords) };
 }
 
-/** The line a byte offset is on (1-based): line ends before it, LF, CRLF or a lone CR. */
-function lineAt(bytes: Buffer, offset: number): number {
-  let line = 1;
-  for (let i = bytes.indexOf(LF); i >= 0 && i < offset; i = bytes.indexOf(LF, i + 1)) line++;
-  for (let i = bytes.indexOf(CR); i >= 0 && i < offset; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] !== LF) line++;
-  return line;
-}
-
-const LF = 0x0a;
-const CR = 0x0d;
 
 /**
  * Reads one score sheet into the shared columnar ScoreSheet: CSV rows stream in as they are
