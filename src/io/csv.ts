@@ -66,6 +66,8 @@ export interface CsvResult {
   detected: boolean;
   /** With `stopAt`: the offset reading stopped at (equal to stopAt), or undefined when it read to the end. */
   stoppedAt?: number;
+  /** With `stoppedAt`: the line that offset is on. */
+  stoppedLine?: number;
 }
 
 const QUOTE = 0x22;
@@ -175,7 +177,7 @@ function scan(
   onError: (error: CsvSyntaxError) => void,
   stopAt = Infinity,
   resume?: { at: number; line: number },
-): number | undefined {
+): { at: number; line: number } | undefined {
   const n = buf.length;
   const cache = new CellCache(buf, transform);
   const cells: string[] = [];
@@ -192,7 +194,7 @@ function scan(
   let emitted = false;
   while (i < n) {
     if (i >= stopAt && emitted) {
-      if (i === stopAt) return i;
+      if (i === stopAt) return { at: i, line };
       stopAt = Infinity; // the offset was inside a record: no clean place to stop
     }
     const recordLine = line;
@@ -232,7 +234,7 @@ function scan(
         if (!closed) {
           onError(
             new CsvSyntaxError(
-              `a quote opened in column ${count + 1} is never closed: everything from line ${openLine} to the end of the file could not be read; add the missing " or remove the stray one`,
+              `a quote opened in column ${count + 1} is never closed: everything from this line to the end of the file could not be read; add the missing " or remove the stray one`,
               openLine,
               count + 1,
             ),
@@ -319,7 +321,7 @@ function scan(
     if (blank) continue;
     if (!emit(cells, recordLine, codes)) return undefined;
     if (!emitted) {
-      if (resume !== undefined && resume.at > i) {
+      if (resume !== undefined && resume.at >= i) {
         i = resume.at;
         line = resume.line;
       }
@@ -329,7 +331,7 @@ function scan(
     }
   }
   // Stopping at the very end: nothing follows the stop offset.
-  return emitted && i === stopAt ? i : undefined;
+  return emitted && i === stopAt ? { at: i, line } : undefined;
 }
 
 function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -411,7 +413,7 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
     ((error: CsvSyntaxError) => {
       throw error;
     });
-  const stoppedAt = scan(
+  const stopped = scan(
     buf,
     start,
     firstLine,
@@ -430,6 +432,9 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
     options.resume !== undefined ? { at: options.resume.at - bom, line: options.resume.line } : undefined,
   );
   const result: CsvResult = { delimiter, sepLine: sep !== undefined, detected: options.delimiter === undefined && sep === undefined };
-  if (stoppedAt !== undefined) result.stoppedAt = stoppedAt + bom;
+  if (stopped !== undefined) {
+    result.stoppedAt = stopped.at + bom;
+    result.stoppedLine = stopped.line;
+  }
   return result;
 }

@@ -30,7 +30,7 @@ import { ScoreSheet, type ScoreSheetParts } from '../model/scoresheet.js';
 import type { Delimiter } from './csv.js';
 import { formatOf, sha256 } from './files.js';
 import type { SheetTask, SheetWorkerData } from './sheet-worker.js';
-import type { ReadSheets, SheetFile } from './sheets.js';
+import { TAIL_LINE_BASE, type ReadSheets, type SheetFile } from './sheets.js';
 
 /** `control[0]` and `control[1]` of a file read in two: that half is read, or could not be. */
 export const READY = 1;
@@ -40,7 +40,7 @@ export const CANCELLED = 2;
 export const DEFAULT_WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
 /** A worker's sheet and findings (ReadSheets; a second part's row diagnostics apart). */
-type Posted = { parts: ScoreSheetParts; inputs: InputFile[]; diagnostics: Diagnostic[]; stoppedAt?: number; rowDiagnosticsAt?: number; rowDiagnostics?: Diagnostic[] };
+type Posted = { parts: ScoreSheetParts; inputs: InputFile[]; diagnostics: Diagnostic[]; stoppedAt?: number; stoppedLine?: number; rowDiagnosticsAt?: number; rowDiagnostics?: Diagnostic[] };
 
 interface Job {
   /** The worker's result; undefined when it failed or took far too long. */
@@ -85,7 +85,7 @@ export function startSheetWorker(
   // Each worker reads one half of the file into the memory they share, waits for the other's
   // half, then parses its part (see readHalf); this thread reads the entries meanwhile.
   const shared = new Uint8Array(new SharedArrayBuffer(bytes));
-  const control = new Int32Array(new SharedArrayBuffer(12));
+  const control = new Int32Array(new SharedArrayBuffer(8));
   const head = start({ kind: 'head', file: single, bytes: shared, control });
   const tail = start({ kind: 'tail', file: single, bytes: shared, control });
   if (head === undefined || tail === undefined) {
@@ -110,9 +110,14 @@ export function startSheetWorker(
       return toReadSheets(first);
     }
     const second = tail.wait();
-    if (second === undefined) return undefined;
+    if (second === undefined || first.stoppedLine === undefined) return undefined;
     const read = toReadSheets(first)!;
-    read.sheet.appendSheet(ScoreSheet.fromParts(second.parts));
+    // The second part's lines were counted from TAIL_LINE_BASE; the first part's reader knows the cut's line.
+    const shift = first.stoppedLine - TAIL_LINE_BASE;
+    const rest = ScoreSheet.fromParts(second.parts);
+    for (let i = 0; i < rest.length; i++) rest.lines[i]! += shift;
+    for (const d of [...second.diagnostics, ...(second.rowDiagnostics ?? [])]) if (d.line !== undefined) d.line += shift;
+    read.sheet.appendSheet(rest);
     // In one reader's order: the CSV reader's findings (the first half's, then the second's),
     // then the rows' (likewise). A value under an empty header is reported once, at its first
     // row: the first half's if both halves saw one.
@@ -132,9 +137,7 @@ function toReadSheets(posted: Posted | undefined): ReadSheets | undefined {
 /**
  * A worker's share of reading a file in two: half `which` of the file into `bytes` (shared),
  * recorded in `control[which]` (READY, or CANCELLED when it could not be read or its size
- * changed). Both halves in, every thread finds the same cut (cutOf). The first half's reader
- * also counts its line breaks into `control[2]`, while the other half is still being read: the
- * second part's first line (lineOfCut) then costs a few lines' counting, not 80 MB of it.
+ * changed). Both halves in, every thread finds the same cut (cutOf).
  */
 export function readHalf(path: string, bytes: Uint8Array, which: 0 | 1, control: Int32Array): void {
   const middle = Math.floor(bytes.length / 2);
@@ -155,26 +158,8 @@ export function readHalf(path: string, bytes: Uint8Array, which: 0 | 1, control:
   } catch {
     ok = false;
   }
-  if (ok && which === 0) control[2] = lineBreaks(bytes, 0, middle);
   Atomics.store(control, which, ok ? READY : CANCELLED);
   Atomics.notify(control, which);
-}
-
-/** LF, CRLF and lone CR line ends that begin in [from, to) (a CR at to - 1 counts as lone). */
-function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(0, to);
-  let count = 0;
-  for (let i = buf.indexOf(0x0a, from); i >= 0; i = buf.indexOf(0x0a, i + 1)) count++;
-  for (let i = buf.indexOf(0x0d, from); i >= 0; i = buf.indexOf(0x0d, i + 1)) if (i + 1 >= to || buf[i + 1] !== 0x0a) count++;
-  return count;
-}
-
-/** The line the cut is on, once both halves are read (bothHalvesRead). */
-export function lineOfCut(bytes: Uint8Array, control: Int32Array, cut: number): number {
-  const middle = Math.floor(bytes.length / 2);
-  // The first half's count took a CR just before the middle as lone: it is not if a LF follows.
-  const crlfAtMiddle = middle > 0 && bytes[middle - 1] === 0x0d && bytes[middle] === 0x0a ? 1 : 0;
-  return 1 + control[2]! - crlfAtMiddle + lineBreaks(bytes, middle, cut);
 }
 
 /** Waits for both halves (bounded); true when both were read. */

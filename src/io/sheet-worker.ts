@@ -7,7 +7,7 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Rubric } from '../model/rubric.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
 import type { Delimiter } from './csv.js';
-import { bothHalvesRead, cutOf, lineOfCut, readHalf } from './sheet-thread.js';
+import { bothHalvesRead, cutOf, readHalf } from './sheet-thread.js';
 import { readScoreSheets, readSheetTail, type SheetFile } from './sheets.js';
 
 /**
@@ -56,9 +56,8 @@ try {
       const { sheet, ...rest } = readScoreSheets([task.file], rubric, { delimiter, stopAt: cut, bytes: task.bytes, hash: false });
       post(sheet, rest);
     } else {
-      const tail = readSheetTail(task.file, task.bytes, cut!, lineOfCut(task.bytes, task.control, cut!), rubric, delimiter);
-      if (tail === undefined) port.postMessage({ error: 'no header in the first MiB' });
-      else post(tail.sheet, { inputs: [], diagnostics: tail.csvDiagnostics, rowDiagnostics: tail.rowDiagnostics });
+      const tail = readSheetTail(task.file, task.bytes, cut!, rubric, delimiter);
+      post(tail.sheet, { inputs: [], diagnostics: tail.csvDiagnostics, rowDiagnostics: tail.rowDiagnostics });
     }
   }
 } catch (err) {

@@ -28,8 +28,9 @@ export interface ReadSheets {
   /** One per file, in the order given. */
   inputs: InputFile[];
   diagnostics: Diagnostic[];
-  /** With `stopAt`: where reading stopped (undefined: the file was read to its end). */
+  /** With `stopAt`: where reading stopped (undefined: the file was read to its end), and its line. */
   stoppedAt?: number;
+  stoppedLine?: number;
   /**
    * With `stopAt`: where the rows' diagnostics begin (before: the file's, its header's and its
    * CSV's): the second part's go in at both places, as one reader would have listed them.
@@ -56,6 +57,7 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
   const inputs: InputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   let stoppedAt: number | undefined;
+  let stoppedLine = 0;
   let rowDiagnosticsAt = 0;
   for (const { path, stage } of files) {
     progress?.(`reading scores ${path}`);
@@ -77,18 +79,25 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
     rowDiagnosticsAt = diagnostics.length;
     for (const d of found) diagnostics.push(d);
     stoppedAt = table.stoppedAt;
+    stoppedLine = table.stoppedLine ?? 0;
   }
-  return stoppedAt !== undefined ? { sheet, inputs, diagnostics, stoppedAt, rowDiagnosticsAt } : { sheet, inputs, diagnostics };
+  return stoppedAt !== undefined ? { sheet, inputs, diagnostics, stoppedAt, stoppedLine, rowDiagnosticsAt } : { sheet, inputs, diagnostics };
 }
+
+/** The line the second part's first record is numbered with before it is shifted (far above any real line). */
+export const TAIL_LINE_BASE = 2 ** 30;
 
 /**
  * The second part of a CSV score file read in two: the records from byte `start` (a record
  * start, as the first part's reader confirms) to the end, read with the file's own header and
- * delimiter and numbered with their lines in the file. Only the records' own diagnostics are
- * kept (the header's are the first part's): the CSV reader's and the rows'. Undefined when the
- * header is not in the first MiB.
+ * delimiter, their lines counted from TAIL_LINE_BASE. Only the records' own diagnostics are
+ * kept (the header's are the first part's): the CSV reader's and the rows'.
  */
-export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: number, line: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } {
+export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } {
+  // The records' lines count from TAIL_LINE_BASE: the first part's reader finds the cut's real
+  // line, and the joined sheet's lines are shifted then (sheet-thread.ts). No message text
+  // holds a record's line, only the line fields.
+  const line = TAIL_LINE_BASE;
   const all = Buffer.from(fileBytes.buffer, fileBytes.byteOffset, fileBytes.byteLength);
   const vocab = vocabulary(rubric);
   const sheet = new ScoreSheet();

@@ -43,6 +43,8 @@ export interface Table {
   headerLine: number;
   /** With `stopAt`: where reading stopped, as an offset of the file's bytes (undefined: read to the end). */
   stoppedAt?: number;
+  /** With `stoppedAt`: the line it is on. */
+  stoppedLine?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -83,6 +85,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
   let headerLine = 1;
   let decimalComma = false;
   let stoppedAt: number | undefined;
+  let stoppedLine: number | undefined;
   const fields: string[] = [];
   const columnOf = new Map<string, number>();
   // Cells past the header are spreadsheet padding when empty; when not, the row does not fit
@@ -164,6 +167,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
     );
     decimalComma = result.delimiter !== ',';
     stoppedAt = result.stoppedAt;
+    stoppedLine = result.stoppedLine;
     if (decimalComma) for (const r of records) r.decimalComma = true;
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
@@ -172,6 +176,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
   }
   const table: Table = { records, fields, columns: columnOf, decimalComma, headerLine, diagnostics };
   if (stoppedAt !== undefined) table.stoppedAt = stoppedAt;
+  if (stoppedLine !== undefined) table.stoppedLine = stoppedLine;
   return table;
 }
 
