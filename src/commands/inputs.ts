@@ -7,6 +7,8 @@ import { isRealDate } from '../model/rubric.js';
 import type { Competition } from '../model/records.js';
 import type { Delimiter } from '../io/csv.js';
 import { loadCompetition } from '../io/load.js';
+import { referenceDate } from '../scoring/score.js';
+import { prepareEntryChecks } from '../validate/entries.js';
 import type { CommandContext } from './context.js';
 
 export interface InputOptions {
@@ -51,6 +53,7 @@ export function workerMinBytes(env: CommandContext['env']): number | undefined {
 export function loadInputs(entries: string[], options: InputOptions, ctx: CommandContext): Competition {
   const progress = ctx.stderrIsTTY ? (message: string) => ctx.log(`kipp: ${message}`) : undefined;
   const minBytes = workerMinBytes(ctx.env);
+  const asOf = parseAsOf(options.asOf);
   return loadCompetition({
     entries,
     scores: options.scores ?? [],
@@ -59,6 +62,8 @@ export function loadInputs(entries: string[], options: InputOptions, ctx: Comman
     delimiter: parseDelimiter(options.delimiter),
     ...(progress ? { progress } : {}),
     ...(minBytes !== undefined ? { workerMinBytes: minBytes } : {}),
+    // The entry checks every scoring command runs, done while a large score sheet is still read.
+    meanwhile: ({ rubric, entries }) => prepareEntryChecks(entries, rubric, referenceDate(rubric, asOf)),
   });
 }
 

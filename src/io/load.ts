@@ -31,6 +31,12 @@ export interface LoadOptions {
    * the entries (default 16 MiB; Infinity: never).
    */
   workerMinBytes?: number;
+  /**
+   * Called with the rubric and the entries once they are read, before the score sheets are
+   * waited for: work that needs only those (the entry checks) is done while worker threads
+   * still read a large sheet.
+   */
+  meanwhile?: (loaded: { rubric: Rubric; entries: Entry[] }) => void;
 }
 
 const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url']);
@@ -91,6 +97,7 @@ export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubri
     if (kind === 'entries') append(entries, toEntries(table, vocab.criterionIds, rubric.fields, diagnostics));
     else append((judges ??= []), toJudges(table, path, diagnostics));
   }
+  options.meanwhile?.({ rubric, entries });
   let sheets = pending?.();
   if (pending !== undefined && sheets === undefined) options.progress?.('the worker threads did not read the score sheets: reading them here');
   sheets ??= readScoreSheets(sheetFiles, rubric, options);

@@ -39,7 +39,33 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): { checked: CheckedEntry[]; diagnostics: Diagnostic[] } {
+export interface EntryChecks {
+  checked: CheckedEntry[];
+  diagnostics: Diagnostic[];
+}
+
+/** Entry checks run ahead (prepareEntryChecks), each taken by the first checkEntries that asks for it. */
+const prepared = new WeakMap<readonly Entry[], { rubric: Rubric; asOf: string; checks: EntryChecks }>();
+
+/**
+ * Runs checkEntries now and keeps the result for the next checkEntries call on the same entries,
+ * rubric and date. A command calls it while worker threads still read a stress year's score
+ * sheets (LoadOptions.meanwhile), so that the checks do not wait for them.
+ */
+export function prepareEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): void {
+  prepared.set(entries, { rubric, asOf, checks: runEntryChecks(entries, rubric, asOf) });
+}
+
+export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): EntryChecks {
+  const ahead = prepared.get(entries);
+  if (ahead !== undefined) {
+    prepared.delete(entries);
+    if (ahead.rubric === rubric && ahead.asOf === asOf) return ahead.checks;
+  }
+  return runEntryChecks(entries, rubric, asOf);
+}
+
+function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryChecks {
   const vocab = vocabulary(rubric);
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedEntry[] = entries.map((entry) => ({ entry, errors: [] }));
