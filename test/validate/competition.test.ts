@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { validateCompetition } from '../../src/validate/competition.js';
+import { checkEntries, prepareEntryChecks } from '../../src/validate/entries.js';
 import { competition, entry, judge, rubricFrom, scoreRows } from '../helpers.js';
 import { diagnostic } from '../../src/model/diagnostic.js';
 
@@ -40,5 +41,39 @@ describe('validateCompetition', () => {
     const c = { ...competition(r, entries, []), hasScoreSheets: false };
     expect(validateCompetition(c).map((d) => [d.code, d.entry_id])).toEqual([['implementation-too-recent', 'B']]);
     expect(validateCompetition(c, { asOf: '2018-03-11' })).toEqual([]);
+  });
+});
+
+describe('entry checks prepared ahead (prepareEntryChecks)', () => {
+  const entries = () => [entry({ id: 'A' }, 2), entry({ id: 'A' }, 3)];
+
+  test('are taken once, by a checkEntries on the same entries, rubric and date', () => {
+    const list = entries();
+    prepareEntryChecks(list, rubric, '2026-01-01');
+    const first = checkEntries(list, rubric, '2026-01-01');
+    // Two entries share id A: both are duplicate-id, as a check of another copy finds.
+    expect(first.diagnostics.filter((d) => d.code === 'duplicate-id').map((d) => d.line)).toEqual([2, 3]);
+    expect(first.diagnostics).toEqual(checkEntries(entries(), rubric, '2026-01-01').diagnostics);
+    // Taken: the next call checks again (new objects, same findings).
+    const second = checkEntries(list, rubric, '2026-01-01');
+    expect(second.checked).not.toBe(first.checked);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+  });
+
+  test('are the result computed when prepared (the entries must not change in between)', () => {
+    const list = entries();
+    prepareEntryChecks(list, rubric, '2026-01-01');
+    list[1] = entry({ id: 'B' }, 3); // after preparing: the prepared checks still see two A's
+    expect(codes(checkEntries(list, rubric, '2026-01-01').diagnostics)).toContain('duplicate-id');
+    expect(codes(checkEntries(list, rubric, '2026-01-01').diagnostics)).not.toContain('duplicate-id');
+  });
+
+  test('are not used for another date or rubric', () => {
+    const list = [{ ...entry({ id: 'A' }, 2), implementedSinceRaw: '2025-06-01' }];
+    const strict = rubricFrom('name: t\nscale: { min: 1, max: 10 }\nmin_judges: 1\neligibility: { min_implementation_months: 12 }\n');
+    prepareEntryChecks(list, strict, '2030-01-01'); // long enough ago then
+    expect(codes(checkEntries(list, strict, '2026-01-01').diagnostics)).toEqual(['implementation-too-recent']);
+    prepareEntryChecks(list, strict, '2030-01-01');
+    expect(codes(checkEntries(list, rubric, '2030-01-01').diagnostics)).toEqual([]);
   });
 });
