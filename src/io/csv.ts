@@ -186,7 +186,7 @@ function scan(
   // Per column: whether its cells are cached. A column whose cells rarely repeat (ids and
   // titles in an entries file) stops being cached when most of its first 4,096 lookups missed:
   // filling the cache with 200,000 one-off titles costs more than it saves.
-  let modes = new Int32Array(64); // UNDECIDED, CACHE or PLAIN
+  let modes = new Int32Array(64).fill(UNDECIDED); // then CACHE or PLAIN
   let lookups = new Int32Array(64);
   let misses = new Int32Array(64);
   let i = start;

@@ -1,18 +1,19 @@
 /**
  * Reading score sheets in worker threads. A stress year's sheet is 160 MB and takes over two
  * seconds to read; the entries file another second. Workers read the sheets while the main
- * thread reads the entries: one large CSV file in two halves (two workers), other files in one.
- * loadCompetition stays synchronous: it waits on a shared flag and takes each worker's message
- * with receiveMessageOnPort, no event loop needed.
+ * thread reads the entries (and runs the entry checks): one large CSV file in two halves (two
+ * workers), other files in one. loadCompetition stays synchronous: it waits on a shared flag
+ * and takes each worker's message with receiveMessageOnPort, no event loop needed.
  *
- * The halves: this thread reads the file once, into shared memory that both workers read (and
- * hashes those bytes while it waits: the manifest's sha256 is that of the bytes scored). The
- * file is cut after a line break near its middle. That is a record boundary
- * unless the break is inside a quoted cell, which only the reader of the first half can tell
- * (it reads from the start): it stops there if a record starts there, and otherwise reads on to
- * the end, and the second half's work is dropped. The second half is read with the file's own
- * header and delimiter and numbered from the line it starts on, so that the two sheets joined
- * are row for row what one reader makes (a test compares them).
+ * The halves: each worker reads one half of the file into memory both share (readHalf), and the
+ * main thread hashes those bytes once both are in: the manifest's sha256 is that of the bytes
+ * scored. The file is cut after a line break near its middle (cutOf). That is a record
+ * boundary unless the break is inside a quoted cell, which only the reader of the first half
+ * can tell (it reads from the start): it stops there if a record starts there, and otherwise
+ * reads on to the end, and the second half's work is dropped. The second half is read with the
+ * file's own header and delimiter, its lines counted from a base and shifted by the line the
+ * first reader stopped on, so that the two sheets joined are row for row what one reader makes
+ * (a test compares them).
  *
  * Any failure (no worker script next to this module, as when the sources run under a test
  * runner; an error in a worker) returns nothing, and the caller reads the sheets itself: the
