@@ -15,6 +15,8 @@ interface Stream {
   isTTY?: boolean;
   columns?: number;
   write(chunk: string | Uint8Array, written?: (err?: Error | null) => void): boolean;
+  /** Node streams: where a closed pipe (EPIPE) is reported. */
+  on?(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown;
 }
 
 export interface Process {
@@ -293,10 +295,31 @@ export async function main(proc: Process): Promise<number> {
   if (result === undefined) return EXIT.ok;
   if (result.output !== undefined) {
     const { output } = result;
+    const pipe = watchPipe(proc);
     if (typeof output === 'string' || output instanceof Uint8Array) writeInChunks(proc.stdout, output);
-    else await writePieces(proc.stdout, output);
+    else await writePieces(proc.stdout, output, pipe);
+    if (pipe.failed) return EXIT.bug;
   }
   return result.exit;
+}
+
+/**
+ * stdout's write errors. A reader that stops early (`kipp score … | head`) closes the pipe:
+ * the rest of the report is not wanted, writing stops, and the exit code is the command's.
+ * Any other write error is said on stderr (exit 70): the report did not get out.
+ */
+function watchPipe(proc: Process): { closed: boolean; failed: boolean } {
+  const state = { closed: false, failed: false };
+  proc.stdout.on?.('error', (err) => {
+    if (err.code === 'EPIPE' || state.closed) {
+      state.closed = true;
+      return;
+    }
+    if (!state.failed) proc.stderr.write(`kipp: cannot write the report to stdout: ${err.message}\n`);
+    state.failed = true;
+    state.closed = true;
+  });
+  return state;
 }
 
 /**
@@ -323,9 +346,10 @@ function writeInChunks(stream: Process['stdout'], text: string | Uint8Array): vo
  * (a slow pipe), as the pieces may share one buffer (formatJsonChunks with `reuse`). A stream
  * that is not a Node stream (a test's) takes each piece when it is given.
  */
-async function writePieces(stream: Process['stdout'], pieces: Iterable<string | Uint8Array>): Promise<void> {
+async function writePieces(stream: Process['stdout'], pieces: Iterable<string | Uint8Array>, pipe: { closed: boolean }): Promise<void> {
   const isNodeStream = typeof (stream as Partial<NodeJS.WritableStream>).once === 'function';
   for (const piece of pieces) {
+    if (pipe.closed) return; // nobody reads the rest: the pieces are not even made
     if (isNodeStream) await new Promise<void>((done) => stream.write(piece, () => done()));
     else stream.write(piece);
   }

@@ -170,3 +170,28 @@ describe('kipp score with score sheets read in worker threads', () => {
     expect(r.stderr).toContain('KIPP_WORKER_MIN_BYTES=lots');
   });
 });
+
+describe('kipp score piped into a reader that stops early (| head)', () => {
+  it('stops writing, exits with the command\'s code, and prints no stack trace', async () => {
+    // A national year's JSON report (~2 MB) is far more than a pipe holds.
+    const { generate } = (await import(join(ROOT, 'bench/generate.mjs'))) as { generate: (size: string, dir: string) => Promise<unknown> };
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-head-'));
+    await generate('national', dir);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/kipp.js'), 'score', join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--judges', join(dir, 'judges.csv'), '--as-of', '2026-01-01', '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let first = '';
+    child.stdout.once('data', (d: Buffer) => {
+      first = d.toString().slice(0, 20);
+      child.stdout.destroy(); // as `head -c 100` does once it has its bytes
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(first.startsWith('{')).toBe(true);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|node:events/);
+    expect(code).toBe(0);
+  });
+});
