@@ -10,6 +10,17 @@ import type { ScoreRow } from './records.js';
 
 const INITIAL = 1024;
 
+/** The index of `value` in `list`, appended the first time (`index` maps values to indices). */
+function numberOf(value: string, list: string[], index: Map<string, number>): number {
+  let n = index.get(value);
+  if (n === undefined) {
+    n = list.length;
+    list.push(value);
+    index.set(value, n);
+  }
+  return n;
+}
+
 /** A ScoreSheet as plain data (ScoreSheet.toParts / fromParts). */
 export interface ScoreSheetParts {
   length: number;
@@ -74,14 +85,7 @@ export class ScoreSheet implements Iterable<ScoreRow> {
 
   /** The code of a text (given one the first time it is seen). */
   code(s: string): number {
-    const codes = (this.codes ??= new Map(this.strings.map((text, code) => [text, code])));
-    let code = codes.get(s);
-    if (code === undefined) {
-      code = this.strings.length;
-      this.strings.push(s);
-      codes.set(s, code);
-    }
-    return code;
+    return numberOf(s, this.strings, (this.codes ??= new Map(this.strings.map((text, code) => [text, code]))));
   }
 
   /** Appends every row of another sheet (the later part of a file read in two), its texts recoded. */
@@ -172,24 +176,12 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   }
 
   fileId(file: string): number {
-    let id = this.fileIds.get(file);
-    if (id === undefined) {
-      id = this.files.length;
-      this.files.push(file);
-      this.fileIds.set(file, id);
-    }
-    return id;
+    return numberOf(file, this.files, this.fileIds);
   }
 
   /** The code of a stage as written. */
   stageCode(stage: string): number {
-    let id = this.stageIds.get(stage);
-    if (id === undefined) {
-      id = this.stageTexts.length;
-      this.stageTexts.push(stage);
-      this.stageIds.set(stage, id);
-    }
-    return id;
+    return numberOf(stage, this.stageTexts, this.stageIds);
   }
 
   push(row: ScoreRow): void {
