@@ -215,28 +215,22 @@ export class ScoreSheet implements Iterable<ScoreRow> {
 
   /** add() with the texts already coded (`code()`) and the stage by `stageCode()`: the loader's path. */
   addCodes(entry: number, judge: number, criterion: number, text: number, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment: string | undefined, stage: number): void {
-    const i = this.length++;
-    if (i >= this.lines.length) this.growColumns(i + 1);
-    this.entryCodes[i] = entry;
-    this.judgeCodes[i] = judge;
-    this.criterionCodes[i] = criterion;
-    this.textCodes[i] = text;
+    const i = this.addScore(entry, judge, criterion, text, line, comment);
     this.fileIndex[i] = file;
-    this.lines[i] = line;
     this.columns[i] = column;
     this.entryColumns[i] = entryColumn;
     this.judgeColumns[i] = judgeColumn;
     this.criterionColumns[i] = criterionColumn;
     this.decimalComma[i] = decimalComma ? 1 : 0;
-    if (comment) this.comments.set(i, comment);
     this.stageIndex[i] = stage;
   }
 
   /**
    * A row whose file, columns, decimal-comma flag and stage its reader fills in afterwards, for
-   * all of a file's rows at once (they are the same on every row of a long CSV sheet).
+   * all of a file's rows at once (they are the same on every row of a long CSV sheet). Returns
+   * the row's index.
    */
-  addScore(entry: number, judge: number, criterion: number, text: number, line: number, comment: string): void {
+  addScore(entry: number, judge: number, criterion: number, text: number, line: number, comment: string | undefined): number {
     const i = this.length++;
     if (i >= this.lines.length) this.growColumns(i + 1);
     this.entryCodes[i] = entry;
@@ -245,6 +239,7 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.textCodes[i] = text;
     this.lines[i] = line;
     if (comment) this.comments.set(i, comment);
+    return i;
   }
 
   /** Appends row i of another sheet, column by column (no object per row). */

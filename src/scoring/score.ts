@@ -172,7 +172,6 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   // Steps 9–10.
   const { order, shortlists, diagnostics: shortlistDiagnostics } = rankAndShortlist(rubric, results);
 
-  const unranked = results.filter((r) => r.total === null).sort((a, b) => compareCodePoints(a.id, b.id));
   // One object per score is built only when someone asks (explanations, analytics): a stress
   // year has millions of scores and the report does not need them.
   const scoredRecords = (): ScoredRecord[] => {
@@ -193,7 +192,6 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     push(scores.excluded, 'conflict');
     return out;
   };
-  let records: ScoredRecord[] | undefined;
 
   // SPEC 7: a judge–entry graph in pieces makes z-score normalization meaningless (a warning).
   const panel =
@@ -202,18 +200,7 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
       : [];
   const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel].sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {
-    result: {
-      rubric,
-      rubricSource: { path: competition.rubricSource.path, sha256: competition.rubricSource.sha256 },
-      inputs: competition.inputs,
-      asOf,
-      entries: [...order.map((o) => o.item), ...unranked],
-      shortlists,
-      get records() {
-        return (records ??= scoredRecords());
-      },
-      diagnostics,
-    },
+    result: assembleResult(competition, asOf, order, results, shortlists, diagnostics, scoredRecords),
     detail: { checked, scores, normalized, trimmed, aggregates },
   };
 }
@@ -268,6 +255,35 @@ export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCa
     return summary;
   });
   return { order, shortlists, diagnostics };
+}
+
+/**
+ * The ScoreResult: ranked entries in rank order, then the others by id; the per-score records
+ * built only when someone asks (explanations, analytics: a stress year has millions of scores).
+ */
+export function assembleResult(
+  competition: Competition,
+  asOf: string,
+  order: readonly RankedEntry[],
+  results: readonly EntryResult[],
+  shortlists: ShortlistResult[],
+  diagnostics: Diagnostic[],
+  scoredRecords: () => ScoredRecord[],
+): ScoreResult {
+  const unranked = results.filter((r) => r.total === null).sort((a, b) => compareCodePoints(a.id, b.id));
+  let records: ScoredRecord[] | undefined;
+  return {
+    rubric: competition.rubric,
+    rubricSource: { path: competition.rubricSource.path, sha256: competition.rubricSource.sha256 },
+    inputs: competition.inputs,
+    asOf,
+    entries: [...order.map((o) => o.item), ...unranked],
+    shortlists,
+    get records() {
+      return (records ??= scoredRecords());
+    },
+    diagnostics,
+  };
 }
 
 /** A passing ranked entry as a shortlist sees it. */

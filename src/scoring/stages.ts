@@ -11,13 +11,12 @@
  * then steps 8–10 (pass, rank, shortlists) on the final figures.
  */
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import { compareCodePoints } from '../model/names.js';
 import type { Competition, Entry } from '../model/records.js';
-import type { EntryResult, ScoredRecord, ScoreResult, StageOutcome } from '../model/result.js';
+import type { EntryResult, ScoreResult, StageOutcome } from '../model/result.js';
 import type { Stage } from '../model/rubric.js';
 import { splitStages, stageDiagnostics, uniqueDiagnostics } from '../validate/stages.js';
 import { round6 } from './round.js';
-import { candidateOf, rankAndShortlist, referenceDate, scoreWithDetail, type ScoreOptions, type ScoringDetail } from './score.js';
+import { assembleResult, candidateOf, rankAndShortlist, referenceDate, scoreWithDetail, type ScoreOptions, type ScoringDetail } from './score.js';
 
 interface StageRun {
   stage: Stage;
@@ -133,7 +132,6 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
     ]),
   );
   const { order, shortlists, diagnostics: shortlistDiagnostics } = rankAndShortlist(rubric, results, stageCandidates);
-  const unranked = results.filter((r) => r.total === null).sort((a, b) => compareCodePoints(a.id, b.id));
 
   const found: Diagnostic[] = [...competition.diagnostics, ...splitDiagnostics];
   runs.forEach((run, k) => {
@@ -142,18 +140,8 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
   });
   const diagnostics = uniqueDiagnostics(found).sort(compareDiagnostics).concat(shortlistDiagnostics);
 
-  let records: ScoredRecord[] | undefined;
-  const result: ScoreResult = {
-    rubric,
-    rubricSource: { path: competition.rubricSource.path, sha256: competition.rubricSource.sha256 },
-    inputs: competition.inputs,
-    asOf,
-    entries: [...order.map((o) => o.item), ...unranked],
-    shortlists,
-    get records() {
-      return (records ??= runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))));
-    },
-    diagnostics,
-  };
+  const result = assembleResult(competition, asOf, order, results, shortlists, diagnostics, () =>
+    runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))),
+  );
   return { result, detail: { ...first.detail, stages: runs.map((run) => ({ name: run.stage.name, detail: run.detail })) } };
 }
