@@ -192,10 +192,6 @@ export function stageOfSheet(arg: string, rubric: Rubric): { path: string; stage
   return { path, stage };
 }
 
-function unknownField(name: string, kind: string, file: string, line: number | undefined, column: number | undefined): Diagnostic {
-  return diagnostic('unknown-field', `"${name}" is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`, { file, line, column, field: name });
-}
-
 function toJudges(table: Table, file: string, diagnostics: Diagnostic[]): Judge[] {
   warnUnknownFields(table, (name) => JUDGE_FIELDS.has(name), 'judge', diagnostics);
   const judges: Judge[] = [];
