@@ -10,7 +10,7 @@ import { KippError } from '../model/diagnostic.js';
 import type { InputKind } from '../model/records.js';
 import { reportSchema, type KippReport } from '../model/report.js';
 import { sha256 } from '../io/files.js';
-import { loadCompetition } from '../io/load.js';
+import { loadCompetition } from '../io/competition.js';
 import { DEFAULT_RUBRIC_FILE, loadRubric, rubricsDir } from '../io/rubric.js';
 import type { Delimiter } from '../io/csv.js';
 import { jsonReport } from '../report/json.js';

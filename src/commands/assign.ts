@@ -57,7 +57,7 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   const avoidRegion = options.avoid === 'region';
   const seed = options.seed ?? '1';
 
-  const competition = loadInputs(entryPaths, { judges: options.judges, ...(options.rubric !== undefined ? { rubric: options.rubric } : {}) }, ctx);
+  const competition = await loadInputs(entryPaths, { judges: options.judges, ...(options.rubric !== undefined ? { rubric: options.rubric } : {}) }, ctx);
   const { rubric } = competition;
   const judges = competition.judges ?? [];
   const entryCheck = checkEntries(competition.entries, rubric, referenceDate(rubric, undefined));

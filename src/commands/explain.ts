@@ -21,7 +21,7 @@ export async function runExplain(id: string, entryPaths: string[], options: Expl
   const asOf = parseAsOf(options.asOf);
   if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const lang = parseLang(options.lang) ?? ctx.lang;
-  const competition = loadInputs(entryPaths, options, ctx);
+  const competition = await loadInputs(entryPaths, options, ctx);
   const result = scoreCompetition(competition, { asOf });
   const wanted = id.trim();
   const found = findEntries(result, wanted);

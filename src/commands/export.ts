@@ -48,7 +48,7 @@ export function parseExportOptions(options: ExportCommandOptions, ctx: CommandCo
 export async function runExport(entryPaths: string[], options: ExportCommandOptions, ctx: CommandContext): Promise<CommandResult> {
   const parsed = parseExportOptions(options, ctx);
   // --delimiter names the output's delimiter: the inputs are detected as always.
-  const competition = loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
+  const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
   const result = scoreCompetition(competition, { asOf: parsed.asOf });
   const shortlist = options.shortlist !== undefined ? findShortlist(result, options.shortlist) : null;
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);

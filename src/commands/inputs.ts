@@ -6,7 +6,8 @@ import { KippError } from '../model/diagnostic.js';
 import { isRealDate } from '../model/rubric.js';
 import type { Competition } from '../model/records.js';
 import type { Delimiter } from '../io/csv.js';
-import { loadCompetition } from '../io/load.js';
+import { readCompetition } from '../io/load.js';
+import { openRubric } from '../io/rubric-source.js';
 import { referenceDate } from '../scoring/score.js';
 import { prepareEntryChecks } from '../validate/entries.js';
 import type { CommandContext } from './context.js';
@@ -50,21 +51,22 @@ export function workerMinBytes(env: CommandContext['env']): number | undefined {
   return bytes;
 }
 
-export function loadInputs(entries: string[], options: InputOptions, ctx: CommandContext): Competition {
+export async function loadInputs(entries: string[], options: InputOptions, ctx: CommandContext): Promise<Competition> {
   const progress = ctx.stderrIsTTY ? (message: string) => ctx.log(`kipp: ${message}`) : undefined;
   const minBytes = workerMinBytes(ctx.env);
   const asOf = parseAsOf(options.asOf);
-  return loadCompetition({
+  const delimiter = parseDelimiter(options.delimiter);
+  const rubric = await openRubric(rubricPath(options, ctx));
+  return readCompetition({
     entries,
     scores: options.scores ?? [],
     judges: options.judges,
-    rubric: rubricPath(options, ctx),
-    delimiter: parseDelimiter(options.delimiter),
+    delimiter,
     ...(progress ? { progress } : {}),
     ...(minBytes !== undefined ? { workerMinBytes: minBytes } : {}),
     // The entry checks every scoring command runs, done while a large score sheet is still read.
     meanwhile: ({ rubric, entries }) => prepareEntryChecks(entries, rubric, referenceDate(rubric, asOf)),
-  });
+  }, rubric);
 }
 
 /** Every path the run reads (for the never-overwrite-an-input rule). */

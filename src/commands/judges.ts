@@ -25,7 +25,7 @@ export async function runJudges(entryPaths: string[], options: JudgesCommandOpti
   if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const lang = parseLang(options.lang) ?? ctx.lang;
   if (!options.scores || options.scores.length === 0) throw new KippError('usage', 'kipp judges needs the judges\' score sheets: --scores FILE...');
-  const competition = loadInputs(entryPaths, options, ctx);
+  const competition = await loadInputs(entryPaths, options, ctx);
   const result = scoreCompetition(competition, { asOf });
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp judges: ${countLine(result.diagnostics)}`);

@@ -72,7 +72,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const lang = parseLang(options.lang) ?? ctx.lang;
   if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const generated = sourceDateEpoch(ctx.env);
-  const competition = loadInputs(entryPaths, options, ctx);
+  const competition = await loadInputs(entryPaths, options, ctx);
   const result = selectEntries(scoreCompetition(competition, { asOf }), options.category, top);
   const manifest = manifestOptions(result, options, top);
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);

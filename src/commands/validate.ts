@@ -71,9 +71,9 @@ interface Collected {
 }
 
 /** Load and check everything; a missing file or an invalid rubric becomes diagnostics too. */
-function collect(entryPaths: string[], options: ValidateCommandOptions, asOf: string | undefined, ctx: CommandContext): Collected {
+async function collect(entryPaths: string[], options: ValidateCommandOptions, asOf: string | undefined, ctx: CommandContext): Promise<Collected> {
   try {
-    const competition = loadInputs(entryPaths, options, ctx);
+    const competition = await loadInputs(entryPaths, options, ctx);
     const rubricFile = competition.rubricSource.path;
     return {
       found: validateCompetition(competition, { asOf }),
@@ -104,7 +104,7 @@ export async function runValidate(entryPaths: string[], options: ValidateCommand
   parseDelimiter(options.delimiter);
   const policy: Policy = { strict: options.strict ?? false, quiet: options.quiet ?? false, maxWarnings };
 
-  const { found, files, inputs, loadFailed } = collect(entryPaths, options, asOf, ctx);
+  const { found, files, inputs, loadFailed } = await collect(entryPaths, options, asOf, ctx);
   const outcome = applyPolicy(found, policy);
   const report: ValidateReport = {
     diagnostics: outcome.shown,

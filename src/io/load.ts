@@ -11,7 +11,7 @@ import type { Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
 import { listInputs, MissingFile, readInput } from './files.js';
-import { loadRubric, type LoadedRubric } from './rubric.js';
+import type { LoadedRubric } from './rubric-source.js';
 import { startSheetWorker } from './sheet-thread.js';
 import { readScoreSheets } from './sheets.js';
 import { readTable, type Table } from './table.js';
@@ -42,8 +42,13 @@ export interface LoadOptions {
 const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url']);
 const JUDGE_FIELDS = new Set(['id', 'name', 'agency', 'region', 'expertise']);
 
-export function loadCompetition(options: LoadOptions, loadedRubric?: LoadedRubric): Competition {
-  const { rubric, path: rubricPath, sha256: rubricSha } = loadedRubric ?? loadRubric(options.rubric ?? null);
+/**
+ * Reads every input with the rubric already loaded (`options.rubric` is not read here): the
+ * command line opens the rubric first (rubric-source.ts's openRubric), so that a shipped rubric
+ * costs no YAML parser or zod. The library's loadCompetition (competition.ts) loads it itself.
+ */
+export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric): Competition {
+  const { rubric, path: rubricPath, sha256: rubricSha } = loadedRubric;
   const vocab = vocabulary(rubric);
   const criterionColumn = (normalized: string) => vocab.criterion(normalized);
 

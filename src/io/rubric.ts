@@ -1,45 +1,37 @@
 /**
- * Loading a rubric: the embedded default or a YAML/JSON file, checked by the zod schema and the
- * cross-field rules, every problem reported at once with its key path and line.
+ * Parsing and checking a rubric: a YAML/JSON file checked by the zod schema and the cross-field
+ * rules, every problem reported at once with its key path and line. Rubrics kipp ships are taken
+ * as checked at build time (rubric-source.ts) without loading this module's YAML parser and zod.
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
-import { checkRubric, resolveRubric, rubricFileSchema, type Rubric } from '../model/rubric.js';
+import { rubricFileSchema } from '../model/rubric-file.js';
+import { checkRubric, resolveRubric, type Rubric, type RubricFile } from '../model/rubric.js';
 import { decodeBytes } from './decode.js';
 import { sha256 } from './files.js';
-import { packageFile } from '../package-root.js';
+import { knownRubric, readRubricBytes, rubricShownAs, type LoadedRubric } from './rubric-source.js';
 
-export const DEFAULT_RUBRIC_FILE = 'kipp-2018.yaml';
-
-export function rubricsDir(): URL {
-  return packageFile('rubrics/');
-}
-
-export interface LoadedRubric {
-  rubric: Rubric;
-  path: string | null;
-  sha256: string;
-}
+export { DEFAULT_RUBRIC_FILE, rubricsDir, type LoadedRubric } from './rubric-source.js';
 
 /** Loads `path` (or the embedded default when null); throws KippError('config') when invalid. */
 export function loadRubric(path: string | null): LoadedRubric {
-  let bytes: Uint8Array;
-  const shown = path ?? `(embedded) rubrics/${DEFAULT_RUBRIC_FILE}`;
-  try {
-    bytes = path === null ? readFileSync(new URL(DEFAULT_RUBRIC_FILE, rubricsDir())) : readFileSync(path);
-  } catch {
-    const d = diagnostic('file-not-found', `rubric file not found: check the path given to --rubric (or KIPP_RUBRIC)`, { file: shown });
-    throw new KippError('config', `${shown}: rubric file not found`, [d]);
-  }
+  const bytes = readRubricBytes(path);
+  const sha = sha256(bytes);
+  const rubric = knownRubric(sha);
+  return rubric !== undefined ? { rubric, path, sha256: sha } : checkedRubric(bytes, path, sha);
+}
+
+/** A rubric file's bytes parsed and checked; throws KippError('config') when invalid. */
+export function checkedRubric(bytes: Uint8Array, path: string | null, sha: string): LoadedRubric {
+  const shown = rubricShownAs(path);
   const { rubric, diagnostics } = parseRubric(decodeBytes(bytes).text, shown);
   if (!rubric) throw new KippError('config', `${shown}: invalid rubric`, diagnostics);
-  return { rubric, path, sha256: sha256(bytes) };
+  return { rubric, path, sha256: sha };
 }
 
 /** Parses and checks rubric text. Returns every problem as an `invalid-rubric` diagnostic. */
-export function parseRubric(text: string, file: string): { rubric: Rubric | null; diagnostics: Diagnostic[] } {
+export function parseRubric(text: string, file: string): { rubric: Rubric | null; diagnostics: Diagnostic[]; content?: RubricFile } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
@@ -73,7 +65,7 @@ export function parseRubric(text: string, file: string): { rubric: Rubric | null
   const rubric = resolveRubric(parsed.data);
   const issues = checkRubric(rubric);
   if (issues.length > 0) return { rubric: null, diagnostics: issues.map((i) => located(i.path, i.message)) };
-  return { rubric, diagnostics: [] };
+  return { rubric, diagnostics: [], content: parsed.data };
 }
 
 type ZodIssue = z.core.$ZodIssue;

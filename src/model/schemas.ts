@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { AGENCY_TYPES, DEFAULT_CRITERION_ALIASES, fieldAliases, type FileKind } from './names.js';
-import { rubricFileSchema } from './rubric.js';
+import { rubricFileSchema } from './rubric-file.js';
 
 /** YAML writes `id: 17` or `score: 8.5` unquoted: text or a number are both fine. */
 const value = z.union([z.string(), z.number()]);

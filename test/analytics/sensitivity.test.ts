@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { round6Fast, runSensitivity } from '../../src/analytics/sensitivity.js';
-import { loadCompetition } from '../../src/io/load.js';
+import { loadCompetition } from '../../src/io/competition.js';
 import { round6 } from '../../src/scoring/round.js';
 import { scoreWithDetail } from '../../src/scoring/score.js';
 import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';

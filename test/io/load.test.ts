@@ -3,7 +3,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCompetition } from '../../src/io/load.js';
+import { loadCompetition } from '../../src/io/competition.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { KippError } from '../../src/model/diagnostic.js';
 import { ROOT } from '../cli/run.js';

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv.js';
-import { loadCompetition } from '../../src/io/load.js';
+import { loadCompetition } from '../../src/io/competition.js';
 import type { Competition } from '../../src/model/records.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { kipp, ROOT } from '../cli/run.js';

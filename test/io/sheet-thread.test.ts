@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run.js';
 
-const { loadCompetition } = (await import(join(ROOT, 'dist/io/load.js'))) as typeof import('../../src/io/load.js');
+const { loadCompetition } = (await import(join(ROOT, 'dist/io/competition.js'))) as typeof import('../../src/io/competition.js');
 const example = join(ROOT, 'fixtures/example');
 const dir = mkdtempSync(join(tmpdir(), 'kipp-sheet-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

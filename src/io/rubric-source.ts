@@ -1,0 +1,82 @@
+/**
+ * Where a rubric comes from, without parsing one: the embedded default's path, the bytes of a
+ * rubric file, and the rubrics kipp ships, checked once at build time (scripts/compile-rubrics.mjs
+ * writes dist/rubrics.json, keyed by each file's sha256). A rubric whose bytes are one of those is
+ * taken from there, so that the embedded default costs neither YAML nor zod, about a tenth of a
+ * national year's `kipp score`; any other rubric is parsed and checked by io/rubric.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { diagnostic, KippError } from '../model/diagnostic.js';
+import { checkRubric, resolveRubric, type Rubric, type RubricFile } from '../model/rubric.js';
+import { packageFile } from '../package-root.js';
+import { sha256 } from './files.js';
+
+export const DEFAULT_RUBRIC_FILE = 'kipp-2018.yaml';
+
+/** The build's record of the shipped rubrics (dist/rubrics.json). */
+export const COMPILED_RUBRICS_FILE = 'dist/rubrics.json';
+
+export interface CompiledRubrics {
+  /** By the sha256 of the file's bytes: its name in rubrics/ and its content as checked by the schema. */
+  [sha256: string]: { file: string; content: RubricFile };
+}
+
+export function rubricsDir(): URL {
+  return packageFile('rubrics/');
+}
+
+export interface LoadedRubric {
+  rubric: Rubric;
+  path: string | null;
+  sha256: string;
+}
+
+/** How the rubric is named in messages: its path, or the embedded file's. */
+export function rubricShownAs(path: string | null): string {
+  return path ?? `(embedded) rubrics/${DEFAULT_RUBRIC_FILE}`;
+}
+
+/** The bytes of `path` (the embedded default when null); a `config` KippError when unreadable. */
+export function readRubricBytes(path: string | null): Uint8Array {
+  try {
+    return path === null ? readFileSync(new URL(DEFAULT_RUBRIC_FILE, rubricsDir())) : readFileSync(path);
+  } catch {
+    const shown = rubricShownAs(path);
+    const d = diagnostic('file-not-found', `rubric file not found: check the path given to --rubric (or KIPP_RUBRIC)`, { file: shown });
+    throw new KippError('config', `${shown}: rubric file not found`, [d]);
+  }
+}
+
+let compiled: CompiledRubrics | undefined;
+
+/**
+ * The rubric whose file bytes hash to `sha`, when it is one kipp ships as built; undefined
+ * otherwise (an edited copy, a rubric of one's own, or no dist/rubrics.json, as when running
+ * from the sources before a build), and the caller parses the text.
+ */
+export function knownRubric(sha: string): Rubric | undefined {
+  if (compiled === undefined) {
+    try {
+      compiled = JSON.parse(readFileSync(packageFile(COMPILED_RUBRICS_FILE), 'utf8')) as CompiledRubrics;
+    } catch {
+      compiled = {};
+    }
+  }
+  const known = Object.hasOwn(compiled, sha) ? compiled[sha] : undefined;
+  if (known === undefined) return undefined;
+  const rubric = resolveRubric(known.content);
+  return checkRubric(rubric).length === 0 ? rubric : undefined;
+}
+
+/**
+ * loadRubric (io/rubric.ts) for callers that can wait: a shipped rubric is taken as built, and
+ * only another one loads the YAML parser and zod to be checked.
+ */
+export async function openRubric(path: string | null): Promise<LoadedRubric> {
+  const bytes = readRubricBytes(path);
+  const sha = sha256(bytes);
+  const rubric = knownRubric(sha);
+  if (rubric !== undefined) return { rubric, path, sha256: sha };
+  const { checkedRubric } = await import('./rubric.js');
+  return checkedRubric(bytes, path, sha);
+}
