@@ -80,14 +80,17 @@ export class Utf8Pieces {
 
   /** Bytes made once (a key, a separator): cheaper to copy than to encode again. */
   writeBytes(bytes: Uint8Array): void {
-    const buffer = this.room(bytes.length);
-    let at = this.at;
-    for (let i = 0; i < bytes.length; i++) buffer[at++] = bytes[i]!;
-    this.at = at;
+    this.room(bytes.length).set(bytes, this.at);
+    this.at += bytes.length;
   }
 
   /** A non-negative safe integer in decimal, zero-padded to `width` digits. */
   writeDigits(value: number, width = 1): void {
+    if (value < 10 && width <= 1) {
+      // Most figures of a report: a judge count, a criterion's whole part.
+      this.room(1)[this.at++] = 0x30 + value;
+      return;
+    }
     let digits = 1;
     for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
     digits = Math.max(digits, width);

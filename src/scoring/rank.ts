@@ -24,8 +24,10 @@ export function rankEntries<T extends Rankable>(items: readonly T[], tieBreak: r
   const n = items.length;
   const K = tieBreak.length + 1;
   const keys = new Float64Array(n * K);
+  const ids: string[] = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const item = items[i]!;
+    ids[i] = item.id;
     keys[i * K] = item.total;
     for (let k = 1; k < K; k++) keys[i * K + k] = item.criteria[tieBreak[k - 1]!] ?? -Infinity;
   }
@@ -37,8 +39,14 @@ export function rankEntries<T extends Rankable>(items: readonly T[], tieBreak: r
     }
     return 0;
   };
-  const compareIds = codePointComparator(items.map((item) => item.id));
-  const compare = (a: number, b: number) => compareKeys(a, b) || compareIds(items[a]!.id, items[b]!.id);
+  // Each entry's place in id order, found once: equal standings are then ordered by a number,
+  // not by comparing ids (most of a stress year's entries share their total with hundreds of
+  // others). Entries files are mostly kept in id order, which the sort sees in one pass.
+  const compareIds = codePointComparator(ids);
+  const byId = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareIds(ids[a]!, ids[b]!) || a - b);
+  const idRank = new Int32Array(n);
+  for (let r = 0; r < n; r++) idRank[byId[r]!] = r;
+  const compare = (a: number, b: number) => compareKeys(a, b) || idRank[a]! - idRank[b]!;
   const order = sortByTotal(items, n, compare);
   const out: { item: T; rank: number; tied: boolean }[] = new Array(n);
   for (let p = 0; p < n; p++) {
