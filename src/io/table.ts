@@ -7,6 +7,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node 
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, fieldAliases, normalizeName, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
+import { RowFields } from '../model/row-fields.js';
 import { CsvSyntaxError, parseCsv, type Delimiter } from './csv.js';
 import { toUtf8 } from './decode.js';
 import { sniffFormat, type InputBytes } from './files.js';
@@ -88,6 +89,8 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
   let stoppedLine: number | undefined;
   const fields: string[] = [];
   const columnOf = new Map<string, number>();
+  /** Field → 0-based cell index (columnOf less one), for the records' RowFields. */
+  const indexOf = new Map<string, number>();
   // Cells past the header are spreadsheet padding when empty; when not, the row does not fit
   // its header (often a decimal comma in a comma-separated file: `8,5` becomes two cells).
   const fits = (cells: string[], line: number): boolean => {
@@ -145,6 +148,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
             seen.set(name, i);
             fields.push(name);
             columnOf.set(name, i + 1);
+            indexOf.set(name, i);
             return name;
           });
           unnamed = emptyHeaders.size > 0;
@@ -153,14 +157,9 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
         row(cells, line, codes) {
           if ((cells.length > names.length || unnamed) && !fits(cells, line)) return;
           if (stream) return stream.row(cells, line, codes);
-          const map = new Map<string, string>();
-          for (let i = 0; i < cells.length; i++) {
-            const name = names[i];
-            if (name === undefined || name === null) continue;
-            map.set(name, cells[i]!);
-          }
-          // Every record of a file shares the header's column map (200,000 entries: one map).
-          records.push({ source: { file, line }, fields: map, columns: columnOf, decimalComma });
+          // Every record of a file shares the header's column map and field index (200,000
+          // entries: one map each); a record keeps only a copy of its cells.
+          records.push({ source: { file, line }, fields: new RowFields(indexOf, cells.slice()), columns: columnOf, decimalComma });
         },
       },
       { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resume: options.resume },

@@ -9,8 +9,8 @@ import type { ScoreSheet } from './scoresheet.js';
 /** One row of a file after header normalization: canonical field name → cell text. */
 export interface RawRecord {
   source: SourceRef;
-  /** Canonical field name → trimmed text ('' for an empty cell). */
-  fields: Map<string, string>;
+  /** Canonical field name → trimmed text ('' for an empty cell); read-only (a CSV row's RowFields). */
+  fields: ReadonlyMap<string, string>;
   /** Canonical field name → 1-based column in a CSV file (absent for YAML/JSON). */
   columns?: Map<string, number>;
   /** Decimal separator of numeric cells: ',' when a CSV file used ';' or tab as delimiter. */
@@ -28,7 +28,7 @@ export interface Entry {
   groupRaw: string;
   implementedSinceRaw: string;
   /** Every field of the record, canonical names, including pass-through columns. */
-  fields: Map<string, string>;
+  fields: ReadonlyMap<string, string>;
   /** Field → 1-based CSV column, for diagnostics (absent for YAML/JSON). */
   columns?: Map<string, number>;
   /** Inline criterion scores: criterion id → cell text and column. */
@@ -60,7 +60,7 @@ export interface Judge {
   name: string;
   agency: string;
   region: string;
-  fields: Map<string, string>;
+  fields: ReadonlyMap<string, string>;
   source: SourceRef;
 }
 
