@@ -28,16 +28,24 @@ export class RowFields implements ReadonlyMap<string, string> {
     return n;
   }
 
-  *entries(): MapIterator<[string, string]> {
-    for (const [name, i] of this.index) if (i < this.cells.length) yield [name, this.cells[i]!];
+  // Arrays, not generators: an export lists the fields of 200,000 records, and a generator's
+  // steps cost several times a loop's.
+  entries(): MapIterator<[string, string]> {
+    const out: [string, string][] = [];
+    for (const [name, i] of this.index) if (i < this.cells.length) out.push([name, this.cells[i]!]);
+    return out[Symbol.iterator]();
   }
 
-  *keys(): MapIterator<string> {
-    for (const [name] of this.entries()) yield name;
+  keys(): MapIterator<string> {
+    const out: string[] = [];
+    for (const [name, i] of this.index) if (i < this.cells.length) out.push(name);
+    return out[Symbol.iterator]();
   }
 
-  *values(): MapIterator<string> {
-    for (const [, value] of this.entries()) yield value;
+  values(): MapIterator<string> {
+    const out: string[] = [];
+    for (const i of this.index.values()) if (i < this.cells.length) out.push(this.cells[i]!);
+    return out[Symbol.iterator]();
   }
 
   [Symbol.iterator](): MapIterator<[string, string]> {

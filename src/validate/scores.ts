@@ -232,33 +232,37 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     if (i > 0 && rank < entryRank[valid.entry[i - 1]!]!) grouped = false;
   }
   for (let r = 0; r < checked.length; r++) blockStart[r + 1]! += blockStart[r]!;
-  const order = new Int32Array(valid.count);
-  if (grouped) for (let i = 0; i < valid.count; i++) order[i] = i;
-  else {
-    const fill = blockStart.slice(0, checked.length);
-    for (let i = 0; i < valid.count; i++) order[fill[entryRank[valid.entry[i]!]!]!++] = i;
-  }
   const keyOf = (i: number) => judgeRank[valid.judge[i]!]! * C + valid.criterion[i]!;
-  for (let r = 0; r < checked.length; r++) {
-    const from = blockStart[r]!;
-    const to = blockStart[r + 1]!;
-    // insertion sort by (judge, criterion), then row (stable): blocks are small
-    for (let a = from + 1; a < to; a++) {
-      const item = order[a]!;
-      const key = keyOf(item);
-      let b = a - 1;
-      while (b >= from && (keyOf(order[b]!) > key || (keyOf(order[b]!) === key && order[b]! > item))) {
-        order[b + 1] = order[b]!;
-        b--;
-      }
-      order[b + 1] = item;
+  // A sheet in entry, judge and criterion order (most exports are, a stress year's too) is in
+  // canonical order already: nothing is moved, and no order of 5 million places is made.
+  let inOrder = grouped;
+  for (let i = 1; inOrder && i < valid.count; i++) if (valid.entry[i] === valid.entry[i - 1] && keyOf(i - 1) > keyOf(i)) inOrder = false;
+  if (!inOrder) {
+    const order = new Int32Array(valid.count);
+    if (grouped) for (let i = 0; i < valid.count; i++) order[i] = i;
+    else {
+      const fill = blockStart.slice(0, checked.length);
+      for (let i = 0; i < valid.count; i++) order[fill[entryRank[valid.entry[i]!]!]!++] = i;
     }
+    for (let r = 0; r < checked.length; r++) {
+      const from = blockStart[r]!;
+      const to = blockStart[r + 1]!;
+      // insertion sort by (judge, criterion), then row (stable): blocks are small
+      for (let a = from + 1; a < to; a++) {
+        const item = order[a]!;
+        const key = keyOf(item);
+        let b = a - 1;
+        while (b >= from && (keyOf(order[b]!) > key || (keyOf(order[b]!) === key && order[b]! > item))) {
+          order[b + 1] = order[b]!;
+          b--;
+        }
+        order[b + 1] = item;
+      }
+    }
+    // The records are put in that order in place (a stress year's columns are 140 MB: a sorted
+    // copy would double them).
+    permuteInPlace(valid, order);
   }
-
-  // The records are put in that order in place (a stress year's columns are 140 MB: a sorted
-  // copy would double them); from here on, order[a] === a.
-  permuteInPlace(valid, order);
-  for (let a = 0; a < order.length; a++) order[a] = a;
 
   // Repeated records (same entry, judge, criterion) are an error, and scoring keeps none of
   // the copies. Step 2 in the same pass: records of a judge from the entry's agency are set
@@ -274,16 +278,17 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   let pairEntry = -1;
   let pairJudge = -1;
   let conflict = false;
-  for (let a = 0; a < order.length; ) {
-    const i = order[a]!;
-    const e = valid.entry[i]!;
+  for (let a = 0; a < valid.count; ) {
+    const e = valid.entry[a]!;
+    const key = keyOf(a);
     let b = a + 1;
-    while (b < order.length && valid.entry[order[b]!] === e && keyOf(order[b]!) === keyOf(i)) b++;
+    while (b < valid.count && valid.entry[b] === e && keyOf(b) === key) b++;
     if (b - a > 1) {
       reportDuplicates(a, b);
       a = b;
       continue;
     }
+    const i = a;
     a = b;
     const judge = judgeRank[valid.judge[i]!]!;
     if (e !== pairEntry || judge !== pairJudge) {
@@ -306,6 +311,11 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       }
     }
     if (conflict) excludedList.push([e, judge, valid.criterion[i]!, valid.value[i]!, valid.row[i]!]);
+    else if (kept.count === i) {
+      // Nothing left out before it: the record is in its place, its judge numbered by id now.
+      kept.judge[i] = judge;
+      kept.count++;
+    }
     else pushRecord(kept, e, judge, valid.criterion[i]!, valid.value[i]!, valid.row[i]!);
   }
   for (const key of ['entry', 'judge', 'criterion', 'value', 'row'] as const) (kept as unknown as Record<string, Int32Array | Float64Array>)[key] = kept[key].subarray(0, kept.count);
@@ -313,11 +323,11 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   for (const [e, judge, criterion, value, row] of excludedList) pushRecord(excluded, e!, judge!, criterion!, value!, row!);
 
   function reportDuplicates(a: number, b: number): void {
-    const first = order[a]!;
+    const first = a;
     const criterionId = rubric.criteria[valid.criterion[first]!]!.id;
-    const place = (k: number) => `${sheet.file(valid.row[order[k]!]!)}:${sheet.lines[valid.row[order[k]!]!]}`;
+    const place = (k: number) => `${sheet.file(valid.row[k]!)}:${sheet.lines[valid.row[k]!]}`;
     for (let k = a; k < b; k++) {
-      const row = valid.row[order[k]!]!;
+      const row = valid.row[k]!;
       const others = [];
       for (let o = a; o < b; o++) if (o !== k) others.push(place(o));
       diagnostics.push(
