@@ -27,7 +27,7 @@ function wall(args) {
 }
 
 // In process: loading and scoring once, then the 1,000 runs alone.
-const { loadCompetition } = await import(join(ROOT, 'dist/io/load.js'));
+const { loadCompetition } = await import(join(ROOT, 'dist/io/competition.js'));
 const { scoreWithDetail } = await import(join(ROOT, 'dist/scoring/score.js'));
 const { runSensitivity } = await import(join(ROOT, 'dist/analytics/sensitivity.js'));
 const competition = loadCompetition({ entries: [join(dir, 'entries.csv')], scores: [join(dir, 'scores.csv')], judges: join(dir, 'judges.csv'), rubric: null });

@@ -154,10 +154,12 @@ const NO_INLINE_SCORES = new Map<string, { text: string; column?: number }>();
 function toEntries(table: Table, criterionIds: string[], fieldRules: Record<string, unknown>, diagnostics: Diagnostic[]): Entry[] {
   const criteria = new Set(criterionIds);
   warnUnknownFields(table, (name) => ENTRY_FIELDS.has(name) || criteria.has(name) || name in fieldRules, 'entry', diagnostics);
+  // Criterion columns are looked for only where the file has them (most entries files have none).
+  const inline = criterionIds.filter((c) => table.fields.includes(c));
   return table.records.map((r) => {
     // Entries without criterion columns share one empty map (200,000 entries: one map, not 200,000).
-    const inlineScores = criterionIds.some((c) => r.fields.has(c)) ? new Map<string, { text: string; column?: number }>() : NO_INLINE_SCORES;
-    for (const c of criterionIds) {
+    const inlineScores = inline.some((c) => r.fields.has(c)) ? new Map<string, { text: string; column?: number }>() : NO_INLINE_SCORES;
+    for (const c of inline) {
       const value = r.fields.get(c);
       if (value === undefined) continue;
       const column = r.columns?.get(c);

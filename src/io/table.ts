@@ -7,7 +7,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node 
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, fieldAliases, normalizeName, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
-import { RowFields } from '../model/row-fields.js';
+import { RowFields, RowHeader } from '../model/row-fields.js';
 import { CsvSyntaxError, parseCsv, type Delimiter } from './csv.js';
 import { toUtf8 } from './decode.js';
 import { sniffFormat, type InputBytes } from './files.js';
@@ -91,6 +91,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
   const columnOf = new Map<string, number>();
   /** Field → 0-based cell index (columnOf less one), for the records' RowFields. */
   const indexOf = new Map<string, number>();
+  const rowHeader = new RowHeader(indexOf);
   // Cells past the header are spreadsheet padding when empty; when not, the row does not fit
   // its header (often a decimal comma in a comma-separated file: `8,5` becomes two cells).
   const fits = (cells: string[], line: number): boolean => {
@@ -159,7 +160,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
           if (stream) return stream.row(cells, line, codes);
           // Every record of a file shares the header's column map and field index (200,000
           // entries: one map each); a record keeps only a copy of its cells.
-          records.push({ source: { file, line }, fields: new RowFields(indexOf, cells.slice()), columns: columnOf, decimalComma });
+          records.push({ source: { file, line }, fields: new RowFields(rowHeader, cells.slice()), columns: columnOf, decimalComma });
         },
       },
       { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resume: options.resume },

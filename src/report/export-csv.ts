@@ -59,10 +59,10 @@ const QUOTED = {
  * One field: as it is, or between double quotes with each `"` doubled when it holds the
  * delimiter, a quote, a CR or a LF (RFC 4180; a bare CR or LF too, or Excel splits the row).
  */
-function writeField(out: Utf8Pieces, field: string, delimiter: CsvDelimiter): void {
-  if (out.writeAscii(field, QUOTED[delimiter])) return;
-  const quoted = field.includes(delimiter) || field.includes('"') || field.includes('\r') || field.includes('\n');
-  out.write(quoted ? `"${field.replaceAll('"', '""')}"` : field);
+function writeField(out: Utf8Pieces, field: string, delimiter: CsvDelimiter, quoted: Uint8Array): void {
+  if (out.writeAscii(field, quoted)) return;
+  const quote = field.includes(delimiter) || field.includes('"') || field.includes('\r') || field.includes('\n');
+  out.write(quote ? `"${field.replaceAll('"', '""')}"` : field);
 }
 
 /**
@@ -76,10 +76,15 @@ export function formatExportCsvPieces(columns: readonly ExportColumn[], rows: It
   return (function* rowPieces(): Generator<Uint8Array> {
     const out = new Utf8Pieces(pieces);
     out.write(BOM);
+    const quoted = QUOTED[delimiter];
+    const separator = delimiter.charCodeAt(0);
     const record = (cells: readonly ExportCell[], kinds: readonly ExportKind[]) => {
       for (let i = 0; i < kinds.length; i++) {
-        if (i > 0) out.write(delimiter);
-        writeField(out, csvCell(cells[i] ?? null, kinds[i]!, figure), delimiter);
+        if (i > 0) out.writeByte(separator);
+        const cell = cells[i] ?? null;
+        // A rank or a count as digits, no string made (String(n) writes the same).
+        if (typeof cell === 'number' && kinds[i] === 'integer' && Number.isSafeInteger(cell) && cell >= 0) out.writeDigits(cell);
+        else writeField(out, csvCell(cell, kinds[i]!, figure), delimiter, quoted);
       }
       out.write('\r\n');
     };

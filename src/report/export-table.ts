@@ -9,6 +9,7 @@
 import { KippError } from '../model/diagnostic.js';
 import { resolveAgencyType, type AgencyType } from '../model/names.js';
 import type { EntryResult, ScoreResult } from '../model/result.js';
+import { fieldNames } from '../model/row-fields.js';
 import type { ShortlistRule } from '../model/rubric.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from './labels.js';
 
@@ -82,10 +83,13 @@ export function selectShortlist(result: ScoreResult, rule: ShortlistRule | null)
 function passThroughFields(result: ScoreResult, entries: readonly EntryResult[]): string[] {
   const criteria = new Set(result.rubric.criteria.map((c) => c.id));
   const seen = new Set<string>();
+  // The rows of one CSV file share their list of names: each list is read once, not 200,000 times.
+  const lists = new Set<readonly string[]>();
   for (const e of entries) {
-    for (const field of e.entry.fields.keys()) {
-      if (!SHOWN.has(field) && !criteria.has(field)) seen.add(field);
-    }
+    const names = fieldNames(e.entry.fields);
+    if (lists.has(names)) continue;
+    lists.add(names);
+    for (const field of names) if (!SHOWN.has(field) && !criteria.has(field)) seen.add(field);
   }
   return [...seen];
 }

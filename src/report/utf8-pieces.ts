@@ -84,6 +84,11 @@ export class Utf8Pieces {
     this.at += bytes.length;
   }
 
+  /** One byte (an ASCII character's code). */
+  writeByte(byte: number): void {
+    this.room(1)[this.at++] = byte;
+  }
+
   /** A non-negative safe integer in decimal, zero-padded to `width` digits. */
   writeDigits(value: number, width = 1): void {
     if (value < 10 && width <= 1) {

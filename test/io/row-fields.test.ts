@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RowFields } from '../../src/model/row-fields.js';
+import { fieldNames, RowFields, RowHeader } from '../../src/model/row-fields.js';
 
 /** The Map the reader built before: each named cell of the row, in cell order. */
 function mapOf(names: (string | null)[], cells: string[]): Map<string, string> {
@@ -27,13 +27,15 @@ describe('RowFields', () => {
         const names = unique.map((n, i) => (unnamed[i] ? null : n));
         const index = new Map<string, number>();
         names.forEach((n, i) => n !== null && index.set(n, i));
-        const fields = new RowFields(index, cells);
+        const fields = new RowFields(new RowHeader(index), cells);
         const expected = mapOf(names, cells);
         expect([...fields]).toEqual([...expected]);
         expect([...fields.entries()]).toEqual([...expected.entries()]);
         expect([...fields.keys()]).toEqual([...expected.keys()]);
         expect([...fields.values()]).toEqual([...expected.values()]);
         expect(fields.size).toBe(expected.size);
+        expect(fieldNames(fields)).toEqual([...expected.keys()]);
+        expect(fieldNames(expected)).toEqual([...expected.keys()]);
         expect(Object.fromEntries(fields)).toEqual(Object.fromEntries(expected));
         for (const name of ['id', 'title', 'agency', 'category', 'novelty', 'x', 'missing']) {
           expect(fields.has(name)).toBe(expected.has(name));
@@ -48,5 +50,16 @@ describe('RowFields', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('rows of the same length share one list of names; other lengths get their own', () => {
+    const header = new RowHeader(new Map([['id', 0], ['title', 1], ['agency', 2]]));
+    const a = new RowFields(header, ['E1', 'A', 'X']);
+    const b = new RowFields(header, ['E2', 'B', 'Y']);
+    const short = new RowFields(header, ['E3']);
+    expect(fieldNames(a)).toBe(fieldNames(b));
+    expect(fieldNames(a)).toEqual(['id', 'title', 'agency']);
+    expect(fieldNames(short)).toEqual(['id']);
+    expect(short.get('title')).toBeUndefined();
   });
 });
