@@ -152,6 +152,18 @@ export function codePointComparator(strings: Iterable<string>): (a: string, b: s
   return (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/**
+ * Each id's place in code-point order, equal ids in the order given. Entries files are mostly
+ * kept in id order, which the sort sees in one pass.
+ */
+export function idOrder(ids: readonly string[]): Int32Array {
+  const compareIds = codePointComparator(ids);
+  const byId = Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => compareIds(ids[a]!, ids[b]!) || a - b);
+  const rank = new Int32Array(ids.length);
+  for (let r = 0; r < byId.length; r++) rank[byId[r]!] = r;
+  return rank;
+}
+
 function codePointWeight(unit: number): number {
   if (unit < 0xd800) return unit;
   return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;

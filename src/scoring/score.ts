@@ -13,7 +13,7 @@ import { checkScores, type CheckedScores } from '../validate/scores.js';
 import { checkPanel, columnsConnected, panelEdges } from '../validate/panel.js';
 import { aggregate } from './aggregate.js';
 import { normalizeColumns } from './normalize.js';
-import { rankEntries, sameStanding, type Rankable } from './rank.js';
+import { categoryRanks, rankByKeys, rankKeys } from './rank.js';
 import { round6 } from './round.js';
 import { drawShortlist, type Candidate } from './shortlist.js';
 import { scoreStages } from './stages.js';
@@ -112,21 +112,68 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     a = b;
   }
 
-  // Steps 5–8, entry by entry. Weights are looked up once per category, not once per entry.
-  const results: EntryResult[] = [];
+  // Steps 5–8, entry by entry, into columns: the result objects are made after ranking, in
+  // report order, so that ranking, the shortlists and the report writers read a stress year's
+  // 200,000 entries in the order they lie in memory instead of all over it. Weights are looked
+  // up once per category, not once per entry.
+  const n = checked.length;
+  const ids = rubric.criteria.map((k) => k.id);
+  /** s_c rounded (step 7), where `scored` says the entry has one. */
+  const value = new Float64Array(n * C);
+  const scored = new Uint8Array(n * C);
+  /** Entries with a total (step 6), in entry order, and their totals and failed pass marks. */
+  const ranked: number[] = [];
+  const totals = new Float64Array(n);
+  const failedOf: string[][] = new Array<string[]>(n);
+  const minOf = ids.map((id) => rubric.thresholds.criteria[id]);
   const weightsOf = new Map<string | undefined, Record<string, number>>();
   const weightsForCategory = (category: string | undefined) => {
     let w = weightsOf.get(category);
     if (w === undefined) weightsOf.set(category, (w = weightsFor(rubric, category)));
     return w;
   };
-  checked.forEach((c, i) => {
-    if (c.entry.id === '') return; // reported as missing-field; an entry without an id cannot be reported
+  for (let i = 0; i < n; i++) {
+    const c = checked[i]!;
+    if (c.entry.id === '') continue; // reported as missing-field; an entry without an id cannot be reported
     const s = aggregates[i]!;
+    for (let k = 0; k < C; k++) {
+      const v = s[ids[k]!];
+      if (v === undefined) continue;
+      value[i * C + k] = round6(v);
+      scored[i * C + k] = 1;
+    }
+    if (scores.tooFewJudges.has(i) || c.errors.length > 0) continue; // incomplete or ineligible: no total
+    const total = round6(weightedTotal(rubric, weightsForCategory(c.category), s));
+    ranked.push(i);
+    totals[i] = total;
+    const failed: string[] = [];
+    if (rubric.thresholds.total !== undefined && total < rubric.thresholds.total) failed.push('total');
+    for (let k = 0; k < C; k++) {
+      const min = minOf[k];
+      if (min !== undefined && scored[i * C + k] === 1 && value[i * C + k]! < min) failed.push(ids[k]!);
+    }
+    failedOf[i] = failed;
+  }
+
+  // Step 9: overall and per-category ranks, on the columns.
+  const tieBreak = rubric.tieBreak.map((id) => ids.indexOf(id));
+  const K = tieBreak.length + 1;
+  const keys = new Float64Array(ranked.length * K);
+  const idRank = new Int32Array(ranked.length);
+  ranked.forEach((i, r) => {
+    keys[r * K] = totals[i]!;
+    tieBreak.forEach((k, t) => (keys[r * K + 1 + t] = k >= 0 && scored[i * C + k] === 1 ? value[i * C + k]! : -Infinity));
+    idRank[r] = scores.entryRank[i]!;
+  });
+  const ranking = rankByKeys(ranked.length, K, keys, idRank);
+  const categoryRank = categoryRanks(ranking.order, K, keys, (r) => checked[ranked[r]!]!.category);
+
+  // The results in report order: ranked entries in rank order, then the others by id.
+  const resultOf = (i: number, rank: number | null, tied: boolean, categoryRankOf: number | null): EntryResult => {
+    const c = checked[i]!;
     const criteria: Record<string, number> = {};
-    for (const k of rubric.criteria) if (s[k.id] !== undefined) criteria[k.id] = round6(s[k.id]!);
-    const incomplete = scores.tooFewJudges.has(i);
-    const ineligible = c.errors.length > 0;
+    for (let k = 0; k < C; k++) if (scored[i * C + k] === 1) criteria[ids[k]!] = value[i * C + k]!;
+    const failed = failedOf[i];
     const result: EntryResult = {
       id: c.entry.id,
       title: c.entry.title,
@@ -134,43 +181,37 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
       category: c.category ?? c.entry.categoryRaw,
       categoryKnown: c.category !== undefined,
       group: c.group ?? (c.entry.groupRaw || null),
-      rank: null,
-      category_rank: null,
-      tied: false,
-      total: null,
+      rank,
+      category_rank: categoryRankOf,
+      tied,
+      total: failed !== undefined ? totals[i]! : null,
       criteria,
       judges: scores.judgeCounts[i]!,
-      passed: false,
-      reasons: [],
+      passed: failed !== undefined && failed.length === 0,
+      reasons: failed ?? [],
       shortlists: [],
       flags: [],
       entry: c.entry,
     };
-    if (incomplete || ineligible) {
-      if (incomplete) {
+    if (failed === undefined) {
+      if (scores.tooFewJudges.has(i)) {
         result.flags.push('incomplete');
         result.reasons.push('too-few-judges');
       }
-      if (ineligible) {
+      if (c.errors.length > 0) {
         result.flags.push('ineligible');
         result.reasons.push(...c.errors);
       }
-    } else {
-      result.total = round6(weightedTotal(rubric, weightsForCategory(c.category), s));
-      const failed: string[] = [];
-      if (rubric.thresholds.total !== undefined && result.total < rubric.thresholds.total) failed.push('total');
-      for (const k of rubric.criteria) {
-        const min = rubric.thresholds.criteria[k.id];
-        if (min !== undefined && criteria[k.id]! < min) failed.push(k.id);
-      }
-      result.passed = failed.length === 0;
-      result.reasons = failed;
     }
-    results.push(result);
-  });
+    return result;
+  };
+  const entries = Array.from(ranking.order, (r, p) => resultOf(ranked[r]!, ranking.rank[p]!, ranking.tied[p] === 1, categoryRank[p] || null));
+  const unranked = checked.flatMap((c, i) => (c.entry.id !== '' && failedOf[i] === undefined ? [i] : []));
+  unranked.sort((a, b) => compareCodePoints(checked[a]!.entry.id, checked[b]!.entry.id) || a - b);
+  for (const i of unranked) entries.push(resultOf(i, null, false, null));
 
-  // Steps 9–10.
-  const { order, shortlists, diagnostics: shortlistDiagnostics } = rankAndShortlist(rubric, results);
+  // Step 10.
+  const { shortlists, diagnostics: shortlistDiagnostics } = drawShortlists(rubric, entries.slice(0, ranked.length), entries);
 
   // One object per score is built only when someone asks (explanations, analytics): a stress
   // year has millions of scores and the report does not need them.
@@ -200,40 +241,42 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
       : [];
   const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel].sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {
-    result: assembleResult(competition, asOf, order, results, shortlists, diagnostics, scoredRecords),
+    result: assembleResult(competition, asOf, entries, shortlists, diagnostics, scoredRecords),
     detail: { checked, scores, normalized, trimmed, aggregates },
   };
 }
 
 /**
- * Steps 9–10 on entries whose totals and pass marks are set: overall and per-category ranks
- * (written into the entries), then the shortlists. Returns the ranked entries in rank order.
+ * Steps 9–10 on result objects whose totals and pass marks are set (the staged rubric's final
+ * totals): overall and per-category ranks, written into the entries, then the shortlists.
+ * Returns the entries in report order: ranked ones in rank order, then the others by id.
  */
-export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCandidates?: ReadonlyMap<string, Candidate[]>): { order: RankedEntry[]; shortlists: ShortlistResult[]; diagnostics: Diagnostic[] } {
-  // Step 9: overall and per-category ranks.
+export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCandidates?: ReadonlyMap<string, Candidate[]>): { entries: EntryResult[]; shortlists: ShortlistResult[]; diagnostics: Diagnostic[] } {
   const ranked = results.filter((r) => r.total !== null) as (EntryResult & { total: number })[];
-  const order = rankEntries(ranked, rubric.tieBreak);
-  for (const { item, rank, tied } of order) {
-    item.rank = rank;
-    item.tied = tied;
-  }
-  // Per category, the same order: an entry's category rank is its place among the category's
-  // entries, shared with the one before it when their standings are equal.
-  const lastInCategory = new Map<string, { item: EntryResult; rank: number; count: number }>();
-  for (const { item } of order) {
-    if (!item.categoryKnown) continue;
-    const last = lastInCategory.get(item.category);
-    const count = (last?.count ?? 0) + 1;
-    const rank = last !== undefined && sameStanding(last.item as Rankable, item, rubric.tieBreak) ? last.rank : count;
-    item.category_rank = rank;
-    lastInCategory.set(item.category, { item, rank, count });
-  }
+  const { K, keys, idRank } = rankKeys(ranked, rubric.tieBreak);
+  const { order, rank, tied } = rankByKeys(ranked.length, K, keys, idRank);
+  const categoryRank = categoryRanks(order, K, keys, (r) => (ranked[r]!.categoryKnown ? ranked[r]!.category : undefined));
+  const inOrder = Array.from(order, (r, p) => {
+    const item = ranked[r]!;
+    item.rank = rank[p]!;
+    item.tied = tied[p] === 1;
+    if (categoryRank[p]! > 0) item.category_rank = categoryRank[p]!;
+    return item;
+  });
+  const unranked = results.filter((r) => r.total === null).sort((a, b) => compareCodePoints(a.id, b.id));
+  const entries = [...inOrder, ...unranked];
+  return { entries, ...drawShortlists(rubric, inOrder, entries, stageCandidates) };
+}
 
-  // Step 10: shortlists.
+/**
+ * Step 10: each shortlist drawn from the passing entries of `ranked` (in rank order), or from a
+ * stage's candidates; its name added to the entries it takes.
+ */
+function drawShortlists(rubric: Rubric, ranked: readonly EntryResult[], results: readonly EntryResult[], stageCandidates?: ReadonlyMap<string, Candidate[]>): { shortlists: ShortlistResult[]; diagnostics: Diagnostic[] } {
   // Agency types and regions are looked up only for proportional shortlists (a stress year
   // has 200,000 entries).
   const proportional = rubric.shortlists.some((rule) => rule.minPer !== undefined);
-  const candidates: Candidate[] = order.filter(({ item }) => item.passed).map(({ item }) => candidateOf(item, proportional));
+  const candidates: Candidate[] = ranked.filter((item) => item.passed).map((item) => candidateOf(item, proportional));
   const diagnostics: Diagnostic[] = [];
   const shortlists: ShortlistResult[] = rubric.shortlists.map((rule) => {
     const pool = rule.stage !== undefined ? (stageCandidates?.get(rule.stage) ?? []) : candidates;
@@ -254,30 +297,29 @@ export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCa
     if (outcome.byQuota !== undefined) summary.by_quota = outcome.byQuota;
     return summary;
   });
-  return { order, shortlists, diagnostics };
+  return { shortlists, diagnostics };
 }
 
 /**
- * The ScoreResult: ranked entries in rank order, then the others by id; the per-score records
- * built only when someone asks (explanations, analytics: a stress year has millions of scores).
+ * The ScoreResult, its entries in report order (ranked ones in rank order, then the others by
+ * id); the per-score records built only when someone asks (explanations, analytics: a stress
+ * year has millions of scores).
  */
 export function assembleResult(
   competition: Competition,
   asOf: string,
-  order: readonly RankedEntry[],
-  results: readonly EntryResult[],
+  entries: EntryResult[],
   shortlists: ShortlistResult[],
   diagnostics: Diagnostic[],
   scoredRecords: () => ScoredRecord[],
 ): ScoreResult {
-  const unranked = results.filter((r) => r.total === null).sort((a, b) => compareCodePoints(a.id, b.id));
   let records: ScoredRecord[] | undefined;
   return {
     rubric: competition.rubric,
     rubricSource: { path: competition.rubricSource.path, sha256: competition.rubricSource.sha256 },
     inputs: competition.inputs,
     asOf,
-    entries: [...order.map((o) => o.item), ...unranked],
+    entries,
     shortlists,
     get records() {
       return (records ??= scoredRecords());
@@ -296,4 +338,3 @@ export function candidateOf(item: EntryResult, withFields = true): Candidate {
   return candidate;
 }
 
-export type RankedEntry = { item: EntryResult & { total: number }; rank: number; tied: boolean };

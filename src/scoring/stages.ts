@@ -131,7 +131,7 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
       run.result.entries.filter((e) => e.rank !== null && (run.stage.pass === undefined || e.total! >= run.stage.pass)).map((e) => candidateOf(e)),
     ]),
   );
-  const { order, shortlists, diagnostics: shortlistDiagnostics } = rankAndShortlist(rubric, results, stageCandidates);
+  const { entries, shortlists, diagnostics: shortlistDiagnostics } = rankAndShortlist(rubric, results, stageCandidates);
 
   const found: Diagnostic[] = [...competition.diagnostics, ...splitDiagnostics];
   runs.forEach((run, k) => {
@@ -140,7 +140,7 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
   });
   const diagnostics = uniqueDiagnostics(found).sort(compareDiagnostics).concat(shortlistDiagnostics);
 
-  const result = assembleResult(competition, asOf, order, results, shortlists, diagnostics, () =>
+  const result = assembleResult(competition, asOf, entries, shortlists, diagnostics, () =>
     runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))),
   );
   return { result, detail: { ...first.detail, stages: runs.map((run) => ({ name: run.stage.name, detail: run.detail })) } };

@@ -4,7 +4,7 @@
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { codePointComparator, compareCodePoints, foldText } from '../model/names.js';
+import { compareCodePoints, foldText, idOrder } from '../model/names.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -62,6 +62,8 @@ export interface CheckedScores {
   /** True when the scores came from the entries' own criterion columns. */
   inline: boolean;
   diagnostics: Diagnostic[];
+  /** Per entry index: its place among the entries in id order (code points; equal ids in entry order). */
+  entryRank: Int32Array;
 }
 
 function emptyColumns(n: number): RecordColumns {
@@ -218,10 +220,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   const judgeRank = new Int32Array(judgeNames.length);
   const rankOf = new Map(judges.map((name, i) => [name, i]));
   judgeNames.forEach((name, i) => (judgeRank[i] = rankOf.get(name)!));
-  const compareIds = codePointComparator(checked.map((c) => c.entry.id));
-  const entryOrder = checked.map((_, i) => i).sort((a, b) => compareIds(checked[a]!.entry.id, checked[b]!.entry.id) || a - b);
-  const entryRank = new Int32Array(checked.length);
-  entryOrder.forEach((e, r) => (entryRank[e] = r));
+  const entryRank = idOrder(checked.map((c) => c.entry.id));
   const blockStart = new Int32Array(checked.length + 1);
   // Sheets sorted by entry id (most exports are) need no scattering: each entry's records
   // already follow the previous entry's.
@@ -370,7 +369,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     );
   });
 
-  return checkedScores(judges, kept, excluded, sheet, rubric.criteria, tooFewJudges, judgeCounts, inline, diagnostics);
+  return checkedScores(judges, kept, excluded, sheet, rubric.criteria, tooFewJudges, judgeCounts, entryRank, inline, diagnostics);
 }
 
 /**
@@ -386,6 +385,7 @@ function checkedScores(
   criteria: readonly { id: string }[],
   tooFewJudges: Map<number, string[]>,
   judgeCounts: number[],
+  entryRank: Int32Array,
   inline: boolean,
   diagnostics: Diagnostic[],
 ): CheckedScores {
@@ -415,6 +415,7 @@ function checkedScores(
     },
     tooFewJudges,
     judgeCounts,
+    entryRank,
     inline,
     diagnostics,
   };

@@ -268,6 +268,45 @@ shortlists: [ { name: top-3, size: 3 } ]`));
     );
   });
 
+  it('ranks, category ranks, ties and order agree with a plain sort of the report\'s own totals and tie-break values', () => {
+    // Entries in several categories, some without a score (unranked), ids out of order; coarse
+    // scores make many ties. The expected order is recomputed here from each entry's total,
+    // criterion a (the tie-break) and id, then the ranks 1, 2, 2, 4 overall and per category.
+    const cats = ['governance', 'transparency', 'collaboration'];
+    const ids8 = ['E7', 'E10', 'E2', 'E1', 'E9', 'E3', 'E8', 'E4'];
+    const coarse = fc.array(fc.array(fc.constantFrom(8, 12, 16), { minLength: 8, maxLength: 8 }), { minLength: 8, maxLength: 8 });
+    fc.assert(
+      fc.property(coarse, fc.array(fc.nat(2), { minLength: 8, maxLength: 8 }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (scores, catOf, dropped) => {
+        const es = ids8.map((id, i) => entry({ id, category: cats[catOf[i]!]! }));
+        const rows = scoreRows(Object.fromEntries(ids8.filter((_, i) => !dropped[i]).map((id) => [id, Object.fromEntries(judges.map((j, k) => [j, [scores[ids8.indexOf(id)]![2 * k]! / 2, scores[ids8.indexOf(id)]![2 * k + 1]! / 2]]))])), ['a', 'b']);
+        const result = scoreCompetition(competition(r, es, rows));
+        const ranked = result.entries.filter((e) => e.total !== null);
+        const standing = (e: (typeof ranked)[0]) => [e.total!, e.criteria.a ?? -Infinity];
+        const cmpStanding = (x: (typeof ranked)[0], y: (typeof ranked)[0]) => {
+          const [a, b] = [standing(x), standing(y)];
+          for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! > b[k]! ? -1 : 1;
+          return 0;
+        };
+        const byCodePoint = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+        const expected = [...ranked].sort((x, y) => cmpStanding(x, y) || byCodePoint(x.id, y.id));
+        expect(ranked.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+        expected.forEach((e) => {
+          const first = expected.findIndex((o) => cmpStanding(o, e) === 0);
+          expect(e.rank).toBe(first + 1);
+          expect(e.tied).toBe(expected.filter((o) => cmpStanding(o, e) === 0).length > 1);
+          const inCategory = expected.filter((o) => o.category === e.category);
+          expect(e.category_rank).toBe(inCategory.findIndex((o) => cmpStanding(o, e) === 0) + 1);
+        });
+        // The unranked follow, by id, with no rank.
+        const unranked = result.entries.slice(ranked.length);
+        expect(unranked.map((e) => e.id)).toEqual(unranked.map((e) => e.id).sort(byCodePoint));
+        for (const e of unranked) expect([e.rank, e.category_rank, e.tied, e.total]).toEqual([null, null, false, null]);
+        expect(unranked.length).toBe(dropped.filter(Boolean).length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('multiplying every weight by the same factor never changes the report', () => {
     fc.assert(
       fc.property(panel, fc.constantFrom(2, 3, 0.5), (scores, k) => {
