@@ -138,6 +138,7 @@ function groupText(result: ScoreResult, e: EntryResult, lang: Lang): string {
 
 /** Why an entry did not pass, or is not ranked: the stable codes (`total`, criterion ids, diagnostic codes). */
 function reasonsText(e: EntryResult, lang: Lang): string {
+  if (e.flags.length === 0 && e.reasons.length === 0) return ''; // most entries of a year
   const flags = e.flags.map((f) => word(f, lang));
   return [...flags, ...e.reasons].join(', ');
 }
@@ -206,7 +207,7 @@ function cellReader(result: ScoreResult, column: ExportColumn, lang: Lang): Cell
       return (e) => reasonsText(e, lang);
     case 'shortlists': {
       const label = remembered((name) => shortlistLabel(result.rubric, name, lang));
-      return (e) => e.shortlists.map(label).join(', ');
+      return (e) => (e.shortlists.length === 0 ? '' : e.shortlists.map(label).join(', '));
     }
     default:
       return (e) => e.entry.fields.get(key) ?? '';
