@@ -1,7 +1,8 @@
 /**
- * loadCompetition: every input a command names — rubric, entries, score sheets, judges — read,
- * parsed and turned into typed records. Problems found here become diagnostics; a missing file or
- * an invalid rubric stops the command (KippError, exit 2).
+ * readCompetition: every input a command names — entries, score sheets, judges, with the rubric
+ * already loaded — read, parsed and turned into typed records. Problems found here become
+ * diagnostics; a missing file stops the command (KippError, exit 2). The library's
+ * loadCompetition (competition.ts) loads the rubric first, an invalid one stopping it too.
  */
 import { existsSync } from 'node:fs';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';

@@ -2,7 +2,7 @@
  * Reading score sheets in worker threads. A stress year's sheet is 160 MB and takes over two
  * seconds to read; the entries file another second. Workers read the sheets while the main
  * thread reads the entries (and runs the entry checks): one large CSV file in two halves (two
- * workers), other files in one. loadCompetition stays synchronous: it waits on a shared flag
+ * workers), other files in one. readCompetition stays synchronous: it waits on a shared flag
  * and takes each worker's message with receiveMessageOnPort, no event loop needed.
  *
  * The halves: each worker reads one half of the file into memory both share (readHalf), and the

@@ -253,7 +253,7 @@ class SheetReader implements RowStream {
     }
   }
 
-  /** Set by loadCompetition: resolves a stage value to its name. */
+  /** Set by readCompetition: resolves a stage value to its name. */
   stageName: (raw: string) => string | undefined = () => undefined;
 
   /** YAML/JSON records: the same rules, one record at a time. */
