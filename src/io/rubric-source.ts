@@ -68,15 +68,19 @@ export function knownRubric(sha: string): Rubric | undefined {
   return checkRubric(rubric).length === 0 ? rubric : undefined;
 }
 
+/** A rubric file's bytes and sha256, and the loaded rubric when it is one kipp ships. */
+export function readRubric(path: string | null): { bytes: Uint8Array; sha: string; shipped: LoadedRubric | undefined } {
+  const bytes = readRubricBytes(path);
+  const sha = sha256(bytes);
+  const rubric = knownRubric(sha);
+  return { bytes, sha, shipped: rubric !== undefined ? { rubric, path, sha256: sha } : undefined };
+}
+
 /**
  * loadRubric (io/rubric.ts) for callers that can wait: a shipped rubric is taken as built, and
  * only another one loads the YAML parser and zod to be checked.
  */
 export async function openRubric(path: string | null): Promise<LoadedRubric> {
-  const bytes = readRubricBytes(path);
-  const sha = sha256(bytes);
-  const rubric = knownRubric(sha);
-  if (rubric !== undefined) return { rubric, path, sha256: sha };
-  const { checkedRubric } = await import('./rubric.js');
-  return checkedRubric(bytes, path, sha);
+  const { bytes, sha, shipped } = readRubric(path);
+  return shipped ?? (await import('./rubric.js')).checkedRubric(bytes, path, sha);
 }

@@ -9,17 +9,14 @@ import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { rubricFileSchema } from '../model/rubric-file.js';
 import { checkRubric, resolveRubric, type Rubric, type RubricFile } from '../model/rubric.js';
 import { decodeBytes } from './decode.js';
-import { sha256 } from './files.js';
-import { knownRubric, readRubricBytes, rubricShownAs, type LoadedRubric } from './rubric-source.js';
+import { readRubric, rubricShownAs, type LoadedRubric } from './rubric-source.js';
 
 export { DEFAULT_RUBRIC_FILE, rubricsDir, type LoadedRubric } from './rubric-source.js';
 
 /** Loads `path` (or the embedded default when null); throws KippError('config') when invalid. */
 export function loadRubric(path: string | null): LoadedRubric {
-  const bytes = readRubricBytes(path);
-  const sha = sha256(bytes);
-  const rubric = knownRubric(sha);
-  return rubric !== undefined ? { rubric, path, sha256: sha } : checkedRubric(bytes, path, sha);
+  const { bytes, sha, shipped } = readRubric(path);
+  return shipped ?? checkedRubric(bytes, path, sha);
 }
 
 /** A rubric file's bytes parsed and checked; throws KippError('config') when invalid. */
