@@ -9,7 +9,6 @@ import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/index.js';
-import { formatJsonChunks } from '../report/json.js';
 import { parseLang } from '../report/labels.js';
 import { writeOutput } from '../io/write.js';
 import type { ManifestOptions, RunOptions } from '../report/manifest.js';
@@ -87,10 +86,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
     manifest,
   };
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
-  // JSON goes out in pieces, to stdout or into --output's file: the same bytes as formatJson,
-  // never held whole (a stress year's report is ~100 MB). Both writers finish a piece before
-  // asking for the next, so the pieces share one buffer.
-  const report = format === 'json' ? formatJsonChunks(result, reportOptions, { reuse: true }) : scoreFormatters[format](result, reportOptions);
+  const report = scoreFormatters[format](result, reportOptions);
   if (toFile) {
     writeOutput(options.output!, report, { inputs: inputPaths(competition), force: options.force ?? false });
     ctx.log(`kipp score: wrote ${options.output}`);
