@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { diagnostic, KippError } from '../model/diagnostic.js';
 
 export type Format = 'csv' | 'yaml' | 'json';
 
@@ -67,6 +68,16 @@ export function readInput(path: string): InputBytes {
     throw new MissingFile(path, `${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return { path, bytes, sha256: sha256(bytes), format: formatOf(path) };
+}
+
+/** readInput for a command's inputs: a file that cannot be read stops the command (exit 2, file-not-found). */
+export function readInputOrStop(path: string): InputBytes {
+  try {
+    return readInput(path);
+  } catch (err) {
+    if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
+    throw err;
+  }
 }
 
 /** The format a file's extension names (anything else is read as CSV). */

@@ -11,10 +11,10 @@ import type { Competition, Entry, InputFile, Judge, RawRecord } from '../model/r
 import type { Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
-import { listInputs, MissingFile, readInput } from './files.js';
+import { listInputs, MissingFile, readInputOrStop } from './files.js';
 import type { LoadedRubric } from './rubric-source.js';
 import { startSheetWorker } from './sheet-thread.js';
-import { readScoreSheets } from './sheets.js';
+import { readScoreSheets, unknownField } from './sheets.js';
 import { readTable, type Table } from './table.js';
 
 export interface LoadOptions {
@@ -88,13 +88,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   for (const { path, kind } of files) {
     if (kind === 'scores') continue;
     options.progress?.(`reading ${kind} ${path}`);
-    let input;
-    try {
-      input = readInput(path);
-    } catch (err) {
-      if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
-      throw err;
-    }
+    const input = readInputOrStop(path);
     const { inputs, diagnostics } = read[kind];
     inputs.push({ path, kind, sha256: input.sha256 });
     const table = readTable(input, { kind, criterion: criterionColumn, delimiter: options.delimiter });
@@ -134,14 +128,7 @@ function warnUnknownFields(table: Table, known: (name: string) => boolean, kind:
     if (known(name)) continue;
     const first = table.records.find((r) => r.fields.has(name));
     const column = first?.columns?.get(name);
-    diagnostics.push(
-      diagnostic('unknown-field', `"${name}" is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`, {
-        file: first?.source.file ?? file,
-        line: first?.columns ? table.headerLine : first?.source.line,
-        column,
-        field: name,
-      }),
-    );
+    diagnostics.push(unknownField(name, kind, first?.source.file ?? file, first?.columns ? table.headerLine : first?.source.line, column));
   }
 }
 

@@ -11,7 +11,7 @@ import type { Rubric } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
-import { formatOf, MissingFile, readInput, sha256 } from './files.js';
+import { formatOf, readInputOrStop, sha256 } from './files.js';
 import { readTable, type RowStream, type Table } from './table.js';
 
 // title, agency and category: context that `kipp assign` prints on each judge's sheet (read, not used).
@@ -61,13 +61,7 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
   let rowDiagnosticsAt = 0;
   for (const { path, stage } of files) {
     progress?.(`reading scores ${path}`);
-    let input;
-    try {
-      input = bytes !== undefined ? { path, bytes, sha256: hash ? sha256(bytes) : '', format: formatOf(path) } : readInput(path);
-    } catch (err) {
-      if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
-      throw err;
-    }
+    const input = bytes !== undefined ? { path, bytes, sha256: hash ? sha256(bytes) : '', format: formatOf(path) } : readInputOrStop(path);
     inputs.push(stage !== undefined ? { path, kind: 'scores', sha256: input.sha256, stage } : { path, kind: 'scores', sha256: input.sha256 });
     const found: Diagnostic[] = [];
     const reader = new SheetReader(sheet, path, vocab.criterionIds, found, rubric.stages.length > 0, stage);
@@ -296,7 +290,8 @@ class SheetReader implements RowStream {
   private constantRows = false;
 }
 
-function unknownField(name: string, kind: string, file: string, line: number | undefined, column: number | undefined): Diagnostic {
+/** A column or key that is no field of its kind of file (kept, not used). */
+export function unknownField(name: string, kind: string, file: string | undefined, line: number | undefined, column: number | undefined): Diagnostic {
   return diagnostic('unknown-field', `"${name}" is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`, { file, line, column, field: name });
 }
 
