@@ -5,7 +5,7 @@
  * run it without loading them.
  */
 import { Buffer } from 'node:buffer';
-import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { InputFile } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
