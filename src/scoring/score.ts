@@ -27,6 +27,21 @@ export function referenceDate(rubric: Rubric, asOf: string | undefined): string 
   return asOf ?? rubric.eligibility.referenceDate ?? localToday();
 }
 
+/**
+ * Step 8: the pass marks an entry misses, appended to `failed`: `total`, then each criterion
+ * (rubric order) whose value is below its minimum. `criterion(k)` is the value of the rubric's
+ * k-th criterion, undefined when the entry has none (which misses no mark).
+ */
+export function missedMarks(rubric: Rubric, total: number, criterion: (k: number) => number | undefined, failed: string[] = []): string[] {
+  if (rubric.thresholds.total !== undefined && total < rubric.thresholds.total) failed.push('total');
+  rubric.criteria.forEach((c, k) => {
+    const min = rubric.thresholds.criteria[c.id];
+    const value = criterion(k);
+    if (min !== undefined && value !== undefined && value < min) failed.push(c.id);
+  });
+  return failed;
+}
+
 /** The unrounded totals formula of SPEC 3.6, on the 0–100 scale. */
 export function weightedTotal(rubric: Rubric, weights: Record<string, number>, values: Record<string, number>): number {
   let sum = 0;
@@ -125,7 +140,6 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   const ranked: number[] = [];
   const totals = new Float64Array(n);
   const failedOf: string[][] = new Array<string[]>(n);
-  const minOf = ids.map((id) => rubric.thresholds.criteria[id]);
   const weightsOf = new Map<string | undefined, Record<string, number>>();
   const weightsForCategory = (category: string | undefined) => {
     let w = weightsOf.get(category);
@@ -146,13 +160,7 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     const total = round6(weightedTotal(rubric, weightsForCategory(c.category), s));
     ranked.push(i);
     totals[i] = total;
-    const failed: string[] = [];
-    if (rubric.thresholds.total !== undefined && total < rubric.thresholds.total) failed.push('total');
-    for (let k = 0; k < C; k++) {
-      const min = minOf[k];
-      if (min !== undefined && scored[i * C + k] === 1 && value[i * C + k]! < min) failed.push(ids[k]!);
-    }
-    failedOf[i] = failed;
+    failedOf[i] = missedMarks(rubric, total, (k) => (scored[i * C + k] === 1 ? value[i * C + k] : undefined));
   }
 
   // Step 9: overall and per-category ranks, on the columns.

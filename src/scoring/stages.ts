@@ -16,7 +16,7 @@ import type { EntryResult, ScoreResult, StageOutcome } from '../model/result.js'
 import type { Stage } from '../model/rubric.js';
 import { splitStages, stageDiagnostics, uniqueDiagnostics } from '../validate/stages.js';
 import { round6 } from './round.js';
-import { assembleResult, candidateOf, rankAndShortlist, referenceDate, scoreWithDetail, type ScoreOptions, type ScoringDetail } from './score.js';
+import { assembleResult, candidateOf, missedMarks, rankAndShortlist, referenceDate, scoreWithDetail, type ScoreOptions, type ScoringDetail } from './score.js';
 
 interface StageRun {
   stage: Stage;
@@ -114,11 +114,7 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
       if (perStage.every((sr) => sr.criteria[c.id] !== undefined)) result.criteria[c.id] = weightedMean(stages, perStage.map((sr) => sr.criteria[c.id]!));
     }
     // Step 8 on the final figures; a failed stage comes first among the reasons.
-    if (rubric.thresholds.total !== undefined && result.total < rubric.thresholds.total) failed.push('total');
-    for (const c of rubric.criteria) {
-      const min = rubric.thresholds.criteria[c.id];
-      if (min !== undefined && result.criteria[c.id]! < min) failed.push(c.id);
-    }
+    missedMarks(rubric, result.total, (k) => result.criteria[rubric.criteria[k]!.id], failed);
     result.passed = failed.length === 0;
     result.reasons = failed;
   }
