@@ -2,16 +2,23 @@
  * `kipp judges` — the panel profile of SPEC section 7, from a scored competition: per judge the
  * records scored, the mean, the bias against the co-judges (overall and per criterion), the
  * Spearman agreement with them, conflicts and harsh/lenient flags; the panel's agreement as
- * ICC(1) and Kendall's W; coverage and connectivity; the entry–criterion pairs to discuss.
+ * ICC(1), ICC(1,k) and Kendall's W (with the share of the panel W covers); coverage and
+ * connectivity; the entry–criterion pairs to discuss.
+ *
+ * With a staged rubric every figure is computed within one stage: a judge is compared with the
+ * other judges of the same entry, criterion AND stage (presentation scores run lower than desk
+ * scores by design, so comparing across stages would flag every desk judge lenient and every
+ * presentation judge harsh), and a judge who sits in two stages gets one profile per stage.
  * Pure: a ScoreResult in, plain data out (rounded to 6 decimals like the report).
  */
 import { compareCodePoints } from '../model/names.js';
 import type { ScoreResult, ScoredRecord } from '../model/result.js';
-import { weightsFor } from '../model/rubric.js';
+import { KippError } from '../model/diagnostic.js';
+import { weightsFor, type Rubric } from '../model/rubric.js';
 import { round6 } from '../scoring/round.js';
 import { weightedTotal } from '../scoring/score.js';
 import { panelComponents } from '../validate/panel.js';
-import { icc1, kendallW, spearman } from './stats.js';
+import { icc1, icc1k, kendallW, spearman } from './stats.js';
 
 export type JudgeFlag = 'harsh' | 'lenient';
 
@@ -47,12 +54,20 @@ export interface PanelProfile {
     icc_form: 'ICC(1)';
     /** Entries with at least 2 judges' totals, the targets of the ICC. */
     icc_entries: number;
+    /** ICC(1,k), the same model, average measures: the reliability of the mean of k judges' totals. */
+    icc_k: number | null;
+    icc_k_form: 'ICC(1,k)';
+    /** k: the harmonic mean of the judges per entry over the icc_entries (null: no ICC). */
+    icc_k_judges: number | null;
+    icc_k_mean: 'harmonic';
     /** Kendall's W, tie-corrected, averaged over complete blocks (weighted by entries); null without one. */
     kendall_w: number | null;
     kendall_w_tie_corrected: true;
     /** Complete blocks: sets of at least 2 entries scored in full by the same at least 2 judges. */
     kendall_w_blocks: number;
     kendall_w_entries: number;
+    /** How much of the panel W speaks for: entries in its blocks of the entries scored, judges in its blocks of the judges scoring. */
+    kendall_w_coverage: { entries: number; entries_scored: number; judges: number; judges_scoring: number };
   };
   coverage: {
     entries: number;
@@ -68,6 +83,16 @@ export interface PanelProfile {
   disagreements: Disagreement[];
 }
 
+/** One stage's panel profile (a staged rubric): the same figures, over that stage's records only. */
+export type StagePanelProfile = { stage: string } & PanelProfile;
+
+/** What `kipp judges` reports: one panel, or with a staged rubric one panel per stage (rubric order). */
+export type JuryProfile = PanelProfile | { stages: StagePanelProfile[] };
+
+export function isStaged(p: JuryProfile): p is { stages: StagePanelProfile[] } {
+  return 'stages' in p;
+}
+
 /** SPEC 7: harsh/lenient at 10% of the scale span, a disagreement at 40%. */
 export const BIAS_SHARE = 0.1;
 export const SPREAD_SHARE = 0.4;
@@ -81,11 +106,47 @@ interface Cell {
 
 const rounded = (x: number | null): number | null => (x === null ? null : round6(x));
 
-export function profileJudges(result: ScoreResult): PanelProfile {
+/**
+ * The profile `kipp judges` and the HTML report show: the whole panel, or with a staged rubric
+ * each stage's panel on its own.
+ */
+export function profileJury(result: ScoreResult): JuryProfile {
   const { rubric } = result;
+  if (rubric.stages.length === 0) return profileJudges(result);
+  return { stages: rubric.stages.map((s) => ({ stage: s.name, ...profileJudges(result, s.name) })) };
+}
+
+/**
+ * One panel's profile: every record of an unstaged competition, or the records of `stage`.
+ * A staged competition must name its stage: its judges are comparable within a stage only.
+ */
+export function profileJudges(result: ScoreResult, stage?: string): PanelProfile {
+  const { rubric } = result;
+  if (stage === undefined && rubric.stages.length > 0) {
+    throw new KippError('usage', `the rubric scores in stages (${rubric.stages.map((s) => s.name).join(', ')}): profile one stage, profileJudges(result, "${rubric.stages[0]!.name}"), or every stage with profileJury(result)`);
+  }
+  if (stage !== undefined && !rubric.stages.some((s) => s.name === stage)) {
+    throw new KippError('usage', `"${stage}" is not a stage of the rubric${rubric.stages.length > 0 ? ` (${rubric.stages.map((s) => s.name).join(', ')})` : ''}`);
+  }
+  const records = stage === undefined ? result.records : result.records.filter((r) => r.stage === stage);
+  // Coverage counts the entries shown; in one stage, those the stage has any score for.
+  let judgeCounts: number[];
+  if (stage === undefined) judgeCounts = result.entries.map((e) => e.judges);
+  else {
+    const inStage = new Map<string, Set<string>>();
+    for (const r of records) {
+      let set = inStage.get(r.entryId);
+      if (!set) inStage.set(r.entryId, (set = new Set()));
+      if (r.excluded !== 'conflict') set.add(r.judge);
+    }
+    judgeCounts = result.entries.filter((e) => inStage.has(e.id)).map((e) => inStage.get(e.id)!.size);
+  }
+  return profileRecords(rubric, records, judgeCounts, result.entries);
+}
+
+function profileRecords(rubric: Rubric, records: readonly ScoredRecord[], judgeCounts: readonly number[], entries: ScoreResult['entries']): PanelProfile {
   const span = rubric.scale.max - rubric.scale.min;
   const criteria = rubric.criteria.map((c) => c.id);
-  const records = result.records;
 
   // Cells: one entry and criterion, with its remaining records in a fixed order (judge id).
   const cells = new Map<string, Cell>();
@@ -183,7 +244,7 @@ export function profileJudges(result: ScoreResult): PanelProfile {
   });
 
   // Each judge's own total per entry (only where the judge scored every criterion), for ICC and W.
-  const category = new Map(result.entries.map((e) => [e.id, e.categoryKnown ? e.category : undefined]));
+  const category = new Map(entries.map((e) => [e.id, e.categoryKnown ? e.category : undefined]));
   const ownScores = new Map<string, Map<string, Record<string, number>>>(); // entry → judge → criterion → raw
   for (const r of kept) {
     let byJudge = ownScores.get(r.entryId);
@@ -203,6 +264,7 @@ export function profileJudges(result: ScoreResult): PanelProfile {
   }
   const iccGroups = [...totals.values()].map((own) => [...own.values()]);
   const icc = icc1(iccGroups);
+  const iccK = icc1k(iccGroups);
 
   // Complete blocks for W: entries grouped by the exact set of judges who scored them in full.
   const blocks = new Map<string, { judges: string[]; entries: string[] }>();
@@ -217,6 +279,7 @@ export function profileJudges(result: ScoreResult): PanelProfile {
   let wSum = 0;
   let wEntries = 0;
   let wBlocks = 0;
+  const wJudges = new Set<string>();
   for (const block of blocks.values()) {
     if (block.entries.length < 2) continue;
     const w = kendallW(block.judges.map((j) => block.entries.map((e) => totals.get(e)!.get(j)!)));
@@ -224,23 +287,30 @@ export function profileJudges(result: ScoreResult): PanelProfile {
     wSum += w * block.entries.length;
     wEntries += block.entries.length;
     wBlocks++;
+    for (const j of block.judges) wJudges.add(j);
   }
+  const scoringJudges = new Set(kept.map((r) => r.judge));
 
   const components = panelComponents(kept.map((r) => ({ judge: r.judge, entry: r.entryId }))).length;
-  const counts = result.entries.map((e) => e.judges);
+  const counts = judgeCounts;
   return {
     judges,
     agreement: {
       icc: rounded(icc),
       icc_form: 'ICC(1)',
       icc_entries: iccGroups.filter((g) => g.length >= 2).length,
+      icc_k: rounded(iccK.value),
+      icc_k_form: 'ICC(1,k)',
+      icc_k_judges: rounded(iccK.k),
+      icc_k_mean: 'harmonic',
       kendall_w: wEntries > 0 ? round6(wSum / wEntries) : null,
       kendall_w_tie_corrected: true,
       kendall_w_blocks: wBlocks,
       kendall_w_entries: wEntries,
+      kendall_w_coverage: { entries: wEntries, entries_scored: ownScores.size, judges: wJudges.size, judges_scoring: scoringJudges.size },
     },
     coverage: {
-      entries: result.entries.length,
+      entries: counts.length,
       min_judges: counts.length > 0 ? counts.reduce((a, b) => Math.min(a, b)) : null,
       max_judges: counts.length > 0 ? counts.reduce((a, b) => Math.max(a, b)) : null,
       connected: components <= 1,

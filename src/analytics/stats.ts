@@ -1,7 +1,8 @@
 /**
  * The agreement statistics of `kipp judges`, on plain arrays: average ranks, Spearman's rho,
- * the one-way random-effects intraclass correlation ICC(1) for unbalanced panels, and Kendall's
- * W with the correction for ties. Each returns null where the statistic is undefined (too few
+ * the one-way random-effects intraclass correlations ICC(1) (one judge) and ICC(1,k) (the mean
+ * of k judges) for unbalanced panels, Kendall's W with the correction for ties, and the Wilson
+ * interval of a Monte Carlo share. Each returns null where the statistic is undefined (too few
  * values, no variance) rather than NaN, so that reports can say "not defined".
  */
 
@@ -60,26 +61,35 @@ export function spearman(x: readonly number[], y: readonly number[]): number | n
   return pearson(averageRanks(x), averageRanks(y));
 }
 
+/** The one-way ANOVA of groups of ratings (one group per target), as the ICCs read it. */
+export interface OneWayAnova {
+  /** Groups used (at least 2 ratings each) and ratings in them. */
+  n: number;
+  N: number;
+  msb: number;
+  msw: number;
+  /** The effective group size of the unbalanced ANOVA, (N − Σ k_i² / N) / (n − 1). */
+  k0: number;
+  /** The harmonic mean of the group sizes, n / Σ (1 / k_i). */
+  kHarmonic: number;
+}
+
 /**
- * ICC(1) — one-way random effects, single rater, absolute agreement (Shrout & Fleiss 1979,
- * case 1; McGraw & Wong 1996, ICC(1)) — for groups of unequal size: each group holds the
- * ratings one target (entry) got from whichever judges rated it, so every entry may have its
- * own subset of judges. With N ratings in n groups of sizes k_i:
- *   MSB = SSB / (n − 1), MSW = SSW / (N − n), k0 = (N − Σ k_i² / N) / (n − 1),
- *   ICC(1) = (MSB − MSW) / (MSB + (k0 − 1) · MSW).
- * Groups with fewer than 2 ratings carry no information on agreement and are left out.
- * Null with fewer than 2 groups or no variance at all.
+ * One-way ANOVA over the groups with at least 2 ratings (a group of one rating carries no
+ * information on agreement). Null with fewer than 2 such groups.
  */
-export function icc1(groups: readonly (readonly number[])[]): number | null {
+export function oneWayAnova(groups: readonly (readonly number[])[]): OneWayAnova | null {
   const used = groups.filter((g) => g.length >= 2);
   const n = used.length;
   if (n < 2) return null;
   let N = 0;
   let sum = 0;
   let sumSquaredSizes = 0;
+  let sumInverseSizes = 0;
   for (const g of used) {
     N += g.length;
     sumSquaredSizes += g.length * g.length;
+    sumInverseSizes += 1 / g.length;
     for (const v of g) sum += v;
   }
   const grand = sum / N;
@@ -92,12 +102,45 @@ export function icc1(groups: readonly (readonly number[])[]): number | null {
     ssb += g.length * (m - grand) * (m - grand);
     for (const v of g) ssw += (v - m) * (v - m);
   }
-  const msb = ssb / (n - 1);
-  const msw = ssw / (N - n);
-  const k0 = (N - sumSquaredSizes / N) / (n - 1);
-  const denominator = msb + (k0 - 1) * msw;
+  return { n, N, msb: ssb / (n - 1), msw: ssw / (N - n), k0: (N - sumSquaredSizes / N) / (n - 1), kHarmonic: n / sumInverseSizes };
+}
+
+/**
+ * ICC(1) — one-way random effects, single rater, absolute agreement (Shrout & Fleiss 1979,
+ * case 1, "ICC(1,1)"; McGraw & Wong 1996, ICC(1)) — for groups of unequal size: each group holds
+ * the ratings one target (entry) got from whichever judges rated it, so every entry may have its
+ * own subset of judges. With N ratings in n groups of sizes k_i:
+ *   MSB = SSB / (n − 1), MSW = SSW / (N − n), k0 = (N − Σ k_i² / N) / (n − 1),
+ *   ICC(1) = (MSB − MSW) / (MSB + (k0 − 1) · MSW).
+ * It is the reliability of ONE judge's rating. Groups with fewer than 2 ratings are left out.
+ * Null with fewer than 2 groups or no variance at all.
+ */
+export function icc1(groups: readonly (readonly number[])[]): number | null {
+  const a = oneWayAnova(groups);
+  if (a === null) return null;
+  const denominator = a.msb + (a.k0 - 1) * a.msw;
   if (denominator === 0) return null;
-  return (msb - msw) / denominator;
+  return (a.msb - a.msw) / denominator;
+}
+
+/**
+ * ICC(1,k) — the same model, average measures: the reliability of the MEAN of k judges'
+ * ratings, which is what a panel total is. It is ICC(1) stepped up by Spearman–Brown,
+ *   ICC(1,k) = k · ICC(1) / (1 + (k − 1) · ICC(1)),
+ * with k the harmonic mean of the judges per entry: an entry's mean of k_i ratings has error
+ * variance σ²_w / k_i, and the panel's average of these is σ²_w / k_harmonic, so the harmonic
+ * mean is the k whose single figure describes the panel's averaged totals. On a balanced panel
+ * (every entry k judges) k0 = k_harmonic = k and this is exactly Shrout & Fleiss's
+ * ICC(1,k) = (MSB − MSW) / MSB (R: psych::ICC's ICC1k). Null where ICC(1) is, or where the
+ * step-up is undefined (1 + (k − 1)·ICC(1) ≤ 0, which needs a strongly negative ICC(1)).
+ */
+export function icc1k(groups: readonly (readonly number[])[]): { value: number | null; k: number | null } {
+  const a = oneWayAnova(groups);
+  const single = icc1(groups);
+  if (a === null || single === null) return { value: null, k: a?.kHarmonic ?? null };
+  const k = a.kHarmonic;
+  const denominator = 1 + (k - 1) * single;
+  return { value: denominator > 0 ? (k * single) / denominator : null, k };
 }
 
 /**
@@ -127,4 +170,20 @@ export function kendallW(ratings: readonly (readonly number[])[]): number | null
   const denominator = m * m * (n * n * n - n) - m * ties;
   if (denominator <= 0) return null;
   return (12 * s) / denominator;
+}
+
+/**
+ * The Wilson score interval of a share observed as `hits` of `n` independent runs, at the
+ * normal quantile z (1.96: 95%). Unlike p ± z·sqrt(p(1 − p)/n) it stays inside [0, 1] and does
+ * not collapse to a point at 0 or n hits (0 of 1,000 runs still allows up to 0.38%).
+ *   centre = (p + z²/2n) / (1 + z²/n),  half = z · sqrt(p(1 − p)/n + z²/4n²) / (1 + z²/n).
+ */
+export function wilsonInterval(hits: number, n: number, z = 1.96): [number, number] {
+  if (n <= 0) return [0, 1];
+  const p = hits / n;
+  const z2 = z * z;
+  const d = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }

@@ -1,7 +1,7 @@
 /**
- * `kipp judges`: load → score → profile the panel → report.
+ * `kipp judges`: load → score → profile the panel (each stage's on its own) → report.
  */
-import { profileJudges } from '../analytics/judges.js';
+import { profileJury } from '../analytics/judges.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
@@ -29,7 +29,7 @@ export async function runJudges(entryPaths: string[], options: JudgesCommandOpti
   const result = scoreCompetition(competition, { asOf });
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp judges: ${countLine(result.diagnostics)}`);
-  const profile = profileJudges(result);
+  const profile = profileJury(result);
   const toFile = options.output !== undefined;
   const text = judgesFormatters[format](profile, {
     lang,

@@ -9,7 +9,7 @@
  * disagreements) · problems found in the inputs.
  */
 import { createHash } from 'node:crypto';
-import { BIAS_SHARE, profileJudges, SPREAD_SHARE, type JudgeProfile } from '../analytics/judges.js';
+import { BIAS_SHARE, profileJury, SPREAD_SHARE, type JudgeProfile, type PanelProfile } from '../analytics/judges.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
@@ -32,21 +32,23 @@ export interface PanelView {
     flags: readonly string[];
     bias_by_criterion?: JudgeProfile['bias_by_criterion'];
   })[];
-  agreement: { icc: number | null; kendall_w: number | null; icc_form?: string };
+  agreement: Pick<PanelProfile['agreement'], 'icc' | 'kendall_w'> & Partial<Omit<PanelProfile['agreement'], 'icc' | 'kendall_w' | 'icc_form'>> & { icc_form?: string };
   coverage: { entries: number; min_judges: number | null; max_judges: number | null; connected: boolean };
   disagreements: { entry_id: string; criterion: string; spread: number }[];
   /** The cut-offs used, on the judges' scale (default: SPEC 7's 10% and 40% of the span). */
   thresholds?: { harsh: number; lenient: number; disagreement: number };
 }
+/** The judges section: one panel, or with a staged rubric one per stage (see profileJury). */
+export type JuryView = PanelView | { stages: (PanelView & { stage: string })[] };
 /** Rows shown in the long lists before "… and N more". */
 const LIST_LIMIT = 200;
 
 export function formatHtml(result: ScoreResult, options: ReportOptions): string {
-  return renderHtml(result, options, result.records.length > 0 ? profileJudges(result) : null);
+  return renderHtml(result, options, result.records.length > 0 ? profileJury(result) : null);
 }
 
 /** The page, with the judges section drawn from `panel` (null: the section says it is not available). */
-export function renderHtml(result: ScoreResult, options: ReportOptions, panel: PanelView | null): string {
+export function renderHtml(result: ScoreResult, options: ReportOptions, panel: JuryView | null): string {
   const page = new Page(result, options);
   const script = REPORT_SCRIPT;
   const scriptHash = createHash('sha256').update(script, 'utf8').digest('base64');
@@ -509,11 +511,24 @@ ${table}
 </section>`;
   }
 
-  judges(panel: PanelView | null): string {
-    const { rubric, lang } = this;
+  judges(jury: JuryView | null): string {
     const head = `<section id="judges" class="page" aria-labelledby="judges-h">
 <h2 id="judges-h">${this.w('judges_panel')}</h2>`;
-    if (panel === null || panel.judges.length === 0) return `${head}<p>${this.w('no_scores')}</p></section>`;
+    if (jury === null) return `${head}<p>${this.w('no_scores')}</p></section>`;
+    if (!('stages' in jury)) return jury.judges.length === 0 ? `${head}<p>${this.w('no_scores')}</p></section>` : `${head}\n${this.panel(jury, 'h3', '')}\n</section>`;
+    // A staged rubric: each stage's judges compared within the stage, under its own heading.
+    const stages = jury.stages.map((p, i) => {
+      const stage = this.rubric.stages.find((s) => s.name === p.stage);
+      const title = `<h3 id="judges-s${i}-h" class="stage-panel">${this.w('stage_panel', { s: p.stage, label: stage ? stage.label[this.lang] : p.stage })}</h3>
+<p>${this.w('stage_panel_desc')}</p>`;
+      return `${title}\n${p.judges.length === 0 ? `<p>${this.w('no_scores')}</p>` : this.panel(p, 'h4', `-s${i}`)}`;
+    });
+    return `${head}\n${stages.join('\n')}\n</section>`;
+  }
+
+  /** One panel's figures; `h` the level of its sub-headings, `suffix` keeps element ids unique per stage. */
+  panel(panel: PanelView, h: 'h3' | 'h4', suffix: string): string {
+    const { rubric, lang } = this;
     const harsh = panel.thresholds?.harsh ?? BIAS_SHARE * this.span;
     const lenient = panel.thresholds?.lenient ?? BIAS_SHARE * this.span;
     const spread = panel.thresholds?.disagreement ?? SPREAD_SHARE * this.span;
@@ -544,9 +559,11 @@ ${table}
         : `<ul>${flagged.map((j) => `<li><strong class="mono">${esc(j.id)}</strong>: ${this.flagText(j.flags)} (${this.w('bias')} ${signed(j.bias, 2, lang)})</li>`).join('')}</ul>`;
     const a = panel.agreement;
     const cov = panel.coverage;
+    const wc = a.kendall_w_coverage;
+    const wCovers = wc ? ` <span class="muted">(${this.w('kendall_w_covers', { e: wc.entries, es: wc.entries_scored, j: wc.judges, js: wc.judges_scoring, b: a.kendall_w_blocks ?? 0 })})</span>` : '';
     const agreement = `<dl class="meta">
-<dt>${this.w('icc')}${a.icc_form ? `, ${esc(a.icc_form)}` : ''}</dt><dd>${a.icc === null ? this.w('not_available') : num(a.icc, 2, lang)}</dd>
-<dt>${this.w('kendall_w')}</dt><dd>${a.kendall_w === null ? this.w('not_available') : num(a.kendall_w, 2, lang)}</dd>
+<dt>${this.w('icc_single')}</dt><dd>${a.icc === null ? this.w('not_available') : num(a.icc, 2, lang)}</dd>
+${a.icc_k_judges !== undefined ? `<dt>${this.w('icc_average', { k: a.icc_k_judges === null ? '–' : num(a.icc_k_judges, 2, lang) })}</dt><dd>${a.icc_k === null || a.icc_k === undefined ? this.w('not_available') : num(a.icc_k, 2, lang)}</dd>\n` : ''}<dt>${this.w('kendall_w')}</dt><dd>${a.kendall_w === null ? this.w('not_available') : num(a.kendall_w, 2, lang)}${wCovers}</dd>
 <dt>${this.w('coverage')}</dt><dd>${cov.entries} ${esc(word('entries', lang))}</dd>
 <dt>${this.w('judges_per_entry')}</dt><dd>${cov.min_judges === null ? '–' : cov.min_judges === cov.max_judges ? String(cov.min_judges) : `${cov.min_judges}–${cov.max_judges}`}</dd>
 <dt>${this.w('connected')}</dt><dd>${cov.connected ? this.w('connected_yes') : `<span class="warn">${this.w('connected_no')}</span> — ${this.w('disconnected_warning')}`}</dd>
@@ -561,20 +578,18 @@ ${table}
         : `<table class="small disagreements"><thead><tr><th scope="col">${this.word('id')}</th><th scope="col">${this.word('title')}</th><th scope="col">${this.w('criterion')}</th><th scope="col" class="num">${this.w('spread')}</th></tr></thead><tbody>${shown
             .map((d) => `<tr><td class="mono">${esc(d.entry_id)}</td><td>${esc(titles.get(d.entry_id) ?? '')}</td><td>${this.criterion(d.criterion)}</td><td class="num">${num(d.spread, 2, lang)}${bar((100 * d.spread) / (this.span || 1), null)}</td></tr>`)
             .join('')}</tbody></table>${listed.length > shown.length ? `<p class="muted">${this.w('more_rows', { n: listed.length - shown.length })}</p>` : ''}`;
-    return `${head}
-<p>${this.w('judges_desc', { h: num(harsh, 2, lang), l: num(lenient, 2, lang) })}</p>
-<h3>${this.w('panel_agreement')}</h3>
+    return `<p>${this.w('judges_desc', { h: num(harsh, 2, lang), l: num(lenient, 2, lang) })}</p>
+<${h}>${this.w('panel_agreement')}</${h}>
 ${agreement}
-<h3 id="heatmap-h">${this.w('heatmap')}</h3>
+<${h} id="heatmap-h${suffix}">${this.w('heatmap')}</${h}>
 <p class="muted">${this.w('heatmap_desc')}</p>
 <div class="scale-legend" aria-hidden="true"><span>${signed(-2 * harsh, 2, lang)} ${this.w('harsh')}</span><span class="grad"></span><span>${signed(2 * lenient, 2, lang)} ${this.w('lenient')}</span></div>
-<div class="table-wrap"><table class="small heat" aria-labelledby="heatmap-h"><thead><tr>${heatHead.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
-<h3>${this.w('flagged')}</h3>
+<div class="table-wrap"><table class="small heat" aria-labelledby="heatmap-h${suffix}"><thead><tr>${heatHead.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<${h}>${this.w('flagged')}</${h}>
 ${flaggedList}
-<h3>${this.w('disagreements')}</h3>
+<${h}>${this.w('disagreements')}</${h}>
 <p class="muted">${this.w('disagreements_desc', { n: num(spread, 2, lang) })}</p>
-${disagreements}
-</section>`;
+${disagreements}`;
   }
 
   flagText(flags: readonly string[]): string {

@@ -71,3 +71,45 @@ export function parseLang(raw: string | undefined): Lang | undefined {
   if (v === 'id' || v.startsWith('id_') || v.startsWith('id-')) return 'id';
   return undefined;
 }
+
+/**
+ * Words of the jury statistics (`kipp judges`, `kipp sensitivity`): each figure named with its
+ * form and what it covers, in both languages. `{name}` placeholders are filled by `statWord`.
+ */
+const STAT_WORDS = {
+  icc_single: {
+    en: 'ICC(1), one judge (one-way random effects, single rater, on each judge\'s own total; {n} entries with 2+ judges): {v}',
+    id: 'ICC(1), satu juri (efek acak satu arah, penilai tunggal, pada total masing-masing juri; {n} proposal dengan 2+ juri): {v}',
+  },
+  icc_average: {
+    en: 'ICC(1,k), the panel\'s mean of k = {k} judges (harmonic mean of judges per entry): {v}',
+    id: 'ICC(1,k), rerata panel dari k = {k} juri (rerata harmonik juri per proposal): {v}',
+  },
+  kendall_w: {
+    en: 'Kendall\'s W (tie-corrected; complete blocks: {b}): {v} — covers {e} of {es} entries scored, {j} of {js} judges',
+    id: 'W Kendall (dikoreksi untuk nilai seri; blok lengkap: {b}): {v} — mencakup {e} dari {es} proposal yang dinilai, {j} dari {js} juri',
+  },
+  kendall_w_none: {
+    en: 'Kendall\'s W (tie-corrected): not defined — no two entries were scored in full by the same judges (covers 0 of {es} entries scored)',
+    id: 'W Kendall (dikoreksi untuk nilai seri): tidak terdefinisi — tidak ada dua proposal yang dinilai lengkap oleh juri yang sama (mencakup 0 dari {es} proposal yang dinilai)',
+  },
+  stage_heading: { en: 'Stage {s}: {label}', id: 'Tahap {s}: {label}' },
+  stage_note: {
+    en: 'Figures of this stage only: each judge is compared with the other judges of the same entry and criterion in this stage',
+    id: 'Angka tahap ini saja: setiap juri dibandingkan dengan juri lain pada proposal dan kriteria yang sama di tahap ini',
+  },
+  mc_error: {
+    en: 'Monte Carlo error: each share is estimated from {runs} runs; (low–high) is its 95% Wilson interval (at most ±{h} percentage points)',
+    id: 'Galat Monte Carlo: setiap persentase ditaksir dari {runs} putaran; (bawah–atas) adalah interval Wilson 95% (paling lebar ±{h} poin persentase)',
+  },
+  borderline_count: {
+    en: '{n} borderline (the 95% interval of a shortlist share reaches into 5–95%) of {m} ranked entries',
+    id: '{n} di batas (interval 95% persentase suatu daftar pendek menyentuh 5–95%) dari {m} proposal yang diperingkat',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StatWord = keyof typeof STAT_WORDS;
+
+export function statWord(w: StatWord, lang: Lang, values: Record<string, string | number> = {}): string {
+  return STAT_WORDS[w][lang].replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}

@@ -1,12 +1,13 @@
 /**
  * The `kipp judges` formatters, chosen from a typed map: table (terminal), json, md.
- * Pure: (panel profile, options) → string.
+ * Pure: (jury profile, options) → string. With a staged rubric each format shows one block per
+ * stage, headed by the stage, so that no figure is read as the whole competition's.
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { PanelProfile } from '../../analytics/judges.js';
+import { isStaged, type JuryProfile, type PanelProfile, type StagePanelProfile } from '../../analytics/judges.js';
 import type { Rubric } from '../../model/rubric.js';
-import { criterionLabel, type Lang } from '../labels.js';
+import { criterionLabel, statWord, type Lang } from '../labels.js';
 import { mdCell } from '../markdown.js';
 import { fixed2, safeText } from '../text.js';
 import { aword } from './words.js';
@@ -29,21 +30,18 @@ export interface JudgesReportOptions {
 const signed = (x: number | null): string => (x === null ? '–' : `${x > 0 ? '+' : ''}${fixed2(x)}`);
 const plain = (x: number | null): string => (x === null ? '–' : fixed2(x));
 
-function agreementLines(p: PanelProfile, lang: Lang): string[] {
+/** ICC(1), ICC(1,k) and Kendall's W, each named with its form and what it covers. */
+export function agreementLines(p: PanelProfile, lang: Lang): string[] {
   const a = p.agreement;
   const nd = aword('not_defined', lang);
-  const icc = a.icc === null ? nd : fixed2(a.icc);
-  const w = a.kendall_w === null ? `${nd} (${lang === 'id' ? 'tidak ada dua proposal yang dinilai lengkap oleh juri yang sama' : 'no two entries were scored in full by the same judges'})` : fixed2(a.kendall_w);
-  const blocks = a.kendall_w_blocks;
-  if (lang === 'id') {
-    return [
-      `ICC(1) (efek acak satu arah, penilai tunggal, pada total masing-masing juri; ${a.icc_entries} proposal dengan 2+ juri): ${icc}`,
-      `W Kendall (dikoreksi untuk nilai seri; ${blocks} blok lengkap, ${a.kendall_w_entries} proposal): ${w}`,
-    ];
-  }
+  const value = (x: number | null) => (x === null ? nd : fixed2(x));
+  const w = a.kendall_w_coverage;
   return [
-    `ICC(1) (one-way random effects, single rater, on each judge's own total; ${a.icc_entries} entries with 2+ judges): ${icc}`,
-    `Kendall's W (tie-corrected; ${blocks} complete block${blocks === 1 ? '' : 's'}, ${a.kendall_w_entries} entries): ${w}`,
+    statWord('icc_single', lang, { n: a.icc_entries, v: value(a.icc) }),
+    statWord('icc_average', lang, { k: a.icc_k_judges === null ? '–' : fixed2(a.icc_k_judges), v: value(a.icc_k) }),
+    a.kendall_w === null
+      ? statWord('kendall_w_none', lang, { es: w.entries_scored })
+      : statWord('kendall_w', lang, { b: a.kendall_w_blocks, v: fixed2(a.kendall_w), e: w.entries, es: w.entries_scored, j: w.judges, js: w.judges_scoring }),
   ];
 }
 
@@ -91,7 +89,19 @@ function more(p: PanelProfile, o: JudgesReportOptions): string | null {
   return o.lang === 'id' ? `… ${hidden} lagi (--format json mencantumkan semuanya)` : `… ${hidden} more (--format json lists them all)`;
 }
 
-export function formatJudgesTable(p: PanelProfile, o: JudgesReportOptions): string {
+/** The stage a block of figures belongs to, by name and label. */
+function stageTitle(p: StagePanelProfile, o: JudgesReportOptions): string {
+  const stage = o.rubric.stages.find((s) => s.name === p.stage);
+  return statWord('stage_heading', o.lang, { s: p.stage, label: stage ? stage.label[o.lang] : p.stage });
+}
+
+export function formatJudgesTable(j: JuryProfile, o: JudgesReportOptions): string {
+  if (!isStaged(j)) return panelTable(j, o);
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  return j.stages.map((p) => `${c.bold.underline(stageTitle(p, o))}\n${statWord('stage_note', o.lang)}\n\n${panelTable(p, o)}`).join('\n');
+}
+
+function panelTable(p: PanelProfile, o: JudgesReportOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const style = { head: [], border: [], compact: true };
   const named = o.names.size > 0;
@@ -120,19 +130,25 @@ export function formatJudgesTable(p: PanelProfile, o: JudgesReportOptions): stri
   return `${out.join('\n')}\n`;
 }
 
-export function formatJudgesMarkdown(p: PanelProfile, o: JudgesReportOptions): string {
+export function formatJudgesMarkdown(j: JuryProfile, o: JudgesReportOptions): string {
+  const title = `# ${mdCell(o.rubric.name)} — ${o.lang === 'id' ? 'profil juri' : 'judge profiles'}`;
+  if (!isStaged(j)) return `${title}\n\n${panelMarkdown(j, o, '##')}`;
+  return `${title}\n\n${j.stages.map((p) => `## ${mdCell(stageTitle(p, o))}\n\n${mdCell(statWord('stage_note', o.lang))}.\n\n${panelMarkdown(p, o, '###')}`).join('\n')}`;
+}
+
+function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): string {
   const table = (head: string[], rows: string[][], right: number[]) => [
     `| ${head.map(mdCell).join(' | ')} |`,
     `|${head.map((_, i) => (right.includes(i) ? '---:' : '---')).join('|')}|`,
     ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
   ];
-  const out = [`# ${mdCell(o.rubric.name)} — ${o.lang === 'id' ? 'profil juri' : 'judge profiles'}`, ''];
+  const out: string[] = [];
   const first = o.names.size > 0 ? 2 : 1;
   out.push(...table(judgeHead(o), judgeRows(p, o), [first, first + 1, first + 2, first + 3, first + 4]), '');
   out.push(`${biasNote(p, o.lang)}.`, '');
-  out.push(`## ${aword('panel_agreement', o.lang)}`, '', ...agreementLines(p, o.lang).map((l) => `- ${mdCell(l)}`), '');
-  out.push(`## ${aword('coverage', o.lang)}`, '', mdCell(coverageLine(p, o.lang)), '');
-  out.push(`## ${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`, '');
+  out.push(`${h} ${aword('panel_agreement', o.lang)}`, '', ...agreementLines(p, o.lang).map((l) => `- ${mdCell(l)}`), '');
+  out.push(`${h} ${aword('coverage', o.lang)}`, '', mdCell(coverageLine(p, o.lang)), '');
+  out.push(`${h} ${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`, '');
   if (p.disagreements.length === 0) out.push(aword('none', o.lang));
   else {
     out.push(...table((['entry', 'title', 'criterion', 'spread'] as const).map((w) => aword(w, o.lang)), disagreementRows(p, o), [3]));
@@ -142,7 +158,8 @@ export function formatJudgesMarkdown(p: PanelProfile, o: JudgesReportOptions): s
   return `${out.join('\n')}\n`;
 }
 
-export function formatJudgesJson(p: PanelProfile): string {
+/** Unstaged: SPEC 7's object. Staged: `{ "stages": [ { "stage": NAME, …the same object… } ] }`. */
+export function formatJudgesJson(p: JuryProfile): string {
   return `${JSON.stringify(p, null, 2)}\n`;
 }
 
@@ -150,4 +167,4 @@ export const judgesFormatters = {
   table: formatJudgesTable,
   json: (p) => formatJudgesJson(p),
   md: formatJudgesMarkdown,
-} satisfies Record<JudgesFormat, (p: PanelProfile, o: JudgesReportOptions) => string>;
+} satisfies Record<JudgesFormat, (p: JuryProfile, o: JudgesReportOptions) => string>;
