@@ -8,6 +8,14 @@
  * rank range. Pure: the scorer's result and detail in, plain data out; the same seed gives the
  * same output.
  *
+ * A share is an estimate from a finite number of runs, so each carries its Monte Carlo error:
+ * the 95% Wilson interval of (runs in the shortlist) of (runs). An entry is `borderline` when
+ * that interval overlaps the 5–95% band: "not borderline" needs the runs to show that the share
+ * is outside the band, so noise can no longer move an entry whose true share sits at 5% or 95%
+ * in and out of the list from one seed to the next (it stays borderline unless its estimate
+ * lands significantly outside the band, a 2–3% chance). Runs without any randomness (no weight
+ * spread, no resampling) all give the same result: their shares are exact, with no interval.
+ *
  * What stays fixed across runs: which entries are ranked (completeness and eligibility do not
  * depend on weights), and the normalized values (z-scores are not recomputed on a resample: a
  * bootstrap asks how the entry's own panel could have fallen, not how the whole year would).
@@ -20,6 +28,7 @@ import { round6 } from '../scoring/round.js';
 import type { ScoringDetail } from '../scoring/score.js';
 import { drawShortlist, type Candidate } from '../scoring/shortlist.js';
 import { seededRandom } from './random.js';
+import { wilsonInterval } from './stats.js';
 
 export interface SensitivityOptions {
   runs: number;
@@ -40,7 +49,9 @@ export interface SensitivityEntry {
   rank_max: number;
   /** Share of runs (0–1) in which the entry was in each shortlist. */
   shortlists: Record<string, number>;
-  /** In some shortlist in at least 5% and at most 95% of the runs. */
+  /** The 95% Wilson interval of each share: its Monte Carlo error ([share, share] when the runs are not random). */
+  intervals: Record<string, [number, number]>;
+  /** Some shortlist's interval overlaps the band [5%, 95%] (see BORDERLINE). */
   borderline: boolean;
 }
 
@@ -49,11 +60,17 @@ export interface SensitivityResult {
   seed: string | number;
   weight_spread: number;
   resample_judges: boolean;
+  /** How the shares' Monte Carlo error is stated: the interval, its level, and its widest half-width at these runs (0: the runs are not random). */
+  interval: { method: 'wilson'; confidence: 0.95; max_half_width: number };
+  /** The band and the rule of each entry's `borderline`. */
+  borderline_rule: { low: number; high: number; rule: 'interval-overlaps-band' };
   /** Ranked entries in their unperturbed rank order (unranked entries stay unranked in every run). */
   entries: SensitivityEntry[];
 }
 
 export const BORDERLINE = { low: 0.05, high: 0.95 } as const;
+/** The normal quantile of the 95% interval. */
+const Z95 = 1.959964;
 
 /**
  * round6 of SPEC 3.7 without a string for the common case: when x·10⁶ is not near a half the
@@ -356,21 +373,30 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
   }
 
   const runs = options.runs;
+  // Without a weight spread or resampling every run is the scored result again: nothing to estimate.
+  const randomRuns = options.weightSpread > 0 || options.resampleJudges;
   const entries: SensitivityEntry[] = ranked.map((e, i) => {
     const shortlists: Record<string, number> = {};
+    const intervals: Record<string, [number, number]> = {};
     let borderline = false;
     rubric.shortlists.forEach((rule, k) => {
-      const share = runs > 0 ? round6(inShortlist[k]![i]! / runs) : 0;
+      const hits = inShortlist[k]![i]!;
+      const share = runs > 0 ? round6(hits / runs) : 0;
+      const [low, high] = randomRuns || runs === 0 ? wilsonInterval(hits, runs, Z95) : [share, share];
       shortlists[rule.name] = share;
-      if (share >= BORDERLINE.low && share <= BORDERLINE.high) borderline = true;
+      intervals[rule.name] = [round6(low), round6(high)];
+      if (round6(high) >= BORDERLINE.low && round6(low) <= BORDERLINE.high) borderline = true;
     });
-    return { id: e.id, title: e.title, rank: e.rank, rank_min: runs > 0 ? rankMin[i]! : e.rank, rank_max: runs > 0 ? rankMax[i]! : e.rank, shortlists, borderline };
+    return { id: e.id, title: e.title, rank: e.rank, rank_min: runs > 0 ? rankMin[i]! : e.rank, rank_max: runs > 0 ? rankMax[i]! : e.rank, shortlists, intervals, borderline };
   });
+  const widest = randomRuns && runs > 0 ? wilsonInterval(runs / 2, runs, Z95) : null;
   return {
     runs,
     seed: /^(0|[1-9]\d{0,14})$/.test(options.seed) ? Number(options.seed) : options.seed,
     weight_spread: options.weightSpread,
     resample_judges: options.resampleJudges,
+    interval: { method: 'wilson', confidence: 0.95, max_half_width: widest ? round6((widest[1] - widest[0]) / 2) : 0 },
+    borderline_rule: { low: BORDERLINE.low, high: BORDERLINE.high, rule: 'interval-overlaps-band' },
     entries,
   };
 }

@@ -2,7 +2,8 @@
  * profileJudges on small panels whose expected figures are computed by hand in the test.
  */
 import { describe, expect, it } from 'vitest';
-import { profileJudges } from '../../src/analytics/judges.js';
+import { profileJudges, profileJury } from '../../src/analytics/judges.js';
+import { loadCompetition } from '../../src/io/competition.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { competition, entry, judge, rubricFrom, scoreRows } from '../helpers.js';
 
@@ -132,5 +133,74 @@ describe('disagreements', () => {
       { entry_id: 'E2', criterion: 'b', spread: 4 },
       { entry_id: 'E2', criterion: 'a', spread: 3.6 },
     ]);
+  });
+});
+
+describe('#17.13 ICC(1) and ICC(1,k) by hand (one-way ANOVA)', () => {
+  const r = rubricFrom('name: T\nscale: { min: 1, max: 10 }\ncriteria: { q: { weight: 100 } }');
+  it('#17.13 a balanced panel: ICC(1) = (MSB − MSW)/(MSB + (k − 1)MSW), ICC(1,k) = (MSB − MSW)/MSB', () => {
+    // One criterion: a judge's own total is an affine map of x, which leaves both ICCs unchanged.
+    // E1 {1, 3}, E2 {4, 6}, E3 {8, 8}: means 2, 5, 8, grand 5
+    // SSB = 2·(9 + 0 + 9) = 36, MSB = 36/2 = 18; SSW = 2 + 2 + 0 = 4, MSW = 4/3; k = 2
+    const scores = { E1: { J1: [1], J2: [3] }, E2: { J1: [4], J2: [6] }, E3: { J1: [8], J2: [8] } };
+    const p = profileJudges(scoreCompetition(competition(r, ['E1', 'E2', 'E3'].map((id) => entry({ id })), scoreRows(scores, ['q']))));
+    const msb = 18;
+    const msw = 4 / 3;
+    expect(p.agreement.icc).toBeCloseTo((msb - msw) / (msb + msw), 6); // 50/58
+    expect(p.agreement.icc_k).toBeCloseTo((msb - msw) / msb, 6); // 50/54
+    expect(p.agreement).toMatchObject({ icc_form: 'ICC(1)', icc_k_form: 'ICC(1,k)', icc_k_judges: 2, icc_k_mean: 'harmonic' });
+  });
+
+  it('#17.13 an unbalanced panel: ICC(1,k) steps ICC(1) up to the harmonic mean of the judges per entry', () => {
+    // E1 {4, 6}, E2 {8, 8, 5}: ICC(1) as in "ICC(1) on each judge's own total" above
+    const scores = { E1: { J1: [4], J2: [6] }, E2: { J1: [8], J2: [8], J3: [5] } };
+    const p = profileJudges(scoreCompetition(competition(r, [entry({ id: 'E1' }), entry({ id: 'E2' })], scoreRows(scores, ['q']))));
+    const icc = (4.8 - 8 / 3) / (4.8 + (1.4 * 8) / 3);
+    const k = 2 / (1 / 2 + 1 / 3); // 2.4
+    expect(p.agreement.icc_k_judges).toBeCloseTo(k, 6);
+    expect(p.agreement.icc_k).toBeCloseTo((k * icc) / (1 + (k - 1) * icc), 6);
+  });
+
+  it('#17.13 Kendall\'s W by hand on a complete block, with its coverage of the panel', () => {
+    // J1..J3 score E1..E3 (no ties): ranks J1 1 2 3, J2 1 3 2, J3 2 1 3 → R = 4, 6, 8, mean 6
+    // S = 4 + 0 + 4 = 8 → W = 12·8 / (3²·(3³ − 3)) = 96/216
+    // E4 (J1, J2 only) and E5 (J4 alone) are scored but belong to no complete block.
+    const scores = { E1: { J1: [1], J2: [1], J3: [2] }, E2: { J1: [2], J2: [3], J3: [1] }, E3: { J1: [3], J2: [2], J3: [3] }, E4: { J1: [5], J2: [6] }, E5: { J4: [7] } };
+    const p = profileJudges(scoreCompetition(competition(r, ['E1', 'E2', 'E3', 'E4', 'E5'].map((id) => entry({ id })), scoreRows(scores, ['q']))));
+    expect(p.agreement.kendall_w).toBeCloseTo(96 / 216, 6);
+    expect(p.agreement.kendall_w_coverage).toEqual({ entries: 3, entries_scored: 5, judges: 3, judges_scoring: 4 });
+  });
+});
+
+describe('#17.1 judges are profiled within a stage', () => {
+  const S = 'fixtures/stages-panel';
+  const staged = () =>
+    scoreCompetition(
+      loadCompetition({ entries: [`${S}/entries.csv`], scores: [`desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`], judges: `${S}/judges.csv`, rubric: 'rubrics/kipp-2025.yaml' }),
+      { asOf: '2025-06-30' },
+    );
+
+  it('#17.1 one panel per stage, a judge of two stages profiled in each, and profileJudges names its stage', () => {
+    const result = staged();
+    const jury = profileJury(result);
+    if (!('stages' in jury)) throw new Error('expected one panel per stage');
+    expect(jury.stages.map((p) => p.stage)).toEqual(['desk', 'presentation']);
+    const [desk, presentation] = jury.stages;
+    expect(desk!.judges.map((j) => j.id)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6']);
+    expect(presentation!.judges.map((j) => j.id)).toEqual(['E2', 'P1', 'P2', 'P3']);
+    // E2 sits in both: 11 desk entries and 12 finalists, 5 criteria each
+    expect(desk!.judges.find((j) => j.id === 'E2')!.scored).toBe(55);
+    expect(presentation!.judges.find((j) => j.id === 'E2')!.scored).toBe(60);
+    expect(presentation!.coverage).toMatchObject({ entries: 12, min_judges: 4, max_judges: 4 });
+    const { stage, ...figures } = presentation!;
+    expect(stage).toBe('presentation');
+    expect(profileJudges(result, 'presentation')).toEqual(figures);
+    expect(() => profileJudges(result)).toThrow(/stages \(desk, presentation\)/);
+    expect(() => profileJudges(result, 'final')).toThrow(/not a stage/);
+  });
+
+  it('#17.1 an unstaged rubric keeps one panel in the shape of SPEC 7', () => {
+    const p = profileJury(scoreCompetition(harshPanel()));
+    expect(Object.keys(p)).toEqual(['judges', 'agreement', 'coverage', 'thresholds', 'disagreements']);
   });
 });

@@ -121,3 +121,62 @@ shortlists: [ { name: top-3, size: 3 } ]
     expect(split.shortlists['top-3']).toBeLessThan(0.5);
   });
 });
+
+describe('#17.13 Monte Carlo error of the shares', () => {
+  // Two entries, top-1. Weights 50/50 moved by up to ±50 points: w_a = 100·V1, w_b = 100·V2 with
+  // V1, V2 uniform on [0, 1). EDGE (a 10, b 4) beats LEAD (a 9.5, b 9) iff 0.5·w_a > 5·w_b, i.e.
+  // V1 > 10·V2, whose probability is ∫₀¹ v/10 dv = 1/20: EDGE's true share is exactly 5% and
+  // LEAD's exactly 95% — both on the edge of the borderline band.
+  const rubric = rubricFrom(`
+name: Edge
+scale: { min: 1, max: 10 }
+criteria: { a: { weight: 50 }, b: { weight: 50 } }
+shortlists: [ { name: top-1, size: 1 } ]
+`);
+  const { result, detail } = scoreWithDetail(
+    competition(rubric, [entry({ id: 'EDGE' }), entry({ id: 'LEAD' })], scoreRows({ EDGE: { J1: [10, 4] }, LEAD: { J1: [9.5, 9] } }, ['a', 'b'])),
+  );
+  const RUNS = 1000;
+  const seeds = Array.from({ length: 20 }, (_, i) => String(i + 1));
+  const outs = seeds.map((seed) => runSensitivity(result, detail, { runs: RUNS, weightSpread: 50, resampleJudges: false, seed }));
+  const of = (out: (typeof outs)[number], id: string) => out.entries.find((e) => e.id === id)!;
+
+  it('#17.13 each share carries its 95% Wilson interval, computed by hand', () => {
+    const out = outs[0]!;
+    const e = of(out, 'EDGE');
+    const hits = Math.round(e.shortlists['top-1']! * RUNS);
+    // Wilson by hand: centre (p + z²/2n)/(1 + z²/n), half z·sqrt(p(1−p)/n + z²/4n²)/(1 + z²/n)
+    const z = 1.959964;
+    const p = hits / RUNS;
+    const d = 1 + (z * z) / RUNS;
+    const centre = (p + (z * z) / (2 * RUNS)) / d;
+    const half = (z * Math.sqrt((p * (1 - p)) / RUNS + (z * z) / (4 * RUNS * RUNS))) / d;
+    expect(e.intervals['top-1']![0]).toBeCloseTo(centre - half, 6);
+    expect(e.intervals['top-1']![1]).toBeCloseTo(centre + half, 6);
+    // the widest interval (at p = 1/2) for 1,000 runs: ±1.96·sqrt(1/4000) ≈ ±3.1 points
+    expect(out.interval).toEqual({ method: 'wilson', confidence: 0.95, max_half_width: expect.closeTo(0.031, 3) });
+    expect(out.borderline_rule).toEqual({ low: 0.05, high: 0.95, rule: 'interval-overlaps-band' });
+  });
+
+  it('#17.13 an entry whose true share is at the edge (5%, 95%) is borderline for every seed, where the bare share flips', () => {
+    const bare = (share: number) => share >= 0.05 && share <= 0.95;
+    for (const id of ['EDGE', 'LEAD']) {
+      const shares = outs.map((out) => of(out, id).shortlists['top-1']!);
+      // the shares scatter around the edge: the old rule (share within 5–95%) says yes for some seeds and no for others
+      expect(new Set(shares.map(bare)).size).toBe(2);
+      // the interval rule does not move with the seed
+      expect(outs.map((out) => of(out, id).borderline)).toEqual(seeds.map(() => true));
+    }
+  });
+
+  it('#17.13 a share far outside the band is not borderline, and runs without randomness have exact shares', () => {
+    // 0 of 1,000 runs: the interval is [0, 0.38%], clear of 5%
+    const far = runSensitivity(result, detail, { runs: RUNS, weightSpread: 5, resampleJudges: false, seed: '1' });
+    expect(of(far, 'EDGE')).toMatchObject({ shortlists: { 'top-1': 0 }, borderline: false });
+    expect(of(far, 'EDGE').intervals['top-1']![1]).toBeCloseTo(1.959964 ** 2 / (RUNS + 1.959964 ** 2), 6);
+    // no spread, no resampling: every run is the scored result, the share is exact (no interval, no error)
+    const fixed = runSensitivity(result, detail, { runs: 3, weightSpread: 0, resampleJudges: false, seed: '1' });
+    expect(of(fixed, 'LEAD')).toMatchObject({ shortlists: { 'top-1': 1 }, intervals: { 'top-1': [1, 1] }, borderline: false });
+    expect(fixed.interval.max_half_width).toBe(0);
+  });
+});

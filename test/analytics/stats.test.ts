@@ -3,7 +3,7 @@
  * small cases computed by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { averageRanks, icc1, kendallW, spearman, tieTerm } from '../../src/analytics/stats.js';
+import { averageRanks, icc1, icc1k, kendallW, oneWayAnova, spearman, tieTerm, wilsonInterval } from '../../src/analytics/stats.js';
 
 describe('averageRanks', () => {
   it('gives tied values the mean of the ranks they span', () => {
@@ -92,5 +92,52 @@ describe('kendallW (tie-corrected)', () => {
     expect(kendallW([[1, 2, 3]])).toBeNull();
     expect(kendallW([[1], [2]])).toBeNull();
     expect(kendallW([[5, 5], [5, 5]])).toBeNull();
+  });
+});
+
+describe('#17.13 icc1k (one-way random effects, average of k raters)', () => {
+  it('#17.13 matches Shrout & Fleiss (1979) Table 2 data: ICC(1,4) = (BMS − WMS)/BMS = .44', () => {
+    const targets = [
+      [9, 2, 5, 8],
+      [6, 1, 3, 2],
+      [8, 4, 6, 8],
+      [7, 1, 2, 6],
+      [10, 5, 6, 9],
+      [6, 2, 4, 7],
+    ];
+    // Their Table 4: ICC(1,4) = .44; from Table 3, (11.24 − 6.26)/11.24 = 0.443
+    const { value, k } = icc1k(targets);
+    expect(k).toBe(4);
+    expect(value).toBeCloseTo((11.24 - 6.26) / 11.24, 2);
+    expect(Number(value!.toFixed(2))).toBe(0.44);
+  });
+
+  it('#17.13 unbalanced groups by hand: MSB, MSW, k0 and the harmonic mean k', () => {
+    // {1,3} mean 2, {4,6,8} mean 6, {7,9,9,11} mean 9; N = 9, grand mean 58/9
+    // SSB = 2·(40/9)² + 3·(4/9)² + 4·(23/9)² = 5364/81, MSB = 2682/81; SSW = 2 + 8 + 8 = 18, MSW = 18/6 = 3
+    // k0 = (9 − (4 + 9 + 16)/9)/2 = 26/9; harmonic k = 3/(1/2 + 1/3 + 1/4) = 36/13
+    const groups = [[1, 3], [4, 6, 8], [7, 9, 9, 11]];
+    const msb = 2682 / 81;
+    const msw = 3;
+    const a = oneWayAnova(groups)!;
+    expect([a.msb, a.msw, a.k0, a.kHarmonic].map((x) => Number(x.toFixed(10)))).toEqual([msb, msw, 26 / 9, 36 / 13].map((x) => Number(x.toFixed(10))));
+    const single = (msb - msw) / (msb + (26 / 9 - 1) * msw);
+    expect(icc1(groups)).toBeCloseTo(single, 12);
+    const k = 36 / 13;
+    expect(icc1k(groups).value).toBeCloseTo((k * single) / (1 + (k - 1) * single), 12);
+  });
+
+  it('#17.13 is null where ICC(1) is', () => {
+    expect(icc1k([[3, 4]]).value).toBeNull();
+  });
+});
+
+describe('#17.13 wilsonInterval', () => {
+  it('#17.13 by hand: 40 of 100 at 95%, and 0 of n stays above 0', () => {
+    // p = 0.4, z² = 3.8416: centre (0.4 + 0.019208)/1.038416 = 0.40370, half 1.96·sqrt(0.0024 + 0.00009604)/1.038416 = 0.09432
+    const [lo, hi] = wilsonInterval(40, 100, 1.96);
+    expect(lo).toBeCloseTo(0.3094, 4);
+    expect(hi).toBeCloseTo(0.498, 3);
+    expect(wilsonInterval(0, 1000, 1.96)).toEqual([0, expect.closeTo(3.8416 / 1003.8416, 10)]);
   });
 });

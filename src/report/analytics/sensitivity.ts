@@ -1,12 +1,13 @@
 /**
  * The `kipp sensitivity` formatters: table (the entries whose place is not certain, and every
- * entry that entered a shortlist in some run) and json (every ranked entry).
+ * entry that entered a shortlist in some run) and json (every ranked entry). Every share is
+ * shown with its Monte Carlo error (the 95% Wilson interval) and the number of runs behind it.
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { SensitivityResult } from '../../analytics/sensitivity.js';
 import type { Rubric } from '../../model/rubric.js';
-import { shortlistLabel, type Lang } from '../labels.js';
+import { shortlistLabel, statWord, type Lang } from '../labels.js';
 import { safeText, truncate } from '../text.js';
 import { aword } from './words.js';
 
@@ -20,6 +21,13 @@ export interface SensitivityReportOptions {
 }
 
 const percent = (share: number): string => `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+const points = (share: number): string => (Math.round(share * 1000) / 10).toFixed(1);
+
+/** `77.5% (74.8–80.0)`: the share and its 95% interval; the share alone when it is exact. */
+function shareCell(share: number, interval: readonly [number, number] | undefined): string {
+  if (!interval || (interval[0] === share && interval[1] === share)) return percent(share);
+  return `${percent(share)} (${points(interval[0])}–${points(interval[1])})`;
+}
 
 export function formatSensitivityTable(r: SensitivityResult, o: SensitivityReportOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
@@ -43,7 +51,7 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
         safeText(e.id),
         truncate(safeText(e.title), 30),
         e.rank_min === e.rank_max ? String(e.rank_min) : `${e.rank_min}–${e.rank_max}`,
-        ...names.map((n) => percent(e.shortlists[n] ?? 0)),
+        ...names.map((n) => shareCell(e.shortlists[n] ?? 0, e.intervals[n])),
         e.borderline ? aword('borderline', o.lang) : '',
       ];
       t.push(e.borderline ? cells.map((x) => c.yellow(x)) : cells);
@@ -51,7 +59,8 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
     out.push(t.toString());
   }
   const borderline = r.entries.filter((e) => e.borderline).length;
-  out.push(`${borderline} borderline entr${borderline === 1 ? 'y' : 'ies'} (in a shortlist in 5–95% of the runs) of ${r.entries.length} ranked`);
+  if (r.interval.max_half_width > 0) out.push(statWord('mc_error', o.lang, { runs: r.runs, h: points(r.interval.max_half_width) }));
+  out.push(statWord('borderline_count', o.lang, { n: borderline, m: r.entries.length }));
   if (names.length > 0 && rows.length < r.entries.length) out.push(`${r.entries.length - rows.length} entries never entered a shortlist (--format json lists every entry)`);
   return `${out.join('\n')}\n`;
 }
