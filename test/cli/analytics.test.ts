@@ -2,6 +2,7 @@
  * `kipp judges`, `kipp explain` and `kipp sensitivity` end to end on the shipped fixtures:
  * stdout carries the result, stderr the diagnostics, exit codes per SPEC section 5.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { round6 } from '../../src/scoring/round.js';
 import { kipp } from './run.js';
@@ -131,7 +132,8 @@ describe('kipp sensitivity', () => {
     expect(first.status).toBe(1);
     const out = JSON.parse(first.stdout);
     expect(out).toMatchObject({ runs: 40, seed: 7, weight_spread: 5, resample_judges: true });
-    expect(Object.keys(out.entries[0])).toEqual(['id', 'title', 'rank', 'rank_min', 'rank_max', 'shortlists', 'borderline']);
+    // #17.13 added `intervals` (each share's Monte Carlo error) beside the shares
+    expect(Object.keys(out.entries[0])).toEqual(['id', 'title', 'rank', 'rank_min', 'rank_max', 'shortlists', 'intervals', 'borderline']);
     expect(Object.keys(out.entries[0].shortlists)).toEqual(['top-99', 'top-20', 'best-per-category']);
     expect(kipp(args).stdout).toBe(first.stdout);
   });
@@ -189,5 +191,162 @@ describe('kipp sensitivity --lang', () => {
     expect(id.status).toBe(0);
     expect(id.stdout).toContain('Rentang peringkat');
     expect(kipp([...args, '--lang', 'xx']).status).toBe(2);
+  });
+});
+
+/** A score sheet of fixtures/stages-panel (wide, no quoting): judge → entry → the five scores. */
+function sheet(path: string): { entry: string; judge: string; scores: number[] }[] {
+  const [, ...rows] = readFileSync(path, 'utf8').trim().split('\n');
+  return rows.map((row) => {
+    const [entry, judge, ...scores] = row.split(',');
+    return { entry: entry!, judge: judge!, scores: scores.map(Number) };
+  });
+}
+
+/** SPEC 7's bias by hand: the mean over a judge's scores of (score − the other judges' mean on the same entry and criterion). */
+function biasByHand(rows: { entry: string; judge: string; scores: number[] }[]): Map<string, number> {
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const r of rows) {
+    const others = rows.filter((o) => o.entry === r.entry && o.judge !== r.judge);
+    if (others.length === 0) continue;
+    const acc = sums.get(r.judge) ?? { sum: 0, n: 0 };
+    r.scores.forEach((x, c) => {
+      acc.sum += x - others.reduce((a, o) => a + o.scores[c]!, 0) / others.length;
+      acc.n++;
+    });
+    sums.set(r.judge, acc);
+  }
+  return new Map([...sums].map(([j, a]) => [j, a.sum / a.n]));
+}
+
+describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () => {
+  const SP = 'fixtures/stages-panel';
+  const STAGED = [`${SP}/entries.csv`, '--scores', `desk=${SP}/scores-desk.csv`, `presentation=${SP}/scores-presentation.csv`, '--judges', `${SP}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+  const desk = sheet(`${SP}/scores-desk.csv`);
+  const presentation = sheet(`${SP}/scores-presentation.csv`);
+  const json = kipp(['judges', ...STAGED, '--format', 'json']);
+  type Panel = { stage: string; judges: { id: string; bias: number; flags: string[] }[] };
+
+  it('#17.1 the fixture is the issue\'s case: compared across stages, every desk judge would be lenient and the presentation judges harsh', () => {
+    // the old computation: one cell per entry and criterion, the stages pooled (E2, in both, left aside)
+    const mixed = biasByHand([...desk, ...presentation]);
+    for (const j of ['E1', 'E3', 'E4', 'E5', 'E6']) expect(mixed.get(j)!).toBeGreaterThanOrEqual(0.9);
+    for (const j of ['P1', 'P2', 'P3']) expect(mixed.get(j)!).toBeLessThanOrEqual(-0.9);
+  });
+
+  it('#17.1 JSON: one profile per judge and stage, each bias the within-stage figure by hand; no judge flagged only because of the stage', () => {
+    expect(json.status).toBe(0);
+    const p: { stages: Panel[] } = JSON.parse(json.stdout);
+    expect(Object.keys(p)).toEqual(['stages']);
+    expect(p.stages.map((s) => s.stage)).toEqual(['desk', 'presentation']);
+    const [d, pr] = p.stages as [Panel, Panel];
+    const want = (rows: typeof desk, panel: Panel) => {
+      const hand = biasByHand(rows);
+      expect(panel.judges.map((j) => j.id)).toEqual([...hand.keys()].sort());
+      for (const j of panel.judges) expect(j.bias).toBeCloseTo(hand.get(j.id)!, 6);
+    };
+    want(desk, d);
+    want(presentation, pr);
+    // desk judges agree closely: none flagged; in the presentation only P3, who really is 1.5 points harsher
+    expect(d.judges.filter((j) => j.flags.length > 0)).toEqual([]);
+    expect(pr.judges.filter((j) => j.flags.length > 0).map((j) => [j.id, j.flags])).toEqual([['P3', ['harsh']]]);
+    // E2 sits in both stages and gets a profile in each
+    expect(d.judges.some((j) => j.id === 'E2') && pr.judges.some((j) => j.id === 'E2')).toBe(true);
+  });
+
+  it('#17.1 table and Markdown head each block with its stage, in English and Indonesian', () => {
+    for (const format of ['table', 'md']) {
+      const en = kipp(['judges', ...STAGED, '--format', format]);
+      expect(en.status).toBe(0);
+      const deskAt = en.stdout.indexOf('Stage desk: Desk evaluation');
+      const presentationAt = en.stdout.indexOf('Stage presentation: Presentation and interview');
+      expect(deskAt).toBeGreaterThanOrEqual(0);
+      expect(presentationAt).toBeGreaterThan(deskAt);
+      // the desk block flags nobody; the presentation block flags P3 only
+      expect(en.stdout.slice(deskAt, presentationAt)).not.toMatch(/\b(harsh|lenient)\s*(\||│)/);
+      expect(en.stdout.slice(presentationAt).match(/^.*\bharsh\s*(\||│).*$/gm)!.map((l) => l.match(/\b(E\d|P\d)\b/)![1])).toEqual(['P3']);
+      const id = kipp(['judges', ...STAGED, '--format', format, '--lang', 'id']);
+      expect(id.stdout).toContain('Tahap desk: Penilaian proposal');
+      expect(id.stdout).toContain('Tahap presentation: Presentasi dan wawancara');
+    }
+  });
+
+  it('#17.1 the HTML report shows the judges per stage, each under its stage heading', () => {
+    const html = kipp(['score', ...STAGED, '--format', 'html']).stdout;
+    const section = html.slice(html.indexOf('<section id="judges"'), html.indexOf('</section>', html.indexOf('<section id="judges"')));
+    const deskAt = section.indexOf('<h3 id="judges-s0-h" class="stage-panel">Stage desk: Desk evaluation</h3>');
+    const presentationAt = section.indexOf('<h3 id="judges-s1-h" class="stage-panel">Stage presentation: Presentation and interview</h3>');
+    expect(deskAt).toBeGreaterThanOrEqual(0);
+    expect(presentationAt).toBeGreaterThan(deskAt);
+    expect(section.slice(deskAt, presentationAt)).not.toContain('class="flag-');
+    expect(section.slice(presentationAt)).toContain('<li><strong class="mono">P3</strong>: <span class="flag-harsh">harsh</span>');
+    // ids stay unique: one heatmap per stage
+    expect(section).toContain('id="heatmap-h-s0"');
+    expect(section).toContain('id="heatmap-h-s1"');
+  });
+});
+
+describe('#17.13 the statistics are named and their coverage shown', () => {
+  const SP = 'fixtures/stages-panel';
+  const STAGED = [`${SP}/entries.csv`, '--scores', `desk=${SP}/scores-desk.csv`, `presentation=${SP}/scores-presentation.csv`, '--judges', `${SP}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+
+  it('#17.13 ICC(1) and ICC(1,k) of the presentation panel equal a one-way ANOVA of the judges\' totals by hand', () => {
+    // 12 finalists × 4 judges, equal weights: a judge's total is 100·(mean of the five − 1)/9
+    const rows = sheet(`${SP}/scores-presentation.csv`);
+    const totals = new Map<string, number[]>();
+    for (const r of rows) totals.set(r.entry, [...(totals.get(r.entry) ?? []), (100 * (r.scores.reduce((a, b) => a + b, 0) / 5 - 1)) / 9]);
+    const groups = [...totals.values()];
+    const k = 4;
+    const n = groups.length;
+    const grand = groups.flat().reduce((a, b) => a + b, 0) / (n * k);
+    const means = groups.map((g) => g.reduce((a, b) => a + b, 0) / k);
+    const msb = (k * means.reduce((a, m) => a + (m - grand) ** 2, 0)) / (n - 1);
+    const msw = groups.reduce((a, g, i) => a + g.reduce((b, x) => b + (x - means[i]!) ** 2, 0), 0) / (n * (k - 1));
+    const p = JSON.parse(kipp(['judges', ...STAGED, '--format', 'json']).stdout).stages[1];
+    expect(p.agreement.icc).toBeCloseTo((msb - msw) / (msb + (k - 1) * msw), 6);
+    expect(p.agreement.icc_k).toBeCloseTo((msb - msw) / msb, 6);
+    expect(p.agreement.icc_k_judges).toBe(4);
+    // the desk stage: 19 entries of 3 judges and 1 of 4 → harmonic mean 20/(19/3 + 1/4)
+    const d = JSON.parse(kipp(['judges', ...STAGED, '--format', 'json']).stdout).stages[0];
+    expect(d.agreement.icc_k_judges).toBeCloseTo(20 / (19 / 3 + 1 / 4), 6);
+    // W: K25-120 has a fourth judge, so it is in no complete block
+    expect(d.agreement.kendall_w_coverage).toEqual({ entries: 19, entries_scored: 20, judges: 6, judges_scoring: 6 });
+  });
+
+  it('#17.13 table, Markdown and HTML name ICC(1) and ICC(1,k) with its k, and say what W covers', () => {
+    for (const format of ['table', 'md']) {
+      const out = kipp(['judges', ...EXAMPLE, '--format', format]).stdout;
+      expect(out).toMatch(/ICC\(1\), one judge \(one-way random effects, single rater, on each judge's own total; 48 entries with 2\+ judges\): 0\.\d\d/);
+      expect(out).toMatch(/ICC\(1,k\), the panel's mean of k = \d\.\d\d judges \(harmonic mean of judges per entry\): 0\.\d\d/);
+      expect(out).toMatch(/Kendall's W \(tie-corrected; complete blocks: \d+\): 0\.\d\d — covers \d+ of 48 entries scored, \d+ of \d+ judges/);
+      const id = kipp(['judges', ...EXAMPLE, '--format', format, '--lang', 'id']).stdout;
+      expect(id).toMatch(/ICC\(1,k\), rerata panel dari k = \d,?\.?\d\d juri/);
+      expect(id).toMatch(/mencakup \d+ dari 48 proposal yang dinilai/);
+    }
+    const p = JSON.parse(kipp(['judges', ...EXAMPLE, '--format', 'json']).stdout);
+    const html = kipp(['score', ...EXAMPLE, '--format', 'html']).stdout;
+    expect(html).toContain('<dt>Intraclass correlation ICC(1): one judge</dt>');
+    expect(html).toContain(`<dt>ICC(1,k): the panel&#39;s mean of k = ${p.agreement.icc_k_judges.toFixed(2)} judges (harmonic mean per entry)</dt><dd>${p.agreement.icc_k.toFixed(2)}</dd>`);
+    const c = p.agreement.kendall_w_coverage;
+    expect(html).toContain(`(covers ${c.entries} of ${c.entries_scored} entries scored, ${c.judges} of ${c.judges_scoring} judges (${p.agreement.kendall_w_blocks} complete blocks))`);
+  });
+
+  it('#17.13 kipp sensitivity shows each share\'s 95% interval and the runs behind it; borderline follows the interval', () => {
+    const args = ['sensitivity', ...EXAMPLE, '--runs', '300', '--seed', '5'];
+    const table = kipp(args);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain('Monte Carlo error: each share is estimated from 300 runs; (low–high) is its 95% Wilson interval (at most ±5.6 percentage points)');
+    expect(table.stdout).toMatch(/\d+\.\d% \(\d+\.\d–\d+\.\d\)/);
+    const out = JSON.parse(kipp([...args, '--format', 'json']).stdout);
+    expect(out.interval).toEqual({ method: 'wilson', confidence: 0.95, max_half_width: expect.closeTo(1.96 * Math.sqrt(0.25 / 300), 3) });
+    for (const e of out.entries) {
+      const overlaps = Object.values(e.intervals as Record<string, [number, number]>).some(([lo, hi]) => hi >= 0.05 && lo <= 0.95);
+      expect(e.borderline).toBe(overlaps);
+      for (const [name, [lo, hi]] of Object.entries(e.intervals as Record<string, [number, number]>)) {
+        expect(lo).toBeLessThanOrEqual(e.shortlists[name]);
+        expect(hi).toBeGreaterThanOrEqual(e.shortlists[name]);
+      }
+    }
+    expect(kipp([...args, '--lang', 'id']).stdout).toContain('Galat Monte Carlo: setiap persentase ditaksir dari 300 putaran');
   });
 });
