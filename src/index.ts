@@ -28,8 +28,11 @@ export function score(competition: Competition, options: ScoreOptions = {}): Sco
 /** One entry's whole derivation (SPEC 7, `kipp explain --format json`), or null for an unknown id. */
 export { explainEntry as explain, type Explanation } from './analytics/explain.js';
 
-/** The panel profile of `kipp judges` (SPEC 7): bias, agreement, coverage, disagreements. */
-export { profileJudges, type PanelProfile } from './analytics/judges.js';
+/**
+ * The panel profile of `kipp judges` (SPEC 7): bias, agreement, coverage, disagreements.
+ * profileJury: one panel, or one per stage with a staged rubric; profileJudges(result, stage): one panel.
+ */
+export { profileJudges, profileJury, type JuryProfile, type PanelProfile, type StagePanelProfile } from './analytics/judges.js';
 
 // Narrowing a result as `kipp score --category --top` does (ranks stay those of the full field).
 export { selectEntries } from './scoring/select.js';
