@@ -108,8 +108,8 @@ const HTML_WORDS = {
   icc_single: { en: 'Intraclass correlation ICC(1): one judge', id: 'Korelasi intrakelas ICC(1): satu juri' },
   icc_average: { en: 'ICC(1,k): the panel\'s mean of k = {k} judges (harmonic mean per entry)', id: 'ICC(1,k): rerata panel dari k = {k} juri (rerata harmonik per proposal)' },
   kendall_w_covers: {
-    en: 'covers {e} of {es} entries scored, {j} of {js} judges ({b} complete blocks)',
-    id: 'mencakup {e} dari {es} proposal yang dinilai, {j} dari {js} juri ({b} blok lengkap)',
+    en: 'covers {e} of {es} entries scored, {j} of {js} judges; {b} complete blocks',
+    id: 'mencakup {e} dari {es} proposal yang dinilai, {j} dari {js} juri; {b} blok lengkap',
   },
   stage_panel: { en: 'Stage {s}: {label}', id: 'Tahap {s}: {label}' },
   stage_panel_desc: {

@@ -328,7 +328,7 @@ describe('#17.13 the statistics are named and their coverage shown', () => {
     expect(html).toContain('<dt>Intraclass correlation ICC(1): one judge</dt>');
     expect(html).toContain(`<dt>ICC(1,k): the panel&#39;s mean of k = ${p.agreement.icc_k_judges.toFixed(2)} judges (harmonic mean per entry)</dt><dd>${p.agreement.icc_k.toFixed(2)}</dd>`);
     const c = p.agreement.kendall_w_coverage;
-    expect(html).toContain(`(covers ${c.entries} of ${c.entries_scored} entries scored, ${c.judges} of ${c.judges_scoring} judges (${p.agreement.kendall_w_blocks} complete blocks))`);
+    expect(html).toContain(`(covers ${c.entries} of ${c.entries_scored} entries scored, ${c.judges} of ${c.judges_scoring} judges; ${p.agreement.kendall_w_blocks} complete blocks)`);
   });
 
   it('#17.13 kipp sensitivity shows each share\'s 95% interval and the runs behind it; borderline follows the interval', () => {
