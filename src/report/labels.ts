@@ -94,6 +94,7 @@ const STAT_WORDS = {
     id: 'W Kendall (dikoreksi untuk nilai seri): tidak terdefinisi — tidak ada dua proposal yang dinilai lengkap oleh juri yang sama (mencakup 0 dari {es} proposal yang dinilai)',
   },
   stage_heading: { en: 'Stage {s}: {label}', id: 'Tahap {s}: {label}' },
+  stage_unscored: { en: 'No scores in this stage yet.', id: 'Belum ada nilai pada tahap ini.' },
   stage_note: {
     en: 'Figures of this stage only: each judge is compared with the other judges of the same entry and criterion in this stage',
     id: 'Angka tahap ini saja: setiap juri dibandingkan dengan juri lain pada proposal dan kriteria yang sama di tahap ini',

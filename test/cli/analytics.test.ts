@@ -271,6 +271,15 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
     }
   });
 
+  it('#17.1 a stage not scored yet says so, instead of an empty profile', () => {
+    const deskOnly = [`${SP}/entries.csv`, '--scores', `desk=${SP}/scores-desk.csv`, '--judges', `${SP}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+    const table = kipp(['judges', ...deskOnly]);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/Stage presentation: Presentation and interview\nNo scores in this stage yet\.\n$/);
+    const p = JSON.parse(kipp(['judges', ...deskOnly, '--format', 'json']).stdout);
+    expect(p.stages[1]).toMatchObject({ stage: 'presentation', judges: [], coverage: { entries: 0 } });
+  });
+
   it('#17.1 the HTML report shows the judges per stage, each under its stage heading', () => {
     const html = kipp(['score', ...STAGED, '--format', 'html']).stdout;
     const section = html.slice(html.indexOf('<section id="judges"'), html.indexOf('</section>', html.indexOf('<section id="judges"')));

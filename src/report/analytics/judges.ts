@@ -98,7 +98,9 @@ function stageTitle(p: StagePanelProfile, o: JudgesReportOptions): string {
 export function formatJudgesTable(j: JuryProfile, o: JudgesReportOptions): string {
   if (!isStaged(j)) return panelTable(j, o);
   const c = new Chalk({ level: o.color ? 1 : 0 });
-  return j.stages.map((p) => `${c.bold.underline(stageTitle(p, o))}\n${statWord('stage_note', o.lang)}\n\n${panelTable(p, o)}`).join('\n');
+  return j.stages
+    .map((p) => `${c.bold.underline(stageTitle(p, o))}\n${p.judges.length === 0 ? `${statWord('stage_unscored', o.lang)}\n` : `${statWord('stage_note', o.lang)}\n\n${panelTable(p, o)}`}`)
+    .join('\n');
 }
 
 function panelTable(p: PanelProfile, o: JudgesReportOptions): string {
@@ -133,7 +135,9 @@ function panelTable(p: PanelProfile, o: JudgesReportOptions): string {
 export function formatJudgesMarkdown(j: JuryProfile, o: JudgesReportOptions): string {
   const title = `# ${mdCell(o.rubric.name)} — ${o.lang === 'id' ? 'profil juri' : 'judge profiles'}`;
   if (!isStaged(j)) return `${title}\n\n${panelMarkdown(j, o, '##')}`;
-  return `${title}\n\n${j.stages.map((p) => `## ${mdCell(stageTitle(p, o))}\n\n${mdCell(statWord('stage_note', o.lang))}.\n\n${panelMarkdown(p, o, '###')}`).join('\n')}`;
+  const block = (p: StagePanelProfile) =>
+    p.judges.length === 0 ? `${mdCell(statWord('stage_unscored', o.lang))}\n` : `${mdCell(statWord('stage_note', o.lang))}.\n\n${panelMarkdown(p, o, '###')}`;
+  return `${title}\n\n${j.stages.map((p) => `## ${mdCell(stageTitle(p, o))}\n\n${block(p)}`).join('\n')}`;
 }
 
 function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): string {
