@@ -10,6 +10,7 @@ import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/index.js';
 import { parseLang } from '../report/labels.js';
+import { selectionText } from '../report/selection.js';
 import { writeOutput } from '../io/write.js';
 import type { ManifestOptions, RunOptions } from '../report/manifest.js';
 import { toolVersion } from '../version.js';
@@ -75,6 +76,10 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const manifest = manifestOptions(result, { ...options, output }, top);
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
+  // The table, Markdown and HTML say what --top and --category left out; CSV and JSON are data
+  // (the JSON report holds it as `selection`), so a person running them reads it here.
+  const shown = selectionText(result.selection, result.rubric, lang);
+  if (shown !== null && (format === 'csv' || format === 'json')) ctx.log(`kipp score: ${shown}`);
   const toFile = output !== undefined;
   const reportOptions = {
     lang,
