@@ -85,7 +85,7 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
       .option('-o, --output <file>', 'write the report to a .txt, .json, .csv, .md or .html file (atomically; never over an input; - for standard output); spreadsheets: kipp export')
       .option('--force', 'replace an existing --output file')
       .option('-c, --category <category>', 'show one category only (id, number or label)')
-      .option('-n, --top <n>', 'show the first N entries only')
+      .option('-n, --top <n>', 'show the first N entries, and any tied with the N-th ("showing N of M" says so)')
       .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
   )
     .addHelpText(
