@@ -82,10 +82,10 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
       .description('rank the entries: weighted rubric, judges\' score sheets, shortlists')
       .argument('<entries...>', 'entry files or folders')
       .addOption(new Option('-f, --format <format>', 'report format (with --output, the file\'s extension chooses it)').choices(['table', 'json', 'csv', 'md', 'html']))
-      .option('-o, --output <file>', 'write the report to a file (atomically; never over an input)')
+      .option('-o, --output <file>', 'write the report to a .txt, .json, .csv, .md or .html file (atomically; never over an input; - for standard output); spreadsheets: kipp export')
       .option('--force', 'replace an existing --output file')
       .option('-c, --category <category>', 'show one category only (id, number or label)')
-      .option('-n, --top <n>', 'show the first N entries only')
+      .option('-n, --top <n>', 'show the first N entries, and any tied with the N-th ("showing N of M" says so)')
       .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
   )
     .addHelpText(
@@ -106,7 +106,7 @@ Examples:
       .description('check entries, score sheets, judges and rubric; every problem with its code, file and line')
       .argument('<entries...>', 'entry files or folders')
       .addOption(new Option('-f, --format <format>', 'output format (default: pretty)').choices(['pretty', 'json', 'junit', 'github', 'sarif']))
-      .option('-o, --output <file>', 'write the report to a file')
+      .option('-o, --output <file>', 'write the report to a .txt, .json, .xml or .sarif file (- for standard output)')
       .option('--force', 'replace an existing --output file')
       .option('--strict', 'treat warnings as errors')
       .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
@@ -130,7 +130,7 @@ Examples:
       .command('export')
       .description('write a shortlist (or every entry) to CSV or XLSX for publishing')
       .argument('<entries...>', 'entry files or folders')
-      .requiredOption('-o, --output <file>', 'the .csv or .xlsx file to write')
+      .requiredOption('-o, --output <file>', 'the .csv or .xlsx file to write (- writes CSV to standard output)')
       .option('--shortlist <name>', 'export this shortlist only (default: every entry)')
       .addOption(new Option('--sheets <by>', 'XLSX: one sheet per shortlist or per category').choices(['shortlist', 'category']))
       .option('--lang <lang>', 'headers and labels in en or id')
@@ -156,8 +156,8 @@ Examples:
       .command('judges')
       .description('profile the panel: harsh or lenient judges, agreement, coverage, disagreements')
       .argument('<entries...>', 'entry files or folders')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
-      .option('-o, --output <file>', 'write to a file')
+      .addOption(new Option('-f, --format <format>', 'output format (default: table; with --output, the file\'s extension chooses it)').choices(['table', 'json', 'md']))
+      .option('-o, --output <file>', 'write to a file (.txt, .json or .md; - for standard output)')
       .option('--force', 'replace an existing --output file')
       .option('--lang <lang>', 'labels in en or id'),
   )
@@ -284,6 +284,9 @@ Examples:
 /** Runs the CLI; returns the exit code (also set on process.exitCode by bin/kipp.js). */
 export async function main(proc: Process): Promise<number> {
   let result: CommandResult | undefined;
+  // Watched before anything is written: help, the version and commander's errors go out while
+  // parsing, and `kipp score --help | head` closes the pipe under them.
+  const pipe = watchPipe(proc);
   const program = buildProgram(proc, (r) => {
     result = r;
   });
@@ -295,7 +298,6 @@ export async function main(proc: Process): Promise<number> {
   if (result === undefined) return EXIT.ok;
   if (result.output !== undefined) {
     const { output } = result;
-    const pipe = watchPipe(proc);
     if (typeof output === 'string' || output instanceof Uint8Array) writeInChunks(proc.stdout, output);
     else await writePieces(proc.stdout, output, pipe);
     if (pipe.failed) return EXIT.bug;
@@ -310,6 +312,9 @@ export async function main(proc: Process): Promise<number> {
  */
 function watchPipe(proc: Process): { closed: boolean; failed: boolean } {
   const state = { closed: false, failed: false };
+  // stderr closed early (`kipp … 2>&1 | head`): what was left to say has nowhere to go, and an
+  // unhandled 'error' event would print a stack trace (to that same closed stderr) and exit 1.
+  proc.stderr.on?.('error', () => {});
   proc.stdout.on?.('error', (err) => {
     if (err.code === 'EPIPE' || state.closed) {
       state.closed = true;

@@ -10,6 +10,7 @@ import { compareCodePoints } from '../model/names.js';
 import type { EntryResult, ScoreResult, ScoredRecord } from '../model/result.js';
 import { weightsFor } from '../model/rubric.js';
 import { round6 } from '../scoring/round.js';
+import { tieAcross } from '../scoring/select.js';
 
 export interface ExplainedScore {
   judge: string;
@@ -91,8 +92,77 @@ export interface Explanation {
   stages?: ExplainedStage[];
   tie_break: { order: string[]; above: Neighbour | null; below: Neighbour | null };
   thresholds: { total: ThresholdCheck | null; criteria: Record<string, ThresholdCheck> };
-  shortlists: { name: string; size: number; included: boolean; cutoff_tie: boolean }[];
+  shortlists: ExplainedShortlist[];
   diagnostics: Diagnostic[];
+}
+
+/**
+ * A tie that a shortlist's size fell inside (SPEC 3.10 keeps it whole): the shared rank, the
+ * entries sharing it and the places that were left for them. Per category: the category and its
+ * category rank; at a `min_per` minimum: the field, value and minimum.
+ */
+export interface CutTie {
+  rank: number;
+  entries: string[];
+  places: number;
+  category?: string;
+  min_per?: { field: 'category' | 'group'; value: string; min: number };
+}
+
+export interface ExplainedShortlist {
+  name: string;
+  size: number;
+  included: boolean;
+  /** The shortlist has a tie at its cut-off (anywhere: per category, in any category). */
+  cutoff_tie: boolean;
+  /** The ties at its cut-off, where they can be told from the ranking (every tie but one at an agency_type or region minimum). */
+  cut_ties: CutTie[];
+  /** This entry is one of the tied entries at the cut-off: the jury decides its place. */
+  at_tied_cut: boolean;
+}
+
+/**
+ * Where a shortlist's size (or a `min_per` minimum) fell inside a tie, read from the ranking
+ * and the members: the tie SPEC 3.10 keeps whole, entry by entry. A plain or group shortlist
+ * has its cut after `size` members by rank; a per-category one after `size` members of each
+ * category by category rank; a proportional one after its minimum of each category or group
+ * (by rank), then after the places left for the rest.
+ */
+export function cutTies(result: ScoreResult, name: string): CutTie[] {
+  const rule = result.rubric.shortlists.find((r) => r.name === name);
+  if (rule === undefined) return [];
+  const members = result.entries.filter((e) => e.shortlists.includes(name));
+  const tie = (list: readonly EntryResult[], limit: number, rankOf: (e: EntryResult) => number | null): Omit<CutTie, 'category' | 'min_per'> | null => {
+    const across = tieAcross(list, limit, rankOf);
+    return across === null ? null : { rank: across.rank, entries: list.slice(across.start, across.end).map((e) => e.id), places: limit - across.start };
+  };
+  const ties: CutTie[] = [];
+  if (rule.minPer !== undefined) {
+    for (const field of ['category', 'group'] as const) {
+      const min = rule.minPer[field];
+      if (min === undefined) continue;
+      const values = [...new Set(members.map((e) => (field === 'category' ? e.category : e.group)))].filter((v): v is string => v !== null);
+      for (const value of values) {
+        const found = tie(members.filter((e) => (field === 'category' ? e.category : e.group) === value), min, (e) => e.rank);
+        if (found !== null) ties.push({ ...found, min_per: { field, value, min } });
+      }
+    }
+    // The places left after the minimums go by rank: the members rank alone took.
+    const byQuota = new Set(result.shortlists.find((s) => s.name === name)?.by_quota ?? []);
+    const byRank = members.filter((e) => !byQuota.has(e.id));
+    const found = tie(byRank, rule.size - byQuota.size, (e) => e.rank);
+    if (found !== null) ties.push(found);
+    return ties;
+  }
+  if (rule.perCategory) {
+    for (const category of result.rubric.categories.map((c) => c.id)) {
+      const found = tie(members.filter((e) => e.categoryKnown && e.category === category), rule.size, (e) => e.category_rank);
+      if (found !== null) ties.push({ ...found, category });
+    }
+    return ties;
+  }
+  const found = tie(members, rule.size, (e) => e.rank);
+  return found === null ? [] : [found];
 }
 
 /** What separates two ranked entries: the first of total, then the tie-break criteria, that differs. */
@@ -213,7 +283,10 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
       total: min === undefined ? null : { min, value: entry.total, met: entry.total === null ? null : entry.total >= min },
       criteria: thresholdCriteria,
     },
-    shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, included: entry.shortlists.includes(s.name), cutoff_tie: s.cutoff_tie })),
+    shortlists: result.shortlists.map((s) => {
+      const ties = s.cutoff_tie ? cutTies(result, s.name) : [];
+      return { name: s.name, size: s.size, included: entry.shortlists.includes(s.name), cutoff_tie: s.cutoff_tie, cut_ties: ties, at_tied_cut: ties.some((t) => t.entries.includes(entry.id)) };
+    }),
     diagnostics: result.diagnostics.filter((d) => d.entry_id === id),
   };
 }

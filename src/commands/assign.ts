@@ -57,6 +57,8 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   const avoidRegion = options.avoid === 'region';
   const seed = options.seed ?? '1';
 
+  // The folder before the inputs: a refusal costs nothing.
+  checkOutputDir(options.outputDir, options.force ?? false);
   const competition = await loadInputs(entryPaths, { judges: options.judges, ...(options.rubric !== undefined ? { rubric: options.rubric } : {}) }, ctx);
   const { rubric } = competition;
   const judges = competition.judges ?? [];
@@ -127,6 +129,21 @@ async function sheetBytes(sheet: JudgeSheet, criterionIds: string[], format: She
  */
 function prepareFolder(dir: string, targets: string[], force: boolean, inputs: string[]): string[] {
   const sheetsDir = join(dir, SHEETS_FOLDER);
+  const present = checkOutputDir(dir, force);
+  // A folder that does not exist yet holds no input; one that does is checked before writing.
+  for (const path of targets) if (existsSync(dirname(path))) checkOutput(path, { inputs, force: true });
+  mkdirSync(sheetsDir, { recursive: true });
+  const written = new Set(targets);
+  return present.map((name) => join(sheetsDir, name)).filter((path) => !written.has(path));
+}
+
+/**
+ * Refuses (without --force) a folder that already holds an assignment or sheets, or a file where
+ * a folder should be; returns the sheet files it holds. Run before the inputs are read, and
+ * again just before writing.
+ */
+function checkOutputDir(dir: string, force: boolean): string[] {
+  const sheetsDir = join(dir, SHEETS_FOLDER);
   for (const folder of [dir, sheetsDir]) {
     if (existsSync(folder) && !statSync(folder).isDirectory()) throw new KippError('usage', `--output-dir: ${folder} is a file, not a folder`);
   }
@@ -136,11 +153,7 @@ function prepareFolder(dir: string, targets: string[], force: boolean, inputs: s
     const what = [...(existsSync(assignmentPath) ? [ASSIGNMENT_FILE] : []), ...(present.length > 0 ? [`${present.length} sheet file${present.length === 1 ? '' : 's'} in ${SHEETS_FOLDER}/`] : [])];
     throw new KippError('usage', `${dir} already holds ${what.join(' and ')} (perhaps already filled in): pass --force to replace them, or choose another --output-dir`);
   }
-  // A folder that does not exist yet holds no input; one that does is checked before writing.
-  for (const path of targets) if (existsSync(dirname(path))) checkOutput(path, { inputs, force: true });
-  mkdirSync(sheetsDir, { recursive: true });
-  const written = new Set(targets);
-  return present.map((name) => join(sheetsDir, name)).filter((path) => !written.has(path));
+  return present;
 }
 
 function infeasibleMessage(err: InfeasibleAssignment): string {

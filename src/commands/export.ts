@@ -14,6 +14,7 @@ import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
 import { sourceDateEpoch } from './score.js';
+import { checkOutputFirst, namedInputs, outputFile } from './output.js';
 
 export interface ExportCommandOptions extends InputOptions {
   output?: string;
@@ -27,6 +28,7 @@ export type ExportFormat = 'csv' | 'xlsx';
 
 export function exportFormat(output: string | undefined): ExportFormat {
   if (output === undefined || output === '') throw new KippError('usage', 'missing --output: name a .csv or .xlsx file');
+  if (output === '-') return 'csv'; // standard output: CSV, the one format a pipe can take
   const ext = output.toLowerCase().match(/\.(\w+)$/)?.[1];
   if (ext === 'csv' || ext === 'xlsx') return ext;
   throw new KippError('usage', `--output ${output}: the format follows the extension; use .csv or .xlsx`);
@@ -47,6 +49,8 @@ export function parseExportOptions(options: ExportCommandOptions, ctx: CommandCo
 
 export async function runExport(entryPaths: string[], options: ExportCommandOptions, ctx: CommandContext): Promise<CommandResult> {
   const parsed = parseExportOptions(options, ctx);
+  const output = outputFile(options.output);
+  if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, { ...options, delimiter: undefined }, ctx), options.force ?? false);
   // --delimiter names the output's delimiter: the inputs are detected as always.
   const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
   const result = scoreCompetition(competition, { asOf: parsed.asOf });
@@ -70,8 +74,13 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
       ...(parsed.generated !== undefined ? { generated: parsed.generated } : {}),
     });
   }
-  writeOutput(options.output!, data, { inputs: inputPaths(competition), force: options.force ?? false });
+  const exit = hasErrors(result.diagnostics) ? 1 : 0;
   const what = shortlist !== null ? `${shortlist.name} (${entries.length} entries)` : `${entries.length} entries`;
-  ctx.log(`kipp export: wrote ${what} to ${options.output}`);
-  return { exit: hasErrors(result.diagnostics) ? 1 : 0 };
+  if (output === undefined) {
+    ctx.log(`kipp export: ${what} to standard output`);
+    return { output: data, exit };
+  }
+  writeOutput(output, data, { inputs: inputPaths(competition), force: options.force ?? false });
+  ctx.log(`kipp export: wrote ${what} to ${output}`);
+  return { exit };
 }

@@ -10,7 +10,10 @@ import { parseLang } from '../report/labels.js';
 import { writeOutput } from '../io/write.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';
-import { parseFormat } from './score.js';
+import { checkOutputFirst, formatForOutput, namedInputs, outputFile } from './output.js';
+
+/** The files `kipp judges --output` writes; the extension chooses the format when --format is not given. */
+const JUDGES_EXTENSIONS: Record<JudgesFormat, readonly string[]> = { table: ['txt'], json: ['json'], md: ['md', 'markdown'] };
 
 export interface JudgesCommandOptions extends InputOptions {
   format?: string;
@@ -20,17 +23,19 @@ export interface JudgesCommandOptions extends InputOptions {
 }
 
 export async function runJudges(entryPaths: string[], options: JudgesCommandOptions, ctx: CommandContext): Promise<CommandResult> {
-  const format = parseFormat<JudgesFormat>(options.format, JUDGES_FORMATS, 'table');
+  const output = outputFile(options.output);
+  const format = formatForOutput(options.format, output, JUDGES_FORMATS, JUDGES_EXTENSIONS, 'table', 'judges');
   const asOf = parseAsOf(options.asOf);
   if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const lang = parseLang(options.lang) ?? ctx.lang;
   if (!options.scores || options.scores.length === 0) throw new KippError('usage', 'kipp judges needs the judges\' score sheets: --scores FILE...');
+  if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
   const competition = await loadInputs(entryPaths, options, ctx);
   const result = scoreCompetition(competition, { asOf });
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp judges: ${countLine(result.diagnostics)}`);
   const profile = profileJury(result);
-  const toFile = options.output !== undefined;
+  const toFile = output !== undefined;
   const text = judgesFormatters[format](profile, {
     lang,
     color: format === 'table' && !toFile && ctx.color,
@@ -40,8 +45,8 @@ export async function runJudges(entryPaths: string[], options: JudgesCommandOpti
   });
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   if (toFile) {
-    writeOutput(options.output!, text, { inputs: inputPaths(competition), force: options.force ?? false });
-    ctx.log(`kipp judges: wrote ${options.output}`);
+    writeOutput(output, text, { inputs: inputPaths(competition), force: options.force ?? false });
+    ctx.log(`kipp judges: wrote ${output}`);
     return { exit };
   }
   return { output: text, exit };

@@ -10,11 +10,13 @@ import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/index.js';
 import { parseLang } from '../report/labels.js';
+import { selectionText } from '../report/selection.js';
 import { writeOutput } from '../io/write.js';
 import type { ManifestOptions, RunOptions } from '../report/manifest.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
+import { checkOutputFirst, formatForOutput, namedInputs, outputFile } from './output.js';
 
 export interface ScoreCommandOptions extends InputOptions {
   format?: string;
@@ -37,12 +39,8 @@ export function parseCount(raw: string | undefined, option: string): number | un
   return Number(raw);
 }
 
-/** `--output report.json` implies `--format json` (likewise .csv, .md, .html). */
-function formatFromPath(path: string | undefined): ScoreFormat | undefined {
-  const ext = path?.toLowerCase().match(/\.(\w+)$/)?.[1];
-  const byExt: Record<string, ScoreFormat> = { json: 'json', csv: 'csv', md: 'md', markdown: 'md', txt: 'table', html: 'html', htm: 'html' };
-  return ext !== undefined ? byExt[ext] : undefined;
-}
+/** The files `kipp score --output` writes: `report.json` implies `--format json`, and so on. */
+export const SCORE_EXTENSIONS: Record<ScoreFormat, readonly string[]> = { table: ['txt'], json: ['json'], csv: ['csv'], md: ['md', 'markdown'], html: ['html', 'htm'] };
 
 export function sourceDateEpoch(env: Record<string, string | undefined>): string | undefined {
   const raw = env.SOURCE_DATE_EPOCH;
@@ -65,18 +63,24 @@ function manifestOptions(result: ScoreResult, options: ScoreCommandOptions, top:
 }
 
 export async function runScore(entryPaths: string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<CommandResult> {
-  const format = parseFormat<ScoreFormat>(options.format, SCORE_FORMATS, formatFromPath(options.output) ?? 'table');
+  const output = outputFile(options.output);
+  const format = formatForOutput(options.format, output, SCORE_FORMATS, SCORE_EXTENSIONS, 'table', 'score');
   const asOf = parseAsOf(options.asOf);
   const top = parseCount(options.top, '--top');
   const lang = parseLang(options.lang) ?? ctx.lang;
   if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const generated = sourceDateEpoch(ctx.env);
+  if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
   const competition = await loadInputs(entryPaths, options, ctx);
   const result = selectEntries(scoreCompetition(competition, { asOf }), options.category, top);
-  const manifest = manifestOptions(result, options, top);
+  const manifest = manifestOptions(result, { ...options, output }, top);
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
-  const toFile = options.output !== undefined;
+  // The table, Markdown and HTML say what --top and --category left out; CSV and JSON are data
+  // (the JSON report holds it as `selection`), so a person running them reads it here.
+  const shown = selectionText(result.selection, result.rubric, lang);
+  if (shown !== null && (format === 'csv' || format === 'json')) ctx.log(`kipp score: ${shown}`);
+  const toFile = output !== undefined;
   const reportOptions = {
     lang,
     color: format === 'table' && !toFile && ctx.color,
@@ -88,8 +92,8 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   const report = scoreFormatters[format](result, reportOptions);
   if (toFile) {
-    writeOutput(options.output!, report, { inputs: inputPaths(competition), force: options.force ?? false });
-    ctx.log(`kipp score: wrote ${options.output}`);
+    writeOutput(output, report, { inputs: inputPaths(competition), force: options.force ?? false });
+    ctx.log(`kipp score: wrote ${output}`);
     return { exit };
   }
   return { output: report, exit };

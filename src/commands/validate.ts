@@ -15,7 +15,7 @@ import { applyPolicy, type Policy } from '../validate/policy.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, parseDelimiter, rubricPath, type InputOptions } from './inputs.js';
-import { parseFormat } from './score.js';
+import { checkOutputFirst, formatForOutput, namedInputs, outputFile } from './output.js';
 
 export interface ValidateCommandOptions extends InputOptions {
   format?: string;
@@ -29,12 +29,12 @@ export interface ValidateCommandOptions extends InputOptions {
 /** Where SARIF readers send people who want to know more about the tool. */
 export const INFORMATION_URI = 'https://www.npmjs.com/package/kipp';
 
-/** `--output kipp.sarif` implies `--format sarif` (likewise .json and .xml). */
-function formatFromPath(path: string | undefined): ValidateFormat | undefined {
-  const ext = path?.toLowerCase().match(/\.(\w+)$/)?.[1];
-  const byExt: Record<string, ValidateFormat> = { sarif: 'sarif', json: 'json', xml: 'junit', txt: 'pretty' };
-  return ext !== undefined ? byExt[ext] : undefined;
-}
+/**
+ * The files `kipp validate --output` writes: `kipp.sarif` implies `--format sarif` (likewise
+ * .json, .xml and .txt); a SARIF log may also be named .json (`kipp.sarif.json`) with
+ * --format sarif, and workflow commands (github) are text.
+ */
+const VALIDATE_EXTENSIONS: Record<ValidateFormat, readonly string[]> = { pretty: ['txt', 'log'], json: ['json'], junit: ['xml'], github: ['txt', 'log'], sarif: ['sarif', 'json'] };
 
 export function parseMaxWarnings(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -98,11 +98,13 @@ async function collect(entryPaths: string[], options: ValidateCommandOptions, as
 
 export async function runValidate(entryPaths: string[], options: ValidateCommandOptions, ctx: CommandContext): Promise<CommandResult> {
   // Options first: a bad option is a usage error before anything is read.
-  const format = parseFormat<ValidateFormat>(options.format, VALIDATE_FORMATS, formatFromPath(options.output) ?? 'pretty');
+  const output = outputFile(options.output);
+  const format = formatForOutput(options.format, output, VALIDATE_FORMATS, VALIDATE_EXTENSIONS, 'pretty', 'validate');
   const asOf = parseAsOf(options.asOf);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   parseDelimiter(options.delimiter);
   const policy: Policy = { strict: options.strict ?? false, quiet: options.quiet ?? false, maxWarnings };
+  if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
 
   const { found, files, inputs, loadFailed } = await collect(entryPaths, options, asOf, ctx);
   const outcome = applyPolicy(found, policy);
@@ -113,7 +115,7 @@ export async function runValidate(entryPaths: string[], options: ValidateCommand
     hiddenWarnings: outcome.hidden,
     tool: { name: 'kipp', version: toolVersion(), informationUri: INFORMATION_URI },
   };
-  const toFile = options.output !== undefined;
+  const toFile = output !== undefined;
   const text = validateFormatters[format](report, { color: format === 'pretty' && !toFile && ctx.color });
 
   if (format === 'github' && ctx.env.GITHUB_STEP_SUMMARY) {
@@ -128,8 +130,8 @@ export async function runValidate(entryPaths: string[], options: ValidateCommand
   }
   const exit = loadFailed ? 2 : outcome.exit;
   if (toFile) {
-    writeOutput(options.output!, text, { inputs, force: options.force ?? false });
-    ctx.log(`kipp validate: ${summaryLine(report.summary)}; wrote ${options.output}`);
+    writeOutput(output, text, { inputs, force: options.force ?? false });
+    ctx.log(`kipp validate: ${summaryLine(report.summary)}; wrote ${output}`);
     return { exit };
   }
   // Formats for machines: a human running them still sees the outcome, on stderr.

@@ -61,6 +61,31 @@ export interface ScoredRecord {
   stage?: string;
 }
 
+/**
+ * What a narrowed report shows (`--category`, `--top`; src/scoring/select.ts): reports say
+ * "showing N of M", and the JSON report holds it as `selection`.
+ */
+export interface Selection {
+  /** `--category` as a category id. */
+  category: string | null;
+  /** `--top` as given. */
+  top: number | null;
+  /** Entries shown. */
+  shown: number;
+  /** Entries the list was drawn from: every entry, or the category's. */
+  of: number;
+  /**
+   * A tie across the `--top` N-th place, kept whole (the list is longer than N): the shared
+   * rank, how many entries share it, and how many places of N were left for them.
+   */
+  tie: { rank: number; entries: number; places: number } | null;
+  /**
+   * Shortlists with members the list leaves out, each with those members' categories: their cut
+   * lines fall below the list (for the reports that draw them; not in the JSON report).
+   */
+  beyond: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 export interface ScoreResult {
   rubric: Rubric;
   rubricSource: { path: string | null; sha256: string };
@@ -71,14 +96,17 @@ export interface ScoreResult {
   shortlists: ShortlistResult[];
   records: ScoredRecord[];
   diagnostics: Diagnostic[];
+  /** Set when the entries are a selection (kipp score always selects, even when it keeps all). */
+  selection?: Selection;
 }
 
 /**
  * The same result showing other entries. Not `{ ...result, entries }`: a spread would build
  * `records` (one object per score, millions in a stress year) just to copy it.
  */
-export function withEntries(result: ScoreResult, entries: EntryResult[]): ScoreResult {
+export function withEntries(result: ScoreResult, entries: EntryResult[], selection?: Selection): ScoreResult {
   return {
+    ...(selection !== undefined ? { selection } : {}),
     rubric: result.rubric,
     rubricSource: result.rubricSource,
     inputs: result.inputs,

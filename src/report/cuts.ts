@@ -25,12 +25,16 @@ export interface CutLine {
 /** Cut lines for the entries as listed (rank order), one per shortlist and scope. */
 export function cutLines(result: ScoreResult, entries: readonly EntryResult[] = result.entries): CutLine[] {
   const lines: CutLine[] = [];
+  // A list cut short by --top: a shortlist with members below it has no cut line in it.
+  const beyond = result.selection?.beyond;
   for (const rule of result.rubric.shortlists) {
+    const goesOn = beyond?.get(rule.name);
     const summary = result.shortlists.find((s) => s.name === rule.name);
     const members = entries.filter((e) => e.shortlists.includes(rule.name));
     if (rule.perCategory) {
       const categories = [...new Set(members.map((e) => e.category))];
       for (const category of categories) {
+        if (goesOn?.has(category)) continue;
         const inCategory = members.filter((e) => e.category === category);
         const last = inCategory[inCategory.length - 1]!;
         // SPEC 3.10 takes more than `size` only to keep a tie at the cut together.
@@ -40,7 +44,7 @@ export function cutLines(result: ScoreResult, entries: readonly EntryResult[] = 
       }
       continue;
     }
-    if (members.length === 0) continue;
+    if (members.length === 0 || goesOn !== undefined) continue;
     const last = members[members.length - 1]!;
     const line: CutLine = { shortlist: rule.name, afterId: last.id, taken: summary?.taken ?? members.length, size: rule.size, cutoffTie: summary?.cutoff_tie ?? false };
     if (rule.group !== undefined) line.group = rule.group;
@@ -51,14 +55,21 @@ export function cutLines(result: ScoreResult, entries: readonly EntryResult[] = 
 
 /**
  * The lines that hold in a list showing `entries` only: unscoped ones, and scoped ones when every
- * listed entry is in that category (and group).
+ * listed entry is in that category (and group). A line under the last row says nothing in a
+ * whole list; in a list cut short by --top (`endsEarly`) it says that the shortlist ends there
+ * too (cutLines leaves out the shortlists that go on below).
  */
-export function linesForList(lines: readonly CutLine[], entries: readonly EntryResult[]): CutLine[] {
+export function linesForList(lines: readonly CutLine[], entries: readonly EntryResult[], endsEarly = false): CutLine[] {
   const last = entries[entries.length - 1];
   return lines.filter((l) => {
-    if (last !== undefined && l.afterId === last.id) return false; // a line under the last row says nothing
+    if (last !== undefined && l.afterId === last.id && !endsEarly) return false;
     if (l.category !== undefined && !entries.every((e) => e.categoryKnown && e.category === l.category)) return false;
     if (l.group !== undefined && !entries.every((e) => e.group === l.group)) return false;
     return true;
   });
+}
+
+/** Whether the list stops before its end (--top): see linesForList. */
+export function endsEarly(result: ScoreResult): boolean {
+  return result.selection !== undefined && result.selection.shown < result.selection.of;
 }

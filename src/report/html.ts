@@ -14,7 +14,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { roundTo } from '../scoring/round.js';
-import { cutLines, type CutLine } from './cuts.js';
+import { cutLines, endsEarly, type CutLine } from './cuts.js';
+import { selectionText } from './selection.js';
 import { place } from './diagnostics.js';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.js';
 import { htmlWord, type HtmlWord } from './html-words.js';
@@ -257,13 +258,13 @@ ${lists.length > 0 ? `<ul>${lists.join('')}</ul>` : ''}
     const lastId = entries[entries.length - 1]?.id;
     for (const e of entries) {
       rows.push(this.entryRow(e, withGroups, totalTick));
-      // A cut line under the very last row would separate nothing.
-      if (e.id === lastId) continue;
+      // A cut line under the very last row separates nothing, unless --top cut the list short.
+      if (e.id === lastId && !endsEarly(result)) continue;
       for (const cut of this.cuts.filter((c) => c.afterId === e.id)) rows.push(this.cutRow(cut, columns.length));
     }
     return `<section id="ranking" aria-labelledby="ranking-h">
 <h2 id="ranking-h">${this.w('ranking')}</h2>
-${this.filters()}
+${this.selection()}${this.filters()}
 <p class="sort-hint muted">${this.w('sort_hint')}</p>
 <p id="ranking-status" role="status" aria-live="polite"></p>
 <div class="table-wrap">
@@ -276,6 +277,13 @@ ${rows.join('\n')}
 </table>
 </div>
 </section>`;
+  }
+
+  /** "showing 46 of 240 entries" when --top or --category narrowed the report (a tie kept whole in the warning colour). */
+  selection(): string {
+    const text = selectionText(this.result.selection, this.rubric, this.lang);
+    if (text === null) return '';
+    return `<p class="selection${this.result.selection!.tie !== null ? ' warn' : ''}">${esc(text)}</p>\n`;
   }
 
   entryRow(e: EntryResult, withGroups: boolean, totalTick: number | null): string {

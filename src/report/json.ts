@@ -2,7 +2,7 @@
  * The JSON report of SPEC section 6: a projection of the ScoreResult with a fixed key order, so
  * that the same inputs give byte-identical output.
  */
-import type { EntryResult, ScoreResult } from '../model/result.js';
+import type { EntryResult, ScoreResult, Selection } from '../model/result.js';
 import { reportManifest } from './manifest.js';
 import type { ReportOptions } from './options.js';
 import { asciiTable, Utf8Pieces, type PieceOptions } from './utf8-pieces.js';
@@ -28,6 +28,10 @@ export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, un
   };
 }
 
+function jsonSelection(s: Selection): Record<string, unknown> {
+  return { category: s.category, top: s.top, shown: s.shown, of: s.of, tie: s.tie };
+}
+
 export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 'version' | 'generated' | 'manifest'>): Record<string, unknown> {
   const withGroup = result.rubric.groups.length > 0;
   // The SPEC 6 keys first, then the rest of the manifest (rubric path, options) for `kipp verify`.
@@ -39,6 +43,8 @@ export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 've
     as_of: manifest.as_of,
     options: manifest.options,
     ...(manifest.generated !== undefined ? { generated: manifest.generated } : {}),
+    // What the entries are: all, or those --category and --top kept (a tie at the N-th place whole).
+    ...(result.selection !== undefined ? { selection: jsonSelection(result.selection) } : {}),
     entries: result.entries.map((e) => jsonEntry(e, withGroup)),
     shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie, ...(s.by_quota !== undefined ? { by_quota: s.by_quota } : {}) })),
     diagnostics: result.diagnostics,

@@ -37,12 +37,42 @@ const WORDS = {
   legend_tie: { en: '= shares its rank (tie)', id: '= peringkat sama (seri)' },
   legend_narrow: { en: 'criteria hidden to fit the terminal: widen it or use --format md/html', id: 'kriteria disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
   cut: { en: 'cut line', id: 'batas' },
+  // --top and --category (issue 17.3): what a narrowed report leaves out, and a tie it kept whole.
+  showing: { en: 'showing {n} of {m} entries', id: 'menampilkan {n} dari {m} proposal' },
+  showing_in: { en: 'showing {n} of {m} entries in {c}', id: 'menampilkan {n} dari {m} proposal dalam {c}' },
+  top_tie: { en: '{k} entries tie at rank {r} for {p} of --top {t}, all shown', id: '{k} proposal seri di peringkat {r} untuk {p} dari --top {t}, semua ditampilkan' },
+  place: { en: 'place', id: 'tempat' },
+  places: { en: 'places', id: 'tempat' },
+  // kipp explain (issue 17.4): the tie at a shortlist's cut-off, and the entries it holds.
+  at_tied_cut: { en: 'at the tied cut-off', id: 'di batas yang seri' },
+  cut_tie: {
+    en: '{s} has a tie at its cut-off (rank {r}: {k} entries for {p}): the jury must decide',
+    id: '{s} memiliki seri di batasnya (peringkat {r}: {k} proposal untuk {p}): juri harus memutuskan',
+  },
+  cut_tie_in: {
+    en: '{s} has a tie at its cut-off in {c} (category rank {r}: {k} entries for {p}): the jury must decide',
+    id: '{s} memiliki seri di batasnya dalam {c} (peringkat kategori {r}: {k} proposal untuk {p}): juri harus memutuskan',
+  },
+  cut_tie_quota: {
+    en: '{s} has a tie at its minimum of {n} for {f} {v} (rank {r}: {k} entries for {p}): the jury must decide',
+    id: '{s} memiliki seri di batas minimum {n} untuk {f} {v} (peringkat {r}: {k} proposal untuk {p}): juri harus memutuskan',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof WORDS;
 
 export function word(w: Word, lang: Lang): string {
   return WORDS[w][lang];
+}
+
+/** "1 place", "2 places" (Indonesian: "1 tempat", "2 tempat"). */
+export function placesText(n: number, lang: Lang): string {
+  return `${n} ${word(n === 1 ? 'place' : 'places', lang)}`;
+}
+
+/** A word with its `{name}` placeholders filled in. */
+export function phrase(w: Word, lang: Lang, values: Record<string, string | number>): string {
+  return WORDS[w][lang].replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 }
 
 export function labelOf(label: Label, lang: Lang): string {

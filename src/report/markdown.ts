@@ -5,9 +5,10 @@ import type { ScoreResult } from '../model/result.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
 import { manifestRows, manifestWord, reportManifest, type Manifest } from './manifest.js';
 import type { ReportOptions } from './options.js';
-import { cutLines, linesForList } from './cuts.js';
+import { cutLines, endsEarly, linesForList } from './cuts.js';
 import { countLine } from './diagnostics.js';
 import { cutText, groupName, stageCell, statusOf } from './table.js';
+import { selectionText } from './selection.js';
 import { fixed2, safeText } from './text.js';
 
 export function mdCell(text: string): string {
@@ -25,6 +26,8 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   const passed = result.entries.filter((e) => e.passed).length;
   const unranked = result.entries.length - ranked;
   out.push(`**${result.entries.length}** ${word('entries', lang)} · **${ranked}** ${word('ranked', lang)} · **${passed}** ${word('passed', lang).toLowerCase()}${unranked > 0 ? ` · **${unranked}** ${word('unranked', lang)}` : ''}`, '');
+  const shown = selectionText(result.selection, rubric, lang);
+  if (shown !== null) out.push(`_${mdCell(shown)}_`, '');
   for (const s of result.shortlists) {
     out.push(`- **${mdCell(shortlistLabel(rubric, s.name, lang))}**: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ⚠️ ${word('cutoff_tie', lang)}` : ''}`);
   }
@@ -33,7 +36,7 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   const head = [word('rank', lang), word('id', lang), word('title', lang), word('category', lang), word('total', lang), ...criteria.map((k) => criterionLabel(rubric, k, lang)), ...extra, word('shortlists', lang), word('status', lang)];
   out.push(`| ${head.map(mdCell).join(' | ')} |`);
   out.push(`|${head.map((_, i) => (i === 0 || (i >= 4 && i < 5 + criteria.length) ? '---:' : '---')).join('|')}|`);
-  const cuts = linesForList(cutLines(result), result.entries);
+  const cuts = linesForList(cutLines(result), result.entries, endsEarly(result));
   for (const e of result.entries) {
     // ▼ marks a value below its pass mark (the status column says which).
     const failed = new Set(e.passed || e.rank === null ? [] : e.reasons);

@@ -4,9 +4,10 @@
  */
 import { Chalk } from 'chalk';
 import type { EntryResult, ScoreResult } from '../model/result.js';
-import { cutLines, linesForList, type CutLine } from './cuts.js';
+import { cutLines, endsEarly, linesForList, type CutLine } from './cuts.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
 import type { ReportOptions } from './options.js';
+import { selectionText } from './selection.js';
 import { fixed2, safeText, truncate } from './text.js';
 
 const BAR_WIDTH = 10;
@@ -81,7 +82,7 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   const TOTAL = 4;
   const SHORTLISTS = withShortlists ? head.length - 2 : -1;
   const STATUS = head.length - 1;
-  const cuts = linesForList(cutLines(result), result.entries);
+  const cuts = linesForList(cutLines(result), result.entries, endsEarly(result));
   const body = [border('┌', '┬', '┐', widths), line(head.map((h) => c.bold(h)), widths), border('├', '┼', '┤', widths)];
   const inner = widths.reduce((sum, w) => sum + w + 3, -1) - 2;
   for (const { e, cells } of rows) {
@@ -106,6 +107,8 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   lines.push(
     `${rubric.name} · ${word('as_of', lang)} ${result.asOf} · ${result.entries.length} ${word('entries', lang)}, ${ranked} ${word('ranked', lang)}${unranked > 0 ? `, ${unranked} ${word('unranked', lang)}` : ''}`,
   );
+  const shown = selectionText(result.selection, rubric, lang);
+  if (shown !== null) lines.push(result.selection!.tie !== null ? c.yellow(shown) : shown);
   for (const s of result.shortlists) {
     lines.push(`${shortlistLabel(rubric, s.name, lang)}: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ${c.yellow(word('cutoff_tie', lang))}` : ''}`);
   }

@@ -76,7 +76,7 @@ describe('explainEntry', () => {
     const s = explainEntry(result, 'S')!;
     expect(s.thresholds.criteria.a).toEqual({ min: 6, value: 5, met: false });
     expect(s.passed).toBe(false);
-    expect(explainEntry(result, 'Q')!.shortlists).toEqual([{ name: 'top-2', size: 2, included: true, cutoff_tie: false }]);
+    expect(explainEntry(result, 'Q')!.shortlists).toEqual([{ name: 'top-2', size: 2, included: true, cutoff_tie: false, cut_ties: [], at_tied_cut: false }]);
     expect(explainEntry(result, 'P')!.shortlists[0]!.included).toBe(false);
   });
 

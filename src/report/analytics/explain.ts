@@ -2,9 +2,9 @@
  * The `kipp explain` formatters: text (a derivation a reader can follow and redo by hand) and
  * json. Numbers show up to 6 decimals, as the JSON report holds them.
  */
-import type { Explanation } from '../../analytics/explain.js';
+import type { ExplainedShortlist, Explanation } from '../../analytics/explain.js';
 import type { Rubric } from '../../model/rubric.js';
-import { categoryLabel, criterionLabel, shortlistLabel, type Lang } from '../labels.js';
+import { categoryLabel, criterionLabel, phrase, placesText, shortlistLabel, word, type Lang } from '../labels.js';
 import { safeText } from '../text.js';
 import { round6 } from '../../scoring/round.js';
 
@@ -73,8 +73,25 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
   if (x.thresholds.total) checks.push(`total ≥ ${x.thresholds.total.min}: ${verdict(x.thresholds.total.met)}`);
   for (const [c, t] of Object.entries(x.thresholds.criteria)) checks.push(`${c} ≥ ${t.min}: ${verdict(t.met)} (${n6(t.value)})`);
   out.push(`Thresholds: ${checks.length > 0 ? checks.join('; ') : 'none'}${x.total !== null ? ` → ${x.passed ? 'passed' : 'not passed'}` : ''}`);
-  out.push(`Shortlists: ${x.shortlists.length > 0 ? x.shortlists.map((s) => `${shortlistLabel(rubric, s.name, lang)} ${s.included ? 'yes' : 'no'}${s.included && s.cutoff_tie ? ' (cut-off tie)' : ''}`).join(', ') : 'none'}`);
+  out.push(`Shortlists: ${x.shortlists.length > 0 ? x.shortlists.map((s) => `${shortlistLabel(rubric, s.name, lang)} ${s.included ? 'yes' : 'no'}${s.at_tied_cut ? ` (${word('at_tied_cut', lang)})` : ''}`).join(', ') : 'none'}`);
+  // The tie is a fact about the shortlist, said once per tie; the entry is marked above only when it is one of the tied.
+  for (const s of x.shortlists) for (const line of cutTieLines(s, rubric, lang)) out.push(`  ${line}`);
   return `${out.join('\n')}\n`;
+}
+
+/** "Top 45 has a tie at its cut-off (rank 45: 2 entries for 1 place): the jury must decide", per tie. */
+export function cutTieLines(s: ExplainedShortlist, rubric: Rubric, lang: Lang): string[] {
+  const name = shortlistLabel(rubric, s.name, lang);
+  if (s.cutoff_tie && s.cut_ties.length === 0) return [`${name}: ${word('cutoff_tie', lang)}`];
+  return s.cut_ties.map((t) => {
+    const values = { s: name, r: t.rank, k: t.entries.length, p: placesText(t.places, lang) };
+    if (t.min_per !== undefined) {
+      const value = t.min_per.field === 'category' ? categoryLabel(rubric, t.min_per.value, lang) : t.min_per.value;
+      return phrase('cut_tie_quota', lang, { ...values, n: t.min_per.min, f: word(t.min_per.field, lang).toLowerCase(), v: safeText(value) });
+    }
+    if (t.category !== undefined) return phrase('cut_tie_in', lang, { ...values, c: categoryLabel(rubric, t.category, lang) });
+    return phrase('cut_tie', lang, values);
+  });
 }
 
 function verdict(met: boolean | null): string {
