@@ -25,7 +25,6 @@ const SCORE_FIELDS = new Set(['entry_id', 'judge_id', 'criterion', 'score', 'com
 const SPILL_FIELDS = new Set(['comment', 'title', 'agency']);
 /** A cell that is only a number: the rest of a score cut at its decimal comma, or a shifted score. */
 const SPILLED = /^\d{1,3}(\.\d+)?$/;
-const NUMBER = /^\d{1,6}(\.\d{1,6})?$/;
 
 /** A score file to read, and the stage it was given for (`--scores NAME=FILE`). */
 export interface SheetFile {
@@ -271,21 +270,21 @@ class SheetReader implements RowStream {
    * its trailing cells (no empty comment written), the count still matches the header and
    * every cell after the cut sits one column to the right: the score reads 8 and the comment
    * (or a title) holds the `5`, or, in a wide sheet, the last criterion's score. So a row whose
-   * free-text cell right after a score holds only a number (up to three digits, maybe with a
-   * decimal point) after a score that is a number is refused at its line. A comment that is
-   * just a number is rare; a word with it (`skor 5`) or a `;` file lets it through.
+   * free-text cell right after a score column holds only a number (up to three digits, maybe
+   * with a decimal point) is refused at its line. A comment that is just a number is rare; a
+   * word with it (`skor 5`) or a `;` file lets it through.
    */
   private splitScore(cells: string[], line: number): boolean {
     for (let s = 0; s < this.spill.length; s++) {
       const k = this.spill[s]!;
       const next = cells[k + 1] ?? '';
       const c = next.charCodeAt(0);
-      if (c < 0x30 || c > 0x39 || !SPILLED.test(next) || !NUMBER.test(cells[k] ?? '')) continue;
+      if (c < 0x30 || c > 0x39 || !SPILLED.test(next)) continue;
       const field = this.spillNames[s]!;
       this.diagnostics.push(
         diagnostic(
           'parse-error',
-          `the "${field}" cell holds only a number, "${next}", right after the score "${cells[k]}": in a comma-separated file a score written with a decimal comma (like 6,5) is cut in two, and every later cell moves one column to the right. Write scores with a decimal point (6.5), or save the file with ";" as the delimiter; if "${next}" really is the ${field}, add a word to it. The row is not read`,
+          `the "${field}" cell, right after the scores, holds only a number ("${next}"): in a comma-separated file a score written with a decimal comma (like 6,5) is cut in two, and every later cell moves one column to the right. Write scores with a decimal point (6.5), or save the file with ";" as the delimiter; if "${next}" really is the ${field}, add a word to it. The row is not read`,
           { file: this.file, line, column: k + 2, field },
         ),
       );

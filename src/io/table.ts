@@ -111,7 +111,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
       // cut in two at its decimal comma before an empty last cell looks just like this.
       if (commaSheet) {
         diagnostics.push(
-          diagnostic('parse-error', `the row has ${cells.length} cells but the header has ${names.length} columns (the extra ones empty): ${splitHint(cells, -1)}. If the extra cells are only padding, delete them. The row is not read`, { file, line, column: names.length + 1 }),
+          diagnostic('parse-error', `the row has ${cells.length} cells but the header has ${names.length} columns (the extra ones empty): ${splitHint(cells, -1)}. If the extra cells are only padding, delete them (in a comma-separated score sheet every row has as many cells as the header). The row is not read`, { file, line, column: names.length + 1 }),
         );
         return false;
       }
@@ -135,7 +135,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
       // In a score sheet a value with no column to go in is an error at every row that has one:
       // it is nearly always a score cut in two (below), and the row's other cells may have moved.
       if (strict) {
-        diagnostics.push(diagnostic('parse-error', `column ${i + 1} has no header but the row has a value in it (${excerpt(cells[i]!)}): ${splitHint(cells, i)}. The row is not read; give the column a header if it holds something else`, { file, line, column: i + 1 }));
+        diagnostics.push(diagnostic('parse-error', `column ${i + 1} has no header but the row has a value in it (${excerpt(cells[i]!)}): ${splitHint(cells, i)}; then delete the empty column, or give it a header if it holds something else. The row is not read`, { file, line, column: i + 1 }));
         return false;
       }
       // Elsewhere (an entries file's notes column) the value is kept nowhere: say so once per column.
@@ -230,8 +230,8 @@ function excerpt(cell: string): string {
  */
 function splitHint(cells: string[], at: number): string {
   const before = at > 0 ? cells[at - 1]! : '';
-  const pair = at > 0 && /^\d{1,6}$/.test(before) && /^\d{1,3}$/.test(cells[at]!) ? `"${before}" and "${cells[at]}" look like the score ${before},${cells[at]} ` : 'a score like 6,5 is often ';
-  return `${pair}cut in two at its decimal comma (an unquoted 6,5 in a comma-separated file, or LibreOffice's import splitting on "," as well as ";"): write the score with a decimal point (6.5), or save the file with ";" as the delimiter and open it with only ";" ticked as the separator; an unquoted "," inside any other cell does the same`;
+  const cut = at > 0 && /^\d{1,6}$/.test(before) && /^\d{1,3}$/.test(cells[at]!) ? `"${before}" and "${cells[at]}" look like the score ${before},${cells[at]}` : 'this is often a score like 6,5';
+  return `${cut} cut in two at its decimal comma: a comma-separated file cuts an unquoted 6,5, and so does LibreOffice's CSV import in any file unless only the file's own separator is ticked. Write the score in one cell (6.5, or 6,5 in a file separated by ";" or tab); a text cell that holds a "," must be quoted`;
 }
 
 /**

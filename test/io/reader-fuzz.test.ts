@@ -127,9 +127,12 @@ function renderSheet(f: SheetSpec): { text: string; expected: Expected[] } {
         cells.push(...value.split(','));
       } else cells.push(quoted(value, d));
     }
-    // A row cut in two at a decimal comma that still fits its header is caught only through
-    // the comment column (see the README); the generator leaves out only the comment then.
-    const drop = split ? (f.comment && r.drop > 0 ? 1 : 0) : Math.min(r.drop, cells.length - 1);
+    // A row cut in two at a decimal comma that still fits its header is caught through the
+    // comment column, when the score that moves into it is not empty: a wide row whose last
+    // criterion is left empty and whose comment cell is left out reads, once cut, exactly like
+    // a valid row (see the README). The generator leaves out only the comment, and only then.
+    const lastMoves = !f.wide || meant[CRITERIA[CRITERIA.length - 1]!] !== '';
+    const drop = split ? (f.comment && r.drop > 0 && lastMoves ? 1 : 0) : Math.min(r.drop, cells.length - 1);
     const dropped = cells.slice(cells.length - drop);
     cells = cells.slice(0, cells.length - drop);
     // Cells past the header's width (after a full row: after a short one they would be its own).
