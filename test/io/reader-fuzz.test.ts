@@ -14,8 +14,12 @@
  * KIPP_FUZZ_RUNS=2000 runs a larger search (default: a few seconds' worth).
  */
 import { Buffer } from 'node:buffer';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../cli/run.js';
 import { loadRubric } from '../../src/io/rubric.js';
 import { readInTwoParts } from '../../src/io/sheet-thread.js';
 import { readScoreSheets, type ReadSheets } from '../../src/io/sheets.js';
@@ -154,6 +158,8 @@ function renderSheet(f: SheetSpec): { text: string; expected: Expected[] } {
 }
 
 const FILE = 'nilai.csv';
+const dir = mkdtempSync(join(tmpdir(), 'kipp-reader-fuzz-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function readOne(bytes: Buffer): ReadSheets {
   return readScoreSheets([{ path: FILE, stage: undefined }], rubric, { bytes });
@@ -202,6 +208,25 @@ function checkSheet(f: SheetSpec): void {
 describe('#16 fuzz: score sheets, long and wide, every delimiter and line end', () => {
   it('every row is read as meant or is an error at its line; one reader equals two parts cut anywhere', () => {
     fc.assert(fc.property(sheetSpec, checkSheet), { numRuns: RUNS });
+  });
+
+  it('the real worker threads (from dist/) give what one thread gives', async () => {
+    // Starting threads costs ~100 ms a file: a few files here, the cuts are searched above.
+    const { loadCompetition } = (await import(join(ROOT, 'dist/io/competition.js'))) as typeof import('../../src/io/competition.js');
+    let n = 0;
+    fc.assert(
+      fc.property(sheetSpec, (f) => {
+        const path = join(dir, `sheet-${n++}.csv`);
+        writeFileSync(path, renderSheet(f).text);
+        const options = { entries: [join(ROOT, 'fixtures/example/entries.csv')], scores: [path] };
+        const alone = loadCompetition({ ...options, workerMinBytes: Infinity });
+        const threaded = loadCompetition({ ...options, workerMinBytes: 0 });
+        const all = (c: typeof alone) => [...(c.scores as Iterable<unknown>)];
+        expect(all(threaded)).toEqual(all(alone));
+        expect(threaded.diagnostics).toEqual(alone.diagnostics);
+      }),
+      { numRuns: Math.max(4, Math.round(RUNS / 15)) },
+    );
   });
 });
 
