@@ -208,7 +208,7 @@ function checkSheet(f: SheetSpec): void {
 describe('#16 fuzz: score sheets, long and wide, every delimiter and line end', () => {
   it('every row is read as meant or is an error at its line; one reader equals two parts cut anywhere', () => {
     fc.assert(fc.property(sheetSpec, checkSheet), { numRuns: RUNS });
-  });
+  }, 120_000);
 
   it('the real worker threads (from dist/) give what one thread gives', async () => {
     // Starting threads costs ~100 ms a file: a few files here, the cuts are searched above.
@@ -227,7 +227,7 @@ describe('#16 fuzz: score sheets, long and wide, every delimiter and line end', 
       }),
       { numRuns: Math.max(4, Math.round(RUNS / 15)) },
     );
-  });
+  }, 120_000); // threads start slowly on a busy machine
 });
 
 // Entries files: one reader (they are never read in parts). Rows short or long, empty header cells.
