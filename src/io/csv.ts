@@ -19,12 +19,14 @@ import { Buffer } from 'node:buffer';
 export type Delimiter = ',' | ';' | '\t';
 
 export interface CsvHandlers {
-  /** The first non-empty record. */
-  header(cells: string[], line: number): void;
+  /** The first non-empty record, and the delimiter the file is read with. */
+  header(cells: string[], line: number, delimiter: Delimiter): void;
   /**
    * Every later non-empty record. `cells` is reused for the next record: copy it to keep it.
    * `codes[k]` numbers cell k's text within this file (equal codes, equal texts; -1: not
    * numbered, a long or quoted cell), so a reader can look a repeated text up in an array.
+   * `codes` is reused too and is longer than the record: past `cells.length` it holds an
+   * earlier record's codes, never this one's.
    */
   row(cells: string[], line: number, codes: Int32Array): void;
   /** A record that cannot be read (it is not passed to `row`); without a handler, the first one throws. */
@@ -44,9 +46,9 @@ export class CsvSyntaxError extends Error {
 export interface CsvOptions {
   delimiter?: Delimiter | undefined;
   /**
-   * Stop before the first record after the header that starts at or after this byte offset of
-   * the input (0: right after the header); when no record starts exactly there (the offset is
-   * inside a record), read on to the end. For reading one file in two parts (sheet-thread.ts).
+   * Stop before the first record after the header that starts exactly at this byte offset of
+   * the input; when no record starts there (the offset is inside a record, or before the end
+   * of the header), read on to the end. For reading one file in two parts (sheet-thread.ts).
    */
   stopAt?: number | undefined;
   /**
@@ -325,8 +327,10 @@ function scan(
         i = resume.at;
         line = resume.line;
       }
-      // A stop offset inside the header means right after it.
-      if (stopAt < i) stopAt = i;
+      // A stop offset before the end of the header (debris rows above it, or a long header) is
+      // no place the second part can start from: it reads from right after the header, so
+      // stopping here would lose the records in between. Read on to the end instead.
+      if (stopAt < i) stopAt = Infinity;
       emitted = true;
     }
   }
@@ -423,7 +427,7 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
       if (gotHeader) handlers.row(cells, line, codes);
       else {
         gotHeader = true;
-        handlers.header(cells.slice(), line);
+        handlers.header(cells.slice(), line, delimiter);
       }
       return true;
     },

@@ -8,9 +8,10 @@
  * The halves: each worker reads one half of the file into memory both share (readHalf), and the
  * main thread hashes those bytes once both are in: the manifest's sha256 is that of the bytes
  * scored. The file is cut after a line break near its middle (cutOf). That is a record
- * boundary unless the break is inside a quoted cell, which only the reader of the first half
- * can tell (it reads from the start): it stops there if a record starts there, and otherwise
- * reads on to the end, and the second half's work is dropped. The second half is read with the
+ * boundary unless the break is inside a quoted cell or comes before the end of the header (a
+ * file with long runs of `,,,` above its header), which only the reader of the first half can
+ * tell (it reads from the start): it stops there if a record after the header starts there,
+ * and otherwise reads on to the end, and the second half's work is dropped. The second half is read with the
  * file's own header and delimiter, its lines counted from a base and shifted by the line the
  * first reader stopped on, so that the two sheets joined are row for row what one reader makes
  * (a test compares them).
@@ -31,7 +32,7 @@ import { ScoreSheet, type ScoreSheetParts } from '../model/scoresheet.js';
 import type { Delimiter } from './csv.js';
 import { formatOf, sha256 } from './files.js';
 import type { SheetTask, SheetWorkerData } from './sheet-worker.js';
-import { TAIL_LINE_BASE, type ReadSheets, type SheetFile } from './sheets.js';
+import { readScoreSheets, readSheetTail, TAIL_LINE_BASE, type ReadSheets, type SheetFile } from './sheets.js';
 
 /** `control[0]` and `control[1]` of a file read in two: that half is read, or could not be. */
 export const READY = 1;
@@ -106,28 +107,47 @@ export function startSheetWorker(
     const first = head.wait();
     if (first !== undefined) for (const input of first.inputs) input.sha256 = hash;
     if (first === undefined || cut === undefined || first.stoppedAt !== cut) {
-      // Failed, or the cut was inside a quoted cell and the first reader read the whole file.
+      // Failed, or no record starts at the cut (it is inside a quoted cell, or before the end
+      // of the header) and the first reader read the whole file.
       tail.cancel();
       return toReadSheets(first);
     }
     const second = tail.wait();
-    if (second === undefined || first.stoppedLine === undefined) return undefined;
-    const read = toReadSheets(first)!;
-    // The second part's lines were counted from TAIL_LINE_BASE; the first part's reader knows the cut's line.
-    const shift = first.stoppedLine - TAIL_LINE_BASE;
-    const rest = ScoreSheet.fromParts(second.parts);
-    for (let i = 0; i < rest.length; i++) rest.lines[i]! += shift;
-    for (const d of [...second.diagnostics, ...(second.rowDiagnostics ?? [])]) if (d.line !== undefined) d.line += shift;
-    read.sheet.appendSheet(rest);
-    // In one reader's order: the CSV reader's findings (the first half's, then the second's),
-    // then the rows' (likewise). A value under an empty header is reported once, at its first
-    // row: the first half's if both halves saw one.
-    const at = first.rowDiagnosticsAt ?? read.diagnostics.length;
-    const unnamed = new Set(read.diagnostics.filter((d) => d.code === 'unknown-field' && d.field === undefined).map((d) => d.column));
-    const csv = second.diagnostics.filter((d) => !(d.code === 'unknown-field' && d.field === undefined && unnamed.has(d.column)));
-    read.diagnostics = [...read.diagnostics.slice(0, at), ...csv, ...read.diagnostics.slice(at), ...(second.rowDiagnostics ?? [])];
-    return read;
+    return second === undefined ? undefined : joinParts(first, second);
   };
+}
+
+/**
+ * The two parts of one file joined (the first read up to a record start, `stoppedAt`; the
+ * second from there): row for row and finding for finding what one reader makes.
+ */
+function joinParts(first: Posted, second: Posted): ReadSheets | undefined {
+  if (first.stoppedLine === undefined) return undefined;
+  const read = toReadSheets(first)!;
+  // The second part's lines were counted from TAIL_LINE_BASE; the first part's reader knows the cut's line.
+  const shift = first.stoppedLine - TAIL_LINE_BASE;
+  const rest = ScoreSheet.fromParts(second.parts);
+  for (let i = 0; i < rest.length; i++) rest.lines[i]! += shift;
+  for (const d of [...second.diagnostics, ...(second.rowDiagnostics ?? [])]) if (d.line !== undefined) d.line += shift;
+  read.sheet.appendSheet(rest);
+  // In one reader's order: the CSV reader's findings (the first part's, then the second's),
+  // then the rows' (likewise). Every finding about a row is at that row (a value under an
+  // empty header included), so none is reported by both parts.
+  const at = first.rowDiagnosticsAt ?? read.diagnostics.length;
+  read.diagnostics = [...read.diagnostics.slice(0, at), ...second.diagnostics, ...read.diagnostics.slice(at), ...(second.rowDiagnostics ?? [])];
+  return read;
+}
+
+/**
+ * One CSV score file read in two parts cut at byte `cut`, as the two workers read it, but in
+ * this thread: the tests cut files anywhere and compare the result with one reader's.
+ */
+export function readInTwoParts(file: SheetFile, bytes: Uint8Array, cut: number, rubric: Rubric, delimiter: Delimiter | undefined): ReadSheets {
+  const { sheet, ...head } = readScoreSheets([file], rubric, { delimiter, stopAt: cut, bytes });
+  const first: Posted = { parts: sheet.toParts(), ...head };
+  if (first.stoppedAt !== cut) return toReadSheets(first)!;
+  const tail = readSheetTail(file, bytes, cut, rubric, delimiter);
+  return joinParts(first, { parts: tail.sheet.toParts(), inputs: [], diagnostics: tail.csvDiagnostics, rowDiagnostics: tail.rowDiagnostics })!;
 }
 
 function toReadSheets(posted: Posted | undefined): ReadSheets | undefined {

@@ -17,6 +17,15 @@ import { readTable, type RowStream, type Table } from './table.js';
 // title, agency and category: context that `kipp assign` prints on each judge's sheet (read, not used).
 const SCORE_FIELDS = new Set(['entry_id', 'judge_id', 'criterion', 'score', 'comment', 'title', 'agency', 'category']);
 
+/**
+ * Free-text columns a score cut at its decimal comma spills into when they follow a score
+ * column (splitScore). Columns kipp does not know are not checked: a judge's own `total`
+ * column right after the scores holds a number on every row.
+ */
+const SPILL_FIELDS = new Set(['comment', 'title', 'agency']);
+/** A cell that is only a number: the rest of a score cut at its decimal comma, or a shifted score. */
+const SPILLED = /^\d{1,3}(\.\d+)?$/;
+
 /** A score file to read, and the stage it was given for (`--scores NAME=FILE`). */
 export interface SheetFile {
   path: string;
@@ -143,7 +152,7 @@ class SheetReader implements RowStream {
   }
 
   /** Decides the form (long or wide) from the header; reports what is missing or unknown. */
-  header(_names: (string | null)[], columns: Map<string, number>, line: number, rows?: number): void {
+  header(names: (string | null)[], columns: Map<string, number>, line: number, rows?: number, delimiter?: Delimiter): void {
     const has = (f: string) => columns.has(f);
     this.long = has('criterion') && has('score');
     this.wide = this.criterionIds.filter(has).map((criterion) => ({ code: this.sheet.code(criterion), index: columns.get(criterion)! - 1 }));
@@ -178,6 +187,13 @@ class SheetReader implements RowStream {
     this.commentAt = at('comment');
     this.stageAt = this.staged ? at('stage') : -1;
     if (this.stageAt >= 0) this.sheet.stageColumns.set(this.fileId, this.stageAt + 1);
+    if (delimiter === ',') {
+      // A free-text column right after a score column is where a score cut in two at its
+      // decimal comma spills over (see splitScore).
+      const scores = this.long ? [this.scoreAt] : this.wide.map((w) => w.index);
+      this.spill = scores.filter((k) => SPILL_FIELDS.has(names[k + 1] ?? ''));
+      this.spillNames = this.spill.map((k) => names[k + 1]!);
+    }
     if (rows !== undefined) this.sheet.reserve(this.sheet.length + rows * (this.long ? 1 : this.wide.length));
   }
 
@@ -186,7 +202,8 @@ class SheetReader implements RowStream {
    * into the sheet's; other cells are looked up by text.
    */
   private code(cells: string[], k: number, codes: Int32Array | undefined): number {
-    const csv = codes === undefined || k < 0 ? -1 : codes[k]!;
+    // Past the row's cells, `codes` holds an earlier row's codes (see CsvHandlers.row).
+    const csv = codes === undefined || k < 0 || k >= cells.length ? -1 : codes[k]!;
     if (csv < 0) return this.sheet.code(cells[k] ?? '');
     if (csv >= this.translated.length) {
       const more = new Int32Array(Math.max(csv + 1, this.translated.length * 2));
@@ -226,6 +243,7 @@ class SheetReader implements RowStream {
       );
       return;
     }
+    if (this.spill.length > 0 && this.splitScore(cells, line)) return;
     const sheet = this.sheet;
     const entry = this.code(cells, this.entryAt, codes);
     const judge = this.code(cells, this.judgeAt, codes);
@@ -246,6 +264,38 @@ class SheetReader implements RowStream {
       sheet.addCodes(entry, judge, code, this.code(cells, index, codes), false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment, stageCode);
     }
   }
+
+  /**
+   * In a comma-separated sheet an unquoted `8,5` is two cells, `8` and `5`. When the row lacked
+   * its trailing cells (no empty comment written), the count still matches the header and
+   * every cell after the cut sits one column to the right: the score reads 8 and the comment
+   * (or a title) holds the `5`, or, in a wide sheet, the last criterion's score. So a row whose
+   * free-text cell right after a score column holds only a number (up to three digits, maybe
+   * with a decimal point) is refused at its line. A comment that is just a number is rare; a
+   * word with it (`skor 5`) or a `;` file lets it through.
+   */
+  private splitScore(cells: string[], line: number): boolean {
+    for (let s = 0; s < this.spill.length; s++) {
+      const k = this.spill[s]!;
+      const next = cells[k + 1] ?? '';
+      const c = next.charCodeAt(0);
+      if (c < 0x30 || c > 0x39 || !SPILLED.test(next)) continue;
+      const field = this.spillNames[s]!;
+      this.diagnostics.push(
+        diagnostic(
+          'parse-error',
+          `the "${field}" cell, right after the scores, holds only a number ("${next}"): in a comma-separated file a score written with a decimal comma (like 6,5) is cut in two, and every later cell moves one column to the right. Write scores with a decimal point (6.5), or save the file with ";" as the delimiter; if "${next}" really is the ${field}, add a word to it. The row is not read`,
+          { file: this.file, line, column: k + 2, field },
+        ),
+      );
+      return true;
+    }
+    return false;
+  }
+
+  /** Score columns (0-based) followed by a free-text column, checked by splitScore, and that column's field. */
+  private spill: number[] = [];
+  private spillNames: string[] = [];
 
   /** Set by readCompetition: resolves a stage value to its name. */
   stageName: (raw: string) => string | undefined = () => undefined;

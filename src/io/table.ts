@@ -25,8 +25,11 @@ export interface TableOptions {
 
 /** Receives CSV rows as they are parsed, instead of records (score sheets: millions of rows). */
 export interface RowStream {
-  /** Canonical name per column (null: ignored), and canonical name → 1-based column. */
-  header(names: (string | null)[], columns: Map<string, number>, line: number, rows?: number): void;
+  /**
+   * Canonical name per column (null: ignored), and canonical name → 1-based column; for CSV,
+   * about how many rows follow and the delimiter.
+   */
+  header(names: (string | null)[], columns: Map<string, number>, line: number, rows?: number, delimiter?: Delimiter): void;
   /** `codes`: see CsvHandlers.row (absent for YAML/JSON records). */
   row(cells: string[], line: number, codes?: Int32Array): void;
 }
@@ -92,23 +95,51 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
   /** Field → 0-based cell index (columnOf less one), for the records' RowFields. */
   const indexOf = new Map<string, number>();
   const rowHeader = new RowHeader(indexOf);
-  // Cells past the header are spreadsheet padding when empty; when not, the row does not fit
-  // its header (often a decimal comma in a comma-separated file: `8,5` becomes two cells).
+  // Whether the row fits its header: cells past the header's width, cells under a header cell
+  // with no name, and (in a score sheet) missing cells are refused at the row's line; see fits.
+  const strict = options.kind === 'scores';
+  /** A comma-separated score sheet: where a decimal comma cuts a score in two. */
+  let commaSheet = false;
   const fits = (cells: string[], line: number): boolean => {
     for (let i = names.length; i < cells.length; i++) {
-      if (cells[i] === '') continue;
+      if (cells[i] !== '') {
+        diagnostics.push(diagnostic('parse-error', `the row has a value in column ${i + 1} (${excerpt(cells[i]!)}), but the header has ${names.length} columns: ${splitHint(cells, i)}. The row is not read`, { file, line, column: i + 1 }));
+        return false;
+      }
+      // Empty cells past the header are spreadsheet padding, except in a comma-separated score
+      // sheet: a spreadsheet writes as many cells on every row as on the header, and a score
+      // cut in two at its decimal comma before an empty last cell looks just like this.
+      if (commaSheet) {
+        diagnostics.push(
+          diagnostic('parse-error', `the row has ${cells.length} cells but the header has ${names.length} columns (the extra ones empty): ${splitHint(cells, -1)}. If the extra cells are only padding, delete them (in a comma-separated score sheet every row has as many cells as the header). The row is not read`, { file, line, column: names.length + 1 }),
+        );
+        return false;
+      }
+    }
+    // A score sheet's row must have a cell under every named column: one that ends early has
+    // lost a cell (or was cut short), and reading the cells it has by position could take one
+    // column's value for another's.
+    if (strict && cells.length < namedWidth) {
+      const missing = names.slice(cells.length, namedWidth).filter((n) => n !== null);
       diagnostics.push(
-        diagnostic('parse-error', `the row has a value in column ${i + 1}, but the header has ${names.length} columns: is a decimal comma or a delimiter inside a cell not quoted? The row is not read`, {
+        diagnostic('parse-error', `the row has ${cells.length} cells but the header has ${namedWidth} columns (no cell for ${missing.map((n) => `"${n}"`).join(', ')}): a cell is missing or the row was cut short. Write every cell, an empty one as nothing between two delimiters. The row is not read`, {
           file,
           line,
-          column: i + 1,
+          column: cells.length + 1,
         }),
       );
       return false;
     }
-    // A value under an empty header is kept nowhere: say so once per column.
     for (let i = 0; i < names.length && i < cells.length; i++) {
-      if (!emptyHeaders.has(i) || cells[i] === '' || unnamedReported.has(i)) continue;
+      if (!emptyHeaders.has(i) || cells[i] === '') continue;
+      // In a score sheet a value with no column to go in is an error at every row that has one:
+      // it is nearly always a score cut in two (below), and the row's other cells may have moved.
+      if (strict) {
+        diagnostics.push(diagnostic('parse-error', `column ${i + 1} has no header but the row has a value in it (${excerpt(cells[i]!)}): ${splitHint(cells, i)}; then delete the empty column, or give it a header if it holds something else. The row is not read`, { file, line, column: i + 1 }));
+        return false;
+      }
+      // Elsewhere (an entries file's notes column) the value is kept nowhere: say so once per column.
+      if (unnamedReported.has(i)) continue;
       unnamedReported.add(i);
       diagnostics.push(diagnostic('unknown-field', `column ${i + 1} has no header but holds values (first here): it is ignored; give it a header if it matters`, { file, line, column: i + 1 }));
     }
@@ -116,6 +147,8 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
   };
   const unnamedReported = new Set<number>();
   let unnamed = false;
+  /** One past the header's last named column (trailing empty header cells are padding). */
+  let namedWidth = 0;
   const emptyHeaders = new Set<number>();
   try {
     const result = parseCsv(
@@ -124,8 +157,9 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
         error(err) {
           diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
         },
-        header(cells, line) {
+        header(cells, line, delimiter) {
           headerLine = line;
+          commaSheet = strict && delimiter === ',';
           const seen = new Map<string, number>();
           names = cells.map((cell, i) => {
             const header = cleanCell(cell);
@@ -152,11 +186,14 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
             indexOf.set(name, i);
             return name;
           });
+          namedWidth = names.length;
+          while (namedWidth > 0 && names[namedWidth - 1] === null && emptyHeaders.has(namedWidth - 1)) namedWidth--;
           unnamed = emptyHeaders.size > 0;
-          stream?.header(names, columnOf, line, stream ? estimateRecords(bytes, options.resume?.at ?? 0) : undefined);
+          stream?.header(names, columnOf, line, stream ? estimateRecords(bytes, options.resume?.at ?? 0) : undefined, delimiter);
         },
         row(cells, line, codes) {
-          if ((cells.length > names.length || unnamed) && !fits(cells, line)) return;
+          // One comparison for a row that fits (the common case: millions of score rows).
+          if ((cells.length !== names.length || unnamed) && !fits(cells, line)) return;
           if (stream) return stream.row(cells, line, codes);
           // Every record of a file shares the header's column map and field index (200,000
           // entries: one map each); a record keeps only a copy of its cells.
@@ -178,6 +215,23 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
   if (stoppedAt !== undefined) table.stoppedAt = stoppedAt;
   if (stoppedLine !== undefined) table.stoppedLine = stoppedLine;
   return table;
+}
+
+/** A cell as a message quotes it: in quotes, at most 40 characters (a cell may hold megabytes). */
+function excerpt(cell: string): string {
+  return JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell);
+}
+
+/**
+ * Why a row may hold a value where its header has no column: a decimal comma read as a
+ * delimiter, which cuts `6,5` into the cells `6` and `5` (an unquoted `8,5` in a
+ * comma-separated file; LibreOffice's CSV import, which by default splits on `,` as well as on
+ * `;` and tab, and then saves the file with an unnamed column at the end).
+ */
+function splitHint(cells: string[], at: number): string {
+  const before = at > 0 ? cells[at - 1]! : '';
+  const cut = at > 0 && /^\d{1,6}$/.test(before) && /^\d{1,3}$/.test(cells[at]!) ? `"${before}" and "${cells[at]}" look like the score ${before},${cells[at]}` : 'this is often a score like 6,5';
+  return `${cut} cut in two at its decimal comma: a comma-separated file cuts an unquoted 6,5, and so does LibreOffice's CSV import in any file unless only the file's own separator is ticked. Write the score in one cell (6.5, or 6,5 in a file separated by ";" or tab); a text cell that holds a "," must be quoted`;
 }
 
 /**

@@ -91,7 +91,8 @@ describe('score sheets read in worker threads', () => {
       }),
       { numRuns: 20 },
     );
-  });
+    // 40 loads, 20 of them starting two threads: over 30 s on a shared, busy machine.
+  }, 120_000);
 
   it('read a plain file in two halves, and keep every row once, in order', () => {
     const lines = ['entry_id,judge_id,criterion,score'];

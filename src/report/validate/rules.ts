@@ -19,8 +19,8 @@ export const RULES = {
     fix: 'Check the path (and its case) given on the command line, in `--rubric` or in `KIPP_RUBRIC`. A folder must hold at least one `.csv`, `.yaml`, `.yml` or `.json` file.',
   },
   'parse-error': {
-    summary: 'A file cannot be parsed (bad YAML or JSON, broken CSV quoting).',
-    fix: 'Open the file at the line shown: close the quote, fix the indentation, or remove the stray character. A YAML/JSON file holds one record (a mapping) or a list of records.',
+    summary: 'A file cannot be parsed (bad YAML or JSON, broken CSV quoting), or a CSV row does not fit its header; the row is not read.',
+    fix: 'Open the file at the line shown: close the quote, fix the indentation, or remove the stray character. A YAML/JSON file holds one record (a mapping) or a list of records. A score sheet row needs one cell per header column: a decimal comma in a comma-separated file cuts `8,5` in two, so write `8.5` or save the file with `;` as the delimiter.',
   },
   encoding: {
     summary: 'The bytes were not valid UTF-8 and were read as Windows-1252.',
