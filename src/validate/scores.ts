@@ -3,7 +3,7 @@
  * every score becomes a record or a diagnostic; repeated records keep no copy; records of a judge
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, otherPlaces, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, idOrder } from '../model/names.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
@@ -327,10 +327,9 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     const place = (k: number) => `${sheet.file(valid.row[k]!)}:${sheet.lines[valid.row[k]!]}`;
     for (let k = a; k < b; k++) {
       const row = valid.row[k]!;
-      const others = [];
-      for (let o = a; o < b; o++) if (o !== k) others.push(place(o));
+      const others = otherPlaces({ self: k - a, count: b - a, place: (o) => place(a + o) });
       diagnostics.push(
-        diagnostic('duplicate-score', `judge "${sheet.judgeId(row)}" scored ${criterionId} of this entry more than once (also at ${others.join(', ')}): keep one; none is used until then`, {
+        diagnostic('duplicate-score', `judge "${sheet.judgeId(row)}" scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`, {
           file: sheet.file(row),
           line: sheet.lines[row]!,
           column: sheet.columns[row] || undefined,
