@@ -33,7 +33,7 @@ export function sha256(bytes: Uint8Array): string {
 let stdinBytes: Uint8Array | undefined;
 
 function readStdin(): Uint8Array {
-  // Standard input can be named once; a second `-` gets the same bytes.
+  // Read once (readCompetition refuses a second `-` before anything is read).
   stdinBytes ??= readFileSync(0);
   return stdinBytes;
 }
@@ -77,6 +77,20 @@ export function readInputOrStop(path: string): InputBytes {
   } catch (err) {
     if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
     throw err;
+  }
+}
+
+/**
+ * What makes two paths the same input: the device and inode the path leads to (after symlinks,
+ * so `./a.csv`, `a.csv`, a symlink to it and a hard link are one file); `-` is standard input.
+ */
+export function inputIdentity(path: string): string {
+  if (path === '-') return '-';
+  try {
+    const { dev, ino } = statSync(path);
+    return `${dev}:${ino}`;
+  } catch {
+    return `path:${path}`;
   }
 }
 

@@ -34,6 +34,7 @@ export const DIAGNOSTIC_CODES = {
   'disconnected-panel': 'warning',
   'unknown-stage': 'error',
   'shortlist-over-size': 'warning',
+  'empty-file': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

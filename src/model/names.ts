@@ -78,6 +78,11 @@ export function fieldAliases(kind: FileKind): Map<string, string> {
   return table;
 }
 
+/** The header names a kind of file accepts for a canonical field, besides the field's own name. */
+export function aliasesOf(kind: FileKind, canonical: string): string[] {
+  return [...fieldAliases(kind)].filter(([alias, field]) => field === canonical && alias !== canonical).map(([alias]) => alias);
+}
+
 /** Aliases of the five default criteria (SPEC section 2). */
 export const DEFAULT_CRITERION_ALIASES: Record<string, string[]> = {
   novelty: ['kebaruan'],

@@ -5,7 +5,7 @@
  */
 import { diagnostic, otherPlaces, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
 import { foldText, resolveAgencyType, type AgencyType } from '../model/names.js';
-import type { Entry } from '../model/records.js';
+import { REQUIRED_ENTRY_FIELDS, type Entry } from '../model/records.js';
 import { daysInMonth, type Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { describeDateProblem, parseDate } from '../io/date.js';
@@ -22,7 +22,7 @@ export interface CheckedEntry {
   errors: DiagnosticCode[];
 }
 
-export const REQUIRED_ENTRY_FIELDS = ['id', 'title', 'agency', 'category'] as const;
+export { REQUIRED_ENTRY_FIELDS };
 
 /** Adds calendar months to an ISO date; a day past the end of the month clamps to its last day. */
 export function addMonths(iso: string, months: number): string {
