@@ -12,7 +12,7 @@ import { REQUIRED_ENTRY_FIELDS, type Competition, type Entry, type InputFile, ty
 import type { Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
-import { inputIdentity, listInputs, MissingFile, readInputOrStop } from './files.js';
+import { expandInput, inputIdentity, MissingFile, readInputOrStop } from './files.js';
 import type { LoadedRubric } from './rubric-source.js';
 import { startSheetWorker } from './sheet-thread.js';
 import { readScoreSheets, unknownField } from './sheets.js';
@@ -28,6 +28,8 @@ export interface LoadOptions {
   delimiter?: Delimiter | undefined;
   /** Called with a short message before each file is read (progress on stderr). */
   progress?: (message: string) => void;
+  /** Told what a named folder holds that is not read and not refused (hidden files, READMEs). */
+  note?: (message: string) => void;
   /**
    * Score files of at least this many bytes in all are read by a worker thread, in parallel with
    * the entries (default 16 MiB; Infinity: never).
@@ -56,12 +58,15 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
 
   // Every path is checked before anything is read, so that all missing files are named at once.
   const missing: Diagnostic[] = [];
+  const refused: Diagnostic[] = [];
   const expand = (paths: string[], kind: FileKind) =>
     paths.flatMap((named) => {
       const { path: p, stage } = kind === 'scores' ? stageOfSheet(named, rubric) : { path: named, stage: undefined };
       try {
-        const files = listInputs(p);
-        if (files.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml or .json file for ${kind}`, { file: p }));
+        const { files, skipped, refused: notRead } = expandInput(p);
+        if (files.length === 0 && notRead.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml or .json file for ${kind}`, { file: p }));
+        if (skipped.length > 0) options.note?.(`${p}: skipped ${skipped.join(', ')} (not data: hidden, lock or documentation files)`);
+        for (const r of notRead) refused.push(diagnostic('unsupported-format', r.message, { file: r.path }));
         return files.map((f) => ({ path: f, kind, stage }));
       } catch (err) {
         if (err instanceof MissingFile) {
@@ -116,7 +121,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   }
   const inputs = [...read.entries.inputs, ...sheets.inputs, ...read.judges.inputs];
   const diagnostics: Diagnostic[] = [];
-  for (const part of [read.entries.diagnostics, sheets.diagnostics, read.judges.diagnostics]) append(diagnostics, part);
+  for (const part of [refused, read.entries.diagnostics, sheets.diagnostics, read.judges.diagnostics]) append(diagnostics, part);
 
   return {
     rubric,

@@ -35,6 +35,7 @@ export const DIAGNOSTIC_CODES = {
   'unknown-stage': 'error',
   'shortlist-over-size': 'warning',
   'empty-file': 'error',
+  'unsupported-format': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';
