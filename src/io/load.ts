@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
-import { aliasesOf, type FileKind } from '../model/names.js';
+import { aliasesOf, ROW_NUMBER_FIELD, type FileKind } from '../model/names.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
 import { REQUIRED_ENTRY_FIELDS, type Competition, type Entry, type InputFile, type Judge, type RawRecord } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
@@ -43,8 +43,8 @@ export interface LoadOptions {
   meanwhile?: (loaded: { rubric: Rubric; entries: Entry[] }) => void;
 }
 
-const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url']);
-const JUDGE_FIELDS = new Set(['id', 'name', 'agency', 'region', 'expertise']);
+const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url', ROW_NUMBER_FIELD]);
+const JUDGE_FIELDS = new Set(['id', 'name', 'agency', 'region', 'expertise', ROW_NUMBER_FIELD]);
 
 /**
  * Reads every input with the rubric already loaded (`options.rubric` is not read here): the
