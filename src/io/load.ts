@@ -67,7 +67,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
         if (files.length === 0 && notRead.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml or .json file for ${kind}`, { file: p }));
         if (skipped.length > 0) options.note?.(`${p}: skipped ${skipped.join(', ')} (not data: hidden, lock or documentation files)`);
         for (const r of notRead) refused.push(diagnostic('unsupported-format', r.message, { file: r.path }));
-        return files.map((f) => ({ path: f, kind, stage }));
+        return files.map((f) => ({ path: f, kind, stage, named: p }));
       } catch (err) {
         if (err instanceof MissingFile) {
           missing.push(diagnostic('file-not-found', `${kind} file not found: check the path`, { file: err.path }));
@@ -141,8 +141,8 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
  * duplicate of itself, hundreds of errors that point at the same line. A usage error instead,
  * before anything is read.
  */
-function refuseRepeatedInputs(files: readonly { path: string; kind: FileKind }[]): void {
-  const seen = new Map<string, { path: string; kind: FileKind }>();
+function refuseRepeatedInputs(files: readonly { path: string; kind: FileKind; named: string }[]): void {
+  const seen = new Map<string, { path: string; kind: FileKind; named: string }>();
   const problems: string[] = [];
   for (const file of files) {
     const id = inputIdentity(file.path);
@@ -151,7 +151,8 @@ function refuseRepeatedInputs(files: readonly { path: string; kind: FileKind }[]
       seen.set(id, file);
       continue;
     }
-    const as = first.kind === file.kind ? `both as ${file.kind}` : `as ${first.kind} and as ${file.kind}`;
+    const by = first.named !== file.named ? `by ${first.named} and by ${file.named}, ` : '';
+    const as = `${by}${first.kind === file.kind ? `both as ${file.kind}` : `as ${first.kind} and as ${file.kind}`}`;
     problems.push(
       file.path === '-' ? `standard input (-) is named twice (${as}): it can be read once; save one of the inputs to a file`
       : first.path === file.path ? `${file.path} is named twice (${as}): name each input once`
