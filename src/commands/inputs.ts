@@ -63,6 +63,7 @@ export async function loadInputs(entries: string[], options: InputOptions, ctx: 
     judges: options.judges,
     delimiter,
     ...(progress ? { progress } : {}),
+    note: (message: string) => ctx.log(`kipp: ${message}`),
     ...(minBytes !== undefined ? { workerMinBytes: minBytes } : {}),
     // The entry checks every scoring command runs, done while a large score sheet is still read.
     meanwhile: ({ rubric, entries }) => prepareEntryChecks(entries, rubric, referenceDate(rubric, asOf)),

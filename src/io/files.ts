@@ -3,8 +3,8 @@
  * and `-` for standard input. Every file is read once, as bytes, and hashed for the report.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { diagnostic, KippError } from '../model/diagnostic.js';
 
 export type Format = 'csv' | 'yaml' | 'json';
@@ -33,27 +33,153 @@ export function sha256(bytes: Uint8Array): string {
 let stdinBytes: Uint8Array | undefined;
 
 function readStdin(): Uint8Array {
-  // Standard input can be named once; a second `-` gets the same bytes.
+  // Read once (readCompetition refuses a second `-` before anything is read).
   stdinBytes ??= readFileSync(0);
   return stdinBytes;
 }
 
 /** Expands one argument into the files it names. Throws MissingFile for a path that is not there. */
 export function listInputs(path: string): string[] {
-  if (path === '-') return ['-'];
+  return expandInput(path).files;
+}
+
+/** What one argument names: the files to read, and what a named folder holds besides them. */
+export interface Expanded {
+  /** Files to read, in sorted order (a folder's) or the one named. */
+  files: string[];
+  /** Things in a named folder that are not data (hidden files, READMEs): skipped, with a note. */
+  skipped: string[];
+  /** Files that look like data kipp cannot read (a workbook, a PDF, a `.tsv` in a folder), each with the way out. */
+  refused: { path: string; message: string }[];
+}
+
+/** The extensions a folder's files are read by (SPEC 2: a directory means its .csv/.yaml/.yml/.json files). */
+const FOLDER_EXTENSIONS = new Set(['.csv', '.yaml', '.yml', '.json']);
+
+/** Documentation kept next to the data, skipped with a note. */
+const DOCUMENT = /^(readme|license|licence|changelog|catatan|notes?)(\.[a-z]+)?$|\.(md|markdown|rst)$/i;
+
+/**
+ * Expands one argument (issue 16.12: a folder's other files used to be skipped without a word,
+ * so a judge's sheet saved as .xlsx dropped out of the ranking). A folder's .csv/.yaml/.yml/.json
+ * files are read; hidden files, editor lock files and documentation are skipped with a note;
+ * anything else is refused (a data error at that file) with the way out. Every file to read is
+ * also checked by its first bytes: a workbook or PDF named .csv is refused too. Throws MissingFile
+ * for a path that is not there.
+ */
+export function expandInput(path: string): Expanded {
+  if (path === '-') return screen({ files: ['-'], skipped: [], refused: [] });
   let stat;
   try {
     stat = statSync(path);
   } catch {
     throw new MissingFile(path, `${path}: no such file or directory`);
   }
-  if (stat.isDirectory()) {
-    return readdirSync(path)
-      .filter((name) => ['.csv', '.yaml', '.yml', '.json'].includes(extname(name).toLowerCase()) && !name.startsWith('.'))
-      .sort()
-      .map((name) => join(path, name));
+  if (!stat.isDirectory()) return screen({ files: [path], skipped: [], refused: [] });
+  if (isPackageFormat(path)) return { files: [], skipped: [], refused: [{ path, message: binaryMessage(path, 'package') }] };
+  const out: Expanded = { files: [], skipped: [], refused: [] };
+  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const { name } = entry;
+    const full = join(path, name);
+    const ext = extname(name).toLowerCase();
+    const directory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full));
+    if (name.startsWith('.') || name.startsWith('~$') || name.endsWith('~')) out.skipped.push(name); // hidden, Office lock files, editor backups
+    else if (directory && isPackageFormat(name)) out.refused.push({ path: full, message: binaryMessage(full, 'package') });
+    else if (directory) out.refused.push({ path: full, message: 'a folder inside a named folder is not read: name it as well (kipp validate DIR DIR/SUB), or move its files up' });
+    else if (FOLDER_EXTENSIONS.has(ext)) out.files.push(full);
+    else if (BINARY_EXTENSIONS.has(ext)) out.refused.push({ path: full, message: binaryMessage(full, undefined) });
+    else if (DOCUMENT.test(name) || (ext === '.txt' && !looksTabular(full))) out.skipped.push(name);
+    else {
+      const hint = ext === '.tsv' || ext === '.txt' ? `name it on the command line (kipp reads it as CSV there), or rename it to .csv` : `if it holds data, save it as CSV UTF-8 (or YAML/JSON); if not, move it out of the folder`;
+      out.refused.push({ path: full, message: `not read: kipp reads only .csv, .yaml, .yml and .json files from a folder; ${hint}` });
+    }
   }
-  return [path];
+  return screen(out);
+}
+
+/** Moves the files whose first bytes say they are no text (a workbook named .csv) to `refused`. */
+function screen(expanded: Expanded): Expanded {
+  const files: string[] = [];
+  for (const file of expanded.files) {
+    const kind = binaryKind(file === '-' ? readStdin().subarray(0, 8) : firstBytes(file, 8));
+    if (kind === undefined) files.push(file);
+    else expanded.refused.push({ path: file, message: binaryMessage(file, kind) });
+  }
+  expanded.files = files;
+  return expanded;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function firstBytes(path: string, n: number): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = new Uint8Array(n);
+    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+  } catch {
+    return new Uint8Array(0); // unreadable: readInput says so when it is read
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A `.txt` that looks like a table: UTF-16 (Excel "Unicode text") or a tab in its first line. */
+function looksTabular(path: string): boolean {
+  const head = firstBytes(path, 4096);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  const end = head.indexOf(0x0a);
+  return head.subarray(0, end < 0 ? head.length : end).includes(0x09);
+}
+
+type BinaryKind = 'zip' | 'ole' | 'pdf' | 'gzip' | 'image' | 'package';
+
+/** Formats that are not text, refused in a folder by their extension too (whatever their bytes). */
+const BINARY_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xlsb', '.xltx', '.xls', '.ods', '.numbers', '.pdf', '.doc', '.docx', '.odt', '.zip', '.gz', '.7z', '.rar', '.png', '.jpg', '.jpeg']);
+
+function isPackageFormat(name: string): boolean {
+  return extname(name).toLowerCase() === '.numbers';
+}
+
+/**
+ * What a file's first bytes say it is, when that is no text kipp reads: ZIP (`PK\x03\x04`: .xlsx,
+ * .xlsm, .ods, .numbers, .docx), OLE (`D0 CF 11 E0`: legacy .xls, .doc), PDF, gzip, PNG, JPEG.
+ */
+export function binaryKind(head: Uint8Array): BinaryKind | undefined {
+  const starts = (...sig: number[]) => head.length >= sig.length && sig.every((b, i) => head[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
+  if (starts(0x1f, 0x8b)) return 'gzip';
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff)) return 'image';
+  return undefined;
+}
+
+const SAVE_AS_CSV = 'save each sheet as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8 (Comma delimited); LibreOffice: soffice --headless --convert-to csv FILE) and give the .csv';
+
+/** Names a binary file's format and the way out (kipp does not read workbooks yet). */
+function binaryMessage(path: string, kind: BinaryKind | undefined): string {
+  const ext = extname(path).toLowerCase();
+  const name = path === '-' ? 'standard input' : basename(path);
+  const what =
+    kind === 'package' || ext === '.numbers' ? 'an Apple Numbers spreadsheet'
+    : ext === '.ods' ? 'an OpenDocument spreadsheet (.ods)'
+    : ext === '.xls' || (kind === 'ole' && ext !== '.doc') ? 'a legacy Excel workbook (.xls)'
+    : ['.xlsx', '.xlsm', '.xlsb', '.xltx'].includes(ext) ? `an Excel workbook (${ext})`
+    : ['.doc', '.docx', '.odt'].includes(ext) ? 'a word-processor document'
+    : kind === 'zip' ? 'a ZIP file (most likely an Excel .xlsx workbook under another name)'
+    : ext === '.pdf' || kind === 'pdf' ? 'a PDF document'
+    : kind === 'gzip' || ['.gz', '.zip', '.7z', '.rar'].includes(ext) ? 'a compressed archive'
+    : kind === 'image' || ['.png', '.jpg', '.jpeg'].includes(ext) ? 'an image'
+    : 'a document, not a data file';
+  const way = /spreadsheet|workbook|ZIP/.test(what) ? SAVE_AS_CSV.replace('FILE', path === '-' ? 'FILE' : name) : 'export the data it was made from as CSV UTF-8 and give the .csv';
+  return `${name} is ${what}, which kipp does not read (it reads CSV, YAML and JSON): ${way}`;
 }
 
 export function readInput(path: string): InputBytes {
@@ -77,6 +203,20 @@ export function readInputOrStop(path: string): InputBytes {
   } catch (err) {
     if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
     throw err;
+  }
+}
+
+/**
+ * What makes two paths the same input: the device and inode the path leads to (after symlinks,
+ * so `./a.csv`, `a.csv`, a symlink to it and a hard link are one file); `-` is standard input.
+ */
+export function inputIdentity(path: string): string {
+  if (path === '-') return '-';
+  try {
+    const { dev, ino } = statSync(path);
+    return `${dev}:${ino}`;
+  } catch {
+    return `path:${path}`;
   }
 }
 

@@ -6,12 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
-import type { FileKind } from '../model/names.js';
-import type { Competition, Entry, InputFile, Judge, RawRecord } from '../model/records.js';
+import { aliasesOf, ROW_NUMBER_FIELD, type FileKind } from '../model/names.js';
+import type { ScoreSheet } from '../model/scoresheet.js';
+import { REQUIRED_ENTRY_FIELDS, type Competition, type Entry, type InputFile, type Judge, type RawRecord } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
-import { listInputs, MissingFile, readInputOrStop } from './files.js';
+import { expandInput, inputIdentity, MissingFile, readInputOrStop } from './files.js';
 import type { LoadedRubric } from './rubric-source.js';
 import { startSheetWorker } from './sheet-thread.js';
 import { readScoreSheets, unknownField } from './sheets.js';
@@ -27,6 +28,8 @@ export interface LoadOptions {
   delimiter?: Delimiter | undefined;
   /** Called with a short message before each file is read (progress on stderr). */
   progress?: (message: string) => void;
+  /** Told what a named folder holds that is not read and not refused (hidden files, READMEs). */
+  note?: (message: string) => void;
   /**
    * Score files of at least this many bytes in all are read by a worker thread, in parallel with
    * the entries (default 16 MiB; Infinity: never).
@@ -40,8 +43,8 @@ export interface LoadOptions {
   meanwhile?: (loaded: { rubric: Rubric; entries: Entry[] }) => void;
 }
 
-const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url']);
-const JUDGE_FIELDS = new Set(['id', 'name', 'agency', 'region', 'expertise']);
+const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url', ROW_NUMBER_FIELD]);
+const JUDGE_FIELDS = new Set(['id', 'name', 'agency', 'region', 'expertise', ROW_NUMBER_FIELD]);
 
 /**
  * Reads every input with the rubric already loaded (`options.rubric` is not read here): the
@@ -55,13 +58,16 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
 
   // Every path is checked before anything is read, so that all missing files are named at once.
   const missing: Diagnostic[] = [];
+  const refused: Diagnostic[] = [];
   const expand = (paths: string[], kind: FileKind) =>
     paths.flatMap((named) => {
       const { path: p, stage } = kind === 'scores' ? stageOfSheet(named, rubric) : { path: named, stage: undefined };
       try {
-        const files = listInputs(p);
-        if (files.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml or .json file for ${kind}`, { file: p }));
-        return files.map((f) => ({ path: f, kind, stage }));
+        const { files, skipped, refused: notRead } = expandInput(p);
+        if (files.length === 0 && notRead.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml or .json file for ${kind}`, { file: p }));
+        if (skipped.length > 0) options.note?.(`${p}: skipped ${skipped.join(', ')} (not data: hidden, lock or documentation files)`);
+        for (const r of notRead) refused.push(diagnostic('unsupported-format', r.message, { file: r.path }));
+        return files.map((f) => ({ path: f, kind, stage, named: p }));
       } catch (err) {
         if (err instanceof MissingFile) {
           missing.push(diagnostic('file-not-found', `${kind} file not found: check the path`, { file: err.path }));
@@ -76,6 +82,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     ...expand(options.judges === undefined ? [] : typeof options.judges === 'string' ? [options.judges] : [...options.judges], 'judges'),
   ];
   if (missing.length > 0) throw new KippError('usage', missing.map((d) => `${d.file}: ${d.message}`).join('\n'), missing);
+  refuseRepeatedInputs(files);
 
   // Score sheets of a stress year (millions of rows) are read by a worker thread while this one
   // reads the entries and judges; small ones here, after them.
@@ -94,6 +101,10 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     const table = readTable(input, { kind, criterion: criterionColumn, delimiter: options.delimiter });
     // Appended in loops: push(...rows) overflows the call stack past ~100,000 rows.
     append(diagnostics, table.diagnostics);
+    if (!hasRecordsToRead(table, path, kind, diagnostics)) {
+      if (kind === 'judges') judges ??= [];
+      continue;
+    }
     if (kind === 'entries') append(entries, toEntries(table, vocab.criterionIds, rubric.fields, diagnostics));
     else append((judges ??= []), toJudges(table, path, diagnostics));
   }
@@ -102,9 +113,15 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   if (pending !== undefined && sheets === undefined) options.progress?.('the worker threads did not read the score sheets: reading them here');
   sheets ??= readScoreSheets(sheetFiles, rubric, options);
   const scores = sheets.sheet;
+  for (const path of sheetsWithoutScores(scores, sheetFiles)) {
+    if (sheets.diagnostics.some((d) => d.file === path && d.severity === 'error')) continue; // already said why
+    sheets.diagnostics.push(
+      diagnostic('empty-file', 'the score sheet holds no scores: it is empty, has only a header, or every score cell is empty. A truncated upload or an unfilled sheet? Fill it in, or leave it out', { file: path }),
+    );
+  }
   const inputs = [...read.entries.inputs, ...sheets.inputs, ...read.judges.inputs];
   const diagnostics: Diagnostic[] = [];
-  for (const part of [read.entries.diagnostics, sheets.diagnostics, read.judges.diagnostics]) append(diagnostics, part);
+  for (const part of [refused, read.entries.diagnostics, sheets.diagnostics, read.judges.diagnostics]) append(diagnostics, part);
 
   return {
     rubric,
@@ -116,6 +133,85 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     inputs,
     diagnostics,
   };
+}
+
+/**
+ * The same file named twice (twice on the command line, as a path and its `./` or symlinked
+ * twin, inside a named folder and by itself, or `-` twice) would be read twice: every record a
+ * duplicate of itself, hundreds of errors that point at the same line. A usage error instead,
+ * before anything is read.
+ */
+function refuseRepeatedInputs(files: readonly { path: string; kind: FileKind; named: string }[]): void {
+  const seen = new Map<string, { path: string; kind: FileKind; named: string }>();
+  const problems: string[] = [];
+  for (const file of files) {
+    const id = inputIdentity(file.path);
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, file);
+      continue;
+    }
+    const by = first.named !== file.named ? `by ${first.named} and by ${file.named}, ` : '';
+    const as = `${by}${first.kind === file.kind ? `both as ${file.kind}` : `as ${first.kind} and as ${file.kind}`}`;
+    problems.push(
+      file.path === '-' ? `standard input (-) is named twice (${as}): it can be read once; save one of the inputs to a file`
+      : first.path === file.path ? `${file.path} is named twice (${as}): name each input once`
+      : `${first.path} and ${file.path} are the same file (${as}): name each input once`,
+    );
+  }
+  if (problems.length > 0) throw new KippError('usage', problems.join('\n'));
+}
+
+/** What each kind of file cannot do without: a header with none of these is not that kind of file. */
+const REQUIRED_COLUMNS: Record<'entries' | 'judges', readonly string[]> = { entries: REQUIRED_ENTRY_FIELDS, judges: ['id'] };
+
+/**
+ * False when the file gives no records to read, with the error that says why (issue 16.7: an
+ * empty, BOM-only or header-only entries file used to pass CI as `0 errors`): a header with
+ * none of the kind's required columns (its records would each be missing every field; one
+ * error at the header names the columns instead), or no records at all.
+ */
+function hasRecordsToRead(table: Table, file: string, kind: 'entries' | 'judges', diagnostics: Diagnostic[]): boolean {
+  const required = REQUIRED_COLUMNS[kind];
+  const what = kind === 'entries' ? 'entries' : 'judges';
+  if (table.fields.length > 0 && !required.some((f) => table.fields.includes(f))) {
+    const wanted = required.map((f) => `${f} (${aliasesOf(kind, f).join(', ') || 'no alias'})`).join(', ');
+    const shown = table.fields.slice(0, 6).map((f) => `"${f.length > 40 ? `${f.slice(0, 40)}…` : f}"`).join(', ');
+    const line = table.records[0]?.columns !== undefined || table.records.length === 0 ? table.headerLine : table.records[0]!.source.line;
+    diagnostics.push(
+      diagnostic('missing-field', `the file has none of the columns a file of ${what} needs: ${wanted}; its columns are ${shown}${table.fields.length > 6 ? ', …' : ''}. Is it the right file, and is its first row the header?`, {
+        file,
+        line,
+        field: required[0],
+      }),
+    );
+    return false;
+  }
+  if (table.records.length > 0) return true;
+  if (!table.diagnostics.some((d) => d.severity === 'error')) {
+    const state = table.fields.length > 0 ? `it has a header but no ${what} under it` : 'it is empty';
+    diagnostics.push(diagnostic('empty-file', `the file holds no ${what}: ${state}. A truncated upload or an unfilled template? Fill it in, or leave it out`, { file }));
+  }
+  return false;
+}
+
+/** The score files that gave the sheet no row (the sheet numbers its files as it reads them). */
+function sheetsWithoutScores(sheet: ScoreSheet, files: readonly { path: string }[]): string[] {
+  if (files.length === 0) return [];
+  const seen = new Uint8Array(sheet.files.length);
+  let left = sheet.files.length;
+  // Stops once every file has a row: a single sheet stops at its first row.
+  for (let i = 0; i < sheet.length && left > 0; i++) {
+    const f = sheet.fileIndex[i]!;
+    if (seen[f] === 0) {
+      seen[f] = 1;
+      left--;
+    }
+  }
+  return [...new Set(files.map((f) => f.path))].filter((path) => {
+    const f = sheet.files.indexOf(path);
+    return f < 0 || seen[f] === 0;
+  });
 }
 
 function append<T>(target: T[], items: readonly T[]): void {

@@ -5,7 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { cleanCell, fieldAliases, normalizeName, type FileKind } from '../model/names.js';
+import { cleanCell, fieldAliases, normalizeName, ROW_NUMBER_FIELD, rowNumberColumns, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { RowFields, RowHeader } from '../model/row-fields.js';
 import { CsvSyntaxError, parseCsv, type Delimiter } from './csv.js';
@@ -161,13 +161,14 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
           headerLine = line;
           commaSheet = strict && delimiter === ',';
           const seen = new Map<string, number>();
+          const rowNumbers = rowNumberColumns(cells, options.kind);
           names = cells.map((cell, i) => {
             const header = cleanCell(cell);
             if (header === '') {
               emptyHeaders.add(i);
               return null;
             }
-            const { name } = canonicalField(header, options);
+            const name = rowNumbers.has(i) ? ROW_NUMBER_FIELD : canonicalField(header, options).name;
             const previous = seen.get(name);
             if (previous !== undefined) {
               diagnostics.push(

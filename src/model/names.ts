@@ -53,7 +53,8 @@ const COMMON_ALIASES: Record<string, string[]> = {
 };
 
 const KIND_ALIASES: Record<FileKind, Record<string, string[]>> = {
-  entries: { id: ['no', 'kode', 'nomor', 'id_inovasi'] },
+  // `kode_inovasi` too (issue 16.13): the header of a score sheet's id column, copied into entries.
+  entries: { id: ['no', 'kode', 'nomor', 'id_inovasi', 'kode_inovasi'] },
   scores: { entry_id: ['id_inovasi', 'kode_inovasi'] },
   judges: { id: ['no', 'kode', 'nomor', 'id_juri', 'kode_juri'] },
 };
@@ -76,6 +77,45 @@ export function fieldAliases(kind: FileKind): Map<string, string> {
     aliasTables.set(kind, table);
   }
   return table;
+}
+
+/** The field a row-number column is kept under (passed through to exports, never the id). */
+export const ROW_NUMBER_FIELD = 'row_number';
+
+/** Headers of a spreadsheet's row-number column (normalized). `no` and `nomor` are also id aliases (SPEC 2). */
+const ROW_NUMBER_HEADERS = new Set(['no', 'no.', '#', 'nomor', 'no_urut', 'nomor_urut']);
+const ID_ALIASES_TOO = new Set(['no', 'nomor']);
+
+/**
+ * The columns of an entries or judges header that number the rows (issue 16.13): spreadsheets
+ * start with `No` next to the real id column (`No, Kode, Judul…`), and both meant `id`, a
+ * duplicate-header that loaded nothing. `No`/`Nomor` is the row number when another column
+ * names the id (`Kode`, `id`, `Kode Inovasi`, …) and stays the id when alone (SPEC 2);
+ * `No.`, `#`, `No Urut` are always row numbers. Score sheets have no such rule.
+ */
+export function rowNumberColumns(headers: readonly string[], kind: FileKind): Set<number> {
+  const columns = new Set<number>();
+  if (kind === 'scores') return columns;
+  const aliases = fieldAliases(kind);
+  const names = headers.map(normalizeName);
+  const otherId = names.some((n) => aliases.get(n) === 'id' && !ROW_NUMBER_HEADERS.has(n));
+  names.forEach((n, i) => {
+    if (ROW_NUMBER_HEADERS.has(n) && (otherId || !ID_ALIASES_TOO.has(n))) columns.add(i);
+  });
+  return columns;
+}
+
+/**
+ * The key two ids share when they differ only by leading zeros (`08123` and `8123`): a
+ * spreadsheet drops them from a number. Undefined for an id that is not all digits.
+ */
+export function leadingZeroKey(id: string): string | undefined {
+  return /^[0-9]+$/.test(id) ? id.replace(/^0+(?=[0-9])/, '') : undefined;
+}
+
+/** The header names a kind of file accepts for a canonical field, besides the field's own name. */
+export function aliasesOf(kind: FileKind, canonical: string): string[] {
+  return [...fieldAliases(kind)].filter(([alias, field]) => field === canonical && alias !== canonical).map(([alias]) => alias);
 }
 
 /** Aliases of the five default criteria (SPEC section 2). */

@@ -3,9 +3,9 @@
  * categories, groups and agency types, real dates, the age rule, per-agency quotas, word limits.
  * Every problem becomes a diagnostic; an entry with any of them is not ranked (SPEC 3.5).
  */
-import { diagnostic, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
+import { diagnostic, otherPlaces, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
 import { foldText, resolveAgencyType, type AgencyType } from '../model/names.js';
-import type { Entry } from '../model/records.js';
+import { REQUIRED_ENTRY_FIELDS, type Entry } from '../model/records.js';
 import { daysInMonth, type Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { describeDateProblem, parseDate } from '../io/date.js';
@@ -22,7 +22,7 @@ export interface CheckedEntry {
   errors: DiagnosticCode[];
 }
 
-export const REQUIRED_ENTRY_FIELDS = ['id', 'title', 'agency', 'category'] as const;
+export { REQUIRED_ENTRY_FIELDS };
 
 /** Adds calendar months to an ISO date; a day past the end of the month clamps to its last day. */
 export function addMonths(iso: string, months: number): string {
@@ -222,7 +222,8 @@ function sharedValue(checked: readonly CheckedEntry[], key: (c: CheckedEntry) =>
   // In the order the keys first appear, as the files list them.
   const lists = [...groups.values()].sort((a, b) => a.at - b.at).map((g) => g.list);
   for (const list of lists) {
-    for (const c of list) flag(c, list.filter((o) => o !== c).map((o) => place(o.entry)).join(', '));
+    const others = { self: 0, count: list.length, place: (k: number) => place(list[k]!.entry) };
+    for (let k = 0; k < list.length; k++) flag(list[k]!, otherPlaces({ ...others, self: k }));
   }
   return { first, shared: new Set(groups.keys()) };
 }

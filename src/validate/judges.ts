@@ -4,7 +4,7 @@
  * expertise item names a category of the rubric (a typo would silently route entries away from
  * the judge who knows them). Pure.
  */
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, otherPlaces, type Diagnostic } from '../model/diagnostic.js';
 import { resolveExpertise } from '../model/expertise.js';
 import type { Judge } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
@@ -22,11 +22,17 @@ export function checkJudges(judges: readonly Judge[], rubric: Rubric): { checked
   const at = (judge: Judge, field: string) => ({ file: judge.source.file, line: judge.source.line, field });
 
   const byId = new Map<string, Judge[]>();
-  for (const judge of judges) byId.set(judge.id, [...(byId.get(judge.id) ?? []), judge]);
+  for (const judge of judges) {
+    const list = byId.get(judge.id);
+    if (list) list.push(judge);
+    else byId.set(judge.id, [judge]);
+  }
   for (const list of byId.values()) {
     if (list.length < 2) continue;
-    for (const judge of list) {
-      const others = list.filter((o) => o !== judge).map((o) => `${o.source.file}:${o.source.line}`).join(', ');
+    const place = (k: number) => `${list[k]!.source.file}:${list[k]!.source.line}`;
+    for (let k = 0; k < list.length; k++) {
+      const judge = list[k]!;
+      const others = otherPlaces({ self: k, count: list.length, place });
       diagnostics.push(diagnostic('duplicate-id', `judge id "${judge.id}" is also used at ${others}: every judge needs their own id`, at(judge, 'id')));
     }
   }

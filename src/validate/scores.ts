@@ -3,8 +3,8 @@
  * every score becomes a record or a diagnostic; repeated records keep no copy; records of a judge
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { compareCodePoints, foldText, idOrder } from '../model/names.js';
+import { diagnostic, otherPlaces, type Diagnostic } from '../model/diagnostic.js';
+import { compareCodePoints, foldText, idOrder, leadingZeroKey } from '../model/names.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -98,6 +98,27 @@ function permuteInPlace(c: RecordColumns, order: Int32Array): void {
   }
 }
 
+/**
+ * "did you mean" for an id that matches a known one but for leading zeros (issue 16.13: a
+ * spreadsheet turns `08123` into the number 8123, in the score sheet or in the entries).
+ */
+function zeroTwins(known: readonly string[]): (id: string) => string | undefined {
+  const byKey = new Map<string, string[]>();
+  for (const id of known) {
+    const key = leadingZeroKey(id);
+    if (key === undefined) continue;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [id]);
+    else if (!list.includes(id) && list.length < 3) list.push(id);
+  }
+  return (id) => {
+    const key = leadingZeroKey(id);
+    const twins = key === undefined ? undefined : byKey.get(key)?.filter((t) => t !== id);
+    if (twins === undefined || twins.length === 0) return undefined;
+    return `did you mean ${twins.map((t) => `"${t}"`).join(' or ')}? A spreadsheet drops the leading zeros of a number: format the id column as Text, type the ids again, and save`;
+  };
+}
+
 function pushRecord(c: RecordColumns, entry: number, judge: number, criterion: number, value: number, row: number): void {
   const i = c.count++;
   c.entry[i] = entry;
@@ -150,6 +171,9 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     entry_id: sheet.entryId(i),
   });
   const { min, max } = rubric.scale;
+  // Built at the first unknown id only: most years have none.
+  let entryTwins: ((id: string) => string | undefined) | undefined;
+  let judgeTwins: ((id: string) => string | undefined) | undefined;
   for (let i = 0; i < n; i++) {
     const entryCode = sheet.entryCodes[i]!;
     let entry = entryOf[entryCode]!;
@@ -160,7 +184,8 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     if (entry === UNKNOWN) {
       if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
         lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
-        diagnostics.push(diagnostic('unknown-entry', `score for entry "${strings[entryCode]}", which is not in the entries: check the id`, at(i, 'entry_id', sheet.entryColumns[i])));
+        const id = strings[entryCode]!;
+        diagnostics.push(diagnostic('unknown-entry', `score for entry "${id}", which is not in the entries: ${(entryTwins ??= zeroTwins(checked.map((c) => c.entry.id)))(id) ?? 'check the id'}`, at(i, 'entry_id', sheet.entryColumns[i])));
       }
       continue;
     }
@@ -171,7 +196,9 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     if (listed === 2) {
       if (lastReported !== -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1) {
         lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
-        diagnostics.push(diagnostic('unknown-judge', `judge "${strings[judgeCode]}" is not in the judges file: add the judge or correct the id`, at(i, 'judge_id', sheet.judgeColumns[i])));
+        const id = strings[judgeCode]!;
+        const twin = (judgeTwins ??= zeroTwins(competition.judges!.map((j) => j.id)))(id);
+        diagnostics.push(diagnostic('unknown-judge', `judge "${id}" is not in the judges file: ${twin ?? 'add the judge or correct the id'}`, at(i, 'judge_id', sheet.judgeColumns[i])));
       }
       continue;
     }
@@ -327,10 +354,9 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     const place = (k: number) => `${sheet.file(valid.row[k]!)}:${sheet.lines[valid.row[k]!]}`;
     for (let k = a; k < b; k++) {
       const row = valid.row[k]!;
-      const others = [];
-      for (let o = a; o < b; o++) if (o !== k) others.push(place(o));
+      const others = otherPlaces({ self: k - a, count: b - a, place: (o) => place(a + o) });
       diagnostics.push(
-        diagnostic('duplicate-score', `judge "${sheet.judgeId(row)}" scored ${criterionId} of this entry more than once (also at ${others.join(', ')}): keep one; none is used until then`, {
+        diagnostic('duplicate-score', `judge "${sheet.judgeId(row)}" scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`, {
           file: sheet.file(row),
           line: sheet.lines[row]!,
           column: sheet.columns[row] || undefined,

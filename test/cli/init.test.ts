@@ -33,10 +33,18 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
     expect(written[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/kipp@[\d.]+\/schemas\/rubric\.schema\.json$/);
   });
 
-  it('kipp validate on the new folder\'s templates runs clean', () => {
+  // Issue 16.7: a header-only file is an unfilled template or a truncated upload, never "clean".
+  // The templates' headers are all known (no other finding); each file is one empty-file error.
+  it('#16.7: kipp validate on the new folder\'s header-only templates: one empty-file error per file, nothing else', () => {
     const run = kipp(['validate', 'entries.csv', '--scores', 'scores.csv', '--judges', 'judges.csv', '--rubric', 'rubric.yaml', '--format', 'json'], { cwd: dir });
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 0, warnings: 0, files: 4 });
+    expect(run.status).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.summary).toEqual({ errors: 3, warnings: 0, files: 4 });
+    expect(json.diagnostics.map((d: { code: string; file: string }) => [d.code, d.file]).sort()).toEqual([
+      ['empty-file', 'entries.csv'],
+      ['empty-file', 'judges.csv'],
+      ['empty-file', 'scores.csv'],
+    ]);
   });
 
   it('templates have Indonesian headers that kipp reads as its fields', () => {

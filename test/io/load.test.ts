@@ -1,11 +1,14 @@
 /**
  * Loading entries from YAML, JSON and folders, with Indonesian aliases and without casts.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCompetition } from '../../src/io/competition.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { KippError } from '../../src/model/diagnostic.js';
+import { leadingZeroKey, rowNumberColumns } from '../../src/model/names.js';
 import { ROOT } from '../cli/run.js';
 
 const dir = join(ROOT, 'fixtures/loading/submissions');
@@ -59,5 +62,39 @@ describe('missing inputs', () => {
         ['file-not-found', 'nope-2.csv'],
       ]);
     }
+  });
+});
+
+describe('issue 16 through the library (loadCompetition)', () => {
+  it('#16.12: a folder\'s other files: notes.txt is skipped with a note, not a diagnostic', () => {
+    const notes: string[] = [];
+    const c = loadCompetition({ entries: [dir], note: (m) => notes.push(m) });
+    expect(c.diagnostics).toEqual([]);
+    expect(notes).toEqual([`${dir}: skipped notes.txt (not data: hidden, lock or documentation files)`]);
+  });
+
+  it('#16.12: a workbook is refused by its first bytes (unsupported-format), whatever its name, and is not an input', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'kipp-load-'));
+    const fake = join(tmp, 'entries.csv');
+    writeFileSync(fake, Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const c = loadCompetition({ entries: [dir, fake] });
+    expect(c.diagnostics.map((d) => [d.code, d.file])).toEqual([['unsupported-format', fake]]);
+    expect(c.diagnostics[0]!.message).toMatch(/legacy Excel workbook \(\.xls\)/);
+    expect(c.inputs.map((i) => i.path)).not.toContain(fake);
+    expect(c.entries.map((e) => e.id)).toEqual(['08123', 'KIPP-002', 'KIPP-003']);
+  });
+
+  it('#16.8: the same file through a folder and by name is a usage error before anything is read', () => {
+    expect(() => loadCompetition({ entries: [dir, join(dir, 'KIPP-002.yml')] })).toThrow(KippError);
+  });
+
+  it('#16.13: row-number headers and leading-zero keys', () => {
+    expect([...rowNumberColumns(['No', 'Kode', 'Judul'], 'entries')]).toEqual([0]);
+    expect([...rowNumberColumns(['No', 'Judul'], 'entries')]).toEqual([]);
+    expect([...rowNumberColumns(['#', 'Judul'], 'entries')]).toEqual([0]);
+    expect([...rowNumberColumns([' Nomor ', 'Kode Inovasi'], 'entries')]).toEqual([0]);
+    expect([...rowNumberColumns(['No', 'Kode Juri'], 'judges')]).toEqual([0]);
+    expect([...rowNumberColumns(['No', 'Kode Inovasi'], 'scores')]).toEqual([]);
+    expect([leadingZeroKey('08123'), leadingZeroKey('8123'), leadingZeroKey('000'), leadingZeroKey('K-08')]).toEqual(['8123', '8123', '0', undefined]);
   });
 });

@@ -243,6 +243,21 @@ const CASES: Case[] = [
     ],
   },
   {
+    // #16.7: a header and no rows (a truncated upload) is an error, not "0 errors".
+    dir: 'empty-file',
+    args: ['@entries.csv', ...AS_OF],
+    exit: 1,
+    expected: [{ code: 'empty-file', file: '@entries.csv' }],
+  },
+  {
+    // #16.12: J02's sheet was saved as a real Excel workbook in the scores folder: refused at
+    // that file (a data error), never skipped; README.md is skipped with a note on stderr.
+    dir: 'unsupported-format',
+    args: ['@entries.csv', '--scores', '@scores', ...AS_OF],
+    exit: 1,
+    expected: [{ code: 'unsupported-format', file: '@scores/juri-2.xlsx' }],
+  },
+  {
     // J01 and J02 scored KIPP-2018-130, J03 and J04 KIPP-2018-131: two panels that share no entry.
     dir: 'disconnected-panel',
     args: ['@entries.csv', '--scores', '@scores.csv', ...AS_OF],

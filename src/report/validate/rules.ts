@@ -130,4 +130,12 @@ export const RULES = {
     summary: 'A proportional shortlist\'s `min_per` quotas took more entries than its size.',
     fix: 'Lower the minimums (region quotas grow with the number of regions in the data) or raise the size.',
   },
+  'empty-file': {
+    summary: 'A file of entries, judges or scores holds no records: it is empty, holds only a byte-order mark or only a header (a score sheet: no score filled in).',
+    fix: 'A truncated upload or an unfilled template: export the file again, fill it in, or leave it out of the command. (A header with none of the columns its kind needs is a `missing-field` error at the header instead.)',
+  },
+  'unsupported-format': {
+    summary: 'A file kipp does not read: a workbook (.xlsx, .xls, .ods, .numbers), a PDF or another binary file, recognised by its first bytes, or a file in a named folder whose extension kipp does not read there.',
+    fix: 'Save each sheet as "CSV UTF-8" (Excel: File > Save As; LibreOffice: `soffice --headless --convert-to csv FILE`) and give the `.csv`. A `.tsv` or `.txt` table is read when named on the command line; a file that is not data belongs outside the folder.',
+  },
 } as const satisfies Record<DiagnosticCode, RuleText>;
