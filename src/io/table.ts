@@ -4,7 +4,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, fieldAliases, normalizeName, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { RowFields, RowHeader } from '../model/row-fields.js';
@@ -63,7 +63,7 @@ export function canonicalField(header: string, options: TableOptions): { name: s
 export function readTable(input: InputBytes, options: TableOptions, stream?: RowStream): Table {
   const diagnostics: Diagnostic[] = [];
   const decoded = toUtf8(input.bytes);
-  if (decoded.problem) diagnostics.push(diagnostic('encoding', decoded.problem.message, { file: input.path, line: decoded.problem.line }));
+  for (const problem of decoded.problems) diagnostics.push(diagnostic('encoding', problem.message, { file: input.path, line: problem.line }));
   const format = input.format ?? sniffFormat(decoded.utf8.toString('utf8', 0, 4096));
   // CSV is read from the bytes (see csv.ts); YAML and JSON from the text.
   // A stop offset holds only while the bytes read are the file's own (UTF-8, at most without a
@@ -138,7 +138,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
             const previous = seen.get(name);
             if (previous !== undefined) {
               diagnostics.push(
-                diagnostic('duplicate-header', `columns ${previous + 1} ("${cleanCell(cells[previous] ?? '')}") and ${i + 1} ("${header}") both mean "${name}": rename or delete one of them`, {
+                diagnostic('duplicate-header', `columns ${previous + 1} (${quoted(cleanCell(cells[previous] ?? ''))}) and ${i + 1} (${quoted(header)}) both mean "${name}": rename or delete one of them`, {
                   file,
                   line,
                   column: i + 1,
