@@ -3,7 +3,7 @@
  * every score becomes a record or a diagnostic; repeated records keep no copy; records of a judge
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, idOrder } from '../model/names.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
@@ -160,7 +160,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     if (entry === UNKNOWN) {
       if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
         lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
-        diagnostics.push(diagnostic('unknown-entry', `score for entry "${strings[entryCode]}", which is not in the entries: check the id`, at(i, 'entry_id', sheet.entryColumns[i])));
+        diagnostics.push(diagnostic('unknown-entry', `score for entry ${quoted(strings[entryCode]!)}, which is not in the entries: check the id`, at(i, 'entry_id', sheet.entryColumns[i])));
       }
       continue;
     }
@@ -171,7 +171,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     if (listed === 2) {
       if (lastReported !== -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1) {
         lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
-        diagnostics.push(diagnostic('unknown-judge', `judge "${strings[judgeCode]}" is not in the judges file: add the judge or correct the id`, at(i, 'judge_id', sheet.judgeColumns[i])));
+        diagnostics.push(diagnostic('unknown-judge', `judge ${quoted(strings[judgeCode]!)} is not in the judges file: add the judge or correct the id`, at(i, 'judge_id', sheet.judgeColumns[i])));
       }
       continue;
     }
@@ -182,7 +182,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       criterionOf[criterionCode] = criterion = id === undefined ? UNKNOWN : criterionIndex.get(id)!;
     }
     if (criterion === UNKNOWN) {
-      diagnostics.push(diagnostic('unknown-criterion', `"${strings[criterionCode]}" is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, at(i, 'criterion', sheet.criterionColumns[i])));
+      diagnostics.push(diagnostic('unknown-criterion', `${quoted(strings[criterionCode]!)} is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, at(i, 'criterion', sheet.criterionColumns[i])));
       continue;
     }
     const textCode = sheet.textCodes[i]!;
@@ -203,7 +203,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     const value = valueOf[comma as 0 | 1][textCode]!;
     if (value < min || value > max) {
       const criterionId = rubric.criteria[criterion]!.id;
-      diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${strings[textCode]} is outside the scale ${min}–${max}`, at(i, criterionId)));
+      diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${quoted(strings[textCode]!)} is outside the scale ${min}–${max}`, at(i, criterionId)));
       continue;
     }
     let judge = judgeSlot[judgeCode]!;
@@ -299,7 +299,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
         const row = valid.row[i]!;
         const entry = checked[e]!.entry;
         diagnostics.push(
-          diagnostic('conflict-of-interest', `judge "${judges[judge]}" belongs to the entry's agency "${entry.agency}": their scores for this entry are excluded`, {
+          diagnostic('conflict-of-interest', `judge ${quoted(judges[judge]!)} belongs to the entry's agency ${quoted(entry.agency)}: their scores for this entry are excluded`, {
             file: sheet.file(row),
             line: sheet.lines[row]!,
             column: sheet.judgeColumns[row] || undefined,
@@ -330,7 +330,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       const others = [];
       for (let o = a; o < b; o++) if (o !== k) others.push(place(o));
       diagnostics.push(
-        diagnostic('duplicate-score', `judge "${sheet.judgeId(row)}" scored ${criterionId} of this entry more than once (also at ${others.join(', ')}): keep one; none is used until then`, {
+        diagnostic('duplicate-score', `judge ${quoted(sheet.judgeId(row))} scored ${criterionId} of this entry more than once (also at ${others.join(', ')}): keep one; none is used until then`, {
           file: sheet.file(row),
           line: sheet.lines[row]!,
           column: sheet.columns[row] || undefined,
