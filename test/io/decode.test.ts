@@ -7,6 +7,8 @@ import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, MAX_LINE_WARNINGS, toUtf8 } from '../../src/io/decode.js';
+import { describeNumberProblem } from '../../src/io/number.js';
+import { quoted } from '../../src/model/diagnostic.js';
 
 const utf16 = (text: string, le: boolean, bom: boolean) => {
   const body = Buffer.from(text, 'utf16le');
@@ -129,5 +131,20 @@ describe('#16.6 UTF-16 and UTF-32, with and without a byte-order mark', () => {
     const d = toUtf8(Buffer.from('id,judul\nA,x\u0000y\nB,z\n'));
     expect(d.encoding).toBe('utf-8');
     expect(d.problems.map((p) => p.line)).toEqual([2]);
+  });
+});
+
+describe('#16.6 messages quote a bounded excerpt', () => {
+  it('#16.6: quoted() keeps a short value whole and cuts a long one to 60 characters with its length, never inside a character', () => {
+    expect(quoted('8,5')).toBe('"8,5"');
+    expect(quoted('x'.repeat(60))).toBe(`"${'x'.repeat(60)}"`);
+    expect(quoted('x'.repeat(61))).toBe(`"${'x'.repeat(59)}…" (61 characters)`);
+    // 😀 is two UTF-16 units (here the 59th and 60th): a cut after 59 would leave half a character.
+    const emoji = `${'x'.repeat(58)}😀${'y'.repeat(10)}`;
+    expect(quoted(emoji)).toBe(`"${'x'.repeat(58)}…" (${emoji.length} characters)`);
+  });
+  it('#16.6: a 100 MB score cell is described in a message of a few dozen characters', () => {
+    const cell = `${'1'.repeat(100 * 2 ** 20)},5`;
+    for (const decimalComma of [false, true]) expect(describeNumberProblem(cell, decimalComma).length).toBeLessThan(300);
   });
 });
