@@ -195,32 +195,33 @@ function notUtf8(body: Buffer): DecodedBytes {
 type Wide = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
 
 /**
- * UTF-16 or UTF-32 without a byte-order mark, from where the zero bytes of the first 4 KiB
- * fall; undefined when they follow no such pattern (a stray NUL in a text file).
+ * UTF-16 or UTF-32 without a byte-order mark: the reading of the first 4 KiB that holds no NUL
+ * and no broken character (one allowed at the cut) and the most ASCII — at least a quarter of
+ * its characters, as a CSV's delimiters, digits and line breaks make sure. Read with the wrong
+ * width or byte order, ASCII letters become NULs, CJK or code points past U+10FFFF. Undefined:
+ * a stray NUL in a text file.
  */
 function sniffWide(bytes: Buffer): Wide | undefined {
-  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~3);
-  if (sample.length >= 4 && bytes.length % 4 === 0) {
-    let le = true;
-    let be = true;
-    for (let i = 0; i < sample.length; i += 4) {
-      if (sample[i + 3] !== 0 || sample[i + 2]! > 0x10) le = false;
-      if (sample[i] !== 0 || sample[i + 1]! > 0x10) be = false;
+  let best: Wide | undefined;
+  let bestAscii = 0;
+  for (const encoding of ['utf-32le', 'utf-32be', 'utf-16le', 'utf-16be'] as const) {
+    const wide32 = encoding.startsWith('utf-32');
+    const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & (wide32 ? ~3 : ~1));
+    const text = wide32 ? decodeUtf32(sample, encoding === 'utf-32le').text : new TextDecoder(encoding).decode(sample);
+    let ascii = 0;
+    let bad = 0;
+    let chars = 0;
+    for (const ch of text) {
+      const c = ch.codePointAt(0)!;
+      chars++;
+      if (c === 0 || c === 0xfffd) bad++;
+      else if ((c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d) ascii++;
     }
-    if (le !== be) return le ? 'utf-32le' : 'utf-32be';
+    if (bad > 1 || ascii * 4 < chars || ascii <= bestAscii) continue;
+    best = encoding;
+    bestAscii = ascii;
   }
-  const pairs = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < pairs.length; i += 2) {
-    if (pairs[i] === 0) even++;
-    if (pairs[i + 1] === 0) odd++;
-  }
-  // ASCII in UTF-16 leaves a zero in every other byte; CJK text may put a few on the other side.
-  const enough = Math.max(1, pairs.length / 16);
-  if (odd >= enough && even * 4 <= odd) return 'utf-16le';
-  if (even >= enough && odd * 4 <= even) return 'utf-16be';
-  return undefined;
+  return best;
 }
 
 function fromWide(body: Uint8Array, encoding: Wide, bom: boolean): DecodedBytes {
