@@ -56,15 +56,27 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** 1-based line of each of the ascending byte `offsets` (counts LF; a lone CR counts as a line end too). */
-function linesAt(bytes: Uint8Array, offsets: readonly number[]): number[] {
+/**
+ * 1-based line of each of the ascending byte `offsets` (counts LF; a lone CR counts as a line
+ * end too). Jumps from line break to line break with indexOf rather than looking at every byte.
+ */
+function linesAt(input: Uint8Array, offsets: readonly number[]): number[] {
+  const bytes = asBuffer(input);
   const lines: number[] = [];
   let line = 1;
-  let i = 0;
+  let lf = bytes.indexOf(0x0a);
+  let cr = bytes.indexOf(0x0d);
   for (const offset of offsets) {
-    for (; i < offset && i < bytes.length; i++) {
-      const b = bytes[i];
-      if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+    for (;;) {
+      const next = Math.min(lf < 0 ? Infinity : lf, cr < 0 ? Infinity : cr);
+      if (next >= offset) break;
+      if (next === cr) {
+        if (bytes[cr + 1] !== 0x0a) line++; // CRLF counts once, at its LF
+        cr = bytes.indexOf(0x0d, cr + 1);
+      } else {
+        line++;
+        lf = bytes.indexOf(0x0a, lf + 1);
+      }
     }
     lines.push(line);
   }
@@ -101,34 +113,33 @@ const CP1252_HIGH = [
   0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
-/** The Windows-1252 character of a byte ≥ 0x80 (the five bytes the code page leaves undefined keep their own code point). */
-function cp1252(b: number): string {
-  return String.fromCharCode(b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b);
-}
-
 /**
- * Windows-1252 by hand: Node's TextDecoder('windows-1252') reads 0x80–0x9F as C1 controls
- * (Latin-1), which would turn Excel's curly quotes and dashes into invisible characters.
+ * The UTF-8 bytes of the Windows-1252 character of each byte ≥ 0x80 (the five bytes the code
+ * page leaves undefined keep their own code point). By hand: Node's TextDecoder('windows-1252')
+ * reads 0x80–0x9F as C1 controls (Latin-1), which would turn Excel's curly quotes and dashes
+ * into invisible characters.
  */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  const latin1 = asBuffer(bytes).toString('latin1');
-  return latin1.replace(/[\u0080-\u009f]/g, (c) => cp1252(c.charCodeAt(0)));
-}
+const CP1252_UTF8 = Array.from({ length: 128 }, (_, k) => Buffer.from(String.fromCharCode(k < 0x20 ? CP1252_HIGH[k]! : 0x80 + k), 'utf8'));
 
 /**
- * Bytes that are not all UTF-8: every valid UTF-8 sequence kept, every other byte read as its
- * Windows-1252 character. Nothing is lost: each byte becomes a character of its own, never "\uFFFD".
+ * Bytes that are not all UTF-8: every valid UTF-8 sequence kept, every byte at an `invalid`
+ * offset read as its Windows-1252 character. Nothing is lost: each byte becomes a character of
+ * its own, never "\uFFFD". The valid runs are copied as they are.
  */
 function decodeMixed(bytes: Buffer, invalid: readonly number[]): Buffer {
-  const parts: Buffer[] = [];
+  let length = bytes.length;
+  for (const at of invalid) length += CP1252_UTF8[bytes[at]! - 0x80]!.length - 1;
+  const out = Buffer.allocUnsafe(length);
   let from = 0;
+  let to = 0;
   for (const at of invalid) {
-    if (at > from) parts.push(bytes.subarray(from, at));
-    parts.push(Buffer.from(cp1252(bytes[at]!), 'utf8'));
+    to += bytes.copy(out, to, from, at);
+    const char = CP1252_UTF8[bytes[at]! - 0x80]!;
+    to += char.copy(out, to);
     from = at + 1;
   }
-  if (from < bytes.length) parts.push(bytes.subarray(from));
-  return Buffer.concat(parts);
+  bytes.copy(out, to, from);
+  return out;
 }
 
 /** Offsets of the bytes that are not part of a valid UTF-8 sequence, and whether any valid non-ASCII sequence was seen. */
@@ -153,36 +164,38 @@ function scanUtf8(bytes: Buffer): { invalid: number[]; multibyte: boolean } {
   return { invalid, multibyte };
 }
 
-/** The whole line around byte `at`, decoded as decodeMixed reads it (for quoting in a warning). */
-function lineAround(bytes: Buffer, at: number, invalid: readonly number[]): string {
+/** The line of `invalid[k]`, its first bad byte, decoded as decodeMixed reads it (for quoting in a warning). */
+function lineAround(bytes: Buffer, invalid: readonly number[], k: number): string {
+  const at = invalid[k]!;
   let start = at;
   while (start > 0 && bytes[start - 1] !== 0x0a && bytes[start - 1] !== 0x0d) start--;
   let end = at;
   while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
-  const inside = invalid.filter((o) => o >= start && o < end).map((o) => o - start);
+  const inside: number[] = [];
+  for (let j = k; j < invalid.length && invalid[j]! < end; j++) inside.push(invalid[j]! - start);
   return decodeMixed(bytes.subarray(start, end), inside).toString('utf8');
 }
 
 function notUtf8(body: Buffer): DecodedBytes {
   const { invalid, multibyte } = scanUtf8(body);
-  const lines = linesAt(body, invalid);
   if (!multibyte) {
     // Nothing non-ASCII in the file is UTF-8: a Windows-1252 file (Excel "CSV" on Windows).
     return {
-      utf8: Buffer.from(decodeWindows1252(body), 'utf8'),
+      utf8: decodeMixed(body, invalid),
       encoding: 'windows-1252',
       bom: false,
-      problems: [{ message: 'the file is not valid UTF-8 and was read as Windows-1252: check accented letters, and save it as "CSV UTF-8" to be sure', line: lines[0] ?? 1 }],
+      problems: [{ message: 'the file is not valid UTF-8 and was read as Windows-1252: check accented letters, and save it as "CSV UTF-8" to be sure', line: lineAtOffset(body, invalid[0] ?? 0) }],
     };
   }
+  const lines = linesAt(body, invalid);
   // A UTF-8 file with a few bytes that are not: each line that holds one is named and quoted.
   const problems: DecodeProblem[] = [];
-  const badLines: { line: number; at: number }[] = [];
-  for (let k = 0; k < invalid.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) badLines.push({ line: lines[k]!, at: invalid[k]! });
-  for (const { line, at } of badLines.slice(0, MAX_LINE_WARNINGS)) {
+  const badLines: { line: number; k: number }[] = [];
+  for (let k = 0; k < invalid.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) badLines.push({ line: lines[k]!, k });
+  for (const { line, k } of badLines.slice(0, MAX_LINE_WARNINGS)) {
     problems.push({
       line,
-      message: `this line is not valid UTF-8, though the rest of the file is: its stray bytes were read as Windows-1252 (${quoted(lineAround(body, at, invalid))}); check the letters and save the file as "CSV UTF-8"`,
+      message: `this line is not valid UTF-8, though the rest of the file is: its stray bytes were read as Windows-1252 (${quoted(lineAround(body, invalid, k))}); check the letters and save the file as "CSV UTF-8"`,
     });
   }
   if (badLines.length > MAX_LINE_WARNINGS) {
