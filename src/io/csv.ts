@@ -15,6 +15,7 @@
  * string, found again by hash without allocating, so millions of rows make few strings.
  */
 import { Buffer } from 'node:buffer';
+import { quoted } from '../model/diagnostic.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -387,15 +388,13 @@ export function detectDelimiter(buf: Buffer, start: number, firstLine: number): 
 /** Excel's `sep=;` first line: the delimiter it names and where the data starts. */
 function sepLine(buf: Buffer): { delimiter: Delimiter; next: number } | undefined {
   if (buf.length < 5 || buf.toString('latin1', 0, 4).toLowerCase() !== 'sep=') return undefined;
-  let end = buf.indexOf(LF);
-  if (end < 0) end = buf.length;
-  const value = buf
-    .toString('utf8', 4, end)
-    .replace(/\r$/, '')
-    .replace(/^"(.*)"$/, '$1');
+  // The line ends at LF, CRLF or a lone CR (a classic Mac file has no LF at all).
+  let end = 4;
+  while (end < buf.length && buf[end] !== LF && buf[end] !== CR) end++;
+  const value = buf.toString('utf8', 4, end).replace(/^"(.*)"$/, '$1');
   const delimiter = DELIMITERS.find((d) => d === value);
-  if (delimiter === undefined) throw new CsvSyntaxError(`the first line "sep=${value}" names a delimiter kipp does not read: use , ; or a tab`, 1, 1);
-  return { delimiter, next: end + 1 };
+  if (delimiter === undefined) throw new CsvSyntaxError(`the first line ${quoted(`sep=${value}`)} names a delimiter kipp does not read: use , ; or a tab`, 1, 1);
+  return { delimiter, next: end + (buf[end] === CR && buf[end + 1] === LF ? 2 : 1) };
 }
 
 /**

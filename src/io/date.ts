@@ -3,6 +3,7 @@
  * Indonesian `DD/MM/YYYY` (day first, never the US reading). Returns the ISO form of a real
  * calendar date, or undefined (31/02/2016 is not a date).
  */
+import { quoted } from '../model/diagnostic.js';
 import { isRealDate } from '../model/rubric.js';
 
 export function parseDate(text: string): string | undefined {
@@ -24,7 +25,7 @@ export function parseDate(text: string): string | undefined {
 export function describeDateProblem(text: string): string {
   const t = text.trim();
   if (/^\d{5}(\.\d+)?$/.test(t)) {
-    return `"${t}" looks like a spreadsheet date saved as a number: format the column as a date (DD/MM/YYYY) in the sheet and save again`;
+    return `${quoted(t)} looks like a spreadsheet date saved as a number: format the column as a date (DD/MM/YYYY) in the sheet and save again`;
   }
-  return `"${t}" is not a date: write it as YYYY-MM-DD or DD/MM/YYYY`;
+  return `${quoted(t)} is not a date: write it as YYYY-MM-DD or DD/MM/YYYY`;
 }

@@ -3,13 +3,13 @@
  * rules, every problem reported at once with its key path and line. Rubrics kipp ships are taken
  * as checked at build time (rubric-source.ts) without loading this module's YAML parser and zod.
  */
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { rubricFileSchema } from '../model/rubric-file.js';
 import { checkRubric, resolveRubric, type Rubric, type RubricFile } from '../model/rubric.js';
 import { decodeBytes } from './decode.js';
 import { readRubric, rubricShownAs, type LoadedRubric } from './rubric-source.js';
+import { parseYaml, yamlMessage } from './yaml.js';
 
 export { DEFAULT_RUBRIC_FILE, rubricsDir, type LoadedRubric } from './rubric-source.js';
 
@@ -29,13 +29,13 @@ export function checkedRubric(bytes: Uint8Array, path: string | null, sha: strin
 
 /** Parses and checks rubric text. Returns every problem as an `invalid-rubric` diagnostic. */
 export function parseRubric(text: string, file: string): { rubric: Rubric | null; diagnostics: Diagnostic[]; content?: RubricFile } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  // The same parser and alias bound as entries and score sheets (yaml.ts).
+  const { doc, lineOf, refused } = parseYaml(text);
   const problems: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
-    problems.push(diagnostic('invalid-rubric', `${e.message.split('\n')[0]}`, { file, line: lineOf(e.pos[0]) }));
+    problems.push(diagnostic('invalid-rubric', yamlMessage(e), { file, line: lineOf(e.pos[0]) }));
   }
+  if (refused) problems.push(diagnostic('invalid-rubric', refused.message, { file, line: refused.line }));
   if (problems.length > 0) return { rubric: null, diagnostics: problems };
   let raw: unknown;
   try {

@@ -5,7 +5,7 @@
  * run it without loading them.
  */
 import { Buffer } from 'node:buffer';
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
 import type { InputFile } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
@@ -233,7 +233,7 @@ class SheetReader implements RowStream {
     const stage = this.stageAt >= 0 ? (cells[this.stageAt] ?? '') || (this.sheetStage ?? '') : (this.sheetStage ?? '');
     if (this.sheetStage !== undefined && stage !== this.sheetStage && this.stageName(stage) !== this.sheetStage) {
       this.diagnostics.push(
-        diagnostic('unknown-stage', `the row says stage "${stage}", but the sheet was given as --scores ${this.sheetStage}=${this.file}: correct the row or the option`, {
+        diagnostic('unknown-stage', `the row says stage ${quoted(stage)}, but the sheet was given as --scores ${this.sheetStage}=${this.file}: correct the row or the option`, {
           file: this.file,
           line,
           column: this.stageAt + 1,
@@ -342,6 +342,6 @@ class SheetReader implements RowStream {
 
 /** A column or key that is no field of its kind of file (kept, not used). */
 export function unknownField(name: string, kind: string, file: string | undefined, line: number | undefined, column: number | undefined): Diagnostic {
-  return diagnostic('unknown-field', `"${name}" is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`, { file, line, column, field: name });
+  return diagnostic('unknown-field', `${quoted(name)} is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`, { file, line, column, field: name });
 }
 

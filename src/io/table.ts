@@ -3,14 +3,15 @@
  * header normalization. Problems become diagnostics with the file and line; nothing is cast.
  */
 import { Buffer } from 'node:buffer';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, fieldAliases, normalizeName, ROW_NUMBER_FIELD, rowNumberColumns, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { RowFields, RowHeader } from '../model/row-fields.js';
 import { CsvSyntaxError, parseCsv, type Delimiter } from './csv.js';
 import { toUtf8 } from './decode.js';
 import { sniffFormat, type InputBytes } from './files.js';
+import { parseYaml, yamlMessage, type ParsedYaml } from './yaml.js';
 
 export interface TableOptions {
   kind: FileKind;
@@ -65,7 +66,7 @@ export function canonicalField(header: string, options: TableOptions): { name: s
 export function readTable(input: InputBytes, options: TableOptions, stream?: RowStream): Table {
   const diagnostics: Diagnostic[] = [];
   const decoded = toUtf8(input.bytes);
-  if (decoded.problem) diagnostics.push(diagnostic('encoding', decoded.problem.message, { file: input.path, line: decoded.problem.line }));
+  for (const problem of decoded.problems) diagnostics.push(diagnostic('encoding', problem.message, { file: input.path, line: problem.line }));
   const format = input.format ?? sniffFormat(decoded.utf8.toString('utf8', 0, 4096));
   // CSV is read from the bytes (see csv.ts); YAML and JSON from the text.
   // A stop offset holds only while the bytes read are the file's own (UTF-8, at most without a
@@ -172,7 +173,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
             const previous = seen.get(name);
             if (previous !== undefined) {
               diagnostics.push(
-                diagnostic('duplicate-header', `columns ${previous + 1} ("${cleanCell(cells[previous] ?? '')}") and ${i + 1} ("${header}") both mean "${name}": rename or delete one of them`, {
+                diagnostic('duplicate-header', `columns ${previous + 1} (${quoted(cleanCell(cells[previous] ?? ''))}) and ${i + 1} (${quoted(header)}) both mean "${name}": rename or delete one of them`, {
                   file,
                   line,
                   column: i + 1,
@@ -257,57 +258,77 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];
   const fields: string[] = [];
-  const lineCounter = new LineCounter();
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  // The core schema with YAML 1.2 rules: `no` stays a string, even after a `%YAML 1.1` line.
-  const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
-  for (const e of doc.errors) diagnostics.push(diagnostic('parse-error', `${e.message.split('\n')[0]}`, { file, line: lineOf(e.pos[0]) }));
-  for (const w of doc.warnings) diagnostics.push(diagnostic('parse-error', `${w.message.split('\n')[0]}`, { file, line: lineOf(w.pos[0]) }));
-  if (doc.errors.length > 0) return { records, fields, columns: new Map(), decimalComma: false, headerLine: 1, diagnostics };
+  const { doc, lineOf: lineAt, targets, refused } = parseYaml(text, { strict: true });
+  const lineOf = (offset: number | undefined) => lineAt(offset) ?? 1;
+  const table = { records, fields, columns: new Map<string, number>(), decimalComma: false, headerLine: 1, diagnostics };
+  for (const e of doc.errors) diagnostics.push(diagnostic('parse-error', yamlMessage(e), { file, line: lineOf(e.pos[0]) }));
+  if (doc.errors.length > 0) return table;
+  if (refused) {
+    diagnostics.push(diagnostic('parse-error', refused.message, { file, line: refused.line ?? 1 }));
+    return table;
+  }
   const root = doc.contents;
   const items: Node[] = root === null ? [] : isSeq(root) ? (root.items as Node[]) : [root as Node];
-  for (const item of items) {
+  // A warning (an unresolved tag such as `score: !weird 9`, …) means a value was not read as
+  // written: the record that holds it is not used; one outside every record stops the file.
+  const warnings = doc.warnings.map((w) => ({ at: w.pos[0], message: yamlMessage(w) })).sort((a, b) => a.at - b.at);
+  /** The warnings inside each item (items and warnings are both in document order). */
+  const unread: (typeof warnings)[] = items.map(() => []);
+  let outside = 0;
+  for (let w = 0, i = 0; w < warnings.length; w++) {
+    const at = warnings[w]!.at;
+    while (i < items.length && (items[i]?.range?.[1] ?? 0) <= at) i++;
+    const from = items[i]?.range?.[0];
+    if (from !== undefined && from <= at) unread[i]!.push(warnings[w]!);
+    else outside++;
+  }
+  if (outside > 0) {
+    for (const w of warnings) diagnostics.push(diagnostic('parse-error', `${w.message}: the file is not read`, { file, line: lineOf(w.at) }));
+    return table;
+  }
+  for (const [i, item] of items.entries()) {
     const line = lineOf(item?.range?.[0]);
     if (!isMap(item)) {
       diagnostics.push(diagnostic('parse-error', 'expected a record (a mapping of field: value), or a list of records', { file, line }));
       continue;
     }
+    if (unread[i]!.length > 0) {
+      for (const w of unread[i]!) diagnostics.push(diagnostic('parse-error', `${w.message}: the value is not read as written, so the record is not used`, { file, line: lineOf(w.at) }));
+      continue;
+    }
     const map = new Map<string, string>();
-    let broken = false;
     for (const pair of item.items) {
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
       if (key === '$schema') continue; // an editor's JSON Schema link (schemas/*.schema.json), not data
       const { name } = canonicalField(key, options);
       if (!fields.includes(name)) fields.push(name);
-      try {
-        map.set(name, scalarText(pair.value as Node | null, doc));
-      } catch (err) {
-        // yaml throws a ReferenceError for alias bombs (too many aliases): a parse error, and
-        // the record is not used.
-        diagnostics.push(diagnostic('parse-error', `${(err as Error).message}: the record is not read`, { file, line: lineOf(keyNode?.range?.[0]), field: name }));
-        broken = true;
-      }
+      map.set(name, scalarText(pair.value as Node | null, targets));
     }
-    if (!broken) records.push({ source: { file, line }, fields: map, decimalComma: false });
+    records.push({ source: { file, line }, fields: map, decimalComma: false });
   }
-  return { records, fields, columns: new Map(), decimalComma: false, headerLine: 1, diagnostics };
+  return table;
 }
 
 /** The text of a value as written: `08123` stays `08123`, `8.50` stays `8.50`. */
-function scalarText(node: Node | null, doc: ReturnType<typeof parseDocument>): string {
+function scalarText(node: Node | null, targets: ParsedYaml['targets']): string {
   if (node === null || node === undefined) return '';
-  if (isScalar(node)) {
-    if (node.value === null) return '';
-    const source = (node as { source?: unknown }).source;
-    if (typeof node.value !== 'string' && typeof source === 'string') return cleanCell(source);
-    return cleanCell(String(node.value));
-  }
   // An alias to a scalar is that scalar, as written; to a collection, its JSON (never data here).
-  if (isAlias(node)) {
-    const target = node.resolve(doc);
-    if (isScalar(target)) return scalarText(target, doc);
+  const target = isAlias(node) ? targets.get(node)! : node;
+  if (isScalar(target)) {
+    if (target.value === null) return '';
+    const source = (target as { source?: unknown }).source;
+    if (typeof target.value !== 'string' && typeof source === 'string') return cleanCell(source);
+    return cleanCell(String(target.value));
   }
-  const value = node.toJS(doc, { maxAliasCount: 100 });
-  return JSON.stringify(value);
+  return JSON.stringify(plain(target, targets));
+}
+
+/** A collection as plain data, aliases followed (their total size is bounded by parseYaml). */
+function plain(node: unknown, targets: ParsedYaml['targets']): unknown {
+  if (isAlias(node)) return plain(targets.get(node), targets);
+  if (isScalar(node)) return node.value;
+  if (isMap(node)) return Object.fromEntries(node.items.map((p) => [String(plain(p.key, targets)), plain(p.value, targets)]));
+  if (isSeq(node)) return node.items.map((item) => plain(item, targets));
+  return null;
 }

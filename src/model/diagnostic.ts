@@ -89,6 +89,23 @@ export function otherPlaces(places: { self: number; count: number; place: (k: nu
   return more === 0 ? other : `${other} and ${more.toLocaleString('en-US')} more (${count.toLocaleString('en-US')} in all)`;
 }
 
+/** How much of a value a message quotes: enough to find it in the file, never the whole of a huge cell. */
+export const EXCERPT_LENGTH = 60;
+
+/**
+ * A value from an input file as a message quotes it: `"8,5"`, or for a long value its start, an
+ * ellipsis and its length (`"Layanan…" (104,857,600 characters)`). Every message that quotes
+ * input text goes through here, so that no cell, line or file is ever echoed whole.
+ */
+export function quoted(text: string): string {
+  if (text.length <= EXCERPT_LENGTH) return `"${text}"`;
+  // Cut at a code point boundary: half an emoji would be a lone surrogate in the JSON report.
+  let end = EXCERPT_LENGTH - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `"${text.slice(0, end)}…" (${text.length.toLocaleString('en-US')} characters)`;
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -3,7 +3,7 @@
  * categories, groups and agency types, real dates, the age rule, per-agency quotas, word limits.
  * Every problem becomes a diagnostic; an entry with any of them is not ranked (SPEC 3.5).
  */
-import { diagnostic, otherPlaces, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
+import { diagnostic, otherPlaces, quoted, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
 import { foldText, resolveAgencyType, type AgencyType } from '../model/names.js';
 import { REQUIRED_ENTRY_FIELDS, type Entry } from '../model/records.js';
 import { daysInMonth, type Rubric } from '../model/rubric.js';
@@ -118,20 +118,20 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
       const category = vocab.category(entry.categoryRaw);
       if (category === undefined) {
         const known = rubric.categories.map((k) => `${k.number} ${k.id}`).join(', ');
-        report(c, 'unknown-category', 'category', `category "${entry.categoryRaw}" is not one of the rubric's categories (${known}): use an id, a number or a label`);
+        report(c, 'unknown-category', 'category', `category ${quoted(entry.categoryRaw)} is not one of the rubric's categories (${known}): use an id, a number or a label`);
       } else c.category = category;
     }
     if (entry.groupRaw !== '') {
       const group = vocab.group(entry.groupRaw);
       if (group === undefined) {
         const known = rubric.groups.length > 0 ? `one of ${rubric.groups.map((g) => g.id).join(', ')}` : 'empty: this rubric defines no groups';
-        report(c, 'unknown-group', 'group', `group "${entry.groupRaw}" is not defined by the rubric: it must be ${known}`);
+        report(c, 'unknown-group', 'group', `group ${quoted(entry.groupRaw)} is not defined by the rubric: it must be ${known}`);
       } else c.group = group;
     }
     if (entry.agencyTypeRaw !== '') {
       const type = resolveAgencyType(entry.agencyTypeRaw);
       if (type === undefined) {
-        report(c, 'invalid-agency-type', 'agency_type', `agency type "${entry.agencyTypeRaw}" is not recognised: use ministry, agency, province, regency, city, soe or regional_soe (kementerian, lembaga, provinsi, kabupaten, kota, bumn, bumd)`);
+        report(c, 'invalid-agency-type', 'agency_type', `agency type ${quoted(entry.agencyTypeRaw)} is not recognised: use ministry, agency, province, regency, city, soe or regional_soe (kementerian, lembaga, provinsi, kabupaten, kota, bumn, bumd)`);
       } else c.agencyType = type;
     }
     if (entry.implementedSinceRaw !== '') {
@@ -156,12 +156,12 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
     }
   }
 
-  const ids = sharedValue(checked, (c) => c.entry.id, (c, others) => report(c, 'duplicate-id', 'id', `id "${c.entry.id}" is also used at ${others}: every entry needs its own id`));
+  const ids = sharedValue(checked, (c) => c.entry.id, (c, others) => report(c, 'duplicate-id', 'id', `id ${quoted(c.entry.id)} is also used at ${others}: every entry needs its own id`));
   idIndexes.set(checked, ids);
   sharedValue(
     checked,
     (c) => foldText(c.entry.title),
-    (c, others) => report(c, 'duplicate-title', 'title', `the title "${c.entry.title}" is also used at ${others} (titles are compared ignoring case and spaces): a title may be used once`),
+    (c, others) => report(c, 'duplicate-title', 'title', `the title ${quoted(c.entry.title)} is also used at ${others} (titles are compared ignoring case and spaces): a title may be used once`),
   );
   quota(checked, rubric.eligibility.maxEntriesPerAgency, (c) => foldText(c.entry.agency), 'the agency', report);
   for (const g of rubric.groups) {
@@ -247,7 +247,7 @@ function quota(
   for (const list of groups.values()) {
     if (list.length <= max) continue;
     for (const c of list) {
-      report(c, 'too-many-entries', 'agency', `${what} "${c.entry.agency}" has ${list.length} entries, over the quota of ${max}: the secretariat must withdraw ${list.length - max}`);
+      report(c, 'too-many-entries', 'agency', `${what} ${quoted(c.entry.agency)} has ${list.length} entries, over the quota of ${max}: the secretariat must withdraw ${list.length - max}`);
     }
   }
 }

@@ -4,7 +4,7 @@
  * expertise item names a category of the rubric (a typo would silently route entries away from
  * the judge who knows them). Pure.
  */
-import { diagnostic, otherPlaces, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, otherPlaces, quoted, type Diagnostic } from '../model/diagnostic.js';
 import { resolveExpertise } from '../model/expertise.js';
 import type { Judge } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
@@ -33,7 +33,7 @@ export function checkJudges(judges: readonly Judge[], rubric: Rubric): { checked
     for (let k = 0; k < list.length; k++) {
       const judge = list[k]!;
       const others = otherPlaces({ self: k, count: list.length, place });
-      diagnostics.push(diagnostic('duplicate-id', `judge id "${judge.id}" is also used at ${others}: every judge needs their own id`, at(judge, 'id')));
+      diagnostics.push(diagnostic('duplicate-id', `judge id ${quoted(judge.id)} is also used at ${others}: every judge needs their own id`, at(judge, 'id')));
     }
   }
 
@@ -44,7 +44,7 @@ export function checkJudges(judges: readonly Judge[], rubric: Rubric): { checked
       diagnostics.push(
         diagnostic(
           'unknown-category',
-          `judge "${judge.id}": expertise "${item}" is not one of the rubric's categories (${known}): use an id, a number or a label, several separated by ";"`,
+          `judge ${quoted(judge.id)}: expertise ${quoted(item)} is not one of the rubric's categories (${known}): use an id, a number or a label, several separated by ";"`,
           at(judge, 'expertise'),
         ),
       );

@@ -3,7 +3,7 @@
  * every score becomes a record or a diagnostic; repeated records keep no copy; records of a judge
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
-import { diagnostic, otherPlaces, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, otherPlaces, quoted, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, idOrder, leadingZeroKey } from '../model/names.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
@@ -185,7 +185,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
         lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
         const id = strings[entryCode]!;
-        diagnostics.push(diagnostic('unknown-entry', `score for entry "${id}", which is not in the entries: ${(entryTwins ??= zeroTwins(checked.map((c) => c.entry.id)))(id) ?? 'check the id'}`, at(i, 'entry_id', sheet.entryColumns[i])));
+        diagnostics.push(diagnostic('unknown-entry', `score for entry ${quoted(id)}, which is not in the entries: ${(entryTwins ??= zeroTwins(checked.map((c) => c.entry.id)))(id) ?? 'check the id'}`, at(i, 'entry_id', sheet.entryColumns[i])));
       }
       continue;
     }
@@ -198,7 +198,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
         lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
         const id = strings[judgeCode]!;
         const twin = (judgeTwins ??= zeroTwins(competition.judges!.map((j) => j.id)))(id);
-        diagnostics.push(diagnostic('unknown-judge', `judge "${id}" is not in the judges file: ${twin ?? 'add the judge or correct the id'}`, at(i, 'judge_id', sheet.judgeColumns[i])));
+        diagnostics.push(diagnostic('unknown-judge', `judge ${quoted(id)} is not in the judges file: ${twin ?? 'add the judge or correct the id'}`, at(i, 'judge_id', sheet.judgeColumns[i])));
       }
       continue;
     }
@@ -209,7 +209,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       criterionOf[criterionCode] = criterion = id === undefined ? UNKNOWN : criterionIndex.get(id)!;
     }
     if (criterion === UNKNOWN) {
-      diagnostics.push(diagnostic('unknown-criterion', `"${strings[criterionCode]}" is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, at(i, 'criterion', sheet.criterionColumns[i])));
+      diagnostics.push(diagnostic('unknown-criterion', `${quoted(strings[criterionCode]!)} is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, at(i, 'criterion', sheet.criterionColumns[i])));
       continue;
     }
     const textCode = sheet.textCodes[i]!;
@@ -230,7 +230,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     const value = valueOf[comma as 0 | 1][textCode]!;
     if (value < min || value > max) {
       const criterionId = rubric.criteria[criterion]!.id;
-      diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${strings[textCode]} is outside the scale ${min}–${max}`, at(i, criterionId)));
+      diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${quoted(strings[textCode]!)} is outside the scale ${min}–${max}`, at(i, criterionId)));
       continue;
     }
     let judge = judgeSlot[judgeCode]!;
@@ -326,7 +326,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
         const row = valid.row[i]!;
         const entry = checked[e]!.entry;
         diagnostics.push(
-          diagnostic('conflict-of-interest', `judge "${judges[judge]}" belongs to the entry's agency "${entry.agency}": their scores for this entry are excluded`, {
+          diagnostic('conflict-of-interest', `judge ${quoted(judges[judge]!)} belongs to the entry's agency ${quoted(entry.agency)}: their scores for this entry are excluded`, {
             file: sheet.file(row),
             line: sheet.lines[row]!,
             column: sheet.judgeColumns[row] || undefined,
@@ -356,7 +356,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       const row = valid.row[k]!;
       const others = otherPlaces({ self: k - a, count: b - a, place: (o) => place(a + o) });
       diagnostics.push(
-        diagnostic('duplicate-score', `judge "${sheet.judgeId(row)}" scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`, {
+        diagnostic('duplicate-score', `judge ${quoted(sheet.judgeId(row))} scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`, {
           file: sheet.file(row),
           line: sheet.lines[row]!,
           column: sheet.columns[row] || undefined,

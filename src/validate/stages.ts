@@ -5,7 +5,7 @@
  * (the same entries and judges, the stage's rows, a rubric without stages) that SPEC section 3
  * steps 1–7 run on unchanged.
  */
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
 import type { Rubric, Stage } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
@@ -48,7 +48,7 @@ export function splitStages(competition: Competition): { parts: StagePart[]; dia
       diagnostics.push(diagnostic('missing-field', `the rubric scores in stages (${rubric.stages.map((s) => s.name).join(', ')}): give the row a stage (column "stage" or "tahap"), or the sheet as --scores NAME=FILE`, at));
       continue;
     }
-    diagnostics.push(diagnostic('unknown-stage', `"${raw}" is not a stage of the rubric (${rubric.stages.map((s) => s.name).join(', ')})`, at));
+    diagnostics.push(diagnostic('unknown-stage', `${quoted(raw)} is not a stage of the rubric (${rubric.stages.map((s) => s.name).join(', ')})`, at));
   }
   // A wide row is several scores, each of which would repeat the row's stage problem.
   const seen = new Set<string>();

@@ -135,13 +135,13 @@ describe('decoding', () => {
   it('Windows-1252 with the line of the first byte that is not UTF-8, 0x80–0x9F included', () => {
     const d = toUtf8(Buffer.from([...Buffer.from('id,judul\nA,ok\nB,'), 0x93, 0x53, 0x94, 0x20, 0x96, 0x20, 0xe9, 0x0a]));
     expect(d.encoding).toBe('windows-1252');
-    expect(d.problem?.line).toBe(3);
+    expect(d.problems.map((p) => p.line)).toEqual([3]);
     expect(d.utf8.toString()).toBe('id,judul\nA,ok\nB,“S” – é\n');
   });
   it('reports text already damaged (U+FFFD) and broken UTF-16 instead of passing them silently', () => {
-    expect(toUtf8(Buffer.from('a\nb\uFFFD\n')).problem?.line).toBe(2);
+    expect(toUtf8(Buffer.from('a\nb\uFFFD\n')).problems.map((p) => p.line)).toEqual([2]);
     const broken = Buffer.concat([utf16('a\n', true), Buffer.from([0x00, 0xd8, 0x41, 0x00])]);
-    expect(toUtf8(broken).problem?.line).toBe(2);
+    expect(toUtf8(broken).problems.map((p) => p.line)).toEqual([2]);
   });
 });
 
