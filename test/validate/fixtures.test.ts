@@ -211,11 +211,15 @@ const CASES: Case[] = [
     expected: [{ code: 'conflict-of-interest', file: '@scores.csv', line: 5, column: 2, field: 'judge_id', entry_id: 'KIPP-2018-131' }],
   },
   {
-    // The misspelled key `normalisation` on line 9.
+    // The misspelled key `normalisation` on line 9, and weights that sum to 90 (line 4): both
+    // at once, though one is the schema's and the other a cross-field rule (#16.11).
     dir: 'invalid-rubric',
     args: ['@entries.csv', '--rubric', '@rubric.yaml', ...AS_OF],
     exit: 2,
-    expected: [{ code: 'invalid-rubric', file: '@rubric.yaml', line: 9, field: 'normalisation' }],
+    expected: [
+      { code: 'invalid-rubric', file: '@rubric.yaml', line: 4, field: 'criteria' },
+      { code: 'invalid-rubric', file: '@rubric.yaml', line: 9, field: 'normalisation' },
+    ],
   },
   {
     // `judul` and `title` both mean title: the second column is ignored.
