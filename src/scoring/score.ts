@@ -10,7 +10,7 @@ import type { EntryResult, ScoredRecord, ScoreResult, ShortlistResult } from '..
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { checkEntries, localToday, type CheckedEntry } from '../validate/entries.js';
 import { checkScores, type CheckedScores } from '../validate/scores.js';
-import { checkPanel, columnsConnected, panelEdges } from '../validate/panel.js';
+import { checkPanel, columnsConnected, panelEdges, panelRuleApplies } from '../validate/panel.js';
 import { aggregate } from './aggregate.js';
 import { normalizeColumns } from './normalize.js';
 import { categoryRanks, rankByKeys, rankKeys } from './rank.js';
@@ -242,10 +242,11 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     return out;
   };
 
-  // SPEC 7: a judge–entry graph in pieces makes z-score normalization meaningless (a warning).
+  // SPEC 7: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
+  // where the rubric's normalization compares judges at all).
   const panel =
-    competition.hasScoreSheets && !columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, checked.length)
-      ? checkPanel(panelEdges(scores))
+    panelRuleApplies(rubric, competition.hasScoreSheets) && !columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, checked.length)
+      ? checkPanel(panelEdges(scores), rubric)
       : [];
   const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel].sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {

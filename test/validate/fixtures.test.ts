@@ -247,9 +247,10 @@ const CASES: Case[] = [
     ],
   },
   {
-    // J01 and J02 scored KIPP-2018-130, J03 and J04 KIPP-2018-131: two panels that share no entry.
+    // J01 and J02 scored KIPP-2018-130, J03 and J04 KIPP-2018-131: two panels that share no
+    // entry, under a rubric whose zscore normalization compares judges through shared entries.
     dir: 'disconnected-panel',
-    args: ['@entries.csv', '--scores', '@scores.csv', ...AS_OF],
+    args: ['@entries.csv', '--scores', '@scores.csv', '--rubric', '@rubric.yaml', ...AS_OF],
     exit: 0,
     expected: [{ code: 'disconnected-panel' }],
   },
