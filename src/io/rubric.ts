@@ -68,8 +68,9 @@ export function parseRubric(text: string, file: string): { rubric: Rubric | null
 
 /**
  * The schema and the cross-field rules on a rubric file's content, every problem at once: when
- * the schema refuses some top-level keys, the cross-field rules still run on the rest (the
- * refused keys left out, a placeholder for a required one) and skip the rules that read them.
+ * the schema refuses part of the file, the cross-field rules still run on the rest and skip the
+ * rules that read a refused top-level key (left out, a placeholder for a required one). An
+ * unknown key refuses only itself: the values next to it are read as written.
  */
 function checkRubricFile(raw: unknown): { rubric: Rubric | null; content?: RubricFile; schemaIssues: ZodIssue[]; crossIssues: RubricIssue[] } {
   const parsed = rubricFileSchema.safeParse(raw);
@@ -78,15 +79,17 @@ function checkRubricFile(raw: unknown): { rubric: Rubric | null; content?: Rubri
     return { rubric, content: parsed.data, schemaIssues: [], crossIssues: checkRubric(rubric) };
   }
   const schemaIssues = parsed.error.issues;
+  // The document itself is not a mapping: nothing to check across fields.
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { rubric: null, schemaIssues, crossIssues: [] };
+  const rest = structuredClone(raw) as Record<string, unknown>;
   const unread = new Set<string>();
   for (const issue of schemaIssues) {
-    const [top] = issue.path;
-    if (typeof top === 'string') unread.add(top);
-    else if (issue.path.length === 0 && issue.code === 'unrecognized_keys') issue.keys.forEach((k) => unread.add(k));
-    // The document itself is not a mapping: nothing to check across fields.
+    if (issue.code === 'unrecognized_keys') {
+      const owner = valueAt(rest, issue.path as (string | number)[]);
+      if (owner !== null && typeof owner === 'object') for (const k of issue.keys) delete (owner as Record<string, unknown>)[k];
+    } else if (typeof issue.path[0] === 'string') unread.add(issue.path[0]);
     else return { rubric: null, schemaIssues, crossIssues: [] };
   }
-  const rest: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   for (const key of unread) delete rest[key];
   // Stand-ins for the required keys; checkRubric skips every rule that reads them.
   if (unread.has('name')) rest.name = 'rubric';

@@ -201,6 +201,19 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
     expect(run.stderr).toContain('expected number, got "heavy"');
   });
 
+  it('#16.11: an unknown key refuses only itself: the weights next to it are still summed', () => {
+    const file = write('typo.yaml', 'name: Typo\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50, wieght: 50 }\n  benefit: { weight: 40 }\n');
+    const run = kipp(['rubric', 'check', file]);
+    expect(run.status).toBe(2);
+    // Same line: the schema's problem first, then the cross-field one.
+    expect(places(run.stderr)).toEqual([
+      [4, 'criteria.novelty.wieght'],
+      [4, 'criteria'],
+    ]);
+    expect(run.stderr).toContain('criterion weights sum to 90');
+    expect(run.stderr).toContain('unknown key "wieght" (did you mean "weight"?)');
+  });
+
   it('#16.11: a rubric path that is a directory says so (not "not found"), exit 2, in check, score and validate', () => {
     for (const args of [
       ['rubric', 'check', dir],
