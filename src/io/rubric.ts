@@ -162,7 +162,7 @@ function keysAllowedAt(path: readonly (string | number)[]): string[] {
  * ` (did you mean "zscore"?)` for the allowed value nearest to what was written, when one is
  * near: compared ignoring case, spaces, hyphens and underscores, within a third of its length.
  */
-export function didYouMean(written: string, allowed: readonly string[]): string {
+function didYouMean(written: string, allowed: readonly string[]): string {
   const fold = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
   const w = fold(written);
   let best: string | undefined;
