@@ -118,8 +118,8 @@ function zodIssueMessages(issue: ZodIssue, raw: unknown): [(string | number)[], 
     case 'invalid_union':
       return [[path, `expected text or a mapping with id/en labels, got ${describe(written)}`]];
     case 'invalid_key':
-      // A `min_per` field kipp does not know: the key itself is what was written.
-      return [[path, `unknown key "${String(path[path.length - 1])}"${didYouMean(String(path[path.length - 1]), keysAllowedAt(path.slice(0, -1)))}`]];
+      // A record's key that its key schema refuses (an empty name): the key is what was written.
+      return [[path, `the key "${String(path[path.length - 1])}" is not allowed here: give it a name`]];
     default:
       return [[path, issue.message]];
   }
