@@ -34,7 +34,10 @@ export interface ManifestDiff {
 export interface EntryMove {
   id: string;
   title: string;
+  /** null: unranked in that report, or not in it at all (then `absent` names the report). */
   rank: Change<number | null>;
+  /** The entry is not in this report at all (the inputs differ): not the same as unranked. */
+  absent?: 'old' | 'new';
 }
 
 export interface ShortlistDiff {
@@ -51,7 +54,10 @@ export interface ShortlistDiff {
 export interface EntryDiff {
   id: string;
   title: string;
-  /** `added`/`removed`: the entry is only in the new/old report (other inputs, or --top/--category). */
+  /**
+   * `added`/`removed`: the entry is only in the new/old report, and the other shows every entry
+   * (other inputs). Absent from a `--top`/`--category` report, it is in `not_shown` instead.
+   */
   status: 'changed' | 'added' | 'removed';
   rank?: Change<number | null>;
   /** `delta` is new − old (6 decimals), null when either is unranked. */
@@ -75,17 +81,47 @@ export interface DiagnosticCountChange {
   new: number;
 }
 
+/** `--top`/`--category`: the options that leave entries out of a report. */
+export interface ReportFilter {
+  top: number | null;
+  category: string | null;
+}
+
+/**
+ * Entries one report shows and the other does not, because the other was written with
+ * `--top`/`--category`: they may be in that ranking all the same, so they are not compared
+ * (no rank, total or shortlist move is inferred from their absence).
+ */
+export interface NotShown {
+  filter: ReportFilter;
+  /** In the other report's order (rank order, then the unranked by id). */
+  entries: { id: string; title: string; rank: number | null }[];
+}
+
 export interface ReportDiff {
   manifest: ManifestDiff;
   shortlists: ShortlistDiff[];
   /** Every entry with a difference, in new rank order (removed entries by old rank), then by id. */
   entries: EntryDiff[];
+  /** Entries the old (new) report does not show because of its filter, though the other does. */
+  not_shown: { old?: NotShown; new?: NotShown };
   diagnostics: DiagnosticCountChange[];
 }
 
-/** Whether the figures (entries and shortlists) agree; the manifest and diagnostics are not figures. */
+/**
+ * Whether the figures (entries and shortlists) agree; the manifest and diagnostics are not
+ * figures. An entry shown in only one of two reports is a difference: reports drawn with the
+ * same filter show different entries only when the ranking behind them moved.
+ */
 export function figuresEqual(diff: ReportDiff): boolean {
-  return diff.entries.length === 0 && diff.shortlists.length === 0;
+  return diff.entries.length === 0 && diff.shortlists.length === 0 && diff.not_shown.old === undefined && diff.not_shown.new === undefined;
+}
+
+/** The filter a report was written with; null when it shows every entry (or does not say). */
+export function reportFilter(r: KippReport): ReportFilter | null {
+  const top = r.options?.top ?? null;
+  const category = r.options?.category ?? null;
+  return top === null && category === null ? null : { top, category };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -177,29 +213,50 @@ function byRank(ra: number | null, rb: number | null): number {
 export function diffReports(older: KippReport, newer: KippReport): ReportDiff {
   const before = new Map(older.entries.map((e) => [e.id, e]));
   const after = new Map(newer.entries.map((e) => [e.id, e]));
+  const filterOld = reportFilter(older);
+  const filterNew = reportFilter(newer);
+  /** Absent from one report only because that report's filter left it out: not compared. */
+  const hidden = (id: string) => (filterOld !== null && !before.has(id)) || (filterNew !== null && !after.has(id));
   // Listed by the rank the entry has now (an entry that left the report: the rank it had).
   const rankNow = (id: string) => (after.has(id) ? after.get(id)!.rank : (before.get(id)?.rank ?? null));
 
   const entries: EntryDiff[] = [];
   const ids = [...new Set([...before.keys(), ...after.keys()])];
   for (const id of ids) {
+    if (hidden(id)) continue;
     const d = diffEntry(before.get(id), after.get(id));
     if (d) entries.push(d);
   }
   entries.sort((x, y) => byRank(rankNow(x.id), rankNow(y.id)) || compareCodePoints(x.id, y.id));
+
+  const not_shown: ReportDiff['not_shown'] = {};
+  const shownOnly = (filter: ReportFilter | null, shown: KippReport, missing: ReadonlyMap<string, ReportEntry>): NotShown | undefined => {
+    if (filter === null) return undefined;
+    const list = shown.entries.filter((e) => !missing.has(e.id)).map((e) => ({ id: e.id, title: e.title, rank: e.rank }));
+    return list.length > 0 ? { filter, entries: list } : undefined;
+  };
+  const notOld = shownOnly(filterOld, newer, before);
+  const notNew = shownOnly(filterNew, older, after);
+  if (notOld) not_shown.old = notOld;
+  if (notNew) not_shown.new = notNew;
 
   const names = [...new Set([...older.shortlists.map((s) => s.name), ...newer.shortlists.map((s) => s.name)])];
   const shortlists: ShortlistDiff[] = [];
   for (const name of names) {
     const oldSummary = older.shortlists.find((s) => s.name === name);
     const newSummary = newer.shortlists.find((s) => s.name === name);
-    const move = (e: ReportEntry): EntryMove => ({ id: e.id, title: e.title, rank: { old: before.get(e.id)?.rank ?? null, new: after.get(e.id)?.rank ?? null } });
+    const move = (e: ReportEntry): EntryMove => {
+      const m: EntryMove = { id: e.id, title: e.title, rank: { old: before.get(e.id)?.rank ?? null, new: after.get(e.id)?.rank ?? null } };
+      if (!before.has(e.id)) m.absent = 'old';
+      else if (!after.has(e.id)) m.absent = 'new';
+      return m;
+    };
     const inOld = new Set(older.entries.filter((e) => e.shortlists.includes(name)).map((e) => e.id));
     const inNew = new Set(newer.entries.filter((e) => e.shortlists.includes(name)).map((e) => e.id));
     const s: ShortlistDiff = {
       name,
-      entered: newer.entries.filter((e) => inNew.has(e.id) && !inOld.has(e.id)).map(move),
-      left: older.entries.filter((e) => inOld.has(e.id) && !inNew.has(e.id)).map(move),
+      entered: newer.entries.filter((e) => inNew.has(e.id) && !inOld.has(e.id) && !hidden(e.id)).map(move),
+      left: older.entries.filter((e) => inOld.has(e.id) && !inNew.has(e.id) && !hidden(e.id)).map(move),
     };
     const size = change(oldSummary?.size ?? null, newSummary?.size ?? null);
     const taken = change(oldSummary?.taken ?? null, newSummary?.taken ?? null);
@@ -210,7 +267,7 @@ export function diffReports(older: KippReport, newer: KippReport): ReportDiff {
     if (s.entered.length > 0 || s.left.length > 0 || size || taken || cutoff) shortlists.push(s);
   }
 
-  return { manifest: diffManifest(older, newer), shortlists, entries, diagnostics: diffDiagnostics(older, newer) };
+  return { manifest: diffManifest(older, newer), shortlists, entries, not_shown, diagnostics: diffDiagnostics(older, newer) };
 }
 
 function diffDiagnostics(a: KippReport, b: KippReport): DiagnosticCountChange[] {

@@ -1,25 +1,18 @@
 /**
  * `kipp rubric check F` and `kipp rubric show [F]`.
  */
-import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { KippError } from '../model/diagnostic.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { decodeBytes } from '../io/decode.js';
-import { loadRubric, parseRubric } from '../io/rubric.js';
+import { loadRubric, parseRubric, readRubricBytes } from '../io/rubric.js';
 import { diagnosticLine } from '../report/diagnostics.js';
 import { categoryLabel, criterionLabel, parseLang, type Lang } from '../report/labels.js';
 import { mdCell } from '../report/markdown.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 export async function runRubricCheck(file: string, ctx: CommandContext): Promise<CommandResult> {
-  let text: string;
-  try {
-    text = decodeBytes(readFileSync(file)).text;
-  } catch {
-    throw new KippError('usage', `${file}: no such file`);
-  }
-  const { rubric, diagnostics } = parseRubric(text, file);
+  const { rubric, diagnostics } = parseRubric(decodeBytes(readRubricBytes(file)).text, file);
   for (const d of diagnostics) ctx.log(diagnosticLine(d, ctx.stderrColor));
   if (!rubric) {
     ctx.log(`kipp rubric check: ${file} is invalid (${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'})`);

@@ -36,14 +36,34 @@ export function rubricShownAs(path: string | null): string {
   return path ?? `(embedded) rubrics/${DEFAULT_RUBRIC_FILE}`;
 }
 
-/** The bytes of `path` (the embedded default when null); a `config` KippError when unreadable. */
+/** The bytes of `path` (the embedded default when null); a `config` KippError that says why when unreadable. */
 export function readRubricBytes(path: string | null): Uint8Array {
   try {
     return path === null ? readFileSync(new URL(DEFAULT_RUBRIC_FILE, rubricsDir())) : readFileSync(path);
-  } catch {
+  } catch (err) {
     const shown = rubricShownAs(path);
-    const d = diagnostic('file-not-found', `rubric file not found: check the path given to --rubric (or KIPP_RUBRIC)`, { file: shown });
-    throw new KippError('config', `${shown}: rubric file not found`, [d]);
+    const why = unreadableRubric((err as NodeJS.ErrnoException).code);
+    const d = diagnostic('file-not-found', `rubric file ${why}`, { file: shown });
+    throw new KippError('config', `${shown}: rubric file ${why}`, [d]);
+  }
+}
+
+/**
+ * Why a rubric path could not be read, in words and with the way out: "not found" only when
+ * nothing is there (a folder or a file kipp may not read is something else to fix).
+ */
+export function unreadableRubric(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'not found: check the path given to --rubric (or KIPP_RUBRIC)';
+    case 'EISDIR':
+      return 'is a directory, not a file: give the rubric\'s .yaml file inside it (for example DIR/rubric.yaml)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied (check the file\'s permissions, or copy it somewhere readable)';
+    default:
+      return `cannot be read (${code ?? 'unknown error'})`;
   }
 }
 

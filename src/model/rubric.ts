@@ -9,6 +9,25 @@ import { AGENCY_TYPES, DEFAULT_CRITERION_ALIASES, normalizeName } from './names.
 /** Fields a proportional shortlist (`min_per`) may name. */
 export const MIN_PER_FIELDS = ['category', 'group', 'agency_type', 'region'] as const;
 export type MinPerField = (typeof MIN_PER_FIELDS)[number];
+
+/**
+ * The normalization methods (SPEC 3.3) and what each needs of the panel, in one place: the
+ * schema takes its allowed values from here, and the `disconnected-panel` rule asks
+ * `needsConnectedPanel` instead of naming a method. zscore maps each judge onto the criterion's
+ * overall mean and spread, which compares judges only through the entries they share; `none`
+ * compares nothing. (A `severity` method, when it comes, is solved per connected piece and can
+ * say so here.)
+ */
+export const NORMALIZATION_METHODS = {
+  none: { needsConnectedPanel: false },
+  zscore: { needsConnectedPanel: true },
+} as const satisfies Record<string, { needsConnectedPanel: boolean }>;
+export type NormalizationMethod = keyof typeof NORMALIZATION_METHODS;
+
+/** Whether a rubric's normalization compares judges through shared entries (a split panel then misleads). */
+export function needsConnectedPanel(r: Pick<Rubric, 'normalization'>): boolean {
+  return NORMALIZATION_METHODS[r.normalization].needsConnectedPanel;
+}
 export type { RubricFile };
 
 const AGENCY_TYPE_IDS = Object.keys(AGENCY_TYPES);
@@ -79,7 +98,7 @@ export interface Rubric {
   groups: Group[];
   /** Per category id: criterion id → weight. Categories absent here use the criteria's weights. */
   categoryWeights: Record<string, Record<string, number>>;
-  normalization: 'none' | 'zscore';
+  normalization: NormalizationMethod;
   aggregation: 'mean' | 'median' | 'trimmed';
   trim: number;
   minJudges: number;
@@ -199,46 +218,64 @@ export interface RubricIssue {
   message: string;
 }
 
-/** Cross-field rules: weights sum to 100, references name things that exist. */
-export function checkRubric(r: Rubric): RubricIssue[] {
+/**
+ * Cross-field rules: weights sum to 100, references name things that exist, names do not collide.
+ * `unread` are the rubric file's top-level keys that broke the schema (io/rubric.ts resolved the
+ * rubric without them): a rule that reads one of them is skipped, since it would judge the
+ * defaults that stand in for what the file says, and the rest run, so that `kipp rubric check`
+ * reports every problem at once.
+ */
+export function checkRubric(r: Rubric, unread: ReadonlySet<string> = new Set()): RubricIssue[] {
   const issues: RubricIssue[] = [];
+  /** Whether every key a rule reads was read as written. */
+  const read = (...keys: string[]) => keys.every((k) => !unread.has(k));
   const criterionIds = new Set(r.criteria.map((c) => c.id));
   const categoryIds = new Set(r.categories.map((c) => c.id));
   const groupIds = new Set(r.groups.map((g) => g.id));
-  if (!(r.scale.min < r.scale.max)) issues.push({ path: ['scale'], message: `scale.min (${r.scale.min}) must be below scale.max (${r.scale.max})` });
-  if (r.criteria.length === 0) issues.push({ path: ['criteria'], message: 'define at least one criterion' });
-  const sum = r.criteria.reduce((s, c) => s + c.weight, 0);
-  if (r.criteria.length > 0 && !near100(sum)) {
-    issues.push({ path: ['criteria'], message: `criterion weights sum to ${fmt(sum)}, not 100: adjust them so that they add up to 100` });
-  }
-  for (const [category, weights] of Object.entries(r.categoryWeights)) {
-    if (!categoryIds.has(category)) issues.push({ path: ['category_weights', category], message: `category_weights names unknown category "${category}" (known: ${[...categoryIds].join(', ')})` });
-    for (const c of Object.keys(weights)) {
-      if (!criterionIds.has(c)) issues.push({ path: ['category_weights', category, c], message: `unknown criterion "${c}" (known: ${[...criterionIds].join(', ')})` });
+  if (read('scale') && !(r.scale.min < r.scale.max)) issues.push({ path: ['scale'], message: `scale.min (${r.scale.min}) must be below scale.max (${r.scale.max})` });
+  if (read('criteria')) {
+    if (r.criteria.length === 0) issues.push({ path: ['criteria'], message: 'define at least one criterion' });
+    const sum = r.criteria.reduce((s, c) => s + c.weight, 0);
+    if (r.criteria.length > 0 && !near100(sum)) {
+      issues.push({ path: ['criteria'], message: `criterion weights sum to ${fmt(sum)}, not 100: adjust them so that they add up to 100` });
     }
-    for (const c of criterionIds) {
-      if (!(c in weights)) issues.push({ path: ['category_weights', category], message: `category_weights.${category} gives no weight for criterion "${c}": list every criterion` });
-    }
-    const s = Object.values(weights).reduce((a, b) => a + b, 0);
-    if (!near100(s)) issues.push({ path: ['category_weights', category], message: `weights for category "${category}" sum to ${fmt(s)}, not 100` });
   }
-  for (const [c, _] of Object.entries(r.thresholds.criteria)) {
-    if (!criterionIds.has(c)) issues.push({ path: ['thresholds', 'criteria', c], message: `threshold for unknown criterion "${c}"` });
-  }
-  r.tieBreak.forEach((c, i) => {
-    if (!criterionIds.has(c)) issues.push({ path: ['tie_break', i], message: `tie_break names unknown criterion "${c}"` });
-  });
-  const names = new Set<string>();
-  r.shortlists.forEach((s, i) => {
-    if (names.has(s.name)) issues.push({ path: ['shortlists', i, 'name'], message: `shortlist name "${s.name}" is used twice` });
-    names.add(s.name);
-    if (s.group !== undefined && !groupIds.has(s.group)) issues.push({ path: ['shortlists', i, 'group'], message: `shortlist "${s.name}" names unknown group "${s.group}" (define it under groups:)` });
-    issues.push(...checkMinPer(r, s).map((message) => ({ path: ['shortlists', i, 'min_per'], message })));
-    if (s.stage !== undefined && !r.stages.some((st) => st.name === s.stage)) {
-      issues.push({ path: ['shortlists', i, 'stage'], message: `shortlist "${s.name}" names unknown stage "${s.stage}" (${r.stages.length > 0 ? `stages: ${r.stages.map((st) => st.name).join(', ')}` : 'the rubric defines no stages'})` });
+  if (read('category_weights', 'categories', 'criteria')) {
+    for (const [category, weights] of Object.entries(r.categoryWeights)) {
+      if (!categoryIds.has(category)) issues.push({ path: ['category_weights', category], message: `category_weights names unknown category "${category}" (known: ${[...categoryIds].join(', ')})` });
+      for (const c of Object.keys(weights)) {
+        if (!criterionIds.has(c)) issues.push({ path: ['category_weights', category, c], message: `unknown criterion "${c}" (known: ${[...criterionIds].join(', ')})` });
+      }
+      for (const c of criterionIds) {
+        if (!(c in weights)) issues.push({ path: ['category_weights', category], message: `category_weights.${category} gives no weight for criterion "${c}": list every criterion` });
+      }
+      const s = Object.values(weights).reduce((a, b) => a + b, 0);
+      if (!near100(s)) issues.push({ path: ['category_weights', category], message: `weights for category "${category}" sum to ${fmt(s)}, not 100` });
     }
-  });
-  if (r.stages.length > 0) {
+  }
+  if (read('thresholds', 'criteria')) {
+    for (const c of Object.keys(r.thresholds.criteria)) {
+      if (!criterionIds.has(c)) issues.push({ path: ['thresholds', 'criteria', c], message: `threshold for unknown criterion "${c}"` });
+    }
+  }
+  if (read('tie_break', 'criteria')) {
+    r.tieBreak.forEach((c, i) => {
+      if (!criterionIds.has(c)) issues.push({ path: ['tie_break', i], message: `tie_break names unknown criterion "${c}"` });
+    });
+  }
+  if (read('shortlists', 'groups', 'categories', 'stages')) {
+    const names = new Set<string>();
+    r.shortlists.forEach((s, i) => {
+      if (names.has(s.name)) issues.push({ path: ['shortlists', i, 'name'], message: `shortlist name "${s.name}" is used twice` });
+      names.add(s.name);
+      if (s.group !== undefined && !groupIds.has(s.group)) issues.push({ path: ['shortlists', i, 'group'], message: `shortlist "${s.name}" names unknown group "${s.group}" (define it under groups:)` });
+      issues.push(...checkMinPer(r, s).map((message) => ({ path: ['shortlists', i, 'min_per'], message })));
+      if (s.stage !== undefined && !r.stages.some((st) => st.name === s.stage)) {
+        issues.push({ path: ['shortlists', i, 'stage'], message: `shortlist "${s.name}" names unknown stage "${s.stage}" (${r.stages.length > 0 ? `stages: ${r.stages.map((st) => st.name).join(', ')}` : 'the rubric defines no stages'})` });
+      }
+    });
+  }
+  if (r.stages.length > 0 && read('stages')) {
     const stageNames = new Set<string>();
     r.stages.forEach((st, i) => {
       if (stageNames.has(st.name)) issues.push({ path: ['stages', i, 'name'], message: `stage name "${st.name}" is used twice` });
@@ -247,18 +284,46 @@ export function checkRubric(r: Rubric): RubricIssue[] {
     const stageSum = r.stages.reduce((a, st) => a + st.weight, 0);
     if (!near100(stageSum)) issues.push({ path: ['stages'], message: `stage weights sum to ${fmt(stageSum)}, not 100: adjust them so that they add up to 100` });
   }
-  // Ids, numbers, labels and aliases of categories (and of groups) must not collide after
-  // normalization, or an entry's category could be read two ways.
-  for (const [kind, items] of [['categories', r.categories], ['groups', r.groups], ['stages', r.stages.map((st) => ({ ...st, id: st.name }))]] as const) {
-    const seen = new Map<string, string>();
-    items.forEach((item) => {
+  issues.push(...nameCollisions(r, read));
+  return issues;
+}
+
+/**
+ * Ids, labels and aliases of criteria (and of categories, groups and stages; with categories,
+ * groups and stages also their numbers) are matched after normalizeName, ignoring case, spaces,
+ * hyphens and underscores: two that meet there would make a header or a value read two ways,
+ * and one of them could never be named (`novelty` and `Novelty`: a score sheet's column is
+ * always the first criterion's).
+ */
+function nameCollisions(r: Rubric, read: (...keys: string[]) => boolean): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  const kinds = [
+    ['criteria', r.criteria, 'criteria', 'score sheet headers and criterion values', 'scored'],
+    ['categories', r.categories, 'categories', "entries' category values", 'named'],
+    ['groups', r.groups, 'groups', "entries' group values", 'named'],
+    ['stages', r.stages.map((st) => ({ ...st, id: st.name })), 'stages', "score rows' stage values", 'named'],
+  ] as const;
+  for (const [kind, items, nouns, matched, verb] of kinds) {
+    if (!read(kind)) continue;
+    const seen = new Map<string, { owner: string; name: string }>();
+    // One issue per pair: `Novelty` meets `novelty` by its id and by both its labels.
+    const reported = new Set<string>();
+    for (const item of items) {
       for (const name of [item.id, item.label.id, item.label.en, ...item.aliases]) {
         const key = normalizeName(name);
-        const owner = seen.get(key);
-        if (owner !== undefined && owner !== item.id) issues.push({ path: [kind, item.id], message: `"${name}" names both "${owner}" and "${item.id}"` });
-        seen.set(key, item.id);
+        if (key === '') continue;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, { owner: item.id, name });
+        else if (first.owner !== item.id && !reported.has(`${first.owner}\u0000${item.id}`)) {
+          reported.add(`${first.owner}\u0000${item.id}`);
+          const shared = first.name === name ? `"${name}"` : `"${first.name}" = "${name}"`;
+          issues.push({
+            path: [kind, item.id],
+            message: `${nouns} "${first.owner}" and "${item.id}" share the name ${shared}: ${matched} are matched ignoring case, spaces, hyphens and underscores, so one of them could never be ${verb}; rename one, or drop the shared label or alias`,
+          });
+        }
       }
-    });
+    }
   }
   return issues;
 }

@@ -2,9 +2,10 @@
  * `kipp diff` formatters (text, json, md) and the per-entry wording `kipp verify` shares: a clear
  * list of what moved, not a dump of two reports. Pure: (diff, options) → string.
  */
-import type { Change, EntryDiff, ManifestDiff, ReportDiff, ShortlistDiff } from '../audit/diff.js';
+import type { Change, EntryDiff, EntryMove, ManifestDiff, NotShown, ReportDiff, ReportFilter, ShortlistDiff } from '../audit/diff.js';
+import { roundTo } from '../scoring/round.js';
 import { mdCell } from './markdown.js';
-import { fixed2, safeText, truncate } from './text.js';
+import { safeText, truncate } from './text.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'md'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -19,18 +20,71 @@ const rankText = (r: number | null) => (r === null ? 'unranked' : String(r));
 const yesNo = (b: boolean | null) => (b === null ? '–' : b ? 'yes' : 'no');
 const listText = (xs: readonly string[]) => (xs.length === 0 ? '–' : xs.join(', '));
 
-/** Two figures with 2 decimals, as tables show them — or 6 when 2 would hide the difference. */
-export function figurePair(a: number | null, b: number | null): [string, string] {
-  const two = [fixed2(a), fixed2(b)];
-  const show = two[0] === two[1] ? [a === null ? '' : String(a), b === null ? '' : String(b)] : two;
-  return [show[0] || '–', show[1] || '–'];
+/** Totals and s_c are rounded to 6 decimals (SPEC 3.7): no change hides below that. */
+const MAX_DECIMALS = 6;
+
+const fixed = (x: number, places: number) => roundTo(x, places).toFixed(places);
+
+/**
+ * The decimals that show a change: 2, as tables show figures, or the fewest more (up to 6)
+ * at which the two figures differ and a non-zero delta is not printed as zero. 80.001 → 80.004
+ * shows as 80.001 → 80.004 (+0.003), never 80.00 → 80.00 (+0.00).
+ */
+export function changeDecimals(a: number | null, b: number | null, delta: number | null = null): number {
+  for (let places = 2; places < MAX_DECIMALS; places++) {
+    const figuresShow = a === null || b === null || a === b || fixed(a, places) !== fixed(b, places);
+    const deltaShows = delta === null || delta === 0 || Number(fixed(Math.abs(delta), places)) !== 0;
+    if (figuresShow && deltaShows) return places;
+  }
+  return MAX_DECIMALS;
 }
 
+/** Two figures with the decimals that show their change ('–' for none). */
+export function figurePair(a: number | null, b: number | null, delta: number | null = null): [string, string] {
+  const places = changeDecimals(a, b, delta);
+  return [a === null ? '–' : fixed(a, places), b === null ? '–' : fixed(b, places)];
+}
+
+/** new − old with a sign, at the decimals figurePair shows the two figures with. */
 export function signedDelta(delta: number, a: number | null, b: number | null): string {
-  const [x, y] = figurePair(a, b);
-  const sixPlaces = x.split('.')[1]?.length !== 2 || y.split('.')[1]?.length !== 2;
-  const shown = sixPlaces ? String(Math.abs(delta)) : fixed2(Math.abs(delta));
-  return `${delta < 0 ? '−' : '+'}${shown}`;
+  return `${delta < 0 ? '−' : '+'}${fixed(Math.abs(delta), changeDecimals(a, b, delta))}`;
+}
+
+/** A total change as `70.124 → 70.126 (+0.002)`. */
+function totalChange(total: NonNullable<EntryDiff['total']>): string {
+  const [a, b] = figurePair(total.old, total.new, total.delta);
+  return `${a} → ${b}${total.delta !== null ? ` (${signedDelta(total.delta, total.old, total.new)})` : ''}`;
+}
+
+/** A shortlist move's rank on one side: `not in the old report` is not `unranked`. */
+function moveRank(e: EntryMove, side: 'old' | 'new'): string {
+  return e.absent === side ? `not in the ${side} report` : rankText(e.rank[side]);
+}
+
+/** `--top 10`, `--category inclusive`, or both: how a report was narrowed. */
+export function filterText(f: ReportFilter): string {
+  return [f.top !== null ? `--top ${f.top}` : '', f.category !== null ? `--category ${f.category}` : ''].filter((x) => x !== '').join(' ');
+}
+
+/** Up to `max` ids, then how many more. */
+function someIds(list: NotShown['entries'], max = 10): string {
+  const shown = list.slice(0, max).map((e) => safeText(e.id)).join(', ');
+  return list.length > max ? `${shown} and ${list.length - max} more` : shown;
+}
+
+/**
+ * The entries shown in only one report because the other was narrowed, as lines: they are
+ * not compared (their absence says nothing about their rank, total or shortlists).
+ */
+export function notShownLines(diff: ReportDiff, names: { old: string; new: string } = { old: 'old report', new: 'new report' }): string[] {
+  const out: string[] = [];
+  for (const side of ['old', 'new'] as const) {
+    const ns = diff.not_shown[side];
+    if (ns === undefined) continue;
+    const n = ns.entries.length;
+    out.push(`${n} ${n === 1 ? 'entry' : 'entries'} not in the ${names[side]}, which shows ${filterText(ns.filter)} only (not compared): ${someIds(ns.entries)}`);
+  }
+  return out;
 }
 
 /** "up 4" / "down 2" / "now ranked" … for a rank change. */
@@ -55,10 +109,7 @@ export function entryChanges(d: EntryDiff): string[] {
     return parts;
   }
   if (d.rank) parts.push(`rank ${rankText(d.rank.old)} → ${rankText(d.rank.new)}`);
-  if (d.total) {
-    const [a, b] = figurePair(d.total.old, d.total.new);
-    parts.push(`total ${a} → ${b}${d.total.delta !== null ? ` (${signedDelta(d.total.delta, d.total.old, d.total.new)})` : ''}`);
-  }
+  if (d.total) parts.push(`total ${totalChange(d.total)}`);
   if (d.shortlists) {
     if (d.shortlists.entered.length > 0) parts.push(`entered ${d.shortlists.entered.join(', ')}`);
     if (d.shortlists.left.length > 0) parts.push(`left ${d.shortlists.left.join(', ')}`);
@@ -120,7 +171,8 @@ export function diffSections(diff: ReportDiff) {
 function summaryLine(diff: ReportDiff): string {
   const s = diffSections(diff);
   const moved = diff.shortlists.reduce((n, l) => n + l.entered.length + l.left.length, 0);
-  if (diff.entries.length === 0 && diff.shortlists.length === 0) return 'No differences: every rank, total and shortlist is the same.';
+  const notShown = (diff.not_shown.old?.entries.length ?? 0) + (diff.not_shown.new?.entries.length ?? 0);
+  if (diff.entries.length === 0 && diff.shortlists.length === 0 && notShown === 0) return 'No differences: every rank, total and shortlist is the same.';
   const parts = [
     `${moved} shortlist ${moved === 1 ? 'move' : 'moves'}`,
     `${s.rankMoves.length} rank ${s.rankMoves.length === 1 ? 'change' : 'changes'}`,
@@ -129,6 +181,7 @@ function summaryLine(diff: ReportDiff): string {
   if (s.other.length > 0) parts.push(`${s.other.length} other`);
   if (s.added.length > 0) parts.push(`${s.added.length} only in the new report`);
   if (s.removed.length > 0) parts.push(`${s.removed.length} only in the old report`);
+  if (notShown > 0) parts.push(`${notShown} shown in one report only (--top/--category), not compared`);
   return `${parts.join(', ')}.`;
 }
 
@@ -163,8 +216,8 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
   for (const s of diff.shortlists) {
     out.push(`Shortlist ${safeText(s.name)}: ${shortlistSummary(s)}`);
     const rows = [
-      ...s.entered.map((e) => ['+', safeText(e.id), titleCell(e.title), `rank ${rankText(e.rank.old)} → ${rankText(e.rank.new)}`]),
-      ...s.left.map((e) => ['-', safeText(e.id), titleCell(e.title), `rank ${rankText(e.rank.old)} → ${rankText(e.rank.new)}`]),
+      ...s.entered.map((e) => ['+', safeText(e.id), titleCell(e.title), `rank ${moveRank(e, 'old')} → ${moveRank(e, 'new')}`]),
+      ...s.left.map((e) => ['-', safeText(e.id), titleCell(e.title), `rank ${moveRank(e, 'old')} → ${moveRank(e, 'new')}`]),
     ];
     out.push(...alignRows(rows), '');
   }
@@ -176,7 +229,7 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
   if (s.totalChanges.length > 0) {
     out.push(`Total changes (${s.totalChanges.length})`);
     const rows = s.totalChanges.map((d) => {
-      const [a, b] = figurePair(d.total!.old, d.total!.new);
+      const [a, b] = figurePair(d.total!.old, d.total!.new, d.total!.delta);
       return [safeText(d.id), titleCell(d.title), a, '→', b, d.total!.delta !== null ? signedDelta(d.total!.delta, d.total!.old, d.total!.new) : '', criteriaNote(d)];
     });
     out.push(...alignRows(rows), '');
@@ -190,6 +243,8 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
     out.push(`${title} (${list.length})`);
     out.push(...alignRows(list.map((d) => [safeText(d.id), titleCell(d.title), entryChanges(d).filter((p) => !p.startsWith('only in')).join('; ')])), '');
   }
+  const notShown = notShownLines(diff);
+  if (notShown.length > 0) out.push('Shown in one report only', ...notShown.map((l) => `  ${l}`), '');
   if (diff.diagnostics.length > 0) {
     out.push('Diagnostics', ...diff.diagnostics.map((d) => `  ${d.severity} ${d.code}: ${d.old} → ${d.new}`), '');
   }
@@ -210,7 +265,7 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffReportOptions)
     if (s.entered.length + s.left.length === 0) continue;
     out.push('| | ID | Title | Old rank | New rank |', '|---|---|---|---:|---:|');
     for (const [sign, list] of [['entered', s.entered], ['left', s.left]] as const) {
-      for (const e of list) out.push(`| ${sign} | ${mdCell(e.id)} | ${mdCell(e.title)} | ${rankText(e.rank.old)} | ${rankText(e.rank.new)} |`);
+      for (const e of list) out.push(`| ${sign} | ${mdCell(e.id)} | ${mdCell(e.title)} | ${moveRank(e, 'old')} | ${moveRank(e, 'new')} |`);
     }
     out.push('');
   }
@@ -220,7 +275,7 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffReportOptions)
     out.push('## Rank and total changes', '', '| ID | Title | Old rank | New rank | Move | Old total | New total | Δ |', '|---|---|---:|---:|---|---:|---:|---:|');
     for (const d of rows) {
       const rank = d.rank ?? null;
-      const [a, b] = d.total ? figurePair(d.total.old, d.total.new) : ['', ''];
+      const [a, b] = d.total ? figurePair(d.total.old, d.total.new, d.total.delta) : ['', ''];
       const delta = d.total && d.total.delta !== null ? signedDelta(d.total.delta, d.total.old, d.total.new) : '';
       out.push(`| ${mdCell(d.id)} | ${mdCell(d.title)} | ${rank ? rankText(rank.old) : ''} | ${rank ? rankText(rank.new) : ''} | ${rank ? rankMove(rank) : ''} | ${a} | ${b} | ${delta} |`);
     }
@@ -232,6 +287,8 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffReportOptions)
     for (const d of rest) out.push(`| ${mdCell(d.id)} | ${mdCell(d.title)} | ${mdCell(entryChanges(d).join('; '))} |`);
     out.push('');
   }
+  const notShown = notShownLines(diff);
+  if (notShown.length > 0) out.push('## Shown in one report only', '', ...notShown.map((l) => `- ${mdCell(l)}`), '');
   if (diff.diagnostics.length > 0) {
     out.push('## Diagnostics', '', ...diff.diagnostics.map((d) => `- ${d.severity} \`${d.code}\`: ${d.old} → ${d.new}`), '');
   }

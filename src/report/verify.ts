@@ -3,7 +3,7 @@
  * then one verdict line. Pure: (verification, options) → string.
  */
 import type { Verification } from '../audit/verify.js';
-import { entryChanges } from './diff.js';
+import { entryChanges, notShownLines } from './diff.js';
 import { safeText } from './text.js';
 
 export const VERIFY_FORMATS = ['text', 'json'] as const;
@@ -21,6 +21,9 @@ export function verificationCounts(v: Verification) {
     missing: v.inputs.filter((i) => i.status === 'missing').length,
     entries: v.diff?.entries.length ?? 0,
     shortlists: v.diff?.shortlists.length ?? 0,
+    // With the report's own --top/--category, an entry shown on one side only means the
+    // ranking behind the report moved.
+    notShown: (v.diff?.not_shown.old?.entries.length ?? 0) + (v.diff?.not_shown.new?.entries.length ?? 0),
   };
 }
 
@@ -45,7 +48,8 @@ export function formatVerifyText(v: Verification, options: VerifyReportOptions):
     out.push(`Figures not recomputed: ${safeText(v.notRecomputed ?? 'unknown reason')}.`, '');
   } else {
     const { entries, shortlists } = v.diff;
-    if (entries.length === 0 && shortlists.length === 0) out.push('Figures: every rank, total, criterion score and shortlist matches.', '');
+    const notShown = notShownLines(v.diff, { old: 'published report', new: 'recomputed one' });
+    if (entries.length === 0 && shortlists.length === 0 && notShown.length === 0) out.push('Figures: every rank, total, criterion score and shortlist matches.', '');
     else {
       if (entries.length > 0) {
         out.push(`Entries that differ (${entries.length})`);
@@ -63,6 +67,7 @@ export function formatVerifyText(v: Verification, options: VerifyReportOptions):
         out.push(`Shortlist ${safeText(s.name)}: ${parts.join('; ')}`);
       }
       if (shortlists.length > 0) out.push('');
+      if (notShown.length > 0) out.push(...notShown, '');
     }
     if (v.diff.diagnostics.length > 0) {
       out.push(`Diagnostics (not figures): ${v.diff.diagnostics.map((d) => `${d.severity} ${d.code} ${d.old} → ${d.new}`).join('; ')}`, '');
@@ -80,6 +85,7 @@ export function verdictLine(v: Verification): string {
   if (c.missing > 0) parts.push(plural(c.missing, 'missing input', 'missing inputs'));
   if (c.entries > 0) parts.push(plural(c.entries, 'entry differs', 'entries differ'));
   if (c.shortlists > 0) parts.push(plural(c.shortlists, 'shortlist differs', 'shortlists differ'));
+  if (c.notShown > 0) parts.push(`${plural(c.notShown, 'entry', 'entries')} shown on one side only`);
   return `NOT VERIFIED: ${parts.join(', ')}.`;
 }
 
@@ -91,7 +97,7 @@ export function formatVerifyJson(v: Verification, options: VerifyReportOptions):
     inputs: v.inputs.map((i) => ({ kind: i.kind, path: i.path, status: i.status, recorded: i.recorded, actual: i.actual })),
     ...(v.notRecomputed !== undefined ? { not_recomputed: v.notRecomputed } : {}),
     // The figures only: the inputs above are the manifest check (recorded vs on disk).
-    diff: v.diff === null ? null : { shortlists: v.diff.shortlists, entries: v.diff.entries, diagnostics: v.diff.diagnostics },
+    diff: v.diff === null ? null : { shortlists: v.diff.shortlists, entries: v.diff.entries, not_shown: v.diff.not_shown, diagnostics: v.diff.diagnostics },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -10,7 +10,7 @@ import type { EntryResult, ScoredRecord, ScoreResult, ShortlistResult } from '..
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { checkEntries, localToday, type CheckedEntry } from '../validate/entries.js';
 import { checkScores, type CheckedScores } from '../validate/scores.js';
-import { checkPanel, columnsConnected, panelEdges } from '../validate/panel.js';
+import { checkPanel, columnsConnected, panelEdges, panelRuleApplies } from '../validate/panel.js';
 import { aggregate } from './aggregate.js';
 import { normalizeColumns } from './normalize.js';
 import { categoryRanks, rankByKeys, rankKeys } from './rank.js';
@@ -242,10 +242,11 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     return out;
   };
 
-  // SPEC 7: a judge–entry graph in pieces makes z-score normalization meaningless (a warning).
+  // SPEC 7: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
+  // where the rubric's normalization compares judges at all).
   const panel =
-    competition.hasScoreSheets && !columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, checked.length)
-      ? checkPanel(panelEdges(scores))
+    panelRuleApplies(rubric, competition.hasScoreSheets) && !columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, checked.length)
+      ? checkPanel(panelEdges(scores), rubric)
       : [];
   const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel].sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {
@@ -292,13 +293,17 @@ function drawShortlists(rubric: Rubric, ranked: readonly EntryResult[], results:
     // A few hundred ids taken of up to 200,000 entries: a set of them, not a map of all.
     const taken = new Set(outcome.taken);
     for (const r of results) if (taken.has(r.id)) r.shortlists.push(rule.name);
+    const size = `size ${rule.size}${rule.perCategory ? ' per category' : ''}`;
     if (outcome.cutoffTie) {
       diagnostics.push(
-        diagnostic('cutoff-tie', `shortlist "${rule.name}" (size ${rule.size}) takes ${outcome.taken.length}: entries tied at the cut-off are all included; the jury must decide the tie`),
+        diagnostic('cutoff-tie', `shortlist "${rule.name}" (${size}) takes ${outcome.taken.length}: entries tied at the cut-off are all included; the jury must decide the tie`),
       );
-    } else if (outcome.taken.length > rule.size) {
+    }
+    // Only the min_per quotas can need more places than the size: a per_category shortlist
+    // takes `size` in every category by design, and ties are the cut-off tie above.
+    if (outcome.quotaPlaces !== undefined && outcome.quotaPlaces > rule.size) {
       diagnostics.push(
-        diagnostic('shortlist-over-size', `shortlist "${rule.name}" (size ${rule.size}) takes ${outcome.taken.length}: its min_per quotas need more places than its size; lower the minimums or raise the size`),
+        diagnostic('shortlist-over-size', `shortlist "${rule.name}" (${size}) takes ${outcome.taken.length}: its min_per quotas alone take ${outcome.quotaPlaces} places, more than its size; lower the minimums or raise the size`),
       );
     }
     const summary: ShortlistResult = { name: rule.name, size: rule.size, taken: outcome.taken.length, cutoff_tie: outcome.cutoffTie };

@@ -23,6 +23,12 @@ export interface ShortlistOutcome {
   cutoffTie: boolean;
   /** Proportional shortlists: entries taken by a quota that rank alone would not have taken. */
   byQuota?: string[];
+  /**
+   * Proportional shortlists: the places the `min_per` minimums took (entries tied with a
+   * quota's last one not counted: that is a cut-off tie). Above `size`, the quotas alone need
+   * more places than the shortlist has (`shortlist-over-size`).
+   */
+  quotaPlaces?: number;
 }
 
 /** The value order of each `min_per` field: the rubric's order for categories and groups. */
@@ -55,6 +61,7 @@ export function drawProportional(rule: ShortlistRule, ordered: readonly Candidat
   const minPer = rule.minPer ?? {};
   const taken = new Set<Candidate>();
   let cutoffTie = false;
+  let quotaPlaces = 0;
   for (const field of Object.keys(minPer) as MinPerField[]) {
     const min = minPer[field]!;
     const known = field === 'category' ? order.categories : field === 'group' ? order.groups : [];
@@ -69,6 +76,7 @@ export function drawProportional(rule: ShortlistRule, ordered: readonly Candidat
         if (have < min) {
           taken.add(c);
           have++;
+          quotaPlaces++;
           last = c;
         } else if (last !== undefined && c.rank === last.rank) {
           taken.add(c);
@@ -88,7 +96,7 @@ export function drawProportional(rule: ShortlistRule, ordered: readonly Candidat
     for (const c of rest) if (fillIds.has(c.id)) taken.add(c);
     cutoffTie ||= fill.cutoffTie;
   }
-  return { taken: ordered.filter((c) => taken.has(c)).map((c) => c.id), cutoffTie, byQuota };
+  return { taken: ordered.filter((c) => taken.has(c)).map((c) => c.id), cutoffTie, byQuota, quotaPlaces };
 }
 
 /**

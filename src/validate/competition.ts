@@ -7,7 +7,7 @@ import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
 import { checkEntries, localToday } from './entries.js';
 import { checkJudges } from './judges.js';
-import { checkPanel, panelEdges } from './panel.js';
+import { checkPanelOf } from './panel.js';
 import { checkScores } from './scores.js';
 import { validateStages } from './stages.js';
 
@@ -28,8 +28,6 @@ export function validateCompetition(competition: Competition, options: ValidateO
   // are not "too few judges": there is nothing to count yet.
   const scored = competition.hasScoreSheets || competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
   const scoreDiagnostics = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
-  const panel = competition.hasScoreSheets
-    ? checkPanel(panelEdges(scores))
-    : [];
+  const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
   return [...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel].sort(compareDiagnostics);
 }

@@ -2,9 +2,13 @@
  * The panel rule of SPEC section 7: z-score normalization compares judges only through the
  * entries they share, so a judge–entry graph in several pieces makes it meaningless. Judges and
  * entries are the nodes, each remaining score record an edge; union-find counts the pieces.
+ * The rule applies only where the rubric's normalization needs a connected panel
+ * (NORMALIZATION_METHODS in model/rubric.ts): with `none` a split panel changes no figure, and
+ * a warning about it would fail `validate --strict` for nothing.
  */
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints } from '../model/names.js';
+import { needsConnectedPanel, type Rubric } from '../model/rubric.js';
 import type { CheckedScores } from './scores.js';
 
 export interface PanelEdge {
@@ -55,8 +59,22 @@ export function isPanelConnected(edges: readonly PanelEdge[]): boolean {
   return panelComponents(edges).length <= 1;
 }
 
+/**
+ * Whether the panel rule applies: the scores come from score sheets (inline scores are one
+ * `inline` judge) and the rubric's normalization compares judges through shared entries. A
+ * staged competition asks per stage, with the stage's own rubric.
+ */
+export function panelRuleApplies(rubric: Pick<Rubric, 'normalization'>, hasScoreSheets: boolean): boolean {
+  return hasScoreSheets && needsConnectedPanel(rubric);
+}
+
+/** `kipp validate`'s panel rule on checked scores: a `disconnected-panel` warning, where it applies. */
+export function checkPanelOf(rubric: Pick<Rubric, 'normalization'>, hasScoreSheets: boolean, scores: CheckedScores): Diagnostic[] {
+  return panelRuleApplies(rubric, hasScoreSheets) ? checkPanel(panelEdges(scores), rubric) : [];
+}
+
 /** A `disconnected-panel` warning when the judges fall into groups that share no entry. */
-export function checkPanel(edges: readonly PanelEdge[]): Diagnostic[] {
+export function checkPanel(edges: readonly PanelEdge[], rubric: Pick<Rubric, 'normalization'>): Diagnostic[] {
   const pieces = panelComponents(edges);
   if (pieces.length <= 1) return [];
   const shown = pieces.slice(0, 5).map((p) => (p.length > 6 ? `${p.slice(0, 6).join(', ')}, …` : p.join(', ')));
@@ -64,7 +82,7 @@ export function checkPanel(edges: readonly PanelEdge[]): Diagnostic[] {
   return [
     diagnostic(
       'disconnected-panel',
-      `the judges fall into ${pieces.length} groups that share no entry (${shown.map((s) => `{${s}}`).join(' ')}${more}): z-score normalization cannot compare judges across groups; assign judges so that the groups share entries`,
+      `the judges fall into ${pieces.length} groups that share no entry (${shown.map((s) => `{${s}}`).join(' ')}${more}): the rubric's ${rubric.normalization} normalization cannot compare judges across groups; assign judges so that the groups share entries`,
     ),
   ];
 }

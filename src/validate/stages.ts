@@ -11,7 +11,7 @@ import type { Rubric, Stage } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { checkEntries } from './entries.js';
-import { checkPanel, panelEdges } from './panel.js';
+import { checkPanelOf } from './panel.js';
 import { checkScores } from './scores.js';
 
 export interface StagePart {
@@ -116,7 +116,8 @@ export function validateStages(competition: Competition, asOf: string): Diagnost
     const scores = checkScores(part, checked);
     const unscored = new Set(checked.filter((_, i) => scores.judgeCounts[i] === 0).map((c) => c.entry.id));
     const found = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
-    const panel = part.hasScoreSheets ? checkPanel(panelEdges(scores)) : [];
+    // The stage's own rubric decides whether its panel must be connected.
+    const panel = checkPanelOf(part.rubric, part.hasScoreSheets, scores);
     out.push(...stageDiagnostics([...found, ...panel], stage, k === 0, unscored));
   });
   return uniqueDiagnostics(out);

@@ -2,9 +2,12 @@
  * diffReports on reports written out in the test: every kind of change the secretariat needs to
  * see, and nothing else.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffReports, figuresEqual } from '../../src/audit/diff.js';
 import type { KippReport, ReportEntry } from '../../src/model/report.js';
+import { changeDecimals, figurePair, formatDiffText, signedDelta } from '../../src/report/diff.js';
+import { round6 } from '../../src/scoring/round.js';
 
 const HASH = (c: string) => c.repeat(64);
 
@@ -50,7 +53,7 @@ describe('diffReports', () => {
     const r = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2']), entry('C', 3, 70)]);
     const d = diffReports(r, structuredClone(r));
     expect(figuresEqual(d)).toBe(true);
-    expect(d).toEqual({ manifest: { options: {}, inputs: [] }, shortlists: [], entries: [], diagnostics: [] });
+    expect(d).toEqual({ manifest: { options: {}, inputs: [] }, shortlists: [], entries: [], not_shown: {}, diagnostics: [] });
   });
 
   it('a tie at the cut-off appears: both tied entries taken, the summary says so', () => {
@@ -130,5 +133,97 @@ describe('diffReports', () => {
       { code: 'conflict-of-interest', severity: 'warning', old: 1, new: 2 },
     ]);
     expect(figuresEqual(d)).toBe(true);
+  });
+});
+
+describe('#17.14: deltas show the digits of the change', () => {
+  it('#17.14: 70.124 → 70.126 is +0.002 at 3 decimals, never (+0.00)', () => {
+    expect(figurePair(70.124, 70.126, 0.002)).toEqual(['70.124', '70.126']);
+    expect(signedDelta(0.002, 70.124, 70.126)).toBe('+0.002');
+    expect(signedDelta(-0.002, 70.126, 70.124)).toBe('−0.002');
+  });
+  it('#17.14: 2 decimals when they show the change (as tables do)', () => {
+    expect(figurePair(68, 71.333333, 3.333333)).toEqual(['68.00', '71.33']);
+    expect(signedDelta(3.333333, 68, 71.333333)).toBe('+3.33');
+  });
+  it('#17.14: figures apart at 2 decimals but a delta that would print 0.000: 4 decimals', () => {
+    // 68.0049 → 68.0051: 68.00 → 68.01 but +0.00; at 3 decimals 68.005 → 68.005.
+    expect(changeDecimals(68.0049, 68.0051, 0.0002)).toBe(4);
+    expect(signedDelta(0.0002, 68.0049, 68.0051)).toBe('+0.0002');
+  });
+  it('#17.14: the smallest change a 6-decimal total can make shows at 6 decimals', () => {
+    expect(figurePair(80, 80.000001, 0.000001)).toEqual(['80.000000', '80.000001']);
+    expect(signedDelta(0.000001, 80, 80.000001)).toBe('+0.000001');
+  });
+  it('#17.14: property: a non-zero delta between two 6-decimal figures never prints as zero, and the figures differ', () => {
+    const six = fc.integer({ min: 0, max: 100_000_000 }).map((n) => n / 1e6);
+    fc.assert(
+      fc.property(six, six, (a, b) => {
+        fc.pre(a !== b);
+        const delta = round6(b - a);
+        const [x, y] = figurePair(a, b, delta);
+        expect(x).not.toBe(y);
+        expect(Number(signedDelta(delta, a, b).slice(1))).not.toBe(0);
+        // the delta shown is the true one rounded at the decimals shown
+        const places = changeDecimals(a, b, delta);
+        expect(Math.abs(Number(signedDelta(delta, a, b).slice(1)) - Math.abs(delta))).toBeLessThanOrEqual(0.5 * 10 ** -places + 1e-12);
+      }),
+    );
+  });
+});
+
+describe('#17.14: a --top/--category report does not show every entry: absent is not unranked', () => {
+  const full = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2']), entry('C', 3, 70, [], { category: 'inclusive' }), entry('D', null, null)]);
+  const top1 = report([entry('A', 1, 90, ['top-2'])], { options: { as_of: null, category: null, top: 1, delimiter: null } });
+
+  it('#17.14: entries the --top report leaves out are not shown there: no shortlist move, no added entry', () => {
+    const d = diffReports(top1, full);
+    expect(d.shortlists).toEqual([]);
+    expect(d.entries).toEqual([]);
+    expect(d.not_shown).toEqual({
+      old: {
+        filter: { top: 1, category: null },
+        entries: [
+          { id: 'B', title: 'Inovasi B', rank: 2 },
+          { id: 'C', title: 'Inovasi C', rank: 3 },
+          { id: 'D', title: 'Inovasi D', rank: null },
+        ],
+      },
+    });
+    // Shown on one side only is a difference all the same (verify: the ranking moved).
+    expect(figuresEqual(d)).toBe(false);
+    const text = formatDiffText(d, { old: 'top1.json', new: 'full.json' });
+    expect(text).not.toContain('unranked');
+    expect(text).toContain('3 entries not in the old report, which shows --top 1 only (not compared): B, C, D');
+    expect(text).toMatch(/^0 shortlist moves, 0 rank changes, 0 total changes, 3 shown in one report only/m);
+  });
+
+  it('#17.14: the other way round, and with --category: the same, on the new side', () => {
+    const cat = report([entry('C', 3, 70, [], { category: 'inclusive' })], { options: { as_of: null, category: 'inclusive', top: null, delimiter: null } });
+    const d = diffReports(full, cat);
+    expect(d.shortlists).toEqual([]);
+    expect(d.entries).toEqual([]);
+    expect(d.not_shown.new?.filter).toEqual({ top: null, category: 'inclusive' });
+    expect(d.not_shown.new?.entries.map((e) => e.id)).toEqual(['A', 'B', 'D']);
+    expect(formatDiffText(d, { old: 'a', new: 'b' })).toContain('not in the new report, which shows --category inclusive only');
+  });
+
+  it('#17.14: entries shown in both are still compared, and their shortlist moves counted', () => {
+    const old = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2'])], { options: { as_of: null, category: null, top: 2, delimiter: null } });
+    const now = report([entry('B', 1, 95, ['top-2']), entry('C', 2, 85, ['top-2']), entry('A', 3, 75)]);
+    const d = diffReports(old, now);
+    expect(d.shortlists).toEqual([{ name: 'top-2', entered: [], left: [{ id: 'A', title: 'Inovasi A', rank: { old: 1, new: 3 } }] }]);
+    expect(d.entries.map((e) => e.id)).toEqual(['B', 'A']);
+    expect(d.not_shown.old?.entries.map((e) => e.id)).toEqual(['C']);
+  });
+
+  it('#17.14: absent from a report that shows every entry (other inputs): "not in the old report", not "unranked"', () => {
+    const old = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2'])]);
+    const now = report([entry('A', 1, 90, ['top-2']), entry('E', 2, 85, ['top-2']), entry('B', 3, 80)]);
+    const d = diffReports(old, now);
+    expect(d.shortlists[0]!.entered).toEqual([{ id: 'E', title: 'Inovasi E', rank: { old: null, new: 2 }, absent: 'old' }]);
+    const text = formatDiffText(d, { old: 'a', new: 'b' });
+    expect(text).toMatch(/^ {2}\+ +E +Inovasi E +rank not in the old report → 2$/m);
+    expect(text).not.toContain('unranked');
   });
 });

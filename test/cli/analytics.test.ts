@@ -46,8 +46,8 @@ describe('kipp judges', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Example:\s+kipp judges/);
   });
-  it('a disconnected panel: judges reports it, score warns with disconnected-panel', () => {
-    const inputs = ['fixtures/validate/disconnected-panel/entries.csv', '--scores', 'fixtures/validate/disconnected-panel/scores.csv'];
+  it('a disconnected panel: judges reports it, score warns with disconnected-panel (zscore rubric)', () => {
+    const inputs = ['fixtures/validate/disconnected-panel/entries.csv', '--scores', 'fixtures/validate/disconnected-panel/scores.csv', '--rubric', 'fixtures/validate/disconnected-panel/rubric.yaml'];
     const p = JSON.parse(kipp(['judges', ...inputs, '--format', 'json']).stdout);
     expect(p.coverage.connected).toBe(false);
     const score = kipp(['score', ...inputs]);

@@ -3,11 +3,12 @@
  * effective weights per category as a table, JSON or Markdown). Expected weights are read off
  * the rubric files by hand.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { BIN, kipp, ROOT } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kipp-rubric-'));
 const OWN = join(dir, 'own-weights.yaml');
@@ -95,5 +96,152 @@ describe('kipp rubric show', () => {
     const run = kipp(args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('#16.11: rubric problems, every one at once, at its place, in plain words', () => {
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  /** `file:line: error invalid-rubric: field: …` lines of stderr, as [line, field] pairs. */
+  const places = (stderr: string) =>
+    stderr
+      .split('\n')
+      .map((l) => /:(\d+): error invalid-rubric: ([^:]+):/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => [Number(m![1]), m![2]]);
+
+  it('#16.11: criteria that differ only by case are refused at the second one, in rubric check and score', () => {
+    const file = write('case.yaml', 'name: Case\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  Novelty: { weight: 50 }\n');
+    const check = kipp(['rubric', 'check', file]);
+    expect(check.status).toBe(2);
+    expect(check.stdout).toBe('');
+    expect(places(check.stderr)).toEqual([[5, 'criteria.Novelty']]);
+    expect(check.stderr).toContain('criteria "novelty" and "Novelty"');
+    expect(check.stderr).toContain('ignoring case');
+    const score = kipp(['score', 'fixtures/example/entries.csv', '--rubric', file]);
+    expect(score.status).toBe(2);
+    expect(score.stdout).toBe('');
+    expect(places(score.stderr)).toEqual([[5, 'criteria.Novelty']]);
+  });
+
+  it('#16.11: a criterion alias or label that names another criterion is refused too', () => {
+    // `kebaruan` is novelty's built-in Indonesian alias: a column `Kebaruan` could mean either.
+    const file = write('alias.yaml', 'name: Alias\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  originality: { weight: 50, label: { id: Kebaruan } }\n');
+    const run = kipp(['rubric', 'check', file]);
+    expect(run.status).toBe(2);
+    expect(places(run.stderr)).toEqual([[5, 'criteria.originality']]);
+    expect(run.stderr).toContain('criteria "novelty" and "originality" share the name "Kebaruan"');
+  });
+
+  it('#16.11: an enum typo quotes the value written and the closest allowed value', () => {
+    const file = write('enum.yaml', 'name: Enum\nscale: { min: 1, max: 10 }\nnormalization: z-score\naggregation: Median\n');
+    const run = kipp(['rubric', 'check', file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toContain('undefined');
+    const lines = run.stderr.split('\n');
+    expect(lines.find((l) => l.includes(':3:'))).toContain('normalization: expected one of "none", "zscore", got "z-score" (did you mean "zscore"?)');
+    expect(lines.find((l) => l.includes(':4:'))).toContain('got "Median" (did you mean "median"?)');
+  });
+
+  it('#16.11: a value far from every allowed one gets no guess; a misspelled key gets the nearest key', () => {
+    const file = write('far.yaml', 'name: Far\nscale: { min: 1, max: 10 }\naggregation: average\nnormalisation: none\n');
+    const run = kipp(['rubric', 'check', file]);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.split('\n');
+    expect(lines.find((l) => l.includes(':3:'))).toContain('got "average"');
+    expect(lines.find((l) => l.includes(':3:'))).not.toContain('did you mean');
+    expect(lines.find((l) => l.includes(':4:'))).toContain('unknown key "normalisation" (did you mean "normalization"?)');
+  });
+
+  it('#16.11: rubric check reports schema and cross-field problems at once, each with its path, top to bottom', () => {
+    const file = write(
+      'all.yaml',
+      [
+        'name: All at once',
+        'scale: { min: 1, max: 10 }',
+        'criteria:',
+        '  novelty: { weight: 50 }',
+        '  benefit: { weight: 40 }',
+        'normalization: zscore',
+        'aggregation: avg',
+        'thresholds: { criteria: { impact: 5 } }',
+        'tie_break: [benefit, novelty, effectiveness]',
+        'shortlists:',
+        '  - { name: top-3, size: 3, group: general }',
+        'stages:',
+        '  - { name: desk, weight: 60 }',
+        '  - { name: desk, weight: 30 }',
+        '',
+      ].join('\n'),
+    );
+    const run = kipp(['rubric', 'check', file]);
+    expect(run.status).toBe(2);
+    expect(places(run.stderr)).toEqual([
+      [4, 'criteria'], // weights sum to 90 (cross-field; the line where the mapping starts)
+      [7, 'aggregation'], // not an allowed value (schema)
+      [8, 'thresholds.criteria.impact'], // unknown criterion (cross-field)
+      [9, 'tie_break.2'], // unknown criterion (cross-field)
+      [11, 'shortlists.0.group'], // unknown group (cross-field)
+      [13, 'stages'], // stage weights sum to 90 (cross-field)
+      [14, 'stages.1.name'], // used twice (cross-field)
+    ]);
+    expect(run.stderr).toContain('is invalid (7 problems)');
+  });
+
+  it('#16.11: a rule that reads a refused key is skipped, not run on the defaults that stand in for it', () => {
+    // criteria.impact has no valid weight: the criteria are not read, so tie_break's `impact`
+    // must not be called unknown (it is not), nor the weights' sum judged.
+    const file = write('skip.yaml', 'name: Skip\nscale: { min: 1, max: 10 }\ncriteria:\n  impact: { weight: heavy }\n  reach: { weight: 30 }\ntie_break: [impact]\n');
+    const run = kipp(['rubric', 'check', file]);
+    expect(run.status).toBe(2);
+    expect(places(run.stderr)).toEqual([[4, 'criteria.impact.weight']]);
+    expect(run.stderr).toContain('expected number, got "heavy"');
+  });
+
+  it('#16.11: an unknown key refuses only itself: the weights next to it are still summed', () => {
+    const file = write('typo.yaml', 'name: Typo\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50, wieght: 50 }\n  benefit: { weight: 40 }\n');
+    const run = kipp(['rubric', 'check', file]);
+    expect(run.status).toBe(2);
+    // Same line: the schema's problem first, then the cross-field one.
+    expect(places(run.stderr)).toEqual([
+      [4, 'criteria.novelty.wieght'],
+      [4, 'criteria'],
+    ]);
+    expect(run.stderr).toContain('criterion weights sum to 90');
+    expect(run.stderr).toContain('unknown key "wieght" (did you mean "weight"?)');
+  });
+
+  it('#16.11: a rubric path that is a directory says so (not "not found"), exit 2, in check, score and validate', () => {
+    for (const args of [
+      ['rubric', 'check', dir],
+      ['rubric', 'show', dir],
+      ['score', 'fixtures/example/entries.csv', '--rubric', dir],
+      ['validate', 'fixtures/example/entries.csv', '--rubric', dir],
+    ]) {
+      const run = kipp(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr + run.stdout, args.join(' ')).toContain('is a directory');
+      expect(run.stderr + run.stdout, args.join(' ')).not.toContain('not found');
+    }
+  });
+
+  it('#16.11: a rubric file that cannot be read says "permission denied", exit 2', () => {
+    const file = write('secret.yaml', 'name: Secret\nscale: { min: 1, max: 10 }\n');
+    chmodSync(file, 0o000);
+    // root reads any file: run kipp as nobody then (the package files are readable by all).
+    const asRoot = process.getuid?.() === 0;
+    const run = spawnSync(process.execPath, [BIN, 'rubric', 'check', file], { cwd: ROOT, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${file}: error file-not-found: rubric file cannot be read: permission denied`);
+  });
+
+  it('#16.11: a missing rubric is still "not found"', () => {
+    const run = kipp(['rubric', 'check', join(dir, 'nope.yaml')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('rubric file not found');
   });
 });

@@ -58,17 +58,22 @@ describe('exit codes', () => {
     const args = ['validate', `${V}/invalid-rubric/entries.csv`, '--rubric', `${V}/invalid-rubric/rubric.yaml`];
     const json = kipp([...args, '--format', 'json']);
     expect(json.status).toBe(2);
+    // Both problems at once (#16.11): the weights sum to 90 (line 4) and the key is misspelled (line 9).
     expect(JSON.parse(json.stdout).diagnostics).toEqual([
+      expect.objectContaining({ code: 'invalid-rubric', severity: 'error', file: `${V}/invalid-rubric/rubric.yaml`, line: 4, field: 'criteria' }),
       expect.objectContaining({ code: 'invalid-rubric', severity: 'error', file: `${V}/invalid-rubric/rubric.yaml`, line: 9, field: 'normalisation' }),
     ]);
     const github = kipp([...args, '--format', 'github']);
     expect(github.status).toBe(2);
-    expect(github.stdout.split('\n')[0]).toMatch(new RegExp(`^::error file=${V}/invalid-rubric/rubric\\.yaml,line=9,title=invalid-rubric::`));
+    expect(github.stdout.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(new RegExp(`^::error file=${V}/invalid-rubric/rubric\\.yaml,line=4,title=invalid-rubric::`)),
+      expect.stringMatching(new RegExp(`^::error file=${V}/invalid-rubric/rubric\\.yaml,line=9,title=invalid-rubric::`)),
+    ]);
   });
   it('an invalid rubric and a missing input are reported together', () => {
     const run = kipp(['validate', `${V}/invalid-rubric/nope.csv`, '--rubric', `${V}/invalid-rubric/rubric.yaml`, '--format', 'json']);
     expect(run.status).toBe(2);
-    expect(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['file-not-found', 'invalid-rubric']);
+    expect(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['file-not-found', 'invalid-rubric', 'invalid-rubric']);
   });
   it('a missing file: exit 2, as a JUnit failure', () => {
     const run = kipp(['validate', `${V}/file-not-found/entries.csv`, '--scores', `${V}/file-not-found/nilai.csv`, '--format', 'junit']);

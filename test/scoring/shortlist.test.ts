@@ -137,3 +137,43 @@ describe('min_per in the rubric', () => {
     expect(problems('{ name: t, size: 10, min_per: { group: 2, category: 1 } }', groups)).toEqual([]);
   });
 });
+
+describe('#17.2: shortlist-over-size is about min_per quotas only', () => {
+  // One criterion on 0–10: total = 10 × score. A 95 (Jakarta, governance), B 90 (Jakarta,
+  // transparency), C 85 (Papua Barat, collaboration), D 80 (Banten, inclusive).
+  const entries = [
+    entry({ id: 'A', category: 'governance', region: 'DKI Jakarta' }),
+    entry({ id: 'B', category: 'transparency', region: 'DKI Jakarta' }),
+    entry({ id: 'C', category: 'collaboration', region: 'Papua Barat' }),
+    entry({ id: 'D', category: 'inclusive', region: 'Banten' }),
+  ];
+  const scores = scoreRows({ A: { J1: [9.5] }, B: { J1: [9] }, C: { J1: [8.5] }, D: { J1: [8] } }, ['q']);
+  const run = (shortlist: string) =>
+    scoreCompetition(competition(rubricFrom(`name: t\nscale: { min: 0, max: 10 }\ncriteria: { q: { weight: 100 } }\nshortlists:\n  - ${shortlist}\n`), entries, scores));
+  const codes = (r: ReturnType<typeof run>) => r.diagnostics.map((d) => d.code);
+
+  it('#17.2: a per_category shortlist of 1 takes one in each of four categories: no warning', () => {
+    const r = run('{ name: best, size: 1, per_category: true }');
+    expect(r.shortlists[0]).toEqual({ name: 'best', size: 1, taken: 4, cutoff_tie: false });
+    expect(codes(r)).toEqual([]);
+  });
+
+  it('#17.2: region quotas of 1 in three regions need 3 places of a size 2: the warning, with the places', () => {
+    const r = run('{ name: spread, size: 2, min_per: { region: 1 } }');
+    // Jakarta → A, Papua Barat → C, Banten → D: three places by quota, none left by rank.
+    expect(r.entries.filter((e) => e.shortlists.includes('spread')).map((e) => e.id)).toEqual(['A', 'C', 'D']);
+    expect(codes(r)).toEqual(['shortlist-over-size']);
+    expect(r.diagnostics[0]!.message).toContain('quotas alone take 3 places');
+  });
+
+  it('#17.2: quotas that fit, with a tie at a quota: cutoff-tie only (the tied entry is no quota place)', () => {
+    // A and B tie at 90 in Jakarta: the Jakarta quota of 1 takes both; Papua Barat → C,
+    // Banten → D. Quota places 3 = size 3; 4 taken because of the tie.
+    const tied = scoreRows({ A: { J1: [9] }, B: { J1: [9] }, C: { J1: [8.5] }, D: { J1: [8] } }, ['q']);
+    const r = scoreCompetition(
+      competition(rubricFrom('name: t\nscale: { min: 0, max: 10 }\ncriteria: { q: { weight: 100 } }\nshortlists:\n  - { name: spread, size: 3, min_per: { region: 1 } }\n'), entries, tied),
+    );
+    expect(r.shortlists[0]).toMatchObject({ taken: 4, cutoff_tie: true });
+    expect(codes(r)).toEqual(['cutoff-tie']);
+  });
+});

@@ -26,7 +26,9 @@ describe('validateCompetition', () => {
 
   test('loading, entry, score and panel problems come out together, sorted by place', () => {
     const rows = scoreRows({ A: { J1: [5, 5, 5, 5, 5] }, B: { J2: [5, 5, 11, 5, 5] } }, C);
-    const c = competition(rubric, [entry({ id: 'A', category: 'nope' }, 2), entry({ id: 'B' }, 3)], rows, [judge('J1', 'X'), judge('J2', 'Y')]);
+    // zscore: the normalization that needs a connected panel (#17.5).
+    const zscore = rubricFrom('name: t\nscale: { min: 1, max: 10 }\nmin_judges: 1\nnormalization: zscore\n');
+    const c = competition(zscore, [entry({ id: 'A', category: 'nope' }, 2), entry({ id: 'B' }, 3)], rows, [judge('J1', 'X'), judge('J2', 'Y')]);
     c.diagnostics.push(diagnostic('unknown-field', 'u', { file: 'entries.csv', line: 1, column: 9, field: 'x' }));
     const ds = validateCompetition(c, { asOf: '2026-01-01' });
     // Panel: J1 scored only A, J2 only B → disconnected. B's benefit (11) is out of range,

@@ -211,11 +211,15 @@ const CASES: Case[] = [
     expected: [{ code: 'conflict-of-interest', file: '@scores.csv', line: 5, column: 2, field: 'judge_id', entry_id: 'KIPP-2018-131' }],
   },
   {
-    // The misspelled key `normalisation` on line 9.
+    // The misspelled key `normalisation` on line 9, and weights that sum to 90 (line 4): both
+    // at once, though one is the schema's and the other a cross-field rule (#16.11).
     dir: 'invalid-rubric',
     args: ['@entries.csv', '--rubric', '@rubric.yaml', ...AS_OF],
     exit: 2,
-    expected: [{ code: 'invalid-rubric', file: '@rubric.yaml', line: 9, field: 'normalisation' }],
+    expected: [
+      { code: 'invalid-rubric', file: '@rubric.yaml', line: 4, field: 'criteria' },
+      { code: 'invalid-rubric', file: '@rubric.yaml', line: 9, field: 'normalisation' },
+    ],
   },
   {
     // `judul` and `title` both mean title: the second column is ignored.
@@ -258,9 +262,10 @@ const CASES: Case[] = [
     expected: [{ code: 'unsupported-format', file: '@scores/juri-2.xlsx' }],
   },
   {
-    // J01 and J02 scored KIPP-2018-130, J03 and J04 KIPP-2018-131: two panels that share no entry.
+    // J01 and J02 scored KIPP-2018-130, J03 and J04 KIPP-2018-131: two panels that share no
+    // entry, under a rubric whose zscore normalization compares judges through shared entries.
     dir: 'disconnected-panel',
-    args: ['@entries.csv', '--scores', '@scores.csv', ...AS_OF],
+    args: ['@entries.csv', '--scores', '@scores.csv', '--rubric', '@rubric.yaml', ...AS_OF],
     exit: 0,
     expected: [{ code: 'disconnected-panel' }],
   },

@@ -51,7 +51,7 @@ describe('panel connectivity', () => {
       { judge: 'J3', entry: 'E2' },
     ];
     expect(isPanelConnected(edges)).toBe(true);
-    expect(checkPanel(edges)).toEqual([]);
+    expect(checkPanel(edges, { normalization: 'zscore' })).toEqual([]);
   });
   test('two panels that share no entry: two pieces and a warning', () => {
     const edges = [
@@ -62,7 +62,7 @@ describe('panel connectivity', () => {
       { judge: 'J4', entry: 'E3' },
     ];
     expect(panelComponents(edges)).toEqual([['J1', 'J2'], ['J3', 'J4']]);
-    const [d] = checkPanel(edges);
+    const [d] = checkPanel(edges, { normalization: 'zscore' });
     expect(d).toMatchObject({ code: 'disconnected-panel', severity: 'warning' });
     expect(d!.file).toBeUndefined();
   });

@@ -119,15 +119,15 @@ export const RULES = {
     fix: 'The jury must decide the tie; the tool does not hide it.',
   },
   'disconnected-panel': {
-    summary: 'The judge–entry graph is disconnected: some groups of judges share no entry.',
-    fix: 'z-score normalization compares judges only through the entries they share: assign judges so that every group shares at least one entry with another.',
+    summary: 'The judge–entry graph is disconnected (some groups of judges share no entry) under a normalization that compares judges through shared entries (`zscore`; per stage in a staged rubric).',
+    fix: 'z-score normalization compares judges only through the entries they share: assign judges so that every group shares at least one entry with another. With `normalization: none` a split panel changes no figure and is not reported.',
   },
   'unknown-stage': {
     summary: 'A score row names a stage the rubric does not define, or contradicts the stage its sheet was given for.',
     fix: 'Use a stage name, label, alias or number from the rubric\'s `stages:` in the `stage` (`tahap`) column, or give the sheet as `--scores NAME=FILE`.',
   },
   'shortlist-over-size': {
-    summary: 'A proportional shortlist\'s `min_per` quotas took more entries than its size.',
+    summary: 'A proportional shortlist\'s `min_per` quotas took more entries than its size (never a `per_category` shortlist, which takes `size` in every category by design).',
     fix: 'Lower the minimums (region quotas grow with the number of regions in the data) or raise the size.',
   },
   'empty-file': {
