@@ -249,6 +249,30 @@ function stagesReport(lang: 'en' | 'id'): string {
   return out;
 }
 
+/**
+ * In the page: each word of each visible heading (table headings, h1–h3) as a Range; a word
+ * drawn in two boxes (two lines, across or, for upright headings, side by side) was split. A line may end after a space, a slash or a hyphen
+ * ("Rata-rata"), never elsewhere. Text hidden in print (the sort buttons) is skipped.
+ */
+const SPLIT_HEADING_WORDS = `(() => {
+  const found = [];
+  for (const el of document.querySelectorAll('thead th, h1, h2, h3')) {
+    if (el.getClientRects().length === 0) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.getClientRects().length === 0) continue;
+      for (const m of (node.textContent || '').matchAll(/[^\\s/-]+[/-]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => Math.round(r.top) + ',' + Math.round(r.left)));
+        if (lines.size > 1) found.push(m[0]);
+      }
+    }
+  }
+  return found;
+})()`;
+
 describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
   it.skipIf(!PDFTOTEXT)('#17.15: printed, a 300-row ranking repeats its header row on every page it runs over', async () => {
     const out = join(work, 'big.html');
@@ -273,27 +297,7 @@ describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
       await p.setViewportSize({ width: 718, height: 1040 });
       await p.emulateMedia({ media: 'print' });
       // Each word of each visible heading, as a Range: boxes on two lines mean it was split.
-      const split = await p.$$eval('thead th, h1, h2, h3', (els) =>
-        els.flatMap((el) => {
-          if (el.getClientRects().length === 0) return [];
-          const found: string[] = [];
-          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const parent = node.parentElement!;
-            if (parent.getClientRects().length === 0) continue; // hidden in print (the sort button)
-            const text = node.textContent ?? '';
-            // A line may end after a space, a slash or a hyphen ("Rata-rata"), never elsewhere.
-            for (const m of text.matchAll(/[^\s/-]+[/-]?/g)) {
-              const range = document.createRange();
-              range.setStart(node, m.index!);
-              range.setEnd(node, m.index! + m[0].length);
-              const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-              if (lines.size > 1) found.push(m[0]);
-            }
-          }
-          return found;
-        }),
-      );
+      const split = (await p.evaluate(SPLIT_HEADING_WORDS)) as string[];
       const widths = await p.$$eval('table', (tables) => tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth));
       await p.close();
       expect(split, file).toEqual([]);
@@ -306,12 +310,12 @@ describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
     for (const lang of ['en', 'id'] as const) {
       const p = await openPage(stagesReport(lang));
       await p.setViewportSize({ width: 1280, height: 900 });
-      const box = await p.evaluate(() => {
-        const table = document.getElementById('ranking-table')!;
-        const wrap = table.parentElement!.getBoundingClientRect();
-        const status = table.querySelector('th[data-key="status"]')!.getBoundingClientRect();
-        return { scroll: table.scrollWidth, client: table.parentElement!.clientWidth, statusRight: status.right, wrapRight: wrap.right };
-      });
+      const box = (await p.evaluate(`(() => {
+        const table = document.getElementById('ranking-table');
+        const wrap = table.parentElement.getBoundingClientRect();
+        const status = table.querySelector('th[data-key="status"]').getBoundingClientRect();
+        return { scroll: table.scrollWidth, client: table.parentElement.clientWidth, statusRight: status.right, wrapRight: wrap.right };
+      })()`)) as { scroll: number; client: number; statusRight: number; wrapRight: number };
       await p.locator('#ranking-table').scrollIntoViewIfNeeded();
       await p.screenshot({ path: join(RESULTS, `html-report-1280-${lang}.png`) });
       await p.close();
