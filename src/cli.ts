@@ -202,6 +202,8 @@ Examples:
     .addOption(new Option('--avoid <what>', 'also keep judges off entries of their own region').choices(['region']))
     .addOption(new Option('--by <what>', 'prefer judges whose expertise lists the entry\'s category').choices(['category']))
     .addOption(new Option('--sheet-format <format>', 'score sheet format').choices(['csv', 'xlsx']).default('csv'))
+    .option('--delimiter <char>', 'delimiter of the CSV files written (inputs are detected): , ; (for Indonesian-locale Excel) or tab')
+    .option('--lang <lang>', 'column headers in en or id (default: $KIPP_LANG, else en)')
     .option('-r, --rubric <file>', 'the rubric YAML (criteria for the sheets, categories)')
     .option('--force', 'write into a folder that already holds sheets')
     .addHelpText(
@@ -215,7 +217,8 @@ written), 2 usage (bad option, K above the number of judges, DIR already holds s
 
 Examples:
   kipp assign entries.csv --judges judges.csv --per-entry 5 --seed 2026 --output-dir panel/
-  kipp assign submissions/ -j juri.csv -k 3 --avoid region --by category --sheet-format xlsx -d penilaian/`,
+  kipp assign submissions/ -j juri.csv -k 3 --avoid region --by category --sheet-format xlsx -d penilaian/
+  kipp assign submissions/ -j juri.csv -k 3 --delimiter ";" --lang id -d penilaian/`,
     )
     .action((entries: string[], options) => run(async () => (await import('./commands/assign.js')).runAssign(entries, options, ctx)));
 

@@ -18,7 +18,9 @@
  * categories a and b, and others who know only c), it stays split and `connected` is false, so
  * the caller can warn. Without `byCategory` a split is rare: K = 1 always splits, as do too few
  * pairs (connecting N entries and J judges takes N + J − 1) or conflicts that leave no choice.
- * Joining is bounded, best-effort work, not a proof that no connected assignment exists.
+ * Joining does not depend on the seed (issue 17.10): when some assignment with the most matches
+ * is connected, the result is connected for every seed (checked against exhaustive search on
+ * small panels); on large panels it is bounded work, not a proof.
  *
  * How: a max flow (source → entry, cap K; entry → allowed judge, cap 1; judge → sink) solved
  * twice — first with every judge capped at the minimum load, which succeeds exactly when every
@@ -26,7 +28,7 @@
  * judge's flow, so the minimums survive. Entries, judges and edges are put in a seeded random
  * order first, so the seed picks one of the many valid assignments. Expertise is then maximized
  * by cancelling negative cycles of judge-to-judge moves, and disconnected blocks are joined by
- * seeded cost-neutral swaps where possible.
+ * cost-neutral cycles of such moves, tried in input order.
  */
 import { compareCodePoints, foldText, normalizeName } from '../model/names.js';
 import { seededRandom, shuffled, type Random } from './random.js';
@@ -118,7 +120,7 @@ export function assignJudges(entries: AssignEntry[], judges: AssignJudge[], opti
   const state = solveFlow(panel, perEntry, bounds, random, options.byCategory);
   if (options.byCategory) maximizeExpertise(panel, state, bounds);
   // With one judge per entry every judge is its own island: nothing to repair.
-  if (perEntry > 1) joinComponents(panel, state, random, options.byCategory);
+  if (perEntry > 1) joinComponents(panel, state, bounds, options.byCategory);
 
   return summarize(panel, state);
 }
@@ -443,40 +445,74 @@ function solveFlow(panel: Panel, perEntry: number, bounds: LoadBounds, random: R
   return { assigned, judgesOfEntry, loads };
 }
 
-// ─── Expertise: cancel negative cycles of judge-to-judge moves ─────────────────────────────
+// ─── Moves between judges: the graph both optimisations walk ────────────────────────────────
 
 /**
  * A move takes one entry from judge a to judge b (allowed, b not already on it); its cost is
- * the change in unmatched pairs (−1, 0 or +1). A cycle of moves keeps every load; a chain that
- * starts at a judge above the minimum and ends at one below the maximum (the cycle passes the
- * "slack" node) shifts one unit of load. The assignment has the most matches possible exactly
- * when no such cycle has negative cost (min-cost flow optimality), found by Bellman–Ford on the
- * J + 1 node graph whose edge a → b is the cheapest move from a to b.
+ * the change in unmatched expertise pairs (−1, 0 or +1; always 0 without byCategory). A cycle
+ * of moves keeps every load; a chain that starts at a judge above the minimum and ends at one
+ * below the maximum (the cycle passes the "slack" node, index m) shifts one unit of load. Every
+ * cycle therefore keeps every rule: K judges per entry, no conflict, loads within the bounds.
  */
-function maximizeExpertise(panel: Panel, state: AssignmentState, bounds: LoadBounds): void {
-  const n = panel.entries.length;
-  const m = panel.judges.length;
-  const mm = m * m;
-  const cost = (i: number, j: number) => 1 - panel.expert[i * m + j]!;
-  // moveCount[(delta + 1) * m² + a * m + b]: entries that could move from a to b at that cost.
-  const moveCount = new Int32Array(3 * mm);
-  const account = (i: number, sign: 1 | -1) => {
+class MoveGraph {
+  private readonly m: number;
+  private readonly mm: number;
+  /** moveCount[(delta + 1) * m² + a * m + b]: entries that could move from a to b at that cost. */
+  private readonly moveCount: Int32Array;
+  readonly slack: number;
+
+  constructor(
+    private readonly panel: Panel,
+    private readonly state: AssignmentState,
+    private readonly bounds: LoadBounds,
+    private readonly byCategory: boolean,
+  ) {
+    this.m = panel.judges.length;
+    this.mm = this.m * this.m;
+    this.slack = this.m;
+    this.moveCount = new Int32Array(3 * this.mm);
+    for (let i = 0; i < panel.entries.length; i++) this.account(i, 1);
+  }
+
+  cost(i: number, j: number): number {
+    return this.byCategory ? 1 - this.panel.expert[i * this.m + j]! : 0;
+  }
+
+  private account(i: number, sign: 1 | -1): void {
+    const { m, mm, state, panel } = this;
     for (const a of state.judgesOfEntry[i]!) {
       for (const b of panel.allowedJudges[i]!) {
         if (state.assigned[i * m + b]) continue;
-        moveCount[(cost(i, b) - cost(i, a) + 1) * mm + a * m + b]! += sign;
+        this.moveCount[(this.cost(i, b) - this.cost(i, a) + 1) * mm + a * m + b]! += sign;
       }
     }
-  };
-  const moveCost = (a: number, b: number): number | undefined => {
-    for (let delta = -1; delta <= 1; delta++) if (moveCount[(delta + 1) * mm + a * m + b]! > 0) return delta;
-    return undefined;
-  };
-  for (let i = 0; i < n; i++) account(i, 1);
+  }
 
-  const slack = m;
+  /** The cheapest move from a to b now, or undefined when none is possible. */
+  moveCost(a: number, b: number): number | undefined {
+    for (let delta = -1; delta <= 1; delta++) if (this.moveCount[(delta + 1) * this.mm + a * this.m + b]! > 0) return delta;
+    return undefined;
+  }
+
+  /** Every possible move and load shift now, as weighted edges over m + 1 nodes. */
+  edges(): GraphEdge[] {
+    const { m, slack, state, bounds, panel } = this;
+    const edges: GraphEdge[] = [];
+    for (let a = 0; a < m; a++) {
+      for (let b = 0; b < m; b++) {
+        const w = a === b ? undefined : this.moveCost(a, b);
+        if (w !== undefined) edges.push({ from: a, to: b, weight: w });
+      }
+      if (panel.allowedCountOfJudge[a]! === 0) continue;
+      if (state.loads[a]! > bounds.min) edges.push({ from: slack, to: a, weight: 0 });
+      if (state.loads[a]! < bounds.max) edges.push({ from: a, to: slack, weight: 0 });
+    }
+    return edges;
+  }
+
   /** The cycle's cost now, or undefined when one of its steps is no longer possible. */
-  const cycleCost = (cycle: number[]): number | undefined => {
+  cycleCost(cycle: readonly number[]): number | undefined {
+    const { slack, state, bounds } = this;
     let total = 0;
     for (let k = 0; k < cycle.length; k++) {
       const a = cycle[k]!;
@@ -486,52 +522,76 @@ function maximizeExpertise(panel: Panel, state: AssignmentState, bounds: LoadBou
       } else if (b === slack) {
         if (state.loads[a]! >= bounds.max) return undefined;
       } else {
-        const w = moveCost(a, b);
+        const w = this.moveCost(a, b);
         if (w === undefined) return undefined;
         total += w;
       }
     }
     return total;
-  };
-  const cancel = (cycle: number[]): void => {
+  }
+
+  /** The entries that can move from a to b at cost w, in input order. */
+  entriesFor(a: number, b: number, w: number): number[] {
+    const { m, state, panel } = this;
+    const found: number[] = [];
+    for (let i = 0; i < panel.entries.length; i++) {
+      if (state.assigned[i * m + a] && !state.assigned[i * m + b] && panel.allowed[i * m + b] && this.cost(i, b) - this.cost(i, a) === w) found.push(i);
+    }
+    return found;
+  }
+
+  /**
+   * Applies a cycle whose steps are all possible (cycleCost defined), each at its cheapest cost;
+   * the first step moves `firstEntry` when given. Returns the moves, for `undo`.
+   */
+  apply(cycle: readonly number[], firstEntry?: number): Move[] {
+    const { slack } = this;
     // Choose every move's entry before applying any: with distinct judges on the cycle the
     // moves never interfere, even when two of them move the same entry.
-    const moves: { entry: number; from: number; to: number }[] = [];
+    const moves: Move[] = [];
     for (let k = 0; k < cycle.length; k++) {
       const a = cycle[k]!;
       const b = cycle[(k + 1) % cycle.length]!;
       if (a === slack || b === slack) continue;
-      const w = moveCost(a, b)!;
-      let entry = -1;
-      for (let i = 0; i < n && entry < 0; i++) {
-        if (state.assigned[i * m + a] && !state.assigned[i * m + b] && panel.allowed[i * m + b] && cost(i, b) - cost(i, a) === w) {
-          entry = i;
-        }
-      }
-      if (entry < 0) throw new Error(`internal: no entry moves from judge ${a} to ${b}`);
+      const entry = k === 0 && firstEntry !== undefined ? firstEntry : this.entriesFor(a, b, this.moveCost(a, b)!)[0];
+      if (entry === undefined) throw new Error(`internal: no entry moves from judge ${a} to ${b}`);
       moves.push({ entry, from: a, to: b });
     }
-    const touched = [...new Set(moves.map((mv) => mv.entry))];
-    for (const i of touched) account(i, -1);
-    for (const { entry, from, to } of moves) moveEntry(state, m, entry, from, to);
-    for (const i of touched) account(i, 1);
-  };
+    this.perform(moves);
+    return moves;
+  }
 
+  undo(moves: readonly Move[]): void {
+    this.perform(moves.map(({ entry, from, to }) => ({ entry, from: to, to: from })));
+  }
+
+  private perform(moves: readonly Move[]): void {
+    const touched = [...new Set(moves.map((mv) => mv.entry))];
+    for (const i of touched) this.account(i, -1);
+    for (const { entry, from, to } of moves) moveEntry(this.state, this.m, entry, from, to);
+    for (const i of touched) this.account(i, 1);
+  }
+}
+
+interface Move {
+  entry: number;
+  from: number;
+  to: number;
+}
+
+// ─── Expertise: cancel negative cycles of judge-to-judge moves ─────────────────────────────
+
+/**
+ * The assignment has the most expertise matches possible exactly when the move graph has no
+ * negative cycle (min-cost flow optimality), found by Bellman–Ford on its J + 1 nodes.
+ */
+function maximizeExpertise(panel: Panel, state: AssignmentState, bounds: LoadBounds): void {
+  const moves = new MoveGraph(panel, state, bounds, true);
   for (;;) {
-    const edges: GraphEdge[] = [];
-    for (let a = 0; a < m; a++) {
-      for (let b = 0; b < m; b++) {
-        const w = a === b ? undefined : moveCost(a, b);
-        if (w !== undefined) edges.push({ from: a, to: b, weight: w });
-      }
-      if (panel.allowedCountOfJudge[a]! === 0) continue;
-      if (state.loads[a]! > bounds.min) edges.push({ from: slack, to: a, weight: 0 });
-      if (state.loads[a]! < bounds.max) edges.push({ from: a, to: slack, weight: 0 });
-    }
-    const cycle = negativeCycle(m + 1, edges);
+    const cycle = negativeCycle(panel.judges.length + 1, moves.edges());
     if (!cycle) return;
     // A cycle usually stays negative for many rounds; cancel it until it is not, then search again.
-    while ((cycleCost(cycle) ?? 0) < 0) cancel(cycle);
+    while ((moves.cycleCost(cycle) ?? 0) < 0) moves.apply(cycle);
   }
 }
 
@@ -564,6 +624,28 @@ function negativeCycle(nodeCount: number, edges: GraphEdge[]): number[] | undefi
   return reversed.reverse();
 }
 
+/**
+ * Cheapest paths from `start` over edges without a negative cycle (Bellman–Ford): each node's
+ * cost (Infinity when unreachable) and its predecessor on a cheapest path.
+ */
+function cheapestPaths(nodeCount: number, edges: GraphEdge[], start: number): { dist: Float64Array; pred: Int32Array } {
+  const dist = new Float64Array(nodeCount).fill(Infinity);
+  const pred = new Int32Array(nodeCount).fill(-1);
+  dist[start] = 0;
+  for (let pass = 0; pass < nodeCount; pass++) {
+    let changed = false;
+    for (const { from, to, weight } of edges) {
+      if (dist[from]! + weight < dist[to]!) {
+        dist[to] = dist[from]! + weight;
+        pred[to] = from;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return { dist, pred };
+}
+
 function moveEntry(state: AssignmentState, m: number, entry: number, from: number, to: number): void {
   state.assigned[entry * m + from] = 0;
   state.assigned[entry * m + to] = 1;
@@ -573,63 +655,67 @@ function moveEntry(state: AssignmentState, m: number, entry: number, from: numbe
   state.loads[to]!++;
 }
 
-// ─── Connectivity: join blocks by swapping judges between two entries ──────────────────────
+// ─── Connectivity: join blocks by cost-neutral cycles of moves ─────────────────────────────
 
-const SWAP_CHECK_BUDGET = 500_000;
-const SWAP_TRY_BUDGET = 400;
+/** Work allowed for joining, in pairs looked at (each try recounts the blocks: N·K pairs). */
+const JOIN_WORK_BUDGET = 200_000_000;
 
 /**
- * Swapping (e1, j1), (e2, j2) for (e1, j2), (e2, j1) keeps every entry's count and every load,
- * and links the two blocks unless one of the removed pairs was the only link inside its block
- * (then it is undone). Only swaps that keep the expertise count are taken. Bounded work: a
- * panel that is split by its conflicts (or whose K is 1) simply stays split, and is reported so.
+ * Joins blocks of the judge–entry graph, deterministically (input order, no seed): a move of
+ * an entry from judge a to judge b of another block links the two blocks; closed into a cycle
+ * of moves back to a at zero total cost (a cheapest path b ⇝ a costing minus the move's cost),
+ * it keeps every rule and the expertise count. Every cycle is tried, with every entry a could
+ * hand over, until one leaves fewer blocks (the others of the cycle may cut a link elsewhere);
+ * repeated until the graph is one piece or no cycle joins anything. Any other assignment with
+ * the same loads' bounds and expertise count differs from this one by such cycles, so a split
+ * that stays is nearly always forced (by conflicts, K = 1, too few pairs, or expertise first);
+ * the search is bounded work, not a proof.
  */
-function joinComponents(panel: Panel, state: AssignmentState, random: Random, byCategory: boolean): void {
-  const n = panel.entries.length;
+function joinComponents(panel: Panel, state: AssignmentState, bounds: LoadBounds, byCategory: boolean): void {
   const m = panel.judges.length;
-  const cost = (i: number, j: number) => 1 - panel.expert[i * m + j]!;
+  const moves = new MoveGraph(panel, state, bounds, byCategory);
+  const pairs = panel.entries.length * (state.judgesOfEntry[0]?.length ?? 0);
+  let work = 0;
   let blocks = components(panel, state);
-  let checks = 0;
-  let tries = 0;
-  while (blocks.count > 1 && checks < SWAP_CHECK_BUDGET && tries < SWAP_TRY_BUDGET) {
-    const sizes = new Map<number, number>();
-    for (let i = 0; i < n; i++) sizes.set(blocks.rootOfEntry[i]!, (sizes.get(blocks.rootOfEntry[i]!) ?? 0) + 1);
-    const smallest = [...sizes].sort((x, y) => x[1] - y[1] || x[0] - y[0])[0]![0];
-    const inside: [number, number][] = [];
-    const outside: [number, number][] = [];
-    for (let i = 0; i < n; i++) {
-      for (const j of state.judgesOfEntry[i]!) (blocks.rootOfEntry[i] === smallest ? inside : outside).push([i, j]);
+  const tryCycle = (cycle: number[], entry: number): boolean => {
+    work += pairs;
+    const done = moves.apply(cycle, entry);
+    const after = components(panel, state);
+    if (after.count < blocks.count) {
+      blocks = after;
+      return true;
     }
-    const partners = shuffled(outside, random);
-    let joined = false;
-    search: for (const [e1, j1] of shuffled(inside, random)) {
-      for (const [e2, j2] of partners) {
-        if (++checks >= SWAP_CHECK_BUDGET) break search;
-        if (!panel.allowed[e1 * m + j2] || state.assigned[e1 * m + j2]) continue;
-        if (!panel.allowed[e2 * m + j1] || state.assigned[e2 * m + j1]) continue;
-        if (byCategory && cost(e1, j2) + cost(e2, j1) > cost(e1, j1) + cost(e2, j2)) continue;
-        swapJudges(state, m, e1, j1, e2, j2);
-        const after = components(panel, state);
-        if (after.count < blocks.count) {
-          blocks = after;
-          joined = true;
-          break search;
+    moves.undo(done);
+    return false;
+  };
+  const joinOnce = (): boolean => {
+    const blockOf = (j: number) => (state.loads[j]! > 0 ? blocks.rootOfJudge[j]! : -1);
+    const edges = moves.edges();
+    for (let b = 0; b < m; b++) {
+      if (blockOf(b) < 0) continue;
+      const { dist, pred } = cheapestPaths(m + 1, edges, b);
+      for (let a = 0; a < m; a++) {
+        if (a === b || blockOf(a) < 0 || blockOf(a) === blockOf(b)) continue;
+        const w = moves.moveCost(a, b);
+        if (w === undefined || dist[a]! + w !== 0) continue;
+        // The cycle a → b ⇝ a, its nodes in order.
+        const back: number[] = [];
+        for (let v = a; v !== b; v = pred[v]!) back.push(v);
+        const cycle = [a, b, ...back.slice(1).reverse()];
+        if (new Set(cycle).size !== cycle.length) continue;
+        for (const entry of moves.entriesFor(a, b, w)) {
+          if (work > JOIN_WORK_BUDGET) return false;
+          if (tryCycle(cycle, entry)) return true;
         }
-        swapJudges(state, m, e1, j2, e2, j1);
-        if (++tries >= SWAP_TRY_BUDGET) break search;
       }
     }
-    if (!joined) return;
-  }
-}
-
-function swapJudges(state: AssignmentState, m: number, e1: number, j1: number, e2: number, j2: number): void {
-  moveEntry(state, m, e1, j1, j2);
-  moveEntry(state, m, e2, j2, j1);
+    return false;
+  };
+  while (blocks.count > 1 && joinOnce());
 }
 
 /** Blocks of the judge–entry graph, counting entries and the judges with a load. */
-function components(panel: Panel, state: AssignmentState): { count: number; rootOfEntry: Int32Array } {
+function components(panel: Panel, state: AssignmentState): { count: number; rootOfEntry: Int32Array; rootOfJudge: Int32Array } {
   const n = panel.entries.length;
   const m = panel.judges.length;
   const parent = Int32Array.from(range(n + m));
@@ -650,8 +736,12 @@ function components(panel: Panel, state: AssignmentState): { count: number; root
   const roots = new Set<number>();
   const rootOfEntry = new Int32Array(n);
   for (let i = 0; i < n; i++) roots.add((rootOfEntry[i] = find(i)));
-  for (let j = 0; j < m; j++) if (state.loads[j]! > 0) roots.add(find(n + j));
-  return { count: roots.size, rootOfEntry };
+  const rootOfJudge = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    rootOfJudge[j] = find(n + j);
+    if (state.loads[j]! > 0) roots.add(rootOfJudge[j]!);
+  }
+  return { count: roots.size, rootOfEntry, rootOfJudge };
 }
 
 // ─── Result ────────────────────────────────────────────────────────────────────────────────

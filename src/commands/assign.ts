@@ -13,16 +13,18 @@ import { dirname, extname, join } from 'node:path';
 import { assignJudges, InfeasibleAssignment, type Assignment } from '../analytics/assign.js';
 import { compareDiagnostics, hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { checkOutput, writeOutput } from '../io/write.js';
-import { formatAssignmentCsv, formatSheetCsv } from '../report/assign/csv.js';
+import { formatAssignmentCsv, formatSheetCsv, type AssignCsvOptions } from '../report/assign/csv.js';
 import { formatSheetXlsx } from '../report/assign/xlsx.js';
-import { judgeSheets, type JudgeSheet, type SheetEntry } from '../report/assign/sheet.js';
+import { criterionHeaders, judgeSheets, type JudgeSheet, type SheetEntry } from '../report/assign/sheet.js';
+import type { CsvDelimiter } from '../report/export-csv.js';
+import { parseLang } from '../report/labels.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { summaryLines } from '../report/assign/summary.js';
 import { checkEntries, REQUIRED_ENTRY_FIELDS } from '../validate/entries.js';
 import { checkJudges } from '../validate/judges.js';
 import { referenceDate } from '../scoring/score.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { inputPaths, loadInputs } from './inputs.js';
+import { inputPaths, loadInputs, parseDelimiter } from './inputs.js';
 import { parseCount, parseFormat } from './score.js';
 
 export interface AssignCommandOptions {
@@ -35,6 +37,9 @@ export interface AssignCommandOptions {
   sheetFormat?: string;
   rubric?: string;
   force?: boolean;
+  /** The delimiter of the CSV files written (as `kipp export --delimiter`). */
+  delimiter?: string;
+  lang?: string;
 }
 
 export const SHEET_FORMATS = ['csv', 'xlsx'] as const;
@@ -56,6 +61,12 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   const byCategory = options.by === 'category';
   const avoidRegion = options.avoid === 'region';
   const seed = options.seed ?? '1';
+  // As `kipp export`: --lang (default $KIPP_LANG, else en) names the columns, --delimiter is the
+  // delimiter written (`;` for Indonesian-locale Excel); assignment.csv is CSV whatever the sheets.
+  const lang = options.lang !== undefined ? parseLang(options.lang) : ctx.lang;
+  if (lang === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  const delimiter: CsvDelimiter = parseDelimiter(options.delimiter) ?? ',';
+  const csv: AssignCsvOptions = { delimiter, lang };
 
   // The folder before the inputs: a refusal costs nothing.
   checkOutputDir(options.outputDir, options.force ?? false);
@@ -99,11 +110,11 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
     entryCheck.checked.map((c) => [c.entry.id, { id: c.entry.id, title: c.entry.title, agency: c.entry.agency, category: c.category ?? c.entry.categoryRaw }]),
   );
   const sheets = judgeSheets(assignment.pairs, judges.map((j) => j.id), sheetEntries);
-  const criterionIds = rubric.criteria.map((c) => c.id);
+  const headers = criterionHeaders(rubric, lang);
   const files: { path: string; data: () => Promise<string | Uint8Array> }[] = [
-    ...sheets.map((sheet) => ({ path: join(options.outputDir, SHEETS_FOLDER, `${sheet.fileStem}.${sheetFormat}`), data: () => sheetBytes(sheet, criterionIds, sheetFormat) })),
+    ...sheets.map((sheet) => ({ path: join(options.outputDir, SHEETS_FOLDER, `${sheet.fileStem}.${sheetFormat}`), data: () => sheetBytes(sheet, headers, sheetFormat, csv) })),
     // Last: an assignment.csv means every sheet before it was written.
-    { path: join(options.outputDir, ASSIGNMENT_FILE), data: async () => formatAssignmentCsv(assignment.pairs) },
+    { path: join(options.outputDir, ASSIGNMENT_FILE), data: async () => formatAssignmentCsv(assignment.pairs, csv) },
   ];
   const leftovers = prepareFolder(options.outputDir, files.map((f) => f.path), options.force ?? false, inputPaths(competition));
   for (const file of files) writeOutput(file.path, await file.data(), { inputs: inputPaths(competition), force: true });
@@ -116,10 +127,8 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   return { exit: 0 };
 }
 
-async function sheetBytes(sheet: JudgeSheet, criterionIds: string[], format: SheetFormat): Promise<string | Uint8Array> {
-  if (format === 'xlsx') return formatSheetXlsx(sheet, criterionIds);
-  // A byte-order mark, so that Excel opens accented titles (Library Café) as UTF-8.
-  return `\uFEFF${formatSheetCsv(sheet, criterionIds)}`;
+async function sheetBytes(sheet: JudgeSheet, headers: string[], format: SheetFormat, csv: AssignCsvOptions): Promise<string | Uint8Array> {
+  return format === 'xlsx' ? formatSheetXlsx(sheet, headers, csv.lang) : formatSheetCsv(sheet, headers, csv);
 }
 
 /**

@@ -12,6 +12,7 @@ import { parseRubric, rubricsDir } from '../io/rubric.js';
 import { writeOutput } from '../io/write.js';
 import { competitionFolder, profileFileName } from '../init/folder.js';
 import { diagnosticLine } from '../report/diagnostics.js';
+import { packageFile } from '../package-root.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -48,7 +49,8 @@ export async function runInit(dir: string, options: InitOptions, ctx: CommandCon
       throw new KippError('usage', `${dir} is not empty: choose a new folder, or pass --force to write the files into it (files of the same names are replaced)`);
     }
   }
-  const files = competitionFolder({ rubric, rubricText: text, profile, version: toolVersion() });
+  const rubricSchema = readFileSync(packageFile('schemas/rubric.schema.json'), 'utf8');
+  const files = competitionFolder({ rubric, rubricText: text, profile, version: toolVersion(), rubricSchema });
   for (const f of files) {
     const path = join(dir, ...f.path.split('/'));
     mkdirSync(dirname(path), { recursive: true });

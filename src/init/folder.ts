@@ -1,8 +1,15 @@
 /**
  * The files of a new competition folder (`kipp init`), as a pure function of the profile: the
- * rubric, CSV templates with Indonesian headers (entries, judges, score sheet), a README for the
- * secretariat and a GitHub Actions workflow that runs `kipp validate` on every change.
+ * rubric (with the rubric's JSON Schema beside it for editors), CSV templates with Indonesian
+ * headers (entries, judges, score sheet), a README for the secretariat and a GitHub Actions
+ * workflow that runs `kipp validate` on every change.
  * The templates hold headers only, so that `kipp validate` on a fresh folder is clean.
+ *
+ * Nothing here points at the npm registry's `kipp`: that name is not this project's package,
+ * and anyone could publish under it and run code in the secretariat's CI (issue 17.16). The
+ * workflow installs a tarball the secretariat commits (`vendor/kipp-VERSION.tgz`, made with
+ * `npm pack`) or a source they name in KIPP_PACKAGE, and refuses a bare registry name; the
+ * editor hint points at the schema file written into the folder.
  */
 import { DEFAULT_CRITERION_ALIASES, normalizeName } from '../model/names.js';
 import type { Rubric } from '../model/rubric.js';
@@ -21,6 +28,16 @@ export interface FolderInput {
   profile: string;
   /** kipp's version, pinned in the workflow. */
   version: string;
+  /** The package's schemas/rubric.schema.json, copied into the folder for the editor hint. */
+  rubricSchema: string;
+}
+
+/** Where the rubric's JSON Schema goes in the folder (the rubric's editor hint points here). */
+export const SCHEMA_PATH = 'schemas/rubric.schema.json';
+
+/** The tarball the workflow installs unless KIPP_PACKAGE names another source. */
+export function vendoredTarball(version: string): string {
+  return `vendor/kipp-${version}.tgz`;
 }
 
 /** The Indonesian header of a criterion column: its first Indonesian alias, else its id. */
@@ -48,16 +65,16 @@ function csvLine(cells: string[]): string {
   return `${cells.join(',')}\r\n`;
 }
 
-/** The shipped profile with its editor hint pointing at the published schema. */
-function rubricFile(text: string, version: string): string {
-  return text.replace(/^# yaml-language-server: \$schema=\S+/m, `# yaml-language-server: $schema=https://unpkg.com/kipp@${version}/schemas/rubric.schema.json`);
+/** The shipped profile with its editor hint pointing at the schema beside it in the folder. */
+function rubricFile(text: string): string {
+  return text.replace(/^# yaml-language-server: \$schema=\S+/m, `# yaml-language-server: $schema=./${SCHEMA_PATH}`);
 }
 
 function validateCommand(): string {
   return 'kipp validate entries.csv --scores scores.csv --judges judges.csv --rubric rubric.yaml';
 }
 
-function workflow(rubric: Rubric, version: string): string {
+function workflow(version: string): string {
   const validate = validateCommand();
   return `# .github/workflows/kipp-validate.yml — check the competition's files with kipp on every
 # pull request and every push to main: annotations on the files' lines, a summary of the job,
@@ -67,7 +84,7 @@ name: kipp validate
 
 on:
   pull_request:
-    paths: ['*.csv', 'rubric.yaml', '.github/workflows/kipp-validate.yml']
+    paths: ['*.csv', 'rubric.yaml', 'vendor/**', '.github/workflows/kipp-validate.yml']
   push:
     branches: [main]
 
@@ -84,7 +101,22 @@ jobs:
         with:
           node-version: 20
       - name: Install kipp
-        run: npm install --global kipp@${version}
+        # Never "npm install kipp": the npm registry's kipp is not this project's package.
+        # Default: the tarball committed in this folder (npm pack in kipp's repository, see
+        # README.md). Or set the repository variable KIPP_PACKAGE to a source you control: a
+        # path, or a git URL pinned to a tag or commit (git+https://github.com/ORG/kipp.git#v${version}).
+        env:
+          KIPP_PACKAGE: \${{ vars.KIPP_PACKAGE || './${vendoredTarball(version)}' }}
+        run: |
+          case "$KIPP_PACKAGE" in
+            ./*|/*|git+https://*|git+ssh://*) ;;
+            *) echo "::error::KIPP_PACKAGE=$KIPP_PACKAGE is not a path or a git URL: a bare name would install whatever the npm registry holds under it"; exit 2 ;;
+          esac
+          case "$KIPP_PACKAGE" in
+            ./*|/*) if [ ! -f "$KIPP_PACKAGE" ]; then echo "::error::$KIPP_PACKAGE is missing: commit the tarball made by npm pack in kipp's repository, or set the repository variable KIPP_PACKAGE (see README.md)"; exit 2; fi ;;
+          esac
+          npm install --global "$KIPP_PACKAGE"
+          kipp --version
       - name: SARIF report for code scanning
         # Exit 1 (data errors) still writes the report; the next step fails the job.
         run: ${validate} --format sarif --output kipp.sarif || [ $? -eq 1 ]
@@ -126,6 +158,7 @@ function readme(input: FolderInput): string {
       ['`entries.csv`', 'satu baris per proposal inovasi'],
       ['`judges.csv`', 'satu baris per juri/evaluator (instansi juri dipakai untuk konflik kepentingan)'],
       ['`scores.csv`', `lembar penilaian: satu baris per proposal dan juri${rubric.stages.length > 0 ? ' dan tahap' : ''}, satu kolom per kriteria, skala ${rubric.scale.min}–${rubric.scale.max}`],
+      ['`schemas/rubric.schema.json`', 'skema JSON pedoman, agar editor (VS Code dengan ekstensi YAML) memeriksa `rubric.yaml` saat diketik'],
       ['`.github/workflows/kipp-validate.yml`', 'pemeriksaan otomatis (`kipp validate`) di GitHub Actions pada setiap perubahan'],
     ]),
     '',
@@ -205,18 +238,32 @@ function readme(input: FolderInput): string {
     'Tanggal acuan untuk usia implementasi: `--as-of YYYY-MM-DD` (tanggal penutupan pendaftaran), atau `eligibility.reference_date` di `rubric.yaml`.',
     '',
   );
+  const tarball = vendoredTarball(input.version);
+  out.push('## Memasang kipp di GitHub Actions', '');
+  out.push(
+    'Alur kerja `.github/workflows/kipp-validate.yml` **tidak** memasang kipp dari registri npm: nama `kipp` di sana bukan paket proyek ini, dan siapa pun dapat menerbitkan paket dengan nama itu. Pilih salah satu:',
+    '',
+    `1. Di salinan repositori kipp (versi ${input.version}), jalankan \`npm pack\`, lalu simpan berkas \`kipp-${input.version}.tgz\` di folder ini sebagai \`${tarball}\` dan commit.`,
+    '2. Atau isi variabel repositori `KIPP_PACKAGE` (Settings → Secrets and variables → Actions → Variables) dengan sumber yang Anda kendalikan: path berkas, atau URL git yang dikunci pada tag atau commit, mis. `git+https://github.com/ORGANISASI/kipp.git#v' + input.version + '`.',
+    '',
+    'Tanpa salah satunya, langkah "Install kipp" gagal dengan pesan yang menjelaskannya; nama paket tanpa path atau URL git ditolak.',
+    '',
+    '*The workflow never installs `kipp` from the npm registry (that name is not this project\'s): commit the tarball from `npm pack` as `' + tarball + '`, or set the repository variable `KIPP_PACKAGE` to a path or a pinned git URL.*',
+    '',
+  );
   return `${out.join('\n')}`;
 }
 
 export function competitionFolder(input: FolderInput): FolderFile[] {
   const { rubric } = input;
   return [
-    { path: 'rubric.yaml', content: rubricFile(input.rubricText, input.version) },
+    { path: 'rubric.yaml', content: rubricFile(input.rubricText) },
+    { path: SCHEMA_PATH, content: input.rubricSchema },
     { path: 'entries.csv', content: csvLine(entryHeaders(rubric)) },
     { path: 'judges.csv', content: csvLine(JUDGE_HEADERS) },
     { path: 'scores.csv', content: csvLine(scoreHeaders(rubric)) },
     { path: 'README.md', content: readme(input) },
-    { path: '.github/workflows/kipp-validate.yml', content: workflow(rubric, input.version) },
+    { path: '.github/workflows/kipp-validate.yml', content: workflow(input.version) },
   ];
 }
 

@@ -1,5 +1,7 @@
 /**
  * `kipp score --format csv`: one row per entry, 2-decimal figures, formula-safe text cells.
+ * A field holding `;` or a tab is quoted as well as one holding `,`, a quote or a line break,
+ * as in `kipp export` (src/report/export-csv.ts): LibreOffice's import splits on all three.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ScoreResult } from '../model/result.js';
@@ -29,5 +31,5 @@ export function formatCsv(result: ScoreResult, _options: ReportOptions): string 
     e.shortlists.join(' '),
     e.flags.join(' '),
   ]);
-  return stringify([header, ...rows], { record_delimiter: '\n' });
+  return stringify([header, ...rows], { record_delimiter: '\n', quoted_match: /[;\t\r]/ });
 }

@@ -5,7 +5,12 @@
  *   breaks every non-ASCII title ("Café" → "CafÃ©").
  * - `,` by default; with `;` (or tab) the figures use a decimal comma, which is what Excel in
  *   Indonesian locale (list separator `;`, decimal separator `,`) splits and reads as numbers.
- * - CRLF line ends (RFC 4180); a field is quoted when it holds the delimiter, a quote or any line break.
+ * - CRLF line ends (RFC 4180); a field is quoted when it holds any of `,` `;` tab, a quote or a
+ *   line break, whatever the delimiter. LibreOffice's import dialog splits on `,`, `;` and tab at
+ *   once by default: a `;` file whose figures read `93,25`, or a tab file with a category label
+ *   "Swasembada pangan, air dan energi", would open shifted by a column at every such comma.
+ *   Quoting costs nothing elsewhere: Excel and every RFC 4180 reader read a quoted `93,25` as
+ *   they read it bare (a number in a decimal-comma locale).
  * - Every text cell, headers included, goes through OWASP's formula-injection guard
  *   (`neutralizeFormula`): a leading `=`, `+`, `-`, `@`, tab or CR, or their full-width forms,
  *   gets a `'` in front. Figures are never prefixed.
@@ -23,18 +28,17 @@ export interface ExportCsvOptions {
 
 const BOM = '\uFEFF';
 
-function csvCell(value: ExportCell, kind: ExportKind, figure: (x: number) => string): string {
+/** A cell that is not a finite figure (those go through figureText) as text. */
+function csvCell(value: ExportCell, kind: ExportKind): string {
   if (value === null) return '';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return '';
-    return kind === 'number' ? figure(value) : String(value);
-  }
+  if (typeof value === 'number') return Number.isFinite(value) && kind !== 'number' ? String(value) : '';
   return neutralizeFormula(value);
 }
 
 /**
- * A figure's two-decimal text, remembered: criterion values repeat (a 1–10 scale gives few
- * distinct means), and fixed2's exact rounding costs more than a lookup. At most 65,536 kept.
+ * A figure's two-decimal text as a CSV field (quoted when its decimal separator is `,`),
+ * remembered: criterion values repeat (a 1–10 scale gives few distinct means), and fixed2's
+ * exact rounding costs more than a lookup. At most 65,536 kept.
  */
 function figureText(decimal: '.' | ','): (x: number) => string {
   const made = new Map<number, string>();
@@ -42,27 +46,37 @@ function figureText(decimal: '.' | ','): (x: number) => string {
     let text = made.get(x);
     if (text === undefined) {
       if (made.size >= 1 << 16) made.clear();
-      made.set(x, (text = decimalText(fixed2(x), decimal)));
+      made.set(x, (text = csvField(decimalText(fixed2(x), decimal))));
     }
     return text;
   };
 }
 
-/** Per delimiter: the characters that make a field quoted (the delimiter, `"`, CR, LF). */
-const QUOTED = {
-  ',': asciiTable([0x2c, 0x22, 0x0d, 0x0a]),
-  ';': asciiTable([0x3b, 0x22, 0x0d, 0x0a]),
-  '\t': asciiTable([0x09, 0x22, 0x0d, 0x0a]),
-} satisfies Record<CsvDelimiter, Uint8Array>;
+/** The characters that make a field quoted, whatever the delimiter: `,` `;` tab, `"`, CR, LF. */
+const QUOTED = asciiTable([0x2c, 0x3b, 0x09, 0x22, 0x0d, 0x0a]);
+const NEEDS_QUOTES = /[,;\t"\r\n]/;
 
 /**
- * One field: as it is, or between double quotes with each `"` doubled when it holds the
- * delimiter, a quote, a CR or a LF (RFC 4180; a bare CR or LF too, or Excel splits the row).
+ * One field as CSV text: as it is, or between double quotes with each `"` doubled when it holds
+ * `,`, `;`, a tab, a quote, a CR or a LF (RFC 4180; a bare CR or LF too, or Excel splits the row).
  */
-function writeField(out: Utf8Pieces, field: string, delimiter: CsvDelimiter, quoted: Uint8Array): void {
-  if (out.writeAscii(field, quoted)) return;
-  const quote = field.includes(delimiter) || field.includes('"') || field.includes('\r') || field.includes('\n');
-  out.write(quote ? `"${field.replaceAll('"', '""')}"` : field);
+export function csvField(field: string): string {
+  return NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+function writeField(out: Utf8Pieces, field: string): void {
+  if (!out.writeAscii(field, QUOTED)) out.write(csvField(field));
+}
+
+/**
+ * Rows of text as spreadsheet CSV, the way the export writes them (a BOM, the delimiter, the
+ * quoting above, CRLF): `kipp assign`'s assignment list and score sheets. Cells are written as
+ * given; the caller guards the text it does not control (neutralizeFormula).
+ */
+export function formatCsvText(rows: Iterable<readonly string[]>, delimiter: CsvDelimiter): string {
+  let text = BOM;
+  for (const row of rows) text += `${row.map(csvField).join(delimiter)}\r\n`;
+  return text;
 }
 
 /**
@@ -76,7 +90,6 @@ export function formatExportCsvPieces(columns: readonly ExportColumn[], rows: It
   return (function* rowPieces(): Generator<Uint8Array> {
     const out = new Utf8Pieces(pieces);
     out.write(BOM);
-    const quoted = QUOTED[delimiter];
     const separator = delimiter.charCodeAt(0);
     const record = (cells: readonly ExportCell[], kinds: readonly ExportKind[]) => {
       for (let i = 0; i < kinds.length; i++) {
@@ -84,7 +97,9 @@ export function formatExportCsvPieces(columns: readonly ExportColumn[], rows: It
         const cell = cells[i] ?? null;
         // A rank or a count as digits, no string made (String(n) writes the same).
         if (typeof cell === 'number' && kinds[i] === 'integer' && Number.isSafeInteger(cell) && cell >= 0) out.writeDigits(cell);
-        else writeField(out, csvCell(cell, kinds[i]!, figure), delimiter, quoted);
+        // A figure comes quoted as it needs (figureText).
+        else if (typeof cell === 'number' && kinds[i] === 'number' && Number.isFinite(cell)) out.write(figure(cell));
+        else writeField(out, csvCell(cell, kinds[i]!));
       }
       out.write('\r\n');
     };

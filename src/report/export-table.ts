@@ -13,7 +13,8 @@ import { fieldNames } from '../model/row-fields.js';
 import type { ShortlistRule } from '../model/rubric.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from './labels.js';
 
-export type ExportKind = 'text' | 'number' | 'integer';
+/** `date`: a text column of dates (an ISO date becomes a date cell in XLSX; CSV writes the text). */
+export type ExportKind = 'text' | 'number' | 'integer' | 'date';
 export type ExportCell = string | number | null;
 
 export interface ExportColumn {
@@ -46,6 +47,9 @@ const AGENCY_TYPE_LABELS: Record<AgencyType, Record<Lang, string>> = {
   soe: { en: 'State-owned enterprise', id: 'BUMN' },
   regional_soe: { en: 'Regional enterprise', id: 'BUMD' },
 };
+
+/** Pass-through fields that hold dates: their ISO dates are date cells in XLSX. */
+const DATE_FIELDS = new Set(['implemented_since']);
 
 /** Fields shown in their own columns (never repeated as pass-through). */
 const SHOWN = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group']);
@@ -121,7 +125,7 @@ export function exportColumns(result: ScoreResult, entries: readonly EntryResult
     text('passed', word('passed', lang)),
     text('reasons', word('reasons', lang)),
     text('shortlists', word('shortlists', lang)),
-    ...passThroughFields(result, entries).map((f) => text(f, fieldHeader(f, lang))),
+    ...passThroughFields(result, entries).map((f): ExportColumn => ({ key: f, header: fieldHeader(f, lang), kind: DATE_FIELDS.has(f) ? 'date' : 'text' })),
   ];
 }
 

@@ -88,24 +88,25 @@ function dataSheets(result: ScoreResult, options: ExportXlsxOptions): SheetSpec[
   return [dataSheet(result, name, selected, lang)];
 }
 
-type SummaryRow = [string, string, number | null, string];
+/** Section, item, the value (a number, a text, or an ISO date written as a date), details. */
+type SummaryRow = [string, string, number | string | null, string];
 
-/** The summary: one row per fact, so it filters and reads top to bottom. */
+/** The summary: one row per fact, its value in the Value column, so it filters and reads top to bottom. */
 export function summaryRows(result: ScoreResult, options: ExportXlsxOptions): SummaryRow[] {
   const { lang, shortlist } = options;
   const rubric = result.rubric;
   const rows: SummaryRow[] = [];
   const section = w('tool', lang);
-  rows.push([section, 'kipp', null, options.version]);
-  if (options.generated !== undefined) rows.push([section, w('generated', lang), null, options.generated]);
+  rows.push([section, 'kipp', options.version, '']);
+  if (options.generated !== undefined) rows.push([section, w('generated', lang), options.generated, '']);
   const rub = word('rubric', lang);
-  rows.push([rub, w('name', lang), null, rubric.name]);
-  if (rubric.version !== null) rows.push([rub, w('version', lang), null, String(rubric.version)]);
-  rows.push([rub, 'sha256', null, result.rubricSource.sha256]);
-  rows.push([rub, w('scale', lang), null, `${rubric.scale.min}–${rubric.scale.max}`]);
-  rows.push([rub, w('normalization', lang), null, rubric.normalization]);
-  rows.push([rub, w('aggregation', lang), null, rubric.aggregation === 'trimmed' ? `trimmed (${rubric.trim})` : rubric.aggregation]);
-  rows.push([rub, w('min_judges', lang), null, String(rubric.minJudges)]);
+  rows.push([rub, w('name', lang), rubric.name, '']);
+  if (rubric.version !== null) rows.push([rub, w('version', lang), rubric.version, '']);
+  rows.push([rub, 'sha256', result.rubricSource.sha256, '']);
+  rows.push([rub, w('scale', lang), `${rubric.scale.min}–${rubric.scale.max}`, '']);
+  rows.push([rub, w('normalization', lang), rubric.normalization, '']);
+  rows.push([rub, w('aggregation', lang), rubric.aggregation, rubric.aggregation === 'trimmed' ? `trimmed (${rubric.trim})` : '']);
+  rows.push([rub, w('min_judges', lang), rubric.minJudges, '']);
   for (const c of rubric.criteria) rows.push([w('weight', lang), criterionLabel(rubric, c.id, lang), c.weight, c.id]);
   for (const [category, weights] of Object.entries(rubric.categoryWeights)) {
     for (const c of rubric.criteria) {
@@ -115,14 +116,16 @@ export function summaryRows(result: ScoreResult, options: ExportXlsxOptions): Su
   }
   if (rubric.thresholds.total !== undefined) rows.push([w('threshold', lang), word('total', lang), rubric.thresholds.total, 'total']);
   for (const [id, value] of Object.entries(rubric.thresholds.criteria)) rows.push([w('threshold', lang), criterionLabel(rubric, id, lang), value, id]);
-  if (rubric.tieBreak.length > 0) rows.push([rub, w('tie_break', lang), null, rubric.tieBreak.map((id) => criterionLabel(rubric, id, lang)).join(', ')]);
+  if (rubric.tieBreak.length > 0) rows.push([rub, w('tie_break', lang), rubric.tieBreak.map((id) => criterionLabel(rubric, id, lang)).join(', '), rubric.tieBreak.join(', ')]);
   for (const s of result.shortlists) {
     const cutoff = s.cutoff_tie ? `; ${word('cutoff_tie', lang)}` : '';
-    rows.push([w('shortlist', lang), shortlistLabel(rubric, s.name, lang), null, `${s.name}; ${w('size', lang)} ${s.size}, ${w('taken', lang)} ${s.taken}${cutoff}`]);
+    // The value is how many the shortlist took; its size and a tie at the cut in the details.
+    rows.push([w('shortlist', lang), shortlistLabel(rubric, s.name, lang), s.taken, `${s.name}; ${w('size', lang)} ${s.size}, ${w('taken', lang)} ${s.taken}${cutoff}`]);
   }
-  rows.push([w('exported', lang), shortlist !== null ? shortlistLabel(rubric, shortlist.name, lang) : w('all', lang), null, `${selectShortlist(result, shortlist).length} / ${result.entries.length} ${word('entries', lang)}`]);
-  rows.push([w('exported', lang), word('as_of', lang), null, result.asOf]);
-  for (const input of result.inputs) rows.push([`${w('input', lang)}: ${input.kind}`, input.path, null, input.sha256]);
+  const exported = selectShortlist(result, shortlist).length;
+  rows.push([w('exported', lang), shortlist !== null ? shortlistLabel(rubric, shortlist.name, lang) : w('all', lang), exported, `${exported} / ${result.entries.length} ${word('entries', lang)}`]);
+  rows.push([w('exported', lang), word('as_of', lang), result.asOf, '']);
+  for (const input of result.inputs) rows.push([`${w('input', lang)}: ${input.kind}`, input.path, input.sha256, 'sha256']);
   return rows;
 }
 
@@ -133,7 +136,7 @@ function summarySheet(result: ScoreResult, options: ExportXlsxOptions): SheetSpe
     columns: [
       { header: w('section', lang), kind: 'text' },
       { header: w('item', lang), kind: 'text' },
-      { header: w('value', lang), kind: 'number', width: 10 },
+      { header: w('value', lang), kind: 'value' },
       { header: w('details', lang), kind: 'text' },
     ],
     rows: summaryRows(result, options),

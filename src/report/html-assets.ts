@@ -44,9 +44,13 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .controls button { cursor: pointer; }
 #ranking-status { margin: .3rem 0; font-weight: 600; }
 .table-wrap { overflow-x: auto; }
-#ranking-table { width: 100%; font-size: .88rem; }
-#ranking-table th, #ranking-table td { padding: .3rem .4rem; }
-#ranking-table thead th { position: sticky; top: 0; z-index: 1; }
+/* Compact enough that a rubric with stages, groups and five criteria (KIPP 2025) fits a
+   1280-pixel screen with its Status column; headings wrap between words only. */
+#ranking-table { width: 100%; font-size: .84rem; }
+#ranking-table th, #ranking-table td { padding: .3rem .22rem; }
+#ranking-table thead th { position: sticky; top: 0; z-index: 1; font-size: .78rem; }
+.print-label { display: none; }
+.srank { display: block; }
 th button.sort { all: unset; cursor: pointer; display: inline-flex; gap: .15rem; align-items: baseline; font-weight: 700; text-decoration: underline dotted #767676; text-underline-offset: 3px; }
 th button.sort:focus-visible, .controls :focus-visible, a:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 th button.sort::after { content: ""; font-size: .8em; }
@@ -59,9 +63,9 @@ tr.entry.failed td.status { color: var(--fail); }
 tr.entry.shortlisted td.rank { border-left: 4px solid var(--pass); }
 td.rank { white-space: nowrap; font-weight: 700; }
 td.id { white-space: nowrap; }
-td.t { min-width: 11rem; }
-td.cat { min-width: 6rem; }
-td.status { min-width: 6rem; }
+td.t { min-width: 9.5rem; }
+td.cat { min-width: 5rem; }
+td.status { min-width: 4.5rem; }
 tr.entry.passed td.status { color: var(--muted); }
 .tie { color: var(--accent); font-weight: 700; margin-left: .1rem; text-decoration: none; }
 .fail-mark { color: var(--fail); font-weight: 700; }
@@ -70,7 +74,7 @@ tr.entry.passed td.status { color: var(--muted); }
 .tag { display: inline-block; padding: 0 .35rem; margin: 0 .2rem .15rem 0; border-radius: 3px; background: #e3ecf7; color: #0b3766; font-size: .82em; white-space: nowrap; }
 .bar { display: block; position: relative; height: 7px; margin-top: 3px; background: var(--track); border-radius: 2px; min-width: 2.8rem; }
 .bar > i { position: absolute; left: 0; top: 0; bottom: 0; width: var(--v); background: var(--bar); border-radius: 2px; }
-.bar.total { height: 9px; min-width: 5rem; }
+.bar.total { height: 9px; min-width: 3.6rem; }
 .bar.total > i { background: var(--bar-total); }
 .bar > b { position: absolute; top: -2px; bottom: -2px; left: var(--t); width: 2px; background: var(--fail); }
 td.below .bar > i { background: var(--fail); }
@@ -90,6 +94,7 @@ tr.cut.tie td { color: var(--fail); border-color: var(--fail); background: #fdf3
 .flag-lenient { color: #174f8c; font-weight: 700; }
 footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 footer ul { margin: .3rem 0; padding-left: 1.2rem; }
+@media (max-width: 1400px) { body { padding-left: 1rem; padding-right: 1rem; } }
 @media (max-width: 700px) { body { padding: .8rem; } .meta { grid-template-columns: 1fr; } }
 @media print {
   @page { size: A4 portrait; margin: 12mm 10mm 14mm; }
@@ -97,7 +102,9 @@ footer ul { margin: .3rem 0; padding-left: 1.2rem; }
   body { padding: 0; max-width: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   nav.toc, .controls, .sort-hint, #ranking-status, details.data, .no-print { display: none !important; }
-  th button.sort::after { content: none !important; }
+  /* A header row that holds a button is not repeated on each page (Chromium): plain text instead. */
+  th button.sort { display: none !important; }
+  .print-label { display: inline; }
   #ranking-table thead th { position: static; }
   .table-wrap { overflow: visible; }
   thead { display: table-header-group; }
@@ -106,11 +113,14 @@ footer ul { margin: .3rem 0; padding-left: 1.2rem; }
   section.page { break-before: page; page-break-before: always; }
   tr.entry:hover { background: none; }
   a { color: inherit; text-decoration: none; }
-  /* An A4 portrait page is about 718 CSS pixels wide: tables shrink, headers wrap anywhere. */
+  /* An A4 portrait page is about 718 CSS pixels wide: tables shrink; headings wrap between
+     words (and after a slash), never inside one. */
   table, #ranking-table { font-size: 7pt; }
   th, td, #ranking-table th, #ranking-table td { padding: 1pt 2.5pt; }
-  th button.sort { display: inline; white-space: normal; text-decoration: none; }
-  thead th { overflow-wrap: anywhere; hyphens: auto; }
+  thead th, h1, h2, h3 { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+  .small td, .small th, #ranking-table thead th { font-size: inherit; }
+  /* Long criterion, stage and shortlist names run bottom to top, whole words, two lines at most. */
+  th.v .print-label, th.v .vl { display: inline-block; writing-mode: vertical-rl; transform: rotate(180deg); max-height: 7.5rem; text-align: left; }
   td.t, td.cat, td.status { min-width: 0; }
   .bar, .bar.total { min-width: 1.6rem; height: 5px; }
   .tag { font-size: 6.5pt; padding: 0 2pt; }

@@ -236,7 +236,9 @@ ${lists.length > 0 ? `<ul>${lists.join('')}</ul>` : ''}
     const entries = result.entries;
     const withGroups = rubric.groups.length > 0;
     const criteria = rubric.criteria;
-    const columns: { key: string; label: string; type: 'number' | 'text'; first: 'asc' | 'desc'; num?: boolean }[] = [
+    // `upright`: on paper the heading runs bottom to top, so that long criterion and stage names
+    // keep whole words and still fit an A4 page's width.
+    const columns: { key: string; label: string; type: 'number' | 'text'; first: 'asc' | 'desc'; num?: boolean; upright?: boolean }[] = [
       { key: 'rank', label: this.word('rank'), type: 'number', first: 'asc', num: true },
       { key: 'id', label: this.word('id'), type: 'text', first: 'asc' },
       { key: 'title', label: this.word('title'), type: 'text', first: 'asc' },
@@ -244,14 +246,18 @@ ${lists.length > 0 ? `<ul>${lists.join('')}</ul>` : ''}
       ...(withGroups ? [{ key: 'group', label: this.word('group'), type: 'text' as const, first: 'asc' as const }] : []),
       { key: 'total', label: this.word('total'), type: 'number', first: 'desc', num: true },
       // A rubric with stages: each stage's own total (and rank) after the final total.
-      ...rubric.stages.map((st, i) => ({ key: `s${i}`, label: esc(st.label[this.lang]), type: 'number' as const, first: 'desc' as const, num: true })),
-      ...criteria.map((k, i) => ({ key: `c${i}`, label: this.criterion(k.id), type: 'number' as const, first: 'desc' as const, num: true })),
+      ...rubric.stages.map((st, i) => ({ key: `s${i}`, label: esc(st.label[this.lang]), type: 'number' as const, first: 'desc' as const, num: true, upright: true })),
+      ...criteria.map((k, i) => ({ key: `c${i}`, label: this.criterion(k.id), type: 'number' as const, first: 'desc' as const, num: true, upright: true })),
       { key: 'judges', label: this.word('judges'), type: 'number', first: 'desc', num: true },
       ...(rubric.shortlists.length > 0 ? [{ key: 'shortlists', label: this.word('shortlists'), type: 'text' as const, first: 'asc' as const }] : []),
       { key: 'status', label: this.word('status'), type: 'text', first: 'asc' },
     ];
     const head = columns
-      .map((c) => `<th scope="col" data-key="${c.key}" data-type="${c.type}" data-first="${c.first}"${c.key === 'rank' ? ' aria-sort="ascending"' : ''}${c.num ? ' class="num"' : ''}><button type="button" class="sort">${c.label}</button></th>`)
+      // The sort control is a button on screen; on paper the same words as plain text, since
+      // Chromium does not repeat a header row that holds a button on every printed page.
+      // Headings wrap between words only: a slash ("ditransfer/direplikasi") may break too.
+      .map((c) => ({ ...c, label: c.label.replaceAll('/', '/<wbr>') }))
+      .map((c) => `<th scope="col" data-key="${c.key}" data-type="${c.type}" data-first="${c.first}"${c.key === 'rank' ? ' aria-sort="ascending"' : ''}${c.num ? ` class="num${c.upright ? ' v' : ''}"` : ''}><button type="button" class="sort">${c.label}</button><span class="print-label" aria-hidden="true">${c.label}</span></th>`)
       .join('');
     const totalTick = rubric.thresholds.total ?? null;
     const rows: string[] = [];
@@ -335,7 +341,7 @@ ${rows.join('\n')}
         const o = e.stages?.[st.name];
         if (o === undefined || o.total === null) return '<td class="num">–</td>';
         const below = st.pass !== undefined && o.total < st.pass;
-        return `<td class="num${below ? ' below' : ''}">${num(o.total, 2, lang)}${below ? this.failMark() : ''} <span class="muted">#${o.rank}</span></td>`;
+        return `<td class="num${below ? ' below' : ''}">${num(o.total, 2, lang)}${below ? this.failMark() : ''} <span class="muted srank">#${o.rank}</span></td>`;
       }),
       ...criteria,
       `<td class="num">${e.judges}</td>`,
@@ -491,11 +497,11 @@ ${table}
       `<th scope="col" class="num">${this.w('n_entries')}</th>`,
       `<th scope="col" class="num">${this.w('n_ranked')}</th>`,
       `<th scope="col" class="num">${this.w('n_passed')}</th>`,
-      ...rubric.shortlists.map((s) => `<th scope="col" class="num">${this.shortlist(s.name)}</th>`),
+      ...rubric.shortlists.map((s) => `<th scope="col" class="num v"><span class="vl">${this.shortlist(s.name)}</span></th>`),
       `<th scope="col" class="num">${this.w('mean_total')}</th>`,
       `<th scope="col">${this.w('best')}</th>`,
       `<th scope="col" class="num">${this.w('lowest')}</th>`,
-      ...rubric.criteria.map((k) => `<th scope="col" class="num">${this.w('mean_of', { c: criterionLabel(rubric, k.id, lang) })}</th>`),
+      ...rubric.criteria.map((k) => `<th scope="col" class="num v"><span class="vl">${this.w('mean_of', { c: criterionLabel(rubric, k.id, lang) })}</span></th>`),
     ];
     const body = groups.map(({ key, entries }) => {
       const ranked = entries.filter((e) => e.total !== null);

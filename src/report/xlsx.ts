@@ -10,11 +10,19 @@
  *   (`_x005F_x0041_`) so Excel and exceljs both show it as typed.
  * - Sheet names follow Excel's rules (31 characters, no `[]:*?/\`, unique ignoring case).
  * - The bytes are reproducible: fixed document dates and fixed ZIP entry times.
+ * - An empty text is no cell at all (a filter's "(Blanks)", COUNTA and Go To Special see it as
+ *   empty), and an ISO date (`2020-03-01`) in a date or value column is a real date shown as
+ *   yyyy-mm-dd, so that Excel sorts and filters it as a date.
  *
  * exceljs is loaded lazily so commands that never write XLSX do not pay its start-up cost.
  */
 
-export type ColumnKind = 'text' | 'number' | 'integer';
+/**
+ * `date`: a text that is an ISO date (YYYY-MM-DD, a real calendar day) becomes a date cell,
+ * anything else stays text. `value`: a column of mixed facts (the export's summary): numbers as
+ * numbers, ISO dates and times as dates, other texts as text.
+ */
+export type ColumnKind = 'text' | 'number' | 'integer' | 'date' | 'value';
 
 export interface SheetColumn {
   header: string;
@@ -41,7 +49,21 @@ export interface XlsxOptions {
 }
 
 /** Number formats by column kind: two decimals for scores, whole numbers for ranks and counts. */
-export const NUMBER_FORMATS: Record<Exclude<ColumnKind, 'text'>, string> = { number: '0.00', integer: '0' };
+export const NUMBER_FORMATS = { number: '0.00', integer: '0', value: 'General' } as const;
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** An ISO date's day as a UTC Date (Excel stores a date as a day count: no time zone moves it), or undefined. */
+export function isoDate(text: string): Date | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // 2021-02-30 is not a day: the Date rolls over, and the text is kept as text.
+  return date.toISOString().slice(0, 10) === text ? date : undefined;
+}
 
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
@@ -77,6 +99,7 @@ export function sheetName(raw: string, taken: Set<string>): string {
 
 function displayLength(value: string | number | null, kind: ColumnKind): number {
   if (value === null) return 0;
+  if (typeof value === 'string' && (kind === 'date' || kind === 'value') && ISO_TIME.test(value)) return 19;
   if (typeof value === 'number') return kind === 'number' ? value.toFixed(2).length : String(value).length;
   return Math.max(0, ...value.split('\n').map((line) => Array.from(line).length));
 }
@@ -88,14 +111,23 @@ function fittedWidth(column: SheetColumn, rows: SheetSpec['rows'], index: number
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest));
 }
 
-/** A cell's stored value: numbers stay numbers in number columns, everything else is text. */
-function cellValue(value: string | number | null | undefined, kind: ColumnKind): string | number | null {
-  if (value === null || value === undefined) return null;
+/**
+ * A cell's stored value and display format: numbers stay numbers in number and value columns,
+ * ISO dates become dates in date and value columns, an empty text is no cell, everything else is text.
+ */
+function cellValue(value: string | number | null | undefined, kind: ColumnKind): { value: string | number | Date; numFmt?: string } | null {
+  if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
-    return kind === 'text' ? String(value) : value;
+    if (kind === 'text' || kind === 'date') return { value: String(value) };
+    return { value, numFmt: NUMBER_FORMATS[kind] };
   }
-  return encodeXlsxText(value);
+  if (kind === 'date' || kind === 'value') {
+    const day = isoDate(value);
+    if (day !== undefined) return { value: day, numFmt: DATE_FORMAT };
+    if (kind === 'value' && ISO_TIME.test(value)) return { value: new Date(value), numFmt: DATE_TIME_FORMAT };
+  }
+  return { value: encodeXlsxText(value) };
 }
 
 /** Writes the sheets into an XLSX workbook, in order. */
@@ -115,7 +147,7 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
     });
     worksheet.columns = spec.columns.map((column, index) => ({
       width: fittedWidth(column, spec.rows, index),
-      ...(column.kind !== 'text' ? { style: { numFmt: NUMBER_FORMATS[column.kind] } } : {}),
+      ...(column.kind === 'number' || column.kind === 'integer' ? { style: { numFmt: NUMBER_FORMATS[column.kind] } } : {}),
     }));
     const header = worksheet.getRow(1);
     spec.columns.forEach((column, index) => {
@@ -127,11 +159,11 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
     spec.rows.forEach((values, r) => {
       const row = worksheet.getRow(r + 2);
       spec.columns.forEach((column, c) => {
-        const value = cellValue(values[c], column.kind);
-        if (value === null) return;
+        const stored = cellValue(values[c], column.kind);
+        if (stored === null) return;
         const cell = row.getCell(c + 1);
-        cell.value = value;
-        if (typeof value === 'number') cell.numFmt = NUMBER_FORMATS[column.kind as Exclude<ColumnKind, 'text'>];
+        cell.value = stored.value;
+        if (stored.numFmt !== undefined) cell.numFmt = stored.numFmt;
       });
     });
     if ((spec.filter ?? true) && spec.columns.length > 0) {

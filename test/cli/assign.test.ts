@@ -182,6 +182,65 @@ describe('kipp assign: the round trip through validate and score', () => {
   });
 });
 
+describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', () => {
+  // The loader's Indonesian aliases (SPEC section 2), written out here.
+  const HEADER_ID = ['kode_inovasi', 'juri', 'judul', 'instansi', 'kategori', 'kebaruan', 'efektif', 'bermanfaat', 'replikasi', 'berkelanjutan', 'komentar'];
+
+  it('#17.10: --delimiter ";" --lang id writes Indonesian headers split by ";", and the sheets filled with decimal commas read back', () => {
+    const out = join(tempDir(), 'penilaian');
+    const run = kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '3', '--delimiter', ';', '--lang', 'id', '--output-dir', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const assignment = readFileSync(join(out, 'assignment.csv'), 'utf8');
+    expect(assignment.startsWith('\uFEFFkode_inovasi;juri\r\n')).toBe(true);
+    const sheets = join(out, 'sheets');
+    for (const name of readdirSync(sheets)) {
+      const path = join(sheets, name);
+      const text = readFileSync(path, 'utf8');
+      expect(text.split('\r\n')[0]).toBe(`\uFEFF${HEADER_ID.join(';')}`);
+      const rows = parse(text, { bom: true, delimiter: ';', columns: true }) as Row[];
+      expect(rows.length).toBeGreaterThan(0);
+      // A judge fills the sheet in Indonesian-locale Excel: decimal commas, saved with ";".
+      const filled = rows.map((r) => HEADER_ID.map((h) => (h === 'kebaruan' ? '8,5' : HEADER_ID.indexOf(h) >= 5 && h !== 'komentar' ? '7' : `"${r[h]!.replaceAll('"', '""')}"`)).join(';'));
+      writeFileSync(path, `\uFEFF${[HEADER_ID.join(';'), ...filled].join('\r\n')}\r\n`);
+    }
+    const inputs = [ENTRIES, '--judges', JUDGES, '--scores', sheets, '--as-of', '2026-11-22'];
+    const validate = kipp(['validate', ...inputs, '--format', 'json']);
+    expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
+    const score = kipp(['score', ...inputs, '--format', 'json']);
+    expect(score.status).toBe(0);
+    const report = JSON.parse(score.stdout);
+    expect(report.entries).toHaveLength(48);
+    for (const e of report.entries) expect([e.judges, e.criteria.novelty, e.criteria.benefit]).toEqual([3, 8.5, 7]);
+  });
+
+  it('#17.10: KIPP_LANG=id is the default for --lang; tab works; XLSX sheets take the Indonesian headers too', async () => {
+    const out = join(tempDir(), 'tab');
+    const run = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '2', '--delimiter', 'tab', '--output-dir', out], { env: { KIPP_LANG: 'id' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(out, 'assignment.csv'), 'utf8').startsWith('\uFEFFkode_inovasi\tjuri\r\n')).toBe(true);
+    const first = readdirSync(join(out, 'sheets'))[0]!;
+    expect(readFileSync(join(out, 'sheets', first), 'utf8').split('\r\n')[0]).toBe(`\uFEFF${HEADER_ID.join('\t')}`);
+    // --lang en wins over KIPP_LANG.
+    const en = join(tempDir(), 'en');
+    expect(kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--lang', 'en', '--output-dir', en], { env: { KIPP_LANG: 'id' } }).status).toBe(0);
+    expect(readHeader(join(en, 'assignment.csv'))).toEqual(['entry_id', 'judge_id']);
+
+    const xlsx = join(tempDir(), 'xlsx');
+    expect((await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '2', '--lang', 'id', '--sheet-format', 'xlsx', '--output-dir', xlsx])).status).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(xlsx, 'sheets', readdirSync(join(xlsx, 'sheets'))[0]!)) as unknown as ArrayBuffer);
+    expect(HEADER_ID.map((_, c) => workbook.worksheets[0]!.getRow(1).getCell(c + 1).value)).toEqual(HEADER_ID);
+  });
+
+  it('#17.10: a bad --lang or --delimiter exits 2 before anything is read', async () => {
+    for (const bad of [['--lang', 'fr'], ['--delimiter', '|']]) {
+      const run = await cli(['assign', 'fixtures/nope/entries.csv', '--judges', JUDGES, '--per-entry', '2', '--output-dir', join(tempDir(), 'o'), ...bad]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(bad.join(' '));
+    }
+  });
+});
+
 describe('kipp assign --sheet-format xlsx', () => {
   it('writes one workbook per judge with the CSV sheet\'s header and rows, ids as text, and it reads back once saved as CSV', async () => {
     const out = join(tempDir(), 'out');

@@ -237,16 +237,52 @@ describe('XLSX', async () => {
   });
 
   it('summarises the tool version, rubric name and weights, and each input file with its sha256', () => {
+    // Since #17.15 each fact sits in the Value column; an empty Details cell is no cell (null).
     const summary = sheetRows(workbook.getWorksheet('Summary')!);
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-    expect(summary).toContainEqual(['tool', 'kipp', null, version]);
-    expect(summary).toContainEqual(['rubric', 'name', null, 'KIPP 2018 (uji ekspor)']);
-    expect(summary).toContainEqual(['rubric', 'sha256', null, sha256(`${FX}/rubric.yaml`)]);
+    expect(summary).toContainEqual(['tool', 'kipp', version, null]);
+    expect(summary).toContainEqual(['rubric', 'name', 'KIPP 2018 (uji ekspor)', null]);
+    expect(summary).toContainEqual(['rubric', 'sha256', sha256(`${FX}/rubric.yaml`), null]);
     for (const [label, id] of [['Novelty', 'novelty'], ['Effectiveness', 'effectiveness'], ['Benefit', 'benefit'], ['Replicability', 'replicability'], ['Sustainability', 'sustainability']]) {
       expect(summary).toContainEqual(['weight', label, 20, id]);
     }
     expect(summary).toContainEqual(['threshold', 'Total', 45, 'total']);
-    expect(summary).toContainEqual(['input: entries', `${FX}/entries.csv`, null, sha256(`${FX}/entries.csv`)]);
+    expect(summary).toContainEqual(['input: entries', `${FX}/entries.csv`, sha256(`${FX}/entries.csv`), 'sha256']);
+  });
+
+  it('#17.15: the summary\'s Value column holds every fact: numbers as numbers, the reference date as a date', () => {
+    const sheet = workbook.getWorksheet('Summary')!;
+    const summary = sheetRows(sheet);
+    expect(summary.length).toBeGreaterThan(10);
+    for (const row of summary) expect(row[2], String(row[1])).not.toBeNull();
+    expect(summary).toContainEqual(['rubric', 'minimum judges', 1, null]);
+    expect(summary).toContainEqual(['exported', 'All entries', 9, '9 / 9 entries']);
+    const asOf = summary.findIndex((r) => r[1] === 'reference date');
+    // The rubric's reference_date (fixtures/export/rubric.yaml), as a day.
+    expect(summary[asOf]![2]).toEqual(new Date(Date.UTC(2018, 2, 10)));
+    expect(sheet.getCell(asOf + 2, 3).numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('#17.15: ISO dates are date cells shown as yyyy-mm-dd; an empty text is no cell at all', () => {
+    const column = (sheet.getRow(1).values as unknown[]).indexOf('Implemented since');
+    expect(column).toBeGreaterThan(0);
+    const dates = new Map(FIXTURE.map((r) => [r.id!, r.tanggal_implementasi!]));
+    for (let r = 2; r <= 10; r++) {
+      const id = sheet.getCell(r, 3).value as string;
+      const [y, m, d] = dates.get(id)!.split('-').map(Number);
+      const cell = sheet.getCell(r, column);
+      expect(cell.value, id).toEqual(new Date(Date.UTC(y!, m! - 1, d!)));
+      expect(cell.numFmt).toBe('yyyy-mm-dd');
+    }
+    // Entries that passed have no reasons, and KIPP-X-002 no "catatan": no cell, not an empty string.
+    const reasons = (sheet.getRow(1).values as unknown[]).indexOf('Reasons');
+    const passed = rows.filter((r) => r[16] === 'yes');
+    expect(passed.length).toBeGreaterThan(0);
+    for (const r of passed) expect(r[reasons - 1]).toBeNull();
+    const xml = unzip(readFileSync(out));
+    const strings = xml.get('xl/sharedStrings.xml') ?? '';
+    expect(strings).not.toMatch(/<t(?: [^>]*)?\/>|<t(?: [^>]*)?><\/t>/);
+    for (const [name, text] of xml) if (name.startsWith('xl/worksheets/sheet')) expect(text).not.toMatch(/t="inlineStr"><is><t\/>/);
   });
 
   it('gives the same bytes on the next run', () => {

@@ -2,7 +2,8 @@
  * `kipp init`: a ready competition folder for every shipped profile, on which `kipp validate`
  * runs clean; the workflow it writes runs kipp validate on the folder's own files.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -24,13 +25,19 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
 
   it('writes the rubric, three templates, a README and a workflow; lists them on stdout', () => {
     expect(init.status).toBe(0);
-    const files = ['rubric.yaml', 'entries.csv', 'judges.csv', 'scores.csv', 'README.md', '.github/workflows/kipp-validate.yml'];
+    const files = ['rubric.yaml', 'schemas/rubric.schema.json', 'entries.csv', 'judges.csv', 'scores.csv', 'README.md', '.github/workflows/kipp-validate.yml'];
     expect(init.stdout.trim().split('\n')).toEqual(files.map((f) => join(dir, f)));
-    // The rubric is the shipped profile; only its editor hint points at the published schema.
+    // The rubric is the shipped profile; only its editor hint differs.
     const shipped = readFileSync(`rubrics/${profile}.yaml`, 'utf8').split('\n');
     const written = readFileSync(join(dir, 'rubric.yaml'), 'utf8').split('\n');
     expect(written.slice(1)).toEqual(shipped.slice(1));
-    expect(written[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/kipp@[\d.]+\/schemas\/rubric\.schema\.json$/);
+  });
+
+  it('#17.16: the rubric\'s editor hint points at the schema copied into the folder, not at a registry URL', () => {
+    const first = readFileSync(join(dir, 'rubric.yaml'), 'utf8').split('\n')[0]!;
+    expect(first).toBe('# yaml-language-server: $schema=./schemas/rubric.schema.json');
+    expect(readFileSync(join(dir, 'schemas/rubric.schema.json'), 'utf8')).toBe(readFileSync('schemas/rubric.schema.json', 'utf8'));
+    for (const f of ['rubric.yaml', 'README.md', '.github/workflows/kipp-validate.yml']) expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/unpkg|kipp@\d/);
   });
 
   // Issue 16.7: a header-only file is an unfilled template or a truncated upload, never "clean".
@@ -59,18 +66,78 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
     expect(scores.includes('tahap')).toBe(profile === 'kipp-2025');
   });
 
-  it('the workflow runs kipp validate on the folder\'s files, pinned to this version', () => {
+  it('the workflow runs kipp validate on the folder\'s files', () => {
     const text = readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8');
     const workflow = parse(text) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }> };
     const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run ? [s.run] : [])));
-    const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
-    expect(runs).toContain(`npm install --global kipp@${version}`);
     const validate = runs.filter((r) => r.startsWith('kipp validate '));
     expect(validate.map((r) => /--format (\S+)/.exec(r)?.[1]).sort()).toEqual(['github', 'sarif']);
     for (const r of validate) {
       expect(VALIDATE_FORMATS).toContain(/--format (\S+)/.exec(r)?.[1]);
       expect(r).toContain('kipp validate entries.csv --scores scores.csv --judges judges.csv --rubric rubric.yaml');
     }
+  });
+});
+
+describe('#17.16: the workflow installs kipp only from a source the secretariat controls', () => {
+  const dir = join(base, 'ci');
+  expect(kipp(['init', dir]).status).toBe(0);
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+  type Step = { name?: string; run?: string; env?: Record<string, string> };
+  const steps = (parse(readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }).jobs.validate!.steps;
+  const install = steps.find((s) => s.name === 'Install kipp')!;
+
+  /**
+   * The install step's script run by bash in the folder, as the runner would, with `npm` and
+   * `kipp` stubbed: what npm was asked to install (nothing when it stopped), the exit code, the
+   * messages. `vars.KIPP_PACKAGE` is the repository variable (unset: the expression's default).
+   */
+  function runInstall(variable: string | undefined): { status: number | null; npm: string; out: string } {
+    const expression = /^\$\{\{ vars\.KIPP_PACKAGE \|\| '([^']+)' \}\}$/.exec(install.env!.KIPP_PACKAGE!);
+    expect(expression).not.toBeNull();
+    const bin = mkdtempSync(join(tmpdir(), 'kipp-stub-'));
+    const log = join(bin, 'npm.log');
+    writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "$@" > ${log}\n`, { mode: 0o755 });
+    writeFileSync(join(bin, 'kipp'), '#!/bin/sh\necho stub\n', { mode: 0o755 });
+    const r = spawnSync('bash', ['-e', '-c', install.run!], {
+      cwd: dir,
+      env: { PATH: `${bin}:${process.env.PATH}`, KIPP_PACKAGE: variable || expression![1]! },
+      encoding: 'utf8',
+    });
+    return { status: r.status, npm: existsSync(log) ? readFileSync(log, 'utf8').trim() : '', out: r.stdout + r.stderr };
+  }
+
+  it('#17.16: no step installs a package by its registry name', () => {
+    for (const s of steps) expect(s.run ?? '').not.toMatch(/npm (install|i) (--global |-g )?kipp(@|\s|$)/);
+  });
+
+  it('#17.16: by default the tarball committed in vendor/; missing, the step fails saying what to do', () => {
+    const missing = runInstall(undefined);
+    expect(missing.status).toBe(2);
+    expect(missing.npm).toBe('');
+    expect(missing.out).toContain(`::error::./vendor/kipp-${version}.tgz is missing`);
+    mkdirSync(join(dir, 'vendor'), { recursive: true });
+    writeFileSync(join(dir, `vendor/kipp-${version}.tgz`), 'tarball');
+    const present = runInstall(undefined);
+    expect([present.status, present.npm]).toEqual([0, `install --global ./vendor/kipp-${version}.tgz`]);
+  });
+
+  it('#17.16: KIPP_PACKAGE may name a pinned git URL; a bare registry name is refused', () => {
+    const git = runInstall(`git+https://github.com/org/kipp.git#v${version}`);
+    expect([git.status, git.npm]).toEqual([0, `install --global git+https://github.com/org/kipp.git#v${version}`]);
+    for (const name of ['kipp', `kipp@${version}`, 'npm:kipp', 'https://evil.example/kipp.tgz']) {
+      const refused = runInstall(name);
+      expect(refused.status, name).toBe(2);
+      expect(refused.npm).toBe('');
+      expect(refused.out).toContain('not a path or a git URL');
+    }
+  });
+
+  it('#17.16: the folder\'s README tells the secretariat both ways', () => {
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toContain('npm pack');
+    expect(readme).toContain(`vendor/kipp-${version}.tgz`);
+    expect(readme).toContain('KIPP_PACKAGE');
   });
 });
 

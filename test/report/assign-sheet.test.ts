@@ -32,19 +32,20 @@ describe('judgeSheets', () => {
 
   it('the CSV sheet: the loader\'s wide header, ids as written, context formula-safe, criteria empty', () => {
     const [sheet] = judgeSheets(pairs, ['J2'], entries);
-    const rows = parse(formatSheetCsv(sheet!, ['novelty', 'benefit'])) as string[][];
+    const rows = parse(formatSheetCsv(sheet!, ['novelty', 'benefit']), { bom: true }) as string[][];
     expect(rows).toEqual([
       ['entry_id', 'judge_id', 'title', 'agency', 'category', 'novelty', 'benefit', 'comment'],
       ['KIPP-001', 'J2', `'=HYPERLINK("x")`, 'Pemerintah Kota Surabaya', 'transparency', '', '', ''],
       ['KIPP-002', 'J2', 'SIMBARA', 'Kementerian Keuangan', 'governance', '', '', ''],
     ]);
     expect(sheetHeader(['a'])).toEqual(['entry_id', 'judge_id', 'title', 'agency', 'category', 'a', 'comment']);
-    const other = parse(formatSheetCsv(judgeSheets(pairs, ['J1'], entries)[0]!, ['novelty'])) as string[][];
+    const other = parse(formatSheetCsv(judgeSheets(pairs, ['J1'], entries)[0]!, ['novelty']), { bom: true }) as string[][];
     expect(other[1]).toEqual(['08123', 'J1', 'Sapa Warga, "Jabar"', 'Pemerintah Provinsi Jawa Barat', 'inclusive', '', '']);
   });
 
   it('assignment.csv lists the pairs as given', () => {
-    expect(formatAssignmentCsv(pairs)).toBe('entry_id,judge_id\nKIPP-002,J2\nKIPP-001,J2\n08123,J1\n');
+    // Written as `kipp export` writes CSV since issue 17.10: a byte-order mark and CRLF.
+    expect(formatAssignmentCsv(pairs)).toBe('\uFEFFentry_id,judge_id\r\nKIPP-002,J2\r\nKIPP-001,J2\r\n08123,J1\r\n');
   });
 });
 

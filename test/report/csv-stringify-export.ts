@@ -1,6 +1,7 @@
 /**
  * The export CSV formatter as it was before it streamed (issue 9): csv-stringify over the whole
- * table. Tests hold the streamed bytes to these.
+ * table. Tests hold the streamed bytes to these. Since issue 17.9 a field holding any of `,` `;`
+ * tab (not only the delimiter) is quoted, as LibreOffice splits on all three: quoted_match says so.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CsvDelimiter } from '../../src/report/export-csv.js';
@@ -20,5 +21,5 @@ export function formatWithCsvStringify(t: ExportTable, delimiter: CsvDelimiter):
   };
   const header = t.columns.map((c) => neutralizeFormula(c.header));
   const rows = t.rows.map((row) => t.columns.map((c, i) => cell(row[i] ?? null, c.kind)));
-  return '\uFEFF' + stringify([header, ...rows], { delimiter, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return '\uFEFF' + stringify([header, ...rows], { delimiter, record_delimiter: '\r\n', quoted_match: /[,;\t\r\n]/ });
 }

@@ -4,7 +4,8 @@
  * the conformance panel's expected.json (computed by two independent implementations), not
  * from the report itself. A screenshot and a PDF print go to test-results/ (not committed).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -217,5 +218,110 @@ describe('the HTML report in chromium', () => {
     expect(await id.textContent(`tr[data-id="${first.id}"] td.total`)).toContain(first.total!.toFixed(2).replace('.', ','));
     expect(consoleErrors).toEqual([]);
     await id.close();
+  });
+});
+
+/** Whether poppler's pdftotext is installed (the printed pages are read with it). */
+const PDFTOTEXT = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error === undefined;
+
+/** A year of 300 entries, 3 judges each, on the default rubric: a ranking that runs over many A4 pages. */
+function bigYear(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const entries = ['id,title,agency,agency_type,region,category,implemented_since'];
+  const scores = ['entry_id,judge_id,novelty,effectiveness,benefit,replicability,sustainability'];
+  const categories = ['governance', 'transparency', 'collaboration', 'inclusive'];
+  for (let i = 1; i <= 300; i++) {
+    const id = `KIPP-${String(i).padStart(3, '0')}`;
+    entries.push(`${id},Layanan Publik Terpadu Nomor ${i},Pemerintah Kota ${i % 37},city,Provinsi ${i % 11},${categories[i % 4]},2014-01-01`);
+    for (let j = 1; j <= 3; j++) scores.push(`${id},J${j},${[0, 1, 2, 3, 4].map((k) => 1 + ((i * 7 + j * 3 + k * 5) % 19) / 2).join(',')}`);
+  }
+  writeFileSync(join(dir, 'entries.csv'), `${entries.join('\n')}\n`);
+  writeFileSync(join(dir, 'scores.csv'), `${scores.join('\n')}\n`);
+  return [join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--as-of', '2018-03-10'];
+}
+
+/** The kipp-2025 stages fixture (groups, two stages, five criteria): the widest shipped ranking. */
+function stagesReport(lang: 'en' | 'id'): string {
+  const S = join(ROOT, 'fixtures/stages');
+  const out = join(work, `stages-${lang}.html`);
+  const run = kipp(['score', `${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--lang', lang, '--output', out, '--force']);
+  expect(run.status, run.stderr).toBe(0);
+  return out;
+}
+
+/**
+ * In the page: each word of each visible heading (table headings, h1–h3) as a Range; a word
+ * drawn in two boxes (two lines, across or, for upright headings, side by side) was split. A line may end after a space, a slash or a hyphen
+ * ("Rata-rata"), never elsewhere. Text hidden in print (the sort buttons) is skipped.
+ */
+const SPLIT_HEADING_WORDS = `(() => {
+  const found = [];
+  for (const el of document.querySelectorAll('thead th, h1, h2, h3')) {
+    if (el.getClientRects().length === 0) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.getClientRects().length === 0) continue;
+      for (const m of (node.textContent || '').matchAll(/[^\\s/-]+[/-]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => Math.round(r.top) + ',' + Math.round(r.left)));
+        if (lines.size > 1) found.push(m[0]);
+      }
+    }
+  }
+  return found;
+})()`;
+
+describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
+  it.skipIf(!PDFTOTEXT)('#17.15: printed, a 300-row ranking repeats its header row on every page it runs over', async () => {
+    const out = join(work, 'big.html');
+    const run = kipp(['score', ...bigYear(join(work, 'big')), '--output', out]);
+    expect(run.status).toBe(0);
+    const p = await openPage(out);
+    const pdfPath = join(work, 'big.pdf');
+    writeFileSync(pdfPath, await p.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await p.close();
+    mkdirSync(RESULTS, { recursive: true });
+    copyFileSync(pdfPath, join(RESULTS, 'html-report-300.pdf'));
+    const pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f');
+    // A page of the ranking: one with an entry row (rank, then id).
+    const rankingPages = pages.filter((text) => /^\s*\d+\s*=?\s+KIPP-\d{3}\s/m.test(text));
+    expect(rankingPages.length).toBeGreaterThanOrEqual(5);
+    rankingPages.forEach((text, i) => expect(text, `ranking page ${i + 1}`).toMatch(/Rank\s+ID\s+Title\s+Category\s+Total/));
+  }, 60_000);
+
+  it('#17.15: printed, no heading breaks inside a word (tables and section headings, English and Indonesian)', async () => {
+    for (const file of [stagesReport('en'), stagesReport('id'), reportUrl.replace('file://', '')]) {
+      const p = await openPage(file);
+      await p.setViewportSize({ width: 718, height: 1040 });
+      await p.emulateMedia({ media: 'print' });
+      // Each word of each visible heading, as a Range: boxes on two lines mean it was split.
+      const split = (await p.evaluate(SPLIT_HEADING_WORDS)) as string[];
+      const widths = await p.$$eval('table', (tables) => tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth));
+      await p.close();
+      expect(split, file).toEqual([]);
+      for (const w of widths) expect(w, file).toBeLessThanOrEqual(718);
+    }
+  });
+
+  it('#17.15: at 1280 pixels the widest shipped ranking (KIPP 2025: groups, stages) shows its Status column whole', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    for (const lang of ['en', 'id'] as const) {
+      const p = await openPage(stagesReport(lang));
+      await p.setViewportSize({ width: 1280, height: 900 });
+      const box = (await p.evaluate(`(() => {
+        const table = document.getElementById('ranking-table');
+        const wrap = table.parentElement.getBoundingClientRect();
+        const status = table.querySelector('th[data-key="status"]').getBoundingClientRect();
+        return { scroll: table.scrollWidth, client: table.parentElement.clientWidth, statusRight: status.right, wrapRight: wrap.right };
+      })()`)) as { scroll: number; client: number; statusRight: number; wrapRight: number };
+      await p.locator('#ranking-table').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: join(RESULTS, `html-report-1280-${lang}.png`) });
+      await p.close();
+      expect(box.scroll, lang).toBeLessThanOrEqual(box.client);
+      expect(box.statusRight, lang).toBeLessThanOrEqual(box.wrapRight);
+    }
+    expect(consoleErrors).toEqual([]);
   });
 });

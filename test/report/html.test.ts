@@ -233,15 +233,16 @@ describe('a rubric with stages (KIPP 2025 fixture)', () => {
     const run = kipp(['score', `${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--format', 'html']);
     expect(run.status).toBe(0);
     const html = run.stdout;
-    expect(html).toMatch(/<th scope="col" data-key="s0"[^>]*><button type="button" class="sort">Desk evaluation<\/button><\/th>/);
+    // The heading as a sort button, and as plain text for paper (#17.15: a button stops Chromium repeating the header row).
+    expect(html).toMatch(/<th scope="col" data-key="s0"[^>]*><button type="button" class="sort">Desk evaluation<\/button><span class="print-label" aria-hidden="true">Desk evaluation<\/span><\/th>/);
     expect(html).toMatch(/data-key="s1"[^>]*><button type="button" class="sort">Presentation and interview</);
     // K25-004: desk 87.777778 (#4), presentation 100 (#1) — test/cli/profiles.test.ts works them out
     const row = html.split('\n').find((l) => l.includes('data-id="K25-004"'))!;
     expect(row).toContain('data-s-s0="87.777778"');
     expect(row).toContain('data-s-s1="100"');
-    expect(row).toContain('87.78 <span class="muted">#4</span>');
+    expect(row).toContain('87.78 <span class="muted srank">#4</span>');
     // K25-005: desk 78.888889 under the pass mark of 85
     const failed = html.split('\n').find((l) => l.includes('data-id="K25-005"'))!;
-    expect(failed).toMatch(/<td class="num below">78\.89.*<span class="muted">#5<\/span><\/td>/);
+    expect(failed).toMatch(/<td class="num below">78\.89.*<span class="muted srank">#5<\/span><\/td>/);
   });
 });

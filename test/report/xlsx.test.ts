@@ -124,3 +124,43 @@ describe('sheetName', () => {
     expect(sheetName('History', taken)).toBe('Sheet6');
   });
 });
+
+describe('#17.15: dates, mixed values and empty texts', async () => {
+  const bytes = await writeXlsx([
+    {
+      name: 'Dates',
+      columns: [
+        { header: 'since', kind: 'date' },
+        { header: 'value', kind: 'value' },
+        { header: 'note', kind: 'text' },
+      ],
+      rows: [
+        ['2020-03-01', 20, ''],
+        ['2021-02-30', 'KIPP 2025', 'x'],
+        ['17/08/2019', '2025-06-30', null],
+        ['', '2026-01-02T03:04:05.000Z', ''],
+      ],
+    },
+  ]);
+  const sheet = (await readBack(bytes)).getWorksheet('Dates')!;
+
+  it('#17.15: an ISO date is a date cell (yyyy-mm-dd); a day that does not exist or another form stays text', () => {
+    expect(sheet.getCell(2, 1).value).toEqual(new Date(Date.UTC(2020, 2, 1)));
+    expect(sheet.getCell(2, 1).numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell(3, 1).value).toBe('2021-02-30');
+    expect(sheet.getCell(4, 1).value).toBe('17/08/2019');
+  });
+
+  it('#17.15: a value column keeps numbers as numbers, texts as text, ISO dates and times as dates', () => {
+    expect([sheet.getCell(2, 2).value, sheet.getCell(2, 2).type]).toEqual([20, ExcelJS.ValueType.Number]);
+    expect(sheet.getCell(3, 2).value).toBe('KIPP 2025');
+    expect(sheet.getCell(4, 2).value).toEqual(new Date(Date.UTC(2025, 5, 30)));
+    expect(sheet.getCell(5, 2).value).toEqual(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)));
+    expect(sheet.getCell(5, 2).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+  });
+
+  it('#17.15: an empty text writes no cell', () => {
+    for (const [r, c] of [[2, 3], [5, 1], [5, 3]] as const) expect(sheet.getCell(r, c).type, `${r},${c}`).toBe(ExcelJS.ValueType.Null);
+    expect(unzip(Buffer.from(bytes)).get('xl/sharedStrings.xml') ?? '').not.toMatch(/<t(?: [^>]*)?\/>|<t(?: [^>]*)?><\/t>/);
+  });
+});

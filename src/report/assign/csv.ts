@@ -1,18 +1,30 @@
 /**
- * `kipp assign` in CSV: assignment.csv and each judge's wide score sheet. Ids are written as
- * they are (the sheets must name the same entries and judges when read back); the context
- * columns are formula-safe text (OWASP CSV injection).
+ * `kipp assign` in CSV: assignment.csv and each judge's wide score sheet, written as `kipp
+ * export` writes CSV (a byte-order mark, the chosen delimiter, every field holding `,` `;` tab,
+ * a quote or a line break quoted, CRLF: src/report/export-csv.ts). Ids are written as they are
+ * (the sheets must name the same entries and judges when read back); the context columns are
+ * formula-safe text (OWASP CSV injection).
  */
-import { stringify } from 'csv-stringify/sync';
 import { neutralizeFormula } from '../cells.js';
-import { sheetHeader, type JudgeSheet } from './sheet.js';
+import { formatCsvText, type CsvDelimiter } from '../export-csv.js';
+import type { Lang } from '../labels.js';
+import { columnName, sheetHeader, type JudgeSheet } from './sheet.js';
 
-export function formatAssignmentCsv(pairs: readonly { entryId: string; judgeId: string }[]): string {
-  return stringify([['entry_id', 'judge_id'], ...pairs.map((p) => [p.entryId, p.judgeId])], { record_delimiter: '\n' });
+export interface AssignCsvOptions {
+  delimiter: CsvDelimiter;
+  lang: Lang;
 }
 
-export function formatSheetCsv(sheet: JudgeSheet, criterionIds: readonly string[]): string {
-  const empty = criterionIds.map(() => '');
+const DEFAULTS: AssignCsvOptions = { delimiter: ',', lang: 'en' };
+
+export function formatAssignmentCsv(pairs: readonly { entryId: string; judgeId: string }[], options: AssignCsvOptions = DEFAULTS): string {
+  const header = [columnName('entry_id', options.lang), columnName('judge_id', options.lang)];
+  return formatCsvText([header, ...pairs.map((p) => [p.entryId, p.judgeId])], options.delimiter);
+}
+
+/** One judge's sheet; `criterionHeaders` from criterionHeaders (sheet.ts), in rubric order. */
+export function formatSheetCsv(sheet: JudgeSheet, criterionHeaders: readonly string[], options: AssignCsvOptions = DEFAULTS): string {
+  const empty = criterionHeaders.map(() => '');
   const rows = sheet.entries.map((e) => [
     e.id,
     sheet.judgeId,
@@ -22,5 +34,5 @@ export function formatSheetCsv(sheet: JudgeSheet, criterionIds: readonly string[
     ...empty,
     '',
   ]);
-  return stringify([sheetHeader(criterionIds), ...rows], { record_delimiter: '\n' });
+  return formatCsvText([sheetHeader(criterionHeaders, options.lang), ...rows], options.delimiter);
 }

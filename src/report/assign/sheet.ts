@@ -6,6 +6,10 @@
  * Pure.
  */
 import { compareCodePoints } from '../../model/names.js';
+import type { Rubric } from '../../model/rubric.js';
+import { vocabulary } from '../../model/vocabulary.js';
+import { canonicalField } from '../../io/table.js';
+import type { Lang } from '../labels.js';
 
 export interface SheetEntry {
   id: string;
@@ -25,9 +29,38 @@ export interface JudgeSheet {
 
 export const CONTEXT_COLUMNS = ['title', 'agency', 'category'] as const;
 
-/** The header of every sheet, in order. */
-export function sheetHeader(criterionIds: readonly string[]): string[] {
-  return ['entry_id', 'judge_id', ...CONTEXT_COLUMNS, ...criterionIds, 'comment'];
+/**
+ * The sheet's own columns by language: English, the canonical names; Indonesian, aliases the
+ * loader reads as the same fields (src/model/names.ts), as on the `kipp init` templates.
+ */
+const COLUMN_NAMES = {
+  entry_id: { en: 'entry_id', id: 'kode_inovasi' },
+  judge_id: { en: 'judge_id', id: 'juri' },
+  title: { en: 'title', id: 'judul' },
+  agency: { en: 'agency', id: 'instansi' },
+  category: { en: 'category', id: 'kategori' },
+  comment: { en: 'comment', id: 'komentar' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export function columnName(field: keyof typeof COLUMN_NAMES, lang: Lang): string {
+  return COLUMN_NAMES[field][lang];
+}
+
+/**
+ * Each criterion's column header: its id in English; in Indonesian its first alias, else its
+ * Indonesian label, that the score-sheet loader reads back as that criterion and as nothing
+ * else (a criterion labelled "Nilai" would read as the `score` field), else its id.
+ */
+export function criterionHeaders(rubric: Rubric, lang: Lang): string[] {
+  const vocab = vocabulary(rubric);
+  const readsAs = (header: string) => canonicalField(header, { kind: 'scores', criterion: vocab.criterion }).name;
+  return rubric.criteria.map((c) => (lang === 'en' ? undefined : [...c.aliases, c.label.id].find((h) => h.trim() !== '' && readsAs(h) === c.id)) ?? c.id);
+}
+
+/** The header of every sheet, in order, given the criterion headers (criterionHeaders). */
+export function sheetHeader(criterionHeaders: readonly string[], lang: Lang = 'en'): string[] {
+  const name = (field: keyof typeof COLUMN_NAMES) => columnName(field, lang);
+  return [name('entry_id'), name('judge_id'), ...CONTEXT_COLUMNS.map(name), ...criterionHeaders, name('comment')];
 }
 
 /**
