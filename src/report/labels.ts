@@ -16,6 +16,7 @@ const WORDS = {
   category: { en: 'Category', id: 'Kategori' },
   group: { en: 'Group', id: 'Kelompok' },
   total: { en: 'Total', id: 'Nilai akhir' },
+  total_short: { en: 'Total', id: 'Nilai' },
   judges: { en: 'Judges', id: 'Juri' },
   passed: { en: 'Passed', id: 'Lulus' },
   reasons: { en: 'Reasons', id: 'Alasan' },
@@ -36,6 +37,7 @@ const WORDS = {
   cutoff_tie: { en: 'tie at the cut-off: the jury must decide', id: 'seri di batas: juri harus memutuskan' },
   legend_tie: { en: '= shares its rank (tie)', id: '= peringkat sama (seri)' },
   legend_narrow: { en: 'criteria hidden to fit the terminal: widen it or use --format md/html', id: 'kriteria disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
+  legend_narrow_stages: { en: 'stage totals hidden to fit the terminal: widen it or use --format md/html', id: 'nilai per tahap disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
   cut: { en: 'cut line', id: 'batas' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
