@@ -6,7 +6,8 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { SensitivityResult } from '../../analytics/sensitivity.js';
 import type { Rubric } from '../../model/rubric.js';
-import { shortlistLabel, type Lang } from '../labels.js';
+import { shortlistLabel, word, type Lang } from '../labels.js';
+import { tword } from '../text-words.js';
 import { safeText, truncate } from '../text.js';
 import { aword } from './words.js';
 
@@ -25,15 +26,13 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const names = o.rubric.shortlists.map((s) => s.name);
   const out: string[] = [];
-  out.push(
-    `${r.runs} runs, seed ${r.seed}: every weight moved by up to ±${r.weight_spread} percentage points (renormalised to 100)${r.resample_judges ? ", each entry's judges drawn with replacement" : ''}`,
-  );
+  out.push(`${tword('sensitivity_runs', o.lang, { runs: r.runs, seed: r.seed, p: r.weight_spread })}${r.resample_judges ? tword('sensitivity_resample', o.lang) : ''}`);
   const shown = r.entries.filter((e) => Object.values(e.shortlists).some((share) => share > 0) || e.rank_min !== e.rank_max);
   const inAny = r.entries.filter((e) => Object.values(e.shortlists).some((share) => share > 0));
   const rows = names.length > 0 ? inAny : shown;
   if (rows.length > 0) {
     const t = new Table({
-      head: [aword('rank', o.lang), 'ID', aword('title', o.lang), aword('range', o.lang), ...names.map((n) => shortlistLabel(o.rubric, n, o.lang)), ''].map((h) => c.bold(h)),
+      head: [aword('rank', o.lang), word('id', o.lang), aword('title', o.lang), aword('range', o.lang), ...names.map((n) => shortlistLabel(o.rubric, n, o.lang)), ''].map((h) => c.bold(h)),
       style: { head: [], border: [], compact: true },
       colAligns: ['right', 'left', 'left', 'right', ...names.map(() => 'right' as const), 'left'],
     });
@@ -51,8 +50,8 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
     out.push(t.toString());
   }
   const borderline = r.entries.filter((e) => e.borderline).length;
-  out.push(`${borderline} borderline entr${borderline === 1 ? 'y' : 'ies'} (in a shortlist in 5–95% of the runs) of ${r.entries.length} ranked`);
-  if (names.length > 0 && rows.length < r.entries.length) out.push(`${r.entries.length - rows.length} entries never entered a shortlist (--format json lists every entry)`);
+  out.push(tword(borderline === 1 ? 'sensitivity_borderline_one' : 'sensitivity_borderline_many', o.lang, { n: borderline, m: r.entries.length }));
+  if (names.length > 0 && rows.length < r.entries.length) out.push(tword('sensitivity_never', o.lang, { n: r.entries.length - rows.length }));
   return `${out.join('\n')}\n`;
 }
 
