@@ -92,7 +92,7 @@ export async function runRubricShow(file: string | undefined, options: { format?
     ...view.shortlists.map(
       (s) =>
         `${t('rubric_shortlist', { name: s.name, size: s.size })}${s.per_category ? t('rubric_per_category') : ''}${s.group ? t('rubric_in_group', { g: s.group }) : ''}${s.stage ? t('rubric_on_stage', { s: s.stage }) : ''}${
-          s.min_per ? t('rubric_at_least', { list: Object.entries(s.min_per).map(([f, n]) => t('rubric_per', { n, f })).join(t('rubric_and')) }) : ''
+          s.min_per ? t('rubric_at_least', { list: Object.entries(s.min_per).map(([f, n]) => t('rubric_per', { n, f: f === 'category' || f === 'group' ? word(f, lang).toLowerCase() : f })).join(t('rubric_and')) }) : ''
         }`,
     ),
   ];

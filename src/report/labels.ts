@@ -57,6 +57,10 @@ const WORDS = {
   legend_narrow: { en: 'criteria hidden to fit the terminal: widen it or use --format md/html', id: 'kriteria disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
   legend_narrow_stages: { en: 'stage totals hidden to fit the terminal: widen it or use --format md/html', id: 'nilai per tahap disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
   none: { en: 'none', id: 'tidak ada' },
+  error_one: { en: '{n} error', id: '{n} galat' },
+  error_many: { en: '{n} errors', id: '{n} galat' },
+  warning_one: { en: '{n} warning', id: '{n} peringatan' },
+  warning_many: { en: '{n} warnings', id: '{n} peringatan' },
   cut: { en: 'cut line', id: 'batas' },
 } as const satisfies Words;
 
