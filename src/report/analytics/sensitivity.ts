@@ -8,7 +8,7 @@ import type { SensitivityResult } from '../../analytics/sensitivity.js';
 import type { Rubric } from '../../model/rubric.js';
 import { shortlistLabel, word, type Lang } from '../labels.js';
 import { tword } from '../text-words.js';
-import { safeText, truncate } from '../text.js';
+import { cellText, safeText } from '../text.js';
 import { aword } from './words.js';
 
 export const SENSITIVITY_FORMATS = ['table', 'json'] as const;
@@ -40,7 +40,7 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
       const cells = [
         String(e.rank),
         safeText(e.id),
-        truncate(safeText(e.title), 30),
+        cellText(e.title, 30),
         e.rank_min === e.rank_max ? String(e.rank_min) : `${e.rank_min}–${e.rank_max}`,
         ...names.map((n) => percent(e.shortlists[n] ?? 0)),
         e.borderline ? aword('borderline', o.lang) : '',
