@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { KippError } from './model/diagnostic.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
-import { parseLang } from './report/labels.js';
+import { envLang, type Lang } from './report/labels.js';
 import { toolVersion } from './version.js';
 
 export const EXIT = { ok: 0, data: 1, usage: 2, bug: 70 } as const;
@@ -35,7 +35,8 @@ export function colorEnabled(stream: Stream, env: Record<string, string | undefi
 }
 
 function makeContext(proc: Process): CommandContext {
-  return {
+  const fromEnv = envLang(proc.env.KIPP_LANG);
+  const ctx: Omit<CommandContext, 'lang'> = {
     env: proc.env,
     color: colorEnabled(proc.stdout, proc.env),
     stderrColor: colorEnabled(proc.stderr, proc.env),
@@ -44,8 +45,16 @@ function makeContext(proc: Process): CommandContext {
     columns: proc.stdout.columns ?? (Number(proc.env.COLUMNS) || 120),
     log: (line) => void proc.stderr.write(`${line}\n`),
     writeErr: (text) => void proc.stderr.write(text),
-    lang: parseLang(proc.env.KIPP_LANG) ?? 'en',
   };
+  // Read only by a command that speaks a language and got no --lang: a KIPP_LANG kipp cannot
+  // speak is then a usage error, as `--lang fr` is, never a silent fall back to English.
+  return Object.defineProperty(ctx, 'lang', {
+    enumerable: true,
+    get(): Lang {
+      if (fromEnv === undefined) throw new KippError('usage', `KIPP_LANG=${proc.env.KIPP_LANG}: use en or id (or unset KIPP_LANG)`);
+      return fromEnv ?? 'en';
+    },
+  }) as CommandContext;
 }
 
 const INPUT_HELP = `

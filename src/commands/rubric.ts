@@ -7,7 +7,8 @@ import { weightsFor, type Rubric } from '../model/rubric.js';
 import { decodeBytes } from '../io/decode.js';
 import { loadRubric, parseRubric, readRubricBytes } from '../io/rubric.js';
 import { diagnosticLine } from '../report/diagnostics.js';
-import { categoryLabel, criterionLabel, parseLang, type Lang } from '../report/labels.js';
+import { categoryLabel, criterionLabel, parseLang, word, type Lang } from '../report/labels.js';
+import { tword, type TextWord } from '../report/text-words.js';
 import { mdCell } from '../report/markdown.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -65,17 +66,26 @@ export async function runRubricShow(file: string | undefined, options: { format?
   const lang = parseLang(options.lang) ?? ctx.lang;
   const { rubric } = loadRubric(file ?? (ctx.env.KIPP_RUBRIC || null));
   const view = weightsView(rubric, lang);
-  const header = ['category', ...view.criteria.map((c) => criterionLabel(rubric, c, lang))];
+  const t = (w: TextWord, values: Record<string, string | number> = {}) => tword(w, lang, values);
+  const header = [word('category', lang), ...view.criteria.map((c) => criterionLabel(rubric, c, lang))];
   const rows = view.categories.map((c) => [`${c.id}${c.own ? ' *' : ''}`, ...view.criteria.map((k) => String(c.weights[k] ?? 0))]);
   const notes = [
-    `${view.name}${view.version !== null ? ` (version ${view.version})` : ''} · scale ${view.scale.min}–${view.scale.max}`,
-    ...(view.categories.some((c) => c.own) ? ['* category with its own weights'] : []),
-    ...view.groups.map((g) => `group ${g.id} (${g.label})${g.min_implementation_months !== undefined ? `: ${g.min_implementation_months} months` : ''}${g.max_entries_per_agency !== undefined ? `, at most ${g.max_entries_per_agency} per agency` : ''}`),
-    ...(view.stages ?? []).map((st) => `stage ${st.name} (${st.label}): weight ${st.weight}${st.pass !== undefined ? `, pass mark ${st.pass}` : ''}`),
+    `${view.name}${view.version !== null ? ` (${t('rubric_version', { v: view.version })})` : ''} · ${t('rubric_scale', { min: view.scale.min, max: view.scale.max })}`,
+    ...(view.categories.some((c) => c.own) ? [t('rubric_own_weights')] : []),
+    ...view.groups.map(
+      (g) =>
+        `${t('rubric_group', { id: g.id, label: g.label })}${[
+          ...(g.min_implementation_months !== undefined ? [t('rubric_group_months', { n: g.min_implementation_months })] : []),
+          ...(g.max_entries_per_agency !== undefined ? [t('rubric_group_per_agency', { n: g.max_entries_per_agency })] : []),
+        ]
+          .map((part, i) => (i === 0 ? `: ${part}` : `, ${part}`))
+          .join('')}`,
+    ),
+    ...(view.stages ?? []).map((st) => `${t('rubric_stage', { name: st.name, label: st.label, w: st.weight })}${st.pass !== undefined ? `, ${t('rubric_pass_mark', { p: st.pass })}` : ''}`),
     ...view.shortlists.map(
       (s) =>
-        `shortlist ${s.name}: ${s.size}${s.per_category ? ' per category' : ''}${s.group ? ` (group ${s.group})` : ''}${s.stage ? ` on stage ${s.stage}` : ''}${
-          s.min_per ? `, at least ${Object.entries(s.min_per).map(([f, n]) => `${n} per ${f}`).join(' and ')}` : ''
+        `${t('rubric_shortlist', { name: s.name, size: s.size })}${s.per_category ? t('rubric_per_category') : ''}${s.group ? t('rubric_in_group', { g: s.group }) : ''}${s.stage ? t('rubric_on_stage', { s: s.stage }) : ''}${
+          s.min_per ? t('rubric_at_least', { list: Object.entries(s.min_per).map(([f, n]) => t('rubric_per', { n, f: f === 'category' || f === 'group' ? word(f, lang).toLowerCase() : f })).join(t('rubric_and')) }) : ''
         }`,
     ),
   ];

@@ -4,6 +4,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { fill, word, type Lang } from './labels.js';
 import { safeText } from './text.js';
 
 export function place(d: Diagnostic): string {
@@ -25,8 +26,9 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], color: boole
   return lines;
 }
 
-export function countLine(diagnostics: readonly Diagnostic[]): string {
+/** "2 errors, 1 warning" (stderr speaks English; a report passes its language). */
+export function countLine(diagnostics: readonly Diagnostic[], lang: Lang = 'en'): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return `${fill(word(errors === 1 ? 'error_one' : 'error_many', lang), { n: errors })}, ${fill(word(warnings === 1 ? 'warning_one' : 'warning_many', lang), { n: warnings })}`;
 }

@@ -31,14 +31,14 @@ export interface ExportTable {
 }
 
 /** Headers that read better in a published sheet than the terminal's short forms. */
-const HEADERS = {
+export const HEADERS = {
   category_rank: { en: 'Category rank', id: 'Peringkat kategori' },
   implemented_since: { en: 'Implemented since', id: 'Tanggal implementasi' },
   summary: { en: 'Summary', id: 'Ringkasan' },
   video_url: { en: 'Video', id: 'Video' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-const AGENCY_TYPE_LABELS: Record<AgencyType, Record<Lang, string>> = {
+export const AGENCY_TYPE_LABELS: Record<AgencyType, Record<Lang, string>> = {
   ministry: { en: 'Ministry', id: 'Kementerian' },
   agency: { en: 'Agency', id: 'Lembaga' },
   province: { en: 'Province', id: 'Provinsi' },

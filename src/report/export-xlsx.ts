@@ -25,7 +25,7 @@ export interface ExportXlsxOptions {
   generated?: string;
 }
 
-const WORDS = {
+export const WORDS = {
   all: { en: 'All entries', id: 'Semua proposal' },
   summary: { en: 'Summary', id: 'Ringkasan' },
   other: { en: 'Other', id: 'Lainnya' },

@@ -3,9 +3,9 @@
  * (the words every report shares) because only the HTML report says most of these.
  * `{n}`-style placeholders are filled by `fill`.
  */
-import type { Lang } from './labels.js';
+import { fill, type Lang } from './labels.js';
 
-const HTML_WORDS = {
+export const HTML_WORDS = {
   report: { en: 'Score report', id: 'Laporan penilaian' },
   contents: { en: 'Contents', id: 'Daftar isi' },
   about: { en: 'About this report', id: 'Tentang laporan ini' },
@@ -152,5 +152,5 @@ const HTML_WORDS = {
 export type HtmlWord = keyof typeof HTML_WORDS;
 
 export function htmlWord(w: HtmlWord, lang: Lang, values: Record<string, string | number> = {}): string {
-  return HTML_WORDS[w][lang].replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+  return fill(HTML_WORDS[w][lang], values);
 }

@@ -19,7 +19,7 @@ import { selectionText } from './selection.js';
 import { place } from './diagnostics.js';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.js';
 import { htmlWord, type HtmlWord } from './html-words.js';
-import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang, type Word } from './labels.js';
+import { categoryLabel, criterionLabel, methodName, normalizationName, shortlistLabel, word, type Lang, type Word } from './labels.js';
 import type { ReportOptions } from './options.js';
 import { safeText } from './text.js';
 
@@ -156,8 +156,8 @@ class Page {
       [this.w('rubric_version'), rubric.version === null ? this.w('none') : esc(String(rubric.version))],
       [this.w('reference_date'), `<time datetime="${esc(result.asOf)}">${esc(result.asOf)}</time>`],
       [this.w('scale'), `${num(rubric.scale.min, 0, lang)}–${num(rubric.scale.max, 0, lang)}`],
-      [this.w('aggregation'), esc(rubric.aggregation === 'trimmed' ? `trimmed (${rubric.trim})` : rubric.aggregation)],
-      [this.w('normalization'), esc(rubric.normalization)],
+      [this.w('aggregation'), esc(methodName(rubric, lang))],
+      [this.w('normalization'), esc(normalizationName(rubric.normalization, lang))],
       [this.w('min_judges'), String(rubric.minJudges)],
       [this.w('tie_break'), rubric.tieBreak.length > 0 ? rubric.tieBreak.map((c) => this.criterion(c)).join(', ') : this.w('none')],
       [this.w('thresholds'), this.thresholdText()],

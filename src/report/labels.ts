@@ -1,9 +1,21 @@
 /**
- * Words people read in reports, in Indonesian and English (`--lang`, `KIPP_LANG`).
+ * Words people read in reports, in Indonesian and English (`--lang`, `KIPP_LANG`). Every table
+ * of words (this one, the HTML report's, the analytics', the text reports', …) is a `Words`:
+ * each entry must have both languages, and src/report/catalogue.ts lists them all for the test
+ * that checks every entry has real Indonesian.
  */
 import type { Label, Rubric } from '../model/rubric.js';
 
 export type Lang = 'en' | 'id';
+export const LANGS: readonly Lang[] = ['en', 'id'];
+
+/** A table of words: every entry in both languages (the type refuses one without). */
+export type Words = Record<string, Record<Lang, string>>;
+
+/** Fills `{n}`-style placeholders; an unknown one stays as written, so a missing value shows. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}
 
 const WORDS = {
   rank: { en: 'Rank', id: 'Peringkat' },
@@ -16,6 +28,7 @@ const WORDS = {
   category: { en: 'Category', id: 'Kategori' },
   group: { en: 'Group', id: 'Kelompok' },
   total: { en: 'Total', id: 'Nilai akhir' },
+  total_short: { en: 'Total', id: 'Nilai' },
   judges: { en: 'Judges', id: 'Juri' },
   passed: { en: 'Passed', id: 'Lulus' },
   reasons: { en: 'Reasons', id: 'Alasan' },
@@ -33,9 +46,21 @@ const WORDS = {
   unranked: { en: 'not ranked', id: 'tidak diperingkat' },
   as_of: { en: 'reference date', id: 'tanggal acuan' },
   rubric: { en: 'rubric', id: 'pedoman' },
+  // the methods of a rubric, named for people (the rubric file says mean, zscore, …)
+  method_mean: { en: 'mean', id: 'rata-rata' },
+  method_median: { en: 'median', id: 'median' },
+  method_trimmed: { en: 'trimmed mean', id: 'rata-rata terpangkas' },
+  normalization_none: { en: 'none (raw scores)', id: 'tidak ada (nilai mentah)' },
+  normalization_zscore: { en: 'z-score per judge and criterion', id: 'skor-z per juri dan kriteria' },
   cutoff_tie: { en: 'tie at the cut-off: the jury must decide', id: 'seri di batas: juri harus memutuskan' },
   legend_tie: { en: '= shares its rank (tie)', id: '= peringkat sama (seri)' },
   legend_narrow: { en: 'criteria hidden to fit the terminal: widen it or use --format md/html', id: 'kriteria disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
+  legend_narrow_stages: { en: 'stage totals hidden to fit the terminal: widen it or use --format md/html', id: 'nilai per tahap disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
+  none: { en: 'none', id: 'tidak ada' },
+  error_one: { en: '{n} error', id: '{n} galat' },
+  error_many: { en: '{n} errors', id: '{n} galat' },
+  warning_one: { en: '{n} warning', id: '{n} peringatan' },
+  warning_many: { en: '{n} warnings', id: '{n} peringatan' },
   cut: { en: 'cut line', id: 'batas' },
   // --top and --category (issue 17.3): what a narrowed report leaves out, and a tie it kept whole.
   showing: { en: 'showing {n} of {m} entries', id: 'menampilkan {n} dari {m} proposal' },
@@ -57,7 +82,7 @@ const WORDS = {
     en: '{s} has a tie at its minimum of {n} for {f} {v} (rank {r}: {k} entries for {p}): the jury must decide',
     id: '{s} memiliki seri di batas minimum {n} untuk {f} {v} (peringkat {r}: {k} proposal untuk {p}): juri harus memutuskan',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Words;
 
 export type Word = keyof typeof WORDS;
 
@@ -72,8 +97,19 @@ export function placesText(n: number, lang: Lang): string {
 
 /** A word with its `{name}` placeholders filled in. */
 export function phrase(w: Word, lang: Lang, values: Record<string, string | number>): string {
-  return WORDS[w][lang].replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+  return fill(WORDS[w][lang], values);
 }
+
+/** How a rubric aggregates and normalizes, in words (`trimmed mean (1)` keeps the trim count). */
+export function methodName(rubric: Pick<Rubric, 'aggregation' | 'trim'>, lang: Lang): string {
+  return rubric.aggregation === 'trimmed' ? `${WORDS.method_trimmed[lang]} (${rubric.trim})` : WORDS[`method_${rubric.aggregation}`][lang];
+}
+
+export function normalizationName(method: Rubric['normalization'], lang: Lang): string {
+  return WORDS[`normalization_${method}`][lang];
+}
+
+export { WORDS };
 
 export function labelOf(label: Label, lang: Lang): string {
   return label[lang];
@@ -94,6 +130,12 @@ export function shortlistLabel(rubric: Rubric, name: string, lang: Lang): string
   return s?.label ? s.label[lang] : name;
 }
 
+/** The language of `KIPP_LANG`: unset or empty is none; a value kipp cannot speak is undefined. */
+export function envLang(raw: string | undefined): Lang | null | undefined {
+  if (raw === undefined || raw.trim() === '') return null;
+  return parseLang(raw);
+}
+
 export function parseLang(raw: string | undefined): Lang | undefined {
   if (raw === undefined) return undefined;
   const v = raw.trim().toLowerCase();
@@ -106,7 +148,7 @@ export function parseLang(raw: string | undefined): Lang | undefined {
  * Words of the jury statistics (`kipp judges`, `kipp sensitivity`): each figure named with its
  * form and what it covers, in both languages. `{name}` placeholders are filled by `statWord`.
  */
-const STAT_WORDS = {
+export const STAT_WORDS = {
   icc_single: {
     en: 'ICC(1), one judge (one-way random effects, single rater, on each judge\'s own total; {n} entries with 2+ judges): {v}',
     id: 'ICC(1), satu juri (efek acak satu arah, penilai tunggal, pada total masing-masing juri; {n} proposal dengan 2+ juri): {v}',
@@ -137,10 +179,10 @@ const STAT_WORDS = {
     en: '{n} borderline (the 95% interval of a shortlist share reaches into 5–95%) of {m} ranked entries',
     id: '{n} di batas (interval 95% persentase suatu daftar pendek menyentuh 5–95%) dari {m} proposal yang diperingkat',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Words;
 
 export type StatWord = keyof typeof STAT_WORDS;
 
 export function statWord(w: StatWord, lang: Lang, values: Record<string, string | number> = {}): string {
-  return STAT_WORDS[w][lang].replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+  return fill(STAT_WORDS[w][lang], values);
 }

@@ -79,7 +79,7 @@ export function reportManifest(
   };
 }
 
-const MANIFEST_WORDS = {
+export const MANIFEST_WORDS = {
   manifest: { en: 'Manifest', id: 'Manifes' },
   tool: { en: 'Tool', id: 'Perangkat' },
   rubric: { en: 'Rubric', id: 'Pedoman penilaian' },

@@ -7,6 +7,7 @@ import { manifestRows, manifestWord, reportManifest, type Manifest } from './man
 import type { ReportOptions } from './options.js';
 import { cutLines, endsEarly, linesForList } from './cuts.js';
 import { countLine } from './diagnostics.js';
+import { htmlWord, type HtmlWord } from './html-words.js';
 import { cutText, groupName, stageCell, statusOf } from './table.js';
 import { selectionText } from './selection.js';
 import { fixed2, safeText } from './text.js';
@@ -64,7 +65,7 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   ];
   if (legend.length > 0) out.push(`<sub>${legend.map(mdCell).join(' · ')}</sub>`, '');
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  if (result.diagnostics.length > 0) out.push(`> ${errors > 0 ? '❌' : '⚠️'} ${countLine(result.diagnostics)}: \`kipp validate\``, '');
+  if (result.diagnostics.length > 0) out.push(`> ${errors > 0 ? '❌' : '⚠️'} ${countLine(result.diagnostics, lang)}: \`kipp validate\``, '');
   out.push(...markdownManifest(reportManifest(result, options), lang));
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
@@ -75,7 +76,7 @@ function markdownManifest(m: Manifest, lang: ReportOptions['lang']): string[] {
   const out = [`## ${manifestWord('manifest', lang)}`, '', '| | |', '|---|---|'];
   for (const [label, value] of facts) out.push(`| ${mdCell(label)} | ${mdCell(value)} |`);
   out.push('', `| ${manifestWord('kind', lang)} | ${manifestWord('path', lang)} | sha256 |`, '|---|---|---|');
-  for (const f of files) out.push(`| ${mdCell(f.kind)} | ${mdCell(f.path)} | \`${f.sha256}\` |`);
+  for (const f of files) out.push(`| ${mdCell(htmlWord(`kind_${f.kind}` as HtmlWord, lang))} | ${mdCell(f.path)} | \`${f.sha256}\` |`);
   out.push('', mdCell(manifestWord('check', lang)));
   return out;
 }

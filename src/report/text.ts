@@ -17,9 +17,89 @@ export function fixed2(x: number | null | undefined): string {
   return x === null || x === undefined ? '' : roundTo(x, 2).toFixed(2);
 }
 
-/** Truncates to `width` characters with an ellipsis. */
-export function truncate(s: string, width: number): string {
-  const chars = [...s];
-  if (chars.length <= width) return s;
-  return width <= 1 ? chars.slice(0, width).join('') : `${chars.slice(0, width - 1).join('')}…`;
+/**
+ * How many terminal columns a string takes: East Asian wide characters and emoji take two,
+ * combining marks and zero-width characters none (a grapheme takes the width of its widest code
+ * point).
+ */
+export function displayWidth(s: string): number {
+  if (NARROW.test(s)) return s.length;
+  let width = 0;
+  for (const { segment } of GRAPHEMES.segment(s)) width += graphemeWidth(segment);
+  return width;
 }
+
+/**
+ * Characters one column wide each: printable ASCII and Latin (no soft hyphen), punctuation such
+ * as – and … (no zero-width spaces or bidi marks), arrows, box drawing and blocks (the table's
+ * borders and bars). A string of only these is measured by its length, without segmenting it.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u2319\u2500-\u25fc]*$/;
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]$/u;
+const WIDE = /^[\p{Emoji_Presentation}\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]$/u;
+
+function graphemeWidth(g: string): number {
+  let w = 0;
+  for (const ch of g) {
+    if (WIDE.test(ch)) return 2;
+    if (!ZERO_WIDTH.test(ch)) w = 1;
+  }
+  return w;
+}
+
+/**
+ * At most `width` terminal columns of `s`, with an ellipsis when anything is cut. Only a bounded
+ * prefix is read (a code unit takes at most one column past its zero-width marks), so a 100 MB
+ * title costs what a short one does; beyond that prefix the text counts as cut.
+ */
+export function truncate(s: string, width: number): string {
+  if (width <= 0) return '';
+  const bound = 4 * width + 16;
+  const long = s.length > bound;
+  const head = long ? s.slice(0, bound) : s;
+  if (!long && displayWidth(head) <= width) return head;
+  const room = width - 1; // for the ellipsis
+  if (NARROW.test(head)) return `${head.slice(0, room)}…`;
+  let out = '';
+  let used = 0;
+  for (const { segment } of GRAPHEMES.segment(head)) {
+    const w = graphemeWidth(segment);
+    if (used + w > room) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** A cell from the inputs (a title, an id): control characters neutralised, at most `width` columns. */
+export function cellText(raw: string, width: number): string {
+  const bound = 4 * width + 16;
+  return raw.length > bound ? truncate(`${safeText(raw.slice(0, bound))}…`, width) : truncate(safeText(raw), width);
+}
+
+/**
+ * Wraps a line at spaces to at most `width` columns (colour escapes take none); a word longer
+ * than the line is cut with an ellipsis, since a footer word (a label) is never that long.
+ */
+export function wrap(line: string, width: number): string[] {
+  if (displayWidth(line.replace(ANSI, '')) <= width) return [line];
+  const out: string[] = [];
+  let current = '';
+  let used = 0;
+  for (const word of line.split(' ')) {
+    const w = displayWidth(word.replace(ANSI, ''));
+    if (current !== '' && used + 1 + w > width) {
+      out.push(current);
+      current = '';
+      used = 0;
+    }
+    const fitted = w > width ? truncate(word.replace(ANSI, ''), width) : word;
+    current = current === '' ? fitted : `${current} ${fitted}`;
+    used += (used === 0 ? 0 : 1) + Math.min(w, width);
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+export const ANSI = /\u001b\[[0-9;]*m/g;

@@ -74,32 +74,45 @@ describe('the terminal table', () => {
     expect(rowOf(table, 'P')).toContain('Sistem Informasi Pelayanan Terpadu Satu Pintu Kabupaten Banyuwangi'.slice(0, 50 - 1));
   });
 
-  it('narrower: shorter criterion headers, then no bar, then no criteria, to keep the title at 24 characters', () => {
-    // Fixed columns here (width + 3 each, + 1): rank 4, id 2, category 10, total 5 (16 with the
-    // bar), shortlists 10, status 26 → 76 without criteria and bar. Criteria: 7 + 3 each with
-    // full headers ("Novelty", "Benefit"), 4 + 3 short ("Nov…"). The title gets width − others − 3:
-    //   full + bar: 200 − 110 = 90 → 50 (cap) · short + bar: 130 − 104 = 26
-    //   short, no bar: 120 − 93 = 27 · none: 100 − 79 = 21 (< 24, but nothing is left to drop)
-    //   60: 12 (the floor; the table is wider than the terminal)
-    const seen = [200, 130, 120, 100, 60].map((width) => {
+  it('#17.12: narrower: shorter criterion headers, then no bar, then shorter headers and text columns, then no criteria, then a list; never wider than the terminal', () => {
+    // Columns here (width + 3 each, + 1 for the last border): rank 4 ("Rank"; 2 as "#"), id 2,
+    // category 10, total 5 (16 with the bar), shortlists 10, status 26; criteria 7 each with
+    // full headers ("Novelty", "Benefit"), 4 short ("Nov…"). A layout fits when the table with
+    // the title at its least (24, or 16 / 12 in the tight layouts) is no wider than the terminal:
+    //   full + bar: others 107, needs 134 · short + bar: 101 → 128 · short: 90 → 117
+    //   short, "#", tight: 88 → 107 · no criteria: 74 → 101 · tight: 74 → 93 · tightest: 68 → 83
+    // The title then gets the rest, up to its longest (50): 200 → 50, 130 → 26, 120 → 27,
+    // 110 → 19, 100 → 23 (tight: 100 − 74 − 3); below 83 no table fits: the list.
+    const seen = [200, 130, 120, 110, 100, 80, 60, 40].map((width) => {
       const table = formatTable(result, opts({ width }));
       const longest = Math.max(...table.split('\n').map((l) => [...l].length));
-      const title = rowOf(table, 'P').split('│')[3]!.trim();
       const head = table.split('\n')[1]!;
-      return { width, fits: longest <= width, bar: table.includes('█'), criteria: head.includes('│ Novelty │') ? 'full' : head.includes('│ Nov… │') ? 'short' : 'none', title: [...title].length };
+      const drawn = table.startsWith('┌');
+      const title = drawn ? [...rowOf(table, 'P').split('│')[3]!.trim()].length : null;
+      const criteria = head.includes('│ Novelty │') ? 'full' : head.includes('│ Nov… │') ? 'short' : 'none';
+      return { width, fits: longest <= width, drawn, bar: table.includes('█'), criteria, title };
     });
     expect(seen).toEqual([
-      { width: 200, fits: true, bar: true, criteria: 'full', title: 50 },
-      { width: 130, fits: true, bar: true, criteria: 'short', title: 26 },
-      { width: 120, fits: true, bar: false, criteria: 'short', title: 27 },
-      { width: 100, fits: true, bar: false, criteria: 'none', title: 21 },
-      { width: 60, fits: false, bar: false, criteria: 'none', title: 12 },
+      { width: 200, fits: true, drawn: true, bar: true, criteria: 'full', title: 50 },
+      { width: 130, fits: true, drawn: true, bar: true, criteria: 'short', title: 26 },
+      { width: 120, fits: true, drawn: true, bar: false, criteria: 'short', title: 27 },
+      { width: 110, fits: true, drawn: true, bar: false, criteria: 'short', title: 19 },
+      { width: 100, fits: true, drawn: true, bar: false, criteria: 'none', title: 23 },
+      { width: 80, fits: true, drawn: false, bar: false, criteria: 'none', title: null },
+      { width: 60, fits: true, drawn: false, bar: false, criteria: 'none', title: null },
+      { width: 40, fits: true, drawn: false, bar: false, criteria: 'none', title: null },
     ]);
     // shortened headers are spelled out under the table; a cut title ends with an ellipsis,
     // never silently; hidden criteria are said so
     expect(formatTable(result, opts({ width: 130 }))).toContain('Nov… Novelty · Ben… Benefit');
-    expect(rowOf(formatTable(result, opts({ width: 100 })), 'P')).toContain('│ Sistem Informasi Pel… │');
+    expect(rowOf(formatTable(result, opts({ width: 100 })), 'P')).toContain('│ Sistem Informasi Pelay… │');
     expect(formatTable(result, opts({ width: 100 }))).toContain('criteria hidden to fit the terminal');
+    // the list: rank, id, total, then the title and the status, cut to the line
+    const list = formatTable(result, opts({ width: 60 })).split('\n');
+    expect(list[0]).toBe(' #  ID  Total  Title · Shortlists · Status');
+    expect(list).toContain(' 4  S   44.44  Lorong Wisata · below threshold: total');
+    expect(list).toContain('2=  R   66.67  Sapa Warga · Best two');
+    expect(list[list.indexOf('2=  R   66.67  Sapa Warga · Best two') + 1]).toBe('✂ Best two — cut line: 3/2 — tie at the cut-off: the jury m…');
   });
 
   it('says it in Indonesian', () => {

@@ -4,7 +4,8 @@
  */
 import type { ExplainedShortlist, Explanation } from '../../analytics/explain.js';
 import type { Rubric } from '../../model/rubric.js';
-import { categoryLabel, criterionLabel, phrase, placesText, shortlistLabel, word, type Lang } from '../labels.js';
+import { categoryLabel, criterionLabel, normalizationName, phrase, placesText, shortlistLabel, word, type Lang } from '../labels.js';
+import { tword, type TextWord } from '../text-words.js';
 import { safeText } from '../text.js';
 import { round6 } from '../../scoring/round.js';
 
@@ -21,26 +22,28 @@ const n6 = (x: number | null): string => (x === null ? '–' : String(round6(x))
 
 export function formatExplainText(x: Explanation, o: ExplainReportOptions): string {
   const { rubric, lang } = o;
+  const t = (w: TextWord, values: Record<string, string | number> = {}) => tword(w, lang, values);
+  const method = (m: 'mean' | 'median') => word(m === 'median' ? 'method_median' : 'method_mean', lang);
   const out: string[] = [];
   out.push(`${safeText(x.id)} · ${safeText(x.title)} · ${safeText(x.agency)} · ${safeText(categoryLabel(rubric, x.category, lang))}`);
-  const agg = x.aggregation.method === 'trimmed' ? `trimmed mean (drop the ${x.aggregation.trim} highest and ${x.aggregation.trim} lowest, when more than ${2 * x.aggregation.trim!} scores)` : x.aggregation.method === 'median' ? 'median' : 'mean';
-  out.push(`Rubric "${safeText(rubric.name)}": scale ${x.scale.min}–${x.scale.max}, normalization ${x.normalization.method}, aggregation ${agg}`);
-  out.push(`Weights (${x.weights_from === 'category' ? `category_weights.${x.category}` : 'criteria'}): ${Object.entries(x.weights).map(([c, w]) => `${c} ${w}`).join(', ')}`);
-  if (x.normalization.method === 'zscore') out.push("z-score: x' = μ_c + σ_c · (x − μ_jc) / σ_jc  (x' = μ_c where σ_jc = 0)");
+  const agg = x.aggregation.method === 'trimmed' ? t('explain_trimmed', { k: x.aggregation.trim!, n: 2 * x.aggregation.trim! }) : method(x.aggregation.method);
+  out.push(t('explain_rubric', { name: safeText(rubric.name), min: x.scale.min, max: x.scale.max, norm: normalizationName(x.normalization.method, lang), agg }));
+  out.push(t('explain_weights', { from: x.weights_from === 'category' ? `category_weights.${x.category}` : t('explain_weights_criteria'), list: Object.entries(x.weights).map(([c, w]) => `${c} ${w}`).join(', ') }));
+  if (x.normalization.method === 'zscore') out.push(t('explain_zscore'));
   out.push('');
   for (const [c, k] of Object.entries(x.criteria)) {
-    out.push(`${criterionLabel(rubric, c, lang)} [${c}], weight ${k.weight}`);
+    out.push(t('explain_criterion', { label: criterionLabel(rubric, c, lang), id: c, w: k.weight }));
     const z = x.normalization.criteria?.[c];
     if (z) out.push(`  μ_c ${n6(z.mean)}, σ_c ${n6(z.sd)}`);
     for (const s of k.scores) {
       const jz = z?.judges[s.judge];
       const norm = s.normalized === null ? '' : x.normalization.method === 'none' ? '' : `  → ${n6(s.normalized)}${jz ? `  (μ_jc ${n6(jz.mean)}, σ_jc ${n6(jz.sd)})` : ''}`;
-      const why = s.excluded === 'conflict' ? '  excluded: conflict of interest' : s.excluded === 'trimmed' ? '  excluded: trimmed' : '';
+      const why = s.excluded === 'conflict' ? `  ${t('explain_conflict')}` : s.excluded === 'trimmed' ? `  ${t('explain_trimmed_out')}` : '';
       out.push(`  ${s.stage !== undefined ? `${safeText(s.stage).padEnd(14)} ` : ''}${safeText(s.judge).padEnd(10)} ${n6(s.raw).padStart(5)}${norm}${why}`);
     }
     const used = k.scores.filter((s) => s.excluded === null).map((s) => n6(s.normalized));
-    if (x.stages) out.push(k.value === null ? '  s = –' : `  s = ${n6(k.value)} (each stage aggregated on its own, then weighted as the stages)`);
-    else out.push(k.value === null ? '  s = – (no remaining scores)' : `  s = ${x.aggregation.method === 'median' ? 'median' : 'mean'}(${used.join(', ')}) = ${n6(k.value)}`);
+    if (x.stages) out.push(k.value === null ? '  s = –' : `  s = ${n6(k.value)} ${t('explain_staged_s')}`);
+    else out.push(k.value === null ? `  s = – ${t('explain_no_scores')}` : `  s = ${method(x.aggregation.method === 'median' ? 'median' : 'mean')}(${used.join(', ')}) = ${n6(k.value)}`);
     out.push('');
   }
   const present = Object.entries(x.criteria).filter(([, k]) => k.value !== null);
@@ -48,32 +51,35 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
   const sum = present.map(([, k]) => `${k.weight}·${n6(k.value)}`).join(' + ');
   if (x.stages) {
     for (const st of x.stages) {
-      const mark = st.pass === null ? '' : `, pass mark ${st.pass}: ${st.met === null ? '–' : st.met ? 'met' : 'not met'}`;
-      out.push(`Stage ${safeText(st.name)} (weight ${st.weight}): total ${n6(st.total)}, rank ${st.rank ?? '–'}${mark}`);
+      const mark = st.pass === null ? '' : `, ${t('explain_stage_pass', { p: st.pass, met: st.met === null ? '–' : st.met ? t('explain_met') : t('explain_not_met') })}`;
+      out.push(`${t('explain_stage', { name: safeText(st.name), w: st.weight, total: n6(st.total), rank: st.rank ?? '–' })}${mark}`);
     }
   }
+  const total = t('explain_total');
   if (x.total !== null && x.stages) {
-    out.push(`Total = (${x.stages.map((st) => `${st.weight}·${n6(st.total)}`).join(' + ')}) / 100 = ${n6(x.total)}`);
-    out.push('  (the weighted mean of the rounded stage totals, rounded to 6 decimals)');
+    out.push(`${total} = (${x.stages.map((st) => `${st.weight}·${n6(st.total)}`).join(' + ')}) / 100 = ${n6(x.total)}`);
+    out.push(`  ${t('explain_staged_total')}`);
   } else if (x.total !== null) {
-    out.push(`Total = 100 · ((${sum}) / ${sw} − ${x.scale.min}) / (${x.scale.max} − ${x.scale.min}) = ${n6(x.total)}`);
-    out.push('  (computed from the unrounded s_c, then rounded to 6 decimals)');
+    out.push(`${total} = 100 · ((${sum}) / ${sw} − ${x.scale.min}) / (${x.scale.max} − ${x.scale.min}) = ${n6(x.total)}`);
+    out.push(`  ${t('explain_unrounded')}`);
   } else {
-    out.push(`Total: – (not ranked: ${x.flags.join(', ')}: ${x.reasons.join(', ')})`);
+    out.push(`${total}: – (${t('explain_not_ranked')}: ${x.flags.map((f) => (f === 'incomplete' || f === 'ineligible' ? word(f, lang) : f)).join(', ')}: ${x.reasons.join(', ')})`);
   }
   if (x.rank !== null) {
-    out.push(`Rank ${x.rank}${x.tied ? ' (shared)' : ''}, category rank ${x.category_rank ?? '–'}; order: ${x.tie_break.order.join(', then ')}`);
-    for (const [side, nb] of [['above', x.tie_break.above], ['below', x.tie_break.below]] as const) {
+    const order = x.tie_break.order.map((k) => (k === 'total' ? word('total', lang).toLowerCase() : k)).join(t('explain_then'));
+    out.push(t('explain_rank', { rank: x.rank, shared: x.tied ? t('explain_shared') : '', cat: x.category_rank ?? '–', order }));
+    for (const [side, nb] of [['explain_above', x.tie_break.above], ['explain_below', x.tie_break.below]] as const) {
       if (!nb) continue;
-      const how = nb.decided_by === null ? 'equal on all: the rank is shared, listed by id' : nb.decided_by === 'total' ? `separated by the total (${n6(nb.total)})` : `same total, separated by ${nb.decided_by}`;
-      out.push(`  ${side}: ${safeText(nb.id)} (rank ${nb.rank}): ${how}`);
+      const how = nb.decided_by === null ? t('explain_equal') : nb.decided_by === 'total' ? t('explain_by_total', { total: n6(nb.total) }) : t('explain_by_criterion', { c: nb.decided_by });
+      out.push(`  ${t('explain_neighbour', { side: t(side), id: safeText(nb.id), rank: nb.rank, how })}`);
     }
   }
   const checks: string[] = [];
-  if (x.thresholds.total) checks.push(`total ≥ ${x.thresholds.total.min}: ${verdict(x.thresholds.total.met)}`);
-  for (const [c, t] of Object.entries(x.thresholds.criteria)) checks.push(`${c} ≥ ${t.min}: ${verdict(t.met)} (${n6(t.value)})`);
-  out.push(`Thresholds: ${checks.length > 0 ? checks.join('; ') : 'none'}${x.total !== null ? ` → ${x.passed ? 'passed' : 'not passed'}` : ''}`);
-  out.push(`Shortlists: ${x.shortlists.length > 0 ? x.shortlists.map((s) => `${shortlistLabel(rubric, s.name, lang)} ${s.included ? 'yes' : 'no'}${s.at_tied_cut ? ` (${word('at_tied_cut', lang)})` : ''}`).join(', ') : 'none'}`);
+  const verdict = (met: boolean | null) => (met === null ? '–' : met ? t('explain_met') : t('explain_missed'));
+  if (x.thresholds.total) checks.push(`${word('total', lang).toLowerCase()} ≥ ${x.thresholds.total.min}: ${verdict(x.thresholds.total.met)}`);
+  for (const [c, th] of Object.entries(x.thresholds.criteria)) checks.push(`${c} ≥ ${th.min}: ${verdict(th.met)} (${n6(th.value)})`);
+  out.push(`${t('explain_thresholds')}: ${checks.length > 0 ? checks.join('; ') : word('none', lang)}${x.total !== null ? ` → ${x.passed ? t('explain_passed') : t('explain_not_passed')}` : ''}`);
+  out.push(`${t('explain_shortlists')}: ${x.shortlists.length > 0 ? x.shortlists.map((s) => `${shortlistLabel(rubric, s.name, lang)} ${word(s.included ? 'yes' : 'no', lang)}${s.at_tied_cut ? ` (${word('at_tied_cut', lang)})` : ''}`).join(', ') : word('none', lang)}`);
   // The tie is a fact about the shortlist, said once per tie; the entry is marked above only when it is one of the tied.
   for (const s of x.shortlists) for (const line of cutTieLines(s, rubric, lang)) out.push(`  ${line}`);
   return `${out.join('\n')}\n`;
@@ -92,10 +98,6 @@ export function cutTieLines(s: ExplainedShortlist, rubric: Rubric, lang: Lang): 
     if (t.category !== undefined) return phrase('cut_tie_in', lang, { ...values, c: categoryLabel(rubric, t.category, lang) });
     return phrase('cut_tie', lang, values);
   });
-}
-
-function verdict(met: boolean | null): string {
-  return met === null ? '–' : met ? 'met' : 'missed';
 }
 
 export const explainFormatters = {

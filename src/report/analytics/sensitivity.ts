@@ -7,8 +7,9 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { SensitivityResult } from '../../analytics/sensitivity.js';
 import type { Rubric } from '../../model/rubric.js';
-import { shortlistLabel, statWord, type Lang } from '../labels.js';
-import { safeText, truncate } from '../text.js';
+import { shortlistLabel, statWord, word, type Lang } from '../labels.js';
+import { tword } from '../text-words.js';
+import { cellText, safeText } from '../text.js';
 import { aword } from './words.js';
 
 export const SENSITIVITY_FORMATS = ['table', 'json'] as const;
@@ -33,15 +34,13 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const names = o.rubric.shortlists.map((s) => s.name);
   const out: string[] = [];
-  out.push(
-    `${r.runs} runs, seed ${r.seed}: every weight moved by up to ±${r.weight_spread} percentage points (renormalised to 100)${r.resample_judges ? ", each entry's judges drawn with replacement" : ''}`,
-  );
+  out.push(`${tword('sensitivity_runs', o.lang, { runs: r.runs, seed: r.seed, p: r.weight_spread })}${r.resample_judges ? tword('sensitivity_resample', o.lang) : ''}`);
   const shown = r.entries.filter((e) => Object.values(e.shortlists).some((share) => share > 0) || e.rank_min !== e.rank_max);
   const inAny = r.entries.filter((e) => Object.values(e.shortlists).some((share) => share > 0));
   const rows = names.length > 0 ? inAny : shown;
   if (rows.length > 0) {
     const t = new Table({
-      head: [aword('rank', o.lang), 'ID', aword('title', o.lang), aword('range', o.lang), ...names.map((n) => shortlistLabel(o.rubric, n, o.lang)), ''].map((h) => c.bold(h)),
+      head: [aword('rank', o.lang), word('id', o.lang), aword('title', o.lang), aword('range', o.lang), ...names.map((n) => shortlistLabel(o.rubric, n, o.lang)), ''].map((h) => c.bold(h)),
       style: { head: [], border: [], compact: true },
       colAligns: ['right', 'left', 'left', 'right', ...names.map(() => 'right' as const), 'left'],
     });
@@ -49,7 +48,7 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
       const cells = [
         String(e.rank),
         safeText(e.id),
-        truncate(safeText(e.title), 30),
+        cellText(e.title, 30),
         e.rank_min === e.rank_max ? String(e.rank_min) : `${e.rank_min}–${e.rank_max}`,
         ...names.map((n) => shareCell(e.shortlists[n] ?? 0, e.intervals[n])),
         e.borderline ? aword('borderline', o.lang) : '',
@@ -61,7 +60,7 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
   const borderline = r.entries.filter((e) => e.borderline).length;
   if (r.interval.max_half_width > 0) out.push(statWord('mc_error', o.lang, { runs: r.runs, h: points(r.interval.max_half_width) }));
   out.push(statWord('borderline_count', o.lang, { n: borderline, m: r.entries.length }));
-  if (names.length > 0 && rows.length < r.entries.length) out.push(`${r.entries.length - rows.length} entries never entered a shortlist (--format json lists every entry)`);
+  if (names.length > 0 && rows.length < r.entries.length) out.push(tword('sensitivity_never', o.lang, { n: r.entries.length - rows.length }));
   return `${out.join('\n')}\n`;
 }
 

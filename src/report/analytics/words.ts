@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../labels.js';
 
-const WORDS = {
+export const WORDS = {
   judge: { en: 'Judge', id: 'Juri' },
   name: { en: 'Name', id: 'Nama' },
   scored: { en: 'Scored', id: 'Dinilai' },

@@ -1,0 +1,56 @@
+/**
+ * #17.11: every word a report says is in the catalogue in both languages. The type refuses an
+ * entry without Indonesian (checked by `npm run typecheck`); this test refuses an empty one, one
+ * that is still the English text, and one whose placeholders differ between the languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../src/report/catalogue.js';
+import type { Words } from '../../src/report/labels.js';
+
+/**
+ * Entries whose Indonesian is rightly the same as the English: loanwords, names and symbols a
+ * jury in Indonesia reads as they are. A new entry lands here only with a reason.
+ */
+const SAME_IN_BOTH = new Set([
+  'labels.ts status', // "Status" is Indonesian too
+  'labels.ts method_median', // "median"
+  'html-words.ts bias', // "Bias"
+  'analytics/words.ts bias',
+  'export-table.ts headers video_url', // "Video"
+  'text-words.ts rubric_per', // "{n} per {f}": "per" is Indonesian
+]);
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('#17.11: the catalogue of words', () => {
+  const entries = Object.entries(CATALOGUE as Record<string, Words>).flatMap(([table, words]) => Object.entries(words).map(([key, w]) => ({ name: `${table} ${key}`, ...w })));
+
+  it('holds every table of words (labels, HTML, text reports, analytics, manifest, export, XLSX)', () => {
+    expect(Object.keys(CATALOGUE).sort()).toEqual(['analytics/words.ts', 'export-table.ts agency types', 'export-table.ts headers', 'export-xlsx.ts', 'html-words.ts', 'labels.ts', 'labels.ts statistics', 'manifest.ts', 'text-words.ts']);
+    expect(entries.length).toBeGreaterThan(250);
+  });
+
+  it('#17.11: every entry has a non-empty Indonesian text that is not the English one (unless listed with a reason)', () => {
+    const missing = entries.filter((e) => typeof e.id !== 'string' || e.id.trim() === '').map((e) => e.name);
+    expect(missing).toEqual([]);
+    const untranslated = entries.filter((e) => e.id === e.en && !SAME_IN_BOTH.has(e.name)).map((e) => e.name);
+    expect(untranslated).toEqual([]);
+    // the list of exceptions holds only entries that exist and are the same
+    for (const name of SAME_IN_BOTH) {
+      const e = entries.find((x) => x.name === name);
+      expect(e?.id, name).toBe(e?.en);
+      expect(e, name).toBeDefined();
+    }
+  });
+
+  it('#17.11: both languages fill the same placeholders', () => {
+    const differ = entries.filter((e) => placeholders(e.en).join() !== placeholders(e.id).join()).map((e) => e.name);
+    expect(differ).toEqual([]);
+  });
+
+  it('#17.11: a table of words without Indonesian does not compile', () => {
+    // @ts-expect-error — `id` is missing: the Words type requires both languages
+    const bad = { report: { en: 'Report' } } satisfies Words;
+    expect(bad.report.en).toBe('Report');
+  });
+});
