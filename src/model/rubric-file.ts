@@ -4,7 +4,7 @@
  * such as the embedded default, is read without it.
  */
 import { z } from 'zod';
-import { isRealDate, MIN_PER_FIELDS } from './rubric.js';
+import { isRealDate, MIN_PER_FIELDS, NORMALIZATIONS } from './rubric.js';
 
 /** A stage name is used in `--scores NAME=FILE`, in `stage:NAME` reasons and in report keys. */
 const stageName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a stage name starts with a letter and holds only letters, digits, _ and -');
@@ -72,7 +72,7 @@ export const rubricFileSchema = z.strictObject({
   categories: z.record(z.string().min(1), categorySchema).optional(),
   groups: z.record(z.string().min(1), groupSchema).optional(),
   category_weights: z.record(z.string().min(1), z.record(z.string().min(1), weight)).optional(),
-  normalization: z.enum(['none', 'zscore']).optional(),
+  normalization: z.enum(NORMALIZATIONS).optional(),
   aggregation: z.enum(['mean', 'median', 'trimmed']).optional(),
   trim: z.number().int().min(0).optional(),
   min_judges: z.number().int().min(1).optional(),

@@ -70,6 +70,10 @@ export interface FieldRule {
   maxWords?: number;
 }
 
+/** SPEC 3.3's methods; `zscore` and `severity` compare judges, so they need a connected panel. */
+export const NORMALIZATIONS = ['none', 'zscore', 'severity'] as const;
+export type Normalization = (typeof NORMALIZATIONS)[number];
+
 export interface Rubric {
   name: string;
   version: number | string | null;
@@ -79,7 +83,7 @@ export interface Rubric {
   groups: Group[];
   /** Per category id: criterion id → weight. Categories absent here use the criteria's weights. */
   categoryWeights: Record<string, Record<string, number>>;
-  normalization: 'none' | 'zscore';
+  normalization: Normalization;
   aggregation: 'mean' | 'median' | 'trimmed';
   trim: number;
   minJudges: number;

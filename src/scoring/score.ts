@@ -82,7 +82,7 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   // Step 3, over the records in canonical order (entry id, judge id, criterion).
   const { kept } = scores;
   const C = rubric.criteria.length;
-  const normalized = normalizeColumns(kept.count, kept.judge, kept.criterion, kept.value, scores.judges.length, C, rubric.normalization);
+  const normalized = normalizeColumns(kept.count, kept.judge, kept.criterion, kept.value, scores.judges.length, C, rubric.normalization, kept.entry);
   // Step 4: an entry's records are contiguous; per criterion, its judges in id order.
   const aggregates: Record<string, number>[] = checked.map(() => ({}));
   const trimmed = new Uint8Array(kept.count);
