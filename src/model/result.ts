@@ -71,6 +71,17 @@ export interface ScoreResult {
   shortlists: ShortlistResult[];
   records: ScoredRecord[];
   diagnostics: Diagnostic[];
+  /** `normalization: severity` only: each judge's fitted severity per criterion (and stage). */
+  severities?: JudgeSeverity[];
+}
+
+/** s_jc of the severity model (x' = x − s_jc), 6 decimals, with the records it was fitted on. */
+export interface JudgeSeverity {
+  stage?: string;
+  criterion: string;
+  judge: string;
+  severity: number;
+  records: number;
 }
 
 /**
@@ -89,5 +100,6 @@ export function withEntries(result: ScoreResult, entries: EntryResult[]): ScoreR
       return result.records;
     },
     diagnostics: result.diagnostics,
+    ...(result.severities !== undefined ? { severities: result.severities } : {}),
   };
 }

@@ -27,6 +27,7 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
   out.push(`Rubric "${safeText(rubric.name)}": scale ${x.scale.min}–${x.scale.max}, normalization ${x.normalization.method}, aggregation ${agg}`);
   out.push(`Weights (${x.weights_from === 'category' ? `category_weights.${x.category}` : 'criteria'}): ${Object.entries(x.weights).map(([c, w]) => `${c} ${w}`).join(', ')}`);
   if (x.normalization.method === 'zscore') out.push("z-score: x' = μ_c + σ_c · (x − μ_jc) / σ_jc  (x' = μ_c where σ_jc = 0)");
+  if (x.normalization.method === 'severity') out.push("severity: x' = x − s_jc  (s_jc: the judge's fitted severity on the criterion; Σ s_jc = 0 over the judges of each connected piece)");
   out.push('');
   for (const [c, k] of Object.entries(x.criteria)) {
     out.push(`${criterionLabel(rubric, c, lang)} [${c}], weight ${k.weight}`);
@@ -34,7 +35,7 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
     if (z) out.push(`  μ_c ${n6(z.mean)}, σ_c ${n6(z.sd)}`);
     for (const s of k.scores) {
       const jz = z?.judges[s.judge];
-      const norm = s.normalized === null ? '' : x.normalization.method === 'none' ? '' : `  → ${n6(s.normalized)}${jz ? `  (μ_jc ${n6(jz.mean)}, σ_jc ${n6(jz.sd)})` : ''}`;
+      const norm = s.normalized === null ? '' : x.normalization.method === 'none' ? '' : `  → ${n6(s.normalized)}${jz ? `  (μ_jc ${n6(jz.mean)}, σ_jc ${n6(jz.sd)})` : ''}${s.severity !== undefined ? `  (s_jc ${n6(s.severity)})` : ''}`;
       const why = s.excluded === 'conflict' ? '  excluded: conflict of interest' : s.excluded === 'trimmed' ? '  excluded: trimmed' : '';
       out.push(`  ${s.stage !== undefined ? `${safeText(s.stage).padEnd(14)} ` : ''}${safeText(s.judge).padEnd(10)} ${n6(s.raw).padStart(5)}${norm}${why}`);
     }
