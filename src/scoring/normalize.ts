@@ -118,6 +118,11 @@ export function normalize(records: readonly NormalizeInput[], method: Normalizat
  * entry's records on c are contiguous and a piece's judges are numbered in the order they first
  * appear there: the result does not depend on the order of rows in the files.
  * Returns s_jc as `severity[judge * criteria + c]` (0 for a judge with no record on c).
+ *
+ * With `errors`, also each s_jc's standard error, in the same layout: σ̂·√(L⁺_jj), where σ̂² is the
+ * criterion's residual sum of squares over its degrees of freedom (records − entries − judges +
+ * pieces) and L⁺ = (L + 11ᵀ)⁻¹ − 11ᵀ/J² is the covariance of the sum-to-zero solution per unit
+ * of σ². NaN where there is no degree of freedom left to estimate σ̂ from.
  */
 export function severityColumns(
   count: number,
@@ -127,6 +132,7 @@ export function severityColumns(
   value: Float64Array,
   judges: number,
   criteria: number,
+  errors?: Float64Array,
 ): Float64Array {
   const severity = new Float64Array(judges * criteria);
   const parent = new Int32Array(judges);
@@ -199,12 +205,47 @@ export function severityColumns(
       }
       a = b;
     }
+    const spread = new Float64Array(judges);
     for (const { members, m, b } of systems) {
       const s = solveSymmetricPositive(m, b, members.length);
       members.forEach((j, k) => {
         severity[j * criteria + c] = s[k]!;
       });
+      if (errors === undefined) continue;
+      // m now holds the Cholesky factor R (M = R Rᵀ): (M⁻¹)_kk = ‖R⁻¹ e_k‖².
+      const n = members.length;
+      const y = new Float64Array(n);
+      members.forEach((j, k) => {
+        y.fill(0);
+        let norm = 0;
+        for (let i = k; i < n; i++) {
+          let t = i === k ? 1 : 0;
+          for (let q = k; q < i; q++) t -= m[i * n + q]! * y[q]!;
+          y[i] = t / m[i * n + i]!;
+          norm += y[i]! * y[i]!;
+        }
+        spread[j] = Math.max(0, norm - 1 / (n * n));
+      });
     }
+    if (errors === undefined) continue;
+    let rss = 0;
+    let entriesOnC = 0;
+    for (let a = 0; a < rows.length; ) {
+      const e = entry[rows[a]!]!;
+      let b = a;
+      let sum = 0;
+      for (; b < rows.length && entry[rows[b]!] === e; b++) sum += value[rows[b]!]! - severity[judge[rows[b]!]! * criteria + c]!;
+      const quality = sum / (b - a);
+      for (let p = a; p < b; p++) {
+        const r = value[rows[p]!]! - quality - severity[judge[rows[p]!]! * criteria + c]!;
+        rss += r * r;
+      }
+      entriesOnC++;
+      a = b;
+    }
+    const freedom = rows.length - entriesOnC - order.length + systems.length;
+    const sigma2 = freedom > 0 ? rss / freedom : NaN;
+    for (const j of order) errors[j * criteria + c] = Math.sqrt(sigma2 * spread[j]!);
   }
   return severity;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, severityColumns, type NormalizeInput } from '../../src/scoring/normalize.js';
@@ -174,5 +175,36 @@ describe('normalization: severity (SPEC 3.3, third method)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('severity standard errors', () => {
+  it('equal ordinary least squares covariance on the fixture panel (numpy, fixtures/severity/make.py)', () => {
+    const text = readFileSync(new URL('../../fixtures/severity/scores-long.csv', import.meta.url), 'utf8');
+    const expected = JSON.parse(readFileSync(new URL('../../fixtures/severity/expected.json', import.meta.url), 'utf8')) as {
+      severities: Record<string, Record<string, number>>;
+      severity_se: Record<string, Record<string, number>>;
+    };
+    const rows = text.trim().split('\n').slice(1).map((l) => l.split(','));
+    rows.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
+    const slot = (m: Map<string, number>, k: string) => m.get(k) ?? (m.set(k, m.size), m.size - 1);
+    const [entries, judges, criteria] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+    const e = Int32Array.from(rows, (r) => slot(entries, r[0]!));
+    const j = Int32Array.from(rows, (r) => slot(judges, r[1]!));
+    const c = Int32Array.from(rows, (r) => slot(criteria, r[2]!));
+    const v = Float64Array.from(rows, (r) => Number(r[3]));
+    const errors = new Float64Array(judges.size * criteria.size);
+    const s = severityColumns(rows.length, e, j, c, v, judges.size, criteria.size, errors);
+    for (const [cid, k] of criteria)
+      for (const [jid, q] of judges) {
+        expect(s[q * criteria.size + k]).toBeCloseTo(expected.severities[cid]![jid]!, 8);
+        expect(errors[q * criteria.size + k]).toBeCloseTo(expected.severity_se[cid]![jid]!, 8);
+      }
+  });
+
+  it('are NaN where no degree of freedom is left (every entry read once by each of two judges)', () => {
+    const errors = new Float64Array(2);
+    severityColumns(2, Int32Array.of(0, 0), Int32Array.of(0, 1), Int32Array.of(0, 0), Float64Array.of(6, 8), 2, 1, errors);
+    expect([...errors].every(Number.isNaN)).toBe(true);
   });
 });
