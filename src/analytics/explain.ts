@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints } from '../model/names.js';
 import type { EntryResult, ScoreResult, ScoredRecord } from '../model/result.js';
-import { weightsFor } from '../model/rubric.js';
+import { weightsFor, type NormalizationMethod } from '../model/rubric.js';
 import { round6 } from '../scoring/round.js';
 import { tieAcross } from '../scoring/select.js';
 
@@ -20,6 +20,8 @@ export interface ExplainedScore {
   excluded: 'conflict' | 'trimmed' | null;
   /** With a rubric that has stages: the stage the score was given in. */
   stage?: string;
+  /** `normalization: severity` only: s_jc, the judge's fitted severity (x' = x − s_jc), 6 decimals. */
+  severity?: number;
 }
 
 /** With a rubric that has stages: one stage's weight, pass mark and this entry's outcome there. */
@@ -76,7 +78,7 @@ export interface Explanation {
   scale: { min: number; max: number };
   aggregation: { method: 'mean' | 'median' | 'trimmed'; trim: number | null };
   normalization: {
-    method: 'none' | 'zscore';
+    method: NormalizationMethod;
     /** zscore only: per criterion, μ_c and σ_c over all records, and μ_jc, σ_jc of this entry's judges. */
     criteria?: Record<string, ZscoreParams & { judges: Record<string, ZscoreParams> }>;
   };
@@ -202,7 +204,15 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
       .filter((r) => r.criterion === c.id)
       .sort((a, b) => compareCodePoints(a.judge, b.judge))
       .sort((a, b) => stageOrder(a) - stageOrder(b))
-      .map((r: ScoredRecord) => ({ judge: r.judge, raw: r.raw, normalized: r.normalized, excluded: r.excluded, ...(r.stage !== undefined ? { stage: r.stage } : {}) }));
+      .map((r: ScoredRecord) => ({
+        judge: r.judge,
+        raw: r.raw,
+        normalized: r.normalized,
+        excluded: r.excluded,
+        ...(r.stage !== undefined ? { stage: r.stage } : {}),
+        // x' = x − s_jc: the judge's fitted severity is what the normalization took away.
+        ...(rubric.normalization === 'severity' && r.normalized !== null ? { severity: round6(r.raw - r.normalized) } : {}),
+      }));
     criteria[c.id] = { value: entry.criteria[c.id] ?? null, weight: weights[c.id] ?? 0, scores };
   }
 

@@ -98,6 +98,17 @@ export interface ScoreResult {
   diagnostics: Diagnostic[];
   /** Set when the entries are a selection (kipp score always selects, even when it keeps all). */
   selection?: Selection;
+  /** `normalization: severity` only: each judge's fitted severity per criterion (and stage). */
+  severities?: JudgeSeverity[];
+}
+
+/** s_jc of the severity model (x' = x − s_jc), 6 decimals, with the records it was fitted on. */
+export interface JudgeSeverity {
+  stage?: string;
+  criterion: string;
+  judge: string;
+  severity: number;
+  records: number;
 }
 
 /**
@@ -117,5 +128,6 @@ export function withEntries(result: ScoreResult, entries: EntryResult[], selecti
       return result.records;
     },
     diagnostics: result.diagnostics,
+    ...(result.severities !== undefined ? { severities: result.severities } : {}),
   };
 }

@@ -15,12 +15,13 @@ export type MinPerField = (typeof MIN_PER_FIELDS)[number];
  * schema takes its allowed values from here, and the `disconnected-panel` rule asks
  * `needsConnectedPanel` instead of naming a method. zscore maps each judge onto the criterion's
  * overall mean and spread, which compares judges only through the entries they share; `none`
- * compares nothing. (A `severity` method, when it comes, is solved per connected piece and can
- * say so here.)
+ * compares nothing.
  */
 export const NORMALIZATION_METHODS = {
   none: { needsConnectedPanel: false },
   zscore: { needsConnectedPanel: true },
+  // Fitted per connected piece: between pieces it behaves like `none` (README "Choosing a normalization").
+  severity: { needsConnectedPanel: true },
 } as const satisfies Record<string, { needsConnectedPanel: boolean }>;
 export type NormalizationMethod = keyof typeof NORMALIZATION_METHODS;
 

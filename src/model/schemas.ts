@@ -120,7 +120,7 @@ const RUBRIC_KEYS: Record<string, string> = {
   categories: 'Category id → { label, aliases }. Entries may name a category by id, 1-based number, label or alias. Default: the four KIPP categories.',
   groups: 'Group id → { label, aliases, min_implementation_months, max_entries_per_agency } (kelompok). Absent: no groups.',
   category_weights: 'Category id → criterion id → weight: replaces the weights for that category (sum 100).',
-  normalization: 'none, or zscore (per judge and criterion, onto the criterion\'s overall mean and spread).',
+  normalization: 'none, zscore (per judge and criterion, onto the criterion\'s overall mean and spread), or severity (an additive judge-severity model fitted per criterion: x\' = x − s_jc).',
   aggregation: 'mean, median, or trimmed (drop `trim` highest and lowest).',
   trim: 'With aggregation: trimmed, how many highest and lowest scores to drop (default 1).',
   min_judges: 'Fewer distinct judges on any criterion: the entry is not ranked (default 1).',

@@ -47,6 +47,8 @@ export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 've
     ...(result.selection !== undefined ? { selection: jsonSelection(result.selection) } : {}),
     entries: result.entries.map((e) => jsonEntry(e, withGroup)),
     shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie, ...(s.by_quota !== undefined ? { by_quota: s.by_quota } : {}) })),
+    // `normalization: severity` only: what each judge's scores were moved by (x' = x − severity).
+    ...(result.severities !== undefined ? { severities: result.severities } : {}),
     diagnostics: result.diagnostics,
   };
 }

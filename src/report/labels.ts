@@ -52,6 +52,7 @@ const WORDS = {
   method_trimmed: { en: 'trimmed mean', id: 'rata-rata terpangkas' },
   normalization_none: { en: 'none (raw scores)', id: 'tidak ada (nilai mentah)' },
   normalization_zscore: { en: 'z-score per judge and criterion', id: 'skor-z per juri dan kriteria' },
+  normalization_severity: { en: 'judge severity model, fitted per criterion', id: 'model keketatan juri, ditaksir per kriteria' },
   cutoff_tie: { en: 'tie at the cut-off: the jury must decide', id: 'seri di batas: juri harus memutuskan' },
   legend_tie: { en: '= shares its rank (tie)', id: '= peringkat sama (seri)' },
   legend_narrow: { en: 'criteria hidden to fit the terminal: widen it or use --format md/html', id: 'kriteria disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },

@@ -13,6 +13,10 @@ const TEXT_WORDS = {
   },
   explain_weights: { en: 'Weights ({from}): {list}', id: 'Bobot ({from}): {list}' },
   explain_weights_criteria: { en: 'criteria', id: 'kriteria' },
+  explain_severity: {
+    en: "severity: x' = x − s_jc  (s_jc: the judge's fitted severity on the criterion; Σ s_jc = 0 over the judges of each connected piece)",
+    id: "keketatan: x' = x − s_jc  (s_jc: keketatan juri yang ditaksir pada kriteria ini; Σ s_jc = 0 atas juri setiap bagian yang terhubung)",
+  },
   explain_zscore: { en: "z-score: x' = μ_c + σ_c · (x − μ_jc) / σ_jc  (x' = μ_c where σ_jc = 0)", id: "skor-z: x' = μ_c + σ_c · (x − μ_jc) / σ_jc  (x' = μ_c bila σ_jc = 0)" },
   explain_criterion: { en: '{label} [{id}], weight {w}', id: '{label} [{id}], bobot {w}' },
   explain_conflict: { en: 'excluded: conflict of interest', id: 'dikecualikan: konflik kepentingan' },

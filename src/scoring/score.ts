@@ -6,11 +6,11 @@
 import { compareDiagnostics, diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, resolveAgencyType } from '../model/names.js';
 import type { Competition } from '../model/records.js';
-import type { EntryResult, ScoredRecord, ScoreResult, ShortlistResult } from '../model/result.js';
+import type { EntryResult, JudgeSeverity, ScoredRecord, ScoreResult, ShortlistResult } from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { checkEntries, localToday, type CheckedEntry } from '../validate/entries.js';
 import { checkScores, type CheckedScores } from '../validate/scores.js';
-import { checkPanel, columnsConnected, panelEdges, panelRuleApplies } from '../validate/panel.js';
+import { checkPanelOf } from '../validate/panel.js';
 import { aggregate } from './aggregate.js';
 import { normalizeColumns } from './normalize.js';
 import { categoryRanks, rankByKeys, rankKeys } from './rank.js';
@@ -82,7 +82,8 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   // Step 3, over the records in canonical order (entry id, judge id, criterion).
   const { kept } = scores;
   const C = rubric.criteria.length;
-  const normalized = normalizeColumns(kept.count, kept.judge, kept.criterion, kept.value, scores.judges.length, C, rubric.normalization);
+  const normalized = normalizeColumns(kept.count, kept.judge, kept.criterion, kept.value, scores.judges.length, C, rubric.normalization, kept.entry);
+  const severities = rubric.normalization === 'severity' ? judgeSeverities(rubric, scores, normalized) : undefined;
   // Step 4: an entry's records are contiguous; per criterion, its judges in id order.
   const aggregates: Record<string, number>[] = checked.map(() => ({}));
   const trimmed = new Uint8Array(kept.count);
@@ -244,13 +245,10 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
 
   // SPEC 7: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
   // where the rubric's normalization compares judges at all).
-  const panel =
-    panelRuleApplies(rubric, competition.hasScoreSheets) && !columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, checked.length)
-      ? checkPanel(panelEdges(scores), rubric)
-      : [];
+  const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
   const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel].sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {
-    result: assembleResult(competition, asOf, entries, shortlists, diagnostics, scoredRecords),
+    result: assembleResult(competition, asOf, entries, shortlists, diagnostics, scoredRecords, severities),
     detail: { checked, scores, normalized, trimmed, aggregates },
   };
 }
@@ -325,9 +323,11 @@ export function assembleResult(
   shortlists: ShortlistResult[],
   diagnostics: Diagnostic[],
   scoredRecords: () => ScoredRecord[],
+  severities?: JudgeSeverity[],
 ): ScoreResult {
   let records: ScoredRecord[] | undefined;
   return {
+    ...(severities !== undefined ? { severities } : {}),
     rubric: competition.rubric,
     rubricSource: { path: competition.rubricSource.path, sha256: competition.rubricSource.sha256 },
     inputs: competition.inputs,
@@ -339,6 +339,26 @@ export function assembleResult(
     },
     diagnostics,
   };
+}
+
+/**
+ * The severity model's s_jc per criterion (rubric order) and judge (id order), read back from the
+ * normalized records (s_jc = x − x'), with the number of records each was fitted on.
+ */
+function judgeSeverities(rubric: Rubric, scores: CheckedScores, normalized: Float64Array): JudgeSeverity[] {
+  const { kept } = scores;
+  const C = rubric.criteria.length;
+  const severity = new Float64Array(scores.judges.length * C);
+  const records = new Int32Array(scores.judges.length * C);
+  for (let i = 0; i < kept.count; i++) {
+    const g = kept.judge[i]! * C + kept.criterion[i]!;
+    severity[g] = kept.value[i]! - normalized[i]!;
+    records[g]!++;
+  }
+  const judges = scores.judges.map((id, j) => ({ id, j })).sort((a, b) => compareCodePoints(a.id, b.id));
+  return rubric.criteria.flatMap((c, k) =>
+    judges.flatMap(({ id, j }) => (records[j * C + k]! > 0 ? [{ criterion: c.id, judge: id, severity: round6(severity[j * C + k]!), records: records[j * C + k]! }] : [])),
+  );
 }
 
 /** A passing ranked entry as a shortlist sees it. */

@@ -138,6 +138,7 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
 
   const result = assembleResult(competition, asOf, entries, shortlists, diagnostics, () =>
     runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))),
+    rubric.normalization === 'severity' ? runs.flatMap((run) => (run.result.severities ?? []).map((s) => ({ stage: run.stage.name, ...s }))) : undefined,
   );
   return { result, detail: { ...first.detail, stages: runs.map((run) => ({ name: run.stage.name, detail: run.detail })) } };
 }

@@ -68,21 +68,39 @@ export function panelRuleApplies(rubric: Pick<Rubric, 'normalization'>, hasScore
   return hasScoreSheets && needsConnectedPanel(rubric);
 }
 
-/** `kipp validate`'s panel rule on checked scores: a `disconnected-panel` warning, where it applies. */
-export function checkPanelOf(rubric: Pick<Rubric, 'normalization'>, hasScoreSheets: boolean, scores: CheckedScores): Diagnostic[] {
-  return panelRuleApplies(rubric, hasScoreSheets) ? checkPanel(panelEdges(scores), rubric) : [];
+/**
+ * The panel rule on checked scores (`kipp validate` and `kipp score`): a `disconnected-panel`
+ * warning, where it applies, for the whole judge–entry graph; when that is connected, one for
+ * each criterion whose own graph is in pieces (a long sheet can leave a criterion unscored by
+ * the judges who link the rest), since zscore and severity compare judges criterion by criterion.
+ */
+export function checkPanelOf(rubric: Pick<Rubric, 'normalization' | 'criteria'>, hasScoreSheets: boolean, scores: CheckedScores): Diagnostic[] {
+  if (!panelRuleApplies(rubric, hasScoreSheets)) return [];
+  const { kept } = scores;
+  let entries = 0;
+  for (let i = 0; i < kept.count; i++) if (kept.entry[i]! >= entries) entries = kept.entry[i]! + 1;
+  if (!columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, entries)) return checkPanel(panelEdges(scores), rubric);
+  const out: Diagnostic[] = [];
+  rubric.criteria.forEach((criterion, c) => {
+    if (columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, entries, kept.criterion, c)) return;
+    out.push(...checkPanel(panelEdges(scores, c), rubric, criterion.id));
+  });
+  return out;
 }
 
-/** A `disconnected-panel` warning when the judges fall into groups that share no entry. */
-export function checkPanel(edges: readonly PanelEdge[], rubric: Pick<Rubric, 'normalization'>): Diagnostic[] {
+/** A `disconnected-panel` warning when the judges fall into groups that share no entry (on one criterion, when named). */
+export function checkPanel(edges: readonly PanelEdge[], rubric: Pick<Rubric, 'normalization'>, criterion?: string): Diagnostic[] {
   const pieces = panelComponents(edges);
   if (pieces.length <= 1) return [];
   const shown = pieces.slice(0, 5).map((p) => (p.length > 6 ? `${p.slice(0, 6).join(', ')}, …` : p.join(', ')));
   const more = pieces.length > 5 ? ` and ${pieces.length - 5} more` : '';
+  const on = criterion === undefined ? '' : `on criterion ${criterion}, `;
+  const between = rubric.normalization === 'severity' ? ' (between the groups the severity model behaves like `none`)' : '';
   return [
     diagnostic(
       'disconnected-panel',
-      `the judges fall into ${pieces.length} groups that share no entry (${shown.map((s) => `{${s}}`).join(' ')}${more}): the rubric's ${rubric.normalization} normalization cannot compare judges across groups; assign judges so that the groups share entries`,
+      `${on}the judges fall into ${pieces.length} groups that share no entry (${shown.map((s) => `{${s}}`).join(' ')}${more}): the rubric's ${rubric.normalization} normalization cannot compare judges across groups${between}; assign judges so that the groups share entries`,
+      criterion === undefined ? {} : { field: criterion },
     ),
   ];
 }
@@ -92,7 +110,7 @@ export function checkPanel(edges: readonly PanelEdge[], rubric: Pick<Rubric, 'no
  * string per record: a stress year has millions of scores. Only entries and judges that carry
  * a record count as nodes.
  */
-export function columnsConnected(count: number, judge: Int32Array, entry: Int32Array, judges: number, entries: number): boolean {
+export function columnsConnected(count: number, judge: Int32Array, entry: Int32Array, judges: number, entries: number, criterion?: Int32Array, only?: number): boolean {
   const parent = new Int32Array(judges + entries).map((_, i) => i);
   const used = new Uint8Array(judges + entries);
   const find = (x: number): number => {
@@ -103,6 +121,7 @@ export function columnsConnected(count: number, judge: Int32Array, entry: Int32A
     return x;
   };
   for (let i = 0; i < count; i++) {
+    if (criterion !== undefined && criterion[i] !== only) continue;
     // scoring's records come grouped by entry and judge: one union per pair is enough
     if (i > 0 && judge[i] === judge[i - 1] && entry[i] === entry[i - 1]) continue;
     const a = find(judge[i]!);
@@ -125,10 +144,11 @@ export function columnsConnected(count: number, judge: Int32Array, entry: Int32A
  * One edge per judge–entry pair, straight from the record columns (ordered by entry, then
  * judge): a stress year has 5 million records but 1 million pairs, and needs no record objects.
  */
-export function panelEdges(scores: CheckedScores): PanelEdge[] {
+export function panelEdges(scores: CheckedScores, criterion?: number): PanelEdge[] {
   const { kept, judges } = scores;
   const edges: PanelEdge[] = [];
   for (let i = 0; i < kept.count; i++) {
+    if (criterion !== undefined && kept.criterion[i] !== criterion) continue;
     if (i > 0 && kept.entry[i] === kept.entry[i - 1] && kept.judge[i] === kept.judge[i - 1]) continue;
     edges.push({ judge: judges[kept.judge[i]!]!, entry: String(kept.entry[i]) });
   }

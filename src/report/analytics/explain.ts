@@ -30,6 +30,7 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
   out.push(t('explain_rubric', { name: safeText(rubric.name), min: x.scale.min, max: x.scale.max, norm: normalizationName(x.normalization.method, lang), agg }));
   out.push(t('explain_weights', { from: x.weights_from === 'category' ? `category_weights.${x.category}` : t('explain_weights_criteria'), list: Object.entries(x.weights).map(([c, w]) => `${c} ${w}`).join(', ') }));
   if (x.normalization.method === 'zscore') out.push(t('explain_zscore'));
+  if (x.normalization.method === 'severity') out.push(t('explain_severity'));
   out.push('');
   for (const [c, k] of Object.entries(x.criteria)) {
     out.push(t('explain_criterion', { label: criterionLabel(rubric, c, lang), id: c, w: k.weight }));
@@ -37,7 +38,7 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
     if (z) out.push(`  μ_c ${n6(z.mean)}, σ_c ${n6(z.sd)}`);
     for (const s of k.scores) {
       const jz = z?.judges[s.judge];
-      const norm = s.normalized === null ? '' : x.normalization.method === 'none' ? '' : `  → ${n6(s.normalized)}${jz ? `  (μ_jc ${n6(jz.mean)}, σ_jc ${n6(jz.sd)})` : ''}`;
+      const norm = s.normalized === null ? '' : x.normalization.method === 'none' ? '' : `  → ${n6(s.normalized)}${jz ? `  (μ_jc ${n6(jz.mean)}, σ_jc ${n6(jz.sd)})` : ''}${s.severity !== undefined ? `  (s_jc ${n6(s.severity)})` : ''}`;
       const why = s.excluded === 'conflict' ? `  ${t('explain_conflict')}` : s.excluded === 'trimmed' ? `  ${t('explain_trimmed_out')}` : '';
       out.push(`  ${s.stage !== undefined ? `${safeText(s.stage).padEnd(14)} ` : ''}${safeText(s.judge).padEnd(10)} ${n6(s.raw).padStart(5)}${norm}${why}`);
     }
