@@ -18,6 +18,7 @@ import { weightsFor, type Rubric } from '../model/rubric.js';
 import { round6 } from '../scoring/round.js';
 import { weightedTotal } from '../scoring/score.js';
 import { panelComponents } from '../validate/panel.js';
+import { severityEstimates, type SeverityEstimate } from './severity.js';
 import { icc1, icc1k, kendallW, spearman } from './stats.js';
 
 export type JudgeFlag = 'harsh' | 'lenient';
@@ -81,6 +82,8 @@ export interface PanelProfile {
   /** The cut-offs used, on the judges' scale: harsh ≤ −harsh, lenient ≥ +lenient, disagreement ≥ spread. */
   thresholds: { harsh: number; lenient: number; disagreement: number };
   disagreements: Disagreement[];
+  /** `normalization: severity` only: each judge's fitted severity per criterion, with its standard error. */
+  severities?: SeverityEstimate[];
 }
 
 /** One stage's panel profile (a staged rubric): the same figures, over that stage's records only. */
@@ -141,7 +144,9 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
     }
     judgeCounts = result.entries.filter((e) => inStage.has(e.id)).map((e) => inStage.get(e.id)!.size);
   }
-  return profileRecords(rubric, records, judgeCounts, result.entries);
+  const profile = profileRecords(rubric, records, judgeCounts, result.entries);
+  if (rubric.normalization === 'severity') profile.severities = severityEstimates(result, stage);
+  return profile;
 }
 
 function profileRecords(rubric: Rubric, records: readonly ScoredRecord[], judgeCounts: readonly number[], entries: ScoreResult['entries']): PanelProfile {

@@ -24,12 +24,13 @@ export interface SeverityEstimate {
   poorly_estimated: boolean;
 }
 
-export function severityEstimates(result: ScoreResult): SeverityEstimate[] {
+/** Every stage's (or only `stage`'s) estimates; none unless the rubric's normalization is `severity`. */
+export function severityEstimates(result: ScoreResult, stage?: string): SeverityEstimate[] {
   const { rubric } = result;
   if (rubric.normalization !== 'severity') return [];
   // Normalization runs on every record left after steps 1–2 (trimmed ones included).
   const used = result.records.filter((r) => r.excluded !== 'conflict');
-  const stages = rubric.stages.length > 0 ? rubric.stages.map((s) => s.name) : [undefined];
+  const stages = stage !== undefined ? [stage] : rubric.stages.length > 0 ? rubric.stages.map((s) => s.name) : [undefined];
   return stages.flatMap((stage) => estimatesOf(used.filter((r) => r.stage === stage), rubric.criteria.map((c) => c.id), stage));
 }
 

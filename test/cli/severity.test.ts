@@ -64,6 +64,23 @@ describe('#20: kipp score with normalization: severity', () => {
     expect(line).toContain(`→ ${Math.round((5.5 - s.J07!) * 1e6) / 1e6}`);
   });
 
+  it('kipp judges reports each judge\'s s_jc per criterion with its standard error (numpy) and flags the poorly estimated', () => {
+    const run = kipp(['judges', ...INPUTS, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const profile = JSON.parse(run.stdout) as { severities: { criterion: string; judge: string; severity: number; se: number; records: number; poorly_estimated: boolean }[] };
+    expect(profile.severities).toHaveLength(50);
+    const se = (JSON.parse(readFileSync(join(ROOT, FX, 'expected.json'), 'utf8')) as { severity_se: Record<string, Record<string, number>> }).severity_se;
+    for (const s of profile.severities) {
+      expect(Math.abs(s.severity - expected.severities[s.criterion]![s.judge]!)).toBeLessThan(1.5e-6);
+      expect(Math.abs(s.se - se[s.criterion]![s.judge]!)).toBeLessThan(1.5e-6);
+      expect(s.poorly_estimated).toBe(s.records < 10);
+    }
+    const table = kipp(['judges', ...INPUTS, '--lang', 'id']).stdout;
+    expect(table).toContain('Keketatan s_jc yang ditaksir per kriteria');
+    const j03 = table.split('\n').find((l) => /│ J03 /.test(l) && l.includes('±'))!;
+    expect(j03).toContain(`${(Math.round(expected.severities.novelty!.J03! * 100) / 100).toFixed(2)} ± ${se.novelty!.J03!.toFixed(2)} *`);
+  });
+
   it('rubric check accepts the method', () => {
     const check = kipp(['rubric', 'check', `${FX}/rubric.yaml`]);
     expect(check.status).toBe(0);

@@ -83,6 +83,18 @@ function disagreementRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
   return p.disagreements.slice(0, max).map((d) => [safeText(d.entry_id), safeText(o.titles.get(d.entry_id) ?? ''), criterionLabel(o.rubric, d.criterion, o.lang), fixed2(d.spread)]);
 }
 
+/** The severity model's s_jc: one row per judge, one `s ± se` cell per criterion (`*`: poorly estimated). */
+function severityTable(p: PanelProfile, o: JudgesReportOptions): { head: string[]; rows: string[][] } | null {
+  if (p.severities === undefined || p.severities.length === 0) return null;
+  const criteria = o.rubric.criteria.map((c) => c.id);
+  const judges = [...new Set(p.severities.map((s) => s.judge))];
+  const cell = new Map(p.severities.map((s) => [`${s.judge}\u0000${s.criterion}`, `${s.severity >= 0 ? '+' : ''}${fixed2(s.severity)}${s.se === null ? '' : ` ± ${fixed2(s.se)}`}${s.poorly_estimated ? ' *' : ''}`]));
+  return {
+    head: [aword('judge', o.lang), ...criteria.map((c) => criterionLabel(o.rubric, c, o.lang))],
+    rows: judges.map((j) => [safeText(j), ...criteria.map((c) => cell.get(`${j}\u0000${c}`) ?? '–')]),
+  };
+}
+
 function more(p: PanelProfile, o: JudgesReportOptions): string | null {
   const hidden = p.disagreements.length - (o.maxDisagreements ?? 20);
   if (hidden <= 0) return null;
@@ -119,6 +131,12 @@ function panelTable(p: PanelProfile, o: JudgesReportOptions): string {
   }
   const out = [t.toString()];
   out.push(biasNote(p, o.lang));
+  const sev = severityTable(p, o);
+  if (sev !== null) {
+    const st = new Table({ head: sev.head.map((h) => c.bold(h)), style, colAligns: ['left', ...sev.head.slice(1).map(() => 'right' as const)] });
+    for (const row of sev.rows) st.push(row);
+    out.push('', c.bold(aword('severity_title', o.lang)), st.toString(), aword('severity_note', o.lang));
+  }
   out.push('', c.bold(aword('panel_agreement', o.lang)), ...agreementLines(p, o.lang));
   out.push('', c.bold(aword('coverage', o.lang)), p.coverage.connected ? coverageLine(p, o.lang) : c.yellow(coverageLine(p, o.lang)));
   out.push('', c.bold(`${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)}): ${p.disagreements.length}`));
@@ -150,6 +168,8 @@ function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): stri
   const first = o.names.size > 0 ? 2 : 1;
   out.push(...table(judgeHead(o), judgeRows(p, o), [first, first + 1, first + 2, first + 3, first + 4]), '');
   out.push(`${biasNote(p, o.lang)}.`, '');
+  const sev = severityTable(p, o);
+  if (sev !== null) out.push(`${h} ${aword('severity_title', o.lang)}`, '', ...table(sev.head, sev.rows, sev.head.slice(1).map((_, i) => i + 1)), '', `${mdCell(aword('severity_note', o.lang))}.`, '');
   out.push(`${h} ${aword('panel_agreement', o.lang)}`, '', ...agreementLines(p, o.lang).map((l) => `- ${mdCell(l)}`), '');
   out.push(`${h} ${aword('coverage', o.lang)}`, '', mdCell(coverageLine(p, o.lang)), '');
   out.push(`${h} ${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`, '');
