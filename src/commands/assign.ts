@@ -23,6 +23,7 @@ import { summaryLines } from '../report/assign/summary.js';
 import { checkEntries, REQUIRED_ENTRY_FIELDS } from '../validate/entries.js';
 import { checkJudges } from '../validate/judges.js';
 import { referenceDate } from '../scoring/score.js';
+import { needsConnectedPanel } from '../model/rubric.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseDelimiter } from './inputs.js';
 import { parseCount, parseFormat } from './score.js';
@@ -119,7 +120,7 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   const leftovers = prepareFolder(options.outputDir, files.map((f) => f.path), options.force ?? false, inputPaths(competition));
   for (const file of files) writeOutput(file.path, await file.data(), { inputs: inputPaths(competition), force: true });
 
-  for (const line of summaryLines(assignment, { entries: competition.entries.length, perEntry, seed, avoidRegion, byCategory, zscore: rubric.normalization === 'zscore', anyExpertise: judgeCheck.checked.some((c) => c.expertise.length > 0) })) {
+  for (const line of summaryLines(assignment, { entries: competition.entries.length, perEntry, seed, avoidRegion, byCategory, comparing: needsConnectedPanel(rubric) ? rubric.normalization : null, anyExpertise: judgeCheck.checked.some((c) => c.expertise.length > 0) })) {
     ctx.log(line);
   }
   for (const path of leftovers) ctx.log(`kipp assign: warning: ${path} is left from an earlier run; delete it before reading the folder back with --scores`);

@@ -70,7 +70,7 @@ describe('summaryLines', () => {
     idleJudgeIds: ['J3'],
   };
   it('says what a secretariat must act on: a split panel under zscore, idle judges, missing expertise', () => {
-    const lines = summaryLines(base, { entries: 2, perEntry: 1, seed: '9', avoidRegion: true, byCategory: true, zscore: true, anyExpertise: false });
+    const lines = summaryLines(base, { entries: 2, perEntry: 1, seed: '9', avoidRegion: true, byCategory: true, comparing: 'zscore', anyExpertise: false });
     expect(lines[0]).toBe('kipp assign: 2 entries × 1 judge = 2 assignments over 2 judges (seed 9)');
     expect(lines).toContain('  loads per judge: min 1, max 1 entries');
     expect(lines).toContain('  conflicts avoided: 2 judge–entry pairs with the same agency or region');
@@ -79,8 +79,18 @@ describe('summaryLines', () => {
     expect(lines.some((l) => l.includes('no judge lists any expertise'))).toBe(true);
   });
   it('a connected panel without --by says so and nothing about expertise', () => {
-    const lines = summaryLines({ ...base, connected: true, idleJudgeIds: [] }, { entries: 2, perEntry: 1, seed: '1', avoidRegion: false, byCategory: false, zscore: false, anyExpertise: false });
+    const lines = summaryLines({ ...base, connected: true, idleJudgeIds: [] }, { entries: 2, perEntry: 1, seed: '1', avoidRegion: false, byCategory: false, comparing: null, anyExpertise: false });
     expect(lines).toContain('  judge–entry graph: connected');
     expect(lines.some((l) => l.includes('expertise') || l.includes('idle'))).toBe(false);
+  });
+});
+
+describe('#20: kipp assign --by category advises on normalization', () => {
+  const a = { pairs: [], loads: [], minLoad: 0, maxLoad: 0, conflictsAvoided: 0, connected: true, expertiseMatched: 0, idleJudgeIds: [] } as unknown as Parameters<typeof summaryLines>[0];
+  const facts = { entries: 2, perEntry: 1, seed: '1', avoidRegion: false, byCategory: true, anyExpertise: true };
+  it('points a zscore rubric to the severity model, and tells a severity rubric what identifies it', () => {
+    expect(summaryLines(a, { ...facts, comparing: 'zscore' }).some((l) => l.includes('normalization: severity'))).toBe(true);
+    expect(summaryLines(a, { ...facts, comparing: 'severity' }).some((l) => l.includes('cross-category assignments'))).toBe(true);
+    expect(summaryLines(a, { ...facts, comparing: null }).some((l) => l.includes('note:'))).toBe(false);
   });
 });

@@ -10,7 +10,8 @@ export interface SummaryFacts {
   seed: string;
   avoidRegion: boolean;
   byCategory: boolean;
-  zscore: boolean;
+  /** The rubric's normalization when it compares judges through shared entries (zscore, severity); else null. */
+  comparing: string | null;
   /** Whether any judge lists an expertise category. */
   anyExpertise: boolean;
 }
@@ -27,9 +28,15 @@ export function summaryLines(a: Assignment, facts: SummaryFacts): string[] {
   if (a.connected) lines.push('  judge–entry graph: connected');
   else {
     lines.push(
-      `  judge–entry graph: NOT connected${facts.zscore ? ' (the rubric uses zscore normalization, which then cannot compare judges across groups)' : ''}: ` +
+      `  judge–entry graph: NOT connected${facts.comparing !== null ? ` (the rubric uses ${facts.comparing} normalization, which then cannot compare judges across groups)` : ''}: ` +
         'raise --per-entry or add judges from other agencies so that the groups share entries',
     );
+  }
+  if (facts.byCategory && facts.comparing === 'zscore') {
+    lines.push('  note: judges who read their own category see entries of one quality level, which zscore normalization then erases; normalization: severity is fitted on the cross-category links instead (README "Choosing a normalization")');
+  }
+  if (facts.byCategory && facts.comparing === 'severity') {
+    lines.push('  note: the severity model compares judges of different categories through the entries they share: the more cross-category assignments, the better it is identified');
   }
   if (facts.byCategory) {
     lines.push(`  expertise: ${a.expertiseMatched} of ${a.pairs.length} pairs go to a judge whose expertise lists the entry's category`);
