@@ -3,7 +3,9 @@
  * rubric (with the rubric's JSON Schema beside it for editors), CSV templates with Indonesian
  * headers (entries, judges, score sheet), a README for the secretariat and a GitHub Actions
  * workflow that runs `kipp validate` on every change.
- * The templates hold headers only, so that `kipp validate` on a fresh folder is clean.
+ * The templates hold headers only: `kipp validate` on a fresh folder reports each as `empty-file`
+ * (a truncated upload must not pass). The workflow leaves the score sheet out while it holds no
+ * score (weeks, before judging starts), so that its red means a problem, not "not yet".
  *
  * Nothing here points at the npm registry's `kipp`: that name is not this project's package,
  * and anyone could publish under it and run code in the secretariat's CI (issue 17.16). The
@@ -75,7 +77,8 @@ function validateCommand(): string {
 }
 
 function workflow(version: string): string {
-  const validate = validateCommand();
+  // A score sheet that holds only its header is left out until the first score is in.
+  const validate = 'kipp validate entries.csv $([ "$(grep -c . scores.csv)" -gt 1 ] && echo --scores scores.csv) --judges judges.csv --rubric rubric.yaml';
   return `# .github/workflows/kipp-validate.yml — check the competition's files with kipp on every
 # pull request and every push to main: annotations on the files' lines, a summary of the job,
 # and SARIF for the Security tab's code scanning alerts.

@@ -74,8 +74,25 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
     expect(validate.map((r) => /--format (\S+)/.exec(r)?.[1]).sort()).toEqual(['github', 'sarif']);
     for (const r of validate) {
       expect(VALIDATE_FORMATS).toContain(/--format (\S+)/.exec(r)?.[1]);
-      expect(r).toContain('kipp validate entries.csv --scores scores.csv --judges judges.csv --rubric rubric.yaml');
+      expect(r).toContain('kipp validate entries.csv ');
+      expect(r).toContain('--judges judges.csv --rubric rubric.yaml');
     }
+  });
+
+  it('the workflow leaves the score sheet out while it holds only its header, and checks it from the first score', () => {
+    const text = readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8');
+    const workflow = parse(text) as { jobs: Record<string, { steps: { run?: string }[] }> };
+    const run = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run?.startsWith('kipp validate ') ? [s.run] : [])))[0]!;
+    // The step's command run by bash in a copy of the folder, with `kipp` stubbed to print its arguments.
+    const folder = mkdtempSync(join(tmpdir(), 'kipp-wf-'));
+    const bin = mkdtempSync(join(tmpdir(), 'kipp-stub-'));
+    writeFileSync(join(bin, 'kipp'), '#!/bin/sh\necho "$@"\n', { mode: 0o755 });
+    const scores = readFileSync(join(dir, 'scores.csv'), 'utf8');
+    writeFileSync(join(folder, 'scores.csv'), scores);
+    const args = () => spawnSync('bash', ['-e', '-c', run], { cwd: folder, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' }).stdout;
+    expect(args()).not.toContain('--scores');
+    writeFileSync(join(folder, 'scores.csv'), `${scores.trimEnd()}\nKIPP-001,J01,8,7,9,8,7,\n`);
+    expect(args()).toContain('--scores scores.csv');
   });
 });
 

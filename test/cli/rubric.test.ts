@@ -142,7 +142,7 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
     expect(run.status).toBe(2);
     expect(run.stderr).not.toContain('undefined');
     const lines = run.stderr.split('\n');
-    expect(lines.find((l) => l.includes(':3:'))).toContain('normalization: expected one of "none", "zscore", got "z-score" (did you mean "zscore"?)');
+    expect(lines.find((l) => l.includes(':3:'))).toContain('normalization: expected one of "none", "zscore", "severity", got "z-score" (did you mean "zscore"?)');
     expect(lines.find((l) => l.includes(':4:'))).toContain('got "Median" (did you mean "median"?)');
   });
 

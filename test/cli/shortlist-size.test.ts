@@ -45,8 +45,10 @@ function yearFor(file: string): Year {
     });
   });
   writeFileSync(join(dir, 'entries.csv'), `${entries.join('\n')}\n`);
-  writeFileSync(join(dir, 'scores.csv'), `${scores.join('\n')}\n`);
-  const sheets = stages.length === 0 ? ['scores.csv'] : stages.map((s) => `${s}=scores.csv`);
+  // One sheet, or one per stage (the same file named for two stages is a usage error, #16.8).
+  const files = stages.length === 0 ? ['scores.csv'] : stages.map((s) => `scores-${s}.csv`);
+  for (const f of files) writeFileSync(join(dir, f), `${scores.join('\n')}\n`);
+  const sheets = stages.length === 0 ? files : stages.map((s, k) => `${s}=${files[k]}`);
   return { dir, args: ['entries.csv', '--scores', ...sheets, '--rubric', 'rubric.yaml', '--as-of', '2026-11-22'], categories };
 }
 
