@@ -57,6 +57,7 @@ function inputOptions(cmd: Command, withScores = true, delimiterHelp = 'CSV deli
   if (withScores) cmd.option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages');
   return cmd
     .option('-j, --judges <file>', 'the judges file (id, name, agency, region): enables judge checks and conflicts of interest')
+    .option('--conflicts <file>', 'declared conflicts (judge_id, entry_id, reason): those judges\' scores for those entries are excluded')
     .option('-r, --rubric <file>', 'the rubric YAML (default: $KIPP_RUBRIC, else the embedded KIPP 2018 rubric)')
     .option('--as-of <date>', 'reference date for the age rule (YYYY-MM-DD; default: the rubric\'s reference_date, else today)')
     .option('--delimiter <char>', delimiterHelp);
@@ -196,6 +197,7 @@ Examples:
     .description('assign judges to entries and write one score sheet per judge')
     .argument('<entries...>', 'entry files or folders')
     .requiredOption('-j, --judges <file>', 'the judges file (id, name, agency, region[, expertise])')
+    .option('--conflicts <file>', 'declared conflicts (judge_id, entry_id, reason): those judges get none of those entries')
     .requiredOption('-k, --per-entry <k>', 'judges per entry')
     .requiredOption('-d, --output-dir <dir>', 'folder for assignment.csv and the score sheets')
     .option('--seed <s>', 'random seed (same seed, same assignment)', '1')

@@ -110,6 +110,7 @@ export function verifyReport(report: KippReport, reportPath: string, options: Ve
           input.kind !== 'scores' ? [] : [input.stage !== undefined ? `${input.stage}=${inputs[k + 1]!.resolved!}` : inputs[k + 1]!.resolved!],
         ),
         judges: judges.length === 0 ? undefined : judges,
+        conflicts: files('conflicts'),
         delimiter: (run.delimiter ?? undefined) as Delimiter | undefined,
       },
       loadRubric(rubricPath === null ? null : rubricCheck.resolved),
