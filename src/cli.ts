@@ -87,6 +87,7 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
       .option('--force', 'replace an existing --output file')
       .option('-c, --category <category>', 'show one category only (id, number or label)')
       .option('-n, --top <n>', 'show the first N entries only')
+      .option('--decisions <file>', 'the jury\'s decisions (YAML: resolve_tie, disqualify, withdraw, include, exclude), applied after ranking')
       .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
   )
     .addHelpText(

@@ -5,6 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import type { ScoreResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
+import { applyDecisions } from '../decisions/apply.js';
+import { readDecisions } from '../io/decisions.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
@@ -23,6 +25,8 @@ export interface ScoreCommandOptions extends InputOptions {
   top?: string;
   lang?: string;
   force?: boolean;
+  /** The jury's decisions (YAML), applied after ranking. */
+  decisions?: string;
 }
 
 export function parseFormat<T extends string>(raw: string | undefined, allowed: readonly T[], fallback: T, option = '--format'): T {
@@ -72,7 +76,9 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const generated = sourceDateEpoch(ctx.env);
   const competition = await loadInputs(entryPaths, options, ctx);
-  const result = selectEntries(scoreCompetition(competition, { asOf }), options.category, top);
+  const scored = scoreCompetition(competition, { asOf });
+  const decided = options.decisions !== undefined ? applyDecisions(scored, readDecisions(options.decisions)) : scored;
+  const result = selectEntries(decided, options.category, top);
   const manifest = manifestOptions(result, options, top);
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
@@ -88,7 +94,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   const report = scoreFormatters[format](result, reportOptions);
   if (toFile) {
-    writeOutput(options.output!, report, { inputs: inputPaths(competition), force: options.force ?? false });
+    writeOutput(options.output!, report, { inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])], force: options.force ?? false });
     ctx.log(`kipp score: wrote ${options.output}`);
     return { exit };
   }

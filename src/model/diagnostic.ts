@@ -34,6 +34,8 @@ export const DIAGNOSTIC_CODES = {
   'disconnected-panel': 'warning',
   'unknown-stage': 'error',
   'shortlist-over-size': 'warning',
+  'invalid-decision': 'error',
+  'stale-decision': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

@@ -2,11 +2,13 @@
  * The result of scoring: what every reporter renders. Field names follow the JSON report
  * (SPEC section 6) so that the JSON formatter is a projection, not a translation.
  */
+import type { AppliedDecision } from './decisions.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Entry, InputFile } from './records.js';
 import type { Rubric } from './rubric.js';
 
-export type EntryFlag = 'incomplete' | 'ineligible';
+/** disqualified, withdrawn: taken out of the ranking by a jury decision (`--decisions`). */
+export type EntryFlag = 'incomplete' | 'ineligible' | 'disqualified' | 'withdrawn';
 
 export interface EntryResult {
   id: string;
@@ -71,6 +73,8 @@ export interface ScoreResult {
   shortlists: ShortlistResult[];
   records: ScoredRecord[];
   diagnostics: Diagnostic[];
+  /** The jury decisions applied after ranking (`--decisions`), in file order; absent without a file. */
+  decisions?: AppliedDecision[];
 }
 
 /**
@@ -89,5 +93,6 @@ export function withEntries(result: ScoreResult, entries: EntryResult[]): ScoreR
       return result.records;
     },
     diagnostics: result.diagnostics,
+    ...(result.decisions !== undefined ? { decisions: result.decisions } : {}),
   };
 }

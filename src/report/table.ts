@@ -5,7 +5,8 @@
 import { Chalk } from 'chalk';
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { cutLines, linesForList, type CutLine } from './cuts.js';
-import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
+import { decisionLines } from './decisions.js';
+import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from './labels.js';
 import type { ReportOptions } from './options.js';
 import { fixed2, safeText, truncate } from './text.js';
 
@@ -109,6 +110,7 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   for (const s of result.shortlists) {
     lines.push(`${shortlistLabel(rubric, s.name, lang)}: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ${c.yellow(word('cutoff_tie', lang))}` : ''}`);
   }
+  if (result.decisions !== undefined) lines.push('', `${plenaryWord('decisions', lang)}:`, ...decisionLines(result, lang).map((l) => `  ${l}`), '');
   if (result.entries.some((e) => e.tied)) lines.push(c.dim(word('legend_tie', lang)));
   if (layout.criteria === 'none' && criteria.length > 0) lines.push(c.dim(word('legend_narrow', lang)));
   const shortened = layout.criteria === 'short' ? criteria.filter((k, i) => head[5 + i] !== criterionLabel(rubric, k, lang)) : [];

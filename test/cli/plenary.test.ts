@@ -83,3 +83,134 @@ describe('#19.1 declared conflicts', () => {
     expect(e.stdout).toContain('conflict');
   });
 });
+
+const DECISIONS = `${F}/decisions.yaml`;
+
+interface JsonReport {
+  entries: JsonEntry[];
+  shortlists: { name: string; size: number; taken: number; cutoff_tie: boolean }[];
+  decisions?: { action: string; shortlist?: string; entries: string[]; left_out?: string[]; by: string; date: string; reason: string; line: number }[];
+  inputs: { kind: string; path: string; sha256: string }[];
+  diagnostics: JsonDiagnostic[];
+}
+
+function decisionsFile(body: string): string {
+  const file = join(tempDir(), 'decisions.yaml');
+  writeFileSync(file, body);
+  return file;
+}
+
+describe('#19.4 decisions applied by kipp score --decisions', () => {
+  it('#19.4: the tie resolved and the disqualification applied: a Top 45 of exactly 45, a decisions section, the file in the manifest', async () => {
+    const { createHash } = await import('node:crypto');
+    const r = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const top45 = report.entries.filter((e) => e.shortlists.includes('top-45')).map((e) => e.id);
+    // Without decisions P-001..P-046 (46: P-045 and P-046 tie at 45). The jury takes P-046;
+    // P-050 (rank 50) leaves the ranking, which moves nobody into the Top 45.
+    const expected = [...Array.from({ length: 44 }, (_, i) => `P-${String(i + 1).padStart(3, '0')}`), 'P-046'];
+    expect(top45).toEqual(expected);
+    expect(report.shortlists.find((s) => s.name === 'top-45')).toEqual({ name: 'top-45', size: 45, taken: 45, cutoff_tie: false });
+    expect(report.diagnostics.some((d) => d.code === 'cutoff-tie')).toBe(false);
+    const p050 = report.entries.find((e) => e.id === 'P-050')!;
+    expect(p050).toMatchObject({ rank: null, total: null, flags: ['disqualified'], shortlists: [] });
+    // P-051 moves up to rank 50 (P-045 and P-046 share 45, 47..49 follow).
+    expect(report.entries.find((e) => e.id === 'P-051')!.rank).toBe(50);
+    expect(report.decisions).toEqual([
+      { action: 'resolve_tie', shortlist: 'top-45', entries: ['P-046'], left_out: ['P-045'], by: 'Jury plenary (chair Prof. Bambang Wibowo)', date: '2026-11-20', reason: 'Minutes §4: P-046 serves more residents; vote 3–1', line: 7 },
+      { action: 'disqualify', entries: ['P-050'], by: "Secretariat, on the field verification team's report", date: '2026-11-18', reason: 'Field verification: the service was not running at the site visit', line: 11 },
+    ]);
+    const input = report.inputs.find((i) => i.kind === 'decisions')!;
+    expect(input.path).toBe(DECISIONS);
+    expect(input.sha256).toBe(createHash('sha256').update(readFileSync(DECISIONS)).digest('hex'));
+    // The table and Markdown carry the section too.
+    const md = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'md']);
+    expect(md.stdout).toContain('## Jury decisions');
+    expect(md.stdout).toContain('takes P-046; left out P-045');
+    const table = kipp(['score', ...BASE, '--decisions', DECISIONS, '--lang', 'id']);
+    expect(table.stdout).toContain('Keputusan juri');
+    expect(table.stdout).toContain('P-050 didiskualifikasi');
+  });
+
+  it('#19.4: changing one score that removes the tie makes the stale decision an error at its line', () => {
+    const dir = tempDir();
+    const sheet = join(dir, 'scores.csv');
+    // P-046's J01 novelty 4.4 → 4.9: P-046 is now 45th alone, no tie at the cut.
+    const text = readFileSync(`${F}/scores.csv`, 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,');
+    writeFileSync(sheet, text);
+    const r = kipp(['score', `${F}/entries.csv`, '-s', sheet, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`, '--decisions', DECISIONS, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const stale = report.diagnostics.filter((d) => d.code === 'stale-decision');
+    expect(stale).toHaveLength(1);
+    expect(stale[0]).toMatchObject({ severity: 'error', file: DECISIONS, line: 7 });
+    expect(stale[0]!.message).toContain('tie');
+    // Nothing is applied half-way: P-050 is still ranked, no decisions listed.
+    expect(report.entries.find((e) => e.id === 'P-050')!.rank).toBe(50);
+    expect(report.decisions).toEqual([]);
+    expect(r.stderr).toContain('decisions.yaml:7');
+  });
+
+  it('#19.4: an override without a reason, an unknown entry, an entry that was not tied and two decisions on one place are errors at their lines', () => {
+    const file = decisionsFile(
+      [
+        'decisions:',
+        '  - include: { shortlist: top-10, entry: P-011 }', // line 2: no reason
+        '    by: Jury',
+        '    date: 2026-11-20',
+        '  - disqualify: P-999', // line 5: unknown entry
+        '    by: Secretariat',
+        '    date: 2026-11-18',
+        '    reason: verification',
+        '  - resolve_tie: { shortlist: top-45, take: [P-044] }', // line 9: P-044 is not tied
+        '    by: Jury',
+        '    date: 2026-11-20',
+        '    reason: vote',
+        '  - withdraw: P-055', // line 13
+        '    by: Secretariat',
+        '    date: 2026-11-19',
+        '    reason: the agency withdrew',
+        '  - disqualify: P-055', // line 17: same place as line 13
+        '    by: Secretariat',
+        '    date: 2026-11-19',
+        '    reason: verification',
+        '',
+      ].join('\n'),
+    );
+    const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const found = (JSON.parse(r.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'invalid-decision' || d.code === 'stale-decision');
+    // The schema error is found first; the file is then not applied at all.
+    expect(found.map((d) => [d.code, d.line])).toEqual([['invalid-decision', 2]]);
+    expect(found[0]!.message).toContain('reason');
+
+    const fixed = readFileSync(file, 'utf8').replace('    by: Jury\n    date: 2026-11-20\n  - disqualify', '    by: Jury\n    date: 2026-11-20\n    reason: the jury votes it in\n  - disqualify');
+    writeFileSync(file, fixed);
+    const again = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    expect(again.status).toBe(1);
+    const stale = (JSON.parse(again.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision');
+    // Lines moved down by one after the added reason.
+    expect(stale.map((d) => d.line).sort((a, b) => a! - b!)).toEqual([6, 10, 18]);
+    expect(stale.find((d) => d.line === 10)!.message).toContain('not tied');
+    expect(stale.find((d) => d.line === 18)!.message).toContain('line 14');
+  });
+
+  it('#19.4: kipp verify re-derives the final lists with the decisions, and a changed decision fails it', () => {
+    const dir = tempDir();
+    for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv', 'decisions.yaml']) writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
+    const out = join(dir, 'report.json');
+    const at = (f: string) => join(dir, f);
+    const r = kipp(['score', at('entries.csv'), '-s', at('scores.csv'), '-j', at('judges.csv'), '-r', at('rubric.yaml'), '--conflicts', at('conflicts.csv'), '--decisions', at('decisions.yaml'), '--output', out]);
+    expect(r.status).toBe(0);
+    const v = kipp(['verify', out]);
+    expect(v.stdout).toContain('VERIFIED');
+    expect(v.status).toBe(0);
+    // The minutes are edited after publication: the jury "took" P-045 instead.
+    writeFileSync(at('decisions.yaml'), readFileSync(at('decisions.yaml'), 'utf8').replace('take: [P-046]', 'take: [P-045]'));
+    const tampered = kipp(['verify', out]);
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toMatch(/CHANGED\s+decisions/);
+    expect(tampered.stdout).toContain("P-045");
+  });
+});

@@ -130,4 +130,12 @@ export const RULES = {
     summary: 'A proportional shortlist\'s `min_per` quotas took more entries than its size.',
     fix: 'Lower the minimums (region quotas grow with the number of regions in the data) or raise the size.',
   },
+  'invalid-decision': {
+    summary: 'A decision in the `--decisions` file breaks its schema: an unknown key, no action or several, a missing `by`, `date` or `reason`.',
+    fix: 'Give each decision exactly one of resolve_tie, disqualify, withdraw, include, exclude, with by, date (YYYY-MM-DD) and reason (see schemas/decisions.schema.json).',
+  },
+  'stale-decision': {
+    summary: 'A decision no longer fits the data: the tie it resolves is gone, an entry is unknown or was not tied, or two decisions act on the same place. No decision is applied until it is fixed.',
+    fix: 'Take the decision again on the current ranking (run `kipp agenda`), or correct the entry or shortlist it names.',
+  },
 } as const satisfies Record<DiagnosticCode, RuleText>;
