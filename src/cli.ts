@@ -168,6 +168,23 @@ Examples:
 
   inputOptions(
     program
+      .command('agenda')
+      .description('the meeting pack: ties at a cut-off, entries near a pass mark, disagreements near a cut, flagged judges, entries not ranked')
+      .argument('<entries...>', 'entry files or folders')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']))
+      .option('-o, --output <file>', 'write the pack to a file')
+      .option('--decisions <file>', 'decisions already taken (YAML): applied first, so only open items remain')
+      .option('--decisions-template <file>', 'also write a decisions file with one open item per decision to take')
+      .option('--margin <points>', 'how close to a pass mark is "a hair", in points of the 0–100 total', '2')
+      .option('--near-ranks <n>', 'ranks on either side of a cut counted as near it', '3')
+      .option('--force', 'replace existing output files')
+      .option('--lang <lang>', 'labels in en or id'),
+  )
+    .addHelpText('after', '\nExample:\n  kipp agenda fixtures/plenary/entries.csv -s fixtures/plenary/scores.csv -j fixtures/plenary/judges.csv -r fixtures/plenary/rubric.yaml --decisions-template decisions.yaml')
+    .action((entries: string[], options) => run(async () => (await import('./commands/agenda.js')).runAgenda(entries, options, ctx)));
+
+  inputOptions(
+    program
       .command('explain')
       .description('show how one entry\'s total and rank were derived')
       .argument('<entry-id>', 'the entry id')

@@ -14,6 +14,7 @@ import type { InputFile } from '../model/records.js';
 import type { EntryResult, ScoreResult, ShortlistResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { rankAndShortlist } from '../scoring/score.js';
+import { tieAtCut } from './ties.js';
 
 export interface DecisionsInput {
   decisions: Decision[];
@@ -140,16 +141,14 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
     if (d.action !== 'resolve_tie') continue;
     const rule = rules.get(d.shortlist)!;
     const category = d.category !== undefined ? vocab.category(d.category)! : undefined;
-    const inList = members(d.shortlist, category);
     const where = `"${d.shortlist}"${category !== undefined ? ` in ${category}` : ''}`;
-    if (inList.length <= rule.size) {
-      stale(d, `${where} has no tie at its cut-off any more (it takes ${inList.length} of ${rule.size}): the tie this decision resolves is gone; remove the decision or take it again`);
+    const tie = tieAtCut(entries, rule, category);
+    if (tie === null) {
+      const taken = members(d.shortlist, category).length;
+      stale(d, `${where} has no tie at its cut-off any more (it takes ${taken} of ${rule.size}): the tie this decision resolves is gone; remove the decision or take it again`);
       continue;
     }
-    const rankOf = (e: EntryResult) => (category !== undefined ? e.category_rank : e.rank) ?? Infinity;
-    const last = Math.max(...inList.map(rankOf));
-    const tied = inList.filter((e) => rankOf(e) === last);
-    const free = rule.size - (inList.length - tied.length);
+    const { tied, free } = tie;
     const tiedIds = tied.map((e) => e.id);
     const wrong = d.take.filter((id) => !tiedIds.includes(id));
     for (const id of wrong) stale(d, `entry "${id}" is not tied at the cut-off of ${where} (tied: ${tiedIds.join(', ')})`, id);

@@ -144,14 +144,13 @@ const PLENARY_WORDS = {
   agenda_unranked: { en: 'Entries not ranked, and why', id: 'Proposal yang tidak diperingkat, dan sebabnya' },
   agenda_decided: { en: 'Decisions already recorded', id: 'Keputusan yang sudah dicatat' },
   agenda_nothing: { en: 'Nothing to decide or look at.', id: 'Tidak ada yang perlu diputuskan atau diperhatikan.' },
-  mark: { en: 'pass mark', id: 'ambang' },
-  margin: { en: 'margin', id: 'selisih' },
-  spread: { en: 'spread', id: 'rentang' },
-  criterion: { en: 'criterion', id: 'kriteria' },
-  judge: { en: 'judge', id: 'juri' },
-  bias: { en: 'bias', id: 'bias' },
-  share: { en: 'share of runs in {s}', id: 'persentase putaran di {s}' },
-  nearest_cut: { en: 'nearest cut', id: 'batas terdekat' },
+  mark: { en: 'Pass mark', id: 'Ambang' },
+  margin: { en: 'Margin', id: 'Selisih' },
+  spread: { en: 'Spread', id: 'Rentang' },
+  criterion: { en: 'Criterion', id: 'Kriteria' },
+  judge: { en: 'Judge', id: 'Juri' },
+  bias: { en: 'Bias', id: 'Bias' },
+  nearest_cut: { en: 'Nearest cut', id: 'Batas terdekat' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PlenaryWord = keyof typeof PLENARY_WORDS;

@@ -214,3 +214,57 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     expect(tampered.stdout).toContain("P-045");
   });
 });
+
+describe('#19.2 kipp agenda, the meeting pack', () => {
+  it('#19.2: the agenda lists the tie at the Top 45 cut (profiles side by side), the entries a hair from the pass mark and the disagreement near the cut', () => {
+    const r = kipp(['agenda', ...BASE, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const agenda = JSON.parse(r.stdout) as {
+      ties: { shortlist: string; rank: number; free: number; entries: { id: string; criteria: Record<string, number> }[] }[];
+      near_marks: { id: string; margin: number }[];
+      disagreements: { entry_id: string; criterion: string; spread: number; shortlist: string }[];
+      judges: unknown[];
+      unranked: unknown[];
+    };
+    // P-045 and P-046: identical sheets, base 4.5 → novelty 4.7 (4.4, 5.0, 4.7, 4.7).
+    expect(agenda.ties).toHaveLength(1);
+    expect(agenda.ties[0]).toMatchObject({ shortlist: 'top-45', rank: 45, free: 1 });
+    expect(agenda.ties[0]!.entries.map((e) => e.id)).toEqual(['P-045', 'P-046']);
+    expect(agenda.ties[0]!.entries[0]!.criteria.novelty).toBe(4.7);
+    // Pass mark 30 ± 2 points: P-052 (31.11), P-053 (30.00), P-054 (28.89); P-051 (32.22) and P-055 (27.78) are outside.
+    expect(agenda.near_marks.map((m) => [m.id, m.margin])).toEqual([['P-052', 1.111111], ['P-053', 0], ['P-054', -1.111111]]);
+    // P-047 (rank 47, two ranks below the cut): novelty 6.5 and 2.5, spread 4.0 ≥ 40% of 9.
+    expect(agenda.disagreements).toEqual([{ entry_id: 'P-047', criterion: 'novelty', spread: 4, rank: 47, shortlist: 'top-45' }]);
+    expect(agenda.judges).toEqual([]);
+    expect(agenda.unranked).toEqual([]);
+    const md = kipp(['agenda', ...BASE, '--lang', 'id']);
+    expect(md.stdout).toContain('Seri di batas daftar pendek');
+    expect(md.stdout).toContain('| P-045 |');
+  });
+
+  it('#19.2: the decisions template has one open item per tie; filled in, score --decisions publishes a Top 45 of exactly 45', () => {
+    const dir = tempDir();
+    const template = join(dir, 'decisions.yaml');
+    const r = kipp(['agenda', ...BASE, '--decisions-template', template]);
+    expect(r.status).toBe(0);
+    const text = readFileSync(template, 'utf8');
+    expect(text.match(/- resolve_tie:/g)).toHaveLength(1);
+    expect(text).toContain('choose 1 of P-045, P-046');
+    // As written, it is refused: the open item has no choice, no by, date or reason.
+    const refused = kipp(['score', ...BASE, '--decisions', template, '--format', 'json']);
+    expect(refused.status).toBe(1);
+    expect((JSON.parse(refused.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'invalid-decision').length).toBeGreaterThan(0);
+    // Filled in by the secretariat after the plenary.
+    writeFileSync(template, text.replace('take: [] }', 'take: [P-045] }').replace('by: ""', 'by: Jury plenary').replace('date: ""', 'date: 2026-11-20').replace('reason: ""', 'reason: vote 3-1'));
+    const s = kipp(['score', ...BASE, '--decisions', template, '--format', 'json']);
+    expect(s.status).toBe(0);
+    const report = JSON.parse(s.stdout) as JsonReport;
+    expect(report.entries.filter((e) => e.shortlists.includes('top-45'))).toHaveLength(45);
+    expect(report.entries.find((e) => e.id === 'P-045')!.shortlists).toContain('top-45');
+    expect(report.entries.find((e) => e.id === 'P-046')!.shortlists).not.toContain('top-45');
+    // With the decisions taken, the agenda has no tie left and lists what was decided.
+    const after = JSON.parse(kipp(['agenda', ...BASE, '--decisions', template, '--format', 'json']).stdout) as { ties: unknown[]; decided: unknown[] };
+    expect(after.ties).toEqual([]);
+    expect(after.decided).toHaveLength(1);
+  });
+});

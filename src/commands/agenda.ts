@@ -1,0 +1,65 @@
+/**
+ * `kipp agenda`: load → score (→ apply the decisions already taken) → profile the panel → the
+ * meeting pack, and with --decisions-template a decisions file with one open item per decision
+ * the jury must take.
+ */
+import { AGENDA_DEFAULTS, buildAgenda } from '../analytics/agenda.js';
+import { profileJury } from '../analytics/judges.js';
+import { applyDecisions } from '../decisions/apply.js';
+import { readDecisions } from '../io/decisions.js';
+import { writeOutput } from '../io/write.js';
+import { hasErrors, KippError } from '../model/diagnostic.js';
+import { AGENDA_FORMATS, formatAgendaJson, formatAgendaMarkdown, formatDecisionsTemplate, type AgendaFormat } from '../report/agenda.js';
+import { countLine, diagnosticLines } from '../report/diagnostics.js';
+import { parseLang } from '../report/labels.js';
+import { scoreCompetition } from '../scoring/score.js';
+import type { CommandContext, CommandResult } from './context.js';
+import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';
+import { parseCount, parseFormat } from './score.js';
+
+export interface AgendaCommandOptions extends InputOptions {
+  format?: string;
+  output?: string;
+  force?: boolean;
+  lang?: string;
+  decisions?: string;
+  decisionsTemplate?: string;
+  margin?: string;
+  nearRanks?: string;
+}
+
+function parseMargin(raw: string | undefined): number {
+  if (raw === undefined) return AGENDA_DEFAULTS.margin;
+  const m = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(m) || m < 0) throw new KippError('usage', `--margin ${raw}: expected points on the 0–100 total, 0 or more (e.g. 2)`);
+  return m;
+}
+
+export async function runAgenda(entryPaths: string[], options: AgendaCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+  const format = parseFormat<AgendaFormat>(options.format, AGENDA_FORMATS, options.output?.toLowerCase().endsWith('.json') ? 'json' : 'md');
+  const asOf = parseAsOf(options.asOf);
+  if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  const lang = parseLang(options.lang) ?? ctx.lang;
+  const margin = parseMargin(options.margin);
+  const nearRanks = parseCount(options.nearRanks, '--near-ranks') ?? AGENDA_DEFAULTS.nearRanks;
+  if (!options.scores || options.scores.length === 0) throw new KippError('usage', 'kipp agenda needs the judges\' score sheets: --scores FILE...');
+  const competition = await loadInputs(entryPaths, options, ctx);
+  const scored = scoreCompetition(competition, { asOf });
+  const result = options.decisions !== undefined ? applyDecisions(scored, readDecisions(options.decisions)) : scored;
+  for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
+  if (result.diagnostics.length > 0) ctx.log(`kipp agenda: ${countLine(result.diagnostics)}`);
+  const agenda = buildAgenda(result, profileJury(scored), { ...AGENDA_DEFAULTS, margin, nearRanks });
+  const text = format === 'json' ? formatAgendaJson(agenda) : formatAgendaMarkdown(agenda, { lang, result });
+  const inputs = [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])];
+  const exit = hasErrors(result.diagnostics) ? 1 : 0;
+  if (options.decisionsTemplate !== undefined) {
+    writeOutput(options.decisionsTemplate, formatDecisionsTemplate(agenda), { inputs, force: options.force ?? false });
+    ctx.log(`kipp agenda: wrote ${options.decisionsTemplate} (${agenda.ties.length} open item${agenda.ties.length === 1 ? '' : 's'})`);
+  }
+  if (options.output !== undefined) {
+    writeOutput(options.output, text, { inputs, force: options.force ?? false });
+    ctx.log(`kipp agenda: wrote ${options.output}`);
+    return { exit };
+  }
+  return { output: text, exit };
+}
