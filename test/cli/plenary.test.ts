@@ -268,3 +268,20 @@ describe('#19.2 kipp agenda, the meeting pack', () => {
     expect(after.decided).toHaveLength(1);
   });
 });
+
+describe('#19.5 kipp diff lists the decisions added and removed', () => {
+  it('#19.5: a report before the plenary against the final one: the decisions are added, and the Top 45 loses P-045', () => {
+    const dir = tempDir();
+    const before = join(dir, 'before.json');
+    const after = join(dir, 'after.json');
+    expect(kipp(['score', ...BASE, '--output', before]).status).toBe(0);
+    expect(kipp(['score', ...BASE, '--decisions', DECISIONS, '--output', after]).status).toBe(0);
+    const r = kipp(['diff', before, after, '--format', 'json']);
+    const diff = JSON.parse(r.stdout) as { decisions: { added: { action: string; entries: string[] }[]; removed: unknown[] }; shortlists: { name: string; left: { id: string }[] }[] };
+    expect(diff.decisions.added.map((d) => [d.action, d.entries])).toEqual([['resolve_tie', ['P-046']], ['disqualify', ['P-050']]]);
+    expect(diff.decisions.removed).toEqual([]);
+    expect(diff.shortlists.find((s) => s.name === 'top-45')!.left.map((e) => e.id)).toEqual(['P-045']);
+    const text = kipp(['diff', after, before]);
+    expect(text.stdout).toContain('Decisions removed (2)');
+  });
+});
