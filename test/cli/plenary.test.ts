@@ -131,6 +131,8 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     const table = kipp(['score', ...BASE, '--decisions', DECISIONS, '--lang', 'id']);
     expect(table.stdout).toContain('Keputusan juri');
     expect(table.stdout).toContain('P-050 didiskualifikasi');
+    const html = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'html']);
+    expect(html.stdout).toMatch(/<section id="decisions"[^]*takes P-046; left out P-045[^]*P-050 disqualified[^]*<\/section>/);
   });
 
   it('#19.4: changing one score that removes the tie makes the stale decision an error at its line', () => {
