@@ -134,6 +134,7 @@ Examples:
       .argument('<entries...>', 'entry files or folders')
       .requiredOption('-o, --output <file>', 'the .csv or .xlsx file to write')
       .option('--shortlist <name>', 'export this shortlist only (default: every entry)')
+      .option('--decisions <file>', 'the jury\'s decisions (YAML), applied after ranking: the final lists are exported')
       .addOption(new Option('--sheets <by>', 'XLSX: one sheet per shortlist or per category').choices(['shortlist', 'category']))
       .option('--lang <lang>', 'headers and labels in en or id')
       .option('--force', 'replace an existing output file'),

@@ -4,6 +4,8 @@
  * delimiter; input files are always detected.
  */
 import { hasErrors, KippError } from '../model/diagnostic.js';
+import { applyDecisions } from '../decisions/apply.js';
+import { readDecisions } from '../io/decisions.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { formatExportCsvPieces, type CsvDelimiter } from '../report/export-csv.js';
@@ -17,6 +19,8 @@ import { sourceDateEpoch } from './score.js';
 
 export interface ExportCommandOptions extends InputOptions {
   output?: string;
+  /** The jury's decisions (YAML), applied after ranking. */
+  decisions?: string;
   shortlist?: string;
   sheets?: string;
   lang?: string;
@@ -49,7 +53,9 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
   const parsed = parseExportOptions(options, ctx);
   // --delimiter names the output's delimiter: the inputs are detected as always.
   const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
-  const result = scoreCompetition(competition, { asOf: parsed.asOf });
+  const scored = scoreCompetition(competition, { asOf: parsed.asOf });
+  // The jury's decisions (--decisions): the exported lists are the final ones.
+  const result = options.decisions !== undefined ? applyDecisions(scored, readDecisions(options.decisions)) : scored;
   const shortlist = options.shortlist !== undefined ? findShortlist(result, options.shortlist) : null;
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp export: ${countLine(result.diagnostics)}`);
@@ -70,7 +76,7 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
       ...(parsed.generated !== undefined ? { generated: parsed.generated } : {}),
     });
   }
-  writeOutput(options.output!, data, { inputs: inputPaths(competition), force: options.force ?? false });
+  writeOutput(options.output!, data, { inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])], force: options.force ?? false });
   const what = shortlist !== null ? `${shortlist.name} (${entries.length} entries)` : `${entries.length} entries`;
   ctx.log(`kipp export: wrote ${what} to ${options.output}`);
   return { exit: hasErrors(result.diagnostics) ? 1 : 0 };

@@ -287,3 +287,15 @@ describe('#19.5 kipp diff lists the decisions added and removed', () => {
     expect(text.stdout).toContain('Decisions removed (2)');
   });
 });
+
+describe('#19.4 kipp export --decisions', () => {
+  it('#19.4: the exported Top 45 is the decided one: 45 rows, P-046 in, P-045 out', () => {
+    const out = join(tempDir(), 'top-45.csv');
+    const r = kipp(['export', ...BASE, '--decisions', DECISIONS, '--shortlist', 'top-45', '--output', out]);
+    expect(r.status).toBe(0);
+    const rows = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '').slice(1);
+    expect(rows).toHaveLength(45);
+    expect(rows.some((l) => l.includes('P-046'))).toBe(true);
+    expect(rows.some((l) => l.includes('P-045'))).toBe(false);
+  });
+});
