@@ -178,6 +178,7 @@ Examples:
       .option('--decisions-template <file>', 'also write a decisions file with one open item per decision to take')
       .option('--margin <points>', 'how close to a pass mark is "a hair", in points of the 0–100 total', '2')
       .option('--near-ranks <n>', 'ranks on either side of a cut counted as near it', '3')
+      .option('--sensitivity-runs <n>', 'also list borderline entries from N sensitivity runs (weights ±5 points, seed 1)')
       .option('--force', 'replace existing output files')
       .option('--lang <lang>', 'labels in en or id'),
   )

@@ -9,6 +9,7 @@ import type { EntryResult, ScoreResult } from '../model/result.js';
 import { cutoffTies } from '../decisions/ties.js';
 import { isStaged, type JuryProfile, type JudgeFlag } from './judges.js';
 import { round6 } from '../scoring/round.js';
+import type { SensitivityResult } from './sensitivity.js';
 
 export interface AgendaEntry {
   id: string;
@@ -63,6 +64,8 @@ export interface Agenda {
   disagreements: NearCutDisagreement[];
   judges: { id: string; flags: JudgeFlag[]; bias: number | null }[];
   unranked: { id: string; title: string; flags: string[]; reasons: string[] }[];
+  /** Borderline entries from sensitivity runs (`--sensitivity-runs N`); absent when not run. */
+  borderline?: { id: string; title: string; rank: number; rank_min: number; rank_max: number; shortlists: Record<string, number> }[];
   /** Decisions already recorded (`--decisions`): their ties are no longer open. */
   decided: AppliedDecision[];
 }
@@ -82,7 +85,7 @@ function agendaEntry(e: EntryResult): AgendaEntry {
   return { id: e.id, title: e.title, rank: e.rank, total: e.total, criteria: e.criteria };
 }
 
-export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: AgendaOptions = AGENDA_DEFAULTS): Agenda {
+export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: AgendaOptions = AGENDA_DEFAULTS, sensitivity?: SensitivityResult): Agenda {
   const { rubric } = result;
   const ranked = result.entries.filter((e) => e.rank !== null);
   const ties = cutoffTies(result.entries, rubric.shortlists, rubric.categories.map((k) => k.id)).map((t) => ({
@@ -138,5 +141,8 @@ export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: 
     judges: [...judgeMap.values()],
     unranked: result.entries.filter((e) => e.rank === null).map((e) => ({ id: e.id, title: e.title, flags: e.flags, reasons: e.reasons })),
     decided: result.decisions ?? [],
+    ...(sensitivity !== undefined
+      ? { borderline: sensitivity.entries.filter((e) => e.borderline).map((e) => ({ id: e.id, title: e.title, rank: e.rank, rank_min: e.rank_min, rank_max: e.rank_max, shortlists: e.shortlists })) }
+      : {}),
   };
 }

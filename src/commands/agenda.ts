@@ -12,7 +12,8 @@ import { hasErrors, KippError } from '../model/diagnostic.js';
 import { AGENDA_FORMATS, formatAgendaJson, formatAgendaMarkdown, formatDecisionsTemplate, type AgendaFormat } from '../report/agenda.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { parseLang } from '../report/labels.js';
-import { scoreCompetition } from '../scoring/score.js';
+import { runSensitivity } from '../analytics/sensitivity.js';
+import { scoreWithDetail } from '../scoring/score.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';
 import { parseCount, parseFormat } from './score.js';
@@ -26,6 +27,7 @@ export interface AgendaCommandOptions extends InputOptions {
   decisionsTemplate?: string;
   margin?: string;
   nearRanks?: string;
+  sensitivityRuns?: string;
 }
 
 function parseMargin(raw: string | undefined): number {
@@ -44,11 +46,16 @@ export async function runAgenda(entryPaths: string[], options: AgendaCommandOpti
   const nearRanks = parseCount(options.nearRanks, '--near-ranks') ?? AGENDA_DEFAULTS.nearRanks;
   if (!options.scores || options.scores.length === 0) throw new KippError('usage', 'kipp agenda needs the judges\' score sheets: --scores FILE...');
   const competition = await loadInputs(entryPaths, options, ctx);
-  const scored = scoreCompetition(competition, { asOf });
+  const runs = parseCount(options.sensitivityRuns, '--sensitivity-runs');
+  if (runs !== undefined && competition.rubric.stages.length > 0) throw new KippError('usage', '--sensitivity-runs: kipp sensitivity does not handle a rubric with stages yet');
+  const { result: scored, detail } = scoreWithDetail(competition, { asOf });
+  // Borderline entries: the same runs as `kipp sensitivity` (weights ±5 points, seed 1), on the
+  // ranking before decisions. Opt-in: a national year's thousand runs take a while.
+  const sensitivity = runs !== undefined ? runSensitivity(scored, detail, { runs, weightSpread: 5, resampleJudges: false, seed: '1' }) : undefined;
   const result = options.decisions !== undefined ? applyDecisions(scored, readDecisions(options.decisions)) : scored;
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp agenda: ${countLine(result.diagnostics)}`);
-  const agenda = buildAgenda(result, profileJury(scored), { ...AGENDA_DEFAULTS, margin, nearRanks });
+  const agenda = buildAgenda(result, profileJury(scored), { ...AGENDA_DEFAULTS, margin, nearRanks }, sensitivity);
   const text = format === 'json' ? formatAgendaJson(agenda) : formatAgendaMarkdown(agenda, { lang, result });
   const inputs = [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])];
   const exit = hasErrors(result.diagnostics) ? 1 : 0;

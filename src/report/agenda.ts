@@ -48,6 +48,15 @@ export function formatAgendaMarkdown(agenda: Agenda, options: AgendaReportOption
       );
     }
   }
+  if (agenda.borderline !== undefined && agenda.borderline.length > 0) {
+    section(plenaryWord('agenda_borderline', lang));
+    const lists = rubric.shortlists.map((s) => s.name);
+    table(
+      [word('rank', lang), word('id', lang), word('title', lang), plenaryWord('rank_range', lang), ...lists.map((s) => shortlistLabel(rubric, s, lang))],
+      agenda.borderline.map((b) => [String(b.rank), b.id, b.title, `${b.rank_min}–${b.rank_max}`, ...lists.map((s) => `${Math.round((b.shortlists[s] ?? 0) * 100)}%`)]),
+      [0, ...lists.map((_, i) => 4 + i)],
+    );
+  }
   if (agenda.near_marks.length > 0) {
     section(plenaryWord('agenda_pass_marks', lang, { m: `${agenda.margins.total} / ${agenda.margins.criterion}` }));
     table(

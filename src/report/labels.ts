@@ -151,6 +151,7 @@ const PLENARY_WORDS = {
   judge: { en: 'Judge', id: 'Juri' },
   bias: { en: 'Bias', id: 'Bias' },
   nearest_cut: { en: 'Nearest cut', id: 'Batas terdekat' },
+  rank_range: { en: 'Rank range', id: 'Rentang peringkat' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PlenaryWord = keyof typeof PLENARY_WORDS;

@@ -299,3 +299,18 @@ describe('#19.4 kipp export --decisions', () => {
     expect(rows.some((l) => l.includes('P-045'))).toBe(false);
   });
 });
+
+describe('#19.2 kipp agenda --sensitivity-runs', () => {
+  it('#19.2: the borderline entries are those kipp sensitivity finds with the same runs', () => {
+    const EX = ['fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '-j', 'fixtures/example/judges.csv', '-r', 'fixtures/example/rubric-top45.yaml'];
+    const s = kipp(['sensitivity', ...EX, '--runs', '200', '--weight-spread', '5', '--seed', '1', '--format', 'json']);
+    expect(s.status).toBe(0);
+    const expected = (JSON.parse(s.stdout) as { entries: { id: string; borderline: boolean }[] }).entries.filter((e) => e.borderline).map((e) => e.id);
+    const a = kipp(['agenda', ...EX, '--sensitivity-runs', '200', '--format', 'json']);
+    expect(a.status).toBe(0);
+    const agenda = JSON.parse(a.stdout) as { borderline?: { id: string }[] };
+    expect(agenda.borderline!.map((b) => b.id)).toEqual(expected);
+    // Without the option no runs are made, and the pack says nothing about borderline entries.
+    expect((JSON.parse(kipp(['agenda', ...EX, '--format', 'json']).stdout) as { borderline?: unknown }).borderline).toBeUndefined();
+  });
+});
