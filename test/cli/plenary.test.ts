@@ -314,3 +314,35 @@ describe('#19.2 kipp agenda --sensitivity-runs', () => {
     expect((JSON.parse(kipp(['agenda', ...EX, '--format', 'json']).stdout) as { borderline?: unknown }).borderline).toBeUndefined();
   });
 });
+
+describe('#19.4 moves against rank', () => {
+  it('#19.4: include and exclude move one entry each; taken counts the result; an include of an entry already in the list is stale', () => {
+    const file = decisionsFile(
+      [
+        'decisions:',
+        '  - include: { shortlist: top-10, entry: P-011 }',
+        '    by: Jury plenary',
+        '    date: 2026-11-20',
+        '    reason: national priority programme',
+        '  - exclude: { shortlist: top-10, entry: P-003 }',
+        '    by: Jury plenary',
+        '    date: 2026-11-20',
+        '    reason: the same innovation won in 2025',
+        '',
+      ].join('\n'),
+    );
+    const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const top10 = report.entries.filter((e) => e.shortlists.includes('top-10')).map((e) => e.id);
+    expect(top10).toEqual(['P-001', 'P-002', 'P-004', 'P-005', 'P-006', 'P-007', 'P-008', 'P-009', 'P-010', 'P-011']);
+    expect(report.shortlists.find((s) => s.name === 'top-10')!.taken).toBe(10);
+    // P-011 keeps its Top 45 place and its rank: a move changes a list, not a score.
+    expect(report.entries.find((e) => e.id === 'P-011')).toMatchObject({ rank: 11, shortlists: ['top-45', 'top-10'] });
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace('entry: P-011', 'entry: P-002'));
+    const stale = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    expect(stale.status).toBe(1);
+    expect((JSON.parse(stale.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision').map((d) => d.line)).toEqual([2]);
+  });
+});
