@@ -5,8 +5,6 @@
  */
 import { AGENDA_DEFAULTS, buildAgenda } from '../analytics/agenda.js';
 import { profileJury } from '../analytics/judges.js';
-import { applyDecisions } from '../decisions/apply.js';
-import { readDecisions } from '../io/decisions.js';
 import { writeOutput } from '../io/write.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { AGENDA_FORMATS, formatAgendaJson, formatAgendaMarkdown, formatDecisionsTemplate, type AgendaFormat } from '../report/agenda.js';
@@ -15,6 +13,7 @@ import { parseLang } from '../report/labels.js';
 import { runSensitivity } from '../analytics/sensitivity.js';
 import { scoreWithDetail } from '../scoring/score.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { decide } from './decide.js';
 import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';
 import { parseCount, parseFormat } from './score.js';
 
@@ -52,7 +51,7 @@ export async function runAgenda(entryPaths: string[], options: AgendaCommandOpti
   // Borderline entries: the same runs as `kipp sensitivity` (weights ±5 points, seed 1), on the
   // ranking before decisions. Opt-in: a national year's thousand runs take a while.
   const sensitivity = runs !== undefined ? runSensitivity(scored, detail, { runs, weightSpread: 5, resampleJudges: false, seed: '1' }) : undefined;
-  const result = options.decisions !== undefined ? applyDecisions(scored, readDecisions(options.decisions)) : scored;
+  const result = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp agenda: ${countLine(result.diagnostics)}`);
   const agenda = buildAgenda(result, profileJury(scored), { ...AGENDA_DEFAULTS, margin, nearRanks }, sensitivity);

@@ -4,8 +4,7 @@
  * delimiter; input files are always detected.
  */
 import { hasErrors, KippError } from '../model/diagnostic.js';
-import { applyDecisions } from '../decisions/apply.js';
-import { readDecisions } from '../io/decisions.js';
+import { decide } from './decide.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { formatExportCsvPieces, type CsvDelimiter } from '../report/export-csv.js';
@@ -55,7 +54,7 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
   const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
   const scored = scoreCompetition(competition, { asOf: parsed.asOf });
   // The jury's decisions (--decisions): the exported lists are the final ones.
-  const result = options.decisions !== undefined ? applyDecisions(scored, readDecisions(options.decisions)) : scored;
+  const result = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   const shortlist = options.shortlist !== undefined ? findShortlist(result, options.shortlist) : null;
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp export: ${countLine(result.diagnostics)}`);

@@ -5,8 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import type { ScoreResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
-import { applyDecisions } from '../decisions/apply.js';
-import { readDecisions } from '../io/decisions.js';
+import { decide } from './decide.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
@@ -77,7 +76,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const generated = sourceDateEpoch(ctx.env);
   const competition = await loadInputs(entryPaths, options, ctx);
   const scored = scoreCompetition(competition, { asOf });
-  const decided = options.decisions !== undefined ? applyDecisions(scored, readDecisions(options.decisions)) : scored;
+  const decided = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   const result = selectEntries(decided, options.category, top);
   const manifest = manifestOptions(result, options, top);
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
