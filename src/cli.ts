@@ -66,6 +66,7 @@ function inputOptions(cmd: Command, withScores = true, delimiterHelp = 'CSV deli
   if (withScores) cmd.option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages');
   return cmd
     .option('-j, --judges <file>', 'the judges file (id, name, agency, region): enables judge checks and conflicts of interest')
+    .option('--conflicts <file>', 'declared conflicts (judge_id, entry_id, reason): those judges\' scores for those entries are excluded')
     .option('-r, --rubric <file>', 'the rubric YAML (default: $KIPP_RUBRIC, else the embedded KIPP 2018 rubric)')
     .option('--as-of <date>', 'reference date for the age rule (YYYY-MM-DD; default: the rubric\'s reference_date, else today)')
     .option('--delimiter <char>', delimiterHelp);
@@ -95,6 +96,7 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
       .option('--force', 'replace an existing --output file')
       .option('-c, --category <category>', 'show one category only (id, number or label)')
       .option('-n, --top <n>', 'show the first N entries, and any tied with the N-th ("showing N of M" says so)')
+      .option('--decisions <file>', 'the jury\'s decisions (YAML: resolve_tie, disqualify, withdraw, include, exclude), applied after ranking')
       .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
   )
     .addHelpText(
@@ -141,6 +143,7 @@ Examples:
       .argument('<entries...>', 'entry files or folders')
       .requiredOption('-o, --output <file>', 'the .csv or .xlsx file to write (- writes CSV to standard output)')
       .option('--shortlist <name>', 'export this shortlist only (default: every entry)')
+      .option('--decisions <file>', 'the jury\'s decisions (YAML), applied after ranking: the final lists are exported')
       .addOption(new Option('--sheets <by>', 'XLSX: one sheet per shortlist or per category').choices(['shortlist', 'category']))
       .option('--lang <lang>', 'headers and labels in en or id')
       .option('--force', 'replace an existing output file'),
@@ -175,6 +178,24 @@ Examples:
 
   inputOptions(
     program
+      .command('agenda')
+      .description('the meeting pack: ties at a cut-off, entries near a pass mark, disagreements near a cut, flagged judges, entries not ranked')
+      .argument('<entries...>', 'entry files or folders')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']))
+      .option('-o, --output <file>', 'write the pack to a file')
+      .option('--decisions <file>', 'decisions already taken (YAML): applied first, so only open items remain')
+      .option('--decisions-template <file>', 'also write a decisions file with one open item per decision to take')
+      .option('--margin <points>', 'how close to a pass mark is "a hair", in points of the 0–100 total', '2')
+      .option('--near-ranks <n>', 'ranks on either side of a cut counted as near it', '3')
+      .option('--sensitivity-runs <n>', 'also list borderline entries from N sensitivity runs (weights ±5 points, seed 1)')
+      .option('--force', 'replace existing output files')
+      .option('--lang <lang>', 'labels in en or id'),
+  )
+    .addHelpText('after', '\nExample:\n  kipp agenda fixtures/plenary/entries.csv -s fixtures/plenary/scores.csv -j fixtures/plenary/judges.csv -r fixtures/plenary/rubric.yaml --decisions-template decisions.yaml')
+    .action((entries: string[], options) => run(async () => (await import('./commands/agenda.js')).runAgenda(entries, options, ctx)));
+
+  inputOptions(
+    program
       .command('explain')
       .description('show how one entry\'s total and rank were derived')
       .argument('<entry-id>', 'the entry id')
@@ -205,6 +226,7 @@ Examples:
     .description('assign judges to entries and write one score sheet per judge')
     .argument('<entries...>', 'entry files or folders')
     .requiredOption('-j, --judges <file>', 'the judges file (id, name, agency, region[, expertise])')
+    .option('--conflicts <file>', 'declared conflicts (judge_id, entry_id, reason): those judges get none of those entries')
     .requiredOption('-k, --per-entry <k>', 'judges per entry')
     .requiredOption('-d, --output-dir <dir>', 'folder for assignment.csv and the score sheets')
     .option('--seed <s>', 'random seed (same seed, same assignment)', '1')

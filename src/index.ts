@@ -34,6 +34,17 @@ export { explainEntry as explain, type Explanation } from './analytics/explain.j
  */
 export { profileJudges, profileJury, type JuryProfile, type PanelProfile, type StagePanelProfile } from './analytics/judges.js';
 
+/**
+ * The plenary (issue 19): the jury's decisions read from a file and applied to a scored result as
+ * `kipp score --decisions` does (stale ones come back as diagnostics, none applied), and the
+ * meeting pack of `kipp agenda`.
+ */
+export { readDecisions, parseDecisions } from './io/decisions.js';
+export { applyDecisions } from './decisions/apply.js';
+export { buildAgenda, type Agenda } from './analytics/agenda.js';
+export type { AppliedDecision, Decision } from './model/decisions.js';
+export type { DeclaredConflict } from './model/records.js';
+
 // Narrowing a result as `kipp score --category --top` does (ranks stay those of the full field).
 export { selectEntries } from './scoring/select.js';
 

@@ -56,6 +56,8 @@ export interface AssignOptions {
   avoid: ('agency' | 'region')[];
   /** Prefer judges whose expertise lists the entry's category. */
   byCategory: boolean;
+  /** Declared conflicts (`--conflicts`): entry id → the judge ids that must not score it. */
+  declared?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface Assignment {
@@ -139,6 +141,8 @@ interface Panel {
   allowedCountOfJudge: number[];
   conflicts: number;
   avoidRegion: boolean;
+  /** Declared conflicts were given (named in the infeasibility messages). */
+  declared: boolean;
 }
 
 function buildPanel(entries: AssignEntry[], judges: AssignJudge[], options: AssignOptions): Panel {
@@ -157,10 +161,11 @@ function buildPanel(entries: AssignEntry[], judges: AssignJudge[], options: Assi
     const region = foldText(entry.region);
     const category = normalizeName(entry.category);
     const list: number[] = [];
+    const declared = options.declared?.get(entry.id);
     for (let j = 0; j < m; j++) {
       if (judgeExpertise[j]!.has(category)) expert[i * m + j] = 1;
       const conflict =
-        (agency !== '' && agency === judgeAgency[j]) || (avoidRegion && region !== '' && region === judgeRegion[j]);
+        (agency !== '' && agency === judgeAgency[j]) || (avoidRegion && region !== '' && region === judgeRegion[j]) || (declared?.has(judges[j]!.id) ?? false);
       if (conflict) {
         conflicts++;
         continue;
@@ -171,7 +176,7 @@ function buildPanel(entries: AssignEntry[], judges: AssignJudge[], options: Assi
     }
     allowedJudges.push(list);
   });
-  return { entries, judges, allowed, expert, allowedJudges, allowedCountOfJudge, conflicts, avoidRegion };
+  return { entries, judges, allowed, expert, allowedJudges, allowedCountOfJudge, conflicts, avoidRegion, declared: (options.declared?.size ?? 0) > 0 };
 }
 
 function assertUniqueIds(items: { id: string }[], what: string): void {
@@ -190,7 +195,7 @@ interface LoadBounds {
 }
 
 function conflictWords(panel: Panel): string {
-  return panel.avoidRegion ? 'agency or region' : 'agency';
+  return (panel.avoidRegion ? 'agency or region' : 'agency') + (panel.declared ? ', or a declared conflict' : '');
 }
 
 function checkCoverage(panel: Panel, perEntry: number): void {

@@ -106,6 +106,18 @@ export interface ReportDiff {
   /** Entries the old (new) report does not show because of its filter, though the other does. */
   not_shown: { old?: NotShown; new?: NotShown };
   diagnostics: DiagnosticCountChange[];
+  /** Jury decisions (`--decisions`) in one report and not the other; absent when neither has any. */
+  decisions?: { added: DecisionSummary[]; removed: DecisionSummary[] };
+}
+
+/** A decision as a diff names it: what it did, who, when and why (its line may move freely). */
+export interface DecisionSummary {
+  action: string;
+  shortlist?: string;
+  entries: string[];
+  by: string;
+  date: string;
+  reason: string;
 }
 
 /**
@@ -267,7 +279,27 @@ export function diffReports(older: KippReport, newer: KippReport): ReportDiff {
     if (s.entered.length > 0 || s.left.length > 0 || size || taken || cutoff) shortlists.push(s);
   }
 
-  return { manifest: diffManifest(older, newer), shortlists, entries, not_shown, diagnostics: diffDiagnostics(older, newer) };
+  const decisions = diffDecisions(older, newer);
+  return { manifest: diffManifest(older, newer), shortlists, entries, not_shown, diagnostics: diffDiagnostics(older, newer), ...(decisions ? { decisions } : {}) };
+}
+
+/** Decisions compared by content: a changed decision is one removed and one added. */
+function diffDecisions(a: KippReport, b: KippReport): ReportDiff['decisions'] {
+  if (a.decisions === undefined && b.decisions === undefined) return undefined;
+  const summary = (d: NonNullable<KippReport['decisions']>[number]): DecisionSummary => ({
+    action: d.action,
+    ...(d.shortlist !== undefined ? { shortlist: d.shortlist } : {}),
+    entries: d.entries,
+    by: d.by,
+    date: d.date,
+    reason: d.reason,
+  });
+  const x = (a.decisions ?? []).map(summary);
+  const y = (b.decisions ?? []).map(summary);
+  const keys = (list: DecisionSummary[]) => new Set(list.map((d) => JSON.stringify(d)));
+  const kx = keys(x);
+  const ky = keys(y);
+  return { added: y.filter((d) => !kx.has(JSON.stringify(d))), removed: x.filter((d) => !ky.has(JSON.stringify(d))) };
 }
 
 function diffDiagnostics(a: KippReport, b: KippReport): DiagnosticCountChange[] {

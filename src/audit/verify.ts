@@ -15,6 +15,8 @@ import { DEFAULT_RUBRIC_FILE, loadRubric, rubricsDir } from '../io/rubric.js';
 import type { Delimiter } from '../io/csv.js';
 import { jsonReport } from '../report/json.js';
 import type { RunOptions } from '../report/manifest.js';
+import { applyDecisions } from '../decisions/apply.js';
+import { readDecisions } from '../io/decisions.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
 import { diffReports, figuresEqual, type Change, type ReportDiff } from './diff.js';
@@ -110,12 +112,17 @@ export function verifyReport(report: KippReport, reportPath: string, options: Ve
           input.kind !== 'scores' ? [] : [input.stage !== undefined ? `${input.stage}=${inputs[k + 1]!.resolved!}` : inputs[k + 1]!.resolved!],
         ),
         judges: judges.length === 0 ? undefined : judges,
+        conflicts: files('conflicts'),
         delimiter: (run.delimiter ?? undefined) as Delimiter | undefined,
       },
       loadRubric(rubricPath === null ? null : rubricCheck.resolved),
     );
     // The report's effective reference date, not today's: "today" has moved on since.
-    const result = selectEntries(scoreCompetition(competition, { asOf: report.as_of }), run.category ?? undefined, run.top ?? undefined);
+    const scored = scoreCompetition(competition, { asOf: report.as_of });
+    // The jury's decisions are applied again: the published lists are re-derived, not copied.
+    const decisionFiles = files('decisions');
+    const decided = decisionFiles.length > 0 ? applyDecisions(scored, readDecisions(decisionFiles[0]!)) : scored;
+    const result = selectEntries(decided, run.category ?? undefined, run.top ?? undefined);
     const json = jsonReport(result, { version: options.version, manifest: { relativeTo: base, options: run } });
     recomputed = reportSchema.parse(JSON.parse(JSON.stringify(json)));
   } catch (err) {

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { assignJudges, InfeasibleAssignment, type Assignment } from '../analytics/assign.js';
 import { compareDiagnostics, hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
+import type { DeclaredConflict } from '../model/records.js';
 import { checkOutput, writeOutput } from '../io/write.js';
 import { formatAssignmentCsv, formatSheetCsv, type AssignCsvOptions } from '../report/assign/csv.js';
 import { formatSheetXlsx } from '../report/assign/xlsx.js';
@@ -20,7 +21,8 @@ import type { CsvDelimiter } from '../report/export-csv.js';
 import { parseLang } from '../report/labels.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { summaryLines } from '../report/assign/summary.js';
-import { checkEntries, REQUIRED_ENTRY_FIELDS } from '../validate/entries.js';
+import { checkEntries, idIndex, REQUIRED_ENTRY_FIELDS } from '../validate/entries.js';
+import { checkDeclaredConflicts } from '../validate/conflicts.js';
 import { checkJudges } from '../validate/judges.js';
 import { referenceDate } from '../scoring/score.js';
 import { needsConnectedPanel } from '../model/rubric.js';
@@ -30,6 +32,7 @@ import { parseCount, parseFormat } from './score.js';
 
 export interface AssignCommandOptions {
   judges: string;
+  conflicts?: string;
   perEntry: string;
   outputDir: string;
   seed?: string;
@@ -71,7 +74,7 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
 
   // The folder before the inputs: a refusal costs nothing.
   checkOutputDir(options.outputDir, options.force ?? false);
-  const competition = await loadInputs(entryPaths, { judges: options.judges, ...(options.rubric !== undefined ? { rubric: options.rubric } : {}) }, ctx);
+  const competition = await loadInputs(entryPaths, { judges: options.judges, conflicts: options.conflicts, ...(options.rubric !== undefined ? { rubric: options.rubric } : {}) }, ctx);
   const { rubric } = competition;
   const judges = competition.judges ?? [];
   const entryCheck = checkEntries(competition.entries, rubric, referenceDate(rubric, undefined));
@@ -84,7 +87,9 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
     (d.code === 'missing-field' && (REQUIRED_ENTRY_FIELDS as readonly string[]).includes(d.field ?? '')) ||
     d.code === 'duplicate-id' ||
     (byCategory && d.code === 'unknown-category');
-  const found = [...competition.diagnostics, ...entryCheck.diagnostics.filter(needed), ...judgeCheck.diagnostics.filter(needed)].sort(compareDiagnostics);
+  const { first: byId, shared } = idIndex(entryCheck.checked);
+  const declared = checkDeclaredConflicts(competition, byId, shared, []);
+  const found = [...competition.diagnostics, ...entryCheck.diagnostics.filter(needed), ...judgeCheck.diagnostics.filter(needed), ...declared.diagnostics].sort(compareDiagnostics);
   for (const line of diagnosticLines(found, ctx.stderrColor)) ctx.log(line);
   if (hasErrors(found)) {
     ctx.log(`kipp assign: ${countLine(found)}; nothing written: fix the errors and run again`);
@@ -100,7 +105,7 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
     assignment = assignJudges(
       entryCheck.checked.map((c) => ({ id: c.entry.id, agency: c.entry.agency, region: c.entry.region, category: c.category ?? '' })),
       judgeCheck.checked.map((c) => ({ id: c.judge.id, agency: c.judge.agency, region: c.judge.region, expertise: c.expertise })),
-      { perEntry, seed, avoid: avoidRegion ? ['agency', 'region'] : ['agency'], byCategory },
+      { perEntry, seed, avoid: avoidRegion ? ['agency', 'region'] : ['agency'], byCategory, declared: declaredByEntry(competition.conflicts ?? []) },
     );
   } catch (err) {
     if (err instanceof InfeasibleAssignment) throw new KippError('data', `no assignment meets every rule, nothing written. ${infeasibleMessage(err)}`);
@@ -171,4 +176,15 @@ function infeasibleMessage(err: InfeasibleAssignment): string {
   const ids = err.entryIds.length > 10 ? err.entryIds : err.judgeIds.length > 10 ? err.judgeIds : [];
   const all = ids.length > 0 ? `\nAll ${ids.length} ${err.entryIds.length > 10 ? 'entries' : 'judges'}: ${ids.join(', ')}` : '';
   return `${err.message}${all}`;
+}
+
+/** Entry id → the judges that declared a conflict with it. */
+function declaredByEntry(conflicts: readonly DeclaredConflict[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const c of conflicts) {
+    let judges = out.get(c.entryId);
+    if (!judges) out.set(c.entryId, (judges = new Set()));
+    judges.add(c.judgeId);
+  }
+  return out;
 }

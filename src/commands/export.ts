@@ -4,6 +4,7 @@
  * delimiter; input files are always detected.
  */
 import { hasErrors, KippError } from '../model/diagnostic.js';
+import { decide } from './decide.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { formatExportCsvPieces, type CsvDelimiter } from '../report/export-csv.js';
@@ -18,6 +19,8 @@ import { checkOutputFirst, namedInputs, outputFile } from './output.js';
 
 export interface ExportCommandOptions extends InputOptions {
   output?: string;
+  /** The jury's decisions (YAML), applied after ranking. */
+  decisions?: string;
   shortlist?: string;
   sheets?: string;
   lang?: string;
@@ -53,7 +56,9 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, { ...options, delimiter: undefined }, ctx), options.force ?? false);
   // --delimiter names the output's delimiter: the inputs are detected as always.
   const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
-  const result = scoreCompetition(competition, { asOf: parsed.asOf });
+  const scored = scoreCompetition(competition, { asOf: parsed.asOf });
+  // The jury's decisions (--decisions): the exported lists are the final ones.
+  const result = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   const shortlist = options.shortlist !== undefined ? findShortlist(result, options.shortlist) : null;
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp export: ${countLine(result.diagnostics)}`);
@@ -80,7 +85,7 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
     ctx.log(`kipp export: ${what} to standard output`);
     return { output: data, exit };
   }
-  writeOutput(output, data, { inputs: inputPaths(competition), force: options.force ?? false });
+  writeOutput(output, data, { inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])], force: options.force ?? false });
   ctx.log(`kipp export: wrote ${what} to ${output}`);
   return { exit };
 }

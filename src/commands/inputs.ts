@@ -15,6 +15,8 @@ import type { CommandContext } from './context.js';
 export interface InputOptions {
   scores?: string[];
   judges?: string;
+  /** Declared conflicts: judge_id, entry_id, reason. */
+  conflicts?: string;
   rubric?: string;
   asOf?: string;
   delimiter?: string;
@@ -61,6 +63,7 @@ export async function loadInputs(entries: string[], options: InputOptions, ctx: 
     entries,
     scores: options.scores ?? [],
     judges: options.judges,
+    conflicts: options.conflicts,
     delimiter,
     ...(progress ? { progress } : {}),
     note: (message: string) => ctx.log(`kipp: ${message}`),

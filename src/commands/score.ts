@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import type { ScoreResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
+import { decide } from './decide.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
 import { diagnosticLines, countLine } from '../report/diagnostics.js';
@@ -25,6 +26,8 @@ export interface ScoreCommandOptions extends InputOptions {
   top?: string;
   lang?: string;
   force?: boolean;
+  /** The jury's decisions (YAML), applied after ranking. */
+  decisions?: string;
 }
 
 export function parseFormat<T extends string>(raw: string | undefined, allowed: readonly T[], fallback: T, option = '--format'): T {
@@ -72,7 +75,9 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const generated = sourceDateEpoch(ctx.env);
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
   const competition = await loadInputs(entryPaths, options, ctx);
-  const result = selectEntries(scoreCompetition(competition, { asOf }), options.category, top);
+  const scored = scoreCompetition(competition, { asOf });
+  const decided = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
+  const result = selectEntries(decided, options.category, top);
   const manifest = manifestOptions(result, { ...options, output }, top);
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
@@ -92,7 +97,7 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   const report = scoreFormatters[format](result, reportOptions);
   if (toFile) {
-    writeOutput(output, report, { inputs: inputPaths(competition), force: options.force ?? false });
+    writeOutput(output, report, { inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])], force: options.force ?? false });
     ctx.log(`kipp score: wrote ${output}`);
     return { exit };
   }

@@ -48,6 +48,7 @@ function missingInputs(entryPaths: string[], options: InputOptions): Diagnostic[
     ...entryPaths.map((p) => [p, 'entries'] as [string, string]),
     ...(options.scores ?? []).map((p) => [p, 'scores'] as [string, string]),
     ...(options.judges !== undefined ? [[options.judges, 'judges'] as [string, string]] : []),
+    ...(options.conflicts !== undefined ? [[options.conflicts, 'conflicts'] as [string, string]] : []),
   ];
   const out: Diagnostic[] = [];
   for (const [path, kind] of named) {

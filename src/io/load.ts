@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { aliasesOf, ROW_NUMBER_FIELD, type FileKind } from '../model/names.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
-import { REQUIRED_ENTRY_FIELDS, type Competition, type Entry, type InputFile, type Judge, type RawRecord } from '../model/records.js';
+import { REQUIRED_ENTRY_FIELDS, type Competition, type DeclaredConflict, type Entry, type InputFile, type Judge, type RawRecord } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
@@ -23,6 +23,8 @@ export interface LoadOptions {
   scores?: string[];
   /** One judges file or folder (several: `kipp verify` re-reading a folder's files). */
   judges?: string | readonly string[] | undefined;
+  /** Declared-conflicts files (`--conflicts`): judge_id, entry_id, reason. */
+  conflicts?: string | readonly string[] | undefined;
   /** A rubric path; null or undefined for the embedded default. */
   rubric?: string | null | undefined;
   delimiter?: Delimiter | undefined;
@@ -80,6 +82,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     ...expand(options.entries, 'entries'),
     ...expand(options.scores ?? [], 'scores'),
     ...expand(options.judges === undefined ? [] : typeof options.judges === 'string' ? [options.judges] : [...options.judges], 'judges'),
+    ...expand(options.conflicts === undefined ? [] : typeof options.conflicts === 'string' ? [options.conflicts] : [...options.conflicts], 'conflicts'),
   ];
   if (missing.length > 0) throw new KippError('usage', missing.map((d) => `${d.file}: ${d.message}`).join('\n'), missing);
   refuseRepeatedInputs(files);
@@ -89,9 +92,14 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   const sheetFiles = files.filter((f) => f.kind === 'scores').map(({ path, stage }) => ({ path, stage }));
   const pending = startSheetWorker(sheetFiles, rubric, options.delimiter, options.workerMinBytes, options.progress);
 
-  const read = { entries: { inputs: [] as InputFile[], diagnostics: [] as Diagnostic[] }, judges: { inputs: [] as InputFile[], diagnostics: [] as Diagnostic[] } };
+  const read = {
+    entries: { inputs: [] as InputFile[], diagnostics: [] as Diagnostic[] },
+    judges: { inputs: [] as InputFile[], diagnostics: [] as Diagnostic[] },
+    conflicts: { inputs: [] as InputFile[], diagnostics: [] as Diagnostic[] },
+  };
   const entries: Entry[] = [];
   let judges: Judge[] | null = null;
+  const conflicts: DeclaredConflict[] = [];
   for (const { path, kind } of files) {
     if (kind === 'scores') continue;
     options.progress?.(`reading ${kind} ${path}`);
@@ -101,11 +109,13 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     const table = readTable(input, { kind, criterion: criterionColumn, delimiter: options.delimiter });
     // Appended in loops: push(...rows) overflows the call stack past ~100,000 rows.
     append(diagnostics, table.diagnostics);
-    if (!hasRecordsToRead(table, path, kind, diagnostics)) {
+    // A conflicts file with no rows declares none (the state before anyone declares one).
+    if (kind !== 'conflicts' && !hasRecordsToRead(table, path, kind, diagnostics)) {
       if (kind === 'judges') judges ??= [];
       continue;
     }
     if (kind === 'entries') append(entries, toEntries(table, vocab.criterionIds, rubric.fields, diagnostics));
+    else if (kind === 'conflicts') append(conflicts, toConflicts(table, path, diagnostics));
     else append((judges ??= []), toJudges(table, path, diagnostics));
   }
   options.meanwhile?.({ rubric, entries });
@@ -119,9 +129,9 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
       diagnostic('empty-file', 'the score sheet holds no scores: it is empty, has only a header, or every score cell is empty. A truncated upload or an unfilled sheet? Fill it in, or leave it out', { file: path }),
     );
   }
-  const inputs = [...read.entries.inputs, ...sheets.inputs, ...read.judges.inputs];
+  const inputs = [...read.entries.inputs, ...sheets.inputs, ...read.judges.inputs, ...read.conflicts.inputs];
   const diagnostics: Diagnostic[] = [];
-  for (const part of [refused, read.entries.diagnostics, sheets.diagnostics, read.judges.diagnostics]) append(diagnostics, part);
+  for (const part of [refused, read.entries.diagnostics, sheets.diagnostics, read.judges.diagnostics, read.conflicts.diagnostics]) append(diagnostics, part);
 
   return {
     rubric,
@@ -129,6 +139,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     entries,
     scores,
     judges,
+    ...(conflicts.length > 0 ? { conflicts } : {}),
     hasScoreSheets: (options.scores ?? []).length > 0,
     inputs,
     diagnostics,
@@ -295,4 +306,26 @@ function toJudges(table: Table, file: string, diagnostics: Diagnostic[]): Judge[
     judges.push({ id, name: text(r, 'name'), agency: text(r, 'agency'), region: text(r, 'region'), fields: r.fields, source: r.source });
   }
   return judges;
+}
+
+const CONFLICT_FIELDS = new Set(['judge_id', 'entry_id', 'reason']);
+
+/**
+ * A declared-conflicts file: one row per judge and entry. Every field is required — a conflict
+ * without its reason cannot be shown to the jury — so an empty one is a missing-field error and
+ * the row is not applied.
+ */
+function toConflicts(table: Table, file: string, diagnostics: Diagnostic[]): DeclaredConflict[] {
+  warnUnknownFields(table, (name) => CONFLICT_FIELDS.has(name), 'conflict', diagnostics);
+  const out: DeclaredConflict[] = [];
+  for (const r of table.records) {
+    const missing = ['judge_id', 'entry_id', 'reason'].filter((f) => text(r, f) === '');
+    for (const field of missing) {
+      diagnostics.push(diagnostic('missing-field', `the declared conflict has no ${field}: fill it in (judge_id, entry_id, reason) or delete the row`, { file, line: r.source.line, column: r.columns?.get(field), field }));
+    }
+    if (missing.length > 0) continue;
+    const columns = r.columns ? { judge_id: r.columns.get('judge_id'), entry_id: r.columns.get('entry_id') } : undefined;
+    out.push({ judgeId: text(r, 'judge_id'), entryId: text(r, 'entry_id'), reason: text(r, 'reason'), source: r.source, ...(columns ? { columns: columns as DeclaredConflict['columns'] & object } : {}) });
+  }
+  return out;
 }

@@ -36,6 +36,8 @@ export const DIAGNOSTIC_CODES = {
   'shortlist-over-size': 'warning',
   'empty-file': 'error',
   'unsupported-format': 'error',
+  'invalid-decision': 'error',
+  'stale-decision': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

@@ -30,7 +30,7 @@ export function foldText(raw: string): string {
 /** Anything foldText would change besides case: space at an end, runs of spaces, other spaces. */
 const NEEDS_FOLDING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\s\u00A0\u202F]{2}|[^\S ]|[\u200B\u200C\u200D\u2060\uFEFF]/;
 
-export type FileKind = 'entries' | 'scores' | 'judges';
+export type FileKind = 'entries' | 'scores' | 'judges' | 'conflicts';
 
 /** Canonical field names and their Indonesian aliases, per kind of file (SPEC section 2). */
 const COMMON_ALIASES: Record<string, string[]> = {
@@ -57,6 +57,7 @@ const KIND_ALIASES: Record<FileKind, Record<string, string[]>> = {
   entries: { id: ['no', 'kode', 'nomor', 'id_inovasi', 'kode_inovasi'] },
   scores: { entry_id: ['id_inovasi', 'kode_inovasi'] },
   judges: { id: ['no', 'kode', 'nomor', 'id_juri', 'kode_juri'] },
+  conflicts: { entry_id: ['id_inovasi', 'kode_inovasi'], reason: ['alasan'] },
 };
 
 const aliasTables = new Map<FileKind, Map<string, string>>();

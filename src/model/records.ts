@@ -67,7 +67,17 @@ export interface Judge {
   source: SourceRef;
 }
 
-export type InputKind = 'entries' | 'scores' | 'judges' | 'rubric';
+/** A judge's declared conflict with one entry (`--conflicts`: judge_id, entry_id, reason). */
+export interface DeclaredConflict {
+  judgeId: string;
+  entryId: string;
+  reason: string;
+  source: SourceRef;
+  /** 1-based CSV columns of the judge_id and entry_id cells (absent for YAML/JSON). */
+  columns?: { judge_id?: number; entry_id?: number };
+}
+
+export type InputKind = 'entries' | 'scores' | 'judges' | 'conflicts' | 'decisions' | 'rubric';
 
 export interface InputFile {
   /** The path as the user named it (or `-` for standard input). */
@@ -87,6 +97,8 @@ export interface Competition {
   scores: ScoreSheet | readonly ScoreRow[];
   /** null when no judges file was given. */
   judges: Judge[] | null;
+  /** Declared conflicts (`--conflicts`); absent or empty when none were given. */
+  conflicts?: DeclaredConflict[];
   /** True when score sheets were given (inline scores are then ignored). */
   hasScoreSheets: boolean;
   inputs: InputFile[];

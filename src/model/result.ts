@@ -2,11 +2,13 @@
  * The result of scoring: what every reporter renders. Field names follow the JSON report
  * (SPEC section 6) so that the JSON formatter is a projection, not a translation.
  */
+import type { AppliedDecision } from './decisions.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Entry, InputFile } from './records.js';
 import type { Rubric } from './rubric.js';
 
-export type EntryFlag = 'incomplete' | 'ineligible';
+/** disqualified, withdrawn: taken out of the ranking by a jury decision (`--decisions`). */
+export type EntryFlag = 'incomplete' | 'ineligible' | 'disqualified' | 'withdrawn';
 
 export interface EntryResult {
   id: string;
@@ -100,6 +102,8 @@ export interface ScoreResult {
   selection?: Selection;
   /** `normalization: severity` only: each judge's fitted severity per criterion (and stage). */
   severities?: JudgeSeverity[];
+  /** The jury decisions applied after ranking (`--decisions`), in file order; absent without a file. */
+  decisions?: AppliedDecision[];
 }
 
 /** s_jc of the severity model (x' = x − s_jc), 6 decimals, with the records it was fitted on. */
@@ -129,5 +133,6 @@ export function withEntries(result: ScoreResult, entries: EntryResult[], selecti
     },
     diagnostics: result.diagnostics,
     ...(result.severities !== undefined ? { severities: result.severities } : {}),
+    ...(result.decisions !== undefined ? { decisions: result.decisions } : {}),
   };
 }

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { AGENCY_TYPES, DEFAULT_CRITERION_ALIASES, fieldAliases, type FileKind } from './names.js';
+import { decisionsFileSchema } from './decisions.js';
 import { rubricFileSchema } from './rubric-file.js';
 
 /** YAML writes `id: 17` or `score: 8.5` unquoted: text or a number are both fine. */
@@ -132,7 +133,7 @@ const RUBRIC_KEYS: Record<string, string> = {
   fields: 'Rules on entry fields: field → { required, max_words }.',
 };
 
-export const SCHEMA_NAMES = ['rubric', 'entry', 'score', 'judge'] as const;
+export const SCHEMA_NAMES = ['rubric', 'entry', 'score', 'judge', 'decisions'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** The JSON Schemas (draft-07, which editors' YAML and JSON language servers read best). */
@@ -153,6 +154,7 @@ export function jsonSchemas(): Record<SchemaName, Record<string, unknown>> {
     entry: draft7(entryFileSchema),
     score: draft7(scoreFileSchema),
     judge: draft7(judgeFileSchema),
+    decisions: draft7(decisionsFileSchema),
   };
 }
 

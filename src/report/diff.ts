@@ -2,7 +2,7 @@
  * `kipp diff` formatters (text, json, md) and the per-entry wording `kipp verify` shares: a clear
  * list of what moved, not a dump of two reports. Pure: (diff, options) → string.
  */
-import type { Change, EntryDiff, EntryMove, ManifestDiff, NotShown, ReportDiff, ReportFilter, ShortlistDiff } from '../audit/diff.js';
+import type { Change, DecisionSummary, EntryDiff, EntryMove, ManifestDiff, NotShown, ReportDiff, ReportFilter, ShortlistDiff } from '../audit/diff.js';
 import { roundTo } from '../scoring/round.js';
 import { mdCell } from './markdown.js';
 import { safeText, truncate } from './text.js';
@@ -209,6 +209,15 @@ function criteriaNote(d: EntryDiff): string {
   return moved.length > 0 ? `(${moved.join(', ')})` : '';
 }
 
+/** Decisions added and removed, as lines: `resolve_tie top-45: P-046 — by …, date: reason`. */
+function decisionChanges(diff: ReportDiff): [string, string[]][] {
+  const line = (d: DecisionSummary) => `${d.action}${d.shortlist !== undefined ? ` ${d.shortlist}` : ''}: ${d.entries.join(', ')} — ${d.by}, ${d.date}: ${d.reason}`;
+  const out: [string, string[]][] = [];
+  if (diff.decisions && diff.decisions.added.length > 0) out.push(['Decisions added', diff.decisions.added.map(line)]);
+  if (diff.decisions && diff.decisions.removed.length > 0) out.push(['Decisions removed', diff.decisions.removed.map(line)]);
+  return out;
+}
+
 export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): string {
   const out: string[] = [`kipp diff ${safeText(options.old)} → ${safeText(options.new)}`, ''];
   const manifest = manifestLines(diff.manifest);
@@ -245,6 +254,7 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
   }
   const notShown = notShownLines(diff);
   if (notShown.length > 0) out.push('Shown in one report only', ...notShown.map((l) => `  ${l}`), '');
+  for (const [title, list] of decisionChanges(diff)) out.push(`${title} (${list.length})`, ...list.map((l) => `  ${safeText(l)}`), '');
   if (diff.diagnostics.length > 0) {
     out.push('Diagnostics', ...diff.diagnostics.map((d) => `  ${d.severity} ${d.code}: ${d.old} → ${d.new}`), '');
   }
@@ -289,6 +299,7 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffReportOptions)
   }
   const notShown = notShownLines(diff);
   if (notShown.length > 0) out.push('## Shown in one report only', '', ...notShown.map((l) => `- ${mdCell(l)}`), '');
+  for (const [title, list] of decisionChanges(diff)) out.push(`## ${title}`, '', ...list.map((l) => `- ${mdCell(l)}`), '');
   if (diff.diagnostics.length > 0) {
     out.push('## Diagnostics', '', ...diff.diagnostics.map((d) => `- ${d.severity} \`${d.code}\`: ${d.old} → ${d.new}`), '');
   }

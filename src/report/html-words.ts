@@ -32,6 +32,8 @@ export const HTML_WORDS = {
   kind_entries: { en: 'entries', id: 'proposal' },
   kind_scores: { en: 'scores', id: 'nilai' },
   kind_judges: { en: 'judges', id: 'juri' },
+  kind_conflicts: { en: 'declared conflicts', id: 'konflik kepentingan yang dinyatakan' },
+  kind_decisions: { en: 'jury decisions', id: 'keputusan juri' },
   kind_rubric: { en: 'rubric', id: 'pedoman' },
   embedded: { en: '(embedded in kipp)', id: '(bawaan kipp)' },
   entry: { en: 'Entry', id: 'Proposal' },

@@ -19,7 +19,8 @@ import { selectionText } from './selection.js';
 import { place } from './diagnostics.js';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.js';
 import { htmlWord, type HtmlWord } from './html-words.js';
-import { categoryLabel, criterionLabel, methodName, normalizationName, shortlistLabel, word, type Lang, type Word } from './labels.js';
+import { categoryLabel, criterionLabel, methodName, normalizationName, plenaryWord, shortlistLabel, word, type Lang, type Word } from './labels.js';
+import { decisionLine } from './decisions.js';
 import type { ReportOptions } from './options.js';
 import { safeText } from './text.js';
 
@@ -54,7 +55,7 @@ export function renderHtml(result: ScoreResult, options: ReportOptions, panel: J
   const script = REPORT_SCRIPT;
   const scriptHash = createHash('sha256').update(script, 'utf8').digest('base64');
   const title = `${result.rubric.name} — ${page.w('report')}`;
-  const body = [page.header(), page.contents(), page.summary(), page.ranking(), page.distribution(), page.categories(), page.judges(panel), page.problems(), page.footer()].join('\n');
+  const body = [page.header(), page.contents(), page.summary(), page.decisions(), page.ranking(), page.distribution(), page.categories(), page.judges(panel), page.problems(), page.footer()].join('\n');
   return `<!doctype html>
 <html lang="${options.lang}">
 <head>
@@ -608,6 +609,21 @@ ${disagreements}`;
 
   flagText(flags: readonly string[]): string {
     return flags.map((f) => (f === 'harsh' || f === 'lenient' ? `<span class="flag-${f}">${this.w(f)}</span>` : esc(f))).join(', ');
+  }
+
+  /** The jury decisions applied (`--decisions`): what each did, who, when and why. */
+  decisions(): string {
+    const { decisions } = this.result;
+    if (decisions === undefined) return '';
+    const title = esc(plenaryWord('decisions', this.lang));
+    const items = decisions.map((d) => {
+      const { what, who } = decisionLine(this.result, d, this.lang);
+      return `<li><strong>${esc(what)}</strong> — ${esc(who)}</li>`;
+    });
+    return `<section id="decisions" aria-labelledby="decisions-h">
+<h2 id="decisions-h">${title}</h2>
+<ul>${items.length > 0 ? items.join('') : `<li>${esc(plenaryWord('none', this.lang))}</li>`}</ul>
+</section>`;
   }
 
   problems(): string {

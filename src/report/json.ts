@@ -2,6 +2,7 @@
  * The JSON report of SPEC section 6: a projection of the ScoreResult with a fixed key order, so
  * that the same inputs give byte-identical output.
  */
+import type { AppliedDecision } from '../model/decisions.js';
 import type { EntryResult, ScoreResult, Selection } from '../model/result.js';
 import { reportManifest } from './manifest.js';
 import type { ReportOptions } from './options.js';
@@ -49,7 +50,26 @@ export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 've
     shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie, ...(s.by_quota !== undefined ? { by_quota: s.by_quota } : {}) })),
     // `normalization: severity` only: what each judge's scores were moved by (x' = x − severity).
     ...(result.severities !== undefined ? { severities: result.severities } : {}),
+    // Only with --decisions: a report without decisions keeps the SPEC 6 shape byte for byte.
+    ...(result.decisions !== undefined ? { decisions: result.decisions.map(jsonDecision) } : {}),
     diagnostics: result.diagnostics,
+  };
+}
+
+/** One applied decision, keys in a fixed order (byte-identical reports). */
+function jsonDecision(d: AppliedDecision): Record<string, unknown> {
+  return {
+    action: d.action,
+    ...(d.shortlist !== undefined ? { shortlist: d.shortlist } : {}),
+    ...(d.category !== undefined ? { category: d.category } : {}),
+    entries: d.entries,
+    ...(d.left_out !== undefined ? { left_out: d.left_out } : {}),
+    by: d.by,
+    date: d.date,
+    reason: d.reason,
+    // The line in the decisions file (the manifest's `decisions` input: a path here would differ
+    // between a report and its re-derivation by `kipp verify`).
+    line: d.line,
   };
 }
 

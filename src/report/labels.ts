@@ -40,6 +40,8 @@ const WORDS = {
   tied: { en: 'tied', id: 'seri' },
   incomplete: { en: 'incomplete', id: 'belum lengkap' },
   ineligible: { en: 'ineligible', id: 'tidak memenuhi syarat' },
+  disqualified: { en: 'disqualified', id: 'didiskualifikasi' },
+  withdrawn: { en: 'withdrawn', id: 'mengundurkan diri' },
   failed: { en: 'below threshold', id: 'di bawah ambang' },
   entries: { en: 'entries', id: 'proposal' },
   ranked: { en: 'ranked', id: 'diperingkat' },
@@ -186,4 +188,47 @@ export type StatWord = keyof typeof STAT_WORDS;
 
 export function statWord(w: StatWord, lang: Lang, values: Record<string, string | number> = {}): string {
   return fill(STAT_WORDS[w][lang], values);
+}
+
+/**
+ * Words of the plenary (issue 19): the decisions section of the reports and `kipp agenda`.
+ * `{name}` placeholders are filled by `plenaryWord`.
+ */
+const PLENARY_WORDS = {
+  decisions: { en: 'Jury decisions', id: 'Keputusan juri' },
+  decision_resolve_tie: { en: '{s}: the tie at the cut-off is resolved — takes {take}; left out {out}', id: '{s}: seri di batas diputuskan — mengambil {take}; tidak diambil {out}' },
+  decision_disqualify: { en: '{e} disqualified', id: '{e} didiskualifikasi' },
+  decision_withdraw: { en: '{e} withdrawn', id: '{e} mengundurkan diri' },
+  decision_include: { en: '{e} put into {s} against its rank', id: '{e} dimasukkan ke {s} di luar urutan peringkat' },
+  decision_exclude: { en: '{e} taken out of {s} against its rank', id: '{e} dikeluarkan dari {s} di luar urutan peringkat' },
+  decision_by: { en: 'by {by}, {date}: {reason} ({file}:{line})', id: 'oleh {by}, {date}: {reason} ({file}:{line})' },
+  none: { en: 'none', id: 'tidak ada' },
+  agenda: { en: 'Meeting pack', id: 'Bahan rapat pleno' },
+  agenda_intro: {
+    en: 'Everything the jury must decide or look at, in the order a chair would take it. Reference date {date}; rubric {rubric}.',
+    id: 'Semua yang harus diputuskan atau diperhatikan juri, dalam urutan yang biasa diambil ketua. Tanggal acuan {date}; pedoman {rubric}.',
+  },
+  agenda_ties: { en: 'Ties at a shortlist\'s cut-off (to decide)', id: 'Seri di batas daftar pendek (harus diputuskan)' },
+  agenda_tie: { en: '{s}: {free} place(s) left for {n} tied entries at rank {rank}', id: '{s}: {free} tempat tersisa untuk {n} proposal seri di peringkat {rank}' },
+  agenda_borderline: { en: 'Borderline entries (sensitivity)', id: 'Proposal di batas (uji sensitivitas)' },
+  agenda_pass_marks: { en: 'Entries a hair above or below a pass mark (within {m})', id: 'Proposal tipis di atas atau di bawah ambang kelulusan (selisih paling banyak {m})' },
+  agenda_disagreements: { en: 'Largest judge disagreements on entries near a cut', id: 'Perbedaan penilaian juri terbesar pada proposal dekat batas' },
+  agenda_judges: { en: 'Flagged judges', id: 'Juri yang ditandai' },
+  agenda_unranked: { en: 'Entries not ranked, and why', id: 'Proposal yang tidak diperingkat, dan sebabnya' },
+  agenda_decided: { en: 'Decisions already recorded', id: 'Keputusan yang sudah dicatat' },
+  agenda_nothing: { en: 'Nothing to decide or look at.', id: 'Tidak ada yang perlu diputuskan atau diperhatikan.' },
+  mark: { en: 'Pass mark', id: 'Ambang' },
+  margin: { en: 'Margin', id: 'Selisih' },
+  spread: { en: 'Spread', id: 'Rentang' },
+  criterion: { en: 'Criterion', id: 'Kriteria' },
+  judge: { en: 'Judge', id: 'Juri' },
+  bias: { en: 'Bias', id: 'Bias' },
+  nearest_cut: { en: 'Nearest cut', id: 'Batas terdekat' },
+  rank_range: { en: 'Rank range', id: 'Rentang peringkat' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type PlenaryWord = keyof typeof PLENARY_WORDS;
+
+export function plenaryWord(w: PlenaryWord, lang: Lang, values: Record<string, string | number> = {}): string {
+  return PLENARY_WORDS[w][lang].replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 }

@@ -2,7 +2,8 @@
  * `kipp score --format md`: a Markdown report for a pull-request comment or a wiki page.
  */
 import type { ScoreResult } from '../model/result.js';
-import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
+import { decisionLine } from './decisions.js';
+import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from './labels.js';
 import { manifestRows, manifestWord, reportManifest, type Manifest } from './manifest.js';
 import type { ReportOptions } from './options.js';
 import { cutLines, endsEarly, linesForList } from './cuts.js';
@@ -66,6 +67,15 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   if (legend.length > 0) out.push(`<sub>${legend.map(mdCell).join(' · ')}</sub>`, '');
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (result.diagnostics.length > 0) out.push(`> ${errors > 0 ? '❌' : '⚠️'} ${countLine(result.diagnostics, lang)}: \`kipp validate\``, '');
+  if (result.decisions !== undefined) {
+    out.push(`## ${plenaryWord('decisions', lang)}`, '');
+    for (const d of result.decisions) {
+      const { what, who } = decisionLine(result, d, lang);
+      out.push(`- **${mdCell(what)}** — ${mdCell(who)}`);
+    }
+    if (result.decisions.length === 0) out.push(`- ${plenaryWord('none', lang)}`);
+    out.push('');
+  }
   out.push(...markdownManifest(reportManifest(result, options), lang));
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -5,7 +5,8 @@
 import { Chalk } from 'chalk';
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { cutLines, endsEarly, linesForList, type CutLine } from './cuts.js';
-import { categoryLabel, criterionLabel, shortlistLabel, word } from './labels.js';
+import { decisionLines } from './decisions.js';
+import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from './labels.js';
 import type { ReportOptions } from './options.js';
 import { selectionText } from './selection.js';
 import { ANSI, cellText, displayWidth, fixed2, safeText, truncate, wrap } from './text.js';
@@ -122,6 +123,7 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   for (const s of result.shortlists) {
     lines.push(`${shortlistLabel(rubric, s.name, lang)}: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ${c.yellow(word('cutoff_tie', lang))}` : ''}`);
   }
+  if (result.decisions !== undefined) lines.push('', `${plenaryWord('decisions', lang)}:`, ...decisionLines(result, lang).map((l) => `  ${l}`), '');
   if (result.entries.some((e) => e.tied)) lines.push(c.dim(word('legend_tie', lang)));
   if ((layout === undefined || layout.criteria === 'none') && criteria.length > 0) lines.push(c.dim(word('legend_narrow', lang)));
   if ((layout === undefined || layout.stages === false) && rubric.stages.length > 0) lines.push(c.dim(word('legend_narrow_stages', lang)));

@@ -9,6 +9,7 @@ import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { describeNumberProblem, parseScore } from '../io/number.js';
+import { checkDeclaredConflicts } from './conflicts.js';
 import { idIndex, type CheckedEntry } from './entries.js';
 
 export const INLINE_JUDGE = 'inline';
@@ -301,6 +302,10 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   const judgeAgency = judges.map((id) => agencyOf.get(id));
   // An entry's agency is folded once, not once per judge (a stress year has a million pairs).
   const entryAgency: (string | undefined)[] = new Array<string | undefined>(checked.length);
+  // Declared conflicts (--conflicts), checked against the entries and the judges.
+  const declared = checkDeclaredConflicts(competition, byId, shared, judgeNames);
+  for (const d of declared.diagnostics) diagnostics.push(d);
+  const declaredOf = judges.map((id) => declared.byJudge.get(id));
   let pairEntry = -1;
   let pairJudge = -1;
   let conflict = false;
@@ -332,6 +337,20 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
             column: sheet.judgeColumns[row] || undefined,
             field: 'judge_id',
             entry_id: entry.id,
+          }),
+        );
+      }
+      const declaration = conflict ? undefined : declaredOf[judge]?.get(e);
+      if (declaration !== undefined) {
+        conflict = true;
+        const row = valid.row[i]!;
+        diagnostics.push(
+          diagnostic('conflict-of-interest', `judge "${judges[judge]}" declared a conflict with this entry (${declaration.reason}; ${declaration.source.file}:${declaration.source.line}): their scores for this entry are excluded`, {
+            file: sheet.file(row),
+            line: sheet.lines[row]!,
+            column: sheet.judgeColumns[row] || undefined,
+            field: 'judge_id',
+            entry_id: checked[e]!.entry.id,
           }),
         );
       }

@@ -138,4 +138,12 @@ export const RULES = {
     summary: 'A file kipp does not read: a workbook (.xlsx, .xls, .ods, .numbers), a PDF or another binary file, recognised by its first bytes, or a file in a named folder whose extension kipp does not read there.',
     fix: 'Save each sheet as "CSV UTF-8" (Excel: File > Save As; LibreOffice: `soffice --headless --convert-to csv FILE`) and give the `.csv`. A `.tsv` or `.txt` table is read when named on the command line; a file that is not data belongs outside the folder.',
   },
+  'invalid-decision': {
+    summary: 'A decision in the `--decisions` file breaks its schema: an unknown key, no action or several, a missing `by`, `date` or `reason`.',
+    fix: 'Give each decision exactly one of resolve_tie, disqualify, withdraw, include, exclude, with by, date (YYYY-MM-DD) and reason (see schemas/decisions.schema.json).',
+  },
+  'stale-decision': {
+    summary: 'A decision no longer fits the data: the tie it resolves is gone, an entry is unknown or was not tied, or two decisions act on the same place. No decision is applied until it is fixed.',
+    fix: 'Take the decision again on the current ranking (run `kipp agenda`), or correct the entry or shortlist it names.',
+  },
 } as const satisfies Record<DiagnosticCode, RuleText>;

@@ -1,0 +1,348 @@
+/**
+ * Issue 19, the plenary, end to end on fixtures/plenary: 60 entries, four judges, a Top 45 whose
+ * cut-off falls between P-045 and P-046 (equal on every score), a declared conflict (J04 with
+ * P-012), and the jury's decisions. Expected values are worked out from the fixture's sheet by
+ * hand in the comments, not read back from the tool.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kipp } from './run.js';
+
+const F = 'fixtures/plenary';
+const BASE = [`${F}/entries.csv`, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`];
+const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-plenary-'));
+
+interface JsonEntry { id: string; rank: number | null; judges: number; total: number | null; shortlists: string[]; flags: string[] }
+interface JsonDiagnostic { code: string; severity: string; file?: string; line?: number; entry_id?: string; message: string }
+
+describe('#19.1 declared conflicts', () => {
+  it('#19.1: a declared conflict excludes the judge\'s scores for that entry, with a conflict-of-interest warning carrying the reason', () => {
+    const r = kipp(['score', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { entries: JsonEntry[]; diagnostics: JsonDiagnostic[]; inputs: { kind: string; path: string }[] };
+    const byId = new Map(report.entries.map((e) => [e.id, e]));
+    // P-012 was scored by J01..J04; J04's scores are set aside: three judges remain.
+    expect(byId.get('P-012')!.judges).toBe(3);
+    expect(byId.get('P-011')!.judges).toBe(4);
+    const warnings = report.diagnostics.filter((d) => d.code === 'conflict-of-interest');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ severity: 'warning', entry_id: 'P-012', file: `${F}/scores.csv`, line: 49 });
+    expect(warnings[0]!.message).toContain('former consultant to the agency');
+    // The conflicts file is an input of the report (verify re-reads it).
+    expect(report.inputs.map((i) => i.kind)).toContain('conflicts');
+    // Without the file, J04 counts.
+    const plain = JSON.parse(kipp(['score', ...BASE, '--format', 'json']).stdout) as { entries: JsonEntry[] };
+    expect(plain.entries.find((e) => e.id === 'P-012')!.judges).toBe(4);
+  });
+
+  it('#19.1: an unknown judge or entry in the conflicts file is an error at its line (score exit 1, validate too)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'conflicts.csv');
+    writeFileSync(file, 'judge_id,entry_id,reason\nJ04,P-012,consultant\nJ09,P-013,relative\nJ01,P-999,former employer\n');
+    const r = kipp(['score', ...BASE, '--conflicts', file, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const diagnostics = (JSON.parse(r.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+    expect(diagnostics.find((d) => d.code === 'unknown-judge')).toMatchObject({ severity: 'error', file, line: 3 });
+    expect(diagnostics.find((d) => d.code === 'unknown-entry')).toMatchObject({ severity: 'error', file, line: 4 });
+    const v = kipp(['validate', ...BASE, '--conflicts', file, '--format', 'json']);
+    expect(v.status).toBe(1);
+    expect(v.stdout).toContain('"unknown-judge"');
+    expect(v.stdout).toContain('"unknown-entry"');
+  });
+
+  it('#19.1: a conflict row without its reason is a missing-field error', () => {
+    const dir = tempDir();
+    const file = join(dir, 'conflicts.yaml');
+    writeFileSync(file, '- judge_id: J04\n  entry_id: P-012\n');
+    const r = kipp(['validate', ...BASE, '--conflicts', file, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('"missing-field"');
+  });
+
+  it('#19.1: kipp assign keeps a judge off the entries they declared a conflict with', () => {
+    const dir = tempDir();
+    const r = kipp(['assign', `${F}/entries.csv`, '-j', `${F}/judges.csv`, '--conflicts', `${F}/conflicts.csv`, '-k', '3', '-d', dir]);
+    expect(r.status).toBe(0);
+    const pairs = readFileSync(join(dir, 'assignment.csv'), 'utf8').split(/\r?\n/).slice(1).filter((l) => l !== '');
+    const p012 = pairs.filter((l) => l.startsWith('P-012,'));
+    expect(p012).toHaveLength(3);
+    expect(p012.some((l) => l.includes('J04'))).toBe(false);
+  });
+
+  it('#19.1: kipp judges and explain see the declared conflict', () => {
+    const j = kipp(['judges', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
+    expect(j.status).toBe(0);
+    const judges = (JSON.parse(j.stdout) as { judges: { id: string; conflicts: number }[] }).judges;
+    // J04 scored P-012 on five criteria: five records excluded.
+    expect(judges.find((x) => x.id === 'J04')!.conflicts).toBeGreaterThan(0);
+    expect(judges.find((x) => x.id === 'J01')!.conflicts).toBe(0);
+    const e = kipp(['explain', 'P-012', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
+    expect(e.status).toBe(0);
+    expect(e.stdout).toContain('conflict');
+  });
+});
+
+const DECISIONS = `${F}/decisions.yaml`;
+
+interface JsonReport {
+  entries: JsonEntry[];
+  shortlists: { name: string; size: number; taken: number; cutoff_tie: boolean }[];
+  decisions?: { action: string; shortlist?: string; entries: string[]; left_out?: string[]; by: string; date: string; reason: string; line: number }[];
+  inputs: { kind: string; path: string; sha256: string }[];
+  diagnostics: JsonDiagnostic[];
+}
+
+function decisionsFile(body: string): string {
+  const file = join(tempDir(), 'decisions.yaml');
+  writeFileSync(file, body);
+  return file;
+}
+
+describe('#19.4 decisions applied by kipp score --decisions', () => {
+  it('#19.4: the tie resolved and the disqualification applied: a Top 45 of exactly 45, a decisions section, the file in the manifest', async () => {
+    const { createHash } = await import('node:crypto');
+    const r = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const top45 = report.entries.filter((e) => e.shortlists.includes('top-45')).map((e) => e.id);
+    // Without decisions P-001..P-046 (46: P-045 and P-046 tie at 45). The jury takes P-046;
+    // P-050 (rank 50) leaves the ranking, which moves nobody into the Top 45.
+    const expected = [...Array.from({ length: 44 }, (_, i) => `P-${String(i + 1).padStart(3, '0')}`), 'P-046'];
+    expect(top45).toEqual(expected);
+    expect(report.shortlists.find((s) => s.name === 'top-45')).toEqual({ name: 'top-45', size: 45, taken: 45, cutoff_tie: false });
+    expect(report.diagnostics.some((d) => d.code === 'cutoff-tie')).toBe(false);
+    const p050 = report.entries.find((e) => e.id === 'P-050')!;
+    expect(p050).toMatchObject({ rank: null, total: null, flags: ['disqualified'], shortlists: [] });
+    // P-051 moves up to rank 50 (P-045 and P-046 share 45, 47..49 follow).
+    expect(report.entries.find((e) => e.id === 'P-051')!.rank).toBe(50);
+    expect(report.decisions).toEqual([
+      { action: 'resolve_tie', shortlist: 'top-45', entries: ['P-046'], left_out: ['P-045'], by: 'Jury plenary (chair Prof. Bambang Wibowo)', date: '2026-11-20', reason: 'Minutes §4: P-046 serves more residents; vote 3–1', line: 7 },
+      { action: 'disqualify', entries: ['P-050'], by: "Secretariat, on the field verification team's report", date: '2026-11-18', reason: 'Field verification: the service was not running at the site visit', line: 11 },
+    ]);
+    const input = report.inputs.find((i) => i.kind === 'decisions')!;
+    expect(input.path).toBe(DECISIONS);
+    expect(input.sha256).toBe(createHash('sha256').update(readFileSync(DECISIONS)).digest('hex'));
+    // The table and Markdown carry the section too.
+    const md = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'md']);
+    expect(md.stdout).toContain('## Jury decisions');
+    expect(md.stdout).toContain('takes P-046; left out P-045');
+    const table = kipp(['score', ...BASE, '--decisions', DECISIONS, '--lang', 'id']);
+    expect(table.stdout).toContain('Keputusan juri');
+    expect(table.stdout).toContain('P-050 didiskualifikasi');
+    const html = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'html']);
+    expect(html.stdout).toMatch(/<section id="decisions"[^]*takes P-046; left out P-045[^]*P-050 disqualified[^]*<\/section>/);
+  });
+
+  it('#19.4: changing one score that removes the tie makes the stale decision an error at its line', () => {
+    const dir = tempDir();
+    const sheet = join(dir, 'scores.csv');
+    // P-046's J01 novelty 4.4 → 4.9: P-046 is now 45th alone, no tie at the cut.
+    const text = readFileSync(`${F}/scores.csv`, 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,');
+    writeFileSync(sheet, text);
+    const r = kipp(['score', `${F}/entries.csv`, '-s', sheet, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`, '--decisions', DECISIONS, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const stale = report.diagnostics.filter((d) => d.code === 'stale-decision');
+    expect(stale).toHaveLength(1);
+    expect(stale[0]).toMatchObject({ severity: 'error', file: DECISIONS, line: 7 });
+    expect(stale[0]!.message).toContain('tie');
+    // Nothing is applied half-way: P-050 is still ranked, no decisions listed.
+    expect(report.entries.find((e) => e.id === 'P-050')!.rank).toBe(50);
+    expect(report.decisions).toEqual([]);
+    expect(r.stderr).toContain('decisions.yaml:7');
+  });
+
+  it('#19.4: an override without a reason, an unknown entry, an entry that was not tied and two decisions on one place are errors at their lines', () => {
+    const file = decisionsFile(
+      [
+        'decisions:',
+        '  - include: { shortlist: top-10, entry: P-011 }', // line 2: no reason
+        '    by: Jury',
+        '    date: 2026-11-20',
+        '  - disqualify: P-999', // line 5: unknown entry
+        '    by: Secretariat',
+        '    date: 2026-11-18',
+        '    reason: verification',
+        '  - resolve_tie: { shortlist: top-45, take: [P-044] }', // line 9: P-044 is not tied
+        '    by: Jury',
+        '    date: 2026-11-20',
+        '    reason: vote',
+        '  - withdraw: P-055', // line 13
+        '    by: Secretariat',
+        '    date: 2026-11-19',
+        '    reason: the agency withdrew',
+        '  - disqualify: P-055', // line 17: same place as line 13
+        '    by: Secretariat',
+        '    date: 2026-11-19',
+        '    reason: verification',
+        '',
+      ].join('\n'),
+    );
+    const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const found = (JSON.parse(r.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'invalid-decision' || d.code === 'stale-decision');
+    // The schema error is found first; the file is then not applied at all.
+    expect(found.map((d) => [d.code, d.line])).toEqual([['invalid-decision', 2]]);
+    expect(found[0]!.message).toContain('reason');
+
+    const fixed = readFileSync(file, 'utf8').replace('    by: Jury\n    date: 2026-11-20\n  - disqualify', '    by: Jury\n    date: 2026-11-20\n    reason: the jury votes it in\n  - disqualify');
+    writeFileSync(file, fixed);
+    const again = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    expect(again.status).toBe(1);
+    const stale = (JSON.parse(again.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision');
+    // Lines moved down by one after the added reason.
+    expect(stale.map((d) => d.line).sort((a, b) => a! - b!)).toEqual([6, 10, 18]);
+    expect(stale.find((d) => d.line === 10)!.message).toContain('not tied');
+    expect(stale.find((d) => d.line === 18)!.message).toContain('line 14');
+  });
+
+  it('#19.4: kipp verify re-derives the final lists with the decisions, and a changed decision fails it', () => {
+    const dir = tempDir();
+    for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv', 'decisions.yaml']) writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
+    const out = join(dir, 'report.json');
+    const at = (f: string) => join(dir, f);
+    const r = kipp(['score', at('entries.csv'), '-s', at('scores.csv'), '-j', at('judges.csv'), '-r', at('rubric.yaml'), '--conflicts', at('conflicts.csv'), '--decisions', at('decisions.yaml'), '--output', out]);
+    expect(r.status).toBe(0);
+    const v = kipp(['verify', out]);
+    expect(v.stdout).toContain('VERIFIED');
+    expect(v.status).toBe(0);
+    // The minutes are edited after publication: the jury "took" P-045 instead.
+    writeFileSync(at('decisions.yaml'), readFileSync(at('decisions.yaml'), 'utf8').replace('take: [P-046]', 'take: [P-045]'));
+    const tampered = kipp(['verify', out]);
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toMatch(/CHANGED\s+decisions/);
+    expect(tampered.stdout).toContain("P-045");
+  });
+});
+
+describe('#19.2 kipp agenda, the meeting pack', () => {
+  it('#19.2: the agenda lists the tie at the Top 45 cut (profiles side by side), the entries a hair from the pass mark and the disagreement near the cut', () => {
+    const r = kipp(['agenda', ...BASE, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const agenda = JSON.parse(r.stdout) as {
+      ties: { shortlist: string; rank: number; free: number; entries: { id: string; criteria: Record<string, number> }[] }[];
+      near_marks: { id: string; margin: number }[];
+      disagreements: { entry_id: string; criterion: string; spread: number; shortlist: string }[];
+      judges: unknown[];
+      unranked: unknown[];
+    };
+    // P-045 and P-046: identical sheets, base 4.5 → novelty 4.7 (4.4, 5.0, 4.7, 4.7).
+    expect(agenda.ties).toHaveLength(1);
+    expect(agenda.ties[0]).toMatchObject({ shortlist: 'top-45', rank: 45, free: 1 });
+    expect(agenda.ties[0]!.entries.map((e) => e.id)).toEqual(['P-045', 'P-046']);
+    expect(agenda.ties[0]!.entries[0]!.criteria.novelty).toBe(4.7);
+    // Pass mark 30 ± 2 points: P-052 (31.11), P-053 (30.00), P-054 (28.89); P-051 (32.22) and P-055 (27.78) are outside.
+    expect(agenda.near_marks.map((m) => [m.id, m.margin])).toEqual([['P-052', 1.111111], ['P-053', 0], ['P-054', -1.111111]]);
+    // P-047 (rank 47, two ranks below the cut): novelty 6.5 and 2.5, spread 4.0 ≥ 40% of 9.
+    expect(agenda.disagreements).toEqual([{ entry_id: 'P-047', criterion: 'novelty', spread: 4, rank: 47, shortlist: 'top-45' }]);
+    expect(agenda.judges).toEqual([]);
+    expect(agenda.unranked).toEqual([]);
+    const md = kipp(['agenda', ...BASE, '--lang', 'id']);
+    expect(md.stdout).toContain('Seri di batas daftar pendek');
+    expect(md.stdout).toContain('| P-045 |');
+  });
+
+  it('#19.2: the decisions template has one open item per tie; filled in, score --decisions publishes a Top 45 of exactly 45', () => {
+    const dir = tempDir();
+    const template = join(dir, 'decisions.yaml');
+    const r = kipp(['agenda', ...BASE, '--decisions-template', template]);
+    expect(r.status).toBe(0);
+    const text = readFileSync(template, 'utf8');
+    expect(text.match(/- resolve_tie:/g)).toHaveLength(1);
+    expect(text).toContain('choose 1 of P-045, P-046');
+    // As written, it is refused: the open item has no choice, no by, date or reason.
+    const refused = kipp(['score', ...BASE, '--decisions', template, '--format', 'json']);
+    expect(refused.status).toBe(1);
+    expect((JSON.parse(refused.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'invalid-decision').length).toBeGreaterThan(0);
+    // Filled in by the secretariat after the plenary.
+    writeFileSync(template, text.replace('take: [] }', 'take: [P-045] }').replace('by: ""', 'by: Jury plenary').replace('date: ""', 'date: 2026-11-20').replace('reason: ""', 'reason: vote 3-1'));
+    const s = kipp(['score', ...BASE, '--decisions', template, '--format', 'json']);
+    expect(s.status).toBe(0);
+    const report = JSON.parse(s.stdout) as JsonReport;
+    expect(report.entries.filter((e) => e.shortlists.includes('top-45'))).toHaveLength(45);
+    expect(report.entries.find((e) => e.id === 'P-045')!.shortlists).toContain('top-45');
+    expect(report.entries.find((e) => e.id === 'P-046')!.shortlists).not.toContain('top-45');
+    // With the decisions taken, the agenda has no tie left and lists what was decided.
+    const after = JSON.parse(kipp(['agenda', ...BASE, '--decisions', template, '--format', 'json']).stdout) as { ties: unknown[]; decided: unknown[] };
+    expect(after.ties).toEqual([]);
+    expect(after.decided).toHaveLength(1);
+  });
+});
+
+describe('#19.5 kipp diff lists the decisions added and removed', () => {
+  it('#19.5: a report before the plenary against the final one: the decisions are added, and the Top 45 loses P-045', () => {
+    const dir = tempDir();
+    const before = join(dir, 'before.json');
+    const after = join(dir, 'after.json');
+    expect(kipp(['score', ...BASE, '--output', before]).status).toBe(0);
+    expect(kipp(['score', ...BASE, '--decisions', DECISIONS, '--output', after]).status).toBe(0);
+    const r = kipp(['diff', before, after, '--format', 'json']);
+    const diff = JSON.parse(r.stdout) as { decisions: { added: { action: string; entries: string[] }[]; removed: unknown[] }; shortlists: { name: string; left: { id: string }[] }[] };
+    expect(diff.decisions.added.map((d) => [d.action, d.entries])).toEqual([['resolve_tie', ['P-046']], ['disqualify', ['P-050']]]);
+    expect(diff.decisions.removed).toEqual([]);
+    expect(diff.shortlists.find((s) => s.name === 'top-45')!.left.map((e) => e.id)).toEqual(['P-045']);
+    const text = kipp(['diff', after, before]);
+    expect(text.stdout).toContain('Decisions removed (2)');
+  });
+});
+
+describe('#19.4 kipp export --decisions', () => {
+  it('#19.4: the exported Top 45 is the decided one: 45 rows, P-046 in, P-045 out', () => {
+    const out = join(tempDir(), 'top-45.csv');
+    const r = kipp(['export', ...BASE, '--decisions', DECISIONS, '--shortlist', 'top-45', '--output', out]);
+    expect(r.status).toBe(0);
+    const rows = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '').slice(1);
+    expect(rows).toHaveLength(45);
+    expect(rows.some((l) => l.includes('P-046'))).toBe(true);
+    expect(rows.some((l) => l.includes('P-045'))).toBe(false);
+  });
+});
+
+describe('#19.2 kipp agenda --sensitivity-runs', () => {
+  it('#19.2: the borderline entries are those kipp sensitivity finds with the same runs', () => {
+    const EX = ['fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '-j', 'fixtures/example/judges.csv', '-r', 'fixtures/example/rubric-top45.yaml'];
+    const s = kipp(['sensitivity', ...EX, '--runs', '200', '--weight-spread', '5', '--seed', '1', '--format', 'json']);
+    expect(s.status).toBe(0);
+    const expected = (JSON.parse(s.stdout) as { entries: { id: string; borderline: boolean }[] }).entries.filter((e) => e.borderline).map((e) => e.id);
+    const a = kipp(['agenda', ...EX, '--sensitivity-runs', '200', '--format', 'json']);
+    expect(a.status).toBe(0);
+    const agenda = JSON.parse(a.stdout) as { borderline?: { id: string }[] };
+    expect(agenda.borderline!.map((b) => b.id)).toEqual(expected);
+    // Without the option no runs are made, and the pack says nothing about borderline entries.
+    expect((JSON.parse(kipp(['agenda', ...EX, '--format', 'json']).stdout) as { borderline?: unknown }).borderline).toBeUndefined();
+  });
+});
+
+describe('#19.4 moves against rank', () => {
+  it('#19.4: include and exclude move one entry each; taken counts the result; an include of an entry already in the list is stale', () => {
+    const file = decisionsFile(
+      [
+        'decisions:',
+        '  - include: { shortlist: top-10, entry: P-011 }',
+        '    by: Jury plenary',
+        '    date: 2026-11-20',
+        '    reason: national priority programme',
+        '  - exclude: { shortlist: top-10, entry: P-003 }',
+        '    by: Jury plenary',
+        '    date: 2026-11-20',
+        '    reason: the same innovation won in 2025',
+        '',
+      ].join('\n'),
+    );
+    const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const top10 = report.entries.filter((e) => e.shortlists.includes('top-10')).map((e) => e.id);
+    expect(top10).toEqual(['P-001', 'P-002', 'P-004', 'P-005', 'P-006', 'P-007', 'P-008', 'P-009', 'P-010', 'P-011']);
+    expect(report.shortlists.find((s) => s.name === 'top-10')!.taken).toBe(10);
+    // P-011 keeps its Top 45 place and its rank: a move changes a list, not a score.
+    expect(report.entries.find((e) => e.id === 'P-011')).toMatchObject({ rank: 11, shortlists: ['top-45', 'top-10'] });
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace('entry: P-011', 'entry: P-002'));
+    const stale = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    expect(stale.status).toBe(1);
+    expect((JSON.parse(stale.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision').map((d) => d.line)).toEqual([2]);
+  });
+});
