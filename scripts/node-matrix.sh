@@ -9,6 +9,9 @@ versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(22 24)
 for major in "${versions[@]}"; do
   prefix=$(mktemp -d)
+  # mktemp makes the folder 0700: a test that runs kipp as an unprivileged user (a rubric it
+  # cannot read) must be able to run this node too.
+  chmod 755 "$prefix"
   bin="$prefix/node_modules/.bin/node"
   # A registry hiccup must not fail CI: the Node 20 run above is the one that gates.
   if ! npm install --no-save --no-audit --no-fund --silent --prefix "$prefix" "node@$major" >/dev/null 2>&1 || ! "$bin" --version >/dev/null 2>&1; then
