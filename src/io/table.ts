@@ -297,15 +297,29 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
       continue;
     }
     const map = new Map<string, string>();
+    const keyOf = new Map<string, string>();
+    let clash = false;
     for (const pair of item.items) {
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
       if (key === '$schema') continue; // an editor's JSON Schema link (schemas/*.schema.json), not data
       const { name } = canonicalField(key, options);
       if (!fields.includes(name)) fields.push(name);
+      // Two keys that mean one field (`score:` and `nilai:`, `kode:` and `no:`): which one the
+      // writer meant is a guess, so neither is read and the record is not used (as a CSV's
+      // duplicate-header keeps neither column).
+      const earlier = keyOf.get(name);
+      if (earlier !== undefined) {
+        diagnostics.push(
+          diagnostic('duplicate-header', `keys ${quoted(earlier)} and ${quoted(key)} both mean the field "${name}": keep one; the record is not used until then`, { file, line: lineOf(keyNode?.range?.[0]), field: name }),
+        );
+        clash = true;
+        continue;
+      }
+      keyOf.set(name, key);
       map.set(name, scalarText(pair.value as Node | null, targets));
     }
-    records.push({ source: { file, line }, fields: map, decimalComma: false });
+    if (!clash) records.push({ source: { file, line }, fields: map, decimalComma: false });
   }
   return table;
 }
