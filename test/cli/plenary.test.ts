@@ -346,3 +346,73 @@ describe('#19.4 moves against rank', () => {
     expect((JSON.parse(stale.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision').map((d) => d.line)).toEqual([2]);
   });
 });
+
+describe('#19 what it must show, end to end', () => {
+  it('#19.6: a tie at the Top 45 cut and a disqualification after verification: agenda, template filled in, a Top 45 of exactly 45, verify passes, a changed score makes the decision stale at its line', () => {
+    const dir = tempDir();
+    for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv']) writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
+    const at = (f: string) => join(dir, f);
+    const IN = [at('entries.csv'), '-s', at('scores.csv'), '-j', at('judges.csv'), '-r', at('rubric.yaml'), '--conflicts', at('conflicts.csv')];
+    const template = at('decisions.yaml');
+
+    // 1. The meeting pack, with the sensitivity runs and the template.
+    const a = kipp(['agenda', ...IN, '--sensitivity-runs', '200', '--decisions-template', template, '--format', 'json']);
+    expect(a.status).toBe(0);
+    const agenda = JSON.parse(a.stdout) as {
+      ties: { shortlist: string; free: number; entries: { id: string }[] }[];
+      borderline: { id: string; shortlists: Record<string, number> }[];
+      near_marks: { id: string }[];
+      disagreements: { entry_id: string }[];
+      judges: unknown[];
+      unranked: unknown[];
+    };
+    // Exactly one thing to decide: the tie between P-045 and P-046 for the last Top 45 place.
+    expect(agenda.ties.map((t) => [t.shortlist, t.free, t.entries.map((e) => e.id)])).toEqual([['top-45', 1, ['P-045', 'P-046']]]);
+    // Borderline: only P-044 (total 40.00, 1.11 points above the tie at 38.89) has a lopsided
+    // profile — novelty 6.8, effectiveness 2.4 — so it falls below the tie when novelty's weight
+    // drops and effectiveness's rises by more than 4.5 points together (weights ±5 each: about
+    // 15% of runs). Every other entry's criteria are parallel: weights cannot reorder them.
+    expect(agenda.borderline.map((b) => b.id)).toEqual(['P-044']);
+    expect(agenda.borderline[0]!.shortlists['top-45']).toBeGreaterThan(0.7);
+    expect(agenda.borderline[0]!.shortlists['top-45']).toBeLessThan(0.95);
+    expect(agenda.near_marks.map((m) => m.id)).toEqual(['P-052', 'P-053', 'P-054']);
+    expect(agenda.disagreements.map((d) => d.entry_id)).toEqual(['P-047']);
+    expect(agenda.judges).toEqual([]);
+    expect(agenda.unranked).toEqual([]);
+
+    // 2. The plenary decides the tie; field verification disqualifies P-050 afterwards.
+    const open = readFileSync(template, 'utf8');
+    expect(open.match(/- resolve_tie:/g)).toHaveLength(1);
+    const filled =
+      open.replace('take: [] }', 'take: [P-045] }').replace('by: ""', 'by: Jury plenary').replace('date: ""', 'date: 2026-11-20').replace('reason: ""', 'reason: "Minutes §4: vote 3-1"') +
+      ['  - disqualify: P-050', '    by: Secretariat', '    date: 2026-11-25', '    reason: "Field verification: the service was not running"', ''].join('\n');
+    writeFileSync(template, filled);
+    const lineOf = (start: string) => filled.split('\n').findIndex((l) => l.startsWith(start)) + 1;
+    const tieLine = lineOf('  - resolve_tie:');
+
+    // 3. The final report: a Top 45 of exactly 45, P-050 out of the ranking.
+    const report = at('report.json');
+    const s = kipp(['score', ...IN, '--decisions', template, '--output', report]);
+    expect(s.status).toBe(0);
+    const final = JSON.parse(readFileSync(report, 'utf8')) as JsonReport;
+    const top45 = final.entries.filter((e) => e.shortlists.includes('top-45')).map((e) => e.id);
+    expect(top45).toEqual(Array.from({ length: 45 }, (_, i) => `P-${String(i + 1).padStart(3, '0')}`));
+    expect(final.shortlists.find((x) => x.name === 'top-45')).toEqual({ name: 'top-45', size: 45, taken: 45, cutoff_tie: false });
+    expect(final.entries.find((e) => e.id === 'P-050')).toMatchObject({ rank: null, flags: ['disqualified'] });
+    expect(final.decisions!.map((d) => [d.action, d.entries, d.line])).toEqual([['resolve_tie', ['P-045'], tieLine], ['disqualify', ['P-050'], lineOf('  - disqualify: P-050')]]);
+
+    // 4. The archive reproduces it.
+    const v = kipp(['verify', report]);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toContain('VERIFIED');
+
+    // 5. One corrected score removes the tie (P-046 J01 novelty 4.4 → 4.9: P-046 is 45th alone):
+    // the tie decision is stale, at its line; nothing is applied.
+    writeFileSync(at('scores.csv'), readFileSync(at('scores.csv'), 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,'));
+    const again = kipp(['score', ...IN, '--decisions', template, '--format', 'json']);
+    expect(again.status).toBe(1);
+    const stale = (JSON.parse(again.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision');
+    expect(stale.map((d) => [d.file, d.line])).toEqual([[template, tieLine]]);
+    expect(again.stderr).toContain(`decisions.yaml:${tieLine}`);
+  });
+});
