@@ -24,3 +24,28 @@ export function decisionLines(result: ScoreResult, lang: Lang): string[] {
     return `${what} — ${who}`;
   });
 }
+
+/** What one decision did to one of its entries, as a row's cell says it (before who, when and why). */
+function effectOn(result: ScoreResult, d: AppliedDecision, id: string, lang: Lang): string {
+  const s = d.shortlist !== undefined ? shortlistLabel(result.rubric, d.shortlist, lang) + (d.category !== undefined ? ` (${d.category})` : '') : '';
+  if (d.action === 'resolve_tie') return plenaryWord(d.entries.includes(id) ? 'cell_taken' : 'cell_left_out', lang, { s });
+  return plenaryWord(`cell_${d.action}`, lang, { s });
+}
+
+/**
+ * The decisions column of the exports and of `kipp score --format csv`: for each entry a decision
+ * touched (taken or left out at a tied cut-off, removed, moved), what it did, who, when and why;
+ * several joined by "; ", in file order. Built once per export (entries a decision names), not
+ * per row. The reason is text someone typed: the formats guard it like any other text cell.
+ */
+export function decisionCells(result: ScoreResult, lang: Lang): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const d of result.decisions ?? []) {
+    for (const id of [...d.entries, ...(d.left_out ?? [])]) {
+      const text = plenaryWord('cell_by', lang, { what: effectOn(result, d, id, lang), by: d.by, date: d.date, reason: d.reason });
+      const before = cells.get(id);
+      cells.set(id, before === undefined ? text : `${before}; ${text}`);
+    }
+  }
+  return cells;
+}

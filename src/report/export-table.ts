@@ -3,15 +3,16 @@
  * or every entry), which columns in which order, and each cell as a typed value. Pure.
  *
  * Columns: rank, category rank, id, title, agency, agency type, region, category (label), group
- * (label), total, one per criterion, judges, passed, reasons, shortlists, then the entry's
- * pass-through fields in the order they first appear.
+ * (label), total, one per criterion, judges, passed, reasons, shortlists, the jury's decisions
+ * (with --decisions only), then the entry's pass-through fields in the order they first appear.
  */
 import { KippError } from '../model/diagnostic.js';
 import { resolveAgencyType, type AgencyType } from '../model/names.js';
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import { fieldNames } from '../model/row-fields.js';
 import type { ShortlistRule } from '../model/rubric.js';
-import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from './labels.js';
+import { decisionCells } from './decisions.js';
+import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from './labels.js';
 
 /** `date`: a text column of dates (an ISO date becomes a date cell in XLSX; CSV writes the text). */
 export type ExportKind = 'text' | 'number' | 'integer' | 'date';
@@ -125,6 +126,9 @@ export function exportColumns(result: ScoreResult, entries: readonly EntryResult
     text('passed', word('passed', lang)),
     text('reasons', word('reasons', lang)),
     text('shortlists', word('shortlists', lang)),
+    // Only with --decisions: an export without keeps its columns where scripts expect them. The
+    // key has a hyphen, which no field name has (headers are normalized to _): no pass-through clash.
+    ...(result.decisions !== undefined ? [text('jury-decisions', plenaryWord('decisions', lang))] : []),
     ...passThroughFields(result, entries).map((f): ExportColumn => ({ key: f, header: fieldHeader(f, lang), kind: DATE_FIELDS.has(f) ? 'date' : 'text' })),
   ];
 }
@@ -212,6 +216,10 @@ function cellReader(result: ScoreResult, column: ExportColumn, lang: Lang): Cell
     case 'shortlists': {
       const label = remembered((name) => shortlistLabel(result.rubric, name, lang));
       return (e) => (e.shortlists.length === 0 ? '' : e.shortlists.map(label).join(', '));
+    }
+    case 'jury-decisions': {
+      const cells = decisionCells(result, lang);
+      return (e) => cells.get(e.id) ?? '';
     }
     default:
       return (e) => e.entry.fields.get(key) ?? '';

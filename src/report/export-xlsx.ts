@@ -10,6 +10,7 @@
 import type { EntryResult, ScoreResult } from '../model/result.js';
 import type { ShortlistRule } from '../model/rubric.js';
 import { exportColumns, exportTable, selectShortlist } from './export-table.js';
+import { decisionLine } from './decisions.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from './labels.js';
 import { writeXlsx, type SheetSpec } from './xlsx.js';
 
@@ -49,6 +50,14 @@ export const WORDS = {
   input: { en: 'input', id: 'berkas masukan' },
   exported: { en: 'exported', id: 'diekspor' },
   generated: { en: 'generated', id: 'dibuat' },
+  decision: { en: 'jury decision', id: 'keputusan juri' },
+  action: { en: 'action', id: 'tindakan' },
+  entries: { en: 'entries', id: 'proposal' },
+  left_out: { en: 'left out', id: 'tidak diambil' },
+  by: { en: 'by', id: 'oleh' },
+  date: { en: 'date', id: 'tanggal' },
+  reason: { en: 'reason', id: 'alasan' },
+  written: { en: 'written at', id: 'tertulis di' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 function w(key: keyof typeof WORDS, lang: Lang): string {
@@ -125,8 +134,27 @@ export function summaryRows(result: ScoreResult, options: ExportXlsxOptions): Su
   const exported = selectShortlist(result, shortlist).length;
   rows.push([w('exported', lang), shortlist !== null ? shortlistLabel(rubric, shortlist.name, lang) : w('all', lang), exported, `${exported} / ${result.entries.length} ${word('entries', lang)}`]);
   rows.push([w('exported', lang), word('as_of', lang), result.asOf, '']);
+  rows.push(...decisionRows(result, lang));
   for (const input of result.inputs) rows.push([`${w('input', lang)}: ${input.kind}`, input.path, input.sha256, 'sha256']);
   return rows;
+}
+
+/**
+ * One block per applied decision (--decisions), one fact a row like the rest of the summary:
+ * its action, entries (and the tied ones left out), shortlist, who, when (a date cell), why, and
+ * the file and line it is written at. By and reason are text someone typed: typed cells (never a
+ * formula), like every text here.
+ */
+function decisionRows(result: ScoreResult, lang: Lang): SummaryRow[] {
+  return (result.decisions ?? []).flatMap((d, k): SummaryRow[] => {
+    const section = `${w('decision', lang)} ${k + 1}`;
+    const { what } = decisionLine(result, d, lang);
+    const rows: SummaryRow[] = [[section, w('action', lang), what, d.action], [section, w('entries', lang), d.entries.join(', '), '']];
+    if (d.left_out !== undefined) rows.push([section, w('left_out', lang), d.left_out.join(', '), '']);
+    if (d.shortlist !== undefined) rows.push([section, w('shortlist', lang), shortlistLabel(result.rubric, d.shortlist, lang), d.category !== undefined ? `${d.shortlist}; ${d.category}` : d.shortlist]);
+    rows.push([section, w('by', lang), d.by, ''], [section, w('date', lang), d.date, ''], [section, w('reason', lang), d.reason, ''], [section, w('written', lang), `${d.file}:${d.line}`, '']);
+    return rows;
+  });
 }
 
 function summarySheet(result: ScoreResult, options: ExportXlsxOptions): SheetSpec {

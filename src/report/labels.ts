@@ -203,6 +203,14 @@ const PLENARY_WORDS = {
   decision_exclude: { en: '{e} taken out of {s} against its rank', id: '{e} dikeluarkan dari {s} di luar urutan peringkat' },
   decision_by: { en: 'by {by}, {date}: {reason} ({file}:{line})', id: 'oleh {by}, {date}: {reason} ({file}:{line})' },
   none: { en: 'none', id: 'tidak ada' },
+  // One entry's row in an export (the decisions column): what the decision did to this entry.
+  cell_taken: { en: '{s}: taken at the tied cut-off', id: '{s}: diambil pada seri di batas' },
+  cell_left_out: { en: '{s}: left out at the tied cut-off', id: '{s}: tidak diambil pada seri di batas' },
+  cell_disqualify: { en: 'disqualified', id: 'didiskualifikasi' },
+  cell_withdraw: { en: 'withdrawn', id: 'mengundurkan diri' },
+  cell_include: { en: '{s}: moved in against its rank', id: '{s}: dimasukkan di luar urutan peringkat' },
+  cell_exclude: { en: '{s}: moved out against its rank', id: '{s}: dikeluarkan di luar urutan peringkat' },
+  cell_by: { en: '{what} — {by}, {date}: {reason}', id: '{what} — {by}, {date}: {reason}' },
   agenda: { en: 'Meeting pack', id: 'Bahan rapat pleno' },
   agenda_intro: {
     en: 'Everything the jury must decide or look at, in the order a chair would take it. Reference date {date}; rubric {rubric}.',

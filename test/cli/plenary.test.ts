@@ -7,6 +7,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { kipp } from './run.js';
 
@@ -297,6 +299,104 @@ describe('#19.4 kipp export --decisions', () => {
     expect(rows).toHaveLength(45);
     expect(rows.some((l) => l.includes('P-046'))).toBe(true);
     expect(rows.some((l) => l.includes('P-045'))).toBe(false);
+  });
+});
+
+describe('#19.4 the decisions in exports: a column and a summary-sheet block', () => {
+  // Text someone typed into the decisions file: a formula, a quote, a semicolon and a line break.
+  const REASON = '=HYPERLINK("http://x.example","klik"); see minutes\nsecond line';
+  const hostile = () =>
+    decisionsFile(
+      [
+        'decisions:',
+        '  - resolve_tie: { shortlist: top-45, take: [P-046] }',
+        '    by: "@chair Bambang"',
+        '    date: 2026-11-20',
+        `    reason: ${JSON.stringify(REASON)}`,
+        '  - disqualify: P-050',
+        '    by: Secretariat',
+        '    date: 2026-11-18',
+        '    reason: "-not running at the site visit"',
+        '  - include: { shortlist: top-10, entry: P-011 }',
+        '    by: Jury plenary',
+        '    date: 2026-11-20',
+        '    reason: national priority programme',
+        '',
+      ].join('\n'),
+    );
+
+  it('#19.4: the CSV export has a decisions column saying what each decision did to the entry, who, when and why; none without --decisions', () => {
+    const file = hostile();
+    const out = join(tempDir(), 'all.csv');
+    const r = kipp(['export', ...BASE, '--decisions', file, '--output', out]);
+    expect(r.status).toBe(0);
+    const rows = parse(readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];
+    const cell = (id: string) => rows.find((x) => x.ID === id)!['Jury decisions'];
+    expect(cell('P-046')).toBe(`top-45: taken at the tied cut-off — @chair Bambang, 2026-11-20: ${REASON}`);
+    expect(cell('P-045')).toBe(`top-45: left out at the tied cut-off — @chair Bambang, 2026-11-20: ${REASON}`);
+    expect(cell('P-050')).toBe('disqualified — Secretariat, 2026-11-18: -not running at the site visit');
+    expect(cell('P-011')).toBe('top-10: moved in against its rank — Jury plenary, 2026-11-20: national priority programme');
+    expect(cell('P-044')).toBe('');
+    // No cell of the file starts like a formula.
+    for (const row of rows) for (const v of Object.values(row)) expect(v).not.toMatch(/^[=+\-@]/);
+    // A top-45 export: 45 rows, the tie's winner says why it is there.
+    const top = join(tempDir(), 'top-45.csv');
+    expect(kipp(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', top, '--lang', 'id']).status).toBe(0);
+    const topRows = parse(readFileSync(top), { columns: true, bom: true, delimiter: ',' }) as Record<string, string>[];
+    expect(topRows).toHaveLength(45);
+    expect(topRows.find((x) => x.Kode === 'P-046')!['Keputusan juri']).toMatch(/^top-45: diambil pada seri di batas — @chair Bambang, 2026-11-20: =HYPERLINK/);
+    // kipp score --format csv carries the same column.
+    const scored = parse(kipp(['score', ...BASE, '--decisions', file, '--format', 'csv']).stdout, { columns: true }) as Record<string, string>[];
+    expect(scored.find((x) => x.id === 'P-050')!.decisions).toBe('disqualified — Secretariat, 2026-11-18: -not running at the site visit');
+    // Without --decisions the columns are what they were.
+    const plain = join(tempDir(), 'plain.csv');
+    expect(kipp(['export', ...BASE, '--output', plain]).status).toBe(0);
+    expect(Object.keys((parse(readFileSync(plain), { columns: true, bom: true }) as Record<string, string>[])[0]!)).not.toContain('Jury decisions');
+  });
+
+  it('#19.4: the XLSX export has the column and a summary block per decision (action, entries, shortlist, by, date, reason, line); typed text, never a formula', async () => {
+    const file = hostile();
+    const out = join(tempDir(), 'top-45.xlsx');
+    const r = kipp(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', out]);
+    expect(r.status).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const data = workbook.worksheets[0]!;
+    const header = (data.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf('Jury decisions') + 1;
+    expect(col).toBeGreaterThan(0);
+    const idCol = header.indexOf('ID') + 1;
+    let p046: ExcelJS.Cell | undefined;
+    data.eachRow((row) => {
+      if (row.getCell(idCol).value === 'P-046') p046 = row.getCell(col);
+    });
+    expect(p046!.type).toBe(ExcelJS.ValueType.String);
+    expect(p046!.value).toBe(`top-45: taken at the tied cut-off — @chair Bambang, 2026-11-20: ${REASON}`);
+
+    const summary = workbook.getWorksheet('Summary')!;
+    const facts: [string, string, ExcelJS.Cell][] = [];
+    summary.eachRow((row, n) => {
+      if (n > 1) facts.push([String(row.getCell(1).value), String(row.getCell(2).value), row.getCell(3)]);
+    });
+    const block = (k: number) => facts.filter(([s]) => s === `jury decision ${k}`).map(([, item, c]) => [item, c.value]);
+    expect(block(1)).toEqual([
+      ['action', 'top-45: the tie at the cut-off is resolved — takes P-046; left out P-045'],
+      ['entries', 'P-046'],
+      ['left out', 'P-045'],
+      ['shortlist', 'top-45'],
+      ['by', '@chair Bambang'],
+      ['date', new Date(Date.UTC(2026, 10, 20))],
+      ['reason', REASON],
+      ['written at', `${file}:2`],
+    ]);
+    expect(block(2).map(([item]) => item)).toEqual(['action', 'entries', 'by', 'date', 'reason', 'written at']);
+    expect(block(2).find(([item]) => item === 'reason')![1]).toBe('-not running at the site visit');
+    expect(block(3).find(([item]) => item === 'shortlist')![1]).toBe('top-10');
+    // Typed text: the reason and the "@" of by are strings, no cell holds a formula.
+    for (const [, item, c] of facts.filter(([s]) => s.startsWith('jury decision'))) {
+      expect(c.formula, item).toBeUndefined();
+      if (item !== 'date') expect(c.type, item).toBe(ExcelJS.ValueType.String);
+    }
   });
 });
 
