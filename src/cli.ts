@@ -201,7 +201,8 @@ Examples:
       .argument('<entry-id>', 'the entry id')
       .argument('<entries...>', 'entry files or folders')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-      .option('--lang <lang>', 'labels in en or id'),
+      .option('--lang <lang>', 'labels in en or id')
+      .option('--decisions <file>', 'the jury\'s decisions (YAML): the derivation ends with what they did to the entry and its final place'),
   )
     .addHelpText('after', '\nExample:\n  kipp explain KIPP-2018-016 fixtures/example/entries.csv -s fixtures/example/scores-*.csv -j fixtures/example/judges.csv')
     .action((id: string, entries: string[], options) => run(async () => (await import('./commands/explain.js')).runExplain(id, entries, options, ctx)));

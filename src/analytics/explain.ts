@@ -5,6 +5,7 @@
  * the thresholds and the shortlists. Pure: a ScoreResult in, plain data out. The numbers are
  * the scorer's own (normalized values and trim exclusions come from scoring, not recomputed).
  */
+import type { AppliedDecision } from '../model/decisions.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints } from '../model/names.js';
 import type { EntryResult, ScoreResult, ScoredRecord } from '../model/result.js';
@@ -96,6 +97,32 @@ export interface Explanation {
   thresholds: { total: ThresholdCheck | null; criteria: Record<string, ThresholdCheck> };
   shortlists: ExplainedShortlist[];
   diagnostics: Diagnostic[];
+  /** Only with `--decisions`: what the jury's decisions did to this entry, after the derivation above. */
+  decisions?: ExplainedDecisions;
+}
+
+/**
+ * The end of a derivation with `--decisions` (issue 19): the decisions that touched the entry
+ * and its final place. Everything above it is the ranking before decisions (the scores are facts;
+ * a decision changes lists, and a removal the ranks below it).
+ */
+export interface ExplainedDecisions {
+  /** The decisions file. */
+  file: string;
+  /** The file has errors (invalid or stale decisions): no decision is applied, the place is unchanged. */
+  refused: boolean;
+  /** Decisions naming this entry (taken or left out at a tied cut, removed, moved), in file order. */
+  applied: AppliedDecision[];
+  /** Removals of entries ranked above this one: each moved its rank up. */
+  removed_above: AppliedDecision[];
+  /** The entry's place after every decision. */
+  final: {
+    rank: number | null;
+    category_rank: number | null;
+    tied: boolean;
+    flags: string[];
+    shortlists: { name: string; before: boolean; included: boolean }[];
+  };
 }
 
 /**
@@ -298,5 +325,36 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
       return { name: s.name, size: s.size, included: entry.shortlists.includes(s.name), cutoff_tie: s.cutoff_tie, cut_ties: ties, at_tied_cut: ties.some((t) => t.entries.includes(entry.id)) };
     }),
     diagnostics: result.diagnostics.filter((d) => d.entry_id === id),
+  };
+}
+
+/**
+ * What the jury's decisions did to one entry: `before` is the scored result, `after` the same
+ * with the decisions applied (src/decisions/apply.ts); null when the entry is not in it.
+ */
+export function explainDecisions(before: ScoreResult, after: ScoreResult, id: string, file: string): ExplainedDecisions | null {
+  const was = before.entries.find((e) => e.id === id);
+  const now = after.entries.find((e) => e.id === id);
+  if (!was || !now) return null;
+  const decisions = after.decisions ?? [];
+  const rankBefore = new Map(before.entries.map((e) => [e.id, e.rank]));
+  const named = (d: AppliedDecision) => d.entries.includes(id) || (d.left_out ?? []).includes(id);
+  const above = (d: AppliedDecision) => {
+    if (d.action !== 'disqualify' && d.action !== 'withdraw') return false;
+    const r = rankBefore.get(d.entries[0]!);
+    return was.rank !== null && r !== null && r !== undefined && r < was.rank;
+  };
+  return {
+    file,
+    refused: after.diagnostics.some((d) => d.code === 'stale-decision' || d.code === 'invalid-decision'),
+    applied: decisions.filter(named),
+    removed_above: decisions.filter((d) => !named(d) && above(d)),
+    final: {
+      rank: now.rank,
+      category_rank: now.category_rank,
+      tied: now.tied,
+      flags: [...now.flags],
+      shortlists: after.rubric.shortlists.map((s) => ({ name: s.name, before: was.shortlists.includes(s.name), included: now.shortlists.includes(s.name) })),
+    },
   };
 }

@@ -1,19 +1,22 @@
 /**
- * `kipp explain <id>`: load → score → explain one entry → report.
+ * `kipp explain <id>`: load → score (→ apply the jury's decisions) → explain one entry → report.
  */
-import { explainEntry, findEntries } from '../analytics/explain.js';
+import { explainDecisions, explainEntry, findEntries } from '../analytics/explain.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { EXPLAIN_FORMATS, explainFormatters, type ExplainFormat } from '../report/analytics/explain.js';
 import { parseLang } from '../report/labels.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { decide } from './decide.js';
 import { loadInputs, parseAsOf, type InputOptions } from './inputs.js';
 import { parseFormat } from './score.js';
 
 export interface ExplainCommandOptions extends InputOptions {
   format?: string;
   lang?: string;
+  /** The jury's decisions (YAML): the derivation ends with what they did to the entry. */
+  decisions?: string;
 }
 
 export async function runExplain(id: string, entryPaths: string[], options: ExplainCommandOptions, ctx: CommandContext): Promise<CommandResult> {
@@ -30,9 +33,17 @@ export async function runExplain(id: string, entryPaths: string[], options: Expl
     throw new KippError('usage', `no entry with id "${wanted}"${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
   }
   const explanation = explainEntry(result, wanted)!;
+  // The decisions: applied to the whole competition (a removal moves the ranks below it), then
+  // told for this entry. A file with errors is applied not at all; its problems are all shown.
+  if (options.decisions !== undefined) {
+    const decided = await decide(result, options.decisions);
+    explanation.decisions = explainDecisions(result, decided, wanted, options.decisions)!;
+    // Every problem of the file, whichever entry it names: they decide whether anything applies.
+    explanation.diagnostics.push(...decided.diagnostics.filter((d) => d.code === 'stale-decision' || d.code === 'invalid-decision'));
+  }
   // The entry's own problems; the rest of the competition's are summed up in one line.
   for (const line of diagnosticLines(explanation.diagnostics, ctx.stderrColor)) ctx.log(line);
-  const others = result.diagnostics.length - explanation.diagnostics.length;
+  const others = result.diagnostics.filter((d) => !explanation.diagnostics.includes(d)).length;
   if (others > 0) ctx.log(`kipp explain: ${others} other diagnostic${others === 1 ? '' : 's'} in the competition (run kipp validate): ${countLine(result.diagnostics)}`);
   if (found.length > 1) ctx.log(`kipp explain: ${found.length} entries share the id "${wanted}" (duplicate-id): showing the first`);
   const text = explainFormatters[format](explanation, { lang, rubric: result.rubric });

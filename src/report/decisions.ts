@@ -7,7 +7,7 @@ import type { AppliedDecision } from '../model/decisions.js';
 import type { ScoreResult } from '../model/result.js';
 import { plenaryWord, shortlistLabel, type Lang } from './labels.js';
 
-export function decisionLine(result: ScoreResult, d: AppliedDecision, lang: Lang): { what: string; who: string } {
+export function decisionLine(result: Pick<ScoreResult, 'rubric'>, d: AppliedDecision, lang: Lang): { what: string; who: string } {
   const s = d.shortlist !== undefined ? shortlistLabel(result.rubric, d.shortlist, lang) + (d.category !== undefined ? ` (${d.category})` : '') : '';
   const list = (ids: readonly string[] | undefined) => (ids && ids.length > 0 ? ids.join(', ') : plenaryWord('none', lang));
   const what =

@@ -211,6 +211,13 @@ const PLENARY_WORDS = {
   cell_include: { en: '{s}: moved in against its rank', id: '{s}: dimasukkan di luar urutan peringkat' },
   cell_exclude: { en: '{s}: moved out against its rank', id: '{s}: dikeluarkan di luar urutan peringkat' },
   cell_by: { en: '{what} — {by}, {date}: {reason}', id: '{what} — {by}, {date}: {reason}' },
+  explain_decisions: { en: 'Jury decisions ({file})', id: 'Keputusan juri ({file})' },
+  explain_refused: { en: 'not applied: the decisions file has errors (above); the place above stands', id: 'tidak diterapkan: berkas keputusan memuat kesalahan (di atas); tempat di atas tetap berlaku' },
+  explain_no_decision: { en: 'none names this entry', id: 'tidak ada yang menyebut proposal ini' },
+  explain_removed_above: { en: '{what} (ranked above it: the ranks below move up)', id: '{what} (di atasnya: peringkat di bawahnya naik)' },
+  explain_final: { en: 'After the decisions: rank {rank}{shared}, category rank {cat}; {lists}', id: 'Setelah keputusan: peringkat {rank}{shared}, peringkat kategori {cat}; {lists}' },
+  explain_final_unranked: { en: 'After the decisions: not ranked ({flags}); {lists}', id: 'Setelah keputusan: tidak diperingkat ({flags}); {lists}' },
+  explain_was: { en: 'was {v}', id: 'semula {v}' },
   agenda: { en: 'Meeting pack', id: 'Bahan rapat pleno' },
   agenda_intro: {
     en: 'Everything the jury must decide or look at, in the order a chair would take it. Reference date {date}; rubric {rubric}.',

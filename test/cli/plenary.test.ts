@@ -400,6 +400,62 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
   });
 });
 
+describe('#19.4 kipp explain --decisions', () => {
+  interface ExplainJson {
+    rank: number | null;
+    shortlists: { name: string; included: boolean }[];
+    decisions: {
+      file: string;
+      refused: boolean;
+      applied: { action: string; line: number }[];
+      removed_above: { action: string; entries: string[]; line: number }[];
+      final: { rank: number | null; category_rank: number | null; tied: boolean; flags: string[]; shortlists: { name: string; before: boolean; included: boolean }[] };
+    };
+  }
+  const explain = (id: string, decisions = DECISIONS, base = BASE) => kipp(['explain', id, ...base, '--decisions', decisions, '--format', 'json']);
+
+  it('#19.4: the derivation ends with the decisions that touched the entry and its final place in each shortlist', () => {
+    // P-045: ranked 45 (shared) and in the Top 45 before; the tie decision (line 7) leaves it out.
+    const p045 = explain('P-045');
+    expect(p045.status).toBe(0);
+    const x = JSON.parse(p045.stdout) as ExplainJson;
+    expect(x.rank).toBe(45);
+    expect(x.shortlists.find((s) => s.name === 'top-45')!.included).toBe(true);
+    expect(x.decisions.applied.map((d) => [d.action, d.line])).toEqual([['resolve_tie', 7]]);
+    expect(x.decisions.final).toEqual({ rank: 45, category_rank: 12, tied: true, flags: [], shortlists: [{ name: 'top-45', before: true, included: false }, { name: 'top-10', before: false, included: false }] });
+    // P-051: no decision names it, but P-050 (rank 50) is disqualified above it: rank 51 → 50.
+    const y = JSON.parse(explain('P-051').stdout) as ExplainJson;
+    expect(y.decisions.applied).toEqual([]);
+    expect(y.decisions.removed_above.map((d) => [d.action, d.entries, d.line])).toEqual([['disqualify', ['P-050'], 11]]);
+    expect([y.rank, y.decisions.final.rank]).toEqual([51, 50]);
+    // P-050 itself: not ranked after the decisions.
+    const z = JSON.parse(explain('P-050').stdout) as ExplainJson;
+    expect(z.decisions.final).toMatchObject({ rank: null, flags: ['disqualified'] });
+    // P-044 ranks above P-050: nothing moves it.
+    const w = JSON.parse(explain('P-044').stdout) as ExplainJson;
+    expect([w.decisions.applied, w.decisions.removed_above, w.decisions.final.rank]).toEqual([[], [], 44]);
+    // The text says it too, in the reader's words.
+    const text = kipp(['explain', 'P-045', ...BASE, '--decisions', DECISIONS]).stdout;
+    expect(text).toContain(`Jury decisions (${DECISIONS}):`);
+    expect(text).toContain('takes P-046; left out P-045');
+    expect(text).toContain('After the decisions: rank 45 (shared), category rank 12; top-45 no (was yes), top-10 no');
+    expect(kipp(['explain', 'P-051', ...BASE, '--decisions', DECISIONS]).stdout).toContain('rank 50 (was 51)');
+  });
+
+  it('#19.4: a stale decisions file is applied not at all: explain says so, shows the error and exits 1', () => {
+    const dir = tempDir();
+    const sheet = join(dir, 'scores.csv');
+    writeFileSync(sheet, readFileSync(`${F}/scores.csv`, 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,'));
+    const r = explain('P-045', DECISIONS, [`${F}/entries.csv`, '-s', sheet, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`]);
+    expect(r.status).toBe(1);
+    const x = JSON.parse(r.stdout) as ExplainJson;
+    expect(x.decisions.refused).toBe(true);
+    expect(x.decisions.final.rank).toBe(x.rank);
+    expect(r.stderr).toContain('stale-decision');
+    expect(r.stderr).toContain('decisions.yaml:7');
+  });
+});
+
 describe('#19.2 kipp agenda --sensitivity-runs', () => {
   it('#19.2: the borderline entries are those kipp sensitivity finds with the same runs', () => {
     const EX = ['fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '-j', 'fixtures/example/judges.csv', '-r', 'fixtures/example/rubric-top45.yaml'];

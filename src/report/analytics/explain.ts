@@ -2,9 +2,11 @@
  * The `kipp explain` formatters: text (a derivation a reader can follow and redo by hand) and
  * json. Numbers show up to 6 decimals, as the JSON report holds them.
  */
-import type { ExplainedShortlist, Explanation } from '../../analytics/explain.js';
+import type { ExplainedDecisions, ExplainedShortlist, Explanation } from '../../analytics/explain.js';
+import type { AppliedDecision } from '../../model/decisions.js';
+import { decisionLine } from '../decisions.js';
 import type { Rubric } from '../../model/rubric.js';
-import { categoryLabel, criterionLabel, normalizationName, phrase, placesText, shortlistLabel, word, type Lang } from '../labels.js';
+import { categoryLabel, criterionLabel, normalizationName, phrase, placesText, plenaryWord, shortlistLabel, word, type Lang } from '../labels.js';
 import { tword, type TextWord } from '../text-words.js';
 import { safeText } from '../text.js';
 import { round6 } from '../../scoring/round.js';
@@ -83,7 +85,36 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
   out.push(`${t('explain_shortlists')}: ${x.shortlists.length > 0 ? x.shortlists.map((s) => `${shortlistLabel(rubric, s.name, lang)} ${word(s.included ? 'yes' : 'no', lang)}${s.at_tied_cut ? ` (${word('at_tied_cut', lang)})` : ''}`).join(', ') : word('none', lang)}`);
   // The tie is a fact about the shortlist, said once per tie; the entry is marked above only when it is one of the tied.
   for (const s of x.shortlists) for (const line of cutTieLines(s, rubric, lang)) out.push(`  ${line}`);
+  if (x.decisions) out.push('', ...decisionLinesOf(x, x.decisions, rubric, lang));
   return `${out.join('\n')}\n`;
+}
+
+/** The derivation's end with --decisions: the decisions that touched the entry, then its final place. */
+function decisionLinesOf(x: Explanation, d: ExplainedDecisions, rubric: Rubric, lang: Lang): string[] {
+  const out = [`${plenaryWord('explain_decisions', lang, { file: safeText(d.file) })}:`];
+  if (d.refused) return [...out, `  ${plenaryWord('explain_refused', lang)}`];
+  const told = (a: AppliedDecision) => {
+    const { what, who } = decisionLine({ rubric }, a, lang);
+    return { what: safeText(what), who: safeText(who) };
+  };
+  for (const a of d.applied) {
+    const { what, who } = told(a);
+    out.push(`  ${what} — ${who}`);
+  }
+  for (const a of d.removed_above) {
+    const { what, who } = told(a);
+    out.push(`  ${plenaryWord('explain_removed_above', lang, { what })} — ${who}`);
+  }
+  if (d.applied.length === 0 && d.removed_above.length === 0) out.push(`  ${plenaryWord('explain_no_decision', lang)}`);
+  const was = (changed: boolean, v: string | number | null) => (changed ? ` (${plenaryWord('explain_was', lang, { v: v ?? '–' })})` : '');
+  const lists = d.final.shortlists.length > 0 ? d.final.shortlists.map((s) => `${shortlistLabel(rubric, s.name, lang)} ${word(s.included ? 'yes' : 'no', lang)}${was(s.included !== s.before, word(s.before ? 'yes' : 'no', lang))}`).join(', ') : word('none', lang);
+  const f = d.final;
+  out.push(
+    f.rank === null
+      ? plenaryWord('explain_final_unranked', lang, { flags: [...f.flags].join(', '), lists })
+      : plenaryWord('explain_final', lang, { rank: `${f.rank}${was(f.rank !== x.rank, x.rank)}`, shared: f.tied ? tword('explain_shared', lang) : '', cat: `${f.category_rank ?? '–'}${was(f.category_rank !== x.category_rank, x.category_rank)}`, lists }),
+  );
+  return out;
 }
 
 /** "Top 45 has a tie at its cut-off (rank 45: 2 entries for 1 place): the jury must decide", per tie. */
