@@ -504,7 +504,7 @@ describe('#19.4 moves against rank', () => {
 });
 
 describe('#19 what it must show, end to end', () => {
-  it('#19.6: a tie at the Top 45 cut and a disqualification after verification: agenda, template filled in, a Top 45 of exactly 45, verify passes, a changed score makes the decision stale at its line', () => {
+  it('#19 what it must show (1): a tie at the Top 45 cut and a disqualification after verification: agenda, template filled in, a Top 45 of exactly 45, verify passes, a changed score makes the decision stale at its line', () => {
     const dir = tempDir();
     for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv']) writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
     const at = (f: string) => join(dir, f);
