@@ -181,7 +181,7 @@ Examples:
       .command('agenda')
       .description('the meeting pack: ties at a cut-off, entries near a pass mark, disagreements near a cut, flagged judges, entries not ranked')
       .argument('<entries...>', 'entry files or folders')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']))
+      .addOption(new Option('-f, --format <format>', 'output format (default: from the --output extension, else md)').choices(['md', 'html', 'json']))
       .option('-o, --output <file>', 'write the pack to a file')
       .option('--decisions <file>', 'decisions already taken (YAML): applied first, so only open items remain')
       .option('--decisions-template <file>', 'also write a decisions file with one open item per decision to take')

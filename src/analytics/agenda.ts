@@ -112,8 +112,11 @@ export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: 
   }
 
   // Near a cut: within nearRanks of the last rank a shortlist takes (its cut), either side.
+  // A list that did not fill its places (a Top 99 of 47) has no cut: its last rank is the end of
+  // the ranking, and an entry near it is near nothing the jury decides.
+  const full = new Set(result.shortlists.filter((s) => s.taken >= s.size).map((s) => s.name));
   const cuts = rubric.shortlists
-    .filter((s) => !s.perCategory)
+    .filter((s) => !s.perCategory && full.has(s.name))
     .map((s) => ({ name: s.name, rank: Math.max(0, ...result.entries.filter((e) => e.shortlists.includes(s.name)).map((e) => e.rank ?? 0)) }))
     .filter((c) => c.rank > 0);
   const nearCut = new Map<string, { rank: number | null; shortlist: string }>();

@@ -7,7 +7,8 @@ import { AGENDA_DEFAULTS, buildAgenda } from '../analytics/agenda.js';
 import { profileJury } from '../analytics/judges.js';
 import { writeOutput } from '../io/write.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
-import { AGENDA_FORMATS, formatAgendaJson, formatAgendaMarkdown, formatDecisionsTemplate, type AgendaFormat } from '../report/agenda.js';
+import { AGENDA_FORMATS, formatAgendaHtml, formatAgendaJson, formatAgendaMarkdown, formatDecisionsTemplate, type AgendaFormat } from '../report/agenda.js';
+import { toolVersion } from '../version.js';
 import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { parseLang } from '../report/labels.js';
 import { runSensitivity } from '../analytics/sensitivity.js';
@@ -29,6 +30,12 @@ export interface AgendaCommandOptions extends InputOptions {
   sensitivityRuns?: string;
 }
 
+/** Without --format, the --output file's extension decides (.json, .html/.htm), else Markdown. */
+function formatOfOutput(output: string | undefined): AgendaFormat {
+  const ext = output?.toLowerCase().match(/\.(\w+)$/)?.[1];
+  return ext === 'json' ? 'json' : ext === 'html' || ext === 'htm' ? 'html' : 'md';
+}
+
 function parseMargin(raw: string | undefined): number {
   if (raw === undefined) return AGENDA_DEFAULTS.margin;
   const m = Number(raw);
@@ -37,7 +44,7 @@ function parseMargin(raw: string | undefined): number {
 }
 
 export async function runAgenda(entryPaths: string[], options: AgendaCommandOptions, ctx: CommandContext): Promise<CommandResult> {
-  const format = parseFormat<AgendaFormat>(options.format, AGENDA_FORMATS, options.output?.toLowerCase().endsWith('.json') ? 'json' : 'md');
+  const format = parseFormat<AgendaFormat>(options.format, AGENDA_FORMATS, formatOfOutput(options.output));
   const asOf = parseAsOf(options.asOf);
   if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const lang = parseLang(options.lang) ?? ctx.lang;
@@ -55,7 +62,7 @@ export async function runAgenda(entryPaths: string[], options: AgendaCommandOpti
   for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
   if (result.diagnostics.length > 0) ctx.log(`kipp agenda: ${countLine(result.diagnostics)}`);
   const agenda = buildAgenda(result, profileJury(scored), { ...AGENDA_DEFAULTS, margin, nearRanks }, sensitivity);
-  const text = format === 'json' ? formatAgendaJson(agenda) : formatAgendaMarkdown(agenda, { lang, result });
+  const text = format === 'json' ? formatAgendaJson(agenda) : format === 'html' ? formatAgendaHtml(agenda, { lang, result, version: toolVersion() }) : formatAgendaMarkdown(agenda, { lang, result });
   const inputs = [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])];
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   if (options.decisionsTemplate !== undefined) {

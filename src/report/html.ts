@@ -8,7 +8,6 @@
  * score distribution · per-category breakdown · the judges (bias heatmap, flags, agreement,
  * disagreements) · problems found in the inputs.
  */
-import { createHash } from 'node:crypto';
 import { BIAS_SHARE, profileJury, SPREAD_SHARE, type JudgeProfile, type PanelProfile } from '../analytics/judges.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryResult, ScoreResult } from '../model/result.js';
@@ -17,12 +16,12 @@ import { roundTo } from '../scoring/round.js';
 import { cutLines, endsEarly, type CutLine } from './cuts.js';
 import { selectionText } from './selection.js';
 import { place } from './diagnostics.js';
-import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.js';
+import { REPORT_SCRIPT } from './html-assets.js';
+import { esc, htmlDocument, inputsTable, num } from './html-page.js';
 import { htmlWord, type HtmlWord } from './html-words.js';
 import { categoryLabel, criterionLabel, methodName, normalizationName, plenaryWord, shortlistLabel, word, type Lang, type Word } from './labels.js';
 import { decisionLine } from './decisions.js';
 import type { ReportOptions } from './options.js';
-import { safeText } from './text.js';
 
 /**
  * What the judges section shows: the JSON shape of SPEC section 7, with the bias split by
@@ -52,40 +51,8 @@ export function formatHtml(result: ScoreResult, options: ReportOptions): string 
 /** The page, with the judges section drawn from `panel` (null: the section says it is not available). */
 export function renderHtml(result: ScoreResult, options: ReportOptions, panel: JuryView | null): string {
   const page = new Page(result, options);
-  const script = REPORT_SCRIPT;
-  const scriptHash = createHash('sha256').update(script, 'utf8').digest('base64');
-  const title = `${result.rubric.name} — ${page.w('report')}`;
   const body = [page.header(), page.contents(), page.summary(), page.decisions(), page.ranking(), page.distribution(), page.categories(), page.judges(panel), page.problems(), page.footer()].join('\n');
-  return `<!doctype html>
-<html lang="${options.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="kipp ${esc(options.version)}">
-<link rel="icon" href="data:,">
-<title>${esc(title)}</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-${body}
-<script>${script}</script>
-</body>
-</html>
-`;
-}
-
-/** Escapes text for HTML content and attribute values; control characters become visible escapes. */
-export function esc(raw: string): string {
-  return safeText(raw).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-/** A number with `digits` decimals (half away from zero), with a decimal comma in Indonesian. */
-export function num(x: number | null | undefined, digits: number, lang: Lang): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '';
-  const text = roundTo(x, digits).toFixed(digits);
-  return lang === 'id' ? text.replace('.', ',') : text;
+  return htmlDocument({ lang: options.lang, title: `${result.rubric.name} — ${htmlWord('report', options.lang)}`, version: options.version, body, script: REPORT_SCRIPT });
 }
 
 /** A signed number with a real minus sign (bias). */
@@ -194,13 +161,7 @@ ${this.inputsTable()}
   }
 
   inputsTable(): string {
-    const { result } = this;
-    const kind = (k: string) => this.w(`kind_${k}` as HtmlWord);
-    const rows = [
-      `<tr><td>${result.rubricSource.path === null ? this.w('embedded') : `<span class="mono">${esc(result.rubricSource.path)}</span>`}</td><td>${kind('rubric')}</td><td class="mono sha">${esc(result.rubricSource.sha256)}</td></tr>`,
-      ...result.inputs.map((i) => `<tr><td class="mono">${esc(i.path)}</td><td>${kind(i.kind)}</td><td class="mono sha">${esc(i.sha256)}</td></tr>`),
-    ];
-    return `<table class="small inputs"><caption>${this.w('inputs')}</caption><thead><tr><th scope="col">${this.w('file')}</th><th scope="col">${this.w('kind')}</th><th scope="col">sha256</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    return inputsTable(this.result, this.lang);
   }
 
   contents(): string {

@@ -456,6 +456,66 @@ describe('#19.4 kipp explain --decisions', () => {
   });
 });
 
+describe('#19.2 kipp agenda --format html', () => {
+  it('#19.2: the meeting pack as one self-contained, printable page: the sections of the Markdown pack in its order, the inputs\' sha256, the report\'s own stylesheet, no script, titles escaped', async () => {
+    const { createHash } = await import('node:crypto');
+    const dir = tempDir();
+    const entries = join(dir, 'entries.csv');
+    // A submitted title that would be markup.
+    writeFileSync(entries, readFileSync(`${F}/entries.csv`, 'utf8').replace('P-045,Inovasi Layanan 045,', 'P-045,<img src=x onerror=alert(1)> & Co,'));
+    const IN = [entries, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`, '--decisions', DECISIONS];
+    // Decisions already taken hide their tie; without them the tie is the first item.
+    const open = [entries, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`];
+    const out = join(dir, 'agenda.html');
+    const r = kipp(['agenda', ...open, '--sensitivity-runs', '200', '--output', out]);
+    expect(r.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    // Self-contained: nothing is fetched, no script runs.
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain("script-src 'none'");
+    expect(html).not.toMatch(/<script|\s(src|href)="(https?:)?\/\//);
+    // The same stylesheet as the score report, print rules included (one source, not a copy).
+    const style = (page: string) => /<style>([^]*?)<\/style>/.exec(page)![1]!;
+    const report = kipp(['score', ...open, '--format', 'html']).stdout;
+    expect(style(html)).toBe(style(report));
+    expect(style(html)).toContain('@media print');
+    // The sections, in the Markdown pack's order.
+    const md = kipp(['agenda', ...open, '--sensitivity-runs', '200']).stdout;
+    const mdTitles = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    const htmlTitles = [...html.matchAll(/<h2 id="[\w-]+-h">(.*?)<\/h2>/g)].map((m) => m[1]!.replaceAll('&#39;', "'"));
+    expect(htmlTitles).toEqual(mdTitles);
+    expect(htmlTitles).toEqual([
+      "1. Ties at a shortlist's cut-off (to decide)",
+      '2. Borderline entries (sensitivity)',
+      '3. Entries a hair above or below a pass mark (within 2 / 0.18)',
+      '4. Largest judge disagreements on entries near a cut',
+    ]);
+    // The tie, both entries side by side, the markup in the title shown as text.
+    const ties = /<section id="ties"[^]*?<\/section>/.exec(html)![0];
+    expect(ties).toContain('<td class="id">P-045</td><td>&lt;img src=x onerror=alert(1)&gt; &amp; Co</td><td class="num">38.89</td><td class="num">4.70</td>');
+    expect(ties).toContain('<td class="id">P-046</td>');
+    expect(html).not.toContain('<img');
+    // Tied to its data: every input's sha256.
+    for (const f of [entries, `${F}/scores.csv`, `${F}/judges.csv`, `${F}/rubric.yaml`]) expect(html).toContain(createHash('sha256').update(readFileSync(f)).digest('hex'));
+    // In Indonesian, a decimal comma; with the decisions taken, the tie is gone and they are listed.
+    const id = kipp(['agenda', ...IN, '--format', 'html', '--lang', 'id']).stdout;
+    expect(id).not.toContain('<section id="ties"');
+    expect(id).toMatch(/<section id="decided"[^]*mengambil P-046[^]*P-050 didiskualifikasi/);
+    expect(id).toContain('<td class="num">31,11</td>');
+  });
+
+  it('#19.2: a shortlist that did not fill its places has no cut: a disagreement is near the Top 45 cut, not the end of a Top 99 of 47', () => {
+    const EX = ['fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '-j', 'fixtures/example/judges.csv', '-r', 'fixtures/example/rubric-top45.yaml', '--as-of', '2026-11-22'];
+    // With the example's withdrawal, 47 are ranked and the Top 99 takes them all.
+    const agenda = JSON.parse(kipp(['agenda', ...EX, '--decisions', 'fixtures/example/decisions.yaml', '--format', 'json']).stdout) as { disagreements: { entry_id: string; rank: number; shortlist: string }[] };
+    // KIPP-2018-019 is 44th: one rank above the Top 45 cut, and three above the last of the 47
+    // ranked, which is no cut at all (the Top 99 has 52 places left).
+    expect(agenda.disagreements.filter((d) => d.entry_id === 'KIPP-2018-019').map((d) => [d.rank, d.shortlist])).toEqual([[44, 'top-45'], [44, 'top-45']]);
+    expect(agenda.disagreements.every((d) => d.shortlist === 'top-45')).toBe(true);
+  });
+});
+
 describe('#19.2 kipp agenda --sensitivity-runs', () => {
   it('#19.2: the borderline entries are those kipp sensitivity finds with the same runs', () => {
     const EX = ['fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '-j', 'fixtures/example/judges.csv', '-r', 'fixtures/example/rubric-top45.yaml'];

@@ -83,8 +83,8 @@ describe('#19 the README walkthrough runs the whole plenary cycle on the shipped
     expect(score.stderr).toContain('cutoff-tie: shortlist "top-45" (size 45) takes 46');
     // 3. The agenda lists it, and the template holds exactly that open item, which the shipped
     // decisions file resolves.
-    const pack = readFileSync(join(dir, 'agenda.md'), 'utf8');
-    expect(pack).toMatch(/Top 45: 1 place\(s\) left for 2 tied entries at rank 45[^]*\| KIPP-2018-024 \|[^]*\| KIPP-2018-040 \|/);
+    const pack = readFileSync(join(dir, 'agenda.html'), 'utf8');
+    expect(pack).toMatch(/<section id="ties"[^]*Top 45: 1 place\(s\) left for 2 tied entries at rank 45[^]*<td class="id">KIPP-2018-024<\/td>[^]*<td class="id">KIPP-2018-040<\/td>[^]*<\/section>/);
     expect(agenda.stderr).toContain('decisions.yaml (1 open item)');
     const template = readFileSync(join(dir, 'decisions.yaml'), 'utf8');
     expect(template.match(/- resolve_tie:/g)).toHaveLength(1);
