@@ -1,7 +1,7 @@
 /**
  * Applying the jury's decisions (issue 19) after ranking — a pure step between scoring and the
  * reports. Order: removals (disqualify, withdraw) first, then the ranks and shortlists are drawn
- * again without those entries; then the cut-off ties are resolved on those shortlists; then the
+ * again without those entries (with stages: every stage's ranks too, src/decisions/stages.ts); then the cut-off ties are resolved on those shortlists; then the
  * moves against rank (include, exclude).
  *
  * A decision that no longer fits the data (an unknown entry or shortlist, a tie that is gone, an
@@ -14,6 +14,7 @@ import type { InputFile } from '../model/records.js';
 import type { EntryResult, ScoreResult, ShortlistResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { rankAndShortlist } from '../scoring/score.js';
+import { closeUpStages } from './stages.js';
 import { tieAtCut } from './ties.js';
 
 export interface DecisionsInput {
@@ -112,17 +113,15 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
   let shortlists = scored.shortlists;
   let diagnostics = scored.diagnostics;
   if (removed.size > 0) {
-    if (rubric.stages.length > 0) {
-      for (const d of removed.values()) stale(d, 'disqualify and withdraw are not supported yet with a rubric that has stages; remove the entry from the entries instead');
-      return refuse();
-    }
     const copies = scored.entries.map((e): EntryResult => {
       const copy: EntryResult = { ...e, shortlists: [], rank: null, category_rank: null, tied: false };
       const d = removed.get(e.id);
       if (d !== undefined) Object.assign(copy, { total: null, passed: false, flags: [REMOVED_FLAG[d.action]], reasons: [d.reason] });
       return copy;
     });
-    const drawn = rankAndShortlist(rubric, copies);
+    // With stages, the entry leaves every stage's ranking too, and lists drawn on a stage follow.
+    const stageCandidates = rubric.stages.length > 0 ? closeUpStages(rubric, copies, new Set(removed.keys())) : undefined;
+    const drawn = rankAndShortlist(rubric, copies, stageCandidates);
     entries = drawn.entries;
     shortlists = drawn.shortlists;
     diagnostics = [...scored.diagnostics.filter((x) => x.code !== 'cutoff-tie' && x.code !== 'shortlist-over-size'), ...drawn.diagnostics];

@@ -10,7 +10,7 @@ export interface CutoffTie {
   shortlist: string;
   /** Per-category shortlists: the category whose cut-off is tied. */
   category?: string;
-  /** The shared rank (category_rank for a per-category shortlist). */
+  /** The shared rank (category_rank for a per-category shortlist; the stage rank for one drawn on a stage). */
   rank: number;
   /** Places left for the tied entries. */
   free: number;
@@ -18,10 +18,13 @@ export interface CutoffTie {
 }
 
 /** The tie at the cut-off of one shortlist (in one category), or null when it has none. */
-export function tieAtCut(entries: readonly EntryResult[], rule: Pick<ShortlistRule, 'name' | 'size'>, category?: string): CutoffTie | null {
+export function tieAtCut(entries: readonly EntryResult[], rule: Pick<ShortlistRule, 'name' | 'size' | 'stage'>, category?: string): CutoffTie | null {
   const inList = entries.filter((e) => e.shortlists.includes(rule.name) && (category === undefined || e.category === category));
   if (inList.length <= rule.size) return null;
-  const rankOf = (e: EntryResult) => (category !== undefined ? e.category_rank : e.rank) ?? Infinity;
+  // A list drawn on a stage is cut on that stage's ranks (per category too: within one category,
+  // entries share a stage rank exactly when they share a category rank there).
+  const { stage } = rule;
+  const rankOf = (e: EntryResult) => (stage !== undefined ? e.stages?.[stage]?.rank : category !== undefined ? e.category_rank : e.rank) ?? Infinity;
   const rank = Math.max(...inList.map(rankOf));
   const tied = inList.filter((e) => rankOf(e) === rank);
   const free = rule.size - (inList.length - tied.length);
