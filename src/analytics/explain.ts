@@ -160,7 +160,13 @@ export interface ExplainedShortlist {
 export function cutTies(result: ScoreResult, name: string): CutTie[] {
   const rule = result.rubric.shortlists.find((r) => r.name === name);
   if (rule === undefined) return [];
-  const members = result.entries.filter((e) => e.shortlists.includes(name));
+  // A list drawn on a stage is cut on that stage's ranks (and in that order): its members are
+  // in final-rank order in the result, which is not theirs.
+  const { stage } = rule;
+  const stageRank = (e: EntryResult) => e.stages?.[stage!]?.rank ?? null;
+  const byRank = (e: EntryResult) => (stage !== undefined ? stageRank(e) : e.rank);
+  let members = result.entries.filter((e) => e.shortlists.includes(name));
+  if (stage !== undefined) members = members.sort((a, b) => (stageRank(a) ?? Infinity) - (stageRank(b) ?? Infinity) || compareCodePoints(a.id, b.id));
   const tie = (list: readonly EntryResult[], limit: number, rankOf: (e: EntryResult) => number | null): Omit<CutTie, 'category' | 'min_per'> | null => {
     const across = tieAcross(list, limit, rankOf);
     return across === null ? null : { rank: across.rank, entries: list.slice(across.start, across.end).map((e) => e.id), places: limit - across.start };
@@ -172,25 +178,25 @@ export function cutTies(result: ScoreResult, name: string): CutTie[] {
       if (min === undefined) continue;
       const values = [...new Set(members.map((e) => (field === 'category' ? e.category : e.group)))].filter((v): v is string => v !== null);
       for (const value of values) {
-        const found = tie(members.filter((e) => (field === 'category' ? e.category : e.group) === value), min, (e) => e.rank);
+        const found = tie(members.filter((e) => (field === 'category' ? e.category : e.group) === value), min, byRank);
         if (found !== null) ties.push({ ...found, min_per: { field, value, min } });
       }
     }
     // The places left after the minimums go by rank: the members rank alone took.
     const byQuota = new Set(result.shortlists.find((s) => s.name === name)?.by_quota ?? []);
-    const byRank = members.filter((e) => !byQuota.has(e.id));
-    const found = tie(byRank, rule.size - byQuota.size, (e) => e.rank);
+    const rest = members.filter((e) => !byQuota.has(e.id));
+    const found = tie(rest, rule.size - byQuota.size, byRank);
     if (found !== null) ties.push(found);
     return ties;
   }
   if (rule.perCategory) {
     for (const category of result.rubric.categories.map((c) => c.id)) {
-      const found = tie(members.filter((e) => e.categoryKnown && e.category === category), rule.size, (e) => e.category_rank);
+      const found = tie(members.filter((e) => e.categoryKnown && e.category === category), rule.size, stage !== undefined ? stageRank : (e) => e.category_rank);
       if (found !== null) ties.push({ ...found, category });
     }
     return ties;
   }
-  const found = tie(members, rule.size, (e) => e.rank);
+  const found = tie(members, rule.size, byRank);
   return found === null ? [] : [found];
 }
 

@@ -123,4 +123,15 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
     expect(members(withdrawn.report, 'top-5')).toEqual(['S-01', 'S-02', 'S-03', 'S-04', 'S-05', 'S-06']);
     expect(lists(withdrawn.report)).toEqual({ 'top-5': [6, true], 'top-3': [3, false], 'top-4': [4, false] });
   });
+
+  it('#19.3: explain finds the tie at a list drawn on a stage on that stage\'s ranks (S-05 and S-06 share desk rank 6, final ranks 6 and 7)', () => {
+    const rubric = join(mkdtempSync(join(tmpdir(), 'kipp-stages-')), 'rubric.yaml');
+    writeFileSync(rubric, readFileSync(`${S}/rubric.yaml`, 'utf8').replace('name: top-5, size: 5, stage: desk', 'name: top-5, size: 6, stage: desk'));
+    const base = [`${S}/entries.csv`, '-s', `${S}/scores.csv`, '-j', `${S}/judges.csv`, '-r', rubric];
+    const x = JSON.parse(kipp(['explain', 'S-05', ...base, '--format', 'json']).stdout) as { shortlists: { name: string; at_tied_cut: boolean; cut_ties: { rank: number; entries: string[]; places: number }[] }[] };
+    expect(x.shortlists.find((l) => l.name === 'top-5')).toMatchObject({ at_tied_cut: true, cut_ties: [{ rank: 6, entries: ['S-05', 'S-06'], places: 1 }] });
+    // The agenda sees the same tie, on the desk rank.
+    const agenda = JSON.parse(kipp(['agenda', ...base, '--format', 'json']).stdout) as { ties: { shortlist: string; rank: number; free: number; entries: { id: string }[] }[] };
+    expect(agenda.ties.find((t) => t.shortlist === 'top-5')).toMatchObject({ rank: 6, free: 1, entries: [{ id: 'S-05' }, { id: 'S-06' }] });
+  });
 });
