@@ -121,7 +121,8 @@ Examples:
       .option('--force', 'replace an existing --output file')
       .option('--strict', 'treat warnings as errors')
       .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
-      .option('-q, --quiet', 'report errors only'),
+      .option('-q, --quiet', 'report errors only')
+      .option('--assignment <file>', 'the assignment.csv kipp assign wrote: name missing judges\' sheets, scores outside the assignment and workbooks of another assignment'),
   )
     .addHelpText(
       'after',
@@ -131,6 +132,7 @@ Exit codes: 0 clean (warnings allowed), 1 data errors, 2 usage or configuration 
 
 Examples:
   kipp validate submissions/ --rubric rubric.yaml
+  kipp validate entries.csv --judges judges.csv --scores returned/ --assignment out/assignment.csv
   kipp validate entries.csv --scores scores.csv --judges judges.csv --format github
   kipp validate submissions/ --format sarif --output kipp.sarif`,
     )

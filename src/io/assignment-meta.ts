@@ -6,7 +6,9 @@
  * exceljs is loaded lazily (only a command given --assignment and a workbook pays for it). The
  * workbook is read whole: a judge's form is small, and the metadata sheet is the last one.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { extname } from 'node:path';
+import { binaryKind } from './files.js';
 
 export const META_SHEET = 'kipp';
 
@@ -56,4 +58,47 @@ function cellText(value: unknown): string {
   // Rich text (a workbook re-saved by another program may split a text into runs).
   if (typeof value === 'object' && 'richText' in value) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('').trim();
   return '';
+}
+
+/** A workbook among the score sheets, and its metadata (null: none, or not a workbook exceljs opens). */
+export interface ScoreWorkbook {
+  path: string;
+  meta: AssignmentMeta | null;
+}
+
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+
+/**
+ * The workbooks among score-sheet paths (files, and the files of folders, as `--scores` names
+ * them): by extension or by the ZIP signature. One that cannot be opened has no metadata here —
+ * reading its scores says what is wrong with it.
+ */
+export async function scoreWorkbooks(paths: readonly string[]): Promise<ScoreWorkbook[]> {
+  const out: ScoreWorkbook[] = [];
+  for (const path of paths) {
+    if (!isWorkbook(path)) continue;
+    let meta: AssignmentMeta | null = null;
+    try {
+      meta = await readAssignmentMetaFile(path);
+    } catch {
+      meta = null;
+    }
+    out.push({ path, meta });
+  }
+  return out;
+}
+
+function isWorkbook(path: string): boolean {
+  if (path === '-') return false;
+  if (WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase())) return true;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = new Uint8Array(8);
+    return binaryKind(head.subarray(0, readSync(fd, head, 0, 8, 0))) === 'zip';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

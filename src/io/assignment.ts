@@ -25,6 +25,8 @@ export interface AssignedPair {
   entryId: string;
   judgeId: string;
   source: SourceRef;
+  /** 1-based column of the judge_id cell. */
+  judgeColumn?: number;
 }
 
 export interface LoadedAssignment {
@@ -58,7 +60,8 @@ export function readAssignment(path: string): LoadedAssignment {
       diagnostics.push(diagnostic('missing-field', `the assignment row has no ${missing}: give the assignment.csv kipp assign wrote, unedited`, { file: path, line: r.source.line, column: r.columns?.get(missing), field: missing }));
       continue;
     }
-    pairs.push({ entryId, judgeId, source: r.source });
+    const judgeColumn = r.columns?.get('judge_id');
+    pairs.push({ entryId, judgeId, source: r.source, ...(judgeColumn !== undefined ? { judgeColumn } : {}) });
   }
   return { path, id: assignmentId(input.bytes), sha256: input.sha256, pairs, diagnostics };
 }
