@@ -245,6 +245,9 @@ Examples:
 Writes DIR/assignment.csv (entry_id, judge_id) and one wide score sheet per judge in DIR/sheets/,
 which kipp validate and kipp score read back with --scores DIR/sheets/. Every entry gets exactly K
 judges, none of its agency (nor region, with --avoid region); loads differ by at most one.
+With --sheet-format xlsx each workbook is a form: score cells take only a number within the
+rubric's scale, the other cells are locked, an instructions sheet follows, and a hidden sheet
+records the assignment; check returned sheets with kipp validate --assignment DIR/assignment.csv.
 Exit codes: 0 written, 1 the panel cannot meet the rules or the inputs have errors (nothing
 written), 2 usage (bad option, K above the number of judges, DIR already holds sheets: --force).
 
