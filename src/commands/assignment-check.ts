@@ -24,5 +24,6 @@ export async function assignmentCheck(path: string, competition: Competition, sc
       if (!(err instanceof MissingFile)) throw err;
     }
   }
-  return checkAssignment(assignment, competition.scores, await scoreWorkbooks([...files].sort()));
+  const known = { entries: new Set(competition.entries.map((e) => e.id)), judges: competition.judges !== null ? new Set(competition.judges.map((j) => j.id)) : null };
+  return checkAssignment(assignment, competition.scores, await scoreWorkbooks([...files].sort()), known);
 }

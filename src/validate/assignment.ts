@@ -9,7 +9,8 @@
  *   judge the assignment does not name). The assignment kept judges away from entries of their
  *   own agency or region and from declared conflicts; a score outside it may break that, so it is
  *   not ranked on silently. At the row, its entry_id cell; once per row (a wide row holds several
- *   scores).
+ *   scores). Not for an entry or judge that is unknown altogether: unknown-entry / unknown-judge
+ *   already stand at that cell.
  * - other-assignment (warning): a workbook whose hidden `kipp` sheet names another assignment id.
  *   A warning: the scores themselves are checked pair by pair above, and a secretariat that adds
  *   a reassignment to assignment.csv by hand changes its id, which would otherwise turn every
@@ -24,9 +25,18 @@ import type { ScoreWorkbook } from '../io/assignment-meta.js';
 
 const pairKey = (judgeId: string, entryId: string) => `${judgeId}\u0000${entryId}`;
 
-export function checkAssignment(assignment: LoadedAssignment, scores: ScoreSheet | Iterable<ScoreRow>, workbooks: readonly ScoreWorkbook[]): Diagnostic[] {
+/** The entry ids, and the judge ids of a judges file (null: none given), of the competition. */
+export interface KnownIds {
+  entries: ReadonlySet<string>;
+  judges: ReadonlySet<string> | null;
+}
+
+export function checkAssignment(assignment: LoadedAssignment, scores: ScoreSheet | Iterable<ScoreRow>, workbooks: readonly ScoreWorkbook[], known?: KnownIds): Diagnostic[] {
   const out: Diagnostic[] = [...assignment.diagnostics];
   const assigned = new Set(assignment.pairs.map((p) => pairKey(p.judgeId, p.entryId)));
+  // A pair that is fine here, or reported as unknown-entry / unknown-judge already.
+  const fine = (judgeId: string, entryId: string) =>
+    assigned.has(pairKey(judgeId, entryId)) || (known !== undefined && (!known.entries.has(entryId) || (known.judges !== null && !known.judges.has(judgeId))));
   const scoredBy = new Set<string>();
   const judges = new Set(assignment.pairs.map((p) => p.judgeId));
 
@@ -56,7 +66,7 @@ export function checkAssignment(assignment: LoadedAssignment, scores: ScoreSheet
       const key = judge * width + entry;
       let ok = known.get(key);
       if (ok === undefined) {
-        ok = assigned.has(pairKey(scores.judgeId(i), scores.entryId(i)));
+        ok = fine(scores.judgeId(i), scores.entryId(i));
         known.set(key, ok);
         scoredBy.add(scores.judgeId(i));
       }
@@ -71,7 +81,7 @@ export function checkAssignment(assignment: LoadedAssignment, scores: ScoreSheet
     const rows = new Set<string>();
     for (const row of scores) {
       scoredBy.add(row.judgeId);
-      if (assigned.has(pairKey(row.judgeId, row.entryId))) continue;
+      if (fine(row.judgeId, row.entryId)) continue;
       const at = `${row.source.file}\u0000${row.source.line}`;
       if (rows.has(at)) continue;
       rows.add(at);

@@ -79,3 +79,17 @@ describe('#18.3 checkAssignment', () => {
     expect(allOther.map((d) => [d.file, d.line])).toEqual([[a.path, 1]]);
   });
 });
+
+describe('#18.3 checkAssignment and unknown ids', () => {
+  it('#18.3: a row whose entry or judge is unknown altogether is left to unknown-entry / unknown-judge (one problem, one diagnostic)', () => {
+    const a = readAssignment(file('assignment-known.csv', 'entry_id,judge_id\n08123,J01\n'));
+    const rows = [...wide('8123', 'J01', 2), ...wide('08123', 'J1', 3), ...wide('08124', 'J01', 4)];
+    const known = { entries: new Set(['08123', '08124']), judges: new Set(['J01']) };
+    expect(checkAssignment(a, rows, [], known).map((d) => [d.code, d.line])).toEqual([['unassigned-score', 4]]);
+    // Without a judges file, any judge id is known.
+    expect(checkAssignment(a, rows, [], { ...known, judges: null }).map((d) => [d.code, d.line])).toEqual([
+      ['unassigned-score', 3],
+      ['unassigned-score', 4],
+    ]);
+  });
+});
