@@ -3,11 +3,11 @@
  * (src/report/assign/xlsx.ts writes them). A workbook without one — made by hand, or re-saved
  * from a CSV sheet — has no metadata (null): nothing is claimed about it.
  *
- * exceljs is loaded lazily (only a command given --assignment and a workbook pays for it). The
- * workbook is read whole: a judge's form is small, and the metadata sheet is the last one.
+ * exceljs is loaded lazily (only a command given --assignment and a workbook pays for it).
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
+import type { Worksheet } from 'exceljs';
 import { binaryKind } from './files.js';
 
 export const META_SHEET = 'kipp';
@@ -24,26 +24,58 @@ export interface AssignmentMeta {
   sheet: string;
 }
 
-/** The metadata of a workbook's bytes, or null when it has no `kipp` sheet with an assignment id. */
+/** One worksheet as a reader sees it: its name, its state, and its rows' first two cells. */
+export interface MetaSheet {
+  name: string;
+  state: string;
+  rows: Iterable<readonly [unknown, unknown]>;
+}
+
+/**
+ * The metadata among a workbook's sheets, or null. The sheet named `kipp`, else a hidden sheet
+ * that holds the key (a judge whose id is `kipp` gets a score sheet of that name and the
+ * metadata sheet `kipp (2)`); a visible sheet is the judge's, whatever it holds. Pure, so that a
+ * reader that streams a workbook for its scores can hand over the hidden sheet it skips.
+ */
+export function assignmentMetaOf(sheets: Iterable<MetaSheet>): AssignmentMeta | null {
+  const candidates = [...sheets].filter((s) => s.name === META_SHEET || s.state !== 'visible').sort((a, b) => Number(b.name === META_SHEET) - Number(a.name === META_SHEET));
+  for (const sheet of candidates) {
+    // A Map, not an object: a key is whatever the workbook holds (`__proto__`, `constructor`).
+    const values = new Map<string, string>();
+    for (const [a, b] of sheet.rows) {
+      const key = cellText(a);
+      if (key !== '' && !values.has(key)) values.set(key, cellText(b));
+    }
+    const id = values.get('kipp_assignment');
+    if (id === undefined || id === '') continue;
+    const value = (key: string) => values.get(key) ?? '';
+    return { assignmentId: id, judgeId: value('judge_id'), kippVersion: value('kipp_version'), rubricSha256: value('rubric_sha256'), values: Object.fromEntries(values), sheet: sheet.name };
+  }
+  return null;
+}
+
+/**
+ * The metadata of a workbook's bytes, or null when it has no `kipp` sheet with an assignment id.
+ * The whole workbook is loaded (about 75 ms for a judge's form of 300 entries): exceljs's
+ * streaming reader cannot skip a sheet, and parses every row of it.
+ */
 export async function readAssignmentMeta(bytes: Uint8Array): Promise<AssignmentMeta | null> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  // The sheet named `kipp`, else a hidden sheet that holds the key (a judge whose id is `kipp`
-  // gets a score sheet of that name and the metadata sheet `kipp (2)`).
-  // A visible sheet is the judge's, whatever it holds.
-  const candidates = workbook.worksheets.filter((s) => s.name === META_SHEET || s.state !== 'visible').sort((a, b) => Number(b.name === META_SHEET) - Number(a.name === META_SHEET));
-  for (const sheet of candidates) {
-    const values: Record<string, string> = {};
-    sheet.eachRow((row) => {
-      const key = cellText(row.getCell(1).value);
-      if (key !== '' && !(key in values)) values[key] = cellText(row.getCell(2).value);
-    });
-    const id = values.kipp_assignment;
-    if (id === undefined || id === '') continue;
-    return { assignmentId: id, judgeId: values.judge_id ?? '', kippVersion: values.kipp_version ?? '', rubricSha256: values.rubric_sha256 ?? '', values, sheet: sheet.name };
-  }
-  return null;
+  return assignmentMetaOf(
+    workbook.worksheets.map((sheet) => ({
+      name: sheet.name,
+      state: sheet.state,
+      rows: sheet.name === META_SHEET || sheet.state !== 'visible' ? rowsOf(sheet) : [],
+    })),
+  );
+}
+
+function rowsOf(sheet: Worksheet): [unknown, unknown][] {
+  const rows: [unknown, unknown][] = [];
+  sheet.eachRow((row) => rows.push([row.getCell(1).value, row.getCell(2).value]));
+  return rows;
 }
 
 /** The metadata of a workbook file (see readAssignmentMeta). */

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readAssignmentMeta } from '../../src/io/assignment-meta.js';
+import { assignmentMetaOf, readAssignmentMeta } from '../../src/io/assignment-meta.js';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -69,5 +69,15 @@ describe('#18.2 readAssignmentMeta', () => {
       meta.addRow(['kipp_assignment', '']);
     });
     expect(await readAssignmentMeta(bytes)).toBeNull();
+  });
+
+  it('#18.2: assignmentMetaOf (for a reader that streams the workbook): keys such as __proto__ are plain keys, the first of a repeated key wins', () => {
+    const meta = assignmentMetaOf([
+      { name: 'J05', state: 'visible', rows: [['kipp_assignment', 'visible-sheet']] },
+      { name: 'kipp', state: 'veryHidden', rows: [['__proto__', 'x'], ['constructor', 'y'], ['kipp_assignment', ' abc '], ['kipp_assignment', 'def'], [7, 8]] },
+    ]);
+    expect(meta?.assignmentId).toBe('abc');
+    expect(Object.getPrototypeOf(meta!.values)).toBe(Object.prototype);
+    expect(Object.entries(meta!.values).sort()).toEqual([['7', '8'], ['__proto__', 'x'], ['constructor', 'y'], ['kipp_assignment', 'abc']]);
   });
 });
