@@ -56,7 +56,7 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
       const run = kipp(['assign', `${SRC}/entries.csv`, '--judges', `${SRC}/juri.csv`, '--rubric', rubric, '--per-entry', '2', '--seed', '3', '--sheet-format', 'xlsx', '--lang', lang, '--output-dir', out[lang]]);
       expect(run.status, run.stderr).toBe(0);
     }
-  });
+  }, 120_000); // two runs of the built CLI: slow on a loaded machine
 
   const pairs = (lang: 'en' | 'id'): Row[] => parse(readFileSync(join(out[lang], 'assignment.csv')), { columns: true, bom: true, delimiter: ',' }) as Row[];
 
@@ -146,5 +146,5 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
     const again = join(dir, 'again');
     expect(kipp(['assign', `${SRC}/entries.csv`, '--judges', `${SRC}/juri.csv`, '--rubric', rubric, '--per-entry', '2', '--seed', '3', '--sheet-format', 'xlsx', '--lang', 'en', '--output-dir', again]).status).toBe(0);
     for (const name of ['J01.xlsx', 'J07.xlsx']) expect(sha256(readFileSync(join(again, 'sheets', name)))).toBe(sha256(readFileSync(join(out.en, 'sheets', name))));
-  });
+  }, 120_000);
 });

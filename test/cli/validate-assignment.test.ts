@@ -53,7 +53,7 @@ describe('#18.3 kipp validate --assignment', () => {
     out = join(dir, 'out');
     expect(kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--seed', '5', '--output-dir', out]).status).toBe(0);
     pairs = readCsv(join(out, 'assignment.csv'));
-  });
+  }, 120_000); // a run of the built CLI: slow on a loaded machine
   const assignment = () => join(out, 'assignment.csv');
   const judges = () => [...new Set(pairs.map((p) => p.judge_id!))];
 
@@ -93,7 +93,7 @@ describe('#18.3 kipp validate --assignment', () => {
     ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/kipp validate: \d+ errors?/);
-  });
+  }, 120_000);
 
   it('#18.3: workbooks of this very assignment raise no other-assignment; when every workbook names one other id, it is said once, at assignment.csv', () => {
     const same = join(dir, 'same');
@@ -107,7 +107,7 @@ describe('#18.3 kipp validate --assignment', () => {
     const r = validate([join(same, 'sheets')], edited);
     expect(r.ours.filter((d) => d.code === 'other-assignment')).toEqual([{ code: 'other-assignment', severity: 'warning', file: edited, line: 1 }]);
     expect(readdirSync(join(same, 'sheets')).length).toBeGreaterThan(1);
-  });
+  }, 120_000);
 
   it('#18.3: a missing assignment file is a usage error (exit 2), file-not-found at the path', () => {
     const r = kipp(['validate', ENTRIES, '--judges', JUDGES, '--assignment', join(dir, 'nope.csv'), ...AS_OF, '--format', 'json']);
