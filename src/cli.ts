@@ -121,7 +121,8 @@ Examples:
       .option('--force', 'replace an existing --output file')
       .option('--strict', 'treat warnings as errors')
       .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
-      .option('-q, --quiet', 'report errors only'),
+      .option('-q, --quiet', 'report errors only')
+      .option('--assignment <file>', 'the assignment.csv kipp assign wrote: name missing judges\' sheets, scores outside the assignment and workbooks of another assignment'),
   )
     .addHelpText(
       'after',
@@ -131,6 +132,7 @@ Exit codes: 0 clean (warnings allowed), 1 data errors, 2 usage or configuration 
 
 Examples:
   kipp validate submissions/ --rubric rubric.yaml
+  kipp validate entries.csv --judges judges.csv --scores returned/ --assignment out/assignment.csv
   kipp validate entries.csv --scores scores.csv --judges judges.csv --format github
   kipp validate submissions/ --format sarif --output kipp.sarif`,
     )
@@ -244,6 +246,9 @@ Examples:
 Writes DIR/assignment.csv (entry_id, judge_id) and one wide score sheet per judge in DIR/sheets/,
 which kipp validate and kipp score read back with --scores DIR/sheets/. Every entry gets exactly K
 judges, none of its agency (nor region, with --avoid region); loads differ by at most one.
+With --sheet-format xlsx each workbook is a form: score cells take only a number within the
+rubric's scale, the other cells are locked, an instructions sheet follows, and a hidden sheet
+records the assignment; check returned sheets with kipp validate --assignment DIR/assignment.csv.
 Exit codes: 0 written, 1 the panel cannot meet the rules or the inputs have errors (nothing
 written), 2 usage (bad option, K above the number of judges, DIR already holds sheets: --force).
 

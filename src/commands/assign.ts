@@ -15,7 +15,9 @@ import { compareDiagnostics, hasErrors, KippError, type Diagnostic } from '../mo
 import type { DeclaredConflict } from '../model/records.js';
 import { checkOutput, writeOutput } from '../io/write.js';
 import { formatAssignmentCsv, formatSheetCsv, type AssignCsvOptions } from '../report/assign/csv.js';
-import { formatSheetXlsx } from '../report/assign/xlsx.js';
+import { formatSheetXlsx, type SheetForm } from '../report/assign/xlsx.js';
+import { assignmentId } from '../io/assignment.js';
+import { toolVersion } from '../version.js';
 import { criterionHeaders, judgeSheets, type JudgeSheet, type SheetEntry } from '../report/assign/sheet.js';
 import type { CsvDelimiter } from '../report/export-csv.js';
 import { parseLang } from '../report/labels.js';
@@ -117,10 +119,25 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   );
   const sheets = judgeSheets(assignment.pairs, judges.map((j) => j.id), sheetEntries);
   const headers = criterionHeaders(rubric, lang);
+  // The workbooks carry the id of the assignment.csv written with them (src/io/assignment.ts).
+  const assignmentCsv = formatAssignmentCsv(assignment.pairs, csv);
+  const names = new Map(judges.map((j) => [j.id, j.name]));
+  const form = (sheet: JudgeSheet): SheetForm => ({
+    lang,
+    scale: rubric.scale,
+    assignmentId: assignmentId(assignmentCsv),
+    rubricSha256: competition.rubricSource.sha256,
+    kippVersion: toolVersion(),
+    judgeName: names.get(sheet.judgeId) ?? '',
+    fileName: `${sheet.fileStem}.xlsx`,
+  });
   const files: { path: string; data: () => Promise<string | Uint8Array> }[] = [
-    ...sheets.map((sheet) => ({ path: join(options.outputDir, SHEETS_FOLDER, `${sheet.fileStem}.${sheetFormat}`), data: () => sheetBytes(sheet, headers, sheetFormat, csv) })),
+    ...sheets.map((sheet) => ({
+      path: join(options.outputDir, SHEETS_FOLDER, `${sheet.fileStem}.${sheetFormat}`),
+      data: async () => (sheetFormat === 'xlsx' ? formatSheetXlsx(sheet, headers, form(sheet)) : formatSheetCsv(sheet, headers, csv)),
+    })),
     // Last: an assignment.csv means every sheet before it was written.
-    { path: join(options.outputDir, ASSIGNMENT_FILE), data: async () => formatAssignmentCsv(assignment.pairs, csv) },
+    { path: join(options.outputDir, ASSIGNMENT_FILE), data: async () => assignmentCsv },
   ];
   const leftovers = prepareFolder(options.outputDir, files.map((f) => f.path), options.force ?? false, inputPaths(competition));
   for (const file of files) writeOutput(file.path, await file.data(), { inputs: inputPaths(competition), force: true });
@@ -131,10 +148,6 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   for (const path of leftovers) ctx.log(`kipp assign: warning: ${path} is left from an earlier run; delete it before reading the folder back with --scores`);
   ctx.log(`kipp assign: wrote ${join(options.outputDir, ASSIGNMENT_FILE)} and ${sheets.length} score sheet${sheets.length === 1 ? '' : 's'} in ${join(options.outputDir, SHEETS_FOLDER)}/`);
   return { exit: 0 };
-}
-
-async function sheetBytes(sheet: JudgeSheet, headers: string[], format: SheetFormat, csv: AssignCsvOptions): Promise<string | Uint8Array> {
-  return format === 'xlsx' ? formatSheetXlsx(sheet, headers, csv.lang) : formatSheetCsv(sheet, headers, csv);
 }
 
 /**

@@ -13,6 +13,7 @@ import { summaryLine } from '../report/validate/report.js';
 import { validateCompetition } from '../validate/competition.js';
 import { applyPolicy, type Policy } from '../validate/policy.js';
 import { toolVersion } from '../version.js';
+import { assignmentCheck } from './assignment-check.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, parseDelimiter, rubricPath, type InputOptions } from './inputs.js';
 import { checkOutputFirst, formatForOutput, namedInputs, outputFile } from './output.js';
@@ -24,6 +25,8 @@ export interface ValidateCommandOptions extends InputOptions {
   strict?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
+  /** The assignment.csv kipp assign wrote: the score sheets are checked against it. */
+  assignment?: string;
 }
 
 /** Where SARIF readers send people who want to know more about the tool. */
@@ -43,12 +46,13 @@ export function parseMaxWarnings(raw: string | undefined): number | undefined {
 }
 
 /** Input paths that do not exist, as file-not-found (reported with an invalid rubric). */
-function missingInputs(entryPaths: string[], options: InputOptions): Diagnostic[] {
+function missingInputs(entryPaths: string[], options: ValidateCommandOptions): Diagnostic[] {
   const named: [string, string][] = [
     ...entryPaths.map((p) => [p, 'entries'] as [string, string]),
     ...(options.scores ?? []).map((p) => [p, 'scores'] as [string, string]),
     ...(options.judges !== undefined ? [[options.judges, 'judges'] as [string, string]] : []),
     ...(options.conflicts !== undefined ? [[options.conflicts, 'conflicts'] as [string, string]] : []),
+    ...(options.assignment !== undefined ? [[options.assignment, 'assignment'] as [string, string]] : []),
   ];
   const out: Diagnostic[] = [];
   for (const [path, kind] of named) {
@@ -76,10 +80,12 @@ async function collect(entryPaths: string[], options: ValidateCommandOptions, as
   try {
     const competition = await loadInputs(entryPaths, options, ctx);
     const rubricFile = competition.rubricSource.path;
+    const found = validateCompetition(competition, { asOf });
+    if (options.assignment !== undefined) found.push(...(await assignmentCheck(options.assignment, competition, options.scores ?? [])));
     return {
-      found: validateCompetition(competition, { asOf }),
-      files: [...competition.inputs.map((i) => i.path), ...(rubricFile !== null ? [rubricFile] : [])],
-      inputs: inputPaths(competition),
+      found: found.sort(compareDiagnostics),
+      files: [...competition.inputs.map((i) => i.path), ...(rubricFile !== null ? [rubricFile] : []), ...(options.assignment !== undefined ? [options.assignment] : [])],
+      inputs: [...inputPaths(competition), ...(options.assignment !== undefined ? [options.assignment] : [])],
       loadFailed: false,
     };
   } catch (err) {
@@ -91,7 +97,7 @@ async function collect(entryPaths: string[], options: ValidateCommandOptions, as
     return {
       found,
       files: [...new Set(found.flatMap((d) => (d.file !== undefined ? [d.file] : [])))],
-      inputs: [...entryPaths, ...(options.scores ?? []), ...(options.judges !== undefined ? [options.judges] : []), ...(rubric !== null ? [rubric] : [])],
+      inputs: [...entryPaths, ...(options.scores ?? []), ...(options.judges !== undefined ? [options.judges] : []), ...(rubric !== null ? [rubric] : []), ...(options.assignment !== undefined ? [options.assignment] : [])],
       loadFailed: true,
     };
   }

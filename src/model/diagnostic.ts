@@ -38,6 +38,9 @@ export const DIAGNOSTIC_CODES = {
   'unsupported-format': 'error',
   'invalid-decision': 'error',
   'stale-decision': 'error',
+  'missing-sheet': 'error',
+  'unassigned-score': 'error',
+  'other-assignment': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

@@ -4,6 +4,7 @@
  * Indonesian. A new table of words is added here.
  */
 import { WORDS as ANALYTICS_WORDS } from './analytics/words.js';
+import { FORM_WORDS } from './assign/xlsx.js';
 import { AGENCY_TYPE_LABELS, HEADERS as EXPORT_HEADERS } from './export-table.js';
 import { WORDS as XLSX_WORDS } from './export-xlsx.js';
 import { HTML_WORDS } from './html-words.js';
@@ -21,4 +22,5 @@ export const CATALOGUE = {
   'export-table.ts headers': EXPORT_HEADERS,
   'export-table.ts agency types': AGENCY_TYPE_LABELS,
   'export-xlsx.ts': XLSX_WORDS,
+  'assign/xlsx.ts': FORM_WORDS,
 } satisfies Record<string, Words>;

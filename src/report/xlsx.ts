@@ -13,9 +13,14 @@
  * - An empty text is no cell at all (a filter's "(Blanks)", COUNTA and Go To Special see it as
  *   empty), and an ISO date (`2020-03-01`) in a date or value column is a real date shown as
  *   yyyy-mm-dd, so that Excel sorts and filters it as a date.
+ * - A form (kipp assign): a column may be `editable` (unlocked in a protected sheet) and carry a
+ *   number `validation`; its bounds are constants in the data validation, never a cell formula.
+ *   Protection has no password (a password would need a random salt: the bytes would change).
  *
  * exceljs is loaded lazily so commands that never write XLSX do not pay its start-up cost.
  */
+
+import type { DataValidation } from 'exceljs';
 
 /**
  * `date`: a text that is an ISO date (YYYY-MM-DD, a real calendar day) becomes a date cell,
@@ -29,6 +34,19 @@ export interface SheetColumn {
   /** Width in characters; default: fitted to the header and the values (6 to 60). */
   width?: number;
   kind: ColumnKind;
+  /** In a protected sheet, the column's data cells stay unlocked (the cells a judge fills in). */
+  editable?: boolean;
+  /** Data validation of the column's data cells: a decimal between min and max (blank allowed). */
+  validation?: NumberValidation;
+}
+
+/** Excel's "Decimal between": the message shown on entering a cell and the one that refuses a value. */
+export interface NumberValidation {
+  min: number;
+  max: number;
+  /** Excel shows at most 32 characters of a title and 255 of a message. */
+  prompt: { title: string; text: string };
+  error: { title: string; text: string };
 }
 
 export interface SheetSpec {
@@ -39,6 +57,13 @@ export interface SheetSpec {
   freezeHeader?: boolean;
   /** An autofilter on the header row (default true). */
   filter?: boolean;
+  /**
+   * Sheet protection without a password: only `editable` columns can be changed; filtering and
+   * resizing columns and rows stay allowed (default false).
+   */
+  protect?: boolean;
+  /** `veryHidden`: not listed by Excel's Unhide (a helper sheet the reader skips). Default visible. */
+  state?: 'visible' | 'veryHidden';
 }
 
 export interface XlsxOptions {
@@ -144,6 +169,7 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
     const freeze = spec.freezeHeader ?? true;
     const worksheet = workbook.addWorksheet(sheetName(spec.name, taken), {
       views: freeze ? [{ state: 'frozen', xSplit: 0, ySplit: 1 }] : [],
+      ...(spec.state === 'veryHidden' ? { state: 'veryHidden' as const } : {}),
     });
     worksheet.columns = spec.columns.map((column, index) => ({
       width: fittedWidth(column, spec.rows, index),
@@ -160,18 +186,47 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
       const row = worksheet.getRow(r + 2);
       spec.columns.forEach((column, c) => {
         const stored = cellValue(values[c], column.kind);
-        if (stored === null) return;
+        if (stored === null && !column.editable && !column.validation) return;
         const cell = row.getCell(c + 1);
-        cell.value = stored.value;
-        if (stored.numFmt !== undefined) cell.numFmt = stored.numFmt;
+        if (stored !== null) cell.value = stored.value;
+        if (stored?.numFmt !== undefined) cell.numFmt = stored.numFmt;
+        if (column.editable) cell.protection = { locked: false };
       });
     });
+    spec.columns.forEach((column, c) => {
+      if (column.validation === undefined || spec.rows.length === 0) return;
+      // One range per column. Not cell by cell: exceljs merges equal cells' validations after
+      // sorting addresses as text (F10 before F2), which writes overlapping ranges Excel repairs.
+      const letter = worksheet.getColumn(c + 1).letter;
+      (worksheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${spec.rows.length + 1}`, numberValidation(column.validation));
+    });
+    if (spec.protect) {
+      // "true" here means allowed to the user (exceljs writes the attribute as not protected).
+      await worksheet.protect('', { autoFilter: true, formatColumns: true, formatRows: true });
+    }
     if ((spec.filter ?? true) && spec.columns.length > 0) {
       worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + spec.rows.length, column: spec.columns.length } };
     }
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return fixZipTimes(new Uint8Array(buffer as ArrayBuffer), date);
+}
+
+/** Cells' data validation: Excel's "Decimal between", blank allowed, a stop error on anything else. */
+function numberValidation(v: NumberValidation): DataValidation {
+  return {
+    type: 'decimal',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [v.min, v.max],
+    showInputMessage: true,
+    promptTitle: v.prompt.title.slice(0, 32),
+    prompt: v.prompt.text.slice(0, 255),
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: v.error.title.slice(0, 32),
+    error: v.error.text.slice(0, 255),
+  };
 }
 
 /**

@@ -254,7 +254,8 @@ describe('kipp assign --sheet-format xlsx', () => {
     for (const j of small) {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(readFileSync(join(out, 'sheets', `${j.id}.xlsx`)) as unknown as ArrayBuffer);
-      expect(workbook.worksheets).toHaveLength(1);
+      // The score sheet first; the instructions and the very hidden `kipp` sheet follow (#18.1).
+      expect(workbook.worksheets.map((w) => w.state)).toEqual(['visible', 'visible', 'veryHidden']);
       const sheet = workbook.worksheets[0]!;
       expect(sheet.name).toBe(j.id);
       const values = (r: number) => HEADER.map((_, c) => sheet.getRow(r).getCell(c + 1).value);

@@ -262,6 +262,35 @@ const CASES: Case[] = [
     expected: [{ code: 'unsupported-format', file: '@scores/juri-2.xlsx' }],
   },
   {
+    // #18.3: the assignment gives both entries to J01 and J02; only J01's sheet came back.
+    // At J02's first row of assignment.csv, its judge_id cell.
+    dir: 'missing-sheet',
+    args: ['@entries.csv', '--judges', '@judges.csv', '--scores', '@scores.csv', '--assignment', '@assignment.csv', ...AS_OF],
+    exit: 1,
+    expected: [{ code: 'missing-sheet', file: '@assignment.csv', line: 4, column: 2, field: 'judge_id' }],
+  },
+  {
+    // #18.3: J01 was assigned KIPP-2018-130 only, but line 3 scores KIPP-2018-131 too.
+    dir: 'unassigned-score',
+    args: ['@entries.csv', '--judges', '@judges.csv', '--scores', '@scores.csv', '--assignment', '@assignment.csv', ...AS_OF],
+    exit: 1,
+    expected: [{ code: 'unassigned-score', file: '@scores.csv', line: 3, column: 1, field: 'entry_id', entry_id: 'KIPP-2018-131' }],
+  },
+  {
+    // #18.3: assignment.csv is what `kipp assign --per-entry 2` wrote (--lang en); J02.xlsx is
+    // J02's workbook from the same assignment written with --lang id (another assignment.csv,
+    // so another id), its scores filled in with exceljs. Until kipp reads workbooks (#18, the
+    // reader), the workbook is also refused, and J02 has no score read: missing-sheet.
+    dir: 'other-assignment',
+    args: ['@entries.csv', '--judges', '@judges.csv', '--scores', '@J01.csv', '@J02.xlsx', '--assignment', '@assignment.csv', ...AS_OF],
+    exit: 1,
+    expected: [
+      { code: 'other-assignment', file: '@J02.xlsx' },
+      { code: 'unsupported-format', file: '@J02.xlsx' },
+      { code: 'missing-sheet', file: '@assignment.csv', line: 3, column: 2, field: 'judge_id' },
+    ],
+  },
+  {
     // J01 and J02 scored KIPP-2018-130, J03 and J04 KIPP-2018-131: two panels that share no
     // entry, under a rubric whose zscore normalization compares judges through shared entries.
     dir: 'disconnected-panel',

@@ -146,4 +146,16 @@ export const RULES = {
     summary: 'A decision no longer fits the data: the tie it resolves is gone, an entry is unknown or was not tied, or two decisions act on the same place. No decision is applied until it is fixed.',
     fix: 'Take the decision again on the current ranking (run `kipp agenda`), or correct the entry or shortlist it names.',
   },
+  'missing-sheet': {
+    summary: 'With `--assignment`: a judge who was assigned entries has no score in any score sheet given; their sheet has not come back, or came back empty.',
+    fix: 'Add the judge\'s returned sheet (or the folder holding it) to `--scores`; if the judge withdrew, reassign the entries with `kipp assign` and send the new sheets.',
+  },
+  'unassigned-score': {
+    summary: 'With `--assignment`: a score row for an entry its judge was not assigned (or from a judge the assignment does not name). The assignment kept judges away from their own agency and declared conflicts; a score outside it is not ranked on silently.',
+    fix: 'Delete the row if it was scored by mistake (a row copied from another judge\'s sheet, a wrong judge id). If the secretariat reassigned the entry on purpose, add the pair (entry_id, judge_id) to assignment.csv.',
+  },
+  'other-assignment': {
+    summary: 'With `--assignment`: a workbook kipp assign wrote for another assignment (its hidden `kipp` sheet names another assignment id than the first 16 hex digits of the SHA-256 of assignment.csv). Said once, at assignment.csv, when every workbook names the same other id.',
+    fix: 'Ask the judge for the workbook of this assignment, or give the assignment.csv written with the workbooks. After adding a reassignment to assignment.csv by hand the warning is expected: the pairs are still checked one by one.',
+  },
 } as const satisfies Record<DiagnosticCode, RuleText>;
