@@ -93,4 +93,8 @@ const table = [
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const report = `# kipp benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\nMedian of ${RUNS} runs (stress: up to 3), whole process, wall time; peak memory is the process's maximum resident set.\nYears from \`bench/generate.mjs\` (seeded): national = 3,500 entries × 5 judges × 5 criteria (87,500 rows); national125k = 5,000 entries (125,000 rows); stress = 200,000 entries (5,000,000 rows).\n\n${table}\n`;
 process.stdout.write(report);
-if (write) writeFileSync(join(ROOT, 'bench/RESULTS.md'), report);
+// The hand-written part below the marker (history, one-off measurements) survives a rewrite.
+const MARKER = '\n<!-- Everything above this line is written by `npm run bench -- --write`; everything below is kept. -->\n';
+const resultsPath = join(ROOT, 'bench/RESULTS.md');
+const kept = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8').split(MARKER)[1] : undefined;
+if (write) writeFileSync(resultsPath, kept === undefined ? report : report + MARKER + kept);
