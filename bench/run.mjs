@@ -56,10 +56,9 @@ row('kipp --version', '—', version);
 
 for (const size of sizes) {
   const dir = join(ROOT, 'bench/data', size);
-  let meta;
   if (!existsSync(join(dir, 'scores.csv'))) {
     process.stderr.write(`generating ${size}…\n`);
-    meta = await generate(size, dir);
+    await generate(size, dir);
   }
   const lines = readFileSync(join(dir, 'scores.csv'), 'latin1').split('\n').length - 2;
   const inputs = [join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--judges', join(dir, 'judges.csv'), '--as-of', '2026-01-01'];

@@ -121,7 +121,7 @@ export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: 
     const cut = cuts.find((c) => Math.abs(e.rank! - c.rank) <= options.nearRanks);
     if (cut) nearCut.set(e.id, { rank: e.rank, shortlist: cut.name });
   }
-  const panels = isStaged(profile) ? profile.stages.map((p) => ({ stage: p.stage as string | undefined, p })) : [{ stage: undefined, p: profile }];
+  const panels = isStaged(profile) ? profile.stages.map((p) => ({ stage: p.stage, p })) : [{ stage: undefined, p: profile }];
   const disagreements = panels
     .flatMap(({ stage, p }) => p.disagreements.filter((d) => nearCut.has(d.entry_id)).map((d) => ({ ...d, ...(stage !== undefined ? { stage } : {}), ...nearCut.get(d.entry_id)! })))
     .sort((a, b) => b.spread - a.spread || (a.entry_id < b.entry_id ? -1 : a.entry_id > b.entry_id ? 1 : 0))

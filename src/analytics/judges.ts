@@ -253,7 +253,7 @@ function profileRecords(rubric: Rubric, records: readonly ScoredRecord[], judgeC
   const ownScores = new Map<string, Map<string, Record<string, number>>>(); // entry → judge → criterion → raw
   for (const r of kept) {
     let byJudge = ownScores.get(r.entryId);
-    if (!byJudge) ownScores.set(r.entryId, (byJudge = new Map()));
+    if (!byJudge) ownScores.set(r.entryId, (byJudge = new Map<string, Record<string, number>>()));
     let values = byJudge.get(r.judge);
     if (!values) byJudge.set(r.judge, (values = {}));
     values[r.criterion] = r.raw;

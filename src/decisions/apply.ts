@@ -109,7 +109,7 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
   const removed = new Map<string, RemoveDecision>();
   for (const d of good) if (d.action === 'disqualify' || d.action === 'withdraw') removed.set(d.entry, d);
   let entries = scored.entries;
-  let shortlists = scored.shortlists;
+  let shortlists: typeof scored.shortlists;
   let diagnostics = scored.diagnostics;
   if (removed.size > 0) {
     if (rubric.stages.length > 0) {

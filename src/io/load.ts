@@ -325,7 +325,7 @@ function toConflicts(table: Table, file: string, diagnostics: Diagnostic[]): Dec
     }
     if (missing.length > 0) continue;
     const columns = r.columns ? { judge_id: r.columns.get('judge_id'), entry_id: r.columns.get('entry_id') } : undefined;
-    out.push({ judgeId: text(r, 'judge_id'), entryId: text(r, 'entry_id'), reason: text(r, 'reason'), source: r.source, ...(columns ? { columns: columns as DeclaredConflict['columns'] & object } : {}) });
+    out.push({ judgeId: text(r, 'judge_id'), entryId: text(r, 'entry_id'), reason: text(r, 'reason'), source: r.source, ...(columns ? { columns } : {}) });
   }
   return out;
 }

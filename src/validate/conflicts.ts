@@ -45,7 +45,7 @@ export function checkDeclaredConflicts(
     }
     if (!ok || entry === undefined) continue;
     let entries = byJudge.get(c.judgeId);
-    if (!entries) byJudge.set(c.judgeId, (entries = new Map()));
+    if (!entries) byJudge.set(c.judgeId, (entries = new Map<number, DeclaredConflict>()));
     if (!entries.has(entry)) entries.set(entry, c);
   }
   return { byJudge, diagnostics };

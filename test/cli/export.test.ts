@@ -271,7 +271,7 @@ describe('XLSX', async () => {
       const id = sheet.getCell(r, 3).value as string;
       const [y, m, d] = dates.get(id)!.split('-').map(Number);
       const cell = sheet.getCell(r, column);
-      expect(cell.value, id).toEqual(new Date(Date.UTC(y!, m! - 1, d!)));
+      expect(cell.value, id).toEqual(new Date(Date.UTC(y!, m! - 1, d)));
       expect(cell.numFmt).toBe('yyyy-mm-dd');
     }
     // Entries that passed have no reasons, and KIPP-X-002 no "catatan": no cell, not an empty string.

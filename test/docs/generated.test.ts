@@ -19,7 +19,9 @@ describe('#21.2: generated reference pages', () => {
   }, 60_000);
 
   it('#21.2: every generated page is up to date (else: run npm run docs)', () => {
-    const stale = [...pages].filter(([path, text]) => !existsSync(join(ROOT, path)) || readFileSync(join(ROOT, path), 'utf8') !== text).map(([path]) => path);
+    const stale = [...pages]
+      .filter(([path, text]) => !existsSync(join(ROOT, path)) || readFileSync(join(ROOT, path), 'utf8') !== text)
+      .map(([path]) => path);
     expect(stale, `out of date: ${stale.join(', ')}: run npm run docs`).toEqual([]);
     const stray = strayCommandPages(pages);
     expect(stray, `${stray.join(', ')} belong to no command: run npm run docs`).toEqual([]);
@@ -38,16 +40,34 @@ describe('#21.2: generated reference pages', () => {
 
   it('#21.2: every command of `kipp --help` has its page, with its options as --help prints them', () => {
     const index = pages.get('docs/reference/commands/README.md')!;
-    for (const command of ['score', 'validate', 'export', 'judges', 'agenda', 'explain', 'sensitivity', 'assign', 'verify', 'diff', 'init', 'rubric', 'rubric-check', 'rubric-show']) {
+    for (const command of [
+      'score',
+      'validate',
+      'export',
+      'judges',
+      'agenda',
+      'explain',
+      'sensitivity',
+      'assign',
+      'verify',
+      'diff',
+      'init',
+      'rubric',
+      'rubric-check',
+      'rubric-show',
+    ]) {
       expect(pages.has(`docs/reference/commands/${command}.md`), command).toBe(true);
       expect(index).toContain(`(${command}.md)`);
     }
-    expect(pages.get('docs/reference/commands/score.md')).toMatch(/^# kipp score\n[\s\S]*Usage: kipp score \[options\] <entries\.\.\.>[\s\S]*--as-of <date>/);
+    expect(pages.get('docs/reference/commands/score.md')).toMatch(
+      /^# kipp score\n[\s\S]*Usage: kipp score \[options\] <entries\.\.\.>[\s\S]*--as-of <date>/,
+    );
     expect(pages.get('docs/reference/commands/rubric-check.md')).toContain('Usage: kipp rubric check');
   });
 
   it('#21.2: the JSON Schemas page lists every schema kipp writes', () => {
     const page = pages.get('docs/reference/json-schemas.md')!;
-    for (const name of ['rubric', 'entry', 'score', 'judge', 'decisions']) expect(page).toContain(`(../../schemas/${name}.schema.json)`);
+    for (const name of ['rubric', 'entry', 'score', 'judge', 'decisions'])
+      expect(page).toContain(`(../../schemas/${name}.schema.json)`);
   });
 });

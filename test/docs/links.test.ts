@@ -37,7 +37,10 @@ export function anchors(markdown: string): Set<string> {
   const out = new Set<string>();
   for (const [, heading] of markdown.replace(/^```[^\n]*\n[\s\S]*?^```/gm, '').matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
     const text = heading!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-    const base = text.toLowerCase().replace(/[^\p{L}\p{N}\p{M}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     out.add(n === 0 ? base : `${base}-${n}`);
@@ -68,7 +71,8 @@ function broken(link: Link): string | undefined {
   if (PENDING.has(name)) return undefined;
   if (!existsSync(absolute)) return `${link.file}: ${link.target}: no such file`;
   if (anchor === undefined || statSync(absolute).isDirectory() || !absolute.endsWith('.md')) return undefined;
-  if (!anchors(readFileSync(absolute, 'utf8')).has(decodeURIComponent(anchor))) return `${link.file}: ${link.target}: no heading #${anchor} in ${name}`;
+  if (!anchors(readFileSync(absolute, 'utf8')).has(decodeURIComponent(anchor)))
+    return `${link.file}: ${link.target}: no heading #${anchor} in ${name}`;
   return undefined;
 }
 
@@ -88,7 +92,9 @@ describe('#21.2: documentation links', () => {
   });
 
   it('#21.2: headings become the anchors GitHub gives them', () => {
-    const got = anchors('# Steps 1–10\n## `kipp judges` — the panel profile\n## Design notes\n## Design notes\n```\n# not a heading\n```\n');
+    const got = anchors(
+      '# Steps 1–10\n## `kipp judges` — the panel profile\n## Design notes\n## Design notes\n```\n# not a heading\n```\n',
+    );
     expect([...got]).toEqual(['steps-110', 'kipp-judges--the-panel-profile', 'design-notes', 'design-notes-1']);
   });
 
@@ -96,7 +102,9 @@ describe('#21.2: documentation links', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme.split('\n').length).toBeLessThan(300);
     // The two commands at the very top, as a fresh clone runs them.
-    expect(readme).toContain('```sh\nnpm install && npx kipp score fixtures/example/entries.csv --scores fixtures/example/scores-wide.csv fixtures/example/scores-long.csv --judges fixtures/example/judges.csv\nnpm test\n```');
+    expect(readme).toContain(
+      '```sh\nnpm install && npx kipp score fixtures/example/entries.csv --scores fixtures/example/scores-wide.csv fixtures/example/scores-long.csv --judges fixtures/example/judges.csv\nnpm test\n```',
+    );
     // Reachable: linked from the README, or from a page the README links (the indexes).
     const reached = new Set<string>();
     const queue = ['README.md'];
@@ -107,7 +115,9 @@ describe('#21.2: documentation links', () => {
       for (const { target } of relativeLinks(file)) {
         const path = target.split('#')[0]!;
         if (path === '') continue;
-        const name = relative(ROOT, resolve(dirname(join(ROOT, file)), path)).split('\\').join('/');
+        const name = relative(ROOT, resolve(dirname(join(ROOT, file)), path))
+          .split('\\')
+          .join('/');
         if (name.endsWith('.md') && existsSync(join(ROOT, name))) queue.push(name);
       }
     }
@@ -115,6 +125,7 @@ describe('#21.2: documentation links', () => {
   });
 
   it('#21.2: the pages written on other branches are still pending here (empty the list once they land)', () => {
-    for (const page of PENDING) expect(existsSync(join(ROOT, page)), `${page} exists: remove it from PENDING`).toBe(false);
+    for (const page of PENDING)
+      expect(existsSync(join(ROOT, page)), `${page} exists: remove it from PENDING`).toBe(false);
   });
 });
