@@ -1,5 +1,5 @@
 /**
- * `kipp agenda`: the meeting pack (issue 19) — everything the jury must decide or look at, in
+ * `kipp agenda`: the meeting pack — everything the jury must decide or look at, in
  * the order a chair would take it: ties at a shortlist's cut-off (to decide), entries a hair
  * above or below a pass mark, the largest judge disagreements on entries near a cut, flagged
  * judges, entries not ranked and why. Pure: a function of the scored result and the panel profile.

@@ -1,5 +1,5 @@
 /**
- * Applying the jury's decisions (issue 19) after ranking — a pure step between scoring and the
+ * Applying the jury's decisions after ranking — a pure step between scoring and the
  * reports. Order: removals (disqualify, withdraw) first, then the ranks and shortlists are drawn
  * again without those entries; then the cut-off ties are resolved on those shortlists; then the
  * moves against rank (include, exclude).

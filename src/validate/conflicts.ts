@@ -1,6 +1,6 @@
 /**
  * Declared conflicts (`--conflicts`): a judge names entries they must not score (a former
- * employer, a relative, a consultancy). Applied in SPEC 3 step 2 beside the same-agency rule
+ * employer, a relative, a consultancy). Applied in docs/reference/scoring.md step 2 beside the same-agency rule
  * (src/validate/scores.ts). A row naming a judge or an entry that does not exist is an error at
  * its line: a typo would otherwise leave the conflicted scores in the ranking.
  */

@@ -4,6 +4,7 @@
  * .ci/run on a build made once; the stricter compiler options on; every ESLint rule switched off
  * says why.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,34 @@ describe('#21.3: CI gates', () => {
       semi: true,
       trailingComma: 'all',
     });
+  });
+});
+
+describe('#21.4: what ships and what the code cites', () => {
+  it('#21.4: the npm tarball holds the bundle bin/kipp.js runs and the library, not the unbundled CLI', () => {
+    const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const files = (JSON.parse(run.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(read('bin/kipp.js')).toContain("from '../dist/bundle/cli.js'");
+    expect(files).toContain('dist/bundle/cli.js');
+    expect(files).toContain('dist/bundle/sheet-worker.js');
+    expect(files).toContain('dist/index.js'); // the library API (package.json "main")
+    expect(files).toContain('dist/io/sheet-worker.js'); // the library's own worker script
+    expect(files.filter((f) => /^dist\/(cli\.|commands\/)/.test(f))).toEqual([]);
+  });
+
+  it('#21.4: code comments point to docs/, not to a SPEC outside the repository or to issue numbers', () => {
+    const sources = spawnSync('git', ['ls-files', 'src'], { cwd: ROOT, encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((f) => f.endsWith('.ts'));
+    expect(sources.length).toBeGreaterThan(50);
+    const cites = sources.flatMap((f) =>
+      read(f)
+        .split('\n')
+        .flatMap((line, i) =>
+          /\bSPEC\b|\(issue \d|issue \d+(\.\d+)?:/.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [],
+        ),
+    );
+    expect(cites).toEqual([]);
   });
 });
