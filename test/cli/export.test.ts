@@ -321,7 +321,7 @@ describe('XLSX with one sheet per category or per shortlist', async () => {
   });
 });
 
-describe('the README commands on the shipped example', async () => {
+describe('the commands of docs/guide/publishing.md on the shipped example', async () => {
   const dir = tempDir();
   const top99 = join(dir, 'top-99.xlsx');
   const top45 = join(dir, 'top-45.csv');
