@@ -56,10 +56,9 @@ row('kipp --version', '—', version);
 
 for (const size of sizes) {
   const dir = join(ROOT, 'bench/data', size);
-  let meta;
   if (!existsSync(join(dir, 'scores.csv'))) {
     process.stderr.write(`generating ${size}…\n`);
-    meta = await generate(size, dir);
+    await generate(size, dir);
   }
   const lines = readFileSync(join(dir, 'scores.csv'), 'latin1').split('\n').length - 2;
   const inputs = [join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--judges', join(dir, 'judges.csv'), '--as-of', '2026-01-01'];
@@ -93,4 +92,8 @@ const table = [
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const report = `# kipp benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\nMedian of ${RUNS} runs (stress: up to 3), whole process, wall time; peak memory is the process's maximum resident set.\nYears from \`bench/generate.mjs\` (seeded): national = 3,500 entries × 5 judges × 5 criteria (87,500 rows); national125k = 5,000 entries (125,000 rows); stress = 200,000 entries (5,000,000 rows).\n\n${table}\n`;
 process.stdout.write(report);
-if (write) writeFileSync(join(ROOT, 'bench/RESULTS.md'), report);
+// The hand-written part below the marker (history, one-off measurements) survives a rewrite.
+const MARKER = '\n<!-- Everything above this line is written by `npm run bench -- --write`; everything below is kept. -->\n';
+const resultsPath = join(ROOT, 'bench/RESULTS.md');
+const kept = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8').split(MARKER)[1] : undefined;
+if (write) writeFileSync(resultsPath, kept === undefined ? report : report + MARKER + kept);

@@ -26,7 +26,7 @@ try {
   const page = await context.newPage();
   await page.goto(pathToFileURL(report).href);
   await page.selectOption('select[name="category"]', 'transparency');
-  const top = await page.$eval('#ranking-h', (h) => h.getBoundingClientRect().top + window.scrollY);
+  const top = await page.$eval('#ranking-h', (h) => h.getBoundingClientRect().top + globalThis.scrollY);
   await page.screenshot({ path: out, clip: { x: 0, y: top - 8, width: 1400, height: 820 }, fullPage: true });
   await context.close();
   console.log(`wrote ${out}`);

@@ -17,7 +17,9 @@ for (const name of SCHEMA_NAMES) {
   let current = null;
   try {
     current = readFileSync(file, 'utf8');
-  } catch {}
+  } catch {
+    // not written yet: written below
+  }
   if (current === text) continue;
   if (check) {
     console.error(`schemas/${name}.schema.json is out of date: run node scripts/schemas.mjs`);

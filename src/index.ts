@@ -15,27 +15,27 @@ import { validateCompetition, type ValidateOptions } from './validate/competitio
 export { loadCompetition } from './io/competition.js';
 export type { LoadOptions } from './io/load.js';
 
-/** Every SPEC section 4 rule over a loaded competition: diagnostics in a total order. */
+/** Every rule of docs/reference/diagnostic-codes.md over a loaded competition: diagnostics in a total order. */
 export function validate(competition: Competition, options: ValidateOptions = {}): Diagnostic[] {
   return validateCompetition(competition, options);
 }
 
-/** SPEC section 3: ranks, totals, shortlists and the diagnostics scoring found. Pure. */
+/** docs/reference/scoring.md: ranks, totals, shortlists and the diagnostics scoring found. Pure. */
 export function score(competition: Competition, options: ScoreOptions = {}): ScoreResult {
   return scoreCompetition(competition, options);
 }
 
-/** One entry's whole derivation (SPEC 7, `kipp explain --format json`), or null for an unknown id. */
+/** One entry's whole derivation (docs/guide/analytics.md, `kipp explain --format json`), or null for an unknown id. */
 export { explainEntry as explain, type Explanation } from './analytics/explain.js';
 
 /**
- * The panel profile of `kipp judges` (SPEC 7): bias, agreement, coverage, disagreements.
+ * The panel profile of `kipp judges` (docs/guide/analytics.md): bias, agreement, coverage, disagreements.
  * profileJury: one panel, or one per stage with a staged rubric; profileJudges(result, stage): one panel.
  */
 export { profileJudges, profileJury, type JuryProfile, type PanelProfile, type StagePanelProfile } from './analytics/judges.js';
 
 /**
- * The plenary (issue 19): the jury's decisions read from a file and applied to a scored result as
+ * The plenary: the jury's decisions read from a file and applied to a scored result as
  * `kipp score --decisions` does (stale ones come back as diagnostics, none applied), and the
  * meeting pack of `kipp agenda`.
  */
@@ -51,7 +51,7 @@ export { selectEntries } from './scoring/select.js';
 // Rubrics: the embedded default (path null) or a file; parseRubric checks YAML text.
 export { loadRubric, parseRubric, type LoadedRubric } from './io/rubric.js';
 
-// Reports: the SPEC 6 JSON object and its manifest; reading a report back; verify and diff.
+// Reports: the JSON report (docs/reference/json-report.md) and its manifest; reading a report back; verify and diff.
 export { jsonReport } from './report/json.js';
 export { reportManifest, manifestRows, type Manifest, type ManifestInput, type ManifestOptions, type RunOptions } from './report/manifest.js';
 export { parseReport, readReport } from './io/report.js';

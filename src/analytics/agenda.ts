@@ -1,5 +1,5 @@
 /**
- * `kipp agenda`: the meeting pack (issue 19) — everything the jury must decide or look at, in
+ * `kipp agenda`: the meeting pack — everything the jury must decide or look at, in
  * the order a chair would take it: ties at a shortlist's cut-off (to decide), entries a hair
  * above or below a pass mark, the largest judge disagreements on entries near a cut, flagged
  * judges, entries not ranked and why. Pure: a function of the scored result and the panel profile.
@@ -124,7 +124,7 @@ export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: 
     const cut = cuts.find((c) => Math.abs(e.rank! - c.rank) <= options.nearRanks);
     if (cut) nearCut.set(e.id, { rank: e.rank, shortlist: cut.name });
   }
-  const panels = isStaged(profile) ? profile.stages.map((p) => ({ stage: p.stage as string | undefined, p })) : [{ stage: undefined, p: profile }];
+  const panels = isStaged(profile) ? profile.stages.map((p) => ({ stage: p.stage, p })) : [{ stage: undefined, p: profile }];
   const disagreements = panels
     .flatMap(({ stage, p }) => p.disagreements.filter((d) => nearCut.has(d.entry_id)).map((d) => ({ ...d, ...(stage !== undefined ? { stage } : {}), ...nearCut.get(d.entry_id)! })))
     .sort((a, b) => b.spread - a.spread || (a.entry_id < b.entry_id ? -1 : a.entry_id > b.entry_id ? 1 : 0))

@@ -1,9 +1,9 @@
 /**
- * The assignment engine behind `kipp assign` (issue 11): which judges score which entries. Pure.
+ * The assignment engine behind `kipp assign`: which judges score which entries. Pure.
  *
  * Hard rules
  * - Every entry gets exactly `perEntry` (K) different judges.
- * - No judge scores an entry of their own agency (SPEC 2.3, compared with `foldText`); with
+ * - No judge scores an entry of their own agency (docs/reference/scoring.md step 2, compared with `foldText`); with
  *   `avoid: ['region']` also none of their own region. An empty agency or region never conflicts.
  * - Loads are balanced: every judge's count is within one of every other's. A judge whose agency
  *   (or region) matches every entry can take nothing at all; such judges are left out of the
@@ -18,7 +18,7 @@
  * categories a and b, and others who know only c), it stays split and `connected` is false, so
  * the caller can warn. Without `byCategory` a split is rare: K = 1 always splits, as do too few
  * pairs (connecting N entries and J judges takes N + J − 1) or conflicts that leave no choice.
- * Joining does not depend on the seed (issue 17.10): when some assignment with the most matches
+ * Joining does not depend on the seed: when some assignment with the most matches
  * is connected, the result is connected for every seed (checked against exhaustive search on
  * small panels); on large panels it is bounded work, not a proof.
  *

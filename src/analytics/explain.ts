@@ -1,5 +1,5 @@
 /**
- * `kipp explain <id>` — one entry's whole derivation (SPEC section 7) from a scored
+ * `kipp explain <id>` — one entry's whole derivation (docs/guide/analytics.md) from a scored
  * competition: every judge's raw and normalized score per criterion with what was excluded and
  * why, s_c, the weights used, the total, the rank and what separated it from its neighbours,
  * the thresholds and the shortlists. Pure: a ScoreResult in, plain data out. The numbers are
@@ -88,7 +88,7 @@ export interface Explanation {
   weights_from: 'category' | 'rubric';
   criteria: Record<string, ExplainedCriterion>;
   /**
-   * Only with a rubric that has stages: each stage is scored on its own (SPEC 3 steps 1–7, with
+   * Only with a rubric that has stages: each stage is scored on its own (docs/reference/scoring.md steps 1–7, with
    * normalization within the stage); total = Σ weight · stage total / 100 on the rounded stage
    * totals, and each criterion value is the same weighted mean of the stage values.
    */
@@ -126,7 +126,7 @@ export interface ExplainedDecisions {
 }
 
 /**
- * A tie that a shortlist's size fell inside (SPEC 3.10 keeps it whole): the shared rank, the
+ * A tie that a shortlist's size fell inside (docs/reference/scoring.md step 10 keeps it whole): the shared rank, the
  * entries sharing it and the places that were left for them. Per category: the category and its
  * category rank; at a `min_per` minimum: the field, value and minimum.
  */
@@ -152,7 +152,7 @@ export interface ExplainedShortlist {
 
 /**
  * Where a shortlist's size (or a `min_per` minimum) fell inside a tie, read from the ranking
- * and the members: the tie SPEC 3.10 keeps whole, entry by entry. A plain or group shortlist
+ * and the members: the tie docs/reference/scoring.md step 10 keeps whole, entry by entry. A plain or group shortlist
  * has its cut after `size` members by rank; a per-category one after `size` members of each
  * category by category rank; a proportional one after its minimum of each category or group
  * (by rank), then after the places left for the rest.

@@ -1,5 +1,5 @@
 /**
- * `kipp judges` — the panel profile of SPEC section 7, from a scored competition: per judge the
+ * `kipp judges` — the panel profile of docs/guide/analytics.md, from a scored competition: per judge the
  * records scored, the mean, the bias against the co-judges (overall and per criterion), the
  * Spearman agreement with them, conflicts and harsh/lenient flags; the panel's agreement as
  * ICC(1), ICC(1,k) and Kendall's W (with the share of the panel W covers); coverage and
@@ -96,7 +96,7 @@ export function isStaged(p: JuryProfile): p is { stages: StagePanelProfile[] } {
   return 'stages' in p;
 }
 
-/** SPEC 7: harsh/lenient at 10% of the scale span, a disagreement at 40%. */
+/** docs/guide/analytics.md: harsh/lenient at 10% of the scale span, a disagreement at 40%. */
 export const BIAS_SHARE = 0.1;
 export const SPREAD_SHARE = 0.4;
 
@@ -253,7 +253,7 @@ function profileRecords(rubric: Rubric, records: readonly ScoredRecord[], judgeC
   const ownScores = new Map<string, Map<string, Record<string, number>>>(); // entry → judge → criterion → raw
   for (const r of kept) {
     let byJudge = ownScores.get(r.entryId);
-    if (!byJudge) ownScores.set(r.entryId, (byJudge = new Map()));
+    if (!byJudge) ownScores.set(r.entryId, (byJudge = new Map<string, Record<string, number>>()));
     let values = byJudge.get(r.judge);
     if (!values) byJudge.set(r.judge, (values = {}));
     values[r.criterion] = r.raw;

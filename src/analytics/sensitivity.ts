@@ -1,10 +1,9 @@
 /**
- * `kipp sensitivity` — would the shortlists change under a slightly different rubric (SPEC
- * section 7)? Each seeded run moves every weight (the rubric's and each category's) by a
+ * `kipp sensitivity` — would the shortlists change under a slightly different rubric (docs/guide/analytics.md)? Each seeded run moves every weight (the rubric's and each category's) by a
  * uniform amount in ±P percentage points, clamps at 0 and renormalises to 100; with
  * `resampleJudges` it also draws each entry's judges with replacement and re-aggregates their
  * normalized scores. It then re-totals, re-checks thresholds, re-ranks and re-draws every
- * shortlist with SPEC section 3's rules. Per entry: the share of runs in each shortlist and the
+ * shortlist with the rules of docs/reference/scoring.md. Per entry: the share of runs in each shortlist and the
  * rank range. Pure: the scorer's result and detail in, plain data out; the same seed gives the
  * same output.
  *
@@ -73,7 +72,7 @@ export const BORDERLINE = { low: 0.05, high: 0.95 } as const;
 const Z95 = 1.959964;
 
 /**
- * round6 of SPEC 3.7 without a string for the common case: when x·10⁶ is not near a half the
+ * round6 of docs/reference/scoring.md step 7 without a string for the common case: when x·10⁶ is not near a half the
  * result is the same double (both are the double nearest to an integer / 10⁶); near a half it
  * falls back to round6's decimal-string rule.
  */
@@ -181,7 +180,7 @@ function resampleJudges(t: State, random: () => number): void {
   }
 }
 
-/** Step 3, SPEC 3.6–3.8: total, rounding, pass. */
+/** Step 3, docs/reference/scoring.md steps 6–8: total, rounding, pass. */
 function computeTotals(t: State, roundS: boolean): void {
   const { R, C, lo, hi, weights, weightSet, s, sRounded, total, passed, thresholdTotal, thresholdCriterion, thresholdMin } = t;
   const thresholds = thresholdCriterion.length;
@@ -203,7 +202,7 @@ function computeTotals(t: State, roundS: boolean): void {
   }
 }
 
-/** SPEC 3.9's order of two entries: total, each tie-break criterion (descending), then id. */
+/** The order of two entries (docs/reference/scoring.md step 9): total, each tie-break criterion (descending), then id. */
 function compareStanding(t: State, a: number, b: number): number {
   const { total, sRounded, tieBreak, C } = t;
   if (total[a] !== total[b]) return total[b]! - total[a]!;
@@ -222,7 +221,7 @@ function sameStanding(t: State, a: number, b: number): boolean {
 }
 
 /**
- * Step 4, SPEC 3.9: the order, competition ranks and category ranks. One numeric key per
+ * Step 4, docs/reference/scoring.md step 9: the order, competition ranks and category ranks. One numeric key per
  * entry, (best total − total)·2^bits + id position, so that a plain numeric sort orders by
  * total, then id; runs of equal totals are re-sorted with the tie-break criteria. A comparator
  * sort when the totals span too much for the key.

@@ -1,5 +1,5 @@
 /**
- * The judges' fitted severities under `normalization: severity` (README "Choosing a
+ * The judges' fitted severities under `normalization: severity` (docs/guide/scoring.md, "Choosing a
  * normalization"), with their standard errors, for `kipp judges`: per stage, criterion and judge.
  * Pure: a ScoreResult in, plain data out (6 decimals like the report).
  */

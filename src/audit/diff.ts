@@ -158,8 +158,8 @@ function diffManifest(a: KippReport, b: KippReport): ManifestDiff {
   if (asOf) out.as_of = asOf;
   const optionNames = [...new Set([...Object.keys(a.options ?? {}), ...Object.keys(b.options ?? {})])].sort(compareCodePoints);
   for (const key of optionNames) {
-    const x = (a.options as Record<string, unknown> | undefined)?.[key] ?? null;
-    const y = (b.options as Record<string, unknown> | undefined)?.[key] ?? null;
+    const x = a.options?.[key] ?? null;
+    const y = b.options?.[key] ?? null;
     if (JSON.stringify(x) !== JSON.stringify(y)) out.options[key] = { old: x, new: y };
   }
   // Inputs are matched by kind and path as the reports name them.

@@ -1,6 +1,6 @@
 /**
  * `--decisions FILE` for score, export and agenda: read and applied. Loaded on demand, so that a
- * run without decisions never loads the YAML parser and zod (start-up: see README, Performance).
+ * run without decisions never loads the YAML parser and zod (start-up: see docs/design.md, Performance).
  */
 import type { ScoreResult } from '../model/result.js';
 

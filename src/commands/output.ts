@@ -1,6 +1,6 @@
 /**
  * `--output`, checked before any input is read: a run that is going to refuse its output
- * refuses at once, not after reading and scoring a large year (issue 17.7). The same checks run
+ * refuses at once, not after reading and scoring a large year. The same checks run
  * again when the file is written (src/io/write.ts): an input found inside a folder, a file made
  * meanwhile.
  */

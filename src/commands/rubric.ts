@@ -53,7 +53,7 @@ export function weightsView(rubric: Rubric, lang: Lang): WeightsView {
       per_category: s.perCategory,
       ...(s.group !== undefined ? { group: s.group } : {}),
       ...(s.stage !== undefined ? { stage: s.stage } : {}),
-      ...(s.minPer !== undefined ? { min_per: { ...s.minPer } as Record<string, number> } : {}),
+      ...(s.minPer !== undefined ? { min_per: { ...s.minPer } } : {}),
     })),
     ...(rubric.stages.length > 0
       ? { stages: rubric.stages.map((st) => ({ name: st.name, label: st.label[lang], weight: st.weight, ...(st.pass !== undefined ? { pass: st.pass } : {}) })) }

@@ -1,5 +1,5 @@
 /**
- * Applying the jury's decisions (issue 19) after ranking — a pure step between scoring and the
+ * Applying the jury's decisions after ranking — a pure step between scoring and the
  * reports. Order: removals (disqualify, withdraw) first, then the ranks and shortlists are drawn
  * again without those entries (with stages: every stage's ranks too, src/decisions/stages.ts); then the cut-off ties are resolved on those shortlists; then the
  * moves against rank (include, exclude).
@@ -110,7 +110,7 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
   const removed = new Map<string, RemoveDecision>();
   for (const d of good) if (d.action === 'disqualify' || d.action === 'withdraw') removed.set(d.entry, d);
   let entries = scored.entries;
-  let shortlists = scored.shortlists;
+  let shortlists: typeof scored.shortlists;
   let diagnostics = scored.diagnostics;
   if (removed.size > 0) {
     const copies = scored.entries.map((e): EntryResult => {

@@ -8,7 +8,7 @@
  * score (weeks, before judging starts), so that its red means a problem, not "not yet".
  *
  * Nothing here points at the npm registry's `kipp`: that name is not this project's package,
- * and anyone could publish under it and run code in the secretariat's CI (issue 17.16). The
+ * and anyone could publish under it and run code in the secretariat's CI. The
  * workflow installs a tarball the secretariat commits (`vendor/kipp-VERSION.tgz`, made with
  * `npm pack`) or a source they name in KIPP_PACKAGE, and refuses a bare registry name; the
  * editor hint points at the schema file written into the folder.

@@ -36,6 +36,7 @@ export function parseDecisions(text: string, file: string): { decisions: Decisio
     return { decisions: [], diagnostics };
   }
   for (const pair of root.items) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a key is a scalar; a collection as a key reads as an unknown key, an error
     const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
     if (!['$schema', 'competition', 'decisions'].includes(key)) invalid(lineOf((pair.key as { range?: number[] }).range?.[0]), `unknown key "${key}" (the file holds competition and decisions)`, key);
   }

@@ -53,14 +53,14 @@ export interface Expanded {
   refused: { path: string; message: string }[];
 }
 
-/** The extensions a folder's files are read by (SPEC 2: a directory means its .csv/.yaml/.yml/.json files). */
+/** The extensions a folder's files are read by (docs/reference/input-files.md: a directory means its .csv/.yaml/.yml/.json files). */
 const FOLDER_EXTENSIONS = new Set(['.csv', '.yaml', '.yml', '.json']);
 
 /** Documentation kept next to the data, skipped with a note. */
 const DOCUMENT = /^(readme|license|licence|changelog|catatan|notes?)(\.[a-z]+)?$|\.(md|markdown|rst)$/i;
 
 /**
- * Expands one argument (issue 16.12: a folder's other files used to be skipped without a word,
+ * Expands one argument (a folder's other files used to be skipped without a word,
  * so a judge's sheet saved as .xlsx dropped out of the ranking). A folder's .csv/.yaml/.yml/.json
  * files are read; hidden files, editor lock files and documentation are skipped with a note;
  * anything else is refused (a data error at that file) with the way out. Every file to read is

@@ -177,7 +177,7 @@ function refuseRepeatedInputs(files: readonly { path: string; kind: FileKind; na
 const REQUIRED_COLUMNS: Record<'entries' | 'judges', readonly string[]> = { entries: REQUIRED_ENTRY_FIELDS, judges: ['id'] };
 
 /**
- * False when the file gives no records to read, with the error that says why (issue 16.7: an
+ * False when the file gives no records to read, with the error that says why (an
  * empty, BOM-only or header-only entries file used to pass CI as `0 errors`): a header with
  * none of the kind's required columns (its records would each be missing every field; one
  * error at the header names the columns instead), or no records at all.
@@ -325,7 +325,7 @@ function toConflicts(table: Table, file: string, diagnostics: Diagnostic[]): Dec
     }
     if (missing.length > 0) continue;
     const columns = r.columns ? { judge_id: r.columns.get('judge_id'), entry_id: r.columns.get('entry_id') } : undefined;
-    out.push({ judgeId: text(r, 'judge_id'), entryId: text(r, 'entry_id'), reason: text(r, 'reason'), source: r.source, ...(columns ? { columns: columns as DeclaredConflict['columns'] & object } : {}) });
+    out.push({ judgeId: text(r, 'judge_id'), entryId: text(r, 'entry_id'), reason: text(r, 'reason'), source: r.source, ...(columns ? { columns } : {}) });
   }
   return out;
 }

@@ -163,7 +163,7 @@ function toReadSheets(posted: Posted | undefined): ReadSheets | undefined {
 export function readHalf(path: string, bytes: Uint8Array, which: 0 | 1, control: Int32Array): void {
   const middle = Math.floor(bytes.length / 2);
   const [from, to] = which === 0 ? [0, middle] : [middle, bytes.length];
-  let ok = false;
+  let ok: boolean;
   try {
     const fd = openSync(path, 'r');
     try {

@@ -268,7 +268,7 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
     return table;
   }
   const root = doc.contents;
-  const items: Node[] = root === null ? [] : isSeq(root) ? (root.items as Node[]) : [root as Node];
+  const items: Node[] = root === null ? [] : isSeq(root) ? root.items : [root];
   // A warning (an unresolved tag such as `score: !weird 9`, …) means a value was not read as
   // written: the record that holds it is not used; one outside every record stops the file.
   const warnings = doc.warnings.map((w) => ({ at: w.pos[0], message: yamlMessage(w) })).sort((a, b) => a.at - b.at);
@@ -301,6 +301,7 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
     let clash = false;
     for (const pair of item.items) {
       const keyNode = pair.key as Node | null;
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar's value: a string, number, boolean or null
       const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
       if (key === '$schema') continue; // an editor's JSON Schema link (schemas/*.schema.json), not data
       const { name } = canonicalField(key, options);
@@ -333,6 +334,7 @@ function scalarText(node: Node | null, targets: ParsedYaml['targets']): string {
     if (target.value === null) return '';
     const source = (target as { source?: unknown }).source;
     if (typeof target.value !== 'string' && typeof source === 'string') return cleanCell(source);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar (checked above): a string, number, boolean or bigint
     return cleanCell(String(target.value));
   }
   return JSON.stringify(plain(target, targets));

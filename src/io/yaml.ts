@@ -19,7 +19,7 @@ export const EXPANSION_FLOOR = 1 << 20;
 export interface ParsedYaml {
   doc: Document.Parsed;
   /** 1-based line of a character offset (undefined for no offset). */
-  lineOf(offset: number | undefined): number | undefined;
+  lineOf: (offset: number | undefined) => number | undefined;
   /** What each alias names: the last node anchored with its name before it. */
   targets: Map<Alias, Node>;
   /** Set when the document cannot be read because of its aliases; nothing of it may be used. */

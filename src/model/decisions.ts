@@ -1,5 +1,5 @@
 /**
- * The jury's decisions (issue 19): a YAML file with a JSON Schema (schemas/decisions.schema.json),
+ * The jury's decisions: a YAML file with a JSON Schema (schemas/decisions.schema.json),
  * applied after ranking by src/decisions/apply.ts. Each decision says who took it, when and why,
  * and exactly one of:
  *   resolve_tie  which of the entries tied at a shortlist's cut-off the shortlist takes;
@@ -45,7 +45,7 @@ export const decisionsFileSchema = z
     competition: z.string().optional().describe('Free text: the competition and year the decisions belong to.'),
     decisions: z.array(decisionSchema).describe('The decisions, in the order they were taken.'),
   })
-  .meta({ title: 'kipp decisions', description: 'The jury\'s decisions, applied after ranking by kipp score --decisions (issue 19).' });
+  .meta({ title: 'kipp decisions', description: 'The jury\'s decisions, applied after ranking by kipp score --decisions.' });
 
 export const DECISION_ACTIONS = ['resolve_tie', 'disqualify', 'withdraw', 'include', 'exclude'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];

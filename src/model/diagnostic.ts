@@ -1,6 +1,6 @@
 /**
  * Findings are data: every problem the tool sees becomes a Diagnostic, and formatters render
- * lists of them. The codes are part of the product contract (SPEC section 4).
+ * lists of them. The codes are part of the product contract (docs/reference/diagnostic-codes.md).
  */
 
 export const DIAGNOSTIC_CODES = {
@@ -27,7 +27,7 @@ export const DIAGNOSTIC_CODES = {
   'too-few-judges': 'error',
   'conflict-of-interest': 'warning',
   'invalid-rubric': 'error',
-  // Codes kipp adds beyond SPEC section 4 (documented in the README).
+  // Codes kipp adds beyond the original contract (docs/reference/diagnostic-codes.md lists every code).
   'duplicate-header': 'error',
   'inline-scores-ignored': 'warning',
   'cutoff-tie': 'warning',

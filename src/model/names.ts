@@ -1,6 +1,6 @@
 /**
  * How names are matched: headers, criterion names, category and group values, agency types.
- * SPEC section 2: lower-cased, trimmed, runs of spaces, hyphens and underscores as one `_`.
+ * docs/reference/input-files.md: lower-cased, trimmed, runs of spaces, hyphens and underscores as one `_`.
  * Non-breaking and zero-width spaces from spreadsheets count as spaces (or vanish).
  */
 
@@ -32,7 +32,7 @@ const NEEDS_FOLDING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\s\u00A0\u202F]{2}|[
 
 export type FileKind = 'entries' | 'scores' | 'judges' | 'conflicts';
 
-/** Canonical field names and their Indonesian aliases, per kind of file (SPEC section 2). */
+/** Canonical field names and their Indonesian aliases, per kind of file (docs/reference/input-files.md). */
 const COMMON_ALIASES: Record<string, string[]> = {
   title: ['judul', 'nama_inovasi', 'judul_inovasi'],
   agency: ['instansi', 'nama_instansi'],
@@ -53,7 +53,7 @@ const COMMON_ALIASES: Record<string, string[]> = {
 };
 
 const KIND_ALIASES: Record<FileKind, Record<string, string[]>> = {
-  // `kode_inovasi` too (issue 16.13): the header of a score sheet's id column, copied into entries.
+  // `kode_inovasi` too: the header of a score sheet's id column, copied into entries.
   entries: { id: ['no', 'kode', 'nomor', 'id_inovasi', 'kode_inovasi'] },
   scores: { entry_id: ['id_inovasi', 'kode_inovasi'] },
   judges: { id: ['no', 'kode', 'nomor', 'id_juri', 'kode_juri'] },
@@ -83,15 +83,15 @@ export function fieldAliases(kind: FileKind): Map<string, string> {
 /** The field a row-number column is kept under (passed through to exports, never the id). */
 export const ROW_NUMBER_FIELD = 'row_number';
 
-/** Headers of a spreadsheet's row-number column (normalized). `no` and `nomor` are also id aliases (SPEC 2). */
+/** Headers of a spreadsheet's row-number column (normalized). `no` and `nomor` are also id aliases (docs/reference/input-files.md). */
 const ROW_NUMBER_HEADERS = new Set(['no', 'no.', '#', 'nomor', 'no_urut', 'nomor_urut']);
 const ID_ALIASES_TOO = new Set(['no', 'nomor']);
 
 /**
- * The columns of an entries or judges header that number the rows (issue 16.13): spreadsheets
+ * The columns of an entries or judges header that number the rows: spreadsheets
  * start with `No` next to the real id column (`No, Kode, Judul…`), and both meant `id`, a
  * duplicate-header that loaded nothing. `No`/`Nomor` is the row number when another column
- * names the id (`Kode`, `id`, `Kode Inovasi`, …) and stays the id when alone (SPEC 2);
+ * names the id (`Kode`, `id`, `Kode Inovasi`, …) and stays the id when alone (docs/reference/input-files.md);
  * `No.`, `#`, `No Urut` are always row numbers. Score sheets have no such rule.
  */
 export function rowNumberColumns(headers: readonly string[], kind: FileKind): Set<number> {
@@ -119,7 +119,7 @@ export function aliasesOf(kind: FileKind, canonical: string): string[] {
   return [...fieldAliases(kind)].filter(([alias, field]) => field === canonical && alias !== canonical).map(([alias]) => alias);
 }
 
-/** Aliases of the five default criteria (SPEC section 2). */
+/** Aliases of the five default criteria (docs/reference/input-files.md). */
 export const DEFAULT_CRITERION_ALIASES: Record<string, string[]> = {
   novelty: ['kebaruan'],
   effectiveness: ['efektif', 'efektivitas'],
@@ -164,7 +164,7 @@ function lookupAgencyType(raw: string): AgencyType | undefined {
 }
 
 /**
- * Code-point order, the tie-breaker of last resort everywhere (SPEC 3.9). JavaScript's `<`
+ * Code-point order, the tie-breaker of last resort everywhere (docs/reference/scoring.md step 9). JavaScript's `<`
  * compares UTF-16 code units, which puts characters above U+FFFF before U+E000–U+FFFF; the
  * code units are remapped so that the order is by code point.
  */

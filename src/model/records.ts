@@ -17,7 +17,7 @@ export interface RawRecord {
   decimalComma: boolean;
 }
 
-/** The fields every entry needs (SPEC 2.1); the loader also names them for a header that has none. */
+/** The fields every entry needs (docs/reference/input-files.md); the loader also names them for a header that has none. */
 export const REQUIRED_ENTRY_FIELDS = ['id', 'title', 'agency', 'category'] as const;
 
 export interface Entry {

@@ -1,5 +1,5 @@
 /**
- * A JSON report read back (`kipp verify`, `kipp diff`): the SPEC 6 shape plus the manifest, checked
+ * A JSON report read back (`kipp verify`, `kipp diff`): the shape of docs/reference/json-report.md plus the manifest, checked
  * with zod because a report is a file someone hands us. Unknown keys are allowed (a later kipp may
  * add some); the keys the audit commands rely on are required. `rubric.path` and `options` are
  * optional so that reports written before the manifest still diff.

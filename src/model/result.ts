@@ -1,6 +1,6 @@
 /**
  * The result of scoring: what every reporter renders. Field names follow the JSON report
- * (SPEC section 6) so that the JSON formatter is a projection, not a translation.
+ * (docs/reference/json-report.md) so that the JSON formatter is a projection, not a translation.
  */
 import type { AppliedDecision } from './decisions.js';
 import type { Diagnostic } from './diagnostic.js';

@@ -1,6 +1,5 @@
 /**
- * The rubric (competition profile) in the resolved form the rest of the tool uses, with SPEC
- * 2.4's defaults applied, and the cross-field checks. The file's zod schema is in rubric-file.ts:
+ * The rubric (competition profile) in the resolved form the rest of the tool uses, with the defaults of docs/reference/rubric.md applied, and the cross-field checks. The file's zod schema is in rubric-file.ts:
  * this module stays free of zod, so that scoring with a known rubric never loads it (start-up).
  */
 import type { RubricFile } from './rubric-file.js';
@@ -11,7 +10,7 @@ export const MIN_PER_FIELDS = ['category', 'group', 'agency_type', 'region'] as 
 export type MinPerField = (typeof MIN_PER_FIELDS)[number];
 
 /**
- * The normalization methods (SPEC 3.3) and what each needs of the panel, in one place: the
+ * The normalization methods (docs/reference/scoring.md step 3) and what each needs of the panel, in one place: the
  * schema takes its allowed values from here, and the `disconnected-panel` rule asks
  * `needsConnectedPanel` instead of naming a method. zscore maps each judge onto the criterion's
  * overall mean and spread, which compares judges only through the entries they share; `none`
@@ -20,7 +19,7 @@ export type MinPerField = (typeof MIN_PER_FIELDS)[number];
 export const NORMALIZATION_METHODS = {
   none: { needsConnectedPanel: false },
   zscore: { needsConnectedPanel: true },
-  // Fitted per connected piece: between pieces it behaves like `none` (README "Choosing a normalization").
+  // Fitted per connected piece: between pieces it behaves like `none` (docs/guide/scoring.md, "Choosing a normalization").
   severity: { needsConnectedPanel: true },
 } as const satisfies Record<string, { needsConnectedPanel: boolean }>;
 export type NormalizationMethod = keyof typeof NORMALIZATION_METHODS;
@@ -149,7 +148,7 @@ function titleCase(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Applies SPEC 2.4's defaults to a schema-valid rubric file. */
+/** Applies the defaults of docs/reference/rubric.md to a schema-valid rubric file. */
 export function resolveRubric(file: RubricFile): Rubric {
   const criteriaFile: NonNullable<RubricFile['criteria']> = file.criteria ?? Object.fromEntries(Object.keys(DEFAULT_CRITERIA).map((id) => [id, { weight: 20 }]));
   const criteria: Criterion[] = Object.entries(criteriaFile).map(([id, c]) => {

@@ -110,7 +110,7 @@ export const scoreFileSchema = fileSchema(
 );
 export const judgeFileSchema = fileSchema(recordSchema('judges', JUDGE_FIELDS, false, 'judge', 'kipp judge', 'A member of the jury panel.'), 'kipp judges file');
 
-/** What each top-level rubric key means (SPEC 2.4), for hover text in editors. */
+/** What each top-level rubric key means (docs/reference/rubric.md), for hover text in editors. */
 const RUBRIC_KEYS: Record<string, string> = {
   $schema: 'The JSON Schema of this file (for editors).',
   name: 'Shown in reports.',
@@ -148,7 +148,7 @@ export function jsonSchemas(): Record<SchemaName, Record<string, unknown>> {
     rubric: {
       $schema: rubric.$schema,
       title: 'kipp rubric',
-      description: 'A competition profile for kipp: scale, criteria and weights, categories, groups, aggregation, thresholds, shortlists, eligibility (SPEC 2.4). Unknown keys are errors.',
+      description: 'A competition profile for kipp: scale, criteria and weights, categories, groups, aggregation, thresholds, shortlists, eligibility (docs/reference/rubric.md). Unknown keys are errors.',
       ...Object.fromEntries(Object.entries(rubric).filter(([k]) => k !== '$schema')),
     },
     entry: draft7(entryFileSchema),

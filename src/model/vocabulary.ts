@@ -6,11 +6,11 @@ import { normalizeName } from './names.js';
 import type { Rubric } from './rubric.js';
 
 export interface Vocabulary {
-  criterion(raw: string): string | undefined;
-  category(raw: string): string | undefined;
-  group(raw: string): string | undefined;
+  criterion: (raw: string) => string | undefined;
+  category: (raw: string) => string | undefined;
+  group: (raw: string) => string | undefined;
   /** Stage values of a score sheet's `stage` column: name, label, alias or 1-based number. */
-  stage(raw: string): string | undefined;
+  stage: (raw: string) => string | undefined;
   /** Criterion ids in rubric order. */
   criterionIds: string[];
 }

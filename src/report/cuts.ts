@@ -18,7 +18,7 @@ export interface CutLine {
   category?: string;
   /** Set for a group shortlist: the line holds within this group only. */
   group?: string;
-  /** Several entries share the rank at the cut (SPEC 3.10): the jury must decide. */
+  /** Several entries share the rank at the cut (docs/reference/scoring.md step 10): the jury must decide. */
   cutoffTie: boolean;
 }
 
@@ -37,7 +37,7 @@ export function cutLines(result: ScoreResult, entries: readonly EntryResult[] = 
         if (goesOn?.has(category)) continue;
         const inCategory = members.filter((e) => e.category === category);
         const last = inCategory[inCategory.length - 1]!;
-        // SPEC 3.10 takes more than `size` only to keep a tie at the cut together.
+        // docs/reference/scoring.md step 10 takes more than `size` only to keep a tie at the cut together.
         const line: CutLine = { shortlist: rule.name, afterId: last.id, taken: inCategory.length, size: rule.size, category, cutoffTie: inCategory.length > rule.size };
         if (rule.group !== undefined) line.group = rule.group;
         lines.push(line);

@@ -20,7 +20,7 @@ const rankText = (r: number | null) => (r === null ? 'unranked' : String(r));
 const yesNo = (b: boolean | null) => (b === null ? '–' : b ? 'yes' : 'no');
 const listText = (xs: readonly string[]) => (xs.length === 0 ? '–' : xs.join(', '));
 
-/** Totals and s_c are rounded to 6 decimals (SPEC 3.7): no change hides below that. */
+/** Totals and s_c are rounded to 6 decimals (docs/reference/scoring.md step 7): no change hides below that. */
 const MAX_DECIMALS = 6;
 
 const fixed = (x: number, places: number) => roundTo(x, places).toFixed(places);

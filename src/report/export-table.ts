@@ -55,12 +55,6 @@ const DATE_FIELDS = new Set(['implemented_since']);
 /** Fields shown in their own columns (never repeated as pass-through). */
 const SHOWN = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group']);
 
-export interface ExportSelection {
-  /** The shortlist exported, or null for every entry. */
-  shortlist: ShortlistRule | null;
-  entries: EntryResult[];
-}
-
 /** Finds a shortlist by name or label (case-insensitive), or fails with the names on offer. */
 export function findShortlist(result: ScoreResult, raw: string): ShortlistRule {
   const want = raw.trim().toLowerCase();

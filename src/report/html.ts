@@ -24,7 +24,7 @@ import { decisionLine } from './decisions.js';
 import type { ReportOptions } from './options.js';
 
 /**
- * What the judges section shows: the JSON shape of SPEC section 7, with the bias split by
+ * What the judges section shows: the JSON shape of docs/guide/analytics.md, with the bias split by
  * criterion for the heatmap. `profileJudges` (src/analytics/judges.ts) returns a superset.
  */
 export interface PanelView {
@@ -36,7 +36,7 @@ export interface PanelView {
   agreement: Pick<PanelProfile['agreement'], 'icc' | 'kendall_w'> & Partial<Omit<PanelProfile['agreement'], 'icc' | 'kendall_w' | 'icc_form'>> & { icc_form?: string };
   coverage: { entries: number; min_judges: number | null; max_judges: number | null; connected: boolean };
   disagreements: { entry_id: string; criterion: string; spread: number }[];
-  /** The cut-offs used, on the judges' scale (default: SPEC 7's 10% and 40% of the span). */
+  /** The cut-offs used, on the judges' scale (default: 10% and 40% of the span, docs/guide/analytics.md). */
   thresholds?: { harsh: number; lenient: number; disagreement: number };
 }
 /** The judges section: one panel, or with a staged rubric one per stage (see profileJury). */

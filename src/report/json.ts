@@ -1,5 +1,5 @@
 /**
- * The JSON report of SPEC section 6: a projection of the ScoreResult with a fixed key order, so
+ * The JSON report of docs/reference/json-report.md: a projection of the ScoreResult with a fixed key order, so
  * that the same inputs give byte-identical output.
  */
 import type { AppliedDecision } from '../model/decisions.js';
@@ -35,7 +35,7 @@ function jsonSelection(s: Selection): Record<string, unknown> {
 
 export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 'version' | 'generated' | 'manifest'>): Record<string, unknown> {
   const withGroup = result.rubric.groups.length > 0;
-  // The SPEC 6 keys first, then the rest of the manifest (rubric path, options) for `kipp verify`.
+  // The manifest keys of docs/reference/json-report.md first, then the rest of the manifest (rubric path, options) for `kipp verify`.
   const manifest = reportManifest(result, options);
   return {
     kipp: manifest.kipp,
@@ -50,7 +50,7 @@ export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 've
     shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie, ...(s.by_quota !== undefined ? { by_quota: s.by_quota } : {}) })),
     // `normalization: severity` only: what each judge's scores were moved by (x' = x − severity).
     ...(result.severities !== undefined ? { severities: result.severities } : {}),
-    // Only with --decisions: a report without decisions keeps the SPEC 6 shape byte for byte.
+    // Only with --decisions: a report without decisions keeps the shape of docs/reference/json-report.md byte for byte.
     ...(result.decisions !== undefined ? { decisions: result.decisions.map(jsonDecision) } : {}),
     diagnostics: result.diagnostics,
   };

@@ -4,7 +4,7 @@
  * each entry must have both languages, and src/report/catalogue.ts lists them all for the test
  * that checks every entry has real Indonesian.
  */
-import type { Label, Rubric } from '../model/rubric.js';
+import type { Rubric } from '../model/rubric.js';
 
 export type Lang = 'en' | 'id';
 export const LANGS: readonly Lang[] = ['en', 'id'];
@@ -65,13 +65,13 @@ const WORDS = {
   warning_one: { en: '{n} warning', id: '{n} peringatan' },
   warning_many: { en: '{n} warnings', id: '{n} peringatan' },
   cut: { en: 'cut line', id: 'batas' },
-  // --top and --category (issue 17.3): what a narrowed report leaves out, and a tie it kept whole.
+  // --top and --category: what a narrowed report leaves out, and a tie it kept whole.
   showing: { en: 'showing {n} of {m} entries', id: 'menampilkan {n} dari {m} proposal' },
   showing_in: { en: 'showing {n} of {m} entries in {c}', id: 'menampilkan {n} dari {m} proposal dalam {c}' },
   top_tie: { en: '{k} entries tie at rank {r} for {p} of --top {t}, all shown', id: '{k} proposal seri di peringkat {r} untuk {p} dari --top {t}, semua ditampilkan' },
   place: { en: 'place', id: 'tempat' },
   places: { en: 'places', id: 'tempat' },
-  // kipp explain (issue 17.4): the tie at a shortlist's cut-off, and the entries it holds.
+  // kipp explain: the tie at a shortlist's cut-off, and the entries it holds.
   at_tied_cut: { en: 'at the tied cut-off', id: 'di batas yang seri' },
   cut_tie: {
     en: '{s} has a tie at its cut-off (rank {r}: {k} entries for {p}): the jury must decide',
@@ -113,10 +113,6 @@ export function normalizationName(method: Rubric['normalization'], lang: Lang): 
 }
 
 export { WORDS };
-
-export function labelOf(label: Label, lang: Lang): string {
-  return label[lang];
-}
 
 export function criterionLabel(rubric: Rubric, id: string, lang: Lang): string {
   const c = rubric.criteria.find((k) => k.id === id);
@@ -191,7 +187,7 @@ export function statWord(w: StatWord, lang: Lang, values: Record<string, string 
 }
 
 /**
- * Words of the plenary (issue 19): the decisions section of the reports and `kipp agenda`.
+ * Words of the plenary: the decisions section of the reports and `kipp agenda`.
  * `{name}` placeholders are filled by `plenaryWord`.
  */
 const PLENARY_WORDS = {

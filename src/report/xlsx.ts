@@ -94,7 +94,6 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 
 // Characters XML 1.0 cannot hold, plus CR (XML parsers turn it into LF) and DEL (exceljs drops it).
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHAR = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPE_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
 
@@ -209,7 +208,7 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
     }
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipTimes(new Uint8Array(buffer as ArrayBuffer), date);
+  return fixZipTimes(new Uint8Array(buffer), date);
 }
 
 /** Cells' data validation: Excel's "Decimal between", blank allowed, a stop error on anything else. */

@@ -1,5 +1,5 @@
 /**
- * SPEC 3.4 — aggregation of one entry's normalized scores on one criterion.
+ * docs/reference/scoring.md step 4 — aggregation of one entry's normalized scores on one criterion.
  */
 
 export type Aggregation = 'mean' | 'median' | 'trimmed';

@@ -1,5 +1,5 @@
 /**
- * SPEC 3.3 — normalization over all remaining records (also those of entries that will turn out
+ * docs/reference/scoring.md step 3 — normalization over all remaining records (also those of entries that will turn out
  * incomplete or ineligible), and the small sums and means used by aggregation.
  */
 import type { NormalizationMethod } from '../model/rubric.js';
@@ -10,23 +10,6 @@ export interface NormalizeInput {
   judge: string;
   criterion: string;
   value: number;
-}
-
-/** Exact-order sum: ascending values, so the result does not depend on input order. */
-export function stableSum(values: readonly number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
-  return sum;
-}
-
-export function mean(values: readonly number[]): number {
-  return stableSum(values) / values.length;
-}
-
-/** Population standard deviation (divides by n). */
-export function populationStd(values: readonly number[], mu = mean(values)): number {
-  return Math.sqrt(stableSum(values.map((v) => (v - mu) * (v - mu))) / values.length);
 }
 
 /**
@@ -104,7 +87,7 @@ export function normalize(records: readonly NormalizeInput[], method: Normalizat
 }
 
 /**
- * The additive judge-severity model (`normalization: severity`, docs: README "Judge severity"):
+ * The additive judge-severity model (`normalization: severity`, docs/guide/scoring.md, "Choosing a normalization"):
  * per criterion c, a_ec and s_jc minimise Σ (x − a_ec − s_jc)² over c's records, with Σ s_jc = 0
  * over the judges of each connected piece of c's judge–entry graph (each judge once).
  *

@@ -1,5 +1,5 @@
 /**
- * SPEC 3.9 — competition ranking (1, 2, 2, 4) by total, then each tie-break criterion, all on
+ * docs/reference/scoring.md step 9 — competition ranking (1, 2, 2, 4) by total, then each tie-break criterion, all on
  * the rounded values; entries equal on all of them share a rank and are listed by id.
  *
  * The ranking works on columns: K keys per entry in one Float64Array (the total, then each

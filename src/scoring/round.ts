@@ -1,5 +1,5 @@
 /**
- * SPEC 3.7: round to 6 decimal places, half away from zero, applied to the shortest decimal
+ * docs/reference/scoring.md step 7: round to 6 decimal places, half away from zero, applied to the shortest decimal
  * form of the double (what `String(x)` prints) — so 0.0000005 rounds up although the double
  * nearest to it is a little below it. Every comparison after scoring uses the rounded values.
  */

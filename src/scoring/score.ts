@@ -1,5 +1,5 @@
 /**
- * scoreCompetition: SPEC section 3, in its order. Pure: loaded records in, a ScoreResult out.
+ * scoreCompetition: docs/reference/scoring.md, in its order. Pure: loaded records in, a ScoreResult out.
  *   1–2 records and conflicts (src/validate/scores.ts) → 3 normalization → 4 aggregation →
  *   5 completeness and eligibility → 6 total → 7 rounding → 8 pass → 9 rank → 10 shortlists.
  */
@@ -42,7 +42,7 @@ export function missedMarks(rubric: Rubric, total: number, criterion: (k: number
   return failed;
 }
 
-/** The unrounded totals formula of SPEC 3.6, on the 0–100 scale. */
+/** The unrounded totals formula of docs/reference/scoring.md step 6, on the 0–100 scale. */
 export function weightedTotal(rubric: Rubric, weights: Record<string, number>, values: Record<string, number>): number {
   let sum = 0;
   let weightSum = 0;
@@ -243,7 +243,7 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     return out;
   };
 
-  // SPEC 7: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
+  // docs/guide/analytics.md: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
   // where the rubric's normalization compares judges at all).
   const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
   const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel].sort(compareDiagnostics).concat(shortlistDiagnostics);

@@ -2,7 +2,7 @@
  * `--category` and `--top`: which entries a report shows. They narrow the view and never change
  * ranks (the ranking is over every entry). Shared by `kipp score` and `kipp verify`.
  * `--top N` never splits a tie: entries sharing the N-th entry's rank are shown too, and the
- * selection says so (as SPEC 3.10 does for a shortlist's cut-off).
+ * selection says so (as docs/reference/scoring.md step 10 does for a shortlist's cut-off).
  */
 import { KippError } from '../model/diagnostic.js';
 import { withEntries, type ScoreResult, type Selection } from '../model/result.js';

@@ -1,5 +1,5 @@
 /**
- * SPEC 3.10 — shortlists: passing entries in rank order until `size` are taken; further entries
+ * docs/reference/scoring.md step 10 — shortlists: passing entries in rank order until `size` are taken; further entries
  * sharing the last one's rank are taken too, and only then is `cutoff_tie` reported.
  * Proportional shortlists (`min_per`) first take the best entries of every value of the named
  * fields up to the minimum, then fill the remaining places by rank.

@@ -1,5 +1,5 @@
 /**
- * Scoring a competition judged in stages (rubric `stages:`): each stage runs SPEC section 3
+ * Scoring a competition judged in stages (rubric `stages:`): each stage runs docs/reference/scoring.md
  * steps 1–7 on its own rows (normalization within the stage) and gets its own total and rank;
  * then, per entry:
  *   - below a stage's `pass` mark: the entry does not pass (reason `stage:NAME`) and is not

@@ -1,5 +1,5 @@
 /**
- * Every rule of SPEC section 4 over a loaded competition, in one pass: what loading found
+ * Every rule of docs/reference/diagnostic-codes.md over a loaded competition, in one pass: what loading found
  * (parse errors, unknown fields, encodings), the entry rules, the score rules, and the panel's
  * connectivity. Pure: the same competition gives the same sorted list.
  */
@@ -18,7 +18,7 @@ export interface ValidateOptions {
 
 export function validateCompetition(competition: Competition, options: ValidateOptions = {}): Diagnostic[] {
   const { rubric } = competition;
-  // The reference date as scoring takes it (SPEC 2.4): --as-of, else the rubric's, else today.
+  // The reference date as scoring takes it (docs/reference/rubric.md): --as-of, else the rubric's, else today.
   const asOf = options.asOf ?? rubric.eligibility.referenceDate ?? localToday();
   const judges = competition.judges ? checkJudges(competition.judges, rubric).diagnostics : [];
   if (rubric.stages.length > 0) return [...validateStages(competition, asOf), ...judges].sort(compareDiagnostics);

@@ -1,6 +1,6 @@
 /**
  * Declared conflicts (`--conflicts`): a judge names entries they must not score (a former
- * employer, a relative, a consultancy). Applied in SPEC 3 step 2 beside the same-agency rule
+ * employer, a relative, a consultancy). Applied in docs/reference/scoring.md step 2 beside the same-agency rule
  * (src/validate/scores.ts). A row naming a judge or an entry that does not exist is an error at
  * its line: a typo would otherwise leave the conflicted scores in the ranking.
  */
@@ -45,7 +45,7 @@ export function checkDeclaredConflicts(
     }
     if (!ok || entry === undefined) continue;
     let entries = byJudge.get(c.judgeId);
-    if (!entries) byJudge.set(c.judgeId, (entries = new Map()));
+    if (!entries) byJudge.set(c.judgeId, (entries = new Map<number, DeclaredConflict>()));
     if (!entries.has(entry)) entries.set(entry, c);
   }
   return { byJudge, diagnostics };

@@ -1,7 +1,7 @@
 /**
- * Entry rules (SPEC 2.1, 2.4 and section 4): required fields, unique ids and titles, known
+ * Entry rules (docs/reference/input-files.md, 2.4 and section 4): required fields, unique ids and titles, known
  * categories, groups and agency types, real dates, the age rule, per-agency quotas, word limits.
- * Every problem becomes a diagnostic; an entry with any of them is not ranked (SPEC 3.5).
+ * Every problem becomes a diagnostic; an entry with any of them is not ranked (docs/reference/scoring.md step 5).
  */
 import { diagnostic, otherPlaces, quoted, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
 import { foldText, resolveAgencyType, type AgencyType } from '../model/names.js';
@@ -34,7 +34,7 @@ export function addMonths(iso: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Today as a local date (SPEC 2.4: "today" is the local date). */
+/** Today as a local date (docs/reference/rubric.md: "today" is the local date). */
 export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Judge rules (SPEC 2.3 and the `expertise` profile field of `kipp assign --by category`):
+ * Judge rules (docs/reference/scoring.md step 2 and the `expertise` profile field of `kipp assign --by category`):
  * judge ids are unique (a repeated id would merge two people's score sheets), and every
  * expertise item names a category of the rubric (a typo would silently route entries away from
  * the judge who knows them). Pure.

@@ -1,5 +1,5 @@
 /**
- * The panel rule of SPEC section 7: z-score normalization compares judges only through the
+ * The panel rule of docs/guide/analytics.md: z-score normalization compares judges only through the
  * entries they share, so a judge–entry graph in several pieces makes it meaningless. Judges and
  * entries are the nodes, each remaining score record an edge; union-find counts the pieces.
  * The rule applies only where the rubric's normalization needs a connected panel

@@ -1,5 +1,5 @@
 /**
- * Score rules — SPEC 3 steps 1 and 2, and the judge-count rule of step 5:
+ * Score rules — docs/reference/scoring.md steps 1 and 2, and the judge-count rule of step 5:
  * every score becomes a record or a diagnostic; repeated records keep no copy; records of a judge
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
@@ -100,7 +100,7 @@ function permuteInPlace(c: RecordColumns, order: Int32Array): void {
 }
 
 /**
- * "did you mean" for an id that matches a known one but for leading zeros (issue 16.13: a
+ * "did you mean" for an id that matches a known one but for leading zeros (a
  * spreadsheet turns `08123` into the number 8123, in the score sheet or in the entries).
  */
 function zeroTwins(known: readonly string[]): (id: string) => string | undefined {
@@ -137,7 +137,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   const criterionIndex = new Map(rubric.criteria.map((c, i) => [c.id, i]));
   const C = rubric.criteria.length;
 
-  // Entry ids: an id shared by several entries cannot carry scores (SPEC 3.1).
+  // Entry ids: an id shared by several entries cannot carry scores (docs/reference/scoring.md step 1).
   const { first: byId, shared } = idIndex(checked);
 
   const sheet = ScoreSheet.from(inline ? inlineRows(checked) : competition.scores);

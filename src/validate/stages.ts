@@ -2,7 +2,7 @@
  * Stages (rounds of judging: desk evaluation, presentation, ...). Each stage is scored on its
  * own, so the score rows are first split by their stage: a row without a stage, or naming one the
  * rubric does not define, is a diagnostic and is dropped. Each part is a competition of its own
- * (the same entries and judges, the stage's rows, a rubric without stages) that SPEC section 3
+ * (the same entries and judges, the stage's rows, a rubric without stages) that docs/reference/scoring.md
  * steps 1–7 run on unchanged.
  */
 import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';

@@ -573,10 +573,10 @@ describe('assignJudges: size', () => {
     const provinces = Array.from({ length: 34 }, (_, p) => `Provinsi ${p}`);
     const categories = ['umum', 'khusus', 'replikasi', 'digital', 'kesehatan', 'pendidikan'];
     const entries = Array.from({ length: 3500 }, (_, i) =>
-      entry(`KIPP-${String(i).padStart(4, '0')}`, `Pemkab ${(i * 7) % 400}`, provinces[(i * 13) % 34]!, categories[(i * 5) % 6]!),
+      entry(`KIPP-${String(i).padStart(4, '0')}`, `Pemkab ${(i * 7) % 400}`, provinces[(i * 13) % 34], categories[(i * 5) % 6]),
     );
     const judges = Array.from({ length: 60 }, (_, j) =>
-      judge(`JURI-${j}`, j % 4 === 0 ? `Pemkab ${j}` : `Universitas ${j}`, provinces[j % 34]!, [categories[j % 6]!, categories[(j + 1) % 6]!]),
+      judge(`JURI-${j}`, j % 4 === 0 ? `Pemkab ${j}` : `Universitas ${j}`, provinces[j % 34], [categories[j % 6]!, categories[(j + 1) % 6]!]),
     );
     const options = opts(5, 'bench', { avoid: ['agency', 'region'], byCategory: true });
     // Speed is measured by `npm run bench:assign`, not asserted here.

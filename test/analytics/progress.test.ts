@@ -22,7 +22,8 @@ describe('sensitivity progress', () => {
     const out = await runSensitivityCommand([`${CONF}/entries.csv`], options, ctx);
     expect(raw.some((t) => t.startsWith('\r[') && t.endsWith(' 20/20'))).toBe(true);
     expect(raw[raw.length - 1]).toBe('\r\u001b[2K');
-    expect(String(out.output)).not.toContain('\r');
+    expect(typeof out.output).toBe('string');
+    expect(out.output as string).not.toContain('\r');
   });
   it('off a terminal: no bar at all', async () => {
     const { ctx, raw } = context(false);

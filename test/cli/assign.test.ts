@@ -34,8 +34,8 @@ const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'susta
 const HEADER = ['entry_id', 'judge_id', 'title', 'agency', 'category', ...CRITERIA, 'comment'];
 
 type Row = Record<string, string>;
-const readCsv = (path: string): Row[] => parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
-const readHeader = (path: string): string[] => (parse(readFileSync(path), { bom: true, to_line: 1 }) as string[][])[0]!;
+const readCsv = (path: string): Row[] => parse<Row>(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true });
+const readHeader = (path: string): string[] => parse(readFileSync(path), { bom: true, to_line: 1 })[0]!;
 const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-assign-'));
 
@@ -197,7 +197,7 @@ describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', 
       const path = join(sheets, name);
       const text = readFileSync(path, 'utf8');
       expect(text.split('\r\n')[0]).toBe(`\uFEFF${HEADER_ID.join(';')}`);
-      const rows = parse(text, { bom: true, delimiter: ';', columns: true }) as Row[];
+      const rows = parse<Row>(text, { bom: true, delimiter: ';', columns: true });
       expect(rows.length).toBeGreaterThan(0);
       // A judge fills the sheet in Indonesian-locale Excel: decimal commas, saved with ";".
       const filled = rows.map((r) => HEADER_ID.map((h) => (h === 'kebaruan' ? '8,5' : HEADER_ID.indexOf(h) >= 5 && h !== 'komentar' ? '7' : `"${r[h]!.replaceAll('"', '""')}"`)).join(';'));

@@ -27,11 +27,16 @@ function splitOnAll(text: string): string[][] {
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',' || c === ';' || c === '\t') record.push(field), (field = '');
+    else if (c === ',' || c === ';' || c === '\t') {
+      record.push(field);
+      field = '';
+    }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
       record.push(field);
@@ -136,7 +141,7 @@ async function cellTexts(path: string): Promise<string[][]> {
   const rows: string[][] = [];
   book.worksheets[0]!.eachRow((row) => {
     const values = (row.values as unknown[]).slice(1);
-    rows.push(values.map((v) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v))));
+    rows.push(values.map((v) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean))));
   });
   return rows;
 }

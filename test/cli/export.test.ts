@@ -271,7 +271,7 @@ describe('XLSX', async () => {
       const id = sheet.getCell(r, 3).value as string;
       const [y, m, d] = dates.get(id)!.split('-').map(Number);
       const cell = sheet.getCell(r, column);
-      expect(cell.value, id).toEqual(new Date(Date.UTC(y!, m! - 1, d!)));
+      expect(cell.value, id).toEqual(new Date(Date.UTC(y!, m! - 1, d)));
       expect(cell.numFmt).toBe('yyyy-mm-dd');
     }
     // Entries that passed have no reasons, and KIPP-X-002 no "catatan": no cell, not an empty string.
@@ -321,7 +321,7 @@ describe('XLSX with one sheet per category or per shortlist', async () => {
   });
 });
 
-describe('the README commands on the shipped example', async () => {
+describe('the commands of docs/guide/publishing.md on the shipped example', async () => {
   const dir = tempDir();
   const top99 = join(dir, 'top-99.xlsx');
   const top45 = join(dir, 'top-45.csv');

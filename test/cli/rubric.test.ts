@@ -111,7 +111,7 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
       .split('\n')
       .map((l) => /:(\d+): error invalid-rubric: ([^:]+):/.exec(l))
       .filter((m) => m !== null)
-      .map((m) => [Number(m![1]), m![2]]);
+      .map((m) => [Number(m[1]), m[2]]);
 
   it('#16.11: criteria that differ only by case are refused at the second one, in rubric check and score', () => {
     const file = write('case.yaml', 'name: Case\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  Novelty: { weight: 50 }\n');

@@ -38,22 +38,6 @@ const COMMENTS = ['', 'baik', 'cukup, perlu data', 'kata "Sapa" warga', 'dua\nba
 
 type Delim = ',' | ';' | '\t';
 
-interface RowSpec {
-  entry: string;
-  judge: string;
-  criterion: string;
-  scores: string[];
-  comment: string;
-  /** Trailing cells left out (0: none). */
-  drop: number;
-  /** Extra cells after the header's width (empty ones are padding). */
-  extra: string[];
-  /** The value in the columns under an empty header. */
-  unnamedValue: string;
-  /** The comment is only a number (a real comment kipp may refuse in a comma file). */
-  numericComment: boolean;
-  debrisBefore: number;
-}
 
 const row = fc.record({
   entry: fc.constantFrom(...ENTRIES, ''),

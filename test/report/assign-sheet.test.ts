@@ -32,14 +32,14 @@ describe('judgeSheets', () => {
 
   it('the CSV sheet: the loader\'s wide header, ids as written, context formula-safe, criteria empty', () => {
     const [sheet] = judgeSheets(pairs, ['J2'], entries);
-    const rows = parse(formatSheetCsv(sheet!, ['novelty', 'benefit']), { bom: true }) as string[][];
+    const rows = parse(formatSheetCsv(sheet!, ['novelty', 'benefit']), { bom: true });
     expect(rows).toEqual([
       ['entry_id', 'judge_id', 'title', 'agency', 'category', 'novelty', 'benefit', 'comment'],
       ['KIPP-001', 'J2', `'=HYPERLINK("x")`, 'Pemerintah Kota Surabaya', 'transparency', '', '', ''],
       ['KIPP-002', 'J2', 'SIMBARA', 'Kementerian Keuangan', 'governance', '', '', ''],
     ]);
     expect(sheetHeader(['a'])).toEqual(['entry_id', 'judge_id', 'title', 'agency', 'category', 'a', 'comment']);
-    const other = parse(formatSheetCsv(judgeSheets(pairs, ['J1'], entries)[0]!, ['novelty']), { bom: true }) as string[][];
+    const other = parse(formatSheetCsv(judgeSheets(pairs, ['J1'], entries)[0]!, ['novelty']), { bom: true });
     expect(other[1]).toEqual(['08123', 'J1', 'Sapa Warga, "Jabar"', 'Pemerintah Provinsi Jawa Barat', 'inclusive', '', '']);
   });
 

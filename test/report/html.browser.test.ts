@@ -297,7 +297,7 @@ describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
       await p.setViewportSize({ width: 718, height: 1040 });
       await p.emulateMedia({ media: 'print' });
       // Each word of each visible heading, as a Range: boxes on two lines mean it was split.
-      const split = (await p.evaluate(SPLIT_HEADING_WORDS)) as string[];
+      const split = await p.evaluate<string[]>(SPLIT_HEADING_WORDS);
       const widths = await p.$$eval('table', (tables) => tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth));
       await p.close();
       expect(split, file).toEqual([]);
@@ -310,12 +310,12 @@ describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
     for (const lang of ['en', 'id'] as const) {
       const p = await openPage(stagesReport(lang));
       await p.setViewportSize({ width: 1280, height: 900 });
-      const box = (await p.evaluate(`(() => {
+      const box = await p.evaluate<{ scroll: number; client: number; statusRight: number; wrapRight: number }>(`(() => {
         const table = document.getElementById('ranking-table');
         const wrap = table.parentElement.getBoundingClientRect();
         const status = table.querySelector('th[data-key="status"]').getBoundingClientRect();
         return { scroll: table.scrollWidth, client: table.parentElement.clientWidth, statusRight: status.right, wrapRight: wrap.right };
-      })()`)) as { scroll: number; client: number; statusRight: number; wrapRight: number };
+      })()`);
       await p.locator('#ranking-table').scrollIntoViewIfNeeded();
       await p.screenshot({ path: join(RESULTS, `html-report-1280-${lang}.png`) });
       await p.close();

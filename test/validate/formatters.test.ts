@@ -220,7 +220,7 @@ describe('sarif', () => {
       expect(r.help.text.length).toBeGreaterThan(0);
       expect(r.help.markdown.length).toBeGreaterThan(0);
     }
-    const results = run.results as Record<string, any>[];
+    const results = run.results;
     expect(results).toHaveLength(5);
     for (const r of results) {
       expect(rules[r.ruleIndex]!.id).toBe(r.ruleId);

@@ -182,7 +182,7 @@ function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): stri
   return `${out.join('\n')}\n`;
 }
 
-/** Unstaged: SPEC 7's object. Staged: `{ "stages": [ { "stage": NAME, …the same object… } ] }`. */
+/** Unstaged: the object of docs/guide/analytics.md. Staged: `{ "stages": [ { "stage": NAME, …the same object… } ] }`. */
 export function formatJudgesJson(p: JuryProfile): string {
   return `${JSON.stringify(p, null, 2)}\n`;
 }

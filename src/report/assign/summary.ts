@@ -33,7 +33,7 @@ export function summaryLines(a: Assignment, facts: SummaryFacts): string[] {
     );
   }
   if (facts.byCategory && facts.comparing === 'zscore') {
-    lines.push('  note: judges who read their own category see entries of one quality level, which zscore normalization then erases; normalization: severity is fitted on the cross-category links instead (README "Choosing a normalization")');
+    lines.push('  note: judges who read their own category see entries of one quality level, which zscore normalization then erases; normalization: severity is fitted on the cross-category links instead (docs/guide/scoring.md, "Choosing a normalization")');
   }
   if (facts.byCategory && facts.comparing === 'severity') {
     lines.push('  note: the severity model compares judges of different categories through the entries they share: the more cross-category assignments, the better it is identified');

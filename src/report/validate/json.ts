@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ValidateFormatOptions, ValidateReport } from './report.js';
 
-/** A diagnostic with its keys in the SPEC section 4 order. */
+/** A diagnostic with its keys in the order `kipp validate --format json` writes them. */
 export function diagnosticJson(d: Diagnostic): Record<string, string | number> {
   const out: Record<string, string | number> = { code: d.code, severity: d.severity };
   if (d.file !== undefined) out.file = d.file;
