@@ -109,7 +109,7 @@ export async function scoreWorkbooks(paths: readonly string[]): Promise<ScoreWor
   const out: ScoreWorkbook[] = [];
   for (const path of paths) {
     if (!isWorkbook(path)) continue;
-    let meta: AssignmentMeta | null = null;
+    let meta: AssignmentMeta | null;
     try {
       meta = await readAssignmentMetaFile(path);
     } catch {

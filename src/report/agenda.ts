@@ -187,7 +187,7 @@ export function formatAgendaHtml(agenda: Agenda, options: AgendaReportOptions & 
       if ('heading' in block) return `<h3>${esc(block.heading)}</h3>`;
       if ('table' in block) {
         const { head, rows, numeric, id } = block.table;
-        const kinds = head.map((_, i) => (numeric.includes(i) ? 'num' : i === id ? 'id' : '') as 'num' | 'id' | '');
+        const kinds = head.map((_, i) => (numeric.includes(i) ? 'num' : i === id ? 'id' : ''));
         const th = head.map((h, i) => `<th scope="col"${kinds[i] === 'num' ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
         const tr = rows.map((r) => `<tr>${r.map((c, i) => cell(c, kinds[i]!)).join('')}</tr>`).join('\n');
         return `<div class="table-wrap"><table class="small">\n<thead><tr>${th}</tr></thead>\n<tbody>\n${tr}\n</tbody>\n</table></div>`;

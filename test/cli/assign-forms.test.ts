@@ -58,7 +58,7 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
     }
   }, 120_000); // two runs of the built CLI: slow on a loaded machine
 
-  const pairs = (lang: 'en' | 'id'): Row[] => parse(readFileSync(join(out[lang], 'assignment.csv')), { columns: true, bom: true, delimiter: ',' }) as Row[];
+  const pairs = (lang: 'en' | 'id'): Row[] => parse<Row>(readFileSync(join(out[lang], 'assignment.csv')), { columns: true, bom: true, delimiter: ',' });
 
   it('#18.1: every score cell accepts a decimal between the rubric\'s scale min and max, with messages in --lang; no other cell is validated', async () => {
     for (const lang of ['en', 'id'] as const) {

@@ -330,7 +330,7 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
     const out = join(tempDir(), 'all.csv');
     const r = kipp(['export', ...BASE, '--decisions', file, '--output', out]);
     expect(r.status).toBe(0);
-    const rows = parse(readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(out), { columns: true, bom: true });
     const cell = (id: string) => rows.find((x) => x.ID === id)!['Jury decisions'];
     expect(cell('P-046')).toBe(`top-45: taken at the tied cut-off — @chair Bambang, 2026-11-20: ${REASON}`);
     expect(cell('P-045')).toBe(`top-45: left out at the tied cut-off — @chair Bambang, 2026-11-20: ${REASON}`);
@@ -342,16 +342,16 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
     // A top-45 export: 45 rows, the tie's winner says why it is there.
     const top = join(tempDir(), 'top-45.csv');
     expect(kipp(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', top, '--lang', 'id']).status).toBe(0);
-    const topRows = parse(readFileSync(top), { columns: true, bom: true, delimiter: ',' }) as Record<string, string>[];
+    const topRows = parse<Record<string, string>>(readFileSync(top), { columns: true, bom: true, delimiter: ',' });
     expect(topRows).toHaveLength(45);
     expect(topRows.find((x) => x.Kode === 'P-046')!['Keputusan juri']).toMatch(/^top-45: diambil pada seri di batas — @chair Bambang, 2026-11-20: =HYPERLINK/);
     // kipp score --format csv carries the same column.
-    const scored = parse(kipp(['score', ...BASE, '--decisions', file, '--format', 'csv']).stdout, { columns: true }) as Record<string, string>[];
+    const scored = parse<Record<string, string>>(kipp(['score', ...BASE, '--decisions', file, '--format', 'csv']).stdout, { columns: true });
     expect(scored.find((x) => x.id === 'P-050')!.decisions).toBe('disqualified — Secretariat, 2026-11-18: -not running at the site visit');
     // Without --decisions the columns are what they were.
     const plain = join(tempDir(), 'plain.csv');
     expect(kipp(['export', ...BASE, '--output', plain]).status).toBe(0);
-    expect(Object.keys((parse(readFileSync(plain), { columns: true, bom: true }) as Record<string, string>[])[0]!)).not.toContain('Jury decisions');
+    expect(Object.keys((parse<Record<string, string>>(readFileSync(plain), { columns: true, bom: true }))[0]!)).not.toContain('Jury decisions');
   });
 
   it('#19.4: the XLSX export has the column and a summary block per decision (action, entries, shortlist, by, date, reason, line); typed text, never a formula', async () => {
@@ -376,7 +376,7 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
     const summary = workbook.getWorksheet('Summary')!;
     const facts: [string, string, ExcelJS.Cell][] = [];
     summary.eachRow((row, n) => {
-      if (n > 1) facts.push([String(row.getCell(1).value), String(row.getCell(2).value), row.getCell(3)]);
+      if (n > 1) facts.push([row.getCell(1).text, row.getCell(2).text, row.getCell(3)]);
     });
     const block = (k: number) => facts.filter(([s]) => s === `jury decision ${k}`).map(([, item, c]) => [item, c.value]);
     expect(block(1)).toEqual([

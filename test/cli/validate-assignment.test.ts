@@ -27,7 +27,7 @@ interface Found {
   entry_id?: string;
 }
 
-const readCsv = (path: string): Row[] => parse(readFileSync(path), { columns: true, bom: true }) as Row[];
+const readCsv = (path: string): Row[] => parse<Row>(readFileSync(path), { columns: true, bom: true });
 const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
 
 /** A judge's sheet filled in: every criterion 8, as a judge returns it (CSV, every cell quoted). */

@@ -10,7 +10,7 @@ import { assignmentMetaOf, readAssignmentMeta } from '../../src/io/assignment-me
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   build(wb);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 const META: [string, string][] = [

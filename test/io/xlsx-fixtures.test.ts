@@ -45,7 +45,7 @@ describe('#18.4 LibreOffice workbooks and their CSV twins', () => {
     ['scores-long', ';'],
     ['scores-wide', ','],
   ] as const)('#18.4: %s.xlsx holds its CSV twin\'s values (delimiter "%s"), each cell of the intended type', async (name, delimiter) => {
-    const twin = parse(readFileSync(`${DIR}/${name}.csv`), { bom: true, delimiter }) as string[][];
+    const twin = parse(readFileSync(`${DIR}/${name}.csv`), { bom: true, delimiter });
     const sheet = await firstSheet(`${DIR}/${name}.xlsx`);
     const header = twin[0]!;
     expect(sheet.rowCount).toBe(twin.length);
