@@ -135,8 +135,24 @@ export const RULES = {
     fix: 'A truncated upload or an unfilled template: export the file again, fill it in, or leave it out of the command. (A header with none of the columns its kind needs is a `missing-field` error at the header instead.)',
   },
   'unsupported-format': {
-    summary: 'A file kipp does not read: a workbook (.xlsx, .xls, .ods, .numbers), a PDF or another binary file, recognised by its first bytes, or a file in a named folder whose extension kipp does not read there.',
-    fix: 'Save each sheet as "CSV UTF-8" (Excel: File > Save As; LibreOffice: `soffice --headless --convert-to csv FILE`) and give the `.csv`. A `.tsv` or `.txt` table is read when named on the command line; a file that is not data belongs outside the folder.',
+    summary: 'A file kipp does not read: a legacy or other workbook (.xls, .xlsb, .ods, .numbers), a PDF or another binary file, recognised by its first bytes, or a file in a named folder whose extension kipp does not read there.',
+    fix: 'Save a workbook as .xlsx (Excel: File > Save As > Excel Workbook; LibreOffice: `soffice --headless --convert-to xlsx FILE`; Numbers: File > Export To > Excel) and give the `.xlsx`. A `.tsv` or `.txt` table is read when named on the command line; a file that is not data belongs outside the folder.',
+  },
+  'cell-error': {
+    summary: 'A workbook cell holds an error value (`#N/A`, `#DIV/0!`, `#REF!`), or a score shown as a percentage; in a score sheet the row is not read.',
+    fix: 'Open the workbook at the sheet and cell shown, fix the formula or type the value, and save it again.',
+  },
+  'formula-without-value': {
+    summary: 'A workbook cell holds a formula but no stored result (the workbook was written by a program that does not calculate); in a score sheet the row is not read.',
+    fix: 'Open and save the workbook in Excel or LibreOffice so that the value is stored, or type the value instead of the formula.',
+  },
+  'hidden-decimals': {
+    summary: 'A score cell holds a number with more than 6 decimals, or a formula\'s result with more decimals than its cell shows (8.333333333333334 shown as 8.33): a figure nobody typed. The row is not read.',
+    fix: 'Round the value in the sheet (`=ROUND(…;2)`), or type the score the judge gave.',
+  },
+  'sheet-not-found': {
+    summary: 'A workbook has no sheet by the name given as `FILE.xlsx#Sheet`, no visible sheet, or cannot be opened at all.',
+    fix: 'Use a sheet name as its tab shows it (the message lists them); unhide the sheet with the data; or save the workbook again from Excel or LibreOffice.',
   },
   'invalid-decision': {
     summary: 'A decision in the `--decisions` file breaks its schema: an unknown key, no action or several, a missing `by`, `date` or `reason`.',
