@@ -12,7 +12,7 @@
  * (number.ts), and the comma keeps a number cell 1.125 from looking like the thousands of
  * `1.125` typed as text (which stays refused as ambiguous).
  */
-import { columnLetters, diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, normalizeName, type FileKind } from '../model/names.js';
 import type { CsvResult } from './csv.js';
 import { canonicalField, type TableOptions } from './table.js';
@@ -73,7 +73,7 @@ export function feedSheet(book: WorkbookSheet, options: TableOptions, handlers: 
         cells[k] = read;
         continue;
       }
-      diagnostics.push(diagnostic(read.code, `cell ${columnLetters(k + 1)}${line}: ${read.message}${strict ? '. The row is not read' : ''}`, { file, line, column: k + 1, field: names[k] ? canonicalField(names[k]!, options).name : undefined }));
+      diagnostics.push(diagnostic(read.code, `${read.message}${strict ? '. The row is not read' : ''}`, { file, line, column: k + 1, field: names[k] ? canonicalField(names[k]!, options).name : undefined }));
       cells[k] = '';
       readable = false;
     }

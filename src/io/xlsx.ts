@@ -93,7 +93,10 @@ export async function readWorkbook(path: string, bytes: Uint8Array, wanted: stri
   try {
     for await (const sheet of reader) {
       const target = wanted ?? visible()[0];
-      if (sheet.name === undefined || sheet.name !== target) continue; // not read: exceljs skips its part
+      if (sheet.name === undefined || sheet.name !== target) {
+        skip(sheet);
+        continue;
+      }
       out.sheet = sheet.name;
       for await (const row of sheet) storeRow(row, out);
       break;
@@ -111,6 +114,19 @@ export async function readWorkbook(path: string, bytes: Uint8Array, wanted: stri
       : `the sheet "${out.sheets[0]}" could not be found in the workbook: open it in Excel or LibreOffice and save it again`;
   }
   return out;
+}
+
+/**
+ * Leaves a sheet unread. A sheet part that came before the shared strings was parked by exceljs
+ * in a temporary file, opened as a stream before it is handed out and deleted right after: the
+ * stream is closed here, or its late "no such file" error would be thrown with no one to catch it.
+ */
+function skip(sheet: StreamSheet): void {
+  const stream = (sheet as { iterator?: { on?: unknown; destroy?: unknown } }).iterator;
+  if (stream !== undefined && typeof stream.on === 'function' && typeof stream.destroy === 'function') {
+    (stream as Readable).on('error', () => {});
+    (stream as Readable).destroy();
+  }
 }
 
 function storeRow(row: StreamRow, out: WorkbookSheet): void {
