@@ -203,10 +203,21 @@ function isoDate(d: Date): string {
  * (as named, without `#Sheet`) → its sheet. `read` gives a file's bytes.
  */
 export async function readWorkbooks(files: readonly { path: string; sheet: string | undefined }[], read: (path: string) => Uint8Array): Promise<Map<string, WorkbookSheet>> {
-  const out = new Map<string, WorkbookSheet>();
-  for (const { path, sheet } of files) {
-    if (out.has(path)) continue;
-    out.set(path, await readWorkbook(path, read(path), sheet));
-  }
-  return out;
+  const todo = [...new Map(files.map((f) => [f.path, f])).values()];
+  const read_ = new Map<string, WorkbookSheet>();
+  // A few at once: exceljs waits on its streams (and on the temporary file it parks a sheet in
+  // when the shared strings come after it), and another workbook's parsing fills those waits.
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const { path, sheet } = todo[next++]!;
+      read_.set(path, await readWorkbook(path, read(path), sheet));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WORKBOOKS_AT_ONCE, todo.length) }, worker));
+  // In the order named, whatever order they finished in.
+  return new Map(todo.map(({ path }) => [path, read_.get(path)!]));
 }
+
+/** How many workbooks are read at once (each holds one sheet's rows and its file's bytes). */
+const WORKBOOKS_AT_ONCE = 4;
