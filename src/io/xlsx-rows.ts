@@ -113,11 +113,13 @@ function cellText(stored: string, score: boolean): string | Unreadable {
     case 'b':
       return body;
     case 'e':
-      return { code: 'cell-error', message: `holds the error value ${body}: fix the formula or the value in the sheet and save again` };
+      return { code: 'cell-error', message: `holds ${body === '' ? 'an error value (its formula\'s result)' : `the error value ${body}`}: fix the formula or the value in the sheet and save again` };
     case 'x':
       return {
         code: 'formula-without-value',
-        message: `holds a formula (=${body.length > 40 ? `${body.slice(0, 40)}…` : body}) with no stored result (the workbook was written by a program that does not calculate): open and save it in Excel or LibreOffice so the value is stored, or type the value`,
+        // exceljs's streaming reader gives a formula whose stored result is an error value
+        // (#DIV/0!) without its result, so the message names both causes.
+        message: `holds a formula (=${body.length > 40 ? `${body.slice(0, 40)}…` : body}) with no stored value, or with an error value as its result: open and save it in Excel or LibreOffice so the value is stored (a workbook written by a program that does not calculate has none), check that the formula gives a number, or type the value`,
       };
     default:
       return numberText(kind === 'f', body, score);

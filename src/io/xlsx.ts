@@ -155,7 +155,8 @@ function storedCell(cell: StreamCell): string {
   if ('formula' in v || 'sharedFormula' in v) {
     const result = v.result;
     if (result === undefined || result === null) return `x${cellText(String(v.formula ?? v.sharedFormula ?? ''))}`;
-    if (typeof result === 'number') return Number.isNaN(result) ? 'e(an error value)' : isDateFormat(cell.numFmt) ? `d${isoDate(excelDate(result))}` : number('f', result, cell.numFmt);
+    // exceljs reads a formula's stored error (#DIV/0!) as NaN: the error's name is lost, not the error.
+    if (typeof result === 'number') return Number.isNaN(result) ? 'e' : isDateFormat(cell.numFmt) ? `d${isoDate(excelDate(result))}` : number('f', result, cell.numFmt);
     if (typeof result === 'string') return result === '' ? '' : `s${cellText(result)}`;
     if (typeof result === 'boolean') return result ? 'bTRUE' : 'bFALSE';
     if (result instanceof Date) return `d${isoDate(result)}`;

@@ -216,6 +216,27 @@ describe('#18.3: cells', () => {
     ]);
   });
 
+  it('#18.3: a formula whose stored result is an error value is an error at its cell (exceljs drops the error, so it is formula-without-value); TRUE/FALSE and a date with a time are read as text', async () => {
+    const book = await workbook('formula-error.xlsx', [
+      {
+        name: 'Nilai',
+        rows: [
+          ['entry_id', 'judge_id', 'criterion', 'score', 'comment'],
+          ['K-2', 'J1', 'novelty', { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue, 'x'],
+          ['K-2', 'J1', 'benefit', 7, true],
+          ['K-2', 'J1', 'effectiveness', 6, new Date(Date.UTC(2026, 2, 1, 9, 30))],
+        ],
+      },
+    ]);
+    const c = await loadCompetitionAsync({ entries: [entries], scores: [book] });
+    expect(found(c)).toEqual([['formula-without-value', book, 'Nilai', 2, 4]]);
+    expect(c.diagnostics[0]!.message).toMatch(/^holds a formula \(=1\/0\) with no stored value, or with an error value as its result/);
+    expect([...c.scores].map((r) => [r.criterionRaw, r.comment])).toEqual([
+      ['benefit', 'TRUE'],
+      ['effectiveness', '2026-03-01T09:30:00'],
+    ]);
+  });
+
   it('#18.3: a merged cell holds its value at the top-left cell; the others are empty (a merged title above the header is a title)', async () => {
     const book = await workbook('merged.xlsx', [{ name: 'Nilai', merge: 'A1:G1', rows: [['Penilaian Juri J1'], ['entry_id', 'judge_id', ...CRITERIA], ['K-2', 'J1', 8, 8, 8, 8, 8]] }]);
     const c = await loadCompetitionAsync({ entries: [entries], scores: [book] });

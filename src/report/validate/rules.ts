@@ -143,7 +143,7 @@ export const RULES = {
     fix: 'Open the workbook at the sheet and cell shown, fix the formula or type the value, and save it again.',
   },
   'formula-without-value': {
-    summary: 'A workbook cell holds a formula but no stored result (the workbook was written by a program that does not calculate); in a score sheet the row is not read.',
+    summary: 'A workbook cell holds a formula but no stored result (the workbook was written by a program that does not calculate), or an error value as its result; in a score sheet the row is not read.',
     fix: 'Open and save the workbook in Excel or LibreOffice so that the value is stored, or type the value instead of the formula.',
   },
   'hidden-decimals': {
