@@ -7,7 +7,8 @@
  * deliberately broken workbooks must name each problem's workbook, sheet and cell, in every
  * output format; `kipp verify` re-reads the workbooks.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -109,7 +110,9 @@ describe('#18.7: the judges\' workbooks round trip', () => {
     // Every workbook is an input, hashed, with the sheet read.
     const inputs = JSON.parse(fromXlsx.stdout).inputs.filter((i: { kind: string }) => i.kind === 'scores');
     expect(inputs.map((i: { path: string }) => i.path)).toEqual(books.map((b) => join(returned, b)));
-    expect(inputs.every((i: { sha256: string; sheet: string }) => /^[0-9a-f]{64}$/.test(i.sha256) && i.sheet !== '')).toBe(true);
+    // #18.6: hashed like any file: the sha256 of the workbook's bytes.
+    expect(inputs.map((i: { sha256: string }) => i.sha256)).toEqual(books.map((b) => createHash('sha256').update(readFileSync(join(returned, b))).digest('hex')));
+    expect(inputs.every((i: { sheet: string }) => i.sheet !== '')).toBe(true);
     // The table (the secretariat's view) is the same too.
     expect(kipp(['score', ENTRIES, '--scores', returned, ...AS_OF]).stdout).toBe(kipp(['score', ENTRIES, '--scores', csv, ...AS_OF]).stdout);
   });
