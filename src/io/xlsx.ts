@@ -77,6 +77,8 @@ interface StreamSheet extends AsyncIterable<StreamRow> {
 }
 interface StreamBook extends AsyncIterable<StreamSheet> {
   model?: { sheets?: { name: string; state?: string }[] };
+  /** The workbook's properties: dates counted from 1904 (old Mac Excel) or from 1900. */
+  properties?: { model?: { date1904?: boolean } };
 }
 
 /**
@@ -98,7 +100,8 @@ export async function readWorkbook(path: string, bytes: Uint8Array, wanted: stri
         continue;
       }
       out.sheet = sheet.name;
-      for await (const row of sheet) storeRow(row, out);
+      const date1904 = reader.properties?.model?.date1904 === true;
+      for await (const row of sheet) storeRow(row, out, date1904);
       break;
     }
   } catch (err) {
@@ -129,10 +132,10 @@ function skip(sheet: StreamSheet): void {
   }
 }
 
-function storeRow(row: StreamRow, out: WorkbookSheet): void {
+function storeRow(row: StreamRow, out: WorkbookSheet, date1904: boolean): void {
   const cells: string[] = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    const stored = storedCell(cell);
+    const stored = storedCell(cell, date1904);
     if (stored === '') return;
     while (cells.length < column - 1) cells.push('');
     cells[column - 1] = stored;
@@ -143,7 +146,7 @@ function storeRow(row: StreamRow, out: WorkbookSheet): void {
 }
 
 /** A cell as stored: its kind letter and text ('' for an empty cell). */
-function storedCell(cell: StreamCell): string {
+function storedCell(cell: StreamCell, date1904: boolean): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return number('n', v, cell.numFmt);
@@ -156,7 +159,7 @@ function storedCell(cell: StreamCell): string {
     const result = v.result;
     if (result === undefined || result === null) return `x${cellText(String(v.formula ?? v.sharedFormula ?? ''))}`;
     // exceljs reads a formula's stored error (#DIV/0!) as NaN: the error's name is lost, not the error.
-    if (typeof result === 'number') return Number.isNaN(result) ? 'e' : isDateFormat(cell.numFmt) ? `d${isoDate(excelDate(result))}` : number('f', result, cell.numFmt);
+    if (typeof result === 'number') return Number.isNaN(result) ? 'e' : isDateFormat(cell.numFmt) ? `d${isoDate(excelDate(result, date1904))}` : number('f', result, cell.numFmt);
     if (typeof result === 'string') return result === '' ? '' : `s${cellText(result)}`;
     if (typeof result === 'boolean') return result ? 'bTRUE' : 'bFALSE';
     if (result instanceof Date) return `d${isoDate(result)}`;
@@ -188,9 +191,9 @@ function isDateFormat(numFmt: string | undefined): boolean {
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
-/** An Excel serial day (1900 system) as a date. */
-function excelDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86400 * 1000));
+/** An Excel serial day as a date (day 0 is 1899-12-30 in the 1900 system, 1904-01-01 in the 1904 one). */
+function excelDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - (date1904 ? 24107 : 25569)) * 86400 * 1000));
 }
 
 /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS when the cell holds a time of day too (exceljs gives UTC dates). */
