@@ -44,10 +44,12 @@ export interface WorkbookSheet {
 
 /** `FILE.xlsx#Sheet name`: the path and the sheet asked for, when the whole argument is no file. */
 export function splitSheet(arg: string, exists: (path: string) => boolean): { path: string; sheet: string | undefined } {
-  const hash = arg.lastIndexOf('#');
-  if (hash <= 0 || hash === arg.length - 1 || exists(arg)) return { path: arg, sheet: undefined };
-  const path = arg.slice(0, hash);
-  return exists(path) ? { path, sheet: arg.slice(hash + 1) } : { path: arg, sheet: undefined };
+  if (!arg.includes('#') || exists(arg)) return { path: arg, sheet: undefined };
+  // The first `#` after which the rest is a sheet name: a sheet may be named "Nilai #2".
+  for (let hash = arg.indexOf('#'); hash > 0 && hash < arg.length - 1; hash = arg.indexOf('#', hash + 1)) {
+    if (exists(arg.slice(0, hash))) return { path: arg.slice(0, hash), sheet: arg.slice(hash + 1) };
+  }
+  return { path: arg, sheet: undefined };
 }
 
 /** ExcelJS's cell values as its streaming reader gives them (the parts read here). */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCompetition, loadCompetitionAsync } from '../../src/io/competition.js';
 import { expandInput } from '../../src/io/files.js';
 import { parseScore } from '../../src/io/number.js';
+import { splitSheet } from '../../src/io/xlsx.js';
 import { cellOf } from '../../src/model/diagnostic.js';
 import type { Competition } from '../../src/model/records.js';
 
@@ -141,6 +142,16 @@ describe('#18.2: which sheet', () => {
     expect(found(c)).toEqual([]);
     expect(scores(c)).toEqual([['K-2', 'J06', 'novelty', 4, 2, 3]]);
     expect(c.inputs.map((i) => [i.path, i.sheet])).toContainEqual([book, 'Nilai ulang']);
+  });
+
+  it('#18.2: splitSheet: the path is the first prefix that is a file; a sheet name may hold a #', () => {
+    const files = new Set(['a.xlsx', 'dir/b#c.xlsx']);
+    const exists = (p: string) => files.has(p);
+    expect(splitSheet('a.xlsx#Nilai #2', exists)).toEqual({ path: 'a.xlsx', sheet: 'Nilai #2' });
+    expect(splitSheet('dir/b#c.xlsx', exists)).toEqual({ path: 'dir/b#c.xlsx', sheet: undefined });
+    expect(splitSheet('dir/b#c.xlsx#S', exists)).toEqual({ path: 'dir/b#c.xlsx', sheet: 'S' });
+    expect(splitSheet('missing.xlsx#S', exists)).toEqual({ path: 'missing.xlsx#S', sheet: undefined });
+    expect(splitSheet('a.xlsx#', exists)).toEqual({ path: 'a.xlsx#', sheet: undefined });
   });
 
   it('#18.2: a sheet name that is not there is sheet-not-found, naming the visible sheets', async () => {
