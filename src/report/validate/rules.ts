@@ -16,7 +16,7 @@ export interface RuleText {
 export const RULES = {
   'file-not-found': {
     summary: 'An input path does not exist.',
-    fix: 'Check the path (and its case) given on the command line, in `--rubric` or in `KIPP_RUBRIC`. A folder must hold at least one `.csv`, `.yaml`, `.yml` or `.json` file.',
+    fix: 'Check the path (and its case) given on the command line, in `--rubric` or in `KIPP_RUBRIC`. A folder must hold at least one `.csv`, `.yaml`, `.yml`, `.json`, `.xlsx` or `.xlsm` file.',
   },
   'parse-error': {
     summary: 'A file cannot be parsed (bad YAML or JSON, broken CSV quoting), or a CSV row does not fit its header; the row is not read.',
