@@ -12,7 +12,7 @@ import { scoreCompetition, type ScoreOptions } from './scoring/score.js';
 import { validateCompetition, type ValidateOptions } from './validate/competition.js';
 
 /** Reads and parses every input (rubric, entries, score sheets, judges): `loadCompetition({ entries: ['entries.csv'], scores: ['scores.csv'] })`. */
-export { loadCompetition } from './io/competition.js';
+export { loadCompetition, loadCompetitionAsync } from './io/competition.js';
 export type { LoadOptions } from './io/load.js';
 
 /** Every rule of docs/reference/diagnostic-codes.md over a loaded competition: diagnostics in a total order. */

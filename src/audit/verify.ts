@@ -10,7 +10,7 @@ import { KippError } from '../model/diagnostic.js';
 import type { InputKind } from '../model/records.js';
 import { reportSchema, type KippReport } from '../model/report.js';
 import { sha256 } from '../io/files.js';
-import { loadCompetition } from '../io/competition.js';
+import { loadCompetitionAsync } from '../io/competition.js';
 import { DEFAULT_RUBRIC_FILE, loadRubric, rubricsDir } from '../io/rubric.js';
 import type { Delimiter } from '../io/csv.js';
 import { jsonReport } from '../report/json.js';
@@ -73,7 +73,7 @@ function check(kind: InputKind, path: string, recorded: string, resolved: string
   return { kind, path, resolved, status: actual === recorded ? 'unchanged' : 'changed', recorded, actual };
 }
 
-export function verifyReport(report: KippReport, reportPath: string, options: VerifyOptions): Verification {
+export async function verifyReport(report: KippReport, reportPath: string, options: VerifyOptions): Promise<Verification> {
   const base = dirname(resolve(reportPath));
   const stdin = report.inputs.filter((i) => i.path === '-');
   if (stdin.length > 0) {
@@ -94,7 +94,9 @@ export function verifyReport(report: KippReport, reportPath: string, options: Ve
     return verification;
   }
   const changed = inputs.some((i) => i.status === 'changed');
-  const files = (kind: InputKind) => inputs.filter((i) => i.kind === kind).map((i) => i.resolved!);
+  // A workbook is read at the sheet the report was made from (`FILE.xlsx#Sheet`).
+  const at = (k: number) => `${inputs[k + 1]!.resolved!}${report.inputs[k]!.sheet !== undefined ? `#${report.inputs[k]!.sheet}` : ''}`;
+  const files = (kind: InputKind) => report.inputs.flatMap((input, k) => (input.kind === kind ? [at(k)] : []));
   const run: RunOptions = {
     as_of: report.options?.as_of ?? null,
     category: report.options?.category ?? null,
@@ -104,12 +106,12 @@ export function verifyReport(report: KippReport, reportPath: string, options: Ve
   let recomputed: KippReport;
   try {
     const judges = files('judges');
-    const competition = loadCompetition(
+    const competition = await loadCompetitionAsync(
       {
         entries: files('entries'),
         // A sheet given as `--scores STAGE=FILE` is read for that stage again.
         scores: report.inputs.flatMap((input, k) =>
-          input.kind !== 'scores' ? [] : [input.stage !== undefined ? `${input.stage}=${inputs[k + 1]!.resolved!}` : inputs[k + 1]!.resolved!],
+          input.kind !== 'scores' ? [] : [input.stage !== undefined ? `${input.stage}=${at(k)}` : at(k)],
         ),
         judges: judges.length === 0 ? undefined : judges,
         conflicts: files('conflicts'),

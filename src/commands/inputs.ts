@@ -6,7 +6,7 @@ import { KippError } from '../model/diagnostic.js';
 import { isRealDate } from '../model/rubric.js';
 import type { Competition } from '../model/records.js';
 import type { Delimiter } from '../io/csv.js';
-import { readCompetition } from '../io/load.js';
+import { readCompetitionAsync } from '../io/load.js';
 import { openRubric } from '../io/rubric-source.js';
 import { referenceDate } from '../scoring/score.js';
 import { prepareEntryChecks } from '../validate/entries.js';
@@ -59,7 +59,7 @@ export async function loadInputs(entries: string[], options: InputOptions, ctx: 
   const asOf = parseAsOf(options.asOf);
   const delimiter = parseDelimiter(options.delimiter);
   const rubric = await openRubric(rubricPath(options, ctx));
-  return readCompetition({
+  return readCompetitionAsync({
     entries,
     scores: options.scores ?? [],
     judges: options.judges,

@@ -17,7 +17,7 @@ export interface VerifyCommandOptions {
 export async function runVerify(reportPath: string, options: VerifyCommandOptions, ctx: CommandContext): Promise<CommandResult> {
   const format = parseFormat<VerifyFormat>(options.format, VERIFY_FORMATS, 'text');
   const report = readReport(reportPath);
-  const verification = verifyReport(report, reportPath, { version: toolVersion() });
+  const verification = await verifyReport(report, reportPath, { version: toolVersion() });
   if (verification.kipp) {
     ctx.log(`kipp verify: the report was written by kipp ${verification.kipp.old}; recomputing with kipp ${verification.kipp.new}`);
   }

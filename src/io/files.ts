@@ -1,13 +1,16 @@
 /**
- * Reading input paths: files, directories (their .csv/.yaml/.yml/.json files in sorted order),
- * and `-` for standard input. Every file is read once, as bytes, and hashed for the report.
+ * Reading input paths: files, directories (their .csv/.yaml/.yml/.json/.xlsx/.xlsm files in
+ * sorted order), and `-` for standard input. Every file is read once, as bytes, and hashed for
+ * the report. An Excel workbook is recognised by its bytes (a ZIP that holds `xl/workbook.xml`),
+ * whatever its name; its cells are read by xlsx.ts.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { diagnostic, KippError } from '../model/diagnostic.js';
 
-export type Format = 'csv' | 'yaml' | 'json';
+export type Format = 'csv' | 'yaml' | 'json' | 'xlsx';
 
 export interface InputBytes {
   /** The path as the user named it (a file inside a named directory is joined to it). */
@@ -18,7 +21,7 @@ export interface InputBytes {
   format: Format | null;
 }
 
-export const DATA_EXTENSIONS: Record<string, Format> = { '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' };
+export const DATA_EXTENSIONS: Record<string, Format> = { '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.xlsx': 'xlsx', '.xlsm': 'xlsx' };
 
 export class MissingFile extends Error {
   constructor(readonly path: string, message: string) {
@@ -53,8 +56,8 @@ export interface Expanded {
   refused: { path: string; message: string }[];
 }
 
-/** The extensions a folder's files are read by (docs/reference/input-files.md: a directory means its .csv/.yaml/.yml/.json files). */
-const FOLDER_EXTENSIONS = new Set(['.csv', '.yaml', '.yml', '.json']);
+/** The extensions a folder's files are read by (docs/reference/input-files.md: a directory means its .csv/.yaml/.yml/.json files, and its .xlsx/.xlsm workbooks). */
+const FOLDER_EXTENSIONS = new Set(['.csv', '.yaml', '.yml', '.json', '.xlsx', '.xlsm']);
 
 /** Documentation kept next to the data, skipped with a note. */
 const DOCUMENT = /^(readme|license|licence|changelog|catatan|notes?)(\.[a-z]+)?$|\.(md|markdown|rst)$/i;
@@ -91,18 +94,21 @@ export function expandInput(path: string): Expanded {
     else if (DOCUMENT.test(name) || (ext === '.txt' && !looksTabular(full))) out.skipped.push(name);
     else {
       const hint = ext === '.tsv' || ext === '.txt' ? `name it on the command line (kipp reads it as CSV there), or rename it to .csv` : `if it holds data, save it as CSV UTF-8 (or YAML/JSON); if not, move it out of the folder`;
-      out.refused.push({ path: full, message: `not read: kipp reads only .csv, .yaml, .yml and .json files from a folder; ${hint}` });
+      out.refused.push({ path: full, message: `not read: kipp reads only .csv, .yaml, .yml, .json, .xlsx and .xlsm files from a folder; ${hint}` });
     }
   }
   return screen(out);
 }
 
-/** Moves the files whose first bytes say they are no text (a workbook named .csv) to `refused`. */
+/**
+ * Moves the files whose first bytes say they are no text kipp reads (a PDF, a legacy .xls named
+ * .csv) to `refused`. An Excel workbook (.xlsx/.xlsm) is read, whatever its name.
+ */
 function screen(expanded: Expanded): Expanded {
   const files: string[] = [];
   for (const file of expanded.files) {
     const kind = binaryKind(file === '-' ? readStdin().subarray(0, 8) : firstBytes(file, 8));
-    if (kind === undefined) files.push(file);
+    if (kind === undefined || (kind === 'zip' && isWorkbook(file))) files.push(file);
     else expanded.refused.push({ path: file, message: binaryMessage(file, kind) });
   }
   expanded.files = files;
@@ -138,10 +144,47 @@ function looksTabular(path: string): boolean {
   return head.subarray(0, end < 0 ? head.length : end).includes(0x09);
 }
 
-type BinaryKind = 'zip' | 'ole' | 'pdf' | 'gzip' | 'image' | 'package';
+export type BinaryKind = 'zip' | 'ole' | 'pdf' | 'gzip' | 'image' | 'package';
 
 /** Formats that are not text, refused in a folder by their extension too (whatever their bytes). */
-const BINARY_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xlsb', '.xltx', '.xls', '.ods', '.numbers', '.pdf', '.doc', '.docx', '.odt', '.zip', '.gz', '.7z', '.rar', '.png', '.jpg', '.jpeg']);
+const BINARY_EXTENSIONS = new Set(['.xlsb', '.xls', '.ods', '.numbers', '.pdf', '.doc', '.docx', '.odt', '.zip', '.gz', '.7z', '.rar', '.png', '.jpg', '.jpeg']);
+
+/**
+ * Whether a ZIP file is an Excel workbook kipp reads: its parts' names (stored uncompressed in
+ * the ZIP's central directory at the end, and in each part's local header) include
+ * `xl/workbook.xml`. A .xlsb holds `xl/workbook.bin` instead; an .ods, `content.xml`. This looks
+ * for a name, it parses nothing: exceljs reads the workbook.
+ */
+export function isWorkbook(path: string): boolean {
+  const bytes = path === '-' ? readStdin() : edges(path, 1 << 16);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('xl/workbook.xml');
+}
+
+/** Whether a file (or standard input) starts as a ZIP does: after screen(), a workbook. */
+export function isZip(path: string): boolean {
+  return binaryKind(path === '-' ? readStdin().subarray(0, 4) : firstBytes(path, 4)) === 'zip';
+}
+
+/** The first and last `n` bytes of a file (all of a small one). */
+function edges(path: string, n: number): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size <= 2 * n) {
+      const all = new Uint8Array(size);
+      return all.subarray(0, readSync(fd, all, 0, size, 0));
+    }
+    const buf = new Uint8Array(2 * n);
+    const head = readSync(fd, buf, 0, n, 0);
+    const tail = readSync(fd, buf, n, n, size - n);
+    return head === n ? buf.subarray(0, n + tail) : buf.subarray(0, head);
+  } catch {
+    return new Uint8Array(0);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 function isPackageFormat(name: string): boolean {
   return extname(name).toLowerCase() === '.numbers';
@@ -161,25 +204,28 @@ export function binaryKind(head: Uint8Array): BinaryKind | undefined {
   return undefined;
 }
 
-const SAVE_AS_CSV = 'save each sheet as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8 (Comma delimited); LibreOffice: soffice --headless --convert-to csv FILE) and give the .csv';
-
-/** Names a binary file's format and the way out (kipp does not read workbooks yet). */
+/**
+ * Names a binary file's format and the way out. Workbooks kipp does not read (.xls, .xlsb, .ods,
+ * .numbers, a template) are converted to .xlsx, which it reads; other files to CSV.
+ */
 function binaryMessage(path: string, kind: BinaryKind | undefined): string {
   const ext = extname(path).toLowerCase();
   const name = path === '-' ? 'standard input' : basename(path);
-  const what =
-    kind === 'package' || ext === '.numbers' ? 'an Apple Numbers spreadsheet'
-    : ext === '.ods' ? 'an OpenDocument spreadsheet (.ods)'
-    : ext === '.xls' || (kind === 'ole' && ext !== '.doc') ? 'a legacy Excel workbook (.xls)'
-    : ['.xlsx', '.xlsm', '.xlsb', '.xltx'].includes(ext) ? `an Excel workbook (${ext})`
-    : ['.doc', '.docx', '.odt'].includes(ext) ? 'a word-processor document'
-    : kind === 'zip' ? 'a ZIP file (most likely an Excel .xlsx workbook under another name)'
-    : ext === '.pdf' || kind === 'pdf' ? 'a PDF document'
-    : kind === 'gzip' || ['.gz', '.zip', '.7z', '.rar'].includes(ext) ? 'a compressed archive'
-    : kind === 'image' || ['.png', '.jpg', '.jpeg'].includes(ext) ? 'an image'
-    : 'a document, not a data file';
-  const way = /spreadsheet|workbook|ZIP/.test(what) ? SAVE_AS_CSV.replace('FILE', path === '-' ? 'FILE' : name) : 'export the data it was made from as CSV UTF-8 and give the .csv';
-  return `${name} is ${what}, which kipp does not read (it reads CSV, YAML and JSON): ${way}`;
+  const file = path === '-' ? 'FILE' : name;
+  const convert = `soffice --headless --convert-to xlsx ${file}`;
+  const [what, way] =
+    kind === 'package' || ext === '.numbers' ? ['an Apple Numbers spreadsheet', 'in Numbers, File > Export To > Excel, and give the .xlsx']
+    : ext === '.ods' ? ['an OpenDocument spreadsheet (.ods)', `in LibreOffice Calc, File > Save As > Excel 2007-365 (.xlsx), or run ${convert}, and give the .xlsx`]
+    : ext === '.xls' || (kind === 'ole' && ext !== '.doc') ? ['a legacy Excel workbook (.xls)', `in Excel, File > Save As > Excel Workbook (.xlsx), or run ${convert}, and give the .xlsx`]
+    : ext === '.xlsb' ? ['a binary Excel workbook (.xlsb)', `in Excel, File > Save As > Excel Workbook (.xlsx), or run ${convert}, and give the .xlsx`]
+    : ['.xlsx', '.xlsm'].includes(ext) ? [`named ${ext} but holds no Excel workbook (a damaged or partial download?)`, 'open it in Excel or LibreOffice and save it again as .xlsx, or ask for the file again']
+    : ['.doc', '.docx', '.odt'].includes(ext) ? ['a word-processor document', 'export the data it was made from as CSV UTF-8 or .xlsx and give that']
+    : kind === 'zip' ? ['a ZIP file that holds no Excel workbook', 'unpack it and give the files inside (or, if it is a spreadsheet, save it as .xlsx)']
+    : ext === '.pdf' || kind === 'pdf' ? ['a PDF document', 'export the data it was made from as CSV UTF-8 or .xlsx and give that']
+    : kind === 'gzip' || ['.gz', '.zip', '.7z', '.rar'].includes(ext) ? ['a compressed archive', 'unpack it and give the files inside']
+    : kind === 'image' || ['.png', '.jpg', '.jpeg'].includes(ext) ? ['an image', 'type the data into a CSV UTF-8 file or a workbook (.xlsx) and give that']
+    : ['a document, not a data file', 'export the data it was made from as CSV UTF-8 or .xlsx and give that'];
+  return `${name} is ${what}, which kipp does not read (it reads CSV, YAML, JSON and .xlsx/.xlsm workbooks): ${way}`;
 }
 
 export function readInput(path: string): InputBytes {
@@ -220,7 +266,7 @@ export function inputIdentity(path: string): string {
   }
 }
 
-/** The format a file's extension names (anything else is read as CSV). */
+/** The format a file's extension names (anything else is read as CSV; a workbook is also known by its bytes, see isWorkbook). */
 export function formatOf(path: string): Format {
   return DATA_EXTENSIONS[extname(path).toLowerCase()] ?? 'csv';
 }

@@ -5,18 +5,19 @@
  * loadCompetition (competition.ts) loads the rubric first, an invalid one stopping it too.
  */
 import { existsSync } from 'node:fs';
-import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, inSheets, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { aliasesOf, ROW_NUMBER_FIELD, type FileKind } from '../model/names.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
 import { REQUIRED_ENTRY_FIELDS, type Competition, type DeclaredConflict, type Entry, type InputFile, type Judge, type RawRecord } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
-import { expandInput, inputIdentity, MissingFile, readInputOrStop } from './files.js';
+import { expandInput, inputIdentity, isZip, MissingFile, readInputOrStop, type InputBytes } from './files.js';
 import type { LoadedRubric } from './rubric-source.js';
 import { startSheetWorker } from './sheet-thread.js';
 import { readScoreSheets, unknownField } from './sheets.js';
 import { readTable, type Table } from './table.js';
+import { readWorkbooks, splitSheet, type WorkbookSheet } from './xlsx.js';
 
 export interface LoadOptions {
   entries: string[];
@@ -43,6 +44,11 @@ export interface LoadOptions {
    * still read a large sheet.
    */
   meanwhile?: (loaded: { rubric: Rubric; entries: Entry[] }) => void;
+  /**
+   * The workbooks among the inputs, each sheet already read (readCompetitionAsync does this):
+   * by path as named, without `#Sheet`. A workbook not in here is refused.
+   */
+  workbooks?: ReadonlyMap<string, WorkbookSheet> | undefined;
 }
 
 const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url', ROW_NUMBER_FIELD]);
@@ -63,10 +69,11 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   const refused: Diagnostic[] = [];
   const expand = (paths: string[], kind: FileKind) =>
     paths.flatMap((named) => {
-      const { path: p, stage } = kind === 'scores' ? stageOfSheet(named, rubric) : { path: named, stage: undefined };
+      const { path: arg, stage } = kind === 'scores' ? stageOfSheet(named, rubric) : { path: named, stage: undefined };
+      const p = splitSheet(arg, existsSync).path;
       try {
         const { files, skipped, refused: notRead } = expandInput(p);
-        if (files.length === 0 && notRead.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml or .json file for ${kind}`, { file: p }));
+        if (files.length === 0 && notRead.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml, .json or .xlsx file for ${kind}`, { file: p }));
         if (skipped.length > 0) options.note?.(`${p}: skipped ${skipped.join(', ')} (not data: hidden, lock or documentation files)`);
         for (const r of notRead) refused.push(diagnostic('unsupported-format', r.message, { file: r.path }));
         return files.map((f) => ({ path: f, kind, stage, named: p }));
@@ -90,7 +97,9 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   // Score sheets of a stress year (millions of rows) are read by a worker thread while this one
   // reads the entries and judges; small ones here, after them.
   const sheetFiles = files.filter((f) => f.kind === 'scores').map(({ path, stage }) => ({ path, stage }));
-  const pending = startSheetWorker(sheetFiles, rubric, options.delimiter, options.workerMinBytes, options.progress);
+  // A workbook's rows are already read (readWorkbooks): the worker reads only text files.
+  const workbooks = options.workbooks;
+  const pending = sheetFiles.some((f) => workbooks?.has(f.path)) ? undefined : startSheetWorker(sheetFiles, rubric, options.delimiter, options.workerMinBytes, options.progress);
 
   const read = {
     entries: { inputs: [] as InputFile[], diagnostics: [] as Diagnostic[] },
@@ -103,10 +112,11 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   for (const { path, kind } of files) {
     if (kind === 'scores') continue;
     options.progress?.(`reading ${kind} ${path}`);
-    const input = readInputOrStop(path);
+    const book = workbooks?.get(path);
+    const input = book !== undefined ? workbookInput(book) : readInputOrStop(path);
     const { inputs, diagnostics } = read[kind];
-    inputs.push({ path, kind, sha256: input.sha256 });
-    const table = readTable(input, { kind, criterion: criterionColumn, delimiter: options.delimiter });
+    inputs.push(book !== undefined && book.sheet !== '' ? { path, kind, sha256: input.sha256, sheet: book.sheet } : { path, kind, sha256: input.sha256 });
+    const table = readTable(input, { kind, criterion: criterionColumn, delimiter: options.delimiter, workbook: book });
     // Appended in loops: push(...rows) overflows the call stack past ~100,000 rows.
     append(diagnostics, table.diagnostics);
     // A conflicts file with no rows declares none (the state before anyone declares one).
@@ -132,6 +142,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   const inputs = [...read.entries.inputs, ...sheets.inputs, ...read.judges.inputs, ...read.conflicts.inputs];
   const diagnostics: Diagnostic[] = [];
   for (const part of [refused, read.entries.diagnostics, sheets.diagnostics, read.judges.diagnostics, read.conflicts.diagnostics]) append(diagnostics, part);
+  inSheets(diagnostics, inputs);
 
   return {
     rubric,
@@ -144,6 +155,37 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     inputs,
     diagnostics,
   };
+}
+
+/**
+ * readCompetition for inputs that may be Excel workbooks (issue 18): every workbook among them
+ * (by its bytes, in a named folder too) is read first, one sheet each, with exceljs's
+ * asynchronous streaming reader; then everything is loaded as readCompetition does.
+ */
+export async function readCompetitionAsync(options: LoadOptions, loadedRubric: LoadedRubric): Promise<Competition> {
+  const found: { path: string; sheet: string | undefined }[] = [];
+  const named = [
+    ...options.entries,
+    ...(options.scores ?? []).map((arg) => {
+      try {
+        return stageOfSheet(arg, loadedRubric.rubric).path;
+      } catch {
+        return arg; // readCompetition says why
+      }
+    }),
+    ...[options.judges ?? [], options.conflicts ?? []].flat(),
+  ];
+  for (const arg of named) {
+    const { path, sheet } = splitSheet(arg, existsSync);
+    try {
+      for (const file of expandInput(path).files) if (isZip(file)) found.push({ path: file, sheet });
+    } catch {
+      // a missing path: readCompetition names every one of them at once
+    }
+  }
+  if (found.length === 0) return readCompetition(options, loadedRubric);
+  const workbooks = await readWorkbooks(found, (path) => readInputOrStop(path).bytes);
+  return readCompetition({ ...options, workbooks }, loadedRubric);
 }
 
 /**
@@ -223,6 +265,11 @@ function sheetsWithoutScores(sheet: ScoreSheet, files: readonly { path: string }
     const f = sheet.files.indexOf(path);
     return f < 0 || seen[f] === 0;
   });
+}
+
+/** A workbook's input as the readers take it: hashed when it was read, its rows in `book`. */
+function workbookInput(book: WorkbookSheet): InputBytes {
+  return { path: book.path, bytes: new Uint8Array(0), sha256: book.sha256, format: 'xlsx' };
 }
 
 function append<T>(target: T[], items: readonly T[]): void {

@@ -13,6 +13,7 @@ import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
 import { formatOf, readInputOrStop, sha256 } from './files.js';
 import { readTable, type RowStream, type Table } from './table.js';
+import type { WorkbookSheet } from './xlsx.js';
 
 // title, agency and category: context that `kipp assign` prints on each judge's sheet (read, not used).
 const SCORE_FIELDS = new Set(['entry_id', 'judge_id', 'criterion', 'score', 'comment', 'title', 'agency', 'category']);
@@ -56,6 +57,8 @@ export interface SheetReadOptions {
   bytes?: Uint8Array | undefined;
   /** With `bytes`, false: leave sha256 empty (the thread that read the bytes hashes them). */
   hash?: boolean;
+  /** Workbooks among the files, their sheets already read (see LoadOptions). */
+  workbooks?: ReadonlyMap<string, WorkbookSheet> | undefined;
 }
 
 /** Reads the score files, in order, into one ScoreSheet. A missing file stops it (KippError). */
@@ -70,12 +73,16 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
   let rowDiagnosticsAt = 0;
   for (const { path, stage } of files) {
     progress?.(`reading scores ${path}`);
-    const input = bytes !== undefined ? { path, bytes, sha256: hash ? sha256(bytes) : '', format: formatOf(path) } : readInputOrStop(path);
-    inputs.push(stage !== undefined ? { path, kind: 'scores', sha256: input.sha256, stage } : { path, kind: 'scores', sha256: input.sha256 });
+    const book = options.workbooks?.get(path);
+    const input =
+      book !== undefined ? { path, bytes: new Uint8Array(0), sha256: book.sha256, format: 'xlsx' as const }
+      : bytes !== undefined ? { path, bytes, sha256: hash ? sha256(bytes) : '', format: formatOf(path) }
+      : readInputOrStop(path);
+    inputs.push({ path, kind: 'scores', sha256: input.sha256, ...(stage !== undefined ? { stage } : {}), ...(book !== undefined && book.sheet !== '' ? { sheet: book.sheet } : {}) });
     const found: Diagnostic[] = [];
     const reader = new SheetReader(sheet, path, vocab.criterionIds, found, rubric.stages.length > 0, stage);
     reader.stageName = (raw) => vocab.stage(raw);
-    const table = readTable(input, { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter, ...(stopAt !== undefined ? { stopAt } : {}) }, reader);
+    const table = readTable(input, { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter, ...(stopAt !== undefined ? { stopAt } : {}), workbook: book }, reader);
     if (table.records.length > 0) reader.records(table);
     reader.finish(table.decimalComma);
     for (const d of table.diagnostics) diagnostics.push(d);

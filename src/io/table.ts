@@ -8,9 +8,11 @@ import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, fieldAliases, normalizeName, ROW_NUMBER_FIELD, rowNumberColumns, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { RowFields, RowHeader } from '../model/row-fields.js';
-import { CsvSyntaxError, parseCsv, type Delimiter } from './csv.js';
+import { CsvSyntaxError, parseCsv, type CsvHandlers, type CsvResult, type Delimiter } from './csv.js';
 import { toUtf8 } from './decode.js';
-import { sniffFormat, type InputBytes } from './files.js';
+import { binaryKind, sniffFormat, type InputBytes } from './files.js';
+import type { WorkbookSheet } from './xlsx.js';
+import { feedSheet } from './xlsx-rows.js';
 import { parseYaml, yamlMessage, type ParsedYaml } from './yaml.js';
 
 export interface TableOptions {
@@ -22,6 +24,8 @@ export interface TableOptions {
   stopAt?: number;
   /** CSV read in parts: after the header, continue at this byte offset of the file's own bytes and line. */
   resume?: { at: number; line: number };
+  /** The file is a workbook: its sheet, already read (readWorkbooks, before loading). */
+  workbook?: WorkbookSheet | undefined;
 }
 
 /** Receives CSV rows as they are parsed, instead of records (score sheets: millions of rows). */
@@ -64,6 +68,8 @@ export function canonicalField(header: string, options: TableOptions): { name: s
 }
 
 export function readTable(input: InputBytes, options: TableOptions, stream?: RowStream): Table {
+  // A workbook is known by its bytes too (a .xlsx saved as nilai.csv): never decoded as text.
+  if (input.format === 'xlsx' || options.workbook !== undefined || binaryKind(input.bytes.subarray(0, 4)) === 'zip') return readSheetTable(input.path, options, stream);
   const diagnostics: Diagnostic[] = [];
   const decoded = toUtf8(input.bytes);
   for (const problem of decoded.problems) diagnostics.push(diagnostic('encoding', problem.message, { file: input.path, line: problem.line }));
@@ -83,7 +89,34 @@ export function readTable(input: InputBytes, options: TableOptions, stream?: Row
   return table;
 }
 
-function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOptions, 'stopAt' | 'resume'> & { stopAt: number | undefined; resume: { at: number; line: number } | undefined }, stream?: RowStream): Table {
+/**
+ * A workbook's sheet read like a CSV file (issue 18): its rows go through the same header and
+ * row checks; the cells are typed by xlsx-rows.ts. A workbook that was not read before loading
+ * (the synchronous library API, loadCompetition) is refused with the way to read it.
+ */
+function readSheetTable(file: string, options: TableOptions, stream?: RowStream): Table {
+  const book = options.workbook;
+  if (book === undefined || book.problem !== undefined) {
+    const message = book?.problem ?? 'an Excel workbook is read by the asynchronous API (loadCompetitionAsync) or the command line; loadCompetition reads CSV, YAML and JSON only';
+    return { records: [], fields: [], columns: new Map(), decimalComma: true, headerLine: 1, diagnostics: [diagnostic(book === undefined ? 'unsupported-format' : 'sheet-not-found', message, { file })] };
+  }
+  const cellProblems: Diagnostic[] = [];
+  const table = readCsvTable(new Uint8Array(0), file, { ...options, stopAt: undefined, resume: undefined }, stream, (handlers) => feedSheet(book, options, handlers, cellProblems));
+  // The cells' problems and the rows' in one list, by row (as one reader would have listed them).
+  if (cellProblems.length > 0) table.diagnostics = [...table.diagnostics, ...cellProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return table;
+}
+
+/** Parses rows into handlers: the CSV parser, or a workbook sheet's rows (feedSheet). */
+type ParseRows = (handlers: { header(cells: string[], line: number, delimiter: Delimiter): void; row(cells: string[], line: number, codes?: Int32Array): void; error(err: CsvSyntaxError): void }) => CsvResult;
+
+function readCsvTable(
+  bytes: Uint8Array,
+  file: string,
+  options: Omit<TableOptions, 'stopAt' | 'resume'> & { stopAt: number | undefined; resume: { at: number; line: number } | undefined },
+  stream?: RowStream,
+  parse: ParseRows = (handlers) => parseCsv(bytes, handlers as CsvHandlers, { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resume: options.resume }),
+): Table {
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];
   let names: (string | null)[] = [];
@@ -152,8 +185,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
   let namedWidth = 0;
   const emptyHeaders = new Set<number>();
   try {
-    const result = parseCsv(
-      bytes,
+    const result = parse(
       {
         error(err) {
           diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
@@ -191,7 +223,7 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
           namedWidth = names.length;
           while (namedWidth > 0 && names[namedWidth - 1] === null && emptyHeaders.has(namedWidth - 1)) namedWidth--;
           unnamed = emptyHeaders.size > 0;
-          stream?.header(names, columnOf, line, stream ? estimateRecords(bytes, options.resume?.at ?? 0) : undefined, delimiter);
+          stream?.header(names, columnOf, line, stream && bytes.length > 0 ? estimateRecords(bytes, options.resume?.at ?? 0) : undefined, delimiter);
         },
         row(cells, line, codes) {
           // One comparison for a row that fits (the common case: millions of score rows).
@@ -202,7 +234,6 @@ function readCsvTable(bytes: Uint8Array, file: string, options: Omit<TableOption
           records.push({ source: { file, line }, fields: new RowFields(rowHeader, cells.slice()), columns: columnOf, decimalComma });
         },
       },
-      { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resume: options.resume },
     );
     decimalComma = result.delimiter !== ',';
     stoppedAt = result.stoppedAt;

@@ -41,6 +41,11 @@ export const DIAGNOSTIC_CODES = {
   'missing-sheet': 'error',
   'unassigned-score': 'error',
   'other-assignment': 'warning',
+  // Reading workbooks: a cell no rule can read, a sheet that is not there.
+  'cell-error': 'error',
+  'formula-without-value': 'error',
+  'hidden-decimals': 'error',
+  'sheet-not-found': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';
@@ -50,6 +55,11 @@ export interface Diagnostic {
   code: DiagnosticCode;
   severity: Severity;
   file?: string;
+  /**
+   * The sheet of a workbook `file` that was read (issue 18); `line` is then its row and
+   * `column` its column (cell F12: line 12, column 6).
+   */
+  sheet?: string;
   line?: number;
   column?: number;
   field?: string;
@@ -109,6 +119,44 @@ export function quoted(text: string): string {
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return `"${text.slice(0, end)}…" (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/** Excel's column letters: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** A diagnostic's cell in its sheet (`F12`; `row 12` without a column), or undefined outside a workbook. */
+export function cellOf(d: Diagnostic): string | undefined {
+  if (d.sheet === undefined || d.line === undefined) return undefined;
+  return d.column !== undefined ? `${columnLetters(d.column)}${d.line}` : `row ${d.line}`;
+}
+
+/** Where a diagnostic points, in words: `sheet "Nilai", cell F12` in a workbook, else `line:column`. */
+export function placeOf(d: Diagnostic): string {
+  if (d.sheet !== undefined) {
+    const cell = cellOf(d);
+    return `sheet "${d.sheet}"${cell === undefined ? '' : cell.startsWith('row') ? `, ${cell}` : `, cell ${cell}`}`;
+  }
+  if (d.line === undefined) return '';
+  return d.column !== undefined ? `${d.line}:${d.column}` : String(d.line);
+}
+
+/**
+ * Names the sheet in every diagnostic about a workbook input: the readers and the checks after
+ * them point at a file, a line (the row) and a column; the sheet read is the input's.
+ */
+export function inSheets<T extends Diagnostic>(diagnostics: T[], inputs: readonly { path: string; sheet?: string }[]): T[] {
+  const sheets = new Map<string, string>();
+  for (const input of inputs) if (input.sheet !== undefined) sheets.set(input.path, input.sheet);
+  if (sheets.size === 0) return diagnostics;
+  for (const d of diagnostics) {
+    const sheet = d.file === undefined ? undefined : sheets.get(d.file);
+    if (sheet !== undefined && d.sheet === undefined) d.sheet = sheet;
+  }
+  return diagnostics;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -35,7 +35,7 @@ export const reportSchema = z.looseObject({
     sha256,
     path: z.string().nullable().optional(),
   }),
-  inputs: z.array(z.looseObject({ path: z.string().min(1), kind: z.enum(['entries', 'scores', 'judges', 'conflicts', 'decisions', 'rubric']), sha256, stage: z.string().optional() })),
+  inputs: z.array(z.looseObject({ path: z.string().min(1), kind: z.enum(['entries', 'scores', 'judges', 'conflicts', 'decisions', 'rubric']), sha256, stage: z.string().optional(), sheet: z.string().optional() })),
   as_of: isoDate,
   options: z
     .looseObject({

@@ -3,12 +3,13 @@
  * builds on the same line).
  */
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { placeOf, type Diagnostic } from '../model/diagnostic.js';
 import { fill, word, type Lang } from './labels.js';
 import { safeText } from './text.js';
 
 export function place(d: Diagnostic): string {
   if (d.file === undefined) return 'kipp';
+  if (d.sheet !== undefined) return `${d.file}, ${placeOf(d)}`;
   return `${d.file}${d.line !== undefined ? `:${d.line}` : ''}${d.line !== undefined && d.column !== undefined ? `:${d.column}` : ''}`;
 }
 

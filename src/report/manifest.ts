@@ -34,6 +34,8 @@ export interface ManifestInput {
   sha256: string;
   /** A score sheet given as `--scores STAGE=FILE`: the stage it holds. */
   stage?: string;
+  /** A workbook: the sheet that was read (kipp verify reads that sheet again). */
+  sheet?: string;
 }
 
 export interface Manifest {
@@ -72,7 +74,7 @@ export function reportManifest(
       sha256: result.rubricSource.sha256,
       path: result.rubricSource.path === null ? null : reportPath(result.rubricSource.path, relativeTo),
     },
-    inputs: result.inputs.map((i) => ({ path: reportPath(i.path, relativeTo), kind: i.kind, sha256: i.sha256, ...(i.stage !== undefined ? { stage: i.stage } : {}) })),
+    inputs: result.inputs.map((i) => ({ path: reportPath(i.path, relativeTo), kind: i.kind, sha256: i.sha256, ...(i.stage !== undefined ? { stage: i.stage } : {}), ...(i.sheet !== undefined ? { sheet: i.sheet } : {}) })),
     as_of: result.asOf,
     options: options.manifest?.options ?? NO_RUN_OPTIONS,
     ...(options.generated !== undefined ? { generated: options.generated } : {}),

@@ -3,7 +3,7 @@
  *   1–2 records and conflicts (src/validate/scores.ts) → 3 normalization → 4 aggregation →
  *   5 completeness and eligibility → 6 total → 7 rounding → 8 pass → 9 rank → 10 shortlists.
  */
-import { compareDiagnostics, diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics, diagnostic, inSheets, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, resolveAgencyType } from '../model/names.js';
 import type { Competition } from '../model/records.js';
 import type { EntryResult, JudgeSeverity, ScoredRecord, ScoreResult, ShortlistResult } from '../model/result.js';
@@ -246,7 +246,7 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   // docs/guide/analytics.md: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
   // where the rubric's normalization compares judges at all).
   const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
-  const diagnostics = [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel].sort(compareDiagnostics).concat(shortlistDiagnostics);
+  const diagnostics = inSheets([...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel], competition.inputs).sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {
     result: assembleResult(competition, asOf, entries, shortlists, diagnostics, scoredRecords, severities),
     detail: { checked, scores, normalized, trimmed, aggregates },

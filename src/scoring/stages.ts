@@ -10,7 +10,7 @@
  *     final s_c likewise (for thresholds and tie-breaks), rounded as in step 7;
  * then steps 8–10 (pass, rank, shortlists) on the final figures.
  */
-import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics, inSheets, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition, Entry } from '../model/records.js';
 import type { EntryResult, ScoreResult, StageOutcome } from '../model/result.js';
 import type { Stage } from '../model/rubric.js';
@@ -134,7 +134,7 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
     const unscored = new Set([...run.judges].filter(([, j]) => j.size === 0).map(([e]) => e.id));
     found.push(...stageDiagnostics(run.result.diagnostics, run.stage, k === 0, unscored));
   });
-  const diagnostics = uniqueDiagnostics(found).sort(compareDiagnostics).concat(shortlistDiagnostics);
+  const diagnostics = inSheets(uniqueDiagnostics(found), competition.inputs).sort(compareDiagnostics).concat(shortlistDiagnostics);
 
   const result = assembleResult(competition, asOf, entries, shortlists, diagnostics, () =>
     runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))),

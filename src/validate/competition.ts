@@ -3,7 +3,7 @@
  * (parse errors, unknown fields, encodings), the entry rules, the score rules, and the panel's
  * connectivity. Pure: the same competition gives the same sorted list.
  */
-import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics, inSheets, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
 import { checkEntries, localToday } from './entries.js';
 import { checkJudges } from './judges.js';
@@ -21,7 +21,7 @@ export function validateCompetition(competition: Competition, options: ValidateO
   // The reference date as scoring takes it (docs/reference/rubric.md): --as-of, else the rubric's, else today.
   const asOf = options.asOf ?? rubric.eligibility.referenceDate ?? localToday();
   const judges = competition.judges ? checkJudges(competition.judges, rubric).diagnostics : [];
-  if (rubric.stages.length > 0) return [...validateStages(competition, asOf), ...judges].sort(compareDiagnostics);
+  if (rubric.stages.length > 0) return inSheets([...validateStages(competition, asOf), ...judges], competition.inputs).sort(compareDiagnostics);
   const entries = checkEntries(competition.entries, rubric, asOf);
   const scores = checkScores(competition, entries.checked);
   // Entries submitted without any score (the CI layout: one file per entry, before judging)
@@ -29,5 +29,5 @@ export function validateCompetition(competition: Competition, options: ValidateO
   const scored = competition.hasScoreSheets || competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
   const scoreDiagnostics = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
   const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
-  return [...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel].sort(compareDiagnostics);
+  return inSheets([...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel], competition.inputs).sort(compareDiagnostics);
 }

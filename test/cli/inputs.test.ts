@@ -183,9 +183,10 @@ describe('#16.12: no file in a named folder is skipped silently; workbooks are r
       ['juri-2.xlsx', 'juri-3.xls', 'juri-4.ods', 'juri-5.tsv', 'juri-6.txt', 'scan.pdf', 'sub'].map((name) => ['unsupported-format', at(`nilai/${name}`)]),
     );
     const message = (name: string) => v.found.find((d) => d.file === at(`nilai/${name}`))!.message;
-    expect(message('juri-2.xlsx')).toMatch(/Excel workbook \(\.xlsx\).*CSV UTF-8.*soffice --headless --convert-to csv juri-2\.xlsx/);
-    expect(message('juri-3.xls')).toMatch(/legacy Excel workbook \(\.xls\).*CSV UTF-8/);
-    expect(message('juri-4.ods')).toMatch(/OpenDocument spreadsheet/);
+    // #18: a real .xlsx is read; this one holds a ZIP header and nothing else (no workbook inside).
+    expect(message('juri-2.xlsx')).toMatch(/named \.xlsx but holds no Excel workbook.*save it again as \.xlsx/);
+    expect(message('juri-3.xls')).toMatch(/legacy Excel workbook \(\.xls\).*Save As > Excel Workbook \(\.xlsx\).*soffice --headless --convert-to xlsx juri-3\.xls/);
+    expect(message('juri-4.ods')).toMatch(/OpenDocument spreadsheet.*soffice --headless --convert-to xlsx juri-4\.ods/);
     expect(message('scan.pdf')).toMatch(/PDF document/);
     expect(message('juri-5.tsv')).toMatch(/name it on the command line/);
     expect(message('sub')).toMatch(/folder inside a named folder/);

@@ -12,6 +12,9 @@ import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../src/model/diagnosti
 interface Place {
   code: DiagnosticCode;
   file?: string;
+  /** A workbook's sheet and cell (issue 18). */
+  sheet?: string;
+  cell?: string;
   line?: number;
   column?: number;
   field?: string;
@@ -254,12 +257,47 @@ const CASES: Case[] = [
     expected: [{ code: 'empty-file', file: '@entries.csv' }],
   },
   {
-    // #16.12: J02's sheet was saved as a real Excel workbook in the scores folder: refused at
-    // that file (a data error), never skipped; README.md is skipped with a note on stderr.
+    // #16.12: J02's sheet was saved as an OpenDocument spreadsheet in the scores folder: refused
+    // at that file (a data error), never skipped; README.md is skipped with a note on stderr.
+    // (#18: it was an .xlsx, which kipp now reads; the .ods is LibreOffice's conversion of it.)
     dir: 'unsupported-format',
     args: ['@entries.csv', '--scores', '@scores', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'unsupported-format', file: '@scores/juri-2.xlsx' }],
+    expected: [{ code: 'unsupported-format', file: '@scores/juri-2.ods' }],
+  },
+  {
+    // #18: J02's returned workbook (sheet Nilai, a title row above the header): the last row's
+    // effectiveness cell D6 holds #DIV/0!, so that row is not read (J01's rows carry the entry).
+    dir: 'cell-error',
+    args: ['@entries.csv', '--scores', '@nilai-J02.xlsx', ...AS_OF],
+    exit: 1,
+    expected: [{ code: 'cell-error', file: '@nilai-J02.xlsx', sheet: 'Nilai', cell: 'D6', line: 6, column: 4, field: 'effectiveness' }],
+  },
+  {
+    // #18: cell E6 holds =AVERAGE(C5,E5) with no stored result (written by a program that does not calculate).
+    dir: 'formula-without-value',
+    args: ['@entries.csv', '--scores', '@nilai-J02.xlsx', ...AS_OF],
+    exit: 1,
+    expected: [{ code: 'formula-without-value', file: '@nilai-J02.xlsx', sheet: 'Nilai', cell: 'E6', line: 6, column: 5, field: 'benefit' }],
+  },
+  {
+    // #18: cell F6 holds =25/3 stored as 8.333333333333334: a figure nobody typed.
+    dir: 'hidden-decimals',
+    args: ['@entries.csv', '--scores', '@nilai-J02.xlsx', ...AS_OF],
+    exit: 1,
+    expected: [{ code: 'hidden-decimals', file: '@nilai-J02.xlsx', sheet: 'Nilai', cell: 'F6', line: 6, column: 6, field: 'replicability' }],
+  },
+  {
+    // #18: the workbook's one sheet is "Nilai"; asked for "Penilaian", nothing is read, so
+    // neither entry has a judge (entries.csv lines 2 and 3).
+    dir: 'sheet-not-found',
+    args: ['@entries.csv', '--scores', '@nilai-J02.xlsx#Penilaian', ...AS_OF],
+    exit: 1,
+    expected: [
+      { code: 'too-few-judges', file: '@entries.csv', line: 2, entry_id: 'KIPP-2018-130' },
+      { code: 'too-few-judges', file: '@entries.csv', line: 3, entry_id: 'KIPP-2018-131' },
+      { code: 'sheet-not-found', file: '@nilai-J02.xlsx' },
+    ],
   },
   {
     // #18.3: the assignment gives both entries to J01 and J02; only J01's sheet came back.
@@ -283,12 +321,9 @@ const CASES: Case[] = [
     // reader), the workbook is also refused, and J02 has no score read: missing-sheet.
     dir: 'other-assignment',
     args: ['@entries.csv', '--judges', '@judges.csv', '--scores', '@J01.csv', '@J02.xlsx', '--assignment', '@assignment.csv', ...AS_OF],
-    exit: 1,
-    expected: [
-      { code: 'other-assignment', file: '@J02.xlsx' },
-      { code: 'unsupported-format', file: '@J02.xlsx' },
-      { code: 'missing-sheet', file: '@assignment.csv', line: 3, column: 2, field: 'judge_id' },
-    ],
+    // J02.xlsx is read (its scores are all assigned pairs): only the other assignment remains.
+    exit: 0,
+    expected: [{ code: 'other-assignment', file: '@J02.xlsx' }],
   },
   {
     // J01 and J02 scored KIPP-2018-130, J03 and J04 KIPP-2018-131: two panels that share no

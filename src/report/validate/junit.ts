@@ -37,7 +37,8 @@ export function xmlAttr(raw: string): string {
 
 function detail(d: Diagnostic): string {
   const field = d.field !== undefined ? ` (field ${d.field})` : '';
-  return `${d.file !== undefined ? `${place(d)}: ` : ''}${d.severity} ${d.code}${field}: ${messageWithEntry(d)}`;
+  // place(d) names a workbook's sheet and cell already.
+  return `${d.file !== undefined ? `${place(d)}: ` : ''}${d.severity} ${d.code}${field}: ${messageWithEntry(d, false)}`;
 }
 
 export function formatJunit(report: ValidateReport, _options: ValidateFormatOptions): string {

@@ -3,13 +3,13 @@
  * severity, code, entry, message), and a closing summary line. Clean data: the summary alone.
  */
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../../model/diagnostic.js';
+import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
 import { safeText } from '../text.js';
 import { byFile, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
 
+/** line:column, or in a workbook `sheet "Nilai", cell F12`. */
 function position(d: Diagnostic): string {
-  if (d.line === undefined) return '';
-  return d.column !== undefined ? `${d.line}:${d.column}` : String(d.line);
+  return placeOf(d);
 }
 
 export function formatPretty(report: ValidateReport, options: ValidateFormatOptions): string {

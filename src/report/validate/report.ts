@@ -2,7 +2,7 @@
  * What `kipp validate` hands its formatters: the diagnostics to show (sorted, after --strict and
  * --quiet), the counts, and every file that was checked (clean files too: JUnit lists them).
  */
-import type { Diagnostic } from '../../model/diagnostic.js';
+import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
 
 export interface ValidateSummary {
   /** Errors and warnings found (warnings hidden by --quiet are still counted). */
@@ -48,6 +48,9 @@ export function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnost
 }
 
 /** The message with the entry it is about, for formats that have no field for it. */
-export function messageWithEntry(d: Diagnostic): string {
-  return d.entry_id !== undefined ? `[${d.entry_id}] ${d.message}` : d.message;
+export function messageWithEntry(d: Diagnostic, withSheet = true): string {
+  // A workbook's sheet and cell lead the message: formats with a line (SARIF, GitHub, JUnit)
+  // carry the row as the line, and no format has a place for the sheet.
+  const at = withSheet && d.sheet !== undefined ? `${placeOf(d)}: ` : '';
+  return d.entry_id !== undefined ? `${at}[${d.entry_id}] ${d.message}` : `${at}${d.message}`;
 }

@@ -18,7 +18,7 @@ export interface RuleText {
 export const RULES = {
   'file-not-found': {
     summary: 'An input path does not exist.',
-    fix: 'Check the path (and its case) given on the command line, in `--rubric` or in `KIPP_RUBRIC`. A folder must hold at least one `.csv`, `.yaml`, `.yml` or `.json` file.',
+    fix: 'Check the path (and its case) given on the command line, in `--rubric` or in `KIPP_RUBRIC`. A folder must hold at least one `.csv`, `.yaml`, `.yml`, `.json`, `.xlsx` or `.xlsm` file.',
     where: 'the path as given (exit 2); for a rubric the message says whether it is missing, a directory or unreadable (permission denied)',
   },
   'parse-error': {
@@ -167,9 +167,29 @@ export const RULES = {
     where: 'the file (entries, judges or a score sheet) that holds no records: empty, BOM-only, header-only, or no score filled in',
   },
   'unsupported-format': {
-    summary: 'A file kipp does not read: a workbook (.xlsx, .xls, .ods, .numbers), a PDF or another binary file, recognised by its first bytes, or a file in a named folder whose extension kipp does not read there.',
-    fix: 'Save each sheet as "CSV UTF-8" (Excel: File > Save As; LibreOffice: `soffice --headless --convert-to csv FILE`) and give the `.csv`. A `.tsv` or `.txt` table is read when named on the command line; a file that is not data belongs outside the folder.',
-    where: 'the file kipp does not read: a workbook, PDF or other binary file (by its first bytes), or a file or folder in a named folder whose kind kipp does not read there; exit 1',
+    summary: 'A file kipp does not read: a legacy or other workbook (.xls, .xlsb, .ods, .numbers), a PDF or another binary file, recognised by its first bytes, or a file in a named folder whose extension kipp does not read there.',
+    fix: 'Save a workbook as .xlsx (Excel: File > Save As > Excel Workbook; LibreOffice: `soffice --headless --convert-to xlsx FILE`; Numbers: File > Export To > Excel) and give the `.xlsx`. A `.tsv` or `.txt` table is read when named on the command line; a file that is not data belongs outside the folder.',
+    where: 'the file kipp does not read: a legacy workbook (.xls, .xlsb, .ods, .numbers), a PDF or other binary file (by its first bytes), or a file or folder in a named folder whose kind kipp does not read there; exit 1',
+  },
+  'cell-error': {
+    summary: 'A workbook cell holds an error value (`#N/A`, `#DIV/0!`, `#REF!`), or a score shown as a percentage; in a score sheet the row is not read.',
+    fix: 'Open the workbook at the sheet and cell shown, fix the formula or type the value, and save it again.',
+    where: 'a workbook\'s cell holding an error value (`#N/A`, `#DIV/0!`) or a score shown as a percentage: the sheet and cell (line = row, column = column); in a score sheet the row is not read',
+  },
+  'formula-without-value': {
+    summary: 'A workbook cell holds a formula but no stored result (the workbook was written by a program that does not calculate), or an error value as its result; in a score sheet the row is not read.',
+    fix: 'Open and save the workbook in Excel or LibreOffice so that the value is stored, or type the value instead of the formula.',
+    where: 'a workbook\'s cell holding a formula with no stored result: the sheet and cell; in a score sheet the row is not read',
+  },
+  'hidden-decimals': {
+    summary: 'A score cell holds a number with more than 6 decimals, or a formula\'s result with more decimals than its cell shows (8.333333333333334 shown as 8.33): a figure nobody typed. The row is not read.',
+    fix: 'Round the value in the sheet (`=ROUND(…;2)`), or type the score the judge gave.',
+    where: 'a score cell holding a number with more than 6 decimals, or a formula\'s result with more decimals than its cell shows: the sheet and cell; the row is not read',
+  },
+  'sheet-not-found': {
+    summary: 'A workbook has no sheet by the name given as `FILE.xlsx#Sheet`, no visible sheet, or cannot be opened at all.',
+    fix: 'Use a sheet name as its tab shows it (the message lists them); unhide the sheet with the data; or save the workbook again from Excel or LibreOffice.',
+    where: 'the workbook: `FILE.xlsx#Sheet` names no sheet (the message lists the visible ones), no sheet is visible, or the workbook cannot be opened',
   },
   'invalid-decision': {
     summary: 'A decision in the `--decisions` file breaks its schema: an unknown key, no action or several, a missing `by`, `date` or `reason`.',

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../../model/diagnostic.js';
+import { cellOf, DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../../model/diagnostic.js';
 import { messageWithEntry, type ValidateFormatOptions, type ValidateReport } from './report.js';
 import { RULES } from './rules.js';
 
@@ -61,6 +61,9 @@ function result(d: Diagnostic) {
   if (d.field !== undefined) properties.field = d.field;
   if (d.entry_id !== undefined) properties.entry_id = d.entry_id;
   if (d.file === '-') properties.file = '(standard input)';
+  if (d.sheet !== undefined) properties.sheet = d.sheet;
+  const cell = cellOf(d);
+  if (cell !== undefined && !cell.startsWith('row')) properties.cell = cell;
   if (Object.keys(properties).length > 0) out.properties = properties;
   return out;
 }
