@@ -59,7 +59,9 @@ const entry = fc.record({
   flags: fc.array(text, { maxLength: 2 }),
 });
 
-function resultOf(items: fc.RecordValue<typeof entry>[], staged: boolean): ScoreResult {
+type Item = typeof entry extends fc.Arbitrary<infer T> ? T : never;
+
+function resultOf(items: Item[], staged: boolean): ScoreResult {
   const entries = items.map((x) => {
     const criteria: Record<string, number> = {};
     if (x.a !== null) criteria['a,1'] = x.a;
