@@ -35,6 +35,7 @@ const raise = () => {
 process.on('exit', raise);
 
 function post(sheet: ScoreSheet, rest: object): void {
+  sheet.compact();
   const parts = sheet.toParts();
   port.postMessage(
     { parts, ...rest },

@@ -8,7 +8,7 @@ import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, fieldAliases, normalizeName, ROW_NUMBER_FIELD, rowNumberColumns, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { RowFields, RowHeader } from '../model/row-fields.js';
-import { CsvSyntaxError, parseCsv, type CsvHandlers, type CsvResult, type Delimiter } from './csv.js';
+import { CsvSyntaxError, parseCsv, type CsvResult, type Delimiter } from './csv.js';
 import { toUtf8 } from './decode.js';
 import { binaryKind, sniffFormat, type InputBytes } from './files.js';
 import type { WorkbookSheet } from './xlsx.js';
@@ -115,7 +115,7 @@ function readCsvTable(
   file: string,
   options: Omit<TableOptions, 'stopAt' | 'resume'> & { stopAt: number | undefined; resume: { at: number; line: number } | undefined },
   stream?: RowStream,
-  parse: ParseRows = (handlers) => parseCsv(bytes, handlers as CsvHandlers, { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resume: options.resume }),
+  parse: ParseRows = (handlers) => parseCsv(bytes, handlers, { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resume: options.resume }),
 ): Table {
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];

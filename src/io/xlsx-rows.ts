@@ -65,7 +65,7 @@ export function feedSheet(book: WorkbookSheet, options: TableOptions, handlers: 
   for (let r = headerAt + 1; r < rows.length; r++) {
     const line = lines[r]!;
     const stored = rows[r]!.split(CELL_SEPARATOR);
-    const cells: string[] = new Array(Math.max(width, stored.length));
+    const cells = new Array<string>(Math.max(width, stored.length));
     let readable = true;
     for (let k = 0; k < cells.length; k++) {
       const read = cellText(stored[k] ?? '', scoreColumn[k] === true);

@@ -165,11 +165,12 @@ function storedCell(cell: StreamCell, date1904: boolean): string {
     if (typeof result === 'string') return result === '' ? '' : `s${cellText(result)}`;
     if (typeof result === 'boolean') return result ? 'bTRUE' : 'bFALSE';
     if (result instanceof Date) return `d${isoDate(result)}`;
-    if (typeof result === 'object' && 'error' in result) return `e${String((result as { error: unknown }).error)}`;
+    if (typeof result === 'object' && 'error' in result) return `e${String(result.error)}`;
     return `x${cellText(String(v.formula ?? ''))}`;
   }
   if ('text' in v) return `s${cellText(String(v.text))}`;
-  return `s${cellText(String(v))}`;
+  // Every cell value exceljs documents is handled above; anything else is kept as JSON text (and then refused as a score).
+  return `s${cellText(JSON.stringify(v))}`;
 }
 
 function number(kind: 'n' | 'f', value: number, numFmt: string | undefined): string {

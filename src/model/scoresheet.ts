@@ -45,9 +45,9 @@ export interface ScoreSheetParts {
   };
 }
 
-function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: number): T {
+function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: number, exact = false): T {
   if (size <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  const next = new (a.constructor as new (n: number) => T)(exact ? size : Math.max(size, a.length * 2));
   next.set(a);
   return next;
 }
@@ -92,7 +92,9 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   appendSheet(other: ScoreSheet): void {
     const base = this.length;
     const count = other.length;
-    this.reserve(base + count);
+    // Exactly the room needed: the last rows come in at once, and doubling a stress year's
+    // first half (2.5 million rows in 12 columns) would hold 80 MB that no row ever uses.
+    if (base + count > this.lines.length) this.growColumns(base + count, true);
     const code = Int32Array.from(other.strings, (text) => this.code(text));
     const file = Int32Array.from(other.files, (name) => this.fileId(name));
     const stage = Int32Array.from(other.stageTexts, (text) => this.stageCode(text));
@@ -115,6 +117,27 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
     for (const [f, column] of other.stageColumns) if (!this.stageColumns.has(file[f]!)) this.stageColumns.set(file[f]!, column);
     this.length = base + count;
+  }
+
+  /**
+   * Columns cut to the rows they hold (a worker's before it posts them: doubling leaves up to
+   * half of each column empty, 50 MB of a stress year's half that the main thread would hold).
+   */
+  compact(): void {
+    if (this.lines.length === this.length) return;
+    const cut = <T extends Int32Array | Uint8Array | Uint16Array>(a: T): T => a.slice(0, this.length) as T;
+    this.entryCodes = cut(this.entryCodes);
+    this.judgeCodes = cut(this.judgeCodes);
+    this.criterionCodes = cut(this.criterionCodes);
+    this.textCodes = cut(this.textCodes);
+    this.fileIndex = cut(this.fileIndex);
+    this.lines = cut(this.lines);
+    this.columns = cut(this.columns);
+    this.entryColumns = cut(this.entryColumns);
+    this.judgeColumns = cut(this.judgeColumns);
+    this.criterionColumns = cut(this.criterionColumns);
+    this.decimalComma = cut(this.decimalComma);
+    this.stageIndex = cut(this.stageIndex);
   }
 
   /** Everything the sheet holds, as plain data a worker thread can post (typed arrays transfer). */
@@ -194,19 +217,19 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   }
 
   /** Room for `size` rows in every column (at least doubling, so adds stay amortised O(1)). */
-  private growColumns(size: number): void {
-    this.entryCodes = grow(this.entryCodes, size);
-    this.judgeCodes = grow(this.judgeCodes, size);
-    this.criterionCodes = grow(this.criterionCodes, size);
-    this.textCodes = grow(this.textCodes, size);
-    this.fileIndex = grow(this.fileIndex, size);
-    this.lines = grow(this.lines, size);
-    this.columns = grow(this.columns, size);
-    this.entryColumns = grow(this.entryColumns, size);
-    this.judgeColumns = grow(this.judgeColumns, size);
-    this.criterionColumns = grow(this.criterionColumns, size);
-    this.decimalComma = grow(this.decimalComma, size);
-    this.stageIndex = grow(this.stageIndex, size);
+  private growColumns(size: number, exact = false): void {
+    this.entryCodes = grow(this.entryCodes, size, exact);
+    this.judgeCodes = grow(this.judgeCodes, size, exact);
+    this.criterionCodes = grow(this.criterionCodes, size, exact);
+    this.textCodes = grow(this.textCodes, size, exact);
+    this.fileIndex = grow(this.fileIndex, size, exact);
+    this.lines = grow(this.lines, size, exact);
+    this.columns = grow(this.columns, size, exact);
+    this.entryColumns = grow(this.entryColumns, size, exact);
+    this.judgeColumns = grow(this.judgeColumns, size, exact);
+    this.criterionColumns = grow(this.criterionColumns, size, exact);
+    this.decimalComma = grow(this.decimalComma, size, exact);
+    this.stageIndex = grow(this.stageIndex, size, exact);
   }
 
   add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string, stage = ''): void {

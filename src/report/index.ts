@@ -3,7 +3,7 @@
  * handled here.
  */
 import type { ScoreResult } from '../model/result.js';
-import { formatCsv } from './csv.js';
+import { formatCsvPieces } from './csv.js';
 import { formatHtml } from './html.js';
 import { formatJsonChunks } from './json.js';
 import { formatMarkdown } from './markdown.js';
@@ -21,7 +21,7 @@ export type ScoreFormat = (typeof SCORE_FORMATS)[number];
 export const scoreFormatters = {
   table: formatTable,
   json: (result, options) => formatJsonChunks(result, options, { reuse: true }),
-  csv: formatCsv,
+  csv: formatCsvPieces,
   md: formatMarkdown,
   html: formatHtml,
 } satisfies Record<ScoreFormat, (result: ScoreResult, options: ReportOptions) => string | Iterable<Uint8Array>>;

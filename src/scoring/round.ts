@@ -4,26 +4,35 @@
  * nearest to it is a little below it. Every comparison after scoring uses the rounded values.
  */
 export function round6(x: number): number {
-  // Fast path (a stress year rounds over a million values): when x·10⁶ is clearly away from a
-  // half, rounding it to the nearest integer gives the decimal form's result. For |x| < 10⁵ the
-  // decimal form and the product are each within 2·10⁻⁵ of x·10⁶, inside the 10⁻⁴ margin: near
-  // an integer K the decimal digits read K (…000 or …999 rounded up, or x is K/10⁶ itself);
-  // near a half, the exact way decides.
-  const a = Math.abs(x);
-  if (a < 1e5 && a !== 0) {
-    const scaled = a * 1e6;
-    const floor = Math.floor(scaled);
-    const f = scaled - floor;
-    if (f < 0.5 - 1e-4 || f > 0.5 + 1e-4) {
-      const q = (f > 0.5 ? floor + 1 : floor) / 1e6;
-      return x < 0 ? (q === 0 ? 0 : -q) : q;
-    }
-  }
   return roundTo(x, 6);
 }
 
+const POWERS = [1, 10, 100, 1000, 1e4, 1e5, 1e6];
+
 /** Half away from zero at `places` decimals, on the shortest decimal form of x. */
 export function roundTo(x: number, places: number): number {
+  // Fast path (a stress year rounds over a million values, and its reports print a million
+  // more at 2 places): when x·10^places is clearly away from a half, rounding it to the nearest
+  // integer gives the decimal form's result. For |x| < 10⁵ and up to 6 places the decimal form
+  // and the product are each within 2·10⁻⁵ of x·10^places, inside the 10⁻⁴ margin: near an
+  // integer K the decimal digits read K (…000 or …999 rounded up, or x is K/10^places itself);
+  // near a half, the exact way decides. K/10^places is the division the exact way ends with.
+  const a = Math.abs(x);
+  if (a < 1e5 && a !== 0 && places <= 6) {
+    const power = POWERS[places]!;
+    const scaled = a * power;
+    const floor = Math.floor(scaled);
+    const f = scaled - floor;
+    if (f < 0.5 - 1e-4 || f > 0.5 + 1e-4) {
+      const q = (f > 0.5 ? floor + 1 : floor) / power;
+      return x < 0 ? (q === 0 ? 0 : -q) : q;
+    }
+  }
+  return roundDecimal(x, places);
+}
+
+/** roundTo the exact way, always on the decimal text (the fast path's reference in tests). */
+export function roundDecimal(x: number, places: number): number {
   if (!Number.isFinite(x)) return x;
   const negative = x < 0;
   const plain = plainDecimal(String(Math.abs(x)));

@@ -84,8 +84,12 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   const C = rubric.criteria.length;
   const normalized = normalizeColumns(kept.count, kept.judge, kept.criterion, kept.value, scores.judges.length, C, rubric.normalization, kept.entry);
   const severities = rubric.normalization === 'severity' ? judgeSeverities(rubric, scores, normalized) : undefined;
-  // Step 4: an entry's records are contiguous; per criterion, its judges in id order.
-  const aggregates: Record<string, number>[] = checked.map(() => ({}));
+  // Step 4: an entry's records are contiguous; per criterion, its judges in id order. The
+  // unrounded s_c go into one column of entry × criterion (`has`: the entry has one), not an
+  // object per entry: the objects are made only when a consumer asks (detail.aggregates).
+  const n = checked.length;
+  const agg = new Float64Array(n * C);
+  const has = new Uint8Array(n * C);
   const trimmed = new Uint8Array(kept.count);
   const values: number[][] = rubric.criteria.map(() => []);
   const indices: number[][] = rubric.criteria.map(() => []);
@@ -102,10 +106,10 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
         sums[kept.criterion[b]!]! += normalized[b]!;
         counts[kept.criterion[b]!]!++;
       }
-      const s = aggregates[entry]!;
       for (let c = 0; c < C; c++) {
         if (counts[c] === 0) continue;
-        s[rubric.criteria[c]!.id] = sums[c]! / counts[c]!;
+        agg[entry * C + c] = sums[c]! / counts[c]!;
+        has[entry * C + c] = 1;
         sums[c] = 0;
         counts[c] = 0;
       }
@@ -120,19 +124,26 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
       const v = values[c]!;
       if (v.length === 0) continue;
       const result = aggregate(v, rubric.aggregation, rubric.trim);
-      aggregates[entry]![rubric.criteria[c]!.id] = result.value;
+      agg[entry * C + c] = result.value;
+      has[entry * C + c] = 1;
       for (const t of result.trimmed) trimmed[indices[c]![t]!] = 1;
       v.length = 0;
       indices[c]!.length = 0;
     }
     a = b;
   }
+  let aggregateObjects: Record<string, number>[] | undefined;
+  const aggregates = (): Record<string, number>[] =>
+    (aggregateObjects ??= checked.map((_, i) => {
+      const s: Record<string, number> = {};
+      for (let k = 0; k < C; k++) if (has[i * C + k] === 1) s[rubric.criteria[k]!.id] = agg[i * C + k]!;
+      return s;
+    }));
 
   // Steps 5–8, entry by entry, into columns: the result objects are made after ranking, in
   // report order, so that ranking, the shortlists and the report writers read a stress year's
   // 200,000 entries in the order they lie in memory instead of all over it. Weights are looked
   // up once per category, not once per entry.
-  const n = checked.length;
   const ids = rubric.criteria.map((k) => k.id);
   /** s_c rounded (step 7), where `scored` says the entry has one. */
   const value = new Float64Array(n * C);
@@ -141,24 +152,36 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   const ranked: number[] = [];
   const totals = new Float64Array(n);
   const failedOf: string[][] = new Array<string[]>(n);
-  const weightsOf = new Map<string | undefined, Record<string, number>>();
+  /** Per category: the weights in rubric order (weightedTotal's `weights[c.id] ?? 0`). */
+  const weightsOf = new Map<string | undefined, Float64Array>();
   const weightsForCategory = (category: string | undefined) => {
     let w = weightsOf.get(category);
-    if (w === undefined) weightsOf.set(category, (w = weightsFor(rubric, category)));
+    if (w === undefined) {
+      const byId = weightsFor(rubric, category);
+      weightsOf.set(category, (w = Float64Array.from(ids, (id) => byId[id] ?? 0)));
+    }
     return w;
   };
+  const { min: lo, max: hi } = rubric.scale;
   for (let i = 0; i < n; i++) {
     const c = checked[i]!;
     if (c.entry.id === '') continue; // reported as missing-field; an entry without an id cannot be reported
-    const s = aggregates[i]!;
     for (let k = 0; k < C; k++) {
-      const v = s[ids[k]!];
-      if (v === undefined) continue;
-      value[i * C + k] = round6(v);
+      if (has[i * C + k] === 0) continue;
+      value[i * C + k] = round6(agg[i * C + k]!);
       scored[i * C + k] = 1;
     }
     if (scores.tooFewJudges.has(i) || c.errors.length > 0) continue; // incomplete or ineligible: no total
-    const total = round6(weightedTotal(rubric, weightsForCategory(c.category), s));
+    // weightedTotal on the column: the same products and sums in the same (rubric) order (an
+    // absent s_c is NaN there as undefined is in weightedTotal).
+    const w = weightsForCategory(c.category);
+    let sum = 0;
+    let weightSum = 0;
+    for (let k = 0; k < C; k++) {
+      sum += w[k]! * (has[i * C + k] === 1 ? agg[i * C + k]! : NaN);
+      weightSum += w[k]!;
+    }
+    const total = round6((100 * (sum / weightSum - lo)) / (hi - lo));
     ranked.push(i);
     totals[i] = total;
     failedOf[i] = missedMarks(rubric, total, (k) => (scored[i * C + k] === 1 ? value[i * C + k] : undefined));
@@ -249,7 +272,15 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   const diagnostics = inSheets([...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel], competition.inputs).sort(compareDiagnostics).concat(shortlistDiagnostics);
   return {
     result: assembleResult(competition, asOf, entries, shortlists, diagnostics, scoredRecords, severities),
-    detail: { checked, scores, normalized, trimmed, aggregates },
+    detail: {
+      checked,
+      scores,
+      normalized,
+      trimmed,
+      get aggregates() {
+        return aggregates();
+      },
+    },
   };
 }
 

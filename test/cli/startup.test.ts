@@ -1,0 +1,40 @@
+/**
+ * #22.3: `kipp --version` alone answers from package.json before the bundled CLI is loaded
+ * (start-up within 1.2× of `node -e 0`; the timing itself is the bench's, never a test's).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/kipp.js');
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const scratch = mkdtempSync(join(tmpdir(), 'kipp-startup-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('#22.3: kipp --version without loading the CLI', () => {
+  it('#22.3: --version and -V print package.json\'s version, exit 0, nothing on stderr', () => {
+    for (const flag of ['--version', '-V']) {
+      const r = spawnSync(process.execPath, [BIN, flag], { encoding: 'utf8' });
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    }
+  });
+
+  it('#22.3: a bin/kipp.js with no dist/ beside it still answers --version (the bundle is not loaded)', () => {
+    mkdirSync(join(scratch, 'bin'), { recursive: true });
+    copyFileSync(BIN, join(scratch, 'bin/kipp.js'));
+    writeFileSync(join(scratch, 'package.json'), JSON.stringify({ type: 'module', version: '9.8.7' }));
+    const r = spawnSync(process.execPath, [join(scratch, 'bin/kipp.js'), '--version'], { encoding: 'utf8' });
+    expect(r.stdout).toBe('9.8.7\n');
+    expect(r.status).toBe(0);
+    // Any other command does need the bundle: the same copy fails to load it.
+    const other = spawnSync(process.execPath, [join(scratch, 'bin/kipp.js'), 'score', 'x.csv'], { encoding: 'utf8' });
+    expect(other.status).not.toBe(0);
+    expect(other.stderr).toMatch(/dist\/bundle\/cli\.js/);
+  });
+});
