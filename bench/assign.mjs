@@ -62,8 +62,20 @@ for (const c of cases) {
 const dir = mkdtempSync(join(tmpdir(), 'kipp-bench-assign-'));
 const { entries, judges } = panel(3500, 60);
 const csv = (header, rows) => `${[header.join(','), ...rows.map((r) => r.join(','))].join('\n')}\n`;
-writeFileSync(join(dir, 'entries.csv'), csv(['id', 'title', 'agency', 'region', 'category'], entries.map((e) => [e.id, e.title, e.agency, e.region, e.category])));
-writeFileSync(join(dir, 'judges.csv'), csv(['id', 'name', 'agency', 'region', 'expertise'], judges.map((j) => [j.id, j.id, j.agency, j.region, j.expertise.join('; ')])));
+writeFileSync(
+  join(dir, 'entries.csv'),
+  csv(
+    ['id', 'title', 'agency', 'region', 'category'],
+    entries.map((e) => [e.id, e.title, e.agency, e.region, e.category]),
+  ),
+);
+writeFileSync(
+  join(dir, 'judges.csv'),
+  csv(
+    ['id', 'name', 'agency', 'region', 'expertise'],
+    judges.map((j) => [j.id, j.id, j.agency, j.region, j.expertise.join('; ')]),
+  ),
+);
 console.log('\n| kipp assign, 3500 entries × 60 judges × 5 | wall time (median) |');
 console.log('|---|---|');
 for (const format of ['csv', 'xlsx']) {
@@ -71,7 +83,27 @@ for (const format of ['csv', 'xlsx']) {
   for (let r = 0; r < Math.min(RUNS, 3); r++) {
     const out = join(dir, `out-${format}-${r}`);
     const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin/kipp.js'), 'assign', join(dir, 'entries.csv'), '--judges', join(dir, 'judges.csv'), '--per-entry', '5', '--avoid', 'region', '--by', 'category', '--sheet-format', format, '--output-dir', out], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/kipp.js'),
+        'assign',
+        join(dir, 'entries.csv'),
+        '--judges',
+        join(dir, 'judges.csv'),
+        '--per-entry',
+        '5',
+        '--avoid',
+        'region',
+        '--by',
+        'category',
+        '--sheet-format',
+        format,
+        '--output-dir',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
     times.push(Number(process.hrtime.bigint() - start) / 1e9);
     if (run.status !== 0) throw new Error(`kipp assign failed: ${run.stderr}`);
   }

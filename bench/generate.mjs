@@ -16,10 +16,52 @@ const SIZES = {
 const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
 const CATEGORIES = ['governance', 'transparency', 'collaboration', 'inclusive'];
 const TYPES = ['ministry', 'agency', 'province', 'regency', 'city', 'soe', 'regional_soe'];
-const WORDS = ['Layanan', 'Sistem', 'Gerakan', 'Klinik', 'Aplikasi', 'Program', 'Rumah', 'Pojok', 'Jemput Bola', 'Sapa'];
-const TOPICS = ['Sampah Bernilai', 'Adminduk Desa', 'Posyandu Digital', 'Air Bersih', 'Perizinan Online', 'Lansia Sehat', 'Gizi Balita', 'Pajak Keliling', 'UMKM Naik Kelas', 'Tanggap Bencana'];
-const PLACES = ['Kota Surabaya', 'Kabupaten Sragen', 'Kota Makassar', 'Kabupaten Banyuwangi', 'Provinsi Jawa Barat', 'Kota Denpasar', 'Kabupaten Gorontalo', 'Kota Kupang', 'Kabupaten Sleman', 'Kota Padang'];
-const OFFICES = ['Dinas Kesehatan', 'Dinas Pendidikan', 'DPMPTSP', 'Dinas Sosial', 'Badan Pendapatan Daerah', 'RSUD', 'Dinas Perhubungan', 'Disdukcapil'];
+const WORDS = [
+  'Layanan',
+  'Sistem',
+  'Gerakan',
+  'Klinik',
+  'Aplikasi',
+  'Program',
+  'Rumah',
+  'Pojok',
+  'Jemput Bola',
+  'Sapa',
+];
+const TOPICS = [
+  'Sampah Bernilai',
+  'Adminduk Desa',
+  'Posyandu Digital',
+  'Air Bersih',
+  'Perizinan Online',
+  'Lansia Sehat',
+  'Gizi Balita',
+  'Pajak Keliling',
+  'UMKM Naik Kelas',
+  'Tanggap Bencana',
+];
+const PLACES = [
+  'Kota Surabaya',
+  'Kabupaten Sragen',
+  'Kota Makassar',
+  'Kabupaten Banyuwangi',
+  'Provinsi Jawa Barat',
+  'Kota Denpasar',
+  'Kabupaten Gorontalo',
+  'Kota Kupang',
+  'Kabupaten Sleman',
+  'Kota Padang',
+];
+const OFFICES = [
+  'Dinas Kesehatan',
+  'Dinas Pendidikan',
+  'DPMPTSP',
+  'Dinas Sosial',
+  'Badan Pendapatan Daerah',
+  'RSUD',
+  'Dinas Perhubungan',
+  'Disdukcapil',
+];
 
 function rng(seed) {
   let s = seed >>> 0;
@@ -65,12 +107,15 @@ export async function generate(size, dir, seed = 2026) {
     quality[i] = 3 + random() * 6;
     const year = 2010 + Math.floor(random() * 12);
     const agency = `${pick(OFFICES)} ${pick(PLACES)} ${Math.floor(i / 7)}`;
-    entries.line(`${id},${pick(WORDS)} ${pick(TOPICS)} ${i + 1},${agency},${pick(TYPES)},Jawa Timur,${pick(CATEGORIES)},${year}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)},Inovasi untuk mempercepat pelayanan publik.`);
+    entries.line(
+      `${id},${pick(WORDS)} ${pick(TOPICS)} ${i + 1},${agency},${pick(TYPES)},Jawa Timur,${pick(CATEGORIES)},${year}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)},Inovasi untuk mempercepat pelayanan publik.`,
+    );
   }
   await entries.end();
   const judges = writer(join(dir, 'judges.csv'));
   judges.line('id,name,agency,region');
-  for (let j = 0; j < spec.judges; j++) judges.line(`J${String(j + 1).padStart(3, '0')},Juri ${j + 1},Universitas Panel ${j + 1},Nasional`);
+  for (let j = 0; j < spec.judges; j++)
+    judges.line(`J${String(j + 1).padStart(3, '0')},Juri ${j + 1},Universitas Panel ${j + 1},Nasional`);
   await judges.end();
   const bias = Array.from({ length: spec.judges }, () => (random() - 0.5) * 2);
   const scores = writer(join(dir, 'scores.csv'));
@@ -97,5 +142,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const [size = 'national', dir = `bench/data/${size}`] = process.argv.slice(2);
   const t = Date.now();
   const r = await generate(size, dir);
-  console.error(`generated ${size}: ${r.entries} entries, ${r.judges} judges, ${r.rows} score rows in ${Date.now() - t} ms → ${dir}`);
+  console.error(
+    `generated ${size}: ${r.entries} entries, ${r.judges} judges, ${r.rows} score rows in ${Date.now() - t} ms → ${dir}`,
+  );
 }

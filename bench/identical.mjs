@@ -31,12 +31,22 @@ const variants = [
   { name: 'default/', rubric: [] },
 ];
 
-const masked = (name, bytes) => (name.endsWith('.json') ? bytes.toString('utf8').replace(/^ {2}"kipp": "[^"]*",$/m, '  "kipp": "*",') : bytes.toString('latin1'));
+const masked = (name, bytes) =>
+  name.endsWith('.json')
+    ? bytes.toString('utf8').replace(/^ {2}"kipp": "[^"]*",$/m, '  "kipp": "*",')
+    : bytes.toString('latin1');
 let differences = 0;
 for (const variant of variants) {
   mkdirSync(join(target, variant.name), { recursive: true });
   for (const year of years) {
-    const inputs = [join(year, 'entries.csv'), '--scores', join(year, 'scores.csv'), ...variant.rubric, '--as-of', '2026-01-01'];
+    const inputs = [
+      join(year, 'entries.csv'),
+      '--scores',
+      join(year, 'scores.csv'),
+      ...variant.rubric,
+      '--as-of',
+      '2026-01-01',
+    ];
     const runs = [
       [`${year}.score.json`, ['score', ...inputs, '--format', 'json']],
       [`${year}.score.csv`, ['score', ...inputs, '--format', 'csv']],
@@ -44,7 +54,11 @@ for (const variant of variants) {
     ];
     for (const [name, argv] of runs) {
       const file = join(save ? 'before' : 'after', variant.name, name);
-      const r = spawnSync(process.execPath, [BIN, ...argv, '--output', file, '--force'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+      const r = spawnSync(process.execPath, [BIN, ...argv, '--output', file, '--force'], {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 1 << 30,
+      });
       if (r.status !== 0 && r.status !== 1) throw new Error(`kipp ${argv.join(' ')}: exit ${r.status}\n${r.stderr}`);
       if (save) continue;
       const before = join(dir, 'before', variant.name, name);

@@ -7,6 +7,11 @@ import { openRubric } from '../dist/io/rubric-source.js';
 
 const dir = process.argv[2] ?? 'bench/data/national';
 const start = process.hrtime.bigint();
-const c = readCompetition({ entries: [`${dir}/entries.csv`], scores: [`${dir}/scores.csv`], judges: `${dir}/judges.csv` }, await openRubric(null));
+const c = readCompetition(
+  { entries: [`${dir}/entries.csv`], scores: [`${dir}/scores.csv`], judges: `${dir}/judges.csv` },
+  await openRubric(null),
+);
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
-process.stderr.write(`${c.entries.length} entries, ${c.scores.length} scores, ${c.diagnostics.length} diagnostics loaded in ${ms.toFixed(0)} ms\n`);
+process.stderr.write(
+  `${c.entries.length} entries, ${c.scores.length} scores, ${c.diagnostics.length} diagnostics loaded in ${ms.toFixed(0)} ms\n`,
+);

@@ -16,7 +16,9 @@ import { createRequire } from 'node:module';
 import { generate } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const LOAD = loadavg().map((x) => x.toFixed(2)).join(', ');
+const LOAD = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 const BIN = join(ROOT, 'bin/kipp.js');
 const RSS = join(ROOT, 'bench/rss.mjs');
 const args = process.argv.slice(2);
@@ -46,7 +48,12 @@ function runOnce(argv, { cwd = ROOT, env = {} } = {}) {
 
 function summary(samples) {
   const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], peakMB: Math.max(...samples.map((s) => s.kb)) / 1024, status: samples.at(-1)?.status ?? -1 };
+  return {
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    peakMB: Math.max(...samples.map((s) => s.kb)) / 1024,
+    status: samples.at(-1)?.status ?? -1,
+  };
 }
 
 function measure(argv, { runs = RUNS, cwd = ROOT, env = {} } = {}) {
@@ -74,7 +81,12 @@ try {
  * alternating; kipp's time and memory as ratios to DuckDB's.
  */
 async function peers() {
-  const years = quick ? [['national', 5000]] : [['national', 5000], ['stress', 200000]];
+  const years = quick
+    ? [['national', 5000]]
+    : [
+        ['national', 5000],
+        ['stress', 200000],
+      ];
   const lines = [];
   for (const [year, n] of years) {
     const dir = join(ROOT, 'bench/data', `gen-${year}`);
@@ -86,20 +98,45 @@ async function peers() {
     const rowCount = readFileSync(scores, 'latin1').split('\n').length - 2;
     const out = (name) => join(ROOT, 'bench/out', `${year}.${name}.csv`);
     const commands = [
-      [BIN, 'score', join(dir, 'entries.csv'), '--scores', scores, '--rubric', join(ROOT, 'bench/duckdb-rubric.yaml'), '--as-of', '2026-01-01', '--format', 'csv', '--output', out('kipp'), '--force'],
+      [
+        BIN,
+        'score',
+        join(dir, 'entries.csv'),
+        '--scores',
+        scores,
+        '--rubric',
+        join(ROOT, 'bench/duckdb-rubric.yaml'),
+        '--as-of',
+        '2026-01-01',
+        '--format',
+        'csv',
+        '--output',
+        out('kipp'),
+        '--force',
+      ],
       [join(ROOT, 'bench/tight-loop.cjs'), scores, out('tight')],
       ...(duckdb ? [[join(ROOT, 'bench/duckdb.cjs'), scores, out('duckdb'), '2']] : []),
     ];
     const runs = year === 'stress' ? Math.min(RUNS, 5) : RUNS;
     process.stderr.write(`peers, gen-${year}: ${rowCount} score rows, ${runs} alternating runs\n`);
     const [kipp, tight, duck] = alternate(commands, runs);
-    const ratio = (m) => (duck ? `${(m.median / duck.median).toFixed(2)}× | ${(m.peakMB / duck.peakMB).toFixed(2)}×` : '— | —');
-    const line = (what, m, r) => `| ${what} | ${year} (${rowCount.toLocaleString('en-US')} rows) | ${m.median.toFixed(3)} | ${m.peakMB.toFixed(0)} | ${r} | ${m.status} |`;
+    const ratio = (m) =>
+      duck ? `${(m.median / duck.median).toFixed(2)}× | ${(m.peakMB / duck.peakMB).toFixed(2)}×` : '— | —';
+    const line = (what, m, r) =>
+      `| ${what} | ${year} (${rowCount.toLocaleString('en-US')} rows) | ${m.median.toFixed(3)} | ${m.peakMB.toFixed(0)} | ${r} | ${m.status} |`;
     lines.push(line('kipp score --format csv --output', kipp, ratio(kipp)));
-    lines.push(duck ? line('DuckDB (@duckdb/node-api, 2 threads)', duck, '1× | 1×') : `| DuckDB | ${year} | — | — | — | skipped: @duckdb/node-api is not installed (npm ci installs it) |`);
+    lines.push(
+      duck
+        ? line('DuckDB (@duckdb/node-api, 2 threads)', duck, '1× | 1×')
+        : `| DuckDB | ${year} | — | — | — | skipped: @duckdb/node-api is not installed (npm ci installs it) |`,
+    );
     lines.push(line('tight loop (one thread, no checks)', tight, ratio(tight)));
   }
-  return ['| what | year | median wall (s) | peak memory (MB) | time ÷ DuckDB | memory ÷ DuckDB | exit |', '|---|---|---:|---:|---:|---:|---:|', ...lines].join('\n');
+  return [
+    '| what | year | median wall (s) | peak memory (MB) | time ÷ DuckDB | memory ÷ DuckDB | exit |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...lines,
+  ].join('\n');
 }
 
 const peerTable = await peers();
@@ -110,7 +147,14 @@ if (peersOnly) {
 
 const rows = [];
 const row = (what, size, m, scoreRows) =>
-  rows.push({ what, size, median: m.median, peakMB: m.peakMB, perSecond: scoreRows && m.median ? scoreRows / m.median : null, status: m.status });
+  rows.push({
+    what,
+    size,
+    median: m.median,
+    peakMB: m.peakMB,
+    perSecond: scoreRows && m.median ? scoreRows / m.median : null,
+    status: m.status,
+  });
 
 // Start-up.
 const node = measure(['-e', '0'], { runs: 10 });
@@ -125,24 +169,52 @@ for (const size of sizes) {
     await generate(size, dir);
   }
   const lines = readFileSync(join(dir, 'scores.csv'), 'latin1').split('\n').length - 2;
-  const inputs = [join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--judges', join(dir, 'judges.csv'), '--as-of', '2026-01-01'];
+  const inputs = [
+    join(dir, 'entries.csv'),
+    '--scores',
+    join(dir, 'scores.csv'),
+    '--judges',
+    join(dir, 'judges.csv'),
+    '--as-of',
+    '2026-01-01',
+  ];
   const runs = size === 'stress' ? Math.min(RUNS, 3) : RUNS;
   process.stderr.write(`${size}: ${lines} score rows, ${runs} runs each\n`);
   row('load only (bench/load.mjs)', size, measure([join(ROOT, 'bench/load.mjs'), dir], { runs }), lines);
-  row('kipp score --top 10 (load + score)', size, measure([BIN, 'score', ...inputs, '--format', 'json', '--top', '10'], { runs }), lines);
+  row(
+    'kipp score --top 10 (load + score)',
+    size,
+    measure([BIN, 'score', ...inputs, '--format', 'json', '--top', '10'], { runs }),
+    lines,
+  );
   row('kipp score --format json', size, measure([BIN, 'score', ...inputs, '--format', 'json'], { runs }), lines);
   if (size === 'stress') {
     // The same on one thread: score sheets of 16 MiB and more are otherwise read by two worker threads.
-    row('kipp score --format json, one thread (KIPP_WORKER_MIN_BYTES=off)', size, measure([BIN, 'score', ...inputs, '--format', 'json'], { runs, env: { KIPP_WORKER_MIN_BYTES: 'off' } }), lines);
+    row(
+      'kipp score --format json, one thread (KIPP_WORKER_MIN_BYTES=off)',
+      size,
+      measure([BIN, 'score', ...inputs, '--format', 'json'], { runs, env: { KIPP_WORKER_MIN_BYTES: 'off' } }),
+      lines,
+    );
   }
   row('kipp validate --format json', size, measure([BIN, 'validate', ...inputs, '--format', 'json'], { runs }), lines);
   const exportOut = join(ROOT, 'bench/out', `${size}.csv`);
-  row('kipp export (csv)', size, measure([BIN, 'export', ...inputs, '--output', exportOut, '--force'], { runs }), lines);
+  row(
+    'kipp export (csv)',
+    size,
+    measure([BIN, 'export', ...inputs, '--output', exportOut, '--force'], { runs }),
+    lines,
+  );
   rmSync(exportOut, { force: true });
   if (size !== 'stress') {
     // exceljs builds the whole workbook in memory: a national year, not the 5-million-row stress.
     const xlsxOut = join(ROOT, 'bench/out', `${size}.xlsx`);
-    row('kipp export (xlsx)', size, measure([BIN, 'export', ...inputs, '--output', xlsxOut, '--force'], { runs }), lines);
+    row(
+      'kipp export (xlsx)',
+      size,
+      measure([BIN, 'export', ...inputs, '--output', xlsxOut, '--force'], { runs }),
+      lines,
+    );
     rmSync(xlsxOut, { force: true });
   }
 }
@@ -150,13 +222,17 @@ for (const size of sizes) {
 const table = [
   '| what | year | median wall (s) | peak memory (MB) | score rows/s | exit |',
   '|---|---|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.what} | ${r.size} | ${r.median.toFixed(3)} | ${r.peakMB.toFixed(0)} | ${r.perSecond ? Math.round(r.perSecond).toLocaleString('en-US') : '—'} | ${r.status} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.what} | ${r.size} | ${r.median.toFixed(3)} | ${r.peakMB.toFixed(0)} | ${r.perSecond ? Math.round(r.perSecond).toLocaleString('en-US') : '—'} | ${r.status} |`,
+  ),
 ].join('\n');
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const report = `# kipp benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; load average before the run: ${LOAD}.\n\n## kipp beside DuckDB and the tight loop\n\nYears from \`bench/gen.cjs\` (seeded): national = 5,000 entries (125,000 score rows), stress = 200,000 entries (5,000,000 rows); kipp with \`bench/duckdb-rubric.yaml\` (the statement's weights and tie-break). Whole processes, the three run in turns, median of ${RUNS} (stress: up to 5); ratios of medians.\n\n${peerTable}\n\n## Every command\n\nMedian of ${RUNS} runs (stress: up to 3), whole process, wall time; peak memory is the process's maximum resident set.\nYears from \`bench/generate.mjs\` (seeded): national = 3,500 entries × 5 judges × 5 criteria (87,500 rows); national125k = 5,000 entries (125,000 rows); stress = 200,000 entries (5,000,000 rows).\n\n${table}\n`;
 process.stdout.write(report);
 // The hand-written part below the marker (history, one-off measurements) survives a rewrite.
-const MARKER = '\n<!-- Everything above this line is written by `npm run bench -- --write`; everything below is kept. -->\n';
+const MARKER =
+  '\n<!-- Everything above this line is written by `npm run bench -- --write`; everything below is kept. -->\n';
 const resultsPath = join(ROOT, 'bench/RESULTS.md');
 const kept = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8').split(MARKER)[1] : undefined;
 if (write) writeFileSync(resultsPath, kept === undefined ? report : report + MARKER + kept);

@@ -12,7 +12,15 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/kipp.js');
 const dir = join(ROOT, 'bench/data/national');
 if (!existsSync(join(dir, 'scores.csv'))) await generate('national', dir);
-const inputs = [join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--judges', join(dir, 'judges.csv'), '--as-of', '2026-01-01'];
+const inputs = [
+  join(dir, 'entries.csv'),
+  '--scores',
+  join(dir, 'scores.csv'),
+  '--judges',
+  join(dir, 'judges.csv'),
+  '--as-of',
+  '2026-01-01',
+];
 const RUNS = Number(process.env.BENCH_RUNS) || 3;
 
 function wall(args) {
@@ -30,7 +38,12 @@ function wall(args) {
 const { loadCompetition } = await import(join(ROOT, 'dist/io/competition.js'));
 const { scoreWithDetail } = await import(join(ROOT, 'dist/scoring/score.js'));
 const { runSensitivity } = await import(join(ROOT, 'dist/analytics/sensitivity.js'));
-const competition = loadCompetition({ entries: [join(dir, 'entries.csv')], scores: [join(dir, 'scores.csv')], judges: join(dir, 'judges.csv'), rubric: null });
+const competition = loadCompetition({
+  entries: [join(dir, 'entries.csv')],
+  scores: [join(dir, 'scores.csv')],
+  judges: join(dir, 'judges.csv'),
+  rubric: null,
+});
 const { result, detail } = scoreWithDetail(competition, { asOf: '2026-01-01' });
 function inProcess(resampleJudges) {
   const cpu = process.cpuUsage();
@@ -41,15 +54,28 @@ function inProcess(resampleJudges) {
 
 const rows = [
   ['kipp score --format json (for reference)', wall(['score', ...inputs, '--format', 'json']), null],
-  ['kipp sensitivity --runs 1000 --weight-spread 5', wall(['sensitivity', ...inputs, '--runs', '1000', '--format', 'json']), inProcess(false)],
-  ['kipp sensitivity --runs 1000 --weight-spread 5 --resample-judges', wall(['sensitivity', ...inputs, '--runs', '1000', '--resample-judges', '--format', 'json']), inProcess(true)],
+  [
+    'kipp sensitivity --runs 1000 --weight-spread 5',
+    wall(['sensitivity', ...inputs, '--runs', '1000', '--format', 'json']),
+    inProcess(false),
+  ],
+  [
+    'kipp sensitivity --runs 1000 --weight-spread 5 --resample-judges',
+    wall(['sensitivity', ...inputs, '--runs', '1000', '--resample-judges', '--format', 'json']),
+    inProcess(true),
+  ],
 ];
 process.stdout.write(
   [
     `national year: ${result.entries.length} entries; median of ${RUNS} whole-process runs; the runs alone measured once in process`,
-    `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs (wall times stretch under load; CPU time much less)`,
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs (wall times stretch under load; CPU time much less)`,
     '| what | whole process, wall (s) | 1,000 runs alone, wall (s) | 1,000 runs alone, CPU (s) |',
     '|---|---:|---:|---:|',
-    ...rows.map(([what, w, p]) => `| ${what} | ${w.toFixed(2)} | ${p === null ? '—' : p.wall.toFixed(2)} | ${p === null ? '—' : p.cpu.toFixed(2)} |`),
+    ...rows.map(
+      ([what, w, p]) =>
+        `| ${what} | ${w.toFixed(2)} | ${p === null ? '—' : p.wall.toFixed(2)} | ${p === null ? '—' : p.cpu.toFixed(2)} |`,
+    ),
   ].join('\n') + '\n',
 );

@@ -77,8 +77,15 @@ export function overlap(year, normalize, method) {
     s.n++;
     sum.set(r.entry, s);
   });
-  const byMethod = [...sum].map(([id, s]) => ({ id, score: s.total / s.n })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  const truth = new Set([...year.entries].sort((a, b) => b.quality - a.quality).slice(0, TOP).map((e) => e.id));
+  const byMethod = [...sum]
+    .map(([id, s]) => ({ id, score: s.total / s.n }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  const truth = new Set(
+    [...year.entries]
+      .sort((a, b) => b.quality - a.quality)
+      .slice(0, TOP)
+      .map((e) => e.id),
+  );
   return byMethod.slice(0, TOP).filter((e) => truth.has(e.id)).length;
 }
 
@@ -105,7 +112,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const seeds = Number(process.argv[2] ?? 20);
   const { normalize } = await import(new URL('../dist/scoring/normalize.js', import.meta.url).href);
   const rows = simulate(normalize, seeds);
-  console.log(`overlap with the true top ${TOP} (${ENTRIES} entries, ${JUDGES} judges, ${PER_ENTRY} per entry; mean of ${seeds} seeds)\n`);
+  console.log(
+    `overlap with the true top ${TOP} (${ENTRIES} entries, ${JUDGES} judges, ${PER_ENTRY} per entry; mean of ${seeds} seeds)\n`,
+  );
   console.log(`| panel | ${METHODS.join(' | ')} |`);
   console.log(`|---|${METHODS.map(() => '---:').join('|')}|`);
   for (const r of rows) console.log(`| ${r.name} | ${METHODS.map((m) => r[m].toFixed(1)).join(' | ')} |`);

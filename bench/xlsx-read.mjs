@@ -27,7 +27,10 @@ const out = mkdtempSync(join(tmpdir(), 'kipp-bench-xlsx-'));
 
 function entriesCsv(n) {
   const lines = ['id,title,agency,category,implemented_since'];
-  for (let i = 0; i < n; i++) lines.push(`KIPP-${String(i + 1).padStart(5, '0')},Inovasi ${i + 1},Pemerintah Kabupaten ${i % 400},${CATEGORIES[i % 4]},2015-01-01`);
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `KIPP-${String(i + 1).padStart(5, '0')},Inovasi ${i + 1},Pemerintah Kabupaten ${i % 400},${CATEGORIES[i % 4]},2015-01-01`,
+    );
   const path = join(out, `entries-${n}.csv`);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
@@ -41,7 +44,11 @@ function run(args) {
   const rssFile = join(out, 'rss.txt');
   const fd = openSync(rssFile, 'w');
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', RSS, BIN, ...args], { env: { ...process.env, KIPP_BENCH_RSS_FD: '3' }, stdio: ['ignore', 'ignore', 'pipe', fd], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--import', RSS, BIN, ...args], {
+    env: { ...process.env, KIPP_BENCH_RSS_FD: '3' },
+    stdio: ['ignore', 'ignore', 'pipe', fd],
+    maxBuffer: 1 << 26,
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   closeSync(fd);
   const kb = Number(readFileSync(rssFile, 'utf8').trim()) || 0;
@@ -66,16 +73,31 @@ const line = (what, m) => console.log(`| ${what} | ${m.seconds.toFixed(2)} | ${m
     const ws = wb.addWorksheet(id);
     ws.addRow([`Lembar penilaian juri ${id}`]).commit();
     ws.addRow(['entry_id', 'judge_id', 'title', ...CRITERIA, 'comment']).commit();
-    for (const e of rows[j]) ws.addRow([`KIPP-${String(e + 1).padStart(5, '0')}`, id, `Inovasi ${e + 1}`, ...CRITERIA.map((_, k) => score(e, j, k)), '']).commit();
+    for (const e of rows[j])
+      ws.addRow([
+        `KIPP-${String(e + 1).padStart(5, '0')}`,
+        id,
+        `Inovasi ${e + 1}`,
+        ...CRITERIA.map((_, k) => score(e, j, k)),
+        '',
+      ]).commit();
     ws.commit();
     await wb.commit();
   }
   const cells = N * PER_ENTRY * (CRITERIA.length + 3);
-  console.log(`60 workbooks, ${N.toLocaleString('en-US')} entries × ${PER_ENTRY} judges × ${CRITERIA.length} criteria (${(N * PER_ENTRY * CRITERIA.length).toLocaleString('en-US')} scores, ~${cells.toLocaleString('en-US')} cells)\n`);
+  console.log(
+    `60 workbooks, ${N.toLocaleString('en-US')} entries × ${PER_ENTRY} judges × ${CRITERIA.length} criteria (${(N * PER_ENTRY * CRITERIA.length).toLocaleString('en-US')} scores, ~${cells.toLocaleString('en-US')} cells)\n`,
+  );
   console.log('| what | wall (s) | peak memory (MB) | exit |');
   console.log('|---|---|---|---|');
-  line('kipp validate entries.csv --scores returned/ (60 .xlsx)', run(['validate', entries, '--scores', dir, '--as-of', '2026-01-01', '--format', 'json']));
-  line('kipp score entries.csv --scores returned/ (60 .xlsx)', run(['score', entries, '--scores', dir, '--as-of', '2026-01-01', '--format', 'json']));
+  line(
+    'kipp validate entries.csv --scores returned/ (60 .xlsx)',
+    run(['validate', entries, '--scores', dir, '--as-of', '2026-01-01', '--format', 'json']),
+  );
+  line(
+    'kipp score entries.csv --scores returned/ (60 .xlsx)',
+    run(['score', entries, '--scores', dir, '--as-of', '2026-01-01', '--format', 'json']),
+  );
 }
 
 // 2. One 5,000,000-cell workbook.
@@ -101,10 +123,15 @@ if (process.env.BENCH_XLSX_SKIP_LARGE !== '1') {
   ws.commit();
   await wb.commit();
   const mb = statSync(path).size / 1024 / 1024;
-  console.log(`\none workbook: ${rowsWritten.toLocaleString('en-US')} rows × 5 columns (${(rowsWritten * 5).toLocaleString('en-US')} cells), ${mb.toFixed(0)} MB on disk\n`);
+  console.log(
+    `\none workbook: ${rowsWritten.toLocaleString('en-US')} rows × 5 columns (${(rowsWritten * 5).toLocaleString('en-US')} cells), ${mb.toFixed(0)} MB on disk\n`,
+  );
   console.log('| what | wall (s) | peak memory (MB) | exit |');
   console.log('|---|---|---|---|');
-  line('kipp score entries.csv --scores large.xlsx (5,000,000 cells)', run(['score', entries, '--scores', path, '--as-of', '2026-01-01', '--format', 'json']));
+  line(
+    'kipp score entries.csv --scores large.xlsx (5,000,000 cells)',
+    run(['score', entries, '--scores', path, '--as-of', '2026-01-01', '--format', 'json']),
+  );
 }
 
 rmSync(out, { recursive: true, force: true });

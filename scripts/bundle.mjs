@@ -12,8 +12,14 @@ import { build } from 'esbuild';
 const englishZodOnly = {
   name: 'english-zod-only',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'kipp' } : undefined));
-    b.onLoad({ filter: /^zod-locales$/, namespace: 'kipp' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';", resolveDir: new URL('../', import.meta.url).pathname, loader: 'js' }));
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'kipp' } : undefined,
+    );
+    b.onLoad({ filter: /^zod-locales$/, namespace: 'kipp' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: new URL('../', import.meta.url).pathname,
+      loader: 'js',
+    }));
   },
 };
 
@@ -21,7 +27,10 @@ const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   // The sheet worker is a script of its own, found next to the chunk that starts it.
-  entryPoints: { cli: new URL('../dist/cli.js', import.meta.url).pathname, 'sheet-worker': new URL('../dist/io/sheet-worker.js', import.meta.url).pathname },
+  entryPoints: {
+    cli: new URL('../dist/cli.js', import.meta.url).pathname,
+    'sheet-worker': new URL('../dist/io/sheet-worker.js', import.meta.url).pathname,
+  },
   outdir,
   bundle: true,
   splitting: true,
@@ -30,7 +39,9 @@ await build({
   target: 'node20',
   external: ['exceljs', 'playwright-core'],
   // CommonJS dependencies (cli-table3, …) call require(): give the ES module bundle one.
-  banner: { js: "import { createRequire as __kippRequire } from 'node:module'; const require = __kippRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __kippRequire } from 'node:module'; const require = __kippRequire(import.meta.url);",
+  },
   plugins: [englishZodOnly],
   logLevel: 'warning',
   legalComments: 'linked',

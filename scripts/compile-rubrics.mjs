@@ -11,7 +11,9 @@ import { COMPILED_RUBRICS_FILE } from '../dist/io/rubric-source.js';
 
 const root = new URL('../', import.meta.url);
 const compiled = {};
-for (const file of readdirSync(new URL('rubrics/', root)).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync(new URL('rubrics/', root))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const bytes = readFileSync(new URL(`rubrics/${file}`, root));
   const { rubric, diagnostics, content } = parseRubric(decodeBytes(bytes).text, `rubrics/${file}`);
   if (!rubric || !content) {

@@ -16,11 +16,38 @@ const work = mkdtempSync(join(tmpdir(), 'kipp-shot-'));
 try {
   const report = join(work, 'report.html');
   const ex = 'fixtures/example';
-  execFileSync(process.execPath, [join(root, 'bin/kipp.js'), 'score', `${ex}/entries.csv`, '--scores', `${ex}/scores-wide.csv`, `${ex}/scores-long.csv`, '--judges', `${ex}/judges.csv`, '--as-of', '2026-11-22', '--output', report], { cwd: root, stdio: ['ignore', 'ignore', 'ignore'] });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'bin/kipp.js'),
+      'score',
+      `${ex}/entries.csv`,
+      '--scores',
+      `${ex}/scores-wide.csv`,
+      `${ex}/scores-long.csv`,
+      '--judges',
+      `${ex}/judges.csv`,
+      '--as-of',
+      '2026-11-22',
+      '--output',
+      report,
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'ignore'] },
+  );
   const context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--font-render-hinting=none',
+    ],
     viewport: { width: 1400, height: 820 },
   });
   const page = await context.newPage();

@@ -51,7 +51,8 @@ function makeContext(proc: Process): CommandContext {
   return Object.defineProperty(ctx, 'lang', {
     enumerable: true,
     get(): Lang {
-      if (fromEnv === undefined) throw new KippError('usage', `KIPP_LANG=${proc.env.KIPP_LANG}: use en or id (or unset KIPP_LANG)`);
+      if (fromEnv === undefined)
+        throw new KippError('usage', `KIPP_LANG=${proc.env.KIPP_LANG}: use en or id (or unset KIPP_LANG)`);
       return fromEnv ?? 'en';
     },
   }) as CommandContext;
@@ -62,13 +63,30 @@ Input files: CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), YAML 
 folder of them; "-" reads standard input. Without --rubric (or KIPP_RUBRIC) the embedded
 KIPP 2018 rubric applies.`;
 
-function inputOptions(cmd: Command, withScores = true, delimiterHelp = 'CSV delimiter of the inputs instead of detecting it: , ; or tab'): Command {
-  if (withScores) cmd.option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages');
+function inputOptions(
+  cmd: Command,
+  withScores = true,
+  delimiterHelp = 'CSV delimiter of the inputs instead of detecting it: , ; or tab',
+): Command {
+  if (withScores)
+    cmd.option(
+      '-s, --scores <files...>',
+      'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages',
+    );
   return cmd
-    .option('-j, --judges <file>', 'the judges file (id, name, agency, region): enables judge checks and conflicts of interest')
-    .option('--conflicts <file>', 'declared conflicts (judge_id, entry_id, reason): those judges\' scores for those entries are excluded')
+    .option(
+      '-j, --judges <file>',
+      'the judges file (id, name, agency, region): enables judge checks and conflicts of interest',
+    )
+    .option(
+      '--conflicts <file>',
+      "declared conflicts (judge_id, entry_id, reason): those judges' scores for those entries are excluded",
+    )
     .option('-r, --rubric <file>', 'the rubric YAML (default: $KIPP_RUBRIC, else the embedded KIPP 2018 rubric)')
-    .option('--as-of <date>', 'reference date for the age rule (YYYY-MM-DD; default: the rubric\'s reference_date, else today)')
+    .option(
+      '--as-of <date>',
+      "reference date for the age rule (YYYY-MM-DD; default: the rubric's reference_date, else today)",
+    )
     .option('--delimiter <char>', delimiterHelp);
 }
 
@@ -89,14 +107,28 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
   inputOptions(
     program
       .command('score')
-      .description('rank the entries: weighted rubric, judges\' score sheets, shortlists')
+      .description("rank the entries: weighted rubric, judges' score sheets, shortlists")
       .argument('<entries...>', 'entry files or folders')
-      .addOption(new Option('-f, --format <format>', 'report format (with --output, the file\'s extension chooses it)').choices(['table', 'json', 'csv', 'md', 'html']))
-      .option('-o, --output <file>', 'write the report to a .txt, .json, .csv, .md or .html file (atomically; never over an input; - for standard output); spreadsheets: kipp export')
+      .addOption(
+        new Option('-f, --format <format>', "report format (with --output, the file's extension chooses it)").choices([
+          'table',
+          'json',
+          'csv',
+          'md',
+          'html',
+        ]),
+      )
+      .option(
+        '-o, --output <file>',
+        'write the report to a .txt, .json, .csv, .md or .html file (atomically; never over an input; - for standard output); spreadsheets: kipp export',
+      )
       .option('--force', 'replace an existing --output file')
       .option('-c, --category <category>', 'show one category only (id, number or label)')
       .option('-n, --top <n>', 'show the first N entries, and any tied with the N-th ("showing N of M" says so)')
-      .option('--decisions <file>', 'the jury\'s decisions (YAML: resolve_tie, disqualify, withdraw, include, exclude), applied after ranking')
+      .option(
+        '--decisions <file>',
+        "the jury's decisions (YAML: resolve_tie, disqualify, withdraw, include, exclude), applied after ranking",
+      )
       .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
   )
     .addHelpText(
@@ -109,20 +141,33 @@ Examples:
   kipp score entries.csv -s scores.csv --category inklusif --top 10 --lang id
   kipp score entries.csv -s scores.csv -j judges.csv --lang id --output laporan.html`,
     )
-    .action((entries: string[], options) => run(async () => (await import('./commands/score.js')).runScore(entries, options, ctx)));
+    .action((entries: string[], options) =>
+      run(async () => (await import('./commands/score.js')).runScore(entries, options, ctx)),
+    );
 
   inputOptions(
     program
       .command('validate')
       .description('check entries, score sheets, judges and rubric; every problem with its code, file and line')
       .argument('<entries...>', 'entry files or folders')
-      .addOption(new Option('-f, --format <format>', 'output format (default: pretty)').choices(['pretty', 'json', 'junit', 'github', 'sarif']))
+      .addOption(
+        new Option('-f, --format <format>', 'output format (default: pretty)').choices([
+          'pretty',
+          'json',
+          'junit',
+          'github',
+          'sarif',
+        ]),
+      )
       .option('-o, --output <file>', 'write the report to a .txt, .json, .xml or .sarif file (- for standard output)')
       .option('--force', 'replace an existing --output file')
       .option('--strict', 'treat warnings as errors')
       .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
       .option('-q, --quiet', 'report errors only')
-      .option('--assignment <file>', 'the assignment.csv kipp assign wrote: name missing judges\' sheets, scores outside the assignment and workbooks of another assignment'),
+      .option(
+        '--assignment <file>',
+        "the assignment.csv kipp assign wrote: name missing judges' sheets, scores outside the assignment and workbooks of another assignment",
+      ),
   )
     .addHelpText(
       'after',
@@ -136,7 +181,9 @@ Examples:
   kipp validate entries.csv --scores scores.csv --judges judges.csv --format github
   kipp validate submissions/ --format sarif --output kipp.sarif`,
     )
-    .action((entries: string[], options) => run(async () => (await import('./commands/validate.js')).runValidate(entries, options, ctx)));
+    .action((entries: string[], options) =>
+      run(async () => (await import('./commands/validate.js')).runValidate(entries, options, ctx)),
+    );
 
   inputOptions(
     program
@@ -145,14 +192,19 @@ Examples:
       .argument('<entries...>', 'entry files or folders')
       .requiredOption('-o, --output <file>', 'the .csv or .xlsx file to write (- writes CSV to standard output)')
       .option('--shortlist <name>', 'export this shortlist only (default: every entry)')
-      .option('--decisions <file>', 'the jury\'s decisions (YAML), applied after ranking: the final lists are exported')
-      .addOption(new Option('--sheets <by>', 'XLSX: one sheet per shortlist or per category').choices(['shortlist', 'category']))
+      .option('--decisions <file>', "the jury's decisions (YAML), applied after ranking: the final lists are exported")
+      .addOption(
+        new Option('--sheets <by>', 'XLSX: one sheet per shortlist or per category').choices(['shortlist', 'category']),
+      )
       .option('--lang <lang>', 'headers and labels in en or id')
       .option('--force', 'replace an existing output file'),
     false,
     'delimiter of the CSV written (inputs are detected): , ; (with decimal commas, for Indonesian-locale Excel) or tab',
   )
-    .option('-s, --scores <files...>', 'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages')
+    .option(
+      '-s, --scores <files...>',
+      'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages',
+    )
     .addHelpText(
       'after',
       `
@@ -163,51 +215,84 @@ Examples:
   kipp export entries.csv -s scores.csv --shortlist top-99 --output top-99.xlsx
   kipp export entries.csv -s scores.csv --shortlist top-45 --output top-45.csv --delimiter ";" --lang id`,
     )
-    .action((entries: string[], options) => run(async () => (await import('./commands/export.js')).runExport(entries, options, ctx)));
+    .action((entries: string[], options) =>
+      run(async () => (await import('./commands/export.js')).runExport(entries, options, ctx)),
+    );
 
   inputOptions(
     program
       .command('judges')
       .description('profile the panel: harsh or lenient judges, agreement, coverage, disagreements')
       .argument('<entries...>', 'entry files or folders')
-      .addOption(new Option('-f, --format <format>', 'output format (default: table; with --output, the file\'s extension chooses it)').choices(['table', 'json', 'md']))
+      .addOption(
+        new Option(
+          '-f, --format <format>',
+          "output format (default: table; with --output, the file's extension chooses it)",
+        ).choices(['table', 'json', 'md']),
+      )
       .option('-o, --output <file>', 'write to a file (.txt, .json or .md; - for standard output)')
       .option('--force', 'replace an existing --output file')
       .option('--lang <lang>', 'labels in en or id'),
   )
     .addHelpText('after', '\nExample:\n  kipp judges entries.csv --scores scores.csv --judges judges.csv --format md')
-    .action((entries: string[], options) => run(async () => (await import('./commands/judges.js')).runJudges(entries, options, ctx)));
+    .action((entries: string[], options) =>
+      run(async () => (await import('./commands/judges.js')).runJudges(entries, options, ctx)),
+    );
 
   inputOptions(
     program
       .command('agenda')
-      .description('the meeting pack: ties at a cut-off, entries near a pass mark, disagreements near a cut, flagged judges, entries not ranked')
+      .description(
+        'the meeting pack: ties at a cut-off, entries near a pass mark, disagreements near a cut, flagged judges, entries not ranked',
+      )
       .argument('<entries...>', 'entry files or folders')
-      .addOption(new Option('-f, --format <format>', 'output format (default: from the --output extension, else md)').choices(['md', 'html', 'json']))
+      .addOption(
+        new Option('-f, --format <format>', 'output format (default: from the --output extension, else md)').choices([
+          'md',
+          'html',
+          'json',
+        ]),
+      )
       .option('-o, --output <file>', 'write the pack to a file')
       .option('--decisions <file>', 'decisions already taken (YAML): applied first, so only open items remain')
       .option('--decisions-template <file>', 'also write a decisions file with one open item per decision to take')
       .option('--margin <points>', 'how close to a pass mark is "a hair", in points of the 0–100 total', '2')
       .option('--near-ranks <n>', 'ranks on either side of a cut counted as near it', '3')
-      .option('--sensitivity-runs <n>', 'also list borderline entries from N sensitivity runs (weights ±5 points, seed 1)')
+      .option(
+        '--sensitivity-runs <n>',
+        'also list borderline entries from N sensitivity runs (weights ±5 points, seed 1)',
+      )
       .option('--force', 'replace existing output files')
       .option('--lang <lang>', 'labels in en or id'),
   )
-    .addHelpText('after', '\nExample:\n  kipp agenda fixtures/plenary/entries.csv -s fixtures/plenary/scores.csv -j fixtures/plenary/judges.csv -r fixtures/plenary/rubric.yaml --decisions-template decisions.yaml')
-    .action((entries: string[], options) => run(async () => (await import('./commands/agenda.js')).runAgenda(entries, options, ctx)));
+    .addHelpText(
+      'after',
+      '\nExample:\n  kipp agenda fixtures/plenary/entries.csv -s fixtures/plenary/scores.csv -j fixtures/plenary/judges.csv -r fixtures/plenary/rubric.yaml --decisions-template decisions.yaml',
+    )
+    .action((entries: string[], options) =>
+      run(async () => (await import('./commands/agenda.js')).runAgenda(entries, options, ctx)),
+    );
 
   inputOptions(
     program
       .command('explain')
-      .description('show how one entry\'s total and rank were derived')
+      .description("show how one entry's total and rank were derived")
       .argument('<entry-id>', 'the entry id')
       .argument('<entries...>', 'entry files or folders')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
       .option('--lang <lang>', 'labels in en or id')
-      .option('--decisions <file>', 'the jury\'s decisions (YAML): the derivation ends with what they did to the entry and its final place'),
+      .option(
+        '--decisions <file>',
+        "the jury's decisions (YAML): the derivation ends with what they did to the entry and its final place",
+      ),
   )
-    .addHelpText('after', '\nExample:\n  kipp explain KIPP-2018-016 fixtures/example/entries.csv -s fixtures/example/scores-*.csv -j fixtures/example/judges.csv')
-    .action((id: string, entries: string[], options) => run(async () => (await import('./commands/explain.js')).runExplain(id, entries, options, ctx)));
+    .addHelpText(
+      'after',
+      '\nExample:\n  kipp explain KIPP-2018-016 fixtures/example/entries.csv -s fixtures/example/scores-*.csv -j fixtures/example/judges.csv',
+    )
+    .action((id: string, entries: string[], options) =>
+      run(async () => (await import('./commands/explain.js')).runExplain(id, entries, options, ctx)),
+    );
 
   inputOptions(
     program
@@ -216,27 +301,40 @@ Examples:
       .argument('<entries...>', 'entry files or folders')
       .option('--runs <n>', 'number of runs', '1000')
       .option('--weight-spread <p>', 'move every weight by up to ±P percentage points', '5')
-      .option('--resample-judges', 'also draw each entry\'s judges with replacement')
+      .option('--resample-judges', "also draw each entry's judges with replacement")
       .option('--seed <s>', 'random seed (same seed, same output)', '1')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
       .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
   )
-    .addHelpText('after', '\nExample:\n  kipp sensitivity entries.csv -s scores.csv --runs 1000 --weight-spread 5 --resample-judges --seed 42')
-    .action((entries: string[], options) => run(async () => (await import('./commands/sensitivity.js')).runSensitivity(entries, options, ctx)));
+    .addHelpText(
+      'after',
+      '\nExample:\n  kipp sensitivity entries.csv -s scores.csv --runs 1000 --weight-spread 5 --resample-judges --seed 42',
+    )
+    .action((entries: string[], options) =>
+      run(async () => (await import('./commands/sensitivity.js')).runSensitivity(entries, options, ctx)),
+    );
 
   program
     .command('assign')
     .description('assign judges to entries and write one score sheet per judge')
     .argument('<entries...>', 'entry files or folders')
     .requiredOption('-j, --judges <file>', 'the judges file (id, name, agency, region[, expertise])')
-    .option('--conflicts <file>', 'declared conflicts (judge_id, entry_id, reason): those judges get none of those entries')
+    .option(
+      '--conflicts <file>',
+      'declared conflicts (judge_id, entry_id, reason): those judges get none of those entries',
+    )
     .requiredOption('-k, --per-entry <k>', 'judges per entry')
     .requiredOption('-d, --output-dir <dir>', 'folder for assignment.csv and the score sheets')
     .option('--seed <s>', 'random seed (same seed, same assignment)', '1')
     .addOption(new Option('--avoid <what>', 'also keep judges off entries of their own region').choices(['region']))
-    .addOption(new Option('--by <what>', 'prefer judges whose expertise lists the entry\'s category').choices(['category']))
+    .addOption(
+      new Option('--by <what>', "prefer judges whose expertise lists the entry's category").choices(['category']),
+    )
     .addOption(new Option('--sheet-format <format>', 'score sheet format').choices(['csv', 'xlsx']).default('csv'))
-    .option('--delimiter <char>', 'delimiter of the CSV files written (inputs are detected): , ; (for Indonesian-locale Excel) or tab')
+    .option(
+      '--delimiter <char>',
+      'delimiter of the CSV files written (inputs are detected): , ; (for Indonesian-locale Excel) or tab',
+    )
     .option('--lang <lang>', 'column headers in en or id (default: $KIPP_LANG, else en)')
     .option('-r, --rubric <file>', 'the rubric YAML (criteria for the sheets, categories)')
     .option('--force', 'write into a folder that already holds sheets')
@@ -257,7 +355,9 @@ Examples:
   kipp assign submissions/ -j juri.csv -k 3 --avoid region --by category --sheet-format xlsx -d penilaian/
   kipp assign submissions/ -j juri.csv -k 3 --delimiter ";" --lang id -d penilaian/`,
     )
-    .action((entries: string[], options) => run(async () => (await import('./commands/assign.js')).runAssign(entries, options, ctx)));
+    .action((entries: string[], options) =>
+      run(async () => (await import('./commands/assign.js')).runAssign(entries, options, ctx)),
+    );
 
   program
     .command('verify')
@@ -274,7 +374,9 @@ Examples:
   kipp score entries.csv -s scores.csv --as-of 2026-03-10 --output archive/report.json
   kipp verify archive/report.json`,
     )
-    .action((report: string, options) => run(async () => (await import('./commands/verify.js')).runVerify(report, options, ctx)));
+    .action((report: string, options) =>
+      run(async () => (await import('./commands/verify.js')).runVerify(report, options, ctx)),
+    );
 
   program
     .command('diff')
@@ -291,7 +393,9 @@ Examples:
   kipp diff report-v1.json report-v2.json
   kipp diff report-v1.json report-v2.json --format md > changes.md`,
     )
-    .action((oldReport: string, newReport: string, options) => run(async () => (await import('./commands/diff.js')).runDiff(oldReport, newReport, options, ctx)));
+    .action((oldReport: string, newReport: string, options) =>
+      run(async () => (await import('./commands/diff.js')).runDiff(oldReport, newReport, options, ctx)),
+    );
 
   program
     .command('init')
@@ -316,7 +420,9 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
     .option('--lang <lang>', 'labels in en or id')
     .addHelpText('after', '\nExample:\n  kipp rubric show rubrics/kipp-2018.yaml --format md')
-    .action((file: string | undefined, options) => run(async () => (await import('./commands/rubric.js')).runRubricShow(file, options, ctx)));
+    .action((file: string | undefined, options) =>
+      run(async () => (await import('./commands/rubric.js')).runRubricShow(file, options, ctx)),
+    );
 
   return program;
 }
@@ -377,7 +483,7 @@ function writeInChunks(stream: Process['stdout'], text: string | Uint8Array): vo
     stream.write(text);
     return;
   }
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     let to = Math.min(from + size, text.length);
     const last = text.charCodeAt(to - 1);
     if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
@@ -391,7 +497,11 @@ function writeInChunks(stream: Process['stdout'], text: string | Uint8Array): vo
  * (a slow pipe), as the pieces may share one buffer (formatJsonChunks with `reuse`). A stream
  * that is not a Node stream (a test's) takes each piece when it is given.
  */
-async function writePieces(stream: Process['stdout'], pieces: Iterable<string | Uint8Array>, pipe: { closed: boolean }): Promise<void> {
+async function writePieces(
+  stream: Process['stdout'],
+  pieces: Iterable<string | Uint8Array>,
+  pipe: { closed: boolean },
+): Promise<void> {
   const isNodeStream = typeof (stream as Partial<NodeJS.WritableStream>).once === 'function';
   for (const piece of pieces) {
     if (pipe.closed) return; // nobody reads the rest: the pieces are not even made
@@ -402,7 +512,8 @@ async function writePieces(stream: Process['stdout'], pieces: Iterable<string | 
 
 async function handleError(err: unknown, proc: Process): Promise<number> {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+      return EXIT.ok;
     return EXIT.usage;
   }
   if (err instanceof KippError) {
@@ -413,6 +524,8 @@ async function handleError(err: unknown, proc: Process): Promise<number> {
     } else proc.stderr.write(`kipp: ${err.message}\n`);
     return err.kind === 'data' ? EXIT.data : EXIT.usage;
   }
-  proc.stderr.write(`kipp: internal error (a bug — please report it with the command you ran):\n${(err as Error)?.stack ?? String(err)}\n`);
+  proc.stderr.write(
+    `kipp: internal error (a bug — please report it with the command you ran):\n${(err as Error)?.stack ?? String(err)}\n`,
+  );
   return EXIT.bug;
 }

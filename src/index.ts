@@ -32,7 +32,13 @@ export { explainEntry as explain, type Explanation } from './analytics/explain.j
  * The panel profile of `kipp judges` (docs/guide/analytics.md): bias, agreement, coverage, disagreements.
  * profileJury: one panel, or one per stage with a staged rubric; profileJudges(result, stage): one panel.
  */
-export { profileJudges, profileJury, type JuryProfile, type PanelProfile, type StagePanelProfile } from './analytics/judges.js';
+export {
+  profileJudges,
+  profileJury,
+  type JuryProfile,
+  type PanelProfile,
+  type StagePanelProfile,
+} from './analytics/judges.js';
 
 /**
  * The plenary: the jury's decisions read from a file and applied to a scored result as
@@ -53,15 +59,43 @@ export { loadRubric, parseRubric, type LoadedRubric } from './io/rubric.js';
 
 // Reports: the JSON report (docs/reference/json-report.md) and its manifest; reading a report back; verify and diff.
 export { jsonReport } from './report/json.js';
-export { reportManifest, manifestRows, type Manifest, type ManifestInput, type ManifestOptions, type RunOptions } from './report/manifest.js';
+export {
+  reportManifest,
+  manifestRows,
+  type Manifest,
+  type ManifestInput,
+  type ManifestOptions,
+  type RunOptions,
+} from './report/manifest.js';
 export { parseReport, readReport } from './io/report.js';
-export { verifyReport, type Verification, type InputCheck, type InputStatus, type VerifyOptions } from './audit/verify.js';
-export { diffReports, figuresEqual, type ReportDiff, type EntryDiff, type ShortlistDiff, type ManifestDiff, type InputChange, type Change } from './audit/diff.js';
+export {
+  verifyReport,
+  type Verification,
+  type InputCheck,
+  type InputStatus,
+  type VerifyOptions,
+} from './audit/verify.js';
+export {
+  diffReports,
+  figuresEqual,
+  type ReportDiff,
+  type EntryDiff,
+  type ShortlistDiff,
+  type ManifestDiff,
+  type InputChange,
+  type Change,
+} from './audit/diff.js';
 
 // Safe writing: temporary file + rename, never over an input.
 export { writeOutput, type WriteOptions } from './io/write.js';
 
-export { KippError, DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './model/diagnostic.js';
+export {
+  KippError,
+  DIAGNOSTIC_CODES,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity,
+} from './model/diagnostic.js';
 export type { Competition, Entry, ScoreRow, Judge, InputFile, InputKind } from './model/records.js';
 export type { Rubric, Criterion, Category, Group, ShortlistRule } from './model/rubric.js';
 export type { ScoreResult, EntryResult, ShortlistResult, ScoredRecord, EntryFlag } from './model/result.js';

@@ -11,8 +11,10 @@ export function packageRoot(): URL {
   if (root) return root;
   for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
     const manifest = new URL('package.json', dir);
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'kipp') return (root = dir);
-    if (dir.pathname === '/' || new URL('../', dir).href === dir.href) throw new Error('kipp: cannot find the package root (package.json of kipp) above ' + import.meta.url);
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'kipp')
+      return (root = dir);
+    if (dir.pathname === '/' || new URL('../', dir).href === dir.href)
+      throw new Error('kipp: cannot find the package root (package.json of kipp) above ' + import.meta.url);
   }
 }
 

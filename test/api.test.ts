@@ -16,7 +16,10 @@ function consumer(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kipp-consumer-'));
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(ROOT, join(dir, 'node_modules', 'kipp'), 'dir');
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'secretariat-scripts', type: 'module', private: true }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'secretariat-scripts', type: 'module', private: true }),
+  );
   return dir;
 }
 
@@ -82,7 +85,18 @@ export { problems, total, wrong };
     );
     writeFileSync(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['rank.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['rank.ts'],
+      }),
     );
     const tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
     const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });

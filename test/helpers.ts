@@ -50,7 +50,14 @@ export function scoreRows(scores: Record<string, Record<string, (number | null)[
     for (const [judgeId, values] of Object.entries(byJudge)) {
       values.forEach((v, i) => {
         if (v === null) return;
-        rows.push({ entryId, judgeId, criterionRaw: criteria[i]!, text: String(v), decimalComma: false, source: { file: 'scores.csv', line: line++ } });
+        rows.push({
+          entryId,
+          judgeId,
+          criterionRaw: criteria[i]!,
+          text: String(v),
+          decimalComma: false,
+          source: { file: 'scores.csv', line: line++ },
+        });
       });
     }
   }
@@ -61,7 +68,12 @@ export function judge(id: string, agency: string): Judge {
   return { id, name: id, agency, region: '', fields: new Map(), source: { file: 'judges.csv', line: 2 } };
 }
 
-export function competition(rubric: Rubric, entries: Entry[], scores: ScoreRow[], judges: Judge[] | null = null): Competition {
+export function competition(
+  rubric: Rubric,
+  entries: Entry[],
+  scores: ScoreRow[],
+  judges: Judge[] | null = null,
+): Competition {
   return {
     rubric,
     rubricSource: { path: 'test-rubric.yaml', sha256: '0'.repeat(64), name: rubric.name, version: rubric.version },

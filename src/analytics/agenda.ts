@@ -65,7 +65,14 @@ export interface Agenda {
   judges: { id: string; flags: JudgeFlag[]; bias: number | null }[];
   unranked: { id: string; title: string; flags: string[]; reasons: string[] }[];
   /** Borderline entries from sensitivity runs (`--sensitivity-runs N`); absent when not run. */
-  borderline?: { id: string; title: string; rank: number; rank_min: number; rank_max: number; shortlists: Record<string, number> }[];
+  borderline?: {
+    id: string;
+    title: string;
+    rank: number;
+    rank_min: number;
+    rank_max: number;
+    shortlists: Record<string, number>;
+  }[];
   /** Decisions already recorded (`--decisions`): their ties are no longer open. */
   decided: AppliedDecision[];
 }
@@ -85,10 +92,19 @@ function agendaEntry(e: EntryResult): AgendaEntry {
   return { id: e.id, title: e.title, rank: e.rank, total: e.total, criteria: e.criteria };
 }
 
-export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: AgendaOptions = AGENDA_DEFAULTS, sensitivity?: SensitivityResult): Agenda {
+export function buildAgenda(
+  result: ScoreResult,
+  profile: JuryProfile,
+  options: AgendaOptions = AGENDA_DEFAULTS,
+  sensitivity?: SensitivityResult,
+): Agenda {
   const { rubric } = result;
   const ranked = result.entries.filter((e) => e.rank !== null);
-  const ties = cutoffTies(result.entries, rubric.shortlists, rubric.categories.map((k) => k.id)).map((t) => ({
+  const ties = cutoffTies(
+    result.entries,
+    rubric.shortlists,
+    rubric.categories.map((k) => k.id),
+  ).map((t) => ({
     shortlist: t.shortlist,
     ...(t.category !== undefined ? { category: t.category } : {}),
     rank: t.rank,
@@ -107,7 +123,8 @@ export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: 
     for (const [mark, threshold, value] of marks) {
       if (value === undefined) continue;
       const margin = round6(value - threshold);
-      if (Math.abs(margin) <= (mark === 'total' ? options.margin : criterionMargin)) near_marks.push({ id: e.id, title: e.title, rank: e.rank!, mark, threshold, value, margin });
+      if (Math.abs(margin) <= (mark === 'total' ? options.margin : criterionMargin))
+        near_marks.push({ id: e.id, title: e.title, rank: e.rank!, mark, threshold, value, margin });
     }
   }
 
@@ -117,21 +134,32 @@ export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: 
   const full = new Set(result.shortlists.filter((s) => s.taken >= s.size).map((s) => s.name));
   const cuts = rubric.shortlists
     .filter((s) => !s.perCategory && full.has(s.name))
-    .map((s) => ({ name: s.name, rank: Math.max(0, ...result.entries.filter((e) => e.shortlists.includes(s.name)).map((e) => e.rank ?? 0)) }))
+    .map((s) => ({
+      name: s.name,
+      rank: Math.max(0, ...result.entries.filter((e) => e.shortlists.includes(s.name)).map((e) => e.rank ?? 0)),
+    }))
     .filter((c) => c.rank > 0);
   const nearCut = new Map<string, { rank: number | null; shortlist: string }>();
   for (const e of ranked) {
     const cut = cuts.find((c) => Math.abs(e.rank! - c.rank) <= options.nearRanks);
     if (cut) nearCut.set(e.id, { rank: e.rank, shortlist: cut.name });
   }
-  const panels = isStaged(profile) ? profile.stages.map((p) => ({ stage: p.stage, p })) : [{ stage: undefined, p: profile }];
+  const panels = isStaged(profile)
+    ? profile.stages.map((p) => ({ stage: p.stage, p }))
+    : [{ stage: undefined, p: profile }];
   const disagreements = panels
-    .flatMap(({ stage, p }) => p.disagreements.filter((d) => nearCut.has(d.entry_id)).map((d) => ({ ...d, ...(stage !== undefined ? { stage } : {}), ...nearCut.get(d.entry_id)! })))
+    .flatMap(({ stage, p }) =>
+      p.disagreements
+        .filter((d) => nearCut.has(d.entry_id))
+        .map((d) => ({ ...d, ...(stage !== undefined ? { stage } : {}), ...nearCut.get(d.entry_id)! })),
+    )
     .sort((a, b) => b.spread - a.spread || (a.entry_id < b.entry_id ? -1 : a.entry_id > b.entry_id ? 1 : 0))
     .slice(0, options.maxDisagreements);
 
   const judgeMap = new Map<string, { id: string; flags: JudgeFlag[]; bias: number | null }>();
-  for (const { p } of panels) for (const j of p.judges) if (j.flags.length > 0 && !judgeMap.has(j.id)) judgeMap.set(j.id, { id: j.id, flags: j.flags, bias: j.bias });
+  for (const { p } of panels)
+    for (const j of p.judges)
+      if (j.flags.length > 0 && !judgeMap.has(j.id)) judgeMap.set(j.id, { id: j.id, flags: j.flags, bias: j.bias });
 
   return {
     rubric: rubric.name,
@@ -142,10 +170,23 @@ export function buildAgenda(result: ScoreResult, profile: JuryProfile, options: 
     near_ranks: options.nearRanks,
     disagreements,
     judges: [...judgeMap.values()],
-    unranked: result.entries.filter((e) => e.rank === null).map((e) => ({ id: e.id, title: e.title, flags: e.flags, reasons: e.reasons })),
+    unranked: result.entries
+      .filter((e) => e.rank === null)
+      .map((e) => ({ id: e.id, title: e.title, flags: e.flags, reasons: e.reasons })),
     decided: result.decisions ?? [],
     ...(sensitivity !== undefined
-      ? { borderline: sensitivity.entries.filter((e) => e.borderline).map((e) => ({ id: e.id, title: e.title, rank: e.rank, rank_min: e.rank_min, rank_max: e.rank_max, shortlists: e.shortlists })) }
+      ? {
+          borderline: sensitivity.entries
+            .filter((e) => e.borderline)
+            .map((e) => ({
+              id: e.id,
+              title: e.title,
+              rank: e.rank,
+              rank_min: e.rank_min,
+              rank_max: e.rank_max,
+              shortlists: e.shortlists,
+            })),
+        }
       : {}),
   };
 }

@@ -165,7 +165,9 @@ function buildPanel(entries: AssignEntry[], judges: AssignJudge[], options: Assi
     for (let j = 0; j < m; j++) {
       if (judgeExpertise[j]!.has(category)) expert[i * m + j] = 1;
       const conflict =
-        (agency !== '' && agency === judgeAgency[j]) || (avoidRegion && region !== '' && region === judgeRegion[j]) || (declared?.has(judges[j]!.id) ?? false);
+        (agency !== '' && agency === judgeAgency[j]) ||
+        (avoidRegion && region !== '' && region === judgeRegion[j]) ||
+        (declared?.has(judges[j]!.id) ?? false);
       if (conflict) {
         conflicts++;
         continue;
@@ -176,7 +178,17 @@ function buildPanel(entries: AssignEntry[], judges: AssignJudge[], options: Assi
     }
     allowedJudges.push(list);
   });
-  return { entries, judges, allowed, expert, allowedJudges, allowedCountOfJudge, conflicts, avoidRegion, declared: (options.declared?.size ?? 0) > 0 };
+  return {
+    entries,
+    judges,
+    allowed,
+    expert,
+    allowedJudges,
+    allowedCountOfJudge,
+    conflicts,
+    avoidRegion,
+    declared: (options.declared?.size ?? 0) > 0,
+  };
 }
 
 function assertUniqueIds(items: { id: string }[], what: string): void {
@@ -203,7 +215,9 @@ function checkCoverage(panel: Panel, perEntry: number): void {
     .map((entry, i) => ({ entry, count: panel.allowedJudges[i]!.length }))
     .filter(({ count }) => count < perEntry);
   if (short.length === 0) return;
-  const details = listWords(short.map(({ entry, count }) => `${entry.id} (${count} allowed ${count === 1 ? 'judge' : 'judges'})`));
+  const details = listWords(
+    short.map(({ entry, count }) => `${entry.id} (${count} allowed ${count === 1 ? 'judge' : 'judges'})`),
+  );
   const fewest = Math.min(...short.map(({ count }) => count));
   const lower = fewest > 0 ? `, or lower --per-entry to ${fewest}` : '';
   throw new InfeasibleAssignment(
@@ -362,7 +376,13 @@ interface AssignmentState {
   loads: number[];
 }
 
-function solveFlow(panel: Panel, perEntry: number, bounds: LoadBounds, random: Random, byCategory: boolean): AssignmentState {
+function solveFlow(
+  panel: Panel,
+  perEntry: number,
+  bounds: LoadBounds,
+  random: Random,
+  byCategory: boolean,
+): AssignmentState {
   const n = panel.entries.length;
   const m = panel.judges.length;
   const source = 0;
@@ -425,7 +445,9 @@ function solveFlow(panel: Panel, perEntry: number, bounds: LoadBounds, random: R
   flow += greedyFill() + net.maxFlow(source, sink);
   if (flow < n * perEntry) {
     const side = net.reachableFrom(source);
-    const stuck = range(n).filter((i) => side[entryNode(i)]).map((i) => panel.entries[i]!.id);
+    const stuck = range(n)
+      .filter((i) => side[entryNode(i)])
+      .map((i) => panel.entries[i]!.id);
     throw new InfeasibleAssignment(
       `Judge loads cannot be balanced: no judge may score more than ${bounds.max} entries, but ` +
         `${listWords(stuck)} need more judges than the judges allowed to score them can give within that limit. ` +
@@ -495,7 +517,8 @@ class MoveGraph {
 
   /** The cheapest move from a to b now, or undefined when none is possible. */
   moveCost(a: number, b: number): number | undefined {
-    for (let delta = -1; delta <= 1; delta++) if (this.moveCount[(delta + 1) * this.mm + a * this.m + b]! > 0) return delta;
+    for (let delta = -1; delta <= 1; delta++)
+      if (this.moveCount[(delta + 1) * this.mm + a * this.m + b]! > 0) return delta;
     return undefined;
   }
 
@@ -540,7 +563,13 @@ class MoveGraph {
     const { m, state, panel } = this;
     const found: number[] = [];
     for (let i = 0; i < panel.entries.length; i++) {
-      if (state.assigned[i * m + a] && !state.assigned[i * m + b] && panel.allowed[i * m + b] && this.cost(i, b) - this.cost(i, a) === w) found.push(i);
+      if (
+        state.assigned[i * m + a] &&
+        !state.assigned[i * m + b] &&
+        panel.allowed[i * m + b] &&
+        this.cost(i, b) - this.cost(i, a) === w
+      )
+        found.push(i);
     }
     return found;
   }
@@ -720,7 +749,10 @@ function joinComponents(panel: Panel, state: AssignmentState, bounds: LoadBounds
 }
 
 /** Blocks of the judge–entry graph, counting entries and the judges with a load. */
-function components(panel: Panel, state: AssignmentState): { count: number; rootOfEntry: Int32Array; rootOfJudge: Int32Array } {
+function components(
+  panel: Panel,
+  state: AssignmentState,
+): { count: number; rootOfEntry: Int32Array; rootOfJudge: Int32Array } {
   const n = panel.entries.length;
   const m = panel.judges.length;
   const parent = Int32Array.from(range(n + m));

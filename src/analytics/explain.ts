@@ -166,19 +166,38 @@ export function cutTies(result: ScoreResult, name: string): CutTie[] {
   const stageRank = (e: EntryResult) => e.stages?.[stage!]?.rank ?? null;
   const byRank = (e: EntryResult) => (stage !== undefined ? stageRank(e) : e.rank);
   let members = result.entries.filter((e) => e.shortlists.includes(name));
-  if (stage !== undefined) members = members.sort((a, b) => (stageRank(a) ?? Infinity) - (stageRank(b) ?? Infinity) || compareCodePoints(a.id, b.id));
-  const tie = (list: readonly EntryResult[], limit: number, rankOf: (e: EntryResult) => number | null): Omit<CutTie, 'category' | 'min_per'> | null => {
+  if (stage !== undefined)
+    members = members.sort(
+      (a, b) => (stageRank(a) ?? Infinity) - (stageRank(b) ?? Infinity) || compareCodePoints(a.id, b.id),
+    );
+  const tie = (
+    list: readonly EntryResult[],
+    limit: number,
+    rankOf: (e: EntryResult) => number | null,
+  ): Omit<CutTie, 'category' | 'min_per'> | null => {
     const across = tieAcross(list, limit, rankOf);
-    return across === null ? null : { rank: across.rank, entries: list.slice(across.start, across.end).map((e) => e.id), places: limit - across.start };
+    return across === null
+      ? null
+      : {
+          rank: across.rank,
+          entries: list.slice(across.start, across.end).map((e) => e.id),
+          places: limit - across.start,
+        };
   };
   const ties: CutTie[] = [];
   if (rule.minPer !== undefined) {
     for (const field of ['category', 'group'] as const) {
       const min = rule.minPer[field];
       if (min === undefined) continue;
-      const values = [...new Set(members.map((e) => (field === 'category' ? e.category : e.group)))].filter((v): v is string => v !== null);
+      const values = [...new Set(members.map((e) => (field === 'category' ? e.category : e.group)))].filter(
+        (v): v is string => v !== null,
+      );
       for (const value of values) {
-        const found = tie(members.filter((e) => (field === 'category' ? e.category : e.group) === value), min, byRank);
+        const found = tie(
+          members.filter((e) => (field === 'category' ? e.category : e.group) === value),
+          min,
+          byRank,
+        );
         if (found !== null) ties.push({ ...found, min_per: { field, value, min } });
       }
     }
@@ -191,7 +210,11 @@ export function cutTies(result: ScoreResult, name: string): CutTie[] {
   }
   if (rule.perCategory) {
     for (const category of result.rubric.categories.map((c) => c.id)) {
-      const found = tie(members.filter((e) => e.categoryKnown && e.category === category), rule.size, stage !== undefined ? stageRank : (e) => e.category_rank);
+      const found = tie(
+        members.filter((e) => e.categoryKnown && e.category === category),
+        rule.size,
+        stage !== undefined ? stageRank : (e) => e.category_rank,
+      );
       if (found !== null) ties.push({ ...found, category });
     }
     return ties;
@@ -229,7 +252,8 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
   const weights = weightsFor(rubric, category);
   const all = result.records;
   const own = all.filter((r) => r.entryId === id);
-  const stageOrder = (r: ScoredRecord) => (r.stage === undefined ? 0 : rubric.stages.findIndex((st) => st.name === r.stage));
+  const stageOrder = (r: ScoredRecord) =>
+    r.stage === undefined ? 0 : rubric.stages.findIndex((st) => st.name === r.stage);
 
   const criteria: Record<string, ExplainedCriterion> = {};
   for (const c of rubric.criteria) {
@@ -244,7 +268,9 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
         excluded: r.excluded,
         ...(r.stage !== undefined ? { stage: r.stage } : {}),
         // x' = x − s_jc: the judge's fitted severity is what the normalization took away.
-        ...(rubric.normalization === 'severity' && r.normalized !== null ? { severity: round6(r.raw - r.normalized) } : {}),
+        ...(rubric.normalization === 'severity' && r.normalized !== null
+          ? { severity: round6(r.raw - r.normalized) }
+          : {}),
       }));
     criteria[c.id] = { value: entry.criteria[c.id] ?? null, weight: weights[c.id] ?? 0, scores };
   }
@@ -282,7 +308,9 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
   const ranked = result.entries.filter((e) => e.rank !== null);
   const at = ranked.indexOf(entry);
   const neighbour = (other: EntryResult | undefined): Neighbour | null =>
-    other ? { id: other.id, rank: other.rank!, total: other.total!, decided_by: decidedBy(entry, other, rubric.tieBreak) } : null;
+    other
+      ? { id: other.id, rank: other.rank!, total: other.total!, decided_by: decidedBy(entry, other, rubric.tieBreak) }
+      : null;
 
   const thresholdCriteria: Record<string, ThresholdCheck> = {};
   for (const [c, min] of Object.entries(rubric.thresholds.criteria)) {
@@ -313,7 +341,14 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
           stages: rubric.stages.map((st): ExplainedStage => {
             const outcome = entry.stages?.[st.name];
             const total = outcome?.total ?? null;
-            return { name: st.name, weight: st.weight, pass: st.pass ?? null, total, rank: outcome?.rank ?? null, met: st.pass === undefined || total === null ? null : total >= st.pass };
+            return {
+              name: st.name,
+              weight: st.weight,
+              pass: st.pass ?? null,
+              total,
+              rank: outcome?.rank ?? null,
+              met: st.pass === undefined || total === null ? null : total >= st.pass,
+            };
           }),
         }
       : {}),
@@ -323,12 +358,20 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
       below: at >= 0 ? neighbour(ranked[at + 1]) : null,
     },
     thresholds: {
-      total: min === undefined ? null : { min, value: entry.total, met: entry.total === null ? null : entry.total >= min },
+      total:
+        min === undefined ? null : { min, value: entry.total, met: entry.total === null ? null : entry.total >= min },
       criteria: thresholdCriteria,
     },
     shortlists: result.shortlists.map((s) => {
       const ties = s.cutoff_tie ? cutTies(result, s.name) : [];
-      return { name: s.name, size: s.size, included: entry.shortlists.includes(s.name), cutoff_tie: s.cutoff_tie, cut_ties: ties, at_tied_cut: ties.some((t) => t.entries.includes(entry.id)) };
+      return {
+        name: s.name,
+        size: s.size,
+        included: entry.shortlists.includes(s.name),
+        cutoff_tie: s.cutoff_tie,
+        cut_ties: ties,
+        at_tied_cut: ties.some((t) => t.entries.includes(entry.id)),
+      };
     }),
     diagnostics: result.diagnostics.filter((d) => d.entry_id === id),
   };
@@ -338,7 +381,12 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
  * What the jury's decisions did to one entry: `before` is the scored result, `after` the same
  * with the decisions applied (src/decisions/apply.ts); null when the entry is not in it.
  */
-export function explainDecisions(before: ScoreResult, after: ScoreResult, id: string, file: string): ExplainedDecisions | null {
+export function explainDecisions(
+  before: ScoreResult,
+  after: ScoreResult,
+  id: string,
+  file: string,
+): ExplainedDecisions | null {
   const was = before.entries.find((e) => e.id === id);
   const now = after.entries.find((e) => e.id === id);
   if (!was || !now) return null;
@@ -360,7 +408,11 @@ export function explainDecisions(before: ScoreResult, after: ScoreResult, id: st
       category_rank: now.category_rank,
       tied: now.tied,
       flags: [...now.flags],
-      shortlists: after.rubric.shortlists.map((s) => ({ name: s.name, before: was.shortlists.includes(s.name), included: now.shortlists.includes(s.name) })),
+      shortlists: after.rubric.shortlists.map((s) => ({
+        name: s.name,
+        before: was.shortlists.includes(s.name),
+        included: now.shortlists.includes(s.name),
+      })),
     },
   };
 }

@@ -126,10 +126,16 @@ export function profileJury(result: ScoreResult): JuryProfile {
 export function profileJudges(result: ScoreResult, stage?: string): PanelProfile {
   const { rubric } = result;
   if (stage === undefined && rubric.stages.length > 0) {
-    throw new KippError('usage', `the rubric scores in stages (${rubric.stages.map((s) => s.name).join(', ')}): profile one stage, profileJudges(result, "${rubric.stages[0]!.name}"), or every stage with profileJury(result)`);
+    throw new KippError(
+      'usage',
+      `the rubric scores in stages (${rubric.stages.map((s) => s.name).join(', ')}): profile one stage, profileJudges(result, "${rubric.stages[0]!.name}"), or every stage with profileJury(result)`,
+    );
   }
   if (stage !== undefined && !rubric.stages.some((s) => s.name === stage)) {
-    throw new KippError('usage', `"${stage}" is not a stage of the rubric${rubric.stages.length > 0 ? ` (${rubric.stages.map((s) => s.name).join(', ')})` : ''}`);
+    throw new KippError(
+      'usage',
+      `"${stage}" is not a stage of the rubric${rubric.stages.length > 0 ? ` (${rubric.stages.map((s) => s.name).join(', ')})` : ''}`,
+    );
   }
   const records = stage === undefined ? result.records : result.records.filter((r) => r.stage === stage);
   // Coverage counts the entries shown; in one stage, those the stage has any score for.
@@ -149,7 +155,12 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
   return profile;
 }
 
-function profileRecords(rubric: Rubric, records: readonly ScoredRecord[], judgeCounts: readonly number[], entries: ScoreResult['entries']): PanelProfile {
+function profileRecords(
+  rubric: Rubric,
+  records: readonly ScoredRecord[],
+  judgeCounts: readonly number[],
+  entries: ScoreResult['entries'],
+): PanelProfile {
   const span = rubric.scale.max - rubric.scale.min;
   const criteria = rubric.criteria.map((c) => c.id);
 
@@ -215,11 +226,15 @@ function profileRecords(rubric: Rubric, records: readonly ScoredRecord[], judgeC
       c.n++;
     }
     const spread = round6(hi - lo);
-    if (n >= 2 && spread >= spreadCut) disagreements.push({ entry_id: cell.entryId, criterion: cell.criterion, spread });
+    if (n >= 2 && spread >= spreadCut)
+      disagreements.push({ entry_id: cell.entryId, criterion: cell.criterion, spread });
   }
   const criterionOrder = new Map(criteria.map((c, i) => [c, i]));
   disagreements.sort(
-    (a, b) => b.spread - a.spread || compareCodePoints(a.entry_id, b.entry_id) || criterionOrder.get(a.criterion)! - criterionOrder.get(b.criterion)!,
+    (a, b) =>
+      b.spread - a.spread ||
+      compareCodePoints(a.entry_id, b.entry_id) ||
+      criterionOrder.get(a.criterion)! - criterionOrder.get(b.criterion)!,
   );
 
   const biasCut = round6(BIAS_SHARE * span);
@@ -312,7 +327,12 @@ function profileRecords(rubric: Rubric, records: readonly ScoredRecord[], judgeC
       kendall_w_tie_corrected: true,
       kendall_w_blocks: wBlocks,
       kendall_w_entries: wEntries,
-      kendall_w_coverage: { entries: wEntries, entries_scored: ownScores.size, judges: wJudges.size, judges_scoring: scoringJudges.size },
+      kendall_w_coverage: {
+        entries: wEntries,
+        entries_scored: ownScores.size,
+        judges: wJudges.size,
+        judges_scoring: scoringJudges.size,
+      },
     },
     coverage: {
       entries: counts.length,

@@ -182,7 +182,21 @@ function resampleJudges(t: State, random: () => number): void {
 
 /** Step 3, docs/reference/scoring.md steps 6–8: total, rounding, pass. */
 function computeTotals(t: State, roundS: boolean): void {
-  const { R, C, lo, hi, weights, weightSet, s, sRounded, total, passed, thresholdTotal, thresholdCriterion, thresholdMin } = t;
+  const {
+    R,
+    C,
+    lo,
+    hi,
+    weights,
+    weightSet,
+    s,
+    sRounded,
+    total,
+    passed,
+    thresholdTotal,
+    thresholdCriterion,
+    thresholdMin,
+  } = t;
   const thresholds = thresholdCriterion.length;
   for (let i = 0; i < R; i++) {
     const w = weights[weightSet[i]!]!;
@@ -197,7 +211,8 @@ function computeTotals(t: State, roundS: boolean): void {
     const x = round6Fast((100 * (sum / weightSum - lo)) / (hi - lo));
     total[i] = x;
     let ok = x >= thresholdTotal;
-    for (let h = 0; h < thresholds; h++) if (!(sRounded[base + thresholdCriterion[h]!]! >= thresholdMin[h]!)) ok = false;
+    for (let h = 0; h < thresholds; h++)
+      if (!(sRounded[base + thresholdCriterion[h]!]! >= thresholdMin[h]!)) ok = false;
     passed[i] = ok ? 1 : 0;
   }
 }
@@ -216,7 +231,8 @@ function compareStanding(t: State, a: number, b: number): number {
 
 function sameStanding(t: State, a: number, b: number): boolean {
   if (t.total[a] !== t.total[b]) return false;
-  for (let h = 0; h < t.tieBreak.length; h++) if (t.sRounded[a * t.C + t.tieBreak[h]!] !== t.sRounded[b * t.C + t.tieBreak[h]!]) return false;
+  for (let h = 0; h < t.tieBreak.length; h++)
+    if (t.sRounded[a * t.C + t.tieBreak[h]!] !== t.sRounded[b * t.C + t.tieBreak[h]!]) return false;
   return true;
 }
 
@@ -243,7 +259,7 @@ function rankRun(t: State): void {
     keys.sort();
     for (let p = 0; p < R; p++) order[p] = byIdOrder[keys[p]! % scale]!;
     if (t.tieBreak.length > 0) {
-      for (let p = 0; p < R; ) {
+      for (let p = 0; p < R;) {
         let q = p + 1;
         while (q < R && total[order[q]!] === total[order[p]!]) q++;
         if (q - p > 1) order.subarray(p, q).sort(compare);
@@ -271,7 +287,11 @@ function rankRun(t: State): void {
   }
 }
 
-export function runSensitivity(result: ScoreResult, detail: ScoringDetail, options: SensitivityOptions): SensitivityResult {
+export function runSensitivity(
+  result: ScoreResult,
+  detail: ScoringDetail,
+  options: SensitivityOptions,
+): SensitivityResult {
   const { rubric } = result;
   const C = rubric.criteria.length;
   const random = seededRandom(options.seed);
@@ -304,7 +324,9 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
   const categoryOf = ranked.map((e) => (e.categoryKnown ? e.category : null));
   const thresholdEntries = Object.entries(rubric.thresholds.criteria);
   const criterionIndex = (id: string) => rubric.criteria.findIndex((k) => k.id === id);
-  const { judgeStart, values } = options.resampleJudges ? judgeTable(detail, source, C) : { judgeStart: new Int32Array(R + 1), values: new Float64Array(0) };
+  const { judgeStart, values } = options.resampleJudges
+    ? judgeTable(detail, source, C)
+    : { judgeStart: new Int32Array(R + 1), values: new Float64Array(0) };
 
   const t: State = {
     R,
@@ -343,7 +365,13 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
   const rankMax = new Int32Array(R);
   const inShortlist = rubric.shortlists.map(() => new Int32Array(R));
   // Step 5 uses the scorer's own shortlist rule, on candidate objects made once.
-  const candidateOf: Candidate[] = ranked.map((e, i) => ({ id: e.id, category: categoryOf[i]!, group: e.group, rank: 0, categoryRank: null }));
+  const candidateOf: Candidate[] = ranked.map((e, i) => ({
+    id: e.id,
+    category: categoryOf[i]!,
+    group: e.group,
+    rank: 0,
+    categoryRank: null,
+  }));
   const indexOfId = new Map(ranked.map((e, i) => [e.id, i]));
   const candidates: Candidate[] = [];
 
@@ -386,7 +414,16 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
       intervals[rule.name] = [round6(low), round6(high)];
       if (round6(high) >= BORDERLINE.low && round6(low) <= BORDERLINE.high) borderline = true;
     });
-    return { id: e.id, title: e.title, rank: e.rank, rank_min: runs > 0 ? rankMin[i]! : e.rank, rank_max: runs > 0 ? rankMax[i]! : e.rank, shortlists, intervals, borderline };
+    return {
+      id: e.id,
+      title: e.title,
+      rank: e.rank,
+      rank_min: runs > 0 ? rankMin[i]! : e.rank,
+      rank_max: runs > 0 ? rankMax[i]! : e.rank,
+      shortlists,
+      intervals,
+      borderline,
+    };
   });
   const widest = randomRuns && runs > 0 ? wilsonInterval(runs / 2, runs, Z95) : null;
   return {
@@ -401,7 +438,11 @@ export function runSensitivity(result: ScoreResult, detail: ScoringDetail, optio
 }
 
 /** Each ranked entry's judges, one row of C normalized values each (NaN where not scored). */
-function judgeTable(detail: ScoringDetail, source: readonly number[], C: number): { judgeStart: Int32Array; values: Float64Array } {
+function judgeTable(
+  detail: ScoringDetail,
+  source: readonly number[],
+  C: number,
+): { judgeStart: Int32Array; values: Float64Array } {
   const { kept } = detail.scores;
   const first = new Int32Array(detail.checked.length).fill(-1);
   const end = new Int32Array(detail.checked.length);

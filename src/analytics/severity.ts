@@ -30,12 +30,21 @@ export function severityEstimates(result: ScoreResult, stage?: string): Severity
   if (rubric.normalization !== 'severity') return [];
   // Normalization runs on every record left after steps 1–2 (trimmed ones included).
   const used = result.records.filter((r) => r.excluded !== 'conflict');
-  const stages = stage !== undefined ? [stage] : rubric.stages.length > 0 ? rubric.stages.map((s) => s.name) : [undefined];
-  return stages.flatMap((stage) => estimatesOf(used.filter((r) => r.stage === stage), rubric.criteria.map((c) => c.id), stage));
+  const stages =
+    stage !== undefined ? [stage] : rubric.stages.length > 0 ? rubric.stages.map((s) => s.name) : [undefined];
+  return stages.flatMap((stage) =>
+    estimatesOf(
+      used.filter((r) => r.stage === stage),
+      rubric.criteria.map((c) => c.id),
+      stage,
+    ),
+  );
 }
 
 function estimatesOf(records: ScoredRecord[], criteria: string[], stage: string | undefined): SeverityEstimate[] {
-  const sorted = [...records].sort((a, b) => compareCodePoints(a.entryId, b.entryId) || compareCodePoints(a.judge, b.judge));
+  const sorted = [...records].sort(
+    (a, b) => compareCodePoints(a.entryId, b.entryId) || compareCodePoints(a.judge, b.judge),
+  );
   const judges = [...new Set(sorted.map((r) => r.judge))].sort(compareCodePoints);
   const judgeIndex = new Map(judges.map((j, i) => [j, i]));
   const entryIndex = new Map<string, number>();
@@ -63,7 +72,15 @@ function estimatesOf(records: ScoredRecord[], criteria: string[], stage: string 
       if (records === 0) return;
       const e = errors[j * C + c]!;
       const se = Number.isFinite(e) ? round6(e) : null;
-      out.push({ ...(stage !== undefined ? { stage } : {}), criterion, judge, severity: round6(severity[j * C + c]!), se, records, poorly_estimated: records < FEW_RECORDS || se === null });
+      out.push({
+        ...(stage !== undefined ? { stage } : {}),
+        criterion,
+        judge,
+        severity: round6(severity[j * C + c]!),
+        se,
+        records,
+        poorly_estimated: records < FEW_RECORDS || se === null,
+      });
     });
   });
   return out;

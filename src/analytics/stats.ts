@@ -10,7 +10,7 @@
 export function averageRanks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
   const ranks = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i + 1;
     while (j < order.length && values[order[j]!] === values[order[i]!]) j++;
     const rank = (i + 1 + j) / 2; // mean of ranks i+1 .. j
@@ -102,7 +102,14 @@ export function oneWayAnova(groups: readonly (readonly number[])[]): OneWayAnova
     ssb += g.length * (m - grand) * (m - grand);
     for (const v of g) ssw += (v - m) * (v - m);
   }
-  return { n, N, msb: ssb / (n - 1), msw: ssw / (N - n), k0: (N - sumSquaredSizes / N) / (n - 1), kHarmonic: n / sumInverseSizes };
+  return {
+    n,
+    N,
+    msb: ssb / (n - 1),
+    msw: ssw / (N - n),
+    k0: (N - sumSquaredSizes / N) / (n - 1),
+    kHarmonic: n / sumInverseSizes,
+  };
 }
 
 /**

@@ -126,7 +126,12 @@ export interface DecisionSummary {
  * same filter show different entries only when the ranking behind them moved.
  */
 export function figuresEqual(diff: ReportDiff): boolean {
-  return diff.entries.length === 0 && diff.shortlists.length === 0 && diff.not_shown.old === undefined && diff.not_shown.new === undefined;
+  return (
+    diff.entries.length === 0 &&
+    diff.shortlists.length === 0 &&
+    diff.not_shown.old === undefined &&
+    diff.not_shown.new === undefined
+  );
 }
 
 /** The filter a report was written with; null when it shows every entry (or does not say). */
@@ -156,7 +161,9 @@ function diffManifest(a: KippReport, b: KippReport): ManifestDiff {
   if (Object.keys(rubric).length > 0) out.rubric = rubric;
   const asOf = change(a.as_of, b.as_of);
   if (asOf) out.as_of = asOf;
-  const optionNames = [...new Set([...Object.keys(a.options ?? {}), ...Object.keys(b.options ?? {})])].sort(compareCodePoints);
+  const optionNames = [...new Set([...Object.keys(a.options ?? {}), ...Object.keys(b.options ?? {})])].sort(
+    compareCodePoints,
+  );
   for (const key of optionNames) {
     const x = a.options?.[key] ?? null;
     const y = b.options?.[key] ?? null;
@@ -169,7 +176,8 @@ function diffManifest(a: KippReport, b: KippReport): ManifestDiff {
   for (const i of a.inputs) {
     const j = after.get(key(i));
     if (j === undefined) out.inputs.push({ kind: i.kind, path: i.path, status: 'removed', old: i.sha256, new: null });
-    else if (j.sha256 !== i.sha256) out.inputs.push({ kind: i.kind, path: i.path, status: 'changed', old: i.sha256, new: j.sha256 });
+    else if (j.sha256 !== i.sha256)
+      out.inputs.push({ kind: i.kind, path: i.path, status: 'changed', old: i.sha256, new: j.sha256 });
   }
   for (const j of b.inputs) {
     if (!before.has(key(j))) out.inputs.push({ kind: j.kind, path: j.path, status: 'added', old: null, new: j.sha256 });
@@ -180,12 +188,29 @@ function diffManifest(a: KippReport, b: KippReport): ManifestDiff {
 function diffEntry(a: ReportEntry | undefined, b: ReportEntry | undefined): EntryDiff | undefined {
   const either = (b ?? a)!;
   const base = { id: either.id, title: either.title };
-  if (a === undefined) return { ...base, status: 'added', rank: { old: null, new: b!.rank }, ...(b!.shortlists.length > 0 ? { shortlists: { entered: [...b!.shortlists], left: [] } } : {}) };
-  if (b === undefined) return { ...base, status: 'removed', rank: { old: a.rank, new: null }, ...(a.shortlists.length > 0 ? { shortlists: { entered: [], left: [...a.shortlists] } } : {}) };
+  if (a === undefined)
+    return {
+      ...base,
+      status: 'added',
+      rank: { old: null, new: b!.rank },
+      ...(b!.shortlists.length > 0 ? { shortlists: { entered: [...b!.shortlists], left: [] } } : {}),
+    };
+  if (b === undefined)
+    return {
+      ...base,
+      status: 'removed',
+      rank: { old: a.rank, new: null },
+      ...(a.shortlists.length > 0 ? { shortlists: { entered: [], left: [...a.shortlists] } } : {}),
+    };
   const d: EntryDiff = { ...base, status: 'changed' };
   const rank = change(a.rank, b.rank);
   if (rank) d.rank = rank;
-  if (a.total !== b.total) d.total = { old: a.total, new: b.total, delta: a.total === null || b.total === null ? null : round6(b.total - a.total) };
+  if (a.total !== b.total)
+    d.total = {
+      old: a.total,
+      new: b.total,
+      delta: a.total === null || b.total === null ? null : round6(b.total - a.total),
+    };
   const entered = b.shortlists.filter((s) => !a.shortlists.includes(s));
   const left = a.shortlists.filter((s) => !b.shortlists.includes(s));
   if (entered.length > 0 || left.length > 0) d.shortlists = { entered, left };
@@ -242,9 +267,15 @@ export function diffReports(older: KippReport, newer: KippReport): ReportDiff {
   entries.sort((x, y) => byRank(rankNow(x.id), rankNow(y.id)) || compareCodePoints(x.id, y.id));
 
   const not_shown: ReportDiff['not_shown'] = {};
-  const shownOnly = (filter: ReportFilter | null, shown: KippReport, missing: ReadonlyMap<string, ReportEntry>): NotShown | undefined => {
+  const shownOnly = (
+    filter: ReportFilter | null,
+    shown: KippReport,
+    missing: ReadonlyMap<string, ReportEntry>,
+  ): NotShown | undefined => {
     if (filter === null) return undefined;
-    const list = shown.entries.filter((e) => !missing.has(e.id)).map((e) => ({ id: e.id, title: e.title, rank: e.rank }));
+    const list = shown.entries
+      .filter((e) => !missing.has(e.id))
+      .map((e) => ({ id: e.id, title: e.title, rank: e.rank }));
     return list.length > 0 ? { filter, entries: list } : undefined;
   };
   const notOld = shownOnly(filterOld, newer, before);
@@ -258,7 +289,11 @@ export function diffReports(older: KippReport, newer: KippReport): ReportDiff {
     const oldSummary = older.shortlists.find((s) => s.name === name);
     const newSummary = newer.shortlists.find((s) => s.name === name);
     const move = (e: ReportEntry): EntryMove => {
-      const m: EntryMove = { id: e.id, title: e.title, rank: { old: before.get(e.id)?.rank ?? null, new: after.get(e.id)?.rank ?? null } };
+      const m: EntryMove = {
+        id: e.id,
+        title: e.title,
+        rank: { old: before.get(e.id)?.rank ?? null, new: after.get(e.id)?.rank ?? null },
+      };
       if (!before.has(e.id)) m.absent = 'old';
       else if (!after.has(e.id)) m.absent = 'new';
       return m;
@@ -280,7 +315,14 @@ export function diffReports(older: KippReport, newer: KippReport): ReportDiff {
   }
 
   const decisions = diffDecisions(older, newer);
-  return { manifest: diffManifest(older, newer), shortlists, entries, not_shown, diagnostics: diffDiagnostics(older, newer), ...(decisions ? { decisions } : {}) };
+  return {
+    manifest: diffManifest(older, newer),
+    shortlists,
+    entries,
+    not_shown,
+    diagnostics: diffDiagnostics(older, newer),
+    ...(decisions ? { decisions } : {}),
+  };
 }
 
 /** Decisions compared by content: a changed decision is one removed and one added. */
@@ -305,7 +347,8 @@ function diffDecisions(a: KippReport, b: KippReport): ReportDiff['decisions'] {
 function diffDiagnostics(a: KippReport, b: KippReport): DiagnosticCountChange[] {
   const count = (r: KippReport) => {
     const m = new Map<string, number>();
-    for (const d of r.diagnostics) m.set(`${d.severity}\u0000${d.code}`, (m.get(`${d.severity}\u0000${d.code}`) ?? 0) + 1);
+    for (const d of r.diagnostics)
+      m.set(`${d.severity}\u0000${d.code}`, (m.get(`${d.severity}\u0000${d.code}`) ?? 0) + 1);
     return m;
   };
   const x = count(a);

@@ -73,16 +73,28 @@ function check(kind: InputKind, path: string, recorded: string, resolved: string
   return { kind, path, resolved, status: actual === recorded ? 'unchanged' : 'changed', recorded, actual };
 }
 
-export async function verifyReport(report: KippReport, reportPath: string, options: VerifyOptions): Promise<Verification> {
+export async function verifyReport(
+  report: KippReport,
+  reportPath: string,
+  options: VerifyOptions,
+): Promise<Verification> {
   const base = dirname(resolve(reportPath));
   const stdin = report.inputs.filter((i) => i.path === '-');
   if (stdin.length > 0) {
-    throw new KippError('usage', `${reportPath}: the report was made from standard input ("-"), which cannot be re-read: score from files to get a report that can be verified`);
+    throw new KippError(
+      'usage',
+      `${reportPath}: the report was made from standard input ("-"), which cannot be re-read: score from files to get a report that can be verified`,
+    );
   }
   const rubricPath = report.rubric.path ?? null;
   const rubricCheck =
     rubricPath === null
-      ? check('rubric', `(embedded) rubrics/${DEFAULT_RUBRIC_FILE}`, report.rubric.sha256, fileURLToPath(new URL(DEFAULT_RUBRIC_FILE, rubricsDir())))
+      ? check(
+          'rubric',
+          `(embedded) rubrics/${DEFAULT_RUBRIC_FILE}`,
+          report.rubric.sha256,
+          fileURLToPath(new URL(DEFAULT_RUBRIC_FILE, rubricsDir())),
+        )
       : check('rubric', rubricPath, report.rubric.sha256, locate(rubricPath, base));
   const inputs = [rubricCheck, ...report.inputs.map((i) => check(i.kind, i.path, i.sha256, locate(i.path, base)))];
   const verification: Verification = { inputs, diff: null, ok: false };
@@ -95,7 +107,8 @@ export async function verifyReport(report: KippReport, reportPath: string, optio
   }
   const changed = inputs.some((i) => i.status === 'changed');
   // A workbook is read at the sheet the report was made from (`FILE.xlsx#Sheet`).
-  const at = (k: number) => `${inputs[k + 1]!.resolved!}${report.inputs[k]!.sheet !== undefined ? `#${report.inputs[k]!.sheet}` : ''}`;
+  const at = (k: number) =>
+    `${inputs[k + 1]!.resolved!}${report.inputs[k]!.sheet !== undefined ? `#${report.inputs[k]!.sheet}` : ''}`;
   const files = (kind: InputKind) => report.inputs.flatMap((input, k) => (input.kind === kind ? [at(k)] : []));
   const run: RunOptions = {
     as_of: report.options?.as_of ?? null,

@@ -58,12 +58,18 @@ export const ASSIGNMENT_FILE = 'assignment.csv';
 /** Score-sheet files a folder may hold (what `--scores DIR` would read, and XLSX). */
 const SHEET_EXTENSIONS = new Set(['.csv', '.yaml', '.yml', '.json', '.xlsx']);
 
-export async function runAssign(entryPaths: string[], options: AssignCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+export async function runAssign(
+  entryPaths: string[],
+  options: AssignCommandOptions,
+  ctx: CommandContext,
+): Promise<CommandResult> {
   // Options first: a bad option is a usage error before anything is read.
   const perEntry = parseCount(options.perEntry, '--per-entry')!;
   const sheetFormat = parseFormat<SheetFormat>(options.sheetFormat, SHEET_FORMATS, 'csv', '--sheet-format');
-  if (options.avoid !== undefined && options.avoid !== 'region') throw new KippError('usage', `--avoid ${options.avoid}: use region`);
-  if (options.by !== undefined && options.by !== 'category') throw new KippError('usage', `--by ${options.by}: use category`);
+  if (options.avoid !== undefined && options.avoid !== 'region')
+    throw new KippError('usage', `--avoid ${options.avoid}: use region`);
+  if (options.by !== undefined && options.by !== 'category')
+    throw new KippError('usage', `--by ${options.by}: use category`);
   const byCategory = options.by === 'category';
   const avoidRegion = options.avoid === 'region';
   const seed = options.seed ?? '1';
@@ -76,7 +82,15 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
 
   // The folder before the inputs: a refusal costs nothing.
   checkOutputDir(options.outputDir, options.force ?? false);
-  const competition = await loadInputs(entryPaths, { judges: options.judges, conflicts: options.conflicts, ...(options.rubric !== undefined ? { rubric: options.rubric } : {}) }, ctx);
+  const competition = await loadInputs(
+    entryPaths,
+    {
+      judges: options.judges,
+      conflicts: options.conflicts,
+      ...(options.rubric !== undefined ? { rubric: options.rubric } : {}),
+    },
+    ctx,
+  );
   const { rubric } = competition;
   const judges = competition.judges ?? [];
   const entryCheck = checkEntries(competition.entries, rubric, referenceDate(rubric, undefined));
@@ -91,33 +105,66 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
     (byCategory && d.code === 'unknown-category');
   const { first: byId, shared } = idIndex(entryCheck.checked);
   const declared = checkDeclaredConflicts(competition, byId, shared, []);
-  const found = [...competition.diagnostics, ...entryCheck.diagnostics.filter(needed), ...judgeCheck.diagnostics.filter(needed), ...declared.diagnostics].sort(compareDiagnostics);
+  const found = [
+    ...competition.diagnostics,
+    ...entryCheck.diagnostics.filter(needed),
+    ...judgeCheck.diagnostics.filter(needed),
+    ...declared.diagnostics,
+  ].sort(compareDiagnostics);
   for (const line of diagnosticLines(found, ctx.stderrColor)) ctx.log(line);
   if (hasErrors(found)) {
     ctx.log(`kipp assign: ${countLine(found)}; nothing written: fix the errors and run again`);
     return { exit: 1 };
   }
-  if (competition.entries.length === 0) throw new KippError('data', 'the entry files hold no entries: nothing to assign');
+  if (competition.entries.length === 0)
+    throw new KippError('data', 'the entry files hold no entries: nothing to assign');
   if (perEntry > judges.length) {
-    throw new KippError('usage', `--per-entry ${perEntry}: the judges file lists ${judges.length} judge${judges.length === 1 ? '' : 's'}; lower --per-entry or add judges`);
+    throw new KippError(
+      'usage',
+      `--per-entry ${perEntry}: the judges file lists ${judges.length} judge${judges.length === 1 ? '' : 's'}; lower --per-entry or add judges`,
+    );
   }
 
   let assignment: Assignment;
   try {
     assignment = assignJudges(
-      entryCheck.checked.map((c) => ({ id: c.entry.id, agency: c.entry.agency, region: c.entry.region, category: c.category ?? '' })),
-      judgeCheck.checked.map((c) => ({ id: c.judge.id, agency: c.judge.agency, region: c.judge.region, expertise: c.expertise })),
-      { perEntry, seed, avoid: avoidRegion ? ['agency', 'region'] : ['agency'], byCategory, declared: declaredByEntry(competition.conflicts ?? []) },
+      entryCheck.checked.map((c) => ({
+        id: c.entry.id,
+        agency: c.entry.agency,
+        region: c.entry.region,
+        category: c.category ?? '',
+      })),
+      judgeCheck.checked.map((c) => ({
+        id: c.judge.id,
+        agency: c.judge.agency,
+        region: c.judge.region,
+        expertise: c.expertise,
+      })),
+      {
+        perEntry,
+        seed,
+        avoid: avoidRegion ? ['agency', 'region'] : ['agency'],
+        byCategory,
+        declared: declaredByEntry(competition.conflicts ?? []),
+      },
     );
   } catch (err) {
-    if (err instanceof InfeasibleAssignment) throw new KippError('data', `no assignment meets every rule, nothing written. ${infeasibleMessage(err)}`);
+    if (err instanceof InfeasibleAssignment)
+      throw new KippError('data', `no assignment meets every rule, nothing written. ${infeasibleMessage(err)}`);
     throw err;
   }
 
   const sheetEntries = new Map<string, SheetEntry>(
-    entryCheck.checked.map((c) => [c.entry.id, { id: c.entry.id, title: c.entry.title, agency: c.entry.agency, category: c.category ?? c.entry.categoryRaw }]),
+    entryCheck.checked.map((c) => [
+      c.entry.id,
+      { id: c.entry.id, title: c.entry.title, agency: c.entry.agency, category: c.category ?? c.entry.categoryRaw },
+    ]),
   );
-  const sheets = judgeSheets(assignment.pairs, judges.map((j) => j.id), sheetEntries);
+  const sheets = judgeSheets(
+    assignment.pairs,
+    judges.map((j) => j.id),
+    sheetEntries,
+  );
   const headers = criterionHeaders(rubric, lang);
   // The workbooks carry the id of the assignment.csv written with them (src/io/assignment.ts).
   const assignmentCsv = formatAssignmentCsv(assignment.pairs, csv);
@@ -134,19 +181,38 @@ export async function runAssign(entryPaths: string[], options: AssignCommandOpti
   const files: { path: string; data: () => Promise<string | Uint8Array> }[] = [
     ...sheets.map((sheet) => ({
       path: join(options.outputDir, SHEETS_FOLDER, `${sheet.fileStem}.${sheetFormat}`),
-      data: async () => (sheetFormat === 'xlsx' ? formatSheetXlsx(sheet, headers, form(sheet)) : formatSheetCsv(sheet, headers, csv)),
+      data: async () =>
+        sheetFormat === 'xlsx' ? formatSheetXlsx(sheet, headers, form(sheet)) : formatSheetCsv(sheet, headers, csv),
     })),
     // Last: an assignment.csv means every sheet before it was written.
     { path: join(options.outputDir, ASSIGNMENT_FILE), data: async () => assignmentCsv },
   ];
-  const leftovers = prepareFolder(options.outputDir, files.map((f) => f.path), options.force ?? false, inputPaths(competition));
+  const leftovers = prepareFolder(
+    options.outputDir,
+    files.map((f) => f.path),
+    options.force ?? false,
+    inputPaths(competition),
+  );
   for (const file of files) writeOutput(file.path, await file.data(), { inputs: inputPaths(competition), force: true });
 
-  for (const line of summaryLines(assignment, { entries: competition.entries.length, perEntry, seed, avoidRegion, byCategory, comparing: needsConnectedPanel(rubric) ? rubric.normalization : null, anyExpertise: judgeCheck.checked.some((c) => c.expertise.length > 0) })) {
+  for (const line of summaryLines(assignment, {
+    entries: competition.entries.length,
+    perEntry,
+    seed,
+    avoidRegion,
+    byCategory,
+    comparing: needsConnectedPanel(rubric) ? rubric.normalization : null,
+    anyExpertise: judgeCheck.checked.some((c) => c.expertise.length > 0),
+  })) {
     ctx.log(line);
   }
-  for (const path of leftovers) ctx.log(`kipp assign: warning: ${path} is left from an earlier run; delete it before reading the folder back with --scores`);
-  ctx.log(`kipp assign: wrote ${join(options.outputDir, ASSIGNMENT_FILE)} and ${sheets.length} score sheet${sheets.length === 1 ? '' : 's'} in ${join(options.outputDir, SHEETS_FOLDER)}/`);
+  for (const path of leftovers)
+    ctx.log(
+      `kipp assign: warning: ${path} is left from an earlier run; delete it before reading the folder back with --scores`,
+    );
+  ctx.log(
+    `kipp assign: wrote ${join(options.outputDir, ASSIGNMENT_FILE)} and ${sheets.length} score sheet${sheets.length === 1 ? '' : 's'} in ${join(options.outputDir, SHEETS_FOLDER)}/`,
+  );
   return { exit: 0 };
 }
 
@@ -173,13 +239,26 @@ function prepareFolder(dir: string, targets: string[], force: boolean, inputs: s
 function checkOutputDir(dir: string, force: boolean): string[] {
   const sheetsDir = join(dir, SHEETS_FOLDER);
   for (const folder of [dir, sheetsDir]) {
-    if (existsSync(folder) && !statSync(folder).isDirectory()) throw new KippError('usage', `--output-dir: ${folder} is a file, not a folder`);
+    if (existsSync(folder) && !statSync(folder).isDirectory())
+      throw new KippError('usage', `--output-dir: ${folder} is a file, not a folder`);
   }
-  const present = existsSync(sheetsDir) ? readdirSync(sheetsDir).filter((name) => SHEET_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.')).sort() : [];
+  const present = existsSync(sheetsDir)
+    ? readdirSync(sheetsDir)
+        .filter((name) => SHEET_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.'))
+        .sort()
+    : [];
   const assignmentPath = join(dir, ASSIGNMENT_FILE);
   if (!force && (present.length > 0 || existsSync(assignmentPath))) {
-    const what = [...(existsSync(assignmentPath) ? [ASSIGNMENT_FILE] : []), ...(present.length > 0 ? [`${present.length} sheet file${present.length === 1 ? '' : 's'} in ${SHEETS_FOLDER}/`] : [])];
-    throw new KippError('usage', `${dir} already holds ${what.join(' and ')} (perhaps already filled in): pass --force to replace them, or choose another --output-dir`);
+    const what = [
+      ...(existsSync(assignmentPath) ? [ASSIGNMENT_FILE] : []),
+      ...(present.length > 0
+        ? [`${present.length} sheet file${present.length === 1 ? '' : 's'} in ${SHEETS_FOLDER}/`]
+        : []),
+    ];
+    throw new KippError(
+      'usage',
+      `${dir} already holds ${what.join(' and ')} (perhaps already filled in): pass --force to replace them, or choose another --output-dir`,
+    );
   }
   return present;
 }
@@ -187,7 +266,8 @@ function checkOutputDir(dir: string, force: boolean): string[] {
 function infeasibleMessage(err: InfeasibleAssignment): string {
   // The engine names up to ten; a secretariat fixing the panel needs every one.
   const ids = err.entryIds.length > 10 ? err.entryIds : err.judgeIds.length > 10 ? err.judgeIds : [];
-  const all = ids.length > 0 ? `\nAll ${ids.length} ${err.entryIds.length > 10 ? 'entries' : 'judges'}: ${ids.join(', ')}` : '';
+  const all =
+    ids.length > 0 ? `\nAll ${ids.length} ${err.entryIds.length > 10 ? 'entries' : 'judges'}: ${ids.join(', ')}` : '';
   return `${err.message}${all}`;
 }
 

@@ -11,7 +11,11 @@ import { expandInput, MissingFile } from '../io/files.js';
 import { stageOfSheet } from '../io/load.js';
 import { checkAssignment } from '../validate/assignment.js';
 
-export async function assignmentCheck(path: string, competition: Competition, scoreArgs: readonly string[]): Promise<Diagnostic[]> {
+export async function assignmentCheck(
+  path: string,
+  competition: Competition,
+  scoreArgs: readonly string[],
+): Promise<Diagnostic[]> {
   const assignment = readAssignment(path);
   // Every file the score arguments name, read or refused (a workbook is refused until kipp
   // reads workbooks): its metadata says which assignment it was written for either way.
@@ -24,6 +28,9 @@ export async function assignmentCheck(path: string, competition: Competition, sc
       if (!(err instanceof MissingFile)) throw err;
     }
   }
-  const known = { entries: new Set(competition.entries.map((e) => e.id)), judges: competition.judges !== null ? new Set(competition.judges.map((j) => j.id)) : null };
+  const known = {
+    entries: new Set(competition.entries.map((e) => e.id)),
+    judges: competition.judges !== null ? new Set(competition.judges.map((j) => j.id)) : null,
+  };
   return checkAssignment(assignment, competition.scores, await scoreWorkbooks([...files].sort()), known);
 }

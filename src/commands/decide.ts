@@ -5,6 +5,9 @@
 import type { ScoreResult } from '../model/result.js';
 
 export async function decide(scored: ScoreResult, path: string): Promise<ScoreResult> {
-  const [{ readDecisions }, { applyDecisions }] = await Promise.all([import('../io/decisions.js'), import('../decisions/apply.js')]);
+  const [{ readDecisions }, { applyDecisions }] = await Promise.all([
+    import('../io/decisions.js'),
+    import('../decisions/apply.js'),
+  ]);
   return applyDecisions(scored, readDecisions(path));
 }

@@ -13,7 +13,12 @@ export interface DiffCommandOptions {
   format?: string;
 }
 
-export async function runDiff(oldPath: string, newPath: string, options: DiffCommandOptions, _ctx: CommandContext): Promise<CommandResult> {
+export async function runDiff(
+  oldPath: string,
+  newPath: string,
+  options: DiffCommandOptions,
+  _ctx: CommandContext,
+): Promise<CommandResult> {
   const format = parseFormat<DiffFormat>(options.format, DIFF_FORMATS, 'text');
   const diff = diffReports(readReport(oldPath), readReport(newPath));
   return { output: diffFormatters[format](diff, { old: oldPath, new: newPath }), exit: 0 };

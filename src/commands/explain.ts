@@ -19,18 +19,30 @@ export interface ExplainCommandOptions extends InputOptions {
   decisions?: string;
 }
 
-export async function runExplain(id: string, entryPaths: string[], options: ExplainCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+export async function runExplain(
+  id: string,
+  entryPaths: string[],
+  options: ExplainCommandOptions,
+  ctx: CommandContext,
+): Promise<CommandResult> {
   const format = parseFormat<ExplainFormat>(options.format, EXPLAIN_FORMATS, 'text');
   const asOf = parseAsOf(options.asOf);
-  if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  if (options.lang !== undefined && parseLang(options.lang) === undefined)
+    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const lang = parseLang(options.lang) ?? ctx.lang;
   const competition = await loadInputs(entryPaths, options, ctx);
   const result = scoreCompetition(competition, { asOf });
   const wanted = id.trim();
   const found = findEntries(result, wanted);
   if (found.length === 0) {
-    const near = result.entries.map((e) => e.id).filter((e) => e.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
-    throw new KippError('usage', `no entry with id "${wanted}"${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+    const near = result.entries
+      .map((e) => e.id)
+      .filter((e) => e.toLowerCase().includes(wanted.toLowerCase()))
+      .slice(0, 5);
+    throw new KippError(
+      'usage',
+      `no entry with id "${wanted}"${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`,
+    );
   }
   const explanation = explainEntry(result, wanted)!;
   // The decisions: applied to the whole competition (a removal moves the ranks below it), then
@@ -39,13 +51,19 @@ export async function runExplain(id: string, entryPaths: string[], options: Expl
     const decided = await decide(result, options.decisions);
     explanation.decisions = explainDecisions(result, decided, wanted, options.decisions)!;
     // Every problem of the file, whichever entry it names: they decide whether anything applies.
-    explanation.diagnostics.push(...decided.diagnostics.filter((d) => d.code === 'stale-decision' || d.code === 'invalid-decision'));
+    explanation.diagnostics.push(
+      ...decided.diagnostics.filter((d) => d.code === 'stale-decision' || d.code === 'invalid-decision'),
+    );
   }
   // The entry's own problems; the rest of the competition's are summed up in one line.
   for (const line of diagnosticLines(explanation.diagnostics, ctx.stderrColor)) ctx.log(line);
   const others = result.diagnostics.filter((d) => !explanation.diagnostics.includes(d)).length;
-  if (others > 0) ctx.log(`kipp explain: ${others} other diagnostic${others === 1 ? '' : 's'} in the competition (run kipp validate): ${countLine(result.diagnostics)}`);
-  if (found.length > 1) ctx.log(`kipp explain: ${found.length} entries share the id "${wanted}" (duplicate-id): showing the first`);
+  if (others > 0)
+    ctx.log(
+      `kipp explain: ${others} other diagnostic${others === 1 ? '' : 's'} in the competition (run kipp validate): ${countLine(result.diagnostics)}`,
+    );
+  if (found.length > 1)
+    ctx.log(`kipp explain: ${found.length} entries share the id "${wanted}" (duplicate-id): showing the first`);
   const text = explainFormatters[format](explanation, { lang, rubric: result.rubric });
   return { output: text, exit: hasErrors(explanation.diagnostics) ? 1 : 0 };
 }

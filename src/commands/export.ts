@@ -30,7 +30,8 @@ export interface ExportCommandOptions extends InputOptions {
 export type ExportFormat = 'csv' | 'xlsx';
 
 export function exportFormat(output: string | undefined): ExportFormat {
-  if (output === undefined || output === '') throw new KippError('usage', 'missing --output: name a .csv or .xlsx file');
+  if (output === undefined || output === '')
+    throw new KippError('usage', 'missing --output: name a .csv or .xlsx file');
   if (output === '-') return 'csv'; // standard output: CSV, the one format a pipe can take
   const ext = output.toLowerCase().match(/\.(\w+)$/)?.[1];
   if (ext === 'csv' || ext === 'xlsx') return ext;
@@ -43,17 +44,36 @@ export function parseExportOptions(options: ExportCommandOptions, ctx: CommandCo
   const lang = options.lang !== undefined ? parseLang(options.lang) : ctx.lang;
   if (lang === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const delimiter: CsvDelimiter = parseDelimiter(options.delimiter) ?? ',';
-  if (format === 'xlsx' && options.delimiter !== undefined) throw new KippError('usage', '--delimiter applies to CSV output only; an .xlsx file has typed cells');
+  if (format === 'xlsx' && options.delimiter !== undefined)
+    throw new KippError('usage', '--delimiter applies to CSV output only; an .xlsx file has typed cells');
   const sheets = options.sheets ?? 'single';
-  if (sheets !== 'single' && sheets !== 'shortlist' && sheets !== 'category') throw new KippError('usage', `--sheets ${sheets}: use shortlist or category`);
-  if (format === 'csv' && options.sheets !== undefined) throw new KippError('usage', '--sheets applies to .xlsx output only; a CSV file holds one table');
-  return { format, lang, delimiter, sheets, asOf: parseAsOf(options.asOf), generated: sourceDateEpoch(ctx.env) } as const;
+  if (sheets !== 'single' && sheets !== 'shortlist' && sheets !== 'category')
+    throw new KippError('usage', `--sheets ${sheets}: use shortlist or category`);
+  if (format === 'csv' && options.sheets !== undefined)
+    throw new KippError('usage', '--sheets applies to .xlsx output only; a CSV file holds one table');
+  return {
+    format,
+    lang,
+    delimiter,
+    sheets,
+    asOf: parseAsOf(options.asOf),
+    generated: sourceDateEpoch(ctx.env),
+  } as const;
 }
 
-export async function runExport(entryPaths: string[], options: ExportCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+export async function runExport(
+  entryPaths: string[],
+  options: ExportCommandOptions,
+  ctx: CommandContext,
+): Promise<CommandResult> {
   const parsed = parseExportOptions(options, ctx);
   const output = outputFile(options.output);
-  if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, { ...options, delimiter: undefined }, ctx), options.force ?? false);
+  if (output !== undefined)
+    checkOutputFirst(
+      output,
+      namedInputs(entryPaths, { ...options, delimiter: undefined }, ctx),
+      options.force ?? false,
+    );
   // --delimiter names the output's delimiter: the inputs are detected as always.
   const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
   const scored = scoreCompetition(competition, { asOf: parsed.asOf });
@@ -68,7 +88,12 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
     // Row by row into the file: a stress year's table is never held whole, as cells or as text.
     // writeOutput writes each piece before asking for the next, so the pieces share one buffer.
     const columns = exportColumns(result, entries, parsed.lang);
-    data = formatExportCsvPieces(columns, exportRows(result, entries, parsed.lang, columns), { delimiter: parsed.delimiter }, { reuse: true });
+    data = formatExportCsvPieces(
+      columns,
+      exportRows(result, entries, parsed.lang, columns),
+      { delimiter: parsed.delimiter },
+      { reuse: true },
+    );
   } else {
     const { formatExportXlsx } = await import('../report/export-xlsx.js');
     data = await formatExportXlsx(result, {
@@ -85,7 +110,10 @@ export async function runExport(entryPaths: string[], options: ExportCommandOpti
     ctx.log(`kipp export: ${what} to standard output`);
     return { output: data, exit };
   }
-  writeOutput(output, data, { inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])], force: options.force ?? false });
+  writeOutput(output, data, {
+    inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])],
+    force: options.force ?? false,
+  });
   ctx.log(`kipp export: wrote ${what} to ${output}`);
   return { exit };
 }

@@ -33,10 +33,18 @@ export function shippedProfiles(): string[] {
 function readProfile(name: string): { text: string; profile: string; file: string } {
   const shipped = profileFileName(name);
   if (shippedProfiles().includes(shipped.replace(/\.yaml$/, ''))) {
-    return { text: decodeBytes(readFileSync(new URL(shipped, rubricsDir()))).text, profile: shipped.replace(/\.yaml$/, ''), file: `rubrics/${shipped}` };
+    return {
+      text: decodeBytes(readFileSync(new URL(shipped, rubricsDir()))).text,
+      profile: shipped.replace(/\.yaml$/, ''),
+      file: `rubrics/${shipped}`,
+    };
   }
-  if (existsSync(name) && statSync(name).isFile()) return { text: decodeBytes(readFileSync(name)).text, profile: name, file: name };
-  throw new KippError('usage', `--profile ${name}: not a shipped profile (${shippedProfiles().join(', ')}) nor a rubric file`);
+  if (existsSync(name) && statSync(name).isFile())
+    return { text: decodeBytes(readFileSync(name)).text, profile: name, file: name };
+  throw new KippError(
+    'usage',
+    `--profile ${name}: not a shipped profile (${shippedProfiles().join(', ')}) nor a rubric file`,
+  );
 }
 
 export async function runInit(dir: string, options: InitOptions, ctx: CommandContext): Promise<CommandResult> {
@@ -46,7 +54,10 @@ export async function runInit(dir: string, options: InitOptions, ctx: CommandCon
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new KippError('usage', `${dir} exists and is not a folder`);
     if (readdirSync(dir).length > 0 && !options.force) {
-      throw new KippError('usage', `${dir} is not empty: choose a new folder, or pass --force to write the files into it (files of the same names are replaced)`);
+      throw new KippError(
+        'usage',
+        `${dir} is not empty: choose a new folder, or pass --force to write the files into it (files of the same names are replaced)`,
+      );
     }
   }
   const rubricSchema = readFileSync(packageFile('schemas/rubric.schema.json'), 'utf8');
@@ -57,6 +68,8 @@ export async function runInit(dir: string, options: InitOptions, ctx: CommandCon
     writeOutput(path, f.content, { inputs: [], force: true });
   }
   for (const d of diagnostics) ctx.log(diagnosticLine(d, ctx.stderrColor));
-  ctx.log(`kipp init: ${rubric.name} in ${dir}; next: fill in entries.csv, then run kipp validate (see ${join(dir, 'README.md')})`);
+  ctx.log(
+    `kipp init: ${rubric.name} in ${dir}; next: fill in entries.csv, then run kipp validate (see ${join(dir, 'README.md')})`,
+  );
   return { output: files.map((f) => `${join(dir, ...f.path.split('/'))}\n`).join(''), exit: 0 };
 }

@@ -30,7 +30,15 @@ export function parseAsOf(raw: string | undefined): string | undefined {
 
 export function parseDelimiter(raw: string | undefined): Delimiter | undefined {
   if (raw === undefined) return undefined;
-  const named: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', '\\t': '\t', '\t': '\t', tab: '\t' };
+  const named: Record<string, Delimiter> = {
+    ',': ',',
+    comma: ',',
+    ';': ';',
+    semicolon: ';',
+    '\\t': '\t',
+    '\t': '\t',
+    tab: '\t',
+  };
   const d = named[raw.toLowerCase()];
   if (d === undefined) throw new KippError('usage', `--delimiter ${raw}: use , ; or tab`);
   return d;
@@ -49,7 +57,8 @@ export function workerMinBytes(env: CommandContext['env']): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (raw === 'off') return Infinity;
   const bytes = Number(raw);
-  if (!Number.isFinite(bytes) || bytes < 0) throw new KippError('usage', `KIPP_WORKER_MIN_BYTES=${raw}: give a number of bytes, or off`);
+  if (!Number.isFinite(bytes) || bytes < 0)
+    throw new KippError('usage', `KIPP_WORKER_MIN_BYTES=${raw}: give a number of bytes, or off`);
   return bytes;
 }
 
@@ -59,21 +68,27 @@ export async function loadInputs(entries: string[], options: InputOptions, ctx: 
   const asOf = parseAsOf(options.asOf);
   const delimiter = parseDelimiter(options.delimiter);
   const rubric = await openRubric(rubricPath(options, ctx));
-  return readCompetitionAsync({
-    entries,
-    scores: options.scores ?? [],
-    judges: options.judges,
-    conflicts: options.conflicts,
-    delimiter,
-    ...(progress ? { progress } : {}),
-    note: (message: string) => ctx.log(`kipp: ${message}`),
-    ...(minBytes !== undefined ? { workerMinBytes: minBytes } : {}),
-    // The entry checks every scoring command runs, done while a large score sheet is still read.
-    meanwhile: ({ rubric, entries }) => prepareEntryChecks(entries, rubric, referenceDate(rubric, asOf)),
-  }, rubric);
+  return readCompetitionAsync(
+    {
+      entries,
+      scores: options.scores ?? [],
+      judges: options.judges,
+      conflicts: options.conflicts,
+      delimiter,
+      ...(progress ? { progress } : {}),
+      note: (message: string) => ctx.log(`kipp: ${message}`),
+      ...(minBytes !== undefined ? { workerMinBytes: minBytes } : {}),
+      // The entry checks every scoring command runs, done while a large score sheet is still read.
+      meanwhile: ({ rubric, entries }) => prepareEntryChecks(entries, rubric, referenceDate(rubric, asOf)),
+    },
+    rubric,
+  );
 }
 
 /** Every path the run reads (for the never-overwrite-an-input rule). */
 export function inputPaths(competition: Competition): string[] {
-  return [...competition.inputs.map((i) => i.path), ...(competition.rubricSource.path ? [competition.rubricSource.path] : [])];
+  return [
+    ...competition.inputs.map((i) => i.path),
+    ...(competition.rubricSource.path ? [competition.rubricSource.path] : []),
+  ];
 }

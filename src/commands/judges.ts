@@ -13,7 +13,11 @@ import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.j
 import { checkOutputFirst, formatForOutput, namedInputs, outputFile } from './output.js';
 
 /** The files `kipp judges --output` writes; the extension chooses the format when --format is not given. */
-const JUDGES_EXTENSIONS: Record<JudgesFormat, readonly string[]> = { table: ['txt'], json: ['json'], md: ['md', 'markdown'] };
+const JUDGES_EXTENSIONS: Record<JudgesFormat, readonly string[]> = {
+  table: ['txt'],
+  json: ['json'],
+  md: ['md', 'markdown'],
+};
 
 export interface JudgesCommandOptions extends InputOptions {
   format?: string;
@@ -22,13 +26,19 @@ export interface JudgesCommandOptions extends InputOptions {
   lang?: string;
 }
 
-export async function runJudges(entryPaths: string[], options: JudgesCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+export async function runJudges(
+  entryPaths: string[],
+  options: JudgesCommandOptions,
+  ctx: CommandContext,
+): Promise<CommandResult> {
   const output = outputFile(options.output);
   const format = formatForOutput(options.format, output, JUDGES_FORMATS, JUDGES_EXTENSIONS, 'table', 'judges');
   const asOf = parseAsOf(options.asOf);
-  if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  if (options.lang !== undefined && parseLang(options.lang) === undefined)
+    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const lang = parseLang(options.lang) ?? ctx.lang;
-  if (!options.scores || options.scores.length === 0) throw new KippError('usage', 'kipp judges needs the judges\' score sheets: --scores FILE...');
+  if (!options.scores || options.scores.length === 0)
+    throw new KippError('usage', "kipp judges needs the judges' score sheets: --scores FILE...");
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
   const competition = await loadInputs(entryPaths, options, ctx);
   const result = scoreCompetition(competition, { asOf });

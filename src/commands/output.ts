@@ -30,11 +30,19 @@ export function extensionOf(path: string): string {
  * undefined for a name without an extension (the format then comes from --format).
  * An extension the command cannot write is refused (exit 2), with where to go instead.
  */
-export function formatFromExtension<F extends string>(path: string, extensions: Readonly<Record<F, readonly string[]>>, command: string): F | undefined {
+export function formatFromExtension<F extends string>(
+  path: string,
+  extensions: Readonly<Record<F, readonly string[]>>,
+  command: string,
+): F | undefined {
   const ext = extensionOf(path);
   if (ext === '') return undefined;
-  for (const [format, list] of Object.entries(extensions) as [F, readonly string[]][]) if (list.includes(ext)) return format;
-  throw new KippError('usage', `--output ${path}: kipp ${command} cannot write a .${ext} file (it writes ${writable(extensions)})${SPREADSHEET.has(ext) ? '; for a spreadsheet use kipp export … --output FILE.xlsx (or .csv)' : ''}`);
+  for (const [format, list] of Object.entries(extensions) as [F, readonly string[]][])
+    if (list.includes(ext)) return format;
+  throw new KippError(
+    'usage',
+    `--output ${path}: kipp ${command} cannot write a .${ext} file (it writes ${writable(extensions)})${SPREADSHEET.has(ext) ? '; for a spreadsheet use kipp export … --output FILE.xlsx (or .csv)' : ''}`,
+  );
 }
 
 /**
@@ -54,7 +62,10 @@ export function formatForOutput<F extends string>(
   const format = parseFormat<F>(raw, formats, named ?? fallback);
   const ext = output !== undefined ? extensionOf(output) : '';
   if (ext !== '' && !extensions[format].includes(ext)) {
-    throw new KippError('usage', `--output ${output}: a .${ext} file does not hold --format ${format}; name it .${extensions[format][0]}, or leave out --format so that the extension chooses it`);
+    throw new KippError(
+      'usage',
+      `--output ${output}: a .${ext} file does not hold --format ${format}; name it .${extensions[format][0]}, or leave out --format so that the extension chooses it`,
+    );
   }
   return format;
 }
@@ -70,13 +81,22 @@ function writable(extensions: Readonly<Record<string, readonly string[]>>): stri
  * be none of them. A score sheet given as STAGE=FILE counts with and without its stage (the
  * rubric that says which it is has not been read yet).
  */
-export function namedInputs(entries: readonly string[], options: InputOptions, ctx: Pick<CommandContext, 'env'>): string[] {
+export function namedInputs(
+  entries: readonly string[],
+  options: InputOptions,
+  ctx: Pick<CommandContext, 'env'>,
+): string[] {
   const scores = (options.scores ?? []).flatMap((arg) => {
     const m = /^[A-Za-z][A-Za-z0-9_-]*=(.+)$/.exec(arg);
     return m !== null ? [arg, m[1]!] : [arg];
   });
   const rubric = options.rubric ?? (ctx.env.KIPP_RUBRIC || undefined);
-  const named = [...entries, ...scores, ...(options.judges !== undefined ? [options.judges] : []), ...(rubric !== undefined ? [rubric] : [])];
+  const named = [
+    ...entries,
+    ...scores,
+    ...(options.judges !== undefined ? [options.judges] : []),
+    ...(rubric !== undefined ? [rubric] : []),
+  ];
   return named.flatMap((path) => {
     try {
       return listInputs(path);
@@ -91,13 +111,18 @@ export function namedInputs(entries: readonly string[], options: InputOptions, c
  * --force, not a folder, its folder there and writable.
  */
 export function checkOutputFirst(path: string, inputs: readonly string[], force: boolean): void {
-  if (existsSync(path) && statSync(path).isDirectory()) throw new KippError('usage', `--output ${path} is a folder: name a file in it`);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new KippError('usage', `--output ${path} is a folder: name a file in it`);
   checkOutput(path, { inputs, force });
   const folder = dirname(resolve(path));
-  if (!statSync(folder).isDirectory()) throw new KippError('usage', `cannot write ${path}: ${dirname(path)} is not a folder`);
+  if (!statSync(folder).isDirectory())
+    throw new KippError('usage', `cannot write ${path}: ${dirname(path)} is not a folder`);
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new KippError('usage', `cannot write ${path}: the folder ${dirname(path)} is not writable; choose another --output`);
+    throw new KippError(
+      'usage',
+      `cannot write ${path}: the folder ${dirname(path)} is not writable; choose another --output`,
+    );
   }
 }

@@ -30,20 +30,33 @@ export interface ScoreCommandOptions extends InputOptions {
   decisions?: string;
 }
 
-export function parseFormat<T extends string>(raw: string | undefined, allowed: readonly T[], fallback: T, option = '--format'): T {
+export function parseFormat<T extends string>(
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  option = '--format',
+): T {
   if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new KippError('usage', `${option} ${raw}: use one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new KippError('usage', `${option} ${raw}: use one of ${allowed.join(', ')}`);
   return raw as T;
 }
 
 export function parseCount(raw: string | undefined, option: string): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new KippError('usage', `${option} ${raw}: expected a whole number of at least 1`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new KippError('usage', `${option} ${raw}: expected a whole number of at least 1`);
   return Number(raw);
 }
 
 /** The files `kipp score --output` writes: `report.json` implies `--format json`, and so on. */
-export const SCORE_EXTENSIONS: Record<ScoreFormat, readonly string[]> = { table: ['txt'], json: ['json'], csv: ['csv'], md: ['md', 'markdown'], html: ['html', 'htm'] };
+export const SCORE_EXTENSIONS: Record<ScoreFormat, readonly string[]> = {
+  table: ['txt'],
+  json: ['json'],
+  csv: ['csv'],
+  md: ['md', 'markdown'],
+  html: ['html', 'htm'],
+};
 
 export function sourceDateEpoch(env: Record<string, string | undefined>): string | undefined {
   const raw = env.SOURCE_DATE_EPOCH;
@@ -62,16 +75,23 @@ function manifestOptions(result: ScoreResult, options: ScoreCommandOptions, top:
     top: top ?? null,
     delimiter: parseDelimiter(options.delimiter) ?? null,
   };
-  return options.output !== undefined ? { relativeTo: dirname(resolve(options.output)), options: run } : { options: run };
+  return options.output !== undefined
+    ? { relativeTo: dirname(resolve(options.output)), options: run }
+    : { options: run };
 }
 
-export async function runScore(entryPaths: string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+export async function runScore(
+  entryPaths: string[],
+  options: ScoreCommandOptions,
+  ctx: CommandContext,
+): Promise<CommandResult> {
   const output = outputFile(options.output);
   const format = formatForOutput(options.format, output, SCORE_FORMATS, SCORE_EXTENSIONS, 'table', 'score');
   const asOf = parseAsOf(options.asOf);
   const top = parseCount(options.top, '--top');
   const lang = parseLang(options.lang) ?? ctx.lang;
-  if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  if (options.lang !== undefined && parseLang(options.lang) === undefined)
+    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   const generated = sourceDateEpoch(ctx.env);
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
   const competition = await loadInputs(entryPaths, options, ctx);
@@ -97,7 +117,10 @@ export async function runScore(entryPaths: string[], options: ScoreCommandOption
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
   const report = scoreFormatters[format](result, reportOptions);
   if (toFile) {
-    writeOutput(output, report, { inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])], force: options.force ?? false });
+    writeOutput(output, report, {
+      inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])],
+      force: options.force ?? false,
+    });
     ctx.log(`kipp score: wrote ${output}`);
     return { exit };
   }

@@ -24,7 +24,8 @@ export interface SensitivityCommandOptions extends InputOptions {
 export function parseSpread(raw: string | undefined): number {
   if (raw === undefined) return 5;
   const p = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(p) || p < 0 || p > 100) throw new KippError('usage', `--weight-spread ${raw}: expected percentage points between 0 and 100`);
+  if (raw.trim() === '' || !Number.isFinite(p) || p < 0 || p > 100)
+    throw new KippError('usage', `--weight-spread ${raw}: expected percentage points between 0 and 100`);
   return p;
 }
 
@@ -36,15 +37,21 @@ export function progressBar(done: number, total: number, width = 30): string {
   return `\r[${'█'.repeat(filled)}${'·'.repeat(width - filled)}] ${done}/${total}`;
 }
 
-export async function runSensitivityCommand(entryPaths: string[], options: SensitivityCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+export async function runSensitivityCommand(
+  entryPaths: string[],
+  options: SensitivityCommandOptions,
+  ctx: CommandContext,
+): Promise<CommandResult> {
   const format = parseFormat<SensitivityFormat>(options.format, SENSITIVITY_FORMATS, 'table');
   const asOf = parseAsOf(options.asOf);
   const runs = parseCount(options.runs ?? '1000', '--runs')!;
-  if (options.lang !== undefined && parseLang(options.lang) === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  if (options.lang !== undefined && parseLang(options.lang) === undefined)
+    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
   if (runs > MAX_RUNS) throw new KippError('usage', `--runs ${runs}: at most ${MAX_RUNS}`);
   const weightSpread = parseSpread(options.weightSpread);
   const seed = options.seed ?? '1';
-  if (!options.scores || options.scores.length === 0) throw new KippError('usage', 'kipp sensitivity needs the judges\' score sheets: --scores FILE...');
+  if (!options.scores || options.scores.length === 0)
+    throw new KippError('usage', "kipp sensitivity needs the judges' score sheets: --scores FILE...");
   const competition = await loadInputs(entryPaths, options, ctx);
   // Re-ranking moves the criterion weights inside one scoring; a staged final total is a
   // weighted mean of separately scored stages, which the runs do not model yet. Refuse rather
@@ -65,10 +72,19 @@ export async function runSensitivityCommand(entryPaths: string[], options: Sensi
     weightSpread,
     resampleJudges: options.resampleJudges ?? false,
     seed,
-    ...(bar ? { onProgress: (done: number, total: number) => (done % step === 0 || done === total) && bar(progressBar(done, total)) } : {}),
+    ...(bar
+      ? {
+          onProgress: (done: number, total: number) =>
+            (done % step === 0 || done === total) && bar(progressBar(done, total)),
+        }
+      : {}),
   });
   if (bar) bar('\r\u001b[2K');
-  const text = sensitivityFormatters[format](outcome, { lang: parseLang(options.lang) ?? ctx.lang, color: format === 'table' && ctx.color, rubric: result.rubric });
+  const text = sensitivityFormatters[format](outcome, {
+    lang: parseLang(options.lang) ?? ctx.lang,
+    color: format === 'table' && ctx.color,
+    rubric: result.rubric,
+  });
   return { output: text, exit: hasErrors(result.diagnostics) ? 1 : 0 };
 }
 

@@ -8,7 +8,13 @@ import { appendFileSync } from 'node:fs';
 import { compareDiagnostics, diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { listInputs, MissingFile } from '../io/files.js';
 import { writeOutput } from '../io/write.js';
-import { githubStepSummary, validateFormatters, VALIDATE_FORMATS, type ValidateFormat, type ValidateReport } from '../report/validate/index.js';
+import {
+  githubStepSummary,
+  validateFormatters,
+  VALIDATE_FORMATS,
+  type ValidateFormat,
+  type ValidateReport,
+} from '../report/validate/index.js';
 import { summaryLine } from '../report/validate/report.js';
 import { validateCompetition } from '../validate/competition.js';
 import { applyPolicy, type Policy } from '../validate/policy.js';
@@ -37,7 +43,13 @@ export const INFORMATION_URI = 'https://www.npmjs.com/package/kipp';
  * .json, .xml and .txt); a SARIF log may also be named .json (`kipp.sarif.json`) with
  * --format sarif, and workflow commands (github) are text.
  */
-const VALIDATE_EXTENSIONS: Record<ValidateFormat, readonly string[]> = { pretty: ['txt', 'log'], json: ['json'], junit: ['xml'], github: ['txt', 'log'], sarif: ['sarif', 'json'] };
+const VALIDATE_EXTENSIONS: Record<ValidateFormat, readonly string[]> = {
+  pretty: ['txt', 'log'],
+  json: ['json'],
+  junit: ['xml'],
+  github: ['txt', 'log'],
+  sarif: ['sarif', 'json'],
+};
 
 export function parseMaxWarnings(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -59,7 +71,8 @@ function missingInputs(entryPaths: string[], options: ValidateCommandOptions): D
     try {
       listInputs(path);
     } catch (err) {
-      if (err instanceof MissingFile) out.push(diagnostic('file-not-found', `${kind} file not found: check the path`, { file: path }));
+      if (err instanceof MissingFile)
+        out.push(diagnostic('file-not-found', `${kind} file not found: check the path`, { file: path }));
       else throw err;
     }
   }
@@ -76,15 +89,25 @@ interface Collected {
 }
 
 /** Load and check everything; a missing file or an invalid rubric becomes diagnostics too. */
-async function collect(entryPaths: string[], options: ValidateCommandOptions, asOf: string | undefined, ctx: CommandContext): Promise<Collected> {
+async function collect(
+  entryPaths: string[],
+  options: ValidateCommandOptions,
+  asOf: string | undefined,
+  ctx: CommandContext,
+): Promise<Collected> {
   try {
     const competition = await loadInputs(entryPaths, options, ctx);
     const rubricFile = competition.rubricSource.path;
     const found = validateCompetition(competition, { asOf });
-    if (options.assignment !== undefined) found.push(...(await assignmentCheck(options.assignment, competition, options.scores ?? [])));
+    if (options.assignment !== undefined)
+      found.push(...(await assignmentCheck(options.assignment, competition, options.scores ?? [])));
     return {
       found: found.sort(compareDiagnostics),
-      files: [...competition.inputs.map((i) => i.path), ...(rubricFile !== null ? [rubricFile] : []), ...(options.assignment !== undefined ? [options.assignment] : [])],
+      files: [
+        ...competition.inputs.map((i) => i.path),
+        ...(rubricFile !== null ? [rubricFile] : []),
+        ...(options.assignment !== undefined ? [options.assignment] : []),
+      ],
       inputs: [...inputPaths(competition), ...(options.assignment !== undefined ? [options.assignment] : [])],
       loadFailed: false,
     };
@@ -93,17 +116,29 @@ async function collect(entryPaths: string[], options: ValidateCommandOptions, as
     const rubric = rubricPath(options, ctx);
     // The rubric is loaded before the inputs are looked at: name missing inputs too.
     const rubricProblem = err.diagnostics.some((d) => d.code === 'invalid-rubric' || d.file === rubric);
-    const found = [...err.diagnostics, ...(rubricProblem ? missingInputs(entryPaths, options) : [])].sort(compareDiagnostics);
+    const found = [...err.diagnostics, ...(rubricProblem ? missingInputs(entryPaths, options) : [])].sort(
+      compareDiagnostics,
+    );
     return {
       found,
       files: [...new Set(found.flatMap((d) => (d.file !== undefined ? [d.file] : [])))],
-      inputs: [...entryPaths, ...(options.scores ?? []), ...(options.judges !== undefined ? [options.judges] : []), ...(rubric !== null ? [rubric] : []), ...(options.assignment !== undefined ? [options.assignment] : [])],
+      inputs: [
+        ...entryPaths,
+        ...(options.scores ?? []),
+        ...(options.judges !== undefined ? [options.judges] : []),
+        ...(rubric !== null ? [rubric] : []),
+        ...(options.assignment !== undefined ? [options.assignment] : []),
+      ],
       loadFailed: true,
     };
   }
 }
 
-export async function runValidate(entryPaths: string[], options: ValidateCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+export async function runValidate(
+  entryPaths: string[],
+  options: ValidateCommandOptions,
+  ctx: CommandContext,
+): Promise<CommandResult> {
   // Options first: a bad option is a usage error before anything is read.
   const output = outputFile(options.output);
   const format = formatForOutput(options.format, output, VALIDATE_FORMATS, VALIDATE_EXTENSIONS, 'pretty', 'validate');
@@ -142,6 +177,7 @@ export async function runValidate(entryPaths: string[], options: ValidateCommand
     return { exit };
   }
   // Formats for machines: a human running them still sees the outcome, on stderr.
-  if (format === 'json' || format === 'junit' || format === 'sarif') ctx.log(`kipp validate: ${summaryLine(report.summary)}`);
+  if (format === 'json' || format === 'junit' || format === 'sarif')
+    ctx.log(`kipp validate: ${summaryLine(report.summary)}`);
   return { output: text, exit };
 }

@@ -14,12 +14,18 @@ export interface VerifyCommandOptions {
   format?: string;
 }
 
-export async function runVerify(reportPath: string, options: VerifyCommandOptions, ctx: CommandContext): Promise<CommandResult> {
+export async function runVerify(
+  reportPath: string,
+  options: VerifyCommandOptions,
+  ctx: CommandContext,
+): Promise<CommandResult> {
   const format = parseFormat<VerifyFormat>(options.format, VERIFY_FORMATS, 'text');
   const report = readReport(reportPath);
   const verification = await verifyReport(report, reportPath, { version: toolVersion() });
   if (verification.kipp) {
-    ctx.log(`kipp verify: the report was written by kipp ${verification.kipp.old}; recomputing with kipp ${verification.kipp.new}`);
+    ctx.log(
+      `kipp verify: the report was written by kipp ${verification.kipp.old}; recomputing with kipp ${verification.kipp.new}`,
+    );
   }
   const output = verifyFormatters[format](verification, { report: reportPath });
   const missing = verification.inputs.some((i) => i.status === 'missing');

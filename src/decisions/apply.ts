@@ -27,7 +27,10 @@ export interface DecisionsInput {
 
 const REMOVED_FLAG = { disqualify: 'disqualified', withdraw: 'withdrawn' } as const;
 
-function result(base: ScoreResult, parts: Pick<ScoreResult, 'entries' | 'shortlists' | 'diagnostics' | 'inputs'> & { decisions: AppliedDecision[] }): ScoreResult {
+function result(
+  base: ScoreResult,
+  parts: Pick<ScoreResult, 'entries' | 'shortlists' | 'diagnostics' | 'inputs'> & { decisions: AppliedDecision[] },
+): ScoreResult {
   return {
     rubric: base.rubric,
     rubricSource: base.rubricSource,
@@ -47,8 +50,22 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
   const inputs = [...scored.inputs, file.input];
   const problems: Diagnostic[] = [...file.diagnostics];
   const stale = (d: Decision, message: string, entry?: string) =>
-    problems.push(diagnostic('stale-decision', `${d.action}: ${message}`, { file: d.file, line: d.line, field: d.action, ...(entry !== undefined ? { entry_id: entry } : {}) }));
-  const refuse = () => result(scored, { entries: scored.entries, shortlists: scored.shortlists, diagnostics: [...scored.diagnostics, ...problems], inputs, decisions: [] });
+    problems.push(
+      diagnostic('stale-decision', `${d.action}: ${message}`, {
+        file: d.file,
+        line: d.line,
+        field: d.action,
+        ...(entry !== undefined ? { entry_id: entry } : {}),
+      }),
+    );
+  const refuse = () =>
+    result(scored, {
+      entries: scored.entries,
+      shortlists: scored.shortlists,
+      diagnostics: [...scored.diagnostics, ...problems],
+      inputs,
+      decisions: [],
+    });
   if (problems.length > 0) return refuse();
 
   const { rubric } = scored;
@@ -71,7 +88,10 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
   };
   const shortlistKnown = (d: Decision, name: string) => {
     if (rules.has(name)) return true;
-    stale(d, `shortlist "${name}" is not in the rubric (${rubric.shortlists.map((s) => s.name).join(', ') || 'it defines none'})`);
+    stale(
+      d,
+      `shortlist "${name}" is not in the rubric (${rubric.shortlists.map((s) => s.name).join(', ') || 'it defines none'})`,
+    );
     return false;
   };
   // A decision with a problem here is left out of the steps below, which still check the others:
@@ -86,15 +106,23 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
     if (d.action === 'disqualify' || d.action === 'withdraw') {
       if (entryKnown(d, d.entry)) claim(d, `entry:${d.entry}`, `entry "${d.entry}"`);
     } else if (d.action === 'include' || d.action === 'exclude') {
-      if (shortlistKnown(d, d.shortlist) && entryKnown(d, d.entry)) claim(d, `place:${d.shortlist}:${d.entry}`, `entry "${d.entry}" in "${d.shortlist}"`);
+      if (shortlistKnown(d, d.shortlist) && entryKnown(d, d.entry))
+        claim(d, `place:${d.shortlist}:${d.entry}`, `entry "${d.entry}" in "${d.shortlist}"`);
     } else if (d.action === 'resolve_tie' && shortlistKnown(d, d.shortlist)) {
       const rule = rules.get(d.shortlist)!;
-      if (rule.perCategory && d.category === undefined) stale(d, `"${d.shortlist}" is drawn per category: name the category whose cut-off is tied (category: …)`);
-      else if (!rule.perCategory && d.category !== undefined) stale(d, `"${d.shortlist}" is not drawn per category: remove category`);
-      else if (d.category !== undefined && vocab.category(d.category) === undefined) stale(d, `"${d.category}" is not a category of the rubric`);
+      if (rule.perCategory && d.category === undefined)
+        stale(d, `"${d.shortlist}" is drawn per category: name the category whose cut-off is tied (category: …)`);
+      else if (!rule.perCategory && d.category !== undefined)
+        stale(d, `"${d.shortlist}" is not drawn per category: remove category`);
+      else if (d.category !== undefined && vocab.category(d.category) === undefined)
+        stale(d, `"${d.category}" is not a category of the rubric`);
       else {
         const category = d.category !== undefined ? vocab.category(d.category)! : '';
-        claim(d, `tie:${d.shortlist}:${category}`, `the cut-off of "${d.shortlist}"${category ? ` in ${category}` : ''}`);
+        claim(
+          d,
+          `tie:${d.shortlist}:${category}`,
+          `the cut-off of "${d.shortlist}"${category ? ` in ${category}` : ''}`,
+        );
         const seen = new Set<string>();
         for (const id of d.take) {
           if (seen.has(id)) stale(d, `take names "${id}" twice`, id);
@@ -116,24 +144,38 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
     const copies = scored.entries.map((e): EntryResult => {
       const copy: EntryResult = { ...e, shortlists: [], rank: null, category_rank: null, tied: false };
       const d = removed.get(e.id);
-      if (d !== undefined) Object.assign(copy, { total: null, passed: false, flags: [REMOVED_FLAG[d.action]], reasons: [d.reason] });
+      if (d !== undefined)
+        Object.assign(copy, { total: null, passed: false, flags: [REMOVED_FLAG[d.action]], reasons: [d.reason] });
       return copy;
     });
     // With stages, the entry leaves every stage's ranking too, and lists drawn on a stage follow.
-    const stageCandidates = rubric.stages.length > 0 ? closeUpStages(rubric, copies, new Set(removed.keys())) : undefined;
+    const stageCandidates =
+      rubric.stages.length > 0 ? closeUpStages(rubric, copies, new Set(removed.keys())) : undefined;
     const drawn = rankAndShortlist(rubric, copies, stageCandidates);
     entries = drawn.entries;
     shortlists = drawn.shortlists;
-    diagnostics = [...scored.diagnostics.filter((x) => x.code !== 'cutoff-tie' && x.code !== 'shortlist-over-size'), ...drawn.diagnostics];
+    diagnostics = [
+      ...scored.diagnostics.filter((x) => x.code !== 'cutoff-tie' && x.code !== 'shortlist-over-size'),
+      ...drawn.diagnostics,
+    ];
   } else {
     entries = scored.entries.map((e) => ({ ...e, shortlists: [...e.shortlists] }));
     shortlists = scored.shortlists.map((s) => ({ ...s }));
   }
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const members = (name: string, category?: string) => entries.filter((e) => e.shortlists.includes(name) && (category === undefined || e.category === category));
+  const members = (name: string, category?: string) =>
+    entries.filter((e) => e.shortlists.includes(name) && (category === undefined || e.category === category));
 
   const applied = new Map<Decision, AppliedDecision>();
-  const base = (d: Decision): AppliedDecision => ({ action: d.action, file: d.file, line: d.line, by: d.by, date: d.date, reason: d.reason, entries: [] });
+  const base = (d: Decision): AppliedDecision => ({
+    action: d.action,
+    file: d.file,
+    line: d.line,
+    by: d.by,
+    date: d.date,
+    reason: d.reason,
+    entries: [],
+  });
 
   // 2. Cut-off ties.
   for (const d of good) {
@@ -144,21 +186,34 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
     const tie = tieAtCut(entries, rule, category);
     if (tie === null) {
       const taken = members(d.shortlist, category).length;
-      stale(d, `${where} has no tie at its cut-off any more (it takes ${taken} of ${rule.size}): the tie this decision resolves is gone; remove the decision or take it again`);
+      stale(
+        d,
+        `${where} has no tie at its cut-off any more (it takes ${taken} of ${rule.size}): the tie this decision resolves is gone; remove the decision or take it again`,
+      );
       continue;
     }
     const { tied, free } = tie;
     const tiedIds = tied.map((e) => e.id);
     const wrong = d.take.filter((id) => !tiedIds.includes(id));
-    for (const id of wrong) stale(d, `entry "${id}" is not tied at the cut-off of ${where} (tied: ${tiedIds.join(', ')})`, id);
+    for (const id of wrong)
+      stale(d, `entry "${id}" is not tied at the cut-off of ${where} (tied: ${tiedIds.join(', ')})`, id);
     if (wrong.length > 0) continue;
     if (d.take.length !== free) {
-      stale(d, `${where} has ${free} place${free === 1 ? '' : 's'} left for the ${tied.length} tied entries (${tiedIds.join(', ')}): take exactly ${free}`);
+      stale(
+        d,
+        `${where} has ${free} place${free === 1 ? '' : 's'} left for the ${tied.length} tied entries (${tiedIds.join(', ')}): take exactly ${free}`,
+      );
       continue;
     }
     const leftOut = tiedIds.filter((id) => !d.take.includes(id));
     for (const id of leftOut) byId.get(id)!.shortlists = byId.get(id)!.shortlists.filter((s) => s !== d.shortlist);
-    applied.set(d, { ...base(d), shortlist: d.shortlist, ...(category !== undefined ? { category } : {}), entries: [...d.take], left_out: leftOut });
+    applied.set(d, {
+      ...base(d),
+      shortlist: d.shortlist,
+      ...(category !== undefined ? { category } : {}),
+      entries: [...d.take],
+      left_out: leftOut,
+    });
   }
 
   // 3. Moves against rank.
@@ -167,18 +222,35 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
     const e = byId.get(d.entry)!;
     const removal = removed.get(d.entry);
     if (removal) {
-      stale(d, `entry "${d.entry}" is ${REMOVED_FLAG[removal.action]} by the decision at line ${removal.line}`, d.entry);
+      stale(
+        d,
+        `entry "${d.entry}" is ${REMOVED_FLAG[removal.action]} by the decision at line ${removal.line}`,
+        d.entry,
+      );
       continue;
     }
     const inside = e.shortlists.includes(d.shortlist);
     if (d.action === 'include') {
-      if (e.rank === null) stale(d, `entry "${d.entry}" is not ranked (${[...e.flags, ...e.reasons].join(', ')}): it cannot be put into a shortlist`, d.entry);
-      else if (inside) stale(d, `entry "${d.entry}" is already in "${d.shortlist}" by its rank: the decision changes nothing; remove it`, d.entry);
+      if (e.rank === null)
+        stale(
+          d,
+          `entry "${d.entry}" is not ranked (${[...e.flags, ...e.reasons].join(', ')}): it cannot be put into a shortlist`,
+          d.entry,
+        );
+      else if (inside)
+        stale(
+          d,
+          `entry "${d.entry}" is already in "${d.shortlist}" by its rank: the decision changes nothing; remove it`,
+          d.entry,
+        );
       else {
-        e.shortlists = rubric.shortlists.map((s) => s.name).filter((n) => n === d.shortlist || e.shortlists.includes(n));
+        e.shortlists = rubric.shortlists
+          .map((s) => s.name)
+          .filter((n) => n === d.shortlist || e.shortlists.includes(n));
         applied.set(d, { ...base(d), shortlist: d.shortlist, entries: [d.entry] });
       }
-    } else if (!inside) stale(d, `entry "${d.entry}" is not in "${d.shortlist}": there is nothing to take out`, d.entry);
+    } else if (!inside)
+      stale(d, `entry "${d.entry}" is not in "${d.shortlist}": there is nothing to take out`, d.entry);
     else {
       e.shortlists = e.shortlists.filter((s) => s !== d.shortlist);
       applied.set(d, { ...base(d), shortlist: d.shortlist, entries: [d.entry] });
@@ -192,11 +264,15 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
   shortlists = shortlists.map((s): ShortlistResult => {
     const rule = rules.get(s.name)!;
     const now = members(s.name);
-    const perCategory = rule.perCategory ? rubric.categories.map((k) => now.filter((e) => e.category === k.id).length) : [now.length];
+    const perCategory = rule.perCategory
+      ? rubric.categories.map((k) => now.filter((e) => e.category === k.id).length)
+      : [now.length];
     const tie = s.cutoff_tie && perCategory.some((n) => n > rule.size);
     if (s.cutoff_tie && !tie) resolved.add(s.name);
     return { ...s, taken: now.length, cutoff_tie: tie };
   });
-  diagnostics = diagnostics.filter((x) => !(x.code === 'cutoff-tie' && [...resolved].some((name) => x.message.startsWith(`shortlist "${name}"`))));
+  diagnostics = diagnostics.filter(
+    (x) => !(x.code === 'cutoff-tie' && [...resolved].some((name) => x.message.startsWith(`shortlist "${name}"`))),
+  );
   return result(scored, { entries, shortlists, diagnostics, inputs, decisions: decisions.map((d) => applied.get(d)!) });
 }

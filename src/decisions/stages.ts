@@ -35,7 +35,11 @@ function closedUp(sorted: readonly number[], rank: number): number {
  * ids, and returns each stage's shortlist candidates (the entries ranked in the stage that pass
  * its mark, in the new rank order) for rankAndShortlist.
  */
-export function closeUpStages(rubric: Rubric, entries: EntryResult[], removed: ReadonlySet<string>): Map<string, Candidate[]> {
+export function closeUpStages(
+  rubric: Rubric,
+  entries: EntryResult[],
+  removed: ReadonlySet<string>,
+): Map<string, Candidate[]> {
   const proportional = rubric.shortlists.some((rule) => rule.minPer !== undefined);
   const candidates = new Map<string, Candidate[]>();
   for (const stage of rubric.stages) {
@@ -43,7 +47,9 @@ export function closeUpStages(rubric: Rubric, entries: EntryResult[], removed: R
     const kept = entries.filter((e) => rankOf(e) !== null && !removed.has(e.id));
     const all = kept.map((e) => rankOf(e)!).sort((a, b) => a - b);
     const byCategory = new Map<string, number[]>();
-    for (const e of kept) if (e.categoryKnown) (byCategory.get(e.category) ?? byCategory.set(e.category, []).get(e.category)!).push(rankOf(e)!);
+    for (const e of kept)
+      if (e.categoryKnown)
+        (byCategory.get(e.category) ?? byCategory.set(e.category, []).get(e.category)!).push(rankOf(e)!);
     for (const list of byCategory.values()) list.sort((a, b) => a - b);
 
     const pool: Candidate[] = [];

@@ -18,13 +18,20 @@ export interface CutoffTie {
 }
 
 /** The tie at the cut-off of one shortlist (in one category), or null when it has none. */
-export function tieAtCut(entries: readonly EntryResult[], rule: Pick<ShortlistRule, 'name' | 'size' | 'stage'>, category?: string): CutoffTie | null {
-  const inList = entries.filter((e) => e.shortlists.includes(rule.name) && (category === undefined || e.category === category));
+export function tieAtCut(
+  entries: readonly EntryResult[],
+  rule: Pick<ShortlistRule, 'name' | 'size' | 'stage'>,
+  category?: string,
+): CutoffTie | null {
+  const inList = entries.filter(
+    (e) => e.shortlists.includes(rule.name) && (category === undefined || e.category === category),
+  );
   if (inList.length <= rule.size) return null;
   // A list drawn on a stage is cut on that stage's ranks (per category too: within one category,
   // entries share a stage rank exactly when they share a category rank there).
   const { stage } = rule;
-  const rankOf = (e: EntryResult) => (stage !== undefined ? e.stages?.[stage]?.rank : category !== undefined ? e.category_rank : e.rank) ?? Infinity;
+  const rankOf = (e: EntryResult) =>
+    (stage !== undefined ? e.stages?.[stage]?.rank : category !== undefined ? e.category_rank : e.rank) ?? Infinity;
   const rank = Math.max(...inList.map(rankOf));
   const tied = inList.filter((e) => rankOf(e) === rank);
   const free = rule.size - (inList.length - tied.length);
@@ -34,6 +41,14 @@ export function tieAtCut(entries: readonly EntryResult[], rule: Pick<ShortlistRu
 }
 
 /** Every cut-off tie of the rubric's shortlists, in rubric order (per category in category order). */
-export function cutoffTies(entries: readonly EntryResult[], rules: readonly ShortlistRule[], categories: readonly string[]): CutoffTie[] {
-  return rules.flatMap((rule) => (rule.perCategory ? categories.map((k) => tieAtCut(entries, rule, k)) : [tieAtCut(entries, rule)]).filter((t): t is CutoffTie => t !== null));
+export function cutoffTies(
+  entries: readonly EntryResult[],
+  rules: readonly ShortlistRule[],
+  categories: readonly string[],
+): CutoffTie[] {
+  return rules.flatMap((rule) =>
+    (rule.perCategory ? categories.map((k) => tieAtCut(entries, rule, k)) : [tieAtCut(entries, rule)]).filter(
+      (t): t is CutoffTie => t !== null,
+    ),
+  );
 }

@@ -52,13 +52,30 @@ export function entryHeaders(rubric: Rubric): string[] {
   if (rubric.groups.length > 0) headers.push('kelompok');
   headers.push('tanggal_implementasi', 'ringkasan', 'tautan_video');
   // Fields the rubric adds rules for (a statement of willingness to be replicated, ...).
-  const known = new Set(['summary', 'video_url', 'title', 'agency', 'id', 'category', 'group', 'region', 'agency_type', 'implemented_since']);
+  const known = new Set([
+    'summary',
+    'video_url',
+    'title',
+    'agency',
+    'id',
+    'category',
+    'group',
+    'region',
+    'agency_type',
+    'implemented_since',
+  ]);
   for (const field of Object.keys(rubric.fields)) if (!known.has(field)) headers.push(field);
   return headers;
 }
 
 export function scoreHeaders(rubric: Rubric): string[] {
-  return ['kode_inovasi', 'juri', ...(rubric.stages.length > 0 ? ['tahap'] : []), ...rubric.criteria.map((c) => criterionHeader(c.id)), 'komentar'];
+  return [
+    'kode_inovasi',
+    'juri',
+    ...(rubric.stages.length > 0 ? ['tahap'] : []),
+    ...rubric.criteria.map((c) => criterionHeader(c.id)),
+    'komentar',
+  ];
 }
 
 export const JUDGE_HEADERS = ['kode_juri', 'nama', 'instansi', 'provinsi', 'keahlian'];
@@ -78,7 +95,8 @@ function validateCommand(): string {
 
 function workflow(version: string): string {
   // A score sheet that holds only its header is left out until the first score is in.
-  const validate = 'kipp validate entries.csv $([ "$(grep -c . scores.csv)" -gt 1 ] && echo --scores scores.csv) --judges judges.csv --rubric rubric.yaml';
+  const validate =
+    'kipp validate entries.csv $([ "$(grep -c . scores.csv)" -gt 1 ] && echo --scores scores.csv) --judges judges.csv --rubric rubric.yaml';
   return `# .github/workflows/kipp-validate.yml — check the competition's files with kipp on every
 # pull request and every push to main: annotations on the files' lines, a summary of the job,
 # and SARIF for the Security tab's code scanning alerts.
@@ -141,7 +159,12 @@ function table(rows: string[][]): string {
 }
 
 /** min_per fields in the secretariat's words. */
-const FIELD_WORDS: Record<string, string> = { category: 'kategori', group: 'kelompok', agency_type: 'jenis instansi', region: 'provinsi' };
+const FIELD_WORDS: Record<string, string> = {
+  category: 'kategori',
+  group: 'kelompok',
+  agency_type: 'jenis instansi',
+  region: 'provinsi',
+};
 
 function readme(input: FolderInput): string {
   const { rubric, profile } = input;
@@ -157,12 +180,24 @@ function readme(input: FolderInput): string {
   out.push(
     table([
       ['berkas', 'isi'],
-      ['`rubric.yaml`', 'pedoman penilaian: kriteria dan bobot, kategori, kelompok, tahap, daftar pendek. Komentar di atasnya menyebut nilai mana yang resmi dan mana yang asumsi.'],
+      [
+        '`rubric.yaml`',
+        'pedoman penilaian: kriteria dan bobot, kategori, kelompok, tahap, daftar pendek. Komentar di atasnya menyebut nilai mana yang resmi dan mana yang asumsi.',
+      ],
       ['`entries.csv`', 'satu baris per proposal inovasi'],
       ['`judges.csv`', 'satu baris per juri/evaluator (instansi juri dipakai untuk konflik kepentingan)'],
-      ['`scores.csv`', `lembar penilaian: satu baris per proposal dan juri${rubric.stages.length > 0 ? ' dan tahap' : ''}, satu kolom per kriteria, skala ${rubric.scale.min}–${rubric.scale.max}`],
-      ['`schemas/rubric.schema.json`', 'skema JSON pedoman, agar editor (VS Code dengan ekstensi YAML) memeriksa `rubric.yaml` saat diketik'],
-      ['`.github/workflows/kipp-validate.yml`', 'pemeriksaan otomatis (`kipp validate`) di GitHub Actions pada setiap perubahan'],
+      [
+        '`scores.csv`',
+        `lembar penilaian: satu baris per proposal dan juri${rubric.stages.length > 0 ? ' dan tahap' : ''}, satu kolom per kriteria, skala ${rubric.scale.min}–${rubric.scale.max}`,
+      ],
+      [
+        '`schemas/rubric.schema.json`',
+        'skema JSON pedoman, agar editor (VS Code dengan ekstensi YAML) memeriksa `rubric.yaml` saat diketik',
+      ],
+      [
+        '`.github/workflows/kipp-validate.yml`',
+        'pemeriksaan otomatis (`kipp validate`) di GitHub Actions pada setiap perubahan',
+      ],
     ]),
     '',
   );
@@ -176,15 +211,26 @@ function readme(input: FolderInput): string {
       ['`jenis_instansi`', 'kementerian, lembaga, provinsi, kabupaten, kota, bumn atau bumd'],
       ['`provinsi`', 'provinsi'],
       ['`kategori`', 'nomor, kode atau nama kategori (daftar di bawah)'],
-      ...(rubric.groups.length > 0 ? [['`kelompok`', `kelompok: ${rubric.groups.map((g) => `\`${g.id}\` (${g.label.id})`).join(', ')}`]] : []),
+      ...(rubric.groups.length > 0
+        ? [['`kelompok`', `kelompok: ${rubric.groups.map((g) => `\`${g.id}\` (${g.label.id})`).join(', ')}`]]
+        : []),
       ['`tanggal_implementasi`', 'tanggal mulai implementasi, `YYYY-MM-DD` atau `DD/MM/YYYY`'],
-      ['`ringkasan`', `ringkasan${rubric.fields.summary?.maxWords !== undefined ? ` (paling banyak ${rubric.fields.summary.maxWords} kata)` : ''}`],
+      [
+        '`ringkasan`',
+        `ringkasan${rubric.fields.summary?.maxWords !== undefined ? ` (paling banyak ${rubric.fields.summary.maxWords} kata)` : ''}`,
+      ],
       ['`tautan_video`', `tautan video${rubric.fields.video_url?.required ? ' (wajib)' : ''}`],
     ]),
     '',
   );
   out.push('### Kategori', '');
-  out.push(table([['no', 'kode', 'kategori', 'category'], ...rubric.categories.map((c) => [String(c.number), `\`${c.id}\``, c.label.id, c.label.en])]), '');
+  out.push(
+    table([
+      ['no', 'kode', 'kategori', 'category'],
+      ...rubric.categories.map((c) => [String(c.number), `\`${c.id}\``, c.label.id, c.label.en]),
+    ]),
+    '',
+  );
   if (rubric.groups.length > 0) {
     out.push('### Kelompok', '');
     const months = rubric.eligibility.minImplementationMonths;
@@ -194,7 +240,11 @@ function readme(input: FolderInput): string {
         ...rubric.groups.map((g) => [
           `\`${g.id}\``,
           g.label.id,
-          g.minImplementationMonths !== undefined ? `${g.minImplementationMonths} bulan` : months !== undefined ? `${months} bulan` : '–',
+          g.minImplementationMonths !== undefined
+            ? `${g.minImplementationMonths} bulan`
+            : months !== undefined
+              ? `${months} bulan`
+              : '–',
           g.maxEntriesPerAgency !== undefined ? String(g.maxEntriesPerAgency) : '–',
         ]),
       ]),
@@ -206,7 +256,12 @@ function readme(input: FolderInput): string {
     out.push(
       table([
         ['tahap (`tahap`)', 'nama', 'bobot', 'nilai lulus'],
-        ...rubric.stages.map((s) => [`\`${s.name}\``, s.label.id, String(s.weight), s.pass !== undefined ? String(s.pass) : '–']),
+        ...rubric.stages.map((s) => [
+          `\`${s.name}\``,
+          s.label.id,
+          String(s.weight),
+          s.pass !== undefined ? String(s.pass) : '–',
+        ]),
       ]),
       '',
       'Setiap tahap dinilai sendiri (nilai 0–100 dan peringkat per tahap); nilai akhir adalah rata-rata berbobot nilai tahap. ' +
@@ -222,7 +277,12 @@ function readme(input: FolderInput): string {
       if (s.group !== undefined) parts.push(`kelompok \`${s.group}\``);
       if (s.perCategory) parts.push('per kategori');
       if (s.stage !== undefined) parts.push(`menurut tahap \`${s.stage}\``);
-      if (s.minPer !== undefined) parts.push(`sekurang-kurangnya ${Object.entries(s.minPer).map(([f, n]) => `${n} per ${FIELD_WORDS[f] ?? f}`).join(' dan ')}`);
+      if (s.minPer !== undefined)
+        parts.push(
+          `sekurang-kurangnya ${Object.entries(s.minPer)
+            .map(([f, n]) => `${n} per ${FIELD_WORDS[f] ?? f}`)
+            .join(' dan ')}`,
+        );
       out.push(`- **${s.label?.id ?? s.name}** (\`${s.name}\`): ${parts.join(', ')}`);
     }
     out.push('');
@@ -247,11 +307,15 @@ function readme(input: FolderInput): string {
     'Alur kerja `.github/workflows/kipp-validate.yml` **tidak** memasang kipp dari registri npm: nama `kipp` di sana bukan paket proyek ini, dan siapa pun dapat menerbitkan paket dengan nama itu. Pilih salah satu:',
     '',
     `1. Di salinan repositori kipp (versi ${input.version}), jalankan \`npm pack\`, lalu simpan berkas \`kipp-${input.version}.tgz\` di folder ini sebagai \`${tarball}\` dan commit.`,
-    '2. Atau isi variabel repositori `KIPP_PACKAGE` (Settings → Secrets and variables → Actions → Variables) dengan sumber yang Anda kendalikan: path berkas, atau URL git yang dikunci pada tag atau commit, mis. `git+https://github.com/ORGANISASI/kipp.git#v' + input.version + '`.',
+    '2. Atau isi variabel repositori `KIPP_PACKAGE` (Settings → Secrets and variables → Actions → Variables) dengan sumber yang Anda kendalikan: path berkas, atau URL git yang dikunci pada tag atau commit, mis. `git+https://github.com/ORGANISASI/kipp.git#v' +
+      input.version +
+      '`.',
     '',
     'Tanpa salah satunya, langkah "Install kipp" gagal dengan pesan yang menjelaskannya; nama paket tanpa path atau URL git ditolak.',
     '',
-    '*The workflow never installs `kipp` from the npm registry (that name is not this project\'s): commit the tarball from `npm pack` as `' + tarball + '`, or set the repository variable `KIPP_PACKAGE` to a path or a pinned git URL.*',
+    "*The workflow never installs `kipp` from the npm registry (that name is not this project's): commit the tarball from `npm pack` as `" +
+      tarball +
+      '`, or set the repository variable `KIPP_PACKAGE` to a path or a pinned git URL.*',
     '',
   );
   return `${out.join('\n')}`;

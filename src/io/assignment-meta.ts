@@ -38,7 +38,9 @@ export interface MetaSheet {
  * reader that streams a workbook for its scores can hand over the hidden sheet it skips.
  */
 export function assignmentMetaOf(sheets: Iterable<MetaSheet>): AssignmentMeta | null {
-  const candidates = [...sheets].filter((s) => s.name === META_SHEET || s.state !== 'visible').sort((a, b) => Number(b.name === META_SHEET) - Number(a.name === META_SHEET));
+  const candidates = [...sheets]
+    .filter((s) => s.name === META_SHEET || s.state !== 'visible')
+    .sort((a, b) => Number(b.name === META_SHEET) - Number(a.name === META_SHEET));
   for (const sheet of candidates) {
     // A Map, not an object: a key is whatever the workbook holds (`__proto__`, `constructor`).
     const values = new Map<string, string>();
@@ -49,7 +51,14 @@ export function assignmentMetaOf(sheets: Iterable<MetaSheet>): AssignmentMeta | 
     const id = values.get('kipp_assignment');
     if (id === undefined || id === '') continue;
     const value = (key: string) => values.get(key) ?? '';
-    return { assignmentId: id, judgeId: value('judge_id'), kippVersion: value('kipp_version'), rubricSha256: value('rubric_sha256'), values: Object.fromEntries(values), sheet: sheet.name };
+    return {
+      assignmentId: id,
+      judgeId: value('judge_id'),
+      kippVersion: value('kipp_version'),
+      rubricSha256: value('rubric_sha256'),
+      values: Object.fromEntries(values),
+      sheet: sheet.name,
+    };
   }
   return null;
 }
@@ -88,7 +97,11 @@ function cellText(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   // Rich text (a workbook re-saved by another program may split a text into runs).
-  if (typeof value === 'object' && 'richText' in value) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('').trim();
+  if (typeof value === 'object' && 'richText' in value)
+    return (value as { richText: { text: string }[] }).richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   return '';
 }
 

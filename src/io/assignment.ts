@@ -18,7 +18,10 @@ import { readTable } from './table.js';
 export const ASSIGNMENT_ID_LENGTH = 16;
 
 export function assignmentId(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).digest('hex').slice(0, ASSIGNMENT_ID_LENGTH);
+  return createHash('sha256')
+    .update(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes)
+    .digest('hex')
+    .slice(0, ASSIGNMENT_ID_LENGTH);
 }
 
 export interface AssignedPair {
@@ -49,15 +52,29 @@ export function readAssignment(path: string): LoadedAssignment {
   const diagnostics = [...table.diagnostics];
   const pairs: AssignedPair[] = [];
   for (const field of ['entry_id', 'judge_id'] as const) {
-    if (!table.fields.includes(field)) diagnostics.push(diagnostic('missing-field', `the assignment has no ${field} column: give the assignment.csv kipp assign wrote`, { file: path, line: table.headerLine, field }));
+    if (!table.fields.includes(field))
+      diagnostics.push(
+        diagnostic(
+          'missing-field',
+          `the assignment has no ${field} column: give the assignment.csv kipp assign wrote`,
+          { file: path, line: table.headerLine, field },
+        ),
+      );
   }
-  if (diagnostics.some((d) => d.code === 'missing-field')) return { path, id: assignmentId(input.bytes), sha256: input.sha256, pairs, diagnostics };
+  if (diagnostics.some((d) => d.code === 'missing-field'))
+    return { path, id: assignmentId(input.bytes), sha256: input.sha256, pairs, diagnostics };
   for (const r of table.records) {
     const entryId = r.fields.get('entry_id') ?? '';
     const judgeId = r.fields.get('judge_id') ?? '';
     const missing = entryId === '' ? 'entry_id' : judgeId === '' ? 'judge_id' : undefined;
     if (missing !== undefined) {
-      diagnostics.push(diagnostic('missing-field', `the assignment row has no ${missing}: give the assignment.csv kipp assign wrote, unedited`, { file: path, line: r.source.line, column: r.columns?.get(missing), field: missing }));
+      diagnostics.push(
+        diagnostic(
+          'missing-field',
+          `the assignment row has no ${missing}: give the assignment.csv kipp assign wrote, unedited`,
+          { file: path, line: r.source.line, column: r.columns?.get(missing), field: missing },
+        ),
+      );
       continue;
     }
     const judgeColumn = r.columns?.get('judge_id');

@@ -294,7 +294,10 @@ function scan(
           }
         }
         codes[count] = code;
-        cells[count++] = code >= 0 ? values[code]! : transform(i === from ? '' : buf.toString(high < 0x80 ? 'latin1' : 'utf8', from, i));
+        cells[count++] =
+          code >= 0
+            ? values[code]!
+            : transform(i === from ? '' : buf.toString(high < 0x80 ? 'latin1' : 'utf8', from, i));
       }
       if (i >= n) break;
       const b = buf[i]!;
@@ -380,7 +383,8 @@ export function detectDelimiter(buf: Buffer, start: number, firstLine: number): 
     if (header < 2) continue;
     const records = widths.slice(1);
     const consistent = records.length === 0 ? 1 : records.filter((w) => w === header).length / records.length;
-    if (!best || consistent > best.consistent || (consistent === best.consistent && header > best.header)) best = { d, consistent, header };
+    if (!best || consistent > best.consistent || (consistent === best.consistent && header > best.header))
+      best = { d, consistent, header };
   }
   return best?.d ?? ',';
 }
@@ -393,7 +397,12 @@ function sepLine(buf: Buffer): { delimiter: Delimiter; next: number } | undefine
   while (end < buf.length && buf[end] !== LF && buf[end] !== CR) end++;
   const value = buf.toString('utf8', 4, end).replace(/^"(.*)"$/, '$1');
   const delimiter = DELIMITERS.find((d) => d === value);
-  if (delimiter === undefined) throw new CsvSyntaxError(`the first line ${quoted(`sep=${value}`)} names a delimiter kipp does not read: use , ; or a tab`, 1, 1);
+  if (delimiter === undefined)
+    throw new CsvSyntaxError(
+      `the first line ${quoted(`sep=${value}`)} names a delimiter kipp does not read: use , ; or a tab`,
+      1,
+      1,
+    );
   return { delimiter, next: end + (buf[end] === CR && buf[end + 1] === LF ? 2 : 1) };
 }
 
@@ -434,7 +443,11 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
     options.stopAt === undefined ? Infinity : options.stopAt - bom,
     options.resume !== undefined ? { at: options.resume.at - bom, line: options.resume.line } : undefined,
   );
-  const result: CsvResult = { delimiter, sepLine: sep !== undefined, detected: options.delimiter === undefined && sep === undefined };
+  const result: CsvResult = {
+    delimiter,
+    sepLine: sep !== undefined,
+    detected: options.delimiter === undefined && sep === undefined,
+  };
   if (stopped !== undefined) {
     result.stoppedAt = stopped.at + bom;
     result.stoppedLine = stopped.line;

@@ -23,10 +23,17 @@ export function readDecisions(path: string): DecisionsFile {
 
 export function parseDecisions(text: string, file: string): { decisions: Decision[]; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    version: '1.2',
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   const diagnostics: Diagnostic[] = [];
-  const invalid = (line: number, message: string, field?: string) => diagnostics.push(diagnostic('invalid-decision', message, { file, line, ...(field ? { field } : {}) }));
+  const invalid = (line: number, message: string, field?: string) =>
+    diagnostics.push(diagnostic('invalid-decision', message, { file, line, ...(field ? { field } : {}) }));
   for (const e of [...doc.errors, ...doc.warnings]) invalid(lineOf(e.pos[0]), e.message.split('\n')[0]!);
   if (diagnostics.length > 0) return { decisions: [], diagnostics };
 
@@ -38,7 +45,12 @@ export function parseDecisions(text: string, file: string): { decisions: Decisio
   for (const pair of root.items) {
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a key is a scalar; a collection as a key reads as an unknown key, an error
     const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
-    if (!['$schema', 'competition', 'decisions'].includes(key)) invalid(lineOf((pair.key as { range?: number[] }).range?.[0]), `unknown key "${key}" (the file holds competition and decisions)`, key);
+    if (!['$schema', 'competition', 'decisions'].includes(key))
+      invalid(
+        lineOf((pair.key as { range?: number[] }).range?.[0]),
+        `unknown key "${key}" (the file holds competition and decisions)`,
+        key,
+      );
   }
   const list = root.get('decisions', true);
   if (list === undefined || list === null) {
@@ -57,14 +69,22 @@ export function parseDecisions(text: string, file: string): { decisions: Decisio
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = issue.path.map(String).join('.');
-        const what = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((x) => `"${x}"`).join(', ')} (use resolve_tie, disqualify, withdraw, include or exclude, with by, date and reason)` : issue.code === 'invalid_type' && issue.input === undefined ? 'required: add it' : issue.message;
+        const what =
+          issue.code === 'unrecognized_keys'
+            ? `unknown key ${issue.keys.map((x) => `"${x}"`).join(', ')} (use resolve_tie, disqualify, withdraw, include or exclude, with by, date and reason)`
+            : issue.code === 'invalid_type' && issue.input === undefined
+              ? 'required: add it'
+              : issue.message;
         invalid(line, `decision ${k + 1}: ${path !== '' ? `${path}: ` : ''}${what}`, path || undefined);
       }
       return;
     }
     const decision = toDecision(result.data, file, line);
     if (Array.isArray(decision)) {
-      invalid(line, `decision ${k + 1}: ${decision.length === 0 ? 'names no action' : `names ${decision.length} actions (${decision.join(', ')})`}: give exactly one of resolve_tie, disqualify, withdraw, include, exclude`);
+      invalid(
+        line,
+        `decision ${k + 1}: ${decision.length === 0 ? 'names no action' : `names ${decision.length} actions (${decision.join(', ')})`}: give exactly one of resolve_tie, disqualify, withdraw, include, exclude`,
+      );
       return;
     }
     decisions.push(decision!);

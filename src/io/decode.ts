@@ -21,7 +21,8 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { quoted } from '../model/diagnostic.js';
 
 /** `utf-8+windows-1252`: a UTF-8 file with stray bytes that are not, read as Windows-1252 (so not the file's own bytes). */
-export type Encoding = 'utf-8' | 'utf-8+windows-1252' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'windows-1252';
+export type Encoding =
+  'utf-8' | 'utf-8+windows-1252' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'windows-1252';
 
 /** Something a reader must be told about (an `encoding` warning), with its 1-based line. */
 export interface DecodeProblem {
@@ -109,8 +110,8 @@ function utf8SequenceAt(bytes: Uint8Array, i: number): number {
 
 /** 0x80–0x9F in Windows-1252 (WHATWG); the rest of the code page is Latin-1. */
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013,
-  0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 /**
@@ -119,7 +120,9 @@ const CP1252_HIGH = [
  * reads 0x80–0x9F as C1 controls (Latin-1), which would turn Excel's curly quotes and dashes
  * into invisible characters.
  */
-const CP1252_UTF8 = Array.from({ length: 128 }, (_, k) => Buffer.from(String.fromCharCode(k < 0x20 ? CP1252_HIGH[k]! : 0x80 + k), 'utf8'));
+const CP1252_UTF8 = Array.from({ length: 128 }, (_, k) =>
+  Buffer.from(String.fromCharCode(k < 0x20 ? CP1252_HIGH[k]! : 0x80 + k), 'utf8'),
+);
 
 /**
  * Bytes that are not all UTF-8: every valid UTF-8 sequence kept, every byte at an `invalid`
@@ -147,7 +150,7 @@ function scanUtf8(bytes: Buffer): { invalid: number[]; multibyte: boolean } {
   const invalid: number[] = [];
   let multibyte = false;
   const n = bytes.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (bytes[i]! < 0x80) {
       i++;
       continue;
@@ -184,14 +187,21 @@ function notUtf8(body: Buffer): DecodedBytes {
       utf8: decodeMixed(body, invalid),
       encoding: 'windows-1252',
       bom: false,
-      problems: [{ message: 'the file is not valid UTF-8 and was read as Windows-1252: check accented letters, and save it as "CSV UTF-8" to be sure', line: lineAtOffset(body, invalid[0] ?? 0) }],
+      problems: [
+        {
+          message:
+            'the file is not valid UTF-8 and was read as Windows-1252: check accented letters, and save it as "CSV UTF-8" to be sure',
+          line: lineAtOffset(body, invalid[0] ?? 0),
+        },
+      ],
     };
   }
   const lines = linesAt(body, invalid);
   // A UTF-8 file with a few bytes that are not: each line that holds one is named and quoted.
   const problems: DecodeProblem[] = [];
   const badLines: { line: number; k: number }[] = [];
-  for (let k = 0; k < invalid.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) badLines.push({ line: lines[k]!, k });
+  for (let k = 0; k < invalid.length; k++)
+    if (k === 0 || lines[k] !== lines[k - 1]) badLines.push({ line: lines[k]!, k });
   for (const { line, k } of badLines.slice(0, MAX_LINE_WARNINGS)) {
     problems.push({
       line,
@@ -200,7 +210,10 @@ function notUtf8(body: Buffer): DecodedBytes {
   }
   if (badLines.length > MAX_LINE_WARNINGS) {
     const rest = badLines.slice(MAX_LINE_WARNINGS);
-    problems.push({ line: rest[0]!.line, message: `${rest.length} more lines (from this one on) are not valid UTF-8 either: their stray bytes were read as Windows-1252` });
+    problems.push({
+      line: rest[0]!.line,
+      message: `${rest.length} more lines (from this one on) are not valid UTF-8 either: their stray bytes were read as Windows-1252`,
+    });
   }
   return { utf8: decodeMixed(body, invalid), encoding: 'utf-8+windows-1252', bom: false, problems };
 }
@@ -240,7 +253,8 @@ function sniffWide(bytes: Buffer): Wide | undefined {
 function fromWide(body: Uint8Array, encoding: Wide, bom: boolean): DecodedBytes {
   let text: string;
   let broken = false;
-  if (encoding === 'utf-32le' || encoding === 'utf-32be') ({ text, broken } = decodeUtf32(body, encoding === 'utf-32le'));
+  if (encoding === 'utf-32le' || encoding === 'utf-32be')
+    ({ text, broken } = decodeUtf32(body, encoding === 'utf-32le'));
   else {
     try {
       text = new TextDecoder(encoding, { fatal: true }).decode(body);
@@ -252,7 +266,10 @@ function fromWide(body: Uint8Array, encoding: Wide, bom: boolean): DecodedBytes 
   const problems: DecodeProblem[] = [];
   if (broken) {
     const at = text.indexOf('\uFFFD');
-    problems.push({ message: `the file is not valid ${encoding.toUpperCase()}: broken characters were replaced by "\uFFFD"; save it again from the spreadsheet`, line: lineOfText(text, at) });
+    problems.push({
+      message: `the file is not valid ${encoding.toUpperCase()}: broken characters were replaced by "\uFFFD"; save it again from the spreadsheet`,
+      line: lineOfText(text, at),
+    });
   }
   return { utf8: Buffer.from(text, 'utf8'), encoding, bom, problems };
 }
@@ -293,8 +310,10 @@ function lineOfText(text: string, index: number): number {
 export function toUtf8(input: Uint8Array): DecodedBytes {
   const bytes = asBuffer(input);
   // UTF-32 LE's mark starts with UTF-16 LE's: it is looked for first.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return fromWide(bytes.subarray(4), 'utf-32le', true);
-  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return fromWide(bytes.subarray(4), 'utf-32be', true);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
+    return fromWide(bytes.subarray(4), 'utf-32le', true);
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+    return fromWide(bytes.subarray(4), 'utf-32be', true);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return fromWide(bytes.subarray(2), 'utf-16le', true);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return fromWide(bytes.subarray(2), 'utf-16be', true);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -305,17 +324,21 @@ export function toUtf8(input: Uint8Array): DecodedBytes {
   const nul = body.subarray(0, NUL_SEARCH).indexOf(0);
   const wide = nul >= 0 && !bom ? sniffWide(body) : undefined;
   if (wide) return fromWide(body, wide, false);
-  const decoded: DecodedBytes = isUtf8(body) ? { utf8: body, encoding: 'utf-8', bom, problems: [] } : { ...notUtf8(body), bom };
+  const decoded: DecodedBytes = isUtf8(body)
+    ? { utf8: body, encoding: 'utf-8', bom, problems: [] }
+    : { ...notUtf8(body), bom };
   const damaged = decoded.utf8.indexOf(REPLACEMENT);
   if (damaged >= 0) {
     decoded.problems.push({
-      message: 'the file holds the replacement character "\uFFFD": some letters were lost by an earlier conversion; fix them in the source file',
+      message:
+        'the file holds the replacement character "\uFFFD": some letters were lost by an earlier conversion; fix them in the source file',
       line: lineAtOffset(decoded.utf8, damaged),
     });
   }
   if (nul >= 0) {
     decoded.problems.push({
-      message: 'the file holds a zero byte (NUL), which no text file has: it may be damaged or not a text file; the byte is kept as a character, so a value that holds it will not match',
+      message:
+        'the file holds a zero byte (NUL), which no text file has: it may be damaged or not a text file; the byte is kept as a character, so a value that holds it will not match',
       line: lineAtOffset(body, nul),
     });
   }

@@ -21,10 +21,22 @@ export interface InputBytes {
   format: Format | null;
 }
 
-export const DATA_EXTENSIONS: Record<string, Format> = { '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.xlsx': 'xlsx', '.xlsm': 'xlsx' };
+export const DATA_EXTENSIONS: Record<string, Format> = {
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.txt': 'csv',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.json': 'json',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+};
 
 export class MissingFile extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -79,22 +91,38 @@ export function expandInput(path: string): Expanded {
     throw new MissingFile(path, `${path}: no such file or directory`);
   }
   if (!stat.isDirectory()) return screen({ files: [path], skipped: [], refused: [] });
-  if (isPackageFormat(path)) return { files: [], skipped: [], refused: [{ path, message: binaryMessage(path, 'package') }] };
+  if (isPackageFormat(path))
+    return { files: [], skipped: [], refused: [{ path, message: binaryMessage(path, 'package') }] };
   const out: Expanded = { files: [], skipped: [], refused: [] };
-  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const { name } = entry;
     const full = join(path, name);
     const ext = extname(name).toLowerCase();
     const directory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full));
-    if (name.startsWith('.') || name.startsWith('~$') || name.endsWith('~')) out.skipped.push(name); // hidden, Office lock files, editor backups
-    else if (directory && isPackageFormat(name)) out.refused.push({ path: full, message: binaryMessage(full, 'package') });
-    else if (directory) out.refused.push({ path: full, message: 'a folder inside a named folder is not read: name it as well (kipp validate DIR DIR/SUB), or move its files up' });
+    if (name.startsWith('.') || name.startsWith('~$') || name.endsWith('~'))
+      out.skipped.push(name); // hidden, Office lock files, editor backups
+    else if (directory && isPackageFormat(name))
+      out.refused.push({ path: full, message: binaryMessage(full, 'package') });
+    else if (directory)
+      out.refused.push({
+        path: full,
+        message:
+          'a folder inside a named folder is not read: name it as well (kipp validate DIR DIR/SUB), or move its files up',
+      });
     else if (FOLDER_EXTENSIONS.has(ext)) out.files.push(full);
     else if (BINARY_EXTENSIONS.has(ext)) out.refused.push({ path: full, message: binaryMessage(full, undefined) });
     else if (DOCUMENT.test(name) || (ext === '.txt' && !looksTabular(full))) out.skipped.push(name);
     else {
-      const hint = ext === '.tsv' || ext === '.txt' ? `name it on the command line (kipp reads it as CSV there), or rename it to .csv` : `if it holds data, save it as CSV UTF-8 (or YAML/JSON); if not, move it out of the folder`;
-      out.refused.push({ path: full, message: `not read: kipp reads only .csv, .yaml, .yml, .json, .xlsx and .xlsm files from a folder; ${hint}` });
+      const hint =
+        ext === '.tsv' || ext === '.txt'
+          ? `name it on the command line (kipp reads it as CSV there), or rename it to .csv`
+          : `if it holds data, save it as CSV UTF-8 (or YAML/JSON); if not, move it out of the folder`;
+      out.refused.push({
+        path: full,
+        message: `not read: kipp reads only .csv, .yaml, .yml, .json, .xlsx and .xlsm files from a folder; ${hint}`,
+      });
     }
   }
   return screen(out);
@@ -147,7 +175,23 @@ function looksTabular(path: string): boolean {
 export type BinaryKind = 'zip' | 'ole' | 'pdf' | 'gzip' | 'image' | 'package';
 
 /** Formats that are not text, refused in a folder by their extension too (whatever their bytes). */
-const BINARY_EXTENSIONS = new Set(['.xlsb', '.xls', '.ods', '.numbers', '.pdf', '.doc', '.docx', '.odt', '.zip', '.gz', '.7z', '.rar', '.png', '.jpg', '.jpeg']);
+const BINARY_EXTENSIONS = new Set([
+  '.xlsb',
+  '.xls',
+  '.ods',
+  '.numbers',
+  '.pdf',
+  '.doc',
+  '.docx',
+  '.odt',
+  '.zip',
+  '.gz',
+  '.7z',
+  '.rar',
+  '.png',
+  '.jpg',
+  '.jpeg',
+]);
 
 /**
  * Whether a ZIP file is an Excel workbook kipp reads: its parts' names (stored uncompressed in
@@ -214,17 +258,45 @@ function binaryMessage(path: string, kind: BinaryKind | undefined): string {
   const file = path === '-' ? 'FILE' : name;
   const convert = `soffice --headless --convert-to xlsx ${file}`;
   const [what, way] =
-    kind === 'package' || ext === '.numbers' ? ['an Apple Numbers spreadsheet', 'in Numbers, File > Export To > Excel, and give the .xlsx']
-    : ext === '.ods' ? ['an OpenDocument spreadsheet (.ods)', `in LibreOffice Calc, File > Save As > Excel 2007-365 (.xlsx), or run ${convert}, and give the .xlsx`]
-    : ext === '.xls' || (kind === 'ole' && ext !== '.doc') ? ['a legacy Excel workbook (.xls)', `in Excel, File > Save As > Excel Workbook (.xlsx), or run ${convert}, and give the .xlsx`]
-    : ext === '.xlsb' ? ['a binary Excel workbook (.xlsb)', `in Excel, File > Save As > Excel Workbook (.xlsx), or run ${convert}, and give the .xlsx`]
-    : ['.xlsx', '.xlsm'].includes(ext) ? [`named ${ext} but holds no Excel workbook (a damaged or partial download?)`, 'open it in Excel or LibreOffice and save it again as .xlsx, or ask for the file again']
-    : ['.doc', '.docx', '.odt'].includes(ext) ? ['a word-processor document', 'export the data it was made from as CSV UTF-8 or .xlsx and give that']
-    : kind === 'zip' ? ['a ZIP file that holds no Excel workbook', 'unpack it and give the files inside (or, if it is a spreadsheet, save it as .xlsx)']
-    : ext === '.pdf' || kind === 'pdf' ? ['a PDF document', 'export the data it was made from as CSV UTF-8 or .xlsx and give that']
-    : kind === 'gzip' || ['.gz', '.zip', '.7z', '.rar'].includes(ext) ? ['a compressed archive', 'unpack it and give the files inside']
-    : kind === 'image' || ['.png', '.jpg', '.jpeg'].includes(ext) ? ['an image', 'type the data into a CSV UTF-8 file or a workbook (.xlsx) and give that']
-    : ['a document, not a data file', 'export the data it was made from as CSV UTF-8 or .xlsx and give that'];
+    kind === 'package' || ext === '.numbers'
+      ? ['an Apple Numbers spreadsheet', 'in Numbers, File > Export To > Excel, and give the .xlsx']
+      : ext === '.ods'
+        ? [
+            'an OpenDocument spreadsheet (.ods)',
+            `in LibreOffice Calc, File > Save As > Excel 2007-365 (.xlsx), or run ${convert}, and give the .xlsx`,
+          ]
+        : ext === '.xls' || (kind === 'ole' && ext !== '.doc')
+          ? [
+              'a legacy Excel workbook (.xls)',
+              `in Excel, File > Save As > Excel Workbook (.xlsx), or run ${convert}, and give the .xlsx`,
+            ]
+          : ext === '.xlsb'
+            ? [
+                'a binary Excel workbook (.xlsb)',
+                `in Excel, File > Save As > Excel Workbook (.xlsx), or run ${convert}, and give the .xlsx`,
+              ]
+            : ['.xlsx', '.xlsm'].includes(ext)
+              ? [
+                  `named ${ext} but holds no Excel workbook (a damaged or partial download?)`,
+                  'open it in Excel or LibreOffice and save it again as .xlsx, or ask for the file again',
+                ]
+              : ['.doc', '.docx', '.odt'].includes(ext)
+                ? ['a word-processor document', 'export the data it was made from as CSV UTF-8 or .xlsx and give that']
+                : kind === 'zip'
+                  ? [
+                      'a ZIP file that holds no Excel workbook',
+                      'unpack it and give the files inside (or, if it is a spreadsheet, save it as .xlsx)',
+                    ]
+                  : ext === '.pdf' || kind === 'pdf'
+                    ? ['a PDF document', 'export the data it was made from as CSV UTF-8 or .xlsx and give that']
+                    : kind === 'gzip' || ['.gz', '.zip', '.7z', '.rar'].includes(ext)
+                      ? ['a compressed archive', 'unpack it and give the files inside']
+                      : kind === 'image' || ['.png', '.jpg', '.jpeg'].includes(ext)
+                        ? ['an image', 'type the data into a CSV UTF-8 file or a workbook (.xlsx) and give that']
+                        : [
+                            'a document, not a data file',
+                            'export the data it was made from as CSV UTF-8 or .xlsx and give that',
+                          ];
   return `${name} is ${what}, which kipp does not read (it reads CSV, YAML, JSON and .xlsx/.xlsm workbooks): ${way}`;
 }
 
@@ -247,7 +319,8 @@ export function readInputOrStop(path: string): InputBytes {
   try {
     return readInput(path);
   } catch (err) {
-    if (err instanceof MissingFile) throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
+    if (err instanceof MissingFile)
+      throw new KippError('usage', err.message, [diagnostic('file-not-found', err.message, { file: path })]);
     throw err;
   }
 }

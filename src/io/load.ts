@@ -8,7 +8,15 @@ import { existsSync } from 'node:fs';
 import { diagnostic, inSheets, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { aliasesOf, ROW_NUMBER_FIELD, type FileKind } from '../model/names.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
-import { REQUIRED_ENTRY_FIELDS, type Competition, type DeclaredConflict, type Entry, type InputFile, type Judge, type RawRecord } from '../model/records.js';
+import {
+  REQUIRED_ENTRY_FIELDS,
+  type Competition,
+  type DeclaredConflict,
+  type Entry,
+  type InputFile,
+  type Judge,
+  type RawRecord,
+} from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
 import type { Delimiter } from './csv.js';
@@ -51,7 +59,19 @@ export interface LoadOptions {
   workbooks?: ReadonlyMap<string, WorkbookSheet> | undefined;
 }
 
-const ENTRY_FIELDS = new Set(['id', 'title', 'agency', 'agency_type', 'region', 'category', 'group', 'implemented_since', 'summary', 'video_url', ROW_NUMBER_FIELD]);
+const ENTRY_FIELDS = new Set([
+  'id',
+  'title',
+  'agency',
+  'agency_type',
+  'region',
+  'category',
+  'group',
+  'implemented_since',
+  'summary',
+  'video_url',
+  ROW_NUMBER_FIELD,
+]);
 const JUDGE_FIELDS = new Set(['id', 'name', 'agency', 'region', 'expertise', ROW_NUMBER_FIELD]);
 
 /**
@@ -73,8 +93,14 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
       const p = splitSheet(arg, existsSync).path;
       try {
         const { files, skipped, refused: notRead } = expandInput(p);
-        if (files.length === 0 && notRead.length === 0) missing.push(diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml, .json or .xlsx file for ${kind}`, { file: p }));
-        if (skipped.length > 0) options.note?.(`${p}: skipped ${skipped.join(', ')} (not data: hidden, lock or documentation files)`);
+        if (files.length === 0 && notRead.length === 0)
+          missing.push(
+            diagnostic('file-not-found', `directory ${p} holds no .csv, .yaml, .yml, .json or .xlsx file for ${kind}`, {
+              file: p,
+            }),
+          );
+        if (skipped.length > 0)
+          options.note?.(`${p}: skipped ${skipped.join(', ')} (not data: hidden, lock or documentation files)`);
         for (const r of notRead) refused.push(diagnostic('unsupported-format', r.message, { file: r.path }));
         return files.map((f) => ({ path: f, kind, stage, named: p }));
       } catch (err) {
@@ -88,10 +114,21 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   const files = [
     ...expand(options.entries, 'entries'),
     ...expand(options.scores ?? [], 'scores'),
-    ...expand(options.judges === undefined ? [] : typeof options.judges === 'string' ? [options.judges] : [...options.judges], 'judges'),
-    ...expand(options.conflicts === undefined ? [] : typeof options.conflicts === 'string' ? [options.conflicts] : [...options.conflicts], 'conflicts'),
+    ...expand(
+      options.judges === undefined ? [] : typeof options.judges === 'string' ? [options.judges] : [...options.judges],
+      'judges',
+    ),
+    ...expand(
+      options.conflicts === undefined
+        ? []
+        : typeof options.conflicts === 'string'
+          ? [options.conflicts]
+          : [...options.conflicts],
+      'conflicts',
+    ),
   ];
-  if (missing.length > 0) throw new KippError('usage', missing.map((d) => `${d.file}: ${d.message}`).join('\n'), missing);
+  if (missing.length > 0)
+    throw new KippError('usage', missing.map((d) => `${d.file}: ${d.message}`).join('\n'), missing);
   refuseRepeatedInputs(files);
 
   // Score sheets of a stress year (millions of rows) are read by a worker thread while this one
@@ -99,7 +136,9 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   const sheetFiles = files.filter((f) => f.kind === 'scores').map(({ path, stage }) => ({ path, stage }));
   // A workbook's rows are already read (readWorkbooks): the worker reads only text files.
   const workbooks = options.workbooks;
-  const pending = sheetFiles.some((f) => workbooks?.has(f.path)) ? undefined : startSheetWorker(sheetFiles, rubric, options.delimiter, options.workerMinBytes, options.progress);
+  const pending = sheetFiles.some((f) => workbooks?.has(f.path))
+    ? undefined
+    : startSheetWorker(sheetFiles, rubric, options.delimiter, options.workerMinBytes, options.progress);
 
   const read = {
     entries: { inputs: [] as InputFile[], diagnostics: [] as Diagnostic[] },
@@ -115,7 +154,11 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     const book = workbooks?.get(path);
     const input = book !== undefined ? workbookInput(book) : readInputOrStop(path);
     const { inputs, diagnostics } = read[kind];
-    inputs.push(book !== undefined && book.sheet !== '' ? { path, kind, sha256: input.sha256, sheet: book.sheet } : { path, kind, sha256: input.sha256 });
+    inputs.push(
+      book !== undefined && book.sheet !== ''
+        ? { path, kind, sha256: input.sha256, sheet: book.sheet }
+        : { path, kind, sha256: input.sha256 },
+    );
     const table = readTable(input, { kind, criterion: criterionColumn, delimiter: options.delimiter, workbook: book });
     // Appended in loops: push(...rows) overflows the call stack past ~100,000 rows.
     append(diagnostics, table.diagnostics);
@@ -130,18 +173,30 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   }
   options.meanwhile?.({ rubric, entries });
   let sheets = pending?.();
-  if (pending !== undefined && sheets === undefined) options.progress?.('the worker threads did not read the score sheets: reading them here');
+  if (pending !== undefined && sheets === undefined)
+    options.progress?.('the worker threads did not read the score sheets: reading them here');
   sheets ??= readScoreSheets(sheetFiles, rubric, options);
   const scores = sheets.sheet;
   for (const path of sheetsWithoutScores(scores, sheetFiles)) {
     if (sheets.diagnostics.some((d) => d.file === path && d.severity === 'error')) continue; // already said why
     sheets.diagnostics.push(
-      diagnostic('empty-file', 'the score sheet holds no scores: it is empty, has only a header, or every score cell is empty. A truncated upload or an unfilled sheet? Fill it in, or leave it out', { file: path }),
+      diagnostic(
+        'empty-file',
+        'the score sheet holds no scores: it is empty, has only a header, or every score cell is empty. A truncated upload or an unfilled sheet? Fill it in, or leave it out',
+        { file: path },
+      ),
     );
   }
   const inputs = [...read.entries.inputs, ...sheets.inputs, ...read.judges.inputs, ...read.conflicts.inputs];
   const diagnostics: Diagnostic[] = [];
-  for (const part of [refused, read.entries.diagnostics, sheets.diagnostics, read.judges.diagnostics, read.conflicts.diagnostics]) append(diagnostics, part);
+  for (const part of [
+    refused,
+    read.entries.diagnostics,
+    sheets.diagnostics,
+    read.judges.diagnostics,
+    read.conflicts.diagnostics,
+  ])
+    append(diagnostics, part);
   inSheets(diagnostics, inputs);
 
   return {
@@ -207,16 +262,21 @@ function refuseRepeatedInputs(files: readonly { path: string; kind: FileKind; na
     const by = first.named !== file.named ? `by ${first.named} and by ${file.named}, ` : '';
     const as = `${by}${first.kind === file.kind ? `both as ${file.kind}` : `as ${first.kind} and as ${file.kind}`}`;
     problems.push(
-      file.path === '-' ? `standard input (-) is named twice (${as}): it can be read once; save one of the inputs to a file`
-      : first.path === file.path ? `${file.path} is named twice (${as}): name each input once`
-      : `${first.path} and ${file.path} are the same file (${as}): name each input once`,
+      file.path === '-'
+        ? `standard input (-) is named twice (${as}): it can be read once; save one of the inputs to a file`
+        : first.path === file.path
+          ? `${file.path} is named twice (${as}): name each input once`
+          : `${first.path} and ${file.path} are the same file (${as}): name each input once`,
     );
   }
   if (problems.length > 0) throw new KippError('usage', problems.join('\n'));
 }
 
 /** What each kind of file cannot do without: a header with none of these is not that kind of file. */
-const REQUIRED_COLUMNS: Record<'entries' | 'judges', readonly string[]> = { entries: REQUIRED_ENTRY_FIELDS, judges: ['id'] };
+const REQUIRED_COLUMNS: Record<'entries' | 'judges', readonly string[]> = {
+  entries: REQUIRED_ENTRY_FIELDS,
+  judges: ['id'],
+};
 
 /**
  * False when the file gives no records to read, with the error that says why (an
@@ -229,21 +289,37 @@ function hasRecordsToRead(table: Table, file: string, kind: 'entries' | 'judges'
   const what = kind === 'entries' ? 'entries' : 'judges';
   if (table.fields.length > 0 && !required.some((f) => table.fields.includes(f))) {
     const wanted = required.map((f) => `${f} (${aliasesOf(kind, f).join(', ') || 'no alias'})`).join(', ');
-    const shown = table.fields.slice(0, 6).map((f) => `"${f.length > 40 ? `${f.slice(0, 40)}…` : f}"`).join(', ');
-    const line = table.records[0]?.columns !== undefined || table.records.length === 0 ? table.headerLine : table.records[0]!.source.line;
+    const shown = table.fields
+      .slice(0, 6)
+      .map((f) => `"${f.length > 40 ? `${f.slice(0, 40)}…` : f}"`)
+      .join(', ');
+    const line =
+      table.records[0]?.columns !== undefined || table.records.length === 0
+        ? table.headerLine
+        : table.records[0]!.source.line;
     diagnostics.push(
-      diagnostic('missing-field', `the file has none of the columns a file of ${what} needs: ${wanted}; its columns are ${shown}${table.fields.length > 6 ? ', …' : ''}. Is it the right file, and is its first row the header?`, {
-        file,
-        line,
-        field: required[0],
-      }),
+      diagnostic(
+        'missing-field',
+        `the file has none of the columns a file of ${what} needs: ${wanted}; its columns are ${shown}${table.fields.length > 6 ? ', …' : ''}. Is it the right file, and is its first row the header?`,
+        {
+          file,
+          line,
+          field: required[0],
+        },
+      ),
     );
     return false;
   }
   if (table.records.length > 0) return true;
   if (!table.diagnostics.some((d) => d.severity === 'error')) {
     const state = table.fields.length > 0 ? `it has a header but no ${what} under it` : 'it is empty';
-    diagnostics.push(diagnostic('empty-file', `the file holds no ${what}: ${state}. A truncated upload or an unfilled template? Fill it in, or leave it out`, { file }));
+    diagnostics.push(
+      diagnostic(
+        'empty-file',
+        `the file holds no ${what}: ${state}. A truncated upload or an unfilled template? Fill it in, or leave it out`,
+        { file },
+      ),
+    );
   }
   return false;
 }
@@ -276,13 +352,26 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-function warnUnknownFields(table: Table, known: (name: string) => boolean, kind: string, diagnostics: Diagnostic[]): void {
+function warnUnknownFields(
+  table: Table,
+  known: (name: string) => boolean,
+  kind: string,
+  diagnostics: Diagnostic[],
+): void {
   const file = table.records[0]?.source.file;
   for (const name of table.fields) {
     if (known(name)) continue;
     const first = table.records.find((r) => r.fields.has(name));
     const column = first?.columns?.get(name);
-    diagnostics.push(unknownField(name, kind, first?.source.file ?? file, first?.columns ? table.headerLine : first?.source.line, column));
+    diagnostics.push(
+      unknownField(
+        name,
+        kind,
+        first?.source.file ?? file,
+        first?.columns ? table.headerLine : first?.source.line,
+        column,
+      ),
+    );
   }
 }
 
@@ -293,14 +382,26 @@ function text(record: RawRecord, field: string): string {
 /** Never written to: only entries with criterion columns get a map of their own. */
 const NO_INLINE_SCORES = new Map<string, { text: string; column?: number }>();
 
-function toEntries(table: Table, criterionIds: string[], fieldRules: Record<string, unknown>, diagnostics: Diagnostic[]): Entry[] {
+function toEntries(
+  table: Table,
+  criterionIds: string[],
+  fieldRules: Record<string, unknown>,
+  diagnostics: Diagnostic[],
+): Entry[] {
   const criteria = new Set(criterionIds);
-  warnUnknownFields(table, (name) => ENTRY_FIELDS.has(name) || criteria.has(name) || name in fieldRules, 'entry', diagnostics);
+  warnUnknownFields(
+    table,
+    (name) => ENTRY_FIELDS.has(name) || criteria.has(name) || name in fieldRules,
+    'entry',
+    diagnostics,
+  );
   // Criterion columns are looked for only where the file has them (most entries files have none).
   const inline = criterionIds.filter((c) => table.fields.includes(c));
   return table.records.map((r) => {
     // Entries without criterion columns share one empty map (200,000 entries: one map, not 200,000).
-    const inlineScores = inline.some((c) => r.fields.has(c)) ? new Map<string, { text: string; column?: number }>() : NO_INLINE_SCORES;
+    const inlineScores = inline.some((c) => r.fields.has(c))
+      ? new Map<string, { text: string; column?: number }>()
+      : NO_INLINE_SCORES;
     for (const c of inline) {
       const value = r.fields.get(c);
       if (value === undefined) continue;
@@ -335,7 +436,10 @@ export function stageOfSheet(arg: string, rubric: Rubric): { path: string; stage
   const [, name, path] = m as unknown as [string, string, string];
   const stage = vocabulary(rubric).stage(name);
   if (stage === undefined) {
-    const known = rubric.stages.length > 0 ? `the rubric's stages are ${rubric.stages.map((s) => s.name).join(', ')}` : 'the rubric defines no stages';
+    const known =
+      rubric.stages.length > 0
+        ? `the rubric's stages are ${rubric.stages.map((s) => s.name).join(', ')}`
+        : 'the rubric defines no stages';
     throw new KippError('usage', `--scores ${arg}: "${name}" is not a stage (${known})`);
   }
   return { path, stage };
@@ -347,10 +451,24 @@ function toJudges(table: Table, file: string, diagnostics: Diagnostic[]): Judge[
   for (const r of table.records) {
     const id = text(r, 'id');
     if (id === '') {
-      diagnostics.push(diagnostic('missing-field', 'the judge has no id: fill it in or delete the row', { file, line: r.source.line, column: r.columns?.get('id'), field: 'id' }));
+      diagnostics.push(
+        diagnostic('missing-field', 'the judge has no id: fill it in or delete the row', {
+          file,
+          line: r.source.line,
+          column: r.columns?.get('id'),
+          field: 'id',
+        }),
+      );
       continue;
     }
-    judges.push({ id, name: text(r, 'name'), agency: text(r, 'agency'), region: text(r, 'region'), fields: r.fields, source: r.source });
+    judges.push({
+      id,
+      name: text(r, 'name'),
+      agency: text(r, 'agency'),
+      region: text(r, 'region'),
+      fields: r.fields,
+      source: r.source,
+    });
   }
   return judges;
 }
@@ -368,11 +486,25 @@ function toConflicts(table: Table, file: string, diagnostics: Diagnostic[]): Dec
   for (const r of table.records) {
     const missing = ['judge_id', 'entry_id', 'reason'].filter((f) => text(r, f) === '');
     for (const field of missing) {
-      diagnostics.push(diagnostic('missing-field', `the declared conflict has no ${field}: fill it in (judge_id, entry_id, reason) or delete the row`, { file, line: r.source.line, column: r.columns?.get(field), field }));
+      diagnostics.push(
+        diagnostic(
+          'missing-field',
+          `the declared conflict has no ${field}: fill it in (judge_id, entry_id, reason) or delete the row`,
+          { file, line: r.source.line, column: r.columns?.get(field), field },
+        ),
+      );
     }
     if (missing.length > 0) continue;
-    const columns = r.columns ? { judge_id: r.columns.get('judge_id'), entry_id: r.columns.get('entry_id') } : undefined;
-    out.push({ judgeId: text(r, 'judge_id'), entryId: text(r, 'entry_id'), reason: text(r, 'reason'), source: r.source, ...(columns ? { columns } : {}) });
+    const columns = r.columns
+      ? { judge_id: r.columns.get('judge_id'), entry_id: r.columns.get('entry_id') }
+      : undefined;
+    out.push({
+      judgeId: text(r, 'judge_id'),
+      entryId: text(r, 'entry_id'),
+      reason: text(r, 'reason'),
+      source: r.source,
+      ...(columns ? { columns } : {}),
+    });
   }
   return out;
 }

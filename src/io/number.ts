@@ -32,15 +32,18 @@ export function parseScore(text: string, decimalComma: boolean): number | undefi
 export function describeNumberProblem(text: string, decimalComma: boolean): string {
   const s = text.trim();
   if (s === '') return 'the score is empty: fill it in or delete the row';
-  if (/^#[A-Z/0-9]+[!?]?$/i.test(s)) return `${quoted(s)} is a spreadsheet error value: fix the formula in the sheet and save again`;
+  if (/^#[A-Z/0-9]+[!?]?$/i.test(s))
+    return `${quoted(s)} is a spreadsheet error value: fix the formula in the sheet and save again`;
   if (decimalComma && GROUPED.test(s)) {
     return `${quoted(s)} is ambiguous: this file uses decimal commas, where a point groups thousands (${s.replace('.', '')}); write ${s.replace('.', ',').replace(/0+$/, '').replace(/,$/, '')} for the decimal`;
   }
   if (!decimalComma && /^[+-]?\d*,\d+$/.test(s)) {
     return `${quoted(s)} has a decimal comma, but the file is comma-separated: write ${quoted(s.replace(',', '.'))}, or save the file with ; as the delimiter`;
   }
-  if (/^[+-]?\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(s) || /\d[.,]\d*[.,]/.test(s)) return `${quoted(s)} has more than one separator: thousands separators are not read; write the score as digits with one decimal ${decimalComma ? 'comma' : 'point'}`;
+  if (/^[+-]?\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(s) || /\d[.,]\d*[.,]/.test(s))
+    return `${quoted(s)} has more than one separator: thousands separators are not read; write the score as digits with one decimal ${decimalComma ? 'comma' : 'point'}`;
   if (/%$/.test(s)) return `${quoted(s)} is a percentage: write the score on the rubric's scale, as a plain number`;
-  if (/^[+-]?\d+([.,]\d+)?e[+-]?\d+$/i.test(s)) return `${quoted(s)} is in exponent notation: write the score as plain digits`;
+  if (/^[+-]?\d+([.,]\d+)?e[+-]?\d+$/i.test(s))
+    return `${quoted(s)} is in exponent notation: write the score as plain digits`;
   return `${quoted(s)} is not a number: write digits with ${decimalComma ? 'a decimal comma (8,5)' : 'a decimal point (8.5)'}`;
 }

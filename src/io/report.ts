@@ -20,10 +20,14 @@ export function parseReport(text: string, file: string): KippReport {
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 10).map((issue) => {
       const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-      return diagnostic('parse-error', `${where}${issue.message} — is this a report written by kipp score --format json?`, {
-        file,
-        ...(issue.path.length > 0 ? { field: issue.path.map(String).join('.') } : {}),
-      });
+      return diagnostic(
+        'parse-error',
+        `${where}${issue.message} — is this a report written by kipp score --format json?`,
+        {
+          file,
+          ...(issue.path.length > 0 ? { field: issue.path.map(String).join('.') } : {}),
+        },
+      );
     });
     throw new KippError('usage', `${file}: not a kipp JSON report`, problems);
   }
@@ -36,7 +40,8 @@ export function readReport(path: string): KippReport {
     bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'report not found: check the path' : `report cannot be read (${code ?? 'error'})`;
+    const message =
+      code === 'ENOENT' ? 'report not found: check the path' : `report cannot be read (${code ?? 'error'})`;
     throw new KippError('usage', `${path}: ${message}`, [diagnostic('file-not-found', message, { file: path })]);
   }
   return parseReport(decodeBytes(bytes).text, path);

@@ -58,10 +58,10 @@ export function unreadableRubric(code: string | undefined): string {
     case 'ENOTDIR':
       return 'not found: check the path given to --rubric (or KIPP_RUBRIC)';
     case 'EISDIR':
-      return 'is a directory, not a file: give the rubric\'s .yaml file inside it (for example DIR/rubric.yaml)';
+      return "is a directory, not a file: give the rubric's .yaml file inside it (for example DIR/rubric.yaml)";
     case 'EACCES':
     case 'EPERM':
-      return 'cannot be read: permission denied (check the file\'s permissions, or copy it somewhere readable)';
+      return "cannot be read: permission denied (check the file's permissions, or copy it somewhere readable)";
     default:
       return `cannot be read (${code ?? 'unknown error'})`;
   }

@@ -28,7 +28,10 @@ export function checkedRubric(bytes: Uint8Array, path: string | null, sha: strin
 }
 
 /** Parses and checks rubric text. Returns every problem as an `invalid-rubric` diagnostic. */
-export function parseRubric(text: string, file: string): { rubric: Rubric | null; diagnostics: Diagnostic[]; content?: RubricFile } {
+export function parseRubric(
+  text: string,
+  file: string,
+): { rubric: Rubric | null; diagnostics: Diagnostic[]; content?: RubricFile } {
   // The same parser and alias bound as entries and score sheets (yaml.ts).
   const { doc, lineOf, refused } = parseYaml(text);
   const problems: Diagnostic[] = [];
@@ -72,7 +75,12 @@ export function parseRubric(text: string, file: string): { rubric: Rubric | null
  * rules that read a refused top-level key (left out, a placeholder for a required one). An
  * unknown key refuses only itself: the values next to it are read as written.
  */
-function checkRubricFile(raw: unknown): { rubric: Rubric | null; content?: RubricFile; schemaIssues: ZodIssue[]; crossIssues: RubricIssue[] } {
+function checkRubricFile(raw: unknown): {
+  rubric: Rubric | null;
+  content?: RubricFile;
+  schemaIssues: ZodIssue[];
+  crossIssues: RubricIssue[];
+} {
   const parsed = rubricFileSchema.safeParse(raw);
   if (parsed.success) {
     const rubric = resolveRubric(parsed.data);
@@ -80,13 +88,15 @@ function checkRubricFile(raw: unknown): { rubric: Rubric | null; content?: Rubri
   }
   const schemaIssues = parsed.error.issues;
   // The document itself is not a mapping: nothing to check across fields.
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { rubric: null, schemaIssues, crossIssues: [] };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { rubric: null, schemaIssues, crossIssues: [] };
   const rest = structuredClone(raw) as Record<string, unknown>;
   const unread = new Set<string>();
   for (const issue of schemaIssues) {
     if (issue.code === 'unrecognized_keys') {
       const owner = valueAt(rest, issue.path as (string | number)[]);
-      if (owner !== null && typeof owner === 'object') for (const k of issue.keys) delete (owner as Record<string, unknown>)[k];
+      if (owner !== null && typeof owner === 'object')
+        for (const k of issue.keys) delete (owner as Record<string, unknown>)[k];
     } else if (typeof issue.path[0] === 'string') unread.add(issue.path[0]);
     else return { rubric: null, schemaIssues, crossIssues: [] };
   }
@@ -108,12 +118,27 @@ function zodIssueMessages(issue: ZodIssue, raw: unknown): [(string | number)[], 
   const written = valueAt(raw, path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((k) => [[...path, k], `unknown key "${k}"${didYouMean(k, keysAllowedAt(path))} (see the rubric JSON Schema for the keys allowed here)`]);
+      return issue.keys.map((k) => [
+        [...path, k],
+        `unknown key "${k}"${didYouMean(k, keysAllowedAt(path))} (see the rubric JSON Schema for the keys allowed here)`,
+      ]);
     case 'invalid_type':
-      return [[path, written === undefined ? `required: add this key (expected ${issue.expected})` : `expected ${issue.expected}, got ${describe(written)}`]];
+      return [
+        [
+          path,
+          written === undefined
+            ? `required: add this key (expected ${issue.expected})`
+            : `expected ${issue.expected}, got ${describe(written)}`,
+        ],
+      ];
     case 'invalid_value': {
       const allowed = issue.values.map((v) => String(v));
-      return [[path, `expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(written)}${typeof written === 'string' ? didYouMean(written, allowed) : ''}`]];
+      return [
+        [
+          path,
+          `expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(written)}${typeof written === 'string' ? didYouMean(written, allowed) : ''}`,
+        ],
+      ];
     }
     case 'invalid_union':
       return [[path, `expected text or a mapping with id/en labels, got ${describe(written)}`]];
@@ -180,7 +205,8 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;

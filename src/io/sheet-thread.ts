@@ -42,7 +42,15 @@ export const CANCELLED = 2;
 export const DEFAULT_WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
 /** A worker's sheet and findings (ReadSheets; a second part's row diagnostics apart). */
-type Posted = { parts: ScoreSheetParts; inputs: InputFile[]; diagnostics: Diagnostic[]; stoppedAt?: number; stoppedLine?: number; rowDiagnosticsAt?: number; rowDiagnostics?: Diagnostic[] };
+type Posted = {
+  parts: ScoreSheetParts;
+  inputs: InputFile[];
+  diagnostics: Diagnostic[];
+  stoppedAt?: number;
+  stoppedLine?: number;
+  rowDiagnosticsAt?: number;
+  rowDiagnostics?: Diagnostic[];
+};
 
 interface Job {
   /** The worker's result; undefined when it failed or took far too long. */
@@ -81,7 +89,10 @@ export function startSheetWorker(
     for (const { path } of files) progress?.(`reading scores ${path} (in a worker thread)`);
     return () => toReadSheets(job.wait());
   };
-  const single = files.length === 1 && bytes >= 2 * minBytes && bytes < 2 ** 31 - 1 && formatOf(files[0]!.path) === 'csv' ? files[0]! : undefined;
+  const single =
+    files.length === 1 && bytes >= 2 * minBytes && bytes < 2 ** 31 - 1 && formatOf(files[0]!.path) === 'csv'
+      ? files[0]!
+      : undefined;
   if (single === undefined) return all();
 
   // Each worker reads one half of the file into the memory they share, waits for the other's
@@ -134,7 +145,12 @@ function joinParts(first: Posted, second: Posted): ReadSheets | undefined {
   // then the rows' (likewise). Every finding about a row is at that row (a value under an
   // empty header included), so none is reported by both parts.
   const at = first.rowDiagnosticsAt ?? read.diagnostics.length;
-  read.diagnostics = [...read.diagnostics.slice(0, at), ...second.diagnostics, ...read.diagnostics.slice(at), ...(second.rowDiagnostics ?? [])];
+  read.diagnostics = [
+    ...read.diagnostics.slice(0, at),
+    ...second.diagnostics,
+    ...read.diagnostics.slice(at),
+    ...(second.rowDiagnostics ?? []),
+  ];
   return read;
 }
 
@@ -142,12 +158,23 @@ function joinParts(first: Posted, second: Posted): ReadSheets | undefined {
  * One CSV score file read in two parts cut at byte `cut`, as the two workers read it, but in
  * this thread: the tests cut files anywhere and compare the result with one reader's.
  */
-export function readInTwoParts(file: SheetFile, bytes: Uint8Array, cut: number, rubric: Rubric, delimiter: Delimiter | undefined): ReadSheets {
+export function readInTwoParts(
+  file: SheetFile,
+  bytes: Uint8Array,
+  cut: number,
+  rubric: Rubric,
+  delimiter: Delimiter | undefined,
+): ReadSheets {
   const { sheet, ...head } = readScoreSheets([file], rubric, { delimiter, stopAt: cut, bytes });
   const first: Posted = { parts: sheet.toParts(), ...head };
   if (first.stoppedAt !== cut) return toReadSheets(first)!;
   const tail = readSheetTail(file, bytes, cut, rubric, delimiter);
-  return joinParts(first, { parts: tail.sheet.toParts(), inputs: [], diagnostics: tail.csvDiagnostics, rowDiagnostics: tail.rowDiagnostics })!;
+  return joinParts(first, {
+    parts: tail.sheet.toParts(),
+    inputs: [],
+    diagnostics: tail.csvDiagnostics,
+    rowDiagnostics: tail.rowDiagnostics,
+  })!;
 }
 
 function toReadSheets(posted: Posted | undefined): ReadSheets | undefined {
@@ -168,7 +195,7 @@ export function readHalf(path: string, bytes: Uint8Array, which: 0 | 1, control:
     const fd = openSync(path, 'r');
     try {
       ok = fstatSync(fd).size === bytes.length;
-      for (let done = from; ok && done < to; ) {
+      for (let done = from; ok && done < to;) {
         const got = readSync(fd, bytes, done, to - done, done);
         ok = got > 0;
         done += got;
@@ -185,7 +212,8 @@ export function readHalf(path: string, bytes: Uint8Array, which: 0 | 1, control:
 
 /** Waits for both halves (bounded); true when both were read. */
 export function bothHalvesRead(control: Int32Array, bytes: number): boolean {
-  for (const which of [0, 1]) if (Atomics.wait(control, which, 0, 30_000 + bytes / 10_000) === 'timed-out') return false;
+  for (const which of [0, 1])
+    if (Atomics.wait(control, which, 0, 30_000 + bytes / 10_000) === 'timed-out') return false;
   return control[0] === READY && control[1] === READY;
 }
 
@@ -206,7 +234,10 @@ function startJob(script: URL, data: Omit<SheetWorkerData, 'port' | 'done'>, byt
   const done = new Int32Array(new SharedArrayBuffer(4));
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { ...data, port: port2, done } satisfies SheetWorkerData, transferList: [port2] });
+    worker = new Worker(script, {
+      workerData: { ...data, port: port2, done } satisfies SheetWorkerData,
+      transferList: [port2],
+    });
   } catch {
     port1.close();
     return undefined;

@@ -15,7 +15,9 @@ import { readScoreSheets, readSheetTail, type SheetFile } from './sheets.js';
  * workers (half each; `control` records each half, see readHalf), the records before the cut
  * (head) or those from it (tail).
  */
-export type SheetTask = { kind: 'all'; files: SheetFile[] } | { kind: 'head' | 'tail'; file: SheetFile; bytes: Uint8Array; control: Int32Array };
+export type SheetTask =
+  | { kind: 'all'; files: SheetFile[] }
+  | { kind: 'head' | 'tail'; file: SheetFile; bytes: Uint8Array; control: Int32Array };
 
 export interface SheetWorkerData {
   task: SheetTask;
@@ -52,9 +54,15 @@ try {
     const read = bothHalvesRead(task.control, task.bytes.length);
     // No line break near the middle: the head reads the whole file.
     const cut = read ? cutOf(task.bytes) : undefined;
-    if (!read || (task.kind === 'tail' && cut === undefined)) port.postMessage({ error: 'the file could not be read in two' });
+    if (!read || (task.kind === 'tail' && cut === undefined))
+      port.postMessage({ error: 'the file could not be read in two' });
     else if (task.kind === 'head') {
-      const { sheet, ...rest } = readScoreSheets([task.file], rubric, { delimiter, stopAt: cut, bytes: task.bytes, hash: false });
+      const { sheet, ...rest } = readScoreSheets([task.file], rubric, {
+        delimiter,
+        stopAt: cut,
+        bytes: task.bytes,
+        hash: false,
+      });
       post(sheet, rest);
     } else {
       const tail = readSheetTail(task.file, task.bytes, cut!, rubric, delimiter);

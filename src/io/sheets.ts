@@ -62,7 +62,11 @@ export interface SheetReadOptions {
 }
 
 /** Reads the score files, in order, into one ScoreSheet. A missing file stops it (KippError). */
-export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, options: SheetReadOptions = {}): ReadSheets {
+export function readScoreSheets(
+  files: readonly SheetFile[],
+  rubric: Rubric,
+  options: SheetReadOptions = {},
+): ReadSheets {
   const { delimiter, progress, stopAt, bytes, hash = true } = options;
   const vocab = vocabulary(rubric);
   const sheet = new ScoreSheet();
@@ -75,14 +79,32 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
     progress?.(`reading scores ${path}`);
     const book = options.workbooks?.get(path);
     const input =
-      book !== undefined ? { path, bytes: new Uint8Array(0), sha256: book.sha256, format: 'xlsx' as const }
-      : bytes !== undefined ? { path, bytes, sha256: hash ? sha256(bytes) : '', format: formatOf(path) }
-      : readInputOrStop(path);
-    inputs.push({ path, kind: 'scores', sha256: input.sha256, ...(stage !== undefined ? { stage } : {}), ...(book !== undefined && book.sheet !== '' ? { sheet: book.sheet } : {}) });
+      book !== undefined
+        ? { path, bytes: new Uint8Array(0), sha256: book.sha256, format: 'xlsx' as const }
+        : bytes !== undefined
+          ? { path, bytes, sha256: hash ? sha256(bytes) : '', format: formatOf(path) }
+          : readInputOrStop(path);
+    inputs.push({
+      path,
+      kind: 'scores',
+      sha256: input.sha256,
+      ...(stage !== undefined ? { stage } : {}),
+      ...(book !== undefined && book.sheet !== '' ? { sheet: book.sheet } : {}),
+    });
     const found: Diagnostic[] = [];
     const reader = new SheetReader(sheet, path, vocab.criterionIds, found, rubric.stages.length > 0, stage);
     reader.stageName = (raw) => vocab.stage(raw);
-    const table = readTable(input, { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter, ...(stopAt !== undefined ? { stopAt } : {}), workbook: book }, reader);
+    const table = readTable(
+      input,
+      {
+        kind: 'scores',
+        criterion: (normalized) => vocab.criterion(normalized),
+        delimiter,
+        ...(stopAt !== undefined ? { stopAt } : {}),
+        workbook: book,
+      },
+      reader,
+    );
     if (table.records.length > 0) reader.records(table);
     reader.finish(table.decimalComma);
     for (const d of table.diagnostics) diagnostics.push(d);
@@ -91,7 +113,9 @@ export function readScoreSheets(files: readonly SheetFile[], rubric: Rubric, opt
     stoppedAt = table.stoppedAt;
     stoppedLine = table.stoppedLine ?? 0;
   }
-  return stoppedAt !== undefined ? { sheet, inputs, diagnostics, stoppedAt, stoppedLine, rowDiagnosticsAt } : { sheet, inputs, diagnostics };
+  return stoppedAt !== undefined
+    ? { sheet, inputs, diagnostics, stoppedAt, stoppedLine, rowDiagnosticsAt }
+    : { sheet, inputs, diagnostics };
 }
 
 /** The line the second part's first record is numbered with before it is shifted (far above any real line). */
@@ -103,7 +127,13 @@ export const TAIL_LINE_BASE = 2 ** 30;
  * delimiter, their lines counted from TAIL_LINE_BASE. Only the records' own diagnostics are
  * kept (the header's are the first part's): the CSV reader's and the rows'.
  */
-export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: number, rubric: Rubric, delimiter: Delimiter | undefined): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } {
+export function readSheetTail(
+  file: SheetFile,
+  fileBytes: Uint8Array,
+  start: number,
+  rubric: Rubric,
+  delimiter: Delimiter | undefined,
+): { sheet: ScoreSheet; csvDiagnostics: Diagnostic[]; rowDiagnostics: Diagnostic[] } {
   // The records' lines count from TAIL_LINE_BASE: the first part's reader finds the cut's real
   // line, and the joined sheet's lines are shifted then (sheet-thread.ts). No message text
   // holds a record's line, only the line fields.
@@ -116,13 +146,16 @@ export function readSheetTail(file: SheetFile, fileBytes: Uint8Array, start: num
   reader.stageName = (raw) => vocab.stage(raw);
   // The whole file's bytes, read as its own reader reads them (the same delimiter detection),
   // but from `start` once the header is read.
-  const table = readTable({ path: file.path, bytes: all, sha256: '', format: 'csv' }, { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter, resume: { at: start, line } }, reader);
+  const table = readTable(
+    { path: file.path, bytes: all, sha256: '', format: 'csv' },
+    { kind: 'scores', criterion: (normalized) => vocab.criterion(normalized), delimiter, resume: { at: start, line } },
+    reader,
+  );
   reader.finish(table.decimalComma);
   // The header's findings, and the encoding's (a finding about the whole file), are the first part's.
   const ofRecords = (d: Diagnostic) => d.code !== 'encoding' && d.line !== undefined && d.line >= line;
   return { sheet, csvDiagnostics: table.diagnostics.filter(ofRecords), rowDiagnostics: found.filter(ofRecords) };
 }
-
 
 /**
  * Reads one score sheet into the shared columnar ScoreSheet: CSV rows stream in as they are
@@ -159,16 +192,28 @@ class SheetReader implements RowStream {
   }
 
   /** Decides the form (long or wide) from the header; reports what is missing or unknown. */
-  header(names: (string | null)[], columns: Map<string, number>, line: number, rows?: number, delimiter?: Delimiter): void {
+  header(
+    names: (string | null)[],
+    columns: Map<string, number>,
+    line: number,
+    rows?: number,
+    delimiter?: Delimiter,
+  ): void {
     const has = (f: string) => columns.has(f);
     this.long = has('criterion') && has('score');
-    this.wide = this.criterionIds.filter(has).map((criterion) => ({ code: this.sheet.code(criterion), index: columns.get(criterion)! - 1 }));
+    this.wide = this.criterionIds
+      .filter(has)
+      .map((criterion) => ({ code: this.sheet.code(criterion), index: columns.get(criterion)! - 1 }));
     if (!this.long && this.wide.length === 0) {
       this.diagnostics.push(
-        diagnostic('missing-field', `a score sheet needs either "criterion" and "score" columns (long form) or one column per criterion (wide form: ${this.criterionIds.join(', ')})`, {
-          file: this.file,
-          line,
-        }),
+        diagnostic(
+          'missing-field',
+          `a score sheet needs either "criterion" and "score" columns (long form) or one column per criterion (wide form: ${this.criterionIds.join(', ')})`,
+          {
+            file: this.file,
+            line,
+          },
+        ),
       );
       this.skip = true;
       return;
@@ -176,14 +221,21 @@ class SheetReader implements RowStream {
     for (const required of ['entry_id', 'judge_id']) {
       if (!has(required)) {
         const aliases = required === 'entry_id' ? 'id_inovasi, kode_inovasi' : 'juri, id_juri, evaluator';
-        this.diagnostics.push(diagnostic('missing-field', `the score sheet has no "${required}" column: add it (aliases: ${aliases})`, { file: this.file, line, field: required }));
+        this.diagnostics.push(
+          diagnostic('missing-field', `the score sheet has no "${required}" column: add it (aliases: ${aliases})`, {
+            file: this.file,
+            line,
+            field: required,
+          }),
+        );
         this.skip = true;
       }
     }
     if (this.skip) return;
     const criterionSet = new Set(this.criterionIds);
     for (const [name, column] of columns) {
-      if (SCORE_FIELDS.has(name) || (this.staged && name === 'stage') || (!this.long && criterionSet.has(name))) continue;
+      if (SCORE_FIELDS.has(name) || (this.staged && name === 'stage') || (!this.long && criterionSet.has(name)))
+        continue;
       this.diagnostics.push(unknownField(name, 'score sheet', this.file, line, column));
     }
     const at = (f: string) => (columns.get(f) ?? 0) - 1;
@@ -231,8 +283,19 @@ class SheetReader implements RowStream {
     const entryId = cells[this.entryAt] ?? '';
     const judgeId = cells[this.judgeAt] ?? '';
     if (entryId === '' || judgeId === '') {
-      for (const [field, value, index] of [['entry_id', entryId, this.entryAt], ['judge_id', judgeId, this.judgeAt]] as const) {
-        if (value === '') this.diagnostics.push(diagnostic('missing-field', `the row has no ${field}: fill it in or delete the row`, { file: this.file, line, column: index + 1, field }));
+      for (const [field, value, index] of [
+        ['entry_id', entryId, this.entryAt],
+        ['judge_id', judgeId, this.judgeAt],
+      ] as const) {
+        if (value === '')
+          this.diagnostics.push(
+            diagnostic('missing-field', `the row has no ${field}: fill it in or delete the row`, {
+              file: this.file,
+              line,
+              column: index + 1,
+              field,
+            }),
+          );
       }
       return;
     }
@@ -240,13 +303,17 @@ class SheetReader implements RowStream {
     const stage = this.stageAt >= 0 ? (cells[this.stageAt] ?? '') || (this.sheetStage ?? '') : (this.sheetStage ?? '');
     if (this.sheetStage !== undefined && stage !== this.sheetStage && this.stageName(stage) !== this.sheetStage) {
       this.diagnostics.push(
-        diagnostic('unknown-stage', `the row says stage ${quoted(stage)}, but the sheet was given as --scores ${this.sheetStage}=${this.file}: correct the row or the option`, {
-          file: this.file,
-          line,
-          column: this.stageAt + 1,
-          field: 'stage',
-          entry_id: entryId,
-        }),
+        diagnostic(
+          'unknown-stage',
+          `the row says stage ${quoted(stage)}, but the sheet was given as --scores ${this.sheetStage}=${this.file}: correct the row or the option`,
+          {
+            file: this.file,
+            line,
+            column: this.stageAt + 1,
+            field: 'stage',
+            entry_id: entryId,
+          },
+        ),
       );
       return;
     }
@@ -263,12 +330,41 @@ class SheetReader implements RowStream {
         // are filled in by finish(); five columns are written here instead of twelve.
         sheet.addScore(entry, judge, criterion, text, line, comment);
         this.constantRows = true;
-      } else sheet.addCodes(entry, judge, criterion, text, false, this.fileId, line, this.scoreAt + 1, this.entryAt + 1, this.judgeAt + 1, this.criterionAt + 1, comment, stageCode);
+      } else
+        sheet.addCodes(
+          entry,
+          judge,
+          criterion,
+          text,
+          false,
+          this.fileId,
+          line,
+          this.scoreAt + 1,
+          this.entryAt + 1,
+          this.judgeAt + 1,
+          this.criterionAt + 1,
+          comment,
+          stageCode,
+        );
       return;
     }
     for (const { code, index } of this.wide) {
       if ((cells[index] ?? '') === '') continue; // an empty cell is "not scored"
-      sheet.addCodes(entry, judge, code, this.code(cells, index, codes), false, this.fileId, line, index + 1, this.entryAt + 1, this.judgeAt + 1, 0, comment, stageCode);
+      sheet.addCodes(
+        entry,
+        judge,
+        code,
+        this.code(cells, index, codes),
+        false,
+        this.fileId,
+        line,
+        index + 1,
+        this.entryAt + 1,
+        this.judgeAt + 1,
+        0,
+        comment,
+        stageCode,
+      );
     }
   }
 
@@ -315,7 +411,10 @@ class SheetReader implements RowStream {
     // Unknown keys in YAML/JSON are reported at the first record that has them.
     const names = table.fields;
     for (const r of table.records) {
-      this.row(names.map((f) => r.fields.get(f) ?? ''), r.source.line);
+      this.row(
+        names.map((f) => r.fields.get(f) ?? ''),
+        r.source.line,
+      );
     }
     // YAML/JSON carry no columns.
     for (let i = this.start; i < this.sheet.length; i++) {
@@ -348,7 +447,16 @@ class SheetReader implements RowStream {
 }
 
 /** A column or key that is no field of its kind of file (kept, not used). */
-export function unknownField(name: string, kind: string, file: string | undefined, line: number | undefined, column: number | undefined): Diagnostic {
-  return diagnostic('unknown-field', `${quoted(name)} is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`, { file, line, column, field: name });
+export function unknownField(
+  name: string,
+  kind: string,
+  file: string | undefined,
+  line: number | undefined,
+  column: number | undefined,
+): Diagnostic {
+  return diagnostic(
+    'unknown-field',
+    `${quoted(name)} is not a known ${kind} field: it is kept as is; check the spelling if it was meant to be one`,
+    { file, line, column, field: name },
+  );
 }
-

@@ -5,7 +5,14 @@
 import { Buffer } from 'node:buffer';
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
-import { cleanCell, fieldAliases, normalizeName, ROW_NUMBER_FIELD, rowNumberColumns, type FileKind } from '../model/names.js';
+import {
+  cleanCell,
+  fieldAliases,
+  normalizeName,
+  ROW_NUMBER_FIELD,
+  rowNumberColumns,
+  type FileKind,
+} from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { RowFields, RowHeader } from '../model/row-fields.js';
 import { CsvSyntaxError, parseCsv, type CsvResult, type Delimiter } from './csv.js';
@@ -34,7 +41,13 @@ export interface RowStream {
    * Canonical name per column (null: ignored), and canonical name → 1-based column; for CSV,
    * about how many rows follow and the delimiter.
    */
-  header(names: (string | null)[], columns: Map<string, number>, line: number, rows?: number, delimiter?: Delimiter): void;
+  header(
+    names: (string | null)[],
+    columns: Map<string, number>,
+    line: number,
+    rows?: number,
+    delimiter?: Delimiter,
+  ): void;
   /** `codes`: see CsvHandlers.row (absent for YAML/JSON records). */
   row(cells: string[], line: number, codes?: Int32Array): void;
 }
@@ -69,10 +82,12 @@ export function canonicalField(header: string, options: TableOptions): { name: s
 
 export function readTable(input: InputBytes, options: TableOptions, stream?: RowStream): Table {
   // A workbook is known by its bytes too (a .xlsx saved as nilai.csv): never decoded as text.
-  if (input.format === 'xlsx' || options.workbook !== undefined || binaryKind(input.bytes.subarray(0, 4)) === 'zip') return readSheetTable(input.path, options, stream);
+  if (input.format === 'xlsx' || options.workbook !== undefined || binaryKind(input.bytes.subarray(0, 4)) === 'zip')
+    return readSheetTable(input.path, options, stream);
   const diagnostics: Diagnostic[] = [];
   const decoded = toUtf8(input.bytes);
-  for (const problem of decoded.problems) diagnostics.push(diagnostic('encoding', problem.message, { file: input.path, line: problem.line }));
+  for (const problem of decoded.problems)
+    diagnostics.push(diagnostic('encoding', problem.message, { file: input.path, line: problem.line }));
   const format = input.format ?? sniffFormat(decoded.utf8.toString('utf8', 0, 4096));
   // CSV is read from the bytes (see csv.ts); YAML and JSON from the text.
   // A stop offset holds only while the bytes read are the file's own (UTF-8, at most without a
@@ -81,9 +96,15 @@ export function readTable(input: InputBytes, options: TableOptions, stream?: Row
   const csvOptions = {
     ...options,
     stopAt: options.stopAt !== undefined && shift !== undefined ? options.stopAt - shift : undefined,
-    resume: options.resume !== undefined && shift !== undefined ? { at: options.resume.at - shift, line: options.resume.line } : undefined,
+    resume:
+      options.resume !== undefined && shift !== undefined
+        ? { at: options.resume.at - shift, line: options.resume.line }
+        : undefined,
   };
-  const table = format === 'csv' ? readCsvTable(decoded.utf8, input.path, csvOptions, stream) : readYamlTable(decoded.utf8.toString('utf8'), input.path, options);
+  const table =
+    format === 'csv'
+      ? readCsvTable(decoded.utf8, input.path, csvOptions, stream)
+      : readYamlTable(decoded.utf8.toString('utf8'), input.path, options);
   if (table.stoppedAt !== undefined) table.stoppedAt += shift!;
   table.diagnostics.unshift(...diagnostics);
   return table;
@@ -97,25 +118,56 @@ export function readTable(input: InputBytes, options: TableOptions, stream?: Row
 function readSheetTable(file: string, options: TableOptions, stream?: RowStream): Table {
   const book = options.workbook;
   if (book === undefined || book.problem !== undefined) {
-    const message = book?.problem ?? 'an Excel workbook is read by the asynchronous API (loadCompetitionAsync) or the command line; loadCompetition reads CSV, YAML and JSON only';
-    return { records: [], fields: [], columns: new Map(), decimalComma: true, headerLine: 1, diagnostics: [diagnostic(book === undefined ? 'unsupported-format' : 'sheet-not-found', message, { file })] };
+    const message =
+      book?.problem ??
+      'an Excel workbook is read by the asynchronous API (loadCompetitionAsync) or the command line; loadCompetition reads CSV, YAML and JSON only';
+    return {
+      records: [],
+      fields: [],
+      columns: new Map(),
+      decimalComma: true,
+      headerLine: 1,
+      diagnostics: [diagnostic(book === undefined ? 'unsupported-format' : 'sheet-not-found', message, { file })],
+    };
   }
   const cellProblems: Diagnostic[] = [];
-  const table = readCsvTable(new Uint8Array(0), file, { ...options, stopAt: undefined, resume: undefined }, stream, (handlers) => feedSheet(book, options, handlers, cellProblems));
+  const table = readCsvTable(
+    new Uint8Array(0),
+    file,
+    { ...options, stopAt: undefined, resume: undefined },
+    stream,
+    (handlers) => feedSheet(book, options, handlers, cellProblems),
+  );
   // The cells' problems and the rows' in one list, by row (as one reader would have listed them).
-  if (cellProblems.length > 0) table.diagnostics = [...table.diagnostics, ...cellProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  if (cellProblems.length > 0)
+    table.diagnostics = [...table.diagnostics, ...cellProblems].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
   return table;
 }
 
 /** Parses rows into handlers: the CSV parser, or a workbook sheet's rows (feedSheet). */
-type ParseRows = (handlers: { header(cells: string[], line: number, delimiter: Delimiter): void; row(cells: string[], line: number, codes?: Int32Array): void; error(err: CsvSyntaxError): void }) => CsvResult;
+type ParseRows = (handlers: {
+  header(cells: string[], line: number, delimiter: Delimiter): void;
+  row(cells: string[], line: number, codes?: Int32Array): void;
+  error(err: CsvSyntaxError): void;
+}) => CsvResult;
 
 function readCsvTable(
   bytes: Uint8Array,
   file: string,
-  options: Omit<TableOptions, 'stopAt' | 'resume'> & { stopAt: number | undefined; resume: { at: number; line: number } | undefined },
+  options: Omit<TableOptions, 'stopAt' | 'resume'> & {
+    stopAt: number | undefined;
+    resume: { at: number; line: number } | undefined;
+  },
   stream?: RowStream,
-  parse: ParseRows = (handlers) => parseCsv(bytes, handlers, { delimiter: options.delimiter, cell: cleanCell, stopAt: options.stopAt, resume: options.resume }),
+  parse: ParseRows = (handlers) =>
+    parseCsv(bytes, handlers, {
+      delimiter: options.delimiter,
+      cell: cleanCell,
+      stopAt: options.stopAt,
+      resume: options.resume,
+    }),
 ): Table {
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];
@@ -137,7 +189,13 @@ function readCsvTable(
   const fits = (cells: string[], line: number): boolean => {
     for (let i = names.length; i < cells.length; i++) {
       if (cells[i] !== '') {
-        diagnostics.push(diagnostic('parse-error', `the row has a value in column ${i + 1} (${excerpt(cells[i]!)}), but the header has ${names.length} columns: ${splitHint(cells, i)}. The row is not read`, { file, line, column: i + 1 }));
+        diagnostics.push(
+          diagnostic(
+            'parse-error',
+            `the row has a value in column ${i + 1} (${excerpt(cells[i]!)}), but the header has ${names.length} columns: ${splitHint(cells, i)}. The row is not read`,
+            { file, line, column: i + 1 },
+          ),
+        );
         return false;
       }
       // Empty cells past the header are spreadsheet padding, except in a comma-separated score
@@ -145,7 +203,11 @@ function readCsvTable(
       // cut in two at its decimal comma before an empty last cell looks just like this.
       if (commaSheet) {
         diagnostics.push(
-          diagnostic('parse-error', `the row has ${cells.length} cells but the header has ${names.length} columns (the extra ones empty): ${splitHint(cells, -1)}. If the extra cells are only padding, delete them (in a comma-separated score sheet every row has as many cells as the header). The row is not read`, { file, line, column: names.length + 1 }),
+          diagnostic(
+            'parse-error',
+            `the row has ${cells.length} cells but the header has ${names.length} columns (the extra ones empty): ${splitHint(cells, -1)}. If the extra cells are only padding, delete them (in a comma-separated score sheet every row has as many cells as the header). The row is not read`,
+            { file, line, column: names.length + 1 },
+          ),
         );
         return false;
       }
@@ -156,11 +218,15 @@ function readCsvTable(
     if (strict && cells.length < namedWidth) {
       const missing = names.slice(cells.length, namedWidth).filter((n) => n !== null);
       diagnostics.push(
-        diagnostic('parse-error', `the row has ${cells.length} cells but the header has ${namedWidth} columns (no cell for ${missing.map((n) => `"${n}"`).join(', ')}): a cell is missing or the row was cut short. Write every cell, an empty one as nothing between two delimiters. The row is not read`, {
-          file,
-          line,
-          column: cells.length + 1,
-        }),
+        diagnostic(
+          'parse-error',
+          `the row has ${cells.length} cells but the header has ${namedWidth} columns (no cell for ${missing.map((n) => `"${n}"`).join(', ')}): a cell is missing or the row was cut short. Write every cell, an empty one as nothing between two delimiters. The row is not read`,
+          {
+            file,
+            line,
+            column: cells.length + 1,
+          },
+        ),
       );
       return false;
     }
@@ -169,13 +235,25 @@ function readCsvTable(
       // In a score sheet a value with no column to go in is an error at every row that has one:
       // it is nearly always a score cut in two (below), and the row's other cells may have moved.
       if (strict) {
-        diagnostics.push(diagnostic('parse-error', `column ${i + 1} has no header but the row has a value in it (${excerpt(cells[i]!)}): ${splitHint(cells, i)}; then delete the empty column, or give it a header if it holds something else. The row is not read`, { file, line, column: i + 1 }));
+        diagnostics.push(
+          diagnostic(
+            'parse-error',
+            `column ${i + 1} has no header but the row has a value in it (${excerpt(cells[i]!)}): ${splitHint(cells, i)}; then delete the empty column, or give it a header if it holds something else. The row is not read`,
+            { file, line, column: i + 1 },
+          ),
+        );
         return false;
       }
       // Elsewhere (an entries file's notes column) the value is kept nowhere: say so once per column.
       if (unnamedReported.has(i)) continue;
       unnamedReported.add(i);
-      diagnostics.push(diagnostic('unknown-field', `column ${i + 1} has no header but holds values (first here): it is ignored; give it a header if it matters`, { file, line, column: i + 1 }));
+      diagnostics.push(
+        diagnostic(
+          'unknown-field',
+          `column ${i + 1} has no header but holds values (first here): it is ignored; give it a header if it matters`,
+          { file, line, column: i + 1 },
+        ),
+      );
     }
     return true;
   };
@@ -185,56 +263,69 @@ function readCsvTable(
   let namedWidth = 0;
   const emptyHeaders = new Set<number>();
   try {
-    const result = parse(
-      {
-        error(err) {
-          diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
-        },
-        header(cells, line, delimiter) {
-          headerLine = line;
-          commaSheet = strict && delimiter === ',';
-          const seen = new Map<string, number>();
-          const rowNumbers = rowNumberColumns(cells, options.kind);
-          names = cells.map((cell, i) => {
-            const header = cleanCell(cell);
-            if (header === '') {
-              emptyHeaders.add(i);
-              return null;
-            }
-            const name = rowNumbers.has(i) ? ROW_NUMBER_FIELD : canonicalField(header, options).name;
-            const previous = seen.get(name);
-            if (previous !== undefined) {
-              diagnostics.push(
-                diagnostic('duplicate-header', `columns ${previous + 1} (${quoted(cleanCell(cells[previous] ?? ''))}) and ${i + 1} (${quoted(header)}) both mean "${name}": rename or delete one of them`, {
+    const result = parse({
+      error(err) {
+        diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
+      },
+      header(cells, line, delimiter) {
+        headerLine = line;
+        commaSheet = strict && delimiter === ',';
+        const seen = new Map<string, number>();
+        const rowNumbers = rowNumberColumns(cells, options.kind);
+        names = cells.map((cell, i) => {
+          const header = cleanCell(cell);
+          if (header === '') {
+            emptyHeaders.add(i);
+            return null;
+          }
+          const name = rowNumbers.has(i) ? ROW_NUMBER_FIELD : canonicalField(header, options).name;
+          const previous = seen.get(name);
+          if (previous !== undefined) {
+            diagnostics.push(
+              diagnostic(
+                'duplicate-header',
+                `columns ${previous + 1} (${quoted(cleanCell(cells[previous] ?? ''))}) and ${i + 1} (${quoted(header)}) both mean "${name}": rename or delete one of them`,
+                {
                   file,
                   line,
                   column: i + 1,
                   field: name,
-                }),
-              );
-              return null;
-            }
-            seen.set(name, i);
-            fields.push(name);
-            columnOf.set(name, i + 1);
-            indexOf.set(name, i);
-            return name;
-          });
-          namedWidth = names.length;
-          while (namedWidth > 0 && names[namedWidth - 1] === null && emptyHeaders.has(namedWidth - 1)) namedWidth--;
-          unnamed = emptyHeaders.size > 0;
-          stream?.header(names, columnOf, line, stream && bytes.length > 0 ? estimateRecords(bytes, options.resume?.at ?? 0) : undefined, delimiter);
-        },
-        row(cells, line, codes) {
-          // One comparison for a row that fits (the common case: millions of score rows).
-          if ((cells.length !== names.length || unnamed) && !fits(cells, line)) return;
-          if (stream) return stream.row(cells, line, codes);
-          // Every record of a file shares the header's column map and field index (200,000
-          // entries: one map each); a record keeps only a copy of its cells.
-          records.push({ source: { file, line }, fields: new RowFields(rowHeader, cells.slice()), columns: columnOf, decimalComma });
-        },
+                },
+              ),
+            );
+            return null;
+          }
+          seen.set(name, i);
+          fields.push(name);
+          columnOf.set(name, i + 1);
+          indexOf.set(name, i);
+          return name;
+        });
+        namedWidth = names.length;
+        while (namedWidth > 0 && names[namedWidth - 1] === null && emptyHeaders.has(namedWidth - 1)) namedWidth--;
+        unnamed = emptyHeaders.size > 0;
+        stream?.header(
+          names,
+          columnOf,
+          line,
+          stream && bytes.length > 0 ? estimateRecords(bytes, options.resume?.at ?? 0) : undefined,
+          delimiter,
+        );
       },
-    );
+      row(cells, line, codes) {
+        // One comparison for a row that fits (the common case: millions of score rows).
+        if ((cells.length !== names.length || unnamed) && !fits(cells, line)) return;
+        if (stream) return stream.row(cells, line, codes);
+        // Every record of a file shares the header's column map and field index (200,000
+        // entries: one map each); a record keeps only a copy of its cells.
+        records.push({
+          source: { file, line },
+          fields: new RowFields(rowHeader, cells.slice()),
+          columns: columnOf,
+          decimalComma,
+        });
+      },
+    });
     decimalComma = result.delimiter !== ',';
     stoppedAt = result.stoppedAt;
     stoppedLine = result.stoppedLine;
@@ -263,7 +354,10 @@ function excerpt(cell: string): string {
  */
 function splitHint(cells: string[], at: number): string {
   const before = at > 0 ? cells[at - 1]! : '';
-  const cut = at > 0 && /^\d{1,6}$/.test(before) && /^\d{1,3}$/.test(cells[at]!) ? `"${before}" and "${cells[at]}" look like the score ${before},${cells[at]}` : 'this is often a score like 6,5';
+  const cut =
+    at > 0 && /^\d{1,6}$/.test(before) && /^\d{1,3}$/.test(cells[at]!)
+      ? `"${before}" and "${cells[at]}" look like the score ${before},${cells[at]}`
+      : 'this is often a score like 6,5';
   return `${cut} cut in two at its decimal comma: a comma-separated file cuts an unquoted 6,5, and so does LibreOffice's CSV import in any file unless only the file's own separator is ticked. Write the score in one cell (6.5, or 6,5 in a file separated by ";" or tab); a text cell that holds a "," must be quoted`;
 }
 
@@ -291,8 +385,16 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
   const fields: string[] = [];
   const { doc, lineOf: lineAt, targets, refused } = parseYaml(text, { strict: true });
   const lineOf = (offset: number | undefined) => lineAt(offset) ?? 1;
-  const table = { records, fields, columns: new Map<string, number>(), decimalComma: false, headerLine: 1, diagnostics };
-  for (const e of doc.errors) diagnostics.push(diagnostic('parse-error', yamlMessage(e), { file, line: lineOf(e.pos[0]) }));
+  const table = {
+    records,
+    fields,
+    columns: new Map<string, number>(),
+    decimalComma: false,
+    headerLine: 1,
+    diagnostics,
+  };
+  for (const e of doc.errors)
+    diagnostics.push(diagnostic('parse-error', yamlMessage(e), { file, line: lineOf(e.pos[0]) }));
   if (doc.errors.length > 0) return table;
   if (refused) {
     diagnostics.push(diagnostic('parse-error', refused.message, { file, line: refused.line ?? 1 }));
@@ -314,17 +416,29 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
     else outside++;
   }
   if (outside > 0) {
-    for (const w of warnings) diagnostics.push(diagnostic('parse-error', `${w.message}: the file is not read`, { file, line: lineOf(w.at) }));
+    for (const w of warnings)
+      diagnostics.push(diagnostic('parse-error', `${w.message}: the file is not read`, { file, line: lineOf(w.at) }));
     return table;
   }
   for (const [i, item] of items.entries()) {
     const line = lineOf(item?.range?.[0]);
     if (!isMap(item)) {
-      diagnostics.push(diagnostic('parse-error', 'expected a record (a mapping of field: value), or a list of records', { file, line }));
+      diagnostics.push(
+        diagnostic('parse-error', 'expected a record (a mapping of field: value), or a list of records', {
+          file,
+          line,
+        }),
+      );
       continue;
     }
     if (unread[i]!.length > 0) {
-      for (const w of unread[i]!) diagnostics.push(diagnostic('parse-error', `${w.message}: the value is not read as written, so the record is not used`, { file, line: lineOf(w.at) }));
+      for (const w of unread[i]!)
+        diagnostics.push(
+          diagnostic('parse-error', `${w.message}: the value is not read as written, so the record is not used`, {
+            file,
+            line: lineOf(w.at),
+          }),
+        );
       continue;
     }
     const map = new Map<string, string>();
@@ -343,7 +457,11 @@ function readYamlTable(text: string, file: string, options: TableOptions): Table
       const earlier = keyOf.get(name);
       if (earlier !== undefined) {
         diagnostics.push(
-          diagnostic('duplicate-header', `keys ${quoted(earlier)} and ${quoted(key)} both mean the field "${name}": keep one; the record is not used until then`, { file, line: lineOf(keyNode?.range?.[0]), field: name }),
+          diagnostic(
+            'duplicate-header',
+            `keys ${quoted(earlier)} and ${quoted(key)} both mean the field "${name}": keep one; the record is not used until then`,
+            { file, line: lineOf(keyNode?.range?.[0]), field: name },
+          ),
         );
         clash = true;
         continue;
@@ -375,7 +493,8 @@ function scalarText(node: Node | null, targets: ParsedYaml['targets']): string {
 function plain(node: unknown, targets: ParsedYaml['targets']): unknown {
   if (isAlias(node)) return plain(targets.get(node), targets);
   if (isScalar(node)) return node.value;
-  if (isMap(node)) return Object.fromEntries(node.items.map((p) => [String(plain(p.key, targets)), plain(p.value, targets)]));
+  if (isMap(node))
+    return Object.fromEntries(node.items.map((p) => [String(plain(p.key, targets)), plain(p.value, targets)]));
   if (isSeq(node)) return node.items.map((item) => plain(item, targets));
   return null;
 }

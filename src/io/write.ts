@@ -2,7 +2,17 @@
  * Safe writing: never over an input file, never a half-written output. The data goes to a
  * temporary file in the same folder, is flushed, and is renamed over the target in one step.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KippError } from '../model/diagnostic.js';
 
@@ -38,7 +48,8 @@ export function checkOutput(path: string, options: WriteOptions): void {
   if (options.force === false && existsSync(target)) {
     throw new KippError('usage', `${path} exists: pass --force to replace it, or choose another --output`);
   }
-  if (!existsSync(dirname(target))) throw new KippError('usage', `cannot write ${path}: the folder ${dirname(path)} does not exist`);
+  if (!existsSync(dirname(target)))
+    throw new KippError('usage', `cannot write ${path}: the folder ${dirname(path)} does not exist`);
 }
 
 /**
@@ -48,7 +59,11 @@ export function checkOutput(path: string, options: WriteOptions): void {
  * the last piece and an fsync, makes it visible, so a run that fails or is killed half-way
  * leaves the previous file as it was.
  */
-export function writeOutput(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, options: WriteOptions): void {
+export function writeOutput(
+  path: string,
+  data: string | Uint8Array | Iterable<string | Uint8Array>,
+  options: WriteOptions,
+): void {
   checkOutput(path, options);
   const target = canonical(path);
   removeStaleTemporaries(dirname(target), basename(target));
@@ -72,7 +87,8 @@ export function writeOutput(path: string, data: string | Uint8Array | Iterable<s
     if (err instanceof KippError) throw err;
     // A file system error is the user's to fix (a full disk, a read-only folder); anything
     // else came from making the pieces: a bug, reported as one.
-    if (typeof (err as NodeJS.ErrnoException).syscall === 'string') throw new KippError('usage', `cannot write ${path}: ${(err as Error).message}`);
+    if (typeof (err as NodeJS.ErrnoException).syscall === 'string')
+      throw new KippError('usage', `cannot write ${path}: ${(err as Error).message}`);
     throw err;
   }
 }

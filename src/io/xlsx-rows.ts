@@ -19,7 +19,12 @@ import { canonicalField, type TableOptions } from './table.js';
 import { CELL_SEPARATOR, FORMAT_SEPARATOR, type WorkbookSheet } from './xlsx.js';
 
 /** The names a header row must hold, per kind of file (anything above it is a title). */
-const HEADER_NAMES: Record<FileKind, readonly string[]> = { entries: ['id', 'title'], judges: ['id'], scores: ['entry_id', 'judge_id'], conflicts: ['judge_id', 'entry_id'] };
+const HEADER_NAMES: Record<FileKind, readonly string[]> = {
+  entries: ['id', 'title'],
+  judges: ['id'],
+  scores: ['entry_id', 'judge_id'],
+  conflicts: ['judge_id', 'entry_id'],
+};
 
 /**
  * The most decimals a score cell may hold: a judge writes a score with one or two; a cell that
@@ -35,7 +40,12 @@ export interface RowHandlers {
 }
 
 /** Feeds a sheet's rows to CSV handlers; returns what parseCsv would (read as ';'-separated: see above). */
-export function feedSheet(book: WorkbookSheet, options: TableOptions, handlers: RowHandlers, diagnostics: Diagnostic[]): CsvResult {
+export function feedSheet(
+  book: WorkbookSheet,
+  options: TableOptions,
+  handlers: RowHandlers,
+  diagnostics: Diagnostic[],
+): CsvResult {
   const result: CsvResult = { delimiter: ';', sepLine: false, detected: false };
   const file = book.path;
   const { rows, lines } = book;
@@ -53,9 +63,16 @@ export function feedSheet(book: WorkbookSheet, options: TableOptions, handlers: 
   if (headerAt < 0) {
     const what = wanted.map((n) => `"${n}"`).join(' and ');
     const message =
-      rows.length === 0 ? `sheet "${book.sheet}" is empty`
-      : `no row of sheet "${book.sheet}" holds the header names ${what} (or their aliases; ${rows.length} non-empty rows looked at): is it the right sheet (name another as FILE.xlsx#Sheet) and the right kind of file (${options.kind})?`;
-    diagnostics.push(diagnostic(rows.length === 0 ? 'empty-file' : 'missing-field', message, { file, line: rows.length === 0 ? undefined : lines[0], field: rows.length === 0 ? undefined : wanted[0] }));
+      rows.length === 0
+        ? `sheet "${book.sheet}" is empty`
+        : `no row of sheet "${book.sheet}" holds the header names ${what} (or their aliases; ${rows.length} non-empty rows looked at): is it the right sheet (name another as FILE.xlsx#Sheet) and the right kind of file (${options.kind})?`;
+    diagnostics.push(
+      diagnostic(rows.length === 0 ? 'empty-file' : 'missing-field', message, {
+        file,
+        line: rows.length === 0 ? undefined : lines[0],
+        field: rows.length === 0 ? undefined : wanted[0],
+      }),
+    );
     return result;
   }
   const width = names.length;
@@ -73,7 +90,14 @@ export function feedSheet(book: WorkbookSheet, options: TableOptions, handlers: 
         cells[k] = read;
         continue;
       }
-      diagnostics.push(diagnostic(read.code, `${read.message}${strict ? '. The row is not read' : ''}`, { file, line, column: k + 1, field: names[k] ? canonicalField(names[k]!, options).name : undefined }));
+      diagnostics.push(
+        diagnostic(read.code, `${read.message}${strict ? '. The row is not read' : ''}`, {
+          file,
+          line,
+          column: k + 1,
+          field: names[k] ? canonicalField(names[k]!, options).name : undefined,
+        }),
+      );
       cells[k] = '';
       readable = false;
     }
@@ -113,7 +137,10 @@ function cellText(stored: string, score: boolean): string | Unreadable {
     case 'b':
       return body;
     case 'e':
-      return { code: 'cell-error', message: `holds ${body === '' ? 'an error value (its formula\'s result)' : `the error value ${body}`}: fix the formula or the value in the sheet and save again` };
+      return {
+        code: 'cell-error',
+        message: `holds ${body === '' ? "an error value (its formula's result)" : `the error value ${body}`}: fix the formula or the value in the sheet and save again`,
+      };
     case 'x':
       return {
         code: 'formula-without-value',
@@ -131,14 +158,23 @@ function numberText(formula: boolean, body: string, score: boolean): string | Un
   const cut = body.indexOf(FORMAT_SEPARATOR);
   const text = cut < 0 ? body : body.slice(0, cut);
   const format = cut < 0 ? undefined : body.slice(cut + 1);
-  if (!score) return format !== undefined && /^0+$/.test(format) && /^\d+$/.test(text) ? text.padStart(format.length, '0') : plainDigits(text);
+  if (!score)
+    return format !== undefined && /^0+$/.test(format) && /^\d+$/.test(text)
+      ? text.padStart(format.length, '0')
+      : plainDigits(text);
   if (format !== undefined && format.includes('%')) {
-    return { code: 'cell-error', message: `holds ${plainDigits(text)} shown as a percentage (format ${format}): write the score on the rubric's scale in a cell formatted as a number` };
+    return {
+      code: 'cell-error',
+      message: `holds ${plainDigits(text)} shown as a percentage (format ${format}): write the score on the rubric's scale in a cell formatted as a number`,
+    };
   }
   const decimals = decimalsOf(text);
   const shown = format === undefined ? undefined : shownDecimals(format);
   if (decimals > MAX_SCORE_DECIMALS || (formula && shown !== undefined && decimals > shown)) {
-    const why = decimals > MAX_SCORE_DECIMALS ? `more than ${MAX_SCORE_DECIMALS} decimals` : `more decimals than its format shows (${shown})`;
+    const why =
+      decimals > MAX_SCORE_DECIMALS
+        ? `more than ${MAX_SCORE_DECIMALS} decimals`
+        : `more decimals than its format shows (${shown})`;
     return {
       code: 'hidden-decimals',
       message: `holds ${plainDigits(text)}${formula ? ' (from a formula)' : ''}, ${why}: a figure nobody typed. Round it in the sheet (=ROUND(…;2)) or type the score the judge gave`,

@@ -43,7 +43,10 @@ export interface WorkbookSheet {
 }
 
 /** `FILE.xlsx#Sheet name`: the path and the sheet asked for, when the whole argument is no file. */
-export function splitSheet(arg: string, exists: (path: string) => boolean): { path: string; sheet: string | undefined } {
+export function splitSheet(
+  arg: string,
+  exists: (path: string) => boolean,
+): { path: string; sheet: string | undefined } {
   if (!arg.includes('#') || exists(arg)) return { path: arg, sheet: undefined };
   // The first `#` after which the rest is a sheet name: a sheet may be named "Nilai #2".
   for (let hash = arg.indexOf('#'); hash > 0 && hash < arg.length - 1; hash = arg.indexOf('#', hash + 1)) {
@@ -88,12 +91,23 @@ interface StreamBook extends AsyncIterable<StreamSheet> {
  * hidden sheets are never read by default (kipp assign keeps its metadata in one); a hidden
  * sheet named explicitly is read.
  */
-export async function readWorkbook(path: string, bytes: Uint8Array, wanted: string | undefined): Promise<WorkbookSheet> {
+export async function readWorkbook(
+  path: string,
+  bytes: Uint8Array,
+  wanted: string | undefined,
+): Promise<WorkbookSheet> {
   const out: WorkbookSheet = { path, sha256: sha256(bytes), sheet: '', sheets: [], lines: [], rows: [] };
   const { default: ExcelJS } = await import('exceljs');
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as StreamBook;
-  const visible = () => (reader.model?.sheets ?? []).filter((s) => s.state === undefined || s.state === 'visible').map((s) => s.name);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as StreamBook;
+  const visible = () =>
+    (reader.model?.sheets ?? []).filter((s) => s.state === undefined || s.state === 'visible').map((s) => s.name);
   try {
     for await (const sheet of reader) {
       const target = wanted ?? visible()[0];
@@ -114,9 +128,11 @@ export async function readWorkbook(path: string, bytes: Uint8Array, wanted: stri
   if (out.sheet === '') {
     const names = out.sheets.map((s) => `"${s}"`).join(', ');
     out.problem =
-      wanted !== undefined ? `the workbook has no sheet named "${wanted}": its sheets are ${names || '(none visible)'}; name one as FILE.xlsx#Sheet (the name as its tab shows it)`
-      : out.sheets.length === 0 ? 'the workbook has no visible sheet: unhide the sheet with the data, or name it as FILE.xlsx#Sheet'
-      : `the sheet "${out.sheets[0]}" could not be found in the workbook: open it in Excel or LibreOffice and save it again`;
+      wanted !== undefined
+        ? `the workbook has no sheet named "${wanted}": its sheets are ${names || '(none visible)'}; name one as FILE.xlsx#Sheet (the name as its tab shows it)`
+        : out.sheets.length === 0
+          ? 'the workbook has no visible sheet: unhide the sheet with the data, or name it as FILE.xlsx#Sheet'
+          : `the sheet "${out.sheets[0]}" could not be found in the workbook: open it in Excel or LibreOffice and save it again`;
   }
   return out;
 }
@@ -161,7 +177,12 @@ function storedCell(cell: StreamCell, date1904: boolean): string {
     const result = v.result;
     if (result === undefined || result === null) return `x${cellText(String(v.formula ?? v.sharedFormula ?? ''))}`;
     // exceljs reads a formula's stored error (#DIV/0!) as NaN: the error's name is lost, not the error.
-    if (typeof result === 'number') return Number.isNaN(result) ? 'e' : isDateFormat(cell.numFmt) ? `d${isoDate(excelDate(result, date1904))}` : number('f', result, cell.numFmt);
+    if (typeof result === 'number')
+      return Number.isNaN(result)
+        ? 'e'
+        : isDateFormat(cell.numFmt)
+          ? `d${isoDate(excelDate(result, date1904))}`
+          : number('f', result, cell.numFmt);
     if (typeof result === 'string') return result === '' ? '' : `s${cellText(result)}`;
     if (typeof result === 'boolean') return result ? 'bTRUE' : 'bFALSE';
     if (result instanceof Date) return `d${isoDate(result)}`;
@@ -174,7 +195,9 @@ function storedCell(cell: StreamCell, date1904: boolean): string {
 }
 
 function number(kind: 'n' | 'f', value: number, numFmt: string | undefined): string {
-  return numFmt === undefined || numFmt === 'General' ? `${kind}${value}` : `${kind}${value}${FORMAT_SEPARATOR}${numFmt}`;
+  return numFmt === undefined || numFmt === 'General'
+    ? `${kind}${value}`
+    : `${kind}${value}${FORMAT_SEPARATOR}${numFmt}`;
 }
 
 /**
@@ -183,7 +206,9 @@ function number(kind: 'n' | 'f', value: number, numFmt: string | undefined): str
  * replaced by U+FFFD (no data holds them; they would move every later cell of the row).
  */
 function cellText(text: string): string {
-  const decoded = text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  const decoded = text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
   return /[\u001e\u001f]/.test(decoded) ? decoded.replace(/[\u001e\u001f]/g, '\ufffd') : decoded;
 }
 
@@ -209,7 +234,10 @@ function isoDate(d: Date): string {
  * Reads every workbook among `files` (those whose bytes say they are one), each once: the path
  * (as named, without `#Sheet`) → its sheet. `read` gives a file's bytes.
  */
-export async function readWorkbooks(files: readonly { path: string; sheet: string | undefined }[], read: (path: string) => Uint8Array): Promise<Map<string, WorkbookSheet>> {
+export async function readWorkbooks(
+  files: readonly { path: string; sheet: string | undefined }[],
+  read: (path: string) => Uint8Array,
+): Promise<Map<string, WorkbookSheet>> {
   const todo = [...new Map(files.map((f) => [f.path, f])).values()];
   const read_ = new Map<string, WorkbookSheet>();
   // A few at once: exceljs waits on its streams (and on the temporary file it parks a sheet in

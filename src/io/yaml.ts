@@ -9,7 +9,17 @@
  * alias names and adds up the size the document would have with every alias written out,
  * without writing anything out; past the bound the file is not read.
  */
-import { LineCounter, isAlias, isCollection, isPair, isScalar, parseDocument, type Alias, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  isAlias,
+  isCollection,
+  isPair,
+  isScalar,
+  parseDocument,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** Aliases may make a document this many times its own size (a few repeated agency names do not come close)… */
 export const EXPANSION_FACTOR = 10;
@@ -29,7 +39,14 @@ export interface ParsedYaml {
 export function parseYaml(text: string, options: { strict?: boolean } = {}): ParsedYaml {
   const lineCounter = new LineCounter();
   // The core schema with YAML 1.2 rules: `no` stays a string, even after a `%YAML 1.1` line.
-  const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: options.strict ?? false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    version: '1.2',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: options.strict ?? false,
+  });
   const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
   const parsed: ParsedYaml = { doc, lineOf, targets: new Map() };
   if (doc.errors.length === 0) {
@@ -78,9 +95,17 @@ function measureAliases(doc: Document.Parsed, targets: Map<Alias, Node>, limit: 
     if (isPair(node)) return walk(node.key) + walk(node.value) + 1;
     if (isAlias(node)) {
       const target = anchored.get(node.source);
-      if (target === undefined) throw new Refused(`the alias *${node.source} names no anchor before it (&${node.source}): define the anchor first`, node.range?.[0]);
+      if (target === undefined)
+        throw new Refused(
+          `the alias *${node.source} names no anchor before it (&${node.source}): define the anchor first`,
+          node.range?.[0],
+        );
       const size = sizes.get(target)!;
-      if (size < 0) throw new Refused(`the alias *${node.source} is inside the value it names: a value cannot contain itself`, node.range?.[0]);
+      if (size < 0)
+        throw new Refused(
+          `the alias *${node.source} is inside the value it names: a value cannot contain itself`,
+          node.range?.[0],
+        );
       targets.set(node, target);
       add(size, node.range?.[0], node.source);
       return size;

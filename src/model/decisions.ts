@@ -24,8 +24,15 @@ export const decisionSchema = z
     resolve_tie: z
       .strictObject({
         shortlist: z.string().min(1).describe('The shortlist whose cut-off is tied (e.g. top-45).'),
-        category: z.string().min(1).optional().describe('For a per-category shortlist: the category whose cut-off is tied.'),
-        take: z.array(id).min(1).describe('The tied entries the shortlist takes: exactly as many as it has places left.'),
+        category: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('For a per-category shortlist: the category whose cut-off is tied.'),
+        take: z
+          .array(id)
+          .min(1)
+          .describe('The tied entries the shortlist takes: exactly as many as it has places left.'),
       })
       .optional()
       .describe('Which of the entries tied at the cut-off the shortlist takes.'),
@@ -34,10 +41,17 @@ export const decisionSchema = z
     include: place.optional().describe('Put this entry into the shortlist against its rank (a reason is required).'),
     exclude: place.optional().describe('Take this entry out of the shortlist against its rank (a reason is required).'),
     by: text('by').describe('Who decided (the jury plenary, the chair, the secretariat).'),
-    date: z.string().refine(isRealDate, 'expected a date as YYYY-MM-DD').describe('When the decision was taken (YYYY-MM-DD).'),
+    date: z
+      .string()
+      .refine(isRealDate, 'expected a date as YYYY-MM-DD')
+      .describe('When the decision was taken (YYYY-MM-DD).'),
     reason: text('reason').describe('Why: the minutes, the verification report, the vote.'),
   })
-  .meta({ id: 'decision', title: 'kipp decision', description: 'One decision of the jury: who, when, why, and exactly one action.' });
+  .meta({
+    id: 'decision',
+    title: 'kipp decision',
+    description: 'One decision of the jury: who, when, why, and exactly one action.',
+  });
 
 export const decisionsFileSchema = z
   .strictObject({
@@ -45,7 +59,10 @@ export const decisionsFileSchema = z
     competition: z.string().optional().describe('Free text: the competition and year the decisions belong to.'),
     decisions: z.array(decisionSchema).describe('The decisions, in the order they were taken.'),
   })
-  .meta({ title: 'kipp decisions', description: 'The jury\'s decisions, applied after ranking by kipp score --decisions.' });
+  .meta({
+    title: 'kipp decisions',
+    description: "The jury's decisions, applied after ranking by kipp score --decisions.",
+  });
 
 export const DECISION_ACTIONS = ['resolve_tie', 'disqualify', 'withdraw', 'include', 'exclude'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
@@ -82,7 +99,14 @@ export function toDecision(p: Parsed, file: string, line: number): Decision | nu
   const actions = DECISION_ACTIONS.filter((a) => p[a] !== undefined);
   if (actions.length !== 1) return actions;
   const base = { by: p.by, date: p.date, reason: p.reason, file, line };
-  if (p.resolve_tie) return { ...base, action: 'resolve_tie', shortlist: p.resolve_tie.shortlist, take: p.resolve_tie.take, ...(p.resolve_tie.category !== undefined ? { category: p.resolve_tie.category } : {}) };
+  if (p.resolve_tie)
+    return {
+      ...base,
+      action: 'resolve_tie',
+      shortlist: p.resolve_tie.shortlist,
+      take: p.resolve_tie.take,
+      ...(p.resolve_tie.category !== undefined ? { category: p.resolve_tie.category } : {}),
+    };
   if (p.disqualify !== undefined) return { ...base, action: 'disqualify', entry: p.disqualify };
   if (p.withdraw !== undefined) return { ...base, action: 'withdraw', entry: p.withdraw };
   const move = (p.include ?? p.exclude)!;

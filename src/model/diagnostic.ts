@@ -101,7 +101,9 @@ export function otherPlaces(places: { self: number; count: number; place: (k: nu
   const { self, count, place } = places;
   const other = place(self === 0 ? 1 : 0);
   const more = count - 2;
-  return more === 0 ? other : `${other} and ${more.toLocaleString('en-US')} more (${count.toLocaleString('en-US')} in all)`;
+  return more === 0
+    ? other
+    : `${other} and ${more.toLocaleString('en-US')} more (${count.toLocaleString('en-US')} in all)`;
 }
 
 /** How much of a value a message quotes: enough to find it in the file, never the whole of a huge cell. */
@@ -148,7 +150,10 @@ export function placeOf(d: Diagnostic): string {
  * Names the sheet in every diagnostic about a workbook input: the readers and the checks after
  * them point at a file, a line (the row) and a column; the sheet read is the input's.
  */
-export function inSheets<T extends Diagnostic>(diagnostics: T[], inputs: readonly { path: string; sheet?: string }[]): T[] {
+export function inSheets<T extends Diagnostic>(
+  diagnostics: T[],
+  inputs: readonly { path: string; sheet?: string }[],
+): T[] {
   const sheets = new Map<string, string>();
   for (const input of inputs) if (input.sheet !== undefined) sheets.set(input.path, input.sheet);
   if (sheets.size === 0) return diagnostics;

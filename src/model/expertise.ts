@@ -46,7 +46,10 @@ export function resolveExpertise(raw: string, vocab: Pick<Vocabulary, 'category'
       add(whole);
       continue;
     }
-    for (const item of piece.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    for (const item of piece
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')) {
       const id = vocab.category(item);
       if (id !== undefined) add(id);
       else unknown.push(item);

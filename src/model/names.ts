@@ -8,7 +8,12 @@ const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
 const SEPARATORS = /[\s\u00A0\u202F_-]+/g;
 
 export function normalizeName(raw: string): string {
-  return raw.normalize('NFC').replace(ZERO_WIDTH, '').toLowerCase().replace(SEPARATORS, '_').replace(/^_+|_+$/g, '');
+  return raw
+    .normalize('NFC')
+    .replace(ZERO_WIDTH, '')
+    .toLowerCase()
+    .replace(SEPARATORS, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /** Trims ordinary, non-breaking and zero-width spaces from both ends (ids, cell values). */
@@ -24,7 +29,9 @@ const NEEDS_CLEANING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\u200B\u200C\u200D\
 export function foldText(raw: string): string {
   // Most titles and agencies have single spaces and nothing to trim: one test, then lower-case.
   if (!NEEDS_FOLDING.test(raw)) return raw.toLowerCase();
-  return cleanCell(raw).replace(/[\s\u00A0\u202F]+/g, ' ').toLowerCase();
+  return cleanCell(raw)
+    .replace(/[\s\u00A0\u202F]+/g, ' ')
+    .toLowerCase();
 }
 
 /** Anything foldText would change besides case: space at an end, runs of spaces, other spaces. */
@@ -116,7 +123,9 @@ export function leadingZeroKey(id: string): string | undefined {
 
 /** The header names a kind of file accepts for a canonical field, besides the field's own name. */
 export function aliasesOf(kind: FileKind, canonical: string): string[] {
-  return [...fieldAliases(kind)].filter(([alias, field]) => field === canonical && alias !== canonical).map(([alias]) => alias);
+  return [...fieldAliases(kind)]
+    .filter(([alias, field]) => field === canonical && alias !== canonical)
+    .map(([alias]) => alias);
 }
 
 /** Aliases of the five default criteria (docs/reference/input-files.md). */

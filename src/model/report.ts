@@ -35,7 +35,15 @@ export const reportSchema = z.looseObject({
     sha256,
     path: z.string().nullable().optional(),
   }),
-  inputs: z.array(z.looseObject({ path: z.string().min(1), kind: z.enum(['entries', 'scores', 'judges', 'conflicts', 'decisions', 'rubric']), sha256, stage: z.string().optional(), sheet: z.string().optional() })),
+  inputs: z.array(
+    z.looseObject({
+      path: z.string().min(1),
+      kind: z.enum(['entries', 'scores', 'judges', 'conflicts', 'decisions', 'rubric']),
+      sha256,
+      stage: z.string().optional(),
+      sheet: z.string().optional(),
+    }),
+  ),
   as_of: isoDate,
   options: z
     .looseObject({
@@ -47,9 +55,21 @@ export const reportSchema = z.looseObject({
     .optional(),
   generated: z.string().optional(),
   entries: z.array(reportEntrySchema),
-  shortlists: z.array(z.looseObject({ name: z.string(), size: z.number().int(), taken: z.number().int(), cutoff_tie: z.boolean() })),
+  shortlists: z.array(
+    z.looseObject({ name: z.string(), size: z.number().int(), taken: z.number().int(), cutoff_tie: z.boolean() }),
+  ),
   decisions: z
-    .array(z.looseObject({ action: z.string(), entries: z.array(z.string()), by: z.string(), date: z.string(), reason: z.string(), line: z.number().int(), shortlist: z.string().optional() }))
+    .array(
+      z.looseObject({
+        action: z.string(),
+        entries: z.array(z.string()),
+        by: z.string(),
+        date: z.string(),
+        reason: z.string(),
+        line: z.number().int(),
+        shortlist: z.string().optional(),
+      }),
+    )
     .optional(),
   diagnostics: z.array(z.looseObject({ code: z.string(), severity: z.string() })),
 });

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { isRealDate, MIN_PER_FIELDS, NORMALIZATION_METHODS, type NormalizationMethod } from './rubric.js';
 
 /** A stage name is used in `--scores NAME=FILE`, in `stage:NAME` reasons and in report keys. */
-const stageName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a stage name starts with a letter and holds only letters, digits, _ and -');
+const stageName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a stage name starts with a letter and holds only letters, digits, _ and -');
 
 const label = z.union([
   z.string().min(1),
@@ -72,7 +74,9 @@ export const rubricFileSchema = z.strictObject({
   categories: z.record(z.string().min(1), categorySchema).optional(),
   groups: z.record(z.string().min(1), groupSchema).optional(),
   category_weights: z.record(z.string().min(1), z.record(z.string().min(1), weight)).optional(),
-  normalization: z.enum(Object.keys(NORMALIZATION_METHODS) as [NormalizationMethod, ...NormalizationMethod[]]).optional(),
+  normalization: z
+    .enum(Object.keys(NORMALIZATION_METHODS) as [NormalizationMethod, ...NormalizationMethod[]])
+    .optional(),
   aggregation: z.enum(['mean', 'median', 'trimmed']).optional(),
   trim: z.number().int().min(0).optional(),
   min_judges: z.number().int().min(1).optional(),

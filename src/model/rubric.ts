@@ -134,10 +134,17 @@ export const DEFAULT_CATEGORIES: { id: string; label: Label; aliases: string[] }
     aliases: ['transparansi'],
   },
   { id: 'collaboration', label: { id: 'Kolaborasi', en: 'Collaboration' }, aliases: ['kolaborasi'] },
-  { id: 'inclusive', label: { id: 'Pelayanan publik inklusif', en: 'Inclusive public service' }, aliases: ['inklusif'] },
+  {
+    id: 'inclusive',
+    label: { id: 'Pelayanan publik inklusif', en: 'Inclusive public service' },
+    aliases: ['inklusif'],
+  },
 ];
 
-function toLabel(raw: RubricFile['name'] | { id?: string | undefined; en?: string | undefined } | undefined, fallback: Label): Label {
+function toLabel(
+  raw: RubricFile['name'] | { id?: string | undefined; en?: string | undefined } | undefined,
+  fallback: Label,
+): Label {
   if (raw === undefined) return fallback;
   if (typeof raw === 'string') return { id: raw, en: raw };
   return { id: raw.id ?? raw.en ?? fallback.id, en: raw.en ?? raw.id ?? fallback.en };
@@ -150,19 +157,34 @@ function titleCase(id: string): string {
 
 /** Applies the defaults of docs/reference/rubric.md to a schema-valid rubric file. */
 export function resolveRubric(file: RubricFile): Rubric {
-  const criteriaFile: NonNullable<RubricFile['criteria']> = file.criteria ?? Object.fromEntries(Object.keys(DEFAULT_CRITERIA).map((id) => [id, { weight: 20 }]));
+  const criteriaFile: NonNullable<RubricFile['criteria']> =
+    file.criteria ?? Object.fromEntries(Object.keys(DEFAULT_CRITERIA).map((id) => [id, { weight: 20 }]));
   const criteria: Criterion[] = Object.entries(criteriaFile).map(([id, c]) => {
     const fallback = DEFAULT_CRITERIA[id] ?? { id: titleCase(id), en: titleCase(id) };
-    return { id, weight: c.weight, label: toLabel(c.label, fallback), aliases: [...(DEFAULT_CRITERION_ALIASES[id] ?? []), ...(c.aliases ?? [])] };
+    return {
+      id,
+      weight: c.weight,
+      label: toLabel(c.label, fallback),
+      aliases: [...(DEFAULT_CRITERION_ALIASES[id] ?? []), ...(c.aliases ?? [])],
+    };
   });
   const categories: Category[] = file.categories
     ? Object.entries(file.categories).map(([id, c], i) => {
         const fallback = DEFAULT_CATEGORIES.find((d) => d.id === id);
-        return { id, number: i + 1, label: toLabel(c.label, fallback?.label ?? { id: titleCase(id), en: titleCase(id) }), aliases: c.aliases ?? fallback?.aliases ?? [] };
+        return {
+          id,
+          number: i + 1,
+          label: toLabel(c.label, fallback?.label ?? { id: titleCase(id), en: titleCase(id) }),
+          aliases: c.aliases ?? fallback?.aliases ?? [],
+        };
       })
     : DEFAULT_CATEGORIES.map((c, i) => ({ ...c, number: i + 1 }));
   const groups: Group[] = Object.entries(file.groups ?? {}).map(([id, g]) => {
-    const group: Group = { id, label: toLabel(g.label, { id: titleCase(id), en: titleCase(id) }), aliases: g.aliases ?? [] };
+    const group: Group = {
+      id,
+      label: toLabel(g.label, { id: titleCase(id), en: titleCase(id) }),
+      aliases: g.aliases ?? [],
+    };
     if (g.min_implementation_months !== undefined) group.minImplementationMonths = g.min_implementation_months;
     if (g.max_entries_per_agency !== undefined) group.maxEntriesPerAgency = g.max_entries_per_agency;
     return group;
@@ -170,9 +192,11 @@ export function resolveRubric(file: RubricFile): Rubric {
   const thresholds: Rubric['thresholds'] = { criteria: { ...(file.thresholds?.criteria ?? {}) } };
   if (file.thresholds?.total !== undefined) thresholds.total = file.thresholds.total;
   const eligibility: Rubric['eligibility'] = {};
-  if (file.eligibility?.min_implementation_months !== undefined) eligibility.minImplementationMonths = file.eligibility.min_implementation_months;
+  if (file.eligibility?.min_implementation_months !== undefined)
+    eligibility.minImplementationMonths = file.eligibility.min_implementation_months;
   if (file.eligibility?.reference_date !== undefined) eligibility.referenceDate = file.eligibility.reference_date;
-  if (file.eligibility?.max_entries_per_agency !== undefined) eligibility.maxEntriesPerAgency = file.eligibility.max_entries_per_agency;
+  if (file.eligibility?.max_entries_per_agency !== undefined)
+    eligibility.maxEntriesPerAgency = file.eligibility.max_entries_per_agency;
   return {
     name: file.name,
     version: file.version ?? null,
@@ -196,7 +220,12 @@ export function resolveRubric(file: RubricFile): Rubric {
       return rule;
     }),
     stages: (file.stages ?? []).map((st) => {
-      const stage: Stage = { name: st.name, weight: st.weight, label: toLabel(st.label, { id: titleCase(st.name), en: titleCase(st.name) }), aliases: st.aliases ?? [] };
+      const stage: Stage = {
+        name: st.name,
+        weight: st.weight,
+        label: toLabel(st.label, { id: titleCase(st.name), en: titleCase(st.name) }),
+        aliases: st.aliases ?? [],
+      };
       if (st.pass !== undefined) stage.pass = st.pass;
       if (st.min_judges !== undefined) stage.minJudges = st.min_judges;
       return stage;
@@ -232,57 +261,92 @@ export function checkRubric(r: Rubric, unread: ReadonlySet<string> = new Set()):
   const criterionIds = new Set(r.criteria.map((c) => c.id));
   const categoryIds = new Set(r.categories.map((c) => c.id));
   const groupIds = new Set(r.groups.map((g) => g.id));
-  if (read('scale') && !(r.scale.min < r.scale.max)) issues.push({ path: ['scale'], message: `scale.min (${r.scale.min}) must be below scale.max (${r.scale.max})` });
+  if (read('scale') && !(r.scale.min < r.scale.max))
+    issues.push({ path: ['scale'], message: `scale.min (${r.scale.min}) must be below scale.max (${r.scale.max})` });
   if (read('criteria')) {
     if (r.criteria.length === 0) issues.push({ path: ['criteria'], message: 'define at least one criterion' });
     const sum = r.criteria.reduce((s, c) => s + c.weight, 0);
     if (r.criteria.length > 0 && !near100(sum)) {
-      issues.push({ path: ['criteria'], message: `criterion weights sum to ${fmt(sum)}, not 100: adjust them so that they add up to 100` });
+      issues.push({
+        path: ['criteria'],
+        message: `criterion weights sum to ${fmt(sum)}, not 100: adjust them so that they add up to 100`,
+      });
     }
   }
   if (read('category_weights', 'categories', 'criteria')) {
     for (const [category, weights] of Object.entries(r.categoryWeights)) {
-      if (!categoryIds.has(category)) issues.push({ path: ['category_weights', category], message: `category_weights names unknown category "${category}" (known: ${[...categoryIds].join(', ')})` });
+      if (!categoryIds.has(category))
+        issues.push({
+          path: ['category_weights', category],
+          message: `category_weights names unknown category "${category}" (known: ${[...categoryIds].join(', ')})`,
+        });
       for (const c of Object.keys(weights)) {
-        if (!criterionIds.has(c)) issues.push({ path: ['category_weights', category, c], message: `unknown criterion "${c}" (known: ${[...criterionIds].join(', ')})` });
+        if (!criterionIds.has(c))
+          issues.push({
+            path: ['category_weights', category, c],
+            message: `unknown criterion "${c}" (known: ${[...criterionIds].join(', ')})`,
+          });
       }
       for (const c of criterionIds) {
-        if (!(c in weights)) issues.push({ path: ['category_weights', category], message: `category_weights.${category} gives no weight for criterion "${c}": list every criterion` });
+        if (!(c in weights))
+          issues.push({
+            path: ['category_weights', category],
+            message: `category_weights.${category} gives no weight for criterion "${c}": list every criterion`,
+          });
       }
       const s = Object.values(weights).reduce((a, b) => a + b, 0);
-      if (!near100(s)) issues.push({ path: ['category_weights', category], message: `weights for category "${category}" sum to ${fmt(s)}, not 100` });
+      if (!near100(s))
+        issues.push({
+          path: ['category_weights', category],
+          message: `weights for category "${category}" sum to ${fmt(s)}, not 100`,
+        });
     }
   }
   if (read('thresholds', 'criteria')) {
     for (const c of Object.keys(r.thresholds.criteria)) {
-      if (!criterionIds.has(c)) issues.push({ path: ['thresholds', 'criteria', c], message: `threshold for unknown criterion "${c}"` });
+      if (!criterionIds.has(c))
+        issues.push({ path: ['thresholds', 'criteria', c], message: `threshold for unknown criterion "${c}"` });
     }
   }
   if (read('tie_break', 'criteria')) {
     r.tieBreak.forEach((c, i) => {
-      if (!criterionIds.has(c)) issues.push({ path: ['tie_break', i], message: `tie_break names unknown criterion "${c}"` });
+      if (!criterionIds.has(c))
+        issues.push({ path: ['tie_break', i], message: `tie_break names unknown criterion "${c}"` });
     });
   }
   if (read('shortlists', 'groups', 'categories', 'stages')) {
     const names = new Set<string>();
     r.shortlists.forEach((s, i) => {
-      if (names.has(s.name)) issues.push({ path: ['shortlists', i, 'name'], message: `shortlist name "${s.name}" is used twice` });
+      if (names.has(s.name))
+        issues.push({ path: ['shortlists', i, 'name'], message: `shortlist name "${s.name}" is used twice` });
       names.add(s.name);
-      if (s.group !== undefined && !groupIds.has(s.group)) issues.push({ path: ['shortlists', i, 'group'], message: `shortlist "${s.name}" names unknown group "${s.group}" (define it under groups:)` });
+      if (s.group !== undefined && !groupIds.has(s.group))
+        issues.push({
+          path: ['shortlists', i, 'group'],
+          message: `shortlist "${s.name}" names unknown group "${s.group}" (define it under groups:)`,
+        });
       issues.push(...checkMinPer(r, s).map((message) => ({ path: ['shortlists', i, 'min_per'], message })));
       if (s.stage !== undefined && !r.stages.some((st) => st.name === s.stage)) {
-        issues.push({ path: ['shortlists', i, 'stage'], message: `shortlist "${s.name}" names unknown stage "${s.stage}" (${r.stages.length > 0 ? `stages: ${r.stages.map((st) => st.name).join(', ')}` : 'the rubric defines no stages'})` });
+        issues.push({
+          path: ['shortlists', i, 'stage'],
+          message: `shortlist "${s.name}" names unknown stage "${s.stage}" (${r.stages.length > 0 ? `stages: ${r.stages.map((st) => st.name).join(', ')}` : 'the rubric defines no stages'})`,
+        });
       }
     });
   }
   if (r.stages.length > 0 && read('stages')) {
     const stageNames = new Set<string>();
     r.stages.forEach((st, i) => {
-      if (stageNames.has(st.name)) issues.push({ path: ['stages', i, 'name'], message: `stage name "${st.name}" is used twice` });
+      if (stageNames.has(st.name))
+        issues.push({ path: ['stages', i, 'name'], message: `stage name "${st.name}" is used twice` });
       stageNames.add(st.name);
     });
     const stageSum = r.stages.reduce((a, st) => a + st.weight, 0);
-    if (!near100(stageSum)) issues.push({ path: ['stages'], message: `stage weights sum to ${fmt(stageSum)}, not 100: adjust them so that they add up to 100` });
+    if (!near100(stageSum))
+      issues.push({
+        path: ['stages'],
+        message: `stage weights sum to ${fmt(stageSum)}, not 100: adjust them so that they add up to 100`,
+      });
   }
   issues.push(...nameCollisions(r, read));
   return issues;
@@ -353,8 +417,12 @@ export function minPerValues(r: Rubric, field: MinPerField, rule?: ShortlistRule
 function checkMinPer(r: Rubric, s: ShortlistRule): string[] {
   if (s.minPer === undefined) return [];
   const out: string[] = [];
-  if (s.perCategory) out.push(`shortlist "${s.name}": min_per and per_category cannot be combined (per_category already takes ${s.size} of every category)`);
-  if (s.minPer.group !== undefined && r.groups.length === 0) out.push(`shortlist "${s.name}": min_per names group, but the rubric defines no groups`);
+  if (s.perCategory)
+    out.push(
+      `shortlist "${s.name}": min_per and per_category cannot be combined (per_category already takes ${s.size} of every category)`,
+    );
+  if (s.minPer.group !== undefined && r.groups.length === 0)
+    out.push(`shortlist "${s.name}": min_per names group, but the rubric defines no groups`);
   let needed = 0;
   const parts: string[] = [];
   for (const field of MIN_PER_FIELDS) {
@@ -365,7 +433,10 @@ function checkMinPer(r: Rubric, s: ShortlistRule): string[] {
     needed += values.length * min;
     parts.push(`${field} ${values.length} × ${min}`);
   }
-  if (needed > s.size) out.push(`shortlist "${s.name}": its quotas need up to ${needed} places (${parts.join(' + ')}) but its size is ${s.size}: lower the minimums or raise the size`);
+  if (needed > s.size)
+    out.push(
+      `shortlist "${s.name}": its quotas need up to ${needed} places (${parts.join(' + ')}) but its size is ${s.size}: lower the minimums or raise the size`,
+    );
   return out;
 }
 

@@ -115,7 +115,8 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.criterionColumns.set(other.criterionColumns.subarray(0, count), base);
     this.decimalComma.set(other.decimalComma.subarray(0, count), base);
     for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
-    for (const [f, column] of other.stageColumns) if (!this.stageColumns.has(file[f]!)) this.stageColumns.set(file[f]!, column);
+    for (const [f, column] of other.stageColumns)
+      if (!this.stageColumns.has(file[f]!)) this.stageColumns.set(file[f]!, column);
     this.length = base + count;
   }
 
@@ -208,7 +209,21 @@ export class ScoreSheet implements Iterable<ScoreRow> {
   }
 
   push(row: ScoreRow): void {
-    this.add(row.entryId, row.judgeId, row.criterionRaw, row.text, row.decimalComma, this.fileId(row.source.file), row.source.line, row.column ?? 0, row.fieldColumns?.entry_id ?? 0, row.fieldColumns?.judge_id ?? 0, row.fieldColumns?.criterion ?? 0, row.comment, row.stage);
+    this.add(
+      row.entryId,
+      row.judgeId,
+      row.criterionRaw,
+      row.text,
+      row.decimalComma,
+      this.fileId(row.source.file),
+      row.source.line,
+      row.column ?? 0,
+      row.fieldColumns?.entry_id ?? 0,
+      row.fieldColumns?.judge_id ?? 0,
+      row.fieldColumns?.criterion ?? 0,
+      row.comment,
+      row.stage,
+    );
   }
 
   /** Makes room for `size` rows in all (a loader that knows the row count avoids doubling). */
@@ -232,12 +247,54 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     this.stageIndex = grow(this.stageIndex, size, exact);
   }
 
-  add(entryId: string, judgeId: string, criterion: string, text: string, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment?: string, stage = ''): void {
-    this.addCodes(this.code(entryId), this.code(judgeId), this.code(criterion), this.code(text), decimalComma, file, line, column, entryColumn, judgeColumn, criterionColumn, comment, this.stageCode(stage));
+  add(
+    entryId: string,
+    judgeId: string,
+    criterion: string,
+    text: string,
+    decimalComma: boolean,
+    file: number,
+    line: number,
+    column: number,
+    entryColumn: number,
+    judgeColumn: number,
+    criterionColumn: number,
+    comment?: string,
+    stage = '',
+  ): void {
+    this.addCodes(
+      this.code(entryId),
+      this.code(judgeId),
+      this.code(criterion),
+      this.code(text),
+      decimalComma,
+      file,
+      line,
+      column,
+      entryColumn,
+      judgeColumn,
+      criterionColumn,
+      comment,
+      this.stageCode(stage),
+    );
   }
 
   /** add() with the texts already coded (`code()`) and the stage by `stageCode()`: the loader's path. */
-  addCodes(entry: number, judge: number, criterion: number, text: number, decimalComma: boolean, file: number, line: number, column: number, entryColumn: number, judgeColumn: number, criterionColumn: number, comment: string | undefined, stage: number): void {
+  addCodes(
+    entry: number,
+    judge: number,
+    criterion: number,
+    text: number,
+    decimalComma: boolean,
+    file: number,
+    line: number,
+    column: number,
+    entryColumn: number,
+    judgeColumn: number,
+    criterionColumn: number,
+    comment: string | undefined,
+    stage: number,
+  ): void {
     const i = this.addScore(entry, judge, criterion, text, line, comment);
     this.fileIndex[i] = file;
     this.columns[i] = column;
@@ -253,7 +310,14 @@ export class ScoreSheet implements Iterable<ScoreRow> {
    * all of a file's rows at once (they are the same on every row of a long CSV sheet). Returns
    * the row's index.
    */
-  addScore(entry: number, judge: number, criterion: number, text: number, line: number, comment: string | undefined): number {
+  addScore(
+    entry: number,
+    judge: number,
+    criterion: number,
+    text: number,
+    line: number,
+    comment: string | undefined,
+  ): number {
     const i = this.length++;
     if (i >= this.lines.length) this.growColumns(i + 1);
     this.entryCodes[i] = entry;

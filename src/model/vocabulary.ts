@@ -15,7 +15,10 @@ export interface Vocabulary {
   criterionIds: string[];
 }
 
-function table(items: { id: string; label: { id: string; en: string }; aliases: string[] }[], numbered: boolean): Map<string, string> {
+function table(
+  items: { id: string; label: { id: string; en: string }; aliases: string[] }[],
+  numbered: boolean,
+): Map<string, string> {
   const map = new Map<string, string>();
   items.forEach((item, i) => {
     // Later names never overwrite earlier ones: an id always means itself.
@@ -37,7 +40,10 @@ export function vocabulary(rubric: Rubric): Vocabulary {
   const criteria = table(rubric.criteria, false);
   const categories = table(rubric.categories, true);
   const groups = table(rubric.groups, true);
-  const stages = table(rubric.stages.map((s) => ({ ...s, id: s.name })), true);
+  const stages = table(
+    rubric.stages.map((s) => ({ ...s, id: s.name })),
+    true,
+  );
   const lookup = (map: Map<string, string>) => {
     // Values repeat (200,000 entries name a few categories): each distinct one is normalized once.
     const seen = new Map<string, string | undefined>();

@@ -55,7 +55,10 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
   const rubric: Rubric = result.rubric;
   const criteria = rubric.criteria.map((k) => k.id);
   const sections: AgendaSection[] = [];
-  const fig = (value: number | null | undefined, signed = false): Cell => ({ value: value ?? null, ...(signed ? { signed } : {}) });
+  const fig = (value: number | null | undefined, signed = false): Cell => ({
+    value: value ?? null,
+    ...(signed ? { signed } : {}),
+  });
 
   if (agenda.ties.length > 0) {
     sections.push({
@@ -67,7 +70,12 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
           { heading: plenaryWord('agenda_tie', lang, { s, free: t.free, n: t.entries.length, rank: t.rank }) },
           {
             table: {
-              head: [word('id', lang), word('title', lang), word('total', lang), ...criteria.map((k) => criterionLabel(rubric, k, lang))],
+              head: [
+                word('id', lang),
+                word('title', lang),
+                word('total', lang),
+                ...criteria.map((k) => criterionLabel(rubric, k, lang)),
+              ],
               rows: t.entries.map((e) => [e.id, e.title, fig(e.total), ...criteria.map((k) => fig(e.criteria[k]))]),
               numeric: [2, ...criteria.map((_, i) => 3 + i)],
               id: 0,
@@ -85,8 +93,20 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
       blocks: [
         {
           table: {
-            head: [word('rank', lang), word('id', lang), word('title', lang), plenaryWord('rank_range', lang), ...lists.map((s) => shortlistLabel(rubric, s, lang))],
-            rows: agenda.borderline.map((b) => [String(b.rank), b.id, b.title, `${b.rank_min}–${b.rank_max}`, ...lists.map((s) => `${Math.round((b.shortlists[s] ?? 0) * 100)}%`)]),
+            head: [
+              word('rank', lang),
+              word('id', lang),
+              word('title', lang),
+              plenaryWord('rank_range', lang),
+              ...lists.map((s) => shortlistLabel(rubric, s, lang)),
+            ],
+            rows: agenda.borderline.map((b) => [
+              String(b.rank),
+              b.id,
+              b.title,
+              `${b.rank_min}–${b.rank_max}`,
+              ...lists.map((s) => `${Math.round((b.shortlists[s] ?? 0) * 100)}%`),
+            ]),
             numeric: [0, ...lists.map((_, i) => 4 + i)],
             id: 1,
           },
@@ -101,8 +121,22 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
       blocks: [
         {
           table: {
-            head: [word('rank', lang), word('id', lang), word('title', lang), plenaryWord('mark', lang), word('total', lang), plenaryWord('margin', lang)],
-            rows: agenda.near_marks.map((m) => [String(m.rank), m.id, m.title, `${m.mark === 'total' ? word('total', lang) : criterionLabel(rubric, m.mark, lang)} ≥ ${m.threshold}`, fig(m.value), fig(m.margin, true)]),
+            head: [
+              word('rank', lang),
+              word('id', lang),
+              word('title', lang),
+              plenaryWord('mark', lang),
+              word('total', lang),
+              plenaryWord('margin', lang),
+            ],
+            rows: agenda.near_marks.map((m) => [
+              String(m.rank),
+              m.id,
+              m.title,
+              `${m.mark === 'total' ? word('total', lang) : criterionLabel(rubric, m.mark, lang)} ≥ ${m.threshold}`,
+              fig(m.value),
+              fig(m.margin, true),
+            ]),
             numeric: [0, 4, 5],
             id: 1,
           },
@@ -117,8 +151,20 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
       blocks: [
         {
           table: {
-            head: [word('id', lang), word('rank', lang), plenaryWord('nearest_cut', lang), plenaryWord('criterion', lang), plenaryWord('spread', lang)],
-            rows: agenda.disagreements.map((d) => [d.entry_id, d.rank === null ? '–' : String(d.rank), shortlistLabel(rubric, d.shortlist, lang), criterionLabel(rubric, d.criterion, lang) + (d.stage !== undefined ? ` (${d.stage})` : ''), fig(d.spread)]),
+            head: [
+              word('id', lang),
+              word('rank', lang),
+              plenaryWord('nearest_cut', lang),
+              plenaryWord('criterion', lang),
+              plenaryWord('spread', lang),
+            ],
+            rows: agenda.disagreements.map((d) => [
+              d.entry_id,
+              d.rank === null ? '–' : String(d.rank),
+              shortlistLabel(rubric, d.shortlist, lang),
+              criterionLabel(rubric, d.criterion, lang) + (d.stage !== undefined ? ` (${d.stage})` : ''),
+              fig(d.spread),
+            ]),
             numeric: [1, 4],
             id: 0,
           },
@@ -130,26 +176,59 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
     sections.push({
       id: 'judges',
       title: plenaryWord('agenda_judges', lang),
-      blocks: [{ table: { head: [plenaryWord('judge', lang), word('flags', lang), plenaryWord('bias', lang)], rows: agenda.judges.map((j) => [j.id, j.flags.join(', '), j.bias === null ? '–' : fig(j.bias)]), numeric: [2] } }],
+      blocks: [
+        {
+          table: {
+            head: [plenaryWord('judge', lang), word('flags', lang), plenaryWord('bias', lang)],
+            rows: agenda.judges.map((j) => [j.id, j.flags.join(', '), j.bias === null ? '–' : fig(j.bias)]),
+            numeric: [2],
+          },
+        },
+      ],
     });
   }
   if (agenda.unranked.length > 0) {
     sections.push({
       id: 'unranked',
       title: plenaryWord('agenda_unranked', lang),
-      blocks: [{ table: { head: [word('id', lang), word('title', lang), word('status', lang)], rows: agenda.unranked.map((u) => [u.id, u.title, `${u.flags.map((f) => word(f as 'incomplete', lang)).join(', ')}: ${u.reasons.join(', ')}`]), numeric: [], id: 0 } }],
+      blocks: [
+        {
+          table: {
+            head: [word('id', lang), word('title', lang), word('status', lang)],
+            rows: agenda.unranked.map((u) => [
+              u.id,
+              u.title,
+              `${u.flags.map((f) => word(f as 'incomplete', lang)).join(', ')}: ${u.reasons.join(', ')}`,
+            ]),
+            numeric: [],
+            id: 0,
+          },
+        },
+      ],
     });
   }
   if (agenda.decided.length > 0) {
-    sections.push({ id: 'decided', title: plenaryWord('agenda_decided', lang), blocks: [{ decided: agenda.decided.map((d) => decisionLine(result, d, lang)) }] });
+    sections.push({
+      id: 'decided',
+      title: plenaryWord('agenda_decided', lang),
+      blocks: [{ decided: agenda.decided.map((d) => decisionLine(result, d, lang)) }],
+    });
   }
   return sections;
 }
 
 export function formatAgendaMarkdown(agenda: Agenda, options: AgendaReportOptions): string {
   const { lang } = options;
-  const out: string[] = [`# ${mdCell(plenaryWord('agenda', lang))} — ${mdCell(agenda.rubric)}`, '', mdCell(plenaryWord('agenda_intro', lang, { date: agenda.as_of, rubric: agenda.rubric })), ''];
-  const cell = (c: Cell) => mdCell(typeof c === 'string' ? c : c.value === null ? '–' : `${c.signed && c.value >= 0 ? '+' : ''}${fixed2(c.value)}`);
+  const out: string[] = [
+    `# ${mdCell(plenaryWord('agenda', lang))} — ${mdCell(agenda.rubric)}`,
+    '',
+    mdCell(plenaryWord('agenda_intro', lang, { date: agenda.as_of, rubric: agenda.rubric })),
+    '',
+  ];
+  const cell = (c: Cell) =>
+    mdCell(
+      typeof c === 'string' ? c : c.value === null ? '–' : `${c.signed && c.value >= 0 ? '+' : ''}${fixed2(c.value)}`,
+    );
   const sections = agendaSections(agenda, options);
   sections.forEach((section, k) => {
     out.push(`## ${k + 1}. ${mdCell(section.title)}`, '');
@@ -157,7 +236,10 @@ export function formatAgendaMarkdown(agenda: Agenda, options: AgendaReportOption
       if ('heading' in block) out.push(`**${mdCell(block.heading)}**`, '');
       else if ('table' in block) {
         const { head, rows, numeric } = block.table;
-        out.push(`| ${head.map(mdCell).join(' | ')} |`, `|${head.map((_, i) => (numeric.includes(i) ? '---:' : '---')).join('|')}|`);
+        out.push(
+          `| ${head.map(mdCell).join(' | ')} |`,
+          `|${head.map((_, i) => (numeric.includes(i) ? '---:' : '---')).join('|')}|`,
+        );
         for (const r of rows) out.push(`| ${r.map(cell).join(' | ')} |`);
         out.push('');
       } else {
@@ -178,7 +260,12 @@ export function formatAgendaMarkdown(agenda: Agenda, options: AgendaReportOption
 export function formatAgendaHtml(agenda: Agenda, options: AgendaReportOptions & { version: string }): string {
   const { lang, result } = options;
   const cell = (c: Cell, kind: 'num' | 'id' | '') => {
-    const text = typeof c === 'string' ? esc(c) : c.value === null ? '–' : `${c.signed ? (c.value > 0 ? '+' : c.value < 0 ? '−' : '') : c.value < 0 ? '−' : ''}${num(Math.abs(c.value), 2, lang)}`;
+    const text =
+      typeof c === 'string'
+        ? esc(c)
+        : c.value === null
+          ? '–'
+          : `${c.signed ? (c.value > 0 ? '+' : c.value < 0 ? '−' : '') : c.value < 0 ? '−' : ''}${num(Math.abs(c.value), 2, lang)}`;
     return `<td${kind !== '' ? ` class="${kind}"` : ''}>${text}</td>`;
   };
   const sections = agendaSections(agenda, options);
@@ -188,7 +275,9 @@ export function formatAgendaHtml(agenda: Agenda, options: AgendaReportOptions & 
       if ('table' in block) {
         const { head, rows, numeric, id } = block.table;
         const kinds = head.map((_, i) => (numeric.includes(i) ? 'num' : i === id ? 'id' : ''));
-        const th = head.map((h, i) => `<th scope="col"${kinds[i] === 'num' ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
+        const th = head
+          .map((h, i) => `<th scope="col"${kinds[i] === 'num' ? ' class="num"' : ''}>${esc(h)}</th>`)
+          .join('');
         const tr = rows.map((r) => `<tr>${r.map((c, i) => cell(c, kinds[i]!)).join('')}</tr>`).join('\n');
         return `<div class="table-wrap"><table class="small">\n<thead><tr>${th}</tr></thead>\n<tbody>\n${tr}\n</tbody>\n</table></div>`;
       }
@@ -228,7 +317,8 @@ export function formatDecisionsTemplate(agenda: Agenda): string {
     `competition: ${yamlText(agenda.rubric)}`,
     'decisions:',
   ];
-  for (const d of agenda.decided) out.push(`  # already decided (line ${d.line} of ${d.file}): ${d.action} ${d.entries.join(', ')}`);
+  for (const d of agenda.decided)
+    out.push(`  # already decided (line ${d.line} of ${d.file}): ${d.action} ${d.entries.join(', ')}`);
   for (const t of agenda.ties) {
     const ids = t.entries.map((e) => e.id);
     out.push(

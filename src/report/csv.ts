@@ -27,7 +27,24 @@ const QUOTED = asciiTable([0x2c, 0x3b, 0x09, 0x22, 0x0d, 0x0a]);
 export function formatCsvPieces(result: ScoreResult, options: ReportOptions): Iterable<Uint8Array> {
   const criteria = result.rubric.criteria.map((k) => k.id);
   const stages = result.rubric.stages.map((s) => s.name);
-  const header = ['rank', 'category_rank', 'id', 'title', 'agency', 'category', 'group', 'total', ...criteria, ...stages.flatMap((s) => [`${s}_total`, `${s}_rank`]), 'judges', 'passed', 'tied', 'reasons', 'shortlists', 'flags'];
+  const header = [
+    'rank',
+    'category_rank',
+    'id',
+    'title',
+    'agency',
+    'category',
+    'group',
+    'total',
+    ...criteria,
+    ...stages.flatMap((s) => [`${s}_total`, `${s}_rank`]),
+    'judges',
+    'passed',
+    'tied',
+    'reasons',
+    'shortlists',
+    'flags',
+  ];
   // With --decisions only (a report without keeps its columns): what the jury decided on the entry.
   const decided = result.decisions !== undefined ? decisionCells(result, options.lang) : undefined;
   if (decided) header.push('decisions');

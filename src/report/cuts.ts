@@ -38,7 +38,14 @@ export function cutLines(result: ScoreResult, entries: readonly EntryResult[] = 
         const inCategory = members.filter((e) => e.category === category);
         const last = inCategory[inCategory.length - 1]!;
         // docs/reference/scoring.md step 10 takes more than `size` only to keep a tie at the cut together.
-        const line: CutLine = { shortlist: rule.name, afterId: last.id, taken: inCategory.length, size: rule.size, category, cutoffTie: inCategory.length > rule.size };
+        const line: CutLine = {
+          shortlist: rule.name,
+          afterId: last.id,
+          taken: inCategory.length,
+          size: rule.size,
+          category,
+          cutoffTie: inCategory.length > rule.size,
+        };
         if (rule.group !== undefined) line.group = rule.group;
         lines.push(line);
       }
@@ -46,7 +53,13 @@ export function cutLines(result: ScoreResult, entries: readonly EntryResult[] = 
     }
     if (members.length === 0 || goesOn !== undefined) continue;
     const last = members[members.length - 1]!;
-    const line: CutLine = { shortlist: rule.name, afterId: last.id, taken: summary?.taken ?? members.length, size: rule.size, cutoffTie: summary?.cutoff_tie ?? false };
+    const line: CutLine = {
+      shortlist: rule.name,
+      afterId: last.id,
+      taken: summary?.taken ?? members.length,
+      size: rule.size,
+      cutoffTie: summary?.cutoff_tie ?? false,
+    };
     if (rule.group !== undefined) line.group = rule.group;
     lines.push(line);
   }

@@ -7,14 +7,25 @@ import type { AppliedDecision } from '../model/decisions.js';
 import type { ScoreResult } from '../model/result.js';
 import { plenaryWord, shortlistLabel, type Lang } from './labels.js';
 
-export function decisionLine(result: Pick<ScoreResult, 'rubric'>, d: AppliedDecision, lang: Lang): { what: string; who: string } {
-  const s = d.shortlist !== undefined ? shortlistLabel(result.rubric, d.shortlist, lang) + (d.category !== undefined ? ` (${d.category})` : '') : '';
-  const list = (ids: readonly string[] | undefined) => (ids && ids.length > 0 ? ids.join(', ') : plenaryWord('none', lang));
+export function decisionLine(
+  result: Pick<ScoreResult, 'rubric'>,
+  d: AppliedDecision,
+  lang: Lang,
+): { what: string; who: string } {
+  const s =
+    d.shortlist !== undefined
+      ? shortlistLabel(result.rubric, d.shortlist, lang) + (d.category !== undefined ? ` (${d.category})` : '')
+      : '';
+  const list = (ids: readonly string[] | undefined) =>
+    ids && ids.length > 0 ? ids.join(', ') : plenaryWord('none', lang);
   const what =
     d.action === 'resolve_tie'
       ? plenaryWord('decision_resolve_tie', lang, { s, take: list(d.entries), out: list(d.left_out) })
       : plenaryWord(`decision_${d.action}`, lang, { e: d.entries[0] ?? '', s });
-  return { what, who: plenaryWord('decision_by', lang, { by: d.by, date: d.date, reason: d.reason, file: d.file, line: d.line }) };
+  return {
+    what,
+    who: plenaryWord('decision_by', lang, { by: d.by, date: d.date, reason: d.reason, file: d.file, line: d.line }),
+  };
 }
 
 /** Plain lines (table and Markdown bullet text); empty when no decisions file was given. */
@@ -27,8 +38,12 @@ export function decisionLines(result: ScoreResult, lang: Lang): string[] {
 
 /** What one decision did to one of its entries, as a row's cell says it (before who, when and why). */
 function effectOn(result: ScoreResult, d: AppliedDecision, id: string, lang: Lang): string {
-  const s = d.shortlist !== undefined ? shortlistLabel(result.rubric, d.shortlist, lang) + (d.category !== undefined ? ` (${d.category})` : '') : '';
-  if (d.action === 'resolve_tie') return plenaryWord(d.entries.includes(id) ? 'cell_taken' : 'cell_left_out', lang, { s });
+  const s =
+    d.shortlist !== undefined
+      ? shortlistLabel(result.rubric, d.shortlist, lang) + (d.category !== undefined ? ` (${d.category})` : '')
+      : '';
+  if (d.action === 'resolve_tie')
+    return plenaryWord(d.entries.includes(id) ? 'cell_taken' : 'cell_left_out', lang, { s });
   return plenaryWord(`cell_${d.action}`, lang, { s });
 }
 
@@ -42,7 +57,12 @@ export function decisionCells(result: ScoreResult, lang: Lang): Map<string, stri
   const cells = new Map<string, string>();
   for (const d of result.decisions ?? []) {
     for (const id of [...d.entries, ...(d.left_out ?? [])]) {
-      const text = plenaryWord('cell_by', lang, { what: effectOn(result, d, id, lang), by: d.by, date: d.date, reason: d.reason });
+      const text = plenaryWord('cell_by', lang, {
+        what: effectOn(result, d, id, lang),
+        by: d.by,
+        date: d.date,
+        reason: d.reason,
+      });
       const before = cells.get(id);
       cells.set(id, before === undefined ? text : `${before}; ${text}`);
     }

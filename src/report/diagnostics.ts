@@ -23,7 +23,8 @@ export function diagnosticLine(d: Diagnostic, color: boolean): string {
 /** The first `limit` diagnostics as lines, and a line saying how many more there are. */
 export function diagnosticLines(diagnostics: readonly Diagnostic[], color: boolean, limit = 50): string[] {
   const lines = diagnostics.slice(0, limit).map((d) => diagnosticLine(d, color));
-  if (diagnostics.length > limit) lines.push(`… and ${diagnostics.length - limit} more: run \`kipp validate\` for the full list`);
+  if (diagnostics.length > limit)
+    lines.push(`… and ${diagnostics.length - limit} more: run \`kipp validate\` for the full list`);
   return lines;
 }
 

@@ -2,7 +2,17 @@
  * `kipp diff` formatters (text, json, md) and the per-entry wording `kipp verify` shares: a clear
  * list of what moved, not a dump of two reports. Pure: (diff, options) → string.
  */
-import type { Change, DecisionSummary, EntryDiff, EntryMove, ManifestDiff, NotShown, ReportDiff, ReportFilter, ShortlistDiff } from '../audit/diff.js';
+import type {
+  Change,
+  DecisionSummary,
+  EntryDiff,
+  EntryMove,
+  ManifestDiff,
+  NotShown,
+  ReportDiff,
+  ReportFilter,
+  ShortlistDiff,
+} from '../audit/diff.js';
 import { roundTo } from '../scoring/round.js';
 import { mdCell } from './markdown.js';
 import { safeText, truncate } from './text.js';
@@ -63,12 +73,17 @@ function moveRank(e: EntryMove, side: 'old' | 'new'): string {
 
 /** `--top 10`, `--category inclusive`, or both: how a report was narrowed. */
 export function filterText(f: ReportFilter): string {
-  return [f.top !== null ? `--top ${f.top}` : '', f.category !== null ? `--category ${f.category}` : ''].filter((x) => x !== '').join(' ');
+  return [f.top !== null ? `--top ${f.top}` : '', f.category !== null ? `--category ${f.category}` : '']
+    .filter((x) => x !== '')
+    .join(' ');
 }
 
 /** Up to `max` ids, then how many more. */
 function someIds(list: NotShown['entries'], max = 10): string {
-  const shown = list.slice(0, max).map((e) => safeText(e.id)).join(', ');
+  const shown = list
+    .slice(0, max)
+    .map((e) => safeText(e.id))
+    .join(', ');
   return list.length > max ? `${shown} and ${list.length - max} more` : shown;
 }
 
@@ -76,13 +91,18 @@ function someIds(list: NotShown['entries'], max = 10): string {
  * The entries shown in only one report because the other was narrowed, as lines: they are
  * not compared (their absence says nothing about their rank, total or shortlists).
  */
-export function notShownLines(diff: ReportDiff, names: { old: string; new: string } = { old: 'old report', new: 'new report' }): string[] {
+export function notShownLines(
+  diff: ReportDiff,
+  names: { old: string; new: string } = { old: 'old report', new: 'new report' },
+): string[] {
   const out: string[] = [];
   for (const side of ['old', 'new'] as const) {
     const ns = diff.not_shown[side];
     if (ns === undefined) continue;
     const n = ns.entries.length;
-    out.push(`${n} ${n === 1 ? 'entry' : 'entries'} not in the ${names[side]}, which shows ${filterText(ns.filter)} only (not compared): ${someIds(ns.entries)}`);
+    out.push(
+      `${n} ${n === 1 ? 'entry' : 'entries'} not in the ${names[side]}, which shows ${filterText(ns.filter)} only (not compared): ${someIds(ns.entries)}`,
+    );
   }
   return out;
 }
@@ -138,11 +158,13 @@ export function manifestLines(m: ManifestDiff): string[] {
     const hashes = i.status === 'changed' ? `  sha256 ${shortHash(i.old)} → ${shortHash(i.new)}` : '';
     out.push(`${i.status.padEnd(8)} ${i.kind.padEnd(8)} ${safeText(i.path)}${hashes}`);
   }
-  if (m.rubric?.sha256) out.push(`rubric   sha256 ${shortHash(m.rubric.sha256.old)} → ${shortHash(m.rubric.sha256.new)}`);
+  if (m.rubric?.sha256)
+    out.push(`rubric   sha256 ${shortHash(m.rubric.sha256.old)} → ${shortHash(m.rubric.sha256.new)}`);
   if (m.rubric?.name) out.push(`rubric   name ${safeText(m.rubric.name.old)} → ${safeText(m.rubric.name.new)}`);
   if (m.rubric?.version) out.push(`rubric   version ${String(m.rubric.version.old)} → ${String(m.rubric.version.new)}`);
   if (m.as_of) out.push(`reference date ${m.as_of.old} → ${m.as_of.new}`);
-  for (const [k, v] of Object.entries(m.options)) out.push(`option ${k}: ${JSON.stringify(v.old)} → ${JSON.stringify(v.new)}`);
+  for (const [k, v] of Object.entries(m.options))
+    out.push(`option ${k}: ${JSON.stringify(v.old)} → ${JSON.stringify(v.new)}`);
   if (m.kipp) out.push(`kipp ${m.kipp.old} → ${m.kipp.new}`);
   return out;
 }
@@ -172,7 +194,8 @@ function summaryLine(diff: ReportDiff): string {
   const s = diffSections(diff);
   const moved = diff.shortlists.reduce((n, l) => n + l.entered.length + l.left.length, 0);
   const notShown = (diff.not_shown.old?.entries.length ?? 0) + (diff.not_shown.new?.entries.length ?? 0);
-  if (diff.entries.length === 0 && diff.shortlists.length === 0 && notShown === 0) return 'No differences: every rank, total and shortlist is the same.';
+  if (diff.entries.length === 0 && diff.shortlists.length === 0 && notShown === 0)
+    return 'No differences: every rank, total and shortlist is the same.';
   const parts = [
     `${moved} shortlist ${moved === 1 ? 'move' : 'moves'}`,
     `${s.rankMoves.length} rank ${s.rankMoves.length === 1 ? 'change' : 'changes'}`,
@@ -211,10 +234,12 @@ function criteriaNote(d: EntryDiff): string {
 
 /** Decisions added and removed, as lines: `resolve_tie top-45: P-046 — by …, date: reason`. */
 function decisionChanges(diff: ReportDiff): [string, string[]][] {
-  const line = (d: DecisionSummary) => `${d.action}${d.shortlist !== undefined ? ` ${d.shortlist}` : ''}: ${d.entries.join(', ')} — ${d.by}, ${d.date}: ${d.reason}`;
+  const line = (d: DecisionSummary) =>
+    `${d.action}${d.shortlist !== undefined ? ` ${d.shortlist}` : ''}: ${d.entries.join(', ')} — ${d.by}, ${d.date}: ${d.reason}`;
   const out: [string, string[]][] = [];
   if (diff.decisions && diff.decisions.added.length > 0) out.push(['Decisions added', diff.decisions.added.map(line)]);
-  if (diff.decisions && diff.decisions.removed.length > 0) out.push(['Decisions removed', diff.decisions.removed.map(line)]);
+  if (diff.decisions && diff.decisions.removed.length > 0)
+    out.push(['Decisions removed', diff.decisions.removed.map(line)]);
   return out;
 }
 
@@ -225,21 +250,51 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
   for (const s of diff.shortlists) {
     out.push(`Shortlist ${safeText(s.name)}: ${shortlistSummary(s)}`);
     const rows = [
-      ...s.entered.map((e) => ['+', safeText(e.id), titleCell(e.title), `rank ${moveRank(e, 'old')} → ${moveRank(e, 'new')}`]),
-      ...s.left.map((e) => ['-', safeText(e.id), titleCell(e.title), `rank ${moveRank(e, 'old')} → ${moveRank(e, 'new')}`]),
+      ...s.entered.map((e) => [
+        '+',
+        safeText(e.id),
+        titleCell(e.title),
+        `rank ${moveRank(e, 'old')} → ${moveRank(e, 'new')}`,
+      ]),
+      ...s.left.map((e) => [
+        '-',
+        safeText(e.id),
+        titleCell(e.title),
+        `rank ${moveRank(e, 'old')} → ${moveRank(e, 'new')}`,
+      ]),
     ];
     out.push(...alignRows(rows), '');
   }
   const s = diffSections(diff);
   if (s.rankMoves.length > 0) {
     out.push(`Rank moves (${s.rankMoves.length})`);
-    out.push(...alignRows(s.rankMoves.map((d) => [safeText(d.id), titleCell(d.title), rankText(d.rank!.old), '→', rankText(d.rank!.new), rankMove(d.rank!)])), '');
+    out.push(
+      ...alignRows(
+        s.rankMoves.map((d) => [
+          safeText(d.id),
+          titleCell(d.title),
+          rankText(d.rank!.old),
+          '→',
+          rankText(d.rank!.new),
+          rankMove(d.rank!),
+        ]),
+      ),
+      '',
+    );
   }
   if (s.totalChanges.length > 0) {
     out.push(`Total changes (${s.totalChanges.length})`);
     const rows = s.totalChanges.map((d) => {
       const [a, b] = figurePair(d.total!.old, d.total!.new, d.total!.delta);
-      return [safeText(d.id), titleCell(d.title), a, '→', b, d.total!.delta !== null ? signedDelta(d.total!.delta, d.total!.old, d.total!.new) : '', criteriaNote(d)];
+      return [
+        safeText(d.id),
+        titleCell(d.title),
+        a,
+        '→',
+        b,
+        d.total!.delta !== null ? signedDelta(d.total!.delta, d.total!.old, d.total!.new) : '',
+        criteriaNote(d),
+      ];
     });
     out.push(...alignRows(rows), '');
   }
@@ -250,11 +305,23 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
   ] as const) {
     if (list.length === 0) continue;
     out.push(`${title} (${list.length})`);
-    out.push(...alignRows(list.map((d) => [safeText(d.id), titleCell(d.title), entryChanges(d).filter((p) => !p.startsWith('only in')).join('; ')])), '');
+    out.push(
+      ...alignRows(
+        list.map((d) => [
+          safeText(d.id),
+          titleCell(d.title),
+          entryChanges(d)
+            .filter((p) => !p.startsWith('only in'))
+            .join('; '),
+        ]),
+      ),
+      '',
+    );
   }
   const notShown = notShownLines(diff);
   if (notShown.length > 0) out.push('Shown in one report only', ...notShown.map((l) => `  ${l}`), '');
-  for (const [title, list] of decisionChanges(diff)) out.push(`${title} (${list.length})`, ...list.map((l) => `  ${safeText(l)}`), '');
+  for (const [title, list] of decisionChanges(diff))
+    out.push(`${title} (${list.length})`, ...list.map((l) => `  ${safeText(l)}`), '');
   if (diff.diagnostics.length > 0) {
     out.push('Diagnostics', ...diff.diagnostics.map((d) => `  ${d.severity} ${d.code}: ${d.old} → ${d.new}`), '');
   }
@@ -269,25 +336,37 @@ export function formatDiffJson(diff: ReportDiff, options: DiffReportOptions): st
 export function formatDiffMarkdown(diff: ReportDiff, options: DiffReportOptions): string {
   const out: string[] = [`# Changes: ${mdCell(options.old)} → ${mdCell(options.new)}`, '', summaryLine(diff), ''];
   const manifest = manifestLines(diff.manifest);
-  if (manifest.length > 0) out.push('## Inputs and options', '', ...manifest.map((l) => `- ${mdCell(l.replace(/ {2,}/g, ' '))}`), '');
+  if (manifest.length > 0)
+    out.push('## Inputs and options', '', ...manifest.map((l) => `- ${mdCell(l.replace(/ {2,}/g, ' '))}`), '');
   for (const s of diff.shortlists) {
     out.push(`## Shortlist ${mdCell(s.name)}`, '', mdCell(shortlistSummary(s)), '');
     if (s.entered.length + s.left.length === 0) continue;
     out.push('| | ID | Title | Old rank | New rank |', '|---|---|---|---:|---:|');
-    for (const [sign, list] of [['entered', s.entered], ['left', s.left]] as const) {
-      for (const e of list) out.push(`| ${sign} | ${mdCell(e.id)} | ${mdCell(e.title)} | ${moveRank(e, 'old')} | ${moveRank(e, 'new')} |`);
+    for (const [sign, list] of [
+      ['entered', s.entered],
+      ['left', s.left],
+    ] as const) {
+      for (const e of list)
+        out.push(`| ${sign} | ${mdCell(e.id)} | ${mdCell(e.title)} | ${moveRank(e, 'old')} | ${moveRank(e, 'new')} |`);
     }
     out.push('');
   }
   const s = diffSections(diff);
   if (s.rankMoves.length + s.totalChanges.length > 0) {
     const rows = diff.entries.filter((e) => e.status === 'changed' && (e.rank !== undefined || e.total !== undefined));
-    out.push('## Rank and total changes', '', '| ID | Title | Old rank | New rank | Move | Old total | New total | Δ |', '|---|---|---:|---:|---|---:|---:|---:|');
+    out.push(
+      '## Rank and total changes',
+      '',
+      '| ID | Title | Old rank | New rank | Move | Old total | New total | Δ |',
+      '|---|---|---:|---:|---|---:|---:|---:|',
+    );
     for (const d of rows) {
       const rank = d.rank ?? null;
       const [a, b] = d.total ? figurePair(d.total.old, d.total.new, d.total.delta) : ['', ''];
       const delta = d.total && d.total.delta !== null ? signedDelta(d.total.delta, d.total.old, d.total.new) : '';
-      out.push(`| ${mdCell(d.id)} | ${mdCell(d.title)} | ${rank ? rankText(rank.old) : ''} | ${rank ? rankText(rank.new) : ''} | ${rank ? rankMove(rank) : ''} | ${a} | ${b} | ${delta} |`);
+      out.push(
+        `| ${mdCell(d.id)} | ${mdCell(d.title)} | ${rank ? rankText(rank.old) : ''} | ${rank ? rankText(rank.new) : ''} | ${rank ? rankMove(rank) : ''} | ${a} | ${b} | ${delta} |`,
+      );
     }
     out.push('');
   }
@@ -299,9 +378,15 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffReportOptions)
   }
   const notShown = notShownLines(diff);
   if (notShown.length > 0) out.push('## Shown in one report only', '', ...notShown.map((l) => `- ${mdCell(l)}`), '');
-  for (const [title, list] of decisionChanges(diff)) out.push(`## ${title}`, '', ...list.map((l) => `- ${mdCell(l)}`), '');
+  for (const [title, list] of decisionChanges(diff))
+    out.push(`## ${title}`, '', ...list.map((l) => `- ${mdCell(l)}`), '');
   if (diff.diagnostics.length > 0) {
-    out.push('## Diagnostics', '', ...diff.diagnostics.map((d) => `- ${d.severity} \`${d.code}\`: ${d.old} → ${d.new}`), '');
+    out.push(
+      '## Diagnostics',
+      '',
+      ...diff.diagnostics.map((d) => `- ${d.severity} \`${d.code}\`: ${d.old} → ${d.new}`),
+      '',
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

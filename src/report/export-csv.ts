@@ -84,7 +84,12 @@ export function formatCsvText(rows: Iterable<readonly string[]>, delimiter: CsvD
  * a stress year's 200,000 rows go to the file as they are made, never held as one table or
  * one string.
  */
-export function formatExportCsvPieces(columns: readonly ExportColumn[], rows: Iterable<readonly ExportCell[]>, options: ExportCsvOptions, pieces: PieceOptions = {}): Iterable<Uint8Array> {
+export function formatExportCsvPieces(
+  columns: readonly ExportColumn[],
+  rows: Iterable<readonly ExportCell[]>,
+  options: ExportCsvOptions,
+  pieces: PieceOptions = {},
+): Iterable<Uint8Array> {
   const { delimiter } = options;
   const figure = figureText(delimiter === ',' ? '.' : ',');
   return (function* rowPieces(): Generator<Uint8Array> {
@@ -96,7 +101,8 @@ export function formatExportCsvPieces(columns: readonly ExportColumn[], rows: It
         if (i > 0) out.writeByte(separator);
         const cell = cells[i] ?? null;
         // A rank or a count as digits, no string made (String(n) writes the same).
-        if (typeof cell === 'number' && kinds[i] === 'integer' && Number.isSafeInteger(cell) && cell >= 0) out.writeDigits(cell);
+        if (typeof cell === 'number' && kinds[i] === 'integer' && Number.isSafeInteger(cell) && cell >= 0)
+          out.writeDigits(cell);
         // A figure comes quoted as it needs (figureText).
         else if (typeof cell === 'number' && kinds[i] === 'number' && Number.isFinite(cell)) out.write(figure(cell));
         else writeField(out, csvCell(cell, kinds[i]!));

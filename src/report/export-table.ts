@@ -61,9 +61,14 @@ export function findShortlist(result: ScoreResult, raw: string): ShortlistRule {
   const rules = result.rubric.shortlists;
   const found =
     rules.find((s) => s.name.toLowerCase() === want) ??
-    rules.find((s) => s.label !== undefined && (s.label.en.toLowerCase() === want || s.label.id.toLowerCase() === want));
+    rules.find(
+      (s) => s.label !== undefined && (s.label.en.toLowerCase() === want || s.label.id.toLowerCase() === want),
+    );
   if (found) return found;
-  const offer = rules.length > 0 ? `the rubric "${result.rubric.name}" defines ${rules.map((s) => s.name).join(', ')}` : `the rubric "${result.rubric.name}" defines no shortlists`;
+  const offer =
+    rules.length > 0
+      ? `the rubric "${result.rubric.name}" defines ${rules.map((s) => s.name).join(', ')}`
+      : `the rubric "${result.rubric.name}" defines no shortlists`;
   throw new KippError('usage', `--shortlist ${raw}: no such shortlist; ${offer}`);
 }
 
@@ -115,7 +120,11 @@ export function exportColumns(result: ScoreResult, entries: readonly EntryResult
       { key: `stage-total:${st.name}`, header: `${st.label[lang]}: ${word('total', lang)}`, kind: 'number' },
       { key: `stage-rank:${st.name}`, header: `${st.label[lang]}: ${word('rank', lang)}`, kind: 'integer' },
     ]),
-    ...result.rubric.criteria.map((c): ExportColumn => ({ key: `criterion:${c.id}`, header: criterionLabel(result.rubric, c.id, lang), kind: 'number' })),
+    ...result.rubric.criteria.map((c): ExportColumn => ({
+      key: `criterion:${c.id}`,
+      header: criterionLabel(result.rubric, c.id, lang),
+      kind: 'number',
+    })),
     { key: 'judges', header: word('judges', lang), kind: 'integer' },
     text('passed', word('passed', lang)),
     text('reasons', word('reasons', lang)),
@@ -123,7 +132,11 @@ export function exportColumns(result: ScoreResult, entries: readonly EntryResult
     // Only with --decisions: an export without keeps its columns where scripts expect them. The
     // key has a hyphen, which no field name has (headers are normalized to _): no pass-through clash.
     ...(result.decisions !== undefined ? [text('jury-decisions', plenaryWord('decisions', lang))] : []),
-    ...passThroughFields(result, entries).map((f): ExportColumn => ({ key: f, header: fieldHeader(f, lang), kind: DATE_FIELDS.has(f) ? 'date' : 'text' })),
+    ...passThroughFields(result, entries).map((f): ExportColumn => ({
+      key: f,
+      header: fieldHeader(f, lang),
+      kind: DATE_FIELDS.has(f) ? 'date' : 'text',
+    })),
   ];
 }
 
@@ -220,12 +233,22 @@ function cellReader(result: ScoreResult, column: ExportColumn, lang: Lang): Cell
   }
 }
 
-export function exportTable(result: ScoreResult, entries: readonly EntryResult[], lang: Lang, columns = exportColumns(result, entries, lang)): ExportTable {
+export function exportTable(
+  result: ScoreResult,
+  entries: readonly EntryResult[],
+  lang: Lang,
+  columns = exportColumns(result, entries, lang),
+): ExportTable {
   return { columns, rows: [...exportRows(result, entries, lang, columns)] };
 }
 
 /** exportTable's rows one at a time, made as they are asked for: a stress year's 200,000 rows are never held together. */
-export function* exportRows(result: ScoreResult, entries: readonly EntryResult[], lang: Lang, columns: readonly ExportColumn[]): Generator<ExportCell[]> {
+export function* exportRows(
+  result: ScoreResult,
+  entries: readonly EntryResult[],
+  lang: Lang,
+  columns: readonly ExportColumn[],
+): Generator<ExportCell[]> {
   const readers = columns.map((c) => cellReader(result, c, lang));
   for (const e of entries) yield readers.map((read) => read(e));
 }

@@ -74,7 +74,11 @@ export function shortSheetName(label: string): string {
 
 function dataSheet(result: ScoreResult, name: string, entries: EntryResult[], lang: Lang): SheetSpec {
   const table = exportTable(result, entries, lang, exportColumns(result, entries, lang));
-  return { name: shortSheetName(name), columns: table.columns.map((c) => ({ header: c.header, kind: c.kind })), rows: table.rows };
+  return {
+    name: shortSheetName(name),
+    columns: table.columns.map((c) => ({ header: c.header, kind: c.kind })),
+    rows: table.rows,
+  };
 }
 
 function dataSheets(result: ScoreResult, options: ExportXlsxOptions): SheetSpec[] {
@@ -83,11 +87,16 @@ function dataSheets(result: ScoreResult, options: ExportXlsxOptions): SheetSpec[
   const selected = selectShortlist(result, shortlist);
   if (options.sheets === 'shortlist') {
     const rules = shortlist !== null ? [shortlist] : rubric.shortlists;
-    return rules.map((rule) => dataSheet(result, shortlistLabel(rubric, rule.name, lang), selectShortlist(result, rule), lang));
+    return rules.map((rule) =>
+      dataSheet(result, shortlistLabel(rubric, rule.name, lang), selectShortlist(result, rule), lang),
+    );
   }
   if (options.sheets === 'category') {
     const sheets = rubric.categories
-      .map((c) => ({ name: categoryLabel(rubric, c.id, lang), entries: selected.filter((e) => e.categoryKnown && e.category === c.id) }))
+      .map((c) => ({
+        name: categoryLabel(rubric, c.id, lang),
+        entries: selected.filter((e) => e.categoryKnown && e.category === c.id),
+      }))
       .filter((s) => s.entries.length > 0);
     const other = selected.filter((e) => !e.categoryKnown);
     if (other.length > 0) sheets.push({ name: w('other', lang), entries: other });
@@ -114,28 +123,58 @@ export function summaryRows(result: ScoreResult, options: ExportXlsxOptions): Su
   rows.push([rub, 'sha256', result.rubricSource.sha256, '']);
   rows.push([rub, w('scale', lang), `${rubric.scale.min}–${rubric.scale.max}`, '']);
   rows.push([rub, w('normalization', lang), rubric.normalization, '']);
-  rows.push([rub, w('aggregation', lang), rubric.aggregation, rubric.aggregation === 'trimmed' ? `trimmed (${rubric.trim})` : '']);
+  rows.push([
+    rub,
+    w('aggregation', lang),
+    rubric.aggregation,
+    rubric.aggregation === 'trimmed' ? `trimmed (${rubric.trim})` : '',
+  ]);
   rows.push([rub, w('min_judges', lang), rubric.minJudges, '']);
   for (const c of rubric.criteria) rows.push([w('weight', lang), criterionLabel(rubric, c.id, lang), c.weight, c.id]);
   for (const [category, weights] of Object.entries(rubric.categoryWeights)) {
     for (const c of rubric.criteria) {
       const weight = weights[c.id];
-      if (weight !== undefined) rows.push([`${w('weight', lang)}: ${categoryLabel(rubric, category, lang)}`, criterionLabel(rubric, c.id, lang), weight, c.id]);
+      if (weight !== undefined)
+        rows.push([
+          `${w('weight', lang)}: ${categoryLabel(rubric, category, lang)}`,
+          criterionLabel(rubric, c.id, lang),
+          weight,
+          c.id,
+        ]);
     }
   }
-  if (rubric.thresholds.total !== undefined) rows.push([w('threshold', lang), word('total', lang), rubric.thresholds.total, 'total']);
-  for (const [id, value] of Object.entries(rubric.thresholds.criteria)) rows.push([w('threshold', lang), criterionLabel(rubric, id, lang), value, id]);
-  if (rubric.tieBreak.length > 0) rows.push([rub, w('tie_break', lang), rubric.tieBreak.map((id) => criterionLabel(rubric, id, lang)).join(', '), rubric.tieBreak.join(', ')]);
+  if (rubric.thresholds.total !== undefined)
+    rows.push([w('threshold', lang), word('total', lang), rubric.thresholds.total, 'total']);
+  for (const [id, value] of Object.entries(rubric.thresholds.criteria))
+    rows.push([w('threshold', lang), criterionLabel(rubric, id, lang), value, id]);
+  if (rubric.tieBreak.length > 0)
+    rows.push([
+      rub,
+      w('tie_break', lang),
+      rubric.tieBreak.map((id) => criterionLabel(rubric, id, lang)).join(', '),
+      rubric.tieBreak.join(', '),
+    ]);
   for (const s of result.shortlists) {
     const cutoff = s.cutoff_tie ? `; ${word('cutoff_tie', lang)}` : '';
     // The value is how many the shortlist took; its size and a tie at the cut in the details.
-    rows.push([w('shortlist', lang), shortlistLabel(rubric, s.name, lang), s.taken, `${s.name}; ${w('size', lang)} ${s.size}, ${w('taken', lang)} ${s.taken}${cutoff}`]);
+    rows.push([
+      w('shortlist', lang),
+      shortlistLabel(rubric, s.name, lang),
+      s.taken,
+      `${s.name}; ${w('size', lang)} ${s.size}, ${w('taken', lang)} ${s.taken}${cutoff}`,
+    ]);
   }
   const exported = selectShortlist(result, shortlist).length;
-  rows.push([w('exported', lang), shortlist !== null ? shortlistLabel(rubric, shortlist.name, lang) : w('all', lang), exported, `${exported} / ${result.entries.length} ${word('entries', lang)}`]);
+  rows.push([
+    w('exported', lang),
+    shortlist !== null ? shortlistLabel(rubric, shortlist.name, lang) : w('all', lang),
+    exported,
+    `${exported} / ${result.entries.length} ${word('entries', lang)}`,
+  ]);
   rows.push([w('exported', lang), word('as_of', lang), result.asOf, '']);
   rows.push(...decisionRows(result, lang));
-  for (const input of result.inputs) rows.push([`${w('input', lang)}: ${input.kind}`, input.path, input.sha256, 'sha256']);
+  for (const input of result.inputs)
+    rows.push([`${w('input', lang)}: ${input.kind}`, input.path, input.sha256, 'sha256']);
   return rows;
 }
 
@@ -149,10 +188,24 @@ function decisionRows(result: ScoreResult, lang: Lang): SummaryRow[] {
   return (result.decisions ?? []).flatMap((d, k): SummaryRow[] => {
     const section = `${w('decision', lang)} ${k + 1}`;
     const { what } = decisionLine(result, d, lang);
-    const rows: SummaryRow[] = [[section, w('action', lang), what, d.action], [section, w('entries', lang), d.entries.join(', '), '']];
+    const rows: SummaryRow[] = [
+      [section, w('action', lang), what, d.action],
+      [section, w('entries', lang), d.entries.join(', '), ''],
+    ];
     if (d.left_out !== undefined) rows.push([section, w('left_out', lang), d.left_out.join(', '), '']);
-    if (d.shortlist !== undefined) rows.push([section, w('shortlist', lang), shortlistLabel(result.rubric, d.shortlist, lang), d.category !== undefined ? `${d.shortlist}; ${d.category}` : d.shortlist]);
-    rows.push([section, w('by', lang), d.by, ''], [section, w('date', lang), d.date, ''], [section, w('reason', lang), d.reason, ''], [section, w('written', lang), `${d.file}:${d.line}`, '']);
+    if (d.shortlist !== undefined)
+      rows.push([
+        section,
+        w('shortlist', lang),
+        shortlistLabel(result.rubric, d.shortlist, lang),
+        d.category !== undefined ? `${d.shortlist}; ${d.category}` : d.shortlist,
+      ]);
+    rows.push(
+      [section, w('by', lang), d.by, ''],
+      [section, w('date', lang), d.date, ''],
+      [section, w('reason', lang), d.reason, ''],
+      [section, w('written', lang), `${d.file}:${d.line}`, ''],
+    );
     return rows;
   });
 }

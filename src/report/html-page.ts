@@ -15,7 +15,10 @@ import { safeText } from './text.js';
 
 /** Escapes text for HTML content and attribute values; control characters become visible escapes. */
 export function esc(raw: string): string {
-  return safeText(raw).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return safeText(raw).replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 }
 
 /** A number with `digits` decimals (half away from zero), with a decimal comma in Indonesian. */
@@ -37,7 +40,10 @@ export interface HtmlDocument {
 
 /** A whole page: the shared stylesheet inlined, nothing linked, no request allowed out. */
 export function htmlDocument(page: HtmlDocument): string {
-  const scriptSrc = page.script === undefined ? "'none'" : `'sha256-${createHash('sha256').update(page.script, 'utf8').digest('base64')}'`;
+  const scriptSrc =
+    page.script === undefined
+      ? "'none'"
+      : `'sha256-${createHash('sha256').update(page.script, 'utf8').digest('base64')}'`;
   return `<!doctype html>
 <html lang="${page.lang}">
 <head>
@@ -63,7 +69,10 @@ export function inputsTable(result: ScoreResult, lang: Lang): string {
   const kind = (k: string) => w(`kind_${k}` as HtmlWord);
   const rows = [
     `<tr><td>${result.rubricSource.path === null ? w('embedded') : `<span class="mono">${esc(result.rubricSource.path)}</span>`}</td><td>${kind('rubric')}</td><td class="mono sha">${esc(result.rubricSource.sha256)}</td></tr>`,
-    ...result.inputs.map((i) => `<tr><td class="mono">${esc(i.path)}</td><td>${kind(i.kind)}</td><td class="mono sha">${esc(i.sha256)}</td></tr>`),
+    ...result.inputs.map(
+      (i) =>
+        `<tr><td class="mono">${esc(i.path)}</td><td>${kind(i.kind)}</td><td class="mono sha">${esc(i.sha256)}</td></tr>`,
+    ),
   ];
   return `<table class="small inputs"><caption>${w('inputs')}</caption><thead><tr><th scope="col">${w('file')}</th><th scope="col">${w('kind')}</th><th scope="col">sha256</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -14,7 +14,7 @@ export const HTML_WORDS = {
   reference_date: { en: 'Reference date', id: 'Tanggal acuan' },
   tool: { en: 'Produced by', id: 'Dibuat dengan' },
   generated: { en: 'Generated', id: 'Dibuat pada' },
-  scale: { en: 'Judges\' scale', id: 'Skala penilaian juri' },
+  scale: { en: "Judges' scale", id: 'Skala penilaian juri' },
   aggregation: { en: 'Aggregation', id: 'Agregasi' },
   normalization: { en: 'Normalization', id: 'Normalisasi' },
   min_judges: { en: 'Minimum judges', id: 'Juri minimum' },
@@ -60,7 +60,7 @@ export const HTML_WORDS = {
     id: 'Pilih judul kolom untuk mengurutkan; pilih lagi untuk membalik urutan.',
   },
   ranking_caption: {
-    en: 'Entries in rank order. Criterion scores on the judges\' scale, totals on 0–100.',
+    en: "Entries in rank order. Criterion scores on the judges' scale, totals on 0–100.",
     id: 'Proposal menurut peringkat. Nilai kriteria pada skala juri, nilai akhir pada 0–100.',
   },
   cut_line: { en: 'cut line of {s}: {n} taken for {m} places', id: 'batas {s}: {n} terpilih untuk {m} tempat' },
@@ -87,7 +87,7 @@ export const HTML_WORDS = {
   mean_of: { en: 'Mean {c}', id: 'Rata-rata {c}' },
   judges_panel: { en: 'The judges', id: 'Dewan juri' },
   judges_desc: {
-    en: 'Bias: how far a judge scores above (+) or below (−) the other judges of the same entry and criterion, on the judges\' scale. Harsh at −{h} or lower, lenient at +{l} or higher.',
+    en: "Bias: how far a judge scores above (+) or below (−) the other judges of the same entry and criterion, on the judges' scale. Harsh at −{h} or lower, lenient at +{l} or higher.",
     id: 'Bias: seberapa jauh juri menilai di atas (+) atau di bawah (−) juri lain pada proposal dan kriteria yang sama, pada skala juri. Ketat bila −{h} atau lebih rendah, longgar bila +{l} atau lebih tinggi.',
   },
   judge: { en: 'Judge', id: 'Juri' },
@@ -106,9 +106,12 @@ export const HTML_WORDS = {
   flagged: { en: 'Flagged judges', id: 'Juri yang ditandai' },
   no_flagged: { en: 'No judge is flagged harsh or lenient.', id: 'Tidak ada juri yang ditandai ketat atau longgar.' },
   panel_agreement: { en: 'Panel agreement', id: 'Kesesuaian dewan juri' },
-  kendall_w: { en: 'Kendall\'s W', id: 'W Kendall' },
+  kendall_w: { en: "Kendall's W", id: 'W Kendall' },
   icc_single: { en: 'Intraclass correlation ICC(1): one judge', id: 'Korelasi intrakelas ICC(1): satu juri' },
-  icc_average: { en: 'ICC(1,k): the panel\'s mean of k = {k} judges (harmonic mean per entry)', id: 'ICC(1,k): rerata panel dari k = {k} juri (rerata harmonik per proposal)' },
+  icc_average: {
+    en: "ICC(1,k): the panel's mean of k = {k} judges (harmonic mean per entry)",
+    id: 'ICC(1,k): rerata panel dari k = {k} juri (rerata harmonik per proposal)',
+  },
   kendall_w_covers: {
     en: 'covers {e} of {es} entries scored, {j} of {js} judges; {b} complete blocks',
     id: 'mencakup {e} dari {es} proposal yang dinilai, {j} dari {js} juri; {b} blok lengkap',
@@ -132,7 +135,10 @@ export const HTML_WORDS = {
   },
   spread: { en: 'Spread', id: 'Selisih' },
   no_disagreements: { en: 'No pair of scores is that far apart.', id: 'Tidak ada selisih nilai sebesar itu.' },
-  more_rows: { en: '… and {n} more (see kipp judges --format json)', id: '… dan {n} lainnya (lihat kipp judges --format json)' },
+  more_rows: {
+    en: '… and {n} more (see kipp judges --format json)',
+    id: '… dan {n} lainnya (lihat kipp judges --format json)',
+  },
   no_scores: { en: 'No scores were given.', id: 'Belum ada nilai.' },
   diagnostics: { en: 'Problems found in the inputs', id: 'Masalah pada masukan' },
   diagnostics_none: { en: 'None.', id: 'Tidak ada.' },

@@ -19,7 +19,17 @@ import { place } from './diagnostics.js';
 import { REPORT_SCRIPT } from './html-assets.js';
 import { esc, htmlDocument, inputsTable, num } from './html-page.js';
 import { htmlWord, type HtmlWord } from './html-words.js';
-import { categoryLabel, criterionLabel, methodName, normalizationName, plenaryWord, shortlistLabel, word, type Lang, type Word } from './labels.js';
+import {
+  categoryLabel,
+  criterionLabel,
+  methodName,
+  normalizationName,
+  plenaryWord,
+  shortlistLabel,
+  word,
+  type Lang,
+  type Word,
+} from './labels.js';
 import { decisionLine } from './decisions.js';
 import type { ReportOptions } from './options.js';
 
@@ -33,7 +43,8 @@ export interface PanelView {
     flags: readonly string[];
     bias_by_criterion?: JudgeProfile['bias_by_criterion'];
   })[];
-  agreement: Pick<PanelProfile['agreement'], 'icc' | 'kendall_w'> & Partial<Omit<PanelProfile['agreement'], 'icc' | 'kendall_w' | 'icc_form'>> & { icc_form?: string };
+  agreement: Pick<PanelProfile['agreement'], 'icc' | 'kendall_w'> &
+    Partial<Omit<PanelProfile['agreement'], 'icc' | 'kendall_w' | 'icc_form'>> & { icc_form?: string };
   coverage: { entries: number; min_judges: number | null; max_judges: number | null; connected: boolean };
   disagreements: { entry_id: string; criterion: string; spread: number }[];
   /** The cut-offs used, on the judges' scale (default: 10% and 40% of the span, docs/guide/analytics.md). */
@@ -51,8 +62,25 @@ export function formatHtml(result: ScoreResult, options: ReportOptions): string 
 /** The page, with the judges section drawn from `panel` (null: the section says it is not available). */
 export function renderHtml(result: ScoreResult, options: ReportOptions, panel: JuryView | null): string {
   const page = new Page(result, options);
-  const body = [page.header(), page.contents(), page.summary(), page.decisions(), page.ranking(), page.distribution(), page.categories(), page.judges(panel), page.problems(), page.footer()].join('\n');
-  return htmlDocument({ lang: options.lang, title: `${result.rubric.name} — ${htmlWord('report', options.lang)}`, version: options.version, body, script: REPORT_SCRIPT });
+  const body = [
+    page.header(),
+    page.contents(),
+    page.summary(),
+    page.decisions(),
+    page.ranking(),
+    page.distribution(),
+    page.categories(),
+    page.judges(panel),
+    page.problems(),
+    page.footer(),
+  ].join('\n');
+  return htmlDocument({
+    lang: options.lang,
+    title: `${result.rubric.name} — ${htmlWord('report', options.lang)}`,
+    version: options.version,
+    body,
+    script: REPORT_SCRIPT,
+  });
 }
 
 /** A signed number with a real minus sign (bias). */
@@ -127,11 +155,15 @@ class Page {
       [this.w('aggregation'), esc(methodName(rubric, lang))],
       [this.w('normalization'), esc(normalizationName(rubric.normalization, lang))],
       [this.w('min_judges'), String(rubric.minJudges)],
-      [this.w('tie_break'), rubric.tieBreak.length > 0 ? rubric.tieBreak.map((c) => this.criterion(c)).join(', ') : this.w('none')],
+      [
+        this.w('tie_break'),
+        rubric.tieBreak.length > 0 ? rubric.tieBreak.map((c) => this.criterion(c)).join(', ') : this.w('none'),
+      ],
       [this.w('thresholds'), this.thresholdText()],
       [this.w('tool'), `kipp ${esc(options.version)}`],
     ];
-    if (options.generated !== undefined) rows.push([this.w('generated'), `<time datetime="${esc(options.generated)}">${esc(options.generated)}</time>`]);
+    if (options.generated !== undefined)
+      rows.push([this.w('generated'), `<time datetime="${esc(options.generated)}">${esc(options.generated)}</time>`]);
     const meta = `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
     return `<header id="top">
 <h1>${esc(rubric.name)}</h1>
@@ -144,15 +176,23 @@ ${this.inputsTable()}
   thresholdText(): string {
     const { thresholds } = this.rubric;
     const parts: string[] = [];
-    if (thresholds.total !== undefined) parts.push(this.w('threshold_total', { n: num(thresholds.total, 2, this.lang) }));
-    for (const [c, n] of Object.entries(thresholds.criteria)) parts.push(this.w('threshold_criterion', { c: criterionLabel(this.rubric, c, this.lang), n: num(n, 2, this.lang) }));
+    if (thresholds.total !== undefined)
+      parts.push(this.w('threshold_total', { n: num(thresholds.total, 2, this.lang) }));
+    for (const [c, n] of Object.entries(thresholds.criteria))
+      parts.push(
+        this.w('threshold_criterion', { c: criterionLabel(this.rubric, c, this.lang), n: num(n, 2, this.lang) }),
+      );
     return parts.length > 0 ? parts.join('; ') : this.w('none');
   }
 
   weightsTable(): string {
     const { rubric } = this;
     const own = rubric.categories.filter((c) => rubric.categoryWeights[c.id] !== undefined);
-    const head = [`<th scope="col">${this.w('criterion')}</th>`, `<th scope="col" class="num">${own.length > 0 ? this.w('default_weights') : '%'}</th>`, ...own.map((c) => `<th scope="col" class="num">${this.category({ category: c.id, categoryKnown: true })}</th>`)];
+    const head = [
+      `<th scope="col">${this.w('criterion')}</th>`,
+      `<th scope="col" class="num">${own.length > 0 ? this.w('default_weights') : '%'}</th>`,
+      ...own.map((c) => `<th scope="col" class="num">${this.category({ category: c.id, categoryKnown: true })}</th>`),
+    ];
     const body = rubric.criteria.map((k) => {
       const cells = [String(k.weight), ...own.map((c) => String(weightsFor(rubric, c.id)[k.id] ?? 0))];
       return `<tr><th scope="row">${this.criterion(k.id)}</th>${cells.map((v) => `<td class="num">${esc(v)}</td>`).join('')}</tr>`;
@@ -181,7 +221,12 @@ ${this.inputsTable()}
     const ranked = entries.filter((e) => e.rank !== null).length;
     const passed = entries.filter((e) => e.passed).length;
     const card = (n: number, key: HtmlWord) => `<li><span class="n">${n}</span>${this.w(key)}</li>`;
-    const cards = [card(entries.length, 'n_entries'), card(ranked, 'n_ranked'), card(passed, 'n_passed'), card(entries.length - ranked, 'n_unranked')];
+    const cards = [
+      card(entries.length, 'n_entries'),
+      card(ranked, 'n_ranked'),
+      card(passed, 'n_passed'),
+      card(entries.length - ranked, 'n_unranked'),
+    ];
     const lists = shortlists.map((s) => {
       const tie = s.cutoff_tie ? ` <span class="warn">— ${this.word('cutoff_tie')}</span>` : '';
       return `<li><strong>${this.shortlist(s.name)}</strong>: ${this.w('taken_of', { n: s.taken, m: s.size })}${tie}</li>`;
@@ -200,18 +245,43 @@ ${lists.length > 0 ? `<ul>${lists.join('')}</ul>` : ''}
     const criteria = rubric.criteria;
     // `upright`: on paper the heading runs bottom to top, so that long criterion and stage names
     // keep whole words and still fit an A4 page's width.
-    const columns: { key: string; label: string; type: 'number' | 'text'; first: 'asc' | 'desc'; num?: boolean; upright?: boolean }[] = [
+    const columns: {
+      key: string;
+      label: string;
+      type: 'number' | 'text';
+      first: 'asc' | 'desc';
+      num?: boolean;
+      upright?: boolean;
+    }[] = [
       { key: 'rank', label: this.word('rank'), type: 'number', first: 'asc', num: true },
       { key: 'id', label: this.word('id'), type: 'text', first: 'asc' },
       { key: 'title', label: this.word('title'), type: 'text', first: 'asc' },
       { key: 'category', label: this.word('category'), type: 'text', first: 'asc' },
-      ...(withGroups ? [{ key: 'group', label: this.word('group'), type: 'text' as const, first: 'asc' as const }] : []),
+      ...(withGroups
+        ? [{ key: 'group', label: this.word('group'), type: 'text' as const, first: 'asc' as const }]
+        : []),
       { key: 'total', label: this.word('total'), type: 'number', first: 'desc', num: true },
       // A rubric with stages: each stage's own total (and rank) after the final total.
-      ...rubric.stages.map((st, i) => ({ key: `s${i}`, label: esc(st.label[this.lang]), type: 'number' as const, first: 'desc' as const, num: true, upright: true })),
-      ...criteria.map((k, i) => ({ key: `c${i}`, label: this.criterion(k.id), type: 'number' as const, first: 'desc' as const, num: true, upright: true })),
+      ...rubric.stages.map((st, i) => ({
+        key: `s${i}`,
+        label: esc(st.label[this.lang]),
+        type: 'number' as const,
+        first: 'desc' as const,
+        num: true,
+        upright: true,
+      })),
+      ...criteria.map((k, i) => ({
+        key: `c${i}`,
+        label: this.criterion(k.id),
+        type: 'number' as const,
+        first: 'desc' as const,
+        num: true,
+        upright: true,
+      })),
       { key: 'judges', label: this.word('judges'), type: 'number', first: 'desc', num: true },
-      ...(rubric.shortlists.length > 0 ? [{ key: 'shortlists', label: this.word('shortlists'), type: 'text' as const, first: 'asc' as const }] : []),
+      ...(rubric.shortlists.length > 0
+        ? [{ key: 'shortlists', label: this.word('shortlists'), type: 'text' as const, first: 'asc' as const }]
+        : []),
       { key: 'status', label: this.word('status'), type: 'text', first: 'asc' },
     ];
     const head = columns
@@ -219,7 +289,10 @@ ${lists.length > 0 ? `<ul>${lists.join('')}</ul>` : ''}
       // Chromium does not repeat a header row that holds a button on every printed page.
       // Headings wrap between words only: a slash ("ditransfer/direplikasi") may break too.
       .map((c) => ({ ...c, label: c.label.replaceAll('/', '/<wbr>') }))
-      .map((c) => `<th scope="col" data-key="${c.key}" data-type="${c.type}" data-first="${c.first}"${c.key === 'rank' ? ' aria-sort="ascending"' : ''}${c.num ? ` class="num${c.upright ? ' v' : ''}"` : ''}><button type="button" class="sort">${c.label}</button><span class="print-label" aria-hidden="true">${c.label}</span></th>`)
+      .map(
+        (c) =>
+          `<th scope="col" data-key="${c.key}" data-type="${c.type}" data-first="${c.first}"${c.key === 'rank' ? ' aria-sort="ascending"' : ''}${c.num ? ` class="num${c.upright ? ' v' : ''}"` : ''}><button type="button" class="sort">${c.label}</button><span class="print-label" aria-hidden="true">${c.label}</span></th>`,
+      )
       .join('');
     const totalTick = rubric.thresholds.total ?? null;
     const rows: string[] = [];
@@ -256,7 +329,11 @@ ${rows.join('\n')}
 
   entryRow(e: EntryResult, withGroups: boolean, totalTick: number | null): string {
     const { rubric, lang } = this;
-    const classes = ['entry', e.rank === null ? 'unranked' : e.passed ? 'passed' : 'failed', ...(e.shortlists.length > 0 ? ['shortlisted'] : [])];
+    const classes = [
+      'entry',
+      e.rank === null ? 'unranked' : e.passed ? 'passed' : 'failed',
+      ...(e.shortlists.length > 0 ? ['shortlisted'] : []),
+    ];
     const failedCriteria = new Set(e.passed ? [] : e.reasons);
     const sortAttrs: [string, string][] = [
       ['rank', e.rank === null ? '' : String(e.rank)],
@@ -265,8 +342,13 @@ ${rows.join('\n')}
       ['category', e.categoryKnown ? categoryLabel(rubric, e.category, lang) : e.category],
       ...(withGroups ? [['group', e.group === null ? '' : this.groupText(e.group)] as [string, string]] : []),
       ['total', e.total === null ? '' : String(e.total)],
-      ...rubric.stages.map((st, i) => [`s${i}`, e.stages?.[st.name]?.total == null ? '' : String(e.stages[st.name]!.total)] as [string, string]),
-      ...rubric.criteria.map((k, i) => [`c${i}`, e.criteria[k.id] === undefined ? '' : String(e.criteria[k.id])] as [string, string]),
+      ...rubric.stages.map(
+        (st, i) =>
+          [`s${i}`, e.stages?.[st.name]?.total == null ? '' : String(e.stages[st.name]!.total)] as [string, string],
+      ),
+      ...rubric.criteria.map(
+        (k, i) => [`c${i}`, e.criteria[k.id] === undefined ? '' : String(e.criteria[k.id])] as [string, string],
+      ),
       ['judges', String(e.judges)],
       ['shortlists', e.shortlists.map((s) => shortlistLabel(rubric, s, lang)).join(', ')],
       ['status', this.statusText(e)],
@@ -280,7 +362,9 @@ ${rows.join('\n')}
       ...sortAttrs.map(([k, v]) => `data-s-${k}="${esc(v)}"`),
     ];
     // "=" is for the eye; a screen reader hears the words.
-    const tie = e.tied ? `<span class="tie" title="${this.w('tied_rank')}" aria-hidden="true">=</span><span class="visually-hidden"> (${this.word('tied')})</span>` : '';
+    const tie = e.tied
+      ? `<span class="tie" title="${this.w('tied_rank')}" aria-hidden="true">=</span><span class="visually-hidden"> (${this.word('tied')})</span>`
+      : '';
     const total =
       e.total === null
         ? '<td class="num total">–</td>'
@@ -307,7 +391,9 @@ ${rows.join('\n')}
       }),
       ...criteria,
       `<td class="num">${e.judges}</td>`,
-      ...(rubric.shortlists.length > 0 ? [`<td>${e.shortlists.map((s) => `<span class="tag">${this.shortlist(s)}</span>`).join(' ')}</td>`] : []),
+      ...(rubric.shortlists.length > 0
+        ? [`<td>${e.shortlists.map((s) => `<span class="tag">${this.shortlist(s)}</span>`).join(' ')}</td>`]
+        : []),
       `<td class="status">${esc(this.statusText(e))}</td>`,
     ];
     return `<tr ${attrs.join(' ')}>${cells.join('')}</tr>`;
@@ -328,7 +414,9 @@ ${rows.join('\n')}
   }
 
   categoryTitle(e: EntryResult): string {
-    return e.categoryKnown && this.shortCategory(e) !== categoryLabel(this.rubric, e.category, this.lang) ? ` title="${this.category(e)}"` : '';
+    return e.categoryKnown && this.shortCategory(e) !== categoryLabel(this.rubric, e.category, this.lang)
+      ? ` title="${this.category(e)}"`
+      : '';
   }
 
   failMark(): string {
@@ -343,13 +431,16 @@ ${rows.join('\n')}
   statusText(e: EntryResult): string {
     const { lang } = this;
     if (e.flags.length > 0) return `${e.flags.map((f) => word(f, lang)).join(', ')}: ${e.reasons.join(', ')}`;
-    if (!e.passed) return `${word('failed', lang)}: ${e.reasons.map((r) => (r === 'total' ? word('total', lang) : criterionLabel(this.rubric, r, lang))).join(', ')}`;
+    if (!e.passed)
+      return `${word('failed', lang)}: ${e.reasons.map((r) => (r === 'total' ? word('total', lang) : criterionLabel(this.rubric, r, lang))).join(', ')}`;
     return htmlWord('passed_mark', lang);
   }
 
   cutRow(cut: CutLine, span: number): string {
     const scope = [
-      ...(cut.category !== undefined ? [htmlWord('in_category', this.lang, { c: categoryLabel(this.rubric, cut.category, this.lang) })] : []),
+      ...(cut.category !== undefined
+        ? [htmlWord('in_category', this.lang, { c: categoryLabel(this.rubric, cut.category, this.lang) })]
+        : []),
       ...(cut.group !== undefined ? [htmlWord('in_group', this.lang, { g: this.groupText(cut.group) })] : []),
     ];
     const text = `✂ ${htmlWord('cut_line', this.lang, { s: shortlistLabel(this.rubric, cut.shortlist, this.lang), n: cut.taken, m: cut.size })}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}${cut.cutoffTie ? ` — ${word('cutoff_tie', this.lang)}` : ''}`;
@@ -369,17 +460,27 @@ ${rows.join('\n')}
     const known = rubric.categories.filter((c) => result.entries.some((e) => e.categoryKnown && e.category === c.id));
     const unknown = [...new Set(result.entries.filter((e) => !e.categoryKnown).map((e) => e.category))].sort();
     const option = (value: string, label: string) => `<option value="${esc(value)}">${label}</option>`;
-    const category = [option('', this.w('all_categories')), ...known.map((c) => option(c.id, this.category({ category: c.id, categoryKnown: true }))), ...unknown.map((c) => option(c, `${esc(c)} ${this.w('unknown')}`))];
+    const category = [
+      option('', this.w('all_categories')),
+      ...known.map((c) => option(c.id, this.category({ category: c.id, categoryKnown: true }))),
+      ...unknown.map((c) => option(c, `${esc(c)} ${this.w('unknown')}`)),
+    ];
     const selects = [`<label>${this.word('category')}<select name="category">${category.join('')}</select></label>`];
     if (rubric.groups.length > 0) {
       const groups = [option('', this.w('all_groups')), ...rubric.groups.map((g) => option(g.id, this.group(g.id)))];
       selects.push(`<label>${this.word('group')}<select name="group">${groups.join('')}</select></label>`);
     }
     if (rubric.shortlists.length > 0) {
-      const lists = [option('', this.w('any_shortlist')), ...rubric.shortlists.map((s) => option(s.name, this.shortlist(s.name))), option('-', this.w('in_no_shortlist'))];
+      const lists = [
+        option('', this.w('any_shortlist')),
+        ...rubric.shortlists.map((s) => option(s.name, this.shortlist(s.name))),
+        option('-', this.w('in_no_shortlist')),
+      ];
       selects.push(`<label>${this.word('shortlists')}<select name="shortlist">${lists.join('')}</select></label>`);
     }
-    selects.push(`<label>${this.w('search')}<input type="search" name="q" placeholder="${this.w('search_hint')}"></label>`);
+    selects.push(
+      `<label>${this.w('search')}<input type="search" name="q" placeholder="${this.w('search_hint')}"></label>`,
+    );
     selects.push(`<button type="reset">${this.w('reset')}</button>`);
     return `<form id="ranking-filters" class="controls" aria-label="${this.w('filter')}">${selects.join('')}</form>`;
   }
@@ -412,19 +513,31 @@ ${rows.join('\n')}
       const bw = plotW / bins - 2;
       return `<rect class="b" x="${r1(bx)}" y="${r1(y(n))}" width="${r1(bw)}" height="${r1(top + plotH - y(n))}"><title>${bandText(i)}: ${n}</title></rect>${n > 0 ? `<text x="${r1(bx + bw / 2)}" y="${r1(y(n) - 4)}" text-anchor="middle">${n}</text>` : ''}`;
     });
-    const ticks = Array.from({ length: bins + 1 }, (_, i) => `<text x="${r1(x(lo + i * width))}" y="${H - bottom + 16}" text-anchor="middle">${num(lo + i * width, 0, lang)}</text>`);
+    const ticks = Array.from(
+      { length: bins + 1 },
+      (_, i) =>
+        `<text x="${r1(x(lo + i * width))}" y="${H - bottom + 16}" text-anchor="middle">${num(lo + i * width, 0, lang)}</text>`,
+    );
     const marks: string[] = [];
     const markAt = (value: number, label: string, cls: string, row: number) => {
       if (value < lo || value > hi) return;
       const mx = r1(x(value));
-      marks.push(`<line class="${cls}" x1="${mx}" x2="${mx}" y1="${top - 4}" y2="${top + plotH}"></line><text x="${mx}" y="${12 + row * 13}" text-anchor="middle">${esc(label)}</text>`);
+      marks.push(
+        `<line class="${cls}" x1="${mx}" x2="${mx}" y1="${top - 4}" y2="${top + plotH}"></line><text x="${mx}" y="${12 + row * 13}" text-anchor="middle">${esc(label)}</text>`,
+      );
     };
     const pass = this.rubric.thresholds.total;
     if (pass !== undefined) markAt(pass, htmlWord('pass_mark', lang), 'mark', 0);
     const unscoped = this.cuts.filter((c) => c.category === undefined && c.group === undefined);
     unscoped.forEach((c, i) => {
       const last = this.result.entries.find((e) => e.id === c.afterId);
-      if (last?.total !== null && last?.total !== undefined) markAt(last.total, `✂ ${shortlistLabel(this.rubric, c.shortlist, lang)}`, 'cutmark', (i + (pass !== undefined ? 1 : 0)) % 2);
+      if (last?.total !== null && last?.total !== undefined)
+        markAt(
+          last.total,
+          `✂ ${shortlistLabel(this.rubric, c.shortlist, lang)}`,
+          'cutmark',
+          (i + (pass !== undefined ? 1 : 0)) % 2,
+        );
     });
     const desc = htmlWord('distribution_desc', lang, { w: width });
     const svg = `<svg class="hist" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="hist-t hist-d" xmlns="http://www.w3.org/2000/svg">
@@ -452,18 +565,26 @@ ${table}
       if (list.length > 0) groups.push({ key: { category: c.id, categoryKnown: true }, entries: list });
     }
     for (const raw of [...new Set(result.entries.filter((e) => !e.categoryKnown).map((e) => e.category))].sort()) {
-      groups.push({ key: { category: raw, categoryKnown: false }, entries: result.entries.filter((e) => !e.categoryKnown && e.category === raw) });
+      groups.push({
+        key: { category: raw, categoryKnown: false },
+        entries: result.entries.filter((e) => !e.categoryKnown && e.category === raw),
+      });
     }
     const head = [
       `<th scope="col">${this.word('category')}</th>`,
       `<th scope="col" class="num">${this.w('n_entries')}</th>`,
       `<th scope="col" class="num">${this.w('n_ranked')}</th>`,
       `<th scope="col" class="num">${this.w('n_passed')}</th>`,
-      ...rubric.shortlists.map((s) => `<th scope="col" class="num v"><span class="vl">${this.shortlist(s.name)}</span></th>`),
+      ...rubric.shortlists.map(
+        (s) => `<th scope="col" class="num v"><span class="vl">${this.shortlist(s.name)}</span></th>`,
+      ),
       `<th scope="col" class="num">${this.w('mean_total')}</th>`,
       `<th scope="col">${this.w('best')}</th>`,
       `<th scope="col" class="num">${this.w('lowest')}</th>`,
-      ...rubric.criteria.map((k) => `<th scope="col" class="num v"><span class="vl">${this.w('mean_of', { c: criterionLabel(rubric, k.id, lang) })}</span></th>`),
+      ...rubric.criteria.map(
+        (k) =>
+          `<th scope="col" class="num v"><span class="vl">${this.w('mean_of', { c: criterionLabel(rubric, k.id, lang) })}</span></th>`,
+      ),
     ];
     const body = groups.map(({ key, entries }) => {
       const ranked = entries.filter((e) => e.total !== null);
@@ -479,7 +600,9 @@ ${table}
       });
       return `<tr><th scope="row">${this.category(key)}</th><td class="num">${entries.length}</td><td class="num">${ranked.length}</td><td class="num">${entries.filter((e) => e.passed).length}</td>${rubric.shortlists
         .map((s) => `<td class="num">${entries.filter((e) => e.shortlists.includes(s.name)).length}</td>`)
-        .join('')}<td class="num">${mean === null ? '–' : `${num(mean, 2, lang)}${bar(mean, rubric.thresholds.total ?? null, true)}`}</td><td>${best ? `${num(best.total, 2, lang)} · ${esc(best.title)}` : '–'}</td><td class="num">${lowest === null ? '–' : num(lowest, 2, lang)}</td>${criterionMeans.join('')}</tr>`;
+        .join(
+          '',
+        )}<td class="num">${mean === null ? '–' : `${num(mean, 2, lang)}${bar(mean, rubric.thresholds.total ?? null, true)}`}</td><td>${best ? `${num(best.total, 2, lang)} · ${esc(best.title)}` : '–'}</td><td class="num">${lowest === null ? '–' : num(lowest, 2, lang)}</td>${criterionMeans.join('')}</tr>`;
     });
     return `<section id="categories" aria-labelledby="categories-h">
 <h2 id="categories-h">${this.w('by_category')}</h2>
@@ -491,7 +614,10 @@ ${table}
     const head = `<section id="judges" class="page" aria-labelledby="judges-h">
 <h2 id="judges-h">${this.w('judges_panel')}</h2>`;
     if (jury === null) return `${head}<p>${this.w('no_scores')}</p></section>`;
-    if (!('stages' in jury)) return jury.judges.length === 0 ? `${head}<p>${this.w('no_scores')}</p></section>` : `${head}\n${this.panel(jury, 'h3', '')}\n</section>`;
+    if (!('stages' in jury))
+      return jury.judges.length === 0
+        ? `${head}<p>${this.w('no_scores')}</p></section>`
+        : `${head}\n${this.panel(jury, 'h3', '')}\n</section>`;
     // A staged rubric: each stage's judges compared within the stage, under its own heading.
     const stages = jury.stages.map((p, i) => {
       const stage = this.rubric.stages.find((s) => s.name === p.stage);
@@ -536,7 +662,9 @@ ${table}
     const a = panel.agreement;
     const cov = panel.coverage;
     const wc = a.kendall_w_coverage;
-    const wCovers = wc ? ` <span class="muted">(${this.w('kendall_w_covers', { e: wc.entries, es: wc.entries_scored, j: wc.judges, js: wc.judges_scoring, b: a.kendall_w_blocks ?? 0 })})</span>` : '';
+    const wCovers = wc
+      ? ` <span class="muted">(${this.w('kendall_w_covers', { e: wc.entries, es: wc.entries_scored, j: wc.judges, js: wc.judges_scoring, b: a.kendall_w_blocks ?? 0 })})</span>`
+      : '';
     const agreement = `<dl class="meta">
 <dt>${this.w('icc_single')}</dt><dd>${a.icc === null ? this.w('not_available') : num(a.icc, 2, lang)}</dd>
 ${a.icc_k_judges !== undefined ? `<dt>${this.w('icc_average', { k: a.icc_k_judges === null ? '–' : num(a.icc_k_judges, 2, lang) })}</dt><dd>${a.icc_k === null || a.icc_k === undefined ? this.w('not_available') : num(a.icc_k, 2, lang)}</dd>\n` : ''}<dt>${this.w('kendall_w')}</dt><dd>${a.kendall_w === null ? this.w('not_available') : num(a.kendall_w, 2, lang)}${wCovers}</dd>
@@ -552,8 +680,13 @@ ${a.icc_k_judges !== undefined ? `<dt>${this.w('icc_average', { k: a.icc_k_judge
       listed.length === 0
         ? `<p>${this.w('no_disagreements')}</p>`
         : `<table class="small disagreements"><thead><tr><th scope="col">${this.word('id')}</th><th scope="col">${this.word('title')}</th><th scope="col">${this.w('criterion')}</th><th scope="col" class="num">${this.w('spread')}</th></tr></thead><tbody>${shown
-            .map((d) => `<tr><td class="mono">${esc(d.entry_id)}</td><td>${esc(titles.get(d.entry_id) ?? '')}</td><td>${this.criterion(d.criterion)}</td><td class="num">${num(d.spread, 2, lang)}${bar((100 * d.spread) / (this.span || 1), null)}</td></tr>`)
-            .join('')}</tbody></table>${listed.length > shown.length ? `<p class="muted">${this.w('more_rows', { n: listed.length - shown.length })}</p>` : ''}`;
+            .map(
+              (d) =>
+                `<tr><td class="mono">${esc(d.entry_id)}</td><td>${esc(titles.get(d.entry_id) ?? '')}</td><td>${this.criterion(d.criterion)}</td><td class="num">${num(d.spread, 2, lang)}${bar((100 * d.spread) / (this.span || 1), null)}</td></tr>`,
+            )
+            .join(
+              '',
+            )}</tbody></table>${listed.length > shown.length ? `<p class="muted">${this.w('more_rows', { n: listed.length - shown.length })}</p>` : ''}`;
     return `<p>${this.w('judges_desc', { h: num(harsh, 2, lang), l: num(lenient, 2, lang) })}</p>
 <${h}>${this.w('panel_agreement')}</${h}>
 ${agreement}
@@ -569,7 +702,9 @@ ${disagreements}`;
   }
 
   flagText(flags: readonly string[]): string {
-    return flags.map((f) => (f === 'harsh' || f === 'lenient' ? `<span class="flag-${f}">${this.w(f)}</span>` : esc(f))).join(', ');
+    return flags
+      .map((f) => (f === 'harsh' || f === 'lenient' ? `<span class="flag-${f}">${this.w(f)}</span>` : esc(f)))
+      .join(', ');
   }
 
   /** The jury decisions applied (`--decisions`): what each did, who, when and why. */

@@ -33,7 +33,10 @@ function jsonSelection(s: Selection): Record<string, unknown> {
   return { category: s.category, top: s.top, shown: s.shown, of: s.of, tie: s.tie };
 }
 
-export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 'version' | 'generated' | 'manifest'>): Record<string, unknown> {
+export function jsonReport(
+  result: ScoreResult,
+  options: Pick<ReportOptions, 'version' | 'generated' | 'manifest'>,
+): Record<string, unknown> {
   const withGroup = result.rubric.groups.length > 0;
   // The manifest keys of docs/reference/json-report.md first, then the rest of the manifest (rubric path, options) for `kipp verify`.
   const manifest = reportManifest(result, options);
@@ -47,7 +50,13 @@ export function jsonReport(result: ScoreResult, options: Pick<ReportOptions, 've
     // What the entries are: all, or those --category and --top kept (a tie at the N-th place whole).
     ...(result.selection !== undefined ? { selection: jsonSelection(result.selection) } : {}),
     entries: result.entries.map((e) => jsonEntry(e, withGroup)),
-    shortlists: result.shortlists.map((s) => ({ name: s.name, size: s.size, taken: s.taken, cutoff_tie: s.cutoff_tie, ...(s.by_quota !== undefined ? { by_quota: s.by_quota } : {}) })),
+    shortlists: result.shortlists.map((s) => ({
+      name: s.name,
+      size: s.size,
+      taken: s.taken,
+      cutoff_tie: s.cutoff_tie,
+      ...(s.by_quota !== undefined ? { by_quota: s.by_quota } : {}),
+    })),
     // `normalization: severity` only: what each judge's scores were moved by (x' = x − severity).
     ...(result.severities !== undefined ? { severities: result.severities } : {}),
     // Only with --decisions: a report without decisions keeps the shape of docs/reference/json-report.md byte for byte.
@@ -86,7 +95,11 @@ export function formatJson(result: ScoreResult, options: ReportOptions): string 
  * JSON.stringify per batch of entries, re-indented, then encoded (0.8 s against 1.2 s a stress
  * year, most of it now the reading of 200,000 entries scattered over a 1 GB heap).
  */
-export function formatJsonChunks(result: ScoreResult, options: ReportOptions, pieces: PieceOptions = {}): Iterable<Uint8Array> {
+export function formatJsonChunks(
+  result: ScoreResult,
+  options: ReportOptions,
+  pieces: PieceOptions = {},
+): Iterable<Uint8Array> {
   if (result.entries.length === 0) return [Buffer.from(formatJson(result, options))];
   // The report with no entries, cut where its entries go.
   // Built now, so that the pieces keep only the frame and the entries alive, not the result
@@ -113,9 +126,28 @@ export function formatJsonChunks(result: ScoreResult, options: ReportOptions, pi
 /** Where an entry's fields start: six spaces in (report → entries → entry). */
 const FIELD_INDENT = '      ';
 
-const ENTRY_KEYS = ['title', 'agency', 'category', 'group', 'rank', 'category_rank', 'tied', 'total', 'stages', 'criteria', 'judges', 'passed', 'reasons', 'shortlists', 'flags'] as const;
+const ENTRY_KEYS = [
+  'title',
+  'agency',
+  'category',
+  'group',
+  'rank',
+  'category_rank',
+  'tied',
+  'total',
+  'stages',
+  'criteria',
+  'judges',
+  'passed',
+  'reasons',
+  'shortlists',
+  'flags',
+] as const;
 /** `,\n      "name": ` as bytes, for each key of an entry after the id. */
-const KEY = Object.fromEntries(ENTRY_KEYS.map((k) => [k, Buffer.from(`,\n${FIELD_INDENT}"${k}": `)])) as Record<(typeof ENTRY_KEYS)[number], Buffer>;
+const KEY = Object.fromEntries(ENTRY_KEYS.map((k) => [k, Buffer.from(`,\n${FIELD_INDENT}"${k}": `)])) as Record<
+  (typeof ENTRY_KEYS)[number],
+  Buffer
+>;
 const ENTRY_OPEN = Buffer.from(`{\n${FIELD_INDENT}"id": `);
 const ENTRY_CLOSE = Buffer.from('\n    }');
 const ENTRY_COMMA = Buffer.from(',\n    ');
@@ -252,7 +284,13 @@ function separators(indent: string): Separators {
   let s = separatorsByIndent.get(indent);
   if (s === undefined) {
     const inner = `${indent}  `;
-    s = { inner, first: Buffer.from(`\n${inner}`), next: Buffer.from(`,\n${inner}`), closeArray: Buffer.from(`\n${indent}]`), closeObject: Buffer.from(`\n${indent}}`) };
+    s = {
+      inner,
+      first: Buffer.from(`\n${inner}`),
+      next: Buffer.from(`,\n${inner}`),
+      closeArray: Buffer.from(`\n${indent}]`),
+      closeObject: Buffer.from(`\n${indent}}`),
+    };
     separatorsByIndent.set(indent, s);
   }
   return s;

@@ -54,11 +54,20 @@ const WORDS = {
   method_trimmed: { en: 'trimmed mean', id: 'rata-rata terpangkas' },
   normalization_none: { en: 'none (raw scores)', id: 'tidak ada (nilai mentah)' },
   normalization_zscore: { en: 'z-score per judge and criterion', id: 'skor-z per juri dan kriteria' },
-  normalization_severity: { en: 'judge severity model, fitted per criterion', id: 'model keketatan juri, ditaksir per kriteria' },
+  normalization_severity: {
+    en: 'judge severity model, fitted per criterion',
+    id: 'model keketatan juri, ditaksir per kriteria',
+  },
   cutoff_tie: { en: 'tie at the cut-off: the jury must decide', id: 'seri di batas: juri harus memutuskan' },
   legend_tie: { en: '= shares its rank (tie)', id: '= peringkat sama (seri)' },
-  legend_narrow: { en: 'criteria hidden to fit the terminal: widen it or use --format md/html', id: 'kriteria disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
-  legend_narrow_stages: { en: 'stage totals hidden to fit the terminal: widen it or use --format md/html', id: 'nilai per tahap disembunyikan agar muat di terminal: perlebar atau pakai --format md/html' },
+  legend_narrow: {
+    en: 'criteria hidden to fit the terminal: widen it or use --format md/html',
+    id: 'kriteria disembunyikan agar muat di terminal: perlebar atau pakai --format md/html',
+  },
+  legend_narrow_stages: {
+    en: 'stage totals hidden to fit the terminal: widen it or use --format md/html',
+    id: 'nilai per tahap disembunyikan agar muat di terminal: perlebar atau pakai --format md/html',
+  },
   none: { en: 'none', id: 'tidak ada' },
   error_one: { en: '{n} error', id: '{n} galat' },
   error_many: { en: '{n} errors', id: '{n} galat' },
@@ -68,7 +77,10 @@ const WORDS = {
   // --top and --category: what a narrowed report leaves out, and a tie it kept whole.
   showing: { en: 'showing {n} of {m} entries', id: 'menampilkan {n} dari {m} proposal' },
   showing_in: { en: 'showing {n} of {m} entries in {c}', id: 'menampilkan {n} dari {m} proposal dalam {c}' },
-  top_tie: { en: '{k} entries tie at rank {r} for {p} of --top {t}, all shown', id: '{k} proposal seri di peringkat {r} untuk {p} dari --top {t}, semua ditampilkan' },
+  top_tie: {
+    en: '{k} entries tie at rank {r} for {p} of --top {t}, all shown',
+    id: '{k} proposal seri di peringkat {r} untuk {p} dari --top {t}, semua ditampilkan',
+  },
   place: { en: 'place', id: 'tempat' },
   places: { en: 'places', id: 'tempat' },
   // kipp explain: the tie at a shortlist's cut-off, and the entries it holds.
@@ -105,7 +117,9 @@ export function phrase(w: Word, lang: Lang, values: Record<string, string | numb
 
 /** How a rubric aggregates and normalizes, in words (`trimmed mean (1)` keeps the trim count). */
 export function methodName(rubric: Pick<Rubric, 'aggregation' | 'trim'>, lang: Lang): string {
-  return rubric.aggregation === 'trimmed' ? `${WORDS.method_trimmed[lang]} (${rubric.trim})` : WORDS[`method_${rubric.aggregation}`][lang];
+  return rubric.aggregation === 'trimmed'
+    ? `${WORDS.method_trimmed[lang]} (${rubric.trim})`
+    : WORDS[`method_${rubric.aggregation}`][lang];
 }
 
 export function normalizationName(method: Rubric['normalization'], lang: Lang): string {
@@ -149,19 +163,19 @@ export function parseLang(raw: string | undefined): Lang | undefined {
  */
 export const STAT_WORDS = {
   icc_single: {
-    en: 'ICC(1), one judge (one-way random effects, single rater, on each judge\'s own total; {n} entries with 2+ judges): {v}',
+    en: "ICC(1), one judge (one-way random effects, single rater, on each judge's own total; {n} entries with 2+ judges): {v}",
     id: 'ICC(1), satu juri (efek acak satu arah, penilai tunggal, pada total masing-masing juri; {n} proposal dengan 2+ juri): {v}',
   },
   icc_average: {
-    en: 'ICC(1,k), the panel\'s mean of k = {k} judges (harmonic mean of judges per entry): {v}',
+    en: "ICC(1,k), the panel's mean of k = {k} judges (harmonic mean of judges per entry): {v}",
     id: 'ICC(1,k), rerata panel dari k = {k} juri (rerata harmonik juri per proposal): {v}',
   },
   kendall_w: {
-    en: 'Kendall\'s W (tie-corrected; complete blocks: {b}): {v} — covers {e} of {es} entries scored, {j} of {js} judges',
+    en: "Kendall's W (tie-corrected; complete blocks: {b}): {v} — covers {e} of {es} entries scored, {j} of {js} judges",
     id: 'W Kendall (dikoreksi untuk nilai seri; blok lengkap: {b}): {v} — mencakup {e} dari {es} proposal yang dinilai, {j} dari {js} juri',
   },
   kendall_w_none: {
-    en: 'Kendall\'s W (tie-corrected): not defined — no two entries were scored in full by the same judges (covers 0 of {es} entries scored)',
+    en: "Kendall's W (tie-corrected): not defined — no two entries were scored in full by the same judges (covers 0 of {es} entries scored)",
     id: 'W Kendall (dikoreksi untuk nilai seri): tidak terdefinisi — tidak ada dua proposal yang dinilai lengkap oleh juri yang sama (mencakup 0 dari {es} proposal yang dinilai)',
   },
   stage_heading: { en: 'Stage {s}: {label}', id: 'Tahap {s}: {label}' },
@@ -192,11 +206,17 @@ export function statWord(w: StatWord, lang: Lang, values: Record<string, string 
  */
 const PLENARY_WORDS = {
   decisions: { en: 'Jury decisions', id: 'Keputusan juri' },
-  decision_resolve_tie: { en: '{s}: the tie at the cut-off is resolved — takes {take}; left out {out}', id: '{s}: seri di batas diputuskan — mengambil {take}; tidak diambil {out}' },
+  decision_resolve_tie: {
+    en: '{s}: the tie at the cut-off is resolved — takes {take}; left out {out}',
+    id: '{s}: seri di batas diputuskan — mengambil {take}; tidak diambil {out}',
+  },
   decision_disqualify: { en: '{e} disqualified', id: '{e} didiskualifikasi' },
   decision_withdraw: { en: '{e} withdrawn', id: '{e} mengundurkan diri' },
   decision_include: { en: '{e} put into {s} against its rank', id: '{e} dimasukkan ke {s} di luar urutan peringkat' },
-  decision_exclude: { en: '{e} taken out of {s} against its rank', id: '{e} dikeluarkan dari {s} di luar urutan peringkat' },
+  decision_exclude: {
+    en: '{e} taken out of {s} against its rank',
+    id: '{e} dikeluarkan dari {s} di luar urutan peringkat',
+  },
   decision_by: { en: 'by {by}, {date}: {reason} ({file}:{line})', id: 'oleh {by}, {date}: {reason} ({file}:{line})' },
   none: { en: 'none', id: 'tidak ada' },
   // One entry's row in an export (the decisions column): what the decision did to this entry.
@@ -208,22 +228,46 @@ const PLENARY_WORDS = {
   cell_exclude: { en: '{s}: moved out against its rank', id: '{s}: dikeluarkan di luar urutan peringkat' },
   cell_by: { en: '{what} — {by}, {date}: {reason}', id: '{what} — {by}, {date}: {reason}' },
   explain_decisions: { en: 'Jury decisions ({file})', id: 'Keputusan juri ({file})' },
-  explain_refused: { en: 'not applied: the decisions file has errors (above); the place above stands', id: 'tidak diterapkan: berkas keputusan memuat kesalahan (di atas); tempat di atas tetap berlaku' },
+  explain_refused: {
+    en: 'not applied: the decisions file has errors (above); the place above stands',
+    id: 'tidak diterapkan: berkas keputusan memuat kesalahan (di atas); tempat di atas tetap berlaku',
+  },
   explain_no_decision: { en: 'none names this entry', id: 'tidak ada yang menyebut proposal ini' },
-  explain_removed_above: { en: '{what} (ranked above it: the ranks below move up)', id: '{what} (di atasnya: peringkat di bawahnya naik)' },
-  explain_final: { en: 'After the decisions: rank {rank}{shared}, category rank {cat}; {lists}', id: 'Setelah keputusan: peringkat {rank}{shared}, peringkat kategori {cat}; {lists}' },
-  explain_final_unranked: { en: 'After the decisions: not ranked ({flags}); {lists}', id: 'Setelah keputusan: tidak diperingkat ({flags}); {lists}' },
+  explain_removed_above: {
+    en: '{what} (ranked above it: the ranks below move up)',
+    id: '{what} (di atasnya: peringkat di bawahnya naik)',
+  },
+  explain_final: {
+    en: 'After the decisions: rank {rank}{shared}, category rank {cat}; {lists}',
+    id: 'Setelah keputusan: peringkat {rank}{shared}, peringkat kategori {cat}; {lists}',
+  },
+  explain_final_unranked: {
+    en: 'After the decisions: not ranked ({flags}); {lists}',
+    id: 'Setelah keputusan: tidak diperingkat ({flags}); {lists}',
+  },
   explain_was: { en: 'was {v}', id: 'semula {v}' },
   agenda: { en: 'Meeting pack', id: 'Bahan rapat pleno' },
   agenda_intro: {
     en: 'Everything the jury must decide or look at, in the order a chair would take it. Reference date {date}; rubric {rubric}.',
     id: 'Semua yang harus diputuskan atau diperhatikan juri, dalam urutan yang biasa diambil ketua. Tanggal acuan {date}; pedoman {rubric}.',
   },
-  agenda_ties: { en: 'Ties at a shortlist\'s cut-off (to decide)', id: 'Seri di batas daftar pendek (harus diputuskan)' },
-  agenda_tie: { en: '{s}: {free} place(s) left for {n} tied entries at rank {rank}', id: '{s}: {free} tempat tersisa untuk {n} proposal seri di peringkat {rank}' },
+  agenda_ties: {
+    en: "Ties at a shortlist's cut-off (to decide)",
+    id: 'Seri di batas daftar pendek (harus diputuskan)',
+  },
+  agenda_tie: {
+    en: '{s}: {free} place(s) left for {n} tied entries at rank {rank}',
+    id: '{s}: {free} tempat tersisa untuk {n} proposal seri di peringkat {rank}',
+  },
   agenda_borderline: { en: 'Borderline entries (sensitivity)', id: 'Proposal di batas (uji sensitivitas)' },
-  agenda_pass_marks: { en: 'Entries a hair above or below a pass mark (within {m})', id: 'Proposal tipis di atas atau di bawah ambang kelulusan (selisih paling banyak {m})' },
-  agenda_disagreements: { en: 'Largest judge disagreements on entries near a cut', id: 'Perbedaan penilaian juri terbesar pada proposal dekat batas' },
+  agenda_pass_marks: {
+    en: 'Entries a hair above or below a pass mark (within {m})',
+    id: 'Proposal tipis di atas atau di bawah ambang kelulusan (selisih paling banyak {m})',
+  },
+  agenda_disagreements: {
+    en: 'Largest judge disagreements on entries near a cut',
+    id: 'Perbedaan penilaian juri terbesar pada proposal dekat batas',
+  },
   agenda_judges: { en: 'Flagged judges', id: 'Juri yang ditandai' },
   agenda_unranked: { en: 'Entries not ranked, and why', id: 'Proposal yang tidak diperingkat, dan sebabnya' },
   agenda_decided: { en: 'Decisions already recorded', id: 'Keputusan yang sudah dicatat' },
@@ -241,5 +285,7 @@ const PLENARY_WORDS = {
 export type PlenaryWord = keyof typeof PLENARY_WORDS;
 
 export function plenaryWord(w: PlenaryWord, lang: Lang, values: Record<string, string | number> = {}): string {
-  return PLENARY_WORDS[w][lang].replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+  return PLENARY_WORDS[w][lang].replace(/\{(\w+)\}/g, (all, key: string) =>
+    key in values ? String(values[key]) : all,
+  );
 }

@@ -74,7 +74,13 @@ export function reportManifest(
       sha256: result.rubricSource.sha256,
       path: result.rubricSource.path === null ? null : reportPath(result.rubricSource.path, relativeTo),
     },
-    inputs: result.inputs.map((i) => ({ path: reportPath(i.path, relativeTo), kind: i.kind, sha256: i.sha256, ...(i.stage !== undefined ? { stage: i.stage } : {}), ...(i.sheet !== undefined ? { sheet: i.sheet } : {}) })),
+    inputs: result.inputs.map((i) => ({
+      path: reportPath(i.path, relativeTo),
+      kind: i.kind,
+      sha256: i.sha256,
+      ...(i.stage !== undefined ? { stage: i.stage } : {}),
+      ...(i.sheet !== undefined ? { sheet: i.sheet } : {}),
+    })),
     as_of: result.asOf,
     options: options.manifest?.options ?? NO_RUN_OPTIONS,
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
@@ -119,10 +125,16 @@ export function optionsText(options: RunOptions): string | null {
  * The manifest as label/value rows and one row per file (rubric first), for any format to render
  * (Markdown here; HTML and XLSX the same way).
  */
-export function manifestRows(m: Manifest, lang: 'en' | 'id'): { facts: [string, string][]; files: { kind: string; path: string; sha256: string }[] } {
+export function manifestRows(
+  m: Manifest,
+  lang: 'en' | 'id',
+): { facts: [string, string][]; files: { kind: string; path: string; sha256: string }[] } {
   const facts: [string, string][] = [
     [manifestWord('tool', lang), `kipp ${m.kipp}`],
-    [manifestWord('rubric', lang), `${m.rubric.name}${m.rubric.version !== null ? ` (${manifestWord('version', lang)} ${m.rubric.version})` : ''}`],
+    [
+      manifestWord('rubric', lang),
+      `${m.rubric.name}${m.rubric.version !== null ? ` (${manifestWord('version', lang)} ${m.rubric.version})` : ''}`,
+    ],
     [manifestWord('as_of', lang), m.as_of],
     [manifestWord('options', lang), optionsText(m.options) ?? manifestWord('none', lang)],
   ];

@@ -14,7 +14,10 @@ import { selectionText } from './selection.js';
 import { fixed2, safeText } from './text.js';
 
 export function mdCell(text: string): string {
-  return safeText(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'));
+  return safeText(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'));
 }
 
 export function formatMarkdown(result: ScoreResult, options: ReportOptions): string {
@@ -23,19 +26,40 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   const criteria = rubric.criteria.map((k) => k.id);
   const out: string[] = [];
   out.push(`# ${mdCell(rubric.name)}`, '');
-  out.push(`${word('as_of', lang)}: ${result.asOf} · ${word('rubric', lang)} sha256 \`${result.rubricSource.sha256.slice(0, 12)}\` · kipp ${options.version}`, '');
+  out.push(
+    `${word('as_of', lang)}: ${result.asOf} · ${word('rubric', lang)} sha256 \`${result.rubricSource.sha256.slice(0, 12)}\` · kipp ${options.version}`,
+    '',
+  );
   const ranked = result.entries.filter((e) => e.rank !== null).length;
   const passed = result.entries.filter((e) => e.passed).length;
   const unranked = result.entries.length - ranked;
-  out.push(`**${result.entries.length}** ${word('entries', lang)} · **${ranked}** ${word('ranked', lang)} · **${passed}** ${word('passed', lang).toLowerCase()}${unranked > 0 ? ` · **${unranked}** ${word('unranked', lang)}` : ''}`, '');
+  out.push(
+    `**${result.entries.length}** ${word('entries', lang)} · **${ranked}** ${word('ranked', lang)} · **${passed}** ${word('passed', lang).toLowerCase()}${unranked > 0 ? ` · **${unranked}** ${word('unranked', lang)}` : ''}`,
+    '',
+  );
   const shown = selectionText(result.selection, rubric, lang);
   if (shown !== null) out.push(`_${mdCell(shown)}_`, '');
   for (const s of result.shortlists) {
-    out.push(`- **${mdCell(shortlistLabel(rubric, s.name, lang))}**: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ⚠️ ${word('cutoff_tie', lang)}` : ''}`);
+    out.push(
+      `- **${mdCell(shortlistLabel(rubric, s.name, lang))}**: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ⚠️ ${word('cutoff_tie', lang)}` : ''}`,
+    );
   }
   if (result.shortlists.length > 0) out.push('');
-  const extra = [...(rubric.groups.length > 0 ? [word('group', lang)] : []), ...rubric.stages.map((s) => s.label[lang])];
-  const head = [word('rank', lang), word('id', lang), word('title', lang), word('category', lang), word('total', lang), ...criteria.map((k) => criterionLabel(rubric, k, lang)), ...extra, word('shortlists', lang), word('status', lang)];
+  const extra = [
+    ...(rubric.groups.length > 0 ? [word('group', lang)] : []),
+    ...rubric.stages.map((s) => s.label[lang]),
+  ];
+  const head = [
+    word('rank', lang),
+    word('id', lang),
+    word('title', lang),
+    word('category', lang),
+    word('total', lang),
+    ...criteria.map((k) => criterionLabel(rubric, k, lang)),
+    ...extra,
+    word('shortlists', lang),
+    word('status', lang),
+  ];
   out.push(`| ${head.map(mdCell).join(' | ')} |`);
   out.push(`|${head.map((_, i) => (i === 0 || (i >= 4 && i < 5 + criteria.length) ? '---:' : '---')).join('|')}|`);
   const cuts = linesForList(cutLines(result), result.entries, endsEarly(result));
@@ -56,7 +80,8 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
     ];
     out.push(`| ${cells.map(mdCell).join(' | ')} |`);
     // A cut line is a row of its own: GitHub pads the missing cells.
-    for (const cut of cuts.filter((l) => l.afterId === e.id)) out.push(`| ✂ | | **${mdCell(cutText(result, cut, lang))}** |`);
+    for (const cut of cuts.filter((l) => l.afterId === e.id))
+      out.push(`| ✂ | | **${mdCell(cutText(result, cut, lang))}** |`);
   }
   out.push('');
   const legend = [
@@ -66,7 +91,8 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   ];
   if (legend.length > 0) out.push(`<sub>${legend.map(mdCell).join(' · ')}</sub>`, '');
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  if (result.diagnostics.length > 0) out.push(`> ${errors > 0 ? '❌' : '⚠️'} ${countLine(result.diagnostics, lang)}: \`kipp validate\``, '');
+  if (result.diagnostics.length > 0)
+    out.push(`> ${errors > 0 ? '❌' : '⚠️'} ${countLine(result.diagnostics, lang)}: \`kipp validate\``, '');
   if (result.decisions !== undefined) {
     out.push(`## ${plenaryWord('decisions', lang)}`, '');
     for (const d of result.decisions) {
@@ -86,7 +112,8 @@ function markdownManifest(m: Manifest, lang: ReportOptions['lang']): string[] {
   const out = [`## ${manifestWord('manifest', lang)}`, '', '| | |', '|---|---|'];
   for (const [label, value] of facts) out.push(`| ${mdCell(label)} | ${mdCell(value)} |`);
   out.push('', `| ${manifestWord('kind', lang)} | ${manifestWord('path', lang)} | sha256 |`, '|---|---|---|');
-  for (const f of files) out.push(`| ${mdCell(htmlWord(`kind_${f.kind}` as HtmlWord, lang))} | ${mdCell(f.path)} | \`${f.sha256}\` |`);
+  for (const f of files)
+    out.push(`| ${mdCell(htmlWord(`kind_${f.kind}` as HtmlWord, lang))} | ${mdCell(f.path)} | \`${f.sha256}\` |`);
   out.push('', mdCell(manifestWord('check', lang)));
   return out;
 }

@@ -16,7 +16,10 @@ export function isNarrowed(selection: Selection | undefined): selection is Selec
 export function selectionText(selection: Selection | undefined, rubric: Rubric, lang: Lang): string | null {
   if (!isNarrowed(selection)) return null;
   const counts = { n: selection.shown, m: selection.of };
-  const head = selection.category !== null ? phrase('showing_in', lang, { ...counts, c: categoryLabel(rubric, selection.category, lang) }) : phrase('showing', lang, counts);
+  const head =
+    selection.category !== null
+      ? phrase('showing_in', lang, { ...counts, c: categoryLabel(rubric, selection.category, lang) })
+      : phrase('showing', lang, counts);
   const { tie } = selection;
   if (tie === null) return head;
   return `${head} — ${phrase('top_tie', lang, { k: tie.entries, r: tie.rank, p: placesText(tie.places, lang), t: selection.top! })}`;

@@ -111,7 +111,11 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
       break;
     }
   }
-  const lines = [chosen === undefined ? formatList(result, options, base.rows, cuts, c) : drawTable(result, options, chosen, base.rows, cuts, c)];
+  const lines = [
+    chosen === undefined
+      ? formatList(result, options, base.rows, cuts, c)
+      : drawTable(result, options, chosen, base.rows, cuts, c),
+  ];
   const layout = chosen?.layout;
   const ranked = result.entries.filter((e) => e.rank !== null).length;
   const unranked = result.entries.length - ranked;
@@ -121,12 +125,17 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   const shown = selectionText(result.selection, rubric, lang);
   if (shown !== null) lines.push(result.selection!.tie !== null ? c.yellow(shown) : shown);
   for (const s of result.shortlists) {
-    lines.push(`${shortlistLabel(rubric, s.name, lang)}: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ${c.yellow(word('cutoff_tie', lang))}` : ''}`);
+    lines.push(
+      `${shortlistLabel(rubric, s.name, lang)}: ${s.taken}/${s.size}${s.cutoff_tie ? ` — ${c.yellow(word('cutoff_tie', lang))}` : ''}`,
+    );
   }
-  if (result.decisions !== undefined) lines.push('', `${plenaryWord('decisions', lang)}:`, ...decisionLines(result, lang).map((l) => `  ${l}`), '');
+  if (result.decisions !== undefined)
+    lines.push('', `${plenaryWord('decisions', lang)}:`, ...decisionLines(result, lang).map((l) => `  ${l}`), '');
   if (result.entries.some((e) => e.tied)) lines.push(c.dim(word('legend_tie', lang)));
-  if ((layout === undefined || layout.criteria === 'none') && criteria.length > 0) lines.push(c.dim(word('legend_narrow', lang)));
-  if ((layout === undefined || layout.stages === false) && rubric.stages.length > 0) lines.push(c.dim(word('legend_narrow_stages', lang)));
+  if ((layout === undefined || layout.criteria === 'none') && criteria.length > 0)
+    lines.push(c.dim(word('legend_narrow', lang)));
+  if ((layout === undefined || layout.stages === false) && rubric.stages.length > 0)
+    lines.push(c.dim(word('legend_narrow_stages', lang)));
   const cut = chosen?.abbreviated ?? [];
   if (cut.length > 0) lines.push(c.dim(cut.map(([h, name]) => `${h} ${name}`).join(' · ')));
   // The table itself fits; the lines under it are wrapped to the terminal too.
@@ -134,24 +143,44 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
   return `${[table!, ...footer.flatMap((l) => wrap(l, options.width))].join('\n')}\n`;
 }
 
-function drawTable(result: ScoreResult, options: ReportOptions, t: ReturnType<typeof tableLayout>, rows: readonly Row[], cuts: CutLine[], c: InstanceType<typeof Chalk>): string {
+function drawTable(
+  result: ScoreResult,
+  options: ReportOptions,
+  t: ReturnType<typeof tableLayout>,
+  rows: readonly Row[],
+  cuts: CutLine[],
+  c: InstanceType<typeof Chalk>,
+): string {
   const { columns } = t;
   const widths = columns.map((col) => col.width);
   const head = columns.map((col) => col.head);
-  const body = [border('┌', '┬', '┐', widths), line(head.map((h) => c.bold(h)), widths, head), border('├', '┼', '┤', widths)];
+  const body = [
+    border('┌', '┬', '┐', widths),
+    line(
+      head.map((h) => c.bold(h)),
+      widths,
+      head,
+    ),
+    border('├', '┼', '┤', widths),
+  ];
   const inner = widths.reduce((sum, w) => sum + w + 3, -1) - 2;
   for (const r of rows) {
     const { e } = r;
     // Colour says the same as the status column (never alone): shortlisted green, below a pass
     // mark yellow, not ranked dim.
-    const colour = e.flags.length > 0 ? c.dim : !e.passed ? c.yellow : e.shortlists.length > 0 ? c.green : (s: string) => s;
+    const colour =
+      e.flags.length > 0 ? c.dim : !e.passed ? c.yellow : e.shortlists.length > 0 ? c.green : (s: string) => s;
     const cells = columns.map((col) => (col.role === 'title' ? truncate(col.cell(r), col.width) : col.cell(r)));
-    const shown = cells.map((cell, i) => (['total', 'status', 'shortlists'].includes(columns[i]!.role) ? colour(cell) : cell));
+    const shown = cells.map((cell, i) =>
+      ['total', 'status', 'shortlists'].includes(columns[i]!.role) ? colour(cell) : cell,
+    );
     if (e.tied) shown[0] = `${shown[0]!.replace('=', c.cyan.bold('='))}`;
     body.push(line(shown, widths, cells));
     for (const cut of cuts.filter((l) => l.afterId === e.id)) {
       const text = truncate(`✂ ${cutText(result, cut, options.lang)}`, inner);
-      body.push(`│ ${(cut.cutoffTie ? c.yellow : c.cyan)(text)}${' '.repeat(Math.max(0, inner - displayWidth(text)))} │`);
+      body.push(
+        `│ ${(cut.cutoffTie ? c.yellow : c.cyan)(text)}${' '.repeat(Math.max(0, inner - displayWidth(text)))} │`,
+      );
     }
   }
   body.push(border('└', '┴', '┘', widths));
@@ -162,7 +191,13 @@ function drawTable(result: ScoreResult, options: ReportOptions, t: ReturnType<ty
  * The poorest layout, for a terminal too narrow for any table: rank, id and total, then the
  * title and the status on the rest of the line, without borders; every line cut to the width.
  */
-function formatList(result: ScoreResult, options: ReportOptions, base: readonly Row[], cuts: CutLine[], c: InstanceType<typeof Chalk>): string {
+function formatList(
+  result: ScoreResult,
+  options: ReportOptions,
+  base: readonly Row[],
+  cuts: CutLine[],
+  c: InstanceType<typeof Chalk>,
+): string {
   const { lang, width } = options;
   const rows = base.map(({ e, cells }) => ({
     e,
@@ -180,11 +215,19 @@ function formatList(result: ScoreResult, options: ReportOptions, base: readonly 
   const tw = Math.max(5, displayWidth(word('total_short', lang)));
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
   const fit = (s: string) => truncate(s, width);
-  const out = [c.bold(fit(`${'#'.padStart(rw)}  ${pad(word('id', lang), iw)}  ${pad(word('total_short', lang), tw)}  ${word('title', lang)} · ${word('shortlists', lang)} · ${word('status', lang)}`))];
+  const out = [
+    c.bold(
+      fit(
+        `${'#'.padStart(rw)}  ${pad(word('id', lang), iw)}  ${pad(word('total_short', lang), tw)}  ${word('title', lang)} · ${word('shortlists', lang)} · ${word('status', lang)}`,
+      ),
+    ),
+  ];
   for (const r of rows) {
-    const colour = r.e.flags.length > 0 ? c.dim : !r.e.passed ? c.yellow : r.e.shortlists.length > 0 ? c.green : (s: string) => s;
+    const colour =
+      r.e.flags.length > 0 ? c.dim : !r.e.passed ? c.yellow : r.e.shortlists.length > 0 ? c.green : (s: string) => s;
     out.push(colour(fit(`${r.rank.padStart(rw)}  ${pad(r.id, iw)}  ${r.total.padStart(tw)}  ${r.rest}`)));
-    for (const cut of cuts.filter((l) => l.afterId === r.e.id)) out.push((cut.cutoffTie ? c.yellow : c.cyan)(fit(`✂ ${cutText(result, cut, lang)}`)));
+    for (const cut of cuts.filter((l) => l.afterId === r.e.id))
+      out.push((cut.cutoffTie ? c.yellow : c.cyan)(fit(`✂ ${cutText(result, cut, lang)}`)));
   }
   return out.join('\n');
 }
@@ -211,12 +254,22 @@ export function cutText(result: ScoreResult, cut: CutLine, lang: ReportOptions['
 /** A row's cells as wide as any layout draws them, with their widths, made once for all layouts. */
 interface Row {
   e: EntryResult;
-  cells: Record<'rank' | 'id' | 'title' | 'category' | 'total' | 'bar' | 'group' | 'shortlists' | 'status', string> & { criteria: string[]; stages: string[] };
+  cells: Record<'rank' | 'id' | 'title' | 'category' | 'total' | 'bar' | 'group' | 'shortlists' | 'status', string> & {
+    criteria: string[];
+    stages: string[];
+  };
 }
 
-type Widest = Record<Exclude<keyof Row['cells'], 'criteria' | 'stages'>, number> & { criteria: number[]; stages: number[] };
+type Widest = Record<Exclude<keyof Row['cells'], 'criteria' | 'stages'>, number> & {
+  criteria: number[];
+  stages: number[];
+};
 
-function tableRows(result: ScoreResult, options: ReportOptions, criteria: readonly string[]): { rows: Row[]; widest: Widest } {
+function tableRows(
+  result: ScoreResult,
+  options: ReportOptions,
+  criteria: readonly string[],
+): { rows: Row[]; widest: Widest } {
   const { rubric } = result;
   const { lang } = options;
   // Every cell is cut here to the most any layout shows of it, so that no width is measured on
@@ -237,9 +290,22 @@ function tableRows(result: ScoreResult, options: ReportOptions, criteria: readon
       status: cellText(statusOf(e, options), ROOMY.status),
     },
   }));
-  const widest: Widest = { rank: 0, id: 0, title: 0, category: 0, total: 0, bar: 0, group: 0, shortlists: 0, status: 0, criteria: criteria.map(() => 0), stages: rubric.stages.map(() => 0) };
+  const widest: Widest = {
+    rank: 0,
+    id: 0,
+    title: 0,
+    category: 0,
+    total: 0,
+    bar: 0,
+    group: 0,
+    shortlists: 0,
+    status: 0,
+    criteria: criteria.map(() => 0),
+    stages: rubric.stages.map(() => 0),
+  };
   for (const { cells } of rows) {
-    for (const key of ['rank', 'id', 'title', 'category', 'total', 'bar', 'group', 'shortlists', 'status'] as const) widest[key] = Math.max(widest[key], displayWidth(cells[key]));
+    for (const key of ['rank', 'id', 'title', 'category', 'total', 'bar', 'group', 'shortlists', 'status'] as const)
+      widest[key] = Math.max(widest[key], displayWidth(cells[key]));
     cells.criteria.forEach((v, i) => (widest.criteria[i] = Math.max(widest.criteria[i]!, displayWidth(v))));
     cells.stages.forEach((v, i) => (widest.stages[i] = Math.max(widest.stages[i]!, displayWidth(v))));
   }
@@ -254,31 +320,77 @@ interface Column {
   cell: (r: Row) => string;
 }
 
-function tableLayout(result: ScoreResult, options: ReportOptions, base: { rows: Row[]; widest: Widest }, allCriteria: string[], withShortlists: boolean, layout: Layout) {
+function tableLayout(
+  result: ScoreResult,
+  options: ReportOptions,
+  base: { rows: Row[]; widest: Widest },
+  allCriteria: string[],
+  withShortlists: boolean,
+  layout: Layout,
+) {
   const { rubric } = result;
   const { lang } = options;
   const { widest } = base;
   const criteria = layout.criteria === 'none' ? [] : allCriteria;
   const stages = layout.stages === false ? [] : rubric.stages;
   const labels = criteria.map((k) => criterionLabel(rubric, k, lang));
-  const criterionHeads = abbreviate(labels, criteria.map((_, i) => (layout.criteria === 'full' ? CRITERION_HEAD_MAX : Math.max(4, widest.criteria[i]!))));
+  const criterionHeads = abbreviate(
+    labels,
+    criteria.map((_, i) => (layout.criteria === 'full' ? CRITERION_HEAD_MAX : Math.max(4, widest.criteria[i]!))),
+  );
   const stageHeads = stages.map((s) => truncate(s.label[lang], STAGE_HEAD_MAX));
   // Every header cut to fit is spelled out under the table: "Nov… Novelty · Penilaian pro… Penilaian proposal".
-  const abbreviated = [...criterionHeads.map((h, i) => [h, labels[i]!] as const), ...stageHeads.map((h, i) => [h, stages[i]!.label[lang]] as const)].filter(([h, name]) => h !== name);
+  const abbreviated = [
+    ...criterionHeads.map((h, i) => [h, labels[i]!] as const),
+    ...stageHeads.map((h, i) => [h, stages[i]!.label[lang]] as const),
+  ].filter(([h, name]) => h !== name);
   // A capped column is as wide as its widest cell cut to the cap (or its header).
-  const column = (role: Column['role'], head: string, widestCell: number, cell: (r: Row) => string, cap = Infinity): Column => ({ role, head, width: Math.max(displayWidth(head), Math.min(widestCell, cap)), cell });
+  const column = (
+    role: Column['role'],
+    head: string,
+    widestCell: number,
+    cell: (r: Row) => string,
+    cap = Infinity,
+  ): Column => ({ role, head, width: Math.max(displayWidth(head), Math.min(widestCell, cap)), cell });
   const bar = layout.bar ? BAR_WIDTH + 1 : 0;
   const columns: Column[] = [
     column('rank', layout.compactHeads ? '#' : word('rank', lang), widest.rank, (r) => r.cells.rank),
     column('other', word('id', lang), widest.id, (r) => r.cells.id),
     column('title', word('title', lang), widest.title, (r) => r.cells.title),
-    column('other', truncate(word('category', lang), layout.category), widest.category, (r) => truncate(r.cells.category, layout.category), layout.category),
-    column('total', word(layout.compactHeads ? 'total_short' : 'total', lang), widest.total + (widest.bar > 0 ? bar : 0), (r) => (layout.bar && r.cells.bar !== '' ? `${r.cells.total} ${r.cells.bar}` : r.cells.total)),
+    column(
+      'other',
+      truncate(word('category', lang), layout.category),
+      widest.category,
+      (r) => truncate(r.cells.category, layout.category),
+      layout.category,
+    ),
+    column(
+      'total',
+      word(layout.compactHeads ? 'total_short' : 'total', lang),
+      widest.total + (widest.bar > 0 ? bar : 0),
+      (r) => (layout.bar && r.cells.bar !== '' ? `${r.cells.total} ${r.cells.bar}` : r.cells.total),
+    ),
     ...criteria.map((_, i) => column('other', criterionHeads[i]!, widest.criteria[i]!, (r) => r.cells.criteria[i]!)),
     ...(rubric.groups.length > 0 ? [column('other', word('group', lang), widest.group, (r) => r.cells.group)] : []),
     ...stages.map((_, i) => column('other', stageHeads[i]!, widest.stages[i]!, (r) => r.cells.stages[i]!)),
-    ...(withShortlists ? [column('shortlists', truncate(word('shortlists', lang), layout.shortlists), widest.shortlists, (r) => truncate(r.cells.shortlists, layout.shortlists), layout.shortlists)] : []),
-    column('status', truncate(word('status', lang), layout.status), widest.status, (r) => truncate(r.cells.status, layout.status), layout.status),
+    ...(withShortlists
+      ? [
+          column(
+            'shortlists',
+            truncate(word('shortlists', lang), layout.shortlists),
+            widest.shortlists,
+            (r) => truncate(r.cells.shortlists, layout.shortlists),
+            layout.shortlists,
+          ),
+        ]
+      : []),
+    column(
+      'status',
+      truncate(word('status', lang), layout.status),
+      widest.status,
+      (r) => truncate(r.cells.status, layout.status),
+      layout.status,
+    ),
   ];
   // Every column but the title takes what its widest cell needs; the title gets what is left of
   // the terminal, up to its longest title (at most TITLE_MAX). The layout's width is the table's
@@ -300,7 +412,9 @@ function abbreviate(labels: readonly string[], widths: readonly number[]): strin
     const heads = labels.map((l, i) => truncate(l, w[i]!));
     const clash = heads.findIndex((h, i) => heads.indexOf(h) !== i);
     if (clash < 0) return heads;
-    const grow = heads.map((h, i) => (h === heads[clash] ? i : -1)).filter((i) => i >= 0 && displayWidth(labels[i]!) > w[i]!);
+    const grow = heads
+      .map((h, i) => (h === heads[clash] ? i : -1))
+      .filter((i) => i >= 0 && displayWidth(labels[i]!) > w[i]!);
     if (grow.length === 0) return heads; // identical labels: nothing tells them apart
     for (const i of grow) w[i]!++;
   }

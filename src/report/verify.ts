@@ -49,12 +49,14 @@ export function formatVerifyText(v: Verification, options: VerifyReportOptions):
   } else {
     const { entries, shortlists } = v.diff;
     const notShown = notShownLines(v.diff, { old: 'published report', new: 'recomputed one' });
-    if (entries.length === 0 && shortlists.length === 0 && notShown.length === 0) out.push('Figures: every rank, total, criterion score and shortlist matches.', '');
+    if (entries.length === 0 && shortlists.length === 0 && notShown.length === 0)
+      out.push('Figures: every rank, total, criterion score and shortlist matches.', '');
     else {
       if (entries.length > 0) {
         out.push(`Entries that differ (${entries.length})`);
         const width = Math.max(...entries.map((e) => [...e.id].length));
-        for (const e of entries) out.push(`  ${safeText(e.id).padEnd(width)}  ${safeText(e.title)}: ${entryChanges(e).join('; ')}`);
+        for (const e of entries)
+          out.push(`  ${safeText(e.id).padEnd(width)}  ${safeText(e.title)}: ${entryChanges(e).join('; ')}`);
         out.push('');
       }
       for (const s of shortlists) {
@@ -70,7 +72,10 @@ export function formatVerifyText(v: Verification, options: VerifyReportOptions):
       if (notShown.length > 0) out.push(...notShown, '');
     }
     if (v.diff.diagnostics.length > 0) {
-      out.push(`Diagnostics (not figures): ${v.diff.diagnostics.map((d) => `${d.severity} ${d.code} ${d.old} → ${d.new}`).join('; ')}`, '');
+      out.push(
+        `Diagnostics (not figures): ${v.diff.diagnostics.map((d) => `${d.severity} ${d.code} ${d.old} → ${d.new}`).join('; ')}`,
+        '',
+      );
     }
   }
   out.push(verdictLine(v));
@@ -94,10 +99,24 @@ export function formatVerifyJson(v: Verification, options: VerifyReportOptions):
     report: options.report,
     ok: v.ok,
     ...(v.kipp ? { kipp: v.kipp } : {}),
-    inputs: v.inputs.map((i) => ({ kind: i.kind, path: i.path, status: i.status, recorded: i.recorded, actual: i.actual })),
+    inputs: v.inputs.map((i) => ({
+      kind: i.kind,
+      path: i.path,
+      status: i.status,
+      recorded: i.recorded,
+      actual: i.actual,
+    })),
     ...(v.notRecomputed !== undefined ? { not_recomputed: v.notRecomputed } : {}),
     // The figures only: the inputs above are the manifest check (recorded vs on disk).
-    diff: v.diff === null ? null : { shortlists: v.diff.shortlists, entries: v.diff.entries, not_shown: v.diff.not_shown, diagnostics: v.diff.diagnostics },
+    diff:
+      v.diff === null
+        ? null
+        : {
+            shortlists: v.diff.shortlists,
+            entries: v.diff.entries,
+            not_shown: v.diff.not_shown,
+            diagnostics: v.diff.diagnostics,
+          },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

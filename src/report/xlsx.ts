@@ -94,7 +94,8 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 
 // Characters XML 1.0 cannot hold, plus CR (XML parsers turn it into LF) and DEL (exceljs drops it).
-const UNSAFE_CHAR = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSAFE_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPE_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
 
 function hex4(code: number): string {
@@ -108,14 +109,19 @@ export function encodeXlsxText(text: string): string {
 
 /** Excel's sheet-name rules: 1–31 characters, none of []:*?/\, no leading/trailing apostrophe. */
 export function sheetName(raw: string, taken: Set<string>): string {
-  let base = raw.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
+  let base = raw
+    .replace(/[[\]:*?/\\]/g, '-')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   // exceljs and Excel count UTF-16 units; do not split a surrogate pair.
   base = Array.from(base).reduce((acc, ch) => (acc.length + ch.length <= 31 ? acc + ch : acc), '');
   if (base === '' || base.toLowerCase() === 'history') base = `Sheet${taken.size + 1}`;
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
-    name = Array.from(base).reduce((acc, ch) => (acc.length + ch.length + suffix.length <= 31 ? acc + ch : acc), '') + suffix;
+    name =
+      Array.from(base).reduce((acc, ch) => (acc.length + ch.length + suffix.length <= 31 ? acc + ch : acc), '') +
+      suffix;
   }
   taken.add(name.toLowerCase());
   return name;
@@ -139,7 +145,10 @@ function fittedWidth(column: SheetColumn, rows: SheetSpec['rows'], index: number
  * A cell's stored value and display format: numbers stay numbers in number and value columns,
  * ISO dates become dates in date and value columns, an empty text is no cell, everything else is text.
  */
-function cellValue(value: string | number | null | undefined, kind: ColumnKind): { value: string | number | Date; numFmt?: string } | null {
+function cellValue(
+  value: string | number | null | undefined,
+  kind: ColumnKind,
+): { value: string | number | Date; numFmt?: string } | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
@@ -172,7 +181,9 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
     });
     worksheet.columns = spec.columns.map((column, index) => ({
       width: fittedWidth(column, spec.rows, index),
-      ...(column.kind === 'number' || column.kind === 'integer' ? { style: { numFmt: NUMBER_FORMATS[column.kind] } } : {}),
+      ...(column.kind === 'number' || column.kind === 'integer'
+        ? { style: { numFmt: NUMBER_FORMATS[column.kind] } }
+        : {}),
     }));
     const header = worksheet.getRow(1);
     spec.columns.forEach((column, index) => {
@@ -197,14 +208,19 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
       // One range per column. Not cell by cell: exceljs merges equal cells' validations after
       // sorting addresses as text (F10 before F2), which writes overlapping ranges Excel repairs.
       const letter = worksheet.getColumn(c + 1).letter;
-      (worksheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${spec.rows.length + 1}`, numberValidation(column.validation));
+      (
+        worksheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }
+      ).dataValidations.add(`${letter}2:${letter}${spec.rows.length + 1}`, numberValidation(column.validation));
     });
     if (spec.protect) {
       // "true" here means allowed to the user (exceljs writes the attribute as not protected).
       await worksheet.protect('', { autoFilter: true, formatColumns: true, formatRows: true });
     }
     if ((spec.filter ?? true) && spec.columns.length > 0) {
-      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + spec.rows.length, column: spec.columns.length } };
+      worksheet.autoFilter = {
+        from: { row: 1, column: 1 },
+        to: { row: 1 + spec.rows.length, column: spec.columns.length },
+      };
     }
   }
   const buffer = await workbook.xlsx.writeBuffer();
@@ -235,7 +251,8 @@ function numberValidation(v: NumberValidation): DataValidation {
 export function fixZipTimes(zip: Uint8Array, date: Date): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
-  const dosDate = ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const dosDate =
+    ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === 0x06054b50) {

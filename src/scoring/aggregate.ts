@@ -15,10 +15,17 @@ export interface Aggregated {
  * values counts as trimmed; without keys, equal values are taken in the order given (judge-id
  * order in scoring), so that explanations are deterministic.
  */
-export function aggregate(values: readonly number[], method: Aggregation, trim: number, keys?: readonly string[]): Aggregated {
+export function aggregate(
+  values: readonly number[],
+  method: Aggregation,
+  trim: number,
+  keys?: readonly string[],
+): Aggregated {
   const n = values.length;
   if (method === 'mean') return { value: sumInOrder(values) / n, trimmed: [] };
-  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || cmp(keys?.[a] ?? '', keys?.[b] ?? '') || a - b);
+  const order = values
+    .map((_, i) => i)
+    .sort((a, b) => values[a]! - values[b]! || cmp(keys?.[a] ?? '', keys?.[b] ?? '') || a - b);
   if (method === 'median') {
     const mid = Math.floor(n / 2);
     const value = n % 2 === 1 ? values[order[mid]!]! : (values[order[mid - 1]!]! + values[order[mid]!]!) / 2;
@@ -26,7 +33,10 @@ export function aggregate(values: readonly number[], method: Aggregation, trim: 
   }
   if (n <= 2 * trim) return { value: sumInOrder(values) / n, trimmed: [] };
   const kept = order.slice(trim, n - trim);
-  return { value: sumInOrder(kept.map((i) => values[i]!)) / kept.length, trimmed: [...order.slice(0, trim), ...order.slice(n - trim)] };
+  return {
+    value: sumInOrder(kept.map((i) => values[i]!)) / kept.length,
+    trimmed: [...order.slice(0, trim), ...order.slice(n - trim)],
+  };
 }
 
 /**

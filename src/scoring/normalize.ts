@@ -83,7 +83,18 @@ export function normalize(records: readonly NormalizeInput[], method: Normalizat
   const j = Int32Array.from(records, (r) => slot(judges, r.judge));
   const c = Int32Array.from(records, (r) => slot(criteria, r.criterion));
   const e = Int32Array.from(records, (r) => slot(entries, r.entry ?? ''));
-  return [...normalizeColumns(records.length, j, c, Float64Array.from(records, (r) => r.value), judges.size, criteria.size, method, e)];
+  return [
+    ...normalizeColumns(
+      records.length,
+      j,
+      c,
+      Float64Array.from(records, (r) => r.value),
+      judges.size,
+      criteria.size,
+      method,
+      e,
+    ),
+  ];
 }
 
 /**
@@ -137,7 +148,7 @@ export function severityColumns(
     seen.fill(0);
     for (let j = 0; j < judges; j++) parent[j] = j;
     const order: number[] = [];
-    for (let a = 0; a < rows.length; ) {
+    for (let a = 0; a < rows.length;) {
       const e = entry[rows[a]!]!;
       const first = judge[rows[a]!]!;
       let b = a;
@@ -171,7 +182,7 @@ export function severityColumns(
       // M = L + 11ᵀ, built on top of the ones.
       systems.push({ members, m: new Float64Array(size * size).fill(1), b: new Float64Array(size) });
     }
-    for (let a = 0; a < rows.length; ) {
+    for (let a = 0; a < rows.length;) {
       const e = entry[rows[a]!]!;
       let b = a;
       let sum = 0;
@@ -213,11 +224,12 @@ export function severityColumns(
     if (errors === undefined) continue;
     let rss = 0;
     let entriesOnC = 0;
-    for (let a = 0; a < rows.length; ) {
+    for (let a = 0; a < rows.length;) {
       const e = entry[rows[a]!]!;
       let b = a;
       let sum = 0;
-      for (; b < rows.length && entry[rows[b]!] === e; b++) sum += value[rows[b]!]! - severity[judge[rows[b]!]! * criteria + c]!;
+      for (; b < rows.length && entry[rows[b]!] === e; b++)
+        sum += value[rows[b]!]! - severity[judge[rows[b]!]! * criteria + c]!;
       const quality = sum / (b - a);
       for (let p = a; p < b; p++) {
         const r = value[rows[p]!]! - quality - severity[judge[rows[p]!]! * criteria + c]!;

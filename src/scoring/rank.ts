@@ -23,7 +23,10 @@ export interface Ranking {
 }
 
 /** The keys of `items` (K per item) and their places in id order (code points; equal ids by index). */
-export function rankKeys(items: readonly Rankable[], tieBreak: readonly string[]): { K: number; keys: Float64Array; idRank: Int32Array } {
+export function rankKeys(
+  items: readonly Rankable[],
+  tieBreak: readonly string[],
+): { K: number; keys: Float64Array; idRank: Int32Array } {
   const n = items.length;
   const K = tieBreak.length + 1;
   const keys = new Float64Array(n * K);
@@ -73,7 +76,12 @@ export function rankByKeys(n: number, K: number, keys: Float64Array, idRank: Int
  * Per position of `order`, the entry's rank within its category (0: no category): its place
  * among the category's entries, shared with the one before it when their standings are equal.
  */
-export function categoryRanks(order: Int32Array, K: number, keys: Float64Array, categoryOf: (entry: number) => string | undefined): Int32Array {
+export function categoryRanks(
+  order: Int32Array,
+  K: number,
+  keys: Float64Array,
+  categoryOf: (entry: number) => string | undefined,
+): Int32Array {
   const ranks = new Int32Array(order.length);
   const last = new Map<string, { entry: number; rank: number; count: number }>();
   for (let p = 0; p < order.length; p++) {
@@ -95,7 +103,10 @@ export function categoryRanks(order: Int32Array, K: number, keys: Float64Array, 
 }
 
 /** Returns the entries in rank order with their rank and whether they share it. */
-export function rankEntries<T extends Rankable>(items: readonly T[], tieBreak: readonly string[]): { item: T; rank: number; tied: boolean }[] {
+export function rankEntries<T extends Rankable>(
+  items: readonly T[],
+  tieBreak: readonly string[],
+): { item: T; rank: number; tied: boolean }[] {
   const { K, keys, idRank } = rankKeys(items, tieBreak);
   const { order, rank, tied } = rankByKeys(items.length, K, keys, idRank);
   return Array.from(order, (i, p) => ({ item: items[i]!, rank: rank[p]!, tied: tied[p] === 1 }));
@@ -123,7 +134,7 @@ function sortByTotal(n: number, K: number, keys: Float64Array, compare: (a: numb
   }
   packed.sort();
   const order = new Int32Array(n);
-  for (let p = 0; p < n; ) {
+  for (let p = 0; p < n;) {
     const group = Math.floor(packed[p]! / INDEX_BITS);
     let q = p;
     for (; q < n && Math.floor(packed[q]! / INDEX_BITS) === group; q++) order[q] = packed[q]! - group * INDEX_BITS;

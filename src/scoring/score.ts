@@ -32,7 +32,12 @@ export function referenceDate(rubric: Rubric, asOf: string | undefined): string 
  * (rubric order) whose value is below its minimum. `criterion(k)` is the value of the rubric's
  * k-th criterion, undefined when the entry has none (which misses no mark).
  */
-export function missedMarks(rubric: Rubric, total: number, criterion: (k: number) => number | undefined, failed: string[] = []): string[] {
+export function missedMarks(
+  rubric: Rubric,
+  total: number,
+  criterion: (k: number) => number | undefined,
+  failed: string[] = [],
+): string[] {
   if (rubric.thresholds.total !== undefined && total < rubric.thresholds.total) failed.push('total');
   rubric.criteria.forEach((c, k) => {
     const min = rubric.thresholds.criteria[c.id];
@@ -72,7 +77,10 @@ export function scoreCompetition(competition: Competition, options: ScoreOptions
   return scoreWithDetail(competition, options).result;
 }
 
-export function scoreWithDetail(competition: Competition, options: ScoreOptions = {}): { result: ScoreResult; detail: ScoringDetail } {
+export function scoreWithDetail(
+  competition: Competition,
+  options: ScoreOptions = {},
+): { result: ScoreResult; detail: ScoringDetail } {
   if (competition.rubric.stages.length > 0) return scoreStages(competition, options);
   const { rubric } = competition;
   const asOf = referenceDate(rubric, options.asOf);
@@ -82,7 +90,16 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   // Step 3, over the records in canonical order (entry id, judge id, criterion).
   const { kept } = scores;
   const C = rubric.criteria.length;
-  const normalized = normalizeColumns(kept.count, kept.judge, kept.criterion, kept.value, scores.judges.length, C, rubric.normalization, kept.entry);
+  const normalized = normalizeColumns(
+    kept.count,
+    kept.judge,
+    kept.criterion,
+    kept.value,
+    scores.judges.length,
+    C,
+    rubric.normalization,
+    kept.entry,
+  );
   const severities = rubric.normalization === 'severity' ? judgeSeverities(rubric, scores, normalized) : undefined;
   // Step 4: an entry's records are contiguous; per criterion, its judges in id order. The
   // unrounded s_c go into one column of entry × criterion (`has`: the entry has one), not an
@@ -96,7 +113,7 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   const mean = rubric.aggregation === 'mean';
   const sums = new Float64Array(C);
   const counts = new Int32Array(C);
-  for (let a = 0; a < kept.count; ) {
+  for (let a = 0; a < kept.count;) {
     const entry = kept.entry[a]!;
     let b = a;
     if (mean) {
@@ -194,7 +211,9 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   const idRank = new Int32Array(ranked.length);
   ranked.forEach((i, r) => {
     keys[r * K] = totals[i]!;
-    tieBreak.forEach((k, t) => (keys[r * K + 1 + t] = k >= 0 && scored[i * C + k] === 1 ? value[i * C + k]! : -Infinity));
+    tieBreak.forEach(
+      (k, t) => (keys[r * K + 1 + t] = k >= 0 && scored[i * C + k] === 1 ? value[i * C + k]! : -Infinity),
+    );
     idRank[r] = scores.entryRank[i]!;
   });
   const ranking = rankByKeys(ranked.length, K, keys, idRank);
@@ -237,13 +256,19 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
     }
     return result;
   };
-  const entries = Array.from(ranking.order, (r, p) => resultOf(ranked[r]!, ranking.rank[p]!, ranking.tied[p] === 1, categoryRank[p] || null));
+  const entries = Array.from(ranking.order, (r, p) =>
+    resultOf(ranked[r]!, ranking.rank[p]!, ranking.tied[p] === 1, categoryRank[p] || null),
+  );
   const unranked = checked.flatMap((c, i) => (c.entry.id !== '' && failedOf[i] === undefined ? [i] : []));
   unranked.sort((a, b) => compareCodePoints(checked[a]!.entry.id, checked[b]!.entry.id) || a - b);
   for (const i of unranked) entries.push(resultOf(i, null, false, null));
 
   // Step 10.
-  const { shortlists, diagnostics: shortlistDiagnostics } = drawShortlists(rubric, entries.slice(0, ranked.length), entries);
+  const { shortlists, diagnostics: shortlistDiagnostics } = drawShortlists(
+    rubric,
+    entries.slice(0, ranked.length),
+    entries,
+  );
 
   // One object per score is built only when someone asks (explanations, analytics): a stress
   // year has millions of scores and the report does not need them.
@@ -269,7 +294,12 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
   // docs/guide/analytics.md: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
   // where the rubric's normalization compares judges at all).
   const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
-  const diagnostics = inSheets([...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel], competition.inputs).sort(compareDiagnostics).concat(shortlistDiagnostics);
+  const diagnostics = inSheets(
+    [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel],
+    competition.inputs,
+  )
+    .sort(compareDiagnostics)
+    .concat(shortlistDiagnostics);
   return {
     result: assembleResult(competition, asOf, entries, shortlists, diagnostics, scoredRecords, severities),
     detail: {
@@ -289,11 +319,17 @@ export function scoreWithDetail(competition: Competition, options: ScoreOptions 
  * totals): overall and per-category ranks, written into the entries, then the shortlists.
  * Returns the entries in report order: ranked ones in rank order, then the others by id.
  */
-export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCandidates?: ReadonlyMap<string, Candidate[]>): { entries: EntryResult[]; shortlists: ShortlistResult[]; diagnostics: Diagnostic[] } {
+export function rankAndShortlist(
+  rubric: Rubric,
+  results: EntryResult[],
+  stageCandidates?: ReadonlyMap<string, Candidate[]>,
+): { entries: EntryResult[]; shortlists: ShortlistResult[]; diagnostics: Diagnostic[] } {
   const ranked = results.filter((r) => r.total !== null) as (EntryResult & { total: number })[];
   const { K, keys, idRank } = rankKeys(ranked, rubric.tieBreak);
   const { order, rank, tied } = rankByKeys(ranked.length, K, keys, idRank);
-  const categoryRank = categoryRanks(order, K, keys, (r) => (ranked[r]!.categoryKnown ? ranked[r]!.category : undefined));
+  const categoryRank = categoryRanks(order, K, keys, (r) =>
+    ranked[r]!.categoryKnown ? ranked[r]!.category : undefined,
+  );
   const inOrder = Array.from(order, (r, p) => {
     const item = ranked[r]!;
     item.rank = rank[p]!;
@@ -310,7 +346,12 @@ export function rankAndShortlist(rubric: Rubric, results: EntryResult[], stageCa
  * Step 10: each shortlist drawn from the passing entries of `ranked` (in rank order), or from a
  * stage's candidates; its name added to the entries it takes.
  */
-function drawShortlists(rubric: Rubric, ranked: readonly EntryResult[], results: readonly EntryResult[], stageCandidates?: ReadonlyMap<string, Candidate[]>): { shortlists: ShortlistResult[]; diagnostics: Diagnostic[] } {
+function drawShortlists(
+  rubric: Rubric,
+  ranked: readonly EntryResult[],
+  results: readonly EntryResult[],
+  stageCandidates?: ReadonlyMap<string, Candidate[]>,
+): { shortlists: ShortlistResult[]; diagnostics: Diagnostic[] } {
   // Agency types and regions are looked up only for proportional shortlists (a stress year
   // has 200,000 entries).
   const proportional = rubric.shortlists.some((rule) => rule.minPer !== undefined);
@@ -318,24 +359,40 @@ function drawShortlists(rubric: Rubric, ranked: readonly EntryResult[], results:
   const diagnostics: Diagnostic[] = [];
   const shortlists: ShortlistResult[] = rubric.shortlists.map((rule) => {
     const pool = rule.stage !== undefined ? (stageCandidates?.get(rule.stage) ?? []) : candidates;
-    const outcome = drawShortlist(rule, pool, rubric.categories.map((k) => k.id), rubric.groups.map((g) => g.id));
+    const outcome = drawShortlist(
+      rule,
+      pool,
+      rubric.categories.map((k) => k.id),
+      rubric.groups.map((g) => g.id),
+    );
     // A few hundred ids taken of up to 200,000 entries: a set of them, not a map of all.
     const taken = new Set(outcome.taken);
     for (const r of results) if (taken.has(r.id)) r.shortlists.push(rule.name);
     const size = `size ${rule.size}${rule.perCategory ? ' per category' : ''}`;
     if (outcome.cutoffTie) {
       diagnostics.push(
-        diagnostic('cutoff-tie', `shortlist "${rule.name}" (${size}) takes ${outcome.taken.length}: entries tied at the cut-off are all included; the jury must decide the tie`),
+        diagnostic(
+          'cutoff-tie',
+          `shortlist "${rule.name}" (${size}) takes ${outcome.taken.length}: entries tied at the cut-off are all included; the jury must decide the tie`,
+        ),
       );
     }
     // Only the min_per quotas can need more places than the size: a per_category shortlist
     // takes `size` in every category by design, and ties are the cut-off tie above.
     if (outcome.quotaPlaces !== undefined && outcome.quotaPlaces > rule.size) {
       diagnostics.push(
-        diagnostic('shortlist-over-size', `shortlist "${rule.name}" (${size}) takes ${outcome.taken.length}: its min_per quotas alone take ${outcome.quotaPlaces} places, more than its size; lower the minimums or raise the size`),
+        diagnostic(
+          'shortlist-over-size',
+          `shortlist "${rule.name}" (${size}) takes ${outcome.taken.length}: its min_per quotas alone take ${outcome.quotaPlaces} places, more than its size; lower the minimums or raise the size`,
+        ),
       );
     }
-    const summary: ShortlistResult = { name: rule.name, size: rule.size, taken: outcome.taken.length, cutoff_tie: outcome.cutoffTie };
+    const summary: ShortlistResult = {
+      name: rule.name,
+      size: rule.size,
+      taken: outcome.taken.length,
+      cutoff_tie: outcome.cutoffTie,
+    };
     if (outcome.byQuota !== undefined) summary.by_quota = outcome.byQuota;
     return summary;
   });
@@ -388,17 +445,26 @@ function judgeSeverities(rubric: Rubric, scores: CheckedScores, normalized: Floa
   }
   const judges = scores.judges.map((id, j) => ({ id, j })).sort((a, b) => compareCodePoints(a.id, b.id));
   return rubric.criteria.flatMap((c, k) =>
-    judges.flatMap(({ id, j }) => (records[j * C + k]! > 0 ? [{ criterion: c.id, judge: id, severity: round6(severity[j * C + k]!), records: records[j * C + k]! }] : [])),
+    judges.flatMap(({ id, j }) =>
+      records[j * C + k]! > 0
+        ? [{ criterion: c.id, judge: id, severity: round6(severity[j * C + k]!), records: records[j * C + k]! }]
+        : [],
+    ),
   );
 }
 
 /** A passing ranked entry as a shortlist sees it. */
 export function candidateOf(item: EntryResult, withFields = true): Candidate {
-  const candidate: Candidate = { id: item.id, category: item.categoryKnown ? item.category : null, group: item.group, rank: item.rank!, categoryRank: item.category_rank };
+  const candidate: Candidate = {
+    id: item.id,
+    category: item.categoryKnown ? item.category : null,
+    group: item.group,
+    rank: item.rank!,
+    categoryRank: item.category_rank,
+  };
   if (withFields) {
     candidate.agencyType = resolveAgencyType(item.entry.agencyTypeRaw) ?? null;
     candidate.region = item.entry.region !== '' ? foldText(item.entry.region) : null;
   }
   return candidate;
 }
-

@@ -13,7 +13,11 @@ import { vocabulary } from '../model/vocabulary.js';
  * past `limit` (a cut after `limit` items would split it): items [start, end) share `rank`.
  * Null when the cut falls between two ranks, or the list is not longer than `limit`.
  */
-export function tieAcross<T>(list: readonly T[], limit: number, rankOf: (item: T) => number | null): { start: number; end: number; rank: number } | null {
+export function tieAcross<T>(
+  list: readonly T[],
+  limit: number,
+  rankOf: (item: T) => number | null,
+): { start: number; end: number; rank: number } | null {
   if (limit < 1 || list.length <= limit) return null;
   const rank = rankOf(list[limit - 1]!);
   if (rank === null || rankOf(list[limit]!) !== rank) return null;
@@ -29,7 +33,11 @@ export function selectEntries(result: ScoreResult, category: string | undefined,
   let categoryId: string | null = null;
   if (category !== undefined) {
     const id = vocabulary(result.rubric).category(category);
-    if (id === undefined) throw new KippError('usage', `--category ${category}: not a category of the rubric (${result.rubric.categories.map((c) => c.id).join(', ')})`);
+    if (id === undefined)
+      throw new KippError(
+        'usage',
+        `--category ${category}: not a category of the rubric (${result.rubric.categories.map((c) => c.id).join(', ')})`,
+      );
     categoryId = id;
     entries = entries.filter((e) => e.categoryKnown && e.category === id);
   }
@@ -50,5 +58,12 @@ export function selectEntries(result: ScoreResult, category: string | undefined,
     }
     entries = entries.slice(0, end);
   }
-  return withEntries(result, entries, { category: categoryId, top: top ?? null, shown: entries.length, of, tie, beyond });
+  return withEntries(result, entries, {
+    category: categoryId,
+    top: top ?? null,
+    shown: entries.length,
+    of,
+    tie,
+    beyond,
+  });
 }

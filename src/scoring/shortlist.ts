@@ -57,7 +57,11 @@ function valueOf(c: Candidate, field: MinPerField): string | null {
  * value; a candidate tied (same rank) with the last one a quota took is taken too. The
  * remaining places then go by rank, with the cut-off tie rule.
  */
-export function drawProportional(rule: ShortlistRule, ordered: readonly Candidate[], order: ValueOrder): ShortlistOutcome {
+export function drawProportional(
+  rule: ShortlistRule,
+  ordered: readonly Candidate[],
+  order: ValueOrder,
+): ShortlistOutcome {
   const minPer = rule.minPer ?? {};
   const taken = new Set<Candidate>();
   let cutoffTie = false;
@@ -66,7 +70,10 @@ export function drawProportional(rule: ShortlistRule, ordered: readonly Candidat
     const min = minPer[field]!;
     const known = field === 'category' ? order.categories : field === 'group' ? order.groups : [];
     const present = [...new Set(ordered.map((c) => valueOf(c, field)).filter((v): v is string => v !== null))];
-    const values = field === 'category' || field === 'group' ? known.filter((v) => present.includes(v)) : present.sort(compareCodePoints);
+    const values =
+      field === 'category' || field === 'group'
+        ? known.filter((v) => present.includes(v))
+        : present.sort(compareCodePoints);
     for (const value of values) {
       const ofValue = ordered.filter((c) => valueOf(c, field) === value);
       let have = ofValue.filter((c) => taken.has(c)).length;
@@ -103,14 +110,21 @@ export function drawProportional(rule: ShortlistRule, ordered: readonly Candidat
  * `candidates` are the passing ranked entries in rank order. `categories` gives the rubric's
  * category order for per-category shortlists.
  */
-export function drawShortlist(rule: ShortlistRule, candidates: readonly Candidate[], categories: readonly string[], groups: readonly string[] = []): ShortlistOutcome {
+export function drawShortlist(
+  rule: ShortlistRule,
+  candidates: readonly Candidate[],
+  categories: readonly string[],
+  groups: readonly string[] = [],
+): ShortlistOutcome {
   const pool = rule.group !== undefined ? candidates.filter((c) => c.group === rule.group) : candidates;
   if (rule.minPer !== undefined) return drawProportional(rule, pool, { categories, groups });
   if (!rule.perCategory) return take(pool, rule.size, (c) => c.rank);
   const taken: string[] = [];
   let cutoffTie = false;
   for (const category of categories) {
-    const inCategory = pool.filter((c) => c.category === category).sort((a, b) => a.categoryRank! - b.categoryRank! || a.rank - b.rank);
+    const inCategory = pool
+      .filter((c) => c.category === category)
+      .sort((a, b) => a.categoryRank! - b.categoryRank! || a.rank - b.rank);
     const outcome = take(inCategory, rule.size, (c) => c.categoryRank!);
     taken.push(...outcome.taken);
     cutoffTie ||= outcome.cutoffTie;

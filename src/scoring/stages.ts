@@ -16,7 +16,16 @@ import type { EntryResult, ScoreResult, StageOutcome } from '../model/result.js'
 import type { Stage } from '../model/rubric.js';
 import { splitStages, stageDiagnostics, uniqueDiagnostics } from '../validate/stages.js';
 import { round6 } from './round.js';
-import { assembleResult, candidateOf, missedMarks, rankAndShortlist, referenceDate, scoreWithDetail, type ScoreOptions, type ScoringDetail } from './score.js';
+import {
+  assembleResult,
+  candidateOf,
+  missedMarks,
+  rankAndShortlist,
+  referenceDate,
+  scoreWithDetail,
+  type ScoreOptions,
+  type ScoringDetail,
+} from './score.js';
 
 interface StageRun {
   stage: Stage;
@@ -38,7 +47,10 @@ function weightedMean(stages: readonly Stage[], values: readonly number[]): numb
   return round6(sum / weights);
 }
 
-export function scoreStages(competition: Competition, options: ScoreOptions): { result: ScoreResult; detail: ScoringDetail } {
+export function scoreStages(
+  competition: Competition,
+  options: ScoreOptions,
+): { result: ScoreResult; detail: ScoringDetail } {
   const { rubric } = competition;
   const asOf = referenceDate(rubric, options.asOf);
   const { parts, diagnostics: splitDiagnostics } = splitStages(competition);
@@ -47,7 +59,8 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
     const byEntry = new Map(result.entries.map((e) => [e.entry, e]));
     const judges = new Map<Entry, Set<string>>(detail.checked.map((c) => [c.entry, new Set<string>()]));
     const { kept } = detail.scores;
-    for (let i = 0; i < kept.count; i++) judges.get(detail.checked[kept.entry[i]!]!.entry)!.add(detail.scores.judges[kept.judge[i]!]!);
+    for (let i = 0; i < kept.count; i++)
+      judges.get(detail.checked[kept.entry[i]!]!.entry)!.add(detail.scores.judges[kept.judge[i]!]!);
     return { stage, result, detail, byEntry, judges };
   });
   const stages = rubric.stages;
@@ -109,9 +122,16 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
       if (incomplete !== null) result.flags = ['incomplete'];
       continue;
     }
-    result.total = weightedMean(stages, perStage.map((sr) => sr.total!));
+    result.total = weightedMean(
+      stages,
+      perStage.map((sr) => sr.total!),
+    );
     for (const c of rubric.criteria) {
-      if (perStage.every((sr) => sr.criteria[c.id] !== undefined)) result.criteria[c.id] = weightedMean(stages, perStage.map((sr) => sr.criteria[c.id]!));
+      if (perStage.every((sr) => sr.criteria[c.id] !== undefined))
+        result.criteria[c.id] = weightedMean(
+          stages,
+          perStage.map((sr) => sr.criteria[c.id]!),
+        );
     }
     // Step 8 on the final figures; a failed stage comes first among the reasons.
     missedMarks(rubric, result.total, (k) => result.criteria[rubric.criteria[k]!.id], failed);
@@ -124,7 +144,9 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
   const stageCandidates = new Map(
     runs.map((run) => [
       run.stage.name,
-      run.result.entries.filter((e) => e.rank !== null && (run.stage.pass === undefined || e.total! >= run.stage.pass)).map((e) => candidateOf(e)),
+      run.result.entries
+        .filter((e) => e.rank !== null && (run.stage.pass === undefined || e.total! >= run.stage.pass))
+        .map((e) => candidateOf(e)),
     ]),
   );
   const { entries, shortlists, diagnostics: shortlistDiagnostics } = rankAndShortlist(rubric, results, stageCandidates);
@@ -134,11 +156,23 @@ export function scoreStages(competition: Competition, options: ScoreOptions): { 
     const unscored = new Set([...run.judges].filter(([, j]) => j.size === 0).map(([e]) => e.id));
     found.push(...stageDiagnostics(run.result.diagnostics, run.stage, k === 0, unscored));
   });
-  const diagnostics = inSheets(uniqueDiagnostics(found), competition.inputs).sort(compareDiagnostics).concat(shortlistDiagnostics);
+  const diagnostics = inSheets(uniqueDiagnostics(found), competition.inputs)
+    .sort(compareDiagnostics)
+    .concat(shortlistDiagnostics);
 
-  const result = assembleResult(competition, asOf, entries, shortlists, diagnostics, () =>
-    runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))),
-    rubric.normalization === 'severity' ? runs.flatMap((run) => (run.result.severities ?? []).map((s) => ({ stage: run.stage.name, ...s }))) : undefined,
+  const result = assembleResult(
+    competition,
+    asOf,
+    entries,
+    shortlists,
+    diagnostics,
+    () => runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))),
+    rubric.normalization === 'severity'
+      ? runs.flatMap((run) => (run.result.severities ?? []).map((s) => ({ stage: run.stage.name, ...s })))
+      : undefined,
   );
-  return { result, detail: { ...first.detail, stages: runs.map((run) => ({ name: run.stage.name, detail: run.detail })) } };
+  return {
+    result,
+    detail: { ...first.detail, stages: runs.map((run) => ({ name: run.stage.name, detail: run.detail })) },
+  };
 }

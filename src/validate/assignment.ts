@@ -31,26 +31,38 @@ export interface KnownIds {
   judges: ReadonlySet<string> | null;
 }
 
-export function checkAssignment(assignment: LoadedAssignment, scores: ScoreSheet | Iterable<ScoreRow>, workbooks: readonly ScoreWorkbook[], known?: KnownIds): Diagnostic[] {
+export function checkAssignment(
+  assignment: LoadedAssignment,
+  scores: ScoreSheet | Iterable<ScoreRow>,
+  workbooks: readonly ScoreWorkbook[],
+  known?: KnownIds,
+): Diagnostic[] {
   const out: Diagnostic[] = [...assignment.diagnostics];
   const assigned = new Set(assignment.pairs.map((p) => pairKey(p.judgeId, p.entryId)));
   // A pair that is fine here, or reported as unknown-entry / unknown-judge already.
   const fine = (judgeId: string, entryId: string) =>
-    assigned.has(pairKey(judgeId, entryId)) || (known !== undefined && (!known.entries.has(entryId) || (known.judges !== null && !known.judges.has(judgeId))));
+    assigned.has(pairKey(judgeId, entryId)) ||
+    (known !== undefined && (!known.entries.has(entryId) || (known.judges !== null && !known.judges.has(judgeId))));
   const scoredBy = new Set<string>();
   const judges = new Set(assignment.pairs.map((p) => p.judgeId));
 
   const unassigned = (judgeId: string, entryId: string, file: string, line: number, column: number | undefined) => {
     const judgeKnown = judges.has(judgeId);
-    const why = judgeKnown ? `judge ${judgeId} was not assigned entry ${entryId} in ${assignment.path}` : `judge ${judgeId} has no entries in ${assignment.path}`;
+    const why = judgeKnown
+      ? `judge ${judgeId} was not assigned entry ${entryId} in ${assignment.path}`
+      : `judge ${judgeId} has no entries in ${assignment.path}`;
     out.push(
-      diagnostic('unassigned-score', `${why}: delete the row if it was scored by mistake; if the secretariat reassigned the entry, add the pair to ${assignment.path}`, {
-        file,
-        line,
-        ...(column ? { column } : {}),
-        field: 'entry_id',
-        entry_id: entryId,
-      }),
+      diagnostic(
+        'unassigned-score',
+        `${why}: delete the row if it was scored by mistake; if the secretariat reassigned the entry, add the pair to ${assignment.path}`,
+        {
+          file,
+          line,
+          ...(column ? { column } : {}),
+          field: 'entry_id',
+          entry_id: entryId,
+        },
+      ),
     );
   };
 
@@ -73,7 +85,14 @@ export function checkAssignment(assignment: LoadedAssignment, scores: ScoreSheet
       const file = scores.fileIndex[i]!;
       const line = scores.lines[i]!;
       // The scores of one wide row are next to each other: one diagnostic per row.
-      if (!ok && !(file === lastFile && line === lastLine)) unassigned(scores.judgeId(i), scores.entryId(i), scores.files[file]!, line, scores.entryColumns[i] || undefined);
+      if (!ok && !(file === lastFile && line === lastLine))
+        unassigned(
+          scores.judgeId(i),
+          scores.entryId(i),
+          scores.files[file]!,
+          line,
+          scores.entryColumns[i] || undefined,
+        );
       lastFile = file;
       lastLine = line;
     }
@@ -98,12 +117,16 @@ export function checkAssignment(assignment: LoadedAssignment, scores: ScoreSheet
   for (const [judgeId, { line, column, count }] of firstPair) {
     if (scoredBy.has(judgeId)) continue;
     out.push(
-      diagnostic('missing-sheet', `judge ${judgeId} has ${count} assigned ${count === 1 ? 'entry' : 'entries'} but no score in the score sheets: their sheet has not come back, or came back empty; add it to --scores`, {
-        file: assignment.path,
-        line,
-        column,
-        field: 'judge_id',
-      }),
+      diagnostic(
+        'missing-sheet',
+        `judge ${judgeId} has ${count} assigned ${count === 1 ? 'entry' : 'entries'} but no score in the score sheets: their sheet has not come back, or came back empty; add it to --scores`,
+        {
+          file: assignment.path,
+          line,
+          column,
+          field: 'judge_id',
+        },
+      ),
     );
   }
 
@@ -112,22 +135,32 @@ export function checkAssignment(assignment: LoadedAssignment, scores: ScoreSheet
 }
 
 function otherAssignments(assignment: LoadedAssignment, workbooks: readonly ScoreWorkbook[]): Diagnostic[] {
-  const marked = workbooks.filter((w): w is ScoreWorkbook & { meta: NonNullable<ScoreWorkbook['meta']> } => w.meta !== null);
+  const marked = workbooks.filter(
+    (w): w is ScoreWorkbook & { meta: NonNullable<ScoreWorkbook['meta']> } => w.meta !== null,
+  );
   const other = marked.filter((w) => w.meta.assignmentId !== assignment.id);
   if (other.length === 0) return [];
   const ids = new Set(other.map((w) => w.meta.assignmentId));
   if (marked.length >= 2 && other.length === marked.length && ids.size === 1) {
     const [id] = ids;
     return [
-      diagnostic('other-assignment', `all ${marked.length} workbooks were written for assignment ${id}, and this file is assignment ${assignment.id}: it was edited or replaced after the workbooks went out; give the assignment.csv kipp assign wrote with them (the pairs are checked one by one either way)`, {
-        file: assignment.path,
-        line: 1,
-      }),
+      diagnostic(
+        'other-assignment',
+        `all ${marked.length} workbooks were written for assignment ${id}, and this file is assignment ${assignment.id}: it was edited or replaced after the workbooks went out; give the assignment.csv kipp assign wrote with them (the pairs are checked one by one either way)`,
+        {
+          file: assignment.path,
+          line: 1,
+        },
+      ),
     ];
   }
   return other.map((w) =>
-    diagnostic('other-assignment', `this workbook was written for assignment ${w.meta.assignmentId}${w.meta.judgeId !== '' ? ` (judge ${w.meta.judgeId})` : ''}, not for ${assignment.path} (assignment ${assignment.id}): it may be from an earlier run or another competition; ask the judge for the workbook of this assignment`, {
-      file: w.path,
-    }),
+    diagnostic(
+      'other-assignment',
+      `this workbook was written for assignment ${w.meta.assignmentId}${w.meta.judgeId !== '' ? ` (judge ${w.meta.judgeId})` : ''}, not for ${assignment.path} (assignment ${assignment.id}): it may be from an earlier run or another competition; ask the judge for the workbook of this assignment`,
+      {
+        file: w.path,
+      },
+    ),
   );
 }

@@ -21,13 +21,19 @@ export function validateCompetition(competition: Competition, options: ValidateO
   // The reference date as scoring takes it (docs/reference/rubric.md): --as-of, else the rubric's, else today.
   const asOf = options.asOf ?? rubric.eligibility.referenceDate ?? localToday();
   const judges = competition.judges ? checkJudges(competition.judges, rubric).diagnostics : [];
-  if (rubric.stages.length > 0) return inSheets([...validateStages(competition, asOf), ...judges], competition.inputs).sort(compareDiagnostics);
+  if (rubric.stages.length > 0)
+    return inSheets([...validateStages(competition, asOf), ...judges], competition.inputs).sort(compareDiagnostics);
   const entries = checkEntries(competition.entries, rubric, asOf);
   const scores = checkScores(competition, entries.checked);
   // Entries submitted without any score (the CI layout: one file per entry, before judging)
   // are not "too few judges": there is nothing to count yet.
-  const scored = competition.hasScoreSheets || competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
+  const scored =
+    competition.hasScoreSheets ||
+    competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
   const scoreDiagnostics = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
   const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
-  return inSheets([...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel], competition.inputs).sort(compareDiagnostics);
+  return inSheets(
+    [...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel],
+    competition.inputs,
+  ).sort(compareDiagnostics);
 }

@@ -32,15 +32,33 @@ export function checkDeclaredConflicts(
   const judges = new Set(competition.judges ? competition.judges.map((j) => j.id) : sheetJudges);
   const where = competition.judges ? 'the judges file' : 'the score sheets';
   for (const c of declared) {
-    const at = (field: 'judge_id' | 'entry_id') => ({ file: c.source.file, line: c.source.line, column: c.columns?.[field], field, entry_id: c.entryId });
+    const at = (field: 'judge_id' | 'entry_id') => ({
+      file: c.source.file,
+      line: c.source.line,
+      column: c.columns?.[field],
+      field,
+      entry_id: c.entryId,
+    });
     let ok = true;
     if (!judges.has(c.judgeId)) {
-      diagnostics.push(diagnostic('unknown-judge', `declared conflict names judge "${c.judgeId}", who is not in ${where}: correct the id`, at('judge_id')));
+      diagnostics.push(
+        diagnostic(
+          'unknown-judge',
+          `declared conflict names judge "${c.judgeId}", who is not in ${where}: correct the id`,
+          at('judge_id'),
+        ),
+      );
       ok = false;
     }
     const entry = sharedIds.has(c.entryId) ? undefined : entryIndex.get(c.entryId);
     if (entry === undefined && !sharedIds.has(c.entryId)) {
-      diagnostics.push(diagnostic('unknown-entry', `declared conflict names entry "${c.entryId}", which is not in the entries: correct the id`, at('entry_id')));
+      diagnostics.push(
+        diagnostic(
+          'unknown-entry',
+          `declared conflict names entry "${c.entryId}", which is not in the entries: correct the id`,
+          at('entry_id'),
+        ),
+      );
       ok = false;
     }
     if (!ok || entry === undefined) continue;

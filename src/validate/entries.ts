@@ -102,7 +102,8 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
   for (const c of checked) {
     const { entry } = c;
     for (const field of REQUIRED_ENTRY_FIELDS) {
-      if ((entry.fields.get(field) ?? '') === '') report(c, 'missing-field', field, `required field "${field}" is empty or absent: fill it in`);
+      if ((entry.fields.get(field) ?? '') === '')
+        report(c, 'missing-field', field, `required field "${field}" is empty or absent: fill it in`);
     }
     for (const [field, rule] of fieldRules) {
       const value = entry.fields.get(field) ?? '';
@@ -111,27 +112,51 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
       }
       if (rule.maxWords !== undefined && value !== '') {
         const words = value.split(/[\s\u00A0]+/).filter(Boolean).length;
-        if (words > rule.maxWords) report(c, 'text-too-long', field, `"${field}" has ${words} words, more than the ${rule.maxWords} allowed: shorten it`);
+        if (words > rule.maxWords)
+          report(
+            c,
+            'text-too-long',
+            field,
+            `"${field}" has ${words} words, more than the ${rule.maxWords} allowed: shorten it`,
+          );
       }
     }
     if (entry.categoryRaw !== '') {
       const category = vocab.category(entry.categoryRaw);
       if (category === undefined) {
         const known = rubric.categories.map((k) => `${k.number} ${k.id}`).join(', ');
-        report(c, 'unknown-category', 'category', `category ${quoted(entry.categoryRaw)} is not one of the rubric's categories (${known}): use an id, a number or a label`);
+        report(
+          c,
+          'unknown-category',
+          'category',
+          `category ${quoted(entry.categoryRaw)} is not one of the rubric's categories (${known}): use an id, a number or a label`,
+        );
       } else c.category = category;
     }
     if (entry.groupRaw !== '') {
       const group = vocab.group(entry.groupRaw);
       if (group === undefined) {
-        const known = rubric.groups.length > 0 ? `one of ${rubric.groups.map((g) => g.id).join(', ')}` : 'empty: this rubric defines no groups';
-        report(c, 'unknown-group', 'group', `group ${quoted(entry.groupRaw)} is not defined by the rubric: it must be ${known}`);
+        const known =
+          rubric.groups.length > 0
+            ? `one of ${rubric.groups.map((g) => g.id).join(', ')}`
+            : 'empty: this rubric defines no groups';
+        report(
+          c,
+          'unknown-group',
+          'group',
+          `group ${quoted(entry.groupRaw)} is not defined by the rubric: it must be ${known}`,
+        );
       } else c.group = group;
     }
     if (entry.agencyTypeRaw !== '') {
       const type = resolveAgencyType(entry.agencyTypeRaw);
       if (type === undefined) {
-        report(c, 'invalid-agency-type', 'agency_type', `agency type ${quoted(entry.agencyTypeRaw)} is not recognised: use ministry, agency, province, regency, city, soe or regional_soe (kementerian, lembaga, provinsi, kabupaten, kota, bumn, bumd)`);
+        report(
+          c,
+          'invalid-agency-type',
+          'agency_type',
+          `agency type ${quoted(entry.agencyTypeRaw)} is not recognised: use ministry, agency, province, regency, city, soe or regional_soe (kementerian, lembaga, provinsi, kabupaten, kota, bumn, bumd)`,
+        );
       } else c.agencyType = type;
     }
     if (entry.implementedSinceRaw !== '') {
@@ -144,7 +169,12 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
     const months = groupRule?.minImplementationMonths ?? rubric.eligibility.minImplementationMonths;
     if (months !== undefined && months > 0) {
       if (entry.implementedSinceRaw === '') {
-        report(c, 'missing-field', 'implemented_since', `implemented_since is needed to check the ${months}-month implementation rule: fill it in`);
+        report(
+          c,
+          'missing-field',
+          'implemented_since',
+          `implemented_since is needed to check the ${months}-month implementation rule: fill it in`,
+        );
       } else if (c.implementedSince !== undefined && addMonthsOnce(c.implementedSince, months) > asOf) {
         report(
           c,
@@ -156,12 +186,28 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
     }
   }
 
-  const ids = sharedValue(checked, (c) => c.entry.id, (c, others) => report(c, 'duplicate-id', 'id', `id ${quoted(c.entry.id)} is also used at ${others}: every entry needs its own id`));
+  const ids = sharedValue(
+    checked,
+    (c) => c.entry.id,
+    (c, others) =>
+      report(
+        c,
+        'duplicate-id',
+        'id',
+        `id ${quoted(c.entry.id)} is also used at ${others}: every entry needs its own id`,
+      ),
+  );
   idIndexes.set(checked, ids);
   sharedValue(
     checked,
     (c) => foldText(c.entry.title),
-    (c, others) => report(c, 'duplicate-title', 'title', `the title ${quoted(c.entry.title)} is also used at ${others} (titles are compared ignoring case and spaces): a title may be used once`),
+    (c, others) =>
+      report(
+        c,
+        'duplicate-title',
+        'title',
+        `the title ${quoted(c.entry.title)} is also used at ${others} (titles are compared ignoring case and spaces): a title may be used once`,
+      ),
   );
   quota(checked, rubric.eligibility.maxEntriesPerAgency, (c) => foldText(c.entry.agency), 'the agency', report);
   for (const g of rubric.groups) {
@@ -197,12 +243,24 @@ const idIndexes = new WeakMap<readonly CheckedEntry[], IdIndex>();
 
 export function idIndex(checked: readonly CheckedEntry[]): IdIndex {
   let index = idIndexes.get(checked);
-  if (index === undefined) idIndexes.set(checked, (index = sharedValue(checked, (c) => c.entry.id, () => {})));
+  if (index === undefined)
+    idIndexes.set(
+      checked,
+      (index = sharedValue(
+        checked,
+        (c) => c.entry.id,
+        () => {},
+      )),
+    );
   return index;
 }
 
 /** Calls `flag` for every entry whose (non-empty) key is shared with another entry; returns the keys' index. */
-function sharedValue(checked: readonly CheckedEntry[], key: (c: CheckedEntry) => string, flag: (c: CheckedEntry, others: string) => void): IdIndex {
+function sharedValue(
+  checked: readonly CheckedEntry[],
+  key: (c: CheckedEntry) => string,
+  flag: (c: CheckedEntry, others: string) => void,
+): IdIndex {
   // Most keys are unique: the first holder is kept as an index, a list only once a key repeats
   // (a stress year has 200,000 ids and titles, and a list each would be 200,000 arrays).
   const first = new Map<string, number>();
@@ -247,7 +305,12 @@ function quota(
   for (const list of groups.values()) {
     if (list.length <= max) continue;
     for (const c of list) {
-      report(c, 'too-many-entries', 'agency', `${what} ${quoted(c.entry.agency)} has ${list.length} entries, over the quota of ${max}: the secretariat must withdraw ${list.length - max}`);
+      report(
+        c,
+        'too-many-entries',
+        'agency',
+        `${what} ${quoted(c.entry.agency)} has ${list.length} entries, over the quota of ${max}: the secretariat must withdraw ${list.length - max}`,
+      );
     }
   }
 }

@@ -16,7 +16,10 @@ export interface CheckedJudge {
   expertise: string[];
 }
 
-export function checkJudges(judges: readonly Judge[], rubric: Rubric): { checked: CheckedJudge[]; diagnostics: Diagnostic[] } {
+export function checkJudges(
+  judges: readonly Judge[],
+  rubric: Rubric,
+): { checked: CheckedJudge[]; diagnostics: Diagnostic[] } {
   const vocab = vocabulary(rubric);
   const diagnostics: Diagnostic[] = [];
   const at = (judge: Judge, field: string) => ({ file: judge.source.file, line: judge.source.line, field });
@@ -33,7 +36,13 @@ export function checkJudges(judges: readonly Judge[], rubric: Rubric): { checked
     for (let k = 0; k < list.length; k++) {
       const judge = list[k]!;
       const others = otherPlaces({ self: k, count: list.length, place });
-      diagnostics.push(diagnostic('duplicate-id', `judge id ${quoted(judge.id)} is also used at ${others}: every judge needs their own id`, at(judge, 'id')));
+      diagnostics.push(
+        diagnostic(
+          'duplicate-id',
+          `judge id ${quoted(judge.id)} is also used at ${others}: every judge needs their own id`,
+          at(judge, 'id'),
+        ),
+      );
     }
   }
 

@@ -74,12 +74,17 @@ export function panelRuleApplies(rubric: Pick<Rubric, 'normalization'>, hasScore
  * each criterion whose own graph is in pieces (a long sheet can leave a criterion unscored by
  * the judges who link the rest), since zscore and severity compare judges criterion by criterion.
  */
-export function checkPanelOf(rubric: Pick<Rubric, 'normalization' | 'criteria'>, hasScoreSheets: boolean, scores: CheckedScores): Diagnostic[] {
+export function checkPanelOf(
+  rubric: Pick<Rubric, 'normalization' | 'criteria'>,
+  hasScoreSheets: boolean,
+  scores: CheckedScores,
+): Diagnostic[] {
   if (!panelRuleApplies(rubric, hasScoreSheets)) return [];
   const { kept } = scores;
   let entries = 0;
   for (let i = 0; i < kept.count; i++) if (kept.entry[i]! >= entries) entries = kept.entry[i]! + 1;
-  if (!columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, entries)) return checkPanel(panelEdges(scores), rubric);
+  if (!columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, entries))
+    return checkPanel(panelEdges(scores), rubric);
   const out: Diagnostic[] = [];
   rubric.criteria.forEach((criterion, c) => {
     if (columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, entries, kept.criterion, c)) return;
@@ -89,13 +94,18 @@ export function checkPanelOf(rubric: Pick<Rubric, 'normalization' | 'criteria'>,
 }
 
 /** A `disconnected-panel` warning when the judges fall into groups that share no entry (on one criterion, when named). */
-export function checkPanel(edges: readonly PanelEdge[], rubric: Pick<Rubric, 'normalization'>, criterion?: string): Diagnostic[] {
+export function checkPanel(
+  edges: readonly PanelEdge[],
+  rubric: Pick<Rubric, 'normalization'>,
+  criterion?: string,
+): Diagnostic[] {
   const pieces = panelComponents(edges);
   if (pieces.length <= 1) return [];
   const shown = pieces.slice(0, 5).map((p) => (p.length > 6 ? `${p.slice(0, 6).join(', ')}, …` : p.join(', ')));
   const more = pieces.length > 5 ? ` and ${pieces.length - 5} more` : '';
   const on = criterion === undefined ? '' : `on criterion ${criterion}, `;
-  const between = rubric.normalization === 'severity' ? ' (between the groups the severity model behaves like `none`)' : '';
+  const between =
+    rubric.normalization === 'severity' ? ' (between the groups the severity model behaves like `none`)' : '';
   return [
     diagnostic(
       'disconnected-panel',
@@ -110,7 +120,15 @@ export function checkPanel(edges: readonly PanelEdge[], rubric: Pick<Rubric, 'no
  * string per record: a stress year has millions of scores. Only entries and judges that carry
  * a record count as nodes.
  */
-export function columnsConnected(count: number, judge: Int32Array, entry: Int32Array, judges: number, entries: number, criterion?: Int32Array, only?: number): boolean {
+export function columnsConnected(
+  count: number,
+  judge: Int32Array,
+  entry: Int32Array,
+  judges: number,
+  entries: number,
+  criterion?: Int32Array,
+  only?: number,
+): boolean {
   const parent = new Int32Array(judges + entries).map((_, i) => i);
   const used = new Uint8Array(judges + entries);
   const find = (x: number): number => {

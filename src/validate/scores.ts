@@ -68,7 +68,14 @@ export interface CheckedScores {
 }
 
 function emptyColumns(n: number): RecordColumns {
-  return { count: 0, entry: new Int32Array(n), judge: new Int32Array(n), criterion: new Int32Array(n), value: new Float64Array(n), row: new Int32Array(n) };
+  return {
+    count: 0,
+    entry: new Int32Array(n),
+    judge: new Int32Array(n),
+    criterion: new Int32Array(n),
+    value: new Float64Array(n),
+    row: new Int32Array(n),
+  };
 }
 
 /** Reorders the columns so that position k holds what position order[k] held (cycle by cycle). */
@@ -120,7 +127,14 @@ function zeroTwins(known: readonly string[]): (id: string) => string | undefined
   };
 }
 
-function pushRecord(c: RecordColumns, entry: number, judge: number, criterion: number, value: number, row: number): void {
+function pushRecord(
+  c: RecordColumns,
+  entry: number,
+  judge: number,
+  criterion: number,
+  value: number,
+  row: number,
+): void {
   const i = c.count++;
   c.entry[i] = entry;
   c.judge[i] = judge;
@@ -186,7 +200,13 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
         lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
         const id = strings[entryCode]!;
-        diagnostics.push(diagnostic('unknown-entry', `score for entry ${quoted(id)}, which is not in the entries: ${(entryTwins ??= zeroTwins(checked.map((c) => c.entry.id)))(id) ?? 'check the id'}`, at(i, 'entry_id', sheet.entryColumns[i])));
+        diagnostics.push(
+          diagnostic(
+            'unknown-entry',
+            `score for entry ${quoted(id)}, which is not in the entries: ${(entryTwins ??= zeroTwins(checked.map((c) => c.entry.id)))(id) ?? 'check the id'}`,
+            at(i, 'entry_id', sheet.entryColumns[i]),
+          ),
+        );
       }
       continue;
     }
@@ -199,7 +219,13 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
         lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
         const id = strings[judgeCode]!;
         const twin = (judgeTwins ??= zeroTwins(competition.judges!.map((j) => j.id)))(id);
-        diagnostics.push(diagnostic('unknown-judge', `judge ${quoted(id)} is not in the judges file: ${twin ?? 'add the judge or correct the id'}`, at(i, 'judge_id', sheet.judgeColumns[i])));
+        diagnostics.push(
+          diagnostic(
+            'unknown-judge',
+            `judge ${quoted(id)} is not in the judges file: ${twin ?? 'add the judge or correct the id'}`,
+            at(i, 'judge_id', sheet.judgeColumns[i]),
+          ),
+        );
       }
       continue;
     }
@@ -210,7 +236,13 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       criterionOf[criterionCode] = criterion = id === undefined ? UNKNOWN : criterionIndex.get(id)!;
     }
     if (criterion === UNKNOWN) {
-      diagnostics.push(diagnostic('unknown-criterion', `${quoted(strings[criterionCode]!)} is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`, at(i, 'criterion', sheet.criterionColumns[i])));
+      diagnostics.push(
+        diagnostic(
+          'unknown-criterion',
+          `${quoted(strings[criterionCode]!)} is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`,
+          at(i, 'criterion', sheet.criterionColumns[i]),
+        ),
+      );
       continue;
     }
     const textCode = sheet.textCodes[i]!;
@@ -224,14 +256,21 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     if (state[textCode] === 2) {
       const text = strings[textCode]!;
       const criterionId = rubric.criteria[criterion]!.id;
-      const hint = text === '' ? 'the score is empty: fill it in or delete the row' : describeNumberProblem(text, comma === 1);
+      const hint =
+        text === '' ? 'the score is empty: fill it in or delete the row' : describeNumberProblem(text, comma === 1);
       diagnostics.push(diagnostic('score-not-a-number', `${criterionId}: ${hint}`, at(i, criterionId)));
       continue;
     }
     const value = valueOf[comma as 0 | 1][textCode]!;
     if (value < min || value > max) {
       const criterionId = rubric.criteria[criterion]!.id;
-      diagnostics.push(diagnostic('score-out-of-range', `${criterionId}: ${quoted(strings[textCode]!)} is outside the scale ${min}–${max}`, at(i, criterionId)));
+      diagnostics.push(
+        diagnostic(
+          'score-out-of-range',
+          `${criterionId}: ${quoted(strings[textCode]!)} is outside the scale ${min}–${max}`,
+          at(i, criterionId),
+        ),
+      );
       continue;
     }
     let judge = judgeSlot[judgeCode]!;
@@ -263,7 +302,8 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   // A sheet in entry, judge and criterion order (most exports are, a stress year's too) is in
   // canonical order already: nothing is moved, and no order of 5 million places is made.
   let inOrder = grouped;
-  for (let i = 1; inOrder && i < valid.count; i++) if (valid.entry[i] === valid.entry[i - 1] && keyOf(i - 1) > keyOf(i)) inOrder = false;
+  for (let i = 1; inOrder && i < valid.count; i++)
+    if (valid.entry[i] === valid.entry[i - 1] && keyOf(i - 1) > keyOf(i)) inOrder = false;
   if (!inOrder) {
     const order = new Int32Array(valid.count);
     if (grouped) for (let i = 0; i < valid.count; i++) order[i] = i;
@@ -309,7 +349,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
   let pairEntry = -1;
   let pairJudge = -1;
   let conflict = false;
-  for (let a = 0; a < valid.count; ) {
+  for (let a = 0; a < valid.count;) {
     const e = valid.entry[a]!;
     const key = keyOf(a);
     let b = a + 1;
@@ -326,18 +366,23 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       pairEntry = e;
       pairJudge = judge;
       const agency = judgeAgency[judge];
-      conflict = agency !== undefined && agency !== '' && agency === (entryAgency[e] ??= foldText(checked[e]!.entry.agency));
+      conflict =
+        agency !== undefined && agency !== '' && agency === (entryAgency[e] ??= foldText(checked[e]!.entry.agency));
       if (conflict) {
         const row = valid.row[i]!;
         const entry = checked[e]!.entry;
         diagnostics.push(
-          diagnostic('conflict-of-interest', `judge ${quoted(judges[judge]!)} belongs to the entry's agency ${quoted(entry.agency)}: their scores for this entry are excluded`, {
-            file: sheet.file(row),
-            line: sheet.lines[row]!,
-            column: sheet.judgeColumns[row] || undefined,
-            field: 'judge_id',
-            entry_id: entry.id,
-          }),
+          diagnostic(
+            'conflict-of-interest',
+            `judge ${quoted(judges[judge]!)} belongs to the entry's agency ${quoted(entry.agency)}: their scores for this entry are excluded`,
+            {
+              file: sheet.file(row),
+              line: sheet.lines[row]!,
+              column: sheet.judgeColumns[row] || undefined,
+              field: 'judge_id',
+              entry_id: entry.id,
+            },
+          ),
         );
       }
       const declaration = conflict ? undefined : declaredOf[judge]?.get(e);
@@ -345,13 +390,17 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
         conflict = true;
         const row = valid.row[i]!;
         diagnostics.push(
-          diagnostic('conflict-of-interest', `judge "${judges[judge]}" declared a conflict with this entry (${declaration.reason}; ${declaration.source.file}:${declaration.source.line}): their scores for this entry are excluded`, {
-            file: sheet.file(row),
-            line: sheet.lines[row]!,
-            column: sheet.judgeColumns[row] || undefined,
-            field: 'judge_id',
-            entry_id: checked[e]!.entry.id,
-          }),
+          diagnostic(
+            'conflict-of-interest',
+            `judge "${judges[judge]}" declared a conflict with this entry (${declaration.reason}; ${declaration.source.file}:${declaration.source.line}): their scores for this entry are excluded`,
+            {
+              file: sheet.file(row),
+              line: sheet.lines[row]!,
+              column: sheet.judgeColumns[row] || undefined,
+              field: 'judge_id',
+              entry_id: checked[e]!.entry.id,
+            },
+          ),
         );
       }
     }
@@ -360,12 +409,13 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       // Nothing left out before it: the record is in its place, its judge numbered by id now.
       kept.judge[i] = judge;
       kept.count++;
-    }
-    else pushRecord(kept, e, judge, valid.criterion[i]!, valid.value[i]!, valid.row[i]!);
+    } else pushRecord(kept, e, judge, valid.criterion[i]!, valid.value[i]!, valid.row[i]!);
   }
-  for (const key of ['entry', 'judge', 'criterion', 'value', 'row'] as const) (kept as unknown as Record<string, Int32Array | Float64Array>)[key] = kept[key].subarray(0, kept.count);
+  for (const key of ['entry', 'judge', 'criterion', 'value', 'row'] as const)
+    (kept as unknown as Record<string, Int32Array | Float64Array>)[key] = kept[key].subarray(0, kept.count);
   const excluded = emptyColumns(excludedList.length);
-  for (const [e, judge, criterion, value, row] of excludedList) pushRecord(excluded, e!, judge!, criterion!, value!, row!);
+  for (const [e, judge, criterion, value, row] of excludedList)
+    pushRecord(excluded, e!, judge!, criterion!, value!, row!);
 
   function reportDuplicates(a: number, b: number): void {
     const first = a;
@@ -375,13 +425,17 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       const row = valid.row[k]!;
       const others = otherPlaces({ self: k - a, count: b - a, place: (o) => place(a + o) });
       diagnostics.push(
-        diagnostic('duplicate-score', `judge ${quoted(sheet.judgeId(row))} scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`, {
-          file: sheet.file(row),
-          line: sheet.lines[row]!,
-          column: sheet.columns[row] || undefined,
-          field: criterionId,
-          entry_id: checked[valid.entry[first]!]!.entry.id,
-        }),
+        diagnostic(
+          'duplicate-score',
+          `judge ${quoted(sheet.judgeId(row))} scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`,
+          {
+            file: sheet.file(row),
+            line: sheet.lines[row]!,
+            column: sheet.columns[row] || undefined,
+            field: criterionId,
+            entry_id: checked[valid.entry[first]!]!.entry.id,
+          },
+        ),
       );
     }
   }
@@ -403,18 +457,36 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     if (complete || c.entry.id === '' || shared.has(c.entry.id)) return;
     const short = rubric.criteria.filter((_, k) => perCriterion[i * C + k]! < minJudges);
     if (short.length === 0) return;
-    tooFewJudges.set(i, short.map((k) => k.id));
+    tooFewJudges.set(
+      i,
+      short.map((k) => k.id),
+    );
     const detail = short.map((k) => `${k.id} ${perCriterion[i * C + criterionIndex.get(k.id)!]}`).join(', ');
     diagnostics.push(
-      diagnostic('too-few-judges', `needs at least ${minJudges} judge${minJudges === 1 ? '' : 's'} on every criterion, has ${detail}: the entry is not ranked`, {
-        file: c.entry.source.file,
-        line: c.entry.source.line,
-        entry_id: c.entry.id,
-      }),
+      diagnostic(
+        'too-few-judges',
+        `needs at least ${minJudges} judge${minJudges === 1 ? '' : 's'} on every criterion, has ${detail}: the entry is not ranked`,
+        {
+          file: c.entry.source.file,
+          line: c.entry.source.line,
+          entry_id: c.entry.id,
+        },
+      ),
     );
   });
 
-  return checkedScores(judges, kept, excluded, sheet, rubric.criteria, tooFewJudges, judgeCounts, entryRank, inline, diagnostics);
+  return checkedScores(
+    judges,
+    kept,
+    excluded,
+    sheet,
+    rubric.criteria,
+    tooFewJudges,
+    judgeCounts,
+    entryRank,
+    inline,
+    diagnostics,
+  );
 }
 
 /**
@@ -438,7 +510,13 @@ function checkedScores(
     const out: ScoreRecord[] = [];
     for (let i = 0; i < cols.count; i++) {
       const row = cols.row[i]!;
-      const r: ScoreRecord = { entry: cols.entry[i]!, judge: judges[cols.judge[i]!]!, criterion: criteria[cols.criterion[i]!]!.id, value: cols.value[i]!, source: { file: sheet.file(row), line: sheet.lines[row]! } };
+      const r: ScoreRecord = {
+        entry: cols.entry[i]!,
+        judge: judges[cols.judge[i]!]!,
+        criterion: criteria[cols.criterion[i]!]!.id,
+        value: cols.value[i]!,
+        source: { file: sheet.file(row), line: sheet.lines[row]! },
+      };
       if (sheet.columns[row]) r.column = sheet.columns[row]!;
       if (sheet.judgeColumns[row]) r.judgeColumn = sheet.judgeColumns[row]!;
       out.push(r);
@@ -471,7 +549,14 @@ function inlineRows(checked: CheckedEntry[]): ScoreRow[] {
   for (const { entry } of checked) {
     for (const [criterion, cell] of entry.inlineScores) {
       if (cell.text === '') continue; // "not scored"
-      const row: ScoreRow = { entryId: entry.id, judgeId: INLINE_JUDGE, criterionRaw: criterion, text: cell.text, decimalComma: entry.decimalComma, source: entry.source };
+      const row: ScoreRow = {
+        entryId: entry.id,
+        judgeId: INLINE_JUDGE,
+        criterionRaw: criterion,
+        text: cell.text,
+        decimalComma: entry.decimalComma,
+        source: entry.source,
+      };
       if (cell.column !== undefined) row.column = cell.column;
       rows.push(row);
     }
@@ -482,9 +567,16 @@ function inlineRows(checked: CheckedEntry[]): ScoreRow[] {
 function warnIgnoredInline(checked: CheckedEntry[], diagnostics: Diagnostic[]): void {
   const files = new Map<string, number>();
   for (const { entry } of checked) {
-    if ([...entry.inlineScores.values()].some((s) => s.text !== '') && !files.has(entry.source.file)) files.set(entry.source.file, entry.source.line);
+    if ([...entry.inlineScores.values()].some((s) => s.text !== '') && !files.has(entry.source.file))
+      files.set(entry.source.file, entry.source.line);
   }
   for (const [file, line] of files) {
-    diagnostics.push(diagnostic('inline-scores-ignored', 'the entries carry criterion columns, but score sheets were given: the inline scores are ignored', { file, line }));
+    diagnostics.push(
+      diagnostic(
+        'inline-scores-ignored',
+        'the entries carry criterion columns, but score sheets were given: the inline scores are ignored',
+        { file, line },
+      ),
+    );
   }
 }

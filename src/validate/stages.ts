@@ -22,7 +22,13 @@ export interface StagePart {
 
 /** The rubric one stage is scored with: no stages, no shortlists, no final thresholds. */
 export function stageRubric(rubric: Rubric, stage: Stage): Rubric {
-  return { ...rubric, stages: [], shortlists: [], thresholds: { criteria: {} }, minJudges: stage.minJudges ?? rubric.minJudges };
+  return {
+    ...rubric,
+    stages: [],
+    shortlists: [],
+    thresholds: { criteria: {} },
+    minJudges: stage.minJudges ?? rubric.minJudges,
+  };
 }
 
 export function splitStages(competition: Competition): { parts: StagePart[]; diagnostics: Diagnostic[] } {
@@ -45,10 +51,22 @@ export function splitStages(competition: Competition): { parts: StagePart[]; dia
     const column = sheet.stageColumns.get(sheet.fileIndex[i]!);
     const at = { file: sheet.file(i), line: sheet.lines[i]!, column, field: 'stage', entry_id: sheet.entryId(i) };
     if (raw === '') {
-      diagnostics.push(diagnostic('missing-field', `the rubric scores in stages (${rubric.stages.map((s) => s.name).join(', ')}): give the row a stage (column "stage" or "tahap"), or the sheet as --scores NAME=FILE`, at));
+      diagnostics.push(
+        diagnostic(
+          'missing-field',
+          `the rubric scores in stages (${rubric.stages.map((s) => s.name).join(', ')}): give the row a stage (column "stage" or "tahap"), or the sheet as --scores NAME=FILE`,
+          at,
+        ),
+      );
       continue;
     }
-    diagnostics.push(diagnostic('unknown-stage', `${quoted(raw)} is not a stage of the rubric (${rubric.stages.map((s) => s.name).join(', ')})`, at));
+    diagnostics.push(
+      diagnostic(
+        'unknown-stage',
+        `${quoted(raw)} is not a stage of the rubric (${rubric.stages.map((s) => s.name).join(', ')})`,
+        at,
+      ),
+    );
   }
   // A wide row is several scores, each of which would repeat the row's stage problem.
   const seen = new Set<string>();
@@ -77,7 +95,12 @@ export function splitStages(competition: Competition): { parts: StagePart[]; dia
  * about inline scores (they are the first stage's) nor count judges of entries it never scored
  * (`unscored`: not taken to the stage); stage-specific problems name their stage.
  */
-export function stageDiagnostics(found: readonly Diagnostic[], stage: Stage, first: boolean, unscored: ReadonlySet<string>): Diagnostic[] {
+export function stageDiagnostics(
+  found: readonly Diagnostic[],
+  stage: Stage,
+  first: boolean,
+  unscored: ReadonlySet<string>,
+): Diagnostic[] {
   return found
     .filter((d) => {
       if (first) return true;
@@ -88,7 +111,11 @@ export function stageDiagnostics(found: readonly Diagnostic[], stage: Stage, fir
       if (d.code === 'too-few-judges' && d.entry_id !== undefined && unscored.has(d.entry_id)) return false;
       return true;
     })
-    .map((d) => (d.code === 'too-few-judges' || d.code === 'disconnected-panel' ? { ...d, message: `stage ${stage.name}: ${d.message}` } : d));
+    .map((d) =>
+      d.code === 'too-few-judges' || d.code === 'disconnected-panel'
+        ? { ...d, message: `stage ${stage.name}: ${d.message}` }
+        : d,
+    );
 }
 
 /** Removes repeated diagnostics (entry rules run once per stage report the same problems). */
@@ -110,7 +137,9 @@ export function validateStages(competition: Competition, asOf: string): Diagnost
   const entries = checkEntries(competition.entries, competition.rubric, asOf);
   const { parts, diagnostics } = splitStages(competition);
   const out: Diagnostic[] = [...competition.diagnostics, ...entries.diagnostics, ...diagnostics];
-  const scored = competition.hasScoreSheets || competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
+  const scored =
+    competition.hasScoreSheets ||
+    competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
   parts.forEach(({ stage, competition: part }, k) => {
     const checked = checkEntries(part.entries, part.rubric, asOf).checked;
     const scores = checkScores(part, checked);

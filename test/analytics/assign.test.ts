@@ -16,7 +16,9 @@ const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 function conflicted(entry: AssignEntry, judge: AssignJudge, avoidRegion: boolean): boolean {
   const agency = fold(entry.agency);
   const region = fold(entry.region);
-  return (agency !== '' && agency === fold(judge.agency)) || (avoidRegion && region !== '' && region === fold(judge.region));
+  return (
+    (agency !== '' && agency === fold(judge.agency)) || (avoidRegion && region !== '' && region === fold(judge.region))
+  );
 }
 
 function allowedMatrix(entries: AssignEntry[], judges: AssignJudge[], avoidRegion: boolean): boolean[][] {
@@ -41,7 +43,12 @@ function balanceBounds(entries: AssignEntry[], judges: AssignJudge[], k: number,
  * Feasibility by a different method than the engine's: one circulation with lower bounds
  * (entry edges exactly k, judge edges [low, high]) via the textbook reduction, Edmonds–Karp.
  */
-function feasibleByCirculation(entries: AssignEntry[], judges: AssignJudge[], k: number, avoidRegion: boolean): boolean {
+function feasibleByCirculation(
+  entries: AssignEntry[],
+  judges: AssignJudge[],
+  k: number,
+  avoidRegion: boolean,
+): boolean {
   const n = entries.length;
   const m = judges.length;
   const { allowed, eligible, low, high } = balanceBounds(entries, judges, k, avoidRegion);
@@ -102,7 +109,12 @@ function bruteForce(entries: AssignEntry[], judges: AssignJudge[], k: number, av
   const { allowed, eligible } = balanceBounds(entries, judges, k, avoidRegion);
   const subsets = (items: number[], size: number): number[][] =>
     size === 0 ? [[]] : items.flatMap((x, idx) => subsets(items.slice(idx + 1), size - 1).map((rest) => [x, ...rest]));
-  const options = entries.map((_, i) => subsets(judges.map((_, j) => j).filter((j) => allowed[i]![j]), k));
+  const options = entries.map((_, i) =>
+    subsets(
+      judges.map((_, j) => j).filter((j) => allowed[i]![j]),
+      k,
+    ),
+  );
   const loads = new Array<number>(judges.length).fill(0);
   const chosen: number[][] = [];
   let best = -1;
@@ -198,8 +210,18 @@ function catchInfeasible(run: () => unknown): InfeasibleAssignment {
   throw new Error('expected InfeasibleAssignment');
 }
 
-const entry = (id: string, agency: string, region = '', category = ''): AssignEntry => ({ id, agency, region, category });
-const judge = (id: string, agency: string, region = '', expertise: string[] = []): AssignJudge => ({ id, agency, region, expertise });
+const entry = (id: string, agency: string, region = '', category = ''): AssignEntry => ({
+  id,
+  agency,
+  region,
+  category,
+});
+const judge = (id: string, agency: string, region = '', expertise: string[] = []): AssignJudge => ({
+  id,
+  agency,
+  region,
+  expertise,
+});
 const opts = (perEntry: number, seed: string | number = 1, more: Partial<AssignOptions> = {}): AssignOptions => ({
   perEntry,
   seed,
@@ -225,7 +247,12 @@ describe('assignJudges: hand cases', () => {
   });
 
   it('a conflict (folded agency) forces the judge off that entry', () => {
-    const entries = [entry('E1', 'Dinas Kesehatan Kota Bandung'), entry('E2', 'Kota B'), entry('E3', 'Kota C'), entry('E4', 'Kota D')];
+    const entries = [
+      entry('E1', 'Dinas Kesehatan Kota Bandung'),
+      entry('E2', 'Kota B'),
+      entry('E3', 'Kota C'),
+      entry('E4', 'Kota D'),
+    ];
     const judges = [judge('J1', '  dinas kesehatan   KOTA Bandung '), judge('J2', 'X'), judge('J3', 'Y')];
     for (const seed of SEEDS) {
       const result = assignJudges(entries, judges, opts(2, seed));
@@ -238,7 +265,12 @@ describe('assignJudges: hand cases', () => {
 
   it('region avoidance applies only when asked, and empty regions never conflict', () => {
     const entries = [entry('E1', 'Kota A', 'Jawa Barat'), entry('E2', 'Kota B', ''), entry('E3', 'Kota C', 'Bali')];
-    const judges = [judge('J1', 'X', 'jawa  barat'), judge('J2', 'Y', ''), judge('J3', 'Z', 'Aceh'), judge('J4', 'W', 'Papua')];
+    const judges = [
+      judge('J1', 'X', 'jawa  barat'),
+      judge('J2', 'Y', ''),
+      judge('J3', 'Z', 'Aceh'),
+      judge('J4', 'W', 'Papua'),
+    ];
     const withRegion = opts(3, 7, { avoid: ['region'] }); // 'agency' applies even when not listed
     const result = assignJudges(entries, judges, withRegion);
     expectValid(entries, judges, withRegion, result);
@@ -247,7 +279,9 @@ describe('assignJudges: hand cases', () => {
 
     // K=4: E1 needs J1, which only region avoidance forbids.
     expect(assignJudges(entries, judges, opts(4)).pairs).toHaveLength(12);
-    expect(catchInfeasible(() => assignJudges(entries, judges, opts(4, 1, { avoid: ['agency', 'region'] }))).entryIds).toEqual(['E1']);
+    expect(
+      catchInfeasible(() => assignJudges(entries, judges, opts(4, 1, { avoid: ['agency', 'region'] }))).entryIds,
+    ).toEqual(['E1']);
   });
 
   it('empty agencies never conflict', () => {
@@ -278,13 +312,24 @@ describe('assignJudges: hand cases', () => {
     const judges = ['j2', 'j10'].map((id) => judge(id, 'X'));
     const result = assignJudges(entries, judges, opts(2));
     expect(result.pairs.map((p) => `${p.entryId}/${p.judgeId}`)).toEqual([
-      'E3/j10', 'E3/j2', 'e10/j10', 'e10/j2', 'e2/j10', 'e2/j2',
+      'E3/j10',
+      'E3/j2',
+      'e10/j10',
+      'e10/j2',
+      'e2/j10',
+      'e2/j2',
     ]);
   });
 
   it('no entries: nothing to assign', () => {
     const result = assignJudges([], [judge('J1', 'X')], opts(3));
-    expect(result).toMatchObject({ pairs: [], loads: [{ judgeId: 'J1', count: 0 }], minLoad: 0, maxLoad: 0, connected: true });
+    expect(result).toMatchObject({
+      pairs: [],
+      loads: [{ judgeId: 'J1', count: 0 }],
+      minLoad: 0,
+      maxLoad: 0,
+      connected: true,
+    });
   });
 
   it('rejects a perEntry that is not a whole number ≥ 1 and duplicate ids', () => {
@@ -299,7 +344,13 @@ describe('assignJudges: hand cases', () => {
 
 describe('assignJudges: infeasible panels', () => {
   it('names exactly the entries with fewer than K judges without a conflict', () => {
-    const entries = [entry('E1', 'A'), entry('E2', 'Dinas X'), entry('E3', 'B'), entry('E4', 'dinas y'), entry('E5', 'C')];
+    const entries = [
+      entry('E1', 'A'),
+      entry('E2', 'Dinas X'),
+      entry('E3', 'B'),
+      entry('E4', 'dinas y'),
+      entry('E5', 'C'),
+    ];
     const judges = [judge('J1', 'dinas x'), judge('J2', 'DINAS X'), judge('J3', 'Dinas Y'), judge('J4', 'Dinas  Y')];
     const error = catchInfeasible(() => assignJudges(entries, judges, opts(3)));
     expect(error.reason).toBe('entry-coverage');
@@ -339,7 +390,10 @@ describe('assignJudges: infeasible panels', () => {
 
   it('entries that would push their only judge over the maximum are named', () => {
     // 8 slots over 3 judges: loads 2–3. A1–A4 may only go to X, who can take 3.
-    const entries = [...['A1', 'A2', 'A3', 'A4'].map((id) => entry(id, 'A')), ...['C1', 'C2', 'C3', 'C4'].map((id) => entry(id, 'C'))];
+    const entries = [
+      ...['A1', 'A2', 'A3', 'A4'].map((id) => entry(id, 'A')),
+      ...['C1', 'C2', 'C3', 'C4'].map((id) => entry(id, 'C')),
+    ];
     const judges = [judge('X', 'B'), judge('Y', 'A'), judge('Z', 'A')];
     const error = catchInfeasible(() => assignJudges(entries, judges, opts(1)));
     expect(error.reason).toBe('judge-maximum');
@@ -351,8 +405,16 @@ describe('assignJudges: infeasible panels', () => {
 describe('assignJudges: expertise and connectivity', () => {
   it('byCategory finds the all-matching assignment when one exists', () => {
     // x needs 6 slots: only B and D (3 each) can fill them if A, who knows both, takes y with C.
-    const entries = [...['X1', 'X2', 'X3'].map((id) => entry(id, `K${id}`, '', 'x')), ...['Y1', 'Y2', 'Y3'].map((id) => entry(id, `K${id}`, '', 'y'))];
-    const judges = [judge('A', 'U', '', ['x', 'y']), judge('B', 'U', '', ['x']), judge('C', 'U', '', ['y']), judge('D', 'U', '', ['x'])];
+    const entries = [
+      ...['X1', 'X2', 'X3'].map((id) => entry(id, `K${id}`, '', 'x')),
+      ...['Y1', 'Y2', 'Y3'].map((id) => entry(id, `K${id}`, '', 'y')),
+    ];
+    const judges = [
+      judge('A', 'U', '', ['x', 'y']),
+      judge('B', 'U', '', ['x']),
+      judge('C', 'U', '', ['y']),
+      judge('D', 'U', '', ['x']),
+    ];
     let unguided = 0;
     for (const seed of SEEDS) {
       const options = opts(2, seed, { byCategory: true });
@@ -383,14 +445,29 @@ describe('assignJudges: expertise and connectivity', () => {
     expectValid(entries, judges, opts(2), result);
     expect(result.connected).toBe(false);
     expect(result.pairs.map((p) => `${p.entryId}/${p.judgeId}`)).toEqual([
-      'A1/JB1', 'A1/JB2', 'A2/JB1', 'A2/JB2', 'B1/JA1', 'B1/JA2', 'B2/JA1', 'B2/JA2',
+      'A1/JB1',
+      'A1/JB2',
+      'A2/JB1',
+      'A2/JB2',
+      'B1/JA1',
+      'B1/JA2',
+      'B2/JA1',
+      'B2/JA2',
     ]);
   });
 
   it('byCategory keeps the best matching even when it splits the panel', () => {
     // A and B know only x, C and D only y: every matching pair stays inside its category.
-    const entries = [...['X1', 'X2'].map((id) => entry(id, `K${id}`, '', 'x')), ...['Y1', 'Y2'].map((id) => entry(id, `K${id}`, '', 'y'))];
-    const judges = [judge('A', 'U', '', ['x']), judge('B', 'U', '', ['x']), judge('C', 'U', '', ['y']), judge('D', 'U', '', ['y'])];
+    const entries = [
+      ...['X1', 'X2'].map((id) => entry(id, `K${id}`, '', 'x')),
+      ...['Y1', 'Y2'].map((id) => entry(id, `K${id}`, '', 'y')),
+    ];
+    const judges = [
+      judge('A', 'U', '', ['x']),
+      judge('B', 'U', '', ['x']),
+      judge('C', 'U', '', ['y']),
+      judge('D', 'U', '', ['y']),
+    ];
     const guided = assignJudges(entries, judges, opts(2, 3, { byCategory: true }));
     expect([guided.expertiseMatched, guided.connected]).toEqual([8, false]);
     expect(assignJudges(entries, judges, opts(3, 3, { byCategory: true })).connected).toBe(true); // K=3 must mix
@@ -408,7 +485,9 @@ describe('assignJudges: seeds', () => {
   const judges = Array.from({ length: 8 }, (_, j) => judge(`J${j}`, `Kota ${j % 6}`));
 
   it('the same seed and input give the same assignment', () => {
-    expect(assignJudges(entries, judges, opts(3, 'kipp-2025'))).toEqual(assignJudges(entries, judges, opts(3, 'kipp-2025')));
+    expect(assignJudges(entries, judges, opts(3, 'kipp-2025'))).toEqual(
+      assignJudges(entries, judges, opts(3, 'kipp-2025')),
+    );
   });
 
   it('different seeds give different assignments', () => {
@@ -419,7 +498,16 @@ describe('assignJudges: seeds', () => {
 
 // ─── Properties ────────────────────────────────────────────────────────────────────────────
 
-const AGENCIES = ['Dinas Kesehatan', ' dinas  kesehatan', 'DINAS KESEHATAN ', 'Bappeda', 'bappeda', 'Dinas Pendidikan', 'RSUD Kota', ''];
+const AGENCIES = [
+  'Dinas Kesehatan',
+  ' dinas  kesehatan',
+  'DINAS KESEHATAN ',
+  'Bappeda',
+  'bappeda',
+  'Dinas Pendidikan',
+  'RSUD Kota',
+  '',
+];
 const REGIONS = ['Jawa Barat', 'jawa  barat', 'Bali', 'BALI', 'Aceh', ''];
 const CATEGORIES = ['umum', 'khusus', 'replikasi'];
 
@@ -450,7 +538,11 @@ function panelArbitrary(sizes: { entries: [number, number]; judges: [number, num
   });
 }
 
-function attempt(entries: AssignEntry[], judges: AssignJudge[], options: AssignOptions): Assignment | InfeasibleAssignment {
+function attempt(
+  entries: AssignEntry[],
+  judges: AssignJudge[],
+  options: AssignOptions,
+): Assignment | InfeasibleAssignment {
   try {
     return assignJudges(entries, judges, options);
   } catch (error) {
@@ -462,40 +554,48 @@ function attempt(entries: AssignEntry[], judges: AssignJudge[], options: AssignO
 describe('assignJudges: properties', () => {
   it('returns a valid, reproducible assignment exactly when one exists, and names the right entries otherwise', () => {
     fc.assert(
-      fc.property(panelArbitrary({ entries: [5, 60], judges: [4, 15], perEntry: [1, 4] }), ({ entries, judges, options }) => {
-        const avoidRegion = options.avoid.includes('region');
-        const outcome = attempt(entries, judges, options);
-        expect(outcome instanceof InfeasibleAssignment).toBe(!feasibleByCirculation(entries, judges, options.perEntry, avoidRegion));
-        const short = shortEntries(entries, judges, options.perEntry, avoidRegion);
-        if (outcome instanceof InfeasibleAssignment) {
-          if (short.length > 0) {
-            expect(outcome.reason).toBe('entry-coverage');
-            expect(outcome.entryIds).toEqual(short);
-          } else {
-            expect(outcome.reason).not.toBe('entry-coverage');
-            expect(outcome.entryIds.length + outcome.judgeIds.length).toBeGreaterThan(0);
+      fc.property(
+        panelArbitrary({ entries: [5, 60], judges: [4, 15], perEntry: [1, 4] }),
+        ({ entries, judges, options }) => {
+          const avoidRegion = options.avoid.includes('region');
+          const outcome = attempt(entries, judges, options);
+          expect(outcome instanceof InfeasibleAssignment).toBe(
+            !feasibleByCirculation(entries, judges, options.perEntry, avoidRegion),
+          );
+          const short = shortEntries(entries, judges, options.perEntry, avoidRegion);
+          if (outcome instanceof InfeasibleAssignment) {
+            if (short.length > 0) {
+              expect(outcome.reason).toBe('entry-coverage');
+              expect(outcome.entryIds).toEqual(short);
+            } else {
+              expect(outcome.reason).not.toBe('entry-coverage');
+              expect(outcome.entryIds.length + outcome.judgeIds.length).toBeGreaterThan(0);
+            }
+            return;
           }
-          return;
-        }
-        expect(short).toEqual([]);
-        expectValid(entries, judges, options, outcome);
-        expect(assignJudges(entries, judges, options)).toEqual(outcome);
-      }),
+          expect(short).toEqual([]);
+          expectValid(entries, judges, options, outcome);
+          expect(assignJudges(entries, judges, options)).toEqual(outcome);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('agrees with exhaustive search on tiny panels, including the best expertise count', () => {
     fc.assert(
-      fc.property(panelArbitrary({ entries: [1, 4], judges: [2, 5], perEntry: [1, 3] }), ({ entries, judges, options }) => {
-        const avoidRegion = options.avoid.includes('region');
-        const truth = bruteForce(entries, judges, options.perEntry, avoidRegion);
-        const outcome = attempt(entries, judges, options);
-        expect(outcome instanceof InfeasibleAssignment).toBe(!truth.feasible);
-        if (outcome instanceof InfeasibleAssignment) return;
-        expectValid(entries, judges, options, outcome);
-        if (options.byCategory) expect(outcome.expertiseMatched).toBe(truth.bestMatched);
-      }),
+      fc.property(
+        panelArbitrary({ entries: [1, 4], judges: [2, 5], perEntry: [1, 3] }),
+        ({ entries, judges, options }) => {
+          const avoidRegion = options.avoid.includes('region');
+          const truth = bruteForce(entries, judges, options.perEntry, avoidRegion);
+          const outcome = attempt(entries, judges, options);
+          expect(outcome instanceof InfeasibleAssignment).toBe(!truth.feasible);
+          if (outcome instanceof InfeasibleAssignment) return;
+          expectValid(entries, judges, options, outcome);
+          if (options.byCategory) expect(outcome.expertiseMatched).toBe(truth.bestMatched);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -521,13 +621,16 @@ describe('assignJudges: properties', () => {
 
   it('byCategory never matches fewer pairs than ignoring expertise', () => {
     fc.assert(
-      fc.property(panelArbitrary({ entries: [5, 60], judges: [4, 15], perEntry: [1, 4] }), ({ entries, judges, options }) => {
-        const plain = attempt(entries, judges, { ...options, byCategory: false });
-        const guided = attempt(entries, judges, { ...options, byCategory: true });
-        expect(guided instanceof InfeasibleAssignment).toBe(plain instanceof InfeasibleAssignment);
-        if (plain instanceof InfeasibleAssignment || guided instanceof InfeasibleAssignment) return;
-        expect(guided.expertiseMatched).toBeGreaterThanOrEqual(plain.expertiseMatched);
-      }),
+      fc.property(
+        panelArbitrary({ entries: [5, 60], judges: [4, 15], perEntry: [1, 4] }),
+        ({ entries, judges, options }) => {
+          const plain = attempt(entries, judges, { ...options, byCategory: false });
+          const guided = attempt(entries, judges, { ...options, byCategory: true });
+          expect(guided instanceof InfeasibleAssignment).toBe(plain instanceof InfeasibleAssignment);
+          if (plain instanceof InfeasibleAssignment || guided instanceof InfeasibleAssignment) return;
+          expect(guided.expertiseMatched).toBeGreaterThanOrEqual(plain.expertiseMatched);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -535,8 +638,19 @@ describe('assignJudges: properties', () => {
 
 describe('#17.10: connectivity is repaired deterministically, not left to the seed', () => {
   it('#17.10: a panel where the seed used to decide (13 of 30 seeds split): connected for every seed, with the most matches', () => {
-    const entries = [entry('e0', 'A3', '', 'b'), entry('e1', 'A3', '', 'a'), entry('e2', 'A1', '', 'b'), entry('e3', 'A0', '', 'c'), entry('e4', 'A1', '', 'c')];
-    const judges = [judge('j0', 'A1', '', ['b', 'c']), judge('j1', 'A3', '', ['a']), judge('j2', 'A3', '', ['b', 'c']), judge('j3', 'A1', '', ['c'])];
+    const entries = [
+      entry('e0', 'A3', '', 'b'),
+      entry('e1', 'A3', '', 'a'),
+      entry('e2', 'A1', '', 'b'),
+      entry('e3', 'A0', '', 'c'),
+      entry('e4', 'A1', '', 'c'),
+    ];
+    const judges = [
+      judge('j0', 'A1', '', ['b', 'c']),
+      judge('j1', 'A3', '', ['a']),
+      judge('j2', 'A3', '', ['b', 'c']),
+      judge('j3', 'A1', '', ['c']),
+    ];
     const truth = bruteForce(entries, judges, 2, false);
     // Worked out by exhaustive search: a connected assignment has the most matches possible.
     expect(truth.bestConnected).toBe(truth.bestMatched);
@@ -550,19 +664,24 @@ describe('#17.10: connectivity is repaired deterministically, not left to the se
 
   it('#17.10: over many seeds, connected whenever a connected assignment exists (with byCategory: one with the most matches)', () => {
     fc.assert(
-      fc.property(panelArbitrary({ entries: [2, 5], judges: [2, 5], perEntry: [2, 3] }), ({ entries, judges, options }) => {
-        const avoidRegion = options.avoid.includes('region');
-        const truth = bruteForce(entries, judges, options.perEntry, avoidRegion);
-        const connectable = options.byCategory ? truth.bestConnected >= 0 && truth.bestConnected === truth.bestMatched : truth.bestConnected >= 0;
-        fc.pre(truth.feasible);
-        for (let seed = 0; seed < 12; seed++) {
-          const run = { ...options, seed };
-          const result = assignJudges(entries, judges, run);
-          expectValid(entries, judges, run, result);
-          if (run.byCategory) expect(result.expertiseMatched).toBe(truth.bestMatched);
-          expect(result.connected).toBe(connectable);
-        }
-      }),
+      fc.property(
+        panelArbitrary({ entries: [2, 5], judges: [2, 5], perEntry: [2, 3] }),
+        ({ entries, judges, options }) => {
+          const avoidRegion = options.avoid.includes('region');
+          const truth = bruteForce(entries, judges, options.perEntry, avoidRegion);
+          const connectable = options.byCategory
+            ? truth.bestConnected >= 0 && truth.bestConnected === truth.bestMatched
+            : truth.bestConnected >= 0;
+          fc.pre(truth.feasible);
+          for (let seed = 0; seed < 12; seed++) {
+            const run = { ...options, seed };
+            const result = assignJudges(entries, judges, run);
+            expectValid(entries, judges, run, result);
+            if (run.byCategory) expect(result.expertiseMatched).toBe(truth.bestMatched);
+            expect(result.connected).toBe(connectable);
+          }
+        },
+      ),
       { numRuns: 250 },
     );
   });
@@ -573,10 +692,18 @@ describe('assignJudges: size', () => {
     const provinces = Array.from({ length: 34 }, (_, p) => `Provinsi ${p}`);
     const categories = ['umum', 'khusus', 'replikasi', 'digital', 'kesehatan', 'pendidikan'];
     const entries = Array.from({ length: 3500 }, (_, i) =>
-      entry(`KIPP-${String(i).padStart(4, '0')}`, `Pemkab ${(i * 7) % 400}`, provinces[(i * 13) % 34], categories[(i * 5) % 6]),
+      entry(
+        `KIPP-${String(i).padStart(4, '0')}`,
+        `Pemkab ${(i * 7) % 400}`,
+        provinces[(i * 13) % 34],
+        categories[(i * 5) % 6],
+      ),
     );
     const judges = Array.from({ length: 60 }, (_, j) =>
-      judge(`JURI-${j}`, j % 4 === 0 ? `Pemkab ${j}` : `Universitas ${j}`, provinces[j % 34], [categories[j % 6]!, categories[(j + 1) % 6]!]),
+      judge(`JURI-${j}`, j % 4 === 0 ? `Pemkab ${j}` : `Universitas ${j}`, provinces[j % 34], [
+        categories[j % 6]!,
+        categories[(j + 1) % 6]!,
+      ]),
     );
     const options = opts(5, 'bench', { avoid: ['agency', 'region'], byCategory: true });
     // Speed is measured by `npm run bench:assign`, not asserted here.

@@ -18,7 +18,13 @@ shortlists:
 // Overall: G1 1 · I1 2= · I2 2= · G2 4= · G3 4=. Top 2: G1 and the I1/I2 tie (2 entries for 1 place).
 // Best 1 per category: governance G1 alone; inclusive I1/I2 tie at category rank 1 (2 for 1 place).
 const scores = { G1: { J: [9] }, G2: { J: [7] }, G3: { J: [7] }, I1: { J: [8] }, I2: { J: [8] } };
-const entries = [entry({ id: 'G1' }), entry({ id: 'G2' }), entry({ id: 'G3' }), entry({ id: 'I1', category: 'inclusive' }), entry({ id: 'I2', category: 'inclusive' })];
+const entries = [
+  entry({ id: 'G1' }),
+  entry({ id: 'G2' }),
+  entry({ id: 'G3' }),
+  entry({ id: 'I1', category: 'inclusive' }),
+  entry({ id: 'I2', category: 'inclusive' }),
+];
 const result = scoreCompetition(competition(rubric, entries, scoreRows(scores, ['a'])));
 
 describe('#17.4 cutTies and at_tied_cut', () => {

@@ -27,8 +27,21 @@ const scores = {
   S: { J1: [5, 10], J2: [5, 10], J3: [5, 10] },
   I: { J1: [9, 1], J2: [9, 1], J3: [9, 1], J5: [2, 2] },
 };
-const entries = [entry({ id: 'P' }), entry({ id: 'Q' }), entry({ id: 'R' }), entry({ id: 'S' }), entry({ id: 'I', category: 'inclusive', agency: 'Kota Makassar' })];
-const result = scoreCompetition(competition(rubric, entries, scoreRows(scores, ['a', 'b']), ['J1', 'J2', 'J3', 'J4'].map((j) => judge(j, `Universitas ${j}`)).concat(judge('J5', 'Kota Makassar'))));
+const entries = [
+  entry({ id: 'P' }),
+  entry({ id: 'Q' }),
+  entry({ id: 'R' }),
+  entry({ id: 'S' }),
+  entry({ id: 'I', category: 'inclusive', agency: 'Kota Makassar' }),
+];
+const result = scoreCompetition(
+  competition(
+    rubric,
+    entries,
+    scoreRows(scores, ['a', 'b']),
+    ['J1', 'J2', 'J3', 'J4'].map((j) => judge(j, `Universitas ${j}`)).concat(judge('J5', 'Kota Makassar')),
+  ),
+);
 
 describe('explainEntry', () => {
   it('marks the trimmed highest and lowest scores and aggregates the rest', () => {
@@ -68,7 +81,12 @@ describe('explainEntry', () => {
     const i = explainEntry(result, 'I')!;
     expect(i.weights).toEqual({ a: 80, b: 20 });
     expect(i.weights_from).toBe('category');
-    expect(i.criteria.a!.scores.find((s) => s.judge === 'J5')).toEqual({ judge: 'J5', raw: 2, normalized: null, excluded: 'conflict' });
+    expect(i.criteria.a!.scores.find((s) => s.judge === 'J5')).toEqual({
+      judge: 'J5',
+      raw: 2,
+      normalized: null,
+      excluded: 'conflict',
+    });
     // J5 excluded leaves three scores (9, 9, 9): more than 2·trim, so one is dropped each side: 9
     // total = 100·((80·9 + 20·1)/100 − 1)/9 = 71.111111
     expect(i.total).toBe(71.111111);
@@ -76,7 +94,9 @@ describe('explainEntry', () => {
     const s = explainEntry(result, 'S')!;
     expect(s.thresholds.criteria.a).toEqual({ min: 6, value: 5, met: false });
     expect(s.passed).toBe(false);
-    expect(explainEntry(result, 'Q')!.shortlists).toEqual([{ name: 'top-2', size: 2, included: true, cutoff_tie: false, cut_ties: [], at_tied_cut: false }]);
+    expect(explainEntry(result, 'Q')!.shortlists).toEqual([
+      { name: 'top-2', size: 2, included: true, cutoff_tie: false, cut_ties: [], at_tied_cut: false },
+    ]);
     expect(explainEntry(result, 'P')!.shortlists[0]!.included).toBe(false);
   });
 

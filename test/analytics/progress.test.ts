@@ -7,12 +7,29 @@ import type { CommandContext } from '../../src/commands/context.js';
 import { progressBar, runSensitivityCommand } from '../../src/commands/sensitivity.js';
 
 const CONF = 'fixtures/conformance/panel';
-const options = { scores: [`${CONF}/scores-wide.csv`, `${CONF}/scores-long.csv`], judges: `${CONF}/judges.csv`, rubric: `${CONF}/rubric.yaml`, asOf: '2026-11-22', runs: '20', format: 'json' };
+const options = {
+  scores: [`${CONF}/scores-wide.csv`, `${CONF}/scores-long.csv`],
+  judges: `${CONF}/judges.csv`,
+  rubric: `${CONF}/rubric.yaml`,
+  asOf: '2026-11-22',
+  runs: '20',
+  format: 'json',
+};
 
 function context(stderrIsTTY: boolean) {
   const raw: string[] = [];
   const lines: string[] = [];
-  const ctx: CommandContext = { env: {}, color: false, stderrColor: false, stdoutIsTTY: false, stderrIsTTY, columns: 100, log: (l) => void lines.push(l), writeErr: (t) => void raw.push(t), lang: 'en' };
+  const ctx: CommandContext = {
+    env: {},
+    color: false,
+    stderrColor: false,
+    stdoutIsTTY: false,
+    stderrIsTTY,
+    columns: 100,
+    log: (l) => void lines.push(l),
+    writeErr: (t) => void raw.push(t),
+    lang: 'en',
+  };
   return { ctx, raw, lines };
 }
 

@@ -13,7 +13,12 @@ import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';
 const CONF = 'fixtures/conformance/panel';
 const conformance = () =>
   scoreWithDetail(
-    loadCompetition({ entries: [`${CONF}/entries.csv`], scores: [`${CONF}/scores-wide.csv`, `${CONF}/scores-long.csv`], judges: `${CONF}/judges.csv`, rubric: `${CONF}/rubric.yaml` }),
+    loadCompetition({
+      entries: [`${CONF}/entries.csv`],
+      scores: [`${CONF}/scores-wide.csv`, `${CONF}/scores-long.csv`],
+      judges: `${CONF}/judges.csv`,
+      rubric: `${CONF}/rubric.yaml`,
+    }),
     { asOf: '2026-11-22' },
   );
 
@@ -26,23 +31,31 @@ describe('laws', () => {
     for (const [i, e] of out.entries.entries()) {
       const scored = ranked[i]!;
       expect([e.rank, e.rank_min, e.rank_max]).toEqual([scored.rank, scored.rank, scored.rank]);
-      for (const s of result.rubric.shortlists) expect(e.shortlists[s.name]).toBe(scored.shortlists.includes(s.name) ? 1 : 0);
+      for (const s of result.rubric.shortlists)
+        expect(e.shortlists[s.name]).toBe(scored.shortlists.includes(s.name) ? 1 : 0);
       expect(e.borderline).toBe(false);
     }
   });
 
   it('the same seed gives the same output; another seed another', () => {
     const { result, detail } = conformance();
-    const run = (seed: string) => JSON.stringify(runSensitivity(result, detail, { runs: 50, weightSpread: 10, resampleJudges: true, seed }));
+    const run = (seed: string) =>
+      JSON.stringify(runSensitivity(result, detail, { runs: 50, weightSpread: 10, resampleJudges: true, seed }));
     expect(run('2026')).toBe(run('2026'));
     expect(run('2026')).not.toBe(run('2027'));
   });
 
   it('round6Fast equals SPEC 3.7 rounding (round6) on any double, halves included', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double({ min: -1000, max: 1000, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => (n + 0.5) / 1e6)), (x) => {
-        expect(Object.is(round6Fast(x), round6(x)) || round6Fast(x) === round6(x)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1000, max: 1000, noNaN: true }),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => (n + 0.5) / 1e6),
+        ),
+        (x) => {
+          expect(Object.is(round6Fast(x), round6(x)) || round6Fast(x) === round6(x)).toBe(true);
+        },
+      ),
       { numRuns: 5000 },
     );
     expect(round6Fast(0.0000005)).toBe(round6(0.0000005));
@@ -72,7 +85,13 @@ shortlists: [ { name: top-3, size: 3 } ]
   };
   const scores: Record<string, Record<string, number[]>> = {};
   for (const [id, [a, b]] of Object.entries(totals)) scores[id] = { J1: [a, b], J2: [a, b], J3: [a, b] };
-  const { result, detail } = scoreWithDetail(competition(rubric, Object.keys(totals).map((id) => entry({ id })), scoreRows(scores, ['a', 'b'])));
+  const { result, detail } = scoreWithDetail(
+    competition(
+      rubric,
+      Object.keys(totals).map((id) => entry({ id })),
+      scoreRows(scores, ['a', 'b']),
+    ),
+  );
 
   it('the scored result has T1 and T2 tied at the cut, both taken', () => {
     const byId = Object.fromEntries(result.entries.map((e) => [e.id, e]));
@@ -103,15 +122,28 @@ shortlists: [ { name: top-3, size: 3 } ]
   it('resampling judges who all agree changes nothing but the weights', () => {
     const a = runSensitivity(result, detail, { runs: 100, weightSpread: 5, resampleJudges: false, seed: 's' });
     const b = runSensitivity(result, detail, { runs: 100, weightSpread: 5, resampleJudges: true, seed: 's' });
-    expect(b.entries.map((e) => [e.id, e.rank_min, e.rank_max])).toEqual(a.entries.map((e) => [e.id, e.rank_min, e.rank_max]).map((x) => x));
+    expect(b.entries.map((e) => [e.id, e.rank_min, e.rank_max])).toEqual(
+      a.entries.map((e) => [e.id, e.rank_min, e.rank_max]).map((x) => x),
+    );
   });
 
   it('resampling a split panel moves an entry whose judges disagree', () => {
     // SPLIT: J1 gives 10, J2 and J3 give 1 → mean 4; bootstrap draws range from all 1s to all 10s.
     const s2 = { ...scores, SPLIT: { J1: [10, 10], J2: [1, 1], J3: [1, 1] } };
     const ids = [...Object.keys(totals), 'SPLIT'];
-    const scored = scoreWithDetail(competition(rubric, ids.map((id) => entry({ id })), scoreRows(s2, ['a', 'b'])));
-    const out = runSensitivity(scored.result, scored.detail, { runs: 300, weightSpread: 0, resampleJudges: true, seed: 'b' });
+    const scored = scoreWithDetail(
+      competition(
+        rubric,
+        ids.map((id) => entry({ id })),
+        scoreRows(s2, ['a', 'b']),
+      ),
+    );
+    const out = runSensitivity(scored.result, scored.detail, {
+      runs: 300,
+      weightSpread: 0,
+      resampleJudges: true,
+      seed: 'b',
+    });
     const split = out.entries.find((e) => e.id === 'SPLIT')!;
     // three draws of J1 (probability 1/27) put it at the top; three of J2/J3 (8/27) give it
     // LOW's total 0, and the two share rank 8 (competition ranking)
@@ -134,11 +166,17 @@ criteria: { a: { weight: 50 }, b: { weight: 50 } }
 shortlists: [ { name: top-1, size: 1 } ]
 `);
   const { result, detail } = scoreWithDetail(
-    competition(rubric, [entry({ id: 'EDGE' }), entry({ id: 'LEAD' })], scoreRows({ EDGE: { J1: [10, 4] }, LEAD: { J1: [9.5, 9] } }, ['a', 'b'])),
+    competition(
+      rubric,
+      [entry({ id: 'EDGE' }), entry({ id: 'LEAD' })],
+      scoreRows({ EDGE: { J1: [10, 4] }, LEAD: { J1: [9.5, 9] } }, ['a', 'b']),
+    ),
   );
   const RUNS = 1000;
   const seeds = Array.from({ length: 20 }, (_, i) => String(i + 1));
-  const outs = seeds.map((seed) => runSensitivity(result, detail, { runs: RUNS, weightSpread: 50, resampleJudges: false, seed }));
+  const outs = seeds.map((seed) =>
+    runSensitivity(result, detail, { runs: RUNS, weightSpread: 50, resampleJudges: false, seed }),
+  );
   const of = (out: (typeof outs)[number], id: string) => out.entries.find((e) => e.id === id)!;
 
   it('#17.13 each share carries its 95% Wilson interval, computed by hand', () => {
@@ -176,7 +214,11 @@ shortlists: [ { name: top-1, size: 1 } ]
     expect(of(far, 'EDGE').intervals['top-1']![1]).toBeCloseTo(1.959964 ** 2 / (RUNS + 1.959964 ** 2), 6);
     // no spread, no resampling: every run is the scored result, the share is exact (no interval, no error)
     const fixed = runSensitivity(result, detail, { runs: 3, weightSpread: 0, resampleJudges: false, seed: '1' });
-    expect(of(fixed, 'LEAD')).toMatchObject({ shortlists: { 'top-1': 1 }, intervals: { 'top-1': [1, 1] }, borderline: false });
+    expect(of(fixed, 'LEAD')).toMatchObject({
+      shortlists: { 'top-1': 1 },
+      intervals: { 'top-1': [1, 1] },
+      borderline: false,
+    });
     expect(fixed.interval.max_half_width).toBe(0);
   });
 });

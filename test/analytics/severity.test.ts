@@ -4,13 +4,15 @@ import { severityEstimates } from '../../src/analytics/severity.js';
 import { loadCompetition } from '../../src/index.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 
-const expected = JSON.parse(readFileSync(new URL('../../fixtures/severity/expected.json', import.meta.url), 'utf8')) as {
+const expected = JSON.parse(
+  readFileSync(new URL('../../fixtures/severity/expected.json', import.meta.url), 'utf8'),
+) as {
   severities: Record<string, Record<string, number>>;
   severity_se: Record<string, Record<string, number>>;
 };
 
 describe('#20: severity estimates for kipp judges', () => {
-  it("give s_jc and its standard error per criterion and judge, as numpy fits them", () => {
+  it('give s_jc and its standard error per criterion and judge, as numpy fits them', () => {
     const root = new URL('../../', import.meta.url).pathname;
     const competition = loadCompetition({
       entries: [`${root}fixtures/example/entries.csv`],

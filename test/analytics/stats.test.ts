@@ -3,7 +3,16 @@
  * small cases computed by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { averageRanks, icc1, icc1k, kendallW, oneWayAnova, spearman, tieTerm, wilsonInterval } from '../../src/analytics/stats.js';
+import {
+  averageRanks,
+  icc1,
+  icc1k,
+  kendallW,
+  oneWayAnova,
+  spearman,
+  tieTerm,
+  wilsonInterval,
+} from '../../src/analytics/stats.js';
 
 describe('averageRanks', () => {
   it('gives tied values the mean of the ranks they span', () => {
@@ -48,11 +57,22 @@ describe('icc1 (one-way random effects, single rater)', () => {
     // groups {2,4} {6,8,10}: N = 5, n = 2, grand mean 6
     // SSB = 2·(3−6)² + 3·(8−6)² = 30, MSB = 30; SSW = 2 + 8 = 10, MSW = 10/3
     // k0 = (5 − (4 + 9)/5) / 1 = 2.4 → ICC = (30 − 10/3) / (30 + 1.4·10/3) = 0.7692…
-    expect(icc1([[2, 4], [6, 8, 10]])).toBeCloseTo((30 - 10 / 3) / (30 + (1.4 * 10) / 3), 12);
+    expect(
+      icc1([
+        [2, 4],
+        [6, 8, 10],
+      ]),
+    ).toBeCloseTo((30 - 10 / 3) / (30 + (1.4 * 10) / 3), 12);
   });
 
   it('perfect agreement is 1; groups of one rating are left out; too few groups is null', () => {
-    expect(icc1([[3, 3], [7, 7], [5, 5, 5]])).toBe(1);
+    expect(
+      icc1([
+        [3, 3],
+        [7, 7],
+        [5, 5, 5],
+      ]),
+    ).toBe(1);
     expect(icc1([[3, 3], [7, 7], [9]])).toBe(1);
     expect(icc1([[3, 4]])).toBeNull();
   });
@@ -72,8 +92,16 @@ describe('kendallW (tie-corrected)', () => {
 
   it('matches "The Kendall\'s coefficient of concordance W", Example 1 (ten projects ranked by four judges A–D, Σ D² = 1048): W = 12·1048 / (16·990) = 0.7939', () => {
     const byProject = [
-      [1, 2, 3, 4], [3, 1, 2, 2], [4, 4, 1, 3], [5, 5, 5, 1], [2, 6, 7, 6],
-      [8, 3, 4, 7], [6, 8, 6, 5], [7, 7, 8, 9], [10, 10, 9, 8], [9, 9, 10, 10],
+      [1, 2, 3, 4],
+      [3, 1, 2, 2],
+      [4, 4, 1, 3],
+      [5, 5, 5, 1],
+      [2, 6, 7, 6],
+      [8, 3, 4, 7],
+      [6, 8, 6, 5],
+      [7, 7, 8, 9],
+      [10, 10, 9, 8],
+      [9, 9, 10, 10],
     ];
     const judges = [0, 1, 2, 3].map((j) => byProject.map((p) => p[j]!));
     // no judge ties two projects, so the tie correction is zero and W is the published figure
@@ -84,14 +112,30 @@ describe('kendallW (tie-corrected)', () => {
     // rater 1: 1 2 3 4; rater 2: 1 2 3 4; rater 3: 1 2 2 3 → ranks 1 2.5 2.5 4
     // rank sums: 3, 6.5, 8.5, 12; mean 7.5; S = 20.25 + 1 + 1 + 20.25 = 42.5
     // T = 2³ − 2 = 6; W = 12·42.5 / (9·60 − 3·6) = 510 / 522
-    expect(kendallW([[1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 2, 3]])).toBeCloseTo(510 / 522, 12);
+    expect(
+      kendallW([
+        [1, 2, 3, 4],
+        [1, 2, 3, 4],
+        [1, 2, 2, 3],
+      ]),
+    ).toBeCloseTo(510 / 522, 12);
   });
 
   it('is 1 for identical orders, null for fewer than 2 raters or objects, or all ties', () => {
-    expect(kendallW([[1, 2, 3], [10, 20, 30]])).toBeCloseTo(1, 12);
+    expect(
+      kendallW([
+        [1, 2, 3],
+        [10, 20, 30],
+      ]),
+    ).toBeCloseTo(1, 12);
     expect(kendallW([[1, 2, 3]])).toBeNull();
     expect(kendallW([[1], [2]])).toBeNull();
-    expect(kendallW([[5, 5], [5, 5]])).toBeNull();
+    expect(
+      kendallW([
+        [5, 5],
+        [5, 5],
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -116,11 +160,17 @@ describe('#17.13 icc1k (one-way random effects, average of k raters)', () => {
     // {1,3} mean 2, {4,6,8} mean 6, {7,9,9,11} mean 9; N = 9, grand mean 58/9
     // SSB = 2·(40/9)² + 3·(4/9)² + 4·(23/9)² = 5364/81, MSB = 2682/81; SSW = 2 + 8 + 8 = 18, MSW = 18/6 = 3
     // k0 = (9 − (4 + 9 + 16)/9)/2 = 26/9; harmonic k = 3/(1/2 + 1/3 + 1/4) = 36/13
-    const groups = [[1, 3], [4, 6, 8], [7, 9, 9, 11]];
+    const groups = [
+      [1, 3],
+      [4, 6, 8],
+      [7, 9, 9, 11],
+    ];
     const msb = 2682 / 81;
     const msw = 3;
     const a = oneWayAnova(groups)!;
-    expect([a.msb, a.msw, a.k0, a.kHarmonic].map((x) => Number(x.toFixed(10)))).toEqual([msb, msw, 26 / 9, 36 / 13].map((x) => Number(x.toFixed(10))));
+    expect([a.msb, a.msw, a.k0, a.kHarmonic].map((x) => Number(x.toFixed(10)))).toEqual(
+      [msb, msw, 26 / 9, 36 / 13].map((x) => Number(x.toFixed(10))),
+    );
     const single = (msb - msw) / (msb + (26 / 9 - 1) * msw);
     expect(icc1(groups)).toBeCloseTo(single, 12);
     const k = 36 / 13;

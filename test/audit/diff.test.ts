@@ -11,7 +11,13 @@ import { round6 } from '../../src/scoring/round.js';
 
 const HASH = (c: string) => c.repeat(64);
 
-function entry(id: string, rank: number | null, total: number | null, shortlists: string[] = [], extra: Partial<ReportEntry> = {}): ReportEntry {
+function entry(
+  id: string,
+  rank: number | null,
+  total: number | null,
+  shortlists: string[] = [],
+  extra: Partial<ReportEntry> = {},
+): ReportEntry {
   return {
     id,
     title: `Inovasi ${id}`,
@@ -53,22 +59,45 @@ describe('diffReports', () => {
     const r = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2']), entry('C', 3, 70)]);
     const d = diffReports(r, structuredClone(r));
     expect(figuresEqual(d)).toBe(true);
-    expect(d).toEqual({ manifest: { options: {}, inputs: [] }, shortlists: [], entries: [], not_shown: {}, diagnostics: [] });
+    expect(d).toEqual({
+      manifest: { options: {}, inputs: [] },
+      shortlists: [],
+      entries: [],
+      not_shown: {},
+      diagnostics: [],
+    });
   });
 
   it('a tie at the cut-off appears: both tied entries taken, the summary says so', () => {
     const old = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2']), entry('C', 3, 70)]);
-    const now = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2'], { tied: true }), entry('C', 2, 80, ['top-2'], { tied: true })], {
-      shortlists: [{ name: 'top-2', size: 2, taken: 3, cutoff_tie: true }],
-    });
+    const now = report(
+      [
+        entry('A', 1, 90, ['top-2']),
+        entry('B', 2, 80, ['top-2'], { tied: true }),
+        entry('C', 2, 80, ['top-2'], { tied: true }),
+      ],
+      {
+        shortlists: [{ name: 'top-2', size: 2, taken: 3, cutoff_tie: true }],
+      },
+    );
     const d = diffReports(old, now);
     expect(d.shortlists).toEqual([
-      { name: 'top-2', entered: [{ id: 'C', title: 'Inovasi C', rank: { old: 3, new: 2 } }], left: [], taken: { old: 2, new: 3 }, cutoff_tie: { old: false, new: true } },
+      {
+        name: 'top-2',
+        entered: [{ id: 'C', title: 'Inovasi C', rank: { old: 3, new: 2 } }],
+        left: [],
+        taken: { old: 2, new: 3 },
+        cutoff_tie: { old: false, new: true },
+      },
     ]);
     // listed by the rank they have now, ties by id
     expect(d.entries.map((e) => e.id)).toEqual(['B', 'C']);
     expect(d.entries[0]).toEqual({ id: 'B', title: 'Inovasi B', status: 'changed', tied: { old: false, new: true } });
-    expect(d.entries[1]).toMatchObject({ rank: { old: 3, new: 2 }, total: { old: 70, new: 80, delta: 10 }, shortlists: { entered: ['top-2'], left: [] } });
+    expect(d.entries[1]).toMatchObject({
+      rank: { old: 3, new: 2 },
+      total: { old: 70, new: 80, delta: 10 },
+      shortlists: { entered: ['top-2'], left: [] },
+    });
   });
 
   it('an entry that became ineligible: rank and total to null, no delta, flags and passed', () => {
@@ -90,8 +119,20 @@ describe('diffReports', () => {
     const now = report([entry('A', 1, 90, ['top-2']), entry('D', 2, 85, ['top-2'])]);
     const d = diffReports(old, now);
     expect(d.entries).toEqual([
-      { id: 'B', title: 'Inovasi B', status: 'removed', rank: { old: 2, new: null }, shortlists: { entered: [], left: ['top-2'] } },
-      { id: 'D', title: 'Inovasi D', status: 'added', rank: { old: null, new: 2 }, shortlists: { entered: ['top-2'], left: [] } },
+      {
+        id: 'B',
+        title: 'Inovasi B',
+        status: 'removed',
+        rank: { old: 2, new: null },
+        shortlists: { entered: [], left: ['top-2'] },
+      },
+      {
+        id: 'D',
+        title: 'Inovasi D',
+        status: 'added',
+        rank: { old: null, new: 2 },
+        shortlists: { entered: ['top-2'], left: [] },
+      },
     ]);
   });
 
@@ -126,7 +167,13 @@ describe('diffReports', () => {
 
   it('diagnostics: counts per code, not figures', () => {
     const old = report([], { diagnostics: [{ code: 'conflict-of-interest', severity: 'warning' }] });
-    const now = report([], { diagnostics: [{ code: 'conflict-of-interest', severity: 'warning' }, { code: 'conflict-of-interest', severity: 'warning' }, { code: 'unknown-entry', severity: 'error' }] });
+    const now = report([], {
+      diagnostics: [
+        { code: 'conflict-of-interest', severity: 'warning' },
+        { code: 'conflict-of-interest', severity: 'warning' },
+        { code: 'unknown-entry', severity: 'error' },
+      ],
+    });
     const d = diffReports(old, now);
     expect(d.diagnostics).toEqual([
       { code: 'unknown-entry', severity: 'error', old: 0, new: 1 },
@@ -166,15 +213,24 @@ describe('#17.14: deltas show the digits of the change', () => {
         expect(Number(signedDelta(delta, a, b).slice(1))).not.toBe(0);
         // the delta shown is the true one rounded at the decimals shown
         const places = changeDecimals(a, b, delta);
-        expect(Math.abs(Number(signedDelta(delta, a, b).slice(1)) - Math.abs(delta))).toBeLessThanOrEqual(0.5 * 10 ** -places + 1e-12);
+        expect(Math.abs(Number(signedDelta(delta, a, b).slice(1)) - Math.abs(delta))).toBeLessThanOrEqual(
+          0.5 * 10 ** -places + 1e-12,
+        );
       }),
     );
   });
 });
 
 describe('#17.14: a --top/--category report does not show every entry: absent is not unranked', () => {
-  const full = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2']), entry('C', 3, 70, [], { category: 'inclusive' }), entry('D', null, null)]);
-  const top1 = report([entry('A', 1, 90, ['top-2'])], { options: { as_of: null, category: null, top: 1, delimiter: null } });
+  const full = report([
+    entry('A', 1, 90, ['top-2']),
+    entry('B', 2, 80, ['top-2']),
+    entry('C', 3, 70, [], { category: 'inclusive' }),
+    entry('D', null, null),
+  ]);
+  const top1 = report([entry('A', 1, 90, ['top-2'])], {
+    options: { as_of: null, category: null, top: 1, delimiter: null },
+  });
 
   it('#17.14: entries the --top report leaves out are not shown there: no shortlist move, no added entry', () => {
     const d = diffReports(top1, full);
@@ -199,20 +255,28 @@ describe('#17.14: a --top/--category report does not show every entry: absent is
   });
 
   it('#17.14: the other way round, and with --category: the same, on the new side', () => {
-    const cat = report([entry('C', 3, 70, [], { category: 'inclusive' })], { options: { as_of: null, category: 'inclusive', top: null, delimiter: null } });
+    const cat = report([entry('C', 3, 70, [], { category: 'inclusive' })], {
+      options: { as_of: null, category: 'inclusive', top: null, delimiter: null },
+    });
     const d = diffReports(full, cat);
     expect(d.shortlists).toEqual([]);
     expect(d.entries).toEqual([]);
     expect(d.not_shown.new?.filter).toEqual({ top: null, category: 'inclusive' });
     expect(d.not_shown.new?.entries.map((e) => e.id)).toEqual(['A', 'B', 'D']);
-    expect(formatDiffText(d, { old: 'a', new: 'b' })).toContain('not in the new report, which shows --category inclusive only');
+    expect(formatDiffText(d, { old: 'a', new: 'b' })).toContain(
+      'not in the new report, which shows --category inclusive only',
+    );
   });
 
   it('#17.14: entries shown in both are still compared, and their shortlist moves counted', () => {
-    const old = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2'])], { options: { as_of: null, category: null, top: 2, delimiter: null } });
+    const old = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2'])], {
+      options: { as_of: null, category: null, top: 2, delimiter: null },
+    });
     const now = report([entry('B', 1, 95, ['top-2']), entry('C', 2, 85, ['top-2']), entry('A', 3, 75)]);
     const d = diffReports(old, now);
-    expect(d.shortlists).toEqual([{ name: 'top-2', entered: [], left: [{ id: 'A', title: 'Inovasi A', rank: { old: 1, new: 3 } }] }]);
+    expect(d.shortlists).toEqual([
+      { name: 'top-2', entered: [], left: [{ id: 'A', title: 'Inovasi A', rank: { old: 1, new: 3 } }] },
+    ]);
     expect(d.entries.map((e) => e.id)).toEqual(['B', 'A']);
     expect(d.not_shown.old?.entries.map((e) => e.id)).toEqual(['C']);
   });
@@ -221,7 +285,9 @@ describe('#17.14: a --top/--category report does not show every entry: absent is
     const old = report([entry('A', 1, 90, ['top-2']), entry('B', 2, 80, ['top-2'])]);
     const now = report([entry('A', 1, 90, ['top-2']), entry('E', 2, 85, ['top-2']), entry('B', 3, 80)]);
     const d = diffReports(old, now);
-    expect(d.shortlists[0]!.entered).toEqual([{ id: 'E', title: 'Inovasi E', rank: { old: null, new: 2 }, absent: 'old' }]);
+    expect(d.shortlists[0]!.entered).toEqual([
+      { id: 'E', title: 'Inovasi E', rank: { old: null, new: 2 }, absent: 'old' },
+    ]);
     const text = formatDiffText(d, { old: 'a', new: 'b' });
     expect(text).toMatch(/^ {2}\+ +E +Inovasi E +rank not in the old report → 2$/m);
     expect(text).not.toContain('unranked');

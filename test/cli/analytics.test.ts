@@ -8,9 +8,27 @@ import { round6 } from '../../src/scoring/round.js';
 import { kipp } from './run.js';
 
 const EX = 'fixtures/example';
-const EXAMPLE = [`${EX}/entries.csv`, '--scores', `${EX}/scores-wide.csv`, `${EX}/scores-long.csv`, '--judges', `${EX}/judges.csv`];
+const EXAMPLE = [
+  `${EX}/entries.csv`,
+  '--scores',
+  `${EX}/scores-wide.csv`,
+  `${EX}/scores-long.csv`,
+  '--judges',
+  `${EX}/judges.csv`,
+];
 const CONF = 'fixtures/conformance/panel';
-const PANEL = [`${CONF}/entries.csv`, '--scores', `${CONF}/scores-wide.csv`, `${CONF}/scores-long.csv`, '--judges', `${CONF}/judges.csv`, '--rubric', `${CONF}/rubric.yaml`, '--as-of', '2026-11-22'];
+const PANEL = [
+  `${CONF}/entries.csv`,
+  '--scores',
+  `${CONF}/scores-wide.csv`,
+  `${CONF}/scores-long.csv`,
+  '--judges',
+  `${CONF}/judges.csv`,
+  '--rubric',
+  `${CONF}/rubric.yaml`,
+  '--as-of',
+  '2026-11-22',
+];
 
 describe('kipp judges', () => {
   const json = kipp(['judges', ...EXAMPLE, '--format', 'json']);
@@ -18,7 +36,16 @@ describe('kipp judges', () => {
     expect(json.status).toBe(0);
     const p = JSON.parse(json.stdout);
     expect(Object.keys(p)).toEqual(['judges', 'agreement', 'coverage', 'thresholds', 'disagreements']);
-    expect(Object.keys(p.judges[0])).toEqual(['id', 'scored', 'mean', 'bias', 'agreement', 'conflicts', 'flags', 'bias_by_criterion']);
+    expect(Object.keys(p.judges[0])).toEqual([
+      'id',
+      'scored',
+      'mean',
+      'bias',
+      'agreement',
+      'conflicts',
+      'flags',
+      'bias_by_criterion',
+    ]);
     expect(p.agreement.icc_form).toBe('ICC(1)');
     expect(p.agreement.kendall_w_tie_corrected).toBe(true);
     expect(p.coverage).toMatchObject({ entries: 48, connected: true });
@@ -47,7 +74,13 @@ describe('kipp judges', () => {
     expect(help.stdout).toMatch(/Example:\s+kipp judges/);
   });
   it('a disconnected panel: judges reports it, score warns with disconnected-panel (zscore rubric)', () => {
-    const inputs = ['fixtures/validate/disconnected-panel/entries.csv', '--scores', 'fixtures/validate/disconnected-panel/scores.csv', '--rubric', 'fixtures/validate/disconnected-panel/rubric.yaml'];
+    const inputs = [
+      'fixtures/validate/disconnected-panel/entries.csv',
+      '--scores',
+      'fixtures/validate/disconnected-panel/scores.csv',
+      '--rubric',
+      'fixtures/validate/disconnected-panel/rubric.yaml',
+    ];
     const p = JSON.parse(kipp(['judges', ...inputs, '--format', 'json']).stdout);
     expect(p.coverage.connected).toBe(false);
     const score = kipp(['score', ...inputs]);
@@ -63,7 +96,10 @@ interface Explained {
   scale: { min: number; max: number };
   aggregation: { method: string; trim: number | null };
   weights: Record<string, number>;
-  criteria: Record<string, { value: number; scores: { judge: string; raw: number; normalized: number | null; excluded: string | null }[] }>;
+  criteria: Record<
+    string,
+    { value: number; scores: { judge: string; raw: number; normalized: number | null; excluded: string | null }[] }
+  >;
 }
 
 /** SPEC 3.4 and 3.6 from the explain JSON alone: aggregate the kept normalized scores, weight, rescale, round. */
@@ -89,7 +125,7 @@ function recomputeTotal(x: Explained): number {
 }
 
 describe('kipp explain', () => {
-  it('the total recomputed from the explain JSON alone equals kipp score\'s (mean, conflict excluded)', () => {
+  it("the total recomputed from the explain JSON alone equals kipp score's (mean, conflict excluded)", () => {
     const report = JSON.parse(kipp(['score', ...EXAMPLE, '--format', 'json']).stdout);
     const r = kipp(['explain', 'KIPP-2018-016', ...EXAMPLE, '--format', 'json']);
     expect(r.status).toBe(0);
@@ -133,7 +169,16 @@ describe('kipp sensitivity', () => {
     const out = JSON.parse(first.stdout);
     expect(out).toMatchObject({ runs: 40, seed: 7, weight_spread: 5, resample_judges: true });
     // #17.13 added `intervals` (each share's Monte Carlo error) beside the shares
-    expect(Object.keys(out.entries[0])).toEqual(['id', 'title', 'rank', 'rank_min', 'rank_max', 'shortlists', 'intervals', 'borderline']);
+    expect(Object.keys(out.entries[0])).toEqual([
+      'id',
+      'title',
+      'rank',
+      'rank_min',
+      'rank_max',
+      'shortlists',
+      'intervals',
+      'borderline',
+    ]);
     expect(Object.keys(out.entries[0].shortlists)).toEqual(['top-99', 'top-20', 'best-per-category']);
     expect(kipp(args).stdout).toBe(first.stdout);
   });
@@ -148,13 +193,26 @@ describe('kipp sensitivity', () => {
 
 describe('kipp explain with stages (KIPP 2025: desk 70, presentation 30)', () => {
   const S = 'fixtures/stages';
-  const STAGED = [`${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+  const STAGED = [
+    `${S}/entries.csv`,
+    '--scores',
+    `desk=${S}/scores-desk.csv`,
+    `presentation=${S}/scores-presentation.csv`,
+    '--judges',
+    `${S}/judges.csv`,
+    '--rubric',
+    'rubrics/kipp-2025.yaml',
+    '--as-of',
+    '2025-06-30',
+  ];
 
   it('each stage total, and the final total, recompute from the explain JSON alone', () => {
     const report = JSON.parse(kipp(['score', ...STAGED, '--format', 'json']).stdout);
     const r = kipp(['explain', 'K25-004', ...STAGED, '--format', 'json']);
     expect(r.status).toBe(0);
-    type Staged = Explained & { stages: { name: string; weight: number; total: number; rank: number; pass: number | null; met: boolean | null }[] };
+    type Staged = Explained & {
+      stages: { name: string; weight: number; total: number; rank: number; pass: number | null; met: boolean | null }[];
+    };
     const x: Staged = JSON.parse(r.stdout);
     const scored = report.entries.find((e: { id: string }) => e.id === 'K25-004');
     expect(x.stages.map((s) => [s.name, s.weight, s.total, s.rank, s.met])).toEqual([
@@ -164,7 +222,10 @@ describe('kipp explain with stages (KIPP 2025: desk 70, presentation 30)', () =>
     for (const stage of x.stages) {
       // one stage's scores only: SPEC 3.4–3.7 within the stage
       const criteria = Object.fromEntries(
-        Object.entries(x.criteria).map(([c, k]) => [c, { ...k, scores: k.scores.filter((s) => (s as { stage?: string }).stage === stage.name) }]),
+        Object.entries(x.criteria).map(([c, k]) => [
+          c,
+          { ...k, scores: k.scores.filter((s) => (s as { stage?: string }).stage === stage.name) },
+        ]),
       );
       expect(recomputeTotal({ ...x, criteria })).toBe(stage.total);
     }
@@ -177,7 +238,19 @@ describe('kipp explain with stages (KIPP 2025: desk 70, presentation 30)', () =>
 describe('kipp sensitivity with stages', () => {
   it('refuses a staged rubric (exit 2) instead of reporting the first stage as the final ranking', () => {
     const S = 'fixtures/stages';
-    const r = kipp(['sensitivity', `${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--runs', '10']);
+    const r = kipp([
+      'sensitivity',
+      `${S}/entries.csv`,
+      '--scores',
+      `desk=${S}/scores-desk.csv`,
+      `presentation=${S}/scores-presentation.csv`,
+      '--rubric',
+      'rubrics/kipp-2025.yaml',
+      '--as-of',
+      '2025-06-30',
+      '--runs',
+      '10',
+    ]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/stages/);
@@ -186,7 +259,15 @@ describe('kipp sensitivity with stages', () => {
 
 describe('kipp sensitivity --lang', () => {
   it('labels the table in Indonesian with --lang id, and refuses an unknown language (exit 2)', () => {
-    const args = ['sensitivity', 'fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '--runs', '10'];
+    const args = [
+      'sensitivity',
+      'fixtures/example/entries.csv',
+      '-s',
+      'fixtures/example/scores-long.csv',
+      'fixtures/example/scores-wide.csv',
+      '--runs',
+      '10',
+    ];
     const id = kipp([...args, '--lang', 'id']);
     expect(id.status).toBe(0);
     expect(id.stdout).toContain('Rentang peringkat');
@@ -221,13 +302,24 @@ function biasByHand(rows: { entry: string; judge: string; scores: number[] }[]):
 
 describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () => {
   const SP = 'fixtures/stages-panel';
-  const STAGED = [`${SP}/entries.csv`, '--scores', `desk=${SP}/scores-desk.csv`, `presentation=${SP}/scores-presentation.csv`, '--judges', `${SP}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+  const STAGED = [
+    `${SP}/entries.csv`,
+    '--scores',
+    `desk=${SP}/scores-desk.csv`,
+    `presentation=${SP}/scores-presentation.csv`,
+    '--judges',
+    `${SP}/judges.csv`,
+    '--rubric',
+    'rubrics/kipp-2025.yaml',
+    '--as-of',
+    '2025-06-30',
+  ];
   const desk = sheet(`${SP}/scores-desk.csv`);
   const presentation = sheet(`${SP}/scores-presentation.csv`);
   const json = kipp(['judges', ...STAGED, '--format', 'json']);
   type Panel = { stage: string; judges: { id: string; bias: number; flags: string[] }[] };
 
-  it('#17.1 the fixture is the issue\'s case: compared across stages, every desk judge would be lenient and the presentation judges harsh', () => {
+  it("#17.1 the fixture is the issue's case: compared across stages, every desk judge would be lenient and the presentation judges harsh", () => {
     // the old computation: one cell per entry and criterion, the stages pooled (E2, in both, left aside)
     const mixed = biasByHand([...desk, ...presentation]);
     for (const j of ['E1', 'E3', 'E4', 'E5', 'E6']) expect(mixed.get(j)!).toBeGreaterThanOrEqual(0.9);
@@ -264,7 +356,12 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
       expect(presentationAt).toBeGreaterThan(deskAt);
       // the desk block flags nobody; the presentation block flags P3 only
       expect(en.stdout.slice(deskAt, presentationAt)).not.toMatch(/\b(harsh|lenient)\s*(\||│)/);
-      expect(en.stdout.slice(presentationAt).match(/^.*\bharsh\s*(\||│).*$/gm)!.map((l) => l.match(/\b(E\d|P\d)\b/)![1])).toEqual(['P3']);
+      expect(
+        en.stdout
+          .slice(presentationAt)
+          .match(/^.*\bharsh\s*(\||│).*$/gm)!
+          .map((l) => l.match(/\b(E\d|P\d)\b/)![1]),
+      ).toEqual(['P3']);
       const id = kipp(['judges', ...STAGED, '--format', format, '--lang', 'id']);
       expect(id.stdout).toContain('Tahap desk: Penilaian proposal');
       expect(id.stdout).toContain('Tahap presentation: Presentasi dan wawancara');
@@ -272,7 +369,17 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
   });
 
   it('#17.1 a stage not scored yet says so, instead of an empty profile', () => {
-    const deskOnly = [`${SP}/entries.csv`, '--scores', `desk=${SP}/scores-desk.csv`, '--judges', `${SP}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+    const deskOnly = [
+      `${SP}/entries.csv`,
+      '--scores',
+      `desk=${SP}/scores-desk.csv`,
+      '--judges',
+      `${SP}/judges.csv`,
+      '--rubric',
+      'rubrics/kipp-2025.yaml',
+      '--as-of',
+      '2025-06-30',
+    ];
     const table = kipp(['judges', ...deskOnly]);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/Stage presentation: Presentation and interview\nNo scores in this stage yet\.\n$/);
@@ -282,13 +389,20 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
 
   it('#17.1 the HTML report shows the judges per stage, each under its stage heading', () => {
     const html = kipp(['score', ...STAGED, '--format', 'html']).stdout;
-    const section = html.slice(html.indexOf('<section id="judges"'), html.indexOf('</section>', html.indexOf('<section id="judges"')));
+    const section = html.slice(
+      html.indexOf('<section id="judges"'),
+      html.indexOf('</section>', html.indexOf('<section id="judges"')),
+    );
     const deskAt = section.indexOf('<h3 id="judges-s0-h" class="stage-panel">Stage desk: Desk evaluation</h3>');
-    const presentationAt = section.indexOf('<h3 id="judges-s1-h" class="stage-panel">Stage presentation: Presentation and interview</h3>');
+    const presentationAt = section.indexOf(
+      '<h3 id="judges-s1-h" class="stage-panel">Stage presentation: Presentation and interview</h3>',
+    );
     expect(deskAt).toBeGreaterThanOrEqual(0);
     expect(presentationAt).toBeGreaterThan(deskAt);
     expect(section.slice(deskAt, presentationAt)).not.toContain('class="flag-');
-    expect(section.slice(presentationAt)).toContain('<li><strong class="mono">P3</strong>: <span class="flag-harsh">harsh</span>');
+    expect(section.slice(presentationAt)).toContain(
+      '<li><strong class="mono">P3</strong>: <span class="flag-harsh">harsh</span>',
+    );
     // ids stay unique: one heatmap per stage
     expect(section).toContain('id="heatmap-h-s0"');
     expect(section).toContain('id="heatmap-h-s1"');
@@ -297,13 +411,25 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
 
 describe('#17.13 the statistics are named and their coverage shown', () => {
   const SP = 'fixtures/stages-panel';
-  const STAGED = [`${SP}/entries.csv`, '--scores', `desk=${SP}/scores-desk.csv`, `presentation=${SP}/scores-presentation.csv`, '--judges', `${SP}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+  const STAGED = [
+    `${SP}/entries.csv`,
+    '--scores',
+    `desk=${SP}/scores-desk.csv`,
+    `presentation=${SP}/scores-presentation.csv`,
+    '--judges',
+    `${SP}/judges.csv`,
+    '--rubric',
+    'rubrics/kipp-2025.yaml',
+    '--as-of',
+    '2025-06-30',
+  ];
 
-  it('#17.13 ICC(1) and ICC(1,k) of the presentation panel equal a one-way ANOVA of the judges\' totals by hand', () => {
+  it("#17.13 ICC(1) and ICC(1,k) of the presentation panel equal a one-way ANOVA of the judges' totals by hand", () => {
     // 12 finalists × 4 judges, equal weights: a judge's total is 100·(mean of the five − 1)/9
     const rows = sheet(`${SP}/scores-presentation.csv`);
     const totals = new Map<string, number[]>();
-    for (const r of rows) totals.set(r.entry, [...(totals.get(r.entry) ?? []), (100 * (r.scores.reduce((a, b) => a + b, 0) / 5 - 1)) / 9]);
+    for (const r of rows)
+      totals.set(r.entry, [...(totals.get(r.entry) ?? []), (100 * (r.scores.reduce((a, b) => a + b, 0) / 5 - 1)) / 9]);
     const groups = [...totals.values()];
     const k = 4;
     const n = groups.length;
@@ -325,9 +451,15 @@ describe('#17.13 the statistics are named and their coverage shown', () => {
   it('#17.13 table, Markdown and HTML name ICC(1) and ICC(1,k) with its k, and say what W covers', () => {
     for (const format of ['table', 'md']) {
       const out = kipp(['judges', ...EXAMPLE, '--format', format]).stdout;
-      expect(out).toMatch(/ICC\(1\), one judge \(one-way random effects, single rater, on each judge's own total; 48 entries with 2\+ judges\): 0\.\d\d/);
-      expect(out).toMatch(/ICC\(1,k\), the panel's mean of k = \d\.\d\d judges \(harmonic mean of judges per entry\): 0\.\d\d/);
-      expect(out).toMatch(/Kendall's W \(tie-corrected; complete blocks: \d+\): 0\.\d\d — covers \d+ of 48 entries scored, \d+ of \d+ judges/);
+      expect(out).toMatch(
+        /ICC\(1\), one judge \(one-way random effects, single rater, on each judge's own total; 48 entries with 2\+ judges\): 0\.\d\d/,
+      );
+      expect(out).toMatch(
+        /ICC\(1,k\), the panel's mean of k = \d\.\d\d judges \(harmonic mean of judges per entry\): 0\.\d\d/,
+      );
+      expect(out).toMatch(
+        /Kendall's W \(tie-corrected; complete blocks: \d+\): 0\.\d\d — covers \d+ of 48 entries scored, \d+ of \d+ judges/,
+      );
       const id = kipp(['judges', ...EXAMPLE, '--format', format, '--lang', 'id']).stdout;
       expect(id).toMatch(/ICC\(1,k\), rerata panel dari k = \d,?\.?\d\d juri/);
       expect(id).toMatch(/mencakup \d+ dari 48 proposal yang dinilai/);
@@ -335,27 +467,41 @@ describe('#17.13 the statistics are named and their coverage shown', () => {
     const p = JSON.parse(kipp(['judges', ...EXAMPLE, '--format', 'json']).stdout);
     const html = kipp(['score', ...EXAMPLE, '--format', 'html']).stdout;
     expect(html).toContain('<dt>Intraclass correlation ICC(1): one judge</dt>');
-    expect(html).toContain(`<dt>ICC(1,k): the panel&#39;s mean of k = ${p.agreement.icc_k_judges.toFixed(2)} judges (harmonic mean per entry)</dt><dd>${p.agreement.icc_k.toFixed(2)}</dd>`);
+    expect(html).toContain(
+      `<dt>ICC(1,k): the panel&#39;s mean of k = ${p.agreement.icc_k_judges.toFixed(2)} judges (harmonic mean per entry)</dt><dd>${p.agreement.icc_k.toFixed(2)}</dd>`,
+    );
     const c = p.agreement.kendall_w_coverage;
-    expect(html).toContain(`(covers ${c.entries} of ${c.entries_scored} entries scored, ${c.judges} of ${c.judges_scoring} judges; ${p.agreement.kendall_w_blocks} complete blocks)`);
+    expect(html).toContain(
+      `(covers ${c.entries} of ${c.entries_scored} entries scored, ${c.judges} of ${c.judges_scoring} judges; ${p.agreement.kendall_w_blocks} complete blocks)`,
+    );
   });
 
-  it('#17.13 kipp sensitivity shows each share\'s 95% interval and the runs behind it; borderline follows the interval', () => {
+  it("#17.13 kipp sensitivity shows each share's 95% interval and the runs behind it; borderline follows the interval", () => {
     const args = ['sensitivity', ...EXAMPLE, '--runs', '300', '--seed', '5'];
     const table = kipp(args);
     expect(table.status).toBe(0);
-    expect(table.stdout).toContain('Monte Carlo error: each share is estimated from 300 runs; (low–high) is its 95% Wilson interval (at most ±5.6 percentage points)');
+    expect(table.stdout).toContain(
+      'Monte Carlo error: each share is estimated from 300 runs; (low–high) is its 95% Wilson interval (at most ±5.6 percentage points)',
+    );
     expect(table.stdout).toMatch(/\d+\.\d% \(\d+\.\d–\d+\.\d\)/);
     const out = JSON.parse(kipp([...args, '--format', 'json']).stdout);
-    expect(out.interval).toEqual({ method: 'wilson', confidence: 0.95, max_half_width: expect.closeTo(1.96 * Math.sqrt(0.25 / 300), 3) });
+    expect(out.interval).toEqual({
+      method: 'wilson',
+      confidence: 0.95,
+      max_half_width: expect.closeTo(1.96 * Math.sqrt(0.25 / 300), 3),
+    });
     for (const e of out.entries) {
-      const overlaps = Object.values(e.intervals as Record<string, [number, number]>).some(([lo, hi]) => hi >= 0.05 && lo <= 0.95);
+      const overlaps = Object.values(e.intervals as Record<string, [number, number]>).some(
+        ([lo, hi]) => hi >= 0.05 && lo <= 0.95,
+      );
       expect(e.borderline).toBe(overlaps);
       for (const [name, [lo, hi]] of Object.entries(e.intervals as Record<string, [number, number]>)) {
         expect(lo).toBeLessThanOrEqual(e.shortlists[name]);
         expect(hi).toBeGreaterThanOrEqual(e.shortlists[name]);
       }
     }
-    expect(kipp([...args, '--lang', 'id']).stdout).toContain('Galat Monte Carlo: setiap persentase ditaksir dari 300 putaran');
+    expect(kipp([...args, '--lang', 'id']).stdout).toContain(
+      'Galat Monte Carlo: setiap persentase ditaksir dari 300 putaran',
+    );
   });
 });

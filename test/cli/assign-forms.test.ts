@@ -22,7 +22,10 @@ type Row = Record<string, string>;
 /** A rubric of its own: a 0–100 scale, so the bounds cannot come from the default rubric. */
 function writeRubric(dir: string): string {
   const path = join(dir, 'iid.yaml');
-  writeFileSync(path, 'name: Indeks uji\nscale: { min: 0, max: 100 }\ncriteria:\n  tata_kelola: { weight: 60 }\n  dampak: { weight: 40 }\n');
+  writeFileSync(
+    path,
+    'name: Indeks uji\nscale: { min: 0, max: 100 }\ncriteria:\n  tata_kelola: { weight: 60 }\n  dampak: { weight: 40 }\n',
+  );
   return path;
 }
 
@@ -37,7 +40,9 @@ async function open(path: string): Promise<ExcelJS.Workbook> {
  * ZIP library exceljs itself uses (found from exceljs: not a dependency of kipp's own).
  */
 async function part(path: string, name: string): Promise<string> {
-  const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as { loadAsync(data: Uint8Array): Promise<{ file(name: string): { async(type: 'string'): Promise<string> } | null }> };
+  const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as {
+    loadAsync(data: Uint8Array): Promise<{ file(name: string): { async(type: 'string'): Promise<string> } | null }>;
+  };
   const zip = await JSZip.loadAsync(readFileSync(path));
   return zip.file(name)!.async('string');
 }
@@ -53,14 +58,32 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
     rubric = writeRubric(dir);
     for (const lang of ['en', 'id'] as const) {
       out[lang] = join(dir, lang);
-      const run = kipp(['assign', `${SRC}/entries.csv`, '--judges', `${SRC}/juri.csv`, '--rubric', rubric, '--per-entry', '2', '--seed', '3', '--sheet-format', 'xlsx', '--lang', lang, '--output-dir', out[lang]]);
+      const run = kipp([
+        'assign',
+        `${SRC}/entries.csv`,
+        '--judges',
+        `${SRC}/juri.csv`,
+        '--rubric',
+        rubric,
+        '--per-entry',
+        '2',
+        '--seed',
+        '3',
+        '--sheet-format',
+        'xlsx',
+        '--lang',
+        lang,
+        '--output-dir',
+        out[lang],
+      ]);
       expect(run.status, run.stderr).toBe(0);
     }
   }, 120_000); // two runs of the built CLI: slow on a loaded machine
 
-  const pairs = (lang: 'en' | 'id'): Row[] => parse<Row>(readFileSync(join(out[lang], 'assignment.csv')), { columns: true, bom: true, delimiter: ',' });
+  const pairs = (lang: 'en' | 'id'): Row[] =>
+    parse<Row>(readFileSync(join(out[lang], 'assignment.csv')), { columns: true, bom: true, delimiter: ',' });
 
-  it('#18.1: every score cell accepts a decimal between the rubric\'s scale min and max, with messages in --lang; no other cell is validated', async () => {
+  it("#18.1: every score cell accepts a decimal between the rubric's scale min and max, with messages in --lang; no other cell is validated", async () => {
     for (const lang of ['en', 'id'] as const) {
       const workbook = await open(join(out[lang], 'sheets', 'J01.xlsx'));
       const sheet = workbook.worksheets[0]!;
@@ -69,7 +92,13 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
       for (let r = 2; r <= entries + 1; r++) {
         for (const c of [6, 7]) {
           const dv = sheet.getCell(r, c).dataValidation;
-          expect(dv).toMatchObject({ type: 'decimal', allowBlank: true, formulae: [0, 100], showErrorMessage: true, showInputMessage: true });
+          expect(dv).toMatchObject({
+            type: 'decimal',
+            allowBlank: true,
+            formulae: [0, 100],
+            showErrorMessage: true,
+            showInputMessage: true,
+          });
           expect(dv.operator ?? 'between').toBe('between');
           if (lang === 'id') expect(`${dv.prompt} ${dv.error}`).toMatch(/angka 0 sampai 100.*desimal/);
           else expect(`${dv.prompt} ${dv.error}`).toMatch(/number from 0 to 100.*decimals/);
@@ -78,7 +107,9 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
       }
       expect(sheet.getCell(entries + 2, 6).dataValidation).toBeUndefined();
       // One range per column, none overlapping (Excel "repairs" a workbook with overlaps).
-      const sqrefs = [...(await part(join(out[lang], 'sheets', 'J01.xlsx'), 'xl/worksheets/sheet1.xml')).matchAll(/sqref="([^"]+)"/g)].map((m) => m[1]);
+      const sqrefs = [
+        ...(await part(join(out[lang], 'sheets', 'J01.xlsx'), 'xl/worksheets/sheet1.xml')).matchAll(/sqref="([^"]+)"/g),
+      ].map((m) => m[1]);
       expect(sqrefs).toEqual([`F2:F${entries + 1}`, `G2:G${entries + 1}`]);
     }
   });
@@ -107,7 +138,9 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
         [lang === 'en' ? 'Instructions' : 'Petunjuk', 'visible'],
         ['kipp', 'veryHidden'],
       ]);
-      const text = (workbook.worksheets[1]!.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string').join('\n');
+      const text = (workbook.worksheets[1]!.getColumn(1).values as unknown[])
+        .filter((v) => typeof v === 'string')
+        .join('\n');
       const n = pairs(lang).filter((p) => p[lang === 'en' ? 'judge_id' : 'juri'] === 'J02').length;
       expect(text).toContain('J02 (Juri 2)');
       if (lang === 'en') {
@@ -123,7 +156,7 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
     }
   });
 
-  it('#18.1: the very hidden kipp sheet holds the assignment id (16 hex of assignment.csv\'s SHA-256), the judge, the version and the rubric\'s SHA-256', async () => {
+  it("#18.1: the very hidden kipp sheet holds the assignment id (16 hex of assignment.csv's SHA-256), the judge, the version and the rubric's SHA-256", async () => {
     const id = sha256(readFileSync(join(out.en, 'assignment.csv'))).slice(0, 16);
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
     const workbook = await open(join(out.en, 'sheets', 'J03.xlsx'));
@@ -144,7 +177,29 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
 
   it('#18.1: the same assignment gives the same bytes', () => {
     const again = join(dir, 'again');
-    expect(kipp(['assign', `${SRC}/entries.csv`, '--judges', `${SRC}/juri.csv`, '--rubric', rubric, '--per-entry', '2', '--seed', '3', '--sheet-format', 'xlsx', '--lang', 'en', '--output-dir', again]).status).toBe(0);
-    for (const name of ['J01.xlsx', 'J07.xlsx']) expect(sha256(readFileSync(join(again, 'sheets', name)))).toBe(sha256(readFileSync(join(out.en, 'sheets', name))));
+    expect(
+      kipp([
+        'assign',
+        `${SRC}/entries.csv`,
+        '--judges',
+        `${SRC}/juri.csv`,
+        '--rubric',
+        rubric,
+        '--per-entry',
+        '2',
+        '--seed',
+        '3',
+        '--sheet-format',
+        'xlsx',
+        '--lang',
+        'en',
+        '--output-dir',
+        again,
+      ]).status,
+    ).toBe(0);
+    for (const name of ['J01.xlsx', 'J07.xlsx'])
+      expect(sha256(readFileSync(join(again, 'sheets', name)))).toBe(
+        sha256(readFileSync(join(out.en, 'sheets', name))),
+      );
   }, 120_000);
 });

@@ -34,7 +34,8 @@ const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'susta
 const HEADER = ['entry_id', 'judge_id', 'title', 'agency', 'category', ...CRITERIA, 'comment'];
 
 type Row = Record<string, string>;
-const readCsv = (path: string): Row[] => parse<Row>(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true });
+const readCsv = (path: string): Row[] =>
+  parse<Row>(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true });
 const readHeader = (path: string): string[] => parse(readFileSync(path), { bom: true, to_line: 1 })[0]!;
 const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-assign-'));
@@ -59,7 +60,22 @@ function snapshot(dir: string): Record<string, string> {
 
 describe('kipp assign: the files and the rules they keep', () => {
   const out = join(tempDir(), 'panel-2026');
-  const args = ['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '4', '--avoid', 'region', '--by', 'category', '--seed', 'kipp-2026', '--output-dir', out];
+  const args = [
+    'assign',
+    ENTRIES,
+    '--judges',
+    JUDGES,
+    '--per-entry',
+    '4',
+    '--avoid',
+    'region',
+    '--by',
+    'category',
+    '--seed',
+    'kipp-2026',
+    '--output-dir',
+    out,
+  ];
   const run = kipp(args);
   const pairs = existsSync(join(out, 'assignment.csv')) ? readCsv(join(out, 'assignment.csv')) : [];
 
@@ -98,20 +114,24 @@ describe('kipp assign: the files and the rules they keep', () => {
 
   it('counts the avoided conflicts as the pairs sharing an agency or region', () => {
     const conflicts = entries.reduce(
-      (sum, e) => sum + judges.filter((j) => fold(e.agency!) === fold(j.agency!) || fold(e.region!) === fold(j.region!)).length,
+      (sum, e) =>
+        sum + judges.filter((j) => fold(e.agency!) === fold(j.agency!) || fold(e.region!) === fold(j.region!)).length,
       0,
     );
     expect(run.stderr).toContain(`conflicts avoided: ${conflicts} judge–entry pairs with the same agency or region`);
   });
 
-  it('one wide sheet per judge: the exact header, the judge\'s entries with id, title, agency, category, empty criteria', () => {
+  it("one wide sheet per judge: the exact header, the judge's entries with id, title, agency, category, empty criteria", () => {
     const files = readdirSync(join(out, 'sheets')).sort();
     expect(files).toEqual(judges.map((j) => `${j.id}.csv`).sort());
     for (const j of judges) {
       const path = join(out, 'sheets', `${j.id}.csv`);
       expect(readHeader(path)).toEqual(HEADER);
       const rows = readCsv(path);
-      const expectedIds = pairs.filter((p) => p.judge_id === j.id).map((p) => p.entry_id).sort();
+      const expectedIds = pairs
+        .filter((p) => p.judge_id === j.id)
+        .map((p) => p.entry_id)
+        .sort();
       expect(rows.map((r) => r.entry_id)).toEqual(expectedIds);
       for (const r of rows) {
         const e = entryById.get(r.entry_id!)!;
@@ -127,7 +147,9 @@ describe('kipp assign: the files and the rules they keep', () => {
     expect(snapshot(again)).toEqual(snapshot(out));
     const other = join(tempDir(), 'other');
     expect((await cli(args.map((a) => (a === out ? other : a === 'kipp-2026' ? 'kipp-2027' : a)))).status).toBe(0);
-    expect(readFileSync(join(other, 'assignment.csv'), 'utf8')).not.toBe(readFileSync(join(out, 'assignment.csv'), 'utf8'));
+    expect(readFileSync(join(other, 'assignment.csv'), 'utf8')).not.toBe(
+      readFileSync(join(out, 'assignment.csv'), 'utf8'),
+    );
   });
 });
 
@@ -142,7 +164,18 @@ describe('kipp assign: the round trip through validate and score', () => {
   };
 
   it('the filled sheets validate clean and score to the totals worked out here', async () => {
-    const run = await cli(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '3', '--seed', '7', '--output-dir', out]);
+    const run = await cli([
+      'assign',
+      ENTRIES,
+      '--judges',
+      JUDGES,
+      '--per-entry',
+      '3',
+      '--seed',
+      '7',
+      '--output-dir',
+      out,
+    ]);
     expect(run.status).toBe(0);
     const sheets = join(out, 'sheets');
     // Fill every criterion cell as a judge would: same header, same rows.
@@ -184,11 +217,36 @@ describe('kipp assign: the round trip through validate and score', () => {
 
 describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', () => {
   // The loader's Indonesian aliases (SPEC section 2), written out here.
-  const HEADER_ID = ['kode_inovasi', 'juri', 'judul', 'instansi', 'kategori', 'kebaruan', 'efektif', 'bermanfaat', 'replikasi', 'berkelanjutan', 'komentar'];
+  const HEADER_ID = [
+    'kode_inovasi',
+    'juri',
+    'judul',
+    'instansi',
+    'kategori',
+    'kebaruan',
+    'efektif',
+    'bermanfaat',
+    'replikasi',
+    'berkelanjutan',
+    'komentar',
+  ];
 
   it('#17.10: --delimiter ";" --lang id writes Indonesian headers split by ";", and the sheets filled with decimal commas read back', () => {
     const out = join(tempDir(), 'penilaian');
-    const run = kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '3', '--delimiter', ';', '--lang', 'id', '--output-dir', out]);
+    const run = kipp([
+      'assign',
+      ENTRIES,
+      '--judges',
+      JUDGES,
+      '--per-entry',
+      '3',
+      '--delimiter',
+      ';',
+      '--lang',
+      'id',
+      '--output-dir',
+      out,
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const assignment = readFileSync(join(out, 'assignment.csv'), 'utf8');
     expect(assignment.startsWith('\uFEFFkode_inovasi;juri\r\n')).toBe(true);
@@ -200,7 +258,15 @@ describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', 
       const rows = parse<Row>(text, { bom: true, delimiter: ';', columns: true });
       expect(rows.length).toBeGreaterThan(0);
       // A judge fills the sheet in Indonesian-locale Excel: decimal commas, saved with ";".
-      const filled = rows.map((r) => HEADER_ID.map((h) => (h === 'kebaruan' ? '8,5' : HEADER_ID.indexOf(h) >= 5 && h !== 'komentar' ? '7' : `"${r[h]!.replaceAll('"', '""')}"`)).join(';'));
+      const filled = rows.map((r) =>
+        HEADER_ID.map((h) =>
+          h === 'kebaruan'
+            ? '8,5'
+            : HEADER_ID.indexOf(h) >= 5 && h !== 'komentar'
+              ? '7'
+              : `"${r[h]!.replaceAll('"', '""')}"`,
+        ).join(';'),
+      );
       writeFileSync(path, `\uFEFF${[HEADER_ID.join(';'), ...filled].join('\r\n')}\r\n`);
     }
     const inputs = [ENTRIES, '--judges', JUDGES, '--scores', sheets, '--as-of', '2026-11-22'];
@@ -215,26 +281,76 @@ describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', 
 
   it('#17.10: KIPP_LANG=id is the default for --lang; tab works; XLSX sheets take the Indonesian headers too', async () => {
     const out = join(tempDir(), 'tab');
-    const run = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '2', '--delimiter', 'tab', '--output-dir', out], { env: { KIPP_LANG: 'id' } });
+    const run = kipp(
+      [
+        'assign',
+        ENTRIES,
+        '--judges',
+        'fixtures/assign/judges-small.csv',
+        '--per-entry',
+        '2',
+        '--delimiter',
+        'tab',
+        '--output-dir',
+        out,
+      ],
+      { env: { KIPP_LANG: 'id' } },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(out, 'assignment.csv'), 'utf8').startsWith('\uFEFFkode_inovasi\tjuri\r\n')).toBe(true);
     const first = readdirSync(join(out, 'sheets'))[0]!;
     expect(readFileSync(join(out, 'sheets', first), 'utf8').split('\r\n')[0]).toBe(`\uFEFF${HEADER_ID.join('\t')}`);
     // --lang en wins over KIPP_LANG.
     const en = join(tempDir(), 'en');
-    expect(kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--lang', 'en', '--output-dir', en], { env: { KIPP_LANG: 'id' } }).status).toBe(0);
+    expect(
+      kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--lang', 'en', '--output-dir', en], {
+        env: { KIPP_LANG: 'id' },
+      }).status,
+    ).toBe(0);
     expect(readHeader(join(en, 'assignment.csv'))).toEqual(['entry_id', 'judge_id']);
 
     const xlsx = join(tempDir(), 'xlsx');
-    expect((await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '2', '--lang', 'id', '--sheet-format', 'xlsx', '--output-dir', xlsx])).status).toBe(0);
+    expect(
+      (
+        await cli([
+          'assign',
+          ENTRIES,
+          '--judges',
+          'fixtures/assign/judges-small.csv',
+          '--per-entry',
+          '2',
+          '--lang',
+          'id',
+          '--sheet-format',
+          'xlsx',
+          '--output-dir',
+          xlsx,
+        ])
+      ).status,
+    ).toBe(0);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(join(xlsx, 'sheets', readdirSync(join(xlsx, 'sheets'))[0]!)) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      readFileSync(join(xlsx, 'sheets', readdirSync(join(xlsx, 'sheets'))[0]!)) as unknown as ArrayBuffer,
+    );
     expect(HEADER_ID.map((_, c) => workbook.worksheets[0]!.getRow(1).getCell(c + 1).value)).toEqual(HEADER_ID);
   });
 
   it('#17.10: a bad --lang or --delimiter exits 2 before anything is read', async () => {
-    for (const bad of [['--lang', 'fr'], ['--delimiter', '|']]) {
-      const run = await cli(['assign', 'fixtures/nope/entries.csv', '--judges', JUDGES, '--per-entry', '2', '--output-dir', join(tempDir(), 'o'), ...bad]);
+    for (const bad of [
+      ['--lang', 'fr'],
+      ['--delimiter', '|'],
+    ]) {
+      const run = await cli([
+        'assign',
+        'fixtures/nope/entries.csv',
+        '--judges',
+        JUDGES,
+        '--per-entry',
+        '2',
+        '--output-dir',
+        join(tempDir(), 'o'),
+        ...bad,
+      ]);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain(bad.join(' '));
     }
@@ -242,10 +358,23 @@ describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', 
 });
 
 describe('kipp assign --sheet-format xlsx', () => {
-  it('writes one workbook per judge with the CSV sheet\'s header and rows, ids as text, and it reads back once saved as CSV', async () => {
+  it("writes one workbook per judge with the CSV sheet's header and rows, ids as text, and it reads back once saved as CSV", async () => {
     const out = join(tempDir(), 'out');
     const panel = 'fixtures/assign/judges-small.csv';
-    const run = await cli(['assign', ENTRIES, '--judges', panel, '--per-entry', '2', '--seed', '7', '--sheet-format', 'xlsx', '--output-dir', out]);
+    const run = await cli([
+      'assign',
+      ENTRIES,
+      '--judges',
+      panel,
+      '--per-entry',
+      '2',
+      '--seed',
+      '7',
+      '--sheet-format',
+      'xlsx',
+      '--output-dir',
+      out,
+    ]);
     expect(run.status).toBe(0);
     const pairs = readCsv(join(out, 'assignment.csv'));
     const small = readCsv(panel);
@@ -260,45 +389,108 @@ describe('kipp assign --sheet-format xlsx', () => {
       expect(sheet.name).toBe(j.id);
       const values = (r: number) => HEADER.map((_, c) => sheet.getRow(r).getCell(c + 1).value);
       expect(values(1)).toEqual(HEADER);
-      const ids = pairs.filter((p) => p.judge_id === j.id).map((p) => p.entry_id!).sort();
+      const ids = pairs
+        .filter((p) => p.judge_id === j.id)
+        .map((p) => p.entry_id!)
+        .sort();
       expect(sheet.rowCount).toBe(1 + ids.length);
       ids.forEach((id, i) => {
         const e = entryById.get(id)!;
         expect(values(i + 2)).toEqual([id, j.id, e.title, e.agency, e.category, ...CRITERIA.map(() => null), null]);
         // A judge fills in the criteria, the secretariat saves the sheet as CSV.
-        lines.push([id, j.id, `"${e.title!.replace(/"/g, '""')}"`, `"${e.agency}"`, e.category, ...CRITERIA.map(() => '8'), ''].join(','));
+        lines.push(
+          [
+            id,
+            j.id,
+            `"${e.title!.replace(/"/g, '""')}"`,
+            `"${e.agency}"`,
+            e.category,
+            ...CRITERIA.map(() => '8'),
+            '',
+          ].join(','),
+        );
       });
     }
     const saved = join(out, 'saved');
     mkdirSync(saved);
     writeFileSync(join(saved, 'all.csv'), `${lines.join('\n')}\n`);
-    const validate = await cli(['validate', ENTRIES, '--judges', panel, '--scores', saved, '--as-of', '2026-11-22', '--format', 'json']);
+    const validate = await cli([
+      'validate',
+      ENTRIES,
+      '--judges',
+      panel,
+      '--scores',
+      saved,
+      '--as-of',
+      '2026-11-22',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
     expect(validate.status).toBe(0);
   });
 });
 
 describe('kipp assign with a rubric of its own criteria, from a spreadsheet in Indonesian', () => {
-  it('the sheets take the rubric\'s criterion ids as columns and read back clean', async () => {
+  it("the sheets take the rubric's criterion ids as columns and read back clean", async () => {
     const dir = tempDir();
     const rubric = join(dir, 'iid.yaml');
-    writeFileSync(rubric, 'name: Indeks uji\nscale: { min: 0, max: 100 }\ncriteria:\n  tata_kelola: { weight: 60 }\n  dampak: { weight: 40 }\n');
+    writeFileSync(
+      rubric,
+      'name: Indeks uji\nscale: { min: 0, max: 100 }\ncriteria:\n  tata_kelola: { weight: 60 }\n  dampak: { weight: 40 }\n',
+    );
     const src = 'fixtures/conformance/panel-spreadsheet-id';
     const out = join(dir, 'out');
-    const run = await cli(['assign', `${src}/entries.csv`, '--judges', `${src}/juri.csv`, '--rubric', rubric, '--per-entry', '2', '--output-dir', out]);
+    const run = await cli([
+      'assign',
+      `${src}/entries.csv`,
+      '--judges',
+      `${src}/juri.csv`,
+      '--rubric',
+      rubric,
+      '--per-entry',
+      '2',
+      '--output-dir',
+      out,
+    ]);
     expect(run.status).toBe(0);
     const sheets = readdirSync(join(out, 'sheets'));
     expect(sheets.length).toBeGreaterThan(0);
     for (const name of sheets) {
       const path = join(out, 'sheets', name);
-      expect(readHeader(path)).toEqual(['entry_id', 'judge_id', 'title', 'agency', 'category', 'tata_kelola', 'dampak', 'comment']);
+      expect(readHeader(path)).toEqual([
+        'entry_id',
+        'judge_id',
+        'title',
+        'agency',
+        'category',
+        'tata_kelola',
+        'dampak',
+        'comment',
+      ]);
       const rows: Row[] = readCsv(path).map((r) => ({ ...r, tata_kelola: '70', dampak: '55,5' }));
       // Saved the way Excel does in an Indonesian locale: semicolons and decimal commas, every
       // cell quoted with inner quotes doubled (RFC 4180).
       const header = ['entry_id', 'judge_id', 'title', 'agency', 'category', 'tata_kelola', 'dampak', 'comment'];
-      writeFileSync(path, `${[header.join(';'), ...rows.map((r) => header.map((h) => `"${(r[h] ?? '').replaceAll('"', '""')}"`).join(';'))].join('\r\n')}\r\n`);
+      writeFileSync(
+        path,
+        `${[header.join(';'), ...rows.map((r) => header.map((h) => `"${(r[h] ?? '').replaceAll('"', '""')}"`).join(';'))].join('\r\n')}\r\n`,
+      );
     }
-    const validate = await cli(['validate', `${src}/entries.csv`, '--judges', `${src}/juri.csv`, '--rubric', rubric, '--scores', join(out, 'sheets'), '--as-of', '2026-11-22', '--format', 'json']);
+    const validate = await cli([
+      'validate',
+      `${src}/entries.csv`,
+      '--judges',
+      `${src}/juri.csv`,
+      '--rubric',
+      rubric,
+      '--scores',
+      join(out, 'sheets'),
+      '--as-of',
+      '2026-11-22',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
     expect(validate.status).toBe(0);
   });
@@ -307,12 +499,26 @@ describe('kipp assign with a rubric of its own criteria, from a spreadsheet in I
 describe('kipp assign: when it cannot', async () => {
   it('names every entry that cannot get K judges without a conflict, exits 1 and writes nothing', async () => {
     const out = join(tempDir(), 'out');
-    const run = await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '3', '--avoid', 'region', '--output-dir', out]);
+    const run = await cli([
+      'assign',
+      ENTRIES,
+      '--judges',
+      'fixtures/assign/judges-small.csv',
+      '--per-entry',
+      '3',
+      '--avoid',
+      'region',
+      '--output-dir',
+      out,
+    ]);
     expect(run.status).toBe(1);
     // Worked out from the files: entries with fewer than 3 judges of another agency and region.
     const small = readCsv('fixtures/assign/judges-small.csv');
     const short = entries
-      .filter((e) => small.filter((j) => fold(e.agency!) !== fold(j.agency!) && fold(e.region!) !== fold(j.region!)).length < 3)
+      .filter(
+        (e) =>
+          small.filter((j) => fold(e.agency!) !== fold(j.agency!) && fold(e.region!) !== fold(j.region!)).length < 3,
+      )
       .map((e) => e.id!);
     expect(short.length).toBeGreaterThan(0);
     for (const id of short) expect(run.stderr).toContain(`${id} (`);
@@ -321,21 +527,62 @@ describe('kipp assign: when it cannot', async () => {
   });
 
   it('--per-entry above the number of judges is a usage error (exit 2)', async () => {
-    const run = await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-small.csv', '--per-entry', '5', '--output-dir', join(tempDir(), 'o')]);
+    const run = await cli([
+      'assign',
+      ENTRIES,
+      '--judges',
+      'fixtures/assign/judges-small.csv',
+      '--per-entry',
+      '5',
+      '--output-dir',
+      join(tempDir(), 'o'),
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--per-entry 5/);
   });
 
   it('bad options exit 2 before anything is read', async () => {
-    for (const bad of [['--per-entry', '0'], ['--per-entry', 'three'], ['--per-entry', '2', '--sheet-format', 'ods'], ['--per-entry', '2', '--avoid', 'agency'], ['--per-entry', '2', '--by', 'region']]) {
-      expect((await cli(['assign', ENTRIES, '--judges', JUDGES, '--output-dir', join(tempDir(), 'o'), ...bad])).status).toBe(2);
+    for (const bad of [
+      ['--per-entry', '0'],
+      ['--per-entry', 'three'],
+      ['--per-entry', '2', '--sheet-format', 'ods'],
+      ['--per-entry', '2', '--avoid', 'agency'],
+      ['--per-entry', '2', '--by', 'region'],
+    ]) {
+      expect(
+        (await cli(['assign', ENTRIES, '--judges', JUDGES, '--output-dir', join(tempDir(), 'o'), ...bad])).status,
+      ).toBe(2);
     }
-    expect((await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/nope.csv', '--per-entry', '2', '--output-dir', join(tempDir(), 'o')])).status).toBe(2);
+    expect(
+      (
+        await cli([
+          'assign',
+          ENTRIES,
+          '--judges',
+          'fixtures/assign/nope.csv',
+          '--per-entry',
+          '2',
+          '--output-dir',
+          join(tempDir(), 'o'),
+        ])
+      ).status,
+    ).toBe(2);
   });
 
   it('errors in the judges file stop it (exit 1): unknown expertise with --by category, repeated ids always', async () => {
     const out = join(tempDir(), 'out');
-    const run = await cli(['assign', ENTRIES, '--judges', 'fixtures/assign/judges-typo.csv', '--per-entry', '2', '--by', 'category', '--output-dir', out]);
+    const run = await cli([
+      'assign',
+      ENTRIES,
+      '--judges',
+      'fixtures/assign/judges-typo.csv',
+      '--per-entry',
+      '2',
+      '--by',
+      'category',
+      '--output-dir',
+      out,
+    ]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/judges-typo\.csv:2: error unknown-category/);
     expect(run.stderr).toMatch(/judges-typo\.csv:3: error duplicate-id/);
@@ -368,7 +615,17 @@ describe('kipp assign: when it cannot', async () => {
     mkdirSync(join(dir, 'sheets'));
     copyFileSync(ENTRIES, join(dir, 'assignment.csv'));
     const before = readFileSync(join(dir, 'assignment.csv'), 'utf8');
-    const clash = await cli(['assign', join(dir, 'assignment.csv'), '--judges', JUDGES, '--per-entry', '2', '--output-dir', dir, '--force']);
+    const clash = await cli([
+      'assign',
+      join(dir, 'assignment.csv'),
+      '--judges',
+      JUDGES,
+      '--per-entry',
+      '2',
+      '--output-dir',
+      dir,
+      '--force',
+    ]);
     expect(clash.status).toBe(2);
     expect(clash.stderr).toMatch(/input/);
     expect(readFileSync(join(dir, 'assignment.csv'), 'utf8')).toBe(before);
@@ -378,9 +635,22 @@ describe('kipp assign: when it cannot', async () => {
 
 describe('kipp validate: the expertise field', async () => {
   it('reports unknown expertise categories and repeated judge ids with their lines', async () => {
-    const run = await cli(['validate', ENTRIES, '--judges', 'fixtures/assign/judges-typo.csv', '--as-of', '2026-11-22', '--format', 'json']);
+    const run = await cli([
+      'validate',
+      ENTRIES,
+      '--judges',
+      'fixtures/assign/judges-typo.csv',
+      '--as-of',
+      '2026-11-22',
+      '--format',
+      'json',
+    ]);
     expect(run.status).toBe(1);
-    const found = JSON.parse(run.stdout).diagnostics.map((d: { code: string; line: number; field: string }) => [d.code, d.line, d.field]);
+    const found = JSON.parse(run.stdout).diagnostics.map((d: { code: string; line: number; field: string }) => [
+      d.code,
+      d.line,
+      d.field,
+    ]);
     expect(found).toEqual([
       ['unknown-category', 2, 'expertise'],
       ['duplicate-id', 3, 'id'],

@@ -40,7 +40,8 @@ describe('#17.14: verify and diff show the digits of a change', () => {
   expect(kipp([...SCORE, '--output', 'corrected.json'], { cwd: dir }).status).toBe(0);
 
   it('#17.14: the reports hold the totals worked out by hand', () => {
-    const total = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')).entries.find((e: { id: string }) => e.id === 'AUD-04').total;
+    const total = (file: string) =>
+      JSON.parse(readFileSync(join(dir, file), 'utf8')).entries.find((e: { id: string }) => e.id === 'AUD-04').total;
     expect(total('published.json')).toBe(68.004);
     expect(total('corrected.json')).toBe(68.006);
   });
@@ -56,10 +57,14 @@ describe('#17.14: verify and diff show the digits of a change', () => {
   it('#17.14: diff in text and Markdown, and the 6-decimal delta in JSON', () => {
     const text = kipp(['diff', 'published.json', 'corrected.json'], { cwd: dir });
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/^ {2}AUD-04 +Library Café +68\.004 +→ +68\.006 +\+0\.002 +\(benefit 6\.002 → 6\.003\)$/m);
+    expect(text.stdout).toMatch(
+      /^ {2}AUD-04 +Library Café +68\.004 +→ +68\.006 +\+0\.002 +\(benefit 6\.002 → 6\.003\)$/m,
+    );
     const md = kipp(['diff', 'published.json', 'corrected.json', '--format', 'md'], { cwd: dir });
     expect(md.stdout).toContain('| AUD-04 | Library Café |  |  |  | 68.004 | 68.006 | +0.002 |');
-    const json = JSON.parse(kipp(['diff', 'published.json', 'corrected.json', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse(
+      kipp(['diff', 'published.json', 'corrected.json', '--format', 'json'], { cwd: dir }).stdout,
+    );
     expect(json.entries[0].total).toEqual({ old: 68.004, new: 68.006, delta: 0.002 });
   });
 });
@@ -75,8 +80,12 @@ describe('#17.14: diff against a --top/--category report', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('unranked');
     expect(run.stdout).not.toMatch(/^Shortlist /m);
-    expect(run.stdout).toContain('4 entries not in the old report, which shows --top 2 only (not compared): AUD-03, AUD-04, AUD-05, AUD-06');
-    expect(run.stdout).toMatch(/^0 shortlist moves, 0 rank changes, 0 total changes, 4 shown in one report only \(--top\/--category\), not compared\.$/m);
+    expect(run.stdout).toContain(
+      '4 entries not in the old report, which shows --top 2 only (not compared): AUD-03, AUD-04, AUD-05, AUD-06',
+    );
+    expect(run.stdout).toMatch(
+      /^0 shortlist moves, 0 rank changes, 0 total changes, 4 shown in one report only \(--top\/--category\), not compared\.$/m,
+    );
     const json = JSON.parse(kipp(['diff', 'top2.json', 'full.json', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.shortlists).toEqual([]);
     expect(json.entries).toEqual([]);
@@ -96,7 +105,13 @@ describe('#17.14: diff against a --top/--category report', () => {
     expect(json.entries).toEqual([]);
     expect(json.not_shown.new.filter).toEqual({ top: null, category: 'inclusive' });
     // AUD-03 is the only inclusive entry: the five others are the ones not shown.
-    expect(json.not_shown.new.entries.map((e: { id: string }) => e.id)).toEqual(['AUD-01', 'AUD-02', 'AUD-04', 'AUD-05', 'AUD-06']);
+    expect(json.not_shown.new.entries.map((e: { id: string }) => e.id)).toEqual([
+      'AUD-01',
+      'AUD-02',
+      'AUD-04',
+      'AUD-05',
+      'AUD-06',
+    ]);
   });
 
   it('#17.14: a real move between entries both reports show is still a move', () => {

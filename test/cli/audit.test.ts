@@ -25,7 +25,21 @@ function archive(): string {
   for (const f of ['entries.csv', 'judges.csv', 'rubric.yaml']) copyFileSync(join(FIX, f), join(dir, f));
   copyFileSync(join(FIX, 'scores-v1.csv'), join(dir, 'scores.csv'));
   mkdirSync(join(dir, 'archive'));
-  const run = kipp(['score', 'entries.csv', '-s', 'scores.csv', '-j', 'judges.csv', '-r', 'rubric.yaml', '--output', 'archive/report.json'], { cwd: dir });
+  const run = kipp(
+    [
+      'score',
+      'entries.csv',
+      '-s',
+      'scores.csv',
+      '-j',
+      'judges.csv',
+      '-r',
+      'rubric.yaml',
+      '--output',
+      'archive/report.json',
+    ],
+    { cwd: dir },
+  );
   expect(run.status).toBe(0);
   return dir;
 }
@@ -40,7 +54,12 @@ describe('the manifest of a JSON report', () => {
       { path: '../scores.csv', kind: 'scores', sha256: sha(join(FIX, 'scores-v1.csv')) },
       { path: '../judges.csv', kind: 'judges', sha256: sha(join(FIX, 'judges.csv')) },
     ]);
-    expect(report.rubric).toEqual({ name: 'KIPP audit example', version: 1, sha256: sha(join(FIX, 'rubric.yaml')), path: '../rubric.yaml' });
+    expect(report.rubric).toEqual({
+      name: 'KIPP audit example',
+      version: 1,
+      sha256: sha(join(FIX, 'rubric.yaml')),
+      path: '../rubric.yaml',
+    });
   });
 
   it('keeps the SPEC 6 keys first and records the options that shape the result', () => {
@@ -48,7 +67,25 @@ describe('the manifest of a JSON report', () => {
     expect(report.as_of).toBe('2025-03-10'); // the rubric's reference_date
     expect(report.options).toEqual({ as_of: null, category: null, top: null, delimiter: null });
     const narrowed = JSON.parse(
-      kipp(['score', 'entries.csv', '-s', 'scores.csv', '-r', 'rubric.yaml', '--category', 'kolaborasi', '--top', '1', '--as-of', '2025-04-01', '--format', 'json'], { cwd: dir }).stdout,
+      kipp(
+        [
+          'score',
+          'entries.csv',
+          '-s',
+          'scores.csv',
+          '-r',
+          'rubric.yaml',
+          '--category',
+          'kolaborasi',
+          '--top',
+          '1',
+          '--as-of',
+          '2025-04-01',
+          '--format',
+          'json',
+        ],
+        { cwd: dir },
+      ).stdout,
     );
     expect(narrowed.options).toEqual({ as_of: '2025-04-01', category: 'collaboration', top: 1, delimiter: null });
     expect(narrowed.rubric.path).toBe('rubric.yaml'); // on stdout: as named
@@ -56,13 +93,30 @@ describe('the manifest of a JSON report', () => {
   });
 
   it('is byte-identical when written again', () => {
-    const again = kipp(['score', 'entries.csv', '-s', 'scores.csv', '-j', 'judges.csv', '-r', 'rubric.yaml', '--output', 'archive/report.json', '--force'], { cwd: dir });
+    const again = kipp(
+      [
+        'score',
+        'entries.csv',
+        '-s',
+        'scores.csv',
+        '-j',
+        'judges.csv',
+        '-r',
+        'rubric.yaml',
+        '--output',
+        'archive/report.json',
+        '--force',
+      ],
+      { cwd: dir },
+    );
     expect(again.status).toBe(0);
     expect(readFileSync(join(dir, 'archive/report.json'), 'utf8')).toBe(JSON.stringify(report, null, 2) + '\n');
   });
 
   it('shows in Markdown with every file and its full sha256', () => {
-    const md = kipp(['score', 'entries.csv', '-s', 'scores.csv', '-r', 'rubric.yaml', '--format', 'md', '--top', '2'], { cwd: dir }).stdout;
+    const md = kipp(['score', 'entries.csv', '-s', 'scores.csv', '-r', 'rubric.yaml', '--format', 'md', '--top', '2'], {
+      cwd: dir,
+    }).stdout;
     expect(md).toContain('## Manifest');
     expect(md).toContain(`| scores | scores.csv | \`${sha(join(FIX, 'scores-v1.csv'))}\` |`);
     expect(md).toContain(`| rubric | rubric.yaml | \`${sha(join(FIX, 'rubric.yaml'))}\` |`);
@@ -102,7 +156,13 @@ describe('kipp verify', () => {
     const json = JSON.parse(kipp(['verify', 'archive/report.json', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.ok).toBe(false);
     expect(json.inputs.filter((i: { status: string }) => i.status !== 'unchanged')).toEqual([
-      { kind: 'scores', path: '../scores.csv', status: 'changed', recorded: sha(join(FIX, 'scores-v1.csv')), actual: sha(sheet) },
+      {
+        kind: 'scores',
+        path: '../scores.csv',
+        status: 'changed',
+        recorded: sha(join(FIX, 'scores-v1.csv')),
+        actual: sha(sheet),
+      },
     ]);
     expect(json.diff.entries).toEqual([
       {
@@ -114,7 +174,13 @@ describe('kipp verify', () => {
         shortlists: { entered: ['top-3'], left: [] },
         criteria: { benefit: { old: 6, new: 7.666667 } },
       },
-      { id: 'AUD-03', title: 'Kader Gegana Pedes', status: 'changed', rank: { old: 3, new: 4 }, shortlists: { entered: [], left: ['top-3'] } },
+      {
+        id: 'AUD-03',
+        title: 'Kader Gegana Pedes',
+        status: 'changed',
+        rank: { old: 3, new: 4 },
+        shortlists: { entered: [], left: ['top-3'] },
+      },
     ]);
   });
 
@@ -137,16 +203,47 @@ describe('kipp verify', () => {
 
   it('a report redirected from stdout names paths from the working folder, and verifies from there', () => {
     const dir = archive();
-    const run = kipp(['score', 'entries.csv', '-s', 'scores.csv', '-r', 'rubric.yaml', '--category', 'governance', '--as-of', '2025-05-01', '--format', 'json'], { cwd: dir });
+    const run = kipp(
+      [
+        'score',
+        'entries.csv',
+        '-s',
+        'scores.csv',
+        '-r',
+        'rubric.yaml',
+        '--category',
+        'governance',
+        '--as-of',
+        '2025-05-01',
+        '--format',
+        'json',
+      ],
+      { cwd: dir },
+    );
     writeFileSync(join(dir, 'archive/stdout.json'), run.stdout);
     expect(kipp(['verify', 'archive/stdout.json'], { cwd: dir }).status).toBe(0);
   });
 
   it('the published example of the README: untouched, exit 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-'));
-    for (const f of ['entries.csv', 'scores-long.csv', 'scores-wide.csv', 'judges.csv']) copyFileSync(join(ROOT, 'fixtures/example', f), join(dir, f));
+    for (const f of ['entries.csv', 'scores-long.csv', 'scores-wide.csv', 'judges.csv'])
+      copyFileSync(join(ROOT, 'fixtures/example', f), join(dir, f));
     const out = join(dir, 'report.json');
-    expect(kipp(['score', join(dir, 'entries.csv'), '-s', join(dir, 'scores-long.csv'), join(dir, 'scores-wide.csv'), '-j', join(dir, 'judges.csv'), '--top', '10', '-o', out]).status).toBe(0);
+    expect(
+      kipp([
+        'score',
+        join(dir, 'entries.csv'),
+        '-s',
+        join(dir, 'scores-long.csv'),
+        join(dir, 'scores-wide.csv'),
+        '-j',
+        join(dir, 'judges.csv'),
+        '--top',
+        '10',
+        '-o',
+        out,
+      ]).status,
+    ).toBe(0);
     const verified = kipp(['verify', out]);
     expect(verified.stderr).toBe('');
     expect(verified.status).toBe(0);
@@ -180,7 +277,9 @@ describe('kipp diff of the two fixture reports (a corrected score sheet)', () =>
         left: [{ id: 'AUD-03', title: 'Kader Gegana Pedes', rank: { old: 3, new: 4 } }],
       },
     ]);
-    expect(diff.entries.map((e: { id: string; rank?: { old: number; new: number } }) => [e.id, e.rank?.old, e.rank?.new])).toEqual([
+    expect(
+      diff.entries.map((e: { id: string; rank?: { old: number; new: number } }) => [e.id, e.rank?.old, e.rank?.new]),
+    ).toEqual([
       ['AUD-04', 4, 3],
       ['AUD-03', 3, 4],
     ]);
@@ -219,14 +318,31 @@ describe('kipp verify on a staged competition (KIPP 2025: desk, then presentatio
   it('re-reads each --scores STAGE=FILE sheet for its stage and verifies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-stages-'));
     const stages = join(ROOT, 'fixtures/stages');
-    for (const f of ['entries.csv', 'judges.csv', 'scores-desk.csv', 'scores-presentation.csv']) copyFileSync(join(stages, f), join(dir, f));
+    for (const f of ['entries.csv', 'judges.csv', 'scores-desk.csv', 'scores-presentation.csv'])
+      copyFileSync(join(stages, f), join(dir, f));
     copyFileSync(join(ROOT, 'rubrics/kipp-2025.yaml'), join(dir, 'rubric.yaml'));
-    const args = ['entries.csv', '-s', 'desk=scores-desk.csv', 'presentation=scores-presentation.csv', '-j', 'judges.csv', '-r', 'rubric.yaml', '--as-of', '2025-06-30'];
+    const args = [
+      'entries.csv',
+      '-s',
+      'desk=scores-desk.csv',
+      'presentation=scores-presentation.csv',
+      '-j',
+      'judges.csv',
+      '-r',
+      'rubric.yaml',
+      '--as-of',
+      '2025-06-30',
+    ];
     expect(kipp(['score', ...args, '--output', 'report.json'], { cwd: dir }).status).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.inputs.filter((i: { kind: string }) => i.kind === 'scores')).toEqual([
       { path: 'scores-desk.csv', kind: 'scores', sha256: sha(join(stages, 'scores-desk.csv')), stage: 'desk' },
-      { path: 'scores-presentation.csv', kind: 'scores', sha256: sha(join(stages, 'scores-presentation.csv')), stage: 'presentation' },
+      {
+        path: 'scores-presentation.csv',
+        kind: 'scores',
+        sha256: sha(join(stages, 'scores-presentation.csv')),
+        stage: 'presentation',
+      },
     ]);
     const verified = kipp(['verify', 'report.json'], { cwd: dir });
     expect(verified.stderr).not.toMatch(/differ/);

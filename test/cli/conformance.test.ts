@@ -46,7 +46,9 @@ function compare(actual: Expected, expected: Expected): void {
     expect(Object.keys(a.criteria).sort()).toEqual(Object.keys(e.criteria).sort());
     for (const [c, v] of Object.entries(e.criteria)) expect(Math.abs(a.criteria[c]! - v)).toBeLessThanOrEqual(1.5e-6);
   });
-  expect(actual.shortlists.map((s) => [s.name, s.taken, s.cutoff_tie])).toEqual(expected.shortlists.map((s) => [s.name, s.taken, s.cutoff_tie]));
+  expect(actual.shortlists.map((s) => [s.name, s.taken, s.cutoff_tie])).toEqual(
+    expected.shortlists.map((s) => [s.name, s.taken, s.cutoff_tie]),
+  );
 }
 
 describe.each([

@@ -36,8 +36,7 @@ function splitOnAll(text: string): string[][] {
     else if (c === ',' || c === ';' || c === '\t') {
       record.push(field);
       field = '';
-    }
-    else if (c === '\n' || c === '\r') {
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
       record.push(field);
       records.push(record);
@@ -57,7 +56,10 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-csv-quoting-'));
  * holds both decimal commas and a label with commas.
  */
 function competition(dir: string): string[] {
-  const entries = readFileSync('fixtures/stages/entries.csv', 'utf8').replace(/^(K25-002,(?:[^,]*,){4})kesehatan,/m, '$1swasembada,');
+  const entries = readFileSync('fixtures/stages/entries.csv', 'utf8').replace(
+    /^(K25-002,(?:[^,]*,){4})kesehatan,/m,
+    '$1swasembada,',
+  );
   expect(entries).toContain(',swasembada,');
   writeFileSync(join(dir, 'entries.csv'), entries);
   return [
@@ -87,27 +89,43 @@ describe('#17.9: exports open aligned when split on , ; and tab at once', () => 
     return { delimiter, name, out, run };
   });
 
-  it.each(files.map((f) => [f.name, f] as const))('#17.9: kipp export --delimiter %s: every row has the header\'s fields, figures and labels whole', (_name, f) => {
-    expect(f.run.status).toBe(0);
-    const text = readFileSync(f.out, 'utf8');
-    const strict: string[][] = parse(text, { bom: true, delimiter: f.delimiter });
-    const loose = splitOnAll(text);
-    expect(loose).toHaveLength(6); // header + 5 entries
-    expect(loose.map((r) => r.length)).toEqual(loose.map(() => strict[0]!.length));
-    expect(loose).toEqual(strict);
-    const header = strict[0]!;
-    const row = strict.find((r) => r[header.indexOf('Kode')] === 'K25-002')!;
-    expect(row[header.indexOf('Kategori')]).toBe('Swasembada pangan, air dan energi');
-    // Figures keep their decimal comma with ; and tab (Indonesian-locale Excel reads them as numbers).
-    const total = row[header.indexOf('Nilai akhir')]!;
-    expect(total).toMatch(f.delimiter === ',' ? /^\d+\.\d\d$/ : /^\d+,\d\d$/);
-    if (f.delimiter !== ',') expect(text).toContain(`"${total}"`);
-  });
+  it.each(files.map((f) => [f.name, f] as const))(
+    "#17.9: kipp export --delimiter %s: every row has the header's fields, figures and labels whole",
+    (_name, f) => {
+      expect(f.run.status).toBe(0);
+      const text = readFileSync(f.out, 'utf8');
+      const strict: string[][] = parse(text, { bom: true, delimiter: f.delimiter });
+      const loose = splitOnAll(text);
+      expect(loose).toHaveLength(6); // header + 5 entries
+      expect(loose.map((r) => r.length)).toEqual(loose.map(() => strict[0]!.length));
+      expect(loose).toEqual(strict);
+      const header = strict[0]!;
+      const row = strict.find((r) => r[header.indexOf('Kode')] === 'K25-002')!;
+      expect(row[header.indexOf('Kategori')]).toBe('Swasembada pangan, air dan energi');
+      // Figures keep their decimal comma with ; and tab (Indonesian-locale Excel reads them as numbers).
+      const total = row[header.indexOf('Nilai akhir')]!;
+      expect(total).toMatch(f.delimiter === ',' ? /^\d+\.\d\d$/ : /^\d+,\d\d$/);
+      if (f.delimiter !== ',') expect(text).toContain(`"${total}"`);
+    },
+  );
 
   it('#17.9: kipp assign sheets and assignment.csv split the same way', () => {
     const out = join(dir, 'panel');
     // Titles with `,` `;` and quotes (the hostile export fixture), judges from the assign fixture.
-    const run = kipp(['assign', 'fixtures/export/entries.csv', '--rubric', 'fixtures/export/rubric.yaml', '--judges', 'fixtures/assign/judges.csv', '-k', '2', '--delimiter', ';', '--output-dir', out]);
+    const run = kipp([
+      'assign',
+      'fixtures/export/entries.csv',
+      '--rubric',
+      'fixtures/export/rubric.yaml',
+      '--judges',
+      'fixtures/assign/judges.csv',
+      '-k',
+      '2',
+      '--delimiter',
+      ';',
+      '--output-dir',
+      out,
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const sheets = readdirSync(join(out, 'sheets')).map((f) => join(out, 'sheets', f));
     let sawComma = false;
@@ -121,14 +139,25 @@ describe('#17.9: exports open aligned when split on , ; and tab at once', () => 
   });
 });
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => spawnSync(p, ['--version'], { encoding: 'utf8' }).status === 0);
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(
+  (p) => spawnSync(p, ['--version'], { encoding: 'utf8' }).status === 0,
+);
 
 /** Converts CSV files with LibreOffice's import (separators `,` `;` tab, quote `"`, UTF-8) to XLSX. */
 function libreOffice(files: string[], outDir: string): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'kipp-lo-profile-'));
   const r = spawnSync(
     soffice!,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=Text - txt - csv (StarCalc):44/59/9,34,76,1', '--convert-to', 'xlsx', '--outdir', outDir, ...files],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--infilter=Text - txt - csv (StarCalc):44/59/9,34,76,1',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      outDir,
+      ...files,
+    ],
     { encoding: 'utf8', env: { ...process.env, HOME: profile, LANG: 'C.UTF-8' }, timeout: 120_000 },
   );
   expect(r.status, r.stderr).toBe(0);
@@ -141,13 +170,23 @@ async function cellTexts(path: string): Promise<string[][]> {
   const rows: string[][] = [];
   book.worksheets[0]!.eachRow((row) => {
     const values = (row.values as unknown[]).slice(1);
-    rows.push(values.map((v) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean))));
+    rows.push(
+      values.map((v) =>
+        v === null || v === undefined
+          ? ''
+          : v instanceof Date
+            ? v.toISOString().slice(0, 10)
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : String(v as string | number | boolean),
+      ),
+    );
   });
   return rows;
 }
 
 describe.skipIf(soffice === undefined)('#17.9: in LibreOffice itself (skipped when soffice is not installed)', () => {
-  it('#17.9: LibreOffice\'s import with , ; and tab opens every export and sheet with the header\'s columns, text cells whole', async () => {
+  it("#17.9: LibreOffice's import with , ; and tab opens every export and sheet with the header's columns, text cells whole", async () => {
     const dir = tempDir();
     const inputs = competition(dir);
     const csvs: { path: string; delimiter: string }[] = [];
@@ -157,11 +196,32 @@ describe.skipIf(soffice === undefined)('#17.9: in LibreOffice itself (skipped wh
       csvs.push({ path: out, delimiter });
     }
     const panel = join(dir, 'panel');
-    expect(kipp(['assign', 'fixtures/export/entries.csv', '--rubric', 'fixtures/export/rubric.yaml', '--judges', 'fixtures/assign/judges.csv', '-k', '2', '--delimiter', ';', '--lang', 'id', '--output-dir', panel]).status).toBe(0);
-    for (const f of readdirSync(join(panel, 'sheets')).slice(0, 3)) csvs.push({ path: join(panel, 'sheets', f), delimiter: ';' });
+    expect(
+      kipp([
+        'assign',
+        'fixtures/export/entries.csv',
+        '--rubric',
+        'fixtures/export/rubric.yaml',
+        '--judges',
+        'fixtures/assign/judges.csv',
+        '-k',
+        '2',
+        '--delimiter',
+        ';',
+        '--lang',
+        'id',
+        '--output-dir',
+        panel,
+      ]).status,
+    ).toBe(0);
+    for (const f of readdirSync(join(panel, 'sheets')).slice(0, 3))
+      csvs.push({ path: join(panel, 'sheets', f), delimiter: ';' });
     const outDir = join(dir, 'lo');
     mkdirSync(outDir);
-    const books = libreOffice(csvs.map((c) => c.path), outDir);
+    const books = libreOffice(
+      csvs.map((c) => c.path),
+      outDir,
+    );
     for (const [k, { path, delimiter }] of csvs.entries()) {
       const strict: string[][] = parse(readFileSync(path), { bom: true, delimiter });
       const opened = await cellTexts(books[k]!);

@@ -23,7 +23,14 @@ import { kipp, ROOT } from './run.js';
 const FX = 'fixtures/export';
 const HOSTILE_INPUTS = [`${FX}/entries.csv`, '--rubric', `${FX}/rubric.yaml`];
 const EX = 'fixtures/example';
-const EXAMPLE_INPUTS = [`${EX}/entries.csv`, '--scores', `${EX}/scores-wide.csv`, `${EX}/scores-long.csv`, '--judges', `${EX}/judges.csv`];
+const EXAMPLE_INPUTS = [
+  `${EX}/entries.csv`,
+  '--scores',
+  `${EX}/scores-wide.csv`,
+  `${EX}/scores-long.csv`,
+  '--judges',
+  `${EX}/judges.csv`,
+];
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'kipp-export-'));
@@ -95,9 +102,28 @@ describe('CSV, default comma', () => {
 
   it('has the documented columns in order, pass-through columns last', () => {
     expect(records[0]).toEqual([
-      'Rank', 'Category rank', 'ID', 'Title', 'Agency', 'Agency type', 'Region', 'Category', 'Group', 'Total',
-      'Novelty', 'Effectiveness', 'Benefit', 'Replicability', 'Sustainability', 'Judges', 'Passed', 'Reasons', 'Shortlists',
-      'Implemented since', 'kontak', 'comment',
+      'Rank',
+      'Category rank',
+      'ID',
+      'Title',
+      'Agency',
+      'Agency type',
+      'Region',
+      'Category',
+      'Group',
+      'Total',
+      'Novelty',
+      'Effectiveness',
+      'Benefit',
+      'Replicability',
+      'Sustainability',
+      'Judges',
+      'Passed',
+      'Reasons',
+      'Shortlists',
+      'Implemented since',
+      'kontak',
+      'comment',
     ]);
   });
 
@@ -129,7 +155,13 @@ describe('CSV, default comma', () => {
 
   it('shows passed, reasons, labels and shortlists in words', () => {
     const byId = new Map(records.slice(1).map((r) => [r[2], r]));
-    expect(byId.get('KIPP-X-001')!.slice(4, 9)).toEqual(['Pemerintah Kota Bandung', 'City', 'Jawa Barat', 'Effective, efficient and high-performing governance', '']);
+    expect(byId.get('KIPP-X-001')!.slice(4, 9)).toEqual([
+      'Pemerintah Kota Bandung',
+      'City',
+      'Jawa Barat',
+      'Effective, efficient and high-performing governance',
+      '',
+    ]);
     expect(byId.get('KIPP-X-001')!.slice(16, 19)).toEqual(['yes', '', 'Top 5, Category winners']);
     expect(byId.get('KIPP-X-007')!.slice(16, 19)).toEqual(['no', 'total', '']);
     expect(byId.get('KIPP-X-008')![5]).toBe('Agency'); // lembaga
@@ -139,19 +171,51 @@ describe('CSV, default comma', () => {
 describe('CSV for Indonesian-locale Excel: --delimiter ";" --lang id', () => {
   const dir = tempDir();
   const out = join(dir, 'top-5.csv');
-  const run = kipp(['export', ...HOSTILE_INPUTS, '--shortlist', 'top-5', '--delimiter', ';', '--lang', 'id', '-o', out]);
+  const run = kipp([
+    'export',
+    ...HOSTILE_INPUTS,
+    '--shortlist',
+    'top-5',
+    '--delimiter',
+    ';',
+    '--lang',
+    'id',
+    '-o',
+    out,
+  ]);
   const records: string[][] = parse(readFileSync(out), { bom: true, delimiter: ';' });
 
   it('writes the shortlist only, in rank order, with decimal commas', () => {
     expect(run.status).toBe(0);
-    expect(records.slice(1).map((r) => r[2])).toEqual(['KIPP-X-001', 'KIPP-X-002', 'KIPP-X-004', 'KIPP-X-006', 'KIPP-X-003']);
+    expect(records.slice(1).map((r) => r[2])).toEqual([
+      'KIPP-X-001',
+      'KIPP-X-002',
+      'KIPP-X-004',
+      'KIPP-X-006',
+      'KIPP-X-003',
+    ]);
     expect(records.slice(1).map((r) => r[9])).toEqual(['100,00', '90,00', '80,00', '70,00', '66,67']);
     expect(records[5]!.slice(10, 15)).toEqual(['9,00', '8,00', '7,00', '6,00', '5,00']);
   });
 
   it('uses Indonesian headers and labels', () => {
-    expect(records[0]!.slice(0, 10)).toEqual(['Peringkat', 'Peringkat kategori', 'Kode', 'Judul', 'Instansi', 'Jenis instansi', 'Wilayah', 'Kategori', 'Kelompok', 'Nilai akhir']);
-    expect(records[1]!.slice(5, 8)).toEqual(['Kota', 'Jawa Barat', 'Tata kelola pelayanan publik yang efektif, efisien dan berkinerja tinggi']);
+    expect(records[0]!.slice(0, 10)).toEqual([
+      'Peringkat',
+      'Peringkat kategori',
+      'Kode',
+      'Judul',
+      'Instansi',
+      'Jenis instansi',
+      'Wilayah',
+      'Kategori',
+      'Kelompok',
+      'Nilai akhir',
+    ]);
+    expect(records[1]!.slice(5, 8)).toEqual([
+      'Kota',
+      'Jawa Barat',
+      'Tata kelola pelayanan publik yang efektif, efisien dan berkinerja tinggi',
+    ]);
     expect(records[1]!.slice(16, 19)).toEqual(['ya', '', 'Top 5, Juara kategori']);
   });
 
@@ -168,15 +232,29 @@ describe('CSV written row by row', () => {
   it.each([
     [',', 'en'],
     [';', 'id'],
-  ] as const)('with --delimiter %j --lang %s: the bytes of the whole table through csv-stringify', (delimiter, lang) => {
-    const out = join(tempDir(), 'streamed.csv');
-    const run = kipp(['export', ...HOSTILE_INPUTS, '--output', out, '--delimiter', delimiter, '--lang', lang, '--as-of', '2026-11-22']);
-    expect(run.status).toBe(0);
-    const competition = loadCompetition({ entries: [`${FX}/entries.csv`], scores: [], rubric: `${FX}/rubric.yaml` });
-    const result = scoreCompetition(competition, { asOf: '2026-11-22' });
-    const expected = formatWithCsvStringify(exportTable(result, result.entries, lang), delimiter);
-    expect(readFileSync(out).equals(Buffer.from(expected, 'utf8'))).toBe(true);
-  });
+  ] as const)(
+    'with --delimiter %j --lang %s: the bytes of the whole table through csv-stringify',
+    (delimiter, lang) => {
+      const out = join(tempDir(), 'streamed.csv');
+      const run = kipp([
+        'export',
+        ...HOSTILE_INPUTS,
+        '--output',
+        out,
+        '--delimiter',
+        delimiter,
+        '--lang',
+        lang,
+        '--as-of',
+        '2026-11-22',
+      ]);
+      expect(run.status).toBe(0);
+      const competition = loadCompetition({ entries: [`${FX}/entries.csv`], scores: [], rubric: `${FX}/rubric.yaml` });
+      const result = scoreCompetition(competition, { asOf: '2026-11-22' });
+      const expected = formatWithCsvStringify(exportTable(result, result.entries, lang), delimiter);
+      expect(readFileSync(out).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    },
+  );
 });
 
 describe('XLSX', async () => {
@@ -243,14 +321,20 @@ describe('XLSX', async () => {
     expect(summary).toContainEqual(['tool', 'kipp', version, null]);
     expect(summary).toContainEqual(['rubric', 'name', 'KIPP 2018 (uji ekspor)', null]);
     expect(summary).toContainEqual(['rubric', 'sha256', sha256(`${FX}/rubric.yaml`), null]);
-    for (const [label, id] of [['Novelty', 'novelty'], ['Effectiveness', 'effectiveness'], ['Benefit', 'benefit'], ['Replicability', 'replicability'], ['Sustainability', 'sustainability']]) {
+    for (const [label, id] of [
+      ['Novelty', 'novelty'],
+      ['Effectiveness', 'effectiveness'],
+      ['Benefit', 'benefit'],
+      ['Replicability', 'replicability'],
+      ['Sustainability', 'sustainability'],
+    ]) {
       expect(summary).toContainEqual(['weight', label, 20, id]);
     }
     expect(summary).toContainEqual(['threshold', 'Total', 45, 'total']);
     expect(summary).toContainEqual(['input: entries', `${FX}/entries.csv`, sha256(`${FX}/entries.csv`), 'sha256']);
   });
 
-  it('#17.15: the summary\'s Value column holds every fact: numbers as numbers, the reference date as a date', () => {
+  it("#17.15: the summary's Value column holds every fact: numbers as numbers, the reference date as a date", () => {
     const sheet = workbook.getWorksheet('Summary')!;
     const summary = sheetRows(sheet);
     expect(summary.length).toBeGreaterThan(10);
@@ -282,7 +366,8 @@ describe('XLSX', async () => {
     const xml = unzip(readFileSync(out));
     const strings = xml.get('xl/sharedStrings.xml') ?? '';
     expect(strings).not.toMatch(/<t(?: [^>]*)?\/>|<t(?: [^>]*)?><\/t>/);
-    for (const [name, text] of xml) if (name.startsWith('xl/worksheets/sheet')) expect(text).not.toMatch(/t="inlineStr"><is><t\/>/);
+    for (const [name, text] of xml)
+      if (name.startsWith('xl/worksheets/sheet')) expect(text).not.toMatch(/t="inlineStr"><is><t\/>/);
   });
 
   it('gives the same bytes on the next run', () => {
@@ -306,7 +391,13 @@ describe('XLSX with one sheet per category or per shortlist', async () => {
 
   it('names category sheets after the labels (shortened to 31 characters) in rubric order', () => {
     expect(runs.map((r) => r.status)).toEqual([0, 0]);
-    expect(categories.worksheets.map((w) => w.name)).toEqual(['Tata kelola pelayanan publik…', 'Transparansi, akuntabilitas…', 'Kolaborasi', 'Pelayanan publik inklusif', 'Ringkasan']);
+    expect(categories.worksheets.map((w) => w.name)).toEqual([
+      'Tata kelola pelayanan publik…',
+      'Transparansi, akuntabilitas…',
+      'Kolaborasi',
+      'Pelayanan publik inklusif',
+      'Ringkasan',
+    ]);
     expect(ids(categories, 'Tata kelola pelayanan publik…')).toEqual(['KIPP-X-001', 'KIPP-X-006']);
     expect(ids(categories, 'Transparansi, akuntabilitas…')).toEqual(['KIPP-X-004', 'KIPP-X-008']);
     expect(ids(categories, 'Kolaborasi')).toEqual(['KIPP-X-003', 'KIPP-X-007', 'KIPP-X-009']);
@@ -327,7 +418,19 @@ describe('the commands of docs/guide/publishing.md on the shipped example', asyn
   const top45 = join(dir, 'top-45.csv');
   const rubric = ['--rubric', `${EX}/rubric-top45.yaml`, '--as-of', '2026-11-22'];
   const run99 = kipp(['export', ...EXAMPLE_INPUTS, ...rubric, '--shortlist', 'top-99', '-o', top99]);
-  const run45 = kipp(['export', ...EXAMPLE_INPUTS, ...rubric, '--shortlist', 'top-45', '--delimiter', ';', '--lang', 'id', '-o', top45]);
+  const run45 = kipp([
+    'export',
+    ...EXAMPLE_INPUTS,
+    ...rubric,
+    '--shortlist',
+    'top-45',
+    '--delimiter',
+    ';',
+    '--lang',
+    'id',
+    '-o',
+    top45,
+  ]);
   const json = JSON.parse(kipp(['score', ...EXAMPLE_INPUTS, ...rubric, '--format', 'json']).stdout) as {
     entries: { id: string; rank: number | null; total: number | null; shortlists: string[] }[];
   };
@@ -390,7 +493,10 @@ describe('safety and usage errors', () => {
   it('still writes the file when the data has errors, and exits 1', () => {
     const dir = tempDir();
     const input = join(dir, 'entries.csv');
-    writeFileSync(input, 'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA-1,Inovasi Satu,Dinas A,tata kelola,2016-01-01,8,8,8,8,8\nA-2,Inovasi Dua,Dinas B,pariwisata,2016-01-01,9,9,9,9,9\n');
+    writeFileSync(
+      input,
+      'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA-1,Inovasi Satu,Dinas A,tata kelola,2016-01-01,8,8,8,8,8\nA-2,Inovasi Dua,Dinas B,pariwisata,2016-01-01,9,9,9,9,9\n',
+    );
     const out = join(dir, 'out.csv');
     const run = kipp(['export', input, '-o', out, '--as-of', '2018-03-10']);
     expect(run.status).toBe(1);
@@ -411,13 +517,34 @@ describe('safety and usage errors', () => {
 });
 
 describe('a rubric with stages (KIPP 2025: desk 70, presentation 30)', () => {
-  it('adds each stage\'s total and rank after the final total', () => {
+  it("adds each stage's total and rank after the final total", () => {
     const out = join(tempDir(), 'stages.csv');
     const S = 'fixtures/stages';
-    const run = kipp(['export', `${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--output', out]);
+    const run = kipp([
+      'export',
+      `${S}/entries.csv`,
+      '--scores',
+      `desk=${S}/scores-desk.csv`,
+      `presentation=${S}/scores-presentation.csv`,
+      '--judges',
+      `${S}/judges.csv`,
+      '--rubric',
+      'rubrics/kipp-2025.yaml',
+      '--as-of',
+      '2025-06-30',
+      '--output',
+      out,
+    ]);
     expect(run.status).toBe(0);
     const rows: Record<string, string>[] = parse(readFileSync(out), { columns: true, bom: true });
-    const pick = (r: Record<string, string>) => [r.ID, r.Total, r['Desk evaluation: Total'], r['Desk evaluation: Rank'], r['Presentation and interview: Total'], r['Presentation and interview: Rank']];
+    const pick = (r: Record<string, string>) => [
+      r.ID,
+      r.Total,
+      r['Desk evaluation: Total'],
+      r['Desk evaluation: Rank'],
+      r['Presentation and interview: Total'],
+      r['Presentation and interview: Rank'],
+    ];
     // The hand-computed figures of test/cli/profiles.test.ts, at two decimals; K25-005 failed the desk mark of 85.
     expect(rows.map(pick)).toEqual([
       ['K25-001', '92.78', '90.00', '2', '99.26', '2'],

@@ -22,9 +22,13 @@ const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'susta
 const SCORES = `entry_id,judge_id,criterion,score\n${['E1', 'E2']
   .flatMap((e) => ['J1', 'J2', 'J3'].flatMap((j) => CRITERIA.map((c) => `${e},${j},${c},${e === 'E1' ? 8 : 7}\n`)))
   .join('')}`;
-const ENTRIES = 'id,title,agency,category,implemented_since\nE1,Kafé Layanan — “Sapa”,Kementerian A,governance,2019-01-01\nE2,Straße Warga,Kota B,governance,2019-01-01\n';
+const ENTRIES =
+  'id,title,agency,category,implemented_since\nE1,Kafé Layanan — “Sapa”,Kementerian A,governance,2019-01-01\nE2,Straße Warga,Kota B,governance,2019-01-01\n';
 const total = (s: number) => Math.round(((s - 1) / 9) * 100 * 1e6) / 1e6;
-type Report = { entries: { id: string; title: string; total: number | null }[]; diagnostics: { code: string; file?: string; line?: number; message: string }[] };
+type Report = {
+  entries: { id: string; title: string; total: number | null }[];
+  diagnostics: { code: string; file?: string; line?: number; message: string }[];
+};
 const score = (entries: string, scores = file('scores.csv', SCORES)) => {
   const run = kipp(['score', entries, '--scores', scores, '--as-of', '2026-11-22', '--format', 'json']);
   return { run, report: (run.stdout ? JSON.parse(run.stdout) : undefined) as Report | undefined };
@@ -36,27 +40,51 @@ const validateJson = (args: string[]) => {
 
 describe('#16.5 YAML from strangers, end to end', () => {
   it('#16.5: a 1.1 MB entries file with one alias per record to a 1 MB anchor is refused (exit 1), naming the file and the bound', () => {
-    const rows = Array.from({ length: 4000 }, (_, i) => `- {id: E${i + 1}, title: T${i + 1}, agency: *big, category: governance}\n`).join('');
-    const path = file('bomb.yaml', `- id: E0\n  title: T0\n  agency: &big "${'x'.repeat(1 << 20)}"\n  category: governance\n${rows}`);
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) => `- {id: E${i + 1}, title: T${i + 1}, agency: *big, category: governance}\n`,
+    ).join('');
+    const path = file(
+      'bomb.yaml',
+      `- id: E0\n  title: T0\n  agency: &big "${'x'.repeat(1 << 20)}"\n  category: governance\n${rows}`,
+    );
     const { run, diagnostics } = validateJson([path]);
     expect(run.status).toBe(1);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'parse-error', file: path });
-    expect(diagnostics[0]!.message).toMatch(/aliases .* expand the document to more than [\d,]+ characters, 10 times the file's size/);
+    expect(diagnostics[0]!.message).toMatch(
+      /aliases .* expand the document to more than [\d,]+ characters, 10 times the file's size/,
+    );
   });
 
   it('#16.5: an anchor on a 50,000-item list, one alias per record, is refused the same way', () => {
-    const rows = Array.from({ length: 500 }, (_, i) => `- {id: E${i + 1}, title: T${i + 1}, agency: a, category: governance, tags: *big}\n`).join('');
-    const path = file('bomb-list.yaml', `- {id: E0, title: T0, agency: a, category: governance, tags: &big [${Array(50_000).fill('xxxx').join(', ')}]}\n${rows}`);
+    const rows = Array.from(
+      { length: 500 },
+      (_, i) => `- {id: E${i + 1}, title: T${i + 1}, agency: a, category: governance, tags: *big}\n`,
+    ).join('');
+    const path = file(
+      'bomb-list.yaml',
+      `- {id: E0, title: T0, agency: a, category: governance, tags: &big [${Array(50_000).fill('xxxx').join(', ')}]}\n${rows}`,
+    );
     const { run, diagnostics } = validateJson([path]);
     expect(run.status).toBe(1);
     expect(diagnostics.map((d) => d.code)).toEqual(['parse-error']);
   });
 
   it('#16.5: a score under an unresolved tag (score: !weird 9) is an error at its line and never scored', () => {
-    const rows = ['E1', 'E2'].flatMap((e) => ['J1', 'J2', 'J3'].flatMap((j) => CRITERIA.map((c) => `- {entry_id: ${e}, judge_id: ${j}, criterion: ${c}, score: ${e === 'E1' ? 8 : 7}}\n`)));
+    const rows = ['E1', 'E2'].flatMap((e) =>
+      ['J1', 'J2', 'J3'].flatMap((j) =>
+        CRITERIA.map((c) => `- {entry_id: ${e}, judge_id: ${j}, criterion: ${c}, score: ${e === 'E1' ? 8 : 7}}\n`),
+      ),
+    );
     // J3's novelty for E2 is written under a tag: the record is refused, so E2 has 2 judges on novelty.
-    const tagged = rows.map((r) => (r.startsWith('- {entry_id: E2, judge_id: J3, criterion: novelty') ? '- entry_id: E2\n  judge_id: J3\n  criterion: novelty\n  score: !weird 9\n' : r)).join('');
+    const tagged = rows
+      .map((r) =>
+        r.startsWith('- {entry_id: E2, judge_id: J3, criterion: novelty')
+          ? '- entry_id: E2\n  judge_id: J3\n  criterion: novelty\n  score: !weird 9\n'
+          : r,
+      )
+      .join('');
     const scores = file('tagged.yaml', tagged);
     const line = tagged.split('\n').indexOf('  score: !weird 9') + 1;
     const { run, diagnostics } = validateJson([file('entries.csv', ENTRIES), '--scores', scores]);
@@ -75,7 +103,13 @@ describe('#16.5 YAML from strangers, end to end', () => {
 
 describe('#16.6 encodings and messages, end to end', () => {
   it('#16.6: one Windows-1252 line in a UTF-8 entries file: the other titles stay exact, a warning at the bad line', () => {
-    const bytes = Buffer.concat([Buffer.from('id,title,agency,category,implemented_since\nE1,Kafé Layanan — “Sapa”,Kementerian A,governance,2019-01-01\nE2,Stra'), Buffer.from([0xdf]), Buffer.from('e Warga,Kota B,governance,2019-01-01\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(
+        'id,title,agency,category,implemented_since\nE1,Kafé Layanan — “Sapa”,Kementerian A,governance,2019-01-01\nE2,Stra',
+      ),
+      Buffer.from([0xdf]),
+      Buffer.from('e Warga,Kota B,governance,2019-01-01\n'),
+    ]);
     const { run, report } = score(file('mixed.csv', bytes));
     expect(run.status).toBe(0);
     expect(report!.entries.map((e) => [e.id, e.title, e.total])).toEqual([
@@ -89,11 +123,16 @@ describe('#16.6 encodings and messages, end to end', () => {
   const wide = {
     'UTF-16 BE without a BOM': (t: string) => Buffer.from(t, 'utf16le').swap16(),
     'UTF-16 LE without a BOM': (t: string) => Buffer.from(t, 'utf16le'),
-    'UTF-32 LE without a BOM': (t: string) => Buffer.concat([...t].map((c) => Buffer.from(new Uint32Array([c.codePointAt(0)!]).buffer))),
-    'UTF-32 BE with a BOM': (t: string) => Buffer.concat([...`\ufeff${t}`].map((c) => Buffer.from(new Uint32Array([c.codePointAt(0)!]).buffer).reverse())),
+    'UTF-32 LE without a BOM': (t: string) =>
+      Buffer.concat([...t].map((c) => Buffer.from(new Uint32Array([c.codePointAt(0)!]).buffer))),
+    'UTF-32 BE with a BOM': (t: string) =>
+      Buffer.concat([...`\ufeff${t}`].map((c) => Buffer.from(new Uint32Array([c.codePointAt(0)!]).buffer).reverse())),
   };
   it.each(Object.entries(wide))('#16.6: entries and scores in %s load to the same report as UTF-8', (name, encode) => {
-    const { run, report } = score(file(`wide-entries-${name}.csv`, encode(ENTRIES)), file(`wide-scores-${name}.csv`, encode(SCORES)));
+    const { run, report } = score(
+      file(`wide-entries-${name}.csv`, encode(ENTRIES)),
+      file(`wide-scores-${name}.csv`, encode(SCORES)),
+    );
     expect(run.status).toBe(0);
     expect(report!.entries.map((e) => [e.id, e.title, e.total])).toEqual([
       ['E1', 'Kafé Layanan — “Sapa”', total(8)],
@@ -104,13 +143,18 @@ describe('#16.6 encodings and messages, end to end', () => {
 
   it('#16.6: a sep=; line in a CR-only (classic Mac) file is honoured; a bad one is refused with a bounded message', () => {
     const cr = (t: string) => t.replace(/\n/g, '\r');
-    const { run, report } = score(file('cr.csv', cr(`sep=;\n${ENTRIES.replace(/,/g, ';')}`)), file('cr-scores.csv', cr(SCORES)));
+    const { run, report } = score(
+      file('cr.csv', cr(`sep=;\n${ENTRIES.replace(/,/g, ';')}`)),
+      file('cr-scores.csv', cr(SCORES)),
+    );
     expect(run.status).toBe(0);
     expect(report!.entries.map((e) => e.total)).toEqual([total(8), total(7)]);
     const bad = validateJson([file('bad-sep.csv', cr(`sep=|\n${ENTRIES}${'x'.repeat(1 << 20)}\n`))]);
     expect(bad.run.status).toBe(1);
     expect(bad.diagnostics.map((d) => [d.code, d.line])).toEqual([['parse-error', 1]]);
-    expect(bad.diagnostics[0]!.message).toBe('the first line "sep=|" names a delimiter kipp does not read: use , ; or a tab');
+    expect(bad.diagnostics[0]!.message).toBe(
+      'the first line "sep=|" names a delimiter kipp does not read: use , ; or a tab',
+    );
   });
 
   // 24 MB rather than the issue's 100 MB, to keep `npm test` quick; the sheet is still past the
@@ -134,7 +178,10 @@ describe('#16.6 encodings and messages, end to end', () => {
         `${big('I')},${big('T')},${big('A')},${big('C')},${big('Y')},${big('G')},${big('D')},x\n` +
         `${big('I')},${big('T')},${big('A')},governance,ministry,,2019-01-01,x\n`,
     );
-    const scores = file('big-scores.csv', `entry_id,judge_id,criterion,score\n${big('E')},${big('J')},${big('K')},${big('S')}\nE1,J1,novelty,${'1'.repeat(1 << 20)}\n`);
+    const scores = file(
+      'big-scores.csv',
+      `entry_id,judge_id,criterion,score\n${big('E')},${big('J')},${big('K')},${big('S')}\nE1,J1,novelty,${'1'.repeat(1 << 20)}\n`,
+    );
     const { run, diagnostics } = validateJson([entries, '--scores', scores]);
     expect(run.status).toBe(1);
     expect(diagnostics.length).toBeGreaterThan(5);

@@ -13,7 +13,9 @@ import { VALIDATE_FORMATS } from '../../src/report/validate/index.js';
 import { kipp } from './run.js';
 
 const base = mkdtempSync(join(tmpdir(), 'kipp-init-'));
-const PROFILES = readdirSync('rubrics').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const PROFILES = readdirSync('rubrics')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 function headers(file: string): string[] {
   return readFileSync(file, 'utf8').split(/\r?\n/)[0]!.split(',');
@@ -25,7 +27,15 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
 
   it('writes the rubric, three templates, a README and a workflow; lists them on stdout', () => {
     expect(init.status).toBe(0);
-    const files = ['rubric.yaml', 'schemas/rubric.schema.json', 'entries.csv', 'judges.csv', 'scores.csv', 'README.md', '.github/workflows/kipp-validate.yml'];
+    const files = [
+      'rubric.yaml',
+      'schemas/rubric.schema.json',
+      'entries.csv',
+      'judges.csv',
+      'scores.csv',
+      'README.md',
+      '.github/workflows/kipp-validate.yml',
+    ];
     expect(init.stdout.trim().split('\n')).toEqual(files.map((f) => join(dir, f)));
     // The rubric is the shipped profile; only its editor hint differs.
     const shipped = readFileSync(`rubrics/${profile}.yaml`, 'utf8').split('\n');
@@ -33,17 +43,34 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
     expect(written.slice(1)).toEqual(shipped.slice(1));
   });
 
-  it('#17.16: the rubric\'s editor hint points at the schema copied into the folder, not at a registry URL', () => {
+  it("#17.16: the rubric's editor hint points at the schema copied into the folder, not at a registry URL", () => {
     const first = readFileSync(join(dir, 'rubric.yaml'), 'utf8').split('\n')[0]!;
     expect(first).toBe('# yaml-language-server: $schema=./schemas/rubric.schema.json');
-    expect(readFileSync(join(dir, 'schemas/rubric.schema.json'), 'utf8')).toBe(readFileSync('schemas/rubric.schema.json', 'utf8'));
-    for (const f of ['rubric.yaml', 'README.md', '.github/workflows/kipp-validate.yml']) expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/unpkg|kipp@\d/);
+    expect(readFileSync(join(dir, 'schemas/rubric.schema.json'), 'utf8')).toBe(
+      readFileSync('schemas/rubric.schema.json', 'utf8'),
+    );
+    for (const f of ['rubric.yaml', 'README.md', '.github/workflows/kipp-validate.yml'])
+      expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/unpkg|kipp@\d/);
   });
 
   // Issue 16.7: a header-only file is an unfilled template or a truncated upload, never "clean".
   // The templates' headers are all known (no other finding); each file is one empty-file error.
-  it('#16.7: kipp validate on the new folder\'s header-only templates: one empty-file error per file, nothing else', () => {
-    const run = kipp(['validate', 'entries.csv', '--scores', 'scores.csv', '--judges', 'judges.csv', '--rubric', 'rubric.yaml', '--format', 'json'], { cwd: dir });
+  it("#16.7: kipp validate on the new folder's header-only templates: one empty-file error per file, nothing else", () => {
+    const run = kipp(
+      [
+        'validate',
+        'entries.csv',
+        '--scores',
+        'scores.csv',
+        '--judges',
+        'judges.csv',
+        '--rubric',
+        'rubric.yaml',
+        '--format',
+        'json',
+      ],
+      { cwd: dir },
+    );
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout);
     expect(json.summary).toEqual({ errors: 3, warnings: 0, files: 4 });
@@ -56,19 +83,34 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
 
   it('templates have Indonesian headers that kipp reads as its fields', () => {
     const entries = headers(join(dir, 'entries.csv'));
-    expect(entries.slice(0, 6)).toEqual(['kode', 'judul_inovasi', 'instansi', 'jenis_instansi', 'provinsi', 'kategori']);
+    expect(entries.slice(0, 6)).toEqual([
+      'kode',
+      'judul_inovasi',
+      'instansi',
+      'jenis_instansi',
+      'provinsi',
+      'kategori',
+    ]);
     const canonical = (kind: 'entries' | 'scores' | 'judges', h: string) => fieldAliases(kind).get(normalizeName(h));
     expect(entries.map((h) => canonical('entries', h))).not.toContain(undefined);
-    expect(headers(join(dir, 'judges.csv')).map((h) => canonical('judges', h))).toEqual(['id', 'name', 'agency', 'region', 'expertise']);
+    expect(headers(join(dir, 'judges.csv')).map((h) => canonical('judges', h))).toEqual([
+      'id',
+      'name',
+      'agency',
+      'region',
+      'expertise',
+    ]);
     const scores = headers(join(dir, 'scores.csv'));
     expect(scores.slice(0, 2).map((h) => canonical('scores', h))).toEqual(['entry_id', 'judge_id']);
     expect(scores).toContain('kebaruan');
     expect(scores.includes('tahap')).toBe(profile === 'kipp-2025');
   });
 
-  it('the workflow runs kipp validate on the folder\'s files', () => {
+  it("the workflow runs kipp validate on the folder's files", () => {
     const text = readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8');
-    const workflow = parse(text) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }> };
+    const workflow = parse(text) as {
+      jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }>;
+    };
     const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run ? [s.run] : [])));
     const validate = runs.filter((r) => r.startsWith('kipp validate '));
     expect(validate.map((r) => /--format (\S+)/.exec(r)?.[1]).sort()).toEqual(['github', 'sarif']);
@@ -82,14 +124,21 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
   it('the workflow leaves the score sheet out while it holds only its header, and checks it from the first score', () => {
     const text = readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8');
     const workflow = parse(text) as { jobs: Record<string, { steps: { run?: string }[] }> };
-    const run = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run?.startsWith('kipp validate ') ? [s.run] : [])))[0]!;
+    const run = Object.values(workflow.jobs).flatMap((j) =>
+      j.steps.flatMap((s) => (s.run?.startsWith('kipp validate ') ? [s.run] : [])),
+    )[0]!;
     // The step's command run by bash in a copy of the folder, with `kipp` stubbed to print its arguments.
     const folder = mkdtempSync(join(tmpdir(), 'kipp-wf-'));
     const bin = mkdtempSync(join(tmpdir(), 'kipp-stub-'));
     writeFileSync(join(bin, 'kipp'), '#!/bin/sh\necho "$@"\n', { mode: 0o755 });
     const scores = readFileSync(join(dir, 'scores.csv'), 'utf8');
     writeFileSync(join(folder, 'scores.csv'), scores);
-    const args = () => spawnSync('bash', ['-e', '-c', run], { cwd: folder, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' }).stdout;
+    const args = () =>
+      spawnSync('bash', ['-e', '-c', run], {
+        cwd: folder,
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+        encoding: 'utf8',
+      }).stdout;
     expect(args()).not.toContain('--scores');
     writeFileSync(join(folder, 'scores.csv'), `${scores.trimEnd()}\nKIPP-001,J01,8,7,9,8,7,\n`);
     expect(args()).toContain('--scores scores.csv');
@@ -101,7 +150,11 @@ describe('#17.16: the workflow installs kipp only from a source the secretariat 
   expect(kipp(['init', dir]).status).toBe(0);
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
   type Step = { name?: string; run?: string; env?: Record<string, string> };
-  const steps = (parse(readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }).jobs.validate!.steps;
+  const steps = (
+    parse(readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: Step[] }>;
+    }
+  ).jobs.validate!.steps;
   const install = steps.find((s) => s.name === 'Install kipp')!;
 
   /**
@@ -150,7 +203,7 @@ describe('#17.16: the workflow installs kipp only from a source the secretariat 
     }
   });
 
-  it('#17.16: the folder\'s README tells the secretariat both ways', () => {
+  it("#17.16: the folder's README tells the secretariat both ways", () => {
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     expect(readme).toContain('npm pack');
     expect(readme).toContain(`vendor/kipp-${version}.tgz`);

@@ -11,7 +11,8 @@ import { kipp, ROOT } from './run.js';
 
 const HEADER = 'id,title,agency,category,implemented_since';
 const ENTRIES = `${HEADER}\nK-1,Sapa Warga,Dinas A,1,2015-01-01\nK-2,Lapor Cepat,Dinas B,2,2015-01-01\n`;
-const SCORES = 'entry_id,judge_id,novelty,effectiveness,benefit,replicability,sustainability\nK-1,J1,8,8,8,8,8\nK-2,J1,6,6,6,6,6\n';
+const SCORES =
+  'entry_id,judge_id,novelty,effectiveness,benefit,replicability,sustainability\nK-1,J1,8,8,8,8,8\nK-2,J1,6,6,6,6,6\n';
 const AS_OF = ['--as-of', '2026-01-01'];
 
 interface Found {
@@ -32,12 +33,18 @@ const write = (name: string, content: string | Uint8Array) => {
 };
 /** `kipp validate … --format json` in the temporary folder: exit code, diagnostics, stderr. */
 function validate(args: string[], input?: string | Uint8Array) {
-  const run = kipp(['validate', ...args, ...AS_OF, '--format', 'json'], { cwd: dir, ...(input !== undefined ? { input } : {}) });
+  const run = kipp(['validate', ...args, ...AS_OF, '--format', 'json'], {
+    cwd: dir,
+    ...(input !== undefined ? { input } : {}),
+  });
   const found: Found[] = run.stdout === '' ? [] : JSON.parse(run.stdout).diagnostics;
   return { status: run.status, found, stderr: run.stderr, stdout: run.stdout };
 }
 function score(args: string[], input?: string | Uint8Array) {
-  return kipp(['score', ...args, ...AS_OF, '--format', 'json'], { cwd: dir, ...(input !== undefined ? { input } : {}) });
+  return kipp(['score', ...args, ...AS_OF, '--format', 'json'], {
+    cwd: dir,
+    ...(input !== undefined ? { input } : {}),
+  });
 }
 const codes = (found: Found[]) => found.map((d) => [d.code, d.file]);
 
@@ -52,7 +59,10 @@ beforeAll(() => {
   write('scores.csv', SCORES);
   // The CI layout, one YAML file per entry; b.yaml was truncated to nothing.
   mkdirSync(at('submissions'), { recursive: true });
-  write('submissions/a.yaml', 'id: K-1\ntitle: Sapa Warga\nagency: Dinas A\ncategory: 1\nimplemented_since: 2015-01-01\n');
+  write(
+    'submissions/a.yaml',
+    'id: K-1\ntitle: Sapa Warga\nagency: Dinas A\ncategory: 1\nimplemented_since: 2015-01-01\n',
+  );
   write('submissions/b.yaml', '');
 });
 
@@ -97,10 +107,13 @@ describe('#16.7: a file that yields no records is an error', () => {
     const v = validate([file]);
     expect(v.status).toBe(1);
     expect(v.found.map((d) => [d.code, d.line, d.field])).toEqual([['missing-field', 1, 'id']]);
-    for (const name of ['id', 'title', 'agency', 'category', 'kode', 'judul', 'instansi', 'kategori']) expect(v.found[0]!.message).toContain(name);
+    for (const name of ['id', 'title', 'agency', 'category', 'kode', 'judul', 'instansi', 'kategori'])
+      expect(v.found[0]!.message).toContain(name);
     const judges = write('judges-wrong.csv', 'nama,instansi\nBudi,Universitas A\n');
     const j = validate([at('entries.csv'), '--judges', judges]);
-    expect(j.found.filter((d) => d.file === judges).map((d) => [d.code, d.line, d.field])).toEqual([['missing-field', 1, 'id']]);
+    expect(j.found.filter((d) => d.file === judges).map((d) => [d.code, d.line, d.field])).toEqual([
+      ['missing-field', 1, 'id'],
+    ]);
   });
 });
 
@@ -108,10 +121,22 @@ describe('#16.8: the same input twice is a usage error, before anything is read'
   beforeAll(() => symlinkSync(at('entries.csv'), at('link.csv')));
   it.each([
     ['a file twice', ['entries.csv', 'entries.csv'], /entries\.csv is named twice/],
-    ['a path and its ./ variant', ['entries.csv', './entries.csv'], /entries\.csv and \.\/entries\.csv are the same file/],
+    [
+      'a path and its ./ variant',
+      ['entries.csv', './entries.csv'],
+      /entries\.csv and \.\/entries\.csv are the same file/,
+    ],
     ['a path and a symlink to it', ['entries.csv', 'link.csv'], /are the same file/],
-    ['a sheet given as scores and as judges', ['entries.csv', '--scores', 'scores.csv', '--judges', 'scores.csv'], /as scores and as judges/],
-    ['a folder and a file inside it', ['submissions', 'submissions/a.yaml'], /submissions\/a\.yaml is named twice \(by submissions and by submissions\/a\.yaml, both as entries\)/],
+    [
+      'a sheet given as scores and as judges',
+      ['entries.csv', '--scores', 'scores.csv', '--judges', 'scores.csv'],
+      /as scores and as judges/,
+    ],
+    [
+      'a folder and a file inside it',
+      ['submissions', 'submissions/a.yaml'],
+      /submissions\/a\.yaml is named twice \(by submissions and by submissions\/a\.yaml, both as entries\)/,
+    ],
   ])('#16.8: %s: exit 2 with a message that says so, for validate and score', (_name, args, message) => {
     const v = kipp(['validate', ...args, ...AS_OF], { cwd: dir });
     expect(v.status).toBe(2);
@@ -145,15 +170,27 @@ describe('#16.9: duplicate messages name the first occurrence and a count', () =
   });
 
   it('#16.9: duplicate-id (entries and judges) and duplicate-score name one other place', () => {
-    const entries = write('same-id.csv', `${HEADER}\nK-9,A,Dinas A,1,2015-01-01\nK-9,B,Dinas B,1,2015-01-01\nK-9,C,Dinas C,1,2015-01-01\n`);
+    const entries = write(
+      'same-id.csv',
+      `${HEADER}\nK-9,A,Dinas A,1,2015-01-01\nK-9,B,Dinas B,1,2015-01-01\nK-9,C,Dinas C,1,2015-01-01\n`,
+    );
     const ids = validate([entries]).found.filter((d) => d.code === 'duplicate-id');
     expect(ids.map((d) => d.line)).toEqual([2, 3, 4]);
-    expect(ids.map((d) => d.message.match(/also used at (\S+)/)![1])).toEqual([`${entries}:3`, `${entries}:2`, `${entries}:2`]);
+    expect(ids.map((d) => d.message.match(/also used at (\S+)/)![1])).toEqual([
+      `${entries}:3`,
+      `${entries}:2`,
+      `${entries}:2`,
+    ]);
     expect(ids[0]!.message).toContain('and 1 more (3 in all)');
     const judges = write('same-judge.csv', 'id,name\nJ1,A\nJ1,B\n');
-    const j = validate([at('entries.csv'), '--scores', at('scores.csv'), '--judges', judges]).found.filter((d) => d.code === 'duplicate-id');
+    const j = validate([at('entries.csv'), '--scores', at('scores.csv'), '--judges', judges]).found.filter(
+      (d) => d.code === 'duplicate-id',
+    );
     expect(j.map((d) => d.message.match(/also used at (\S+):/)![1])).toEqual([`${judges}:3`, `${judges}:2`]);
-    const sheet = write('same-score.csv', 'entry_id,judge_id,criterion,score\nK-1,J1,novelty,8\nK-1,J1,novelty,8\nK-1,J1,novelty,7\n');
+    const sheet = write(
+      'same-score.csv',
+      'entry_id,judge_id,criterion,score\nK-1,J1,novelty,8\nK-1,J1,novelty,8\nK-1,J1,novelty,7\n',
+    );
     const s = validate([at('entries.csv'), '--scores', sheet]).found.filter((d) => d.code === 'duplicate-score');
     expect(s.map((d) => d.line)).toEqual([2, 3, 4]);
     for (const d of s) expect(d.message).toContain('and 1 more (3 in all)');
@@ -180,12 +217,17 @@ describe('#16.12: no file in a named folder is skipped silently; workbooks are r
     const v = validate([at('entries.csv'), '--scores', at('nilai')]);
     expect(v.status).toBe(1);
     expect(codes(v.found)).toEqual(
-      ['juri-2.xlsx', 'juri-3.xls', 'juri-4.ods', 'juri-5.tsv', 'juri-6.txt', 'scan.pdf', 'sub'].map((name) => ['unsupported-format', at(`nilai/${name}`)]),
+      ['juri-2.xlsx', 'juri-3.xls', 'juri-4.ods', 'juri-5.tsv', 'juri-6.txt', 'scan.pdf', 'sub'].map((name) => [
+        'unsupported-format',
+        at(`nilai/${name}`),
+      ]),
     );
     const message = (name: string) => v.found.find((d) => d.file === at(`nilai/${name}`))!.message;
     // #18: a real .xlsx is read; this one holds a ZIP header and nothing else (no workbook inside).
     expect(message('juri-2.xlsx')).toMatch(/named \.xlsx but holds no Excel workbook.*save it again as \.xlsx/);
-    expect(message('juri-3.xls')).toMatch(/legacy Excel workbook \(\.xls\).*Save As > Excel Workbook \(\.xlsx\).*soffice --headless --convert-to xlsx juri-3\.xls/);
+    expect(message('juri-3.xls')).toMatch(
+      /legacy Excel workbook \(\.xls\).*Save As > Excel Workbook \(\.xlsx\).*soffice --headless --convert-to xlsx juri-3\.xls/,
+    );
     expect(message('juri-4.ods')).toMatch(/OpenDocument spreadsheet.*soffice --headless --convert-to xlsx juri-4\.ods/);
     expect(message('scan.pdf')).toMatch(/PDF document/);
     expect(message('juri-5.tsv')).toMatch(/name it on the command line/);
@@ -221,34 +263,56 @@ describe('#16.12: no file in a named folder is skipped silently; workbooks are r
 });
 
 describe('#16.13: spreadsheet habits', () => {
-  it.each([['No'], ['No.'], ['#'], ['Nomor'], ['No Urut']])('#16.13: a leading row-number column %s next to Kode: loads, with Kode as the id and no warning', (rowNumber) => {
-    const file = write(`rownum-${rowNumber.replace(/\W/g, '_')}.csv`, `${rowNumber},Kode,Judul,Instansi,Kategori,Tanggal Implementasi\n1,K-1,Sapa Warga,Dinas A,1,2015-01-01\n2,K-2,Lapor Cepat,Dinas B,2,2015-01-01\n`);
-    const v = validate([file, '--scores', at('scores.csv')]);
-    expect(v.found).toEqual([]);
-    expect(v.status).toBe(0);
-    const ranked = JSON.parse(score([file, '--scores', at('scores.csv')]).stdout).entries.map((e: { id: string; rank: number }) => [e.id, e.rank]);
-    expect(ranked).toEqual([
-      ['K-1', 1],
-      ['K-2', 2],
-    ]);
-  });
+  it.each([['No'], ['No.'], ['#'], ['Nomor'], ['No Urut']])(
+    '#16.13: a leading row-number column %s next to Kode: loads, with Kode as the id and no warning',
+    (rowNumber) => {
+      const file = write(
+        `rownum-${rowNumber.replace(/\W/g, '_')}.csv`,
+        `${rowNumber},Kode,Judul,Instansi,Kategori,Tanggal Implementasi\n1,K-1,Sapa Warga,Dinas A,1,2015-01-01\n2,K-2,Lapor Cepat,Dinas B,2,2015-01-01\n`,
+      );
+      const v = validate([file, '--scores', at('scores.csv')]);
+      expect(v.found).toEqual([]);
+      expect(v.status).toBe(0);
+      const ranked = JSON.parse(score([file, '--scores', at('scores.csv')]).stdout).entries.map(
+        (e: { id: string; rank: number }) => [e.id, e.rank],
+      );
+      expect(ranked).toEqual([
+        ['K-1', 1],
+        ['K-2', 2],
+      ]);
+    },
+  );
 
   it('#16.13: No alone is still the id (SPEC 2); Kode Inovasi is the id of an entries file', () => {
-    const alone = write('no-alone.csv', 'No,Judul,Instansi,Kategori,Tanggal Implementasi\nK-1,Sapa Warga,Dinas A,1,2015-01-01\nK-2,Lapor Cepat,Dinas B,2,2015-01-01\n');
+    const alone = write(
+      'no-alone.csv',
+      'No,Judul,Instansi,Kategori,Tanggal Implementasi\nK-1,Sapa Warga,Dinas A,1,2015-01-01\nK-2,Lapor Cepat,Dinas B,2,2015-01-01\n',
+    );
     expect(validate([alone, '--scores', at('scores.csv')]).found).toEqual([]);
-    const kode = write('kode-inovasi.csv', 'No,Kode Inovasi,Judul Inovasi,Instansi,Kategori,Tanggal Implementasi\n1,K-1,Sapa Warga,Dinas A,1,2015-01-01\n2,K-2,Lapor Cepat,Dinas B,2,2015-01-01\n');
+    const kode = write(
+      'kode-inovasi.csv',
+      'No,Kode Inovasi,Judul Inovasi,Instansi,Kategori,Tanggal Implementasi\n1,K-1,Sapa Warga,Dinas A,1,2015-01-01\n2,K-2,Lapor Cepat,Dinas B,2,2015-01-01\n',
+    );
     const v = validate([kode, '--scores', at('scores.csv')]);
     expect(v.found).toEqual([]);
     expect(v.status).toBe(0);
   });
 
   it('#16.13: an id that lost its leading zero gets "did you mean" (entries and judges, both directions)', () => {
-    const entries = write('zero-entries.csv', `${HEADER}\n08123,Sapa Warga,Dinas A,1,2015-01-01\n8124,Lapor Cepat,Dinas B,2,2015-01-01\n`);
+    const entries = write(
+      'zero-entries.csv',
+      `${HEADER}\n08123,Sapa Warga,Dinas A,1,2015-01-01\n8124,Lapor Cepat,Dinas B,2,2015-01-01\n`,
+    );
     const judges = write('zero-judges.csv', 'id,name\n007,Budi\n');
-    const sheet = write('zero-scores.csv', 'entry_id,judge_id,criterion,score\n8123,007,novelty,8\n08124,007,novelty,8\n08123,7,novelty,8\nK-77,007,novelty,8\n');
+    const sheet = write(
+      'zero-scores.csv',
+      'entry_id,judge_id,criterion,score\n8123,007,novelty,8\n08124,007,novelty,8\n08123,7,novelty,8\nK-77,007,novelty,8\n',
+    );
     const v = validate([entries, '--scores', sheet, '--judges', judges]);
     expect(v.status).toBe(1);
-    const unknown = v.found.filter((d) => d.code === 'unknown-entry' || d.code === 'unknown-judge').map((d) => [d.code, d.line, d.message.match(/did you mean "([^"]+)"/)?.[1]]);
+    const unknown = v.found
+      .filter((d) => d.code === 'unknown-entry' || d.code === 'unknown-judge')
+      .map((d) => [d.code, d.line, d.message.match(/did you mean "([^"]+)"/)?.[1]]);
     expect(unknown).toEqual([
       ['unknown-entry', 2, '08123'],
       ['unknown-entry', 3, '8124'],
@@ -260,7 +324,17 @@ describe('#16.13: spreadsheet habits', () => {
 
 describe('fixture folders stay as documented', () => {
   it('#16.12: fixtures/validate/unsupported-format has a real workbook and a README next to a CSV sheet', () => {
-    const v = kipp(['validate', 'fixtures/validate/unsupported-format/entries.csv', '--scores', 'fixtures/validate/unsupported-format/scores', '--as-of', '2018-03-10'], { cwd: ROOT });
+    const v = kipp(
+      [
+        'validate',
+        'fixtures/validate/unsupported-format/entries.csv',
+        '--scores',
+        'fixtures/validate/unsupported-format/scores',
+        '--as-of',
+        '2018-03-10',
+      ],
+      { cwd: ROOT },
+    );
     expect(v.status).toBe(1);
     expect(v.stderr).toMatch(/skipped README\.md/);
   });

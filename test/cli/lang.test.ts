@@ -8,11 +8,42 @@ import { kipp } from './run.js';
 const EX = 'fixtures/example';
 const CONF = 'fixtures/conformance/panel';
 const S = 'fixtures/stages';
-const EXAMPLE = [`${EX}/entries.csv`, '--scores', `${EX}/scores-wide.csv`, `${EX}/scores-long.csv`, '--judges', `${EX}/judges.csv`, '--as-of', '2026-11-22'];
+const EXAMPLE = [
+  `${EX}/entries.csv`,
+  '--scores',
+  `${EX}/scores-wide.csv`,
+  `${EX}/scores-long.csv`,
+  '--judges',
+  `${EX}/judges.csv`,
+  '--as-of',
+  '2026-11-22',
+];
 // z-scores, a trimmed mean, category weights, pass marks, per-category shortlists, diagnostics
-const PANEL = [`${CONF}/entries.csv`, '--scores', `${CONF}/scores-wide.csv`, `${CONF}/scores-long.csv`, '--judges', `${CONF}/judges.csv`, '--rubric', `${CONF}/rubric.yaml`, '--as-of', '2026-11-22'];
+const PANEL = [
+  `${CONF}/entries.csv`,
+  '--scores',
+  `${CONF}/scores-wide.csv`,
+  `${CONF}/scores-long.csv`,
+  '--judges',
+  `${CONF}/judges.csv`,
+  '--rubric',
+  `${CONF}/rubric.yaml`,
+  '--as-of',
+  '2026-11-22',
+];
 // stages, groups, min_per quotas
-const STAGED = [`${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+const STAGED = [
+  `${S}/entries.csv`,
+  '--scores',
+  `desk=${S}/scores-desk.csv`,
+  `presentation=${S}/scores-presentation.csv`,
+  '--judges',
+  `${S}/judges.csv`,
+  '--rubric',
+  'rubrics/kipp-2025.yaml',
+  '--as-of',
+  '2025-06-30',
+];
 
 /**
  * English words kipp itself writes around the data (headers, sentences, method names), as whole
@@ -21,12 +52,82 @@ const STAGED = [`${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `pr
  * identifiers, not words, and are left out of the check by being absent from this list.
  */
 const ENGLISH = [
-  'Rubric', 'scale', 'weight', 'Weights', 'Thresholds', 'shared', 'every', 'borderline', 'entries', 'entry', 'trimmed', 'zscore',
-  'mean', 'Total', 'Rank', 'Shortlists', 'Category', 'passed', 'none', 'met', 'missed', 'yes', 'Judges', 'Agreement', 'Coverage',
-  'version', 'stage', 'runs', 'seed', 'percentage', 'ranked', 'excluded', 'conflict', 'above', 'below', 'separated', 'order',
-  'Criterion', 'criteria', 'Reference', 'Produced', 'Report', 'Contents', 'Summary', 'Ranking', 'Search', 'Filter', 'Score',
-  'tie', 'cut', 'hidden', 'widen', 'Title', 'Agency', 'Mean', 'Best', 'Lowest', 'Legend', 'Input', 'errors', 'warning', 'warnings',
-  'months', 'least', 'most', 'the', 'and', 'with', 'of', 'not', 'Stage', 'Flags', 'Judge', 'Spread', 'Disagreements', 'judges',
+  'Rubric',
+  'scale',
+  'weight',
+  'Weights',
+  'Thresholds',
+  'shared',
+  'every',
+  'borderline',
+  'entries',
+  'entry',
+  'trimmed',
+  'zscore',
+  'mean',
+  'Total',
+  'Rank',
+  'Shortlists',
+  'Category',
+  'passed',
+  'none',
+  'met',
+  'missed',
+  'yes',
+  'Judges',
+  'Agreement',
+  'Coverage',
+  'version',
+  'stage',
+  'runs',
+  'seed',
+  'percentage',
+  'ranked',
+  'excluded',
+  'conflict',
+  'above',
+  'below',
+  'separated',
+  'order',
+  'Criterion',
+  'criteria',
+  'Reference',
+  'Produced',
+  'Report',
+  'Contents',
+  'Summary',
+  'Ranking',
+  'Search',
+  'Filter',
+  'Score',
+  'tie',
+  'cut',
+  'hidden',
+  'widen',
+  'Title',
+  'Agency',
+  'Mean',
+  'Best',
+  'Lowest',
+  'Legend',
+  'Input',
+  'errors',
+  'warning',
+  'warnings',
+  'months',
+  'least',
+  'most',
+  'the',
+  'and',
+  'with',
+  'of',
+  'not',
+  'Stage',
+  'Flags',
+  'Judge',
+  'Spread',
+  'Disagreements',
+  'judges',
 ];
 // reason codes (`too-few-judges`, `stage:desk`) and file paths (`entries.csv`) are identifiers: a word inside one is not a word
 const ENGLISH_WORD = new RegExp(`(?<![\\w:/-])(${ENGLISH.join('|')})(?![\\w:./-])`, 'g');
@@ -85,7 +186,10 @@ describe('#17.11: --lang id leaves no English in the human output', () => {
   });
 
   it('#17.11: KIPP_LANG=id says what --lang id says', () => {
-    for (const args of [['explain', 'KIPP-2018-016', ...EXAMPLE], ['rubric', 'show']]) {
+    for (const args of [
+      ['explain', 'KIPP-2018-016', ...EXAMPLE],
+      ['rubric', 'show'],
+    ]) {
       const viaFlag = kipp([...args, '--lang', 'id']);
       const viaEnv = kipp(args, { env: { KIPP_LANG: 'id' } });
       expect(viaEnv.status).toBe(0);

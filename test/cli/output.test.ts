@@ -10,7 +10,16 @@ import { describe, expect, it } from 'vitest';
 import { BIN, kipp, ROOT } from './run.js';
 
 const EX = join(ROOT, 'fixtures/example');
-const INPUTS = [join(EX, 'entries.csv'), '--scores', join(EX, 'scores-wide.csv'), join(EX, 'scores-long.csv'), '--judges', join(EX, 'judges.csv'), '--as-of', '2026-11-22'];
+const INPUTS = [
+  join(EX, 'entries.csv'),
+  '--scores',
+  join(EX, 'scores-wide.csv'),
+  join(EX, 'scores-long.csv'),
+  '--judges',
+  join(EX, 'judges.csv'),
+  '--as-of',
+  '2026-11-22',
+];
 const fresh = () => mkdtempSync(join(tmpdir(), 'kipp-out-'));
 
 describe('#17.6: --output takes only an extension the command writes; - is standard output', () => {
@@ -75,10 +84,18 @@ describe('#17.7: every output precondition is checked before any input is read',
 
   it('#17.7 an existing --output without --force, for score, validate, judges and export', () => {
     const dir = fresh();
-    for (const [command, file] of [['score', 'r.json'], ['validate', 'v.json'], ['judges', 'j.md'], ['export', 'e.csv']] as const) {
+    for (const [command, file] of [
+      ['score', 'r.json'],
+      ['validate', 'v.json'],
+      ['judges', 'j.md'],
+      ['export', 'e.csv'],
+    ] as const) {
       const path = join(dir, file);
       writeFileSync(path, 'keep me');
-      refusesFirst([command, missing, '--scores', join(EX, 'scores-long.csv'), '--output', path], /exists: pass --force/);
+      refusesFirst(
+        [command, missing, '--scores', join(EX, 'scores-long.csv'), '--output', path],
+        /exists: pass --force/,
+      );
       expect(readFileSync(path, 'utf8')).toBe('keep me');
     }
   });
@@ -87,9 +104,28 @@ describe('#17.7: every output precondition is checked before any input is read',
     const dir = fresh();
     mkdirSync(join(dir, 'sheets'));
     writeFileSync(join(dir, 'sheets', 'a.csv'), 'entry_id,judge_id,criterion,score\n');
-    refusesFirst(['score', missing, '--scores', join(dir, 'sheets'), '--output', join(dir, 'sheets', 'a.csv'), '--force'], /one of the input files/);
-    refusesFirst(['score', missing, '--judges', join(EX, 'judges.csv'), '--output', join(EX, 'judges.csv'), '--force'], /one of the input files/);
-    refusesFirst(['validate', missing, '--rubric', join(EX, 'rubric-top45.yaml'), '--output', join(EX, 'rubric-top45.yaml'), '--format', 'pretty', '--force'], /cannot write a \.yaml file/);
+    refusesFirst(
+      ['score', missing, '--scores', join(dir, 'sheets'), '--output', join(dir, 'sheets', 'a.csv'), '--force'],
+      /one of the input files/,
+    );
+    refusesFirst(
+      ['score', missing, '--judges', join(EX, 'judges.csv'), '--output', join(EX, 'judges.csv'), '--force'],
+      /one of the input files/,
+    );
+    refusesFirst(
+      [
+        'validate',
+        missing,
+        '--rubric',
+        join(EX, 'rubric-top45.yaml'),
+        '--output',
+        join(EX, 'rubric-top45.yaml'),
+        '--format',
+        'pretty',
+        '--force',
+      ],
+      /cannot write a \.yaml file/,
+    );
   });
 
   it('#17.7 a missing folder, a file where the folder should be, a folder as the output', () => {
@@ -97,7 +133,10 @@ describe('#17.7: every output precondition is checked before any input is read',
     writeFileSync(join(dir, 'plain'), '');
     refusesFirst(['score', missing, '--output', join(dir, 'nowhere', 'r.json')], /folder .* does not exist/);
     refusesFirst(['score', missing, '--output', join(dir, 'plain', 'r.json')], /not a folder/);
-    refusesFirst(['export', missing, '--output', join(dir, 'x.csv', '..', 'plain', 'e.csv')], /not a folder|does not exist/);
+    refusesFirst(
+      ['export', missing, '--output', join(dir, 'x.csv', '..', 'plain', 'e.csv')],
+      /not a folder|does not exist/,
+    );
     mkdirSync(join(dir, 'out.json'));
     refusesFirst(['score', missing, '--output', join(dir, 'out.json')], /is a folder/);
   });
@@ -121,7 +160,10 @@ describe('#17.7: every output precondition is checked before any input is read',
 
 /** Runs kipp with stdout read until its first chunk and then closed, as `| head -1` does. */
 async function closedEarly(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '' },
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   child.stdout.once('data', () => child.stdout.destroy());
@@ -141,7 +183,7 @@ describe('#17.8: help, version and usage errors piped into a reader that stops e
     }
   }, 60_000);
 
-  it('#17.8 the version and commander\'s errors too (exit 0 and 2)', async () => {
+  it("#17.8 the version and commander's errors too (exit 0 and 2)", async () => {
     const version = await closedEarly(['--version']);
     expect(version.stderr).toBe('');
     expect(version.code).toBe(0);
@@ -153,7 +195,10 @@ describe('#17.8: help, version and usage errors piped into a reader that stops e
   });
 
   it('#17.8 a closed stderr does not crash a usage error either', async () => {
-    const child = spawn(process.execPath, [BIN, 'score', 'x.csv', '--no-such-option'], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(process.execPath, [BIN, 'score', 'x.csv', '--no-such-option'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '' },
+    });
     child.stderr.destroy();
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -52,8 +52,19 @@ describe('#17.5: disconnected-panel only where the normalization needs a connect
     const scores = join(dir, 'scores.csv');
     const rows = ['entry_id,judge_id,stage,novelty,effectiveness,benefit,replicability,sustainability'];
     // desk: two pieces; presentation: P1 and P2 scored both entries.
-    for (const [e, j] of [['130', 'J01'], ['130', 'J02'], ['131', 'J03'], ['131', 'J04']]) rows.push(`KIPP-2018-${e},${j},desk,7,7,7,7,7`);
-    for (const e of ['130', '131']) for (const [j, x] of [['P1', 6], ['P2', 8]]) rows.push(`KIPP-2018-${e},${j},presentation,${x},${x},${x},${x},${x}`);
+    for (const [e, j] of [
+      ['130', 'J01'],
+      ['130', 'J02'],
+      ['131', 'J03'],
+      ['131', 'J04'],
+    ])
+      rows.push(`KIPP-2018-${e},${j},desk,7,7,7,7,7`);
+    for (const e of ['130', '131'])
+      for (const [j, x] of [
+        ['P1', 6],
+        ['P2', 8],
+      ])
+        rows.push(`KIPP-2018-${e},${j},presentation,${x},${x},${x},${x},${x}`);
     writeFileSync(scores, `${rows.join('\n')}\n`);
     const inputs = [`${FIX}/entries.csv`, '--scores', scores, '--as-of', '2018-03-10'];
 
@@ -61,15 +72,22 @@ describe('#17.5: disconnected-panel only where the normalization needs a connect
       const strict = kipp(['validate', ...inputs, '--rubric', rubric('none'), '--strict', '--format', 'json']);
       expect(strict.status).toBe(0);
       expect(codesOf(strict.stdout)).toEqual([]);
-      expect(codesOf(kipp(['score', ...inputs, '--rubric', rubric('none'), '--format', 'json']).stdout)).not.toContain('disconnected-panel');
+      expect(codesOf(kipp(['score', ...inputs, '--rubric', rubric('none'), '--format', 'json']).stdout)).not.toContain(
+        'disconnected-panel',
+      );
     });
 
     it('#17.5: normalization zscore: one warning, for the desk stage only, in validate and score', () => {
       for (const command of ['validate', 'score']) {
         const run = kipp([command, ...inputs, '--rubric', rubric('zscore'), '--format', 'json']);
         expect(run.status, command).toBe(0);
-        const panel = (JSON.parse(run.stdout).diagnostics as { code: string; message: string }[]).filter((d) => d.code === 'disconnected-panel');
-        expect(panel.map((d) => d.message.slice(0, 11)), command).toEqual(['stage desk:']);
+        const panel = (JSON.parse(run.stdout).diagnostics as { code: string; message: string }[]).filter(
+          (d) => d.code === 'disconnected-panel',
+        );
+        expect(
+          panel.map((d) => d.message.slice(0, 11)),
+          command,
+        ).toEqual(['stage desk:']);
       }
     });
   });

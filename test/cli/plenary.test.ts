@@ -16,14 +16,32 @@ const F = 'fixtures/plenary';
 const BASE = [`${F}/entries.csv`, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`];
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-plenary-'));
 
-interface JsonEntry { id: string; rank: number | null; judges: number; total: number | null; shortlists: string[]; flags: string[] }
-interface JsonDiagnostic { code: string; severity: string; file?: string; line?: number; entry_id?: string; message: string }
+interface JsonEntry {
+  id: string;
+  rank: number | null;
+  judges: number;
+  total: number | null;
+  shortlists: string[];
+  flags: string[];
+}
+interface JsonDiagnostic {
+  code: string;
+  severity: string;
+  file?: string;
+  line?: number;
+  entry_id?: string;
+  message: string;
+}
 
 describe('#19.1 declared conflicts', () => {
-  it('#19.1: a declared conflict excludes the judge\'s scores for that entry, with a conflict-of-interest warning carrying the reason', () => {
+  it("#19.1: a declared conflict excludes the judge's scores for that entry, with a conflict-of-interest warning carrying the reason", () => {
     const r = kipp(['score', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout) as { entries: JsonEntry[]; diagnostics: JsonDiagnostic[]; inputs: { kind: string; path: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      entries: JsonEntry[];
+      diagnostics: JsonDiagnostic[];
+      inputs: { kind: string; path: string }[];
+    };
     const byId = new Map(report.entries.map((e) => [e.id, e]));
     // P-012 was scored by J01..J04; J04's scores are set aside: three judges remain.
     expect(byId.get('P-012')!.judges).toBe(3);
@@ -42,7 +60,10 @@ describe('#19.1 declared conflicts', () => {
   it('#19.1: an unknown judge or entry in the conflicts file is an error at its line (score exit 1, validate too)', () => {
     const dir = tempDir();
     const file = join(dir, 'conflicts.csv');
-    writeFileSync(file, 'judge_id,entry_id,reason\nJ04,P-012,consultant\nJ09,P-013,relative\nJ01,P-999,former employer\n');
+    writeFileSync(
+      file,
+      'judge_id,entry_id,reason\nJ04,P-012,consultant\nJ09,P-013,relative\nJ01,P-999,former employer\n',
+    );
     const r = kipp(['score', ...BASE, '--conflicts', file, '--format', 'json']);
     expect(r.status).toBe(1);
     const diagnostics = (JSON.parse(r.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
@@ -65,9 +86,23 @@ describe('#19.1 declared conflicts', () => {
 
   it('#19.1: kipp assign keeps a judge off the entries they declared a conflict with', () => {
     const dir = tempDir();
-    const r = kipp(['assign', `${F}/entries.csv`, '-j', `${F}/judges.csv`, '--conflicts', `${F}/conflicts.csv`, '-k', '3', '-d', dir]);
+    const r = kipp([
+      'assign',
+      `${F}/entries.csv`,
+      '-j',
+      `${F}/judges.csv`,
+      '--conflicts',
+      `${F}/conflicts.csv`,
+      '-k',
+      '3',
+      '-d',
+      dir,
+    ]);
     expect(r.status).toBe(0);
-    const pairs = readFileSync(join(dir, 'assignment.csv'), 'utf8').split(/\r?\n/).slice(1).filter((l) => l !== '');
+    const pairs = readFileSync(join(dir, 'assignment.csv'), 'utf8')
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((l) => l !== '');
     const p012 = pairs.filter((l) => l.startsWith('P-012,'));
     expect(p012).toHaveLength(3);
     expect(p012.some((l) => l.includes('J04'))).toBe(false);
@@ -91,7 +126,16 @@ const DECISIONS = `${F}/decisions.yaml`;
 interface JsonReport {
   entries: JsonEntry[];
   shortlists: { name: string; size: number; taken: number; cutoff_tie: boolean }[];
-  decisions?: { action: string; shortlist?: string; entries: string[]; left_out?: string[]; by: string; date: string; reason: string; line: number }[];
+  decisions?: {
+    action: string;
+    shortlist?: string;
+    entries: string[];
+    left_out?: string[];
+    by: string;
+    date: string;
+    reason: string;
+    line: number;
+  }[];
   inputs: { kind: string; path: string; sha256: string }[];
   diagnostics: JsonDiagnostic[];
 }
@@ -113,15 +157,36 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     // P-050 (rank 50) leaves the ranking, which moves nobody into the Top 45.
     const expected = [...Array.from({ length: 44 }, (_, i) => `P-${String(i + 1).padStart(3, '0')}`), 'P-046'];
     expect(top45).toEqual(expected);
-    expect(report.shortlists.find((s) => s.name === 'top-45')).toEqual({ name: 'top-45', size: 45, taken: 45, cutoff_tie: false });
+    expect(report.shortlists.find((s) => s.name === 'top-45')).toEqual({
+      name: 'top-45',
+      size: 45,
+      taken: 45,
+      cutoff_tie: false,
+    });
     expect(report.diagnostics.some((d) => d.code === 'cutoff-tie')).toBe(false);
     const p050 = report.entries.find((e) => e.id === 'P-050')!;
     expect(p050).toMatchObject({ rank: null, total: null, flags: ['disqualified'], shortlists: [] });
     // P-051 moves up to rank 50 (P-045 and P-046 share 45, 47..49 follow).
     expect(report.entries.find((e) => e.id === 'P-051')!.rank).toBe(50);
     expect(report.decisions).toEqual([
-      { action: 'resolve_tie', shortlist: 'top-45', entries: ['P-046'], left_out: ['P-045'], by: 'Jury plenary (chair Prof. Bambang Wibowo)', date: '2026-11-20', reason: 'Minutes §4: P-046 serves more residents; vote 3–1', line: 7 },
-      { action: 'disqualify', entries: ['P-050'], by: "Secretariat, on the field verification team's report", date: '2026-11-18', reason: 'Field verification: the service was not running at the site visit', line: 11 },
+      {
+        action: 'resolve_tie',
+        shortlist: 'top-45',
+        entries: ['P-046'],
+        left_out: ['P-045'],
+        by: 'Jury plenary (chair Prof. Bambang Wibowo)',
+        date: '2026-11-20',
+        reason: 'Minutes §4: P-046 serves more residents; vote 3–1',
+        line: 7,
+      },
+      {
+        action: 'disqualify',
+        entries: ['P-050'],
+        by: "Secretariat, on the field verification team's report",
+        date: '2026-11-18',
+        reason: 'Field verification: the service was not running at the site visit',
+        line: 11,
+      },
     ]);
     const input = report.inputs.find((i) => i.kind === 'decisions')!;
     expect(input.path).toBe(DECISIONS);
@@ -134,7 +199,9 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     expect(table.stdout).toContain('Keputusan juri');
     expect(table.stdout).toContain('P-050 didiskualifikasi');
     const html = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'html']);
-    expect(html.stdout).toMatch(/<section id="decisions"[^]*takes P-046; left out P-045[^]*P-050 disqualified[^]*<\/section>/);
+    expect(html.stdout).toMatch(
+      /<section id="decisions"[^]*takes P-046; left out P-045[^]*P-050 disqualified[^]*<\/section>/,
+    );
   });
 
   it('#19.4: changing one score that removes the tie makes the stale decision an error at its line', () => {
@@ -143,7 +210,20 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     // P-046's J01 novelty 4.4 → 4.9: P-046 is now 45th alone, no tie at the cut.
     const text = readFileSync(`${F}/scores.csv`, 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,');
     writeFileSync(sheet, text);
-    const r = kipp(['score', `${F}/entries.csv`, '-s', sheet, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`, '--decisions', DECISIONS, '--format', 'json']);
+    const r = kipp([
+      'score',
+      `${F}/entries.csv`,
+      '-s',
+      sheet,
+      '-j',
+      `${F}/judges.csv`,
+      '-r',
+      `${F}/rubric.yaml`,
+      '--decisions',
+      DECISIONS,
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as JsonReport;
     const stale = report.diagnostics.filter((d) => d.code === 'stale-decision');
@@ -184,12 +264,17 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     );
     const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
     expect(r.status).toBe(1);
-    const found = (JSON.parse(r.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'invalid-decision' || d.code === 'stale-decision');
+    const found = (JSON.parse(r.stdout) as JsonReport).diagnostics.filter(
+      (d) => d.code === 'invalid-decision' || d.code === 'stale-decision',
+    );
     // The schema error is found first; the file is then not applied at all.
     expect(found.map((d) => [d.code, d.line])).toEqual([['invalid-decision', 2]]);
     expect(found[0]!.message).toContain('reason');
 
-    const fixed = readFileSync(file, 'utf8').replace('    by: Jury\n    date: 2026-11-20\n  - disqualify', '    by: Jury\n    date: 2026-11-20\n    reason: the jury votes it in\n  - disqualify');
+    const fixed = readFileSync(file, 'utf8').replace(
+      '    by: Jury\n    date: 2026-11-20\n  - disqualify',
+      '    by: Jury\n    date: 2026-11-20\n    reason: the jury votes it in\n  - disqualify',
+    );
     writeFileSync(file, fixed);
     const again = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
     expect(again.status).toBe(1);
@@ -202,20 +287,39 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
 
   it('#19.4: kipp verify re-derives the final lists with the decisions, and a changed decision fails it', () => {
     const dir = tempDir();
-    for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv', 'decisions.yaml']) writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
+    for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv', 'decisions.yaml'])
+      writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
     const out = join(dir, 'report.json');
     const at = (f: string) => join(dir, f);
-    const r = kipp(['score', at('entries.csv'), '-s', at('scores.csv'), '-j', at('judges.csv'), '-r', at('rubric.yaml'), '--conflicts', at('conflicts.csv'), '--decisions', at('decisions.yaml'), '--output', out]);
+    const r = kipp([
+      'score',
+      at('entries.csv'),
+      '-s',
+      at('scores.csv'),
+      '-j',
+      at('judges.csv'),
+      '-r',
+      at('rubric.yaml'),
+      '--conflicts',
+      at('conflicts.csv'),
+      '--decisions',
+      at('decisions.yaml'),
+      '--output',
+      out,
+    ]);
     expect(r.status).toBe(0);
     const v = kipp(['verify', out]);
     expect(v.stdout).toContain('VERIFIED');
     expect(v.status).toBe(0);
     // The minutes are edited after publication: the jury "took" P-045 instead.
-    writeFileSync(at('decisions.yaml'), readFileSync(at('decisions.yaml'), 'utf8').replace('take: [P-046]', 'take: [P-045]'));
+    writeFileSync(
+      at('decisions.yaml'),
+      readFileSync(at('decisions.yaml'), 'utf8').replace('take: [P-046]', 'take: [P-045]'),
+    );
     const tampered = kipp(['verify', out]);
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toMatch(/CHANGED\s+decisions/);
-    expect(tampered.stdout).toContain("P-045");
+    expect(tampered.stdout).toContain('P-045');
   });
 });
 
@@ -224,7 +328,12 @@ describe('#19.2 kipp agenda, the meeting pack', () => {
     const r = kipp(['agenda', ...BASE, '--format', 'json']);
     expect(r.status).toBe(0);
     const agenda = JSON.parse(r.stdout) as {
-      ties: { shortlist: string; rank: number; free: number; entries: { id: string; criteria: Record<string, number> }[] }[];
+      ties: {
+        shortlist: string;
+        rank: number;
+        free: number;
+        entries: { id: string; criteria: Record<string, number> }[];
+      }[];
       near_marks: { id: string; margin: number }[];
       disagreements: { entry_id: string; criterion: string; spread: number; shortlist: string }[];
       judges: unknown[];
@@ -236,9 +345,15 @@ describe('#19.2 kipp agenda, the meeting pack', () => {
     expect(agenda.ties[0]!.entries.map((e) => e.id)).toEqual(['P-045', 'P-046']);
     expect(agenda.ties[0]!.entries[0]!.criteria.novelty).toBe(4.7);
     // Pass mark 30 ± 2 points: P-052 (31.11), P-053 (30.00), P-054 (28.89); P-051 (32.22) and P-055 (27.78) are outside.
-    expect(agenda.near_marks.map((m) => [m.id, m.margin])).toEqual([['P-052', 1.111111], ['P-053', 0], ['P-054', -1.111111]]);
+    expect(agenda.near_marks.map((m) => [m.id, m.margin])).toEqual([
+      ['P-052', 1.111111],
+      ['P-053', 0],
+      ['P-054', -1.111111],
+    ]);
     // P-047 (rank 47, two ranks below the cut): novelty 6.5 and 2.5, spread 4.0 ≥ 40% of 9.
-    expect(agenda.disagreements).toEqual([{ entry_id: 'P-047', criterion: 'novelty', spread: 4, rank: 47, shortlist: 'top-45' }]);
+    expect(agenda.disagreements).toEqual([
+      { entry_id: 'P-047', criterion: 'novelty', spread: 4, rank: 47, shortlist: 'top-45' },
+    ]);
     expect(agenda.judges).toEqual([]);
     expect(agenda.unranked).toEqual([]);
     const md = kipp(['agenda', ...BASE, '--lang', 'id']);
@@ -257,9 +372,18 @@ describe('#19.2 kipp agenda, the meeting pack', () => {
     // As written, it is refused: the open item has no choice, no by, date or reason.
     const refused = kipp(['score', ...BASE, '--decisions', template, '--format', 'json']);
     expect(refused.status).toBe(1);
-    expect((JSON.parse(refused.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'invalid-decision').length).toBeGreaterThan(0);
+    expect(
+      (JSON.parse(refused.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'invalid-decision').length,
+    ).toBeGreaterThan(0);
     // Filled in by the secretariat after the plenary.
-    writeFileSync(template, text.replace('take: [] }', 'take: [P-045] }').replace('by: ""', 'by: Jury plenary').replace('date: ""', 'date: 2026-11-20').replace('reason: ""', 'reason: vote 3-1'));
+    writeFileSync(
+      template,
+      text
+        .replace('take: [] }', 'take: [P-045] }')
+        .replace('by: ""', 'by: Jury plenary')
+        .replace('date: ""', 'date: 2026-11-20')
+        .replace('reason: ""', 'reason: vote 3-1'),
+    );
     const s = kipp(['score', ...BASE, '--decisions', template, '--format', 'json']);
     expect(s.status).toBe(0);
     const report = JSON.parse(s.stdout) as JsonReport;
@@ -267,7 +391,10 @@ describe('#19.2 kipp agenda, the meeting pack', () => {
     expect(report.entries.find((e) => e.id === 'P-045')!.shortlists).toContain('top-45');
     expect(report.entries.find((e) => e.id === 'P-046')!.shortlists).not.toContain('top-45');
     // With the decisions taken, the agenda has no tie left and lists what was decided.
-    const after = JSON.parse(kipp(['agenda', ...BASE, '--decisions', template, '--format', 'json']).stdout) as { ties: unknown[]; decided: unknown[] };
+    const after = JSON.parse(kipp(['agenda', ...BASE, '--decisions', template, '--format', 'json']).stdout) as {
+      ties: unknown[];
+      decided: unknown[];
+    };
     expect(after.ties).toEqual([]);
     expect(after.decided).toHaveLength(1);
   });
@@ -281,8 +408,14 @@ describe('#19.5 kipp diff lists the decisions added and removed', () => {
     expect(kipp(['score', ...BASE, '--output', before]).status).toBe(0);
     expect(kipp(['score', ...BASE, '--decisions', DECISIONS, '--output', after]).status).toBe(0);
     const r = kipp(['diff', before, after, '--format', 'json']);
-    const diff = JSON.parse(r.stdout) as { decisions: { added: { action: string; entries: string[] }[]; removed: unknown[] }; shortlists: { name: string; left: { id: string }[] }[] };
-    expect(diff.decisions.added.map((d) => [d.action, d.entries])).toEqual([['resolve_tie', ['P-046']], ['disqualify', ['P-050']]]);
+    const diff = JSON.parse(r.stdout) as {
+      decisions: { added: { action: string; entries: string[] }[]; removed: unknown[] };
+      shortlists: { name: string; left: { id: string }[] }[];
+    };
+    expect(diff.decisions.added.map((d) => [d.action, d.entries])).toEqual([
+      ['resolve_tie', ['P-046']],
+      ['disqualify', ['P-050']],
+    ]);
     expect(diff.decisions.removed).toEqual([]);
     expect(diff.shortlists.find((s) => s.name === 'top-45')!.left.map((e) => e.id)).toEqual(['P-045']);
     const text = kipp(['diff', after, before]);
@@ -295,7 +428,11 @@ describe('#19.4 kipp export --decisions', () => {
     const out = join(tempDir(), 'top-45.csv');
     const r = kipp(['export', ...BASE, '--decisions', DECISIONS, '--shortlist', 'top-45', '--output', out]);
     expect(r.status).toBe(0);
-    const rows = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '').slice(1);
+    const rows = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((l) => l !== '')
+      .slice(1);
     expect(rows).toHaveLength(45);
     expect(rows.some((l) => l.includes('P-046'))).toBe(true);
     expect(rows.some((l) => l.includes('P-045'))).toBe(false);
@@ -335,23 +472,36 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
     expect(cell('P-046')).toBe(`top-45: taken at the tied cut-off — @chair Bambang, 2026-11-20: ${REASON}`);
     expect(cell('P-045')).toBe(`top-45: left out at the tied cut-off — @chair Bambang, 2026-11-20: ${REASON}`);
     expect(cell('P-050')).toBe('disqualified — Secretariat, 2026-11-18: -not running at the site visit');
-    expect(cell('P-011')).toBe('top-10: moved in against its rank — Jury plenary, 2026-11-20: national priority programme');
+    expect(cell('P-011')).toBe(
+      'top-10: moved in against its rank — Jury plenary, 2026-11-20: national priority programme',
+    );
     expect(cell('P-044')).toBe('');
     // No cell of the file starts like a formula.
     for (const row of rows) for (const v of Object.values(row)) expect(v).not.toMatch(/^[=+\-@]/);
     // A top-45 export: 45 rows, the tie's winner says why it is there.
     const top = join(tempDir(), 'top-45.csv');
-    expect(kipp(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', top, '--lang', 'id']).status).toBe(0);
+    expect(
+      kipp(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', top, '--lang', 'id']).status,
+    ).toBe(0);
     const topRows = parse<Record<string, string>>(readFileSync(top), { columns: true, bom: true, delimiter: ',' });
     expect(topRows).toHaveLength(45);
-    expect(topRows.find((x) => x.Kode === 'P-046')!['Keputusan juri']).toMatch(/^top-45: diambil pada seri di batas — @chair Bambang, 2026-11-20: =HYPERLINK/);
+    expect(topRows.find((x) => x.Kode === 'P-046')!['Keputusan juri']).toMatch(
+      /^top-45: diambil pada seri di batas — @chair Bambang, 2026-11-20: =HYPERLINK/,
+    );
     // kipp score --format csv carries the same column.
-    const scored = parse<Record<string, string>>(kipp(['score', ...BASE, '--decisions', file, '--format', 'csv']).stdout, { columns: true });
-    expect(scored.find((x) => x.id === 'P-050')!.decisions).toBe('disqualified — Secretariat, 2026-11-18: -not running at the site visit');
+    const scored = parse<Record<string, string>>(
+      kipp(['score', ...BASE, '--decisions', file, '--format', 'csv']).stdout,
+      { columns: true },
+    );
+    expect(scored.find((x) => x.id === 'P-050')!.decisions).toBe(
+      'disqualified — Secretariat, 2026-11-18: -not running at the site visit',
+    );
     // Without --decisions the columns are what they were.
     const plain = join(tempDir(), 'plain.csv');
     expect(kipp(['export', ...BASE, '--output', plain]).status).toBe(0);
-    expect(Object.keys((parse<Record<string, string>>(readFileSync(plain), { columns: true, bom: true }))[0]!)).not.toContain('Jury decisions');
+    expect(
+      Object.keys(parse<Record<string, string>>(readFileSync(plain), { columns: true, bom: true })[0]!),
+    ).not.toContain('Jury decisions');
   });
 
   it('#19.4: the XLSX export has the column and a summary block per decision (action, entries, shortlist, by, date, reason, line); typed text, never a formula', async () => {
@@ -378,7 +528,8 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
     summary.eachRow((row, n) => {
       if (n > 1) facts.push([row.getCell(1).text, row.getCell(2).text, row.getCell(3)]);
     });
-    const block = (k: number) => facts.filter(([s]) => s === `jury decision ${k}`).map(([, item, c]) => [item, c.value]);
+    const block = (k: number) =>
+      facts.filter(([s]) => s === `jury decision ${k}`).map(([, item, c]) => [item, c.value]);
     expect(block(1)).toEqual([
       ['action', 'top-45: the tie at the cut-off is resolved — takes P-046; left out P-045'],
       ['entries', 'P-046'],
@@ -409,10 +560,17 @@ describe('#19.4 kipp explain --decisions', () => {
       refused: boolean;
       applied: { action: string; line: number }[];
       removed_above: { action: string; entries: string[]; line: number }[];
-      final: { rank: number | null; category_rank: number | null; tied: boolean; flags: string[]; shortlists: { name: string; before: boolean; included: boolean }[] };
+      final: {
+        rank: number | null;
+        category_rank: number | null;
+        tied: boolean;
+        flags: string[];
+        shortlists: { name: string; before: boolean; included: boolean }[];
+      };
     };
   }
-  const explain = (id: string, decisions = DECISIONS, base = BASE) => kipp(['explain', id, ...base, '--decisions', decisions, '--format', 'json']);
+  const explain = (id: string, decisions = DECISIONS, base = BASE) =>
+    kipp(['explain', id, ...base, '--decisions', decisions, '--format', 'json']);
 
   it('#19.4: the derivation ends with the decisions that touched the entry and its final place in each shortlist', () => {
     // P-045: ranked 45 (shared) and in the Top 45 before; the tie decision (line 7) leaves it out.
@@ -422,11 +580,22 @@ describe('#19.4 kipp explain --decisions', () => {
     expect(x.rank).toBe(45);
     expect(x.shortlists.find((s) => s.name === 'top-45')!.included).toBe(true);
     expect(x.decisions.applied.map((d) => [d.action, d.line])).toEqual([['resolve_tie', 7]]);
-    expect(x.decisions.final).toEqual({ rank: 45, category_rank: 12, tied: true, flags: [], shortlists: [{ name: 'top-45', before: true, included: false }, { name: 'top-10', before: false, included: false }] });
+    expect(x.decisions.final).toEqual({
+      rank: 45,
+      category_rank: 12,
+      tied: true,
+      flags: [],
+      shortlists: [
+        { name: 'top-45', before: true, included: false },
+        { name: 'top-10', before: false, included: false },
+      ],
+    });
     // P-051: no decision names it, but P-050 (rank 50) is disqualified above it: rank 51 → 50.
     const y = JSON.parse(explain('P-051').stdout) as ExplainJson;
     expect(y.decisions.applied).toEqual([]);
-    expect(y.decisions.removed_above.map((d) => [d.action, d.entries, d.line])).toEqual([['disqualify', ['P-050'], 11]]);
+    expect(y.decisions.removed_above.map((d) => [d.action, d.entries, d.line])).toEqual([
+      ['disqualify', ['P-050'], 11],
+    ]);
     expect([y.rank, y.decisions.final.rank]).toEqual([51, 50]);
     // P-050 itself: not ranked after the decisions.
     const z = JSON.parse(explain('P-050').stdout) as ExplainJson;
@@ -446,7 +615,15 @@ describe('#19.4 kipp explain --decisions', () => {
     const dir = tempDir();
     const sheet = join(dir, 'scores.csv');
     writeFileSync(sheet, readFileSync(`${F}/scores.csv`, 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,'));
-    const r = explain('P-045', DECISIONS, [`${F}/entries.csv`, '-s', sheet, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`]);
+    const r = explain('P-045', DECISIONS, [
+      `${F}/entries.csv`,
+      '-s',
+      sheet,
+      '-j',
+      `${F}/judges.csv`,
+      '-r',
+      `${F}/rubric.yaml`,
+    ]);
     expect(r.status).toBe(1);
     const x = JSON.parse(r.stdout) as ExplainJson;
     expect(x.decisions.refused).toBe(true);
@@ -457,13 +634,29 @@ describe('#19.4 kipp explain --decisions', () => {
 });
 
 describe('#19.2 kipp agenda --format html', () => {
-  it('#19.2: the meeting pack as one self-contained, printable page: the sections of the Markdown pack in its order, the inputs\' sha256, the report\'s own stylesheet, no script, titles escaped', async () => {
+  it("#19.2: the meeting pack as one self-contained, printable page: the sections of the Markdown pack in its order, the inputs' sha256, the report's own stylesheet, no script, titles escaped", async () => {
     const { createHash } = await import('node:crypto');
     const dir = tempDir();
     const entries = join(dir, 'entries.csv');
     // A submitted title that would be markup.
-    writeFileSync(entries, readFileSync(`${F}/entries.csv`, 'utf8').replace('P-045,Inovasi Layanan 045,', 'P-045,<img src=x onerror=alert(1)> & Co,'));
-    const IN = [entries, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`, '--decisions', DECISIONS];
+    writeFileSync(
+      entries,
+      readFileSync(`${F}/entries.csv`, 'utf8').replace(
+        'P-045,Inovasi Layanan 045,',
+        'P-045,<img src=x onerror=alert(1)> & Co,',
+      ),
+    );
+    const IN = [
+      entries,
+      '-s',
+      `${F}/scores.csv`,
+      '-j',
+      `${F}/judges.csv`,
+      '-r',
+      `${F}/rubric.yaml`,
+      '--decisions',
+      DECISIONS,
+    ];
     // Decisions already taken hide their tie; without them the tie is the first item.
     const open = [entries, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`];
     const out = join(dir, 'agenda.html');
@@ -493,11 +686,14 @@ describe('#19.2 kipp agenda --format html', () => {
     ]);
     // The tie, both entries side by side, the markup in the title shown as text.
     const ties = /<section id="ties"[^]*?<\/section>/.exec(html)![0];
-    expect(ties).toContain('<td class="id">P-045</td><td>&lt;img src=x onerror=alert(1)&gt; &amp; Co</td><td class="num">38.89</td><td class="num">4.70</td>');
+    expect(ties).toContain(
+      '<td class="id">P-045</td><td>&lt;img src=x onerror=alert(1)&gt; &amp; Co</td><td class="num">38.89</td><td class="num">4.70</td>',
+    );
     expect(ties).toContain('<td class="id">P-046</td>');
     expect(html).not.toContain('<img');
     // Tied to its data: every input's sha256.
-    for (const f of [entries, `${F}/scores.csv`, `${F}/judges.csv`, `${F}/rubric.yaml`]) expect(html).toContain(createHash('sha256').update(readFileSync(f)).digest('hex'));
+    for (const f of [entries, `${F}/scores.csv`, `${F}/judges.csv`, `${F}/rubric.yaml`])
+      expect(html).toContain(createHash('sha256').update(readFileSync(f)).digest('hex'));
     // In Indonesian, a decimal comma; with the decisions taken, the tie is gone and they are listed.
     const id = kipp(['agenda', ...IN, '--format', 'html', '--lang', 'id']).stdout;
     expect(id).not.toContain('<section id="ties"');
@@ -506,28 +702,59 @@ describe('#19.2 kipp agenda --format html', () => {
   });
 
   it('#19.2: a shortlist that did not fill its places has no cut: a disagreement is near the Top 45 cut, not the end of a Top 99 of 47', () => {
-    const EX = ['fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '-j', 'fixtures/example/judges.csv', '-r', 'fixtures/example/rubric-top45.yaml', '--as-of', '2026-11-22'];
+    const EX = [
+      'fixtures/example/entries.csv',
+      '-s',
+      'fixtures/example/scores-long.csv',
+      'fixtures/example/scores-wide.csv',
+      '-j',
+      'fixtures/example/judges.csv',
+      '-r',
+      'fixtures/example/rubric-top45.yaml',
+      '--as-of',
+      '2026-11-22',
+    ];
     // With the example's withdrawal, 47 are ranked and the Top 99 takes them all.
-    const agenda = JSON.parse(kipp(['agenda', ...EX, '--decisions', 'fixtures/example/decisions.yaml', '--format', 'json']).stdout) as { disagreements: { entry_id: string; rank: number; shortlist: string }[] };
+    const agenda = JSON.parse(
+      kipp(['agenda', ...EX, '--decisions', 'fixtures/example/decisions.yaml', '--format', 'json']).stdout,
+    ) as { disagreements: { entry_id: string; rank: number; shortlist: string }[] };
     // KIPP-2018-019 is 44th: one rank above the Top 45 cut, and three above the last of the 47
     // ranked, which is no cut at all (the Top 99 has 52 places left).
-    expect(agenda.disagreements.filter((d) => d.entry_id === 'KIPP-2018-019').map((d) => [d.rank, d.shortlist])).toEqual([[44, 'top-45'], [44, 'top-45']]);
+    expect(
+      agenda.disagreements.filter((d) => d.entry_id === 'KIPP-2018-019').map((d) => [d.rank, d.shortlist]),
+    ).toEqual([
+      [44, 'top-45'],
+      [44, 'top-45'],
+    ]);
     expect(agenda.disagreements.every((d) => d.shortlist === 'top-45')).toBe(true);
   });
 });
 
 describe('#19.2 kipp agenda --sensitivity-runs', () => {
   it('#19.2: the borderline entries are those kipp sensitivity finds with the same runs', () => {
-    const EX = ['fixtures/example/entries.csv', '-s', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '-j', 'fixtures/example/judges.csv', '-r', 'fixtures/example/rubric-top45.yaml'];
+    const EX = [
+      'fixtures/example/entries.csv',
+      '-s',
+      'fixtures/example/scores-long.csv',
+      'fixtures/example/scores-wide.csv',
+      '-j',
+      'fixtures/example/judges.csv',
+      '-r',
+      'fixtures/example/rubric-top45.yaml',
+    ];
     const s = kipp(['sensitivity', ...EX, '--runs', '200', '--weight-spread', '5', '--seed', '1', '--format', 'json']);
     expect(s.status).toBe(0);
-    const expected = (JSON.parse(s.stdout) as { entries: { id: string; borderline: boolean }[] }).entries.filter((e) => e.borderline).map((e) => e.id);
+    const expected = (JSON.parse(s.stdout) as { entries: { id: string; borderline: boolean }[] }).entries
+      .filter((e) => e.borderline)
+      .map((e) => e.id);
     const a = kipp(['agenda', ...EX, '--sensitivity-runs', '200', '--format', 'json']);
     expect(a.status).toBe(0);
     const agenda = JSON.parse(a.stdout) as { borderline?: { id: string }[] };
     expect(agenda.borderline!.map((b) => b.id)).toEqual(expected);
     // Without the option no runs are made, and the pack says nothing about borderline entries.
-    expect((JSON.parse(kipp(['agenda', ...EX, '--format', 'json']).stdout) as { borderline?: unknown }).borderline).toBeUndefined();
+    expect(
+      (JSON.parse(kipp(['agenda', ...EX, '--format', 'json']).stdout) as { borderline?: unknown }).borderline,
+    ).toBeUndefined();
   });
 });
 
@@ -559,20 +786,44 @@ describe('#19.4 moves against rank', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('entry: P-011', 'entry: P-002'));
     const stale = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
     expect(stale.status).toBe(1);
-    expect((JSON.parse(stale.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision').map((d) => d.line)).toEqual([2]);
+    expect(
+      (JSON.parse(stale.stdout) as JsonReport).diagnostics
+        .filter((d) => d.code === 'stale-decision')
+        .map((d) => d.line),
+    ).toEqual([2]);
   });
 });
 
 describe('#19 what it must show, end to end', () => {
   it('#19 what it must show (1): a tie at the Top 45 cut and a disqualification after verification: agenda, template filled in, a Top 45 of exactly 45, verify passes, a changed score makes the decision stale at its line', () => {
     const dir = tempDir();
-    for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv']) writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
+    for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv'])
+      writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
     const at = (f: string) => join(dir, f);
-    const IN = [at('entries.csv'), '-s', at('scores.csv'), '-j', at('judges.csv'), '-r', at('rubric.yaml'), '--conflicts', at('conflicts.csv')];
+    const IN = [
+      at('entries.csv'),
+      '-s',
+      at('scores.csv'),
+      '-j',
+      at('judges.csv'),
+      '-r',
+      at('rubric.yaml'),
+      '--conflicts',
+      at('conflicts.csv'),
+    ];
     const template = at('decisions.yaml');
 
     // 1. The meeting pack, with the sensitivity runs and the template.
-    const a = kipp(['agenda', ...IN, '--sensitivity-runs', '200', '--decisions-template', template, '--format', 'json']);
+    const a = kipp([
+      'agenda',
+      ...IN,
+      '--sensitivity-runs',
+      '200',
+      '--decisions-template',
+      template,
+      '--format',
+      'json',
+    ]);
     expect(a.status).toBe(0);
     const agenda = JSON.parse(a.stdout) as {
       ties: { shortlist: string; free: number; entries: { id: string }[] }[];
@@ -583,7 +834,9 @@ describe('#19 what it must show, end to end', () => {
       unranked: unknown[];
     };
     // Exactly one thing to decide: the tie between P-045 and P-046 for the last Top 45 place.
-    expect(agenda.ties.map((t) => [t.shortlist, t.free, t.entries.map((e) => e.id)])).toEqual([['top-45', 1, ['P-045', 'P-046']]]);
+    expect(agenda.ties.map((t) => [t.shortlist, t.free, t.entries.map((e) => e.id)])).toEqual([
+      ['top-45', 1, ['P-045', 'P-046']],
+    ]);
     // Borderline: only P-044 (total 40.00, 1.11 points above the tie at 38.89) has a lopsided
     // profile — novelty 6.8, effectiveness 2.4 — so it falls below the tie when novelty's weight
     // drops and effectiveness's rises by more than 4.5 points together (weights ±5 each: about
@@ -600,8 +853,18 @@ describe('#19 what it must show, end to end', () => {
     const open = readFileSync(template, 'utf8');
     expect(open.match(/- resolve_tie:/g)).toHaveLength(1);
     const filled =
-      open.replace('take: [] }', 'take: [P-045] }').replace('by: ""', 'by: Jury plenary').replace('date: ""', 'date: 2026-11-20').replace('reason: ""', 'reason: "Minutes §4: vote 3-1"') +
-      ['  - disqualify: P-050', '    by: Secretariat', '    date: 2026-11-25', '    reason: "Field verification: the service was not running"', ''].join('\n');
+      open
+        .replace('take: [] }', 'take: [P-045] }')
+        .replace('by: ""', 'by: Jury plenary')
+        .replace('date: ""', 'date: 2026-11-20')
+        .replace('reason: ""', 'reason: "Minutes §4: vote 3-1"') +
+      [
+        '  - disqualify: P-050',
+        '    by: Secretariat',
+        '    date: 2026-11-25',
+        '    reason: "Field verification: the service was not running"',
+        '',
+      ].join('\n');
     writeFileSync(template, filled);
     const lineOf = (start: string) => filled.split('\n').findIndex((l) => l.startsWith(start)) + 1;
     const tieLine = lineOf('  - resolve_tie:');
@@ -613,9 +876,17 @@ describe('#19 what it must show, end to end', () => {
     const final = JSON.parse(readFileSync(report, 'utf8')) as JsonReport;
     const top45 = final.entries.filter((e) => e.shortlists.includes('top-45')).map((e) => e.id);
     expect(top45).toEqual(Array.from({ length: 45 }, (_, i) => `P-${String(i + 1).padStart(3, '0')}`));
-    expect(final.shortlists.find((x) => x.name === 'top-45')).toEqual({ name: 'top-45', size: 45, taken: 45, cutoff_tie: false });
+    expect(final.shortlists.find((x) => x.name === 'top-45')).toEqual({
+      name: 'top-45',
+      size: 45,
+      taken: 45,
+      cutoff_tie: false,
+    });
     expect(final.entries.find((e) => e.id === 'P-050')).toMatchObject({ rank: null, flags: ['disqualified'] });
-    expect(final.decisions!.map((d) => [d.action, d.entries, d.line])).toEqual([['resolve_tie', ['P-045'], tieLine], ['disqualify', ['P-050'], lineOf('  - disqualify: P-050')]]);
+    expect(final.decisions!.map((d) => [d.action, d.entries, d.line])).toEqual([
+      ['resolve_tie', ['P-045'], tieLine],
+      ['disqualify', ['P-050'], lineOf('  - disqualify: P-050')],
+    ]);
 
     // 4. The archive reproduces it.
     const v = kipp(['verify', report]);

@@ -21,7 +21,15 @@ interface JsonEntry {
   flags: string[];
 }
 
-function json(args: string[]): { status: number | null; report: { entries: JsonEntry[]; inputs: { path: string; stage?: string }[]; shortlists: unknown[]; diagnostics: unknown[] } } {
+function json(args: string[]): {
+  status: number | null;
+  report: {
+    entries: JsonEntry[];
+    inputs: { path: string; stage?: string }[];
+    shortlists: unknown[];
+    diagnostics: unknown[];
+  };
+} {
   const run = kipp([...args, '--format', 'json']);
   return { status: run.status, report: run.status === 0 || run.status === 1 ? JSON.parse(run.stdout) : null };
 }
@@ -30,7 +38,18 @@ describe('shipped profiles', () => {
   it('kipp rubric show kipp-2021: ten categories, three groups and the tiers', () => {
     const run = kipp(['rubric', 'show', 'rubrics/kipp-2021.yaml']);
     expect(run.status).toBe(0);
-    for (const c of ['poverty', 'education', 'health', 'food_security', 'growth_jobs', 'empowerment', 'gender', 'environment', 'governance', 'law']) {
+    for (const c of [
+      'poverty',
+      'education',
+      'health',
+      'food_security',
+      'growth_jobs',
+      'empowerment',
+      'gender',
+      'environment',
+      'governance',
+      'law',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`│ ${c} +│`));
     }
     expect(run.stdout).toMatch(/group general \(General\): 24 months, at most 10 per agency/);
@@ -52,7 +71,12 @@ describe('shipped profiles', () => {
       { name: 'desk', label: 'Desk evaluation', weight: 70, pass: 85 },
       { name: 'presentation', label: 'Presentation and interview', weight: 30 },
     ]);
-    expect(view.shortlists[0]).toMatchObject({ name: 'top-99', size: 99, stage: 'desk', min_per: { category: 5, group: 5 } });
+    expect(view.shortlists[0]).toMatchObject({
+      name: 'top-99',
+      size: 99,
+      stage: 'desk',
+      min_per: { category: 5, group: 5 },
+    });
   });
 
   it('a rubric without stages shows no stages key (its JSON stays as it was)', () => {
@@ -72,23 +96,62 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
   //   K25-001 63 + 29.7777777 = 92.777778; K25-004 61.4444446 + 30 = 91.444445;
   //   K25-003 61.4444446 + 26.6666667 = 88.111111; K25-002 63.7777777 + 23.3333334 = 87.111111.
   const expected = [
-    { id: 'K25-001', rank: 1, total: 92.777778, stages: { desk: { total: 90, rank: 2 }, presentation: { total: 99.259259, rank: 2 } } },
-    { id: 'K25-004', rank: 2, total: 91.444445, stages: { desk: { total: 87.777778, rank: 4 }, presentation: { total: 100, rank: 1 } } },
-    { id: 'K25-003', rank: 3, total: 88.111111, stages: { desk: { total: 87.777778, rank: 3 }, presentation: { total: 88.888889, rank: 3 } } },
-    { id: 'K25-002', rank: 4, total: 87.111111, stages: { desk: { total: 91.111111, rank: 1 }, presentation: { total: 77.777778, rank: 4 } } },
-    { id: 'K25-005', rank: null, total: null, stages: { desk: { total: 78.888889, rank: 5 }, presentation: { total: null, rank: null } } },
+    {
+      id: 'K25-001',
+      rank: 1,
+      total: 92.777778,
+      stages: { desk: { total: 90, rank: 2 }, presentation: { total: 99.259259, rank: 2 } },
+    },
+    {
+      id: 'K25-004',
+      rank: 2,
+      total: 91.444445,
+      stages: { desk: { total: 87.777778, rank: 4 }, presentation: { total: 100, rank: 1 } },
+    },
+    {
+      id: 'K25-003',
+      rank: 3,
+      total: 88.111111,
+      stages: { desk: { total: 87.777778, rank: 3 }, presentation: { total: 88.888889, rank: 3 } },
+    },
+    {
+      id: 'K25-002',
+      rank: 4,
+      total: 87.111111,
+      stages: { desk: { total: 91.111111, rank: 1 }, presentation: { total: 77.777778, rank: 4 } },
+    },
+    {
+      id: 'K25-005',
+      rank: null,
+      total: null,
+      stages: { desk: { total: 78.888889, rank: 5 }, presentation: { total: null, rank: null } },
+    },
   ];
-  const byOption = json(['score', `${STAGES}/entries.csv`, '--scores', `desk=${STAGES}/scores-desk.csv`, `presentation=${STAGES}/scores-presentation.csv`, ...K2025]);
+  const byOption = json([
+    'score',
+    `${STAGES}/entries.csv`,
+    '--scores',
+    `desk=${STAGES}/scores-desk.csv`,
+    `presentation=${STAGES}/scores-presentation.csv`,
+    ...K2025,
+  ]);
   const byColumn = json(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025]);
 
   it('--scores NAME=FILE: per-stage totals and ranks, final weighted mean, exit 0', () => {
     expect(byOption.status).toBe(0);
-    expect(byOption.report.entries.map(({ id, rank, total, stages }) => ({ id, rank, total, stages }))).toEqual(expected);
+    expect(byOption.report.entries.map(({ id, rank, total, stages }) => ({ id, rank, total, stages }))).toEqual(
+      expected,
+    );
     expect(byOption.report.diagnostics).toEqual([]);
   });
 
   it('the entry under the desk mark: stage:desk, reported, not an error', () => {
-    expect(byOption.report.entries[4]).toMatchObject({ passed: false, reasons: ['stage:desk'], flags: [], shortlists: [] });
+    expect(byOption.report.entries[4]).toMatchObject({
+      passed: false,
+      reasons: ['stage:desk'],
+      flags: [],
+      shortlists: [],
+    });
   });
 
   it('a `tahap` column in one sheet gives the same entries', () => {
@@ -113,15 +176,34 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
   });
 
   it('CSV and the table show each stage', () => {
-    const csv = kipp(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025, '--format', 'csv']).stdout.split('\n');
-    expect(csv[0]).toContain('total,novelty,effectiveness,benefit,replicability,sustainability,desk_total,desk_rank,presentation_total,presentation_rank,judges');
+    const csv = kipp([
+      'score',
+      `${STAGES}/entries.csv`,
+      '--scores',
+      `${STAGES}/scores-tahap.csv`,
+      ...K2025,
+      '--format',
+      'csv',
+    ]).stdout.split('\n');
+    expect(csv[0]).toContain(
+      'total,novelty,effectiveness,benefit,replicability,sustainability,desk_total,desk_rank,presentation_total,presentation_rank,judges',
+    );
     expect(csv[5]).toContain(',78.89,5,,,');
-    const table = kipp(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025], { env: { COLUMNS: '220' } }).stdout;
+    const table = kipp(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025], {
+      env: { COLUMNS: '220' },
+    }).stdout;
     expect(table).toMatch(/K25-004.*Replication.*87\.78 \(#4\).*100\.00 \(#1\)/);
   });
 
   it('kipp validate on the staged year runs clean', () => {
-    const run = kipp(['validate', `${STAGES}/entries.csv`, '--scores', `desk=${STAGES}/scores-desk.csv`, `presentation=${STAGES}/scores-presentation.csv`, ...K2025]);
+    const run = kipp([
+      'validate',
+      `${STAGES}/entries.csv`,
+      '--scores',
+      `desk=${STAGES}/scores-desk.csv`,
+      `presentation=${STAGES}/scores-presentation.csv`,
+      ...K2025,
+    ]);
     expect(run.status).toBe(0);
   });
 
@@ -129,7 +211,14 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
     const unknown = kipp(['score', `${STAGES}/entries.csv`, '--scores', `final=${STAGES}/scores-desk.csv`, ...K2025]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/--scores final=.*desk, presentation/);
-    const none = kipp(['score', `${STAGES}/entries.csv`, '--scores', `desk=${STAGES}/scores-desk.csv`, '--as-of', '2025-06-30']);
+    const none = kipp([
+      'score',
+      `${STAGES}/entries.csv`,
+      '--scores',
+      `desk=${STAGES}/scores-desk.csv`,
+      '--as-of',
+      '2025-06-30',
+    ]);
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/defines no stages/);
   });
@@ -138,7 +227,9 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
     const run = json(['score', `${STAGES}/entries.csv`, '--scores', `desk=${STAGES}/scores-tahap.csv`, ...K2025]);
     expect(run.status).toBe(1);
     // Lines 12–23 of scores-tahap.csv are presentation rows.
-    const lines = (run.report.diagnostics as { code: string; line: number }[]).filter((d) => d.code === 'unknown-stage').map((d) => d.line);
+    const lines = (run.report.diagnostics as { code: string; line: number }[])
+      .filter((d) => d.code === 'unknown-stage')
+      .map((d) => d.line);
     expect(lines).toEqual(Array.from({ length: 12 }, (_, i) => i + 12));
   });
 });
@@ -147,7 +238,14 @@ describe('groups end to end (KIPP 2021, as of 2021-06-30)', () => {
   // Inline scores, total = 100·(mean − 1)/9. G21-002 (general, 2019-09-01 + 24 months =
   // 2021-09-01) and G21-005 (replication, 2020-09-01 + 12 months = 2021-09-01) are too recent;
   // G21-003 (replication, 2020-05-01 + 12 = 2021-05-01) is old enough under its group's rule.
-  const { status, report } = json(['score', 'fixtures/groups/entries.csv', '--rubric', 'rubrics/kipp-2021.yaml', '--as-of', '2021-06-30']);
+  const { status, report } = json([
+    'score',
+    'fixtures/groups/entries.csv',
+    '--rubric',
+    'rubrics/kipp-2021.yaml',
+    '--as-of',
+    '2021-06-30',
+  ]);
   const e = Object.fromEntries(report.entries.map((x) => [x.id, x]));
 
   it('group values by alias and number; the group in the JSON report', () => {
@@ -178,9 +276,18 @@ describe('groups end to end (KIPP 2021, as of 2021-06-30)', () => {
   });
 
   it('the group in the table, Markdown and CSV', () => {
-    const args = ['score', 'fixtures/groups/entries.csv', '--rubric', 'rubrics/kipp-2021.yaml', '--as-of', '2021-06-30'];
+    const args = [
+      'score',
+      'fixtures/groups/entries.csv',
+      '--rubric',
+      'rubrics/kipp-2021.yaml',
+      '--as-of',
+      '2021-06-30',
+    ];
     expect(kipp([...args, '--lang', 'id'], { env: { COLUMNS: '220' } }).stdout).toMatch(/G21-004 .*│ Khusus +│/);
     expect(kipp([...args, '--format', 'md']).stdout).toMatch(/\| G21-003 \|.*\| Replication \|/);
-    expect(kipp([...args, '--format', 'csv']).stdout).toMatch(/G21-006,E-Musrenbang Madiun,Pemerintah Kota Madiun,governance,replication,66\.67/);
+    expect(kipp([...args, '--format', 'csv']).stdout).toMatch(
+      /G21-006,E-Musrenbang Madiun,Pemerintah Kota Madiun,governance,replication,66\.67/,
+    );
   });
 });

@@ -18,7 +18,9 @@ import { kipp, ROOT } from './run.js';
 function walkthrough(): string[] {
   const pages = [join(ROOT, 'README.md')];
   const docs = join(ROOT, 'docs');
-  if (existsSync(docs)) for (const f of readdirSync(docs, { recursive: true, encoding: 'utf8' })) if (f.endsWith('.md')) pages.push(join(docs, f));
+  if (existsSync(docs))
+    for (const f of readdirSync(docs, { recursive: true, encoding: 'utf8' }))
+      if (f.endsWith('.md')) pages.push(join(docs, f));
   for (const page of pages) {
     const text = readFileSync(page, 'utf8');
     const at = text.search(/^#+ The plenary: conflicts, agenda, decisions$/m);
@@ -26,7 +28,9 @@ function walkthrough(): string[] {
     const block = /```sh\n([^]*?)```/.exec(text.slice(at));
     if (block) return block[1]!.split('\n');
   }
-  throw new Error('the plenary walkthrough (a ```sh block under "The plenary: conflicts, agenda, decisions") is not in README.md or docs/');
+  throw new Error(
+    'the plenary walkthrough (a ```sh block under "The plenary: conflicts, agenda, decisions") is not in README.md or docs/',
+  );
 }
 
 interface Step {
@@ -51,7 +55,9 @@ function steps(lines: readonly string[]): Step[] {
     const words = expand(line).split(/\s+/);
     if (words[0] !== 'kipp') throw new Error(`the walkthrough has a line this test cannot run: ${raw}`);
     const redirect = words.indexOf('>');
-    out.push(redirect < 0 ? { argv: words.slice(1) } : { argv: words.slice(1, redirect), stdoutTo: words[redirect + 1]! });
+    out.push(
+      redirect < 0 ? { argv: words.slice(1) } : { argv: words.slice(1, redirect), stdoutTo: words[redirect + 1]! },
+    );
   }
   return out;
 }
@@ -75,7 +81,13 @@ describe('#19 the README walkthrough runs the whole plenary cycle on the shipped
       expect(r.status, `kipp ${step.argv.join(' ')}\n${r.stderr}`).toBe(0);
       return r;
     });
-    const [assign, score, agenda, final, verify] = results as [ReturnType<typeof kipp>, ReturnType<typeof kipp>, ReturnType<typeof kipp>, ReturnType<typeof kipp>, ReturnType<typeof kipp>];
+    const [assign, score, agenda, final, verify] = results as [
+      ReturnType<typeof kipp>,
+      ReturnType<typeof kipp>,
+      ReturnType<typeof kipp>,
+      ReturnType<typeof kipp>,
+      ReturnType<typeof kipp>,
+    ];
 
     // 1. One score sheet per judge of the example's ten.
     expect(assign.stderr).toContain('10 score sheets');
@@ -84,11 +96,15 @@ describe('#19 the README walkthrough runs the whole plenary cycle on the shipped
     // 3. The agenda lists it, and the template holds exactly that open item, which the shipped
     // decisions file resolves.
     const pack = readFileSync(join(dir, 'agenda.html'), 'utf8');
-    expect(pack).toMatch(/<section id="ties"[^]*Top 45: 1 place\(s\) left for 2 tied entries at rank 45[^]*<td class="id">KIPP-2018-024<\/td>[^]*<td class="id">KIPP-2018-040<\/td>[^]*<\/section>/);
+    expect(pack).toMatch(
+      /<section id="ties"[^]*Top 45: 1 place\(s\) left for 2 tied entries at rank 45[^]*<td class="id">KIPP-2018-024<\/td>[^]*<td class="id">KIPP-2018-040<\/td>[^]*<\/section>/,
+    );
     expect(agenda.stderr).toContain('decisions.yaml (1 open item)');
     const template = readFileSync(join(dir, 'decisions.yaml'), 'utf8');
     expect(template.match(/- resolve_tie:/g)).toHaveLength(1);
-    expect(template).toContain('resolve_tie: { shortlist: "top-45", take: [] }  # choose 1 of KIPP-2018-024, KIPP-2018-040');
+    expect(template).toContain(
+      'resolve_tie: { shortlist: "top-45", take: [] }  # choose 1 of KIPP-2018-024, KIPP-2018-040',
+    );
     // 4. The final report: a Top 45 of exactly 45 (ranks 1–44, then KIPP-2018-040 of the tie),
     // KIPP-2018-027 withdrawn, both decisions listed.
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
@@ -101,8 +117,17 @@ describe('#19 the README walkthrough runs the whole plenary cycle on the shipped
     expect(top45.map((e) => e.id)).toContain('KIPP-2018-040');
     expect(top45.map((e) => e.id)).not.toContain('KIPP-2018-024');
     expect(top45.filter((e) => e.rank! < 45)).toHaveLength(44);
-    expect(report.shortlists.find((s) => s.name === 'top-45')).toEqual({ name: 'top-45', size: 45, taken: 45, cutoff_tie: false });
-    expect(report.entries.find((e) => e.id === 'KIPP-2018-027')).toMatchObject({ rank: null, flags: ['withdrawn'], shortlists: [] });
+    expect(report.shortlists.find((s) => s.name === 'top-45')).toEqual({
+      name: 'top-45',
+      size: 45,
+      taken: 45,
+      cutoff_tie: false,
+    });
+    expect(report.entries.find((e) => e.id === 'KIPP-2018-027')).toMatchObject({
+      rank: null,
+      flags: ['withdrawn'],
+      shortlists: [],
+    });
     expect(report.decisions.map((d) => [d.action, d.entries, d.left_out])).toEqual([
       ['resolve_tie', ['KIPP-2018-040'], ['KIPP-2018-024']],
       ['withdraw', ['KIPP-2018-027'], undefined],

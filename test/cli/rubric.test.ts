@@ -61,13 +61,21 @@ describe('kipp rubric show', () => {
     const view = JSON.parse(run.stdout);
     expect(view.name).toBe('KIPP 2018');
     expect(view.criteria).toEqual(Object.keys(EQUAL));
-    expect(view.categories.map((c: { id: string }) => c.id)).toEqual(['governance', 'transparency', 'collaboration', 'inclusive']);
+    expect(view.categories.map((c: { id: string }) => c.id)).toEqual([
+      'governance',
+      'transparency',
+      'collaboration',
+      'inclusive',
+    ]);
     for (const c of view.categories) expect(c).toMatchObject({ weights: EQUAL, own: false });
   });
   it('JSON: a category with its own weights', () => {
     const view = JSON.parse(kipp(['rubric', 'show', OWN, '--format', 'json']).stdout);
     const byId = Object.fromEntries(view.categories.map((c: { id: string }) => [c.id, c]));
-    expect(byId.inclusive).toMatchObject({ weights: { novelty: 15, effectiveness: 20, benefit: 30, replicability: 15, sustainability: 20 }, own: true });
+    expect(byId.inclusive).toMatchObject({
+      weights: { novelty: 15, effectiveness: 20, benefit: 30, replicability: 15, sustainability: 20 },
+      own: true,
+    });
     expect(byId.governance).toMatchObject({ weights: EQUAL, own: false });
   });
   it('Markdown: one row per category, weights in criterion order', () => {
@@ -114,7 +122,10 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
       .map((m) => [Number(m[1]), m[2]]);
 
   it('#16.11: criteria that differ only by case are refused at the second one, in rubric check and score', () => {
-    const file = write('case.yaml', 'name: Case\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  Novelty: { weight: 50 }\n');
+    const file = write(
+      'case.yaml',
+      'name: Case\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  Novelty: { weight: 50 }\n',
+    );
     const check = kipp(['rubric', 'check', file]);
     expect(check.status).toBe(2);
     expect(check.stdout).toBe('');
@@ -129,7 +140,10 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
 
   it('#16.11: a criterion alias or label that names another criterion is refused too', () => {
     // `kebaruan` is novelty's built-in Indonesian alias: a column `Kebaruan` could mean either.
-    const file = write('alias.yaml', 'name: Alias\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  originality: { weight: 50, label: { id: Kebaruan } }\n');
+    const file = write(
+      'alias.yaml',
+      'name: Alias\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  originality: { weight: 50, label: { id: Kebaruan } }\n',
+    );
     const run = kipp(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     expect(places(run.stderr)).toEqual([[5, 'criteria.originality']]);
@@ -137,23 +151,33 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
   });
 
   it('#16.11: an enum typo quotes the value written and the closest allowed value', () => {
-    const file = write('enum.yaml', 'name: Enum\nscale: { min: 1, max: 10 }\nnormalization: z-score\naggregation: Median\n');
+    const file = write(
+      'enum.yaml',
+      'name: Enum\nscale: { min: 1, max: 10 }\nnormalization: z-score\naggregation: Median\n',
+    );
     const run = kipp(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     expect(run.stderr).not.toContain('undefined');
     const lines = run.stderr.split('\n');
-    expect(lines.find((l) => l.includes(':3:'))).toContain('normalization: expected one of "none", "zscore", "severity", got "z-score" (did you mean "zscore"?)');
+    expect(lines.find((l) => l.includes(':3:'))).toContain(
+      'normalization: expected one of "none", "zscore", "severity", got "z-score" (did you mean "zscore"?)',
+    );
     expect(lines.find((l) => l.includes(':4:'))).toContain('got "Median" (did you mean "median"?)');
   });
 
   it('#16.11: a value far from every allowed one gets no guess; a misspelled key gets the nearest key', () => {
-    const file = write('far.yaml', 'name: Far\nscale: { min: 1, max: 10 }\naggregation: average\nnormalisation: none\n');
+    const file = write(
+      'far.yaml',
+      'name: Far\nscale: { min: 1, max: 10 }\naggregation: average\nnormalisation: none\n',
+    );
     const run = kipp(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     const lines = run.stderr.split('\n');
     expect(lines.find((l) => l.includes(':3:'))).toContain('got "average"');
     expect(lines.find((l) => l.includes(':3:'))).not.toContain('did you mean');
-    expect(lines.find((l) => l.includes(':4:'))).toContain('unknown key "normalisation" (did you mean "normalization"?)');
+    expect(lines.find((l) => l.includes(':4:'))).toContain(
+      'unknown key "normalisation" (did you mean "normalization"?)',
+    );
   });
 
   it('#16.11: rubric check reports schema and cross-field problems at once, each with its path, top to bottom', () => {
@@ -194,7 +218,10 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
   it('#16.11: a rule that reads a refused key is skipped, not run on the defaults that stand in for it', () => {
     // criteria.impact has no valid weight: the criteria are not read, so tie_break's `impact`
     // must not be called unknown (it is not), nor the weights' sum judged.
-    const file = write('skip.yaml', 'name: Skip\nscale: { min: 1, max: 10 }\ncriteria:\n  impact: { weight: heavy }\n  reach: { weight: 30 }\ntie_break: [impact]\n');
+    const file = write(
+      'skip.yaml',
+      'name: Skip\nscale: { min: 1, max: 10 }\ncriteria:\n  impact: { weight: heavy }\n  reach: { weight: 30 }\ntie_break: [impact]\n',
+    );
     const run = kipp(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     expect(places(run.stderr)).toEqual([[4, 'criteria.impact.weight']]);
@@ -202,7 +229,10 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
   });
 
   it('#16.11: an unknown key refuses only itself: the weights next to it are still summed', () => {
-    const file = write('typo.yaml', 'name: Typo\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50, wieght: 50 }\n  benefit: { weight: 40 }\n');
+    const file = write(
+      'typo.yaml',
+      'name: Typo\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50, wieght: 50 }\n  benefit: { weight: 40 }\n',
+    );
     const run = kipp(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     // Same line: the schema's problem first, then the cross-field one.
@@ -233,7 +263,11 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
     chmodSync(file, 0o000);
     // root reads any file: run kipp as nobody then (the package files are readable by all).
     const asRoot = process.getuid?.() === 0;
-    const run = spawnSync(process.execPath, [BIN, 'rubric', 'check', file], { cwd: ROOT, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const run = spawnSync(process.execPath, [BIN, 'rubric', 'check', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`${file}: error file-not-found: rubric file cannot be read: permission denied`);

@@ -14,7 +14,10 @@ export interface Run {
   stderr: string;
 }
 
-export function kipp(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string | Uint8Array } = {}): Run {
+export function kipp(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string | Uint8Array } = {},
+): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'Asia/Jakarta', ...options.env },

@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { kipp, ROOT } from './run.js';
 
 const EX = 'fixtures/example';
-const INPUTS = [`${EX}/entries.csv`, '--scores', `${EX}/scores-wide.csv`, `${EX}/scores-long.csv`, '--judges', `${EX}/judges.csv`];
+const INPUTS = [
+  `${EX}/entries.csv`,
+  '--scores',
+  `${EX}/scores-wide.csv`,
+  `${EX}/scores-long.csv`,
+  '--judges',
+  `${EX}/judges.csv`,
+];
 
 describe('the README first command', () => {
   const run = kipp(['score', ...INPUTS]);
@@ -58,8 +65,14 @@ describe('JSON report', () => {
 
 describe('narrowing and other formats', () => {
   it('--category and --top narrow what is shown without changing ranks', () => {
-    const report = JSON.parse(kipp(['score', ...INPUTS, '--format', 'json', '--category', 'inklusif', '--top', '3']).stdout);
-    expect(report.entries.map((e: { category: string }) => e.category)).toEqual(['inclusive', 'inclusive', 'inclusive']);
+    const report = JSON.parse(
+      kipp(['score', ...INPUTS, '--format', 'json', '--category', 'inklusif', '--top', '3']).stdout,
+    );
+    expect(report.entries.map((e: { category: string }) => e.category)).toEqual([
+      'inclusive',
+      'inclusive',
+      'inclusive',
+    ]);
     expect(report.entries[0].rank).toBe(3);
   });
   it('csv has a header and one row per entry with 2-decimal totals', () => {
@@ -95,7 +108,10 @@ describe('bad input reaches the user as a clear message and the right exit code'
 
   it('a rubric typo: exit 2 with the key path and line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
-    writeFileSync(join(dir, 'rubric.yaml'), 'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { wieght: 100 }\n');
+    writeFileSync(
+      join(dir, 'rubric.yaml'),
+      'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { wieght: 100 }\n',
+    );
     const run = kipp(['score', `${EX}/entries.csv`, '--rubric', join(dir, 'rubric.yaml')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/rubric\.yaml:4: error invalid-rubric: criteria\.novelty\.wieght: unknown key/);
@@ -104,7 +120,10 @@ describe('bad input reaches the user as a clear message and the right exit code'
 
   it('weights summing to 90: exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
-    writeFileSync(join(dir, 'rubric.yaml'), 'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 40 }\n');
+    writeFileSync(
+      join(dir, 'rubric.yaml'),
+      'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 40 }\n',
+    );
     const run = kipp(['score', `${EX}/entries.csv`, '--rubric', join(dir, 'rubric.yaml')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/invalid-rubric: criteria: criterion weights sum to 90, not 100/);
@@ -118,7 +137,10 @@ describe('bad input reaches the user as a clear message and the right exit code'
 
   it('data errors: the report is printed and the exit code is 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
-    writeFileSync(join(dir, 'entries.csv'), 'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA,T,Ag,governance,2020-01-01,8,8,8,8,11\n');
+    writeFileSync(
+      join(dir, 'entries.csv'),
+      'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA,T,Ag,governance,2020-01-01,8,8,8,8,11\n',
+    );
     const run = kipp(['score', join(dir, 'entries.csv'), '--format', 'json']);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).entries[0].flags).toEqual(['incomplete']);
@@ -150,13 +172,30 @@ describe('kipp score with score sheets read in worker threads', () => {
   // is read in two halves, two sheets in one worker. The report must not change by a byte.
   const ex = join(ROOT, 'fixtures/example');
   const cases = {
-    'one sheet, two halves': [join(ex, 'entries.csv'), '--scores', join(ex, 'scores-long.csv'), '--judges', join(ex, 'judges.csv')],
-    'two sheets, one worker': [join(ex, 'entries.csv'), '--scores', join(ex, 'scores-wide.csv'), join(ex, 'scores-long.csv'), '--judges', join(ex, 'judges.csv')],
+    'one sheet, two halves': [
+      join(ex, 'entries.csv'),
+      '--scores',
+      join(ex, 'scores-long.csv'),
+      '--judges',
+      join(ex, 'judges.csv'),
+    ],
+    'two sheets, one worker': [
+      join(ex, 'entries.csv'),
+      '--scores',
+      join(ex, 'scores-wide.csv'),
+      join(ex, 'scores-long.csv'),
+      '--judges',
+      join(ex, 'judges.csv'),
+    ],
   };
   for (const [name, args] of Object.entries(cases)) {
     it(`${name}: the same JSON report, byte for byte`, () => {
-      const alone = kipp(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], { env: { KIPP_WORKER_MIN_BYTES: 'off' } });
-      const threaded = kipp(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], { env: { KIPP_WORKER_MIN_BYTES: '0' } });
+      const alone = kipp(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], {
+        env: { KIPP_WORKER_MIN_BYTES: 'off' },
+      });
+      const threaded = kipp(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], {
+        env: { KIPP_WORKER_MIN_BYTES: '0' },
+      });
       expect(threaded.stdout).toBe(alone.stdout);
       expect(threaded.stderr).toBe(alone.stderr);
       expect(threaded.status).toBe(alone.status);
@@ -165,23 +204,43 @@ describe('kipp score with score sheets read in worker threads', () => {
   }
 
   it('refuses a KIPP_WORKER_MIN_BYTES that is not a number (exit 2)', () => {
-    const r = kipp(['score', join(ex, 'entries.csv'), '--scores', join(ex, 'scores-long.csv')], { env: { KIPP_WORKER_MIN_BYTES: 'lots' } });
+    const r = kipp(['score', join(ex, 'entries.csv'), '--scores', join(ex, 'scores-long.csv')], {
+      env: { KIPP_WORKER_MIN_BYTES: 'lots' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('KIPP_WORKER_MIN_BYTES=lots');
   });
 });
 
 describe('kipp score piped into a reader that stops early (| head)', () => {
-  it('stops writing, exits with the command\'s code, and prints no stack trace', async () => {
+  it("stops writing, exits with the command's code, and prints no stack trace", async () => {
     // A national year's JSON report (~2 MB) is far more than a pipe holds.
-    const { generate } = (await import(join(ROOT, 'bench/generate.mjs'))) as { generate: (size: string, dir: string) => Promise<unknown> };
+    const { generate } = (await import(join(ROOT, 'bench/generate.mjs'))) as {
+      generate: (size: string, dir: string) => Promise<unknown>;
+    };
     const dir = mkdtempSync(join(tmpdir(), 'kipp-head-'));
     await generate('national', dir);
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/kipp.js'), 'score', join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--judges', join(dir, 'judges.csv'), '--as-of', '2026-01-01', '--format', 'json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '' },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin/kipp.js'),
+        'score',
+        join(dir, 'entries.csv'),
+        '--scores',
+        join(dir, 'scores.csv'),
+        '--judges',
+        join(dir, 'judges.csv'),
+        '--as-of',
+        '2026-01-01',
+        '--format',
+        'json',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '' },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let first = '';

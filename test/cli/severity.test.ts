@@ -10,7 +10,17 @@ import { describe, expect, it } from 'vitest';
 import { kipp, ROOT } from './run.js';
 
 const FX = 'fixtures/severity';
-const INPUTS = ['fixtures/example/entries.csv', '--scores', `${FX}/scores-long.csv`, '--judges', 'fixtures/example/judges.csv', '--rubric', `${FX}/rubric.yaml`, '--as-of', '2026-11-22'];
+const INPUTS = [
+  'fixtures/example/entries.csv',
+  '--scores',
+  `${FX}/scores-long.csv`,
+  '--judges',
+  'fixtures/example/judges.csv',
+  '--rubric',
+  `${FX}/rubric.yaml`,
+  '--as-of',
+  '2026-11-22',
+];
 const expected = JSON.parse(readFileSync(join(ROOT, FX, 'expected.json'), 'utf8')) as {
   severities: Record<string, Record<string, number>>;
   criteria: Record<string, Record<string, number>>;
@@ -64,12 +74,25 @@ describe('#20: kipp score with normalization: severity', () => {
     expect(line).toContain(`→ ${Math.round((5.5 - s.J07!) * 1e6) / 1e6}`);
   });
 
-  it('kipp judges reports each judge\'s s_jc per criterion with its standard error (numpy) and flags the poorly estimated', () => {
+  it("kipp judges reports each judge's s_jc per criterion with its standard error (numpy) and flags the poorly estimated", () => {
     const run = kipp(['judges', ...INPUTS, '--format', 'json']);
     expect(run.status).toBe(0);
-    const profile = JSON.parse(run.stdout) as { severities: { criterion: string; judge: string; severity: number; se: number; records: number; poorly_estimated: boolean }[] };
+    const profile = JSON.parse(run.stdout) as {
+      severities: {
+        criterion: string;
+        judge: string;
+        severity: number;
+        se: number;
+        records: number;
+        poorly_estimated: boolean;
+      }[];
+    };
     expect(profile.severities).toHaveLength(50);
-    const se = (JSON.parse(readFileSync(join(ROOT, FX, 'expected.json'), 'utf8')) as { severity_se: Record<string, Record<string, number>> }).severity_se;
+    const se = (
+      JSON.parse(readFileSync(join(ROOT, FX, 'expected.json'), 'utf8')) as {
+        severity_se: Record<string, Record<string, number>>;
+      }
+    ).severity_se;
     for (const s of profile.severities) {
       expect(Math.abs(s.severity - expected.severities[s.criterion]![s.judge]!)).toBeLessThan(1.5e-6);
       expect(Math.abs(s.se - se[s.criterion]![s.judge]!)).toBeLessThan(1.5e-6);
@@ -78,7 +101,9 @@ describe('#20: kipp score with normalization: severity', () => {
     const table = kipp(['judges', ...INPUTS, '--lang', 'id']).stdout;
     expect(table).toContain('Keketatan s_jc yang ditaksir per kriteria');
     const j03 = table.split('\n').find((l) => /│ J03 /.test(l) && l.includes('±'))!;
-    expect(j03).toContain(`${(Math.round(expected.severities.novelty!.J03! * 100) / 100).toFixed(2)} ± ${se.novelty!.J03!.toFixed(2)} *`);
+    expect(j03).toContain(
+      `${(Math.round(expected.severities.novelty!.J03! * 100) / 100).toFixed(2)} ± ${se.novelty!.J03!.toFixed(2)} *`,
+    );
   });
 
   it('rubric check accepts the method', () => {
@@ -90,14 +115,35 @@ describe('#20: kipp score with normalization: severity', () => {
 describe('#20: a criterion whose own judge–entry graph is in pieces', () => {
   it('is warned about (disconnected-panel, naming the criterion and the pieces) though the whole panel is connected', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-sev-'));
-    writeFileSync(join(dir, 'rubric.yaml'), 'name: two criteria\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 50 }\nnormalization: severity\n');
-    writeFileSync(join(dir, 'entries.csv'), 'id,title,agency,category\nE1,Satu,Dinas A,governance\nE2,Dua,Dinas B,governance\nE3,Tiga,Dinas C,governance\nE4,Empat,Dinas D,governance\n');
+    writeFileSync(
+      join(dir, 'rubric.yaml'),
+      'name: two criteria\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 50 }\nnormalization: severity\n',
+    );
+    writeFileSync(
+      join(dir, 'entries.csv'),
+      'id,title,agency,category\nE1,Satu,Dinas A,governance\nE2,Dua,Dinas B,governance\nE3,Tiga,Dinas C,governance\nE4,Empat,Dinas D,governance\n',
+    );
     // On benefit every judge shares E1; on novelty A and B read E1–E2, C and D read E3–E4 only.
     const rows = ['entry_id,judge_id,criterion,score'];
-    for (const [e, js] of [['E1', 'AB'], ['E2', 'AB'], ['E3', 'CD'], ['E4', 'CD']] as const) for (const j of js) rows.push(`${e},${j},novelty,7`);
+    for (const [e, js] of [
+      ['E1', 'AB'],
+      ['E2', 'AB'],
+      ['E3', 'CD'],
+      ['E4', 'CD'],
+    ] as const)
+      for (const j of js) rows.push(`${e},${j},novelty,7`);
     for (const j of 'ABCD') rows.push(`E1,${j},benefit,6`);
     writeFileSync(join(dir, 'scores.csv'), `${rows.join('\n')}\n`);
-    const run = kipp(['validate', join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--rubric', join(dir, 'rubric.yaml'), '--format', 'json']);
+    const run = kipp([
+      'validate',
+      join(dir, 'entries.csv'),
+      '--scores',
+      join(dir, 'scores.csv'),
+      '--rubric',
+      join(dir, 'rubric.yaml'),
+      '--format',
+      'json',
+    ]);
     const out = JSON.parse(run.stdout) as { diagnostics: { code: string; field?: string; message: string }[] };
     const panel = out.diagnostics.filter((d) => d.code === 'disconnected-panel');
     expect(panel).toHaveLength(1);

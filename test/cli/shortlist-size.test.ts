@@ -40,7 +40,9 @@ function yearFor(file: string): Year {
   categories.forEach((category, c) => {
     [10, 9.5, 9].forEach((x, p) => {
       const id = `E${String(c + 1).padStart(2, '0')}-${p + 1}`;
-      entries.push(`${id},Inovasi ${id},Dinas ${id},city,Jawa Timur,${category},${groups[0] ?? ''},2015-01-01,Ringkasan.,https://video.example.go.id/${id}`);
+      entries.push(
+        `${id},Inovasi ${id},Dinas ${id},city,Jawa Timur,${category},${groups[0] ?? ''},2015-01-01,Ringkasan.,https://video.example.go.id/${id}`,
+      );
       for (const j of ['J1', 'J2', 'J3']) scores.push(`${id},${j},${CRITERIA.map(() => x).join(',')}`);
     });
   });
@@ -49,33 +51,53 @@ function yearFor(file: string): Year {
   const files = stages.length === 0 ? ['scores.csv'] : stages.map((s) => `scores-${s}.csv`);
   for (const f of files) writeFileSync(join(dir, f), `${scores.join('\n')}\n`);
   const sheets = stages.length === 0 ? files : stages.map((s, k) => `${s}=${files[k]}`);
-  return { dir, args: ['entries.csv', '--scores', ...sheets, '--rubric', 'rubric.yaml', '--as-of', '2026-11-22'], categories };
+  return {
+    dir,
+    args: ['entries.csv', '--scores', ...sheets, '--rubric', 'rubric.yaml', '--as-of', '2026-11-22'],
+    categories,
+  };
 }
 
 const SHIPPED = readdirSync('rubrics').filter((f) => f.endsWith('.yaml'));
 
 describe('#17.2: a per_category shortlist is never over its size', () => {
-  it.each(SHIPPED)('#17.2: rubrics/%s with a per-category shortlist: no shortlist-over-size in JSON or HTML, two taken per category', (file) => {
-    const year = yearFor(file);
-    const run = kipp(['score', ...year.args, '--format', 'json'], { cwd: year.dir });
-    expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout);
-    expect(report.diagnostics.map((d: { code: string }) => d.code)).not.toContain('shortlist-over-size');
-    expect(run.stderr).not.toContain('shortlist-over-size');
-    const summary = report.shortlists.find((s: { name: string }) => s.name === 'per-category-2');
-    expect(summary).toEqual({ name: 'per-category-2', size: 2, taken: 2 * year.categories.length, cutoff_tie: false });
-    // The two best of every category: the entries scored 10 and 9.5 (ids …-1 and …-2).
-    const taken = report.entries.filter((e: { shortlists: string[] }) => e.shortlists.includes('per-category-2')).map((e: { id: string }) => e.id);
-    expect(taken.sort()).toEqual(year.categories.flatMap((_, c) => [1, 2].map((p) => `E${String(c + 1).padStart(2, '0')}-${p}`)).sort());
-    const html = kipp(['score', ...year.args, '--format', 'html'], { cwd: year.dir });
-    expect(html.status).toBe(0);
-    expect(html.stdout).not.toContain('shortlist-over-size');
-  });
+  it.each(SHIPPED)(
+    '#17.2: rubrics/%s with a per-category shortlist: no shortlist-over-size in JSON or HTML, two taken per category',
+    (file) => {
+      const year = yearFor(file);
+      const run = kipp(['score', ...year.args, '--format', 'json'], { cwd: year.dir });
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.diagnostics.map((d: { code: string }) => d.code)).not.toContain('shortlist-over-size');
+      expect(run.stderr).not.toContain('shortlist-over-size');
+      const summary = report.shortlists.find((s: { name: string }) => s.name === 'per-category-2');
+      expect(summary).toEqual({
+        name: 'per-category-2',
+        size: 2,
+        taken: 2 * year.categories.length,
+        cutoff_tie: false,
+      });
+      // The two best of every category: the entries scored 10 and 9.5 (ids …-1 and …-2).
+      const taken = report.entries
+        .filter((e: { shortlists: string[] }) => e.shortlists.includes('per-category-2'))
+        .map((e: { id: string }) => e.id);
+      expect(taken.sort()).toEqual(
+        year.categories.flatMap((_, c) => [1, 2].map((p) => `E${String(c + 1).padStart(2, '0')}-${p}`)).sort(),
+      );
+      const html = kipp(['score', ...year.args, '--format', 'html'], { cwd: year.dir });
+      expect(html.status).toBe(0);
+      expect(html.stdout).not.toContain('shortlist-over-size');
+    },
+  );
 
   it('#17.2: diff and verify of such a report show no shortlist-over-size', () => {
     const year = yearFor(SHIPPED[0]!);
-    expect(kipp(['score', ...year.args, '--format', 'json', '--output', 'report.json'], { cwd: year.dir }).status).toBe(0);
-    expect(kipp(['score', ...year.args, '--format', 'json', '--output', 'again.json'], { cwd: year.dir }).status).toBe(0);
+    expect(kipp(['score', ...year.args, '--format', 'json', '--output', 'report.json'], { cwd: year.dir }).status).toBe(
+      0,
+    );
+    expect(kipp(['score', ...year.args, '--format', 'json', '--output', 'again.json'], { cwd: year.dir }).status).toBe(
+      0,
+    );
     const verify = kipp(['verify', 'report.json'], { cwd: year.dir });
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(verify.stdout + verify.stderr).not.toContain('shortlist-over-size');
@@ -86,11 +108,30 @@ describe('#17.2: a per_category shortlist is never over its size', () => {
 
   it('#17.2: the conformance panel (best-per-category, size 5, four categories): no warning', () => {
     const dir = 'fixtures/conformance/panel';
-    const run = kipp(['score', 'entries.csv', '--scores', 'scores-wide.csv', 'scores-long.csv', '--judges', 'judges.csv', '--rubric', 'rubric.yaml', '--as-of', '2026-11-22', '--format', 'json'], { cwd: dir });
+    const run = kipp(
+      [
+        'score',
+        'entries.csv',
+        '--scores',
+        'scores-wide.csv',
+        'scores-long.csv',
+        '--judges',
+        'judges.csv',
+        '--rubric',
+        'rubric.yaml',
+        '--as-of',
+        '2026-11-22',
+        '--format',
+        'json',
+      ],
+      { cwd: dir },
+    );
     const report = JSON.parse(run.stdout);
     expect(report.diagnostics.map((d: { code: string }) => d.code)).not.toContain('shortlist-over-size');
     // taken = 5 in each of the four categories (read off the fixture's expected report).
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
-    expect(report.shortlists.find((s: { name: string }) => s.name === 'best-per-category')).toEqual(expected.shortlists.find((s: { name: string }) => s.name === 'best-per-category'));
+    expect(report.shortlists.find((s: { name: string }) => s.name === 'best-per-category')).toEqual(
+      expected.shortlists.find((s: { name: string }) => s.name === 'best-per-category'),
+    );
   });
 });

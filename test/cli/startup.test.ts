@@ -16,7 +16,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'kipp-startup-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('#22.3: kipp --version without loading the CLI', () => {
-  it('#22.3: --version and -V print package.json\'s version, exit 0, nothing on stderr', () => {
+  it("#22.3: --version and -V print package.json's version, exit 0, nothing on stderr", () => {
     for (const flag of ['--version', '-V']) {
       const r = spawnSync(process.execPath, [BIN, flag], { encoding: 'utf8' });
       expect(r.stdout).toBe(`${version}\n`);

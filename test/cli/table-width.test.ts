@@ -13,8 +13,28 @@ import { kipp } from './run.js';
 
 const EX = 'fixtures/example';
 const S = 'fixtures/stages';
-const EXAMPLE = [`${EX}/entries.csv`, '--scores', `${EX}/scores-wide.csv`, `${EX}/scores-long.csv`, '--judges', `${EX}/judges.csv`, '--as-of', '2026-11-22'];
-const STAGED = [`${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30'];
+const EXAMPLE = [
+  `${EX}/entries.csv`,
+  '--scores',
+  `${EX}/scores-wide.csv`,
+  `${EX}/scores-long.csv`,
+  '--judges',
+  `${EX}/judges.csv`,
+  '--as-of',
+  '2026-11-22',
+];
+const STAGED = [
+  `${S}/entries.csv`,
+  '--scores',
+  `desk=${S}/scores-desk.csv`,
+  `presentation=${S}/scores-presentation.csv`,
+  '--judges',
+  `${S}/judges.csv`,
+  '--rubric',
+  'rubrics/kipp-2025.yaml',
+  '--as-of',
+  '2025-06-30',
+];
 const WIDTHS = [40, 60, 80, 100, 120, 200];
 
 /** The example entries with every title replaced by `title(i)`. */
@@ -22,14 +42,23 @@ function withTitles(title: (i: number) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'kipp-width-'));
   const [head, ...rows] = readFileSync(`${EX}/entries.csv`, 'utf8').trimEnd().split('\n');
   // titles are the second field; the example's titles hold no comma or quote
-  writeFileSync(join(dir, 'entries.csv'), `${[head, ...rows.map((r, i) => r.replace(/^([^,]*),[^,]*,/, `$1,${title(i)},`))].join('\n')}\n`);
+  writeFileSync(
+    join(dir, 'entries.csv'),
+    `${[head, ...rows.map((r, i) => r.replace(/^([^,]*),[^,]*,/, `$1,${title(i)},`))].join('\n')}\n`,
+  );
   return join(dir, 'entries.csv');
 }
 
 const widest = (out: string) => Math.max(...out.split('\n').map((l) => stringWidth(l)));
 
 describe('#17.12: the terminal table never exceeds the terminal', () => {
-  const wide = withTitles((i) => (i % 3 === 0 ? `行政サービス改革 ${i} 🏥 Layanan Kesehatan Keliling Desa Terpencil` : i % 3 === 1 ? `Pelayanan Terpadu Satu Pintu Kabupaten ${i}` : `Sapa ${i}`));
+  const wide = withTitles((i) =>
+    i % 3 === 0
+      ? `行政サービス改革 ${i} 🏥 Layanan Kesehatan Keliling Desa Terpencil`
+      : i % 3 === 1
+        ? `Pelayanan Terpadu Satu Pintu Kabupaten ${i}`
+        : `Sapa ${i}`,
+  );
   const cases: [string, string[]][] = [
     ['the example, English', ['score', ...EXAMPLE]],
     ['the example, Indonesian', ['score', ...EXAMPLE, '--lang', 'id']],
@@ -51,7 +80,8 @@ describe('#17.12: the terminal table never exceeds the terminal', () => {
     const short = withTitles((i) => `T${i}`);
     const en = kipp(['score', short, ...EXAMPLE.slice(1)], { env: { COLUMNS: '200' } });
     const head = en.stdout.split('\n')[1]!;
-    for (const label of ['Novelty', 'Effectiveness', 'Benefit', 'Replicability', 'Sustainability']) expect(head).toContain(`│ ${label} `);
+    for (const label of ['Novelty', 'Effectiveness', 'Benefit', 'Replicability', 'Sustainability'])
+      expect(head).toContain(`│ ${label} `);
     // Indonesian "Dapat ditransfer/direplikasi" is longer than a column header: cut, and spelled out
     const id = kipp(['score', short, ...EXAMPLE.slice(1), '--lang', 'id'], { env: { COLUMNS: '200' } });
     const idHead = id.stdout.split('\n')[1]!;
@@ -78,10 +108,18 @@ describe('#16.10: a 100 MB title', () => {
   it('is cut with an ellipsis in the terminal table, not a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-huge-'));
     const title = 'A'.repeat(100 * 1024 * 1024);
-    writeFileSync(join(dir, 'entries.csv'), `id,title,agency,agency_type,region,category,implemented_since\nX-1,${title},Dinas,city,Kota Bandung,governance,2020-01-01\nX-2,Pendek,Dinas,city,Kota Bandung,governance,2020-01-01\n`);
+    writeFileSync(
+      join(dir, 'entries.csv'),
+      `id,title,agency,agency_type,region,category,implemented_since\nX-1,${title},Dinas,city,Kota Bandung,governance,2020-01-01\nX-2,Pendek,Dinas,city,Kota Bandung,governance,2020-01-01\n`,
+    );
     const criteria = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
-    writeFileSync(join(dir, 'scores.csv'), `entry_id,judge_id,criterion,score\n${['X-1', 'X-2'].flatMap((e) => criteria.map((c) => `${e},J1,${c},7\n`)).join('')}`);
-    const r = kipp(['score', join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--as-of', '2026-01-01'], { env: { COLUMNS: '120' } });
+    writeFileSync(
+      join(dir, 'scores.csv'),
+      `entry_id,judge_id,criterion,score\n${['X-1', 'X-2'].flatMap((e) => criteria.map((c) => `${e},J1,${c},7\n`)).join('')}`,
+    );
+    const r = kipp(['score', join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--as-of', '2026-01-01'], {
+      env: { COLUMNS: '120' },
+    });
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(0);
     const row = r.stdout.split('\n').find((l) => l.includes('X-1'))!;

@@ -11,14 +11,26 @@ import { describe, expect, it } from 'vitest';
 import { kipp, ROOT } from './run.js';
 
 const EX = 'fixtures/example';
-const INPUTS = [`${EX}/entries.csv`, '--scores', `${EX}/scores-wide.csv`, `${EX}/scores-long.csv`, '--judges', `${EX}/judges.csv`, '--as-of', '2026-11-22'];
+const INPUTS = [
+  `${EX}/entries.csv`,
+  '--scores',
+  `${EX}/scores-wide.csv`,
+  `${EX}/scores-long.csv`,
+  '--judges',
+  `${EX}/judges.csv`,
+  '--as-of',
+  '2026-11-22',
+];
 const TIE = ['KIPP-2018-017', 'KIPP-2018-031'];
 const TIE_LINE = 'showing 5 of 48 entries — 2 entries tie at rank 4 for 1 place of --top 4, all shown';
 
 /** The example rubric with a Top 4 instead of the Top 45: its cut-off falls inside the rank-4 tie. */
 function top4Rubric(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kipp-top-'));
-  const yaml = readFileSync(join(ROOT, EX, 'rubric-top45.yaml'), 'utf8').replace('- { name: top-45, size: 45, label: { id: Top 45, en: Top 45 } }', '- { name: top-4, size: 4, label: { id: Top 4, en: Top 4 } }');
+  const yaml = readFileSync(join(ROOT, EX, 'rubric-top45.yaml'), 'utf8').replace(
+    '- { name: top-45, size: 45, label: { id: Top 45, en: Top 45 } }',
+    '- { name: top-4, size: 4, label: { id: Top 4, en: Top 4 } }',
+  );
   expect(yaml).toContain('top-4,');
   writeFileSync(join(dir, 'rubric.yaml'), yaml);
   return join(dir, 'rubric.yaml');
@@ -47,8 +59,19 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
     const r = kipp(['score', ...INPUTS, '--top', '4', '--format', 'json']);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.entries.map((e: { id: string }) => e.id).slice(3).sort()).toEqual(TIE);
-    expect(report.selection).toEqual({ category: null, top: 4, shown: 5, of: 48, tie: { rank: 4, entries: 2, places: 1 } });
+    expect(
+      report.entries
+        .map((e: { id: string }) => e.id)
+        .slice(3)
+        .sort(),
+    ).toEqual(TIE);
+    expect(report.selection).toEqual({
+      category: null,
+      top: 4,
+      shown: 5,
+      of: 48,
+      tie: { rank: 4, entries: 2, places: 1 },
+    });
     expect(r.stderr).toContain(`kipp score: ${TIE_LINE}`);
   });
 
@@ -76,7 +99,9 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
     expect(html).toContain(`<p class="selection warn">${TIE_LINE}</p>`);
     for (const id of TIE) expect(html).toContain(`data-id="${id}"`);
     const id = kipp(['score', ...INPUTS, '--top', '4', '--lang', 'id']).stdout;
-    expect(id).toContain('menampilkan 5 dari 48 proposal — 2 proposal seri di peringkat 4 untuk 1 tempat dari --top 4, semua ditampilkan');
+    expect(id).toContain(
+      'menampilkan 5 dari 48 proposal — 2 proposal seri di peringkat 4 untuk 1 tempat dari --top 4, semua ditampilkan',
+    );
   });
 
   it('#17.3 with --category, M counts the category (15 inclusive entries in the example)', () => {
@@ -105,14 +130,23 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
   it('#17.3 kipp verify recomputes a --top report with the same selection (exit 0)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-top-verify-'));
     const out = join(dir, 'report.json');
-    expect(kipp(['score', ...INPUTS.map((a) => (a.startsWith('fixtures/') ? join(ROOT, a) : a)), '--top', '4', '--output', out]).status).toBe(0);
+    expect(
+      kipp([
+        'score',
+        ...INPUTS.map((a) => (a.startsWith('fixtures/') ? join(ROOT, a) : a)),
+        '--top',
+        '4',
+        '--output',
+        out,
+      ]).status,
+    ).toBe(0);
     const v = kipp(['verify', out]);
     expect(v.stderr + v.stdout).not.toMatch(/differ/i);
     expect(v.status).toBe(0);
   });
 });
 
-describe('#17.4: explain marks only the entries at a tied cut-off, and says the tie as the shortlist\'s', () => {
+describe("#17.4: explain marks only the entries at a tied cut-off, and says the tie as the shortlist's", () => {
   const rubric = top4Rubric();
   const explain = (id: string, ...more: string[]) => kipp(['explain', id, ...INPUTS, '--rubric', rubric, ...more]);
   const shortlistsLine = (text: string) => text.split('\n').find((l) => l.startsWith('Shortlists:'));
@@ -138,13 +172,22 @@ describe('#17.4: explain marks only the entries at a tied cut-off, and says the 
     const first = JSON.parse(explain('KIPP-2018-011', '--format', 'json').stdout);
     const tied = JSON.parse(explain('KIPP-2018-031', '--format', 'json').stdout);
     const top4 = (x: { shortlists: { name: string }[] }) => x.shortlists.find((s) => s.name === 'top-4');
-    expect(top4(first)).toEqual({ name: 'top-4', size: 4, included: true, cutoff_tie: true, cut_ties: [{ rank: 4, entries: TIE, places: 1 }], at_tied_cut: false });
+    expect(top4(first)).toEqual({
+      name: 'top-4',
+      size: 4,
+      included: true,
+      cutoff_tie: true,
+      cut_ties: [{ rank: 4, entries: TIE, places: 1 }],
+      at_tied_cut: false,
+    });
     expect(top4(tied)).toMatchObject({ at_tied_cut: true });
   });
 
   it('#17.4 in Indonesian', () => {
     const r = explain('KIPP-2018-017', '--lang', 'id');
     expect(r.stdout).toContain('(di batas yang seri)');
-    expect(r.stdout).toContain('Top 4 memiliki seri di batasnya (peringkat 4: 2 proposal untuk 1 tempat): juri harus memutuskan');
+    expect(r.stdout).toContain(
+      'Top 4 memiliki seri di batasnya (peringkat 4: 2 proposal untuk 1 tempat): juri harus memutuskan',
+    );
   });
 });

@@ -13,16 +13,30 @@ import { kipp } from './run.js';
 
 const V = 'fixtures/validate';
 const AS_OF = ['--as-of', '2018-03-10'];
-const CLEAN = [`${V}/clean/submissions`, '--scores', `${V}/clean/scores.csv`, '--judges', `${V}/clean/judges.csv`, '--rubric', `${V}/clean/rubric.yaml`];
+const CLEAN = [
+  `${V}/clean/submissions`,
+  '--scores',
+  `${V}/clean/scores.csv`,
+  '--judges',
+  `${V}/clean/judges.csv`,
+  '--rubric',
+  `${V}/clean/rubric.yaml`,
+];
 const COMMAND = /^::(error|warning) (file=[^,:\r\n]+,(line=\d+,(col=\d+,)?)?)?title=[a-z-]+::[^\r\n]*$/;
 
-const Ajv4 = ((ajvDraft04 as unknown as { default?: typeof ajvDraft04.default }).default ?? ajvDraft04) as typeof ajvDraft04.default;
-const addFormats = ((ajvFormats as unknown as { default?: typeof ajvFormats.default }).default ?? ajvFormats) as typeof ajvFormats.default;
+const Ajv4 = ((ajvDraft04 as unknown as { default?: typeof ajvDraft04.default }).default ??
+  ajvDraft04) as typeof ajvDraft04.default;
+const addFormats = ((ajvFormats as unknown as { default?: typeof ajvFormats.default }).default ??
+  ajvFormats) as typeof ajvFormats.default;
 const sarifSchema = JSON.parse(readFileSync(new URL('../schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
 const ajv = new Ajv4({ allErrors: true, strict: false });
 addFormats(ajv);
 const validSarif = ajv.compile(sarifSchema);
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testcase', 'failure'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['testcase', 'failure'].includes(name),
+});
 
 describe('exit codes', () => {
   it('clean data: exit 0, one summary line on stdout, nothing on stderr', () => {
@@ -60,23 +74,57 @@ describe('exit codes', () => {
     expect(json.status).toBe(2);
     // Both problems at once (#16.11): the weights sum to 90 (line 4) and the key is misspelled (line 9).
     expect(JSON.parse(json.stdout).diagnostics).toEqual([
-      expect.objectContaining({ code: 'invalid-rubric', severity: 'error', file: `${V}/invalid-rubric/rubric.yaml`, line: 4, field: 'criteria' }),
-      expect.objectContaining({ code: 'invalid-rubric', severity: 'error', file: `${V}/invalid-rubric/rubric.yaml`, line: 9, field: 'normalisation' }),
+      expect.objectContaining({
+        code: 'invalid-rubric',
+        severity: 'error',
+        file: `${V}/invalid-rubric/rubric.yaml`,
+        line: 4,
+        field: 'criteria',
+      }),
+      expect.objectContaining({
+        code: 'invalid-rubric',
+        severity: 'error',
+        file: `${V}/invalid-rubric/rubric.yaml`,
+        line: 9,
+        field: 'normalisation',
+      }),
     ]);
     const github = kipp([...args, '--format', 'github']);
     expect(github.status).toBe(2);
     expect(github.stdout.split('\n').slice(0, 2)).toEqual([
-      expect.stringMatching(new RegExp(`^::error file=${V}/invalid-rubric/rubric\\.yaml,line=4,title=invalid-rubric::`)),
-      expect.stringMatching(new RegExp(`^::error file=${V}/invalid-rubric/rubric\\.yaml,line=9,title=invalid-rubric::`)),
+      expect.stringMatching(
+        new RegExp(`^::error file=${V}/invalid-rubric/rubric\\.yaml,line=4,title=invalid-rubric::`),
+      ),
+      expect.stringMatching(
+        new RegExp(`^::error file=${V}/invalid-rubric/rubric\\.yaml,line=9,title=invalid-rubric::`),
+      ),
     ]);
   });
   it('an invalid rubric and a missing input are reported together', () => {
-    const run = kipp(['validate', `${V}/invalid-rubric/nope.csv`, '--rubric', `${V}/invalid-rubric/rubric.yaml`, '--format', 'json']);
+    const run = kipp([
+      'validate',
+      `${V}/invalid-rubric/nope.csv`,
+      '--rubric',
+      `${V}/invalid-rubric/rubric.yaml`,
+      '--format',
+      'json',
+    ]);
     expect(run.status).toBe(2);
-    expect(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['file-not-found', 'invalid-rubric', 'invalid-rubric']);
+    expect(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual([
+      'file-not-found',
+      'invalid-rubric',
+      'invalid-rubric',
+    ]);
   });
   it('a missing file: exit 2, as a JUnit failure', () => {
-    const run = kipp(['validate', `${V}/file-not-found/entries.csv`, '--scores', `${V}/file-not-found/nilai.csv`, '--format', 'junit']);
+    const run = kipp([
+      'validate',
+      `${V}/file-not-found/entries.csv`,
+      '--scores',
+      `${V}/file-not-found/nilai.csv`,
+      '--format',
+      'junit',
+    ]);
     expect(run.status).toBe(2);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const cases = xml.parse(run.stdout).testsuites.testsuite.testcase;
@@ -85,19 +133,36 @@ describe('exit codes', () => {
     expect(cases[0].failure.map((f: { '@type': string }) => f['@type'])).toEqual(['file-not-found']);
   });
   it('a missing rubric file: exit 2', () => {
-    const run = kipp(['validate', `${V}/clean/submissions`, '--rubric', `${V}/clean/no-rubric.yaml`, '--format', 'json']);
+    const run = kipp([
+      'validate',
+      `${V}/clean/submissions`,
+      '--rubric',
+      `${V}/clean/no-rubric.yaml`,
+      '--format',
+      'json',
+    ]);
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['file-not-found']);
   });
 });
 
 describe('--strict, --max-warnings, --quiet', () => {
-  const warningsOnly = ['validate', `${V}/conflict-of-interest/entries.csv`, '--scores', `${V}/conflict-of-interest/scores.csv`, '--judges', `${V}/conflict-of-interest/judges.csv`, ...AS_OF];
+  const warningsOnly = [
+    'validate',
+    `${V}/conflict-of-interest/entries.csv`,
+    '--scores',
+    `${V}/conflict-of-interest/scores.csv`,
+    '--judges',
+    `${V}/conflict-of-interest/judges.csv`,
+    ...AS_OF,
+  ];
   it('--strict turns the warning into an error: exit 1', () => {
     const run = kipp([...warningsOnly, '--strict', '--format', 'json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
-    expect(report.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity])).toEqual([['conflict-of-interest', 'error']]);
+    expect(report.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity])).toEqual([
+      ['conflict-of-interest', 'error'],
+    ]);
     expect(report.summary).toEqual({ errors: 1, warnings: 0, files: 3 });
   });
   it('--max-warnings N fails only above N', () => {
@@ -115,7 +180,13 @@ describe('--strict, --max-warnings, --quiet', () => {
 });
 
 describe('formats CI reads', () => {
-  const scoreErrors = ['validate', `${V}/score-out-of-range/entries.csv`, '--scores', `${V}/score-out-of-range/scores.csv`, ...AS_OF];
+  const scoreErrors = [
+    'validate',
+    `${V}/score-out-of-range/entries.csv`,
+    '--scores',
+    `${V}/score-out-of-range/scores.csv`,
+    ...AS_OF,
+  ];
 
   it('github: workflow commands, one per problem, with file, line and column', () => {
     const run = kipp([...scoreErrors, '--format', 'github']);
@@ -123,7 +194,11 @@ describe('formats CI reads', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     for (const line of lines.slice(0, 2)) expect(line).toMatch(COMMAND);
-    expect(lines[0]).toMatch(new RegExp(`^::error file=${V}/score-out-of-range/scores\\.csv,line=3,col=4,title=score-out-of-range::\\[KIPP-2018-131\\] `));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^::error file=${V}/score-out-of-range/scores\\.csv,line=3,col=4,title=score-out-of-range::\\[KIPP-2018-131\\] `,
+      ),
+    );
     expect(lines[1]).toMatch(/,line=4,col=6,title=score-out-of-range::/);
   });
 

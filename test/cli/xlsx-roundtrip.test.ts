@@ -42,10 +42,25 @@ const given = (b: number, r: number, k: number) => 5 + ((b * 7 + r * 3 + k * 5) 
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kipp-xlsx-roundtrip-'));
-  const assign = kipp(['assign', ENTRIES, '--judges', 'fixtures/assign/judges.csv', '--per-entry', '4', '--seed', 'kipp-2026', '--output-dir', join(dir, 'penilaian'), '--sheet-format', 'xlsx']);
+  const assign = kipp([
+    'assign',
+    ENTRIES,
+    '--judges',
+    'fixtures/assign/judges.csv',
+    '--per-entry',
+    '4',
+    '--seed',
+    'kipp-2026',
+    '--output-dir',
+    join(dir, 'penilaian'),
+    '--sheet-format',
+    'xlsx',
+  ]);
   expect(assign.status).toBe(0);
   const sheets = join(dir, 'penilaian', 'sheets');
-  books = readdirSync(sheets).filter((f) => f.endsWith('.xlsx')).sort();
+  books = readdirSync(sheets)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort();
   expect(books.length).toBeGreaterThan(5);
   returned = join(dir, 'returned');
   csv = join(dir, 'returned-csv');
@@ -95,7 +110,7 @@ function figures(stdout: string) {
   return rest;
 }
 
-describe('#18.7: the judges\' workbooks round trip', () => {
+describe("#18.7: the judges' workbooks round trip", () => {
   it('#18.7: kipp score --scores returned/ (workbooks) gives exactly the report of the same values written as CSV', () => {
     const fromXlsx = kipp(['score', ENTRIES, '--scores', returned, ...AS_OF, '--format', 'json']);
     const fromCsv = kipp(['score', ENTRIES, '--scores', csv, ...AS_OF, '--format', 'json']);
@@ -111,10 +126,18 @@ describe('#18.7: the judges\' workbooks round trip', () => {
     const inputs = JSON.parse(fromXlsx.stdout).inputs.filter((i: { kind: string }) => i.kind === 'scores');
     expect(inputs.map((i: { path: string }) => i.path)).toEqual(books.map((b) => join(returned, b)));
     // #18.6: hashed like any file: the sha256 of the workbook's bytes.
-    expect(inputs.map((i: { sha256: string }) => i.sha256)).toEqual(books.map((b) => createHash('sha256').update(readFileSync(join(returned, b))).digest('hex')));
+    expect(inputs.map((i: { sha256: string }) => i.sha256)).toEqual(
+      books.map((b) =>
+        createHash('sha256')
+          .update(readFileSync(join(returned, b)))
+          .digest('hex'),
+      ),
+    );
     expect(inputs.every((i: { sheet: string }) => i.sheet !== '')).toBe(true);
     // The table (the secretariat's view) is the same too.
-    expect(kipp(['score', ENTRIES, '--scores', returned, ...AS_OF]).stdout).toBe(kipp(['score', ENTRIES, '--scores', csv, ...AS_OF]).stdout);
+    expect(kipp(['score', ENTRIES, '--scores', returned, ...AS_OF]).stdout).toBe(
+      kipp(['score', ENTRIES, '--scores', csv, ...AS_OF]).stdout,
+    );
   });
 
   it('#18.6: kipp verify re-reads the workbooks: unchanged is exit 0; a workbook changed after the report is named', async () => {
@@ -175,7 +198,8 @@ describe('#18.4 and #18.7: kipp validate names each deliberate problem with its 
   });
 
   it('#18.4: pretty, GitHub, SARIF and JUnit name the sheet and cell; the row is the line, the column the column', () => {
-    const run = (format: string) => kipp(['validate', ENTRIES, '--scores', broken, ...AS_OF, '--format', format]).stdout;
+    const run = (format: string) =>
+      kipp(['validate', ENTRIES, '--scores', broken, ...AS_OF, '--format', format]).stdout;
     const pretty = run('pretty');
     const github = run('github');
     const sarif = JSON.parse(run('sarif'));
@@ -184,8 +208,15 @@ describe('#18.4 and #18.7: kipp validate names each deliberate problem with its 
       const row = Number(cell.slice(1));
       const column = cell.charCodeAt(0) - 64;
       expect(pretty).toContain(`sheet "${sheet}", cell ${cell}`);
-      expect(github).toMatch(new RegExp(`::error file=${file.replace(/[.]/g, '\\.')},line=${row},col=${column},title=${code}::sheet "${sheet}", cell ${cell}: `));
-      const result = sarif.runs[0].results.find((r: { ruleId: string; locations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === code && r.locations?.[0]?.physicalLocation.artifactLocation.uri.endsWith(file.split('/').pop()!));
+      expect(github).toMatch(
+        new RegExp(
+          `::error file=${file.replace(/[.]/g, '\\.')},line=${row},col=${column},title=${code}::sheet "${sheet}", cell ${cell}: `,
+        ),
+      );
+      const result = sarif.runs[0].results.find(
+        (r: { ruleId: string; locations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          r.ruleId === code && r.locations?.[0]?.physicalLocation.artifactLocation.uri.endsWith(file.split('/').pop()!),
+      );
       expect(result.locations[0].physicalLocation.region).toEqual({ startLine: row, startColumn: column });
       expect(result.properties).toMatchObject({ sheet, cell });
       expect(result.message.text).toMatch(new RegExp(`^sheet "${sheet}", cell ${cell}: `));

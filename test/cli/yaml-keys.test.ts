@@ -10,18 +10,41 @@ import { kipp } from './run.js';
 
 describe('#16: two YAML keys for one field', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kipp-yamlkeys-'));
-  writeFileSync(join(dir, 'entries.csv'), 'id,title,agency,category\nE1,Satu,Dinas A,governance\nE2,Dua,Dinas B,governance\n');
+  writeFileSync(
+    join(dir, 'entries.csv'),
+    'id,title,agency,category\nE1,Satu,Dinas A,governance\nE2,Dua,Dinas B,governance\n',
+  );
   const rubric = join(dir, 'rubric.yaml');
   writeFileSync(rubric, 'name: one criterion\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 100 }\n');
   writeFileSync(
     join(dir, 'scores.yaml'),
-    ['- { entry_id: E1, judge_id: J1, criterion: novelty, score: 8 }', '- entry_id: E2', '  judge_id: J1', '  criterion: novelty', '  score: 6', '  nilai: 9', ''].join('\n'),
+    [
+      '- { entry_id: E1, judge_id: J1, criterion: novelty, score: 8 }',
+      '- entry_id: E2',
+      '  judge_id: J1',
+      '  criterion: novelty',
+      '  score: 6',
+      '  nilai: 9',
+      '',
+    ].join('\n'),
   );
 
   it('is an error at the second key, and the record is not used (no figure the judge may not have meant)', () => {
-    const run = kipp(['score', join(dir, 'entries.csv'), '--scores', join(dir, 'scores.yaml'), '--rubric', rubric, '--format', 'json']);
+    const run = kipp([
+      'score',
+      join(dir, 'entries.csv'),
+      '--scores',
+      join(dir, 'scores.yaml'),
+      '--rubric',
+      rubric,
+      '--format',
+      'json',
+    ]);
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as { entries: { id: string; total: number | null }[]; diagnostics: { code: string; line?: number; field?: string; message: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      entries: { id: string; total: number | null }[];
+      diagnostics: { code: string; line?: number; field?: string; message: string }[];
+    };
     const clash = report.diagnostics.filter((d) => d.code === 'duplicate-header');
     expect(clash).toHaveLength(1);
     expect(clash[0]).toMatchObject({ line: 6, field: 'score' });

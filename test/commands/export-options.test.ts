@@ -22,11 +22,20 @@ describe('parseExportOptions', () => {
   it.each<[ExportCommandOptions, object]>([
     [{ output: 'top-99.xlsx' }, { format: 'xlsx', lang: 'en', delimiter: ',', sheets: 'single' }],
     [{ output: 'TOP-45.CSV' }, { format: 'csv', delimiter: ',' }],
-    [{ output: 'top-45.csv', delimiter: ';' }, { format: 'csv', delimiter: ';' }],
-    [{ output: 'top-45.csv', delimiter: 'semicolon', lang: 'id' }, { delimiter: ';', lang: 'id' }],
+    [
+      { output: 'top-45.csv', delimiter: ';' },
+      { format: 'csv', delimiter: ';' },
+    ],
+    [
+      { output: 'top-45.csv', delimiter: 'semicolon', lang: 'id' },
+      { delimiter: ';', lang: 'id' },
+    ],
     [{ output: 'top-45.csv', delimiter: 'tab' }, { delimiter: '\t' }],
     [{ output: 'x.xlsx', sheets: 'category' }, { sheets: 'category' }],
-    [{ output: 'x.xlsx', sheets: 'shortlist', lang: 'id-ID' }, { sheets: 'shortlist', lang: 'id' }],
+    [
+      { output: 'x.xlsx', sheets: 'shortlist', lang: 'id-ID' },
+      { sheets: 'shortlist', lang: 'id' },
+    ],
     [{ output: 'x.xlsx', asOf: '2018-03-10' }, { asOf: '2018-03-10' }],
   ])('%j → %j', (options, expected) => {
     expect(parseExportOptions(options, ctx())).toMatchObject(expected);

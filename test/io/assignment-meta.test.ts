@@ -47,7 +47,7 @@ describe('#18.2 readAssignmentMeta', () => {
     expect(await readAssignmentMeta(bytes)).toBeNull();
   });
 
-  it('#18.2: a visible sheet is the judge\'s, whatever it holds; a hidden one under another name is read (LibreOffice saves veryHidden as hidden)', async () => {
+  it("#18.2: a visible sheet is the judge's, whatever it holds; a hidden one under another name is read (LibreOffice saves veryHidden as hidden)", async () => {
     const visible = await workbook((wb) => {
       const notes = wb.addWorksheet('notes');
       for (const row of META) notes.addRow(row);
@@ -74,10 +74,25 @@ describe('#18.2 readAssignmentMeta', () => {
   it('#18.2: assignmentMetaOf (for a reader that streams the workbook): keys such as __proto__ are plain keys, the first of a repeated key wins', () => {
     const meta = assignmentMetaOf([
       { name: 'J05', state: 'visible', rows: [['kipp_assignment', 'visible-sheet']] },
-      { name: 'kipp', state: 'veryHidden', rows: [['__proto__', 'x'], ['constructor', 'y'], ['kipp_assignment', ' abc '], ['kipp_assignment', 'def'], [7, 8]] },
+      {
+        name: 'kipp',
+        state: 'veryHidden',
+        rows: [
+          ['__proto__', 'x'],
+          ['constructor', 'y'],
+          ['kipp_assignment', ' abc '],
+          ['kipp_assignment', 'def'],
+          [7, 8],
+        ],
+      },
     ]);
     expect(meta?.assignmentId).toBe('abc');
     expect(Object.getPrototypeOf(meta!.values)).toBe(Object.prototype);
-    expect(Object.entries(meta!.values).sort()).toEqual([['7', '8'], ['__proto__', 'x'], ['constructor', 'y'], ['kipp_assignment', 'abc']]);
+    expect(Object.entries(meta!.values).sort()).toEqual([
+      ['7', '8'],
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+      ['kipp_assignment', 'abc'],
+    ]);
   });
 });

@@ -130,10 +130,15 @@ describe('decoding', () => {
     expect(decodeBytes(Buffer.from('\ufeffid;judul\n')).text).toBe('id;judul\n');
     expect(decodeBytes(utf16('id\tjudul\n', true)).text).toBe('id\tjudul\n');
     expect(decodeBytes(utf16('id\tjudul\n', false)).text).toBe('id\tjudul\n');
-    expect(decodeBytes(utf16('id,judul\nA,Kafé\n', true, false))).toMatchObject({ text: 'id,judul\nA,Kafé\n', encoding: 'utf-16le' });
+    expect(decodeBytes(utf16('id,judul\nA,Kafé\n', true, false))).toMatchObject({
+      text: 'id,judul\nA,Kafé\n',
+      encoding: 'utf-16le',
+    });
   });
   it('Windows-1252 with the line of the first byte that is not UTF-8, 0x80–0x9F included', () => {
-    const d = toUtf8(Buffer.from([...Buffer.from('id,judul\nA,ok\nB,'), 0x93, 0x53, 0x94, 0x20, 0x96, 0x20, 0xe9, 0x0a]));
+    const d = toUtf8(
+      Buffer.from([...Buffer.from('id,judul\nA,ok\nB,'), 0x93, 0x53, 0x94, 0x20, 0x96, 0x20, 0xe9, 0x0a]),
+    );
     expect(d.encoding).toBe('windows-1252');
     expect(d.problems.map((p) => p.line)).toEqual([3]);
     expect(d.utf8.toString()).toBe('id,judul\nA,ok\nB,“S” – é\n');
@@ -163,7 +168,10 @@ describe('spreadsheet debris in a table', () => {
   it('a column with an empty header is ignored, with one unknown-field warning where it first holds a value', async () => {
     const { readTable } = await import('../../src/io/table.js');
     const csv = 'Kode;Judul;;\r\nA;Sapa Warga;;\r\nB;Lapak Ganjar;catatan;\r\nC;Smart Kampung;lagi;\r\n;;;\r\n';
-    const t = readTable({ path: 'e.csv', bytes: Buffer.from(csv), sha256: '', format: 'csv' }, { kind: 'entries', criterion: () => undefined });
+    const t = readTable(
+      { path: 'e.csv', bytes: Buffer.from(csv), sha256: '', format: 'csv' },
+      { kind: 'entries', criterion: () => undefined },
+    );
     expect(t.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['unknown-field', 3, 3]]);
     expect(t.records.map((r) => [...r.fields.values()])).toEqual([
       ['A', 'Sapa Warga'],

@@ -26,7 +26,11 @@ const cp1252 = (text: string) => Buffer.from(text, 'latin1');
 
 describe('#16.6 a stray Windows-1252 byte in a UTF-8 file', () => {
   it('#16.6: keeps UTF-8 on every other line and flags the bad line with a quoted excerpt', () => {
-    const bytes = Buffer.concat([Buffer.from('id,judul\nA,Kafé — “ü”\nB,'), cp1252('Café'), Buffer.from('\nC,Straße\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('id,judul\nA,Kafé — “ü”\nB,'),
+      cp1252('Café'),
+      Buffer.from('\nC,Straße\n'),
+    ]);
     const d = decodeBytes(bytes);
     expect(d.text).toBe('id,judul\nA,Kafé — “ü”\nB,Café\nC,Straße\n');
     expect(d.encoding).toBe('utf-8+windows-1252');
@@ -55,14 +59,20 @@ describe('#16.6 a stray Windows-1252 byte in a UTF-8 file', () => {
   });
 
   it('#16.6: the excerpt of a 1 MB bad line is bounded', () => {
-    const bytes = Buffer.concat([Buffer.from('id,judul\nA,ü\nB,'), cp1252('é'), Buffer.from(`${'x'.repeat(1 << 20)}\n`)]);
+    const bytes = Buffer.concat([
+      Buffer.from('id,judul\nA,ü\nB,'),
+      cp1252('é'),
+      Buffer.from(`${'x'.repeat(1 << 20)}\n`),
+    ]);
     const [p] = toUtf8(bytes).problems;
     expect(p!.message.length).toBeLessThan(400);
     expect(p!.message).toContain(`${(3 + (1 << 20)).toLocaleString('en-US')} characters`);
   });
 
   it('#16.6: a file where nothing non-ASCII is UTF-8 is Windows-1252, with one warning', () => {
-    const d = toUtf8(Buffer.concat([Buffer.from('id,judul\nA,'), cp1252('é'), Buffer.from('\nB,'), cp1252('ü'), Buffer.from('\n')]));
+    const d = toUtf8(
+      Buffer.concat([Buffer.from('id,judul\nA,'), cp1252('é'), Buffer.from('\nB,'), cp1252('ü'), Buffer.from('\n')]),
+    );
     expect(d.encoding).toBe('windows-1252');
     expect(d.utf8.toString()).toBe('id,judul\nA,é\nB,ü\n');
     expect(d.problems.map((p) => p.line)).toEqual([2]);
@@ -72,12 +82,25 @@ describe('#16.6 a stray Windows-1252 byte in a UTF-8 file', () => {
     const latin = fc.constantFrom('é', 'ü', 'ß', 'ñ', 'ö', 'è');
     const ascii = fc.constantFrom('a', 'Z', '0', ',', ';', ' ', '"');
     const unicode = fc.constantFrom('—', '“', 'ü', '€', 'Ω', '😀', 'é');
-    const line = fc.record({ cp1252: fc.boolean(), chars: fc.array(fc.oneof(ascii, latin, unicode), { maxLength: 12 }) });
+    const line = fc.record({
+      cp1252: fc.boolean(),
+      chars: fc.array(fc.oneof(ascii, latin, unicode), { maxLength: 12 }),
+    });
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (spec) => {
         // A 1252 line holds ASCII and Latin-1 letters only; the first line is UTF-8 with a `—`, so the file is UTF-8.
-        const lines = [{ cp1252: false, text: '—' }, ...spec.map((l) => ({ cp1252: l.cp1252, text: l.cp1252 ? l.chars.filter((c) => c.length === 1 && c.charCodeAt(0) < 0x100).join('') : l.chars.join('') }))];
-        const bytes = Buffer.concat(lines.map((l) => Buffer.concat([l.cp1252 ? cp1252(l.text) : Buffer.from(l.text), Buffer.from('\n')])));
+        const lines = [
+          { cp1252: false, text: '—' },
+          ...spec.map((l) => ({
+            cp1252: l.cp1252,
+            text: l.cp1252
+              ? l.chars.filter((c) => c.length === 1 && c.charCodeAt(0) < 0x100).join('')
+              : l.chars.join(''),
+          })),
+        ];
+        const bytes = Buffer.concat(
+          lines.map((l) => Buffer.concat([l.cp1252 ? cp1252(l.text) : Buffer.from(l.text), Buffer.from('\n')])),
+        );
         const d = decodeBytes(bytes);
         expect(d.text).toBe(lines.map((l) => `${l.text}\n`).join(''));
         const flagged = lines.flatMap((l, i) => (l.cp1252 && /[^\x00-\x7f]/.test(l.text) ? [i + 1] : []));
@@ -98,7 +121,12 @@ describe('#16.6 UTF-16 and UTF-32, with and without a byte-order mark', () => {
     ['UTF-32 LE with a BOM', utf32(text, true, true), 'utf-32le', text],
     ['UTF-32 BE with a BOM', utf32(text, false, true), 'utf-32be', text],
     ['UTF-32 LE without a BOM', utf32(text, true, false), 'utf-32le', text],
-    ['UTF-32 BE without a BOM, an emoji in it', utf32(`${startsWide}😀\n`, false, false), 'utf-32be', `${startsWide}😀\n`],
+    [
+      'UTF-32 BE without a BOM, an emoji in it',
+      utf32(`${startsWide}😀\n`, false, false),
+      'utf-32be',
+      `${startsWide}😀\n`,
+    ],
   ])('#16.6: %s is decoded exactly, with no NUL left', (_name, bytes, encoding, expected) => {
     const d = decodeBytes(bytes);
     expect(d.encoding).toBe(encoding);
@@ -145,6 +173,7 @@ describe('#16.6 messages quote a bounded excerpt', () => {
   });
   it('#16.6: a 100 MB score cell is described in a message of a few dozen characters', () => {
     const cell = `${'1'.repeat(100 * 2 ** 20)},5`;
-    for (const decimalComma of [false, true]) expect(describeNumberProblem(cell, decimalComma).length).toBeLessThan(300);
+    for (const decimalComma of [false, true])
+      expect(describeNumberProblem(cell, decimalComma).length).toBeLessThan(300);
   });
 });

@@ -17,7 +17,11 @@ describe('a folder of one-entry YAML/JSON files', () => {
   const competition = loadCompetition({ entries: [dir] });
 
   it('reads .yaml, .yml and .json in sorted order and skips other files', () => {
-    expect(competition.inputs.map((i) => i.path.slice(dir.length + 1))).toEqual(['KIPP-001.yaml', 'KIPP-002.yml', 'KIPP-003.json']);
+    expect(competition.inputs.map((i) => i.path.slice(dir.length + 1))).toEqual([
+      'KIPP-001.yaml',
+      'KIPP-002.yml',
+      'KIPP-003.json',
+    ]);
     expect(competition.entries.map((e) => e.id)).toEqual(['08123', 'KIPP-002', 'KIPP-003']);
   });
 
@@ -28,8 +32,19 @@ describe('a folder of one-entry YAML/JSON files', () => {
 
   it('maps Indonesian keys to fields and criteria', () => {
     const e = competition.entries[0]!;
-    expect([e.title, e.agency, e.agencyTypeRaw, e.categoryRaw]).toEqual(['Sapa Warga', 'Pemerintah Provinsi Jawa Barat', 'provinsi', 'Transparansi']);
-    expect(Object.fromEntries([...e.inlineScores].map(([k, v]) => [k, v.text]))).toEqual({ novelty: '8.5', effectiveness: '8', benefit: '9', replicability: '7.5', sustainability: '8' });
+    expect([e.title, e.agency, e.agencyTypeRaw, e.categoryRaw]).toEqual([
+      'Sapa Warga',
+      'Pemerintah Provinsi Jawa Barat',
+      'provinsi',
+      'Transparansi',
+    ]);
+    expect(Object.fromEntries([...e.inlineScores].map(([k, v]) => [k, v.text]))).toEqual({
+      novelty: '8.5',
+      effectiveness: '8',
+      benefit: '9',
+      replicability: '7.5',
+      sustainability: '8',
+    });
   });
 
   it('records the line each record starts on', () => {
@@ -66,7 +81,7 @@ describe('missing inputs', () => {
 });
 
 describe('issue 16 through the library (loadCompetition)', () => {
-  it('#16.12: a folder\'s other files: notes.txt is skipped with a note, not a diagnostic', () => {
+  it("#16.12: a folder's other files: notes.txt is skipped with a note, not a diagnostic", () => {
     const notes: string[] = [];
     const c = loadCompetition({ entries: [dir], note: (m) => notes.push(m) });
     expect(c.diagnostics).toEqual([]);
@@ -95,6 +110,11 @@ describe('issue 16 through the library (loadCompetition)', () => {
     expect([...rowNumberColumns([' Nomor ', 'Kode Inovasi'], 'entries')]).toEqual([0]);
     expect([...rowNumberColumns(['No', 'Kode Juri'], 'judges')]).toEqual([0]);
     expect([...rowNumberColumns(['No', 'Kode Inovasi'], 'scores')]).toEqual([]);
-    expect([leadingZeroKey('08123'), leadingZeroKey('8123'), leadingZeroKey('000'), leadingZeroKey('K-08')]).toEqual(['8123', '8123', '0', undefined]);
+    expect([leadingZeroKey('08123'), leadingZeroKey('8123'), leadingZeroKey('000'), leadingZeroKey('K-08')]).toEqual([
+      '8123',
+      '8123',
+      '0',
+      undefined,
+    ]);
   });
 });

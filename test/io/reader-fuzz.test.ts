@@ -38,7 +38,6 @@ const COMMENTS = ['', 'baik', 'cukup, perlu data', 'kata "Sapa" warga', 'dua\nba
 
 type Delim = ',' | ';' | '\t';
 
-
 const row = fc.record({
   entry: fc.constantFrom(...ENTRIES, ''),
   judge: fc.constantFrom(...JUDGES),
@@ -46,10 +45,16 @@ const row = fc.record({
   scores: fc.array(fc.constantFrom(...SCORES), { minLength: CRITERIA.length, maxLength: CRITERIA.length }),
   comment: fc.constantFrom(...COMMENTS),
   drop: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }) }),
-  extra: fc.oneof({ weight: 4, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.array(fc.constantFrom('', '', '5', 'x'), { minLength: 1, maxLength: 2 }) }),
+  extra: fc.oneof(
+    { weight: 4, arbitrary: fc.constant([] as string[]) },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom('', '', '5', 'x'), { minLength: 1, maxLength: 2 }) },
+  ),
   unnamedValue: fc.constantFrom('', '', '', '5', 'catatan'),
   numericComment: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
-  debrisBefore: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+  debrisBefore: fc.oneof(
+    { weight: 5, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) },
+  ),
 });
 
 const sheetSpec = fc.record({
@@ -59,7 +64,10 @@ const sheetSpec = fc.record({
   eol: fc.constantFrom('\n', '\r\n', '\r'),
   bom: fc.boolean(),
   /** Where empty header cells go (indices into the named columns, before which one is put). */
-  unnamedAt: fc.oneof({ weight: 3, arbitrary: fc.constant([] as number[]) }, { weight: 1, arbitrary: fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 2 }) }),
+  unnamedAt: fc.oneof(
+    { weight: 3, arbitrary: fc.constant([] as number[]) },
+    { weight: 1, arbitrary: fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 2 }) },
+  ),
   /** Debris rows above the header: a long run puts the middle of a small file before the header's end. */
   debrisAbove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
   rows: fc.array(row, { minLength: 1, maxLength: 30 }),
@@ -101,7 +109,13 @@ function renderSheet(f: SheetSpec): { text: string; expected: Expected[] } {
   for (const r of f.rows) {
     lines.push(...debris(r.debrisBefore));
     const comment = !f.comment ? '' : r.numericComment ? '5' : r.comment;
-    const meant: Record<string, string> = { entry_id: r.entry, judge_id: r.judge, criterion: r.criterion, score: r.scores[0]!, comment };
+    const meant: Record<string, string> = {
+      entry_id: r.entry,
+      judge_id: r.judge,
+      criterion: r.criterion,
+      score: r.scores[0]!,
+      comment,
+    };
     CRITERIA.forEach((c, k) => (meant[c] = r.scores[k]!));
     // The cells as written: a decimal comma in a comma-separated file is written unquoted (the
     // writer's mistake), so it becomes two cells.
@@ -133,7 +147,14 @@ function renderSheet(f: SheetSpec): { text: string; expected: Expected[] } {
       if (f.wide) CRITERIA.forEach((c) => meant[c] !== '' && rows.push([r.entry, r.judge, c, meant[c]!, comment]));
       else rows.push([r.entry, r.judge, r.criterion, meant.score!, comment]);
     }
-    const clean = r.entry !== '' && !split && dropped.length === 0 && extra.every((x) => x === '') && (d !== ',' || extra.length === 0) && (columns.every((c) => c !== null) || r.unnamedValue === '') && !r.numericComment;
+    const clean =
+      r.entry !== '' &&
+      !split &&
+      dropped.length === 0 &&
+      extra.every((x) => x === '') &&
+      (d !== ',' || extra.length === 0) &&
+      (columns.every((c) => c !== null) || r.unnamedValue === '') &&
+      !r.numericComment;
     expected.push({ line, rows, clean });
   }
   // The file ends with or without a line break; a blank record at the start of the file is debris too.
@@ -161,7 +182,8 @@ function rowsOf(read: ReadSheets): (string | number)[][] {
 /** Every offset just after a line break (where the workers may cut), at most `max` of them spread out. */
 function cuts(bytes: Buffer, max: number): number[] {
   const all: number[] = [];
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) all.push(i + 1);
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) all.push(i + 1);
   if (all.length <= max) return all;
   return Array.from({ length: max }, (_, k) => all[Math.floor((k * all.length) / max)]!);
 }
@@ -172,7 +194,9 @@ function checkSheet(f: SheetSpec): void {
   const one = readOne(bytes);
   const rows = rowsOf(one);
   const errorsAt = new Set(one.diagnostics.filter((d) => d.severity === 'error' && d.file === FILE).map((d) => d.line));
-  expect(one.diagnostics.filter((d) => d.line === undefined || d.line <= 1 + f.debrisAbove).map((d) => d.code)).toEqual([]);
+  expect(one.diagnostics.filter((d) => d.line === undefined || d.line <= 1 + f.debrisAbove).map((d) => d.code)).toEqual(
+    [],
+  );
   for (const e of expected) {
     const got = rows.filter((r) => r[0] === e.line).map((r) => r.slice(1));
     if (errorsAt.has(e.line)) expect({ line: e.line, got }).toEqual({ line: e.line, got: [] });
@@ -196,7 +220,9 @@ describe('#16 fuzz: score sheets, long and wide, every delimiter and line end', 
 
   it('the real worker threads (from dist/) give what one thread gives', async () => {
     // Starting threads costs ~100 ms a file: a few files here, the cuts are searched above.
-    const { loadCompetition } = (await import(join(ROOT, 'dist/io/competition.js'))) as typeof import('../../src/io/competition.js');
+    const { loadCompetition } = (await import(
+      join(ROOT, 'dist/io/competition.js')
+    )) as typeof import('../../src/io/competition.js');
     let n = 0;
     fc.assert(
       fc.property(sheetSpec, (f) => {
@@ -227,8 +253,14 @@ const entriesSpec = fc.record({
       agency: fc.constantFrom('Pemkot Bandung', 'Dinas; PTSP'),
       category: fc.constantFrom('governance', '4', 'Inklusif'),
       summary: fc.constantFrom('', 'ringkas', '8,5 juta warga'),
-      drop: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
-      extra: fc.oneof({ weight: 4, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.array(fc.constantFrom('', 'x'), { minLength: 1, maxLength: 2 }) }),
+      drop: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(0) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) },
+      ),
+      extra: fc.oneof(
+        { weight: 4, arbitrary: fc.constant([] as string[]) },
+        { weight: 1, arbitrary: fc.array(fc.constantFrom('', 'x'), { minLength: 1, maxLength: 2 }) },
+      ),
       unnamedValue: fc.constantFrom('', 'catatan'),
       debrisBefore: fc.integer({ min: 0, max: 1 }),
     }),
@@ -248,26 +280,35 @@ describe('#16 fuzz: entries files', () => {
           columns.push(name);
         });
         for (const at of f.unnamedAt) if (at >= named.length) columns.push(null);
-        const lines = [...Array.from({ length: f.debrisAbove }, () => d.repeat(3)), columns.map((c) => c ?? '').join(d)];
+        const lines = [
+          ...Array.from({ length: f.debrisAbove }, () => d.repeat(3)),
+          columns.map((c) => c ?? '').join(d),
+        ];
         const expected: { line: number; fields: [string, string][]; mustError: boolean }[] = [];
         for (const r of f.rows) {
           if (r.debrisBefore) lines.push('');
           const all = columns.map((c) => (c === null ? r.unnamedValue : (r as unknown as Record<string, string>)[c]!));
           const cells = all.slice(0, all.length - Math.min(r.drop, all.length - 1));
           const extra = cells.length === all.length ? r.extra : [];
-          const fields = columns.flatMap((c, i): [string, string][] => (c !== null && i < cells.length ? [[c, cells[i]!]] : []));
+          const fields = columns.flatMap((c, i): [string, string][] =>
+            c !== null && i < cells.length ? [[c, cells[i]!]] : [],
+          );
           const line = 1 + linesIn(`${lines.join(f.eol)}${f.eol}`);
           lines.push([...cells.map((c) => quoted(c, d)), ...extra].join(d));
           const blank = cells.every((c) => c === '') && extra.every((x) => x === '');
           if (!blank) expected.push({ line, fields, mustError: extra.some((x) => x !== '') });
         }
         const text = `${lines.join(f.eol)}${f.eol}`;
-        const t = readTable({ path: 'e.csv', bytes: Buffer.from(text), sha256: '', format: 'csv' }, { kind: 'entries', criterion: () => undefined });
+        const t = readTable(
+          { path: 'e.csv', bytes: Buffer.from(text), sha256: '', format: 'csv' },
+          { kind: 'entries', criterion: () => undefined },
+        );
         const errorsAt = new Set(t.diagnostics.filter((x) => x.severity === 'error').map((x) => x.line));
         for (const e of expected) {
           const record = t.records.find((r) => r.source.line === e.line);
           if (errorsAt.has(e.line)) expect(record).toBeUndefined();
-          else expect({ line: e.line, fields: record && [...record.fields] }).toEqual({ line: e.line, fields: e.fields });
+          else
+            expect({ line: e.line, fields: record && [...record.fields] }).toEqual({ line: e.line, fields: e.fields });
           if (e.mustError) expect({ line: e.line, error: errorsAt.has(e.line) }).toEqual({ line: e.line, error: true });
         }
         expect(t.records.length).toBe(expected.filter((e) => !errorsAt.has(e.line)).length);

@@ -21,12 +21,21 @@ function load(entries: string, scores: string): Competition {
 
 /** What a record holds, whatever file it came from. */
 function entryValues(c: Competition) {
-  return c.entries.map((e) => ({ id: e.id, title: e.title, agency: e.agency, region: e.region, fields: Object.fromEntries([...e.fields].filter(([k]) => !['id', 'title', 'agency', 'region'].includes(k))) }));
+  return c.entries.map((e) => ({
+    id: e.id,
+    title: e.title,
+    agency: e.agency,
+    region: e.region,
+    fields: Object.fromEntries([...e.fields].filter(([k]) => !['id', 'title', 'agency', 'region'].includes(k))),
+  }));
 }
 
 function scoreValues(c: Competition) {
   const result = scoreCompetition(c, { asOf: '2026-11-22' });
-  return { entries: result.entries.map((e) => [e.id, e.rank, e.total, e.criteria, e.category]), diagnostics: result.diagnostics.map((d) => d.code) };
+  return {
+    entries: result.entries.map((e) => [e.id, e.rank, e.total, e.criteria, e.category]),
+    diagnostics: result.diagnostics.map((d) => d.code),
+  };
 }
 
 const clean = load(at('clean/entries.csv'), at('clean/scores.csv'));
@@ -34,19 +43,30 @@ const clean = load(at('clean/entries.csv'), at('clean/scores.csv'));
 describe('the clean version', () => {
   it('loads without a diagnostic and keeps ids, phone numbers, postcodes and 16-digit NIKs as text', () => {
     // telepon, kode_pos and nik_petugas are pass-through columns: kept, with a warning each
-    expect(clean.diagnostics.map((d) => [d.code, d.field])).toEqual([['unknown-field', 'telepon'], ['unknown-field', 'kode_pos'], ['unknown-field', 'nik_petugas']]);
+    expect(clean.diagnostics.map((d) => [d.code, d.field])).toEqual([
+      ['unknown-field', 'telepon'],
+      ['unknown-field', 'kode_pos'],
+      ['unknown-field', 'nik_petugas'],
+    ]);
     const first = clean.entries[0]!;
     expect(first.id).toBe('007');
-    expect([first.fields.get('telepon'), first.fields.get('kode_pos'), first.fields.get('nik_petugas')]).toEqual(['081234567890', '40115', '3273012345678901']);
+    expect([first.fields.get('telepon'), first.fields.get('kode_pos'), first.fields.get('nik_petugas')]).toEqual([
+      '081234567890',
+      '40115',
+      '3273012345678901',
+    ]);
     expect(first.title).toBe('Layanan “Sapa Warga” – Jawa Barat');
-    expect(clean.entries[1]!.fields.get('summary')).toBe('UMKM berjualan gratis di media sosial gubernur;\nlebih dari 10 ribu pelaku usaha.');
+    expect(clean.entries[1]!.fields.get('summary')).toBe(
+      'UMKM berjualan gratis di media sosial gubernur;\nlebih dari 10 ribu pelaku usaha.',
+    );
     expect(clean.scores.length).toBe(60);
   });
 
   it('scores to totals computed by hand', () => {
     const result = scoreCompetition(clean, { asOf: '2026-11-22' });
     // Entry 007, judges J01–J03 (values from the fixture): novelty 7.5, 8.5, 6 → mean 22/3, …
-    const texts = (id: string, c: string) => [...clean.scores].filter((r) => r.entryId === id && r.criterionRaw === c).map((r) => Number(r.text));
+    const texts = (id: string, c: string) =>
+      [...clean.scores].filter((r) => r.entryId === id && r.criterionRaw === c).map((r) => Number(r.text));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const criteria = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
     const total007 = (100 * (mean(criteria.map((c) => mean(texts('007', c)))) - 1)) / 9;
@@ -55,17 +75,35 @@ describe('the clean version', () => {
 });
 
 describe.each([
-  ['excel-id', 'entries.csv', 'nilai.csv', 'BOM, semicolons, decimal commas, CRLF, Indonesian headers and values, DD/MM/YYYY, NBSP and zero-width spaces, trailing ;; columns and ;;;; rows'],
+  [
+    'excel-id',
+    'entries.csv',
+    'nilai.csv',
+    'BOM, semicolons, decimal commas, CRLF, Indonesian headers and values, DD/MM/YYYY, NBSP and zero-width spaces, trailing ;; columns and ;;;; rows',
+  ],
   ['sep-line', 'entries.csv', 'nilai.csv', "Excel's sep=; first line"],
-  ['unicode-text', 'entries.txt', 'nilai.txt', 'Excel "Unicode text": UTF-16 LE with BOM, tab-delimited, decimal commas'],
+  [
+    'unicode-text',
+    'entries.txt',
+    'nilai.txt',
+    'Excel "Unicode text": UTF-16 LE with BOM, tab-delimited, decimal commas',
+  ],
   ['utf16be', 'entries.csv', 'nilai.csv', 'UTF-16 BE with BOM, comma-delimited'],
 ])('%s (%s)', (name, entries, scores) => {
   const loaded = load(at(name, entries), at(name, scores));
 
   it('loads to the same entries as the clean CSV, without a diagnostic', () => {
     expect(loaded.diagnostics.map((d) => [d.code, d.field])).toEqual(clean.diagnostics.map((d) => [d.code, d.field]));
-    expect(entryValues(loaded).map((e) => ({ ...e, fields: { ...e.fields, category: undefined, agency_type: undefined, implemented_since: undefined } }))).toEqual(
-      entryValues(clean).map((e) => ({ ...e, fields: { ...e.fields, category: undefined, agency_type: undefined, implemented_since: undefined } })),
+    expect(
+      entryValues(loaded).map((e) => ({
+        ...e,
+        fields: { ...e.fields, category: undefined, agency_type: undefined, implemented_since: undefined },
+      })),
+    ).toEqual(
+      entryValues(clean).map((e) => ({
+        ...e,
+        fields: { ...e.fields, category: undefined, agency_type: undefined, implemented_since: undefined },
+      })),
     );
   });
 
@@ -77,7 +115,9 @@ describe.each([
 describe('windows-1252', () => {
   const loaded = load(at('windows-1252/entries.csv'), at('windows-1252/nilai.csv'));
   it('reads curly quotes and dashes, and warns once per file at the first byte that is not UTF-8', () => {
-    expect(loaded.diagnostics.filter((d) => d.code === 'encoding').map((d) => [d.file?.split('/').pop(), d.line])).toEqual([['entries.csv', 2]]);
+    expect(
+      loaded.diagnostics.filter((d) => d.code === 'encoding').map((d) => [d.file?.split('/').pop(), d.line]),
+    ).toEqual([['entries.csv', 2]]);
     expect(loaded.entries[0]!.title).toBe('Layanan “Sapa Warga” – Jawa Barat');
     expect(JSON.stringify(loaded.entries.map((e) => [e.title, e.agency]))).not.toContain('\uFFFD');
   });
@@ -122,7 +162,9 @@ describe('errors at their place', () => {
       ['KIPP-103', 8],
     ]);
     expect(c.entries[0]!.fields.get('summary')).toBe('Baris satu\r\nbaris dua\r\nbaris tiga');
-    const found = scoreCompetition(c, { asOf: '2026-11-22' }).diagnostics.filter((d) => d.severity === 'error' && !['too-few-judges', 'missing-field'].includes(d.code));
+    const found = scoreCompetition(c, { asOf: '2026-11-22' }).diagnostics.filter(
+      (d) => d.severity === 'error' && !['too-few-judges', 'missing-field'].includes(d.code),
+    );
     expect(found.map((d) => [d.code, d.line, d.column ?? null])).toEqual([
       ['unknown-category', 8, 4],
       ['parse-error', 9, 4],
@@ -144,7 +186,10 @@ describe('csv-spectrum (RFC 4180 edge cases, fixtures/csv-spectrum)', () => {
   const cases = readdirSync(spectrum).filter((f) => f.endsWith('.csv'));
   it('has the cases', () => expect(cases.length).toBeGreaterThanOrEqual(12));
   it.each(cases)('%s loads exactly', (file) => {
-    const expected = JSON.parse(readFileSync(join(spectrum, file.replace(/\.csv$/, '.json')), 'utf8')) as Record<string, string>[];
+    const expected = JSON.parse(readFileSync(join(spectrum, file.replace(/\.csv$/, '.json')), 'utf8')) as Record<
+      string,
+      string
+    >[];
     let header: string[] = [];
     const rows: Record<string, string>[] = [];
     parseCsv(readFileSync(join(spectrum, file)), {
@@ -156,25 +201,84 @@ describe('csv-spectrum (RFC 4180 edge cases, fixtures/csv-spectrum)', () => {
 });
 
 describe('end to end: the Indonesian-locale panel gives the same report as the clean one', () => {
-  const run = (folder: string, args: string[]) => JSON.parse(kipp([...args, '--format', 'json'], { cwd: join(ROOT, folder) }).stdout) as { entries: unknown[]; shortlists: unknown[]; diagnostics: { code: string }[] };
+  const run = (folder: string, args: string[]) =>
+    JSON.parse(kipp([...args, '--format', 'json'], { cwd: join(ROOT, folder) }).stdout) as {
+      entries: unknown[];
+      shortlists: unknown[];
+      diagnostics: { code: string }[];
+    };
 
   it('conformance panel: entries and shortlists byte for byte', () => {
-    const a = run('fixtures/conformance/panel', ['score', 'entries.csv', '--scores', 'scores-wide.csv', 'scores-long.csv', '--judges', 'judges.csv', '--rubric', 'rubric.yaml', '--as-of', '2026-11-22']);
-    const b = run('fixtures/conformance/panel-spreadsheet-id', ['score', 'entries.csv', '--scores', 'nilai-lebar.csv', 'nilai-panjang.csv', '--judges', 'juri.csv', '--rubric', 'rubric.yaml', '--as-of', '2026-11-22']);
+    const a = run('fixtures/conformance/panel', [
+      'score',
+      'entries.csv',
+      '--scores',
+      'scores-wide.csv',
+      'scores-long.csv',
+      '--judges',
+      'judges.csv',
+      '--rubric',
+      'rubric.yaml',
+      '--as-of',
+      '2026-11-22',
+    ]);
+    const b = run('fixtures/conformance/panel-spreadsheet-id', [
+      'score',
+      'entries.csv',
+      '--scores',
+      'nilai-lebar.csv',
+      'nilai-panjang.csv',
+      '--judges',
+      'juri.csv',
+      '--rubric',
+      'rubric.yaml',
+      '--as-of',
+      '2026-11-22',
+    ]);
     expect(JSON.stringify(b.entries)).toBe(JSON.stringify(a.entries));
     expect(b.shortlists).toEqual(a.shortlists);
     expect(b.diagnostics.map((d) => d.code)).toEqual(a.diagnostics.map((d) => d.code));
   });
 
   it('real-world excel-id: the same report as clean', () => {
-    const a = run('fixtures/real-world/clean', ['score', 'entries.csv', '--scores', 'scores.csv', '--as-of', '2026-11-22']);
-    const b = run('fixtures/real-world/excel-id', ['score', 'entries.csv', '--scores', 'nilai.csv', '--as-of', '2026-11-22']);
+    const a = run('fixtures/real-world/clean', [
+      'score',
+      'entries.csv',
+      '--scores',
+      'scores.csv',
+      '--as-of',
+      '2026-11-22',
+    ]);
+    const b = run('fixtures/real-world/excel-id', [
+      'score',
+      'entries.csv',
+      '--scores',
+      'nilai.csv',
+      '--as-of',
+      '2026-11-22',
+    ]);
     expect(JSON.stringify(b.entries)).toBe(JSON.stringify(a.entries));
   });
 
   it('--delimiter overrides detection (here: wrongly, so the header has one column and the sheet is refused)', () => {
-    const r = kipp(['validate', 'entries.csv', '--scores', 'nilai.csv', '--delimiter', ',', '--format', 'json', '--as-of', '2026-11-22'], { cwd: at('excel-id') });
-    const codes = (JSON.parse(r.stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics.filter((d) => d.file.endsWith('nilai.csv')).map((d) => d.code);
+    const r = kipp(
+      [
+        'validate',
+        'entries.csv',
+        '--scores',
+        'nilai.csv',
+        '--delimiter',
+        ',',
+        '--format',
+        'json',
+        '--as-of',
+        '2026-11-22',
+      ],
+      { cwd: at('excel-id') },
+    );
+    const codes = (JSON.parse(r.stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics
+      .filter((d) => d.file.endsWith('nilai.csv'))
+      .map((d) => d.code);
     expect(codes).toContain('missing-field');
     expect(r.status).toBe(1);
   });

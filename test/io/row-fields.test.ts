@@ -19,9 +19,11 @@ function mapOf(names: (string | null)[], cells: string[]): Map<string, string> {
 
 describe('RowFields', () => {
   it('reads like the per-row Map: rows shorter and longer than the header, unnamed columns', () => {
-    const header = fc.uniqueArray(fc.constantFrom('id', 'title', 'agency', 'category', 'novelty', 'x'), { maxLength: 6 }).chain((names) =>
-      fc.tuple(fc.constant(names), fc.array(fc.boolean(), { minLength: names.length, maxLength: names.length })),
-    );
+    const header = fc
+      .uniqueArray(fc.constantFrom('id', 'title', 'agency', 'category', 'novelty', 'x'), { maxLength: 6 })
+      .chain((names) =>
+        fc.tuple(fc.constant(names), fc.array(fc.boolean(), { minLength: names.length, maxLength: names.length })),
+      );
     fc.assert(
       fc.property(header, fc.array(fc.string({ maxLength: 3 }), { maxLength: 9 }), ([unique, unnamed], cells) => {
         const names = unique.map((n, i) => (unnamed[i] ? null : n));
@@ -53,7 +55,13 @@ describe('RowFields', () => {
   });
 
   it('rows of the same length share one list of names; other lengths get their own', () => {
-    const header = new RowHeader(new Map([['id', 0], ['title', 1], ['agency', 2]]));
+    const header = new RowHeader(
+      new Map([
+        ['id', 0],
+        ['title', 1],
+        ['agency', 2],
+      ]),
+    );
     const a = new RowFields(header, ['E1', 'A', 'X']);
     const b = new RowFields(header, ['E2', 'B', 'Y']);
     const short = new RowFields(header, ['E3']);

@@ -53,7 +53,10 @@ describe('rubrics checked at build time', () => {
   it('an invalid rubric is still refused by openRubric, with its line', async () => {
     const path = join(dir, 'bad.yaml');
     writeFileSync(path, 'name: Bad\nscale:\n  min: 1\n  max: 10\nnormalization: sometimes\n');
-    await expect(openRubric(path)).rejects.toMatchObject({ kind: 'config', diagnostics: [expect.objectContaining({ code: 'invalid-rubric', line: 5 })] });
+    await expect(openRubric(path)).rejects.toMatchObject({
+      kind: 'config',
+      diagnostics: [expect.objectContaining({ code: 'invalid-rubric', line: 5 })],
+    });
   });
 
   it('kipp score with the embedded rubric loads no zod: the bundle chunks it reads hold none', () => {
@@ -61,13 +64,34 @@ describe('rubrics checked at build time', () => {
     // when the process ends, as on Node 24); the chunks are then searched for zod.
     const log = join(dir, 'loaded.txt');
     const hook = join(dir, 'hook.mjs');
-    writeFileSync(hook, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
+    writeFileSync(
+      hook,
+      `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`,
+    );
     const register = join(dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(new URL(`file://${hook}`).href)});\n`);
+    writeFileSync(
+      register,
+      `import { register } from 'node:module'; register(${JSON.stringify(new URL(`file://${hook}`).href)});\n`,
+    );
     const ex = join(ROOT, 'fixtures/example');
     const chunksOf = (args: string[]) => {
       writeFileSync(log, '');
-      const r = spawnSync(process.execPath, ['--import', register, BIN, 'score', join(ex, 'entries.csv'), '--scores', join(ex, 'scores-wide.csv'), ...args, '--format', 'json'], { encoding: 'utf8', cwd: ROOT });
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          register,
+          BIN,
+          'score',
+          join(ex, 'entries.csv'),
+          '--scores',
+          join(ex, 'scores-wide.csv'),
+          ...args,
+          '--format',
+          'json',
+        ],
+        { encoding: 'utf8', cwd: ROOT },
+      );
       expect([0, 1]).toContain(r.status);
       return readFileSync(log, 'utf8')
         .split('\n')

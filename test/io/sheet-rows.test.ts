@@ -18,7 +18,14 @@ function read(text: string): ReadSheets {
 
 /** [line, entry, judge, criterion, score text, comment] per row read. */
 function rows(r: ReadSheets): (string | number)[][] {
-  return [...r.sheet].map((row) => [row.source.line, row.entryId, row.judgeId, row.criterionRaw, row.text, row.comment ?? '']);
+  return [...r.sheet].map((row) => [
+    row.source.line,
+    row.entryId,
+    row.judgeId,
+    row.criterionRaw,
+    row.text,
+    row.comment ?? '',
+  ]);
 }
 
 function errors(r: ReadSheets): [string, number | undefined, number | undefined][] {
@@ -32,12 +39,16 @@ function expectSameInTwoParts(text: string): void {
   for (let cut = 1; cut <= bytes.length; cut++) {
     if (bytes[cut - 1] !== 0x0a && !(bytes[cut - 1] === 0x0d && bytes[cut] !== 0x0a)) continue;
     const two = readInTwoParts({ path: FILE, stage: undefined }, bytes, cut, rubric, undefined);
-    expect({ cut, rows: rows(two), diagnostics: two.diagnostics }).toEqual({ cut, rows: rows(one), diagnostics: one.diagnostics });
+    expect({ cut, rows: rows(two), diagnostics: two.diagnostics }).toEqual({
+      cut,
+      rows: rows(one),
+      diagnostics: one.diagnostics,
+    });
   }
 }
 
 describe('#16.1 short rows', () => {
-  it('#16.1: a short row is an error at its own line and never takes the row above\'s criterion and score, in both readers', () => {
+  it("#16.1: a short row is an error at its own line and never takes the row above's criterion and score, in both readers", () => {
     const text = 'entry_id,judge_id,criterion,score\nE1,J1,novelty,9\nE2,J1\nE3,J1,benefit,7\n';
     const r = read(text);
     expect(rows(r)).toEqual([
@@ -58,7 +69,8 @@ describe('#16.1 short rows', () => {
   });
 
   it('#16.1: a wide row missing its last cells is an error (an empty cell, written, is "not scored")', () => {
-    const text = 'entry_id;judge_id;novelty;effectiveness;benefit;replicability;sustainability\nE1;J1;8;7\nE2;J1;8;7;;;\n';
+    const text =
+      'entry_id;judge_id;novelty;effectiveness;benefit;replicability;sustainability\nE1;J1;8;7\nE2;J1;8;7;;;\n';
     const r = read(text);
     expect(errors(r)).toEqual([['parse-error', 2, 5]]);
     expect(rows(r)).toEqual([
@@ -75,7 +87,7 @@ describe('#16.1 short rows', () => {
 });
 
 describe('#16.2 values under an unnamed header cell', () => {
-  it('#16.2: LibreOffice\'s split of 6,5 (an empty last header name) is an error at the row, naming the decimal comma and the fix', () => {
+  it("#16.2: LibreOffice's split of 6,5 (an empty last header name) is an error at the row, naming the decimal comma and the fix", () => {
     const text = 'Kode Inovasi;Juri;Kriteria;Nilai;\nX-01;J1;Kebaruan;6;5\nX-02;J1;Kebaruan;7;\n';
     const r = read(text);
     expect(errors(r)).toEqual([['parse-error', 2, 5]]);
@@ -100,7 +112,7 @@ describe('#16.2 values under an unnamed header cell', () => {
     expectSameInTwoParts(text);
   });
 
-  it('#16.2: a value past the header\'s width is an error that names the cut score', () => {
+  it("#16.2: a value past the header's width is an error that names the cut score", () => {
     const r = read('entry_id,judge_id,criterion,score\nE1,J1,novelty,8,5\n');
     expect(errors(r)).toEqual([['parse-error', 2, 5]]);
     expect(r.diagnostics[0]!.message).toContain('"8" and "5" look like the score 8,5');
@@ -110,7 +122,8 @@ describe('#16.2 values under an unnamed header cell', () => {
 
 describe('#16.3 8,5 in a comma-separated sheet that still fits its header', () => {
   it('#16.3: under kipp init\'s header (comment last) K1,J1,8,5,7,9,6,8 is an error, not 8/5/7/9/6 with comment "8"', () => {
-    const text = 'kode_inovasi,juri,kebaruan,efektivitas,bermanfaat,replikasi,berkelanjutan,komentar\nK1,J1,8,5,7,9,6,8\nK2,J1,8,7,9,6,8,bagus\n';
+    const text =
+      'kode_inovasi,juri,kebaruan,efektivitas,bermanfaat,replikasi,berkelanjutan,komentar\nK1,J1,8,5,7,9,6,8\nK2,J1,8,7,9,6,8,bagus\n';
     const r = read(text);
     expect(errors(r)).toEqual([['parse-error', 2, 8]]);
     expect(r.diagnostics[0]!.field).toBe('comment');
@@ -133,7 +146,9 @@ describe('#16.3 8,5 in a comma-separated sheet that still fits its header', () =
   });
 
   it('#16.3: no false alarm on real comments, in a semicolon sheet, or on a column kipp does not know', () => {
-    const comma = read('entry_id,judge_id,criterion,score,comment\nE1,J1,novelty,8,5 tahun berjalan\nE1,J2,novelty,8,"baik, 5"\nE1,J3,novelty,8,\n');
+    const comma = read(
+      'entry_id,judge_id,criterion,score,comment\nE1,J1,novelty,8,5 tahun berjalan\nE1,J2,novelty,8,"baik, 5"\nE1,J3,novelty,8,\n',
+    );
     expect(errors(comma)).toEqual([]);
     expect(rows(comma).map((x) => x[5])).toEqual(['5 tahun berjalan', 'baik, 5', '']);
     // In a semicolon sheet 8,5 is a decimal comma, never a cut: a comment "5" is a comment.
@@ -141,7 +156,9 @@ describe('#16.3 8,5 in a comma-separated sheet that still fits its header', () =
     expect(errors(semi)).toEqual([]);
     expect(rows(semi)).toEqual([[2, 'E1', 'J1', 'novelty', '8,5', '5']]);
     // A judge's own total column after the scores holds a number on every row: not checked.
-    const total = read('entry_id,judge_id,novelty,effectiveness,benefit,replicability,sustainability,jumlah\nE1,J1,8,7,9,6,8,38\n');
+    const total = read(
+      'entry_id,judge_id,novelty,effectiveness,benefit,replicability,sustainability,jumlah\nE1,J1,8,7,9,6,8,38\n',
+    );
     expect(errors(total)).toEqual([]);
     expect(rows(total)).toHaveLength(5);
   });

@@ -11,7 +11,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run.js';
 
-const { loadCompetition } = (await import(join(ROOT, 'dist/io/competition.js'))) as typeof import('../../src/io/competition.js');
+const { loadCompetition } = (await import(
+  join(ROOT, 'dist/io/competition.js')
+)) as typeof import('../../src/io/competition.js');
 const example = join(ROOT, 'fixtures/example');
 const dir = mkdtempSync(join(tmpdir(), 'kipp-sheet-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +35,16 @@ function rows(c: ReturnType<typeof loadCompetition>) {
 const ENTRIES = ['KIPP-2018-001', 'KIPP-2018-002', 'KIPP-2018-003', 'KIPP-2018-004', 'KIPP-2018-005', 'KIPP-2018-999'];
 const JUDGES = ['J01', 'J02', 'J03', 'J04', ''];
 const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability', 'kebaruan'];
-const COMMENTS = ['', 'baik', 'cukup, perlu data', 'kata "Sapa" warga', 'baris satu\nbaris dua', 'a\r\nb\r\nc', '=SUM(A1)', 'Café résumé'];
+const COMMENTS = [
+  '',
+  'baik',
+  'cukup, perlu data',
+  'kata "Sapa" warga',
+  'baris satu\nbaris dua',
+  'a\r\nb\r\nc',
+  '=SUM(A1)',
+  'Café résumé',
+];
 
 const file = fc.record({
   wide: fc.boolean(),
@@ -64,7 +75,11 @@ type FileSpec = typeof file extends fc.Arbitrary<infer T> ? T : never;
 function render(f: FileSpec): string {
   const d = f.delimiter;
   const wide = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
-  const lines = [f.wide ? ['entry_id', 'judge_id', ...wide, 'comment'].join(d) : `entry_id${d}judge_id${d}criterion${d}score${d}comment`];
+  const lines = [
+    f.wide
+      ? ['entry_id', 'judge_id', ...wide, 'comment'].join(d)
+      : `entry_id${d}judge_id${d}criterion${d}score${d}comment`,
+  ];
   for (const r of f.rows) {
     const score = d === ';' ? r.score.replace('.', ',') : r.score;
     const scores = f.wide ? wide.map((_, k) => (k === 2 ? '' : score)) : [r.criterion, score];
@@ -121,7 +136,10 @@ describe('score sheets read in worker threads', () => {
 
   it('report a damaged letter (U+FFFD) in the second half once, and read a Windows-1252 file whole', () => {
     const lines = ['entry_id,judge_id,criterion,score,comment'];
-    for (let k = 0; k < 2000; k++) lines.push(`${ENTRIES[k % 5]},J0${1 + (k % 4)},${CRITERIA[k % 5]},${1 + (k % 10)},${k === 1800 ? 'rusak \uFFFD' : 'ok'}`);
+    for (let k = 0; k < 2000; k++)
+      lines.push(
+        `${ENTRIES[k % 5]},J0${1 + (k % 4)},${CRITERIA[k % 5]},${1 + (k % 10)},${k === 1800 ? 'rusak \uFFFD' : 'ok'}`,
+      );
     const damaged = join(dir, 'damaged.csv');
     writeFileSync(damaged, `${lines.join('\n')}\n`);
     const a = loadBoth(damaged);

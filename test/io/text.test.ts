@@ -16,14 +16,30 @@ describe('safeText', () => {
     expect(safeText('baris\nbaru\ttab')).toBe('baris baru tab');
   });
   it('is applied to every diagnostic line', () => {
-    const line = diagnosticLine({ code: 'missing-field', severity: 'error', file: 'e.csv', line: 2, entry_id: 'A\u001b]0;pwned\u0007', message: 'x\u001b[2J' }, false);
+    const line = diagnosticLine(
+      {
+        code: 'missing-field',
+        severity: 'error',
+        file: 'e.csv',
+        line: 2,
+        entry_id: 'A\u001b]0;pwned\u0007',
+        message: 'x\u001b[2J',
+      },
+      false,
+    );
     expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
 
 describe('names', () => {
   it('matches headers across case, spaces, hyphens, underscores, NBSP and zero-width spaces', () => {
-    for (const h of ['Judul Inovasi', ' judul-inovasi ', 'JUDUL__INOVASI', 'Judul\u00a0Inovasi', '\u200bJudul Inovasi\ufeff']) {
+    for (const h of [
+      'Judul Inovasi',
+      ' judul-inovasi ',
+      'JUDUL__INOVASI',
+      'Judul\u00a0Inovasi',
+      '\u200bJudul Inovasi\ufeff',
+    ]) {
       expect(normalizeName(h)).toBe('judul_inovasi');
     }
   });
@@ -40,7 +56,13 @@ describe('compareCodePoints', () => {
   it('orders by code point, not UTF-16 code unit', async () => {
     const { compareCodePoints } = await import('../../src/model/names.js');
     // U+FF21 (Ａ) is below U+1F600 (😀) by code point; by code units 😀 (D83D…) sorts first.
-    expect(['\u{1F600}', '\uFF21', 'B', 'A', 'AB'].sort(compareCodePoints)).toEqual(['A', 'AB', 'B', '\uFF21', '\u{1F600}']);
+    expect(['\u{1F600}', '\uFF21', 'B', 'A', 'AB'].sort(compareCodePoints)).toEqual([
+      'A',
+      'AB',
+      'B',
+      '\uFF21',
+      '\u{1F600}',
+    ]);
     expect(compareCodePoints('KIPP-10', 'KIPP-9')).toBeLessThan(0);
     expect(compareCodePoints('x', 'x')).toBe(0);
   });
@@ -64,11 +86,29 @@ describe('foldText', () => {
   });
 
   it('agrees with the long way on any text built from letters and awkward spaces', () => {
-    const piece = fc.constantFrom('a', 'B', 'é', 'İ', ' ', '  ', '\t', '\n', '\u00A0', '\u202F', '\u200B', '\uFEFF', '\u3000', 'x y');
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      'é',
+      'İ',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00A0',
+      '\u202F',
+      '\u200B',
+      '\uFEFF',
+      '\u3000',
+      'x y',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (s) => {
-        expect(foldText(s)).toBe(reference(s));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+        (s) => {
+          expect(foldText(s)).toBe(reference(s));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -81,7 +121,10 @@ describe('codePointComparator', () => {
   });
 
   it('agrees with compareCodePoints on any strings', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'B', '0', '-', 'é', '\uFF21', '\uE000', '\u{1F600}', '\u{10000}'), maxLength: 6 });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'B', '0', '-', 'é', '\uFF21', '\uE000', '\u{1F600}', '\u{10000}'),
+      maxLength: 6,
+    });
     fc.assert(
       fc.property(fc.array(text, { maxLength: 30 }), (ids) => {
         const sign = (x: number) => Math.sign(x);

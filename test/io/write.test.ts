@@ -16,7 +16,10 @@ const WRITE = pathToFileURL(join(ROOT, 'dist/io/write.js')).href;
 const temporaries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
 /** Starts a child writing 64 MiB to `target` and SIGKILLs it as soon as its temporary file exists. */
-async function killMidWrite(dir: string, target: string): Promise<{ signal: NodeJS.Signals | null; sawTemporary: boolean }> {
+async function killMidWrite(
+  dir: string,
+  target: string,
+): Promise<{ signal: NodeJS.Signals | null; sawTemporary: boolean }> {
   const script = `import { writeOutput } from ${JSON.stringify(WRITE)};
 const data = Buffer.alloc(64 * 1024 * 1024, 0x78);
 writeOutput(${JSON.stringify(target)}, data, { inputs: [], force: true });`;
@@ -50,7 +53,17 @@ describe('an interrupted write', () => {
     expect(temporaries(dir)).toHaveLength(1);
 
     const ex = 'fixtures/audit/corrected-sheet';
-    const next = kipp(['score', `${ex}/entries.csv`, '-s', `${ex}/scores-v1.csv`, '-r', `${ex}/rubric.yaml`, '--output', target, '--force']);
+    const next = kipp([
+      'score',
+      `${ex}/entries.csv`,
+      '-s',
+      `${ex}/scores-v1.csv`,
+      '-r',
+      `${ex}/rubric.yaml`,
+      '--output',
+      target,
+      '--force',
+    ]);
     expect(next.status).toBe(0);
     expect(temporaries(dir)).toEqual([]);
     expect(JSON.parse(readFileSync(target, 'utf8')).entries).toHaveLength(6);
@@ -66,7 +79,19 @@ describe('--output rules', () => {
     const sheet = join(dir, 'scores.csv');
     const bytes = readFileSync(join(ROOT, ex, 'scores-v1.csv'), 'utf8');
     writeFileSync(sheet, bytes);
-    const run = kipp(['score', `${ex}/entries.csv`, '-s', sheet, '-r', `${ex}/rubric.yaml`, '--output', sheet, '--force', '--format', 'csv']);
+    const run = kipp([
+      'score',
+      `${ex}/entries.csv`,
+      '-s',
+      sheet,
+      '-r',
+      `${ex}/rubric.yaml`,
+      '--output',
+      sheet,
+      '--force',
+      '--format',
+      'csv',
+    ]);
     expect(run.status).toBe(2);
     expect(readFileSync(sheet, 'utf8')).toBe(bytes);
   });
@@ -87,7 +112,10 @@ describe('writeOutput with data in pieces', () => {
   it('writes strings and bytes in order, as UTF-8', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
     const target = join(dir, 'out.csv');
-    writeOutput(target, ['\uFEFFa,b\r\n', Buffer.from('Café,1\r\n'), new Uint8Array(), '🚀,2\r\n'], { inputs: [], force: false });
+    writeOutput(target, ['\uFEFFa,b\r\n', Buffer.from('Café,1\r\n'), new Uint8Array(), '🚀,2\r\n'], {
+      inputs: [],
+      force: false,
+    });
     expect(readFileSync(target, 'utf8')).toBe('\uFEFFa,b\r\nCafé,1\r\n🚀,2\r\n');
     expect(temporaries(dir)).toEqual([]);
   });

@@ -19,7 +19,9 @@ const NUMBER_COLUMNS = new Set(['score', 'novelty', 'effectiveness', 'benefit', 
 
 /** The raw XML of one part of a workbook, through the ZIP library exceljs uses (found from exceljs). */
 async function part(path: string, name: string): Promise<string> {
-  const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as { loadAsync(data: Uint8Array): Promise<{ file(name: string): { async(type: 'string'): Promise<string> } | null }> };
+  const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as {
+    loadAsync(data: Uint8Array): Promise<{ file(name: string): { async(type: 'string'): Promise<string> } | null }>;
+  };
   return (await JSZip.loadAsync(readFileSync(path))).file(name)!.async('string');
 }
 
@@ -44,18 +46,23 @@ describe('#18.4 LibreOffice workbooks and their CSV twins', () => {
     ['judges', ';'],
     ['scores-long', ';'],
     ['scores-wide', ','],
-  ] as const)('#18.4: %s.xlsx holds its CSV twin\'s values (delimiter "%s"), each cell of the intended type', async (name, delimiter) => {
-    const twin = parse(readFileSync(`${DIR}/${name}.csv`), { bom: true, delimiter });
-    const sheet = await firstSheet(`${DIR}/${name}.xlsx`);
-    const header = twin[0]!;
-    expect(sheet.rowCount).toBe(twin.length);
-    twin.forEach((row, r) => {
-      row.forEach((text, c) => {
-        const value = sheet.getRow(r + 1).getCell(c + 1).value ?? null;
-        expect(value, `${name} ${r + 1}:${c + 1}`).toEqual(r === 0 ? text : expected(header[c]!, text, delimiter === ';'));
+  ] as const)(
+    '#18.4: %s.xlsx holds its CSV twin\'s values (delimiter "%s"), each cell of the intended type',
+    async (name, delimiter) => {
+      const twin = parse(readFileSync(`${DIR}/${name}.csv`), { bom: true, delimiter });
+      const sheet = await firstSheet(`${DIR}/${name}.xlsx`);
+      const header = twin[0]!;
+      expect(sheet.rowCount).toBe(twin.length);
+      twin.forEach((row, r) => {
+        row.forEach((text, c) => {
+          const value = sheet.getRow(r + 1).getCell(c + 1).value ?? null;
+          expect(value, `${name} ${r + 1}:${c + 1}`).toEqual(
+            r === 0 ? text : expected(header[c]!, text, delimiter === ';'),
+          );
+        });
       });
-    });
-  });
+    },
+  );
 
   it('#18.4: the fixtures keep what they are for: leading zeros, a decimal comma read as a number, a wide sheet and a long one', async () => {
     const entries = await firstSheet(`${DIR}/entries.xlsx`);
@@ -63,12 +70,25 @@ describe('#18.4 LibreOffice workbooks and their CSV twins', () => {
     const long = readFileSync(`${DIR}/scores-long.csv`, 'utf8');
     expect(long).toContain(';7,5;');
     expect((await firstSheet(`${DIR}/scores-long.xlsx`)).getCell('D3').value).toBe(7.5);
-    expect((await firstSheet(`${DIR}/scores-wide.xlsx`)).getRow(1).values).toEqual([undefined, 'entry_id', 'judge_id', 'novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability', 'comment']);
+    expect((await firstSheet(`${DIR}/scores-wide.xlsx`)).getRow(1).values).toEqual([
+      undefined,
+      'entry_id',
+      'judge_id',
+      'novelty',
+      'effectiveness',
+      'benefit',
+      'replicability',
+      'sustainability',
+      'comment',
+    ]);
   });
 
   it('#18.2/#18.4: a kipp form saved again by LibreOffice keeps its metadata (the kipp sheet, hidden), its validation and its protection', async () => {
     const path = `${DIR}/form-J01-libreoffice.xlsx`;
-    const id = createHash('sha256').update(readFileSync(`${DIR}/form-assignment.csv`)).digest('hex').slice(0, 16);
+    const id = createHash('sha256')
+      .update(readFileSync(`${DIR}/form-assignment.csv`))
+      .digest('hex')
+      .slice(0, 16);
     const meta = await readAssignmentMetaFile(path);
     expect(meta).toMatchObject({ assignmentId: id, judgeId: 'J01', sheet: 'kipp' });
     const workbook = new ExcelJS.Workbook();
@@ -83,9 +103,18 @@ describe('#18.4 LibreOffice workbooks and their CSV twins', () => {
     // exceljs does not read LibreOffice's locked="false" (it looks for "0"): read the XML.
     const xml = await part(path, 'xl/worksheets/sheet1.xml');
     expect(/<sheetProtection [^>]*sheet="(1|true)"/.test(xml)).toBe(true);
-    const xfs = [...(await part(path, 'xl/styles.xml')).split('<cellXfs')[1]!.matchAll(/<xf [^>]*>(.*?)<\/xf>/g)].map((m) => m[1]!);
-    const locked = (cell: string) => !/locked="(false|0)"/.test(xfs[Number(new RegExp(`<c r="${cell}" s="(\\d+)"`).exec(xml)![1])]!);
-    expect([locked('A2'), locked('E2'), locked('F2'), locked('J2'), locked('K2')]).toEqual([true, true, false, false, false]);
+    const xfs = [...(await part(path, 'xl/styles.xml')).split('<cellXfs')[1]!.matchAll(/<xf [^>]*>(.*?)<\/xf>/g)].map(
+      (m) => m[1]!,
+    );
+    const locked = (cell: string) =>
+      !/locked="(false|0)"/.test(xfs[Number(new RegExp(`<c r="${cell}" s="(\\d+)"`).exec(xml)![1])]!);
+    expect([locked('A2'), locked('E2'), locked('F2'), locked('J2'), locked('K2')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     // A CSV sheet re-saved as a workbook has no metadata.
     expect(await readAssignmentMetaFile(`${DIR}/scores-wide.xlsx`)).toBeNull();
   });

@@ -44,7 +44,9 @@ const MEANING = new Map(TEXTS);
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.integer({ min: 0, max: 40 }).map((n) => ({ kind: 'number' as const, value: n / 4 })),
-  fc.constantFrom(1.125, 9.875, 0.30000000000000004, 8.333333333333334).map((value) => ({ kind: 'number' as const, value })),
+  fc
+    .constantFrom(1.125, 9.875, 0.30000000000000004, 8.333333333333334)
+    .map((value) => ({ kind: 'number' as const, value })),
   fc.constantFrom(...TEXTS.map(([t]) => t)).map((text) => ({ kind: 'text' as const, text })),
   fc.constant({ kind: 'blank' as const }),
   fc.constantFrom('#N/A', '#DIV/0!', '#REF!', '#VALUE!').map((text) => ({ kind: 'error' as const, text })),
@@ -53,7 +55,14 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
 const sheet = fc.record({
   /** Rows above the header: a title (one cell) or blank. */
   above: fc.array(fc.constantFrom('Lembar Penilaian KIPP', 'Juri: J01', 'entry_id', ''), { maxLength: 3 }),
-  rows: fc.array(fc.record({ entry: fc.constantFrom(...ENTRIES), judge: fc.constantFrom(...JUDGES), cells: fc.array(cell, { minLength: 5, maxLength: 5 }) }), { minLength: 1, maxLength: 6 }),
+  rows: fc.array(
+    fc.record({
+      entry: fc.constantFrom(...ENTRIES),
+      judge: fc.constantFrom(...JUDGES),
+      cells: fc.array(cell, { minLength: 5, maxLength: 5 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
 });
 
 const hidden = (v: number) => {
@@ -66,11 +75,15 @@ let entries: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kipp-xlsx-fuzz-'));
   entries = join(dir, 'entries.csv');
-  writeFileSync(entries, `id,title,agency,category,implemented_since\n${ENTRIES.map((id, i) => `${id},Judul ${i},Dinas ${i},1,2015-01-01`).join('\n')}\n`);
+  writeFileSync(
+    entries,
+    `id,title,agency,category,implemented_since\n${ENTRIES.map((id, i) => `${id},Judul ${i},Dinas ${i},1,2015-01-01`).join('\n')}\n`,
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const scores = (c: Competition) => [...c.scores].map((r) => [r.entryId, r.judgeId, r.criterionRaw, parseScore(r.text, r.decimalComma) ?? null]);
+const scores = (c: Competition) =>
+  [...c.scores].map((r) => [r.entryId, r.judgeId, r.criterionRaw, parseScore(r.text, r.decimalComma) ?? null]);
 
 describe('#18.8: generated workbooks read like their CSV twins, or are reported at their cell', () => {
   it('#18.8: scores, and the cells no rule reads, for generated sheets', async () => {
@@ -130,7 +143,10 @@ describe('#18.8: generated workbooks read like their CSV twins, or are reported 
         expect(scores(fromXlsx)).toEqual(expectedScores);
         // The CSV twin, without the rows the workbook reports: the same scores.
         const csv = join(dir, `fuzz-${n}.csv`);
-        const kept = csvLines.filter((_, i) => i === 0 || !rows[i - 1]!.cells.some((c) => c.kind === 'error' || (c.kind === 'number' && hidden(c.value))));
+        const kept = csvLines.filter(
+          (_, i) =>
+            i === 0 || !rows[i - 1]!.cells.some((c) => c.kind === 'error' || (c.kind === 'number' && hidden(c.value))),
+        );
         writeFileSync(csv, `${kept.join('\n')}\n`);
         const fromCsv = loadCompetition({ entries: [entries], scores: [csv] });
         expect(scores(fromCsv)).toEqual(scores(fromXlsx));

@@ -21,7 +21,10 @@ const at = (name: string) => join(dir, name);
 type Cell = ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string };
 
 /** Writes a workbook: sheets in order, each rows of cells (undefined: an empty cell). */
-async function workbook(name: string, sheets: { name: string; rows: Cell[][]; state?: 'visible' | 'hidden' | 'veryHidden'; merge?: string }[]): Promise<string> {
+async function workbook(
+  name: string,
+  sheets: { name: string; rows: Cell[][]; state?: 'visible' | 'hidden' | 'veryHidden'; merge?: string }[],
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, s.state ? { state: s.state } : {});
@@ -47,7 +50,14 @@ const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'susta
 
 /** Every score of a competition as [entry, judge, criterion, value, line, column]. */
 function scores(c: Competition): [string, string, string, number | undefined, number, number | undefined][] {
-  return [...c.scores].map((r) => [r.entryId, r.judgeId, r.criterionRaw, parseScore(r.text, r.decimalComma), r.source.line, r.column]);
+  return [...c.scores].map((r) => [
+    r.entryId,
+    r.judgeId,
+    r.criterionRaw,
+    parseScore(r.text, r.decimalComma),
+    r.source.line,
+    r.column,
+  ]);
 }
 const found = (c: Competition) => c.diagnostics.map((d) => [d.code, d.file, d.sheet, d.line, d.column]);
 
@@ -62,7 +72,13 @@ beforeAll(async () => {
         [],
         ENTRIES_HEADER,
         [{ value: 8123, numFmt: '00000' }, 'Sapa Warga', 'Dinas A', 1, new Date(Date.UTC(2015, 0, 2))],
-        ['K-2', { richText: [{ text: 'Lapor ' }, { font: { bold: true }, text: 'Cepat' }] }, 'Dinas B', 2, '2015-01-01'],
+        [
+          'K-2',
+          { richText: [{ text: 'Lapor ' }, { font: { bold: true }, text: 'Cepat' }] },
+          'Dinas B',
+          2,
+          '2015-01-01',
+        ],
         [],
         [],
       ],
@@ -75,7 +91,9 @@ describe('#18.1: a workbook is an input wherever a CSV file is', () => {
   it('#18.1: entries from a workbook: header past a title row and a blank row, ids as text with their zeros, dates as ISO, rich text as plain text', async () => {
     const c = await loadCompetitionAsync({ entries: [entries] });
     expect(found(c)).toEqual([]);
-    expect(c.entries.map((e) => [e.id, e.title, e.agency, e.categoryRaw, e.implementedSinceRaw, e.source.line])).toEqual([
+    expect(
+      c.entries.map((e) => [e.id, e.title, e.agency, e.categoryRaw, e.implementedSinceRaw, e.source.line]),
+    ).toEqual([
       ['08123', 'Sapa Warga', 'Dinas A', '1', '2015-01-02', 4],
       ['K-2', 'Lapor Cepat', 'Dinas B', '2', '2015-01-01', 5],
     ]);
@@ -84,7 +102,16 @@ describe('#18.1: a workbook is an input wherever a CSV file is', () => {
 
   it('#18.1: a workbook named .csv is known by its bytes and read as a workbook, never decoded as text', async () => {
     const disguised = at('entries-saved-as.csv');
-    writeFileSync(disguised, new Uint8Array(await (async () => { const b = new ExcelJS.Workbook(); b.addWorksheet('S').addRows([ENTRIES_HEADER, ['K-9', 'Judul', 'Dinas', 1, '2015-01-01']]); return b.xlsx.writeBuffer(); })()));
+    writeFileSync(
+      disguised,
+      new Uint8Array(
+        await (async () => {
+          const b = new ExcelJS.Workbook();
+          b.addWorksheet('S').addRows([ENTRIES_HEADER, ['K-9', 'Judul', 'Dinas', 1, '2015-01-01']]);
+          return b.xlsx.writeBuffer();
+        })(),
+      ),
+    );
     const c = await loadCompetitionAsync({ entries: [disguised] });
     expect(found(c)).toEqual([]);
     expect(c.entries.map((e) => e.id)).toEqual(['K-9']);
@@ -98,7 +125,16 @@ describe('#18.1: a workbook is an input wherever a CSV file is', () => {
   });
 
   it('#18.1: judges and a long score sheet from workbooks', async () => {
-    const judges = await workbook('juri.xlsx', [{ name: 'Juri', rows: [['id', 'name'], [7, 'Budi'], ['J2', 'Sari']] }]);
+    const judges = await workbook('juri.xlsx', [
+      {
+        name: 'Juri',
+        rows: [
+          ['id', 'name'],
+          [7, 'Budi'],
+          ['J2', 'Sari'],
+        ],
+      },
+    ]);
     const long = await workbook('long.xlsx', [
       {
         name: 'Nilai',
@@ -111,7 +147,10 @@ describe('#18.1: a workbook is an input wherever a CSV file is', () => {
     ]);
     const c = await loadCompetitionAsync({ entries: [entries], judges: judges, scores: [long] });
     expect(found(c)).toEqual([]);
-    expect(c.judges!.map((j) => [j.id, j.name])).toEqual([['7', 'Budi'], ['J2', 'Sari']]);
+    expect(c.judges!.map((j) => [j.id, j.name])).toEqual([
+      ['7', 'Budi'],
+      ['J2', 'Sari'],
+    ]);
     expect(scores(c)).toEqual([
       ['K-2', '7', 'novelty', 8.5, 2, 4],
       ['K-2', 'J2', 'novelty', 8.5, 3, 4],
@@ -123,10 +162,37 @@ describe('#18.2: which sheet', () => {
   let book: string;
   beforeAll(async () => {
     book = await workbook('sheets.xlsx', [
-      { name: 'kipp', state: 'veryHidden', rows: [['entry_id', 'judge_id', 'novelty'], ['K-2', 'X', 1]] },
-      { name: 'Petunjuk', state: 'hidden', rows: [['entry_id', 'judge_id', 'novelty'], ['K-2', 'Y', 2]] },
-      { name: 'Nilai', rows: [['Lembar penilaian juri J05'], ['entry_id', 'judge_id', ...CRITERIA, 'comment'], ['K-2', 'J05', 8, 7.5, 9, 6, 7, 'baik']] },
-      { name: 'Nilai ulang', rows: [['entry_id', 'judge_id', 'novelty'], ['K-2', 'J06', 4]] },
+      {
+        name: 'kipp',
+        state: 'veryHidden',
+        rows: [
+          ['entry_id', 'judge_id', 'novelty'],
+          ['K-2', 'X', 1],
+        ],
+      },
+      {
+        name: 'Petunjuk',
+        state: 'hidden',
+        rows: [
+          ['entry_id', 'judge_id', 'novelty'],
+          ['K-2', 'Y', 2],
+        ],
+      },
+      {
+        name: 'Nilai',
+        rows: [
+          ['Lembar penilaian juri J05'],
+          ['entry_id', 'judge_id', ...CRITERIA, 'comment'],
+          ['K-2', 'J05', 8, 7.5, 9, 6, 7, 'baik'],
+        ],
+      },
+      {
+        name: 'Nilai ulang',
+        rows: [
+          ['entry_id', 'judge_id', 'novelty'],
+          ['K-2', 'J06', 4],
+        ],
+      },
     ]);
   });
 
@@ -162,10 +228,14 @@ describe('#18.2: which sheet', () => {
   });
 
   it('#18.2: no row holding the header names is an error that says what was looked for (strict: no guessing)', async () => {
-    const bad = await workbook('noheader.xlsx', [{ name: 'Nilai', rows: [['Lembar penilaian'], ['kode', 'juri?', 'nilai'], ['K-2', 'J1', 8]] }]);
+    const bad = await workbook('noheader.xlsx', [
+      { name: 'Nilai', rows: [['Lembar penilaian'], ['kode', 'juri?', 'nilai'], ['K-2', 'J1', 8]] },
+    ]);
     const c = await loadCompetitionAsync({ entries: [entries], scores: [bad] });
     expect(found(c)).toEqual([['missing-field', bad, 'Nilai', 1, undefined]]);
-    expect(c.diagnostics[0]!.message).toMatch(/no row of sheet "Nilai" holds the header names "entry_id" and "judge_id"/);
+    expect(c.diagnostics[0]!.message).toMatch(
+      /no row of sheet "Nilai" holds the header names "entry_id" and "judge_id"/,
+    );
     expect(c.scores.length).toBe(0);
   });
 });
@@ -181,7 +251,15 @@ describe('#18.3: cells', () => {
           ['K-2', 'J2', 8, 8, { formula: 'B1*2' }, 8, 8],
           ['K-2', 'J3', 8, 8, 8, { value: { formula: '25/3', result: 25 / 3 }, numFmt: '0.00' }, 8],
           ['K-2', 'J4', 8, 8, 8, 8, 8.333333333333334],
-          ['K-2', 'J5', { formula: '17/2', result: 8.5 }, '8.5', { value: '8,5', numFmt: '@' }, 8.25, { value: 0.85, numFmt: '0%' }],
+          [
+            'K-2',
+            'J5',
+            { formula: '17/2', result: 8.5 },
+            '8.5',
+            { value: '8,5', numFmt: '@' },
+            8.25,
+            { value: 0.85, numFmt: '0%' },
+          ],
           ['K-2', 'J6', 1, 2, 3, 4, 5],
         ],
       },
@@ -195,7 +273,9 @@ describe('#18.3: cells', () => {
       ['cell-error', book, 'Nilai', 6, 7],
     ]);
     expect(c.diagnostics.map(cellOf)).toEqual(['D2', 'E3', 'F4', 'G5', 'G6']);
-    expect(c.diagnostics[1]!.message).toMatch(/open and save it in Excel\/LibreOffice|open and save it in Excel or LibreOffice/);
+    expect(c.diagnostics[1]!.message).toMatch(
+      /open and save it in Excel\/LibreOffice|open and save it in Excel or LibreOffice/,
+    );
     // Only J6's row is read: every other row has a cell no rule reads.
     expect(scores(c).map((s) => [s[1], s[3]])).toEqual(CRITERIA.map((_, i) => ['J6', i + 1]));
   });
@@ -233,7 +313,13 @@ describe('#18.3: cells', () => {
         name: 'Nilai',
         rows: [
           ['entry_id', 'judge_id', 'criterion', 'score', 'comment'],
-          ['K-2', 'J1', 'novelty', { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue, 'x'],
+          [
+            'K-2',
+            'J1',
+            'novelty',
+            { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue,
+            'x',
+          ],
           ['K-2', 'J1', 'benefit', 7, true],
           ['K-2', 'J1', 'effectiveness', 6, new Date(Date.UTC(2026, 2, 1, 9, 30))],
         ],
@@ -241,7 +327,9 @@ describe('#18.3: cells', () => {
     ]);
     const c = await loadCompetitionAsync({ entries: [entries], scores: [book] });
     expect(found(c)).toEqual([['formula-without-value', book, 'Nilai', 2, 4]]);
-    expect(c.diagnostics[0]!.message).toMatch(/^holds a formula \(=1\/0\) with no stored value, or with an error value as its result/);
+    expect(c.diagnostics[0]!.message).toMatch(
+      /^holds a formula \(=1\/0\) with no stored value, or with an error value as its result/,
+    );
     expect([...c.scores].map((r) => [r.criterionRaw, r.comment])).toEqual([
       ['benefit', 'TRUE'],
       ['effectiveness', '2026-03-01T09:30:00'],
@@ -249,7 +337,13 @@ describe('#18.3: cells', () => {
   });
 
   it('#18.3: a merged cell holds its value at the top-left cell; the others are empty (a merged title above the header is a title)', async () => {
-    const book = await workbook('merged.xlsx', [{ name: 'Nilai', merge: 'A1:G1', rows: [['Penilaian Juri J1'], ['entry_id', 'judge_id', ...CRITERIA], ['K-2', 'J1', 8, 8, 8, 8, 8]] }]);
+    const book = await workbook('merged.xlsx', [
+      {
+        name: 'Nilai',
+        merge: 'A1:G1',
+        rows: [['Penilaian Juri J1'], ['entry_id', 'judge_id', ...CRITERIA], ['K-2', 'J1', 8, 8, 8, 8, 8]],
+      },
+    ]);
     const c = await loadCompetitionAsync({ entries: [entries], scores: [book] });
     expect(found(c)).toEqual([]);
     expect(scores(c).length).toBe(5);
@@ -261,21 +355,55 @@ describe('#18.5: folders', () => {
     const folder = at('returned');
     mkdirSync(folder);
     writeFileSync(join(folder, 'juri-1.csv'), 'entry_id,judge_id,novelty\nK-2,J1,7\n');
-    await workbook('returned/juri-2.xlsx', [{ name: 'Nilai', rows: [['entry_id', 'judge_id', 'novelty'], ['K-2', 'J2', 6.5]] }]);
-    await workbook('returned/juri-3.xlsm', [{ name: 'Nilai', rows: [['entry_id', 'judge_id', 'novelty'], ['K-2', 'J3', 9]] }]);
+    await workbook('returned/juri-2.xlsx', [
+      {
+        name: 'Nilai',
+        rows: [
+          ['entry_id', 'judge_id', 'novelty'],
+          ['K-2', 'J2', 6.5],
+        ],
+      },
+    ]);
+    await workbook('returned/juri-3.xlsm', [
+      {
+        name: 'Nilai',
+        rows: [
+          ['entry_id', 'judge_id', 'novelty'],
+          ['K-2', 'J3', 9],
+        ],
+      },
+    ]);
     writeFileSync(join(folder, '~$juri-2.xlsx'), 'Budi                ');
     writeFileSync(join(folder, 'juri-4.xls'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     writeFileSync(join(folder, 'juri-5.ods'), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
     writeFileSync(join(folder, 'juri-6.xlsb'), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
     const notes: string[] = [];
     const c = await loadCompetitionAsync({ entries: [entries], scores: [folder], note: (m) => notes.push(m) });
-    expect(scores(c).map((s) => [s[1], s[3]])).toEqual([['J1', 7], ['J2', 6.5], ['J3', 9]]);
+    expect(scores(c).map((s) => [s[1], s[3]])).toEqual([
+      ['J1', 7],
+      ['J2', 6.5],
+      ['J3', 9],
+    ]);
     expect(notes).toEqual([`${folder}: skipped ~$juri-2.xlsx (not data: hidden, lock or documentation files)`]);
-    expect(found(c)).toEqual(['juri-4.xls', 'juri-5.ods', 'juri-6.xlsb'].map((f) => ['unsupported-format', join(folder, f), undefined, undefined, undefined]));
+    expect(found(c)).toEqual(
+      ['juri-4.xls', 'juri-5.ods', 'juri-6.xlsb'].map((f) => [
+        'unsupported-format',
+        join(folder, f),
+        undefined,
+        undefined,
+        undefined,
+      ]),
+    );
     const message = (f: string) => c.diagnostics.find((d) => d.file === join(folder, f))!.message;
-    expect(message('juri-4.xls')).toMatch(/legacy Excel workbook \(\.xls\).*Save As > Excel Workbook \(\.xlsx\).*soffice --headless --convert-to xlsx juri-4\.xls/);
+    expect(message('juri-4.xls')).toMatch(
+      /legacy Excel workbook \(\.xls\).*Save As > Excel Workbook \(\.xlsx\).*soffice --headless --convert-to xlsx juri-4\.xls/,
+    );
     expect(message('juri-5.ods')).toMatch(/OpenDocument spreadsheet.*soffice --headless --convert-to xlsx juri-5\.ods/);
     expect(message('juri-6.xlsb')).toMatch(/binary Excel workbook \(\.xlsb\).*convert-to xlsx/);
-    expect(expandInput(folder).files.map((f) => f.slice(folder.length + 1))).toEqual(['juri-1.csv', 'juri-2.xlsx', 'juri-3.xlsm']);
+    expect(expandInput(folder).files.map((f) => f.slice(folder.length + 1))).toEqual([
+      'juri-1.csv',
+      'juri-2.xlsx',
+      'juri-3.xlsm',
+    ]);
   });
 });

@@ -7,7 +7,10 @@ import { parseRubric } from '../../src/io/rubric.js';
 import { readTable } from '../../src/io/table.js';
 
 const read = (text: string, format: 'yaml' | 'json' = 'yaml') =>
-  readTable({ path: 'x.yaml', bytes: new TextEncoder().encode(text), sha256: '', format }, { kind: 'entries', criterion: () => undefined });
+  readTable(
+    { path: 'x.yaml', bytes: new TextEncoder().encode(text), sha256: '', format },
+    { kind: 'entries', criterion: () => undefined },
+  );
 const codes = (t: ReturnType<typeof read>) => t.diagnostics.map((d) => [d.code, d.line]);
 const values = (t: ReturnType<typeof read>) => t.records.map((r) => Object.fromEntries(r.fields));
 
@@ -24,7 +27,14 @@ describe('hostile YAML', () => {
 
   it('stops an alias bomb as a parse error and does not use the record', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+    ]) {
       bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
     const t = read(`${bomb.join('\n')}\n`);
@@ -101,15 +111,28 @@ describe('#16.5 the whole document is bounded, and a value not read is never use
     expect(read(anchorBomb(100, list)).diagnostics.map((d) => d.code)).toEqual(['parse-error']);
     // The classic billion laughs: each level nine aliases of the one before (9^7 x's, 5 lines).
     const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+    ])
+      laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     const t = read(`${laughs.join('\n')}\n`);
     expect(t.records).toEqual([]);
     expect(t.diagnostics.map((d) => [d.code, d.line])).toEqual([['parse-error', 6]]);
   });
 
   it('#16.5: a file that repeats a few short anchors (the way people use them) still loads', () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => `- {id: A${i + 1}, title: Judul ${i + 1}, agency: *kemenkes, category: *kat}\n`).join('');
-    const t = read(`- {id: A0, title: Judul 0, agency: &kemenkes Kementerian Kesehatan Republik Indonesia, category: &kat governance}\n${rows}`);
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) => `- {id: A${i + 1}, title: Judul ${i + 1}, agency: *kemenkes, category: *kat}\n`,
+    ).join('');
+    const t = read(
+      `- {id: A0, title: Judul 0, agency: &kemenkes Kementerian Kesehatan Republik Indonesia, category: &kat governance}\n${rows}`,
+    );
     expect(t.diagnostics).toEqual([]);
     expect(t.records).toHaveLength(2001);
     expect(t.records[2000]!.fields.get('agency')).toBe('Kementerian Kesehatan Republik Indonesia');
@@ -117,7 +140,14 @@ describe('#16.5 the whole document is bounded, and a value not read is never use
 
   it('#16.5: a value under an unresolved tag is an error at its line and its record is not used; the others load', () => {
     const t = readTable(
-      { path: 's.yaml', bytes: new TextEncoder().encode('- {entry_id: E1, judge_id: J1, criterion: novelty, score: 7}\n- entry_id: E2\n  judge_id: J1\n  criterion: novelty\n  score: !weird 9\n- {entry_id: E3, judge_id: J1, criterion: novelty, score: 8}\n'), sha256: '', format: 'yaml' },
+      {
+        path: 's.yaml',
+        bytes: new TextEncoder().encode(
+          '- {entry_id: E1, judge_id: J1, criterion: novelty, score: 7}\n- entry_id: E2\n  judge_id: J1\n  criterion: novelty\n  score: !weird 9\n- {entry_id: E3, judge_id: J1, criterion: novelty, score: 8}\n',
+        ),
+        sha256: '',
+        format: 'yaml',
+      },
       { kind: 'scores', criterion: () => undefined },
     );
     expect(t.diagnostics.map((d) => [d.code, d.line])).toEqual([['parse-error', 5]]);

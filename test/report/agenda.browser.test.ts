@@ -24,7 +24,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 900 },
   });
 }, 60_000);
@@ -37,7 +46,22 @@ afterAll(async () => {
 describe('#19.2 the HTML meeting pack in chromium', () => {
   it('#19.2: opens with no request and no console error, shows the tie side by side, prints on A4 with every table inside the page', async () => {
     const out = join(work, 'agenda.html');
-    const r = kipp(['agenda', `${F}/entries.csv`, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`, '--conflicts', `${F}/conflicts.csv`, '--sensitivity-runs', '200', '--output', out]);
+    const r = kipp([
+      'agenda',
+      `${F}/entries.csv`,
+      '-s',
+      `${F}/scores.csv`,
+      '-j',
+      `${F}/judges.csv`,
+      '-r',
+      `${F}/rubric.yaml`,
+      '--conflicts',
+      `${F}/conflicts.csv`,
+      '--sensitivity-runs',
+      '200',
+      '--output',
+      out,
+    ]);
     expect(r.status).toBe(0);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -56,13 +80,19 @@ describe('#19.2 the HTML meeting pack in chromium', () => {
       '4. Largest judge disagreements on entries near a cut',
     ]);
     // The tie: P-045 and P-046, equal on every criterion (4.70 4.30 4.60 4.40 4.50).
-    const tie = await page.$$eval('#ties tbody tr', (rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const tie = await page.$$eval('#ties tbody tr', (rows) =>
+      rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    );
     expect(tie.map((row) => [row[0], ...row.slice(2)])).toEqual([
       ['P-045', '38.89', '4.70', '4.30', '4.60', '4.40', '4.50'],
       ['P-046', '38.89', '4.70', '4.30', '4.60', '4.40', '4.50'],
     ]);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const boxes = new Set([...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`));
+    const boxes = new Set(
+      [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(
+        (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
+      ),
+    );
     expect([...boxes]).toEqual(['595x842']); // A4 in points
     await page.setViewportSize({ width: 718, height: 1040 });
     await page.emulateMedia({ media: 'print' });

@@ -30,7 +30,7 @@ describe('judgeSheets', () => {
     ]);
   });
 
-  it('the CSV sheet: the loader\'s wide header, ids as written, context formula-safe, criteria empty', () => {
+  it("the CSV sheet: the loader's wide header, ids as written, context formula-safe, criteria empty", () => {
     const [sheet] = judgeSheets(pairs, ['J2'], entries);
     const rows = parse(formatSheetCsv(sheet!, ['novelty', 'benefit']), { bom: true });
     expect(rows).toEqual([
@@ -40,7 +40,15 @@ describe('judgeSheets', () => {
     ]);
     expect(sheetHeader(['a'])).toEqual(['entry_id', 'judge_id', 'title', 'agency', 'category', 'a', 'comment']);
     const other = parse(formatSheetCsv(judgeSheets(pairs, ['J1'], entries)[0]!, ['novelty']), { bom: true });
-    expect(other[1]).toEqual(['08123', 'J1', 'Sapa Warga, "Jabar"', 'Pemerintah Provinsi Jawa Barat', 'inclusive', '', '']);
+    expect(other[1]).toEqual([
+      '08123',
+      'J1',
+      'Sapa Warga, "Jabar"',
+      'Pemerintah Provinsi Jawa Barat',
+      'inclusive',
+      '',
+      '',
+    ]);
   });
 
   it('assignment.csv lists the pairs as given', () => {
@@ -52,7 +60,12 @@ describe('judgeSheets', () => {
 describe('fileStems', () => {
   it('keeps safe ids, replaces anything that could leave the folder, and is unique ignoring case', () => {
     expect(fileStems(['J01', 'TPI-02', 'juri.3'])).toEqual(['J01', 'TPI-02', 'juri.3']);
-    expect(fileStems(['../etc/passwd', 'Juri 1/A', '.hidden', ''])).toEqual(['__etc_passwd', 'Juri_1_A', '_hidden', 'judge_']);
+    expect(fileStems(['../etc/passwd', 'Juri 1/A', '.hidden', ''])).toEqual([
+      '__etc_passwd',
+      'Juri_1_A',
+      '_hidden',
+      'judge_',
+    ]);
     expect(fileStems(['a b', 'a_b', 'A_B', 'J1', 'j1'])).toEqual(['a_b', 'a_b-2', 'A_B-3', 'J1', 'j1-2']);
     expect(fileStems(['CON', 'nul.x', 'assignment'])).toEqual(['judge_CON', 'judge_nul.x', 'judge_assignment']);
   });
@@ -60,8 +73,15 @@ describe('fileStems', () => {
 
 describe('summaryLines', () => {
   const base = {
-    pairs: [{ entryId: 'E1', judgeId: 'J1' }, { entryId: 'E2', judgeId: 'J2' }],
-    loads: [{ judgeId: 'J1', count: 1 }, { judgeId: 'J2', count: 1 }, { judgeId: 'J3', count: 0 }],
+    pairs: [
+      { entryId: 'E1', judgeId: 'J1' },
+      { entryId: 'E2', judgeId: 'J2' },
+    ],
+    loads: [
+      { judgeId: 'J1', count: 1 },
+      { judgeId: 'J2', count: 1 },
+      { judgeId: 'J3', count: 0 },
+    ],
     minLoad: 1,
     maxLoad: 1,
     conflictsAvoided: 2,
@@ -70,7 +90,15 @@ describe('summaryLines', () => {
     idleJudgeIds: ['J3'],
   };
   it('says what a secretariat must act on: a split panel under zscore, idle judges, missing expertise', () => {
-    const lines = summaryLines(base, { entries: 2, perEntry: 1, seed: '9', avoidRegion: true, byCategory: true, comparing: 'zscore', anyExpertise: false });
+    const lines = summaryLines(base, {
+      entries: 2,
+      perEntry: 1,
+      seed: '9',
+      avoidRegion: true,
+      byCategory: true,
+      comparing: 'zscore',
+      anyExpertise: false,
+    });
     expect(lines[0]).toBe('kipp assign: 2 entries × 1 judge = 2 assignments over 2 judges (seed 9)');
     expect(lines).toContain('  loads per judge: min 1, max 1 entries');
     expect(lines).toContain('  conflicts avoided: 2 judge–entry pairs with the same agency or region');
@@ -79,18 +107,42 @@ describe('summaryLines', () => {
     expect(lines.some((l) => l.includes('no judge lists any expertise'))).toBe(true);
   });
   it('a connected panel without --by says so and nothing about expertise', () => {
-    const lines = summaryLines({ ...base, connected: true, idleJudgeIds: [] }, { entries: 2, perEntry: 1, seed: '1', avoidRegion: false, byCategory: false, comparing: null, anyExpertise: false });
+    const lines = summaryLines(
+      { ...base, connected: true, idleJudgeIds: [] },
+      {
+        entries: 2,
+        perEntry: 1,
+        seed: '1',
+        avoidRegion: false,
+        byCategory: false,
+        comparing: null,
+        anyExpertise: false,
+      },
+    );
     expect(lines).toContain('  judge–entry graph: connected');
     expect(lines.some((l) => l.includes('expertise') || l.includes('idle'))).toBe(false);
   });
 });
 
 describe('#20: kipp assign --by category advises on normalization', () => {
-  const a = { pairs: [], loads: [], minLoad: 0, maxLoad: 0, conflictsAvoided: 0, connected: true, expertiseMatched: 0, idleJudgeIds: [] } as unknown as Parameters<typeof summaryLines>[0];
+  const a = {
+    pairs: [],
+    loads: [],
+    minLoad: 0,
+    maxLoad: 0,
+    conflictsAvoided: 0,
+    connected: true,
+    expertiseMatched: 0,
+    idleJudgeIds: [],
+  } as unknown as Parameters<typeof summaryLines>[0];
   const facts = { entries: 2, perEntry: 1, seed: '1', avoidRegion: false, byCategory: true, anyExpertise: true };
   it('points a zscore rubric to the severity model, and tells a severity rubric what identifies it', () => {
-    expect(summaryLines(a, { ...facts, comparing: 'zscore' }).some((l) => l.includes('normalization: severity'))).toBe(true);
-    expect(summaryLines(a, { ...facts, comparing: 'severity' }).some((l) => l.includes('cross-category assignments'))).toBe(true);
+    expect(summaryLines(a, { ...facts, comparing: 'zscore' }).some((l) => l.includes('normalization: severity'))).toBe(
+      true,
+    );
+    expect(
+      summaryLines(a, { ...facts, comparing: 'severity' }).some((l) => l.includes('cross-category assignments')),
+    ).toBe(true);
     expect(summaryLines(a, { ...facts, comparing: null }).some((l) => l.includes('note:'))).toBe(false);
   });
 });

@@ -23,10 +23,23 @@ const SAME_IN_BOTH = new Set([
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('#17.11: the catalogue of words', () => {
-  const entries = Object.entries(CATALOGUE as Record<string, Words>).flatMap(([table, words]) => Object.entries(words).map(([key, w]) => ({ name: `${table} ${key}`, ...w })));
+  const entries = Object.entries(CATALOGUE as Record<string, Words>).flatMap(([table, words]) =>
+    Object.entries(words).map(([key, w]) => ({ name: `${table} ${key}`, ...w })),
+  );
 
-  it('holds every table of words (labels, HTML, text reports, analytics, manifest, export, XLSX, the judges\' forms)', () => {
-    expect(Object.keys(CATALOGUE).sort()).toEqual(['analytics/words.ts', 'assign/xlsx.ts', 'export-table.ts agency types', 'export-table.ts headers', 'export-xlsx.ts', 'html-words.ts', 'labels.ts', 'labels.ts statistics', 'manifest.ts', 'text-words.ts']);
+  it("holds every table of words (labels, HTML, text reports, analytics, manifest, export, XLSX, the judges' forms)", () => {
+    expect(Object.keys(CATALOGUE).sort()).toEqual([
+      'analytics/words.ts',
+      'assign/xlsx.ts',
+      'export-table.ts agency types',
+      'export-table.ts headers',
+      'export-xlsx.ts',
+      'html-words.ts',
+      'labels.ts',
+      'labels.ts statistics',
+      'manifest.ts',
+      'text-words.ts',
+    ]);
     expect(entries.length).toBeGreaterThan(250);
   });
 

@@ -109,12 +109,20 @@ describe.each<CsvDelimiter>([',', ';', '\t'])('formatExportCsvPieces with delimi
   });
 
   it('with reuse (one buffer for every piece), each piece read as it comes: the same bytes', () => {
-    const copies = [...formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, { pieceSize: 7, reuse: true })].map((p) => p);
+    const copies = [
+      ...formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, { pieceSize: 7, reuse: true }),
+    ].map((p) => p);
     // Collected without copying, every piece but the last was overwritten by the next: what
     // writeOutput must not do, and does not (it writes each piece before asking for another).
     expect(Buffer.concat(copies).equals(expected)).toBe(false);
     const read: Buffer[] = [];
-    for (const piece of formatExportCsvPieces(awkward.columns, awkward.rows, { delimiter }, { pieceSize: 7, reuse: true })) read.push(Buffer.from(piece));
+    for (const piece of formatExportCsvPieces(
+      awkward.columns,
+      awkward.rows,
+      { delimiter },
+      { pieceSize: 7, reuse: true },
+    ))
+      read.push(Buffer.from(piece));
     expect(Buffer.concat(read).equals(expected)).toBe(true);
   });
 

@@ -19,7 +19,23 @@ const consoleErrors: string[] = [];
 
 async function open(lang: 'en' | 'id'): Promise<Page> {
   const out = join(work, `judges-${lang}.html`);
-  const run = kipp(['score', `${SP}/entries.csv`, '--scores', `desk=${SP}/scores-desk.csv`, `presentation=${SP}/scores-presentation.csv`, '--judges', `${SP}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--lang', lang, '--output', out]);
+  const run = kipp([
+    'score',
+    `${SP}/entries.csv`,
+    '--scores',
+    `desk=${SP}/scores-desk.csv`,
+    `presentation=${SP}/scores-presentation.csv`,
+    '--judges',
+    `${SP}/judges.csv`,
+    '--rubric',
+    'rubrics/kipp-2025.yaml',
+    '--as-of',
+    '2025-06-30',
+    '--lang',
+    lang,
+    '--output',
+    out,
+  ]);
   expect(run.status).toBe(0);
   const p = await context.newPage();
   p.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -49,7 +65,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 900 },
   });
 }, 60_000);
@@ -83,7 +108,9 @@ describe('#17.1 the judges section of a staged year in chromium', () => {
       ['Tahap desk: Penilaian proposal', true],
       ['Tahap presentation: Presentasi dan wawancara', true],
     ]);
-    const widths = await page.$$eval('#judges table', (tables) => tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth));
+    const widths = await page.$$eval('#judges table', (tables) =>
+      tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth),
+    );
     expect(widths.length).toBeGreaterThanOrEqual(2);
     for (const w of widths) expect(w).toBeLessThanOrEqual(718);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

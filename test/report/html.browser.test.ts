@@ -43,7 +43,23 @@ let reportUrl: string;
 function report(lang: 'en' | 'id'): string {
   const out = join(work, `report-${lang}.html`);
   const run = kipp(
-    ['score', 'entries.csv', '--scores', 'scores-wide.csv', 'scores-long.csv', '--judges', 'judges.csv', '--rubric', 'rubric.yaml', '--as-of', '2026-11-22', '--lang', lang, '--output', out],
+    [
+      'score',
+      'entries.csv',
+      '--scores',
+      'scores-wide.csv',
+      'scores-long.csv',
+      '--judges',
+      'judges.csv',
+      '--rubric',
+      'rubric.yaml',
+      '--as-of',
+      '2026-11-22',
+      '--lang',
+      lang,
+      '--output',
+      out,
+    ],
     { cwd: PANEL },
   );
   // The panel has two under-judged entries (errors, exit 1) — the report is written all the same.
@@ -63,14 +79,23 @@ async function openPage(file: string): Promise<Page> {
   return p;
 }
 
-const visibleIds = (p: Page) => p.$$eval('#ranking-table tbody tr.entry:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-id')));
+const visibleIds = (p: Page) =>
+  p.$$eval('#ranking-table tbody tr.entry:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-id')));
 /** The entry row a cut line sits under (other cut lines may sit between). */
 function entryAbove(rows: (string | null)[], cut: string): string | null | undefined {
   const at = rows.indexOf(cut);
   expect(at).toBeGreaterThan(0);
-  return rows.slice(0, at).filter((r) => !r?.startsWith('cut:')).pop();
+  return rows
+    .slice(0, at)
+    .filter((r) => !r?.startsWith('cut:'))
+    .pop();
 }
-const visibleRows = (p: Page) => p.$$eval('#ranking-table tbody tr:not([hidden])', (rows) => rows.map((r) => (r.classList.contains('cut') ? `cut:${r.getAttribute('data-shortlist')}` : r.getAttribute('data-id'))));
+const visibleRows = (p: Page) =>
+  p.$$eval('#ranking-table tbody tr:not([hidden])', (rows) =>
+    rows.map((r) =>
+      r.classList.contains('cut') ? `cut:${r.getAttribute('data-shortlist')}` : r.getAttribute('data-id'),
+    ),
+  );
 
 beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`).toBe(true);
@@ -80,7 +105,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 900 },
   });
   page = await openPage(file);
@@ -100,7 +134,9 @@ describe('the HTML report in chromium', () => {
 
   it('has one row per entry, in rank order', async () => {
     expect(await visibleIds(page)).toEqual(expected.entries.map((e) => e.id));
-    expect(await page.textContent('#ranking-status')).toBe(`Showing ${expected.entries.length} of ${expected.entries.length} entries`);
+    expect(await page.textContent('#ranking-status')).toBe(
+      `Showing ${expected.entries.length} of ${expected.entries.length} entries`,
+    );
   });
 
   it('draws the top-20 cut line under its last member, marked as a tie at the cut-off', async () => {
@@ -114,9 +150,13 @@ describe('the HTML report in chromium', () => {
   });
 
   it('marks ties and failed pass marks', async () => {
-    const tied = await page.$$eval('#ranking-table tr.entry', (rows) => rows.filter((r) => r.querySelector('td.rank .tie')).map((r) => r.getAttribute('data-id')));
+    const tied = await page.$$eval('#ranking-table tr.entry', (rows) =>
+      rows.filter((r) => r.querySelector('td.rank .tie')).map((r) => r.getAttribute('data-id')),
+    );
     expect(tied).toEqual(expected.entries.filter((e) => e.tied).map((e) => e.id));
-    const failed = await page.$$eval('#ranking-table tr.entry.failed', (rows) => rows.map((r) => r.getAttribute('data-id')));
+    const failed = await page.$$eval('#ranking-table tr.entry.failed', (rows) =>
+      rows.map((r) => r.getAttribute('data-id')),
+    );
     expect(failed).toEqual(expected.entries.filter((e) => e.rank !== null && !e.passed).map((e) => e.id));
   });
 
@@ -144,15 +184,22 @@ describe('the HTML report in chromium', () => {
     await page.keyboard.press('Enter');
     expect(await visibleIds(page)).toEqual(expected.entries.map((e) => e.id).sort(compareCodePoints));
     await page.keyboard.press('Enter');
-    expect(await visibleIds(page)).toEqual(expected.entries.map((e) => e.id).sort(compareCodePoints).reverse());
+    expect(await visibleIds(page)).toEqual(
+      expected.entries
+        .map((e) => e.id)
+        .sort(compareCodePoints)
+        .reverse(),
+    );
     await page.click('th[data-key="rank"] button');
   });
 
-  it('the category filter hides the other categories and shows that category\'s cut line', async () => {
+  it("the category filter hides the other categories and shows that category's cut line", async () => {
     await page.selectOption('select[name="category"]', 'inclusive');
     const inclusive = expected.entries.filter((e) => e.category === 'inclusive');
     expect(await visibleIds(page)).toEqual(inclusive.map((e) => e.id));
-    expect(await page.textContent('#ranking-status')).toBe(`Showing ${inclusive.length} of ${expected.entries.length} entries`);
+    expect(await page.textContent('#ranking-status')).toBe(
+      `Showing ${inclusive.length} of ${expected.entries.length} entries`,
+    );
     const best = inclusive.filter((e) => e.shortlists.includes('best-per-category'));
     expect(best).toHaveLength(5);
     const rows = await visibleRows(page);
@@ -164,7 +211,9 @@ describe('the HTML report in chromium', () => {
 
   it('the shortlist filter and the search narrow the rows too', async () => {
     await page.selectOption('select[name="shortlist"]', 'top-20');
-    expect(await visibleIds(page)).toEqual(expected.entries.filter((e) => e.shortlists.includes('top-20')).map((e) => e.id));
+    expect(await visibleIds(page)).toEqual(
+      expected.entries.filter((e) => e.shortlists.includes('top-20')).map((e) => e.id),
+    );
     await page.selectOption('select[name="shortlist"]', '-');
     expect(await visibleIds(page)).toEqual(expected.entries.filter((e) => e.shortlists.length === 0).map((e) => e.id));
     await page.selectOption('select[name="shortlist"]', '');
@@ -175,7 +224,9 @@ describe('the HTML report in chromium', () => {
 
   it('shows the harsh and the lenient judge in the heatmap', async () => {
     const flagged = await page.$$eval('.heat tbody tr', (rows) =>
-      rows.filter((r) => r.querySelectorAll('td.h.flag').length > 0).map((r) => [r.querySelector('th')?.textContent, r.querySelector('.flag-harsh, .flag-lenient')?.textContent]),
+      rows
+        .filter((r) => r.querySelectorAll('td.h.flag').length > 0)
+        .map((r) => [r.querySelector('th')?.textContent, r.querySelector('.flag-harsh, .flag-lenient')?.textContent]),
     );
     // The panel fixture was built with J05 scoring about 2 points low and J09 about 1.6 high.
     expect(flagged).toEqual([
@@ -190,7 +241,11 @@ describe('the HTML report in chromium', () => {
     expect(existsSync(join(RESULTS, 'html-report.png'))).toBe(true);
     await page.selectOption('select[name="shortlist"]', 'top-20');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const boxes = new Set([...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`));
+    const boxes = new Set(
+      [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(
+        (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
+      ),
+    );
     expect([...boxes]).toEqual(['595x842']); // A4 in points
     await page.selectOption('select[name="shortlist"]', '');
     expect(consoleErrors).toEqual([]);
@@ -199,7 +254,9 @@ describe('the HTML report in chromium', () => {
   it('on paper: every table fits the width of an A4 portrait page (718 CSS pixels inside the margins)', async () => {
     await page.setViewportSize({ width: 718, height: 1040 });
     await page.emulateMedia({ media: 'print' });
-    const widths = await page.$$eval('table', (tables) => tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth));
+    const widths = await page.$$eval('table', (tables) =>
+      tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth),
+    );
     const controls = await page.$$eval('#ranking-filters, nav.toc', (els) => els.map((e) => e.getClientRects().length));
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1400, height: 900 });
@@ -212,10 +269,21 @@ describe('the HTML report in chromium', () => {
     const id = await openPage(report('id'));
     expect(await id.getAttribute('html', 'lang')).toBe('id');
     const headings = await id.$$eval('h2', (hs) => hs.map((h) => h.textContent));
-    expect(headings).toEqual(['Ringkasan', 'Peringkat', 'Sebaran nilai', 'Per kategori', 'Dewan juri', 'Masalah pada masukan']);
-    expect(await id.textContent('#ranking-status')).toBe(`Menampilkan ${expected.entries.length} dari ${expected.entries.length} proposal`);
+    expect(headings).toEqual([
+      'Ringkasan',
+      'Peringkat',
+      'Sebaran nilai',
+      'Per kategori',
+      'Dewan juri',
+      'Masalah pada masukan',
+    ]);
+    expect(await id.textContent('#ranking-status')).toBe(
+      `Menampilkan ${expected.entries.length} dari ${expected.entries.length} proposal`,
+    );
     const first = expected.entries[0]!;
-    expect(await id.textContent(`tr[data-id="${first.id}"] td.total`)).toContain(first.total!.toFixed(2).replace('.', ','));
+    expect(await id.textContent(`tr[data-id="${first.id}"] td.total`)).toContain(
+      first.total!.toFixed(2).replace('.', ','),
+    );
     expect(consoleErrors).toEqual([]);
     await id.close();
   });
@@ -232,8 +300,11 @@ function bigYear(dir: string): string[] {
   const categories = ['governance', 'transparency', 'collaboration', 'inclusive'];
   for (let i = 1; i <= 300; i++) {
     const id = `KIPP-${String(i).padStart(3, '0')}`;
-    entries.push(`${id},Layanan Publik Terpadu Nomor ${i},Pemerintah Kota ${i % 37},city,Provinsi ${i % 11},${categories[i % 4]},2014-01-01`);
-    for (let j = 1; j <= 3; j++) scores.push(`${id},J${j},${[0, 1, 2, 3, 4].map((k) => 1 + ((i * 7 + j * 3 + k * 5) % 19) / 2).join(',')}`);
+    entries.push(
+      `${id},Layanan Publik Terpadu Nomor ${i},Pemerintah Kota ${i % 37},city,Provinsi ${i % 11},${categories[i % 4]},2014-01-01`,
+    );
+    for (let j = 1; j <= 3; j++)
+      scores.push(`${id},J${j},${[0, 1, 2, 3, 4].map((k) => 1 + ((i * 7 + j * 3 + k * 5) % 19) / 2).join(',')}`);
   }
   writeFileSync(join(dir, 'entries.csv'), `${entries.join('\n')}\n`);
   writeFileSync(join(dir, 'scores.csv'), `${scores.join('\n')}\n`);
@@ -244,7 +315,24 @@ function bigYear(dir: string): string[] {
 function stagesReport(lang: 'en' | 'id'): string {
   const S = join(ROOT, 'fixtures/stages');
   const out = join(work, `stages-${lang}.html`);
-  const run = kipp(['score', `${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--lang', lang, '--output', out, '--force']);
+  const run = kipp([
+    'score',
+    `${S}/entries.csv`,
+    '--scores',
+    `desk=${S}/scores-desk.csv`,
+    `presentation=${S}/scores-presentation.csv`,
+    '--judges',
+    `${S}/judges.csv`,
+    '--rubric',
+    'rubrics/kipp-2025.yaml',
+    '--as-of',
+    '2025-06-30',
+    '--lang',
+    lang,
+    '--output',
+    out,
+    '--force',
+  ]);
   expect(run.status, run.stderr).toBe(0);
   return out;
 }
@@ -274,22 +362,28 @@ const SPLIT_HEADING_WORDS = `(() => {
 })()`;
 
 describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
-  it.skipIf(!PDFTOTEXT)('#17.15: printed, a 300-row ranking repeats its header row on every page it runs over', async () => {
-    const out = join(work, 'big.html');
-    const run = kipp(['score', ...bigYear(join(work, 'big')), '--output', out]);
-    expect(run.status).toBe(0);
-    const p = await openPage(out);
-    const pdfPath = join(work, 'big.pdf');
-    writeFileSync(pdfPath, await p.pdf({ preferCSSPageSize: true, printBackground: true }));
-    await p.close();
-    mkdirSync(RESULTS, { recursive: true });
-    copyFileSync(pdfPath, join(RESULTS, 'html-report-300.pdf'));
-    const pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f');
-    // A page of the ranking: one with an entry row (rank, then id).
-    const rankingPages = pages.filter((text) => /^\s*\d+\s*=?\s+KIPP-\d{3}\s/m.test(text));
-    expect(rankingPages.length).toBeGreaterThanOrEqual(5);
-    rankingPages.forEach((text, i) => expect(text, `ranking page ${i + 1}`).toMatch(/Rank\s+ID\s+Title\s+Category\s+Total/));
-  }, 60_000);
+  it.skipIf(!PDFTOTEXT)(
+    '#17.15: printed, a 300-row ranking repeats its header row on every page it runs over',
+    async () => {
+      const out = join(work, 'big.html');
+      const run = kipp(['score', ...bigYear(join(work, 'big')), '--output', out]);
+      expect(run.status).toBe(0);
+      const p = await openPage(out);
+      const pdfPath = join(work, 'big.pdf');
+      writeFileSync(pdfPath, await p.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await p.close();
+      mkdirSync(RESULTS, { recursive: true });
+      copyFileSync(pdfPath, join(RESULTS, 'html-report-300.pdf'));
+      const pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f');
+      // A page of the ranking: one with an entry row (rank, then id).
+      const rankingPages = pages.filter((text) => /^\s*\d+\s*=?\s+KIPP-\d{3}\s/m.test(text));
+      expect(rankingPages.length).toBeGreaterThanOrEqual(5);
+      rankingPages.forEach((text, i) =>
+        expect(text, `ranking page ${i + 1}`).toMatch(/Rank\s+ID\s+Title\s+Category\s+Total/),
+      );
+    },
+    60_000,
+  );
 
   it('#17.15: printed, no heading breaks inside a word (tables and section headings, English and Indonesian)', async () => {
     for (const file of [stagesReport('en'), stagesReport('id'), reportUrl.replace('file://', '')]) {
@@ -298,7 +392,9 @@ describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
       await p.emulateMedia({ media: 'print' });
       // Each word of each visible heading, as a Range: boxes on two lines mean it was split.
       const split = await p.evaluate<string[]>(SPLIT_HEADING_WORDS);
-      const widths = await p.$$eval('table', (tables) => tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth));
+      const widths = await p.$$eval('table', (tables) =>
+        tables.filter((t) => t.getClientRects().length > 0).map((t) => t.scrollWidth),
+      );
       await p.close();
       expect(split, file).toEqual([]);
       for (const w of widths) expect(w, file).toBeLessThanOrEqual(718);

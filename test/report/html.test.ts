@@ -32,7 +32,12 @@ const result = scoreCompetition(
   competition(
     rubric,
     [
-      entry({ id: 'P', title: '<img src=x onerror=alert(1)>', agency: 'Dinas "Kominfo" & Statistik', category: 'inclusive' }),
+      entry({
+        id: 'P',
+        title: '<img src=x onerror=alert(1)>',
+        agency: 'Dinas "Kominfo" & Statistik',
+        category: 'inclusive',
+      }),
       entry({ id: 'Q', title: 'Jemput Bola', category: 'governance' }),
       entry({ id: 'R', title: 'Sapa Warga', category: 'inclusive' }),
       entry({ id: 'S', title: 'Lorong Wisata', category: 'governance' }),
@@ -53,7 +58,12 @@ describe('the scored example the tests use', () => {
       ['T', 4, false, false],
       ['S', 5, false, false],
     ]);
-    expect(result.shortlists.find((s) => s.name === 'top-2')).toEqual({ name: 'top-2', size: 2, taken: 3, cutoff_tie: true });
+    expect(result.shortlists.find((s) => s.name === 'top-2')).toEqual({
+      name: 'top-2',
+      size: 2,
+      taken: 3,
+      cutoff_tie: true,
+    });
   });
 });
 
@@ -66,10 +76,13 @@ describe('cut lines', () => {
       { shortlist: 'best-1', afterId: 'Q', taken: 1, size: 1, category: 'governance', cutoffTie: false },
     ]);
   });
-  it('a list holds the unscoped lines, and a category\'s lines only when it shows that category alone', () => {
+  it("a list holds the unscoped lines, and a category's lines only when it shows that category alone", () => {
     expect(linesForList(lines, result.entries).map((l) => `${l.shortlist}/${l.category ?? ''}`)).toEqual(['top-2/']);
     const governance = result.entries.filter((e) => e.category === 'governance');
-    expect(linesForList(lines, governance).map((l) => `${l.shortlist}/${l.category ?? ''}`)).toEqual(['top-2/', 'best-1/governance']);
+    expect(linesForList(lines, governance).map((l) => `${l.shortlist}/${l.category ?? ''}`)).toEqual([
+      'top-2/',
+      'best-1/governance',
+    ]);
   });
 });
 
@@ -98,24 +111,51 @@ describe('the page', () => {
   it('is the same bytes for the same inputs (no timestamp unless SOURCE_DATE_EPOCH)', () => {
     expect(formatHtml(result, options('en'))).toBe(en);
     expect(en).not.toContain('Generated');
-    expect(formatHtml(result, { ...options('en'), generated: '2023-11-14T22:13:20.000Z' })).toContain('<time datetime="2023-11-14T22:13:20.000Z">');
+    expect(formatHtml(result, { ...options('en'), generated: '2023-11-14T22:13:20.000Z' })).toContain(
+      '<time datetime="2023-11-14T22:13:20.000Z">',
+    );
   });
 
   it('says everything in the chosen language', () => {
     expect(id).toMatch(/^<!doctype html>\n<html lang="id">/);
-    for (const english of ['Score report', 'Ranking', 'Score distribution', 'By category', 'The judges', 'Reference date', 'Input files', 'All categories', 'cut line', 'below the pass mark', 'Showing {n}']) {
+    for (const english of [
+      'Score report',
+      'Ranking',
+      'Score distribution',
+      'By category',
+      'The judges',
+      'Reference date',
+      'Input files',
+      'All categories',
+      'cut line',
+      'below the pass mark',
+      'Showing {n}',
+    ]) {
       expect(en).toContain(english);
       expect(id).not.toContain(english);
     }
-    for (const indonesian of ['Laporan penilaian', 'Sebaran nilai', 'Per kategori', 'Dewan juri', 'Tanggal acuan', 'Semua kategori', 'batas Dua Terbaik', 'Menampilkan {n} dari {m} proposal']) expect(id).toContain(indonesian);
+    for (const indonesian of [
+      'Laporan penilaian',
+      'Sebaran nilai',
+      'Per kategori',
+      'Dewan juri',
+      'Tanggal acuan',
+      'Semua kategori',
+      'batas Dua Terbaik',
+      'Menampilkan {n} dari {m} proposal',
+    ])
+      expect(id).toContain(indonesian);
     // criterion and shortlist labels from the rubric, in each language
     expect(id).toContain('>Kebaruan</button>');
     expect(en).toContain('>Novelty</button>');
   });
 
   it('marks ties, failed pass marks and the cut line with its tie', () => {
-    const row = (page: string, id: string) => page.match(new RegExp(`<tr class="[^"]*" data-id="${id}"[\\s\\S]*?</tr>`))![0];
-    expect(row(en, 'Q')).toContain('<td class="num rank">2<span class="tie" title="shares its rank with another entry" aria-hidden="true">=</span><span class="visually-hidden"> (tied)</span></td>');
+    const row = (page: string, id: string) =>
+      page.match(new RegExp(`<tr class="[^"]*" data-id="${id}"[\\s\\S]*?</tr>`))![0];
+    expect(row(en, 'Q')).toContain(
+      '<td class="num rank">2<span class="tie" title="shares its rank with another entry" aria-hidden="true">=</span><span class="visually-hidden"> (tied)</span></td>',
+    );
     expect(row(en, 'P')).not.toContain('class="tie"');
     // T fails on criterion a (4 < 5): the a cell is marked, the total is not
     expect(row(en, 'T')).toMatch(/^<tr class="entry failed"/);
@@ -123,7 +163,9 @@ describe('the page', () => {
     expect(row(en, 'T')).toMatch(/<td class="num total">55\.56<span class="bar total"/);
     expect(row(en, 'S')).toMatch(/<td class="num total below">44\.44 <span class="fail-mark"/);
     // the top-2 line sits right under R and says the jury must decide
-    expect(en).toMatch(/data-id="R"[^\n]*<\/tr>\n<tr class="cut tie" data-shortlist="top-2"><td colspan="\d+">✂ cut line of Best two: 3 taken for 2 places — tie at the cut-off: the jury must decide<\/td><\/tr>/);
+    expect(en).toMatch(
+      /data-id="R"[^\n]*<\/tr>\n<tr class="cut tie" data-shortlist="top-2"><td colspan="\d+">✂ cut line of Best two: 3 taken for 2 places — tie at the cut-off: the jury must decide<\/td><\/tr>/,
+    );
     // per-category lines wait (hidden) until their category is chosen
     expect(en).toContain('<tr class="cut" data-shortlist="best-1" data-category="governance" hidden>');
   });
@@ -138,7 +180,17 @@ describe('the page', () => {
   it('--output report.html writes the page; --format html prints it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-html-cli-'));
     try {
-      const args = ['score', 'fixtures/example/entries.csv', '--scores', 'fixtures/example/scores-long.csv', 'fixtures/example/scores-wide.csv', '--judges', 'fixtures/example/judges.csv', '--as-of', '2026-11-22'];
+      const args = [
+        'score',
+        'fixtures/example/entries.csv',
+        '--scores',
+        'fixtures/example/scores-long.csv',
+        'fixtures/example/scores-wide.csv',
+        '--judges',
+        'fixtures/example/judges.csv',
+        '--as-of',
+        '2026-11-22',
+      ];
       const toFile = kipp([...args, '--output', join(dir, 'laporan.HTML'), '--lang', 'id']);
       expect(toFile.status).toBe(0);
       expect(toFile.stdout).toBe('');
@@ -168,25 +220,51 @@ shortlists:
   const r = scoreCompetition(
     competition(
       grouped,
-      [entry({ id: 'G1', group: 'general' }), entry({ id: 'R1', group: 'replication' }), entry({ id: 'G2', group: 'general' })],
+      [
+        entry({ id: 'G1', group: 'general' }),
+        entry({ id: 'R1', group: 'replication' }),
+        entry({ id: 'G2', group: 'general' }),
+      ],
       scoreRows({ G1: { J1: [8, 8] }, R1: { J1: [9, 9] }, G2: { J1: [6, 6] } }, C),
     ),
     { asOf: '2026-11-22' },
   );
   const page = formatHtml(r, options('id'));
-  it('adds a group column and filter, and scopes the group shortlist\'s cut line to its group', () => {
-    expect(page).toContain('<select name="group"><option value="">Semua kelompok</option><option value="general">Umum</option><option value="replication">Replikasi</option></select>');
+  it("adds a group column and filter, and scopes the group shortlist's cut line to its group", () => {
+    expect(page).toContain(
+      '<select name="group"><option value="">Semua kelompok</option><option value="general">Umum</option><option value="replication">Replikasi</option></select>',
+    );
     expect(page).toContain('data-id="R1" data-category="governance" data-group="replication"');
     // ranks: R1 (9), G1 (8), G2 (6); the general shortlist takes G1 only: its line under G1, shown with group "general" chosen
-    expect(page).toMatch(/data-id="G1"[^\n]*<\/tr>\n<tr class="cut" data-shortlist="top-general" data-group="general" hidden>/);
+    expect(page).toMatch(
+      /data-id="G1"[^\n]*<\/tr>\n<tr class="cut" data-shortlist="top-general" data-group="general" hidden>/,
+    );
   });
 });
 
 describe('the judges panel', () => {
   const panel: PanelView = {
     judges: [
-      { id: 'J1', scored: 10, mean: 7, bias: 0.2, agreement: 0.9, conflicts: 0, flags: [], bias_by_criterion: { a: 0.3, b: 0.1 } },
-      { id: 'J2', scored: 10, mean: 5, bias: -1.2, agreement: 0.7, conflicts: 1, flags: ['harsh'], bias_by_criterion: { a: -1.5, b: -0.5 } },
+      {
+        id: 'J1',
+        scored: 10,
+        mean: 7,
+        bias: 0.2,
+        agreement: 0.9,
+        conflicts: 0,
+        flags: [],
+        bias_by_criterion: { a: 0.3, b: 0.1 },
+      },
+      {
+        id: 'J2',
+        scored: 10,
+        mean: 5,
+        bias: -1.2,
+        agreement: 0.7,
+        conflicts: 1,
+        flags: ['harsh'],
+        bias_by_criterion: { a: -1.5, b: -0.5 },
+      },
     ],
     agreement: { icc: 0.71, kendall_w: null, icc_form: 'ICC(1)' },
     coverage: { entries: 5, min_judges: 1, max_judges: 1, connected: false },
@@ -197,7 +275,9 @@ describe('the judges panel', () => {
   it('outlines the cells past the harsh/lenient mark (10% of the 1–10 span = 0.9) and lists the flagged judge', () => {
     expect(page).toMatch(/<td class="h flag" style="[^"]+" data-bias="-1.5">−1\.50<\/td>/);
     expect(page).toMatch(/<td class="h" style="[^"]+" data-bias="-0.5">−0\.50<\/td>/);
-    expect(page).toContain('<li><strong class="mono">J2</strong>: <span class="flag-harsh">harsh</span> (Bias −1.20)</li>');
+    expect(page).toContain(
+      '<li><strong class="mono">J2</strong>: <span class="flag-harsh">harsh</span> (Bias −1.20)</li>',
+    );
     expect(page).toContain('Kendall&#39;s W</dt><dd>n/a</dd>');
     expect(page).toContain('<span class="warn">no</span>');
     expect(page).toMatch(/<td class="mono">T<\/td><td>Smart Kampung<\/td><td>Novelty<\/td><td class="num">4\.00/);
@@ -210,7 +290,8 @@ describe('the judges panel', () => {
 
 describe('heatmap colours', () => {
   const contrast = (bg: string, fg: string) => {
-    const rgb = (s: string) => (s === '#000' ? [0, 0, 0] : s === '#fff' ? [255, 255, 255] : s.match(/\d+/g)!.map(Number));
+    const rgb = (s: string) =>
+      s === '#000' ? [0, 0, 0] : s === '#fff' ? [255, 255, 255] : s.match(/\d+/g)!.map(Number);
     const [l1, l2] = [luminance(rgb(bg)), luminance(rgb(fg))].sort((x, y) => y - x) as [number, number];
     return (l1 + 0.05) / (l2 + 0.05);
   };
@@ -230,11 +311,27 @@ describe('heatmap colours', () => {
 describe('a rubric with stages (KIPP 2025 fixture)', () => {
   it('shows each stage total and rank as a sortable column, marking a total under the pass mark', () => {
     const S = 'fixtures/stages';
-    const run = kipp(['score', `${S}/entries.csv`, '--scores', `desk=${S}/scores-desk.csv`, `presentation=${S}/scores-presentation.csv`, '--judges', `${S}/judges.csv`, '--rubric', 'rubrics/kipp-2025.yaml', '--as-of', '2025-06-30', '--format', 'html']);
+    const run = kipp([
+      'score',
+      `${S}/entries.csv`,
+      '--scores',
+      `desk=${S}/scores-desk.csv`,
+      `presentation=${S}/scores-presentation.csv`,
+      '--judges',
+      `${S}/judges.csv`,
+      '--rubric',
+      'rubrics/kipp-2025.yaml',
+      '--as-of',
+      '2025-06-30',
+      '--format',
+      'html',
+    ]);
     expect(run.status).toBe(0);
     const html = run.stdout;
     // The heading as a sort button, and as plain text for paper (#17.15: a button stops Chromium repeating the header row).
-    expect(html).toMatch(/<th scope="col" data-key="s0"[^>]*><button type="button" class="sort">Desk evaluation<\/button><span class="print-label" aria-hidden="true">Desk evaluation<\/span><\/th>/);
+    expect(html).toMatch(
+      /<th scope="col" data-key="s0"[^>]*><button type="button" class="sort">Desk evaluation<\/button><span class="print-label" aria-hidden="true">Desk evaluation<\/span><\/th>/,
+    );
     expect(html).toMatch(/data-key="s1"[^>]*><button type="button" class="sort">Presentation and interview</);
     // K25-004: desk 87.777778 (#4), presentation 100 (#1) — test/cli/profiles.test.ts works them out
     const row = html.split('\n').find((l) => l.includes('data-id="K25-004"'))!;

@@ -40,14 +40,21 @@ function joined(pieces: Iterable<Uint8Array>): string {
   return Buffer.concat([...pieces]).toString('utf8');
 }
 
-const rows = scoreRows({ P: { J1: [9, 9] }, Q: { J1: [7, 7] }, R: { J1: [7, 7] }, S: { J1: [5, 5] } }, ['novelty', 'benefit']);
+const rows = scoreRows({ P: { J1: [9, 9] }, Q: { J1: [7, 7] }, R: { J1: [7, 7] }, S: { J1: [5, 5] } }, [
+  'novelty',
+  'benefit',
+]);
 
 describe('formatJsonChunks', () => {
-  for (const [name, rubric] of [['without groups', plain], ['with groups', grouped]] as const) {
+  for (const [name, rubric] of [
+    ['without groups', plain],
+    ['with groups', grouped],
+  ] as const) {
     const result = scoreCompetition(competition(rubric, entries, rows), { asOf: '2026-11-22' });
     it(`${name}: the pieces joined are formatJson's text, at any number of entries a piece`, () => {
       const whole = formatJson(result, opts);
-      for (const size of [1, 2, 3, 256, 1 << 20]) expect(joined(formatJsonChunks(result, opts, { pieceSize: size }))).toBe(whole);
+      for (const size of [1, 2, 3, 256, 1 << 20])
+        expect(joined(formatJsonChunks(result, opts, { pieceSize: size }))).toBe(whole);
     });
     it(`${name}: a piece size of one byte makes a piece per entry, each entry whole in one`, () => {
       const pieces = [...formatJsonChunks(result, opts, { pieceSize: 1 })].map((p) => Buffer.from(p).toString('utf8'));
@@ -104,15 +111,61 @@ describe('formatJsonChunks writes each entry as JSON.stringify would', () => {
       '＝1+1 full width',
       '\u2028 line and paragraph \u2029 separators',
     ];
-    const shown = texts.map((t, i) => like({ id: `X${i}${t}`, title: t, agency: t, category: t, group: t, reasons: [t], shortlists: [t, ''], flags: [] }));
+    const shown = texts.map((t, i) =>
+      like({
+        id: `X${i}${t}`,
+        title: t,
+        agency: t,
+        category: t,
+        group: t,
+        reasons: [t],
+        shortlists: [t, ''],
+        flags: [],
+      }),
+    );
     const { pieces, whole } = both(shown);
     expect(pieces).toBe(whole);
     expect(JSON.parse(pieces).entries[0].title).toBe(texts[0]);
   });
 
   it('odd numbers: -0, tiny, huge, integers, many decimals, not finite, null totals and ranks', () => {
-    const numbers = [-0, 0, 1, -1, 100, 1e-7, 1e-6, 0.000001, 1.5e-6, 1e21, 1e20, 123456789012, 2 ** 53, -(2 ** 31), 95.333333, 0.1 + 0.2, 66.666667, -12.5, 999999999.999999, 1e9, 5e-324, Number.MAX_VALUE, NaN, Infinity, -Infinity];
-    const shown = numbers.map((n, i) => like({ id: `N${i}`, total: n, rank: i % 2 === 0 ? null : n, category_rank: null, judges: n, criteria: { novelty: n, benefit: -n } }));
+    const numbers = [
+      -0,
+      0,
+      1,
+      -1,
+      100,
+      1e-7,
+      1e-6,
+      0.000001,
+      1.5e-6,
+      1e21,
+      1e20,
+      123456789012,
+      2 ** 53,
+      -(2 ** 31),
+      95.333333,
+      0.1 + 0.2,
+      66.666667,
+      -12.5,
+      999999999.999999,
+      1e9,
+      5e-324,
+      Number.MAX_VALUE,
+      NaN,
+      Infinity,
+      -Infinity,
+    ];
+    const shown = numbers.map((n, i) =>
+      like({
+        id: `N${i}`,
+        total: n,
+        rank: i % 2 === 0 ? null : n,
+        category_rank: null,
+        judges: n,
+        criteria: { novelty: n, benefit: -n },
+      }),
+    );
     shown.push(like({ id: 'N-null', total: null, rank: null, category_rank: null, group: null, criteria: {} }));
     const { pieces, whole } = both(shown);
     expect(pieces).toBe(whole);
@@ -120,7 +173,11 @@ describe('formatJsonChunks writes each entry as JSON.stringify would', () => {
 
   it('stages, empty arrays and objects, criteria named like numbers', () => {
     const shown = [
-      like({ id: 'S1', stages: { awal: { total: 12.5, rank: 3 }, akhir: { total: null, rank: null } }, criteria: { '2': 1.25, a: 2, '1': 3 } }),
+      like({
+        id: 'S1',
+        stages: { awal: { total: 12.5, rank: 3 }, akhir: { total: null, rank: null } },
+        criteria: { '2': 1.25, a: 2, '1': 3 },
+      }),
       like({ id: 'S2', stages: {}, criteria: {}, reasons: [], shortlists: [], flags: [] }),
       like({ id: 'S3', reasons: ['too-few-judges', 'total'], flags: ['incomplete', 'ineligible'] }),
     ];

@@ -14,7 +14,24 @@ import { fixed2 } from '../../src/report/text.js';
 function withCsvStringify(result: ScoreResult): string {
   const criteria = result.rubric.criteria.map((k) => k.id);
   const stages = result.rubric.stages.map((s) => s.name);
-  const header = ['rank', 'category_rank', 'id', 'title', 'agency', 'category', 'group', 'total', ...criteria, ...stages.flatMap((s) => [`${s}_total`, `${s}_rank`]), 'judges', 'passed', 'tied', 'reasons', 'shortlists', 'flags'];
+  const header = [
+    'rank',
+    'category_rank',
+    'id',
+    'title',
+    'agency',
+    'category',
+    'group',
+    'total',
+    ...criteria,
+    ...stages.flatMap((s) => [`${s}_total`, `${s}_rank`]),
+    'judges',
+    'passed',
+    'tied',
+    'reasons',
+    'shortlists',
+    'flags',
+  ];
   const rows = result.entries.map((e) => [
     e.rank ?? '',
     e.category_rank ?? '',
@@ -36,7 +53,12 @@ function withCsvStringify(result: ScoreResult): string {
   return stringify([header, ...rows], { record_delimiter: '\n', quoted_match: /[;\t\r]/ });
 }
 
-const text = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom('a', ',', ';', '\t', '\r', '\n', '"', '=', '+', '-', '@', ' ', 'é', '\uFF1D', '😀') }));
+const text = fc.oneof(
+  fc.string(),
+  fc.string({
+    unit: fc.constantFrom('a', ',', ';', '\t', '\r', '\n', '"', '=', '+', '-', '@', ' ', 'é', '\uFF1D', '😀'),
+  }),
+);
 const figure = fc.option(fc.double({ min: -1000, max: 1000, noNaN: true }), { nil: null });
 const entry = fc.record({
   rank: fc.option(fc.nat(), { nil: null }),
@@ -70,7 +92,10 @@ function resultOf(items: Item[], staged: boolean): ScoreResult {
     if (staged) (e as { stages?: unknown }).stages = { desk: { total: x.stageTotal, rank: x.stageRank } };
     return e;
   });
-  return { rubric: { criteria: [{ id: 'a,1' }, { id: 'b' }], stages: staged ? [{ name: 'desk' }, { name: 'final;2' }] : [] }, entries } as unknown as ScoreResult;
+  return {
+    rubric: { criteria: [{ id: 'a,1' }, { id: 'b' }], stages: staged ? [{ name: 'desk' }, { name: 'final;2' }] : [] },
+    entries,
+  } as unknown as ScoreResult;
 }
 
 describe('#22.2: the score CSV written by hand', () => {
@@ -86,7 +111,25 @@ describe('#22.2: the score CSV written by hand', () => {
 
   it('#22.2: quotes by hand what a spreadsheet would split', () => {
     const [item] = fc.sample(entry, { numRuns: 1, seed: 1 });
-    const row = { ...item!, rank: 1, category_rank: 1, id: 'E1', title: 'Say "hi"; now', agency: '=SUM(A1)', category: 'gov', group: null, total: 88.775, a: 1.005, b: null, judges: 5, passed: true, tied: false, reasons: [], shortlists: ['top-99', 'top-40'], flags: [] };
+    const row = {
+      ...item!,
+      rank: 1,
+      category_rank: 1,
+      id: 'E1',
+      title: 'Say "hi"; now',
+      agency: '=SUM(A1)',
+      category: 'gov',
+      group: null,
+      total: 88.775,
+      a: 1.005,
+      b: null,
+      judges: 5,
+      passed: true,
+      tied: false,
+      reasons: [],
+      shortlists: ['top-99', 'top-40'],
+      flags: [],
+    };
     const csv = formatCsv(resultOf([row], false), {} as never);
     expect(csv.split('\n')[1]).toBe(`1,1,E1,"Say ""hi""; now",'=SUM(A1),gov,,88.78,1.01,,5,true,false,,top-99 top-40,`);
   });

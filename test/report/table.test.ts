@@ -32,7 +32,13 @@ const result = scoreCompetition(
   ),
   { asOf: '2026-11-22' },
 );
-const opts = (over: Partial<ReportOptions> = {}): ReportOptions => ({ lang: 'en', color: false, width: 160, version: '9.9.9', ...over });
+const opts = (over: Partial<ReportOptions> = {}): ReportOptions => ({
+  lang: 'en',
+  color: false,
+  width: 160,
+  version: '9.9.9',
+  ...over,
+});
 const ESC = '\u001b[';
 const rowOf = (table: string, id: string) => table.split('\n').find((l) => l.includes(`│ ${id} `))!;
 
@@ -71,7 +77,9 @@ describe('the terminal table', () => {
     const table = formatTable(result, opts({ width: 200 }));
     expect(rowOf(table, 'P')).toContain('88.89 ████████▉ ');
     expect(table.split('\n')[1]).toMatch(/│ Novelty │ Benefit │/);
-    expect(rowOf(table, 'P')).toContain('Sistem Informasi Pelayanan Terpadu Satu Pintu Kabupaten Banyuwangi'.slice(0, 50 - 1));
+    expect(rowOf(table, 'P')).toContain(
+      'Sistem Informasi Pelayanan Terpadu Satu Pintu Kabupaten Banyuwangi'.slice(0, 50 - 1),
+    );
   });
 
   it('#17.12: narrower: shorter criterion headers, then no bar, then shorter headers and text columns, then no criteria, then a list; never wider than the terminal', () => {
@@ -112,7 +120,9 @@ describe('the terminal table', () => {
     expect(list[0]).toBe(' #  ID  Total  Title · Shortlists · Status');
     expect(list).toContain(' 4  S   44.44  Lorong Wisata · below threshold: total');
     expect(list).toContain('2=  R   66.67  Sapa Warga · Best two');
-    expect(list[list.indexOf('2=  R   66.67  Sapa Warga · Best two') + 1]).toBe('✂ Best two — cut line: 3/2 — tie at the cut-off: the jury m…');
+    expect(list[list.indexOf('2=  R   66.67  Sapa Warga · Best two') + 1]).toBe(
+      '✂ Best two — cut line: 3/2 — tie at the cut-off: the jury m…',
+    );
   });
 
   it('says it in Indonesian', () => {
@@ -136,7 +146,14 @@ describe('the Markdown report', () => {
     expect(md).toContain('<sub>= shares its rank (tie) · ▼ below threshold · ✂ cut line</sub>');
   });
   it('escapes pipes and angle brackets from the inputs', () => {
-    const evil = scoreCompetition(competition(rubric, [entry({ id: 'X', title: 'A | B <script>' })], scoreRows({ X: { J1: [5, 5] } }, ['novelty', 'benefit'])), { asOf: '2026-11-22' });
+    const evil = scoreCompetition(
+      competition(
+        rubric,
+        [entry({ id: 'X', title: 'A | B <script>' })],
+        scoreRows({ X: { J1: [5, 5] } }, ['novelty', 'benefit']),
+      ),
+      { asOf: '2026-11-22' },
+    );
     expect(formatMarkdown(evil, opts())).toContain('| A \\| B &lt;script&gt; |');
   });
 });

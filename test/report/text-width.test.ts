@@ -6,7 +6,16 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { cellText, displayWidth, truncate, wrap } from '../../src/report/text.js';
 
-const SAMPLES = ['Sapa Warga', 'Café – “SIGAP” …', '行政サービス', 'Layanan 🏥 Sehat', 'e\u0301 combining', '한국어 제목', '█▌ │ ┼', 'ＦＵＬＬ'];
+const SAMPLES = [
+  'Sapa Warga',
+  'Café – “SIGAP” …',
+  '行政サービス',
+  'Layanan 🏥 Sehat',
+  'e\u0301 combining',
+  '한국어 제목',
+  '█▌ │ ┼',
+  'ＦＵＬＬ',
+];
 
 describe('displayWidth', () => {
   it('counts terminal columns: wide characters two, combining marks none (as string-width does)', () => {
@@ -38,7 +47,11 @@ describe('truncate', () => {
 
 describe('wrap', () => {
   it('wraps at spaces to the width, a word longer than the line cut', () => {
-    expect(wrap('KIPP 2018 · tanggal acuan 2026-11-22 · 48 proposal', 20)).toEqual(['KIPP 2018 · tanggal', 'acuan 2026-11-22 ·', '48 proposal']);
+    expect(wrap('KIPP 2018 · tanggal acuan 2026-11-22 · 48 proposal', 20)).toEqual([
+      'KIPP 2018 · tanggal',
+      'acuan 2026-11-22 ·',
+      '48 proposal',
+    ]);
     for (const line of wrap('a verylongwordthatdoesnotfit here', 10)) expect(stringWidth(line)).toBeLessThanOrEqual(10);
   });
 });

@@ -9,7 +9,6 @@ import { encodeXlsxText, sheetName, writeXlsx, type SheetSpec } from '../../src/
 import { HOSTILE } from './hostile.js';
 import { unzip, zipEntries } from './unzip.js';
 
-
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -28,7 +27,10 @@ const spec: SheetSpec = {
 };
 
 describe('writeXlsx', async () => {
-  const bytes = await writeXlsx([spec, { name: 'Kosong', columns: [{ header: 'id', kind: 'text' }], rows: [], freezeHeader: false, filter: false }]);
+  const bytes = await writeXlsx([
+    spec,
+    { name: 'Kosong', columns: [{ header: 'id', kind: 'text' }], rows: [], freezeHeader: false, filter: false },
+  ]);
   const workbook = await readBack(bytes);
   const sheet = workbook.getWorksheet('Top 99')!;
 
@@ -160,7 +162,14 @@ describe('#17.15: dates, mixed values and empty texts', async () => {
   });
 
   it('#17.15: an empty text writes no cell', () => {
-    for (const [r, c] of [[2, 3], [5, 1], [5, 3]] as const) expect(sheet.getCell(r, c).type, `${r},${c}`).toBe(ExcelJS.ValueType.Null);
-    expect(unzip(Buffer.from(bytes)).get('xl/sharedStrings.xml') ?? '').not.toMatch(/<t(?: [^>]*)?\/>|<t(?: [^>]*)?><\/t>/);
+    for (const [r, c] of [
+      [2, 3],
+      [5, 1],
+      [5, 3],
+    ] as const)
+      expect(sheet.getCell(r, c).type, `${r},${c}`).toBe(ExcelJS.ValueType.Null);
+    expect(unzip(Buffer.from(bytes)).get('xl/sharedStrings.xml') ?? '').not.toMatch(
+      /<t(?: [^>]*)?\/>|<t(?: [^>]*)?><\/t>/,
+    );
   });
 });

@@ -19,7 +19,9 @@ function reference(items: Rankable[], tieBreak: readonly string[]): { id: string
   return sorted.map((e, i) => {
     let first = i;
     while (first > 0 && cmpStanding(sorted[first - 1]!, e) === 0) first--;
-    const tied = (i > 0 && cmpStanding(sorted[i - 1]!, e) === 0) || (i + 1 < sorted.length && cmpStanding(sorted[i + 1]!, e) === 0);
+    const tied =
+      (i > 0 && cmpStanding(sorted[i - 1]!, e) === 0) ||
+      (i + 1 < sorted.length && cmpStanding(sorted[i + 1]!, e) === 0);
     return { id: e.id, rank: first + 1, tied };
   });
 }
@@ -47,12 +49,20 @@ describe('rankEntries', () => {
       fc.double({ min: -1e3, max: 1e12, noNaN: true }),
     );
     const id = fc.string({ unit: fc.constantFrom('a', 'B', '1', '\uFF21', '\u{1F600}'), minLength: 1, maxLength: 4 });
-    const item = fc.record({ id, total, criteria: fc.record({ benefit: fc.constantFrom(7, 8, 8.5) }, { requiredKeys: [] }) });
+    const item = fc.record({
+      id,
+      total,
+      criteria: fc.record({ benefit: fc.constantFrom(7, 8, 8.5) }, { requiredKeys: [] }),
+    });
     fc.assert(
-      fc.property(fc.uniqueArray(item, { selector: (e) => e.id, maxLength: 60 }), fc.constantFrom([], ['benefit']), (items, tieBreak) => {
-        const got = rankEntries(items, tieBreak).map((r) => ({ id: r.item.id, rank: r.rank, tied: r.tied }));
-        expect(got).toEqual(reference(items, tieBreak));
-      }),
+      fc.property(
+        fc.uniqueArray(item, { selector: (e) => e.id, maxLength: 60 }),
+        fc.constantFrom([], ['benefit']),
+        (items, tieBreak) => {
+          const got = rankEntries(items, tieBreak).map((r) => ({ id: r.item.id, rank: r.rank, tied: r.tied }));
+          expect(got).toEqual(reference(items, tieBreak));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -42,7 +42,13 @@ describe('round6 fast path', () => {
     });
     fc.assert(property, { numRuns: 20000 });
     // Values a hair from a half or an integer at the 6th decimal, where the fast path must step aside.
-    const near = fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.constantFrom(0, 0.5, 0.49999, 0.50001, 0.99999, 0.00001, 0.4999999, 0.5000001), fc.constantFrom(1e6, 1e5, 1e4)).map(([k, f, scale]) => (k + f) / scale);
+    const near = fc
+      .tuple(
+        fc.integer({ min: -99_999_999, max: 99_999_999 }),
+        fc.constantFrom(0, 0.5, 0.49999, 0.50001, 0.99999, 0.00001, 0.4999999, 0.5000001),
+        fc.constantFrom(1e6, 1e5, 1e4),
+      )
+      .map(([k, f, scale]) => (k + f) / scale);
     fc.assert(
       fc.property(near, (x) => {
         expect(Object.is(round6(x), roundDecimal(x, 6))).toBe(true);
@@ -70,7 +76,13 @@ describe('#22.2: the fast path at every place count up to 6 (fixed2 rounds a mil
       { numRuns: 20000 },
     );
     // Report figures: 6-decimal values a hair from a half or an integer at the 2nd decimal.
-    const near = fc.tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.constantFrom(0, 0.5, 0.4999, 0.5001, 0.49999, 0.50001, 0.9999, 0.0001), places).map(([k, f, p]) => [(k + f) / 10 ** p, p] as const);
+    const near = fc
+      .tuple(
+        fc.integer({ min: -9_999_999, max: 9_999_999 }),
+        fc.constantFrom(0, 0.5, 0.4999, 0.5001, 0.49999, 0.50001, 0.9999, 0.0001),
+        places,
+      )
+      .map(([k, f, p]) => [(k + f) / 10 ** p, p] as const);
     fc.assert(
       fc.property(near, ([x, p]) => {
         expect(Object.is(roundTo(x, p), roundDecimal(x, p))).toBe(true);

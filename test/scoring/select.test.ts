@@ -30,12 +30,24 @@ shortlists: [ { name: top-3, size: 3 } ]
 `);
 // Means: A 9 · B 8 · C 7 (b 4, below its pass mark: not shortlisted) · D 6 · E 6 (D and E tie at rank 4).
 const scores = { A: { J1: [9, 9] }, B: { J1: [8, 8] }, C: { J1: [10, 4] }, D: { J1: [6, 6] }, E: { J1: [6, 6] } };
-const result = scoreCompetition(competition(rubric, ['A', 'B', 'C', 'D', 'E'].map((id) => entry({ id })), scoreRows(scores, ['a', 'b'])));
+const result = scoreCompetition(
+  competition(
+    rubric,
+    ['A', 'B', 'C', 'D', 'E'].map((id) => entry({ id })),
+    scoreRows(scores, ['a', 'b']),
+  ),
+);
 
 describe('#17.3 selectEntries', () => {
   it('--top 4 shows D and E (both rank 4) and records the tie: 2 entries for 1 place', () => {
     const shown = selectEntries(result, undefined, 4);
-    expect(shown.entries.map((e) => [e.id, e.rank])).toEqual([['A', 1], ['B', 2], ['C', 3], ['D', 4], ['E', 4]]);
+    expect(shown.entries.map((e) => [e.id, e.rank])).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['C', 3],
+      ['D', 4],
+      ['E', 4],
+    ]);
     expect(shown.selection).toMatchObject({ top: 4, shown: 5, of: 5, tie: { rank: 4, entries: 2, places: 1 } });
   });
   it('a list cut short draws no cut line for a shortlist whose members go on below', () => {

@@ -64,7 +64,7 @@ function close(actual: number[], expected: number[]): void {
 /** The judges joined to `judge` through shared entries. */
 function pieceOf(rows: NormalizeInput[], judge: string): Set<string> {
   const piece = new Set([judge]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const r of rows)
       if (piece.has(r.judge))
@@ -81,16 +81,30 @@ describe('normalization: severity (SPEC 3.3, third method)', () => {
   it('two judges, three entries, linked by one shared entry: solved by hand', () => {
     // e2 is read by both: 7 = a2 + sA, 5 = a2 + sB, sA + sB = 0 → sA = 1, sB = −1.
     // e1 and e3 have one judge each and carry no information about severity.
-    const out = normalize(records([['e1', 'A', 6], ['e2', 'A', 7], ['e2', 'B', 5], ['e3', 'B', 4]]), 'severity');
+    const out = normalize(
+      records([
+        ['e1', 'A', 6],
+        ['e2', 'A', 7],
+        ['e2', 'B', 5],
+        ['e3', 'B', 4],
+      ]),
+      'severity',
+    );
     close(out, [5, 6, 6, 5]);
   });
 
   it('a complete panel: each severity is the judge mean minus the grand mean', () => {
     // A: 5 6 7 (mean 6); B: 7 8 9 (mean 8); C: 6 7 5 (mean 6); grand mean 20/3.
     const rows = records([
-      ['e1', 'A', 5], ['e1', 'B', 7], ['e1', 'C', 6],
-      ['e2', 'A', 6], ['e2', 'B', 8], ['e2', 'C', 7],
-      ['e3', 'A', 7], ['e3', 'B', 9], ['e3', 'C', 5],
+      ['e1', 'A', 5],
+      ['e1', 'B', 7],
+      ['e1', 'C', 6],
+      ['e2', 'A', 6],
+      ['e2', 'B', 8],
+      ['e2', 'C', 7],
+      ['e3', 'A', 7],
+      ['e3', 'B', 9],
+      ['e3', 'C', 5],
     ]);
     const s = { A: 6 - 20 / 3, B: 8 - 20 / 3, C: 6 - 20 / 3 };
     const out = normalize(rows, 'severity');
@@ -101,9 +115,12 @@ describe('normalization: severity (SPEC 3.3, third method)', () => {
     // Piece 1: A, B on e1, e2 (A is 1 above B) → sA = 0.5, sB = −0.5.
     // Piece 2: C, D on e3 (C is 3 below D) → sC = −1.5, sD = 1.5. Piece 3: E alone on e4 → 0.
     const rows = records([
-      ['e1', 'A', 8], ['e1', 'B', 7],
-      ['e2', 'A', 6], ['e2', 'B', 5],
-      ['e3', 'C', 4], ['e3', 'D', 7],
+      ['e1', 'A', 8],
+      ['e1', 'B', 7],
+      ['e2', 'A', 6],
+      ['e2', 'B', 5],
+      ['e3', 'C', 4],
+      ['e3', 'D', 7],
       ['e4', 'E', 9],
     ]);
     close(normalize(rows, 'severity'), [7.5, 7.5, 5.5, 5.5, 5.5, 5.5, 9]);
@@ -114,8 +131,11 @@ describe('normalization: severity (SPEC 3.3, third method)', () => {
     // Judges' equations: e1 holds A 6, B 9, C 6 → residual pattern gives sB − mean(sA, sC) = 3.
     // With sA = sC (symmetric) and sA + sB + sC = 0: sB = 2, sA = sC = −1.
     const rows = records([
-      ['e1', 'A', 6], ['e1', 'B', 9], ['e1', 'C', 6],
-      ['e2', 'A', 7], ['e2', 'C', 7],
+      ['e1', 'A', 6],
+      ['e1', 'B', 9],
+      ['e1', 'C', 6],
+      ['e2', 'A', 7],
+      ['e2', 'C', 7],
       ['e3', 'A', 3],
     ]);
     close(normalize(rows, 'severity'), [7, 7, 7, 8, 8, 4]);
@@ -133,7 +153,15 @@ describe('normalization: severity (SPEC 3.3, third method)', () => {
   });
 
   it('severityColumns returns s_jc per judge and criterion', () => {
-    const s = severityColumns(4, Int32Array.of(0, 1, 1, 2), Int32Array.of(0, 0, 1, 1), Int32Array.of(0, 0, 0, 0), Float64Array.of(6, 7, 5, 4), 2, 1);
+    const s = severityColumns(
+      4,
+      Int32Array.of(0, 1, 1, 2),
+      Int32Array.of(0, 0, 1, 1),
+      Int32Array.of(0, 0, 0, 0),
+      Float64Array.of(6, 7, 5, 4),
+      2,
+      1,
+    );
     close([...s], [1, -1]);
   });
 
@@ -141,11 +169,22 @@ describe('normalization: severity (SPEC 3.3, third method)', () => {
   const panel = fc
     .record({
       judges: fc.integer({ min: 2, max: 7 }),
-      entries: fc.array(fc.record({ judges: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 4 }), values: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 4, maxLength: 4 }) }), { minLength: 1, maxLength: 12 }),
+      entries: fc.array(
+        fc.record({
+          judges: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 4 }),
+          values: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 4, maxLength: 4 }),
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
     })
     .map(({ judges, entries }) =>
       entries.flatMap((e, i) =>
-        [...new Set(e.judges.map((j) => j % judges))].sort().map((j, k) => ({ entry: `e${String(i).padStart(2, '0')}`, judge: `J${j}`, criterion: 'c', value: e.values[k]! / 4 + 1 })),
+        [...new Set(e.judges.map((j) => j % judges))].sort().map((j, k) => ({
+          entry: `e${String(i).padStart(2, '0')}`,
+          judge: `J${j}`,
+          criterion: 'c',
+          value: e.values[k]! / 4 + 1,
+        })),
       ),
     );
 
@@ -170,8 +209,13 @@ describe('normalization: severity (SPEC 3.3, third method)', () => {
         const judge = rows[pick % rows.length]!.judge;
         const piece = pieceOf(rows, judge);
         const before = normalize(rows, 'severity');
-        const after = normalize(rows.map((r) => (r.judge === judge ? { ...r, value: r.value + shift } : r)), 'severity');
-        after.forEach((v, i) => expect(v).toBeCloseTo(before[i]! + (piece.has(rows[i]!.judge) ? shift / piece.size : 0), 9));
+        const after = normalize(
+          rows.map((r) => (r.judge === judge ? { ...r, value: r.value + shift } : r)),
+          'severity',
+        );
+        after.forEach((v, i) =>
+          expect(v).toBeCloseTo(before[i]! + (piece.has(rows[i]!.judge) ? shift / piece.size : 0), 9),
+        );
       }),
       { numRuns: 200 },
     );
@@ -181,14 +225,24 @@ describe('normalization: severity (SPEC 3.3, third method)', () => {
 describe('severity standard errors', () => {
   it('equal ordinary least squares covariance on the fixture panel (numpy, fixtures/severity/make.py)', () => {
     const text = readFileSync(new URL('../../fixtures/severity/scores-long.csv', import.meta.url), 'utf8');
-    const expected = JSON.parse(readFileSync(new URL('../../fixtures/severity/expected.json', import.meta.url), 'utf8')) as {
+    const expected = JSON.parse(
+      readFileSync(new URL('../../fixtures/severity/expected.json', import.meta.url), 'utf8'),
+    ) as {
       severities: Record<string, Record<string, number>>;
       severity_se: Record<string, Record<string, number>>;
     };
-    const rows = text.trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     rows.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
     const slot = (m: Map<string, number>, k: string) => m.get(k) ?? (m.set(k, m.size), m.size - 1);
-    const [entries, judges, criteria] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+    const [entries, judges, criteria] = [
+      new Map<string, number>(),
+      new Map<string, number>(),
+      new Map<string, number>(),
+    ];
     const e = Int32Array.from(rows, (r) => slot(entries, r[0]!));
     const j = Int32Array.from(rows, (r) => slot(judges, r[1]!));
     const c = Int32Array.from(rows, (r) => slot(criteria, r[2]!));
@@ -204,7 +258,16 @@ describe('severity standard errors', () => {
 
   it('are NaN where no degree of freedom is left (every entry read once by each of two judges)', () => {
     const errors = new Float64Array(2);
-    severityColumns(2, Int32Array.of(0, 0), Int32Array.of(0, 1), Int32Array.of(0, 0), Float64Array.of(6, 8), 2, 1, errors);
+    severityColumns(
+      2,
+      Int32Array.of(0, 0),
+      Int32Array.of(0, 1),
+      Int32Array.of(0, 0),
+      Float64Array.of(6, 8),
+      2,
+      1,
+      errors,
+    );
     expect([...errors].every(Number.isNaN)).toBe(true);
   });
 });

@@ -33,7 +33,14 @@ shortlists:
     entry({ id: 'E', category: 'governance', title: 'Sapa Warga' }),
     entry({ id: 'F', category: 'inclusive', title: 'Library Café' }),
   ];
-  const scores = { A: { J1: [9.5] }, B: { J1: [9] }, C: { J1: [8.5] }, D: { J1: [8] }, E: { J1: [7.5] }, F: { J1: [6] } };
+  const scores = {
+    A: { J1: [9.5] },
+    B: { J1: [9] },
+    C: { J1: [8.5] },
+    D: { J1: [8] },
+    E: { J1: [7.5] },
+    F: { J1: [6] },
+  };
   const result = scoreCompetition(competition(rubric, entries, scoreRows(scores, ['q'])));
   const members = (name: string) => result.entries.filter((e) => e.shortlists.includes(name)).map((e) => e.id);
 
@@ -46,7 +53,13 @@ shortlists:
     // none, inclusive → F. One place is left: the best of the rest by rank, B.
     expect(members('top-4-proportional')).toEqual(['A', 'B', 'C', 'F']);
     expect(result.entries.find((e) => e.id === 'F')!.rank).toBe(6);
-    expect(result.shortlists[1]).toEqual({ name: 'top-4-proportional', size: 4, taken: 4, cutoff_tie: false, by_quota: ['F'] });
+    expect(result.shortlists[1]).toEqual({
+      name: 'top-4-proportional',
+      size: 4,
+      taken: 4,
+      cutoff_tie: false,
+      by_quota: ['F'],
+    });
   });
 
   it('a plain shortlist reports no by_quota (reports stay as they were)', () => {
@@ -55,7 +68,12 @@ shortlists:
 });
 
 describe('drawShortlist with min_per', () => {
-  const rule = (minPer: ShortlistRule['minPer'], size: number): ShortlistRule => ({ name: 'x', size, perCategory: false, minPer });
+  const rule = (minPer: ShortlistRule['minPer'], size: number): ShortlistRule => ({
+    name: 'x',
+    size,
+    perCategory: false,
+    minPer,
+  });
 
   it('an entry already taken by one quota counts for the others', () => {
     // agency_type city: A is a city and was taken for governance; no second city is needed.
@@ -72,7 +90,7 @@ describe('drawShortlist with min_per', () => {
     expect(out.cutoffTie).toBe(false);
   });
 
-  it('a tie at a quota\'s minimum takes every tied entry and reports it', () => {
+  it("a tie at a quota's minimum takes every tied entry and reports it", () => {
     // Two provinces tie at rank 3 for the one province place; then one place by rank: A.
     const pool = [
       candidate('A', 1, 'governance', { agencyType: 'city' }),
@@ -86,12 +104,21 @@ describe('drawShortlist with min_per', () => {
     expect(out.cutoffTie).toBe(true);
   });
 
-  it('the remaining places keep SPEC\'s cut-off tie rule', () => {
-    const pool = [candidate('A', 1, 'inclusive'), candidate('B', 2, 'governance'), candidate('C', 2, 'governance'), candidate('D', 4, 'governance')];
+  it("the remaining places keep SPEC's cut-off tie rule", () => {
+    const pool = [
+      candidate('A', 1, 'inclusive'),
+      candidate('B', 2, 'governance'),
+      candidate('C', 2, 'governance'),
+      candidate('D', 4, 'governance'),
+    ];
     const out = drawShortlist(rule({ category: 1 }, 3), pool, CATEGORIES);
     // inclusive → A, governance → B and C (tied at rank 2): 3 taken, nothing left to fill.
     expect(out.taken).toEqual(['A', 'B', 'C']);
-    const fill = drawShortlist(rule({ category: 1 }, 2), [candidate('A', 1, 'inclusive'), candidate('B', 2, 'inclusive'), candidate('C', 2, 'inclusive')], CATEGORIES);
+    const fill = drawShortlist(
+      rule({ category: 1 }, 2),
+      [candidate('A', 1, 'inclusive'), candidate('B', 2, 'inclusive'), candidate('C', 2, 'inclusive')],
+      CATEGORIES,
+    );
     // inclusive → A; one place by rank from B, C tied at 2: both, with cutoff_tie.
     expect(fill).toMatchObject({ taken: ['A', 'B', 'C'], cutoffTie: true });
   });
@@ -107,8 +134,15 @@ describe('drawShortlist with min_per', () => {
   });
 
   it('group: restricts the pool before the quotas', () => {
-    const pool = [candidate('A', 1, 'governance', { group: 'general' }), candidate('B', 2, 'inclusive', { group: 'replication' }), candidate('C', 3, 'inclusive', { group: 'general' })];
-    const out = drawShortlist({ ...rule({ category: 1 }, 1), group: 'general' }, pool, CATEGORIES, ['general', 'replication']);
+    const pool = [
+      candidate('A', 1, 'governance', { group: 'general' }),
+      candidate('B', 2, 'inclusive', { group: 'replication' }),
+      candidate('C', 3, 'inclusive', { group: 'general' }),
+    ];
+    const out = drawShortlist({ ...rule({ category: 1 }, 1), group: 'general' }, pool, CATEGORIES, [
+      'general',
+      'replication',
+    ]);
     // general only: A (governance) and C (inclusive) both by quota, over the size of 1.
     expect(out.taken).toEqual(['A', 'C']);
   });
@@ -116,11 +150,16 @@ describe('drawShortlist with min_per', () => {
 
 describe('min_per in the rubric', () => {
   const problems = (shortlist: string, extra = '') =>
-    parseRubric(`name: x\nscale: { min: 1, max: 10 }\n${extra}shortlists:\n  - ${shortlist}\n`, 'r.yaml').diagnostics.map((d) => [d.code, d.field]);
+    parseRubric(
+      `name: x\nscale: { min: 1, max: 10 }\n${extra}shortlists:\n  - ${shortlist}\n`,
+      'r.yaml',
+    ).diagnostics.map((d) => [d.code, d.field]);
 
   it('quotas that cannot fit the size are invalid-rubric', () => {
     // 4 categories × 2 + 7 agency types × 1 = 15 places needed, size 10.
-    expect(problems('{ name: t, size: 10, min_per: { category: 2, agency_type: 1 } }')).toEqual([['invalid-rubric', 'shortlists.0.min_per']]);
+    expect(problems('{ name: t, size: 10, min_per: { category: 2, agency_type: 1 } }')).toEqual([
+      ['invalid-rubric', 'shortlists.0.min_per'],
+    ]);
     expect(problems('{ name: t, size: 15, min_per: { category: 2, agency_type: 1 } }')).toEqual([]);
   });
   it('region quotas depend on the data: not checked against the size', () => {
@@ -128,12 +167,18 @@ describe('min_per in the rubric', () => {
   });
   it('an unknown field, group without groups, and per_category with min_per are errors', () => {
     expect(problems('{ name: t, size: 50, min_per: { province: 1 } }').map(([c]) => c)).toEqual(['invalid-rubric']);
-    expect(problems('{ name: t, size: 50, min_per: { group: 1 } }')).toEqual([['invalid-rubric', 'shortlists.0.min_per']]);
-    expect(problems('{ name: t, size: 50, per_category: true, min_per: { category: 1 } }')).toEqual([['invalid-rubric', 'shortlists.0.min_per']]);
+    expect(problems('{ name: t, size: 50, min_per: { group: 1 } }')).toEqual([
+      ['invalid-rubric', 'shortlists.0.min_per'],
+    ]);
+    expect(problems('{ name: t, size: 50, per_category: true, min_per: { category: 1 } }')).toEqual([
+      ['invalid-rubric', 'shortlists.0.min_per'],
+    ]);
   });
   it('groups count: 3 groups × 2 + 4 categories × 1 = 10', () => {
     const groups = 'groups: { general: {}, replication: {}, special: {} }\n';
-    expect(problems('{ name: t, size: 9, min_per: { group: 2, category: 1 } }', groups)).toEqual([['invalid-rubric', 'shortlists.0.min_per']]);
+    expect(problems('{ name: t, size: 9, min_per: { group: 2, category: 1 } }', groups)).toEqual([
+      ['invalid-rubric', 'shortlists.0.min_per'],
+    ]);
     expect(problems('{ name: t, size: 10, min_per: { group: 2, category: 1 } }', groups)).toEqual([]);
   });
 });
@@ -149,7 +194,15 @@ describe('#17.2: shortlist-over-size is about min_per quotas only', () => {
   ];
   const scores = scoreRows({ A: { J1: [9.5] }, B: { J1: [9] }, C: { J1: [8.5] }, D: { J1: [8] } }, ['q']);
   const run = (shortlist: string) =>
-    scoreCompetition(competition(rubricFrom(`name: t\nscale: { min: 0, max: 10 }\ncriteria: { q: { weight: 100 } }\nshortlists:\n  - ${shortlist}\n`), entries, scores));
+    scoreCompetition(
+      competition(
+        rubricFrom(
+          `name: t\nscale: { min: 0, max: 10 }\ncriteria: { q: { weight: 100 } }\nshortlists:\n  - ${shortlist}\n`,
+        ),
+        entries,
+        scores,
+      ),
+    );
   const codes = (r: ReturnType<typeof run>) => r.diagnostics.map((d) => d.code);
 
   it('#17.2: a per_category shortlist of 1 takes one in each of four categories: no warning', () => {
@@ -171,7 +224,13 @@ describe('#17.2: shortlist-over-size is about min_per quotas only', () => {
     // Banten → D. Quota places 3 = size 3; 4 taken because of the tie.
     const tied = scoreRows({ A: { J1: [9] }, B: { J1: [9] }, C: { J1: [8.5] }, D: { J1: [8] } }, ['q']);
     const r = scoreCompetition(
-      competition(rubricFrom('name: t\nscale: { min: 0, max: 10 }\ncriteria: { q: { weight: 100 } }\nshortlists:\n  - { name: spread, size: 3, min_per: { region: 1 } }\n'), entries, tied),
+      competition(
+        rubricFrom(
+          'name: t\nscale: { min: 0, max: 10 }\ncriteria: { q: { weight: 100 } }\nshortlists:\n  - { name: spread, size: 3, min_per: { region: 1 } }\n',
+        ),
+        entries,
+        tied,
+      ),
     );
     expect(r.shortlists[0]).toMatchObject({ taken: 4, cutoff_tie: true });
     expect(codes(r)).toEqual(['cutoff-tie']);

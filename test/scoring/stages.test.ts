@@ -27,7 +27,9 @@ shortlists:
 
 /** Rows of one stage: entry → judge → score on q. */
 function stageRows(stage: string, scores: Record<string, Record<string, number>>): ScoreRow[] {
-  const byJudge = Object.fromEntries(Object.entries(scores).map(([e, js]) => [e, Object.fromEntries(Object.entries(js).map(([j, v]) => [j, [v]]))]));
+  const byJudge = Object.fromEntries(
+    Object.entries(scores).map(([e, js]) => [e, Object.fromEntries(Object.entries(js).map(([j, v]) => [j, [v]]))]),
+  );
   return scoreRows(byJudge, ['q']).map((r) => ({ ...r, stage }));
 }
 
@@ -79,14 +81,29 @@ describe('a two-stage competition', () => {
   it('every stage has its own total and rank', () => {
     expect(e.A!.stages).toEqual({ desk: { total: 85, rank: 2 }, presentation: { total: 75, rank: 3 } });
     // Desk: D 90, A 85, G 75, B 70, E 60, C 55, F 50.
-    expect(Object.fromEntries(Object.entries(e).map(([id, x]) => [id, x.stages!.desk!.rank]))).toEqual({ D: 1, A: 2, G: 3, B: 4, E: 5, C: 6, F: 7 });
+    expect(Object.fromEntries(Object.entries(e).map(([id, x]) => [id, x.stages!.desk!.rank]))).toEqual({
+      D: 1,
+      A: 2,
+      G: 3,
+      B: 4,
+      E: 5,
+      C: 6,
+      F: 7,
+    });
     // Presentation: F 100, B 95, A 75, E 65 (G has too few judges there).
     expect(e.F!.stages!.presentation).toEqual({ total: 100, rank: 1 });
     expect(e.G!.stages!.presentation).toEqual({ total: null, rank: null });
   });
 
   it('under the desk mark without a presentation: reported, not ranked, not an error', () => {
-    expect(e.C).toMatchObject({ rank: null, total: null, passed: false, reasons: ['stage:desk'], flags: [], criteria: { q: 5.5 } });
+    expect(e.C).toMatchObject({
+      rank: null,
+      total: null,
+      passed: false,
+      reasons: ['stage:desk'],
+      flags: [],
+      criteria: { q: 5.5 },
+    });
     expect(e.C!.stages).toEqual({ desk: { total: 55, rank: 6 }, presentation: { total: null, rank: null } });
     expect(result.diagnostics.filter((d) => d.entry_id === 'C')).toEqual([]);
   });
@@ -100,7 +117,13 @@ describe('a two-stage competition', () => {
   });
 
   it('passed the desk but no presentation score: incomplete, missing-stage, no error', () => {
-    expect(e.D).toMatchObject({ rank: null, total: null, passed: false, reasons: ['missing-stage:presentation'], flags: ['incomplete'] });
+    expect(e.D).toMatchObject({
+      rank: null,
+      total: null,
+      passed: false,
+      reasons: ['missing-stage:presentation'],
+      flags: ['incomplete'],
+    });
     expect(result.diagnostics.filter((d) => d.entry_id === 'D')).toEqual([]);
   });
 
@@ -115,11 +138,16 @@ describe('a two-stage competition', () => {
     expect(e.C!.judges).toBe(2);
   });
 
-  it('shortlists: final ranks by default, a stage\'s ranks and pass mark with stage:', () => {
+  it("shortlists: final ranks by default, a stage's ranks and pass mark with stage:", () => {
     // Passing, final order: A, B, E (F failed the desk).
     expect(result.entries.filter((x) => x.shortlists.includes('top-3')).map((x) => x.id)).toEqual(['A', 'B', 'E']);
     // Passing the desk mark, desk order: D, A, G, B (E is fifth).
-    expect(Object.values(e).filter((x) => x.shortlists.includes('finalists')).map((x) => x.id).sort()).toEqual(['A', 'B', 'D', 'G']);
+    expect(
+      Object.values(e)
+        .filter((x) => x.shortlists.includes('finalists'))
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['A', 'B', 'D', 'G']);
     expect(result.shortlists).toEqual([
       { name: 'top-3', size: 3, taken: 3, cutoff_tie: false },
       { name: 'finalists', size: 4, taken: 4, cutoff_tie: false },
@@ -137,7 +165,8 @@ describe('the order of rows', () => {
     const r = rubricFrom(`${RUBRIC}\nnormalization: zscore\n`);
     const entries = Object.keys(DESK).map((id, i) => entry({ id }, i + 2));
     const rows = [...stageRows('desk', DESK), ...stageRows('presentation', PRESENTATION)];
-    const view = (rs: ScoreRow[]) => scoreCompetition(competition(r, entries, rs)).entries.map(({ entry: _, ...rest }) => rest);
+    const view = (rs: ScoreRow[]) =>
+      scoreCompetition(competition(r, entries, rs)).entries.map(({ entry: _, ...rest }) => rest);
     const expected = view(rows);
     fc.assert(
       fc.property(fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }), (shuffled) => {
@@ -161,7 +190,15 @@ normalization: zscore
     // Presentation scores far above the desk's: pooled, they would move every desk x'.
     const rows = [...stageRows('desk', DESK), ...stageRows('presentation', PRESENTATION)];
     const both = byId(scoreCompetition(competition(staged, entries, rows)).entries);
-    const alone = byId(scoreCompetition(competition(single, entries, stageRows('desk', DESK).map(({ stage: _, ...r }) => r))).entries);
+    const alone = byId(
+      scoreCompetition(
+        competition(
+          single,
+          entries,
+          stageRows('desk', DESK).map(({ stage: _, ...r }) => r),
+        ),
+      ).entries,
+    );
     for (const id of Object.keys(DESK)) {
       expect(both[id]!.stages!.desk).toEqual({ total: alone[id]!.total, rank: alone[id]!.rank });
     }
@@ -192,7 +229,11 @@ describe('stage rows', () => {
 
   it('validate: a row without a stage, or with an unknown one, is reported and dropped', () => {
     const r = rubricFrom(RUBRIC);
-    const rows = [...stageRows('desk', { A: { E1: 8 } }), ...stageRows('', { A: { E2: 9 } }), ...stageRows('final', { A: { E3: 9 } })].map((row, i) => ({
+    const rows = [
+      ...stageRows('desk', { A: { E1: 8 } }),
+      ...stageRows('', { A: { E2: 9 } }),
+      ...stageRows('final', { A: { E3: 9 } }),
+    ].map((row, i) => ({
       ...row,
       source: { file: 'scores.csv', line: i + 2 },
     }));
@@ -215,25 +256,44 @@ describe('stage rows', () => {
 
   it('an ineligible entry is ineligible in every stage', () => {
     const r = rubricFrom(RUBRIC);
-    const result = scoreCompetition(competition(r, [entry({ id: 'A', category: 'sports' })], stageRows('desk', { A: { E1: 8 } })));
+    const result = scoreCompetition(
+      competition(r, [entry({ id: 'A', category: 'sports' })], stageRows('desk', { A: { E1: 8 } })),
+    );
     expect(result.entries[0]).toMatchObject({ rank: null, flags: ['ineligible'], reasons: ['unknown-category'] });
-    expect(result.entries[0]!.stages).toEqual({ desk: { total: null, rank: null }, presentation: { total: null, rank: null } });
+    expect(result.entries[0]!.stages).toEqual({
+      desk: { total: null, rank: null },
+      presentation: { total: null, rank: null },
+    });
   });
 });
 
 describe('stages in the rubric', () => {
   const problems = (yaml: string) => parseRubric(yaml, 'r.yaml').diagnostics.map((d) => [d.code, d.field]);
   it('stage weights must sum to 100', () => {
-    expect(problems('name: x\nscale: { min: 1, max: 10 }\nstages: [{ name: desk, weight: 70 }, { name: presentation, weight: 20 }]\n')).toEqual([['invalid-rubric', 'stages']]);
+    expect(
+      problems(
+        'name: x\nscale: { min: 1, max: 10 }\nstages: [{ name: desk, weight: 70 }, { name: presentation, weight: 20 }]\n',
+      ),
+    ).toEqual([['invalid-rubric', 'stages']]);
   });
   it('stage names are unique and usable in --scores NAME=FILE', () => {
-    expect(problems('name: x\nscale: { min: 1, max: 10 }\nstages: [{ name: desk, weight: 50 }, { name: desk, weight: 50 }]\n')).toContainEqual(['invalid-rubric', 'stages.1.name']);
-    expect(problems('name: x\nscale: { min: 1, max: 10 }\nstages: [{ name: desk eval, weight: 100 }]\n')).toEqual([['invalid-rubric', 'stages.0.name']]);
+    expect(
+      problems(
+        'name: x\nscale: { min: 1, max: 10 }\nstages: [{ name: desk, weight: 50 }, { name: desk, weight: 50 }]\n',
+      ),
+    ).toContainEqual(['invalid-rubric', 'stages.1.name']);
+    expect(problems('name: x\nscale: { min: 1, max: 10 }\nstages: [{ name: desk eval, weight: 100 }]\n')).toEqual([
+      ['invalid-rubric', 'stages.0.name'],
+    ]);
   });
   it('a pass mark is on the 0–100 total', () => {
-    expect(problems('name: x\nscale: { min: 1, max: 10 }\nstages: [{ name: desk, weight: 100, pass: 850 }]\n')).toEqual([['invalid-rubric', 'stages.0.pass']]);
+    expect(problems('name: x\nscale: { min: 1, max: 10 }\nstages: [{ name: desk, weight: 100, pass: 850 }]\n')).toEqual(
+      [['invalid-rubric', 'stages.0.pass']],
+    );
   });
   it('a shortlist names a stage that exists', () => {
-    expect(problems('name: x\nscale: { min: 1, max: 10 }\nshortlists: [{ name: t, size: 5, stage: desk }]\n')).toEqual([['invalid-rubric', 'shortlists.0.stage']]);
+    expect(problems('name: x\nscale: { min: 1, max: 10 }\nshortlists: [{ name: t, size: 5, stage: desk }]\n')).toEqual([
+      ['invalid-rubric', 'shortlists.0.stage'],
+    ]);
   });
 });

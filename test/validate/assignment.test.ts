@@ -21,7 +21,16 @@ function file(name: string, text: string): string {
 
 /** One wide row of two criteria: two scores on the same line, as the loader gives them. */
 function wide(entryId: string, judgeId: string, line: number): ScoreRow[] {
-  return ['novelty', 'benefit'].map((criterion, i) => ({ entryId, judgeId, criterionRaw: criterion, text: '8', decimalComma: false, source: { file: 'nilai.csv', line }, column: 3 + i, fieldColumns: { entry_id: 1, judge_id: 2 } }));
+  return ['novelty', 'benefit'].map((criterion, i) => ({
+    entryId,
+    judgeId,
+    criterionRaw: criterion,
+    text: '8',
+    decimalComma: false,
+    source: { file: 'nilai.csv', line },
+    column: 3 + i,
+    fieldColumns: { entry_id: 1, judge_id: 2 },
+  }));
 }
 
 describe('#18.3 readAssignment', () => {
@@ -44,7 +53,8 @@ describe('#18.3 readAssignment', () => {
 });
 
 describe('#18.3 checkAssignment', () => {
-  const assignment = () => readAssignment(file('assignment.csv', 'entry_id,judge_id\nE1,J01\nE2,J01\nE1,J02\nE2,J03\n'));
+  const assignment = () =>
+    readAssignment(file('assignment.csv', 'entry_id,judge_id\nE1,J01\nE2,J01\nE1,J02\nE2,J03\n'));
   const rows = [...wide('E1', 'J01', 2), ...wide('E2', 'J01', 3), ...wide('E2', 'J02', 4), ...wide('E9', 'J07', 5)];
 
   it('#18.3: one unassigned-score per row (not per score), a missing sheet per judge without scores, at their places', () => {
@@ -65,7 +75,14 @@ describe('#18.3 checkAssignment', () => {
 
   it('#18.3: other-assignment: per workbook, or once at assignment.csv when every workbook (two or more) names the same other id', () => {
     const a = assignment();
-    const meta = (assignmentId: string, judgeId: string) => ({ assignmentId, judgeId, kippVersion: '0', rubricSha256: '', values: {}, sheet: 'kipp' });
+    const meta = (assignmentId: string, judgeId: string) => ({
+      assignmentId,
+      judgeId,
+      kippVersion: '0',
+      rubricSha256: '',
+      values: {},
+      sheet: 'kipp',
+    });
     const mixed = checkAssignment(a, rows, [
       { path: 'J01.xlsx', meta: meta(a.id, 'J01') },
       { path: 'J02.xlsx', meta: meta('ffffffffffffffff', 'J02') },

@@ -23,7 +23,10 @@ function formatOf(command: string): string | undefined {
 describe('examples/ci', () => {
   test('GitHub Actions: annotations with --format github, SARIF uploaded', () => {
     const text = read('github-actions.yml');
-    const workflow = parse(text) as { jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, string> }[] }>; permissions: Record<string, string> };
+    const workflow = parse(text) as {
+      jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
+      permissions: Record<string, string>;
+    };
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
     const commands = kippCommands(text);
     expect(commands.map(formatOf).sort()).toEqual(['github', 'sarif']);
@@ -36,7 +39,10 @@ describe('examples/ci', () => {
 
   test('GitLab CI: a JUnit report artifact', () => {
     const text = read('gitlab-ci.yml');
-    const pipeline = parse(text) as Record<string, { script: string[]; artifacts: { when: string; reports: { junit: string } } }>;
+    const pipeline = parse(text) as Record<
+      string,
+      { script: string[]; artifacts: { when: string; reports: { junit: string } } }
+    >;
     const job = pipeline['kipp-validate']!;
     const junit = job.script.find((s) => formatOf(s) === 'junit')!;
     expect(/--output (\S+)/.exec(junit)?.[1]).toBe(job.artifacts.reports.junit);

@@ -20,7 +20,9 @@ describe('validateCompetition', () => {
 
   test('with score sheets, an unscored entry is too-few-judges', () => {
     const rows = scoreRows({ A: { J1: [5, 5, 5, 5, 5] } }, C);
-    const ds = validateCompetition(competition(rubric, [entry({ id: 'A' }, 2), entry({ id: 'B' }, 3)], rows), { asOf: '2026-01-01' });
+    const ds = validateCompetition(competition(rubric, [entry({ id: 'A' }, 2), entry({ id: 'B' }, 3)], rows), {
+      asOf: '2026-01-01',
+    });
     expect(ds.map((d) => [d.code, d.entry_id, d.line])).toEqual([['too-few-judges', 'B', 3]]);
   });
 
@@ -28,18 +30,32 @@ describe('validateCompetition', () => {
     const rows = scoreRows({ A: { J1: [5, 5, 5, 5, 5] }, B: { J2: [5, 5, 11, 5, 5] } }, C);
     // zscore: the normalization that needs a connected panel (#17.5).
     const zscore = rubricFrom('name: t\nscale: { min: 1, max: 10 }\nmin_judges: 1\nnormalization: zscore\n');
-    const c = competition(zscore, [entry({ id: 'A', category: 'nope' }, 2), entry({ id: 'B' }, 3)], rows, [judge('J1', 'X'), judge('J2', 'Y')]);
+    const c = competition(zscore, [entry({ id: 'A', category: 'nope' }, 2), entry({ id: 'B' }, 3)], rows, [
+      judge('J1', 'X'),
+      judge('J2', 'Y'),
+    ]);
     c.diagnostics.push(diagnostic('unknown-field', 'u', { file: 'entries.csv', line: 1, column: 9, field: 'x' }));
     const ds = validateCompetition(c, { asOf: '2026-01-01' });
     // Panel: J1 scored only A, J2 only B → disconnected. B's benefit (11) is out of range,
     // which leaves B without a benefit score.
-    expect(codes(ds)).toEqual(['disconnected-panel', 'unknown-field', 'unknown-category', 'too-few-judges', 'score-out-of-range']);
+    expect(codes(ds)).toEqual([
+      'disconnected-panel',
+      'unknown-field',
+      'unknown-category',
+      'too-few-judges',
+      'score-out-of-range',
+    ]);
     expect(ds.map((d) => d.file ?? null)).toEqual([null, 'entries.csv', 'entries.csv', 'entries.csv', 'scores.csv']);
   });
 
-  test('the rubric\'s reference date applies when --as-of is not given', () => {
-    const r = rubricFrom('name: t\nscale: { min: 1, max: 10 }\neligibility: { min_implementation_months: 12, reference_date: 2018-03-10 }\n');
-    const entries = [entry({ id: 'A', implemented_since: '2017-03-10' }, 2), entry({ id: 'B', implemented_since: '2017-03-11' }, 3)];
+  test("the rubric's reference date applies when --as-of is not given", () => {
+    const r = rubricFrom(
+      'name: t\nscale: { min: 1, max: 10 }\neligibility: { min_implementation_months: 12, reference_date: 2018-03-10 }\n',
+    );
+    const entries = [
+      entry({ id: 'A', implemented_since: '2017-03-10' }, 2),
+      entry({ id: 'B', implemented_since: '2017-03-11' }, 3),
+    ];
     const c = { ...competition(r, entries, []), hasScoreSheets: false };
     expect(validateCompetition(c).map((d) => [d.code, d.entry_id])).toEqual([['implementation-too-recent', 'B']]);
     expect(validateCompetition(c, { asOf: '2018-03-11' })).toEqual([]);
@@ -72,7 +88,9 @@ describe('entry checks prepared ahead (prepareEntryChecks)', () => {
 
   test('are not used for another date or rubric', () => {
     const list = [{ ...entry({ id: 'A' }, 2), implementedSinceRaw: '2025-06-01' }];
-    const strict = rubricFrom('name: t\nscale: { min: 1, max: 10 }\nmin_judges: 1\neligibility: { min_implementation_months: 12 }\n');
+    const strict = rubricFrom(
+      'name: t\nscale: { min: 1, max: 10 }\nmin_judges: 1\neligibility: { min_implementation_months: 12 }\n',
+    );
     prepareEntryChecks(list, strict, '2030-01-01'); // long enough ago then
     expect(codes(checkEntries(list, strict, '2026-01-01').diagnostics)).toEqual(['implementation-too-recent']);
     prepareEntryChecks(list, strict, '2030-01-01');

@@ -63,7 +63,9 @@ const CASES: Case[] = [
     dir: 'missing-field',
     args: ['@entries.csv', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'missing-field', file: '@entries.csv', line: 3, column: 2, field: 'title', entry_id: 'KIPP-2018-107' }],
+    expected: [
+      { code: 'missing-field', file: '@entries.csv', line: 3, column: 2, field: 'title', entry_id: 'KIPP-2018-107' },
+    ],
   },
   {
     dir: 'unknown-field',
@@ -86,13 +88,31 @@ const CASES: Case[] = [
     dir: 'unknown-category',
     args: ['@entries.csv', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'unknown-category', file: '@entries.csv', line: 2, column: 6, field: 'category', entry_id: 'KIPP-2018-111' }],
+    expected: [
+      {
+        code: 'unknown-category',
+        file: '@entries.csv',
+        line: 2,
+        column: 6,
+        field: 'category',
+        entry_id: 'KIPP-2018-111',
+      },
+    ],
   },
   {
     dir: 'invalid-agency-type',
     args: ['@entries.csv', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'invalid-agency-type', file: '@entries.csv', line: 2, column: 4, field: 'agency_type', entry_id: 'KIPP-2018-113' }],
+    expected: [
+      {
+        code: 'invalid-agency-type',
+        file: '@entries.csv',
+        line: 2,
+        column: 4,
+        field: 'agency_type',
+        entry_id: 'KIPP-2018-113',
+      },
+    ],
   },
   {
     // "Maret 2016" is not a date; 31/02/2016 is not a real one.
@@ -100,8 +120,22 @@ const CASES: Case[] = [
     args: ['@entries.csv', ...AS_OF],
     exit: 1,
     expected: [
-      { code: 'invalid-date', file: '@entries.csv', line: 2, column: 7, field: 'implemented_since', entry_id: 'KIPP-2018-114' },
-      { code: 'invalid-date', file: '@entries.csv', line: 3, column: 7, field: 'implemented_since', entry_id: 'KIPP-2018-115' },
+      {
+        code: 'invalid-date',
+        file: '@entries.csv',
+        line: 2,
+        column: 7,
+        field: 'implemented_since',
+        entry_id: 'KIPP-2018-114',
+      },
+      {
+        code: 'invalid-date',
+        file: '@entries.csv',
+        line: 3,
+        column: 7,
+        field: 'implemented_since',
+        entry_id: 'KIPP-2018-115',
+      },
     ],
   },
   {
@@ -109,13 +143,24 @@ const CASES: Case[] = [
     dir: 'implementation-too-recent',
     args: ['@entries.csv', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'implementation-too-recent', file: '@entries.csv', line: 3, column: 7, field: 'implemented_since', entry_id: 'KIPP-2018-117' }],
+    expected: [
+      {
+        code: 'implementation-too-recent',
+        file: '@entries.csv',
+        line: 3,
+        column: 7,
+        field: 'implemented_since',
+        entry_id: 'KIPP-2018-117',
+      },
+    ],
   },
   {
     dir: 'unknown-group',
     args: ['@entries.csv', '--rubric', '@rubric.yaml'],
     exit: 1,
-    expected: [{ code: 'unknown-group', file: '@entries.csv', line: 4, column: 5, field: 'group', entry_id: 'KIPP-2022-003' }],
+    expected: [
+      { code: 'unknown-group', file: '@entries.csv', line: 4, column: 5, field: 'group', entry_id: 'KIPP-2022-003' },
+    ],
   },
   {
     // One file per entry; the records start after the schema comment (line 2; line 3 with two comment lines).
@@ -123,8 +168,20 @@ const CASES: Case[] = [
     args: ['@submissions', ...AS_OF],
     exit: 1,
     expected: [
-      { code: 'duplicate-title', file: '@submissions/kab-ngawi-sid.yaml', line: 2, field: 'title', entry_id: 'KIPP-2018-118' },
-      { code: 'duplicate-title', file: '@submissions/kab-sleman-sid.yaml', line: 3, field: 'title', entry_id: 'KIPP-2018-119' },
+      {
+        code: 'duplicate-title',
+        file: '@submissions/kab-ngawi-sid.yaml',
+        line: 2,
+        field: 'title',
+        entry_id: 'KIPP-2018-118',
+      },
+      {
+        code: 'duplicate-title',
+        file: '@submissions/kab-sleman-sid.yaml',
+        line: 3,
+        field: 'title',
+        entry_id: 'KIPP-2018-119',
+      },
     ],
   },
   {
@@ -133,9 +190,30 @@ const CASES: Case[] = [
     args: ['@entries.csv', '--rubric', '@rubric.yaml'],
     exit: 1,
     expected: [
-      { code: 'too-many-entries', file: '@entries.csv', line: 2, column: 3, field: 'agency', entry_id: 'KIPP-2018-120' },
-      { code: 'too-many-entries', file: '@entries.csv', line: 3, column: 3, field: 'agency', entry_id: 'KIPP-2018-121' },
-      { code: 'too-many-entries', file: '@entries.csv', line: 4, column: 3, field: 'agency', entry_id: 'KIPP-2018-122' },
+      {
+        code: 'too-many-entries',
+        file: '@entries.csv',
+        line: 2,
+        column: 3,
+        field: 'agency',
+        entry_id: 'KIPP-2018-120',
+      },
+      {
+        code: 'too-many-entries',
+        file: '@entries.csv',
+        line: 3,
+        column: 3,
+        field: 'agency',
+        entry_id: 'KIPP-2018-121',
+      },
+      {
+        code: 'too-many-entries',
+        file: '@entries.csv',
+        line: 4,
+        column: 3,
+        field: 'agency',
+        entry_id: 'KIPP-2018-122',
+      },
     ],
   },
   {
@@ -150,7 +228,9 @@ const CASES: Case[] = [
     dir: 'unknown-entry',
     args: ['@entries.csv', '--scores', '@scores.csv', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'unknown-entry', file: '@scores.csv', line: 4, column: 1, field: 'entry_id', entry_id: 'KIPP-2018-013' }],
+    expected: [
+      { code: 'unknown-entry', file: '@scores.csv', line: 4, column: 1, field: 'entry_id', entry_id: 'KIPP-2018-013' },
+    ],
   },
   {
     dir: 'unknown-judge',
@@ -165,7 +245,16 @@ const CASES: Case[] = [
     dir: 'unknown-criterion',
     args: ['@entries.csv', '--scores', '@scores.csv', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'unknown-criterion', file: '@scores.csv', line: 12, column: 3, field: 'criterion', entry_id: 'KIPP-2018-131' }],
+    expected: [
+      {
+        code: 'unknown-criterion',
+        file: '@scores.csv',
+        line: 12,
+        column: 3,
+        field: 'criterion',
+        entry_id: 'KIPP-2018-131',
+      },
+    ],
   },
   {
     // Line 9 says "tujuh"; line 12 leaves the score empty. KIPP-2018-131 is left with no benefit score.
@@ -174,8 +263,22 @@ const CASES: Case[] = [
     exit: 1,
     expected: [
       { code: 'too-few-judges', file: '@entries.csv', line: 3, entry_id: 'KIPP-2018-131' },
-      { code: 'score-not-a-number', file: '@scores.csv', line: 9, column: 4, field: 'benefit', entry_id: 'KIPP-2018-131' },
-      { code: 'score-not-a-number', file: '@scores.csv', line: 12, column: 4, field: 'benefit', entry_id: 'KIPP-2018-131' },
+      {
+        code: 'score-not-a-number',
+        file: '@scores.csv',
+        line: 9,
+        column: 4,
+        field: 'benefit',
+        entry_id: 'KIPP-2018-131',
+      },
+      {
+        code: 'score-not-a-number',
+        file: '@scores.csv',
+        line: 12,
+        column: 4,
+        field: 'benefit',
+        entry_id: 'KIPP-2018-131',
+      },
     ],
   },
   {
@@ -184,8 +287,22 @@ const CASES: Case[] = [
     args: ['@entries.csv', '--scores', '@scores.csv', ...AS_OF],
     exit: 1,
     expected: [
-      { code: 'score-out-of-range', file: '@scores.csv', line: 3, column: 4, field: 'effectiveness', entry_id: 'KIPP-2018-131' },
-      { code: 'score-out-of-range', file: '@scores.csv', line: 4, column: 6, field: 'replicability', entry_id: 'KIPP-2018-131' },
+      {
+        code: 'score-out-of-range',
+        file: '@scores.csv',
+        line: 3,
+        column: 4,
+        field: 'effectiveness',
+        entry_id: 'KIPP-2018-131',
+      },
+      {
+        code: 'score-out-of-range',
+        file: '@scores.csv',
+        line: 4,
+        column: 6,
+        field: 'replicability',
+        entry_id: 'KIPP-2018-131',
+      },
     ],
   },
   {
@@ -196,7 +313,14 @@ const CASES: Case[] = [
     expected: [
       { code: 'too-few-judges', file: '@entries.csv', line: 2, entry_id: 'KIPP-2018-130' },
       { code: 'duplicate-score', file: '@scores.csv', line: 4, column: 4, field: 'benefit', entry_id: 'KIPP-2018-130' },
-      { code: 'duplicate-score', file: '@scores.csv', line: 12, column: 4, field: 'benefit', entry_id: 'KIPP-2018-130' },
+      {
+        code: 'duplicate-score',
+        file: '@scores.csv',
+        line: 12,
+        column: 4,
+        field: 'benefit',
+        entry_id: 'KIPP-2018-130',
+      },
     ],
   },
   {
@@ -211,7 +335,16 @@ const CASES: Case[] = [
     dir: 'conflict-of-interest',
     args: ['@entries.csv', '--scores', '@scores.csv', '--judges', '@judges.csv', ...AS_OF],
     exit: 0,
-    expected: [{ code: 'conflict-of-interest', file: '@scores.csv', line: 5, column: 2, field: 'judge_id', entry_id: 'KIPP-2018-131' }],
+    expected: [
+      {
+        code: 'conflict-of-interest',
+        file: '@scores.csv',
+        line: 5,
+        column: 2,
+        field: 'judge_id',
+        entry_id: 'KIPP-2018-131',
+      },
+    ],
   },
   {
     // The misspelled key `normalisation` on line 9, and weights that sum to 90 (line 4): both
@@ -271,21 +404,51 @@ const CASES: Case[] = [
     dir: 'cell-error',
     args: ['@entries.csv', '--scores', '@nilai-J02.xlsx', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'cell-error', file: '@nilai-J02.xlsx', sheet: 'Nilai', cell: 'D6', line: 6, column: 4, field: 'effectiveness' }],
+    expected: [
+      {
+        code: 'cell-error',
+        file: '@nilai-J02.xlsx',
+        sheet: 'Nilai',
+        cell: 'D6',
+        line: 6,
+        column: 4,
+        field: 'effectiveness',
+      },
+    ],
   },
   {
     // #18: cell E6 holds =AVERAGE(C5,E5) with no stored result (written by a program that does not calculate).
     dir: 'formula-without-value',
     args: ['@entries.csv', '--scores', '@nilai-J02.xlsx', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'formula-without-value', file: '@nilai-J02.xlsx', sheet: 'Nilai', cell: 'E6', line: 6, column: 5, field: 'benefit' }],
+    expected: [
+      {
+        code: 'formula-without-value',
+        file: '@nilai-J02.xlsx',
+        sheet: 'Nilai',
+        cell: 'E6',
+        line: 6,
+        column: 5,
+        field: 'benefit',
+      },
+    ],
   },
   {
     // #18: cell F6 holds =25/3 stored as 8.333333333333334: a figure nobody typed.
     dir: 'hidden-decimals',
     args: ['@entries.csv', '--scores', '@nilai-J02.xlsx', ...AS_OF],
     exit: 1,
-    expected: [{ code: 'hidden-decimals', file: '@nilai-J02.xlsx', sheet: 'Nilai', cell: 'F6', line: 6, column: 6, field: 'replicability' }],
+    expected: [
+      {
+        code: 'hidden-decimals',
+        file: '@nilai-J02.xlsx',
+        sheet: 'Nilai',
+        cell: 'F6',
+        line: 6,
+        column: 6,
+        field: 'replicability',
+      },
+    ],
   },
   {
     // #18: the workbook's one sheet is "Nilai"; asked for "Penilaian", nothing is read, so
@@ -303,16 +466,43 @@ const CASES: Case[] = [
     // #18.3: the assignment gives both entries to J01 and J02; only J01's sheet came back.
     // At J02's first row of assignment.csv, its judge_id cell.
     dir: 'missing-sheet',
-    args: ['@entries.csv', '--judges', '@judges.csv', '--scores', '@scores.csv', '--assignment', '@assignment.csv', ...AS_OF],
+    args: [
+      '@entries.csv',
+      '--judges',
+      '@judges.csv',
+      '--scores',
+      '@scores.csv',
+      '--assignment',
+      '@assignment.csv',
+      ...AS_OF,
+    ],
     exit: 1,
     expected: [{ code: 'missing-sheet', file: '@assignment.csv', line: 4, column: 2, field: 'judge_id' }],
   },
   {
     // #18.3: J01 was assigned KIPP-2018-130 only, but line 3 scores KIPP-2018-131 too.
     dir: 'unassigned-score',
-    args: ['@entries.csv', '--judges', '@judges.csv', '--scores', '@scores.csv', '--assignment', '@assignment.csv', ...AS_OF],
+    args: [
+      '@entries.csv',
+      '--judges',
+      '@judges.csv',
+      '--scores',
+      '@scores.csv',
+      '--assignment',
+      '@assignment.csv',
+      ...AS_OF,
+    ],
     exit: 1,
-    expected: [{ code: 'unassigned-score', file: '@scores.csv', line: 3, column: 1, field: 'entry_id', entry_id: 'KIPP-2018-131' }],
+    expected: [
+      {
+        code: 'unassigned-score',
+        file: '@scores.csv',
+        line: 3,
+        column: 1,
+        field: 'entry_id',
+        entry_id: 'KIPP-2018-131',
+      },
+    ],
   },
   {
     // #18.3: assignment.csv is what `kipp assign --per-entry 2` wrote (--lang en); J02.xlsx is
@@ -320,7 +510,17 @@ const CASES: Case[] = [
     // so another id), its scores filled in with exceljs. Until kipp reads workbooks (#18, the
     // reader), the workbook is also refused, and J02 has no score read: missing-sheet.
     dir: 'other-assignment',
-    args: ['@entries.csv', '--judges', '@judges.csv', '--scores', '@J01.csv', '@J02.xlsx', '--assignment', '@assignment.csv', ...AS_OF],
+    args: [
+      '@entries.csv',
+      '--judges',
+      '@judges.csv',
+      '--scores',
+      '@J01.csv',
+      '@J02.xlsx',
+      '--assignment',
+      '@assignment.csv',
+      ...AS_OF,
+    ],
     // J02.xlsx is read (its scores are all assigned pairs): only the other assignment remains.
     exit: 0,
     expected: [{ code: 'other-assignment', file: '@J02.xlsx' }],
@@ -369,7 +569,7 @@ describe('one fixture per code: code, file, line, column, field, entry', () => {
     expect(exit).toBe(c.exit);
   });
 
-  test('every fixture folder has a case, and every code of SPEC section 4 (and kipp\'s own) is raised', () => {
+  test("every fixture folder has a case, and every code of SPEC section 4 (and kipp's own) is raised", () => {
     const folders = readdirSync(new URL('../../fixtures/validate/', import.meta.url), { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name)

@@ -18,10 +18,26 @@ const NASTY = 'judul "A&B" <x> 100% ok\r\nnext: a, b \u001b[31mred\u0007 \uD800 
 
 function sample(): ValidateReport {
   const diagnostics: Diagnostic[] = [
-    diagnostic('missing-field', 'required field "title" is empty or absent: fill it in', { file: 'submissions/a.yaml', line: 3, field: 'title', entry_id: 'KIPP-1' }),
-    diagnostic('unknown-category', NASTY, { file: 'submissions/a.yaml', line: 3, field: 'category', entry_id: 'KIPP-1' }),
+    diagnostic('missing-field', 'required field "title" is empty or absent: fill it in', {
+      file: 'submissions/a.yaml',
+      line: 3,
+      field: 'title',
+      entry_id: 'KIPP-1',
+    }),
+    diagnostic('unknown-category', NASTY, {
+      file: 'submissions/a.yaml',
+      line: 3,
+      field: 'category',
+      entry_id: 'KIPP-1',
+    }),
     diagnostic('unknown-field', 'kept as is', { file: 'submissions/a.yaml', line: 5, field: 'catatan' }),
-    diagnostic('score-out-of-range', 'novelty: 11 is outside the scale 1–10', { file: 'nilai, 2026: final.csv', line: 7, column: 4, field: 'novelty', entry_id: 'KIPP-2' }),
+    diagnostic('score-out-of-range', 'novelty: 11 is outside the scale 1–10', {
+      file: 'nilai, 2026: final.csv',
+      line: 7,
+      column: 4,
+      field: 'novelty',
+      entry_id: 'KIPP-2',
+    }),
     diagnostic('disconnected-panel', 'the judges fall into 2 groups'),
   ];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -63,7 +79,9 @@ describe('pretty', () => {
     expect(a).toBeGreaterThanOrEqual(0);
     expect(csv).toBeGreaterThan(a);
     expect(general).toBeGreaterThan(csv);
-    expect(lines.slice(a + 1, a + 4).map((l) => l.match(/(missing-field|unknown-category|unknown-field)/)?.[1])).toEqual(['missing-field', 'unknown-category', 'unknown-field']);
+    expect(
+      lines.slice(a + 1, a + 4).map((l) => l.match(/(missing-field|unknown-category|unknown-field)/)?.[1]),
+    ).toEqual(['missing-field', 'unknown-category', 'unknown-field']);
     expect(lines[csv + 1]).toMatch(/^\s+7:4\s+error\s+score-out-of-range\s+\[KIPP-2\]/);
     // 3 errors (missing-field, unknown-category, score-out-of-range), 2 warnings, 3 files.
     expect(lines.at(-1)).toMatch(/3 errors, 2 warnings in 3 files$/);
@@ -89,8 +107,25 @@ describe('json', () => {
     expect(Object.keys(parsed)).toEqual(['diagnostics', 'summary']);
     expect(parsed.summary).toEqual({ errors: 3, warnings: 2, files: 3 });
     expect(parsed.diagnostics).toHaveLength(5);
-    expect(parsed.diagnostics[3]).toMatchObject({ code: 'score-out-of-range', severity: 'error', file: 'nilai, 2026: final.csv', line: 7, column: 4, field: 'novelty', entry_id: 'KIPP-2' });
-    expect(Object.keys(parsed.diagnostics[3])).toEqual(['code', 'severity', 'file', 'line', 'column', 'field', 'entry_id', 'message']);
+    expect(parsed.diagnostics[3]).toMatchObject({
+      code: 'score-out-of-range',
+      severity: 'error',
+      file: 'nilai, 2026: final.csv',
+      line: 7,
+      column: 4,
+      field: 'novelty',
+      entry_id: 'KIPP-2',
+    });
+    expect(Object.keys(parsed.diagnostics[3])).toEqual([
+      'code',
+      'severity',
+      'file',
+      'line',
+      'column',
+      'field',
+      'entry_id',
+      'message',
+    ]);
     // Absent fields are omitted, not null.
     expect(Object.keys(parsed.diagnostics[4])).toEqual(['code', 'severity', 'message']);
     expect(parsed.diagnostics[1].message).toBe(NASTY);
@@ -98,7 +133,11 @@ describe('json', () => {
 });
 
 describe('junit', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testcase', 'failure'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => ['testcase', 'failure'].includes(name),
+  });
 
   test('well-formed XML: one testcase per file, one failure per error, warnings as system-out', () => {
     const xml = validateFormatters.junit(sample(), opts);
@@ -108,7 +147,12 @@ describe('junit', () => {
     expect(Array.isArray(suites)).toBe(false);
     const cases = suites.testcase as { '@name': string; failure?: { '@type': string }[]; 'system-out'?: string }[];
     // Three input files plus one testcase for the location-less warning.
-    expect(cases.map((c) => c['@name'])).toEqual(['submissions/a.yaml', 'submissions/b.yaml', 'nilai, 2026: final.csv', '(all inputs)']);
+    expect(cases.map((c) => c['@name'])).toEqual([
+      'submissions/a.yaml',
+      'submissions/b.yaml',
+      'nilai, 2026: final.csv',
+      '(all inputs)',
+    ]);
     expect(cases.flatMap((c) => c.failure ?? [])).toHaveLength(3);
     expect(cases[0]!.failure!.map((f) => f['@type'])).toEqual(['missing-field', 'unknown-category']);
     expect(cases[0]!['system-out']).toContain('unknown-field');
@@ -124,7 +168,12 @@ describe('junit', () => {
     // XML 1.0 forbids these code points even as character references.
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(xml).not.toMatch(/&#(x0*[0-8bcef]|x0*1[0-9a-f]|0*[0-8]|0*1[1-2]|0*1[4-9]|0*2[0-9]|0*3[01]);/i);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: false }).parse(xml);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      processEntities: true,
+      htmlEntities: false,
+    }).parse(xml);
     const failure = doc.testsuites.testsuite.testcase[0].failure[1];
     expect(failure['@message']).toContain('judul "A&B" <x> 100% ok');
     expect(failure['@message']).toContain('\\x1b[31mred\\x07');
@@ -149,14 +198,19 @@ describe('junit', () => {
 
 describe('github', () => {
   // GitHub's workflow-command grammar: ::name key=value,key=value::data, values escaped.
-  const COMMAND = /^::(error|warning)( (?:file=[^,:\r\n]+,line=\d+(?:,col=\d+)?,|file=[^,:\r\n]+,)?title=[^,:\r\n]+)?::[^\r\n]*$/;
+  const COMMAND =
+    /^::(error|warning)( (?:file=[^,:\r\n]+,line=\d+(?:,col=\d+)?,|file=[^,:\r\n]+,)?title=[^,:\r\n]+)?::[^\r\n]*$/;
 
   test('one workflow command per problem, then the summary line', () => {
     const lines = validateFormatters.github(sample(), opts).trimEnd().split('\n');
     expect(lines).toHaveLength(6);
     for (const line of lines.slice(0, 5)) expect(line).toMatch(COMMAND);
-    expect(lines[0]).toBe('::error file=submissions/a.yaml,line=3,title=missing-field::[KIPP-1] required field "title" is empty or absent: fill it in');
-    expect(lines[3]).toBe('::error file=nilai%2C 2026%3A final.csv,line=7,col=4,title=score-out-of-range::[KIPP-2] novelty: 11 is outside the scale 1–10');
+    expect(lines[0]).toBe(
+      '::error file=submissions/a.yaml,line=3,title=missing-field::[KIPP-1] required field "title" is empty or absent: fill it in',
+    );
+    expect(lines[3]).toBe(
+      '::error file=nilai%2C 2026%3A final.csv,line=7,col=4,title=score-out-of-range::[KIPP-2] novelty: 11 is outside the scale 1–10',
+    );
     expect(lines[4]).toBe('::warning title=disconnected-panel::the judges fall into 2 groups');
     expect(lines[5]).toMatch(/3 errors, 2 warnings in 3 files$/);
   });
@@ -186,8 +240,10 @@ describe('github', () => {
 describe('sarif', () => {
   const schema = JSON.parse(readFileSync(new URL('../schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
   // Both packages are CommonJS with a `default` export: take it whichever way the loader hands it over.
-  const Ajv4 = ((ajvDraft04 as unknown as { default?: typeof ajvDraft04.default }).default ?? ajvDraft04) as typeof ajvDraft04.default;
-  const addFormats = ((ajvFormats as unknown as { default?: typeof ajvFormats.default }).default ?? ajvFormats) as typeof ajvFormats.default;
+  const Ajv4 = ((ajvDraft04 as unknown as { default?: typeof ajvDraft04.default }).default ??
+    ajvDraft04) as typeof ajvDraft04.default;
+  const addFormats = ((ajvFormats as unknown as { default?: typeof ajvFormats.default }).default ??
+    ajvFormats) as typeof ajvFormats.default;
   const ajv = new Ajv4({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
@@ -212,8 +268,16 @@ describe('sarif', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-schema-2\.1\.0\.json$/);
     const run = log.runs[0];
-    expect(run.tool.driver).toMatchObject({ name: 'kipp', version: '0.1.0', informationUri: 'https://www.npmjs.com/package/kipp' });
-    const rules = run.tool.driver.rules as { id: string; shortDescription: { text: string }; help: { text: string; markdown: string } }[];
+    expect(run.tool.driver).toMatchObject({
+      name: 'kipp',
+      version: '0.1.0',
+      informationUri: 'https://www.npmjs.com/package/kipp',
+    });
+    const rules = run.tool.driver.rules as {
+      id: string;
+      shortDescription: { text: string };
+      help: { text: string; markdown: string };
+    }[];
     expect(rules.map((r) => r.id)).toEqual(Object.keys(DIAGNOSTIC_CODES));
     for (const r of rules) {
       expect(r.shortDescription.text.length).toBeGreaterThan(0);
@@ -227,7 +291,10 @@ describe('sarif', () => {
       expect(['error', 'warning']).toContain(r.level);
       expect(r.message.text.length).toBeGreaterThan(0);
     }
-    expect(results[0]!.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'submissions/a.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3 } });
+    expect(results[0]!.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'submissions/a.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3 },
+    });
     expect(results[3]!.locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 4 });
     expect(results[3]!.locations[0].physicalLocation.artifactLocation.uri).toBe('nilai%2C%202026%3A%20final.csv');
     expect(results[4]!.locations).toBeUndefined();

@@ -14,17 +14,35 @@ describe('KIPP 2021 groups', () => {
   it('six replications from one agency break the replication quota of 5; ten general ones do not', () => {
     const agency = 'Pemerintah Kabupaten Banyuwangi';
     const entries = [
-      ...Array.from({ length: 10 }, (_, i) => entry({ id: `U${i}`, agency, category: 'tata kelola', group: 'umum', implemented_since: '2018-01-01' })),
-      ...Array.from({ length: 6 }, (_, i) => entry({ id: `R${i}`, agency, category: 'tata kelola', group: 'replikasi', implemented_since: '2020-01-01' })),
+      ...Array.from({ length: 10 }, (_, i) =>
+        entry({ id: `U${i}`, agency, category: 'tata kelola', group: 'umum', implemented_since: '2018-01-01' }),
+      ),
+      ...Array.from({ length: 6 }, (_, i) =>
+        entry({ id: `R${i}`, agency, category: 'tata kelola', group: 'replikasi', implemented_since: '2020-01-01' }),
+      ),
     ];
     const { checked, diagnostics } = checkEntries(entries, rubric, AS_OF);
-    expect(diagnostics.map((d) => [d.code, d.entry_id])).toEqual(Array.from({ length: 6 }, (_, i) => ['too-many-entries', `R${i}`]));
-    expect(checked.filter((c) => c.errors.length === 0).map((c) => c.entry.id)).toEqual(Array.from({ length: 10 }, (_, i) => `U${i}`));
+    expect(diagnostics.map((d) => [d.code, d.entry_id])).toEqual(
+      Array.from({ length: 6 }, (_, i) => ['too-many-entries', `R${i}`]),
+    );
+    expect(checked.filter((c) => c.errors.length === 0).map((c) => c.entry.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `U${i}`),
+    );
   });
 
   it('eleven general entries break the general quota of 10', () => {
-    const entries = Array.from({ length: 11 }, (_, i) => entry({ id: `U${i}`, agency: 'Kota Surabaya', category: String(1 + (i % 10)), group: 'general', implemented_since: '2018-01-01' }));
-    expect(new Set(checkEntries(entries, rubric, AS_OF).diagnostics.map((d) => d.code))).toEqual(new Set(['too-many-entries']));
+    const entries = Array.from({ length: 11 }, (_, i) =>
+      entry({
+        id: `U${i}`,
+        agency: 'Kota Surabaya',
+        category: String(1 + (i % 10)),
+        group: 'general',
+        implemented_since: '2018-01-01',
+      }),
+    );
+    expect(new Set(checkEntries(entries, rubric, AS_OF).diagnostics.map((d) => d.code))).toEqual(
+      new Set(['too-many-entries']),
+    );
   });
 
   it('age rule per group: 2019-07-01 is old enough for a replication, not for a general entry', () => {

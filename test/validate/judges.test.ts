@@ -21,7 +21,12 @@ function judge(id: string, expertise: string | undefined, line: number): Judge {
 
 describe('expertise items', () => {
   it('splits a cell on ; | and newlines, and reads a YAML/JSON list', () => {
-    expect(expertiseItems(' governance ; inklusif|kolaborasi\n4 ')).toEqual(['governance', 'inklusif', 'kolaborasi', '4']);
+    expect(expertiseItems(' governance ; inklusif|kolaborasi\n4 ')).toEqual([
+      'governance',
+      'inklusif',
+      'kolaborasi',
+      '4',
+    ]);
     expect(expertiseItems('["tata kelola", 2]')).toEqual(['tata kelola', '2']);
     expect(expertiseItems('')).toEqual([]);
     expect(expertiseItems(' ; ;')).toEqual([]);
@@ -43,13 +48,20 @@ describe('expertise items', () => {
   });
 
   it('keeps unknown items as written', () => {
-    expect(resolveExpertise('governance; transparancy, 7', vocab)).toEqual({ categories: ['governance'], unknown: ['transparancy', '7'] });
+    expect(resolveExpertise('governance; transparancy, 7', vocab)).toEqual({
+      categories: ['governance'],
+      unknown: ['transparancy', '7'],
+    });
   });
 });
 
 describe('checkJudges', () => {
-  it('reports unknown expertise items and repeated ids at the judge\'s line', () => {
-    const judges = [judge('TPI-01', 'governance; kesehatan', 2), judge('TPI-02', undefined, 3), judge('TPI-01', '["inklusif"]', 4)];
+  it("reports unknown expertise items and repeated ids at the judge's line", () => {
+    const judges = [
+      judge('TPI-01', 'governance; kesehatan', 2),
+      judge('TPI-02', undefined, 3),
+      judge('TPI-01', '["inklusif"]', 4),
+    ];
     const { checked, diagnostics } = checkJudges(judges, rubric);
     expect(checked.map((c) => c.expertise)).toEqual([['governance'], [], ['inclusive']]);
     expect(diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.field])).toEqual([

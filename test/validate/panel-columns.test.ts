@@ -15,12 +15,15 @@ describe('columnsConnected', () => {
   });
   it('agrees with panelComponents on random panels (entries and judges without records do not count)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 7 })), { maxLength: 20 }), (pairs) => {
-        const judge = Int32Array.from(pairs, ([j]) => j);
-        const entry = Int32Array.from(pairs, ([, e]) => e);
-        const expected = panelComponents(pairs.map(([j, e]) => ({ judge: `J${j}`, entry: `E${e}` }))).length <= 1;
-        expect(columnsConnected(pairs.length, judge, entry, 6, 8)).toBe(expected);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 7 })), { maxLength: 20 }),
+        (pairs) => {
+          const judge = Int32Array.from(pairs, ([j]) => j);
+          const entry = Int32Array.from(pairs, ([, e]) => e);
+          const expected = panelComponents(pairs.map(([j, e]) => ({ judge: `J${j}`, entry: `E${e}` }))).length <= 1;
+          expect(columnsConnected(pairs.length, judge, entry, 6, 8)).toBe(expected);
+        },
+      ),
     );
   });
 });

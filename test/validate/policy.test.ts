@@ -61,7 +61,10 @@ describe('panel connectivity', () => {
       { judge: 'J4', entry: 'E2' },
       { judge: 'J4', entry: 'E3' },
     ];
-    expect(panelComponents(edges)).toEqual([['J1', 'J2'], ['J3', 'J4']]);
+    expect(panelComponents(edges)).toEqual([
+      ['J1', 'J2'],
+      ['J3', 'J4'],
+    ]);
     const [d] = checkPanel(edges, { normalization: 'zscore' });
     expect(d).toMatchObject({ code: 'disconnected-panel', severity: 'warning' });
     expect(d!.file).toBeUndefined();
@@ -70,7 +73,10 @@ describe('panel connectivity', () => {
     expect(isPanelConnected([])).toBe(true);
   });
   test('property: the pieces do not depend on the order of the records', () => {
-    const edge = fc.record({ judge: fc.constantFrom('J1', 'J2', 'J3', 'J4', 'J5'), entry: fc.constantFrom('E1', 'E2', 'E3', 'E4', 'E5', 'E6') });
+    const edge = fc.record({
+      judge: fc.constantFrom('J1', 'J2', 'J3', 'J4', 'J5'),
+      entry: fc.constantFrom('E1', 'E2', 'E3', 'E4', 'E5', 'E6'),
+    });
     fc.assert(
       fc.property(fc.array(edge, { maxLength: 12 }), (edges) => {
         const reversed = [...edges].reverse();
@@ -79,7 +85,10 @@ describe('panel connectivity', () => {
     );
   });
   test('property: a score linking a judge and an entry already on the panel never adds a piece', () => {
-    const edge = fc.record({ judge: fc.constantFrom('J1', 'J2', 'J3', 'J4'), entry: fc.constantFrom('E1', 'E2', 'E3', 'E4') });
+    const edge = fc.record({
+      judge: fc.constantFrom('J1', 'J2', 'J3', 'J4'),
+      entry: fc.constantFrom('E1', 'E2', 'E3', 'E4'),
+    });
     fc.assert(
       fc.property(fc.array(edge, { minLength: 1, maxLength: 10 }), fc.nat(), fc.nat(), (edges, i, k) => {
         const extra = { judge: edges[i % edges.length]!.judge, entry: edges[k % edges.length]!.entry };

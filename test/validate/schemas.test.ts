@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { SCHEMA_NAMES, schemaFileText } from '../../src/model/schemas.js';
 
-const Ajv = ((ajvModule as unknown as { default?: typeof ajvModule.default }).default ?? ajvModule) as typeof ajvModule.default;
+const Ajv = ((ajvModule as unknown as { default?: typeof ajvModule.default }).default ??
+  ajvModule) as typeof ajvModule.default;
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 const yaml = (text: string): unknown => parse(text, { schema: 'core', version: '1.2' });
@@ -41,7 +42,9 @@ describe('rubric schema', () => {
   });
   test('an unknown key (a typo) is an error, as in kipp', () => {
     expect(check({ name: 'x', scale: { min: 1, max: 10 }, normalisation: 'zscore' }).ok).toBe(false);
-    expect(check({ name: 'x', scale: { min: 1, max: 10 }, criteria: { novelty: { weight: 100, wieght: 1 } } }).ok).toBe(false);
+    expect(check({ name: 'x', scale: { min: 1, max: 10 }, criteria: { novelty: { weight: 100, wieght: 1 } } }).ok).toBe(
+      false,
+    );
   });
   test('scale is required; aggregation is one of three', () => {
     expect(check({ name: 'x' }).ok).toBe(false);
@@ -59,7 +62,14 @@ describe('rubric schema', () => {
 describe('entry schema', () => {
   const check = validator('entry');
   test('one record, or a list; numbers or text; extra fields allowed', () => {
-    const record = { id: 'KIPP-2026-001', title: 'SIPANDU', agency: 'Kota Surabaya', category: 4, implemented_since: '2024-01-15', catatan: 'extra' };
+    const record = {
+      id: 'KIPP-2026-001',
+      title: 'SIPANDU',
+      agency: 'Kota Surabaya',
+      category: 4,
+      implemented_since: '2024-01-15',
+      catatan: 'extra',
+    };
     expect(check(record)).toEqual({ ok: true, errors: [] });
     expect(check([record, { ...record, id: 17 }]).ok).toBe(true);
   });
@@ -75,7 +85,11 @@ describe('entry schema', () => {
     const files = readdirSync(new URL(dir, root));
     expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.yaml')).length).toBeGreaterThan(2);
-    for (const f of files) expect(check(f.endsWith('.json') ? JSON.parse(read(dir + f)) : yaml(read(dir + f))), f).toEqual({ ok: true, errors: [] });
+    for (const f of files)
+      expect(check(f.endsWith('.json') ? JSON.parse(read(dir + f)) : yaml(read(dir + f))), f).toEqual({
+        ok: true,
+        errors: [],
+      });
   });
 });
 
@@ -88,7 +102,9 @@ describe('score and judge schemas', () => {
   });
   test('judges', () => {
     const check = validator('judge');
-    expect(check([{ id: 'J01', name: 'Dr. Ratna', agency: 'Universitas Indonesia', region: 'DKI Jakarta' }]).ok).toBe(true);
+    expect(check([{ id: 'J01', name: 'Dr. Ratna', agency: 'Universitas Indonesia', region: 'DKI Jakarta' }]).ok).toBe(
+      true,
+    );
     expect(check({ name: 'no id' }).ok).toBe(false);
   });
 });

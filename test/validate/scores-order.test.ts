@@ -19,28 +19,51 @@ const JUDGES = ['J3', 'J1', 'J2', 'Jb', 'Ja'];
 
 describe('checkScores: canonical order', () => {
   it('gives the same records, in id order, for any order of the rows', () => {
-    const triple = fc.tuple(fc.constantFrom(...ENTRIES), fc.constantFrom(...JUDGES), fc.constantFrom(...CRITERIA), fc.integer({ min: 1, max: 10 }));
+    const triple = fc.tuple(
+      fc.constantFrom(...ENTRIES),
+      fc.constantFrom(...JUDGES),
+      fc.constantFrom(...CRITERIA),
+      fc.integer({ min: 1, max: 10 }),
+    );
     const layout = fc.constantFrom('grouped-sorted', 'grouped', 'shuffled');
     fc.assert(
-      fc.property(fc.uniqueArray(triple, { selector: ([e, j, c]) => `${e}|${j}|${c}`, maxLength: 40 }), layout, (triples, how) => {
-        let rows = triples.map(([e, j, c, v]) => ({ e, j, c, v }));
-        const canonical = (a: (typeof rows)[0], b: (typeof rows)[0]) => compareCodePoints(a.e, b.e) || compareCodePoints(a.j, b.j) || CRITERIA.indexOf(a.c) - CRITERIA.indexOf(b.c);
-        if (how === 'grouped-sorted') rows = [...rows].sort(canonical);
-        else if (how === 'grouped') rows = [...rows].sort((a, b) => compareCodePoints(a.e, b.e));
-        // else: as generated (judges and entries met in any order)
-        const sheet: ScoreRow[] = rows.map((r, i) => ({ entryId: r.e, judgeId: r.j, criterionRaw: r.c, text: String(r.v), decimalComma: false, source: { file: 's.csv', line: i + 2 } }));
-        const c = competition(
-          rubric,
-          ENTRIES.map((id, i) => entry({ id }, i + 2)),
-          sheet,
-          JUDGES.map((id) => judge(id, `Dinas ${id}`)),
-        );
-        const { checked } = checkEntries(c.entries, rubric, '2026-01-01');
-        const got = checkScores(c, checked).records.map((r) => [checked[r.entry]!.entry.id, r.judge, r.criterion, r.value, r.source.line]);
-        const lineOf = new Map(rows.map((r, i) => [r, i + 2]));
-        const expected = [...rows].sort(canonical).map((r) => [r.e, r.j, r.c, r.v, lineOf.get(r)]);
-        expect(got).toEqual(expected);
-      }),
+      fc.property(
+        fc.uniqueArray(triple, { selector: ([e, j, c]) => `${e}|${j}|${c}`, maxLength: 40 }),
+        layout,
+        (triples, how) => {
+          let rows = triples.map(([e, j, c, v]) => ({ e, j, c, v }));
+          const canonical = (a: (typeof rows)[0], b: (typeof rows)[0]) =>
+            compareCodePoints(a.e, b.e) || compareCodePoints(a.j, b.j) || CRITERIA.indexOf(a.c) - CRITERIA.indexOf(b.c);
+          if (how === 'grouped-sorted') rows = [...rows].sort(canonical);
+          else if (how === 'grouped') rows = [...rows].sort((a, b) => compareCodePoints(a.e, b.e));
+          // else: as generated (judges and entries met in any order)
+          const sheet: ScoreRow[] = rows.map((r, i) => ({
+            entryId: r.e,
+            judgeId: r.j,
+            criterionRaw: r.c,
+            text: String(r.v),
+            decimalComma: false,
+            source: { file: 's.csv', line: i + 2 },
+          }));
+          const c = competition(
+            rubric,
+            ENTRIES.map((id, i) => entry({ id }, i + 2)),
+            sheet,
+            JUDGES.map((id) => judge(id, `Dinas ${id}`)),
+          );
+          const { checked } = checkEntries(c.entries, rubric, '2026-01-01');
+          const got = checkScores(c, checked).records.map((r) => [
+            checked[r.entry]!.entry.id,
+            r.judge,
+            r.criterion,
+            r.value,
+            r.source.line,
+          ]);
+          const lineOf = new Map(rows.map((r, i) => [r, i + 2]));
+          const expected = [...rows].sort(canonical).map((r) => [r.e, r.j, r.c, r.v, lineOf.get(r)]);
+          expect(got).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

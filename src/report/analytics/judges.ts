@@ -41,14 +41,22 @@ export function agreementLines(p: PanelProfile, lang: Lang): string[] {
     statWord('icc_average', lang, { k: a.icc_k_judges === null ? '–' : fixed2(a.icc_k_judges), v: value(a.icc_k) }),
     a.kendall_w === null
       ? statWord('kendall_w_none', lang, { es: w.entries_scored })
-      : statWord('kendall_w', lang, { b: a.kendall_w_blocks, v: fixed2(a.kendall_w), e: w.entries, es: w.entries_scored, j: w.judges, js: w.judges_scoring }),
+      : statWord('kendall_w', lang, {
+          b: a.kendall_w_blocks,
+          v: fixed2(a.kendall_w),
+          e: w.entries,
+          es: w.entries_scored,
+          j: w.judges,
+          js: w.judges_scoring,
+        }),
   ];
 }
 
 function coverageLine(p: PanelProfile, lang: Lang): string {
   const c = p.coverage;
   const range = c.min_judges === c.max_judges ? `${c.min_judges}` : `${c.min_judges}–${c.max_judges}`;
-  const judges = c.min_judges === null ? '' : lang === 'id' ? `, ${range} juri per proposal` : `, ${range} judges per entry`;
+  const judges =
+    c.min_judges === null ? '' : lang === 'id' ? `, ${range} juri per proposal` : `, ${range} judges per entry`;
   const graph = c.connected ? aword('connected', lang) : `${aword('disconnected', lang)} (${c.components})`;
   return `${c.entries} ${lang === 'id' ? 'proposal' : 'entries'}${judges}; ${graph}`;
 }
@@ -75,12 +83,30 @@ function judgeRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
 }
 
 function judgeHead(o: JudgesReportOptions): string[] {
-  return (['judge', ...(o.names.size > 0 ? (['name'] as const) : []), 'scored', 'mean', 'bias', 'agreement', 'conflicts', 'flags'] as const).map((w) => aword(w, o.lang));
+  return (
+    [
+      'judge',
+      ...(o.names.size > 0 ? (['name'] as const) : []),
+      'scored',
+      'mean',
+      'bias',
+      'agreement',
+      'conflicts',
+      'flags',
+    ] as const
+  ).map((w) => aword(w, o.lang));
 }
 
 function disagreementRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
   const max = o.maxDisagreements ?? 20;
-  return p.disagreements.slice(0, max).map((d) => [safeText(d.entry_id), safeText(o.titles.get(d.entry_id) ?? ''), criterionLabel(o.rubric, d.criterion, o.lang), fixed2(d.spread)]);
+  return p.disagreements
+    .slice(0, max)
+    .map((d) => [
+      safeText(d.entry_id),
+      safeText(o.titles.get(d.entry_id) ?? ''),
+      criterionLabel(o.rubric, d.criterion, o.lang),
+      fixed2(d.spread),
+    ]);
 }
 
 /** The severity model's s_jc: one row per judge, one `s ± se` cell per criterion (`*`: poorly estimated). */
@@ -88,7 +114,12 @@ function severityTable(p: PanelProfile, o: JudgesReportOptions): { head: string[
   if (p.severities === undefined || p.severities.length === 0) return null;
   const criteria = o.rubric.criteria.map((c) => c.id);
   const judges = [...new Set(p.severities.map((s) => s.judge))];
-  const cell = new Map(p.severities.map((s) => [`${s.judge}\u0000${s.criterion}`, `${s.severity >= 0 ? '+' : ''}${fixed2(s.severity)}${s.se === null ? '' : ` ± ${fixed2(s.se)}`}${s.poorly_estimated ? ' *' : ''}`]));
+  const cell = new Map(
+    p.severities.map((s) => [
+      `${s.judge}\u0000${s.criterion}`,
+      `${s.severity >= 0 ? '+' : ''}${fixed2(s.severity)}${s.se === null ? '' : ` ± ${fixed2(s.se)}`}${s.poorly_estimated ? ' *' : ''}`,
+    ]),
+  );
   return {
     head: [aword('judge', o.lang), ...criteria.map((c) => criterionLabel(o.rubric, c, o.lang))],
     rows: judges.map((j) => [safeText(j), ...criteria.map((c) => cell.get(`${j}\u0000${c}`) ?? '–')]),
@@ -98,7 +129,9 @@ function severityTable(p: PanelProfile, o: JudgesReportOptions): { head: string[
 function more(p: PanelProfile, o: JudgesReportOptions): string | null {
   const hidden = p.disagreements.length - (o.maxDisagreements ?? 20);
   if (hidden <= 0) return null;
-  return o.lang === 'id' ? `… ${hidden} lagi (--format json mencantumkan semuanya)` : `… ${hidden} more (--format json lists them all)`;
+  return o.lang === 'id'
+    ? `… ${hidden} lagi (--format json mencantumkan semuanya)`
+    : `… ${hidden} more (--format json lists them all)`;
 }
 
 /** The stage a block of figures belongs to, by name and label. */
@@ -111,7 +144,10 @@ export function formatJudgesTable(j: JuryProfile, o: JudgesReportOptions): strin
   if (!isStaged(j)) return panelTable(j, o);
   const c = new Chalk({ level: o.color ? 1 : 0 });
   return j.stages
-    .map((p) => `${c.bold.underline(stageTitle(p, o))}\n${p.judges.length === 0 ? `${statWord('stage_unscored', o.lang)}\n` : `${statWord('stage_note', o.lang)}\n\n${panelTable(p, o)}`}`)
+    .map(
+      (p) =>
+        `${c.bold.underline(stageTitle(p, o))}\n${p.judges.length === 0 ? `${statWord('stage_unscored', o.lang)}\n` : `${statWord('stage_note', o.lang)}\n\n${panelTable(p, o)}`}`,
+    )
     .join('\n');
 }
 
@@ -133,15 +169,32 @@ function panelTable(p: PanelProfile, o: JudgesReportOptions): string {
   out.push(biasNote(p, o.lang));
   const sev = severityTable(p, o);
   if (sev !== null) {
-    const st = new Table({ head: sev.head.map((h) => c.bold(h)), style, colAligns: ['left', ...sev.head.slice(1).map(() => 'right' as const)] });
+    const st = new Table({
+      head: sev.head.map((h) => c.bold(h)),
+      style,
+      colAligns: ['left', ...sev.head.slice(1).map(() => 'right' as const)],
+    });
     for (const row of sev.rows) st.push(row);
     out.push('', c.bold(aword('severity_title', o.lang)), st.toString(), aword('severity_note', o.lang));
   }
   out.push('', c.bold(aword('panel_agreement', o.lang)), ...agreementLines(p, o.lang));
-  out.push('', c.bold(aword('coverage', o.lang)), p.coverage.connected ? coverageLine(p, o.lang) : c.yellow(coverageLine(p, o.lang)));
-  out.push('', c.bold(`${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)}): ${p.disagreements.length}`));
+  out.push(
+    '',
+    c.bold(aword('coverage', o.lang)),
+    p.coverage.connected ? coverageLine(p, o.lang) : c.yellow(coverageLine(p, o.lang)),
+  );
+  out.push(
+    '',
+    c.bold(
+      `${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)}): ${p.disagreements.length}`,
+    ),
+  );
   if (p.disagreements.length > 0) {
-    const d = new Table({ head: (['entry', 'title', 'criterion', 'spread'] as const).map((w) => c.bold(aword(w, o.lang))), style, colAligns: ['left', 'left', 'left', 'right'] });
+    const d = new Table({
+      head: (['entry', 'title', 'criterion', 'spread'] as const).map((w) => c.bold(aword(w, o.lang))),
+      style,
+      colAligns: ['left', 'left', 'left', 'right'],
+    });
     for (const row of disagreementRows(p, o)) d.push(row);
     out.push(d.toString());
     const m = more(p, o);
@@ -154,7 +207,9 @@ export function formatJudgesMarkdown(j: JuryProfile, o: JudgesReportOptions): st
   const title = `# ${mdCell(o.rubric.name)} — ${o.lang === 'id' ? 'profil juri' : 'judge profiles'}`;
   if (!isStaged(j)) return `${title}\n\n${panelMarkdown(j, o, '##')}`;
   const block = (p: StagePanelProfile) =>
-    p.judges.length === 0 ? `${mdCell(statWord('stage_unscored', o.lang))}\n` : `${mdCell(statWord('stage_note', o.lang))}.\n\n${panelMarkdown(p, o, '###')}`;
+    p.judges.length === 0
+      ? `${mdCell(statWord('stage_unscored', o.lang))}\n`
+      : `${mdCell(statWord('stage_note', o.lang))}.\n\n${panelMarkdown(p, o, '###')}`;
   return `${title}\n\n${j.stages.map((p) => `## ${mdCell(stageTitle(p, o))}\n\n${block(p)}`).join('\n')}`;
 }
 
@@ -169,13 +224,39 @@ function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): stri
   out.push(...table(judgeHead(o), judgeRows(p, o), [first, first + 1, first + 2, first + 3, first + 4]), '');
   out.push(`${biasNote(p, o.lang)}.`, '');
   const sev = severityTable(p, o);
-  if (sev !== null) out.push(`${h} ${aword('severity_title', o.lang)}`, '', ...table(sev.head, sev.rows, sev.head.slice(1).map((_, i) => i + 1)), '', `${mdCell(aword('severity_note', o.lang))}.`, '');
-  out.push(`${h} ${aword('panel_agreement', o.lang)}`, '', ...agreementLines(p, o.lang).map((l) => `- ${mdCell(l)}`), '');
+  if (sev !== null)
+    out.push(
+      `${h} ${aword('severity_title', o.lang)}`,
+      '',
+      ...table(
+        sev.head,
+        sev.rows,
+        sev.head.slice(1).map((_, i) => i + 1),
+      ),
+      '',
+      `${mdCell(aword('severity_note', o.lang))}.`,
+      '',
+    );
+  out.push(
+    `${h} ${aword('panel_agreement', o.lang)}`,
+    '',
+    ...agreementLines(p, o.lang).map((l) => `- ${mdCell(l)}`),
+    '',
+  );
   out.push(`${h} ${aword('coverage', o.lang)}`, '', mdCell(coverageLine(p, o.lang)), '');
-  out.push(`${h} ${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`, '');
+  out.push(
+    `${h} ${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`,
+    '',
+  );
   if (p.disagreements.length === 0) out.push(aword('none', o.lang));
   else {
-    out.push(...table((['entry', 'title', 'criterion', 'spread'] as const).map((w) => aword(w, o.lang)), disagreementRows(p, o), [3]));
+    out.push(
+      ...table(
+        (['entry', 'title', 'criterion', 'spread'] as const).map((w) => aword(w, o.lang)),
+        disagreementRows(p, o),
+        [3],
+      ),
+    );
     const m = more(p, o);
     if (m) out.push('', mdCell(m));
   }

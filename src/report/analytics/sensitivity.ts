@@ -34,13 +34,24 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const names = o.rubric.shortlists.map((s) => s.name);
   const out: string[] = [];
-  out.push(`${tword('sensitivity_runs', o.lang, { runs: r.runs, seed: r.seed, p: r.weight_spread })}${r.resample_judges ? tword('sensitivity_resample', o.lang) : ''}`);
-  const shown = r.entries.filter((e) => Object.values(e.shortlists).some((share) => share > 0) || e.rank_min !== e.rank_max);
+  out.push(
+    `${tword('sensitivity_runs', o.lang, { runs: r.runs, seed: r.seed, p: r.weight_spread })}${r.resample_judges ? tword('sensitivity_resample', o.lang) : ''}`,
+  );
+  const shown = r.entries.filter(
+    (e) => Object.values(e.shortlists).some((share) => share > 0) || e.rank_min !== e.rank_max,
+  );
   const inAny = r.entries.filter((e) => Object.values(e.shortlists).some((share) => share > 0));
   const rows = names.length > 0 ? inAny : shown;
   if (rows.length > 0) {
     const t = new Table({
-      head: [aword('rank', o.lang), word('id', o.lang), aword('title', o.lang), aword('range', o.lang), ...names.map((n) => shortlistLabel(o.rubric, n, o.lang)), ''].map((h) => c.bold(h)),
+      head: [
+        aword('rank', o.lang),
+        word('id', o.lang),
+        aword('title', o.lang),
+        aword('range', o.lang),
+        ...names.map((n) => shortlistLabel(o.rubric, n, o.lang)),
+        '',
+      ].map((h) => c.bold(h)),
       style: { head: [], border: [], compact: true },
       colAligns: ['right', 'left', 'left', 'right', ...names.map(() => 'right' as const), 'left'],
     });
@@ -58,9 +69,11 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
     out.push(t.toString());
   }
   const borderline = r.entries.filter((e) => e.borderline).length;
-  if (r.interval.max_half_width > 0) out.push(statWord('mc_error', o.lang, { runs: r.runs, h: points(r.interval.max_half_width) }));
+  if (r.interval.max_half_width > 0)
+    out.push(statWord('mc_error', o.lang, { runs: r.runs, h: points(r.interval.max_half_width) }));
   out.push(statWord('borderline_count', o.lang, { n: borderline, m: r.entries.length }));
-  if (names.length > 0 && rows.length < r.entries.length) out.push(tword('sensitivity_never', o.lang, { n: r.entries.length - rows.length }));
+  if (names.length > 0 && rows.length < r.entries.length)
+    out.push(tword('sensitivity_never', o.lang, { n: r.entries.length - rows.length }));
   return `${out.join('\n')}\n`;
 }
 

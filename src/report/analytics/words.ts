@@ -28,7 +28,10 @@ export const WORDS = {
     id: 'graf juri–proposal TIDAK terhubung: normalisasi z-score tidak dapat membandingkan juri antar bagian',
   },
   none: { en: 'none', id: 'tidak ada' },
-  severity_title: { en: "Fitted severity s_jc per criterion (x' = x − s_jc), ± standard error", id: "Keketatan s_jc yang ditaksir per kriteria (x' = x − s_jc), ± galat baku" },
+  severity_title: {
+    en: "Fitted severity s_jc per criterion (x' = x − s_jc), ± standard error",
+    id: "Keketatan s_jc yang ditaksir per kriteria (x' = x − s_jc), ± galat baku",
+  },
   severity_note: {
     en: 'negative: the judge scores lower than the entries warrant (harsh); * poorly estimated (fewer than 10 records, or no standard error)',
     id: 'negatif: juri memberi nilai lebih rendah dari semestinya (ketat); * taksiran lemah (kurang dari 10 nilai, atau tanpa galat baku)',

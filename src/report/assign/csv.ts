@@ -17,13 +17,20 @@ export interface AssignCsvOptions {
 
 const DEFAULTS: AssignCsvOptions = { delimiter: ',', lang: 'en' };
 
-export function formatAssignmentCsv(pairs: readonly { entryId: string; judgeId: string }[], options: AssignCsvOptions = DEFAULTS): string {
+export function formatAssignmentCsv(
+  pairs: readonly { entryId: string; judgeId: string }[],
+  options: AssignCsvOptions = DEFAULTS,
+): string {
   const header = [columnName('entry_id', options.lang), columnName('judge_id', options.lang)];
   return formatCsvText([header, ...pairs.map((p) => [p.entryId, p.judgeId])], options.delimiter);
 }
 
 /** One judge's sheet; `criterionHeaders` from criterionHeaders (sheet.ts), in rubric order. */
-export function formatSheetCsv(sheet: JudgeSheet, criterionHeaders: readonly string[], options: AssignCsvOptions = DEFAULTS): string {
+export function formatSheetCsv(
+  sheet: JudgeSheet,
+  criterionHeaders: readonly string[],
+  options: AssignCsvOptions = DEFAULTS,
+): string {
   const empty = criterionHeaders.map(() => '');
   const rows = sheet.entries.map((e) => [
     e.id,

@@ -54,7 +54,11 @@ export function columnName(field: keyof typeof COLUMN_NAMES, lang: Lang): string
 export function criterionHeaders(rubric: Rubric, lang: Lang): string[] {
   const vocab = vocabulary(rubric);
   const readsAs = (header: string) => canonicalField(header, { kind: 'scores', criterion: vocab.criterion }).name;
-  return rubric.criteria.map((c) => (lang === 'en' ? undefined : [...c.aliases, c.label.id].find((h) => h.trim() !== '' && readsAs(h) === c.id)) ?? c.id);
+  return rubric.criteria.map(
+    (c) =>
+      (lang === 'en' ? undefined : [...c.aliases, c.label.id].find((h) => h.trim() !== '' && readsAs(h) === c.id)) ??
+      c.id,
+  );
 }
 
 /** The header of every sheet, in order, given the criterion headers (criterionHeaders). */
@@ -92,7 +96,10 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d|assignment)$/i;
 export function fileStems(ids: readonly string[]): string[] {
   const used = new Set<string>();
   return ids.map((id) => {
-    let stem = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.]+/, '_').slice(0, 100);
+    let stem = id
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .replace(/^[.]+/, '_')
+      .slice(0, 100);
     if (stem === '' || RESERVED.test(stem.split('.')[0]!)) stem = `judge_${stem}`;
     let candidate = stem;
     for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem}-${n}`;

@@ -33,15 +33,25 @@ export function summaryLines(a: Assignment, facts: SummaryFacts): string[] {
     );
   }
   if (facts.byCategory && facts.comparing === 'zscore') {
-    lines.push('  note: judges who read their own category see entries of one quality level, which zscore normalization then erases; normalization: severity is fitted on the cross-category links instead (docs/guide/scoring.md, "Choosing a normalization")');
+    lines.push(
+      '  note: judges who read their own category see entries of one quality level, which zscore normalization then erases; normalization: severity is fitted on the cross-category links instead (docs/guide/scoring.md, "Choosing a normalization")',
+    );
   }
   if (facts.byCategory && facts.comparing === 'severity') {
-    lines.push('  note: the severity model compares judges of different categories through the entries they share: the more cross-category assignments, the better it is identified');
+    lines.push(
+      '  note: the severity model compares judges of different categories through the entries they share: the more cross-category assignments, the better it is identified',
+    );
   }
   if (facts.byCategory) {
-    lines.push(`  expertise: ${a.expertiseMatched} of ${a.pairs.length} pairs go to a judge whose expertise lists the entry's category`);
-    if (!facts.anyExpertise) lines.push('  warning: no judge lists any expertise: add an "expertise" column to the judges file for --by category to matter');
+    lines.push(
+      `  expertise: ${a.expertiseMatched} of ${a.pairs.length} pairs go to a judge whose expertise lists the entry's category`,
+    );
+    if (!facts.anyExpertise)
+      lines.push(
+        '  warning: no judge lists any expertise: add an "expertise" column to the judges file for --by category to matter',
+      );
   }
-  if (a.idleJudgeIds.length > 0) lines.push(`  idle (conflict with every entry, no sheet): ${a.idleJudgeIds.join(', ')}`);
+  if (a.idleJudgeIds.length > 0)
+    lines.push(`  idle (conflict with every entry, no sheet): ${a.idleJudgeIds.join(', ')}`);
   return lines;
 }

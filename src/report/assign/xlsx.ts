@@ -71,7 +71,10 @@ export const FORM_WORDS = {
     id: 'Buku kerja ini milik penugasan {id}; sekretariat memeriksanya dengan kipp saat berkas dikembalikan.',
   },
   prompt_title: { en: 'Score {min} to {max}', id: 'Nilai {min} sampai {max}' },
-  prompt: { en: 'Type a number from {min} to {max}; decimals are allowed.', id: 'Ketik angka {min} sampai {max}; desimal boleh.' },
+  prompt: {
+    en: 'Type a number from {min} to {max}; decimals are allowed.',
+    id: 'Ketik angka {min} sampai {max}; desimal boleh.',
+  },
   error_title: { en: 'Not a valid score', id: 'Nilai tidak sah' },
   error: {
     en: 'The score must be a number from {min} to {max} (decimals allowed, e.g. {example}). Type it again, or press Esc.',
@@ -95,24 +98,50 @@ function say(key: keyof typeof FORM_WORDS, lang: Lang, values: Record<string, st
 }
 
 /** One judge's workbook; `criterionHeaders` from criterionHeaders (sheet.ts), in rubric order. */
-export async function formatSheetXlsx(sheet: JudgeSheet, criterionHeaders: readonly string[], form: SheetForm): Promise<Uint8Array> {
+export async function formatSheetXlsx(
+  sheet: JudgeSheet,
+  criterionHeaders: readonly string[],
+  form: SheetForm,
+): Promise<Uint8Array> {
   const { lang, scale } = form;
   const header = sheetHeader(criterionHeaders, lang);
-  const numbers = { min: shown(scale.min, lang), max: shown(scale.max, lang), example: shown(exampleScore(scale), lang) };
+  const numbers = {
+    min: shown(scale.min, lang),
+    max: shown(scale.max, lang),
+    example: shown(exampleScore(scale), lang),
+  };
   const validation: NumberValidation = {
     min: scale.min,
     max: scale.max,
     prompt: { title: say('prompt_title', lang, numbers), text: say('prompt', lang, numbers) },
     error: { title: say('error_title', lang), text: say('error', lang, numbers) },
   };
-  const text = (i: number, width?: number): SheetColumn => ({ header: header[i]!, kind: 'text', ...(width !== undefined ? { width } : {}) });
+  const text = (i: number, width?: number): SheetColumn => ({
+    header: header[i]!,
+    kind: 'text',
+    ...(width !== undefined ? { width } : {}),
+  });
   const context = 5; // entry id, judge id, title, agency, category
   const columns: SheetColumn[] = [
     ...[0, 1, 2, 3, 4].map((i) => text(i)),
-    ...criterionHeaders.map((c): SheetColumn => ({ header: c, kind: 'number', width: Math.max(10, c.length + 4), editable: true, validation })),
+    ...criterionHeaders.map((c): SheetColumn => ({
+      header: c,
+      kind: 'number',
+      width: Math.max(10, c.length + 4),
+      editable: true,
+      validation,
+    })),
     { ...text(context + criterionHeaders.length, 40), editable: true },
   ];
-  const rows = sheet.entries.map((e) => [e.id, sheet.judgeId, e.title, e.agency, e.category, ...criterionHeaders.map(() => null), null]);
+  const rows = sheet.entries.map((e) => [
+    e.id,
+    sheet.judgeId,
+    e.title,
+    e.agency,
+    e.category,
+    ...criterionHeaders.map(() => null),
+    null,
+  ]);
   const scores: SheetSpec = { name: sheet.judgeId, columns, rows, freezeHeader: true, filter: true, protect: true };
 
   const judge = form.judgeName !== '' ? `${sheet.judgeId} (${form.judgeName})` : sheet.judgeId;

@@ -55,9 +55,12 @@ export function githubStepSummary(report: ValidateReport): string {
   if (report.diagnostics.length > 0) {
     out.push('| severity | code | where | entry | message |', '|---|---|---|---|---|');
     for (const d of report.diagnostics.slice(0, SUMMARY_ROWS)) {
-      out.push(`| ${d.severity} | \`${d.code}\` | ${d.file !== undefined ? mdCell(place(d)) : '(all inputs)'} | ${mdCell(d.entry_id ?? '')} | ${mdCell(d.message)} |`);
+      out.push(
+        `| ${d.severity} | \`${d.code}\` | ${d.file !== undefined ? mdCell(place(d)) : '(all inputs)'} | ${mdCell(d.entry_id ?? '')} | ${mdCell(d.message)} |`,
+      );
     }
-    if (report.diagnostics.length > SUMMARY_ROWS) out.push('', `… and ${report.diagnostics.length - SUMMARY_ROWS} more: see the job log or the SARIF report.`);
+    if (report.diagnostics.length > SUMMARY_ROWS)
+      out.push('', `… and ${report.diagnostics.length - SUMMARY_ROWS} more: see the job log or the SARIF report.`);
     out.push('');
   }
   if (report.hiddenWarnings > 0) out.push(`${report.hiddenWarnings} warnings hidden by --quiet.`, '');

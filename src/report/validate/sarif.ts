@@ -9,7 +9,8 @@ import { cellOf, DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '
 import { messageWithEntry, type ValidateFormatOptions, type ValidateReport } from './report.js';
 import { RULES } from './rules.js';
 
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 const CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
 
@@ -22,7 +23,10 @@ function ruleName(code: string): string {
 export function artifactUri(path: string): string {
   if (/^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\')) return pathToFileURL(path.replace(/\\/g, '/')).href;
   if (path.startsWith('/')) return pathToFileURL(path).href;
-  const segments = path.replace(/\\/g, '/').split('/').filter((s, i) => !(i === 0 && s === '.'));
+  const segments = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s, i) => !(i === 0 && s === '.'));
   return segments.map((s) => encodeURIComponent(s)).join('/');
 }
 
@@ -52,8 +56,11 @@ function result(d: Diagnostic) {
     message: { text: messageWithEntry(d) },
   };
   if (d.file !== undefined && d.file !== '-') {
-    const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(d.file), ...(isRelative(d.file) ? { uriBaseId: '%SRCROOT%' } : {}) } };
-    if (d.line !== undefined) physicalLocation.region = { startLine: d.line, ...(d.column !== undefined ? { startColumn: d.column } : {}) };
+    const physicalLocation: Record<string, unknown> = {
+      artifactLocation: { uri: artifactUri(d.file), ...(isRelative(d.file) ? { uriBaseId: '%SRCROOT%' } : {}) },
+    };
+    if (d.line !== undefined)
+      physicalLocation.region = { startLine: d.line, ...(d.column !== undefined ? { startColumn: d.column } : {}) };
     out.locations = [{ physicalLocation }];
   }
   out.partialFingerprints = { 'kippDiagnostic/v1': fingerprint(d) };
