@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI bundled by scripts/bundle.mjs (npm run build): fewer files to load at start-up.
 // `kipp --version` (or -V) alone answers before loading it: the bundle and commander are most
-// of its start-up, and a script that checks the version runs it often (issue 22.3).
+// of its start-up, and a script that checks the version runs it often.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { readFileSync } = await import('node:fs');

@@ -102,7 +102,7 @@ export interface Explanation {
 }
 
 /**
- * The end of a derivation with `--decisions` (issue 19): the decisions that touched the entry
+ * The end of a derivation with `--decisions`: the decisions that touched the entry
  * and its final place. Everything above it is the ranking before decisions (the scores are facts;
  * a decision changes lists, and a removal the ranks below it).
  */

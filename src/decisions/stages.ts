@@ -1,5 +1,5 @@
 /**
- * Removals (disqualify, withdraw) under a rubric with stages (issue 19). A removed entry leaves
+ * Removals (disqualify, withdraw) under a rubric with stages. A removed entry leaves
  * every stage's ranking as well as the final one: its stage totals stay (facts of the scores),
  * its stage ranks become null, and in each stage the entries below it move up — the places close
  * up. Shortlists drawn on a stage's ranks (`stage:` in the rubric) are drawn again from those

@@ -213,7 +213,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
 }
 
 /**
- * readCompetition for inputs that may be Excel workbooks (issue 18): every workbook among them
+ * readCompetition for inputs that may be Excel workbooks: every workbook among them
  * (by its bytes, in a named folder too) is read first, one sheet each, with exceljs's
  * asynchronous streaming reader; then everything is loaded as readCompetition does.
  */

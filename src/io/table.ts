@@ -111,7 +111,7 @@ export function readTable(input: InputBytes, options: TableOptions, stream?: Row
 }
 
 /**
- * A workbook's sheet read like a CSV file (issue 18): its rows go through the same header and
+ * A workbook's sheet read like a CSV file: its rows go through the same header and
  * row checks; the cells are typed by xlsx-rows.ts. A workbook that was not read before loading
  * (the synchronous library API, loadCompetition) is refused with the way to read it.
  */

@@ -56,7 +56,7 @@ export interface Diagnostic {
   severity: Severity;
   file?: string;
   /**
-   * The sheet of a workbook `file` that was read (issue 18); `line` is then its row and
+   * The sheet of a workbook `file` that was read; `line` is then its row and
    * `column` its column (cell F12: line 12, column 6).
    */
   sheet?: string;

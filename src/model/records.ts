@@ -86,7 +86,7 @@ export interface InputFile {
   sha256: string;
   /** The stage a score sheet was given for (`--scores NAME=FILE`). */
   stage?: string;
-  /** A workbook's sheet that was read (issue 18: the first visible one, or `FILE.xlsx#Sheet`). */
+  /** A workbook's sheet that was read (the first visible one, or `FILE.xlsx#Sheet`). */
   sheet?: string;
 }
 

@@ -3,7 +3,7 @@
  * A field holding `;` or a tab is quoted as well as one holding `,`, a quote or a line break,
  * as in `kipp export` (src/report/export-csv.ts): LibreOffice's import splits on all three.
  *
- * Written by hand, straight into UTF-8 pieces (issue 22): csv-stringify made a record array and
+ * Written by hand, straight into UTF-8 pieces: csv-stringify made a record array and
  * several strings per field, and its garbage was half of a stress year's CSV time. The bytes
  * are csv-stringify's with `record_delimiter: '\n'` and `quoted_match: /[;\t\r]/` (kept so by
  * test/report/score-csv.test.ts, which compares the two; the field is the export's csvField).

@@ -85,7 +85,7 @@ describe('#21.4: what ships and what the code cites', () => {
     const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const files = (JSON.parse(run.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    expect(read('bin/kipp.js')).toContain("from '../dist/bundle/cli.js'");
+    expect(read('bin/kipp.js')).toContain("import('../dist/bundle/cli.js')");
     expect(files).toContain('dist/bundle/cli.js');
     expect(files).toContain('dist/bundle/sheet-worker.js');
     expect(files).toContain('dist/index.js'); // the library API (package.json "main")
