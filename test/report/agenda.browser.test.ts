@@ -4,38 +4,24 @@
  * no console error (its policy allows no script, and it has none), an A4 print whose tables fit
  * the page's width. Expected rows come from fixtures/plenary (its rubric.yaml says why).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
 import { kipp } from '../cli/run.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const F = 'fixtures/plenary';
 
 let work: string;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`).toBe(true);
+  if (!RUN_BROWSER) return;
   work = mkdtempSync(join(tmpdir(), 'kipp-agenda-html-'));
-  context = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  context = await launchBrowser(work, { width: 1280, height: 900 });
 }, 60_000);
 
 afterAll(async () => {
@@ -43,7 +29,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('#19.2 the HTML meeting pack in chromium', () => {
+describeBrowser('#19.2 the HTML meeting pack in chromium', () => {
   it('#19.2: opens with no request and no console error, shows the tie side by side, prints on A4 with every table inside the page', async () => {
     const out = join(work, 'agenda.html');
     const r = kipp([

@@ -2,15 +2,15 @@
  * #17.1/#17.13 in a real browser (Debian's chromium through playwright-core): the judges section
  * of a staged year's HTML report, one sub-section per stage, on screen and on paper.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
 import { kipp } from '../cli/run.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SP = 'fixtures/stages-panel';
 
 let work: string;
@@ -60,23 +60,9 @@ const stagePanels = (p: Page) =>
   );
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`).toBe(true);
+  if (!RUN_BROWSER) return;
   work = mkdtempSync(join(tmpdir(), 'kipp-judges-html-'));
-  context = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
+  context = await launchBrowser(work, { width: 1400, height: 900 });
 }, 60_000);
 
 afterAll(async () => {
@@ -84,7 +70,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('#17.1 the judges section of a staged year in chromium', () => {
+describeBrowser('#17.1 the judges section of a staged year in chromium', () => {
   it('#17.1 one visible sub-section per stage; only P3 flagged, in the presentation', async () => {
     const page = await open('en');
     expect(await stagePanels(page)).toEqual([

@@ -9,12 +9,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareCodePoints } from '../../src/model/names.js';
+import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
 import { kipp, ROOT } from '../cli/run.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PANEL = join(ROOT, 'fixtures/conformance/panel');
 const RESULTS = join(ROOT, 'test-results');
 
@@ -98,25 +98,11 @@ const visibleRows = (p: Page) =>
   );
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`).toBe(true);
+  if (!RUN_BROWSER) return;
   work = mkdtempSync(join(tmpdir(), 'kipp-html-'));
   const file = report('en');
   reportUrl = pathToFileURL(file).href;
-  context = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
+  context = await launchBrowser(work, { width: 1400, height: 900 });
   page = await openPage(file);
 }, 60_000);
 
@@ -125,7 +111,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('the HTML report in chromium', () => {
+describeBrowser('the HTML report in chromium', () => {
   it('loads without console errors and makes no network request', async () => {
     await page.waitForSelector('#ranking-status:not(:empty)');
     expect(consoleErrors).toEqual([]);
@@ -361,7 +347,7 @@ const SPLIT_HEADING_WORDS = `(() => {
   return found;
 })()`;
 
-describe('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
+describeBrowser('#17.15: the ranking on paper and on a 1280-pixel screen', () => {
   it.skipIf(!PDFTOTEXT)(
     '#17.15: printed, a 300-row ranking repeats its header row on every page it runs over',
     async () => {
