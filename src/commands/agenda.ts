@@ -23,7 +23,7 @@ import { scoreWithDetail } from '../scoring/score.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { decide } from './decide.js';
 import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';
-import { parseCount, parseFormat } from './score.js';
+import { parseCount, parseFormat } from './options.js';
 
 export interface AgendaCommandOptions extends InputOptions {
   format?: string;

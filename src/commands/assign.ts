@@ -30,7 +30,7 @@ import { referenceDate } from '../scoring/score.js';
 import { needsConnectedPanel } from '../model/rubric.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseDelimiter } from './inputs.js';
-import { parseCount, parseFormat } from './score.js';
+import { parseCount, parseFormat } from './options.js';
 
 export interface AssignCommandOptions {
   judges: string;

@@ -7,7 +7,7 @@ import { diffReports } from '../audit/diff.js';
 import { readReport } from '../io/report.js';
 import { diffFormatters, DIFF_FORMATS, type DiffFormat } from '../report/diff.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { parseFormat } from './score.js';
+import { parseFormat } from './options.js';
 
 export interface DiffCommandOptions {
   format?: string;

@@ -10,7 +10,7 @@ import { parseLang } from '../report/labels.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { decide } from './decide.js';
 import { loadInputs, parseAsOf, type InputOptions } from './inputs.js';
-import { parseFormat } from './score.js';
+import { parseFormat } from './options.js';
 
 export interface ExplainCommandOptions extends InputOptions {
   format?: string;

@@ -14,7 +14,7 @@ import { writeOutput } from '../io/write.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
-import { sourceDateEpoch } from './score.js';
+import { sourceDateEpoch } from './options.js';
 import { checkOutputFirst, namedInputs, outputFile } from './output.js';
 
 export interface ExportCommandOptions extends InputOptions {

@@ -11,7 +11,7 @@ import { listInputs } from '../io/files.js';
 import { checkOutput } from '../io/write.js';
 import type { CommandContext } from './context.js';
 import type { InputOptions } from './inputs.js';
-import { parseFormat } from './score.js';
+import { parseFormat } from './options.js';
 
 /** `--output -` is standard output (none of the file checks apply). */
 export function outputFile(raw: string | undefined): string | undefined {

@@ -18,6 +18,7 @@ import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
 import { checkOutputFirst, formatForOutput, namedInputs, outputFile } from './output.js';
+import { parseCount, sourceDateEpoch } from './options.js';
 
 export interface ScoreCommandOptions extends InputOptions {
   format?: string;
@@ -30,25 +31,6 @@ export interface ScoreCommandOptions extends InputOptions {
   decisions?: string;
 }
 
-export function parseFormat<T extends string>(
-  raw: string | undefined,
-  allowed: readonly T[],
-  fallback: T,
-  option = '--format',
-): T {
-  if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw))
-    throw new KippError('usage', `${option} ${raw}: use one of ${allowed.join(', ')}`);
-  return raw as T;
-}
-
-export function parseCount(raw: string | undefined, option: string): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1)
-    throw new KippError('usage', `${option} ${raw}: expected a whole number of at least 1`);
-  return Number(raw);
-}
-
 /** The files `kipp score --output` writes: `report.json` implies `--format json`, and so on. */
 export const SCORE_EXTENSIONS: Record<ScoreFormat, readonly string[]> = {
   table: ['txt'],
@@ -57,15 +39,6 @@ export const SCORE_EXTENSIONS: Record<ScoreFormat, readonly string[]> = {
   md: ['md', 'markdown'],
   html: ['html', 'htm'],
 };
-
-export function sourceDateEpoch(env: Record<string, string | undefined>): string | undefined {
-  const raw = env.SOURCE_DATE_EPOCH;
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw)) throw new KippError('usage', `SOURCE_DATE_EPOCH=${raw}: expected whole seconds since 1970`);
-  return new Date(Number(raw) * 1000).toISOString();
-}
-
-export { selectEntries };
 
 /** The manifest's options; with --output, input paths are written relative to the report. */
 function manifestOptions(result: ScoreResult, options: ScoreCommandOptions, top: number | undefined): ManifestOptions {

@@ -10,7 +10,7 @@ import { countLine, diagnosticLines } from '../report/diagnostics.js';
 import { SENSITIVITY_FORMATS, sensitivityFormatters, type SensitivityFormat } from '../report/analytics/sensitivity.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { loadInputs, parseAsOf, type InputOptions } from './inputs.js';
-import { parseCount, parseFormat } from './score.js';
+import { parseCount, parseFormat } from './options.js';
 
 export interface SensitivityCommandOptions extends InputOptions {
   runs?: string;

@@ -8,7 +8,7 @@ import { readReport } from '../io/report.js';
 import { verifyFormatters, VERIFY_FORMATS, type VerifyFormat } from '../report/verify.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { parseFormat } from './score.js';
+import { parseFormat } from './options.js';
 
 export interface VerifyCommandOptions {
   format?: string;

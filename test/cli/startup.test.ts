@@ -3,7 +3,7 @@
  * (start-up within 1.2× of `node -e 0`; the timing itself is the bench's, never a test's).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,5 +36,34 @@ describe('#22.3: kipp --version without loading the CLI', () => {
     const other = spawnSync(process.execPath, [join(scratch, 'bin/kipp.js'), 'score', 'x.csv'], { encoding: 'utf8' });
     expect(other.status).not.toBe(0);
     expect(other.stderr).toMatch(/dist\/bundle\/cli\.js/);
+  });
+});
+
+// The bundle's static import graph: a chunk and every chunk it imports before its code runs. The
+// module comments esbuild leaves in each chunk (`// dist/report/html.js`) say which sources it holds.
+const BUNDLE = join(ROOT, 'dist/bundle');
+const chunk = (file: string): string => readFileSync(join(BUNDLE, file), 'utf8');
+function loadedSources(command: string): Set<string> {
+  const entry = readdirSync(BUNDLE).find((f) => f.startsWith(`${command}-`) && f.endsWith('.js'));
+  if (entry === undefined) throw new Error(`no chunk for ${command} in dist/bundle`);
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of chunk(file).matchAll(/^import\s(?:[^'"]*?\sfrom\s*)?"\.\/([^"]+)"/gm)) visit(m[1]!);
+  };
+  visit(entry);
+  return new Set([...seen].flatMap((f) => [...chunk(f).matchAll(/^\/\/ (dist\/\S+\.js)$/gm)].map((m) => m[1]!)));
+}
+
+describe('#21: commands share option parsers, not the score command', () => {
+  it('#21: validate, diff, verify and judges do not load the HTML report; score does', () => {
+    expect(loadedSources('score')).toContain('dist/report/html.js');
+    for (const command of ['validate', 'diff', 'verify', 'judges']) {
+      const sources = loadedSources(command);
+      expect(sources, command).toContain(`dist/commands/${command}.js`);
+      expect(sources, command).not.toContain('dist/commands/score.js');
+      expect(sources, command).not.toContain('dist/report/html.js');
+    }
   });
 });
