@@ -17,8 +17,8 @@ export async function assignmentCheck(
   scoreArgs: readonly string[],
 ): Promise<Diagnostic[]> {
   const assignment = readAssignment(path);
-  // Every file the score arguments name, read or refused (a workbook is refused until kipp
-  // reads workbooks): its metadata says which assignment it was written for either way.
+  // Every file the score arguments name, read or refused: its metadata says which assignment
+  // it was written for either way (a workbook read for its data brought its metadata along).
   const files = new Set<string>(competition.inputs.filter((i) => i.kind === 'scores').map((i) => i.path));
   for (const arg of scoreArgs) {
     try {
@@ -32,5 +32,10 @@ export async function assignmentCheck(
     entries: new Set(competition.entries.map((e) => e.id)),
     judges: competition.judges !== null ? new Set(competition.judges.map((j) => j.id)) : null,
   };
-  return checkAssignment(assignment, competition.scores, await scoreWorkbooks([...files].sort()), known);
+  return checkAssignment(
+    assignment,
+    competition.scores,
+    await scoreWorkbooks([...files].sort(), competition.workbookMeta),
+    known,
+  );
 }

@@ -8,21 +8,12 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Worksheet } from 'exceljs';
+import type { AssignmentMeta } from '../model/records.js';
 import { binaryKind } from './files.js';
 
 export const META_SHEET = 'kipp';
 
-export interface AssignmentMeta {
-  /** The assignment id (src/io/assignment.ts): the first 16 hex digits of assignment.csv's SHA-256. */
-  assignmentId: string;
-  judgeId: string;
-  kippVersion: string;
-  rubricSha256: string;
-  /** Every key/value row of the sheet, as written. */
-  values: Record<string, string>;
-  /** The name of the sheet they were read from. */
-  sheet: string;
-}
+export type { AssignmentMeta };
 
 /** One worksheet as a reader sees it: its name, its state, and its rows' first two cells. */
 export interface MetaSheet {
@@ -116,15 +107,19 @@ const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 /**
  * The workbooks among score-sheet paths (files, and the files of folders, as `--scores` names
  * them): by extension or by the ZIP signature. One that cannot be opened has no metadata here —
- * reading its scores says what is wrong with it.
+ * reading its scores says what is wrong with it. `known` holds the metadata found while the
+ * workbooks' data was read (Competition.workbookMeta); only the others are loaded for it.
  */
-export async function scoreWorkbooks(paths: readonly string[]): Promise<ScoreWorkbook[]> {
+export async function scoreWorkbooks(
+  paths: readonly string[],
+  known?: ReadonlyMap<string, AssignmentMeta | null>,
+): Promise<ScoreWorkbook[]> {
   const out: ScoreWorkbook[] = [];
   for (const path of paths) {
     if (!isWorkbook(path)) continue;
     let meta: AssignmentMeta | null;
     try {
-      meta = await readAssignmentMetaFile(path);
+      meta = known?.has(path) === true ? known.get(path)! : await readAssignmentMetaFile(path);
     } catch {
       meta = null;
     }

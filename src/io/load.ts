@@ -9,6 +9,7 @@ import { diagnostic, inSheets, KippError, type Diagnostic } from '../model/diagn
 import { aliasesOf, ROW_NUMBER_FIELD, type FileKind } from '../model/names.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
 import {
+  type AssignmentMeta,
   REQUIRED_ENTRY_FIELDS,
   type Competition,
   type DeclaredConflict,
@@ -198,6 +199,8 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   ])
     append(diagnostics, part);
   inSheets(diagnostics, inputs);
+  const workbookMeta = new Map<string, AssignmentMeta | null>();
+  for (const [path, book] of workbooks ?? []) if (book.meta !== undefined) workbookMeta.set(path, book.meta);
 
   return {
     rubric,
@@ -208,6 +211,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     ...(conflicts.length > 0 ? { conflicts } : {}),
     hasScoreSheets: (options.scores ?? []).length > 0,
     inputs,
+    ...(workbookMeta.size > 0 ? { workbookMeta } : {}),
     diagnostics,
   };
 }

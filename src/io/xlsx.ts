@@ -11,6 +11,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
+import { assignmentMetaOf, META_SHEET, type AssignmentMeta, type MetaSheet } from './assignment-meta.js';
 import { sha256 } from './files.js';
 
 /** Between the cells of a stored row (a control character no cell keeps: see cellText). */
@@ -40,6 +41,11 @@ export interface WorkbookSheet {
   rows: string[];
   /** Why no sheet was read: the workbook cannot be opened, the named sheet is not there, none is visible. */
   problem?: string;
+  /**
+   * The `kipp assign` metadata of its hidden `kipp` sheet (null: none), read in the same pass
+   * as the data; undefined when the sheets after the data could not be read (see readWorkbook).
+   */
+  meta?: AssignmentMeta | null;
 }
 
 /** `FILE.xlsx#Sheet name`: the path and the sheet asked for, when the whole argument is no file. */
@@ -108,21 +114,44 @@ export async function readWorkbook(
   }) as unknown as StreamBook;
   const visible = () =>
     (reader.model?.sheets ?? []).filter((s) => s.state === undefined || s.state === 'visible').map((s) => s.name);
+  const stateOf = (name: string) => reader.model?.sheets?.find((s) => s.name === name)?.state ?? 'visible';
+  // The sheets assignmentMetaOf looks at (the `kipp` sheet, hidden ones), read in the same pass
+  // as the data: `--assignment` then needs no second, full load of the workbook. They are small
+  // (kipp assign writes four rows), and only their first two cells are kept.
+  const metaSheets: MetaSheet[] = [];
+  let dataRead = false;
   try {
     for await (const sheet of reader) {
       const target = wanted ?? visible()[0];
-      if (sheet.name === undefined || sheet.name !== target) {
+      const name = sheet.name;
+      const state = name === undefined ? 'visible' : stateOf(name);
+      const metaRows: [unknown, unknown][] | undefined =
+        name !== undefined && (name === META_SHEET || state !== 'visible') ? [] : undefined;
+      if (name === undefined || (name !== target && metaRows === undefined)) {
         skip(sheet);
         continue;
       }
-      out.sheet = sheet.name;
+      if (metaRows !== undefined) metaSheets.push({ name, state, rows: metaRows });
+      if (name !== target || dataRead) {
+        for await (const row of sheet) storeMetaRow(row, metaRows!);
+        continue;
+      }
+      out.sheet = name;
       const date1904 = reader.properties?.model?.date1904 === true;
-      for await (const row of sheet) storeRow(row, out, date1904);
-      break;
+      for await (const row of sheet) {
+        storeRow(row, out, date1904);
+        if (metaRows !== undefined) storeMetaRow(row, metaRows);
+      }
+      dataRead = true;
     }
+    out.meta = assignmentMetaOf(metaSheets);
   } catch (err) {
-    out.problem = `the workbook cannot be read (${(err as Error).message || 'damaged file'}): open it in Excel or LibreOffice and save it again as .xlsx`;
-    return out;
+    // The data is read and a later sheet is damaged: the data stands, the metadata is unknown
+    // (`--assignment` then loads the workbook whole, as it would without this pass).
+    if (!dataRead) {
+      out.problem = `the workbook cannot be read (${(err as Error).message || 'damaged file'}): open it in Excel or LibreOffice and save it again as .xlsx`;
+      return out;
+    }
   }
   out.sheets = visible();
   if (out.sheet === '') {
@@ -148,6 +177,15 @@ function skip(sheet: StreamSheet): void {
     (stream as Readable).on('error', () => {});
     (stream as Readable).destroy();
   }
+}
+
+/** A metadata sheet's row: its first two cells' values, as assignmentMetaOf reads them. */
+function storeMetaRow(row: StreamRow, rows: [unknown, unknown][]): void {
+  const pair: [unknown, unknown] = [null, null];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    if (column <= 2) pair[column - 1] = cell.value;
+  });
+  if (pair[0] !== null || pair[1] !== null) rows.push(pair);
 }
 
 function storeRow(row: StreamRow, out: WorkbookSheet, date1904: boolean): void {

@@ -90,6 +90,19 @@ export interface InputFile {
   sheet?: string;
 }
 
+/** The metadata `kipp assign` writes into a workbook's very hidden `kipp` sheet (src/io/assignment-meta.ts). */
+export interface AssignmentMeta {
+  /** The assignment id (src/io/assignment.ts): the first 16 hex digits of assignment.csv's SHA-256. */
+  assignmentId: string;
+  judgeId: string;
+  kippVersion: string;
+  rubricSha256: string;
+  /** Every key/value row of the sheet, as written. */
+  values: Record<string, string>;
+  /** The name of the sheet they were read from. */
+  sheet: string;
+}
+
 /** Everything a command needs, loaded and parsed but not yet validated or scored. */
 export interface Competition {
   rubric: Rubric;
@@ -104,6 +117,11 @@ export interface Competition {
   /** True when score sheets were given (inline scores are then ignored). */
   hasScoreSheets: boolean;
   inputs: InputFile[];
+  /**
+   * The `kipp assign` metadata of the workbooks read (by path as named; null: none), found while
+   * reading their data (`--assignment` checks it). A workbook not in here was not read that way.
+   */
+  workbookMeta?: ReadonlyMap<string, AssignmentMeta | null>;
   /** Problems found while loading (parse errors, unknown columns, encodings). */
   diagnostics: Diagnostic[];
 }
