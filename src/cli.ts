@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { KippError } from './model/diagnostic.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
-import { envLang, type Lang } from './report/labels.js';
+import { envLang, type Lang } from './report/shared/labels.js';
 import { toolVersion } from './version.js';
 
 export const EXIT = { ok: 0, data: 1, usage: 2, bug: 70 } as const;
@@ -519,7 +519,7 @@ async function handleError(err: unknown, proc: Process): Promise<number> {
   if (err instanceof KippError) {
     const color = colorEnabled(proc.stderr, proc.env);
     if (err.diagnostics.length > 0) {
-      const { diagnosticLine } = await import('./report/diagnostics.js');
+      const { diagnosticLine } = await import('./report/shared/diagnostics.js');
       for (const d of err.diagnostics) proc.stderr.write(`${diagnosticLine(d, color)}\n`);
     } else proc.stderr.write(`kipp: ${err.message}\n`);
     return err.kind === 'data' ? EXIT.data : EXIT.usage;

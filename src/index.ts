@@ -58,7 +58,7 @@ export { selectEntries } from './scoring/select.js';
 export { loadRubric, parseRubric, type LoadedRubric } from './io/rubric.js';
 
 // Reports: the JSON report (docs/reference/json-report.md) and its manifest; reading a report back; verify and diff.
-export { jsonReport } from './report/json.js';
+export { jsonReport } from './report/score/json.js';
 export {
   reportManifest,
   manifestRows,
@@ -66,7 +66,7 @@ export {
   type ManifestInput,
   type ManifestOptions,
   type RunOptions,
-} from './report/manifest.js';
+} from './report/audit/manifest.js';
 export { parseReport, readReport } from './io/report.js';
 export {
   verifyReport,

@@ -14,10 +14,10 @@ import {
   formatAgendaMarkdown,
   formatDecisionsTemplate,
   type AgendaFormat,
-} from '../report/agenda.js';
+} from '../report/analytics/agenda.js';
 import { toolVersion } from '../version.js';
-import { countLine, diagnosticLines } from '../report/diagnostics.js';
-import { parseLang } from '../report/labels.js';
+import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
+import { parseLang } from '../report/shared/labels.js';
 import { runSensitivity } from '../analytics/sensitivity.js';
 import { scoreWithDetail } from '../scoring/score.js';
 import type { CommandContext, CommandResult } from './context.js';

@@ -2,7 +2,7 @@
  * What a command may know of the process, handed to it by src/cli.ts — commands never touch
  * process.* themselves, so they can be tested as functions.
  */
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../report/shared/labels.js';
 
 export interface CommandContext {
   env: Record<string, string | undefined>;

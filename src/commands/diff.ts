@@ -5,7 +5,7 @@
  */
 import { diffReports } from '../audit/diff.js';
 import { readReport } from '../io/report.js';
-import { diffFormatters, DIFF_FORMATS, type DiffFormat } from '../report/diff.js';
+import { diffFormatters, DIFF_FORMATS, type DiffFormat } from '../report/audit/diff.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { parseFormat } from './options.js';
 

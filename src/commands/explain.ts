@@ -4,9 +4,9 @@
 import { explainDecisions, explainEntry, findEntries } from '../analytics/explain.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { scoreCompetition } from '../scoring/score.js';
-import { countLine, diagnosticLines } from '../report/diagnostics.js';
+import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
 import { EXPLAIN_FORMATS, explainFormatters, type ExplainFormat } from '../report/analytics/explain.js';
-import { parseLang } from '../report/labels.js';
+import { parseLang } from '../report/shared/labels.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { decide } from './decide.js';
 import { loadInputs, parseAsOf, type InputOptions } from './inputs.js';

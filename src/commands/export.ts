@@ -6,10 +6,10 @@
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { decide } from './decide.js';
 import { scoreCompetition } from '../scoring/score.js';
-import { countLine, diagnosticLines } from '../report/diagnostics.js';
-import { formatExportCsvPieces, type CsvDelimiter } from '../report/export-csv.js';
-import { exportColumns, exportRows, findShortlist, selectShortlist } from '../report/export-table.js';
-import { parseLang } from '../report/labels.js';
+import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
+import { formatExportCsvPieces, type CsvDelimiter } from '../report/export/csv.js';
+import { exportColumns, exportRows, findShortlist, selectShortlist } from '../report/export/table.js';
+import { parseLang } from '../report/shared/labels.js';
 import { writeOutput } from '../io/write.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -95,7 +95,7 @@ export async function runExport(
       { reuse: true },
     );
   } else {
-    const { formatExportXlsx } = await import('../report/export-xlsx.js');
+    const { formatExportXlsx } = await import('../report/export/xlsx.js');
     data = await formatExportXlsx(result, {
       lang: parsed.lang,
       shortlist,

@@ -11,7 +11,7 @@ import { decodeBytes } from '../io/decode.js';
 import { parseRubric, rubricsDir } from '../io/rubric.js';
 import { writeOutput } from '../io/write.js';
 import { competitionFolder, profileFileName } from '../init/folder.js';
-import { diagnosticLine } from '../report/diagnostics.js';
+import { diagnosticLine } from '../report/shared/diagnostics.js';
 import { packageFile } from '../package-root.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';

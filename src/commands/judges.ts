@@ -4,9 +4,9 @@
 import { profileJury } from '../analytics/judges.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { scoreCompetition } from '../scoring/score.js';
-import { countLine, diagnosticLines } from '../report/diagnostics.js';
+import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
 import { JUDGES_FORMATS, judgesFormatters, type JudgesFormat } from '../report/analytics/judges.js';
-import { parseLang } from '../report/labels.js';
+import { parseLang } from '../report/shared/labels.js';
 import { writeOutput } from '../io/write.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';

@@ -6,10 +6,10 @@ import { KippError } from '../model/diagnostic.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { decodeBytes } from '../io/decode.js';
 import { loadRubric, parseRubric, readRubricBytes } from '../io/rubric.js';
-import { diagnosticLine } from '../report/diagnostics.js';
-import { categoryLabel, criterionLabel, parseLang, word, type Lang } from '../report/labels.js';
-import { tword, type TextWord } from '../report/text-words.js';
-import { mdCell } from '../report/markdown.js';
+import { diagnosticLine } from '../report/shared/diagnostics.js';
+import { categoryLabel, criterionLabel, parseLang, word, type Lang } from '../report/shared/labels.js';
+import { tword, type TextWord } from '../report/shared/text-words.js';
+import { mdCell } from '../report/score/markdown.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 export async function runRubricCheck(file: string, ctx: CommandContext): Promise<CommandResult> {

@@ -4,9 +4,9 @@
  */
 import { runSensitivity } from '../analytics/sensitivity.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
-import { parseLang } from '../report/labels.js';
+import { parseLang } from '../report/shared/labels.js';
 import { scoreWithDetail } from '../scoring/score.js';
-import { countLine, diagnosticLines } from '../report/diagnostics.js';
+import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
 import { SENSITIVITY_FORMATS, sensitivityFormatters, type SensitivityFormat } from '../report/analytics/sensitivity.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { loadInputs, parseAsOf, type InputOptions } from './inputs.js';

@@ -5,7 +5,7 @@
  */
 import { verifyReport } from '../audit/verify.js';
 import { readReport } from '../io/report.js';
-import { verifyFormatters, VERIFY_FORMATS, type VerifyFormat } from '../report/verify.js';
+import { verifyFormatters, VERIFY_FORMATS, type VerifyFormat } from '../report/audit/verify.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { parseFormat } from './options.js';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffReports, figuresEqual } from '../../src/audit/diff.js';
 import type { KippReport, ReportEntry } from '../../src/model/report.js';
-import { changeDecimals, figurePair, formatDiffText, signedDelta } from '../../src/report/diff.js';
+import { changeDecimals, figurePair, formatDiffText, signedDelta } from '../../src/report/audit/diff.js';
 import { round6 } from '../../src/scoring/round.js';
 
 const HASH = (c: string) => c.repeat(64);

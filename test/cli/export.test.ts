@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadCompetition } from '../../src/io/competition.js';
-import { exportTable } from '../../src/report/export-table.js';
+import { exportTable } from '../../src/report/export/table.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { formatWithCsvStringify } from '../report/csv-stringify-export.js';
 import { unzip } from '../report/unzip.js';

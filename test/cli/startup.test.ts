@@ -40,7 +40,7 @@ describe('#22.3: kipp --version without loading the CLI', () => {
 });
 
 // The bundle's static import graph: a chunk and every chunk it imports before its code runs. The
-// module comments esbuild leaves in each chunk (`// dist/report/html.js`) say which sources it holds.
+// module comments esbuild leaves in each chunk (`// dist/report/score/html.js`) say which sources it holds.
 const BUNDLE = join(ROOT, 'dist/bundle');
 const chunk = (file: string): string => readFileSync(join(BUNDLE, file), 'utf8');
 function loadedSources(command: string): Set<string> {
@@ -58,12 +58,12 @@ function loadedSources(command: string): Set<string> {
 
 describe('#21: commands share option parsers, not the score command', () => {
   it('#21: validate, diff, verify and judges do not load the HTML report; score does', () => {
-    expect(loadedSources('score')).toContain('dist/report/html.js');
+    expect(loadedSources('score')).toContain('dist/report/score/html.js');
     for (const command of ['validate', 'diff', 'verify', 'judges']) {
       const sources = loadedSources(command);
       expect(sources, command).toContain(`dist/commands/${command}.js`);
       expect(sources, command).not.toContain('dist/commands/score.js');
-      expect(sources, command).not.toContain('dist/report/html.js');
+      expect(sources, command).not.toContain('dist/report/score/html.js');
     }
   });
 });

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanCell, codePointComparator, compareCodePoints, foldText, normalizeName } from '../../src/model/names.js';
-import { safeText } from '../../src/report/text.js';
-import { diagnosticLine } from '../../src/report/diagnostics.js';
+import { safeText } from '../../src/report/shared/text.js';
+import { diagnosticLine } from '../../src/report/shared/diagnostics.js';
 
 describe('safeText', () => {
   it('neutralises ANSI escapes, C1 controls, bell and bidi overrides', () => {

@@ -4,8 +4,8 @@
  * that is still the English text, and one whose placeholders differ between the languages.
  */
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../src/report/catalogue.js';
-import type { Words } from '../../src/report/labels.js';
+import { CATALOGUE } from '../../src/report/shared/catalogue.js';
+import type { Words } from '../../src/report/shared/labels.js';
 
 /**
  * Entries whose Indonesian is rightly the same as the English: loanwords, names and symbols a

@@ -4,10 +4,10 @@
  * tab (not only the delimiter) is quoted, as LibreOffice splits on all three: quoted_match says so.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { CsvDelimiter } from '../../src/report/export-csv.js';
-import { decimalText, neutralizeFormula } from '../../src/report/cells.js';
-import type { ExportCell, ExportKind, ExportTable } from '../../src/report/export-table.js';
-import { fixed2 } from '../../src/report/text.js';
+import type { CsvDelimiter } from '../../src/report/export/csv.js';
+import { decimalText, neutralizeFormula } from '../../src/report/shared/cells.js';
+import type { ExportCell, ExportKind, ExportTable } from '../../src/report/export/table.js';
+import { fixed2 } from '../../src/report/shared/text.js';
 
 export function formatWithCsvStringify(t: ExportTable, delimiter: CsvDelimiter): string {
   const decimal = delimiter === ',' ? '.' : ',';

@@ -6,8 +6,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatExportCsv, formatExportCsvPieces, type CsvDelimiter } from '../../src/report/export-csv.js';
-import type { ExportTable } from '../../src/report/export-table.js';
+import { formatExportCsv, formatExportCsvPieces, type CsvDelimiter } from '../../src/report/export/csv.js';
+import type { ExportTable } from '../../src/report/export/table.js';
 import { formatWithCsvStringify } from './csv-stringify-export.js';
 import { HOSTILE } from './hostile.js';
 

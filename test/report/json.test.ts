@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withEntries, type EntryResult, type ScoreResult } from '../../src/model/result.js';
-import { formatJson, formatJsonChunks } from '../../src/report/json.js';
-import type { ReportOptions } from '../../src/report/options.js';
+import { formatJson, formatJsonChunks } from '../../src/report/score/json.js';
+import type { ReportOptions } from '../../src/report/score/options.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';
 

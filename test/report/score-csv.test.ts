@@ -6,9 +6,9 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntryResult, ScoreResult } from '../../src/model/result.js';
-import { neutralizeFormula } from '../../src/report/cells.js';
-import { formatCsv } from '../../src/report/csv.js';
-import { fixed2 } from '../../src/report/text.js';
+import { neutralizeFormula } from '../../src/report/shared/cells.js';
+import { formatCsv } from '../../src/report/score/csv.js';
+import { fixed2 } from '../../src/report/shared/text.js';
 
 /** The formatter as it was before issue 22 (csv-stringify over all rows): the reference. */
 function withCsvStringify(result: ScoreResult): string {

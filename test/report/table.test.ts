@@ -3,9 +3,9 @@
  * cut lines and width-aware layout, on a small competition stated in the test.
  */
 import { describe, expect, it } from 'vitest';
-import { formatMarkdown } from '../../src/report/markdown.js';
-import type { ReportOptions } from '../../src/report/options.js';
-import { formatTable, totalBar } from '../../src/report/table.js';
+import { formatMarkdown } from '../../src/report/score/markdown.js';
+import type { ReportOptions } from '../../src/report/score/options.js';
+import { formatTable, totalBar } from '../../src/report/score/table.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';
 

@@ -4,7 +4,7 @@
  */
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { cellText, displayWidth, truncate, wrap } from '../../src/report/text.js';
+import { cellText, displayWidth, truncate, wrap } from '../../src/report/shared/text.js';
 
 const SAMPLES = [
   'Sapa Warga',

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { encodeXlsxText, sheetName, writeXlsx, type SheetSpec } from '../../src/report/xlsx.js';
+import { encodeXlsxText, sheetName, writeXlsx, type SheetSpec } from '../../src/report/shared/xlsx-writer.js';
 import { HOSTILE } from './hostile.js';
 import { unzip, zipEntries } from './unzip.js';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { selectEntries, tieAcross } from '../../src/scoring/select.js';
-import { cutLines, endsEarly, linesForList } from '../../src/report/cuts.js';
+import { cutLines, endsEarly, linesForList } from '../../src/report/score/cuts.js';
 import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';
 
 describe('#17.3 tieAcross: the run of equal ranks a cut after N items would split', () => {

@@ -4,7 +4,7 @@
  */
 import type { ExplainedDecisions, ExplainedShortlist, Explanation } from '../../analytics/explain.js';
 import type { AppliedDecision } from '../../model/decisions.js';
-import { decisionLine } from '../decisions.js';
+import { decisionLine } from '../score/decisions.js';
 import type { Rubric } from '../../model/rubric.js';
 import {
   categoryLabel,
@@ -16,9 +16,9 @@ import {
   shortlistLabel,
   word,
   type Lang,
-} from '../labels.js';
-import { tword, type TextWord } from '../text-words.js';
-import { safeText } from '../text.js';
+} from '../shared/labels.js';
+import { tword, type TextWord } from '../shared/text-words.js';
+import { safeText } from '../shared/text.js';
 import { round6 } from '../../scoring/round.js';
 
 export const EXPLAIN_FORMATS = ['text', 'json'] as const;

@@ -7,9 +7,9 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { isStaged, type JuryProfile, type PanelProfile, type StagePanelProfile } from '../../analytics/judges.js';
 import type { Rubric } from '../../model/rubric.js';
-import { criterionLabel, statWord, type Lang } from '../labels.js';
-import { mdCell } from '../markdown.js';
-import { fixed2, safeText } from '../text.js';
+import { criterionLabel, statWord, type Lang } from '../shared/labels.js';
+import { mdCell } from '../score/markdown.js';
+import { fixed2, safeText } from '../shared/text.js';
 import { aword } from './words.js';
 
 export const JUDGES_FORMATS = ['table', 'json', 'md'] as const;

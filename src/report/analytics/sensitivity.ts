@@ -7,9 +7,9 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { SensitivityResult } from '../../analytics/sensitivity.js';
 import type { Rubric } from '../../model/rubric.js';
-import { shortlistLabel, statWord, word, type Lang } from '../labels.js';
-import { tword } from '../text-words.js';
-import { cellText, safeText } from '../text.js';
+import { shortlistLabel, statWord, word, type Lang } from '../shared/labels.js';
+import { tword } from '../shared/text-words.js';
+import { cellText, safeText } from '../shared/text.js';
 import { aword } from './words.js';
 
 export const SENSITIVITY_FORMATS = ['table', 'json'] as const;

@@ -2,7 +2,7 @@
  * Words of the analytics reports (`kipp judges`, `explain`, `sensitivity`) in English and
  * Indonesian, kept apart from the score report's words.
  */
-import type { Lang } from '../labels.js';
+import type { Lang } from '../shared/labels.js';
 
 export const WORDS = {
   judge: { en: 'Judge', id: 'Juri' },

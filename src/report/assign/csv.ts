@@ -1,13 +1,13 @@
 /**
  * `kipp assign` in CSV: assignment.csv and each judge's wide score sheet, written as `kipp
  * export` writes CSV (a byte-order mark, the chosen delimiter, every field holding `,` `;` tab,
- * a quote or a line break quoted, CRLF: src/report/export-csv.ts). Ids are written as they are
+ * a quote or a line break quoted, CRLF: src/report/export/csv.ts). Ids are written as they are
  * (the sheets must name the same entries and judges when read back); the context columns are
  * formula-safe text (OWASP CSV injection).
  */
-import { neutralizeFormula } from '../cells.js';
-import { formatCsvText, type CsvDelimiter } from '../export-csv.js';
-import type { Lang } from '../labels.js';
+import { neutralizeFormula } from '../shared/cells.js';
+import { formatCsvText, type CsvDelimiter } from '../export/csv.js';
+import type { Lang } from '../shared/labels.js';
 import { columnName, sheetHeader, type JudgeSheet } from './sheet.js';
 
 export interface AssignCsvOptions {

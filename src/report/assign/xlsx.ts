@@ -17,11 +17,17 @@
  *
  * No title row above the header: the header stays in row 1 as in the CSV sheet, and the
  * instructions sheet carries what a title would say. The bytes come from the shared writer
- * (src/report/xlsx.ts), so the same assignment gives the same file.
+ * (src/report/shared/xlsx-writer.ts), so the same assignment gives the same file.
  */
 import { META_SHEET } from '../../io/assignment-meta.js';
-import { fill, type Lang, type Words } from '../labels.js';
-import { sheetName, writeXlsx, type NumberValidation, type SheetColumn, type SheetSpec } from '../xlsx.js';
+import { fill, type Lang, type Words } from '../shared/labels.js';
+import {
+  sheetName,
+  writeXlsx,
+  type NumberValidation,
+  type SheetColumn,
+  type SheetSpec,
+} from '../shared/xlsx-writer.js';
 import { sheetHeader, type JudgeSheet } from './sheet.js';
 
 /** What a form says besides the sheet itself. */

@@ -6,8 +6,8 @@
  * to the file named by $GITHUB_STEP_SUMMARY.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { mdCell } from '../markdown.js';
-import { place } from '../diagnostics.js';
+import { mdCell } from '../score/markdown.js';
+import { place } from '../shared/diagnostics.js';
 import { messageWithEntry, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
 
 // Control characters other than CR and LF (which are escaped) would reach the log as is.

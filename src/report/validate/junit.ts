@@ -4,7 +4,7 @@
  * show it as a test report.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { place } from '../diagnostics.js';
+import { place } from '../shared/diagnostics.js';
 import { byFile, messageWithEntry, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
 
 /** The testcase that holds problems about no file in particular. */

@@ -4,7 +4,7 @@
  */
 import { Chalk } from 'chalk';
 import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
-import { safeText } from '../text.js';
+import { safeText } from '../shared/text.js';
 import { byFile, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
 
 /** line:column, or in a workbook `sheet "Nilai", cell F12`. */

@@ -8,17 +8,17 @@
  * score distribution · per-category breakdown · the judges (bias heatmap, flags, agreement,
  * disagreements) · problems found in the inputs.
  */
-import { BIAS_SHARE, profileJury, SPREAD_SHARE, type JudgeProfile, type PanelProfile } from '../analytics/judges.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { EntryResult, ScoreResult } from '../model/result.js';
-import { weightsFor, type Rubric } from '../model/rubric.js';
-import { roundTo } from '../scoring/round.js';
+import { BIAS_SHARE, profileJury, SPREAD_SHARE, type JudgeProfile, type PanelProfile } from '../../analytics/judges.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { EntryResult, ScoreResult } from '../../model/result.js';
+import { weightsFor, type Rubric } from '../../model/rubric.js';
+import { roundTo } from '../../scoring/round.js';
 import { cutLines, endsEarly, type CutLine } from './cuts.js';
 import { selectionText } from './selection.js';
-import { place } from './diagnostics.js';
-import { REPORT_SCRIPT } from './html-assets.js';
-import { esc, htmlDocument, inputsTable, num } from './html-page.js';
-import { htmlWord, type HtmlWord } from './html-words.js';
+import { place } from '../shared/diagnostics.js';
+import { REPORT_SCRIPT } from '../html/assets.js';
+import { esc, htmlDocument, inputsTable, num } from '../html/page.js';
+import { htmlWord, type HtmlWord } from '../html/words.js';
 import {
   categoryLabel,
   criterionLabel,
@@ -29,7 +29,7 @@ import {
   word,
   type Lang,
   type Word,
-} from './labels.js';
+} from '../shared/labels.js';
 import { decisionLine } from './decisions.js';
 import type { ReportOptions } from './options.js';
 

@@ -3,13 +3,13 @@
  * English and Indonesian, and what the catalogue test walks to prove that every entry has its
  * Indonesian. A new table of words is added here.
  */
-import { WORDS as ANALYTICS_WORDS } from './analytics/words.js';
-import { FORM_WORDS } from './assign/xlsx.js';
-import { AGENCY_TYPE_LABELS, HEADERS as EXPORT_HEADERS } from './export-table.js';
-import { WORDS as XLSX_WORDS } from './export-xlsx.js';
-import { HTML_WORDS } from './html-words.js';
+import { WORDS as ANALYTICS_WORDS } from '../analytics/words.js';
+import { FORM_WORDS } from '../assign/xlsx.js';
+import { AGENCY_TYPE_LABELS, HEADERS as EXPORT_HEADERS } from '../export/table.js';
+import { WORDS as XLSX_WORDS } from '../export/xlsx.js';
+import { HTML_WORDS } from '../html/words.js';
 import { STAT_WORDS, WORDS, type Words } from './labels.js';
-import { MANIFEST_WORDS } from './manifest.js';
+import { MANIFEST_WORDS } from '../audit/manifest.js';
 import { TEXT_WORDS } from './text-words.js';
 
 export const CATALOGUE = {

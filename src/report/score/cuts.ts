@@ -5,7 +5,7 @@
  * that group's entries only — such a line means something only in a list showing that category
  * or group, so it carries its scope and each report decides when to draw it.
  */
-import type { EntryResult, ScoreResult } from '../model/result.js';
+import type { EntryResult, ScoreResult } from '../../model/result.js';
 
 export interface CutLine {
   shortlist: string;

@@ -1,5 +1,5 @@
-import type { Lang } from './labels.js';
-import type { ManifestOptions } from './manifest.js';
+import type { Lang } from '../shared/labels.js';
+import type { ManifestOptions } from '../audit/manifest.js';
 
 /** What every score reporter is told besides the result. */
 export interface ReportOptions {

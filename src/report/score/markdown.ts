@@ -1,17 +1,17 @@
 /**
  * `kipp score --format md`: a Markdown report for a pull-request comment or a wiki page.
  */
-import type { ScoreResult } from '../model/result.js';
+import type { ScoreResult } from '../../model/result.js';
 import { decisionLine } from './decisions.js';
-import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from './labels.js';
-import { manifestRows, manifestWord, reportManifest, type Manifest } from './manifest.js';
+import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from '../shared/labels.js';
+import { manifestRows, manifestWord, reportManifest, type Manifest } from '../audit/manifest.js';
 import type { ReportOptions } from './options.js';
 import { cutLines, endsEarly, linesForList } from './cuts.js';
-import { countLine } from './diagnostics.js';
-import { htmlWord, type HtmlWord } from './html-words.js';
+import { countLine } from '../shared/diagnostics.js';
+import { htmlWord, type HtmlWord } from '../html/words.js';
 import { cutText, groupName, stageCell, statusOf } from './table.js';
 import { selectionText } from './selection.js';
-import { fixed2, safeText } from './text.js';
+import { fixed2, safeText } from '../shared/text.js';
 
 export function mdCell(text: string): string {
   return safeText(text)

@@ -4,8 +4,8 @@
  * (`kipp verify`). One function builds it; each format renders it its own way.
  */
 import { relative, resolve, sep } from 'node:path';
-import type { InputKind } from '../model/records.js';
-import type { ScoreResult } from '../model/result.js';
+import type { InputKind } from '../../model/records.js';
+import type { ScoreResult } from '../../model/result.js';
 
 /** The options that change what a report holds (input paths and formats do not). */
 export interface RunOptions {

@@ -2,11 +2,11 @@
  * The JSON report of docs/reference/json-report.md: a projection of the ScoreResult with a fixed key order, so
  * that the same inputs give byte-identical output.
  */
-import type { AppliedDecision } from '../model/decisions.js';
-import type { EntryResult, ScoreResult, Selection } from '../model/result.js';
-import { reportManifest } from './manifest.js';
+import type { AppliedDecision } from '../../model/decisions.js';
+import type { EntryResult, ScoreResult, Selection } from '../../model/result.js';
+import { reportManifest } from '../audit/manifest.js';
 import type { ReportOptions } from './options.js';
-import { asciiTable, Utf8Pieces, type PieceOptions } from './utf8-pieces.js';
+import { asciiTable, Utf8Pieces, type PieceOptions } from '../shared/utf8-pieces.js';
 
 export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, unknown> {
   return {

@@ -6,12 +6,12 @@
  * their sha256 that ties a page to the data it was made from.
  */
 import { createHash } from 'node:crypto';
-import type { ScoreResult } from '../model/result.js';
-import { roundTo } from '../scoring/round.js';
-import { REPORT_STYLE } from './html-assets.js';
-import { htmlWord, type HtmlWord } from './html-words.js';
-import type { Lang } from './labels.js';
-import { safeText } from './text.js';
+import type { ScoreResult } from '../../model/result.js';
+import { roundTo } from '../../scoring/round.js';
+import { REPORT_STYLE } from './assets.js';
+import { htmlWord, type HtmlWord } from './words.js';
+import type { Lang } from '../shared/labels.js';
+import { safeText } from '../shared/text.js';
 
 /** Escapes text for HTML content and attribute values; control characters become visible escapes. */
 export function esc(raw: string): string {

@@ -3,13 +3,13 @@
  * total with a bar, the criteria, shortlist marks and status. Colour only when allowed.
  */
 import { Chalk } from 'chalk';
-import type { EntryResult, ScoreResult } from '../model/result.js';
+import type { EntryResult, ScoreResult } from '../../model/result.js';
 import { cutLines, endsEarly, linesForList, type CutLine } from './cuts.js';
 import { decisionLines } from './decisions.js';
-import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from './labels.js';
+import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from '../shared/labels.js';
 import type { ReportOptions } from './options.js';
 import { selectionText } from './selection.js';
-import { ANSI, cellText, displayWidth, fixed2, safeText, truncate, wrap } from './text.js';
+import { ANSI, cellText, displayWidth, fixed2, safeText, truncate, wrap } from '../shared/text.js';
 
 const BAR_WIDTH = 10;
 

@@ -2,7 +2,7 @@
  * The score formatters, chosen from a typed map: adding a format fails the build until it is
  * handled here.
  */
-import type { ScoreResult } from '../model/result.js';
+import type { ScoreResult } from '../../model/result.js';
 import { formatCsvPieces } from './csv.js';
 import { formatHtml } from './html.js';
 import { formatJsonChunks } from './json.js';

@@ -3,15 +3,15 @@
  * self-contained page to print or send, like the score report) and JSON, and the decisions template (`--decisions-template`): one open item per decision the jury
  * must take, which `kipp score --decisions` refuses until it is filled in.
  */
-import type { Agenda } from '../analytics/agenda.js';
-import type { Rubric } from '../model/rubric.js';
-import { decisionLine } from './decisions.js';
-import { criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from './labels.js';
-import { mdCell } from './markdown.js';
-import { fixed2 } from './text.js';
-import { esc, htmlDocument, inputsTable, num } from './html-page.js';
-import { htmlWord } from './html-words.js';
-import type { ScoreResult } from '../model/result.js';
+import type { Agenda } from '../../analytics/agenda.js';
+import type { Rubric } from '../../model/rubric.js';
+import { decisionLine } from '../score/decisions.js';
+import { criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from '../shared/labels.js';
+import { mdCell } from '../score/markdown.js';
+import { fixed2 } from '../shared/text.js';
+import { esc, htmlDocument, inputsTable, num } from '../html/page.js';
+import { htmlWord } from '../html/words.js';
+import type { ScoreResult } from '../../model/result.js';
 
 export const AGENDA_FORMATS = ['md', 'html', 'json'] as const;
 export type AgendaFormat = (typeof AGENDA_FORMATS)[number];
@@ -254,7 +254,7 @@ export function formatAgendaMarkdown(agenda: Agenda, options: AgendaReportOption
 
 /**
  * The meeting pack as one self-contained HTML page, printable like the score report (the same
- * stylesheet and document, src/report/html-page.ts): a header tying it to the inputs' sha256,
+ * stylesheet and document, src/report/html/page.ts): a header tying it to the inputs' sha256,
  * then the sections. No script: nothing on it sorts or filters, so the page allows none.
  */
 export function formatAgendaHtml(agenda: Agenda, options: AgendaReportOptions & { version: string }): string {

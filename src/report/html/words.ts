@@ -3,7 +3,7 @@
  * (the words every report shares) because only the HTML report says most of these.
  * `{n}`-style placeholders are filled by `fill`.
  */
-import { fill, type Lang } from './labels.js';
+import { fill, type Lang } from '../shared/labels.js';
 
 export const HTML_WORDS = {
   report: { en: 'Score report', id: 'Laporan penilaian' },

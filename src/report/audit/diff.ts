@@ -12,10 +12,10 @@ import type {
   ReportDiff,
   ReportFilter,
   ShortlistDiff,
-} from '../audit/diff.js';
-import { roundTo } from '../scoring/round.js';
-import { mdCell } from './markdown.js';
-import { safeText, truncate } from './text.js';
+} from '../../audit/diff.js';
+import { roundTo } from '../../scoring/round.js';
+import { mdCell } from '../score/markdown.js';
+import { safeText, truncate } from '../shared/text.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'md'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];

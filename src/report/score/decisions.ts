@@ -3,9 +3,9 @@
  * applied decision (what it did, who, when, why, and where it is written). Shared by the table,
  * Markdown and HTML formatters; JSON projects the decisions as they are.
  */
-import type { AppliedDecision } from '../model/decisions.js';
-import type { ScoreResult } from '../model/result.js';
-import { plenaryWord, shortlistLabel, type Lang } from './labels.js';
+import type { AppliedDecision } from '../../model/decisions.js';
+import type { ScoreResult } from '../../model/result.js';
+import { plenaryWord, shortlistLabel, type Lang } from '../shared/labels.js';
 
 export function decisionLine(
   result: Pick<ScoreResult, 'rubric'>,

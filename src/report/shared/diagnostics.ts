@@ -3,7 +3,7 @@
  * builds on the same line).
  */
 import { Chalk } from 'chalk';
-import { placeOf, type Diagnostic } from '../model/diagnostic.js';
+import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
 import { fill, word, type Lang } from './labels.js';
 import { safeText } from './text.js';
 

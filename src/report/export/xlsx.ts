@@ -7,12 +7,12 @@
  * Cells are typed (text as text, figures as numbers shown with two decimals, ranks as whole
  * numbers), so no formula guard is needed and titles keep their exact text.
  */
-import type { EntryResult, ScoreResult } from '../model/result.js';
-import type { ShortlistRule } from '../model/rubric.js';
-import { exportColumns, exportTable, selectShortlist } from './export-table.js';
-import { decisionLine } from './decisions.js';
-import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from './labels.js';
-import { writeXlsx, type SheetSpec } from './xlsx.js';
+import type { EntryResult, ScoreResult } from '../../model/result.js';
+import type { ShortlistRule } from '../../model/rubric.js';
+import { exportColumns, exportTable, selectShortlist } from './table.js';
+import { decisionLine } from '../score/decisions.js';
+import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from '../shared/labels.js';
+import { writeXlsx, type SheetSpec } from '../shared/xlsx-writer.js';
 
 export type SheetsBy = 'single' | 'shortlist' | 'category';
 

@@ -1,7 +1,7 @@
 /**
  * `kipp score --format csv`: one row per entry, 2-decimal figures, formula-safe text cells.
  * A field holding `;` or a tab is quoted as well as one holding `,`, a quote or a line break,
- * as in `kipp export` (src/report/export-csv.ts): LibreOffice's import splits on all three.
+ * as in `kipp export` (src/report/export/csv.ts): LibreOffice's import splits on all three.
  *
  * Written by hand, straight into UTF-8 pieces: csv-stringify made a record array and
  * several strings per field, and its garbage was half of a stress year's CSV time. The bytes
@@ -9,13 +9,13 @@
  * test/report/score-csv.test.ts, which compares the two; the field is the export's csvField).
  */
 import { Buffer } from 'node:buffer';
-import type { ScoreResult } from '../model/result.js';
-import { neutralizeFormula } from './cells.js';
+import type { ScoreResult } from '../../model/result.js';
+import { neutralizeFormula } from '../shared/cells.js';
 import { decisionCells } from './decisions.js';
-import { csvField } from './export-csv.js';
-import { asciiTable, Utf8Pieces } from './utf8-pieces.js';
+import { csvField } from '../export/csv.js';
+import { asciiTable, Utf8Pieces } from '../shared/utf8-pieces.js';
 import type { ReportOptions } from './options.js';
-import { fixed2 } from './text.js';
+import { fixed2 } from '../shared/text.js';
 
 /** The characters that make a field quoted (csvField's), as a writeAscii table. */
 const QUOTED = asciiTable([0x2c, 0x3b, 0x09, 0x22, 0x0d, 0x0a]);

@@ -4,9 +4,9 @@
  * table and Markdown footers, the HTML ranking; kipp score says it on stderr for CSV and JSON,
  * and the JSON report holds it as `selection`).
  */
-import type { Rubric } from '../model/rubric.js';
-import type { Selection } from '../model/result.js';
-import { categoryLabel, phrase, placesText, type Lang } from './labels.js';
+import type { Rubric } from '../../model/rubric.js';
+import type { Selection } from '../../model/result.js';
+import { categoryLabel, phrase, placesText, type Lang } from '../shared/labels.js';
 
 /** Whether the report shows less than the whole competition (then it must say so). */
 export function isNarrowed(selection: Selection | undefined): selection is Selection {

@@ -2,7 +2,7 @@
  * Text that reaches a terminal or a document: control characters and ANSI escapes from titles
  * are neutralised, numbers are shown with two decimals.
  */
-import { roundTo } from '../scoring/round.js';
+import { roundTo } from '../../scoring/round.js';
 
 // C0 controls except tab/newline handling below, DEL, C1 controls, and bidi overrides.
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;

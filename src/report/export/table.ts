@@ -6,13 +6,13 @@
  * (label), total, one per criterion, judges, passed, reasons, shortlists, the jury's decisions
  * (with --decisions only), then the entry's pass-through fields in the order they first appear.
  */
-import { KippError } from '../model/diagnostic.js';
-import { resolveAgencyType, type AgencyType } from '../model/names.js';
-import type { EntryResult, ScoreResult } from '../model/result.js';
-import { fieldNames } from '../model/row-fields.js';
-import type { ShortlistRule } from '../model/rubric.js';
-import { decisionCells } from './decisions.js';
-import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from './labels.js';
+import { KippError } from '../../model/diagnostic.js';
+import { resolveAgencyType, type AgencyType } from '../../model/names.js';
+import type { EntryResult, ScoreResult } from '../../model/result.js';
+import { fieldNames } from '../../model/row-fields.js';
+import type { ShortlistRule } from '../../model/rubric.js';
+import { decisionCells } from '../score/decisions.js';
+import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from '../shared/labels.js';
 
 /** `date`: a text column of dates (an ISO date becomes a date cell in XLSX; CSV writes the text). */
 export type ExportKind = 'text' | 'number' | 'integer' | 'date';

@@ -15,10 +15,10 @@
  *   (`neutralizeFormula`): a leading `=`, `+`, `-`, `@`, tab or CR, or their full-width forms,
  *   gets a `'` in front. Figures are never prefixed.
  */
-import { decimalText, neutralizeFormula } from './cells.js';
-import type { ExportCell, ExportColumn, ExportKind, ExportTable } from './export-table.js';
-import { fixed2 } from './text.js';
-import { asciiTable, Utf8Pieces, type PieceOptions } from './utf8-pieces.js';
+import { decimalText, neutralizeFormula } from '../shared/cells.js';
+import type { ExportCell, ExportColumn, ExportKind, ExportTable } from './table.js';
+import { fixed2 } from '../shared/text.js';
+import { asciiTable, Utf8Pieces, type PieceOptions } from '../shared/utf8-pieces.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 

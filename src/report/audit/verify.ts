@@ -2,9 +2,9 @@
  * `kipp verify` formatters: every input with its status, then each entry whose figures differ,
  * then one verdict line. Pure: (verification, options) → string.
  */
-import type { Verification } from '../audit/verify.js';
+import type { Verification } from '../../audit/verify.js';
 import { entryChanges, notShownLines } from './diff.js';
-import { safeText } from './text.js';
+import { safeText } from '../shared/text.js';
 
 export const VERIFY_FORMATS = ['text', 'json'] as const;
 export type VerifyFormat = (typeof VERIFY_FORMATS)[number];

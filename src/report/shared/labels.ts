@@ -1,10 +1,10 @@
 /**
  * Words people read in reports, in Indonesian and English (`--lang`, `KIPP_LANG`). Every table
  * of words (this one, the HTML report's, the analytics', the text reports', …) is a `Words`:
- * each entry must have both languages, and src/report/catalogue.ts lists them all for the test
+ * each entry must have both languages, and src/report/shared/catalogue.ts lists them all for the test
  * that checks every entry has real Indonesian.
  */
-import type { Rubric } from '../model/rubric.js';
+import type { Rubric } from '../../model/rubric.js';
 
 export type Lang = 'en' | 'id';
 export const LANGS: readonly Lang[] = ['en', 'id'];
