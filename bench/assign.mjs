@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const { assignJudges } = await import(new URL('../dist/analytics/assign.js', import.meta.url).href);
+const { assignJudges } = await import(new URL('../dist/assign/policy.js', import.meta.url).href);
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
 
 const PROVINCES = Array.from({ length: 38 }, (_, p) => `Provinsi ${p + 1}`);

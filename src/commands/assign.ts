@@ -1,6 +1,6 @@
 /**
  * `kipp assign`: load entries and judges → check what an assignment needs → assign (pure engine,
- * src/analytics/assign.ts) → write assignment.csv and one score sheet per judge → summary on
+ * src/assign/policy.ts) → write assignment.csv and one score sheet per judge → summary on
  * stderr. Nothing goes to stdout: the result is the files.
  *
  * Exit codes: 2 for a bad option (including --per-entry above the number of judges) or an
@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { assignJudges, InfeasibleAssignment, type Assignment } from '../analytics/assign.js';
+import { assignJudges, InfeasibleAssignment, type Assignment } from '../assign/policy.js';
 import { compareDiagnostics, hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
 import type { DeclaredConflict } from '../model/records.js';
 import { checkOutput, writeOutput } from '../io/write.js';

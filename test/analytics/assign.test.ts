@@ -7,7 +7,7 @@ import {
   type AssignJudge,
   type AssignOptions,
   type Assignment,
-} from '../../src/analytics/assign.js';
+} from '../../src/assign/policy.js';
 
 // ─── Independent helpers: the rules restated, not imported ─────────────────────────────────
 

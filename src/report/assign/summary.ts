@@ -2,7 +2,7 @@
  * The summary `kipp assign` prints on stderr: loads, conflicts avoided, whether the judge–entry
  * graph is connected, expertise matches, idle judges. Pure.
  */
-import type { Assignment } from '../../analytics/assign.js';
+import type { Assignment } from '../../assign/policy.js';
 
 export interface SummaryFacts {
   entries: number;
