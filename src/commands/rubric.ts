@@ -9,7 +9,7 @@ import { loadRubric, parseRubric, readRubricBytes } from '../io/rubric.js';
 import { diagnosticLine } from '../report/shared/diagnostics.js';
 import { categoryLabel, criterionLabel, parseLang, word, type Lang } from '../report/shared/labels.js';
 import { tword, type TextWord } from '../report/shared/text-words.js';
-import { mdCell } from '../report/score/markdown.js';
+import { mdCell } from '../report/shared/text.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 export async function runRubricCheck(file: string, ctx: CommandContext): Promise<CommandResult> {

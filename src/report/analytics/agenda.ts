@@ -5,9 +5,9 @@
  */
 import type { Agenda } from '../../analytics/agenda.js';
 import type { Rubric } from '../../model/rubric.js';
-import { decisionLine } from '../score/decisions.js';
+import { decisionLine } from '../shared/decisions.js';
 import { criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from '../shared/labels.js';
-import { mdCell } from '../score/markdown.js';
+import { mdCell } from '../shared/text.js';
 import { fixed2 } from '../shared/text.js';
 import { esc, htmlDocument, inputsTable, num } from '../html/page.js';
 import { htmlWord } from '../html/words.js';

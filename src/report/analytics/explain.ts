@@ -4,7 +4,7 @@
  */
 import type { ExplainedDecisions, ExplainedShortlist, Explanation } from '../../analytics/explain.js';
 import type { AppliedDecision } from '../../model/decisions.js';
-import { decisionLine } from '../score/decisions.js';
+import { decisionLine } from '../shared/decisions.js';
 import type { Rubric } from '../../model/rubric.js';
 import {
   categoryLabel,

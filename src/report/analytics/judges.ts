@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { isStaged, type JuryProfile, type PanelProfile, type StagePanelProfile } from '../../analytics/judges.js';
 import type { Rubric } from '../../model/rubric.js';
 import { criterionLabel, statWord, type Lang } from '../shared/labels.js';
-import { mdCell } from '../score/markdown.js';
+import { mdCell } from '../shared/text.js';
 import { fixed2, safeText } from '../shared/text.js';
 import { aword } from './words.js';
 

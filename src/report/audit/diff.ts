@@ -14,7 +14,7 @@ import type {
   ShortlistDiff,
 } from '../../audit/diff.js';
 import { roundTo } from '../../scoring/round.js';
-import { mdCell } from '../score/markdown.js';
+import { mdCell } from '../shared/text.js';
 import { safeText, truncate } from '../shared/text.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'md'] as const;

@@ -11,7 +11,7 @@ import { resolveAgencyType, type AgencyType } from '../../model/names.js';
 import type { EntryResult, ScoreResult } from '../../model/result.js';
 import { fieldNames } from '../../model/row-fields.js';
 import type { ShortlistRule } from '../../model/rubric.js';
-import { decisionCells } from '../score/decisions.js';
+import { decisionCells } from '../shared/decisions.js';
 import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from '../shared/labels.js';
 
 /** `date`: a text column of dates (an ISO date becomes a date cell in XLSX; CSV writes the text). */

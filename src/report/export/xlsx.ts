@@ -10,7 +10,7 @@
 import type { EntryResult, ScoreResult } from '../../model/result.js';
 import type { ShortlistRule } from '../../model/rubric.js';
 import { exportColumns, exportTable, selectShortlist } from './table.js';
-import { decisionLine } from '../score/decisions.js';
+import { decisionLine } from '../shared/decisions.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from '../shared/labels.js';
 import { writeXlsx, type SheetSpec } from '../shared/xlsx-writer.js';
 

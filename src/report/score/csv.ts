@@ -11,7 +11,7 @@
 import { Buffer } from 'node:buffer';
 import type { ScoreResult } from '../../model/result.js';
 import { neutralizeFormula } from '../shared/cells.js';
-import { decisionCells } from './decisions.js';
+import { decisionCells } from '../shared/decisions.js';
 import { csvField } from '../export/csv.js';
 import { asciiTable, Utf8Pieces } from '../shared/utf8-pieces.js';
 import type { ReportOptions } from './options.js';

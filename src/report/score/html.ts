@@ -30,7 +30,7 @@ import {
   type Lang,
   type Word,
 } from '../shared/labels.js';
-import { decisionLine } from './decisions.js';
+import { decisionLine } from '../shared/decisions.js';
 import type { ReportOptions } from './options.js';
 
 /**

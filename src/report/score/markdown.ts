@@ -2,7 +2,7 @@
  * `kipp score --format md`: a Markdown report for a pull-request comment or a wiki page.
  */
 import type { ScoreResult } from '../../model/result.js';
-import { decisionLine } from './decisions.js';
+import { decisionLine } from '../shared/decisions.js';
 import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from '../shared/labels.js';
 import { manifestRows, manifestWord, reportManifest, type Manifest } from '../audit/manifest.js';
 import type { ReportOptions } from './options.js';
@@ -11,14 +11,7 @@ import { countLine } from '../shared/diagnostics.js';
 import { htmlWord, type HtmlWord } from '../html/words.js';
 import { cutText, groupName, stageCell, statusOf } from './table.js';
 import { selectionText } from './selection.js';
-import { fixed2, safeText } from '../shared/text.js';
-
-export function mdCell(text: string): string {
-  return safeText(text)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'));
-}
+import { fixed2, mdCell } from '../shared/text.js';
 
 export function formatMarkdown(result: ScoreResult, options: ReportOptions): string {
   const { rubric } = result;

@@ -5,7 +5,7 @@
 import { Chalk } from 'chalk';
 import type { EntryResult, ScoreResult } from '../../model/result.js';
 import { cutLines, endsEarly, linesForList, type CutLine } from './cuts.js';
-import { decisionLines } from './decisions.js';
+import { decisionLines } from '../shared/decisions.js';
 import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from '../shared/labels.js';
 import type { ReportOptions } from './options.js';
 import { selectionText } from './selection.js';

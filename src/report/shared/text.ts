@@ -104,3 +104,11 @@ export function wrap(line: string, width: number): string[] {
 }
 
 export const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Text as one cell of a Markdown table: safe, with `\\`, `|`, `<` and `>` escaped. */
+export function mdCell(text: string): string {
+  return safeText(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'));
+}

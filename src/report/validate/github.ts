@@ -6,7 +6,7 @@
  * to the file named by $GITHUB_STEP_SUMMARY.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { mdCell } from '../score/markdown.js';
+import { mdCell } from '../shared/text.js';
 import { place } from '../shared/diagnostics.js';
 import { messageWithEntry, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
 

@@ -5,7 +5,7 @@
  */
 import type { AppliedDecision } from '../../model/decisions.js';
 import type { ScoreResult } from '../../model/result.js';
-import { plenaryWord, shortlistLabel, type Lang } from '../shared/labels.js';
+import { plenaryWord, shortlistLabel, type Lang } from './labels.js';
 
 export function decisionLine(
   result: Pick<ScoreResult, 'rubric'>,
