@@ -24,7 +24,6 @@ import {
   rubricOption,
   scoresOption,
 } from './commands/options.js';
-import { envLang, type Lang } from './report/labels.js';
 import { toolVersion } from './version.js';
 
 export const EXIT = { ok: 0, data: 1, usage: 2, bug: 70 } as const;
@@ -53,8 +52,7 @@ export function colorEnabled(stream: Stream, env: Record<string, string | undefi
 }
 
 function makeContext(proc: Process): CommandContext {
-  const fromEnv = envLang(proc.env.KIPP_LANG);
-  const ctx: Omit<CommandContext, 'lang'> = {
+  return {
     env: proc.env,
     color: colorEnabled(proc.stdout, proc.env),
     stderrColor: colorEnabled(proc.stderr, proc.env),
@@ -63,17 +61,10 @@ function makeContext(proc: Process): CommandContext {
     columns: proc.stdout.columns ?? (Number(proc.env.COLUMNS) || 120),
     log: (line) => void proc.stderr.write(`${line}\n`),
     writeErr: (text) => void proc.stderr.write(text),
+    // KIPP_LANG is --lang's declared fallback (src/commands/options.ts): a command that got
+    // neither speaks English.
+    lang: 'en',
   };
-  // Read only by a command that speaks a language and got no --lang: a KIPP_LANG kipp cannot
-  // speak is then a usage error, as `--lang fr` is, never a silent fall back to English.
-  return Object.defineProperty(ctx, 'lang', {
-    enumerable: true,
-    get(): Lang {
-      if (fromEnv === undefined)
-        throw new KippError('usage', `KIPP_LANG=${proc.env.KIPP_LANG}: use en or id (or unset KIPP_LANG)`);
-      return fromEnv ?? 'en';
-    },
-  }) as CommandContext;
 }
 
 const INPUT_HELP = `
