@@ -3,10 +3,27 @@
  * is the one place that sets the exit code (0 ok, 1 data errors, 2 usage or configuration,
  * 70 a bug). Command modules are imported lazily so that `kipp --version` stays cheap.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, type Help, Option, type OptionValues } from '@commander-js/extra-typings';
 import { KippError } from './model/diagnostic.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
-import { envLang, type Lang } from './report/shared/labels.js';
+import {
+  applyEnvFallbacks,
+  asOfOption,
+  conflictsOption,
+  countOption,
+  delimiterOption,
+  forceOption,
+  judgesOption,
+  langOption,
+  optionDescription,
+  outputOption,
+  parseMargin,
+  parseMaxWarnings,
+  parseRuns,
+  parseSpread,
+  rubricOption,
+  scoresOption,
+} from './commands/options.js';
 import { toolVersion } from './version.js';
 
 export const EXIT = { ok: 0, data: 1, usage: 2, bug: 70 } as const;
@@ -35,8 +52,7 @@ export function colorEnabled(stream: Stream, env: Record<string, string | undefi
 }
 
 function makeContext(proc: Process): CommandContext {
-  const fromEnv = envLang(proc.env.KIPP_LANG);
-  const ctx: Omit<CommandContext, 'lang'> = {
+  return {
     env: proc.env,
     color: colorEnabled(proc.stdout, proc.env),
     stderrColor: colorEnabled(proc.stderr, proc.env),
@@ -45,17 +61,10 @@ function makeContext(proc: Process): CommandContext {
     columns: proc.stdout.columns ?? (Number(proc.env.COLUMNS) || 120),
     log: (line) => void proc.stderr.write(`${line}\n`),
     writeErr: (text) => void proc.stderr.write(text),
+    // KIPP_LANG is --lang's declared fallback (src/commands/options.ts): a command that got
+    // neither speaks English.
+    lang: 'en',
   };
-  // Read only by a command that speaks a language and got no --lang: a KIPP_LANG kipp cannot
-  // speak is then a usage error, as `--lang fr` is, never a silent fall back to English.
-  return Object.defineProperty(ctx, 'lang', {
-    enumerable: true,
-    get(): Lang {
-      if (fromEnv === undefined)
-        throw new KippError('usage', `KIPP_LANG=${proc.env.KIPP_LANG}: use en or id (or unset KIPP_LANG)`);
-      return fromEnv ?? 'en';
-    },
-  }) as CommandContext;
 }
 
 const INPUT_HELP = `
@@ -63,31 +72,24 @@ Input files: CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), YAML 
 folder of them; "-" reads standard input. Without --rubric (or KIPP_RUBRIC) the embedded
 KIPP 2018 rubric applies.`;
 
-function inputOptions(
-  cmd: Command,
-  withScores = true,
-  delimiterHelp = 'CSV delimiter of the inputs instead of detecting it: , ; or tab',
-): Command {
-  if (withScores)
-    cmd.option(
-      '-s, --scores <files...>',
-      'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages',
-    );
+/** The input options of the data commands, after the command's own (src/commands/options.ts). */
+function inputOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+  delimiterHelp?: string,
+) {
   return cmd
-    .option(
-      '-j, --judges <file>',
-      'the judges file (id, name, agency, region): enables judge checks and conflicts of interest',
-    )
-    .option(
-      '--conflicts <file>',
-      "declared conflicts (judge_id, entry_id, reason): those judges' scores for those entries are excluded",
-    )
-    .option('-r, --rubric <file>', 'the rubric YAML (default: $KIPP_RUBRIC, else the embedded KIPP 2018 rubric)')
-    .option(
-      '--as-of <date>',
-      "reference date for the age rule (YYYY-MM-DD; default: the rubric's reference_date, else today)",
-    )
-    .option('--delimiter <char>', delimiterHelp);
+    .addOption(judgesOption())
+    .addOption(conflictsOption())
+    .addOption(rubricOption())
+    .addOption(asOfOption())
+    .addOption(delimiterOption(delimiterHelp));
+}
+
+/** The same, led by --scores. */
+function scoredInputOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+) {
+  return inputOptions(cmd.addOption(scoresOption()));
 }
 
 export function buildProgram(proc: Process, done: (result: CommandResult) => void): Command {
@@ -101,10 +103,18 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
     .configureOutput({
       writeOut: (s) => void proc.stdout.write(s),
       writeErr: (s) => void proc.stderr.write(s),
-    });
+    })
+    // `(env: KIPP_LANG)` in the help of an option with an environment fallback.
+    .configureHelp({
+      optionDescription(option) {
+        return optionDescription(this as Help, option);
+      },
+    })
+    // Options not given on the command line from the environment kipp was handed.
+    .hook('preAction', (_, action) => applyEnvFallbacks(action, proc.env));
   const run = (load: () => Promise<CommandResult>) => load().then(done);
 
-  inputOptions(
+  scoredInputOptions(
     program
       .command('score')
       .description("rank the entries: weighted rubric, judges' score sheets, shortlists")
@@ -116,20 +126,23 @@ export function buildProgram(proc: Process, done: (result: CommandResult) => voi
           'csv',
           'md',
           'html',
-        ]),
+        ] as const),
       )
-      .option(
-        '-o, --output <file>',
-        'write the report to a .txt, .json, .csv, .md or .html file (atomically; never over an input; - for standard output); spreadsheets: kipp export',
+      .addOption(
+        outputOption(
+          'write the report to a .txt, .json, .csv, .md or .html file (atomically; never over an input; - for standard output); spreadsheets: kipp export',
+        ),
       )
-      .option('--force', 'replace an existing --output file')
+      .addOption(forceOption())
       .option('-c, --category <category>', 'show one category only (id, number or label)')
-      .option('-n, --top <n>', 'show the first N entries, and any tied with the N-th ("showing N of M" says so)')
+      .addOption(
+        countOption('-n, --top <n>', 'show the first N entries, and any tied with the N-th ("showing N of M" says so)'),
+      )
       .option(
         '--decisions <file>',
         "the jury's decisions (YAML: resolve_tie, disqualify, withdraw, include, exclude), applied after ranking",
       )
-      .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
+      .addOption(langOption()),
   )
     .addHelpText(
       'after',
@@ -145,7 +158,7 @@ Examples:
       run(async () => (await import('./commands/score.js')).runScore(entries, options, ctx)),
     );
 
-  inputOptions(
+  scoredInputOptions(
     program
       .command('validate')
       .description('check entries, score sheets, judges and rubric; every problem with its code, file and line')
@@ -157,12 +170,16 @@ Examples:
           'junit',
           'github',
           'sarif',
-        ]),
+        ] as const),
       )
-      .option('-o, --output <file>', 'write the report to a .txt, .json, .xml or .sarif file (- for standard output)')
-      .option('--force', 'replace an existing --output file')
+      .addOption(outputOption('write the report to a .txt, .json, .xml or .sarif file (- for standard output)'))
+      .addOption(forceOption())
       .option('--strict', 'treat warnings as errors')
-      .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
+      .addOption(
+        new Option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings').argParser((raw) =>
+          parseMaxWarnings(raw),
+        ),
+      )
       .option('-q, --quiet', 'report errors only')
       .option(
         '--assignment <file>',
@@ -194,17 +211,16 @@ Examples:
       .option('--shortlist <name>', 'export this shortlist only (default: every entry)')
       .option('--decisions <file>', "the jury's decisions (YAML), applied after ranking: the final lists are exported")
       .addOption(
-        new Option('--sheets <by>', 'XLSX: one sheet per shortlist or per category').choices(['shortlist', 'category']),
+        new Option('--sheets <by>', 'XLSX: one sheet per shortlist or per category').choices([
+          'shortlist',
+          'category',
+        ] as const),
       )
-      .option('--lang <lang>', 'headers and labels in en or id')
-      .option('--force', 'replace an existing output file'),
-    false,
+      .addOption(langOption('headers and labels in en or id'))
+      .addOption(forceOption('replace an existing output file')),
     'delimiter of the CSV written (inputs are detected): , ; (with decimal commas, for Indonesian-locale Excel) or tab',
   )
-    .option(
-      '-s, --scores <files...>',
-      'score sheets (long or wide form); several may be given; STAGE=FILE for one stage of a rubric with stages',
-    )
+    .addOption(scoresOption())
     .addHelpText(
       'after',
       `
@@ -219,7 +235,7 @@ Examples:
       run(async () => (await import('./commands/export.js')).runExport(entries, options, ctx)),
     );
 
-  inputOptions(
+  scoredInputOptions(
     program
       .command('judges')
       .description('profile the panel: harsh or lenient judges, agreement, coverage, disagreements')
@@ -228,18 +244,18 @@ Examples:
         new Option(
           '-f, --format <format>',
           "output format (default: table; with --output, the file's extension chooses it)",
-        ).choices(['table', 'json', 'md']),
+        ).choices(['table', 'json', 'md'] as const),
       )
-      .option('-o, --output <file>', 'write to a file (.txt, .json or .md; - for standard output)')
-      .option('--force', 'replace an existing --output file')
-      .option('--lang <lang>', 'labels in en or id'),
+      .addOption(outputOption('write to a file (.txt, .json or .md; - for standard output)'))
+      .addOption(forceOption())
+      .addOption(langOption()),
   )
     .addHelpText('after', '\nExample:\n  kipp judges entries.csv --scores scores.csv --judges judges.csv --format md')
     .action((entries: string[], options) =>
       run(async () => (await import('./commands/judges.js')).runJudges(entries, options, ctx)),
     );
 
-  inputOptions(
+  scoredInputOptions(
     program
       .command('agenda')
       .description(
@@ -251,19 +267,25 @@ Examples:
           'md',
           'html',
           'json',
-        ]),
+        ] as const),
       )
-      .option('-o, --output <file>', 'write the pack to a file')
+      .addOption(outputOption('write the pack to a file'))
       .option('--decisions <file>', 'decisions already taken (YAML): applied first, so only open items remain')
       .option('--decisions-template <file>', 'also write a decisions file with one open item per decision to take')
-      .option('--margin <points>', 'how close to a pass mark is "a hair", in points of the 0–100 total', '2')
-      .option('--near-ranks <n>', 'ranks on either side of a cut counted as near it', '3')
-      .option(
-        '--sensitivity-runs <n>',
-        'also list borderline entries from N sensitivity runs (weights ±5 points, seed 1)',
+      .addOption(
+        new Option('--margin <points>', 'how close to a pass mark is "a hair", in points of the 0–100 total')
+          .argParser(parseMargin)
+          .default(2),
       )
-      .option('--force', 'replace existing output files')
-      .option('--lang <lang>', 'labels in en or id'),
+      .addOption(countOption('--near-ranks <n>', 'ranks on either side of a cut counted as near it').default(3))
+      .addOption(
+        countOption(
+          '--sensitivity-runs <n>',
+          'also list borderline entries from N sensitivity runs (weights ±5 points, seed 1)',
+        ),
+      )
+      .addOption(forceOption('replace existing output files'))
+      .addOption(langOption()),
   )
     .addHelpText(
       'after',
@@ -273,14 +295,16 @@ Examples:
       run(async () => (await import('./commands/agenda.js')).runAgenda(entries, options, ctx)),
     );
 
-  inputOptions(
+  scoredInputOptions(
     program
       .command('explain')
       .description("show how one entry's total and rank were derived")
       .argument('<entry-id>', 'the entry id')
       .argument('<entries...>', 'entry files or folders')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-      .option('--lang <lang>', 'labels in en or id')
+      .addOption(
+        new Option('-f, --format <format>', 'output format').choices(['text', 'json'] as const).default('text'),
+      )
+      .addOption(langOption())
       .option(
         '--decisions <file>',
         "the jury's decisions (YAML): the derivation ends with what they did to the entry and its final place",
@@ -294,17 +318,23 @@ Examples:
       run(async () => (await import('./commands/explain.js')).runExplain(id, entries, options, ctx)),
     );
 
-  inputOptions(
+  scoredInputOptions(
     program
       .command('sensitivity')
       .description('would the shortlists change under slightly different weights or judges?')
       .argument('<entries...>', 'entry files or folders')
-      .option('--runs <n>', 'number of runs', '1000')
-      .option('--weight-spread <p>', 'move every weight by up to ±P percentage points', '5')
+      .addOption(new Option('--runs <n>', 'number of runs (at most 1000000)').argParser(parseRuns).default(1000))
+      .addOption(
+        new Option('--weight-spread <p>', 'move every weight by up to ±P percentage points (0 to 100)')
+          .argParser(parseSpread)
+          .default(5),
+      )
       .option('--resample-judges', "also draw each entry's judges with replacement")
       .option('--seed <s>', 'random seed (same seed, same output)', '1')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-      .option('--lang <lang>', 'labels in en or id (default: $KIPP_LANG, else en)'),
+      .addOption(
+        new Option('-f, --format <format>', 'output format').choices(['table', 'json'] as const).default('table'),
+      )
+      .addOption(langOption()),
   )
     .addHelpText(
       'after',
@@ -318,26 +348,36 @@ Examples:
     .command('assign')
     .description('assign judges to entries and write one score sheet per judge')
     .argument('<entries...>', 'entry files or folders')
-    .requiredOption('-j, --judges <file>', 'the judges file (id, name, agency, region[, expertise])')
-    .option(
-      '--conflicts <file>',
-      'declared conflicts (judge_id, entry_id, reason): those judges get none of those entries',
+    .addOption(judgesOption('the judges file (id, name, agency, region[, expertise])').makeOptionMandatory())
+    .addOption(
+      conflictsOption('declared conflicts (judge_id, entry_id, reason): those judges get none of those entries'),
     )
-    .requiredOption('-k, --per-entry <k>', 'judges per entry')
+    .addOption(countOption('-k, --per-entry <k>', 'judges per entry').makeOptionMandatory())
     .requiredOption('-d, --output-dir <dir>', 'folder for assignment.csv and the score sheets')
     .option('--seed <s>', 'random seed (same seed, same assignment)', '1')
-    .addOption(new Option('--avoid <what>', 'also keep judges off entries of their own region').choices(['region']))
     .addOption(
-      new Option('--by <what>', "prefer judges whose expertise lists the entry's category").choices(['category']),
+      new Option('--avoid <what>', 'also keep judges off entries of their own region').choices(['region'] as const),
     )
-    .addOption(new Option('--sheet-format <format>', 'score sheet format').choices(['csv', 'xlsx']).default('csv'))
-    .option(
-      '--delimiter <char>',
-      'delimiter of the CSV files written (inputs are detected): , ; (for Indonesian-locale Excel) or tab',
+    .addOption(
+      new Option('--by <what>', "prefer judges whose expertise lists the entry's category").choices([
+        'category',
+      ] as const),
     )
-    .option('--lang <lang>', 'column headers in en or id (default: $KIPP_LANG, else en)')
-    .option('-r, --rubric <file>', 'the rubric YAML (criteria for the sheets, categories)')
-    .option('--force', 'write into a folder that already holds sheets')
+    .addOption(
+      new Option('--sheet-format <format>', 'score sheet format').choices(['csv', 'xlsx'] as const).default('csv'),
+    )
+    .addOption(
+      delimiterOption(
+        'delimiter of the CSV files written (inputs are detected): , ; (for Indonesian-locale Excel) or tab',
+      ),
+    )
+    .addOption(langOption('column headers in en or id'))
+    .addOption(
+      rubricOption(
+        'the rubric YAML (criteria for the sheets, categories; default: $KIPP_RUBRIC, else the embedded KIPP 2018 rubric)',
+      ),
+    )
+    .addOption(forceOption('write into a folder that already holds sheets'))
     .addHelpText(
       'after',
       `
@@ -363,7 +403,7 @@ Examples:
     .command('verify')
     .description('recompute a JSON report from the inputs its manifest names; exit 1 on any difference')
     .argument('<report>', 'a report written by kipp score --format json')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
     .addHelpText(
       'after',
       `
@@ -383,7 +423,9 @@ Examples:
     .description('what changed between two JSON reports: shortlist moves, ranks, totals')
     .argument('<old>', 'the earlier report')
     .argument('<new>', 'the later report')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md'] as const).default('text'),
+    )
     .addHelpText(
       'after',
       `
@@ -417,8 +459,10 @@ Examples:
     .command('show')
     .description('show the effective weights per category')
     .argument('[file]', 'the rubric YAML (default: the embedded KIPP 2018 rubric)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
-    .option('--lang <lang>', 'labels in en or id')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md'] as const).default('table'),
+    )
+    .addOption(langOption())
     .addHelpText('after', '\nExample:\n  kipp rubric show rubrics/kipp-2018.yaml --format md')
     .action((file: string | undefined, options) =>
       run(async () => (await import('./commands/rubric.js')).runRubricShow(file, options, ctx)),

@@ -6,9 +6,8 @@
 import { AGENDA_DEFAULTS, buildAgenda } from '../analytics/agenda.js';
 import { profileJury } from '../analytics/judges.js';
 import { writeOutput } from '../io/write.js';
-import { hasErrors, KippError } from '../model/diagnostic.js';
+import { KippError } from '../model/diagnostic.js';
 import {
-  AGENDA_FORMATS,
   formatAgendaHtml,
   formatAgendaJson,
   formatAgendaMarkdown,
@@ -16,25 +15,26 @@ import {
   type AgendaFormat,
 } from '../report/analytics/agenda.js';
 import { toolVersion } from '../version.js';
-import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
-import { parseLang } from '../report/shared/labels.js';
+import type { Lang } from '../report/shared/labels.js';
 import { runSensitivity } from '../analytics/sensitivity.js';
 import { scoreWithDetail } from '../scoring/score.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { decide } from './decide.js';
-import { inputPaths, loadInputs, parseAsOf, type InputOptions } from './inputs.js';
-import { parseCount, parseFormat } from './options.js';
+import { inputPaths, loadInputs, type InputOptions } from './inputs.js';
+import { finish } from './output.js';
 
+/** As src/cli.ts declares and parses them. */
 export interface AgendaCommandOptions extends InputOptions {
-  format?: string;
+  format?: AgendaFormat;
   output?: string;
   force?: boolean;
-  lang?: string;
+  lang?: Lang;
   decisions?: string;
   decisionsTemplate?: string;
-  margin?: string;
-  nearRanks?: string;
-  sensitivityRuns?: string;
+  /** Points on the 0–100 total (default 2). */
+  margin?: number;
+  nearRanks?: number;
+  sensitivityRuns?: number;
 }
 
 /** Without --format, the --output file's extension decides (.json, .html/.htm), else Markdown. */
@@ -43,30 +43,20 @@ function formatOfOutput(output: string | undefined): AgendaFormat {
   return ext === 'json' ? 'json' : ext === 'html' || ext === 'htm' ? 'html' : 'md';
 }
 
-function parseMargin(raw: string | undefined): number {
-  if (raw === undefined) return AGENDA_DEFAULTS.margin;
-  const m = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(m) || m < 0)
-    throw new KippError('usage', `--margin ${raw}: expected points on the 0–100 total, 0 or more (e.g. 2)`);
-  return m;
-}
-
 export async function runAgenda(
   entryPaths: string[],
   options: AgendaCommandOptions,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  const format = parseFormat<AgendaFormat>(options.format, AGENDA_FORMATS, formatOfOutput(options.output));
-  const asOf = parseAsOf(options.asOf);
-  if (options.lang !== undefined && parseLang(options.lang) === undefined)
-    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
-  const lang = parseLang(options.lang) ?? ctx.lang;
-  const margin = parseMargin(options.margin);
-  const nearRanks = parseCount(options.nearRanks, '--near-ranks') ?? AGENDA_DEFAULTS.nearRanks;
+  const format = options.format ?? formatOfOutput(options.output);
+  const { asOf } = options;
+  const lang = options.lang ?? ctx.lang;
+  const margin = options.margin ?? AGENDA_DEFAULTS.margin;
+  const nearRanks = options.nearRanks ?? AGENDA_DEFAULTS.nearRanks;
   if (!options.scores || options.scores.length === 0)
     throw new KippError('usage', "kipp agenda needs the judges' score sheets: --scores FILE...");
   const competition = await loadInputs(entryPaths, options, ctx);
-  const runs = parseCount(options.sensitivityRuns, '--sensitivity-runs');
+  const runs = options.sensitivityRuns;
   if (runs !== undefined && competition.rubric.stages.length > 0)
     throw new KippError('usage', '--sensitivity-runs: kipp sensitivity does not handle a rubric with stages yet');
   const { result: scored, detail } = scoreWithDetail(competition, { asOf });
@@ -77,8 +67,6 @@ export async function runAgenda(
       ? runSensitivity(scored, detail, { runs, weightSpread: 5, resampleJudges: false, seed: '1' })
       : undefined;
   const result = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
-  for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
-  if (result.diagnostics.length > 0) ctx.log(`kipp agenda: ${countLine(result.diagnostics)}`);
   const agenda = buildAgenda(result, profileJury(scored), { ...AGENDA_DEFAULTS, margin, nearRanks }, sensitivity);
   const text =
     format === 'json'
@@ -87,17 +75,21 @@ export async function runAgenda(
         ? formatAgendaHtml(agenda, { lang, result, version: toolVersion() })
         : formatAgendaMarkdown(agenda, { lang, result });
   const inputs = [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])];
-  const exit = hasErrors(result.diagnostics) ? 1 : 0;
+  // The template is written before the pack, and said after the diagnostics, as the pack is.
+  const notes: string[] = [];
   if (options.decisionsTemplate !== undefined) {
     writeOutput(options.decisionsTemplate, formatDecisionsTemplate(agenda), { inputs, force: options.force ?? false });
-    ctx.log(
-      `kipp agenda: wrote ${options.decisionsTemplate} (${agenda.ties.length} open item${agenda.ties.length === 1 ? '' : 's'})`,
+    notes.push(
+      `wrote ${options.decisionsTemplate} (${agenda.ties.length} open item${agenda.ties.length === 1 ? '' : 's'})`,
     );
   }
-  if (options.output !== undefined) {
-    writeOutput(options.output, text, { inputs, force: options.force ?? false });
-    ctx.log(`kipp agenda: wrote ${options.output}`);
-    return { exit };
-  }
-  return { output: text, exit };
+  return finish(ctx, {
+    command: 'agenda',
+    diagnostics: result.diagnostics,
+    notes,
+    report: text,
+    output: options.output,
+    inputs,
+    force: options.force ?? false,
+  });
 }

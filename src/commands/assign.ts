@@ -20,7 +20,7 @@ import { assignmentId } from '../io/assignment.js';
 import { toolVersion } from '../version.js';
 import { criterionHeaders, judgeSheets, type JudgeSheet, type SheetEntry } from '../report/assign/sheet.js';
 import type { CsvDelimiter } from '../report/export/csv.js';
-import { parseLang } from '../report/shared/labels.js';
+import type { Lang } from '../report/shared/labels.js';
 import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
 import { summaryLines } from '../report/assign/summary.js';
 import { checkEntries, idIndex, REQUIRED_ENTRY_FIELDS } from '../validate/entries.js';
@@ -29,23 +29,23 @@ import { checkJudges } from '../validate/judges.js';
 import { referenceDate } from '../scoring/score.js';
 import { needsConnectedPanel } from '../model/rubric.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { inputPaths, loadInputs, parseDelimiter } from './inputs.js';
-import { parseCount, parseFormat } from './options.js';
+import { inputPaths, loadInputs } from './inputs.js';
 
+/** As src/cli.ts declares and parses them. */
 export interface AssignCommandOptions {
   judges: string;
   conflicts?: string;
-  perEntry: string;
+  perEntry: number;
   outputDir: string;
   seed?: string;
-  avoid?: string;
-  by?: string;
-  sheetFormat?: string;
+  avoid?: 'region';
+  by?: 'category';
+  sheetFormat?: SheetFormat;
   rubric?: string;
   force?: boolean;
   /** The delimiter of the CSV files written (as `kipp export --delimiter`). */
-  delimiter?: string;
-  lang?: string;
+  delimiter?: CsvDelimiter;
+  lang?: Lang;
 }
 
 export const SHEET_FORMATS = ['csv', 'xlsx'] as const;
@@ -64,20 +64,15 @@ export async function runAssign(
   ctx: CommandContext,
 ): Promise<CommandResult> {
   // Options first: a bad option is a usage error before anything is read.
-  const perEntry = parseCount(options.perEntry, '--per-entry')!;
-  const sheetFormat = parseFormat<SheetFormat>(options.sheetFormat, SHEET_FORMATS, 'csv', '--sheet-format');
-  if (options.avoid !== undefined && options.avoid !== 'region')
-    throw new KippError('usage', `--avoid ${options.avoid}: use region`);
-  if (options.by !== undefined && options.by !== 'category')
-    throw new KippError('usage', `--by ${options.by}: use category`);
+  const { perEntry } = options;
+  const sheetFormat = options.sheetFormat ?? 'csv';
   const byCategory = options.by === 'category';
   const avoidRegion = options.avoid === 'region';
   const seed = options.seed ?? '1';
   // As `kipp export`: --lang (default $KIPP_LANG, else en) names the columns, --delimiter is the
   // delimiter written (`;` for Indonesian-locale Excel); assignment.csv is CSV whatever the sheets.
-  const lang = options.lang !== undefined ? parseLang(options.lang) : ctx.lang;
-  if (lang === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
-  const delimiter: CsvDelimiter = parseDelimiter(options.delimiter) ?? ',';
+  const lang = options.lang ?? ctx.lang;
+  const delimiter: CsvDelimiter = options.delimiter ?? ',';
   const csv: AssignCsvOptions = { delimiter, lang };
 
   // The folder before the inputs: a refusal costs nothing.

@@ -16,6 +16,7 @@ export interface CommandContext {
   log: (line: string) => void;
   /** Writes raw text to stderr (a progress bar redrawn with \r); absent in tests. */
   writeErr?: (text: string) => void;
+  /** The language of a command given neither --lang nor KIPP_LANG (src/cli.ts: en). */
   lang: Lang;
 }
 

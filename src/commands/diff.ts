@@ -5,12 +5,11 @@
  */
 import { diffReports } from '../audit/diff.js';
 import { readReport } from '../io/report.js';
-import { diffFormatters, DIFF_FORMATS, type DiffFormat } from '../report/audit/diff.js';
+import { diffFormatters, type DiffFormat } from '../report/audit/diff.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { parseFormat } from './options.js';
 
 export interface DiffCommandOptions {
-  format?: string;
+  format?: DiffFormat;
 }
 
 export async function runDiff(
@@ -19,7 +18,7 @@ export async function runDiff(
   options: DiffCommandOptions,
   _ctx: CommandContext,
 ): Promise<CommandResult> {
-  const format = parseFormat<DiffFormat>(options.format, DIFF_FORMATS, 'text');
+  const format = options.format ?? 'text';
   const diff = diffReports(readReport(oldPath), readReport(newPath));
   return { output: diffFormatters[format](diff, { old: oldPath, new: newPath }), exit: 0 };
 }

@@ -5,16 +5,16 @@ import { explainDecisions, explainEntry, findEntries } from '../analytics/explai
 import { hasErrors, KippError } from '../model/diagnostic.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
-import { EXPLAIN_FORMATS, explainFormatters, type ExplainFormat } from '../report/analytics/explain.js';
-import { parseLang } from '../report/shared/labels.js';
+import { explainFormatters, type ExplainFormat } from '../report/analytics/explain.js';
+import type { Lang } from '../report/shared/labels.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { decide } from './decide.js';
-import { loadInputs, parseAsOf, type InputOptions } from './inputs.js';
-import { parseFormat } from './options.js';
+import { loadInputs, type InputOptions } from './inputs.js';
 
+/** As src/cli.ts declares and parses them. */
 export interface ExplainCommandOptions extends InputOptions {
-  format?: string;
-  lang?: string;
+  format?: ExplainFormat;
+  lang?: Lang;
   /** The jury's decisions (YAML): the derivation ends with what they did to the entry. */
   decisions?: string;
 }
@@ -25,11 +25,9 @@ export async function runExplain(
   options: ExplainCommandOptions,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  const format = parseFormat<ExplainFormat>(options.format, EXPLAIN_FORMATS, 'text');
-  const asOf = parseAsOf(options.asOf);
-  if (options.lang !== undefined && parseLang(options.lang) === undefined)
-    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
-  const lang = parseLang(options.lang) ?? ctx.lang;
+  const format = options.format ?? 'text';
+  const { asOf } = options;
+  const lang = options.lang ?? ctx.lang;
   const competition = await loadInputs(entryPaths, options, ctx);
   const result = scoreCompetition(competition, { asOf });
   const wanted = id.trim();

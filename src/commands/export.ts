@@ -3,27 +3,26 @@
  * atomically to --output. The format follows the extension. `--delimiter` here is the OUTPUT
  * delimiter; input files are always detected.
  */
-import { hasErrors, KippError } from '../model/diagnostic.js';
+import { KippError } from '../model/diagnostic.js';
 import { decide } from './decide.js';
 import { scoreCompetition } from '../scoring/score.js';
-import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
 import { formatExportCsvPieces, type CsvDelimiter } from '../report/export/csv.js';
 import { exportColumns, exportRows, findShortlist, selectShortlist } from '../report/export/table.js';
-import { parseLang } from '../report/shared/labels.js';
-import { writeOutput } from '../io/write.js';
+import type { Lang } from '../report/shared/labels.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
+import { inputPaths, loadInputs, type InputOptions } from './inputs.js';
 import { sourceDateEpoch } from './options.js';
-import { checkOutputFirst, namedInputs, outputFile } from './output.js';
+import { checkOutputFirst, finish, namedInputs, outputFile } from './output.js';
 
+/** As src/cli.ts declares and parses them; `delimiter` is the one written. */
 export interface ExportCommandOptions extends InputOptions {
   output?: string;
   /** The jury's decisions (YAML), applied after ranking. */
   decisions?: string;
   shortlist?: string;
-  sheets?: string;
-  lang?: string;
+  sheets?: 'shortlist' | 'category';
+  lang?: Lang;
   force?: boolean;
 }
 
@@ -41,14 +40,11 @@ export function exportFormat(output: string | undefined): ExportFormat {
 /** Checks every option before any file is read, so a typo costs nothing. */
 export function parseExportOptions(options: ExportCommandOptions, ctx: CommandContext) {
   const format = exportFormat(options.output);
-  const lang = options.lang !== undefined ? parseLang(options.lang) : ctx.lang;
-  if (lang === undefined) throw new KippError('usage', `--lang ${options.lang}: use en or id`);
-  const delimiter: CsvDelimiter = parseDelimiter(options.delimiter) ?? ',';
+  const lang = options.lang ?? ctx.lang;
+  const delimiter: CsvDelimiter = options.delimiter ?? ',';
   if (format === 'xlsx' && options.delimiter !== undefined)
     throw new KippError('usage', '--delimiter applies to CSV output only; an .xlsx file has typed cells');
   const sheets = options.sheets ?? 'single';
-  if (sheets !== 'single' && sheets !== 'shortlist' && sheets !== 'category')
-    throw new KippError('usage', `--sheets ${sheets}: use shortlist or category`);
   if (format === 'csv' && options.sheets !== undefined)
     throw new KippError('usage', '--sheets applies to .xlsx output only; a CSV file holds one table');
   return {
@@ -56,7 +52,7 @@ export function parseExportOptions(options: ExportCommandOptions, ctx: CommandCo
     lang,
     delimiter,
     sheets,
-    asOf: parseAsOf(options.asOf),
+    asOf: options.asOf,
     generated: sourceDateEpoch(ctx.env),
   } as const;
 }
@@ -80,8 +76,6 @@ export async function runExport(
   // The jury's decisions (--decisions): the exported lists are the final ones.
   const result = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   const shortlist = options.shortlist !== undefined ? findShortlist(result, options.shortlist) : null;
-  for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
-  if (result.diagnostics.length > 0) ctx.log(`kipp export: ${countLine(result.diagnostics)}`);
   const entries = selectShortlist(result, shortlist);
   let data: Uint8Array | Iterable<Uint8Array>;
   if (parsed.format === 'csv') {
@@ -104,16 +98,15 @@ export async function runExport(
       ...(parsed.generated !== undefined ? { generated: parsed.generated } : {}),
     });
   }
-  const exit = hasErrors(result.diagnostics) ? 1 : 0;
   const what = shortlist !== null ? `${shortlist.name} (${entries.length} entries)` : `${entries.length} entries`;
-  if (output === undefined) {
-    ctx.log(`kipp export: ${what} to standard output`);
-    return { output: data, exit };
-  }
-  writeOutput(output, data, {
+  return finish(ctx, {
+    command: 'export',
+    diagnostics: result.diagnostics,
+    notes: output === undefined ? [`${what} to standard output`] : [],
+    report: data,
+    output,
     inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])],
     force: options.force ?? false,
+    wrote: `wrote ${what} to ${output}`,
   });
-  ctx.log(`kipp export: wrote ${what} to ${output}`);
-  return { exit };
 }

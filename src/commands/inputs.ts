@@ -3,7 +3,6 @@
  * `--delimiter`), their checks, and loading with progress on stderr.
  */
 import { KippError } from '../model/diagnostic.js';
-import { isRealDate } from '../model/rubric.js';
 import type { Competition } from '../model/records.js';
 import type { Delimiter } from '../io/csv.js';
 import { readCompetitionAsync } from '../io/load.js';
@@ -17,32 +16,14 @@ export interface InputOptions {
   judges?: string;
   /** Declared conflicts: judge_id, entry_id, reason. */
   conflicts?: string;
+  /** Without it, $KIPP_RUBRIC (src/cli.ts fills it in), else the embedded rubric. */
   rubric?: string;
+  /** Parsed where it is declared (src/commands/options.ts): a real date as YYYY-MM-DD. */
   asOf?: string;
-  delimiter?: string;
+  delimiter?: Delimiter;
 }
 
-export function parseAsOf(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!isRealDate(raw)) throw new KippError('usage', `--as-of ${raw}: expected a date as YYYY-MM-DD`);
-  return raw;
-}
-
-export function parseDelimiter(raw: string | undefined): Delimiter | undefined {
-  if (raw === undefined) return undefined;
-  const named: Record<string, Delimiter> = {
-    ',': ',',
-    comma: ',',
-    ';': ';',
-    semicolon: ';',
-    '\\t': '\t',
-    '\t': '\t',
-    tab: '\t',
-  };
-  const d = named[raw.toLowerCase()];
-  if (d === undefined) throw new KippError('usage', `--delimiter ${raw}: use , ; or tab`);
-  return d;
-}
+export { parseAsOf, parseDelimiter } from './options.js';
 
 export function rubricPath(options: InputOptions, ctx: CommandContext): string | null {
   return options.rubric ?? (ctx.env.KIPP_RUBRIC || null);
@@ -65,8 +46,7 @@ export function workerMinBytes(env: CommandContext['env']): number | undefined {
 export async function loadInputs(entries: string[], options: InputOptions, ctx: CommandContext): Promise<Competition> {
   const progress = ctx.stderrIsTTY ? (message: string) => ctx.log(`kipp: ${message}`) : undefined;
   const minBytes = workerMinBytes(ctx.env);
-  const asOf = parseAsOf(options.asOf);
-  const delimiter = parseDelimiter(options.delimiter);
+  const { asOf, delimiter } = options;
   const rubric = await openRubric(rubricPath(options, ctx));
   return readCompetitionAsync(
     {

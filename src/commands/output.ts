@@ -6,10 +6,11 @@
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { KippError } from '../model/diagnostic.js';
+import { hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { listInputs } from '../io/files.js';
-import { checkOutput } from '../io/write.js';
-import type { CommandContext } from './context.js';
+import { checkOutput, writeOutput } from '../io/write.js';
+import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
+import type { CommandContext, CommandResult } from './context.js';
 import type { InputOptions } from './inputs.js';
 import { parseFormat } from './options.js';
 
@@ -90,7 +91,7 @@ export function namedInputs(
     const m = /^[A-Za-z][A-Za-z0-9_-]*=(.+)$/.exec(arg);
     return m !== null ? [arg, m[1]!] : [arg];
   });
-  const rubric = options.rubric ?? (ctx.env.KIPP_RUBRIC || undefined);
+  const rubric = options.rubric ?? (ctx.env.KIPP_RUBRIC || undefined); // set by src/cli.ts; kept for direct calls
   const named = [
     ...entries,
     ...scores,
@@ -125,4 +126,45 @@ export function checkOutputFirst(path: string, inputs: readonly string[], force:
       `cannot write ${path}: the folder ${dirname(path)} is not writable; choose another --output`,
     );
   }
+}
+
+/** The problems of a run on stderr, one line each, then how many of each kind. */
+export function printDiagnostics(ctx: CommandContext, command: string, diagnostics: readonly Diagnostic[]): void {
+  for (const line of diagnosticLines(diagnostics, ctx.stderrColor)) ctx.log(line);
+  if (diagnostics.length > 0) ctx.log(`kipp ${command}: ${countLine(diagnostics)}`);
+}
+
+/** How a command ends: see finish. */
+export interface Epilogue {
+  /** The command's name, which starts each line it says on stderr. */
+  command: string;
+  /** Said on stderr first; with errors among them the exit is 1 (unless `exit` says otherwise). */
+  diagnostics?: readonly Diagnostic[];
+  /** Lines said on stderr after the diagnostics (without the `kipp COMMAND: ` that starts them). */
+  notes?: readonly string[];
+  report: string | Uint8Array | Iterable<string | Uint8Array>;
+  /** The file to write (outputFile's answer): undefined for standard output. */
+  output: string | undefined;
+  /** Every path the run read: the report is never written over one of them. */
+  inputs: readonly string[];
+  force: boolean;
+  exit?: CommandResult['exit'];
+  /** What the line on stderr says once the file is written (default: `wrote FILE`). */
+  wrote?: string;
+}
+
+/**
+ * The end every reporting command shares: diagnostics and notes on stderr, then the report
+ * written to --output (atomically, never over an input, src/io/write.ts) or handed back for
+ * standard output (src/cli.ts writes it).
+ */
+export function finish(ctx: CommandContext, end: Epilogue): CommandResult {
+  const diagnostics = end.diagnostics ?? [];
+  printDiagnostics(ctx, end.command, diagnostics);
+  for (const note of end.notes ?? []) ctx.log(`kipp ${end.command}: ${note}`);
+  const exit = end.exit ?? (hasErrors(diagnostics) ? 1 : 0);
+  if (end.output === undefined) return { output: end.report, exit };
+  writeOutput(end.output, end.report, { inputs: end.inputs, force: end.force });
+  ctx.log(`kipp ${end.command}: ${end.wrote ?? `wrote ${end.output}`}`);
+  return { exit };
 }

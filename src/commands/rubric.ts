@@ -2,12 +2,11 @@
  * `kipp rubric check F` and `kipp rubric show [F]`.
  */
 import Table from 'cli-table3';
-import { KippError } from '../model/diagnostic.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { decodeBytes } from '../io/decode.js';
 import { loadRubric, parseRubric, readRubricBytes } from '../io/rubric.js';
 import { diagnosticLine } from '../report/shared/diagnostics.js';
-import { categoryLabel, criterionLabel, parseLang, word, type Lang } from '../report/shared/labels.js';
+import { categoryLabel, criterionLabel, word, type Lang } from '../report/shared/labels.js';
 import { tword, type TextWord } from '../report/shared/text-words.js';
 import { mdCell } from '../report/shared/text.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -87,12 +86,10 @@ export function weightsView(rubric: Rubric, lang: Lang): WeightsView {
 
 export async function runRubricShow(
   file: string | undefined,
-  options: { format?: string; lang?: string },
+  options: { format?: 'table' | 'json' | 'md'; lang?: Lang },
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  if (options.lang !== undefined && parseLang(options.lang) === undefined)
-    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
-  const lang = parseLang(options.lang) ?? ctx.lang;
+  const lang = options.lang ?? ctx.lang;
   const { rubric } = loadRubric(file ?? (ctx.env.KIPP_RUBRIC || null));
   const view = weightsView(rubric, lang);
   const t = (w: TextWord, values: Record<string, string | number> = {}) => tword(w, lang, values);

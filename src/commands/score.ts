@@ -2,30 +2,28 @@
  * `kipp score`: load → score → report.
  */
 import { dirname, resolve } from 'node:path';
-import { hasErrors, KippError } from '../model/diagnostic.js';
 import type { ScoreResult } from '../model/result.js';
 import { vocabulary } from '../model/vocabulary.js';
 import { decide } from './decide.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
-import { diagnosticLines, countLine } from '../report/shared/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/score/index.js';
-import { parseLang } from '../report/shared/labels.js';
+import type { Lang } from '../report/shared/labels.js';
 import { selectionText } from '../report/score/selection.js';
-import { writeOutput } from '../io/write.js';
 import type { ManifestOptions, RunOptions } from '../report/audit/manifest.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { inputPaths, loadInputs, parseAsOf, parseDelimiter, type InputOptions } from './inputs.js';
-import { checkOutputFirst, formatForOutput, namedInputs, outputFile } from './output.js';
-import { parseCount, sourceDateEpoch } from './options.js';
+import { inputPaths, loadInputs, type InputOptions } from './inputs.js';
+import { checkOutputFirst, finish, formatForOutput, namedInputs, outputFile } from './output.js';
+import { sourceDateEpoch } from './options.js';
 
+/** As src/cli.ts declares and parses them. */
 export interface ScoreCommandOptions extends InputOptions {
-  format?: string;
+  format?: ScoreFormat;
   output?: string;
   category?: string;
-  top?: string;
-  lang?: string;
+  top?: number;
+  lang?: Lang;
   force?: boolean;
   /** The jury's decisions (YAML), applied after ranking. */
   decisions?: string;
@@ -46,7 +44,7 @@ function manifestOptions(result: ScoreResult, options: ScoreCommandOptions, top:
     as_of: options.asOf ?? null,
     category: options.category !== undefined ? (vocabulary(result.rubric).category(options.category) ?? null) : null,
     top: top ?? null,
-    delimiter: parseDelimiter(options.delimiter) ?? null,
+    delimiter: options.delimiter ?? null,
   };
   return options.output !== undefined
     ? { relativeTo: dirname(resolve(options.output)), options: run }
@@ -60,11 +58,8 @@ export async function runScore(
 ): Promise<CommandResult> {
   const output = outputFile(options.output);
   const format = formatForOutput(options.format, output, SCORE_FORMATS, SCORE_EXTENSIONS, 'table', 'score');
-  const asOf = parseAsOf(options.asOf);
-  const top = parseCount(options.top, '--top');
-  const lang = parseLang(options.lang) ?? ctx.lang;
-  if (options.lang !== undefined && parseLang(options.lang) === undefined)
-    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
+  const { asOf, top } = options;
+  const lang = options.lang ?? ctx.lang;
   const generated = sourceDateEpoch(ctx.env);
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
   const competition = await loadInputs(entryPaths, options, ctx);
@@ -72,12 +67,9 @@ export async function runScore(
   const decided = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   const result = selectEntries(decided, options.category, top);
   const manifest = manifestOptions(result, { ...options, output }, top);
-  for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
-  if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
   // The table, Markdown and HTML say what --top and --category left out; CSV and JSON are data
   // (the JSON report holds it as `selection`), so a person running them reads it here.
   const shown = selectionText(result.selection, result.rubric, lang);
-  if (shown !== null && (format === 'csv' || format === 'json')) ctx.log(`kipp score: ${shown}`);
   const toFile = output !== undefined;
   const reportOptions = {
     lang,
@@ -87,15 +79,13 @@ export async function runScore(
     ...(generated !== undefined ? { generated } : {}),
     manifest,
   };
-  const exit = hasErrors(result.diagnostics) ? 1 : 0;
-  const report = scoreFormatters[format](result, reportOptions);
-  if (toFile) {
-    writeOutput(output, report, {
-      inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])],
-      force: options.force ?? false,
-    });
-    ctx.log(`kipp score: wrote ${output}`);
-    return { exit };
-  }
-  return { output: report, exit };
+  return finish(ctx, {
+    command: 'score',
+    diagnostics: result.diagnostics,
+    notes: shown !== null && (format === 'csv' || format === 'json') ? [shown] : [],
+    report: scoreFormatters[format](result, reportOptions),
+    output,
+    inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])],
+    force: options.force ?? false,
+  });
 }

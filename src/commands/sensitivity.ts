@@ -4,32 +4,24 @@
  */
 import { runSensitivity } from '../analytics/sensitivity.js';
 import { hasErrors, KippError } from '../model/diagnostic.js';
-import { parseLang } from '../report/shared/labels.js';
+import type { Lang } from '../report/shared/labels.js';
 import { scoreWithDetail } from '../scoring/score.js';
-import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
-import { SENSITIVITY_FORMATS, sensitivityFormatters, type SensitivityFormat } from '../report/analytics/sensitivity.js';
+import { sensitivityFormatters, type SensitivityFormat } from '../report/analytics/sensitivity.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { loadInputs, parseAsOf, type InputOptions } from './inputs.js';
-import { parseCount, parseFormat } from './options.js';
+import { loadInputs, type InputOptions } from './inputs.js';
+import { printDiagnostics } from './output.js';
 
+/** As src/cli.ts declares and parses them. */
 export interface SensitivityCommandOptions extends InputOptions {
-  runs?: string;
-  weightSpread?: string;
+  /** At most MAX_RUNS (src/commands/options.ts); default 1000. */
+  runs?: number;
+  /** Percentage points, 0 to 100; default 5. */
+  weightSpread?: number;
   resampleJudges?: boolean;
   seed?: string;
-  format?: string;
-  lang?: string;
+  format?: SensitivityFormat;
+  lang?: Lang;
 }
-
-export function parseSpread(raw: string | undefined): number {
-  if (raw === undefined) return 5;
-  const p = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(p) || p < 0 || p > 100)
-    throw new KippError('usage', `--weight-spread ${raw}: expected percentage points between 0 and 100`);
-  return p;
-}
-
-const MAX_RUNS = 1_000_000;
 
 /** A bar redrawn in place: `[██████······] 512/1000`. */
 export function progressBar(done: number, total: number, width = 30): string {
@@ -42,13 +34,10 @@ export async function runSensitivityCommand(
   options: SensitivityCommandOptions,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  const format = parseFormat<SensitivityFormat>(options.format, SENSITIVITY_FORMATS, 'table');
-  const asOf = parseAsOf(options.asOf);
-  const runs = parseCount(options.runs ?? '1000', '--runs')!;
-  if (options.lang !== undefined && parseLang(options.lang) === undefined)
-    throw new KippError('usage', `--lang ${options.lang}: use en or id`);
-  if (runs > MAX_RUNS) throw new KippError('usage', `--runs ${runs}: at most ${MAX_RUNS}`);
-  const weightSpread = parseSpread(options.weightSpread);
+  const format = options.format ?? 'table';
+  const { asOf } = options;
+  const runs = options.runs ?? 1000;
+  const weightSpread = options.weightSpread ?? 5;
   const seed = options.seed ?? '1';
   if (!options.scores || options.scores.length === 0)
     throw new KippError('usage', "kipp sensitivity needs the judges' score sheets: --scores FILE...");
@@ -63,8 +52,7 @@ export async function runSensitivityCommand(
     );
   }
   const { result, detail } = scoreWithDetail(competition, { asOf });
-  for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
-  if (result.diagnostics.length > 0) ctx.log(`kipp sensitivity: ${countLine(result.diagnostics)}`);
+  printDiagnostics(ctx, 'sensitivity', result.diagnostics);
   const bar = ctx.stderrIsTTY && ctx.writeErr ? ctx.writeErr : undefined;
   const step = Math.max(1, Math.floor(runs / 100));
   const outcome = runSensitivity(result, detail, {
@@ -81,7 +69,7 @@ export async function runSensitivityCommand(
   });
   if (bar) bar('\r\u001b[2K');
   const text = sensitivityFormatters[format](outcome, {
-    lang: parseLang(options.lang) ?? ctx.lang,
+    lang: options.lang ?? ctx.lang,
     color: format === 'table' && ctx.color,
     rubric: result.rubric,
   });

@@ -7,7 +7,6 @@
 import { appendFileSync } from 'node:fs';
 import { compareDiagnostics, diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { listInputs, MissingFile } from '../io/files.js';
-import { writeOutput } from '../io/write.js';
 import {
   githubStepSummary,
   validateFormatters,
@@ -21,15 +20,16 @@ import { applyPolicy, type Policy } from '../validate/policy.js';
 import { toolVersion } from '../version.js';
 import { assignmentCheck } from './assignment-check.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { inputPaths, loadInputs, parseAsOf, parseDelimiter, rubricPath, type InputOptions } from './inputs.js';
-import { checkOutputFirst, formatForOutput, namedInputs, outputFile } from './output.js';
+import { inputPaths, loadInputs, rubricPath, type InputOptions } from './inputs.js';
+import { checkOutputFirst, finish, formatForOutput, namedInputs, outputFile } from './output.js';
 
+/** As src/cli.ts declares and parses them. */
 export interface ValidateCommandOptions extends InputOptions {
-  format?: string;
+  format?: ValidateFormat;
   output?: string;
   force?: boolean;
   strict?: boolean;
-  maxWarnings?: string;
+  maxWarnings?: number;
   quiet?: boolean;
   /** The assignment.csv kipp assign wrote: the score sheets are checked against it. */
   assignment?: string;
@@ -50,12 +50,6 @@ const VALIDATE_EXTENSIONS: Record<ValidateFormat, readonly string[]> = {
   github: ['txt', 'log'],
   sarif: ['sarif', 'json'],
 };
-
-export function parseMaxWarnings(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw new KippError('usage', `--max-warnings ${raw}: expected a whole number (0 or more)`);
-  return Number(raw);
-}
 
 /** Input paths that do not exist, as file-not-found (reported with an invalid rubric). */
 function missingInputs(entryPaths: string[], options: ValidateCommandOptions): Diagnostic[] {
@@ -142,9 +136,7 @@ export async function runValidate(
   // Options first: a bad option is a usage error before anything is read.
   const output = outputFile(options.output);
   const format = formatForOutput(options.format, output, VALIDATE_FORMATS, VALIDATE_EXTENSIONS, 'pretty', 'validate');
-  const asOf = parseAsOf(options.asOf);
-  const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  parseDelimiter(options.delimiter);
+  const { asOf, maxWarnings } = options;
   const policy: Policy = { strict: options.strict ?? false, quiet: options.quiet ?? false, maxWarnings };
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
 
@@ -170,14 +162,16 @@ export async function runValidate(
   if (maxWarnings !== undefined && outcome.warnings > maxWarnings) {
     ctx.log(`kipp validate: ${outcome.warnings} warnings, more than --max-warnings ${maxWarnings}`);
   }
-  const exit = loadFailed ? 2 : outcome.exit;
-  if (toFile) {
-    writeOutput(output, text, { inputs, force: options.force ?? false });
-    ctx.log(`kipp validate: ${summaryLine(report.summary)}; wrote ${output}`);
-    return { exit };
-  }
   // Formats for machines: a human running them still sees the outcome, on stderr.
-  if (format === 'json' || format === 'junit' || format === 'sarif')
-    ctx.log(`kipp validate: ${summaryLine(report.summary)}`);
-  return { output: text, exit };
+  const toStdout = output === undefined && (format === 'json' || format === 'junit' || format === 'sarif');
+  return finish(ctx, {
+    command: 'validate',
+    notes: toStdout ? [summaryLine(report.summary)] : [],
+    report: text,
+    output,
+    inputs,
+    force: options.force ?? false,
+    exit: loadFailed ? 2 : outcome.exit,
+    wrote: `${summaryLine(report.summary)}; wrote ${output}`,
+  });
 }

@@ -5,13 +5,12 @@
  */
 import { verifyReport } from '../audit/verify.js';
 import { readReport } from '../io/report.js';
-import { verifyFormatters, VERIFY_FORMATS, type VerifyFormat } from '../report/audit/verify.js';
+import { verifyFormatters, type VerifyFormat } from '../report/audit/verify.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { parseFormat } from './options.js';
 
 export interface VerifyCommandOptions {
-  format?: string;
+  format?: VerifyFormat;
 }
 
 export async function runVerify(
@@ -19,7 +18,7 @@ export async function runVerify(
   options: VerifyCommandOptions,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  const format = parseFormat<VerifyFormat>(options.format, VERIFY_FORMATS, 'text');
+  const format = options.format ?? 'text';
   const report = readReport(reportPath);
   const verification = await verifyReport(report, reportPath, { version: toolVersion() });
   if (verification.kipp) {

@@ -12,8 +12,8 @@ const options = {
   judges: `${CONF}/judges.csv`,
   rubric: `${CONF}/rubric.yaml`,
   asOf: '2026-11-22',
-  runs: '20',
-  format: 'json',
+  runs: 20,
+  format: 'json' as const,
 };
 
 function context(stderrIsTTY: boolean) {

@@ -6,6 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { parseExportOptions, type ExportCommandOptions } from '../../src/commands/export.js';
 import type { CommandContext } from '../../src/commands/context.js';
 import { KippError } from '../../src/model/diagnostic.js';
+import { asOfOption, delimiterOption, langOption } from '../../src/commands/options.js';
+import { Option } from '@commander-js/extra-typings';
+
+/** An option's parser, as the command line runs it (src/commands/options.ts declares them). */
+const parse = (option: Option, raw: string): unknown =>
+  (option as unknown as { parseArg: (raw: string, previous: unknown) => unknown }).parseArg(raw, undefined);
 
 const ctx = (env: Record<string, string> = {}, lang: 'en' | 'id' = 'en'): CommandContext => ({
   env,
@@ -27,13 +33,13 @@ describe('parseExportOptions', () => {
       { format: 'csv', delimiter: ';' },
     ],
     [
-      { output: 'top-45.csv', delimiter: 'semicolon', lang: 'id' },
+      { output: 'top-45.csv', delimiter: ';', lang: 'id' },
       { delimiter: ';', lang: 'id' },
     ],
-    [{ output: 'top-45.csv', delimiter: 'tab' }, { delimiter: '\t' }],
+    [{ output: 'top-45.csv', delimiter: '\t' }, { delimiter: '\t' }],
     [{ output: 'x.xlsx', sheets: 'category' }, { sheets: 'category' }],
     [
-      { output: 'x.xlsx', sheets: 'shortlist', lang: 'id-ID' },
+      { output: 'x.xlsx', sheets: 'shortlist', lang: 'id' },
       { sheets: 'shortlist', lang: 'id' },
     ],
     [{ output: 'x.xlsx', asOf: '2018-03-10' }, { asOf: '2018-03-10' }],
@@ -54,14 +60,36 @@ describe('parseExportOptions', () => {
     { output: 'x' },
     { output: 'x.csv', sheets: 'category' },
     { output: 'x.xlsx', delimiter: ',' },
-    { output: 'x.csv', delimiter: '|' },
-    { output: 'x.csv', lang: 'fr' },
-    { output: 'x.xlsx', sheets: 'judge' },
-    { output: 'x.csv', asOf: '2018-02-31' },
   ])('%j is a usage error', (options) => {
     expect(() => parseExportOptions(options, ctx())).toThrow(KippError);
     try {
       parseExportOptions(options, ctx());
+    } catch (err) {
+      expect((err as KippError).kind).toBe('usage');
+    }
+  });
+});
+
+describe('export option values, parsed where they are declared', () => {
+  it.each<[Option, string, unknown]>([
+    [delimiterOption(), 'semicolon', ';'],
+    [delimiterOption(), 'tab', '\t'],
+    [delimiterOption(), ';', ';'],
+    [langOption(), 'id-ID', 'id'],
+    [langOption(), 'en', 'en'],
+    [asOfOption(), '2018-03-10', '2018-03-10'],
+  ])('%s %j → %j', (option, raw, expected) => {
+    expect(parse(option, raw)).toBe(expected);
+  });
+
+  it.each<[Option, string]>([
+    [delimiterOption(), '|'],
+    [langOption(), 'fr'],
+    [asOfOption(), '2018-02-31'],
+  ])('%s %j is a usage error', (option, raw) => {
+    expect(() => parse(option, raw)).toThrow(KippError);
+    try {
+      parse(option, raw);
     } catch (err) {
       expect((err as KippError).kind).toBe('usage');
     }
