@@ -16,7 +16,7 @@ import { checkScores, type CheckedScores } from '../validate/scores.js';
 import { checkPanelOf } from '../validate/panel.js';
 import { aggregate } from './aggregate.js';
 import { normalizeColumns } from './normalize.js';
-import { categoryRanks, rankByKeys, rankKeys } from './rank.js';
+import { categoryRanks, rankByKeys, rankKeys, type Ranking } from './rank.js';
 import { round6 } from './round.js';
 import { drawShortlist, type Candidate } from './shortlist.js';
 
@@ -87,22 +87,76 @@ export function scoreSingle(
   const scores = checkScores(competition, checked);
   // Step 3, over the records in canonical order (entry id, judge id, criterion).
   const { kept } = scores;
-  const C = rubric.criteria.length;
   const normalized = normalizeColumns(
     kept.count,
     kept.judge,
     kept.criterion,
     kept.value,
     scores.judges.length,
-    C,
+    rubric.criteria.length,
     rubric.normalization,
     kept.entry,
   );
   const severities = rubric.normalization === 'severity' ? judgeSeverities(rubric, scores, normalized) : undefined;
-  // Step 4: an entry's records are contiguous; per criterion, its judges in id order. The
-  // unrounded s_c go into one column of entry × criterion (`has`: the entry has one), not an
-  // object per entry: the objects are made only when a consumer asks (detail.aggregates).
-  const n = checked.length;
+  const aggregated = aggregateColumns(rubric, scores, normalized, checked.length);
+  const totals = totalEntries(rubric, checked, scores, aggregated);
+  const ranking = rankEntries(rubric, checked, scores, totals);
+  const entries = resultsInReportOrder(rubric, checked, scores, totals, ranking);
+  // Step 10.
+  const { shortlists, diagnostics: shortlistDiagnostics } = drawShortlists(
+    rubric,
+    entries.slice(0, totals.ranked.length),
+    entries,
+  );
+  // docs/guide/analytics.md: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
+  // where the rubric's normalization compares judges at all).
+  const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
+  const diagnostics = inSheets(
+    [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel],
+    competition.inputs,
+  )
+    .sort(compareDiagnostics)
+    .concat(shortlistDiagnostics);
+  const { trimmed } = aggregated;
+  let aggregates: Record<string, number>[] | undefined;
+  return {
+    result: assembleResult(
+      competition,
+      asOf,
+      entries,
+      shortlists,
+      diagnostics,
+      () => scoredRecords(rubric, checked, scores, normalized, trimmed),
+      severities,
+    ),
+    detail: {
+      checked,
+      scores,
+      normalized,
+      trimmed,
+      get aggregates() {
+        return (aggregates ??= aggregateObjects(rubric, aggregated, checked.length));
+      },
+    },
+  };
+}
+
+/**
+ * Step 4's figures in columns: the unrounded s_c per entry × criterion (`agg`, where `has` is 1),
+ * not an object per entry (aggregateObjects makes those when a consumer asks), and the records
+ * the trimmed mean dropped.
+ */
+interface Aggregated {
+  agg: Float64Array;
+  has: Uint8Array;
+  /** 1 for a remaining record dropped by the trimmed mean (same order as scores.kept). */
+  trimmed: Uint8Array;
+}
+
+/** Step 4: an entry's records are contiguous; per criterion, its judges in id order. */
+function aggregateColumns(rubric: Rubric, scores: CheckedScores, normalized: Float64Array, n: number): Aggregated {
+  const { kept } = scores;
+  const C = rubric.criteria.length;
   const agg = new Float64Array(n * C);
   const has = new Uint8Array(n * C);
   const trimmed = new Uint8Array(kept.count);
@@ -147,23 +201,48 @@ export function scoreSingle(
     }
     a = b;
   }
-  let aggregateObjects: Record<string, number>[] | undefined;
-  const aggregates = (): Record<string, number>[] =>
-    (aggregateObjects ??= checked.map((_, i) => {
-      const s: Record<string, number> = {};
-      for (let k = 0; k < C; k++) if (has[i * C + k] === 1) s[rubric.criteria[k]!.id] = agg[i * C + k]!;
-      return s;
-    }));
+  return { agg, has, trimmed };
+}
 
-  // Steps 5–8, entry by entry, into columns: the result objects are made after ranking, in
-  // report order, so that ranking, the shortlists and the report writers read a stress year's
-  // 200,000 entries in the order they lie in memory instead of all over it. Weights are looked
-  // up once per category, not once per entry.
-  const ids = rubric.criteria.map((k) => k.id);
+/** The unrounded s_c as one object per entry (ScoringDetail.aggregates), by criterion id. */
+function aggregateObjects(rubric: Rubric, { agg, has }: Aggregated, n: number): Record<string, number>[] {
+  const C = rubric.criteria.length;
+  return Array.from({ length: n }, (_, i) => {
+    const s: Record<string, number> = {};
+    for (let k = 0; k < C; k++) if (has[i * C + k] === 1) s[rubric.criteria[k]!.id] = agg[i * C + k]!;
+    return s;
+  });
+}
+
+/** Steps 5–8 in columns, per entry index. */
+interface Totals {
   /** s_c rounded (step 7), where `scored` says the entry has one. */
+  value: Float64Array;
+  scored: Uint8Array;
+  /** Entries with a total (step 6), in entry order, and their totals and failed pass marks. */
+  ranked: number[];
+  totals: Float64Array;
+  /** The pass marks missed (step 8); undefined: no total (incomplete, ineligible or no id). */
+  failedOf: string[][];
+}
+
+/**
+ * Steps 5–8, entry by entry, into columns: the result objects are made after ranking, in
+ * report order, so that ranking, the shortlists and the report writers read a stress year's
+ * 200,000 entries in the order they lie in memory instead of all over it. Weights are looked
+ * up once per category, not once per entry.
+ */
+function totalEntries(
+  rubric: Rubric,
+  checked: CheckedEntry[],
+  scores: CheckedScores,
+  { agg, has }: Aggregated,
+): Totals {
+  const n = checked.length;
+  const C = rubric.criteria.length;
+  const ids = rubric.criteria.map((k) => k.id);
   const value = new Float64Array(n * C);
   const scored = new Uint8Array(n * C);
-  /** Entries with a total (step 6), in entry order, and their totals and failed pass marks. */
   const ranked: number[] = [];
   const totals = new Float64Array(n);
   const failedOf: string[][] = new Array<string[]>(n);
@@ -181,14 +260,16 @@ export function scoreSingle(
   for (let i = 0; i < n; i++) {
     const c = checked[i]!;
     if (c.entry.id === '') continue; // reported as missing-field; an entry without an id cannot be reported
+    // Step 7 on each s_c.
     for (let k = 0; k < C; k++) {
       if (has[i * C + k] === 0) continue;
       value[i * C + k] = round6(agg[i * C + k]!);
       scored[i * C + k] = 1;
     }
+    // Step 5.
     if (scores.tooFewJudges.has(i) || c.errors.length > 0) continue; // incomplete or ineligible: no total
-    // weightedTotal on the column: the same products and sums in the same (rubric) order (an
-    // absent s_c is NaN there as undefined is in weightedTotal).
+    // Step 6: weightedTotal on the column: the same products and sums in the same (rubric) order
+    // (an absent s_c is NaN there as undefined is in weightedTotal).
     const w = weightsForCategory(c.category);
     let sum = 0;
     let weightSum = 0;
@@ -199,10 +280,21 @@ export function scoreSingle(
     const total = round6((100 * (sum / weightSum - lo)) / (hi - lo));
     ranked.push(i);
     totals[i] = total;
+    // Step 8.
     failedOf[i] = missedMarks(rubric, total, (k) => (scored[i * C + k] === 1 ? value[i * C + k] : undefined));
   }
+  return { value, scored, ranked, totals, failedOf };
+}
 
-  // Step 9: overall and per-category ranks, on the columns.
+/** Step 9: overall and per-category ranks of the entries with a total, on the columns. */
+function rankEntries(
+  rubric: Rubric,
+  checked: CheckedEntry[],
+  scores: CheckedScores,
+  { value, scored, ranked, totals }: Totals,
+): Ranking & { categoryRank: Int32Array } {
+  const C = rubric.criteria.length;
+  const ids = rubric.criteria.map((k) => k.id);
   const tieBreak = rubric.tieBreak.map((id) => ids.indexOf(id));
   const K = tieBreak.length + 1;
   const keys = new Float64Array(ranked.length * K);
@@ -216,8 +308,19 @@ export function scoreSingle(
   });
   const ranking = rankByKeys(ranked.length, K, keys, idRank);
   const categoryRank = categoryRanks(ranking.order, K, keys, (r) => checked[ranked[r]!]!.category);
+  return { ...ranking, categoryRank };
+}
 
-  // The results in report order: ranked entries in rank order, then the others by id.
+/** The results in report order: ranked entries in rank order, then the others by id. */
+function resultsInReportOrder(
+  rubric: Rubric,
+  checked: CheckedEntry[],
+  scores: CheckedScores,
+  { value, scored, ranked, totals, failedOf }: Totals,
+  ranking: Ranking & { categoryRank: Int32Array },
+): EntryResult[] {
+  const C = rubric.criteria.length;
+  const ids = rubric.criteria.map((k) => k.id);
   const resultOf = (i: number, rank: number | null, tied: boolean, categoryRankOf: number | null): EntryResult => {
     const c = checked[i]!;
     const criteria: Record<string, number> = {};
@@ -254,62 +357,41 @@ export function scoreSingle(
     }
     return result;
   };
-  const entries = Array.from(ranking.order, (r, p) =>
-    resultOf(ranked[r]!, ranking.rank[p]!, ranking.tied[p] === 1, categoryRank[p] || null),
-  );
+  const { order, rank, tied, categoryRank } = ranking;
+  const entries = Array.from(order, (r, p) => resultOf(ranked[r]!, rank[p]!, tied[p] === 1, categoryRank[p] || null));
   const unranked = checked.flatMap((c, i) => (c.entry.id !== '' && failedOf[i] === undefined ? [i] : []));
   unranked.sort((a, b) => compareCodePoints(checked[a]!.entry.id, checked[b]!.entry.id) || a - b);
   for (const i of unranked) entries.push(resultOf(i, null, false, null));
+  return entries;
+}
 
-  // Step 10.
-  const { shortlists, diagnostics: shortlistDiagnostics } = drawShortlists(
-    rubric,
-    entries.slice(0, ranked.length),
-    entries,
-  );
-
-  // One object per score is built only when someone asks (explanations, analytics): a stress
-  // year has millions of scores and the report does not need them.
-  const scoredRecords = (): ScoredRecord[] => {
-    const out: ScoredRecord[] = [];
-    const push = (cols: typeof kept, excluded: 'conflict' | null) => {
-      for (let i = 0; i < cols.count; i++) {
-        out.push({
-          entryId: checked[cols.entry[i]!]!.entry.id,
-          judge: scores.judges[cols.judge[i]!]!,
-          criterion: rubric.criteria[cols.criterion[i]!]!.id,
-          raw: cols.value[i]!,
-          normalized: excluded ? null : normalized[i]!,
-          excluded: excluded ?? (trimmed[i] ? 'trimmed' : null),
-        });
-      }
-    };
-    push(kept, null);
-    push(scores.excluded, 'conflict');
-    return out;
+/**
+ * One object per score (ScoreResult.records), built only when someone asks (explanations,
+ * analytics): a stress year has millions of scores and the report does not need them.
+ */
+function scoredRecords(
+  rubric: Rubric,
+  checked: CheckedEntry[],
+  scores: CheckedScores,
+  normalized: Float64Array,
+  trimmed: Uint8Array,
+): ScoredRecord[] {
+  const out: ScoredRecord[] = [];
+  const push = (cols: CheckedScores['kept'], excluded: 'conflict' | null) => {
+    for (let i = 0; i < cols.count; i++) {
+      out.push({
+        entryId: checked[cols.entry[i]!]!.entry.id,
+        judge: scores.judges[cols.judge[i]!]!,
+        criterion: rubric.criteria[cols.criterion[i]!]!.id,
+        raw: cols.value[i]!,
+        normalized: excluded ? null : normalized[i]!,
+        excluded: excluded ?? (trimmed[i] ? 'trimmed' : null),
+      });
+    }
   };
-
-  // docs/guide/analytics.md: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
-  // where the rubric's normalization compares judges at all).
-  const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
-  const diagnostics = inSheets(
-    [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel],
-    competition.inputs,
-  )
-    .sort(compareDiagnostics)
-    .concat(shortlistDiagnostics);
-  return {
-    result: assembleResult(competition, asOf, entries, shortlists, diagnostics, scoredRecords, severities),
-    detail: {
-      checked,
-      scores,
-      normalized,
-      trimmed,
-      get aggregates() {
-        return aggregates();
-      },
-    },
-  };
+  push(scores.kept, null);
+  push(scores.excluded, 'conflict');
+  return out;
 }
 
 /**
