@@ -137,7 +137,8 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
       `"${stage}" is not a stage of the rubric${rubric.stages.length > 0 ? ` (${rubric.stages.map((s) => s.name).join(', ')})` : ''}`,
     );
   }
-  const records = stage === undefined ? result.records : result.records.filter((r) => r.stage === stage);
+  const all = result.scoredRecords();
+  const records = stage === undefined ? all : all.filter((r) => r.stage === stage);
   // Coverage counts the entries shown; in one stage, those the stage has any score for.
   const judgeCounts = stage === undefined ? result.entries.map((e) => e.judges) : judgesInStage(result, records);
   const profile = profileRecords(rubric, records, judgeCounts, result.entries);

@@ -69,8 +69,11 @@ export interface ScoringDetail {
   normalized: Float64Array;
   /** 1 for a remaining record dropped by the trimmed mean (same order). */
   trimmed: Uint8Array;
-  /** Unrounded s_c per entry index. */
-  aggregates: Record<string, number>[];
+  /**
+   * Unrounded s_c per entry index, one object per entry: a method, not a field (a stress year has
+   * 200,000 entries; a spread of the detail would build them). Built on the first call.
+   */
+  aggregates(): Record<string, number>[];
   /** With rubric stages: each stage's own detail (the fields above are the first stage's). */
   stages?: { name: string; detail: ScoringDetail }[];
 }
@@ -134,9 +137,7 @@ export function scoreSingle(
       scores,
       normalized,
       trimmed,
-      get aggregates() {
-        return (aggregates ??= aggregateObjects(rubric, aggregated, checked.length));
-      },
+      aggregates: () => (aggregates ??= aggregateObjects(rubric, aggregated, checked.length)),
     },
   };
 }
@@ -502,9 +503,7 @@ export function assembleResult(
     asOf,
     entries,
     shortlists,
-    get records() {
-      return (records ??= scoredRecords());
-    },
+    scoredRecords: () => (records ??= scoredRecords()),
     diagnostics,
   };
 }

@@ -166,7 +166,7 @@ export function scoreStages(
     entries,
     shortlists,
     diagnostics,
-    () => runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))),
+    () => runs.flatMap((run) => run.result.scoredRecords().map((r) => ({ ...r, stage: run.stage.name }))),
     rubric.normalization === 'severity'
       ? runs.flatMap((run) => (run.result.severities ?? []).map((s) => ({ stage: run.stage.name, ...s })))
       : undefined,
