@@ -101,6 +101,8 @@ export function scoreSingle(
     kept.entry,
   );
   const severities = rubric.normalization === 'severity' ? judgeSeverities(rubric, scores, normalized) : undefined;
+  // Step 4 → steps 5–8 → step 9, each on the columns the one before made; the result objects
+  // only then, in report order.
   const aggregated = aggregateColumns(rubric, scores, normalized, checked.length);
   const totals = totalEntries(rubric, checked, scores, aggregated);
   const ranking = rankEntries(rubric, checked, scores, totals);
