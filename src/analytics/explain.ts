@@ -250,7 +250,7 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
   const { rubric } = result;
   const category = entry.categoryKnown ? entry.category : undefined;
   const weights = weightsFor(rubric, category);
-  const all = result.records;
+  const all = result.scoredRecords();
   const own = all.filter((r) => r.entryId === id);
   const stageOrder = (r: ScoredRecord) =>
     r.stage === undefined ? 0 : rubric.stages.findIndex((st) => st.name === r.stage);

@@ -137,24 +137,27 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
       `"${stage}" is not a stage of the rubric${rubric.stages.length > 0 ? ` (${rubric.stages.map((s) => s.name).join(', ')})` : ''}`,
     );
   }
-  const records = stage === undefined ? result.records : result.records.filter((r) => r.stage === stage);
+  const all = result.scoredRecords();
+  const records = stage === undefined ? all : all.filter((r) => r.stage === stage);
   // Coverage counts the entries shown; in one stage, those the stage has any score for.
-  let judgeCounts: number[];
-  if (stage === undefined) judgeCounts = result.entries.map((e) => e.judges);
-  else {
-    const inStage = new Map<string, Set<string>>();
-    for (const r of records) {
-      let set = inStage.get(r.entryId);
-      if (!set) inStage.set(r.entryId, (set = new Set()));
-      if (r.excluded !== 'conflict') set.add(r.judge);
-    }
-    judgeCounts = result.entries.filter((e) => inStage.has(e.id)).map((e) => inStage.get(e.id)!.size);
-  }
+  const judgeCounts = stage === undefined ? result.entries.map((e) => e.judges) : judgesInStage(result, records);
   const profile = profileRecords(rubric, records, judgeCounts, result.entries);
   if (rubric.normalization === 'severity') profile.severities = severityEstimates(result, stage);
   return profile;
 }
 
+/** Distinct judges (after conflicts) per entry the stage's records score, in the result's entry order. */
+function judgesInStage(result: ScoreResult, records: readonly ScoredRecord[]): number[] {
+  const inStage = new Map<string, Set<string>>();
+  for (const r of records) {
+    let set = inStage.get(r.entryId);
+    if (!set) inStage.set(r.entryId, (set = new Set()));
+    if (r.excluded !== 'conflict') set.add(r.judge);
+  }
+  return result.entries.filter((e) => inStage.has(e.id)).map((e) => inStage.get(e.id)!.size);
+}
+
+/** The panel profile of `records`, in the order of docs/guide/analytics.md: judges, agreement, coverage, disagreements. */
 function profileRecords(
   rubric: Rubric,
   records: readonly ScoredRecord[],
@@ -162,9 +165,62 @@ function profileRecords(
   entries: ScoreResult['entries'],
 ): PanelProfile {
   const span = rubric.scale.max - rubric.scale.min;
-  const criteria = rubric.criteria.map((c) => c.id);
+  const spreadCut = round6(SPREAD_SHARE * span);
+  const biasCut = round6(BIAS_SHARE * span);
+  const { cells, conflictEntries, judgeIds, kept } = cellsOf(records);
+  const { acc, disagreements } = compareWithCoJudges(rubric, cells, spreadCut);
+  const judges = judgeProfiles(rubric, judgeIds, acc, conflictEntries, biasCut);
+  const { totals, entriesScored } = ownTotals(rubric, kept, entries);
+  const iccGroups = [...totals.values()].map((own) => [...own.values()]);
+  const icc = icc1(iccGroups);
+  const iccK = icc1k(iccGroups);
+  const w = kendallWOverBlocks(totals);
+  const scoringJudges = new Set(kept.map((r) => r.judge));
+  const components = panelComponents(kept.map((r) => ({ judge: r.judge, entry: r.entryId }))).length;
+  const counts = judgeCounts;
+  return {
+    judges,
+    agreement: {
+      icc: rounded(icc),
+      icc_form: 'ICC(1)',
+      icc_entries: iccGroups.filter((g) => g.length >= 2).length,
+      icc_k: rounded(iccK.value),
+      icc_k_form: 'ICC(1,k)',
+      icc_k_judges: rounded(iccK.k),
+      icc_k_mean: 'harmonic',
+      kendall_w: w.entries > 0 ? round6(w.sum / w.entries) : null,
+      kendall_w_tie_corrected: true,
+      kendall_w_blocks: w.blocks,
+      kendall_w_entries: w.entries,
+      kendall_w_coverage: {
+        entries: w.entries,
+        entries_scored: entriesScored,
+        judges: w.judges.size,
+        judges_scoring: scoringJudges.size,
+      },
+    },
+    coverage: {
+      entries: counts.length,
+      min_judges: counts.length > 0 ? counts.reduce((a, b) => Math.min(a, b)) : null,
+      max_judges: counts.length > 0 ? counts.reduce((a, b) => Math.max(a, b)) : null,
+      connected: components <= 1,
+      components,
+    },
+    thresholds: { harsh: biasCut, lenient: biasCut, disagreement: spreadCut },
+    disagreements,
+  };
+}
 
-  // Cells: one entry and criterion, with its remaining records in a fixed order (judge id).
+/**
+ * Cells: one entry and criterion, with its remaining records in a fixed order (judge id); the
+ * entries each judge was excluded from for a conflict; every judge seen; the remaining records.
+ */
+function cellsOf(records: readonly ScoredRecord[]): {
+  cells: Map<string, Cell>;
+  conflictEntries: Map<string, Set<string>>;
+  judgeIds: Set<string>;
+  kept: ScoredRecord[];
+} {
   const cells = new Map<string, Cell>();
   const conflictEntries = new Map<string, Set<string>>();
   const judgeIds = new Set<string>();
@@ -184,15 +240,28 @@ function profileRecords(
     cell.judges.push(r.judge);
     cell.raws.push(r.raw);
   }
+  return { cells, conflictEntries, judgeIds, kept };
+}
 
-  // Per judge: deviations from the co-judges' mean, overall and per criterion.
-  interface Acc {
-    scored: number;
-    sum: number;
-    mine: number[];
-    others: number[];
-    byCriterion: Map<string, { sum: number; n: number }>;
-  }
+/** Per judge: the records scored and their sum, and each shared cell's score beside the co-judges' mean. */
+interface Acc {
+  scored: number;
+  sum: number;
+  mine: number[];
+  others: number[];
+  byCriterion: Map<string, { sum: number; n: number }>;
+}
+
+/**
+ * One pass over the cells: each judge's deviations from the co-judges' mean, overall and per
+ * criterion, and the cells whose spread reaches the disagreement cut-off (largest first, then
+ * entry id, then rubric order).
+ */
+function compareWithCoJudges(
+  rubric: Rubric,
+  cells: ReadonlyMap<string, Cell>,
+  spreadCut: number,
+): { acc: Map<string, Acc>; disagreements: Disagreement[] } {
   const acc = new Map<string, Acc>();
   const accOf = (j: string): Acc => {
     let a = acc.get(j);
@@ -200,7 +269,6 @@ function profileRecords(
     return a;
   };
   const disagreements: Disagreement[] = [];
-  const spreadCut = round6(SPREAD_SHARE * span);
   for (const cell of cells.values()) {
     const n = cell.raws.length;
     let total = 0;
@@ -229,16 +297,25 @@ function profileRecords(
     if (n >= 2 && spread >= spreadCut)
       disagreements.push({ entry_id: cell.entryId, criterion: cell.criterion, spread });
   }
-  const criterionOrder = new Map(criteria.map((c, i) => [c, i]));
+  const criterionOrder = new Map(rubric.criteria.map((c, i) => [c.id, i]));
   disagreements.sort(
     (a, b) =>
       b.spread - a.spread ||
       compareCodePoints(a.entry_id, b.entry_id) ||
       criterionOrder.get(a.criterion)! - criterionOrder.get(b.criterion)!,
   );
+  return { acc, disagreements };
+}
 
-  const biasCut = round6(BIAS_SHARE * span);
-  const judges: JudgeProfile[] = [...judgeIds].sort(compareCodePoints).map((id) => {
+/** Each judge's profile (id order): mean, bias overall and per criterion, agreement, conflicts, flags. */
+function judgeProfiles(
+  rubric: Rubric,
+  judgeIds: ReadonlySet<string>,
+  acc: ReadonlyMap<string, Acc>,
+  conflictEntries: ReadonlyMap<string, Set<string>>,
+  biasCut: number,
+): JudgeProfile[] {
+  return [...judgeIds].sort(compareCodePoints).map((id) => {
     const a = acc.get(id);
     let deviation = 0;
     for (let i = 0; i < (a?.mine.length ?? 0); i++) deviation += a!.mine[i]! - a!.others[i]!;
@@ -247,7 +324,7 @@ function profileRecords(
     if (bias !== null && bias <= -biasCut) flags.push('harsh');
     if (bias !== null && bias >= biasCut) flags.push('lenient');
     const byCriterion: Record<string, number | null> = {};
-    for (const c of criteria) {
+    for (const { id: c } of rubric.criteria) {
       const b = a?.byCriterion.get(c);
       byCriterion[c] = b ? round6(b.sum / b.n) : null;
     }
@@ -262,8 +339,18 @@ function profileRecords(
       bias_by_criterion: byCriterion,
     };
   });
+}
 
-  // Each judge's own total per entry (only where the judge scored every criterion), for ICC and W.
+/**
+ * Each judge's own total per entry (entry id order, then judge id order), only where the judge
+ * scored every criterion: what ICC and W compare. `entriesScored`: entries with any remaining record.
+ */
+function ownTotals(
+  rubric: Rubric,
+  kept: readonly ScoredRecord[],
+  entries: ScoreResult['entries'],
+): { totals: Map<string, Map<string, number>>; entriesScored: number } {
+  const criteria = rubric.criteria.map((c) => c.id);
   const category = new Map(entries.map((e) => [e.id, e.categoryKnown ? e.category : undefined]));
   const ownScores = new Map<string, Map<string, Record<string, number>>>(); // entry → judge → criterion → raw
   for (const r of kept) {
@@ -282,11 +369,19 @@ function profileRecords(
     }
     if (own.size > 0) totals.set(entryId, own);
   }
-  const iccGroups = [...totals.values()].map((own) => [...own.values()]);
-  const icc = icc1(iccGroups);
-  const iccK = icc1k(iccGroups);
+  return { totals, entriesScored: ownScores.size };
+}
 
-  // Complete blocks for W: entries grouped by the exact set of judges who scored them in full.
+/**
+ * Kendall's W over complete blocks: entries grouped by the exact set of judges who scored them in
+ * full; each block of at least 2 entries and 2 judges weighs by its entries.
+ */
+function kendallWOverBlocks(totals: ReadonlyMap<string, ReadonlyMap<string, number>>): {
+  sum: number;
+  entries: number;
+  blocks: number;
+  judges: Set<string>;
+} {
   const blocks = new Map<string, { judges: string[]; entries: string[] }>();
   for (const [entryId, own] of totals) {
     const js = [...own.keys()];
@@ -296,52 +391,15 @@ function profileRecords(
     if (!block) blocks.set(key, (block = { judges: js, entries: [] }));
     block.entries.push(entryId);
   }
-  let wSum = 0;
-  let wEntries = 0;
-  let wBlocks = 0;
-  const wJudges = new Set<string>();
+  const out = { sum: 0, entries: 0, blocks: 0, judges: new Set<string>() };
   for (const block of blocks.values()) {
     if (block.entries.length < 2) continue;
     const w = kendallW(block.judges.map((j) => block.entries.map((e) => totals.get(e)!.get(j)!)));
     if (w === null) continue;
-    wSum += w * block.entries.length;
-    wEntries += block.entries.length;
-    wBlocks++;
-    for (const j of block.judges) wJudges.add(j);
+    out.sum += w * block.entries.length;
+    out.entries += block.entries.length;
+    out.blocks++;
+    for (const j of block.judges) out.judges.add(j);
   }
-  const scoringJudges = new Set(kept.map((r) => r.judge));
-
-  const components = panelComponents(kept.map((r) => ({ judge: r.judge, entry: r.entryId }))).length;
-  const counts = judgeCounts;
-  return {
-    judges,
-    agreement: {
-      icc: rounded(icc),
-      icc_form: 'ICC(1)',
-      icc_entries: iccGroups.filter((g) => g.length >= 2).length,
-      icc_k: rounded(iccK.value),
-      icc_k_form: 'ICC(1,k)',
-      icc_k_judges: rounded(iccK.k),
-      icc_k_mean: 'harmonic',
-      kendall_w: wEntries > 0 ? round6(wSum / wEntries) : null,
-      kendall_w_tie_corrected: true,
-      kendall_w_blocks: wBlocks,
-      kendall_w_entries: wEntries,
-      kendall_w_coverage: {
-        entries: wEntries,
-        entries_scored: ownScores.size,
-        judges: wJudges.size,
-        judges_scoring: scoringJudges.size,
-      },
-    },
-    coverage: {
-      entries: counts.length,
-      min_judges: counts.length > 0 ? counts.reduce((a, b) => Math.min(a, b)) : null,
-      max_judges: counts.length > 0 ? counts.reduce((a, b) => Math.max(a, b)) : null,
-      connected: components <= 1,
-      components,
-    },
-    thresholds: { harsh: biasCut, lenient: biasCut, disagreement: spreadCut },
-    disagreements,
-  };
+  return out;
 }

@@ -309,8 +309,9 @@ export function runSensitivity(
     baseWeights.push(Float64Array.from(rubric.criteria, (c) => own[c.id] ?? 0));
   }
   const baseS = new Float64Array(R * C);
+  const aggregates = detail.aggregates();
   ranked.forEach((_, i) => {
-    const scored = detail.aggregates[source[i]!]!;
+    const scored = aggregates[source[i]!]!;
     rubric.criteria.forEach((c, k) => (baseS[i * C + k] = scored[c.id] ?? NaN));
   });
   const idOrder = new Int32Array(R);

@@ -29,7 +29,7 @@ export function severityEstimates(result: ScoreResult, stage?: string): Severity
   const { rubric } = result;
   if (rubric.normalization !== 'severity') return [];
   // Normalization runs on every record left after steps 1–2 (trimmed ones included).
-  const used = result.records.filter((r) => r.excluded !== 'conflict');
+  const used = result.scoredRecords().filter((r) => r.excluded !== 'conflict');
   const stages =
     stage !== undefined ? [stage] : rubric.stages.length > 0 ? rubric.stages.map((s) => s.name) : [undefined];
   return stages.flatMap((stage) =>

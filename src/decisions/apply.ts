@@ -38,9 +38,7 @@ function result(
     asOf: base.asOf,
     entries: parts.entries,
     shortlists: parts.shortlists,
-    get records() {
-      return base.records;
-    },
+    scoredRecords: () => base.scoredRecords(),
     diagnostics: parts.diagnostics,
     decisions: parts.decisions,
   };

@@ -96,7 +96,11 @@ export interface ScoreResult {
   /** Ranked entries in rank order (ties by id), then unranked entries by id. */
   entries: EntryResult[];
   shortlists: ShortlistResult[];
-  records: ScoredRecord[];
+  /**
+   * One object per score, conflicts included (explanations, analytics): a method, not a field,
+   * because a stress year has millions of scores. Built on the first call, the same array after.
+   */
+  scoredRecords(): ScoredRecord[];
   diagnostics: Diagnostic[];
   /** Set when the entries are a selection (kipp score always selects, even when it keeps all). */
   selection?: Selection;
@@ -116,8 +120,8 @@ export interface JudgeSeverity {
 }
 
 /**
- * The same result showing other entries. Not `{ ...result, entries }`: a spread would build
- * `records` (one object per score, millions in a stress year) just to copy it.
+ * The same result showing other entries. Not `{ ...result, entries }`: each field is named, so
+ * that a field added to ScoreResult is a decision here.
  */
 export function withEntries(result: ScoreResult, entries: EntryResult[], selection?: Selection): ScoreResult {
   return {
@@ -128,9 +132,7 @@ export function withEntries(result: ScoreResult, entries: EntryResult[], selecti
     asOf: result.asOf,
     entries,
     shortlists: result.shortlists,
-    get records() {
-      return result.records;
-    },
+    scoredRecords: () => result.scoredRecords(),
     diagnostics: result.diagnostics,
     ...(result.severities !== undefined ? { severities: result.severities } : {}),
     ...(result.decisions !== undefined ? { decisions: result.decisions } : {}),

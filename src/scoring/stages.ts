@@ -22,10 +22,10 @@ import {
   missedMarks,
   rankAndShortlist,
   referenceDate,
-  scoreWithDetail,
+  scoreSingle,
   type ScoreOptions,
   type ScoringDetail,
-} from './score.js';
+} from './single.js';
 
 interface StageRun {
   stage: Stage;
@@ -55,7 +55,7 @@ export function scoreStages(
   const asOf = referenceDate(rubric, options.asOf);
   const { parts, diagnostics: splitDiagnostics } = splitStages(competition);
   const runs: StageRun[] = parts.map(({ stage, competition: part }) => {
-    const { result, detail } = scoreWithDetail(part, { asOf });
+    const { result, detail } = scoreSingle(part, { asOf });
     const byEntry = new Map(result.entries.map((e) => [e.entry, e]));
     const judges = new Map<Entry, Set<string>>(detail.checked.map((c) => [c.entry, new Set<string>()]));
     const { kept } = detail.scores;
@@ -166,7 +166,7 @@ export function scoreStages(
     entries,
     shortlists,
     diagnostics,
-    () => runs.flatMap((run) => run.result.records.map((r) => ({ ...r, stage: run.stage.name }))),
+    () => runs.flatMap((run) => run.result.scoredRecords().map((r) => ({ ...r, stage: run.stage.name }))),
     rubric.normalization === 'severity'
       ? runs.flatMap((run) => (run.result.severities ?? []).map((s) => ({ stage: run.stage.name, ...s })))
       : undefined,

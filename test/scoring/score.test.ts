@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withEntries } from '../../src/model/result.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { competition, entry, judge, rubricFrom, scoreRows } from './../helpers.js';
 
@@ -341,7 +342,22 @@ describe('records (SPEC 3.1–3.2)', () => {
     const result = scoreCompetition(competition(r, [entry({ id: 'A', agency: 'Dinas Kesehatan Kota' })], rows, judges));
     expect(result.entries[0]!.criteria.a).toBe(8);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['conflict-of-interest']);
-    expect(result.records.find((x) => x.judge === 'J2')?.excluded).toBe('conflict');
+    expect(result.scoredRecords().find((x) => x.judge === 'J2')?.excluded).toBe('conflict');
+  });
+
+  it('#21: the per-score records are a method, built on the first call and the same array after; a copy of the result (withEntries, JSON) does not build them', () => {
+    const rows = scoreRows({ A: { J1: [8], J2: [4] } }, ['a']);
+    const result = scoreCompetition(competition(r, [entry({ id: 'A' })], rows));
+    // Neither a spread nor JSON sees a field holding the records: they are not one.
+    expect(Object.keys(JSON.parse(JSON.stringify(result)) as object)).not.toContain('scoredRecords');
+    expect(Object.getOwnPropertyDescriptor(result, 'records')).toBeUndefined();
+    const first = result.scoredRecords();
+    expect(first.map((x) => [x.judge, x.raw])).toEqual([
+      ['J1', 8],
+      ['J2', 4],
+    ]);
+    expect(result.scoredRecords()).toBe(first);
+    expect(withEntries(result, []).scoredRecords()).toBe(first);
   });
 });
 

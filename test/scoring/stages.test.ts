@@ -155,7 +155,7 @@ describe('a two-stage competition', () => {
   });
 
   it('records carry their stage', () => {
-    const stages = new Set(result.records.map((r) => r.stage));
+    const stages = new Set(result.scoredRecords().map((r) => r.stage));
     expect([...stages].sort()).toEqual(['desk', 'presentation']);
   });
 });

@@ -56,7 +56,7 @@ export type JuryView = PanelView | { stages: (PanelView & { stage: string })[] }
 const LIST_LIMIT = 200;
 
 export function formatHtml(result: ScoreResult, options: ReportOptions): string {
-  return renderHtml(result, options, result.records.length > 0 ? profileJury(result) : null);
+  return renderHtml(result, options, result.scoredRecords().length > 0 ? profileJury(result) : null);
 }
 
 /** The page, with the judges section drawn from `panel` (null: the section says it is not available). */
