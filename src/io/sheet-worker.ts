@@ -36,12 +36,18 @@ const raise = () => {
 // process.exit() from anywhere in the thread ends it without the finally below.
 process.on('exit', raise);
 
-function post(sheet: ScoreSheet, rest: object): void {
-  sheet.compact();
+/**
+ * Posts the sheet, its columns transferred. Cut to its rows first, unless `keepRoom`: the first
+ * part of a file read in two keeps the room its reader reserved for the whole file (untouched
+ * pages cost no memory), so the main thread appends the second part in place instead of copying
+ * both into new columns.
+ */
+function post(sheet: ScoreSheet, rest: object, keepRoom = false): void {
+  if (!keepRoom) sheet.compact();
   const parts = sheet.toParts();
   port.postMessage(
     { parts, ...rest },
-    Object.values(parts.columns).map((column) => column.buffer as ArrayBuffer),
+    Object.values(parts.columns).map((column) => column.buffer),
   );
 }
 
@@ -63,7 +69,7 @@ try {
         bytes: task.bytes,
         hash: false,
       });
-      post(sheet, rest);
+      post(sheet, rest, rest.stoppedAt !== undefined);
     } else {
       const tail = readSheetTail(task.file, task.bytes, cut!, rubric, delimiter);
       post(tail.sheet, { inputs: [], diagnostics: tail.csvDiagnostics, rowDiagnostics: tail.rowDiagnostics });
