@@ -97,7 +97,8 @@ export function startSheetWorker(
 
   // Each worker reads one half of the file into the memory they share, waits for the other's
   // half, then parses its part (see readHalf); this thread reads the entries meanwhile.
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes));
+  // Let go once hashed and cut (below): 160 MB the checks and the scoring need not hold.
+  let shared: Uint8Array | undefined = new Uint8Array(new SharedArrayBuffer(bytes));
   const control = new Int32Array(new SharedArrayBuffer(8));
   const head = start({ kind: 'head', file: single, bytes: shared, control });
   const tail = start({ kind: 'tail', file: single, bytes: shared, control });
@@ -113,8 +114,9 @@ export function startSheetWorker(
       tail.cancel();
       return undefined;
     }
-    const hash = sha256(shared);
-    const cut = cutOf(shared);
+    const hash = sha256(shared!);
+    const cut = cutOf(shared!);
+    shared = undefined;
     const first = head.wait();
     if (first !== undefined) for (const input of first.inputs) input.sha256 = hash;
     if (first === undefined || cut === undefined || first.stoppedAt !== cut) {

@@ -10,6 +10,15 @@ import type { ScoreRow } from './records.js';
 
 const INITIAL = 1024;
 
+/** to[base + i] = map[from[i]] for the first `count` rows (one loop per element type: kept monomorphic). */
+function recodeInt32(to: Int32Array, from: Int32Array, map: Int32Array, base: number, count: number): void {
+  for (let i = 0; i < count; i++) to[base + i] = map[from[i]!]!;
+}
+
+function recodeUint16(to: Uint16Array, from: Uint16Array, map: Int32Array, base: number, count: number): void {
+  for (let i = 0; i < count; i++) to[base + i] = map[from[i]!]!;
+}
+
 /** The index of `value` in `list`, appended the first time (`index` maps values to indices). */
 function numberOf(value: string, list: string[], index: Map<string, number>): number {
   let n = index.get(value);
@@ -21,6 +30,41 @@ function numberOf(value: string, list: string[], index: Map<string, number>): nu
   return n;
 }
 
+/**
+ * The per-row columns, named once: their element types. Growing, cutting, joining and posting a
+ * sheet go over this list, so that a column added here is carried everywhere.
+ */
+const COLUMNS = {
+  entryCodes: Int32Array,
+  judgeCodes: Int32Array,
+  /** The criterion as written (long form) or the criterion id (wide form). */
+  criterionCodes: Int32Array,
+  textCodes: Int32Array,
+  fileIndex: Uint16Array,
+  lines: Int32Array,
+  /** 1-based CSV columns; 0 when unknown (YAML/JSON). 16 bits: a spreadsheet has at most 16,384 columns. */
+  columns: Uint16Array,
+  entryColumns: Uint16Array,
+  judgeColumns: Uint16Array,
+  criterionColumns: Uint16Array,
+  decimalComma: Uint8Array,
+  /** Index into `stageTexts` (0: no stage given). Two bytes a score, not a pointer. */
+  stageIndex: Uint16Array,
+} as const;
+
+type ColumnName = keyof typeof COLUMNS;
+type Columns = { [K in ColumnName]: InstanceType<(typeof COLUMNS)[K]> };
+const COLUMN_NAMES = Object.keys(COLUMNS) as ColumnName[];
+/** Columns holding codes into a list of the sheet (recoded when sheets are joined), and that list. */
+const CODED: readonly (readonly [ColumnName, 'strings' | 'files' | 'stageTexts'])[] = [
+  ['entryCodes', 'strings'],
+  ['judgeCodes', 'strings'],
+  ['criterionCodes', 'strings'],
+  ['textCodes', 'strings'],
+  ['fileIndex', 'files'],
+  ['stageIndex', 'stageTexts'],
+];
+
 /** A ScoreSheet as plain data (ScoreSheet.toParts / fromParts). */
 export interface ScoreSheetParts {
   length: number;
@@ -29,20 +73,7 @@ export interface ScoreSheetParts {
   stageTexts: string[];
   comments: [number, string][];
   stageColumns: [number, number][];
-  columns: {
-    entryCodes: Int32Array;
-    judgeCodes: Int32Array;
-    criterionCodes: Int32Array;
-    textCodes: Int32Array;
-    fileIndex: Uint16Array;
-    lines: Int32Array;
-    columns: Uint16Array;
-    entryColumns: Uint16Array;
-    judgeColumns: Uint16Array;
-    criterionColumns: Uint16Array;
-    decimalComma: Uint8Array;
-    stageIndex: Uint16Array;
-  };
+  columns: Columns;
 }
 
 function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: number, exact = false): T {
@@ -52,11 +83,11 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: numbe
   return next;
 }
 
-export class ScoreSheet implements Iterable<ScoreRow> {
+export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   length = 0;
   /** Every distinct text once: the code columns index this list. */
   readonly strings: string[] = [];
-  // Not readonly: growColumns() replaces them.
+  // The per-row columns (COLUMNS). Not readonly: growColumns() replaces them.
   entryCodes = new Int32Array(INITIAL);
   judgeCodes = new Int32Array(INITIAL);
   /** The criterion as written (long form) or the criterion id (wide form). */
@@ -85,38 +116,44 @@ export class ScoreSheet implements Iterable<ScoreRow> {
 
   /** The code of a text (given one the first time it is seen). */
   code(s: string): number {
-    return numberOf(s, this.strings, (this.codes ??= new Map(this.strings.map((text, code) => [text, code]))));
+    return numberOf(s, this.strings, (this.codes ??= this.codeIndex()));
   }
 
-  /** Appends every row of another sheet (the later part of a file read in two), its texts recoded. */
+  /** Text → code for a sheet made by fromParts (a loop: no pair array per text, 200,000 in a stress year). */
+  private codeIndex(): Map<string, number> {
+    const index = new Map<string, number>();
+    for (let code = 0; code < this.strings.length; code++) index.set(this.strings[code]!, code);
+    return index;
+  }
+
+  /**
+   * Appends every row of another sheet (the later part of a file read in two), its texts
+   * recoded. Into the room this sheet already has when it is enough (the first part's reader
+   * keeps room for the whole file: see sheet-worker.ts), so nothing is copied twice.
+   */
   appendSheet(other: ScoreSheet): void {
     const base = this.length;
     const count = other.length;
     // Exactly the room needed: the last rows come in at once, and doubling a stress year's
     // first half (2.5 million rows in 12 columns) would hold 80 MB that no row ever uses.
     if (base + count > this.lines.length) this.growColumns(base + count, true);
-    const code = Int32Array.from(other.strings, (text) => this.code(text));
-    const file = Int32Array.from(other.files, (name) => this.fileId(name));
-    const stage = Int32Array.from(other.stageTexts, (text) => this.stageCode(text));
-    const recode = (to: Uint16Array | Int32Array, from: Uint16Array | Int32Array, map: Int32Array) => {
-      if (map.every((v, k) => v === k)) to.set(from.subarray(0, count), base);
-      else for (let i = 0; i < count; i++) to[base + i] = map[from[i]!]!;
+    const maps = {
+      strings: Int32Array.from(other.strings, (text) => this.code(text)),
+      files: Int32Array.from(other.files, (name) => this.fileId(name)),
+      stageTexts: Int32Array.from(other.stageTexts, (text) => this.stageCode(text)),
     };
-    recode(this.entryCodes, other.entryCodes, code);
-    recode(this.judgeCodes, other.judgeCodes, code);
-    recode(this.criterionCodes, other.criterionCodes, code);
-    recode(this.textCodes, other.textCodes, code);
-    recode(this.fileIndex, other.fileIndex, file);
-    recode(this.stageIndex, other.stageIndex, stage);
-    this.lines.set(other.lines.subarray(0, count), base);
-    this.columns.set(other.columns.subarray(0, count), base);
-    this.entryColumns.set(other.entryColumns.subarray(0, count), base);
-    this.judgeColumns.set(other.judgeColumns.subarray(0, count), base);
-    this.criterionColumns.set(other.criterionColumns.subarray(0, count), base);
-    this.decimalComma.set(other.decimalComma.subarray(0, count), base);
+    const recoded = new Set<ColumnName>();
+    for (const [name, list] of CODED) {
+      const map = maps[list];
+      if (map.every((v, k) => v === k)) continue; // copied as they are, below
+      recoded.add(name);
+      if (this[name] instanceof Int32Array) recodeInt32(this[name], other[name] as Int32Array, map, base, count);
+      else recodeUint16(this[name] as Uint16Array, other[name] as Uint16Array, map, base, count);
+    }
+    for (const name of COLUMN_NAMES) if (!recoded.has(name)) this[name].set(other[name].subarray(0, count), base);
     for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
     for (const [f, column] of other.stageColumns)
-      if (!this.stageColumns.has(file[f]!)) this.stageColumns.set(file[f]!, column);
+      if (!this.stageColumns.has(maps.files[f]!)) this.stageColumns.set(maps.files[f]!, column);
     this.length = base + count;
   }
 
@@ -126,24 +163,14 @@ export class ScoreSheet implements Iterable<ScoreRow> {
    */
   compact(): void {
     if (this.lines.length === this.length) return;
-    const cut = <T extends Int32Array | Uint8Array | Uint16Array>(a: T): T => a.slice(0, this.length) as T;
-    this.entryCodes = cut(this.entryCodes);
-    this.judgeCodes = cut(this.judgeCodes);
-    this.criterionCodes = cut(this.criterionCodes);
-    this.textCodes = cut(this.textCodes);
-    this.fileIndex = cut(this.fileIndex);
-    this.lines = cut(this.lines);
-    this.columns = cut(this.columns);
-    this.entryColumns = cut(this.entryColumns);
-    this.judgeColumns = cut(this.judgeColumns);
-    this.criterionColumns = cut(this.criterionColumns);
-    this.decimalComma = cut(this.decimalComma);
-    this.stageIndex = cut(this.stageIndex);
+    for (const name of COLUMN_NAMES) (this as Columns)[name] = this[name].slice(0, this.length) as never;
   }
 
   /** Everything the sheet holds, as plain data a worker thread can post (typed arrays transfer). */
   toParts(): ScoreSheetParts {
     const { length, strings, files, stageTexts } = this;
+    const columns = {} as Columns;
+    for (const name of COLUMN_NAMES) (columns as Record<ColumnName, unknown>)[name] = this[name];
     return {
       length,
       strings,
@@ -151,20 +178,7 @@ export class ScoreSheet implements Iterable<ScoreRow> {
       stageTexts,
       comments: [...this.comments],
       stageColumns: [...this.stageColumns],
-      columns: {
-        entryCodes: this.entryCodes,
-        judgeCodes: this.judgeCodes,
-        criterionCodes: this.criterionCodes,
-        textCodes: this.textCodes,
-        fileIndex: this.fileIndex,
-        lines: this.lines,
-        columns: this.columns,
-        entryColumns: this.entryColumns,
-        judgeColumns: this.judgeColumns,
-        criterionColumns: this.criterionColumns,
-        decimalComma: this.decimalComma,
-        stageIndex: this.stageIndex,
-      },
+      columns,
     };
   }
 
@@ -173,7 +187,7 @@ export class ScoreSheet implements Iterable<ScoreRow> {
     sheet.length = parts.length;
     for (const text of parts.strings) sheet.strings.push(text);
     sheet.codes = undefined;
-    Object.assign(sheet, parts.columns);
+    for (const name of COLUMN_NAMES) (sheet as Columns)[name] = parts.columns[name] as never;
     parts.files.forEach((file) => sheet.fileId(file));
     parts.stageTexts.forEach((stage) => sheet.stageCode(stage));
     for (const [row, comment] of parts.comments) sheet.comments.set(row, comment);
@@ -233,18 +247,7 @@ export class ScoreSheet implements Iterable<ScoreRow> {
 
   /** Room for `size` rows in every column (at least doubling, so adds stay amortised O(1)). */
   private growColumns(size: number, exact = false): void {
-    this.entryCodes = grow(this.entryCodes, size, exact);
-    this.judgeCodes = grow(this.judgeCodes, size, exact);
-    this.criterionCodes = grow(this.criterionCodes, size, exact);
-    this.textCodes = grow(this.textCodes, size, exact);
-    this.fileIndex = grow(this.fileIndex, size, exact);
-    this.lines = grow(this.lines, size, exact);
-    this.columns = grow(this.columns, size, exact);
-    this.entryColumns = grow(this.entryColumns, size, exact);
-    this.judgeColumns = grow(this.judgeColumns, size, exact);
-    this.criterionColumns = grow(this.criterionColumns, size, exact);
-    this.decimalComma = grow(this.decimalComma, size, exact);
-    this.stageIndex = grow(this.stageIndex, size, exact);
+    for (const name of COLUMN_NAMES) (this as Columns)[name] = grow(this[name], size, exact) as never;
   }
 
   add(

@@ -143,19 +143,75 @@ function pushRecord(
   c.row[i] = row;
 }
 
+/** What every phase of checkScores reads: the competition, its checked entries and the sheet. */
+interface ScoreCheck {
+  competition: Competition;
+  rubric: Competition['rubric'];
+  checked: CheckedEntry[];
+  sheet: ScoreSheet;
+  inline: boolean;
+  /** Criteria of the rubric. */
+  C: number;
+  criterionIndex: Map<string, number>;
+  byId: Map<string, number>;
+  shared: Set<string>;
+  /** In the order they are reported. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Steps 1 and 2 and the judge-count rule, in four phases: every row checked in one pass
+ * (checkRows), the records put in canonical order (canonicalOrder), repeated records and
+ * conflicts of interest set aside in one pass (keepRecords), and judges counted (countJudges).
+ */
 export function checkScores(competition: Competition, checked: CheckedEntry[]): CheckedScores {
   const { rubric } = competition;
-  const vocab = vocabulary(rubric);
   const diagnostics: Diagnostic[] = [];
   const inline = !competition.hasScoreSheets;
-  const criterionIndex = new Map(rubric.criteria.map((c, i) => [c.id, i]));
-  const C = rubric.criteria.length;
 
   // Entry ids: an id shared by several entries cannot carry scores (docs/reference/scoring.md step 1).
   const { first: byId, shared } = idIndex(checked);
 
   const sheet = ScoreSheet.from(inline ? inlineRows(checked) : competition.scores);
   if (!inline) warnIgnoredInline(checked, diagnostics);
+  const check: ScoreCheck = {
+    competition,
+    rubric,
+    checked,
+    sheet,
+    inline,
+    C: rubric.criteria.length,
+    criterionIndex: new Map(rubric.criteria.map((c, i) => [c.id, i])),
+    byId,
+    shared,
+    diagnostics,
+  };
+
+  const { valid, judgeNames } = checkRows(check);
+  const { judges, judgeRank, entryRank } = canonicalOrder(check, valid, judgeNames);
+  const { kept, excluded } = keepRecords(check, valid, judges, judgeRank, judgeNames);
+  const { tooFewJudges, judgeCounts } = countJudges(check, kept);
+  return checkedScores(
+    judges,
+    kept,
+    excluded,
+    sheet,
+    rubric.criteria,
+    tooFewJudges,
+    judgeCounts,
+    entryRank,
+    inline,
+    diagnostics,
+  );
+}
+
+/**
+ * Step 1, row by row, in one pass: each row becomes a record (in the sheet's order) or a
+ * diagnostic. Returns the records and the judges' names in the order they were first seen.
+ */
+function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: string[] } {
+  const { competition, rubric, checked, sheet, inline, criterionIndex, byId, shared, diagnostics } = check;
+  const vocab = vocabulary(rubric);
 
   const judgeIds = competition.judges ? new Set(competition.judges.map((j) => j.id)) : null;
   // Step 1, row by row. Ids, criterion names and score texts repeat: the sheet codes each
@@ -280,7 +336,20 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     }
     pushRecord(valid, entry, judge, criterion, value, i);
   }
+  return { valid, judgeNames };
+}
 
+/**
+ * Canonical order: judges by id, entries by id, then criterion. The records are put in that
+ * order in place; returns the judges by id, each first-seen judge's place among them, and each
+ * entry's place among the entries by id.
+ */
+function canonicalOrder(
+  check: ScoreCheck,
+  valid: RecordColumns,
+  judgeNames: string[],
+): { judges: string[]; judgeRank: Int32Array; entryRank: Int32Array } {
+  const { checked, C } = check;
   // Canonical order: judges by id, entries by id, then criterion. A counting sort by entry, then
   // a small sort inside each entry's block (a few dozen records).
   const judges = [...judgeNames].sort(compareCodePoints);
@@ -330,7 +399,23 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     // copy would double them).
     permuteInPlace(valid, order);
   }
+  return { judges, judgeRank, entryRank };
+}
 
+/**
+ * Repeated records and step 2 in one pass over the records in canonical order: returns the
+ * records kept (compacted into `valid`'s columns, judges numbered by id) and those excluded
+ * for a conflict of interest.
+ */
+function keepRecords(
+  check: ScoreCheck,
+  valid: RecordColumns,
+  judges: string[],
+  judgeRank: Int32Array,
+  judgeNames: string[],
+): { kept: RecordColumns; excluded: RecordColumns } {
+  const { competition, rubric, checked, sheet, C, byId, shared, diagnostics } = check;
+  const keyOf = (i: number) => judgeRank[valid.judge[i]!]! * C + valid.criterion[i]!;
   // Repeated records (same entry, judge, criterion) are an error, and scoring keeps none of
   // the copies. Step 2 in the same pass: records of a judge from the entry's agency are set
   // aside. Records arrive grouped by entry and judge, so each pair is decided once. The kept
@@ -439,8 +524,15 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
       );
     }
   }
+  return { kept, excluded };
+}
 
-  // Step 5's judge count: distinct judges per entry and criterion.
+/** Step 5's judge count: distinct judges per entry and criterion; entries with too few are reported. */
+function countJudges(
+  check: ScoreCheck,
+  kept: RecordColumns,
+): { tooFewJudges: Map<number, string[]>; judgeCounts: number[] } {
+  const { rubric, checked, inline, C, criterionIndex, shared, diagnostics } = check;
   const minJudges = inline ? 1 : rubric.minJudges;
   const perCriterion = new Int32Array(checked.length * C);
   const judgeCounts = new Array<number>(checked.length).fill(0);
@@ -475,18 +567,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     );
   });
 
-  return checkedScores(
-    judges,
-    kept,
-    excluded,
-    sheet,
-    rubric.criteria,
-    tooFewJudges,
-    judgeCounts,
-    entryRank,
-    inline,
-    diagnostics,
-  );
+  return { tooFewJudges, judgeCounts };
 }
 
 /**
