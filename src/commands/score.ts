@@ -8,10 +8,8 @@ import { vocabulary } from '../model/vocabulary.js';
 import { decide } from './decide.js';
 import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
-import { diagnosticLines, countLine } from '../report/diagnostics.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/index.js';
 import { parseLang } from '../report/labels.js';
-import { selectionText } from '../report/selection.js';
 import { writeOutput } from '../io/write.js';
 import type { ManifestOptions, RunOptions } from '../report/manifest.js';
 import { toolVersion } from '../version.js';
@@ -72,12 +70,19 @@ export async function runScore(
   const decided = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   const result = selectEntries(decided, options.category, top);
   const manifest = manifestOptions(result, { ...options, output }, top);
-  for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
-  if (result.diagnostics.length > 0) ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
+  // The diagnostics' and the selection's wording (chalk, the report's labels) is loaded only
+  // when there is something to say: a clean year written as CSV needs none of it.
+  if (result.diagnostics.length > 0) {
+    const { diagnosticLines, countLine } = await import('../report/diagnostics.js');
+    for (const line of diagnosticLines(result.diagnostics, ctx.stderrColor)) ctx.log(line);
+    ctx.log(`kipp score: ${countLine(result.diagnostics)}`);
+  }
   // The table, Markdown and HTML say what --top and --category left out; CSV and JSON are data
   // (the JSON report holds it as `selection`), so a person running them reads it here.
-  const shown = selectionText(result.selection, result.rubric, lang);
-  if (shown !== null && (format === 'csv' || format === 'json')) ctx.log(`kipp score: ${shown}`);
+  if ((format === 'csv' || format === 'json') && (options.category !== undefined || top !== undefined)) {
+    const shown = (await import('../report/selection.js')).selectionText(result.selection, result.rubric, lang);
+    if (shown !== null) ctx.log(`kipp score: ${shown}`);
+  }
   const toFile = output !== undefined;
   const reportOptions = {
     lang,
@@ -88,7 +93,7 @@ export async function runScore(
     manifest,
   };
   const exit = hasErrors(result.diagnostics) ? 1 : 0;
-  const report = scoreFormatters[format](result, reportOptions);
+  const report = (await scoreFormatters[format]())(result, reportOptions);
   if (toFile) {
     writeOutput(output, report, {
       inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])],
