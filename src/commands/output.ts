@@ -9,7 +9,6 @@ import { dirname, extname, resolve } from 'node:path';
 import { hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { listInputs } from '../io/files.js';
 import { checkOutput, writeOutput } from '../io/write.js';
-import { countLine, diagnosticLines } from '../report/shared/diagnostics.js';
 import type { CommandContext, CommandResult } from './context.js';
 import type { InputOptions } from './inputs.js';
 import { parseFormat } from './options.js';
@@ -129,9 +128,17 @@ export function checkOutputFirst(path: string, inputs: readonly string[], force:
 }
 
 /** The problems of a run on stderr, one line each, then how many of each kind. */
-export function printDiagnostics(ctx: CommandContext, command: string, diagnostics: readonly Diagnostic[]): void {
+export async function printDiagnostics(
+  ctx: CommandContext,
+  command: string,
+  diagnostics: readonly Diagnostic[],
+): Promise<void> {
+  if (diagnostics.length === 0) return;
+  // The wording (chalk, the codes' labels) is loaded only when there is something to say: a
+  // clean run does not parse it.
+  const { countLine, diagnosticLines } = await import('../report/shared/diagnostics.js');
   for (const line of diagnosticLines(diagnostics, ctx.stderrColor)) ctx.log(line);
-  if (diagnostics.length > 0) ctx.log(`kipp ${command}: ${countLine(diagnostics)}`);
+  ctx.log(`kipp ${command}: ${countLine(diagnostics)}`);
 }
 
 /** How a command ends: see finish. */
@@ -158,9 +165,9 @@ export interface Epilogue {
  * written to --output (atomically, never over an input, src/io/write.ts) or handed back for
  * standard output (src/cli.ts writes it).
  */
-export function finish(ctx: CommandContext, end: Epilogue): CommandResult {
+export async function finish(ctx: CommandContext, end: Epilogue): Promise<CommandResult> {
   const diagnostics = end.diagnostics ?? [];
-  printDiagnostics(ctx, end.command, diagnostics);
+  await printDiagnostics(ctx, end.command, diagnostics);
   for (const note of end.notes ?? []) ctx.log(`kipp ${end.command}: ${note}`);
   const exit = end.exit ?? (hasErrors(diagnostics) ? 1 : 0);
   if (end.output === undefined) return { output: end.report, exit };

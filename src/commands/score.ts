@@ -9,7 +9,6 @@ import { scoreCompetition } from '../scoring/score.js';
 import { selectEntries } from '../scoring/select.js';
 import { scoreFormatters, SCORE_FORMATS, type ScoreFormat } from '../report/score/index.js';
 import type { Lang } from '../report/shared/labels.js';
-import { selectionText } from '../report/score/selection.js';
 import type { ManifestOptions, RunOptions } from '../report/audit/manifest.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -68,8 +67,12 @@ export async function runScore(
   const result = selectEntries(decided, options.category, top);
   const manifest = manifestOptions(result, { ...options, output }, top);
   // The table, Markdown and HTML say what --top and --category left out; CSV and JSON are data
-  // (the JSON report holds it as `selection`), so a person running them reads it here.
-  const shown = selectionText(result.selection, result.rubric, lang);
+  // (the JSON report holds it as `selection`), so a person running them reads it here. Its
+  // wording is loaded only then: a clean year written as CSV needs none of it.
+  const shown =
+    (format === 'csv' || format === 'json') && (options.category !== undefined || top !== undefined)
+      ? (await import('../report/score/selection.js')).selectionText(result.selection, result.rubric, lang)
+      : null;
   const toFile = output !== undefined;
   const reportOptions = {
     lang,
@@ -82,8 +85,8 @@ export async function runScore(
   return finish(ctx, {
     command: 'score',
     diagnostics: result.diagnostics,
-    notes: shown !== null && (format === 'csv' || format === 'json') ? [shown] : [],
-    report: scoreFormatters[format](result, reportOptions),
+    notes: shown !== null ? [shown] : [],
+    report: (await scoreFormatters[format]())(result, reportOptions),
     output,
     inputs: [...inputPaths(competition), ...(options.decisions !== undefined ? [options.decisions] : [])],
     force: options.force ?? false,

@@ -52,7 +52,7 @@ export async function runSensitivityCommand(
     );
   }
   const { result, detail } = scoreWithDetail(competition, { asOf });
-  printDiagnostics(ctx, 'sensitivity', result.diagnostics);
+  await printDiagnostics(ctx, 'sensitivity', result.diagnostics);
   const bar = ctx.stderrIsTTY && ctx.writeErr ? ctx.writeErr : undefined;
   const step = Math.max(1, Math.floor(runs / 100));
   const outcome = runSensitivity(result, detail, {

@@ -57,13 +57,36 @@ function loadedSources(command: string): Set<string> {
 }
 
 describe('#21: commands share option parsers, not the score command', () => {
-  it('#21: validate, diff, verify and judges do not load the HTML report; score does', () => {
-    expect(loadedSources('score')).toContain('dist/report/score/html.js');
+  it('#21: validate, diff, verify and judges do not load the HTML report; its own chunk does', () => {
+    expect(loadedSources('html')).toContain('dist/report/score/html.js');
     for (const command of ['validate', 'diff', 'verify', 'judges']) {
       const sources = loadedSources(command);
       expect(sources, command).toContain(`dist/commands/${command}.js`);
       expect(sources, command).not.toContain('dist/commands/score.js');
       expect(sources, command).not.toContain('dist/report/score/html.js');
     }
+  });
+});
+
+describe('#22: kipp score loads the format it writes', () => {
+  it('#22: neither the score command nor its CSV formatter loads another report or the diagnostics', () => {
+    const score = loadedSources('score');
+    const csv = loadedSources('csv');
+    expect(score).toContain('dist/commands/score.js');
+    expect(csv).toContain('dist/report/score/csv.js');
+    for (const other of [
+      'score/html',
+      'score/table',
+      'score/markdown',
+      'score/json',
+      'shared/diagnostics',
+      'score/selection',
+    ]) {
+      expect(score, other).not.toContain(`dist/report/${other}.js`);
+      expect(csv, other).not.toContain(`dist/report/${other}.js`);
+    }
+    // Each is still reachable, in its own chunk, when its format is asked for.
+    for (const other of ['html', 'table', 'markdown', 'json'])
+      expect(loadedSources(other)).toContain(`dist/report/score/${other}.js`);
   });
 });

@@ -139,9 +139,9 @@ describe('finish: diagnostics on stderr, then the report to --output or stdout',
   };
   const error = diagnostic('file-not-found', 'entries file not found: check the path', { file: 'x.csv' });
 
-  it('to stdout: the report is handed back; an error makes the exit 1; notes follow the diagnostics', () => {
+  it('to stdout: the report is handed back; an error makes the exit 1; notes follow the diagnostics', async () => {
     const { ctx, lines } = context();
-    const result = finish(ctx, {
+    const result = await finish(ctx, {
       command: 'demo',
       diagnostics: [error],
       notes: ['a note'],
@@ -157,19 +157,19 @@ describe('finish: diagnostics on stderr, then the report to --output or stdout',
     expect(lines[2]).toBe('kipp demo: a note');
   });
 
-  it('to a file: written, said on stderr, nothing for stdout; never over an input', () => {
+  it('to a file: written, said on stderr, nothing for stdout; never over an input', async () => {
     const { ctx, lines } = context();
     const file = join(scratch, 'report.txt');
-    const result = finish(ctx, { command: 'demo', report: 'REPORT\n', output: file, inputs: [], force: false });
+    const result = await finish(ctx, { command: 'demo', report: 'REPORT\n', output: file, inputs: [], force: false });
     expect(result).toEqual({ exit: 0 });
     expect(readFileSync(file, 'utf8')).toBe('REPORT\n');
     expect(lines).toEqual([`kipp demo: wrote ${file}`]);
 
     const input = join(scratch, 'input.csv');
     writeFileSync(input, 'id\n');
-    expect(() => finish(ctx, { command: 'demo', report: 'X', output: input, inputs: [input], force: true })).toThrow(
-      KippError,
-    );
+    await expect(
+      finish(ctx, { command: 'demo', report: 'X', output: input, inputs: [input], force: true }),
+    ).rejects.toThrow(KippError);
     expect(readFileSync(input, 'utf8')).toBe('id\n');
   });
 });

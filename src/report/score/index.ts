@@ -1,14 +1,9 @@
 /**
  * The score formatters, chosen from a typed map: adding a format fails the build until it is
- * handled here.
+ * handled here. Only this file names the formats' modules, by dynamic import.
  */
 import type { ScoreResult } from '../../model/result.js';
-import { formatCsvPieces } from './csv.js';
-import { formatHtml } from './html.js';
-import { formatJsonChunks } from './json.js';
-import { formatMarkdown } from './markdown.js';
 import type { ReportOptions } from './options.js';
-import { formatTable } from './table.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
@@ -18,10 +13,19 @@ export type ScoreFormat = (typeof SCORE_FORMATS)[number];
  * ~100 MB, never held whole). The pieces share one buffer: both writers of a command's output
  * (src/cli.ts for stdout, writeOutput for --output) finish a piece before asking for the next.
  */
+export type ScoreFormatter = (result: ScoreResult, options: ReportOptions) => string | Iterable<Uint8Array>;
+
+/**
+ * Each format's formatter, loaded when asked for: `kipp score --format csv` does not parse the
+ * HTML page, the table's layout or the Markdown writer (their code is most of the report's).
+ */
 export const scoreFormatters = {
-  table: formatTable,
-  json: (result, options) => formatJsonChunks(result, options, { reuse: true }),
-  csv: formatCsvPieces,
-  md: formatMarkdown,
-  html: formatHtml,
-} satisfies Record<ScoreFormat, (result: ScoreResult, options: ReportOptions) => string | Iterable<Uint8Array>>;
+  table: async () => (await import('./table.js')).formatTable,
+  json: async () => {
+    const { formatJsonChunks } = await import('./json.js');
+    return (result, options) => formatJsonChunks(result, options, { reuse: true });
+  },
+  csv: async () => (await import('./csv.js')).formatCsvPieces,
+  md: async () => (await import('./markdown.js')).formatMarkdown,
+  html: async () => (await import('./html.js')).formatHtml,
+} satisfies Record<ScoreFormat, () => Promise<ScoreFormatter>>;

@@ -25,7 +25,7 @@ export function fixed2(x: number | null | undefined): string {
 export function displayWidth(s: string): number {
   if (NARROW.test(s)) return s.length;
   let width = 0;
-  for (const { segment } of GRAPHEMES.segment(s)) width += graphemeWidth(segment);
+  for (const { segment } of graphemes().segment(s)) width += graphemeWidth(segment);
   return width;
 }
 
@@ -35,7 +35,11 @@ export function displayWidth(s: string): number {
  * borders and bars). A string of only these is measured by its length, without segmenting it.
  */
 const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u2319\u2500-\u25fc]*$/;
-const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: a segmenter loads ICU's break rules (~7 ms), which a CSV report never needs. */
+let segmenter: Intl.Segmenter | undefined;
+function graphemes(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' }));
+}
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]$/u;
 const WIDE =
   /^[\p{Emoji_Presentation}\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]$/u;
@@ -64,7 +68,7 @@ export function truncate(s: string, width: number): string {
   if (NARROW.test(head)) return `${head.slice(0, room)}…`;
   let out = '';
   let used = 0;
-  for (const { segment } of GRAPHEMES.segment(head)) {
+  for (const { segment } of graphemes().segment(head)) {
     const w = graphemeWidth(segment);
     if (used + w > room) break;
     out += segment;
