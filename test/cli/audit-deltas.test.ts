@@ -14,7 +14,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { kipp, kippIn, ROOT } from './run.js';
 
 const FIX = join(ROOT, 'fixtures/audit/corrected-sheet');
 
@@ -46,24 +46,24 @@ describe('#17.14: verify and diff show the digits of a change', () => {
     expect(total('corrected.json')).toBe(68.006);
   });
 
-  it('#17.14: verify prints total 68.004 → 68.006 (+0.002), not (+0.00)', () => {
-    const run = kipp(['verify', 'published.json'], { cwd: dir });
+  it('#17.14: verify prints total 68.004 → 68.006 (+0.002), not (+0.00)', async () => {
+    const run = await kippIn(['verify', 'published.json'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('total 68.004 → 68.006 (+0.002)');
     expect(run.stdout).toContain('benefit 6.002 → 6.003');
     expect(run.stdout).not.toMatch(/\(\+0\.00\)/);
   });
 
-  it('#17.14: diff in text and Markdown, and the 6-decimal delta in JSON', () => {
-    const text = kipp(['diff', 'published.json', 'corrected.json'], { cwd: dir });
+  it('#17.14: diff in text and Markdown, and the 6-decimal delta in JSON', async () => {
+    const text = await kippIn(['diff', 'published.json', 'corrected.json'], { cwd: dir });
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(
       /^ {2}AUD-04 +Library Café +68\.004 +→ +68\.006 +\+0\.002 +\(benefit 6\.002 → 6\.003\)$/m,
     );
-    const md = kipp(['diff', 'published.json', 'corrected.json', '--format', 'md'], { cwd: dir });
+    const md = await kippIn(['diff', 'published.json', 'corrected.json', '--format', 'md'], { cwd: dir });
     expect(md.stdout).toContain('| AUD-04 | Library Café |  |  |  | 68.004 | 68.006 | +0.002 |');
     const json = JSON.parse(
-      kipp(['diff', 'published.json', 'corrected.json', '--format', 'json'], { cwd: dir }).stdout,
+      (await kippIn(['diff', 'published.json', 'corrected.json', '--format', 'json'], { cwd: dir })).stdout,
     );
     expect(json.entries[0].total).toEqual({ old: 68.004, new: 68.006, delta: 0.002 });
   });
@@ -75,8 +75,8 @@ describe('#17.14: diff against a --top/--category report', () => {
   expect(kipp([...SCORE, '--top', '2', '--output', 'top2.json'], { cwd: dir }).status).toBe(0);
   expect(kipp([...SCORE, '--category', 'inclusive', '--output', 'inclusive.json'], { cwd: dir }).status).toBe(0);
 
-  it('#17.14: entries the --top 2 report leaves out are "not in the report", not "unranked", and no shortlist moves', () => {
-    const run = kipp(['diff', 'top2.json', 'full.json'], { cwd: dir });
+  it('#17.14: entries the --top 2 report leaves out are "not in the report", not "unranked", and no shortlist moves', async () => {
+    const run = await kippIn(['diff', 'top2.json', 'full.json'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('unranked');
     expect(run.stdout).not.toMatch(/^Shortlist /m);
@@ -86,7 +86,9 @@ describe('#17.14: diff against a --top/--category report', () => {
     expect(run.stdout).toMatch(
       /^0 shortlist moves, 0 rank changes, 0 total changes, 4 shown in one report only \(--top\/--category\), not compared\.$/m,
     );
-    const json = JSON.parse(kipp(['diff', 'top2.json', 'full.json', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse(
+      (await kippIn(['diff', 'top2.json', 'full.json', '--format', 'json'], { cwd: dir })).stdout,
+    );
     expect(json.shortlists).toEqual([]);
     expect(json.entries).toEqual([]);
     expect(json.not_shown.old.filter).toEqual({ top: 2, category: null });
@@ -98,8 +100,8 @@ describe('#17.14: diff against a --top/--category report', () => {
     ]);
   });
 
-  it('#17.14: a --category report against the full one: the other categories are not shown, nothing moved', () => {
-    const run = kipp(['diff', 'full.json', 'inclusive.json', '--format', 'json'], { cwd: dir });
+  it('#17.14: a --category report against the full one: the other categories are not shown, nothing moved', async () => {
+    const run = await kippIn(['diff', 'full.json', 'inclusive.json', '--format', 'json'], { cwd: dir });
     const json = JSON.parse(run.stdout);
     expect(json.shortlists).toEqual([]);
     expect(json.entries).toEqual([]);
@@ -114,13 +116,13 @@ describe('#17.14: diff against a --top/--category report', () => {
     ]);
   });
 
-  it('#17.14: a real move between entries both reports show is still a move', () => {
+  it('#17.14: a real move between entries both reports show is still a move', async () => {
     // The corrected sheet (benefit 9): AUD-04 71.333333 passes AUD-03 (70) into the top-3.
     const v2 = folder('9');
-    expect(kipp([...SCORE, '--output', 'v2.json'], { cwd: v2 }).status).toBe(0);
+    expect((await kippIn([...SCORE, '--output', 'v2.json'], { cwd: v2 })).status).toBe(0);
     const top4 = join(dir, 'top4.json');
-    expect(kipp([...SCORE, '--top', '4', '--output', top4], { cwd: dir }).status).toBe(0);
-    const json = JSON.parse(kipp(['diff', top4, join(v2, 'v2.json'), '--format', 'json']).stdout);
+    expect((await kippIn([...SCORE, '--top', '4', '--output', top4], { cwd: dir })).status).toBe(0);
+    const json = JSON.parse((await kippIn(['diff', top4, join(v2, 'v2.json'), '--format', 'json'])).stdout);
     expect(json.shortlists).toEqual([
       {
         name: 'top-3',

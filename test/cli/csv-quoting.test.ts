@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kipp, kippIn } from './run.js';
 
 /**
  * Records split on any of `,` `;` tab outside double quotes, `""` inside quotes as one quote,
@@ -109,10 +109,10 @@ describe('#17.9: exports open aligned when split on , ; and tab at once', () => 
     },
   );
 
-  it('#17.9: kipp assign sheets and assignment.csv split the same way', () => {
+  it('#17.9: kipp assign sheets and assignment.csv split the same way', async () => {
     const out = join(dir, 'panel');
     // Titles with `,` `;` and quotes (the hostile export fixture), judges from the assign fixture.
-    const run = kipp([
+    const run = await kippIn([
       'assign',
       'fixtures/export/entries.csv',
       '--rubric',
@@ -192,27 +192,31 @@ describe.skipIf(soffice === undefined)('#17.9: in LibreOffice itself (skipped wh
     const csvs: { path: string; delimiter: string }[] = [];
     for (const [delimiter, name] of DELIMITERS) {
       const out = join(dir, `export-${name}.csv`);
-      expect(kipp(['export', ...inputs, '--lang', 'id', '--delimiter', delimiter, '--output', out]).status).toBe(0);
+      expect(
+        (await kippIn(['export', ...inputs, '--lang', 'id', '--delimiter', delimiter, '--output', out])).status,
+      ).toBe(0);
       csvs.push({ path: out, delimiter });
     }
     const panel = join(dir, 'panel');
     expect(
-      kipp([
-        'assign',
-        'fixtures/export/entries.csv',
-        '--rubric',
-        'fixtures/export/rubric.yaml',
-        '--judges',
-        'fixtures/assign/judges.csv',
-        '-k',
-        '2',
-        '--delimiter',
-        ';',
-        '--lang',
-        'id',
-        '--output-dir',
-        panel,
-      ]).status,
+      (
+        await kippIn([
+          'assign',
+          'fixtures/export/entries.csv',
+          '--rubric',
+          'fixtures/export/rubric.yaml',
+          '--judges',
+          'fixtures/assign/judges.csv',
+          '-k',
+          '2',
+          '--delimiter',
+          ';',
+          '--lang',
+          'id',
+          '--output-dir',
+          panel,
+        ])
+      ).status,
     ).toBe(0);
     for (const f of readdirSync(join(panel, 'sheets')).slice(0, 3))
       csvs.push({ path: join(panel, 'sheets', f), delimiter: ';' });

@@ -18,7 +18,7 @@ import { exportTable } from '../../src/report/export-table.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { formatWithCsvStringify } from '../report/csv-stringify-export.js';
 import { unzip } from '../report/unzip.js';
-import { kipp, ROOT } from './run.js';
+import { kipp, kippIn, ROOT } from './run.js';
 
 const FX = 'fixtures/export';
 const HOSTILE_INPUTS = [`${FX}/entries.csv`, '--rubric', `${FX}/rubric.yaml`];
@@ -219,9 +219,11 @@ describe('CSV for Indonesian-locale Excel: --delimiter ";" --lang id', () => {
     expect(records[1]!.slice(16, 19)).toEqual(['ya', '', 'Top 5, Juara kategori']);
   });
 
-  it('finds a shortlist by its label too, and a per-category one category by category', () => {
+  it('finds a shortlist by its label too, and a per-category one category by category', async () => {
     const byLabel = join(dir, 'juara.csv');
-    expect(kipp(['export', ...HOSTILE_INPUTS, '--shortlist', 'Category winners', '-o', byLabel]).status).toBe(0);
+    expect((await kippIn(['export', ...HOSTILE_INPUTS, '--shortlist', 'Category winners', '-o', byLabel])).status).toBe(
+      0,
+    );
     const rows: string[][] = parse(readFileSync(byLabel), { bom: true });
     // rubric order: governance, transparency, collaboration, inclusive
     expect(rows.slice(1).map((r) => r[2])).toEqual(['KIPP-X-001', 'KIPP-X-004', 'KIPP-X-003', 'KIPP-X-002']);
@@ -234,9 +236,9 @@ describe('CSV written row by row', () => {
     [';', 'id'],
   ] as const)(
     'with --delimiter %j --lang %s: the bytes of the whole table through csv-stringify',
-    (delimiter, lang) => {
+    async (delimiter, lang) => {
       const out = join(tempDir(), 'streamed.csv');
-      const run = kipp([
+      const run = await kippIn([
         'export',
         ...HOSTILE_INPUTS,
         '--output',
@@ -370,9 +372,9 @@ describe('XLSX', async () => {
       if (name.startsWith('xl/worksheets/sheet')) expect(text).not.toMatch(/t="inlineStr"><is><t\/>/);
   });
 
-  it('gives the same bytes on the next run', () => {
+  it('gives the same bytes on the next run', async () => {
     const again = join(dir, 'lagi.xlsx');
-    expect(kipp(['export', ...HOSTILE_INPUTS, '--output', again]).status).toBe(0);
+    expect((await kippIn(['export', ...HOSTILE_INPUTS, '--output', again])).status).toBe(0);
     expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
   });
 });
@@ -455,25 +457,25 @@ describe('the commands of docs/guide/publishing.md on the shipped example', asyn
 });
 
 describe('safety and usage errors', () => {
-  it('never writes over an input file (exit 2)', () => {
+  it('never writes over an input file (exit 2)', async () => {
     const dir = tempDir();
     const input = join(dir, 'entries.csv');
     copyFileSync(`${FX}/entries.csv`, input);
     const before = readFileSync(input);
-    const run = kipp(['export', input, '--rubric', `${FX}/rubric.yaml`, '-o', input, '--force']);
+    const run = await kippIn(['export', input, '--rubric', `${FX}/rubric.yaml`, '-o', input, '--force']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('input');
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
-  it('needs --force to replace an existing output', () => {
+  it('needs --force to replace an existing output', async () => {
     const dir = tempDir();
     const out = join(dir, 'top.csv');
     writeFileSync(out, 'lama');
-    const refused = kipp(['export', ...HOSTILE_INPUTS, '-o', out]);
+    const refused = await kippIn(['export', ...HOSTILE_INPUTS, '-o', out]);
     expect(refused.status).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('lama');
-    const forced = kipp(['export', ...HOSTILE_INPUTS, '-o', out, '--force']);
+    const forced = await kippIn(['export', ...HOSTILE_INPUTS, '-o', out, '--force']);
     expect(forced.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFRank,/);
   });
@@ -483,14 +485,14 @@ describe('safety and usage errors', () => {
   it.each([
     [['-o', 'x.txt'], 'extension'],
     [['-o', 'x.csv', '--shortlist', 'top-45'], 'top-5, juara-kategori'],
-  ])('%j is a usage error (exit 2) that writes nothing', (args, hint) => {
-    const run = kipp(['export', ...HOSTILE_INPUTS, ...args]);
+  ])('%j is a usage error (exit 2) that writes nothing', async (args, hint) => {
+    const run = await kippIn(['export', ...HOSTILE_INPUTS, ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(hint);
     expect(existsSync(join(ROOT, args[1]!))).toBe(false);
   });
 
-  it('still writes the file when the data has errors, and exits 1', () => {
+  it('still writes the file when the data has errors, and exits 1', async () => {
     const dir = tempDir();
     const input = join(dir, 'entries.csv');
     writeFileSync(
@@ -498,7 +500,7 @@ describe('safety and usage errors', () => {
       'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA-1,Inovasi Satu,Dinas A,tata kelola,2016-01-01,8,8,8,8,8\nA-2,Inovasi Dua,Dinas B,pariwisata,2016-01-01,9,9,9,9,9\n',
     );
     const out = join(dir, 'out.csv');
-    const run = kipp(['export', input, '-o', out, '--as-of', '2018-03-10']);
+    const run = await kippIn(['export', input, '-o', out, '--as-of', '2018-03-10']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('unknown-category');
     const rows: string[][] = parse(readFileSync(out), { bom: true });
@@ -508,8 +510,8 @@ describe('safety and usage errors', () => {
     ]);
   });
 
-  it('has --help with an example', () => {
-    const run = kipp(['export', '--help']);
+  it('has --help with an example', async () => {
+    const run = await kippIn(['export', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('kipp export entries.csv');
     expect(run.stdout).toContain('--delimiter');
@@ -517,10 +519,10 @@ describe('safety and usage errors', () => {
 });
 
 describe('a rubric with stages (KIPP 2025: desk 70, presentation 30)', () => {
-  it("adds each stage's total and rank after the final total", () => {
+  it("adds each stage's total and rank after the final total", async () => {
     const out = join(tempDir(), 'stages.csv');
     const S = 'fixtures/stages';
-    const run = kipp([
+    const run = await kippIn([
       'export',
       `${S}/entries.csv`,
       '--scores',

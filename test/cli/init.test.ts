@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fieldAliases, normalizeName } from '../../src/model/names.js';
 import { VALIDATE_FORMATS } from '../../src/report/validate/index.js';
-import { kipp } from './run.js';
+import { kipp, kippIn } from './run.js';
 
 const base = mkdtempSync(join(tmpdir(), 'kipp-init-'));
 const PROFILES = readdirSync('rubrics')
@@ -55,8 +55,8 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
 
   // Issue 16.7: a header-only file is an unfilled template or a truncated upload, never "clean".
   // The templates' headers are all known (no other finding); each file is one empty-file error.
-  it("#16.7: kipp validate on the new folder's header-only templates: one empty-file error per file, nothing else", () => {
-    const run = kipp(
+  it("#16.7: kipp validate on the new folder's header-only templates: one empty-file error per file, nothing else", async () => {
+    const run = await kippIn(
       [
         'validate',
         'entries.csv',
@@ -212,29 +212,29 @@ describe('#17.16: the workflow installs kipp only from a source the secretariat 
 });
 
 describe('kipp init: refusals', () => {
-  it('a folder that is not empty: exit 2 unless --force', () => {
+  it('a folder that is not empty: exit 2 unless --force', async () => {
     const dir = join(base, 'busy');
     mkdirSync(dir);
     writeFileSync(join(dir, 'catatan.txt'), 'milik sekretariat\n');
-    const run = kipp(['init', dir]);
+    const run = await kippIn(['init', dir]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(readdirSync(dir)).toEqual(['catatan.txt']);
-    const forced = kipp(['init', dir, '--force']);
+    const forced = await kippIn(['init', dir, '--force']);
     expect(forced.status).toBe(0);
     expect(readFileSync(join(dir, 'catatan.txt'), 'utf8')).toBe('milik sekretariat\n');
     expect(readFileSync(join(dir, 'rubric.yaml'), 'utf8')).toContain('name: KIPP 2018');
   });
 
-  it('an unknown profile: exit 2, the shipped ones named', () => {
-    const run = kipp(['init', join(base, 'x'), '--profile', 'kipp-1999']);
+  it('an unknown profile: exit 2, the shipped ones named', async () => {
+    const run = await kippIn(['init', join(base, 'x'), '--profile', 'kipp-1999']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/kipp-2018, kipp-2021, kipp-2022, kipp-2025/);
   });
 
-  it('a rubric file as the profile', () => {
+  it('a rubric file as the profile', async () => {
     const dir = join(base, 'own');
-    const run = kipp(['init', dir, '--profile', 'fixtures/validate/unknown-stage/rubric.yaml']);
+    const run = await kippIn(['init', dir, '--profile', 'fixtures/validate/unknown-stage/rubric.yaml']);
     expect(run.status).toBe(0);
     expect(headers(join(dir, 'scores.csv'))).toContain('tahap');
   });

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { kipp, kippIn, ROOT } from './run.js';
 
 const HEADER = 'id,title,agency,category,implemented_since';
 const ENTRIES = `${HEADER}\nK-1,Sapa Warga,Dinas A,1,2015-01-01\nK-2,Lapor Cepat,Dinas B,2,2015-01-01\n`;
@@ -137,13 +137,13 @@ describe('#16.8: the same input twice is a usage error, before anything is read'
       ['submissions', 'submissions/a.yaml'],
       /submissions\/a\.yaml is named twice \(by submissions and by submissions\/a\.yaml, both as entries\)/,
     ],
-  ])('#16.8: %s: exit 2 with a message that says so, for validate and score', (_name, args, message) => {
-    const v = kipp(['validate', ...args, ...AS_OF], { cwd: dir });
+  ])('#16.8: %s: exit 2 with a message that says so, for validate and score', async (_name, args, message) => {
+    const v = await kippIn(['validate', ...args, ...AS_OF], { cwd: dir });
     expect(v.status).toBe(2);
     expect(v.stdout).toBe('');
     expect(v.stderr).toMatch(message);
     expect(v.stderr).not.toMatch(/duplicate-(id|title|score)/);
-    expect(kipp(['score', ...args, ...AS_OF], { cwd: dir }).status).toBe(2);
+    expect((await kippIn(['score', ...args, ...AS_OF], { cwd: dir })).status).toBe(2);
   });
 
   it('#16.8: - twice (entries and scores from standard input): exit 2', () => {
@@ -323,8 +323,8 @@ describe('#16.13: spreadsheet habits', () => {
 });
 
 describe('fixture folders stay as documented', () => {
-  it('#16.12: fixtures/validate/unsupported-format has a real workbook and a README next to a CSV sheet', () => {
-    const v = kipp(
+  it('#16.12: fixtures/validate/unsupported-format has a real workbook and a README next to a CSV sheet', async () => {
+    const v = await kippIn(
       [
         'validate',
         'fixtures/validate/unsupported-format/entries.csv',

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, kipp, ROOT } from './run.js';
+import { BIN, kipp, kippIn, ROOT } from './run.js';
 
 const EX = join(ROOT, 'fixtures/example');
 const INPUTS = [
@@ -23,9 +23,9 @@ const INPUTS = [
 const fresh = () => mkdtempSync(join(tmpdir(), 'kipp-out-'));
 
 describe('#17.6: --output takes only an extension the command writes; - is standard output', () => {
-  it('#17.6 kipp score --output hasil.xlsx is refused (exit 2), points to kipp export, writes nothing', () => {
+  it('#17.6 kipp score --output hasil.xlsx is refused (exit 2), points to kipp export, writes nothing', async () => {
     const dir = fresh();
-    const r = kipp(['score', ...INPUTS, '--output', join(dir, 'hasil.xlsx')]);
+    const r = await kippIn(['score', ...INPUTS, '--output', join(dir, 'hasil.xlsx')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('cannot write a .xlsx file');
     expect(r.stderr).toContain('kipp export');
@@ -33,13 +33,13 @@ describe('#17.6: --output takes only an extension the command writes; - is stand
     expect(r.stdout).toBe('');
   });
 
-  it('#17.6 an extension that does not fit --format is refused; one that does is written', () => {
+  it('#17.6 an extension that does not fit --format is refused; one that does is written', async () => {
     const dir = fresh();
-    const bad = kipp(['score', ...INPUTS, '--format', 'json', '--output', join(dir, 'report.csv')]);
+    const bad = await kippIn(['score', ...INPUTS, '--format', 'json', '--output', join(dir, 'report.csv')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('does not hold --format json');
     expect(existsSync(join(dir, 'report.csv'))).toBe(false);
-    const good = kipp(['score', ...INPUTS, '--format', 'md', '--output', join(dir, 'report.markdown')]);
+    const good = await kippIn(['score', ...INPUTS, '--format', 'md', '--output', join(dir, 'report.markdown')]);
     expect(good.status).toBe(0);
     expect(readFileSync(join(dir, 'report.markdown'), 'utf8')).toMatch(/^# KIPP 2018\n/);
   });
@@ -59,13 +59,13 @@ describe('#17.6: --output takes only an extension the command writes; - is stand
     expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
-  it('#17.6 validate and judges: the extension chooses the format, a spreadsheet is refused', () => {
+  it('#17.6 validate and judges: the extension chooses the format, a spreadsheet is refused', async () => {
     const dir = fresh();
-    expect(kipp(['validate', ...INPUTS, '--output', join(dir, 'v.xlsx')]).status).toBe(2);
-    expect(kipp(['judges', ...INPUTS, '--output', join(dir, 'j.xlsx')]).status).toBe(2);
-    expect(kipp(['judges', ...INPUTS, '--output', join(dir, 'j.json')]).status).toBe(0);
+    expect((await kippIn(['validate', ...INPUTS, '--output', join(dir, 'v.xlsx')])).status).toBe(2);
+    expect((await kippIn(['judges', ...INPUTS, '--output', join(dir, 'j.xlsx')])).status).toBe(2);
+    expect((await kippIn(['judges', ...INPUTS, '--output', join(dir, 'j.json')])).status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'j.json'), 'utf8')).judges.length).toBeGreaterThan(0);
-    const sarif = kipp(['validate', ...INPUTS, '--format', 'sarif', '--output', join(dir, 'kipp.sarif.json')]);
+    const sarif = await kippIn(['validate', ...INPUTS, '--format', 'sarif', '--output', join(dir, 'kipp.sarif.json')]);
     expect(sarif.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'kipp.sarif.json'), 'utf8')).version).toBe('2.1.0');
   });
@@ -146,11 +146,20 @@ describe('#17.7: every output precondition is checked before any input is read',
     refusesFirst(['export', missing, '--output', join(fresh(), 'hasil.pdf')], /use \.csv or \.xlsx/);
   });
 
-  it('#17.7 kipp assign: a folder that already holds sheets, before reading', () => {
+  it('#17.7 kipp assign: a folder that already holds sheets, before reading', async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'sheets'));
     writeFileSync(join(dir, 'sheets', 'J01.csv'), 'filled in\n');
-    const r = kipp(['assign', missing, '--judges', join(EX, 'judges.csv'), '--per-entry', '2', '--output-dir', dir]);
+    const r = await kippIn([
+      'assign',
+      missing,
+      '--judges',
+      join(EX, 'judges.csv'),
+      '--per-entry',
+      '2',
+      '--output-dir',
+      dir,
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/already holds 1 sheet file/);
     expect(r.stderr).not.toContain('no-such-entries');

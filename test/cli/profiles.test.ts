@@ -4,7 +4,7 @@
  * worked out by hand in the comments from the fixture files.
  */
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kipp, kippIn } from './run.js';
 
 const STAGES = 'fixtures/stages';
 const K2025 = ['--rubric', 'rubrics/kipp-2025.yaml', '--judges', `${STAGES}/judges.csv`, '--as-of', '2025-06-30'];
@@ -35,8 +35,8 @@ function json(args: string[]): {
 }
 
 describe('shipped profiles', () => {
-  it('kipp rubric show kipp-2021: ten categories, three groups and the tiers', () => {
-    const run = kipp(['rubric', 'show', 'rubrics/kipp-2021.yaml']);
+  it('kipp rubric show kipp-2021: ten categories, three groups and the tiers', async () => {
+    const run = await kippIn(['rubric', 'show', 'rubrics/kipp-2021.yaml']);
     expect(run.status).toBe(0);
     for (const c of [
       'poverty',
@@ -58,13 +58,13 @@ describe('shipped profiles', () => {
     expect(run.stdout).toMatch(/shortlist top-99: 99\n/);
     expect(run.stdout).toMatch(/shortlist top-45: 45\n/);
     expect(run.stdout).toMatch(/shortlist replication-5: 5 \(group replication\)/);
-    const view = JSON.parse(kipp(['rubric', 'show', 'rubrics/kipp-2021.yaml', '--format', 'json']).stdout);
+    const view = JSON.parse((await kippIn(['rubric', 'show', 'rubrics/kipp-2021.yaml', '--format', 'json'])).stdout);
     expect(view.categories).toHaveLength(10);
     expect(view.groups).toHaveLength(3);
   });
 
-  it('kipp rubric show kipp-2025: nine categories, two groups, the stages and the proportional Top 99', () => {
-    const view = JSON.parse(kipp(['rubric', 'show', 'rubrics/kipp-2025.yaml', '--format', 'json']).stdout);
+  it('kipp rubric show kipp-2025: nine categories, two groups, the stages and the proportional Top 99', async () => {
+    const view = JSON.parse((await kippIn(['rubric', 'show', 'rubrics/kipp-2025.yaml', '--format', 'json'])).stdout);
     expect(view.categories).toHaveLength(9);
     expect(view.groups.map((g: { id: string }) => g.id)).toEqual(['general', 'replication']);
     expect(view.stages).toEqual([
@@ -79,8 +79,8 @@ describe('shipped profiles', () => {
     });
   });
 
-  it('a rubric without stages shows no stages key (its JSON stays as it was)', () => {
-    expect(JSON.parse(kipp(['rubric', 'show', '--format', 'json']).stdout)).not.toHaveProperty('stages');
+  it('a rubric without stages shows no stages key (its JSON stays as it was)', async () => {
+    expect(JSON.parse((await kippIn(['rubric', 'show', '--format', 'json'])).stdout)).not.toHaveProperty('stages');
   });
 });
 
@@ -175,28 +175,32 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
     ]);
   });
 
-  it('CSV and the table show each stage', () => {
-    const csv = kipp([
-      'score',
-      `${STAGES}/entries.csv`,
-      '--scores',
-      `${STAGES}/scores-tahap.csv`,
-      ...K2025,
-      '--format',
-      'csv',
-    ]).stdout.split('\n');
+  it('CSV and the table show each stage', async () => {
+    const csv = (
+      await kippIn([
+        'score',
+        `${STAGES}/entries.csv`,
+        '--scores',
+        `${STAGES}/scores-tahap.csv`,
+        ...K2025,
+        '--format',
+        'csv',
+      ])
+    ).stdout.split('\n');
     expect(csv[0]).toContain(
       'total,novelty,effectiveness,benefit,replicability,sustainability,desk_total,desk_rank,presentation_total,presentation_rank,judges',
     );
     expect(csv[5]).toContain(',78.89,5,,,');
-    const table = kipp(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025], {
-      env: { COLUMNS: '220' },
-    }).stdout;
+    const table = (
+      await kippIn(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025], {
+        env: { COLUMNS: '220' },
+      })
+    ).stdout;
     expect(table).toMatch(/K25-004.*Replication.*87\.78 \(#4\).*100\.00 \(#1\)/);
   });
 
-  it('kipp validate on the staged year runs clean', () => {
-    const run = kipp([
+  it('kipp validate on the staged year runs clean', async () => {
+    const run = await kippIn([
       'validate',
       `${STAGES}/entries.csv`,
       '--scores',
@@ -207,11 +211,17 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
     expect(run.status).toBe(0);
   });
 
-  it('--scores with a stage the rubric does not have: usage error, exit 2', () => {
-    const unknown = kipp(['score', `${STAGES}/entries.csv`, '--scores', `final=${STAGES}/scores-desk.csv`, ...K2025]);
+  it('--scores with a stage the rubric does not have: usage error, exit 2', async () => {
+    const unknown = await kippIn([
+      'score',
+      `${STAGES}/entries.csv`,
+      '--scores',
+      `final=${STAGES}/scores-desk.csv`,
+      ...K2025,
+    ]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/--scores final=.*desk, presentation/);
-    const none = kipp([
+    const none = await kippIn([
       'score',
       `${STAGES}/entries.csv`,
       '--scores',
@@ -275,7 +285,7 @@ describe('groups end to end (KIPP 2021, as of 2021-06-30)', () => {
     expect(report.entries.filter((x) => x.shortlists.includes('outstanding-5')).map((x) => x.id)).toEqual(['G21-004']);
   });
 
-  it('the group in the table, Markdown and CSV', () => {
+  it('the group in the table, Markdown and CSV', async () => {
     const args = [
       'score',
       'fixtures/groups/entries.csv',
@@ -284,9 +294,11 @@ describe('groups end to end (KIPP 2021, as of 2021-06-30)', () => {
       '--as-of',
       '2021-06-30',
     ];
-    expect(kipp([...args, '--lang', 'id'], { env: { COLUMNS: '220' } }).stdout).toMatch(/G21-004 .*│ Khusus +│/);
-    expect(kipp([...args, '--format', 'md']).stdout).toMatch(/\| G21-003 \|.*\| Replication \|/);
-    expect(kipp([...args, '--format', 'csv']).stdout).toMatch(
+    expect((await kippIn([...args, '--lang', 'id'], { env: { COLUMNS: '220' } })).stdout).toMatch(
+      /G21-004 .*│ Khusus +│/,
+    );
+    expect((await kippIn([...args, '--format', 'md'])).stdout).toMatch(/\| G21-003 \|.*\| Replication \|/);
+    expect((await kippIn([...args, '--format', 'csv'])).stdout).toMatch(
       /G21-006,E-Musrenbang Madiun,Pemerintah Kota Madiun,governance,replication,66\.67/,
     );
   });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kipp, kippIn } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kipp-sheet-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,9 +47,9 @@ describe('#16 score rows that do not fit their header, end to end', () => {
     expect(e2.judges).toBe(1);
   });
 
-  it("#16.1: a short first row is exit 1 with the row's line, not an internal error (exit 70)", () => {
+  it("#16.1: a short first row is exit 1 with the row's line, not an internal error (exit 70)", async () => {
     const sheet = file('short-first.csv', `entry_id,judge_id,criterion,score\nE2,J1\n${complete('J1', 7)}\n`);
-    const r = kipp(['validate', entries, '--scores', sheet, '--as-of', '2026-01-01']);
+    const r = await kippIn(['validate', entries, '--scores', sheet, '--as-of', '2026-01-01']);
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(/TypeError|internal error/i);
     expect(r.stdout + r.stderr).toContain('2:3');

@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kipp, kippIn } from './run.js';
 
 const SHORTLIST = '  - { name: per-category-2, size: 2, per_category: true }\n';
 const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
@@ -63,9 +63,9 @@ const SHIPPED = readdirSync('rubrics').filter((f) => f.endsWith('.yaml'));
 describe('#17.2: a per_category shortlist is never over its size', () => {
   it.each(SHIPPED)(
     '#17.2: rubrics/%s with a per-category shortlist: no shortlist-over-size in JSON or HTML, two taken per category',
-    (file) => {
+    async (file) => {
       const year = yearFor(file);
-      const run = kipp(['score', ...year.args, '--format', 'json'], { cwd: year.dir });
+      const run = await kippIn(['score', ...year.args, '--format', 'json'], { cwd: year.dir });
       expect(run.status, run.stderr).toBe(0);
       const report = JSON.parse(run.stdout);
       expect(report.diagnostics.map((d: { code: string }) => d.code)).not.toContain('shortlist-over-size');
@@ -84,31 +84,31 @@ describe('#17.2: a per_category shortlist is never over its size', () => {
       expect(taken.sort()).toEqual(
         year.categories.flatMap((_, c) => [1, 2].map((p) => `E${String(c + 1).padStart(2, '0')}-${p}`)).sort(),
       );
-      const html = kipp(['score', ...year.args, '--format', 'html'], { cwd: year.dir });
+      const html = await kippIn(['score', ...year.args, '--format', 'html'], { cwd: year.dir });
       expect(html.status).toBe(0);
       expect(html.stdout).not.toContain('shortlist-over-size');
     },
   );
 
-  it('#17.2: diff and verify of such a report show no shortlist-over-size', () => {
+  it('#17.2: diff and verify of such a report show no shortlist-over-size', async () => {
     const year = yearFor(SHIPPED[0]!);
-    expect(kipp(['score', ...year.args, '--format', 'json', '--output', 'report.json'], { cwd: year.dir }).status).toBe(
-      0,
-    );
-    expect(kipp(['score', ...year.args, '--format', 'json', '--output', 'again.json'], { cwd: year.dir }).status).toBe(
-      0,
-    );
-    const verify = kipp(['verify', 'report.json'], { cwd: year.dir });
+    expect(
+      (await kippIn(['score', ...year.args, '--format', 'json', '--output', 'report.json'], { cwd: year.dir })).status,
+    ).toBe(0);
+    expect(
+      (await kippIn(['score', ...year.args, '--format', 'json', '--output', 'again.json'], { cwd: year.dir })).status,
+    ).toBe(0);
+    const verify = await kippIn(['verify', 'report.json'], { cwd: year.dir });
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(verify.stdout + verify.stderr).not.toContain('shortlist-over-size');
-    const diff = kipp(['diff', 'report.json', 'again.json', '--format', 'json'], { cwd: year.dir });
+    const diff = await kippIn(['diff', 'report.json', 'again.json', '--format', 'json'], { cwd: year.dir });
     expect(diff.status).toBe(0);
     expect(JSON.stringify(JSON.parse(diff.stdout).diagnostics)).not.toContain('shortlist-over-size');
   });
 
-  it('#17.2: the conformance panel (best-per-category, size 5, four categories): no warning', () => {
+  it('#17.2: the conformance panel (best-per-category, size 5, four categories): no warning', async () => {
     const dir = 'fixtures/conformance/panel';
-    const run = kipp(
+    const run = await kippIn(
       [
         'score',
         'entries.csv',

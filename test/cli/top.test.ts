@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { kipp, kippIn, ROOT } from './run.js';
 
 const EX = 'fixtures/example';
 const INPUTS = [
@@ -37,8 +37,8 @@ function top4Rubric(): string {
 }
 
 describe('#17.3: --top N extends through the entries tied with the N-th and says showing N of M', () => {
-  it('#17.3 terminal table: both entries at rank 4 are shown, with the footer', () => {
-    const r = kipp(['score', ...INPUTS, '--top', '4'], { env: { COLUMNS: '200' } });
+  it('#17.3 terminal table: both entries at rank 4 are shown, with the footer', async () => {
+    const r = await kippIn(['score', ...INPUTS, '--top', '4'], { env: { COLUMNS: '200' } });
     expect(r.status).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^│ \d/.test(l));
     expect(rows).toHaveLength(5);
@@ -46,17 +46,17 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
     expect(r.stdout).toContain(TIE_LINE);
   });
 
-  it('#17.3 --top at a place no tie crosses shows exactly N (3; and 5, where the tie ends at the 5th)', () => {
-    const three = kipp(['score', ...INPUTS, '--top', '3']);
+  it('#17.3 --top at a place no tie crosses shows exactly N (3; and 5, where the tie ends at the 5th)', async () => {
+    const three = await kippIn(['score', ...INPUTS, '--top', '3']);
     expect(three.stdout.split('\n').filter((l) => /^│ \d/.test(l))).toHaveLength(3);
     expect(three.stdout).toContain('showing 3 of 48 entries\n');
-    const five = JSON.parse(kipp(['score', ...INPUTS, '--top', '5', '--format', 'json']).stdout);
+    const five = JSON.parse((await kippIn(['score', ...INPUTS, '--top', '5', '--format', 'json'])).stdout);
     expect(five.entries.map((e: { rank: number }) => e.rank)).toEqual([1, 2, 3, 4, 4]);
     expect(five.selection).toEqual({ category: null, top: 5, shown: 5, of: 48, tie: null });
   });
 
-  it('#17.3 JSON holds the selection in data, and says it on stderr', () => {
-    const r = kipp(['score', ...INPUTS, '--top', '4', '--format', 'json']);
+  it('#17.3 JSON holds the selection in data, and says it on stderr', async () => {
+    const r = await kippIn(['score', ...INPUTS, '--top', '4', '--format', 'json']);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(
@@ -75,14 +75,14 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
     expect(r.stderr).toContain(`kipp score: ${TIE_LINE}`);
   });
 
-  it('#17.3 without --top or --category, the JSON selection is the whole competition and nothing is said', () => {
-    const r = kipp(['score', ...INPUTS, '--format', 'json']);
+  it('#17.3 without --top or --category, the JSON selection is the whole competition and nothing is said', async () => {
+    const r = await kippIn(['score', ...INPUTS, '--format', 'json']);
     expect(JSON.parse(r.stdout).selection).toEqual({ category: null, top: null, shown: 48, of: 48, tie: null });
     expect(r.stderr).not.toContain('showing');
   });
 
-  it('#17.3 CSV: five data rows (the tie whole), the count on stderr', () => {
-    const r = kipp(['score', ...INPUTS, '--top', '4', '--format', 'csv']);
+  it('#17.3 CSV: five data rows (the tie whole), the count on stderr', async () => {
+    const r = await kippIn(['score', ...INPUTS, '--top', '4', '--format', 'csv']);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(6); // header + 5
@@ -91,31 +91,31 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
     expect(r.stderr).toContain(TIE_LINE);
   });
 
-  it('#17.3 Markdown and HTML say it in the report, in Indonesian too', () => {
-    const md = kipp(['score', ...INPUTS, '--top', '4', '--format', 'md']).stdout;
+  it('#17.3 Markdown and HTML say it in the report, in Indonesian too', async () => {
+    const md = (await kippIn(['score', ...INPUTS, '--top', '4', '--format', 'md'])).stdout;
     expect(md).toContain(`_${TIE_LINE}_`);
     for (const id of TIE) expect(md).toContain(`| ${id} |`);
-    const html = kipp(['score', ...INPUTS, '--top', '4', '--format', 'html']).stdout;
+    const html = (await kippIn(['score', ...INPUTS, '--top', '4', '--format', 'html'])).stdout;
     expect(html).toContain(`<p class="selection warn">${TIE_LINE}</p>`);
     for (const id of TIE) expect(html).toContain(`data-id="${id}"`);
-    const id = kipp(['score', ...INPUTS, '--top', '4', '--lang', 'id']).stdout;
+    const id = (await kippIn(['score', ...INPUTS, '--top', '4', '--lang', 'id'])).stdout;
     expect(id).toContain(
       'menampilkan 5 dari 48 proposal — 2 proposal seri di peringkat 4 untuk 1 tempat dari --top 4, semua ditampilkan',
     );
   });
 
-  it('#17.3 with --category, M counts the category (15 inclusive entries in the example)', () => {
-    const r = kipp(['score', ...INPUTS, '--category', 'inklusif', '--top', '3', '--format', 'json']);
+  it('#17.3 with --category, M counts the category (15 inclusive entries in the example)', async () => {
+    const r = await kippIn(['score', ...INPUTS, '--category', 'inklusif', '--top', '3', '--format', 'json']);
     const report = JSON.parse(r.stdout);
     expect(report.selection).toMatchObject({ category: 'inclusive', top: 3, shown: 3, of: 15 });
-    const all = JSON.parse(kipp(['score', ...INPUTS, '--format', 'json']).stdout);
+    const all = JSON.parse((await kippIn(['score', ...INPUTS, '--format', 'json'])).stdout);
     expect(all.entries.filter((e: { category: string }) => e.category === 'inclusive')).toHaveLength(15);
     expect(r.stderr).toContain('showing 3 of 15 entries in Inclusive public service');
   });
 
-  it('#17.3 a shortlist whose cut-off is the tie: its cut line under the last row; none for shortlists going on below', () => {
+  it('#17.3 a shortlist whose cut-off is the tie: its cut line under the last row; none for shortlists going on below', async () => {
     const rubric = top4Rubric();
-    const r = kipp(['score', ...INPUTS, '--rubric', rubric, '--top', '4', '--format', 'md']);
+    const r = await kippIn(['score', ...INPUTS, '--rubric', rubric, '--top', '4', '--format', 'md']);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     const cut = lines.findIndex((l) => l.includes('Top 4 — cut line: 5/4 — tie at the cut-off'));
@@ -123,24 +123,26 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
     expect(TIE.some((id) => lines[cut - 1]!.includes(`| ${id} |`))).toBe(true);
     // Top 99 takes all 48: its members go on below the list, so no line claims it ends here.
     expect(r.stdout).not.toContain('Top 99 — cut line');
-    const table = kipp(['score', ...INPUTS, '--top', '2']).stdout;
+    const table = (await kippIn(['score', ...INPUTS, '--top', '2'])).stdout;
     expect(table).not.toContain('cut line');
   });
 
-  it('#17.3 kipp verify recomputes a --top report with the same selection (exit 0)', () => {
+  it('#17.3 kipp verify recomputes a --top report with the same selection (exit 0)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-top-verify-'));
     const out = join(dir, 'report.json');
     expect(
-      kipp([
-        'score',
-        ...INPUTS.map((a) => (a.startsWith('fixtures/') ? join(ROOT, a) : a)),
-        '--top',
-        '4',
-        '--output',
-        out,
-      ]).status,
+      (
+        await kippIn([
+          'score',
+          ...INPUTS.map((a) => (a.startsWith('fixtures/') ? join(ROOT, a) : a)),
+          '--top',
+          '4',
+          '--output',
+          out,
+        ])
+      ).status,
     ).toBe(0);
-    const v = kipp(['verify', out]);
+    const v = await kippIn(['verify', out]);
     expect(v.stderr + v.stdout).not.toMatch(/differ/i);
     expect(v.status).toBe(0);
   });

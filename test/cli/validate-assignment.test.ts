@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kipp, kippIn } from './run.js';
 
 const ENTRIES = 'fixtures/example/entries.csv';
 const JUDGES = 'fixtures/assign/judges-small.csv';
@@ -71,11 +71,12 @@ describe('#18.3 kipp validate --assignment', () => {
   let dir: string;
   let out: string;
   let pairs: Row[];
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kipp-assignment-'));
     out = join(dir, 'out');
     expect(
-      kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--seed', '5', '--output-dir', out]).status,
+      (await kippIn(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--seed', '5', '--output-dir', out]))
+        .status,
     ).toBe(0);
     pairs = readCsv(join(out, 'assignment.csv'));
   }, 120_000); // a run of the built CLI: slow on a loaded machine
@@ -91,7 +92,7 @@ describe('#18.3 kipp validate --assignment', () => {
     expect(r.status).toBe(0);
   });
 
-  it('#18.3: a missing judge, an unassigned entry and a workbook of another assignment, each at its file, line and cell', () => {
+  it('#18.3: a missing judge, an unassigned entry and a workbook of another assignment, each at its file, line and cell', async () => {
     const [late, busy, other] = judges() as [string, string, string];
     const back = join(dir, 'returned');
     mkdirSync(back);
@@ -113,20 +114,22 @@ describe('#18.3 kipp validate --assignment', () => {
     // `other`'s workbook from another run of kipp assign (another seed: another assignment).
     const earlier = join(dir, 'earlier');
     expect(
-      kipp([
-        'assign',
-        ENTRIES,
-        '--judges',
-        JUDGES,
-        '--per-entry',
-        '2',
-        '--seed',
-        '6',
-        '--sheet-format',
-        'xlsx',
-        '--output-dir',
-        earlier,
-      ]).status,
+      (
+        await kippIn([
+          'assign',
+          ENTRIES,
+          '--judges',
+          JUDGES,
+          '--per-entry',
+          '2',
+          '--seed',
+          '6',
+          '--sheet-format',
+          'xlsx',
+          '--output-dir',
+          earlier,
+        ])
+      ).status,
     ).toBe(0);
     copyFileSync(join(earlier, 'sheets', `${other}.xlsx`), join(back, `${other}-old.xlsx`));
 
@@ -151,23 +154,25 @@ describe('#18.3 kipp validate --assignment', () => {
     expect(r.stderr).toMatch(/kipp validate: \d+ errors?/);
   }, 120_000);
 
-  it('#18.3: workbooks of this very assignment raise no other-assignment; when every workbook names one other id, it is said once, at assignment.csv', () => {
+  it('#18.3: workbooks of this very assignment raise no other-assignment; when every workbook names one other id, it is said once, at assignment.csv', async () => {
     const same = join(dir, 'same');
     expect(
-      kipp([
-        'assign',
-        ENTRIES,
-        '--judges',
-        JUDGES,
-        '--per-entry',
-        '2',
-        '--seed',
-        '5',
-        '--sheet-format',
-        'xlsx',
-        '--output-dir',
-        same,
-      ]).status,
+      (
+        await kippIn([
+          'assign',
+          ENTRIES,
+          '--judges',
+          JUDGES,
+          '--per-entry',
+          '2',
+          '--seed',
+          '5',
+          '--sheet-format',
+          'xlsx',
+          '--output-dir',
+          same,
+        ])
+      ).status,
     ).toBe(0);
     // The CSV run and the XLSX run of one seed write the same assignment.csv, so the same id.
     expect(readFileSync(join(same, 'assignment.csv'))).toEqual(readFileSync(assignment()));
@@ -184,8 +189,8 @@ describe('#18.3 kipp validate --assignment', () => {
     expect(readdirSync(join(same, 'sheets')).length).toBeGreaterThan(1);
   }, 120_000);
 
-  it('#18.3: a missing assignment file is a usage error (exit 2), file-not-found at the path', () => {
-    const r = kipp([
+  it('#18.3: a missing assignment file is a usage error (exit 2), file-not-found at the path', async () => {
+    const r = await kippIn([
       'validate',
       ENTRIES,
       '--judges',

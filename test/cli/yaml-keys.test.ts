@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
 
 describe('#16: two YAML keys for one field', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kipp-yamlkeys-'));
@@ -29,8 +29,8 @@ describe('#16: two YAML keys for one field', () => {
     ].join('\n'),
   );
 
-  it('is an error at the second key, and the record is not used (no figure the judge may not have meant)', () => {
-    const run = kipp([
+  it('is an error at the second key, and the record is not used (no figure the judge may not have meant)', async () => {
+    const run = await kippIn([
       'score',
       join(dir, 'entries.csv'),
       '--scores',

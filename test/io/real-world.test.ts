@@ -10,7 +10,7 @@ import { parseCsv } from '../../src/io/csv.js';
 import { loadCompetition } from '../../src/io/competition.js';
 import type { Competition } from '../../src/model/records.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
-import { kipp, ROOT } from '../cli/run.js';
+import { kipp, kippIn, ROOT } from '../cli/run.js';
 
 const dir = join(ROOT, 'fixtures/real-world');
 const at = (...p: string[]) => join(dir, ...p);
@@ -260,8 +260,8 @@ describe('end to end: the Indonesian-locale panel gives the same report as the c
     expect(JSON.stringify(b.entries)).toBe(JSON.stringify(a.entries));
   });
 
-  it('--delimiter overrides detection (here: wrongly, so the header has one column and the sheet is refused)', () => {
-    const r = kipp(
+  it('--delimiter overrides detection (here: wrongly, so the header has one column and the sheet is refused)', async () => {
+    const r = await kippIn(
       [
         'validate',
         'entries.csv',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeOutput } from '../../src/io/write.js';
-import { kipp, ROOT } from '../cli/run.js';
+import { kippIn, ROOT } from '../cli/run.js';
 
 const WRITE = pathToFileURL(join(ROOT, 'dist/io/write.js')).href;
 const temporaries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
@@ -53,7 +53,7 @@ describe('an interrupted write', () => {
     expect(temporaries(dir)).toHaveLength(1);
 
     const ex = 'fixtures/audit/corrected-sheet';
-    const next = kipp([
+    const next = await kippIn([
       'score',
       `${ex}/entries.csv`,
       '-s',
@@ -74,12 +74,12 @@ describe('--output rules', () => {
   const ex = 'fixtures/audit/corrected-sheet';
   const inputs = [`${ex}/entries.csv`, '-s', `${ex}/scores-v1.csv`, '-r', `${ex}/rubric.yaml`];
 
-  it('never over an input, even with --force: exit 2 and the input untouched', () => {
+  it('never over an input, even with --force: exit 2 and the input untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
     const sheet = join(dir, 'scores.csv');
     const bytes = readFileSync(join(ROOT, ex, 'scores-v1.csv'), 'utf8');
     writeFileSync(sheet, bytes);
-    const run = kipp([
+    const run = await kippIn([
       'score',
       `${ex}/entries.csv`,
       '-s',
@@ -96,13 +96,13 @@ describe('--output rules', () => {
     expect(readFileSync(sheet, 'utf8')).toBe(bytes);
   });
 
-  it('an existing output needs --force', () => {
+  it('an existing output needs --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
     const out = join(dir, 'report.md');
     writeFileSync(out, 'old');
-    expect(kipp(['score', ...inputs, '--output', out]).status).toBe(2);
+    expect((await kippIn(['score', ...inputs, '--output', out])).status).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('old');
-    expect(kipp(['score', ...inputs, '--output', out, '--force']).status).toBe(0);
+    expect((await kippIn(['score', ...inputs, '--output', out, '--force'])).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^# KIPP audit example/);
     expect(temporaries(dir)).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
-import { kipp } from '../cli/run.js';
+import { kippIn } from '../cli/run.js';
 
 const F = 'fixtures/plenary';
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 describeBrowser('#19.2 the HTML meeting pack in chromium', () => {
   it('#19.2: opens with no request and no console error, shows the tie side by side, prints on A4 with every table inside the page', async () => {
     const out = join(work, 'agenda.html');
-    const r = kipp([
+    const r = await kippIn([
       'agenda',
       `${F}/entries.csv`,
       '-s',

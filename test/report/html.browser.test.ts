@@ -13,7 +13,7 @@ import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareCodePoints } from '../../src/model/names.js';
 import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
-import { kipp, ROOT } from '../cli/run.js';
+import { kipp, kippIn, ROOT } from '../cli/run.js';
 
 const PANEL = join(ROOT, 'fixtures/conformance/panel');
 const RESULTS = join(ROOT, 'test-results');
@@ -352,7 +352,7 @@ describeBrowser('#17.15: the ranking on paper and on a 1280-pixel screen', () =>
     '#17.15: printed, a 300-row ranking repeats its header row on every page it runs over',
     async () => {
       const out = join(work, 'big.html');
-      const run = kipp(['score', ...bigYear(join(work, 'big')), '--output', out]);
+      const run = await kippIn(['score', ...bigYear(join(work, 'big')), '--output', out]);
       expect(run.status).toBe(0);
       const p = await openPage(out);
       const pdfPath = join(work, 'big.pdf');

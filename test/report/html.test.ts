@@ -12,7 +12,7 @@ import { cutLines, linesForList } from '../../src/report/cuts.js';
 import { formatHtml, heatColour, luminance, renderHtml, type PanelView } from '../../src/report/html.js';
 import type { ReportOptions } from '../../src/report/options.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
-import { kipp } from '../cli/run.js';
+import { kippIn } from '../cli/run.js';
 import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';
 
 const C = ['a', 'b'];
@@ -177,7 +177,7 @@ describe('the page', () => {
     expect(id).toContain('data-s-total="88.888889"');
   });
 
-  it('--output report.html writes the page; --format html prints it', () => {
+  it('--output report.html writes the page; --format html prints it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kipp-html-cli-'));
     try {
       const args = [
@@ -191,13 +191,13 @@ describe('the page', () => {
         '--as-of',
         '2026-11-22',
       ];
-      const toFile = kipp([...args, '--output', join(dir, 'laporan.HTML'), '--lang', 'id']);
+      const toFile = await kippIn([...args, '--output', join(dir, 'laporan.HTML'), '--lang', 'id']);
       expect(toFile.status).toBe(0);
       expect(toFile.stdout).toBe('');
       const page = readFileSync(join(dir, 'laporan.HTML'), 'utf8');
       expect(page).toMatch(/^<!doctype html>\n<html lang="id">/);
       expect(page.match(/<tr class="entry /g)).toHaveLength(48);
-      const printed = kipp([...args, '--format', 'html']);
+      const printed = await kippIn([...args, '--format', 'html']);
       expect(printed.status).toBe(0);
       expect(printed.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
     } finally {
@@ -309,9 +309,9 @@ describe('heatmap colours', () => {
 });
 
 describe('a rubric with stages (KIPP 2025 fixture)', () => {
-  it('shows each stage total and rank as a sortable column, marking a total under the pass mark', () => {
+  it('shows each stage total and rank as a sortable column, marking a total under the pass mark', async () => {
     const S = 'fixtures/stages';
-    const run = kipp([
+    const run = await kippIn([
       'score',
       `${S}/entries.csv`,
       '--scores',
