@@ -3,9 +3,9 @@
  * stdout carries the result, stderr the diagnostics, exit codes per SPEC section 5.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { round6 } from '../../src/scoring/round.js';
-import { kipp, kippIn } from './run.js';
+import { kippIn, type Run } from './run.js';
 
 const EX = 'fixtures/example';
 const EXAMPLE = [
@@ -31,7 +31,10 @@ const PANEL = [
 ];
 
 describe('kipp judges', () => {
-  const json = kipp(['judges', ...EXAMPLE, '--format', 'json']);
+  let json: Run;
+  beforeAll(async () => {
+    json = await kippIn(['judges', ...EXAMPLE, '--format', 'json']);
+  });
   it('prints the SPEC 7 shape on stdout and the conflict on stderr', () => {
     expect(json.status).toBe(0);
     const p = JSON.parse(json.stdout);
@@ -162,7 +165,10 @@ describe('kipp explain', () => {
 
 describe('kipp sensitivity', () => {
   const args = ['sensitivity', ...PANEL, '--runs', '40', '--seed', '7', '--resample-judges', '--format', 'json'];
-  const first = kipp(args);
+  let first: Run;
+  beforeAll(async () => {
+    first = await kippIn(args);
+  });
   it('prints the SPEC 7 shape, the same for the same seed', async () => {
     // the conformance panel holds two data errors: exit 1, as kipp score, with the result printed
     expect(first.status).toBe(1);
@@ -316,7 +322,10 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
   ];
   const desk = sheet(`${SP}/scores-desk.csv`);
   const presentation = sheet(`${SP}/scores-presentation.csv`);
-  const json = kipp(['judges', ...STAGED, '--format', 'json']);
+  let json: Run;
+  beforeAll(async () => {
+    json = await kippIn(['judges', ...STAGED, '--format', 'json']);
+  });
   type Panel = { stage: string; judges: { id: string; bias: number; flags: string[] }[] };
 
   it("#17.1 the fixture is the issue's case: compared across stages, every desk judge would be lenient and the presentation judges harsh", () => {

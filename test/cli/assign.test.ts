@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { kipp, kippIn, type Run } from './run.js';
+import { kippIn, type Run } from './run.js';
 
 /** The same command in-process (no child process per run: the suite stays fast). */
 async function cli(args: string[]): Promise<Run> {
@@ -76,8 +76,12 @@ describe('kipp assign: the files and the rules they keep', () => {
     '--output-dir',
     out,
   ];
-  const run = kipp(args);
-  const pairs = existsSync(join(out, 'assignment.csv')) ? readCsv(join(out, 'assignment.csv')) : [];
+  let run: Run;
+  let pairs: Row[];
+  beforeAll(async () => {
+    run = await kippIn(args);
+    pairs = existsSync(join(out, 'assignment.csv')) ? readCsv(join(out, 'assignment.csv')) : [];
+  });
 
   it('exits 0, prints nothing on stdout and a summary on stderr', () => {
     expect(run.status).toBe(0);

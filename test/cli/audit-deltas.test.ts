@@ -13,8 +13,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { kipp, kippIn, ROOT } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn, ROOT } from './run.js';
 
 const FIX = join(ROOT, 'fixtures/audit/corrected-sheet');
 
@@ -35,9 +35,11 @@ const SCORE = ['score', 'entries.csv', '-s', 'scores.csv', '-j', 'judges.csv', '
 
 describe('#17.14: verify and diff show the digits of a change', () => {
   const dir = folder('4.006');
-  expect(kipp([...SCORE, '--output', 'published.json'], { cwd: dir }).status).toBe(0);
-  writeScores(dir, '4.009');
-  expect(kipp([...SCORE, '--output', 'corrected.json'], { cwd: dir }).status).toBe(0);
+  beforeAll(async () => {
+    expect((await kippIn([...SCORE, '--output', 'published.json'], { cwd: dir })).status).toBe(0);
+    writeScores(dir, '4.009');
+    expect((await kippIn([...SCORE, '--output', 'corrected.json'], { cwd: dir })).status).toBe(0);
+  });
 
   it('#17.14: the reports hold the totals worked out by hand', () => {
     const total = (file: string) =>
@@ -71,9 +73,13 @@ describe('#17.14: verify and diff show the digits of a change', () => {
 
 describe('#17.14: diff against a --top/--category report', () => {
   const dir = folder('4');
-  expect(kipp([...SCORE, '--output', 'full.json'], { cwd: dir }).status).toBe(0);
-  expect(kipp([...SCORE, '--top', '2', '--output', 'top2.json'], { cwd: dir }).status).toBe(0);
-  expect(kipp([...SCORE, '--category', 'inclusive', '--output', 'inclusive.json'], { cwd: dir }).status).toBe(0);
+  beforeAll(async () => {
+    expect((await kippIn([...SCORE, '--output', 'full.json'], { cwd: dir })).status).toBe(0);
+    expect((await kippIn([...SCORE, '--top', '2', '--output', 'top2.json'], { cwd: dir })).status).toBe(0);
+    expect(
+      (await kippIn([...SCORE, '--category', 'inclusive', '--output', 'inclusive.json'], { cwd: dir })).status,
+    ).toBe(0);
+  });
 
   it('#17.14: entries the --top 2 report leaves out are "not in the report", not "unranked", and no shortlist moves', async () => {
     const run = await kippIn(['diff', 'top2.json', 'full.json'], { cwd: dir });

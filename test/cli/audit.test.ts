@@ -13,19 +13,19 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { kipp, kippIn, ROOT } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn, ROOT } from './run.js';
 
 const FIX = join(ROOT, 'fixtures/audit/corrected-sheet');
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** A secretariat's archive: inputs in the folder, the report in archive/. */
-function archive(): string {
+async function archive(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-'));
   for (const f of ['entries.csv', 'judges.csv', 'rubric.yaml']) copyFileSync(join(FIX, f), join(dir, f));
   copyFileSync(join(FIX, 'scores-v1.csv'), join(dir, 'scores.csv'));
   mkdirSync(join(dir, 'archive'));
-  const run = kipp(
+  const run = await kippIn(
     [
       'score',
       'entries.csv',
@@ -45,8 +45,12 @@ function archive(): string {
 }
 
 describe('the manifest of a JSON report', () => {
-  const dir = archive();
-  const report = JSON.parse(readFileSync(join(dir, 'archive/report.json'), 'utf8'));
+  let dir: string;
+  let report: ReturnType<typeof JSON.parse>;
+  beforeAll(async () => {
+    dir = await archive();
+    report = JSON.parse(readFileSync(join(dir, 'archive/report.json'), 'utf8'));
+  });
 
   it('names every input relative to the report, with its kind and sha256', () => {
     expect(report.inputs).toEqual([
@@ -130,7 +134,7 @@ describe('the manifest of a JSON report', () => {
 
 describe('kipp verify', () => {
   it('untouched inputs: exit 0', async () => {
-    const dir = archive();
+    const dir = await archive();
     const run = await kippIn(['verify', 'archive/report.json'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^VERIFIED:/m);
@@ -145,7 +149,7 @@ describe('kipp verify', () => {
   });
 
   it('one score changed in a copied sheet: exit 1 naming the file and the entries that moved', async () => {
-    const dir = archive();
+    const dir = await archive();
     const sheet = join(dir, 'scores.csv');
     const before = readFileSync(sheet, 'utf8');
     writeFileSync(sheet, before.replace('AUD-04,J02,7,7,4,7,7', 'AUD-04,J02,7,7,9,7,7'));
@@ -189,7 +193,7 @@ describe('kipp verify', () => {
   });
 
   it('an unchanged sheet with the same figures but other bytes still fails: the archive is not the one published', async () => {
-    const dir = archive();
+    const dir = await archive();
     writeFileSync(join(dir, 'judges.csv'), `${readFileSync(join(dir, 'judges.csv'), 'utf8')}\n`);
     const json = JSON.parse((await kippIn(['verify', 'archive/report.json', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.ok).toBe(false);
@@ -198,7 +202,7 @@ describe('kipp verify', () => {
   });
 
   it('a missing input: exit 2 naming it, figures not recomputed', async () => {
-    const dir = archive();
+    const dir = await archive();
     rmSync(join(dir, 'judges.csv'));
     const run = await kippIn(['verify', 'archive/report.json'], { cwd: dir });
     expect(run.status).toBe(2);
@@ -206,7 +210,7 @@ describe('kipp verify', () => {
   });
 
   it('a report redirected from stdout names paths from the working folder, and verifies from there', async () => {
-    const dir = archive();
+    const dir = await archive();
     const run = await kippIn(
       [
         'score',

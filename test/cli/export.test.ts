@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCompetition } from '../../src/io/competition.js';
 import { exportTable } from '../../src/report/export-table.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { formatWithCsvStringify } from '../report/csv-stringify-export.js';
 import { unzip } from '../report/unzip.js';
-import { kipp, kippIn, ROOT } from './run.js';
+import { kippIn, ROOT, type Run } from './run.js';
 
 const FX = 'fixtures/export';
 const HOSTILE_INPUTS = [`${FX}/entries.csv`, '--rubric', `${FX}/rubric.yaml`];
@@ -80,10 +80,16 @@ function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
 describe('CSV, default comma', () => {
   const dir = tempDir();
   const out = join(dir, 'semua.csv');
-  const run = kipp(['export', ...HOSTILE_INPUTS, '--output', out]);
-  const bytes = readFileSync(out);
-  const text = bytes.toString('utf8');
-  const records: string[][] = parse(bytes, { bom: true });
+  let run: Run;
+  let bytes: Buffer;
+  let text: string;
+  let records: string[][];
+  beforeAll(async () => {
+    run = await kippIn(['export', ...HOSTILE_INPUTS, '--output', out]);
+    bytes = readFileSync(out);
+    text = bytes.toString('utf8');
+    records = parse(bytes, { bom: true });
+  });
 
   it('exits 0, writes nothing to stdout and says what it wrote on stderr', () => {
     expect(run.status).toBe(0);
@@ -171,19 +177,23 @@ describe('CSV, default comma', () => {
 describe('CSV for Indonesian-locale Excel: --delimiter ";" --lang id', () => {
   const dir = tempDir();
   const out = join(dir, 'top-5.csv');
-  const run = kipp([
-    'export',
-    ...HOSTILE_INPUTS,
-    '--shortlist',
-    'top-5',
-    '--delimiter',
-    ';',
-    '--lang',
-    'id',
-    '-o',
-    out,
-  ]);
-  const records: string[][] = parse(readFileSync(out), { bom: true, delimiter: ';' });
+  let run: Run;
+  let records: string[][];
+  beforeAll(async () => {
+    run = await kippIn([
+      'export',
+      ...HOSTILE_INPUTS,
+      '--shortlist',
+      'top-5',
+      '--delimiter',
+      ';',
+      '--lang',
+      'id',
+      '-o',
+      out,
+    ]);
+    records = parse(readFileSync(out), { bom: true, delimiter: ';' });
+  });
 
   it('writes the shortlist only, in rank order, with decimal commas', () => {
     expect(run.status).toBe(0);
@@ -259,13 +269,19 @@ describe('CSV written row by row', () => {
   );
 });
 
-describe('XLSX', async () => {
+describe('XLSX', () => {
   const dir = tempDir();
   const out = join(dir, 'semua.xlsx');
-  const run = kipp(['export', ...HOSTILE_INPUTS, '--output', out]);
-  const workbook = await readWorkbook(out);
-  const sheet = workbook.worksheets[0]!;
-  const rows = sheetRows(sheet);
+  let run: Run;
+  let workbook: ExcelJS.Workbook;
+  let sheet: ExcelJS.Worksheet;
+  let rows: ReturnType<typeof sheetRows>;
+  beforeAll(async () => {
+    run = await kippIn(['export', ...HOSTILE_INPUTS, '--output', out]);
+    workbook = await readWorkbook(out);
+    sheet = workbook.worksheets[0]!;
+    rows = sheetRows(sheet);
+  });
 
   it('has a data sheet, then the summary', () => {
     expect(run.status).toBe(0);
@@ -379,16 +395,21 @@ describe('XLSX', async () => {
   });
 });
 
-describe('XLSX with one sheet per category or per shortlist', async () => {
+describe('XLSX with one sheet per category or per shortlist', () => {
   const dir = tempDir();
   const byCategory = join(dir, 'kategori.xlsx');
   const byShortlist = join(dir, 'daftar.xlsx');
-  const runs = [
-    kipp(['export', ...HOSTILE_INPUTS, '--sheets', 'category', '--lang', 'id', '-o', byCategory]),
-    kipp(['export', ...HOSTILE_INPUTS, '--sheets', 'shortlist', '-o', byShortlist]),
-  ];
-  const categories = await readWorkbook(byCategory);
-  const shortlists = await readWorkbook(byShortlist);
+  let runs: Run[];
+  let categories: ExcelJS.Workbook;
+  let shortlists: ExcelJS.Workbook;
+  beforeAll(async () => {
+    runs = [
+      await kippIn(['export', ...HOSTILE_INPUTS, '--sheets', 'category', '--lang', 'id', '-o', byCategory]),
+      await kippIn(['export', ...HOSTILE_INPUTS, '--sheets', 'shortlist', '-o', byShortlist]),
+    ];
+    categories = await readWorkbook(byCategory);
+    shortlists = await readWorkbook(byShortlist);
+  });
   const ids = (wb: ExcelJS.Workbook, name: string) => sheetRows(wb.getWorksheet(name)!).map((r) => r[2]);
 
   it('names category sheets after the labels (shortened to 31 characters) in rubric order', () => {
@@ -414,28 +435,33 @@ describe('XLSX with one sheet per category or per shortlist', async () => {
   });
 });
 
-describe('the commands of docs/guide/publishing.md on the shipped example', async () => {
+describe('the commands of docs/guide/publishing.md on the shipped example', () => {
   const dir = tempDir();
   const top99 = join(dir, 'top-99.xlsx');
   const top45 = join(dir, 'top-45.csv');
   const rubric = ['--rubric', `${EX}/rubric-top45.yaml`, '--as-of', '2026-11-22'];
-  const run99 = kipp(['export', ...EXAMPLE_INPUTS, ...rubric, '--shortlist', 'top-99', '-o', top99]);
-  const run45 = kipp([
-    'export',
-    ...EXAMPLE_INPUTS,
-    ...rubric,
-    '--shortlist',
-    'top-45',
-    '--delimiter',
-    ';',
-    '--lang',
-    'id',
-    '-o',
-    top45,
-  ]);
-  const json = JSON.parse(kipp(['score', ...EXAMPLE_INPUTS, ...rubric, '--format', 'json']).stdout) as {
-    entries: { id: string; rank: number | null; total: number | null; shortlists: string[] }[];
-  };
+  let run99: Run;
+  let run45: Run;
+  let json: { entries: { id: string; rank: number | null; total: number | null; shortlists: string[] }[] };
+  beforeAll(async () => {
+    run99 = await kippIn(['export', ...EXAMPLE_INPUTS, ...rubric, '--shortlist', 'top-99', '-o', top99]);
+    run45 = await kippIn([
+      'export',
+      ...EXAMPLE_INPUTS,
+      ...rubric,
+      '--shortlist',
+      'top-45',
+      '--delimiter',
+      ';',
+      '--lang',
+      'id',
+      '-o',
+      top45,
+    ]);
+    json = JSON.parse(
+      (await kippIn(['score', ...EXAMPLE_INPUTS, ...rubric, '--format', 'json'])).stdout,
+    ) as typeof json;
+  });
 
   it('Top 99 holds the entries `kipp score` puts on it, in the same order and totals', async () => {
     expect(run99.status).toBe(0);

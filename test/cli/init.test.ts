@@ -3,16 +3,17 @@
  * runs clean; the workflow it writes runs kipp validate on the folder's own files.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldAliases, normalizeName } from '../../src/model/names.js';
 import { VALIDATE_FORMATS } from '../../src/report/validate/index.js';
-import { kipp, kippIn } from './run.js';
+import { kippIn, type Run } from './run.js';
 
 const base = mkdtempSync(join(tmpdir(), 'kipp-init-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
 const PROFILES = readdirSync('rubrics')
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => f.replace(/\.yaml$/, ''));
@@ -23,7 +24,10 @@ function headers(file: string): string[] {
 
 describe.each(PROFILES)('kipp init --profile %s', (profile) => {
   const dir = join(base, profile);
-  const init = kipp(['init', dir, '--profile', profile]);
+  let init: Run;
+  beforeAll(async () => {
+    init = await kippIn(['init', dir, '--profile', profile]);
+  });
 
   it('writes the rubric, three templates, a README and a workflow; lists them on stdout', () => {
     expect(init.status).toBe(0);
@@ -129,7 +133,7 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
     )[0]!;
     // The step's command run by bash in a copy of the folder, with `kipp` stubbed to print its arguments.
     const folder = mkdtempSync(join(tmpdir(), 'kipp-wf-'));
-    const bin = mkdtempSync(join(tmpdir(), 'kipp-stub-'));
+    const bin = mkdtempSync(join(base, 'stub-'));
     writeFileSync(join(bin, 'kipp'), '#!/bin/sh\necho "$@"\n', { mode: 0o755 });
     const scores = readFileSync(join(dir, 'scores.csv'), 'utf8');
     writeFileSync(join(folder, 'scores.csv'), scores);
@@ -147,15 +151,19 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
 
 describe('#17.16: the workflow installs kipp only from a source the secretariat controls', () => {
   const dir = join(base, 'ci');
-  expect(kipp(['init', dir]).status).toBe(0);
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
   type Step = { name?: string; run?: string; env?: Record<string, string> };
-  const steps = (
-    parse(readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8')) as {
-      jobs: Record<string, { steps: Step[] }>;
-    }
-  ).jobs.validate!.steps;
-  const install = steps.find((s) => s.name === 'Install kipp')!;
+  let steps: Step[];
+  let install: Step;
+  beforeAll(async () => {
+    expect((await kippIn(['init', dir])).status).toBe(0);
+    steps = (
+      parse(readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8')) as {
+        jobs: Record<string, { steps: Step[] }>;
+      }
+    ).jobs.validate!.steps;
+    install = steps.find((s) => s.name === 'Install kipp')!;
+  });
 
   /**
    * The install step's script run by bash in the folder, as the runner would, with `npm` and
@@ -165,7 +173,7 @@ describe('#17.16: the workflow installs kipp only from a source the secretariat 
   function runInstall(variable: string | undefined): { status: number | null; npm: string; out: string } {
     const expression = /^\$\{\{ vars\.KIPP_PACKAGE \|\| '([^']+)' \}\}$/.exec(install.env!.KIPP_PACKAGE!);
     expect(expression).not.toBeNull();
-    const bin = mkdtempSync(join(tmpdir(), 'kipp-stub-'));
+    const bin = mkdtempSync(join(base, 'stub-'));
     const log = join(bin, 'npm.log');
     writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "$@" > ${log}\n`, { mode: 0o755 });
     writeFileSync(join(bin, 'kipp'), '#!/bin/sh\necho stub\n', { mode: 0o755 });

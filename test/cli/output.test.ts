@@ -75,14 +75,14 @@ describe('#17.7: every output precondition is checked before any input is read',
   // The entries file does not exist: a run that read inputs first would say so (exit 2 too), so
   // each test asserts the message is the output's and names nothing of the inputs.
   const missing = join(ROOT, 'fixtures/example/no-such-entries.csv');
-  const refusesFirst = (args: string[], message: RegExp) => {
-    const r = kipp(args);
+  const refusesFirst = async (args: string[], message: RegExp) => {
+    const r = await kippIn(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toContain('no-such-entries');
   };
 
-  it('#17.7 an existing --output without --force, for score, validate, judges and export', () => {
+  it('#17.7 an existing --output without --force, for score, validate, judges and export', async () => {
     const dir = fresh();
     for (const [command, file] of [
       ['score', 'r.json'],
@@ -92,7 +92,7 @@ describe('#17.7: every output precondition is checked before any input is read',
     ] as const) {
       const path = join(dir, file);
       writeFileSync(path, 'keep me');
-      refusesFirst(
+      await refusesFirst(
         [command, missing, '--scores', join(EX, 'scores-long.csv'), '--output', path],
         /exists: pass --force/,
       );
@@ -100,19 +100,19 @@ describe('#17.7: every output precondition is checked before any input is read',
     }
   });
 
-  it('#17.7 --output naming an input (also one inside an input folder), before reading it', () => {
+  it('#17.7 --output naming an input (also one inside an input folder), before reading it', async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'sheets'));
     writeFileSync(join(dir, 'sheets', 'a.csv'), 'entry_id,judge_id,criterion,score\n');
-    refusesFirst(
+    await refusesFirst(
       ['score', missing, '--scores', join(dir, 'sheets'), '--output', join(dir, 'sheets', 'a.csv'), '--force'],
       /one of the input files/,
     );
-    refusesFirst(
+    await refusesFirst(
       ['score', missing, '--judges', join(EX, 'judges.csv'), '--output', join(EX, 'judges.csv'), '--force'],
       /one of the input files/,
     );
-    refusesFirst(
+    await refusesFirst(
       [
         'validate',
         missing,
@@ -128,22 +128,22 @@ describe('#17.7: every output precondition is checked before any input is read',
     );
   });
 
-  it('#17.7 a missing folder, a file where the folder should be, a folder as the output', () => {
+  it('#17.7 a missing folder, a file where the folder should be, a folder as the output', async () => {
     const dir = fresh();
     writeFileSync(join(dir, 'plain'), '');
-    refusesFirst(['score', missing, '--output', join(dir, 'nowhere', 'r.json')], /folder .* does not exist/);
-    refusesFirst(['score', missing, '--output', join(dir, 'plain', 'r.json')], /not a folder/);
-    refusesFirst(
+    await refusesFirst(['score', missing, '--output', join(dir, 'nowhere', 'r.json')], /folder .* does not exist/);
+    await refusesFirst(['score', missing, '--output', join(dir, 'plain', 'r.json')], /not a folder/);
+    await refusesFirst(
       ['export', missing, '--output', join(dir, 'x.csv', '..', 'plain', 'e.csv')],
       /not a folder|does not exist/,
     );
     mkdirSync(join(dir, 'out.json'));
-    refusesFirst(['score', missing, '--output', join(dir, 'out.json')], /is a folder/);
+    await refusesFirst(['score', missing, '--output', join(dir, 'out.json')], /is a folder/);
   });
 
-  it('#17.7 an extension the command cannot write, before reading', () => {
-    refusesFirst(['score', missing, '--output', join(fresh(), 'hasil.xlsx')], /cannot write a \.xlsx file/);
-    refusesFirst(['export', missing, '--output', join(fresh(), 'hasil.pdf')], /use \.csv or \.xlsx/);
+  it('#17.7 an extension the command cannot write, before reading', async () => {
+    await refusesFirst(['score', missing, '--output', join(fresh(), 'hasil.xlsx')], /cannot write a \.xlsx file/);
+    await refusesFirst(['export', missing, '--output', join(fresh(), 'hasil.pdf')], /use \.csv or \.xlsx/);
   });
 
   it('#17.7 kipp assign: a folder that already holds sheets, before reading', async () => {

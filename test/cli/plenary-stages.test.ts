@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp, kippIn } from './run.js';
+import { kippIn } from './run.js';
 
 const S = 'fixtures/plenary-stages';
 const BASE = [`${S}/entries.csv`, '-s', `${S}/scores.csv`, '-j', `${S}/judges.csv`, '-r', `${S}/rubric.yaml`];
@@ -48,8 +48,8 @@ const take = (list: string, ids: string[]) => [
   '    reason: vote',
 ];
 
-function score(file: string): { status: number | null; report: Report; stderr: string } {
-  const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+async function score(file: string): Promise<{ status: number | null; report: Report; stderr: string }> {
+  const r = await kippIn(['score', ...BASE, '--decisions', file, '--format', 'json']);
   return { status: r.status, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
 }
 const members = (report: Report, list: string) =>
@@ -65,7 +65,7 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
   });
 
   it('#19.3: a disqualified entry leaves every stage and every shortlist; the places close up; a tie appears at two cuts and vanishes at the third', async () => {
-    const { status, report, stderr } = score(decisions(remove('disqualify', 'S-02')));
+    const { status, report, stderr } = await score(decisions(remove('disqualify', 'S-02')));
     expect(status).toBe(0);
     const byId = new Map(report.entries.map((e) => [e.id, e]));
     const s02 = byId.get('S-02')!;
@@ -180,12 +180,12 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
     // places close up so that S-05 and S-06 tie for the Top 5's last place. A decision on the
     // Top 4 tie, taken before the withdrawal was known, is stale at its line.
     const late = decisions([...take('top-4', ['S-04']), ...remove('withdraw', 'S-09')]);
-    const stale = score(late);
+    const stale = await score(late);
     expect(stale.status).toBe(1);
     const found = stale.report.diagnostics.filter((d) => d.code === 'stale-decision');
     expect(found.map((d) => d.line)).toEqual([2]);
     expect(found[0]!.message).toContain('no tie at its cut-off any more');
-    const withdrawn = score(decisions(remove('withdraw', 'S-09')));
+    const withdrawn = await score(decisions(remove('withdraw', 'S-09')));
     expect(withdrawn.status).toBe(0);
     expect(withdrawn.report.entries.find((e) => e.id === 'S-09')).toMatchObject({
       rank: null,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { kipp, kippIn } from './run.js';
+import { kippIn } from './run.js';
 
 const F = 'fixtures/plenary';
 const BASE = [`${F}/entries.csv`, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`];
@@ -572,12 +572,12 @@ describe('#19.4 kipp explain --decisions', () => {
       };
     };
   }
-  const explain = (id: string, decisions = DECISIONS, base = BASE) =>
-    kipp(['explain', id, ...base, '--decisions', decisions, '--format', 'json']);
+  const explain = async (id: string, decisions = DECISIONS, base = BASE) =>
+    await kippIn(['explain', id, ...base, '--decisions', decisions, '--format', 'json']);
 
   it('#19.4: the derivation ends with the decisions that touched the entry and its final place in each shortlist', async () => {
     // P-045: ranked 45 (shared) and in the Top 45 before; the tie decision (line 7) leaves it out.
-    const p045 = explain('P-045');
+    const p045 = await explain('P-045');
     expect(p045.status).toBe(0);
     const x = JSON.parse(p045.stdout) as ExplainJson;
     expect(x.rank).toBe(45);
@@ -594,17 +594,17 @@ describe('#19.4 kipp explain --decisions', () => {
       ],
     });
     // P-051: no decision names it, but P-050 (rank 50) is disqualified above it: rank 51 → 50.
-    const y = JSON.parse(explain('P-051').stdout) as ExplainJson;
+    const y = JSON.parse((await explain('P-051')).stdout) as ExplainJson;
     expect(y.decisions.applied).toEqual([]);
     expect(y.decisions.removed_above.map((d) => [d.action, d.entries, d.line])).toEqual([
       ['disqualify', ['P-050'], 11],
     ]);
     expect([y.rank, y.decisions.final.rank]).toEqual([51, 50]);
     // P-050 itself: not ranked after the decisions.
-    const z = JSON.parse(explain('P-050').stdout) as ExplainJson;
+    const z = JSON.parse((await explain('P-050')).stdout) as ExplainJson;
     expect(z.decisions.final).toMatchObject({ rank: null, flags: ['disqualified'] });
     // P-044 ranks above P-050: nothing moves it.
-    const w = JSON.parse(explain('P-044').stdout) as ExplainJson;
+    const w = JSON.parse((await explain('P-044')).stdout) as ExplainJson;
     expect([w.decisions.applied, w.decisions.removed_above, w.decisions.final.rank]).toEqual([[], [], 44]);
     // The text says it too, in the reader's words.
     const text = (await kippIn(['explain', 'P-045', ...BASE, '--decisions', DECISIONS])).stdout;
@@ -616,11 +616,11 @@ describe('#19.4 kipp explain --decisions', () => {
     );
   });
 
-  it('#19.4: a stale decisions file is applied not at all: explain says so, shows the error and exits 1', () => {
+  it('#19.4: a stale decisions file is applied not at all: explain says so, shows the error and exits 1', async () => {
     const dir = tempDir();
     const sheet = join(dir, 'scores.csv');
     writeFileSync(sheet, readFileSync(`${F}/scores.csv`, 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,'));
-    const r = explain('P-045', DECISIONS, [
+    const r = await explain('P-045', DECISIONS, [
       `${F}/entries.csv`,
       '-s',
       sheet,

@@ -3,8 +3,8 @@
  * (fixtures/stages, KIPP 2025) and groups (fixtures/groups, KIPP 2021). Expected figures are
  * worked out by hand in the comments from the fixture files.
  */
-import { describe, expect, it } from 'vitest';
-import { kipp, kippIn } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn } from './run.js';
 
 const STAGES = 'fixtures/stages';
 const K2025 = ['--rubric', 'rubrics/kipp-2025.yaml', '--judges', `${STAGES}/judges.csv`, '--as-of', '2025-06-30'];
@@ -21,7 +21,7 @@ interface JsonEntry {
   flags: string[];
 }
 
-function json(args: string[]): {
+async function json(args: string[]): Promise<{
   status: number | null;
   report: {
     entries: JsonEntry[];
@@ -29,10 +29,11 @@ function json(args: string[]): {
     shortlists: unknown[];
     diagnostics: unknown[];
   };
-} {
-  const run = kipp([...args, '--format', 'json']);
+}> {
+  const run = await kippIn([...args, '--format', 'json']);
   return { status: run.status, report: run.status === 0 || run.status === 1 ? JSON.parse(run.stdout) : null };
 }
+type JsonRun = Awaited<ReturnType<typeof json>>;
 
 describe('shipped profiles', () => {
   it('kipp rubric show kipp-2021: ten categories, three groups and the tiers', async () => {
@@ -127,15 +128,19 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
       stages: { desk: { total: 78.888889, rank: 5 }, presentation: { total: null, rank: null } },
     },
   ];
-  const byOption = json([
-    'score',
-    `${STAGES}/entries.csv`,
-    '--scores',
-    `desk=${STAGES}/scores-desk.csv`,
-    `presentation=${STAGES}/scores-presentation.csv`,
-    ...K2025,
-  ]);
-  const byColumn = json(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025]);
+  let byOption: JsonRun;
+  let byColumn: JsonRun;
+  beforeAll(async () => {
+    byOption = await json([
+      'score',
+      `${STAGES}/entries.csv`,
+      '--scores',
+      `desk=${STAGES}/scores-desk.csv`,
+      `presentation=${STAGES}/scores-presentation.csv`,
+      ...K2025,
+    ]);
+    byColumn = await json(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025]);
+  });
 
   it('--scores NAME=FILE: per-stage totals and ranks, final weighted mean, exit 0', () => {
     expect(byOption.status).toBe(0);
@@ -233,8 +238,8 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
     expect(none.stderr).toMatch(/defines no stages/);
   });
 
-  it('a sheet given for one stage whose row names another: unknown-stage', () => {
-    const run = json(['score', `${STAGES}/entries.csv`, '--scores', `desk=${STAGES}/scores-tahap.csv`, ...K2025]);
+  it('a sheet given for one stage whose row names another: unknown-stage', async () => {
+    const run = await json(['score', `${STAGES}/entries.csv`, '--scores', `desk=${STAGES}/scores-tahap.csv`, ...K2025]);
     expect(run.status).toBe(1);
     // Lines 12–23 of scores-tahap.csv are presentation rows.
     const lines = (run.report.diagnostics as { code: string; line: number }[])
@@ -248,15 +253,20 @@ describe('groups end to end (KIPP 2021, as of 2021-06-30)', () => {
   // Inline scores, total = 100·(mean − 1)/9. G21-002 (general, 2019-09-01 + 24 months =
   // 2021-09-01) and G21-005 (replication, 2020-09-01 + 12 months = 2021-09-01) are too recent;
   // G21-003 (replication, 2020-05-01 + 12 = 2021-05-01) is old enough under its group's rule.
-  const { status, report } = json([
-    'score',
-    'fixtures/groups/entries.csv',
-    '--rubric',
-    'rubrics/kipp-2021.yaml',
-    '--as-of',
-    '2021-06-30',
-  ]);
-  const e = Object.fromEntries(report.entries.map((x) => [x.id, x]));
+  let status: JsonRun['status'];
+  let report: JsonRun['report'];
+  let e: Record<string, JsonEntry>;
+  beforeAll(async () => {
+    ({ status, report } = await json([
+      'score',
+      'fixtures/groups/entries.csv',
+      '--rubric',
+      'rubrics/kipp-2021.yaml',
+      '--as-of',
+      '2021-06-30',
+    ]));
+    e = Object.fromEntries(report.entries.map((x) => [x.id, x]));
+  });
 
   it('group values by alias and number; the group in the JSON report', () => {
     expect(report.entries.map((x) => [x.id, x.group])).toEqual([

@@ -6,8 +6,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { kipp, kippIn, ROOT } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn, ROOT, type Run } from './run.js';
 
 const FX = 'fixtures/severity';
 const INPUTS = [
@@ -28,11 +28,15 @@ const expected = JSON.parse(readFileSync(join(ROOT, FX, 'expected.json'), 'utf8'
 const WEIGHTS = { novelty: 20, effectiveness: 20, benefit: 20, replicability: 20, sustainability: 20 };
 
 describe('#20: kipp score with normalization: severity', () => {
-  const run = kipp(['score', ...INPUTS, '--format', 'json']);
-  const report = JSON.parse(run.stdout) as {
+  let run: Run;
+  let report: {
     entries: { id: string; rank: number | null; total: number | null; criteria: Record<string, number> }[];
     severities: { criterion: string; judge: string; severity: number; records: number }[];
   };
+  beforeAll(async () => {
+    run = await kippIn(['score', ...INPUTS, '--format', 'json']);
+    report = JSON.parse(run.stdout) as typeof report;
+  });
 
   it('gives every criterion value and total of the independent fit', () => {
     expect(run.status).toBe(0);

@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp, kippIn } from './run.js';
+import { kippIn } from './run.js';
 
 const SHORTLIST = '  - { name: per-category-2, size: 2, per_category: true }\n';
 const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
@@ -26,12 +26,12 @@ interface Year {
 }
 
 /** The rubric with a per-category shortlist added, and a year of entries and scores for it. */
-function yearFor(file: string): Year {
+async function yearFor(file: string): Promise<Year> {
   const dir = mkdtempSync(join(tmpdir(), 'kipp-percat-'));
   const text = readFileSync(join('rubrics', file), 'utf8');
   expect(text).toMatch(/^shortlists:\n/m);
   writeFileSync(join(dir, 'rubric.yaml'), text.replace(/^shortlists:\n/m, `shortlists:\n${SHORTLIST}`));
-  const view = JSON.parse(kipp(['rubric', 'show', join(dir, 'rubric.yaml'), '--format', 'json']).stdout);
+  const view = JSON.parse((await kippIn(['rubric', 'show', join(dir, 'rubric.yaml'), '--format', 'json'])).stdout);
   const categories: string[] = view.categories.map((c: { id: string }) => c.id);
   const groups: string[] = view.groups.map((g: { id: string }) => g.id);
   const stages: string[] = (view.stages ?? []).map((s: { name: string }) => s.name);
@@ -64,7 +64,7 @@ describe('#17.2: a per_category shortlist is never over its size', () => {
   it.each(SHIPPED)(
     '#17.2: rubrics/%s with a per-category shortlist: no shortlist-over-size in JSON or HTML, two taken per category',
     async (file) => {
-      const year = yearFor(file);
+      const year = await yearFor(file);
       const run = await kippIn(['score', ...year.args, '--format', 'json'], { cwd: year.dir });
       expect(run.status, run.stderr).toBe(0);
       const report = JSON.parse(run.stdout);
@@ -91,7 +91,7 @@ describe('#17.2: a per_category shortlist is never over its size', () => {
   );
 
   it('#17.2: diff and verify of such a report show no shortlist-over-size', async () => {
-    const year = yearFor(SHIPPED[0]!);
+    const year = await yearFor(SHIPPED[0]!);
     expect(
       (await kippIn(['score', ...year.args, '--format', 'json', '--output', 'report.json'], { cwd: year.dir })).status,
     ).toBe(0);

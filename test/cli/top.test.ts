@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp, kippIn, ROOT } from './run.js';
+import { kippIn, ROOT } from './run.js';
 
 const EX = 'fixtures/example';
 const INPUTS = [
@@ -150,29 +150,30 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
 
 describe("#17.4: explain marks only the entries at a tied cut-off, and says the tie as the shortlist's", () => {
   const rubric = top4Rubric();
-  const explain = (id: string, ...more: string[]) => kipp(['explain', id, ...INPUTS, '--rubric', rubric, ...more]);
+  const explain = async (id: string, ...more: string[]) =>
+    await kippIn(['explain', id, ...INPUTS, '--rubric', rubric, ...more]);
   const shortlistsLine = (text: string) => text.split('\n').find((l) => l.startsWith('Shortlists:'));
   const TIE_FACT = '  Top 4 has a tie at its cut-off (rank 4: 2 entries for 1 place): the jury must decide';
 
-  it('#17.4 the rank-1 entry of a shortlist with a tie at its cut is not marked; the tie is said once', () => {
-    const r = explain('KIPP-2018-011');
+  it('#17.4 the rank-1 entry of a shortlist with a tie at its cut is not marked; the tie is said once', async () => {
+    const r = await explain('KIPP-2018-011');
     expect(r.status).toBe(0);
     expect(shortlistsLine(r.stdout)).toBe('Shortlists: Top 99 yes, Top 4 yes');
     expect(r.stdout).toContain(`${TIE_FACT}\n`);
     expect(r.stdout).not.toContain('(cut-off tie)');
   });
 
-  it('#17.4 both entries at rank 4 are marked at the tied cut-off', () => {
+  it('#17.4 both entries at rank 4 are marked at the tied cut-off', async () => {
     for (const id of TIE) {
-      const r = explain(id);
+      const r = await explain(id);
       expect(shortlistsLine(r.stdout)).toBe('Shortlists: Top 99 yes, Top 4 yes (at the tied cut-off)');
       expect(r.stdout).toContain(TIE_FACT);
     }
   });
 
-  it('#17.4 JSON: cut_ties names the tied entries and places; at_tied_cut per entry', () => {
-    const first = JSON.parse(explain('KIPP-2018-011', '--format', 'json').stdout);
-    const tied = JSON.parse(explain('KIPP-2018-031', '--format', 'json').stdout);
+  it('#17.4 JSON: cut_ties names the tied entries and places; at_tied_cut per entry', async () => {
+    const first = JSON.parse((await explain('KIPP-2018-011', '--format', 'json')).stdout);
+    const tied = JSON.parse((await explain('KIPP-2018-031', '--format', 'json')).stdout);
     const top4 = (x: { shortlists: { name: string }[] }) => x.shortlists.find((s) => s.name === 'top-4');
     expect(top4(first)).toEqual({
       name: 'top-4',
@@ -185,8 +186,8 @@ describe("#17.4: explain marks only the entries at a tied cut-off, and says the 
     expect(top4(tied)).toMatchObject({ at_tied_cut: true });
   });
 
-  it('#17.4 in Indonesian', () => {
-    const r = explain('KIPP-2018-017', '--lang', 'id');
+  it('#17.4 in Indonesian', async () => {
+    const r = await explain('KIPP-2018-017', '--lang', 'id');
     expect(r.stdout).toContain('(di batas yang seri)');
     expect(r.stdout).toContain(
       'Top 4 memiliki seri di batasnya (peringkat 4: 2 proposal untuk 1 tempat): juri harus memutuskan',

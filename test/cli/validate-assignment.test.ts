@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kipp, kippIn } from './run.js';
+import { kippIn } from './run.js';
 
 const ENTRIES = 'fixtures/example/entries.csv';
 const JUDGES = 'fixtures/assign/judges-small.csv';
@@ -44,8 +44,8 @@ function fill(sheet: string, to: string, extra: Row[] = []): number {
   return rows.length + 1; // the last row's line
 }
 
-function validate(scores: string[], assignment: string) {
-  const run = kipp([
+async function validate(scores: string[], assignment: string) {
+  const run = await kippIn([
     'validate',
     ENTRIES,
     '--judges',
@@ -83,11 +83,11 @@ describe('#18.3 kipp validate --assignment', () => {
   const assignment = () => join(out, 'assignment.csv');
   const judges = () => [...new Set(pairs.map((p) => p.judge_id!))];
 
-  it('#18.3: every sheet back and filled in: nothing to say, exit 0', () => {
+  it('#18.3: every sheet back and filled in: nothing to say, exit 0', async () => {
     const back = join(dir, 'complete');
     mkdirSync(back);
     for (const j of judges()) fill(join(out, 'sheets', `${j}.csv`), join(back, `${j}.csv`));
-    const r = validate([back], assignment());
+    const r = await validate([back], assignment());
     expect(r.all).toEqual([]);
     expect(r.status).toBe(0);
   });
@@ -133,7 +133,7 @@ describe('#18.3 kipp validate --assignment', () => {
     ).toBe(0);
     copyFileSync(join(earlier, 'sheets', `${other}.xlsx`), join(back, `${other}-old.xlsx`));
 
-    const r = validate([back], assignment());
+    const r = await validate([back], assignment());
     const lateLine = 2 + pairs.findIndex((p) => p.judge_id === late); // header on line 1
     expect(r.ours).toEqual(
       [
@@ -176,13 +176,13 @@ describe('#18.3 kipp validate --assignment', () => {
     ).toBe(0);
     // The CSV run and the XLSX run of one seed write the same assignment.csv, so the same id.
     expect(readFileSync(join(same, 'assignment.csv'))).toEqual(readFileSync(assignment()));
-    expect(validate([join(same, 'sheets')], assignment()).ours.filter((d) => d.code === 'other-assignment')).toEqual(
-      [],
-    );
+    expect(
+      (await validate([join(same, 'sheets')], assignment())).ours.filter((d) => d.code === 'other-assignment'),
+    ).toEqual([]);
 
     const edited = join(dir, 'edited.csv');
     writeFileSync(edited, readFileSync(assignment(), 'utf8').replace(/\r\n$/, '\r\n\r\n')); // the same pairs, other bytes
-    const r = validate([join(same, 'sheets')], edited);
+    const r = await validate([join(same, 'sheets')], edited);
     expect(r.ours.filter((d) => d.code === 'other-assignment')).toEqual([
       { code: 'other-assignment', severity: 'warning', file: edited, line: 1 },
     ]);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kipp, kippIn } from './run.js';
+import { kippIn } from './run.js';
 
 const ENTRIES = 'fixtures/example/entries.csv';
 const AS_OF = ['--as-of', '2026-03-10'];
@@ -197,13 +197,13 @@ describe('#18.4 and #18.7: kipp validate names each deliberate problem with its 
     for (const d of found) expect(`${String.fromCharCode(64 + d.column)}${d.line}`).toBe(d.cell);
   });
 
-  it('#18.4: pretty, GitHub, SARIF and JUnit name the sheet and cell; the row is the line, the column the column', () => {
-    const run = (format: string) =>
-      kipp(['validate', ENTRIES, '--scores', broken, ...AS_OF, '--format', format]).stdout;
-    const pretty = run('pretty');
-    const github = run('github');
-    const sarif = JSON.parse(run('sarif'));
-    const junit = run('junit');
+  it('#18.4: pretty, GitHub, SARIF and JUnit name the sheet and cell; the row is the line, the column the column', async () => {
+    const run = async (format: string) =>
+      (await kippIn(['validate', ENTRIES, '--scores', broken, ...AS_OF, '--format', format])).stdout;
+    const pretty = await run('pretty');
+    const github = await run('github');
+    const sarif = JSON.parse(await run('sarif'));
+    const junit = await run('junit');
     for (const [file, sheet, cell, code] of planted) {
       const row = Number(cell.slice(1));
       const column = cell.charCodeAt(0) - 64;

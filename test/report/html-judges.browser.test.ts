@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
-import { kipp } from '../cli/run.js';
+import { kippIn } from '../cli/run.js';
 
 const SP = 'fixtures/stages-panel';
 
@@ -19,7 +19,7 @@ const consoleErrors: string[] = [];
 
 async function open(lang: 'en' | 'id'): Promise<Page> {
   const out = join(work, `judges-${lang}.html`);
-  const run = kipp([
+  const run = await kippIn([
     'score',
     `${SP}/entries.csv`,
     '--scores',
