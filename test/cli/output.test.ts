@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, kipp, kippIn, ROOT } from './run.js';
+import { BIN, kippIn, ROOT } from './run.js';
 
 const EX = join(ROOT, 'fixtures/example');
 const INPUTS = [
@@ -44,17 +44,17 @@ describe('#17.6: --output takes only an extension the command writes; - is stand
     expect(readFileSync(join(dir, 'report.markdown'), 'utf8')).toMatch(/^# KIPP 2018\n/);
   });
 
-  it('#17.6 --output - writes the report to standard output, and no file named -', () => {
+  it('#17.6 --output - writes the report to standard output, and no file named -', async () => {
     const dir = fresh();
-    const r = kipp(['score', ...INPUTS, '--format', 'json', '--output', '-'], { cwd: dir });
+    const r = await kippIn(['score', ...INPUTS, '--format', 'json', '--output', '-'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).entries).toHaveLength(48);
     expect(existsSync(join(dir, '-'))).toBe(false);
-    const e = kipp(['export', ...INPUTS, '--output', '-', '--delimiter', ';'], { cwd: dir });
+    const e = await kippIn(['export', ...INPUTS, '--output', '-', '--delimiter', ';'], { cwd: dir });
     expect(e.status).toBe(0);
     expect(e.stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^Rank;Category rank;ID;/);
     expect(existsSync(join(dir, '-'))).toBe(false);
-    const v = kipp(['validate', ...INPUTS, '--format', 'json', '--output', '-'], { cwd: dir });
+    const v = await kippIn(['validate', ...INPUTS, '--format', 'json', '--output', '-'], { cwd: dir });
     expect(JSON.parse(v.stdout).summary).toBeDefined();
     expect(existsSync(join(dir, '-'))).toBe(false);
   });
