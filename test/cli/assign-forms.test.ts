@@ -6,17 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAssignmentMetaFile } from '../../src/io/assignment-meta.js';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const SRC = 'fixtures/conformance/panel-spreadsheet-id';
-const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-forms-'));
+const tempDir = () => tempFolder('kipp-forms-');
 type Row = Record<string, string>;
 
 /** A rubric of its own: a 0–100 scale, so the bounds cannot come from the default rubric. */

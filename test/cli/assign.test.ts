@@ -6,14 +6,14 @@
  * sheets, an input in the way). The first run and --help go through the built bin/kipp.js; the
  * others call the same main() in-process, which keeps the file fast.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { kippIn, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 /** The same command in-process (no child process per run: the suite stays fast). */
 async function cli(args: string[]): Promise<Run> {
@@ -38,7 +38,7 @@ const readCsv = (path: string): Row[] =>
   parse<Row>(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true });
 const readHeader = (path: string): string[] => parse(readFileSync(path), { bom: true, to_line: 1 })[0]!;
 const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-assign-'));
+const tempDir = () => tempFolder('kipp-assign-');
 
 const entries = readCsv(ENTRIES);
 const judges = readCsv(JUDGES);

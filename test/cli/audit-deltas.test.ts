@@ -10,16 +10,16 @@
  * Filters: v1 ranks AUD-01 90, AUD-02 80, AUD-03 70, AUD-04 68, AUD-05 60, AUD-06 50; top-3 is
  * AUD-01..03. A `--top 2` report shows AUD-01 and AUD-02 only.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FIX = join(ROOT, 'fixtures/audit/corrected-sheet');
 
 function folder(benefit: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-deltas-'));
+  const dir = tempFolder('kipp-deltas-');
   for (const f of ['entries.csv', 'judges.csv', 'rubric.yaml']) copyFileSync(join(FIX, f), join(dir, f));
   writeScores(dir, benefit);
   return dir;

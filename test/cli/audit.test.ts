@@ -10,18 +10,18 @@
  * goes from (7+4+7)/3 = 6 to (7+9+7)/3 = 7.666667.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FIX = join(ROOT, 'fixtures/audit/corrected-sheet');
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** A secretariat's archive: inputs in the folder, the report in archive/. */
 async function archive(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-'));
+  const dir = tempFolder('kipp-audit-');
   for (const f of ['entries.csv', 'judges.csv', 'rubric.yaml']) copyFileSync(join(FIX, f), join(dir, f));
   copyFileSync(join(FIX, 'scores-v1.csv'), join(dir, 'scores.csv'));
   mkdirSync(join(dir, 'archive'));
@@ -233,7 +233,7 @@ describe('kipp verify', () => {
   });
 
   it('the published example of the README: untouched, exit 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-'));
+    const dir = tempFolder('kipp-audit-');
     for (const f of ['entries.csv', 'scores-long.csv', 'scores-wide.csv', 'judges.csv'])
       copyFileSync(join(ROOT, 'fixtures/example', f), join(dir, f));
     const out = join(dir, 'report.json');
@@ -265,7 +265,7 @@ describe('kipp verify', () => {
   });
 
   it('a file that is not a report: exit 2 with parse-error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-'));
+    const dir = tempFolder('kipp-audit-');
     writeFileSync(join(dir, 'x.json'), '{"entries": 3}');
     const run = await kippIn(['verify', join(dir, 'x.json')]);
     expect(run.status).toBe(2);
@@ -327,7 +327,7 @@ describe('kipp diff of the two fixture reports (a corrected score sheet)', () =>
 
 describe('kipp verify on a staged competition (KIPP 2025: desk, then presentation)', () => {
   it('re-reads each --scores STAGE=FILE sheet for its stage and verifies', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-stages-'));
+    const dir = tempFolder('kipp-audit-stages-');
     const stages = join(ROOT, 'fixtures/stages');
     for (const f of ['entries.csv', 'judges.csv', 'scores-desk.csv', 'scores-presentation.csv'])
       copyFileSync(join(stages, f), join(dir, f));

@@ -6,13 +6,13 @@
  * LibreOffice is installed, with LibreOffice itself (skipped otherwise).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kippIn, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 /**
  * Records split on any of `,` `;` tab outside double quotes, `""` inside quotes as one quote,
@@ -48,7 +48,7 @@ function splitOnAll(text: string): string[][] {
   return records;
 }
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-csv-quoting-'));
+const tempDir = () => tempFolder('kipp-csv-quoting-');
 
 /**
  * The shipped KIPP 2025 stages fixture with the second entry moved to the category whose
@@ -146,7 +146,7 @@ const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(
 
 /** Converts CSV files with LibreOffice's import (separators `,` `;` tab, quote `"`, UTF-8) to XLSX. */
 function libreOffice(files: string[], outDir: string): string[] {
-  const profile = mkdtempSync(join(tmpdir(), 'kipp-lo-profile-'));
+  const profile = tempFolder('kipp-lo-profile-');
   const r = spawnSync(
     soffice!,
     [

@@ -7,8 +7,7 @@
  * fixtures/export/rubric.yaml: equal weights, pass mark 45, Top 5, one winner per category.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -19,6 +18,7 @@ import { scoreCompetition } from '../../src/scoring/score.js';
 import { formatWithCsvStringify } from '../report/csv-stringify-export.js';
 import { unzip } from '../report/unzip.js';
 import { kippIn, ROOT, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FX = 'fixtures/export';
 const HOSTILE_INPUTS = [`${FX}/entries.csv`, '--rubric', `${FX}/rubric.yaml`];
@@ -33,7 +33,7 @@ const EXAMPLE_INPUTS = [
 ];
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'kipp-export-'));
+  return tempFolder('kipp-export-');
 }
 
 /** The fixture's own titles and pass-through cells, read independently of kipp. */

@@ -5,13 +5,13 @@
  * normalization), a score s on every criterion gives (s − 1) / 9 × 100.
  */
 import { Buffer } from 'node:buffer';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kipp-hostile-'));
+const dir = tempFolder('kipp-hostile-');
 const file = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, content);

@@ -4,15 +4,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldAliases, normalizeName } from '../../src/model/names.js';
 import { VALIDATE_FORMATS } from '../../src/report/validate/index.js';
 import { kippIn, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
-const base = mkdtempSync(join(tmpdir(), 'kipp-init-'));
+const base = tempFolder('kipp-init-');
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 const PROFILES = readdirSync('rubrics')
   .filter((f) => f.endsWith('.yaml'))
@@ -132,7 +132,7 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
       j.steps.flatMap((s) => (s.run?.startsWith('kipp validate ') ? [s.run] : [])),
     )[0]!;
     // The step's command run by bash in a copy of the folder, with `kipp` stubbed to print its arguments.
-    const folder = mkdtempSync(join(tmpdir(), 'kipp-wf-'));
+    const folder = tempFolder('kipp-wf-');
     const bin = mkdtempSync(join(base, 'stub-'));
     writeFileSync(join(bin, 'kipp'), '#!/bin/sh\necho "$@"\n', { mode: 0o755 });
     const scores = readFileSync(join(dir, 'scores.csv'), 'utf8');

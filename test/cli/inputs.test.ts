@@ -3,11 +3,11 @@
  * them: empty files, the same input twice, duplicate messages that grow linearly, files kipp
  * cannot read (in a folder and by name), and spreadsheet habits (row numbers, lost zeros).
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kipp, kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const HEADER = 'id,title,agency,category,implemented_since';
 const ENTRIES = `${HEADER}\nK-1,Sapa Warga,Dinas A,1,2015-01-01\nK-2,Lapor Cepat,Dinas B,2,2015-01-01\n`;
@@ -51,7 +51,7 @@ const OLE = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x0
 const PDF = new TextEncoder().encode('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n');
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kipp-inputs-'));
+  dir = tempFolder('kipp-inputs-');
   write('entries.csv', ENTRIES);
   write('scores.csv', SCORES);
   // The CI layout, one YAML file per entry; b.yaml was truncated to nothing.

@@ -3,11 +3,11 @@
  * output; help, the version and commander's errors survive a pipe closed early.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const EX = join(ROOT, 'fixtures/example');
 const INPUTS = [
@@ -20,7 +20,7 @@ const INPUTS = [
   '--as-of',
   '2026-11-22',
 ];
-const fresh = () => mkdtempSync(join(tmpdir(), 'kipp-out-'));
+const fresh = () => tempFolder('kipp-out-');
 
 describe('#17.6: --output takes only an extension the command writes; - is standard output', () => {
   it('#17.6 kipp score --output hasil.xlsx is refused (exit 2), points to kipp export, writes nothing', async () => {

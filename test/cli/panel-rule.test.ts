@@ -6,11 +6,11 @@
  * The panel of fixtures/validate/disconnected-panel: J01 and J02 scored KIPP-2018-130 only,
  * J03 and J04 KIPP-2018-131 only, so the judge–entry graph has two pieces {J01, J02} {J03, J04}.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FIX = 'fixtures/validate/disconnected-panel';
 const SPLIT = [`${FIX}/entries.csv`, '--scores', `${FIX}/scores.csv`, '--as-of', '2018-03-10'];
@@ -40,7 +40,7 @@ describe('#17.5: disconnected-panel only where the normalization needs a connect
   });
 
   describe('#17.5: a staged rubric, the desk panel split and the presentation panel whole', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-panel-'));
+    const dir = tempFolder('kipp-panel-');
     const rubric = (normalization: string) => {
       const path = join(dir, `staged-${normalization}.yaml`);
       writeFileSync(

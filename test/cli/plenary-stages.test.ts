@@ -4,11 +4,11 @@
  * Top 3 and a Top 4 on the final ranks). Every expected rank below is worked out by hand from the
  * table in the fixture's rubric.yaml, not read back from kipp.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const S = 'fixtures/plenary-stages';
 const BASE = [`${S}/entries.csv`, '-s', `${S}/scores.csv`, '-j', `${S}/judges.csv`, '-r', `${S}/rubric.yaml`];
@@ -31,7 +31,7 @@ interface Report {
 }
 
 function decisions(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'kipp-stages-')), 'decisions.yaml');
+  const file = join(tempFolder('kipp-stages-'), 'decisions.yaml');
   writeFileSync(file, ['decisions:', ...lines, ''].join('\n'));
   return file;
 }
@@ -118,7 +118,7 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
 
     // The same as scoring a competition without S-02 at all (normalization none: no other
     // figure depends on it): every rank, stage rank and list agrees.
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-stages-'));
+    const dir = tempFolder('kipp-stages-');
     const without = (f: string) => {
       writeFileSync(
         join(dir, f),
@@ -164,7 +164,7 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
       ['top-3', 3, 1, ['S-04', 'S-09']],
     ]);
     const file = decisions([...remove('disqualify', 'S-02'), ...take('top-5', ['S-06']), ...take('top-3', ['S-09'])]);
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-stages-'));
+    const dir = tempFolder('kipp-stages-');
     const out = join(dir, 'report.json');
     expect((await kippIn(['score', ...BASE, '--decisions', file, '--output', out])).status).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
@@ -198,7 +198,7 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
   });
 
   it("#19.3: explain finds the tie at a list drawn on a stage on that stage's ranks (S-05 and S-06 share desk rank 6, final ranks 6 and 7)", async () => {
-    const rubric = join(mkdtempSync(join(tmpdir(), 'kipp-stages-')), 'rubric.yaml');
+    const rubric = join(tempFolder('kipp-stages-'), 'rubric.yaml');
     writeFileSync(
       rubric,
       readFileSync(`${S}/rubric.yaml`, 'utf8').replace(

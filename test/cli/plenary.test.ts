@@ -4,17 +4,17 @@
  * P-012), and the jury's decisions. Expected values are worked out from the fixture's sheet by
  * hand in the comments, not read back from the tool.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const F = 'fixtures/plenary';
 const BASE = [`${F}/entries.csv`, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`];
-const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-plenary-'));
+const tempDir = () => tempFolder('kipp-plenary-');
 
 interface JsonEntry {
   id: string;

@@ -8,11 +8,11 @@
  *
  * The block is found by its heading, in README.md or, once the README is split, in docs/.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kippIn, ROOT, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 /** The first ```sh block after the heading "The plenary: …", in the README or a docs/ page. */
 function walkthrough(): string[] {
@@ -73,7 +73,7 @@ describe('#19 the README walkthrough runs the whole plenary cycle on the shipped
       ['score', true],
       ['verify', false],
     ]);
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-readme-plenary-'));
+    const dir = tempFolder('kipp-readme-plenary-');
     cpSync(join(ROOT, 'fixtures/example'), join(dir, 'fixtures/example'), { recursive: true });
     const results: Run[] = [];
     for (const step of run) {

@@ -4,13 +4,13 @@
  * the rubric files by hand.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kipp-rubric-'));
+const dir = tempFolder('kipp-rubric-');
 const OWN = join(dir, 'own-weights.yaml');
 writeFileSync(
   OWN,

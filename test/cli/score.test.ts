@@ -2,11 +2,11 @@
  * `kipp score` end to end on the shipped example: what a secretariat sees, and the contract
  * a pipeline relies on (stdout/stderr split, exit codes, byte-identical JSON, safe --output).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kipp, kippIn, ROOT, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const EX = 'fixtures/example';
 const INPUTS = [
@@ -107,14 +107,14 @@ describe('bad input reaches the user as a clear message and the right exit code'
   });
 
   it('an unknown column: a warning with file, line and column', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    const dir = tempFolder('kipp-');
     writeFileSync(join(dir, 'entries.csv'), 'id,title,agency,category,kategroi_lama\nA1,Judul,Instansi,governance,x\n');
     const run = await kippIn(['score', join(dir, 'entries.csv')]);
     expect(run.stderr).toMatch(/entries\.csv:1:5: warning unknown-field/);
   });
 
   it('a rubric typo: exit 2 with the key path and line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    const dir = tempFolder('kipp-');
     writeFileSync(
       join(dir, 'rubric.yaml'),
       'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { wieght: 100 }\n',
@@ -126,7 +126,7 @@ describe('bad input reaches the user as a clear message and the right exit code'
   });
 
   it('weights summing to 90: exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    const dir = tempFolder('kipp-');
     writeFileSync(
       join(dir, 'rubric.yaml'),
       'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 40 }\n',
@@ -143,7 +143,7 @@ describe('bad input reaches the user as a clear message and the right exit code'
   });
 
   it('data errors: the report is printed and the exit code is 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    const dir = tempFolder('kipp-');
     writeFileSync(
       join(dir, 'entries.csv'),
       'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA,T,Ag,governance,2020-01-01,8,8,8,8,11\n',
@@ -157,7 +157,7 @@ describe('bad input reaches the user as a clear message and the right exit code'
 
 describe('--output', () => {
   it('writes the file, never over an input, and needs --force to replace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+    const dir = tempFolder('kipp-');
     copyFileSync(`${EX}/entries.csv`, join(dir, 'entries.csv'));
     const before = readFileSync(join(dir, 'entries.csv'), 'utf8');
     const over = await kippIn(['score', join(dir, 'entries.csv'), '--output', join(dir, 'entries.csv')]);
@@ -225,7 +225,7 @@ describe('kipp score piped into a reader that stops early (| head)', () => {
     const { generate } = (await import(join(ROOT, 'bench/generate.mjs'))) as {
       generate: (size: string, dir: string) => Promise<unknown>;
     };
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-head-'));
+    const dir = tempFolder('kipp-head-');
     await generate('national', dir);
     const { spawn } = await import('node:child_process');
     const child = spawn(

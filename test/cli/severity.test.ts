@@ -3,11 +3,11 @@
  * against an independent fit of the model (numpy's least squares in fixtures/severity/make.py,
  * its results in expected.json).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kippIn, ROOT, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FX = 'fixtures/severity';
 const INPUTS = [
@@ -118,7 +118,7 @@ describe('#20: kipp score with normalization: severity', () => {
 
 describe('#20: a criterion whose own judge–entry graph is in pieces', () => {
   it('is warned about (disconnected-panel, naming the criterion and the pieces) though the whole panel is connected', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-sev-'));
+    const dir = tempFolder('kipp-sev-');
     writeFileSync(
       join(dir, 'rubric.yaml'),
       'name: two criteria\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 50 }\nnormalization: severity\n',

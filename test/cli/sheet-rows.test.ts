@@ -4,13 +4,13 @@
  * 1), never a score the judge did not write, never an internal error (exit 70), and the
  * two-thread read gives the same report as one thread.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kipp-sheet-rows-'));
+const dir = tempFolder('kipp-sheet-rows-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const entries = join(dir, 'entries.csv');

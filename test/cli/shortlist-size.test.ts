@@ -10,11 +10,11 @@
  * category has a tie. The shortlist must then take exactly the two best of every category:
  * 2 × the number of categories, more than its size of 2, which is what fired the warning.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const SHORTLIST = '  - { name: per-category-2, size: 2, per_category: true }\n';
 const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
@@ -27,7 +27,7 @@ interface Year {
 
 /** The rubric with a per-category shortlist added, and a year of entries and scores for it. */
 async function yearFor(file: string): Promise<Year> {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-percat-'));
+  const dir = tempFolder('kipp-percat-');
   const text = readFileSync(join('rubrics', file), 'utf8');
   expect(text).toMatch(/^shortlists:\n/m);
   writeFileSync(join(dir, 'rubric.yaml'), text.replace(/^shortlists:\n/m, `shortlists:\n${SHORTLIST}`));

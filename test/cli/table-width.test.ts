@@ -4,12 +4,12 @@
  * the measure cli-table3 uses, not by .length), in English and Indonesian, with wide characters
  * in the titles; and a 100 MB title is cut, not a crash.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const EX = 'fixtures/example';
 const S = 'fixtures/stages';
@@ -39,7 +39,7 @@ const WIDTHS = [40, 60, 80, 100, 120, 200];
 
 /** The example entries with every title replaced by `title(i)`. */
 function withTitles(title: (i: number) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-width-'));
+  const dir = tempFolder('kipp-width-');
   const [head, ...rows] = readFileSync(`${EX}/entries.csv`, 'utf8').trimEnd().split('\n');
   // titles are the second field; the example's titles hold no comma or quote
   writeFileSync(
@@ -106,7 +106,7 @@ describe('#17.12: the terminal table never exceeds the terminal', () => {
 
 describe('#16.10: a 100 MB title', () => {
   it('is cut with an ellipsis in the terminal table, not a crash', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-huge-'));
+    const dir = tempFolder('kipp-huge-');
     const title = 'A'.repeat(100 * 1024 * 1024);
     writeFileSync(
       join(dir, 'entries.csv'),

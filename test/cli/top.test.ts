@@ -4,11 +4,11 @@
  * two-way tie at rank 4 (KIPP-2018-017 and KIPP-2018-031 hold identical scores from the same
  * judges; test/cli/score.test.ts shows it), then rank 6.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const EX = 'fixtures/example';
 const INPUTS = [
@@ -26,7 +26,7 @@ const TIE_LINE = 'showing 5 of 48 entries — 2 entries tie at rank 4 for 1 plac
 
 /** The example rubric with a Top 4 instead of the Top 45: its cut-off falls inside the rank-4 tie. */
 function top4Rubric(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-top-'));
+  const dir = tempFolder('kipp-top-');
   const yaml = readFileSync(join(ROOT, EX, 'rubric-top45.yaml'), 'utf8').replace(
     '- { name: top-45, size: 45, label: { id: Top 45, en: Top 45 } }',
     '- { name: top-4, size: 4, label: { id: Top 4, en: Top 4 } }',
@@ -128,7 +128,7 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
   });
 
   it('#17.3 kipp verify recomputes a --top report with the same selection (exit 0)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-top-verify-'));
+    const dir = tempFolder('kipp-top-verify-');
     const out = join(dir, 'report.json');
     expect(
       (

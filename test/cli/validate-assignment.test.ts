@@ -4,12 +4,12 @@
  * deliberate problems; each problem's place (line, column) is worked out here from the files
  * kipp assign wrote, never from kipp's own check.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const ENTRIES = 'fixtures/example/entries.csv';
 const JUDGES = 'fixtures/assign/judges-small.csv';
@@ -72,7 +72,7 @@ describe('#18.3 kipp validate --assignment', () => {
   let out: string;
   let pairs: Row[];
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kipp-assignment-'));
+    dir = tempFolder('kipp-assignment-');
     out = join(dir, 'out');
     expect(
       (await kippIn(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--seed', '5', '--output-dir', out]))

@@ -2,14 +2,14 @@
  * `kipp validate` end to end (the built bin/kipp.js): exit codes a pipeline can trust, output CI
  * reads (checked with real parsers), the job summary, --strict/--quiet/--max-warnings, --output.
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const V = 'fixtures/validate';
 const AS_OF = ['--as-of', '2018-03-10'];
@@ -203,7 +203,7 @@ describe('formats CI reads', () => {
   });
 
   it('github: a Markdown summary is appended to $GITHUB_STEP_SUMMARY, never overwriting it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-summary-'));
+    const dir = tempFolder('kipp-summary-');
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, '# earlier step\n');
     await kippIn([...scoreErrors, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
@@ -266,7 +266,7 @@ describe('formats CI reads', () => {
 
 describe('--output and colour', () => {
   it('--output kipp.sarif writes SARIF (format from the extension), stdout stays empty', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-out-'));
+    const dir = tempFolder('kipp-out-');
     const out = join(dir, 'kipp.sarif');
     const run = await kippIn(['validate', `${V}/missing-field/entries.csv`, ...AS_OF, '--output', out]);
     expect(run.status).toBe(1);
@@ -278,7 +278,7 @@ describe('--output and colour', () => {
     ).toBe(1);
   });
   it('--output never overwrites an input', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-in-'));
+    const dir = tempFolder('kipp-in-');
     const input = join(dir, 'entries.csv');
     const text = readFileSync(`${V}/missing-field/entries.csv`, 'utf8');
     writeFileSync(input, text);

@@ -8,12 +8,12 @@
  * output format; `kipp verify` re-reads the workbooks.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const ENTRIES = 'fixtures/example/entries.csv';
 const AS_OF = ['--as-of', '2026-03-10'];
@@ -41,7 +41,7 @@ function layout(wb: ExcelJS.Workbook) {
 const given = (b: number, r: number, k: number) => 5 + ((b * 7 + r * 3 + k * 5) % 20) / 4;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kipp-xlsx-roundtrip-'));
+  dir = tempFolder('kipp-xlsx-roundtrip-');
   const assign = await kippIn([
     'assign',
     ENTRIES,

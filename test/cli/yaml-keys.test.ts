@@ -2,14 +2,14 @@
  * #16 (a class found after the issue's list): a YAML record with two keys that mean one field —
  * `score:` and `nilai:` — used to keep whichever came last, silently. Neither is read now.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 describe('#16: two YAML keys for one field', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-yamlkeys-'));
+  const dir = tempFolder('kipp-yamlkeys-');
   writeFileSync(
     join(dir, 'entries.csv'),
     'id,title,agency,category\nE1,Satu,Dinas A,governance\nE2,Dua,Dinas B,governance\n',

@@ -5,8 +5,7 @@
  * from the report itself. A screenshot and a PDF print go to test-results/ (not committed).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, type Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareCodePoints } from '../../src/model/names.js';
 import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
 import { kippIn, ROOT } from '../cli/run.js';
+import { tempFolder } from '../tmp.js';
 
 const PANEL = join(ROOT, 'fixtures/conformance/panel');
 const RESULTS = join(ROOT, 'test-results');
@@ -99,7 +99,7 @@ const visibleRows = (p: Page) =>
 
 beforeAll(async () => {
   if (!RUN_BROWSER) return;
-  work = mkdtempSync(join(tmpdir(), 'kipp-html-'));
+  work = tempFolder('kipp-html-');
   const file = await report('en');
   reportUrl = pathToFileURL(file).href;
   context = await launchBrowser(work, { width: 1400, height: 900 });

@@ -4,8 +4,7 @@
  * (The page's behaviour in a browser: html.browser.test.ts.)
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cutLines, linesForList } from '../../src/report/cuts.js';
@@ -14,6 +13,7 @@ import type { ReportOptions } from '../../src/report/options.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { kippIn } from '../cli/run.js';
 import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';
+import { tempFolder } from '../tmp.js';
 
 const C = ['a', 'b'];
 const rubric = rubricFrom(`
@@ -178,7 +178,7 @@ describe('the page', () => {
   });
 
   it('--output report.html writes the page; --format html prints it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-html-cli-'));
+    const dir = tempFolder('kipp-html-cli-');
     try {
       const args = [
         'score',
