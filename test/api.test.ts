@@ -3,17 +3,17 @@
  * name (node_modules/kipp → this package), in JavaScript and in TypeScript.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './cli/run.js';
+import { tempFolder } from './tmp.js';
 
 const FIX = join(ROOT, 'fixtures/audit/corrected-sheet');
 
 function consumer(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-consumer-'));
+  const dir = tempFolder('kipp-consumer-');
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(ROOT, join(dir, 'node_modules', 'kipp'), 'dir');
   writeFileSync(

@@ -3,9 +3,9 @@
  * stdout carries the result, stderr the diagnostics, exit codes per SPEC section 5.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { round6 } from '../../src/scoring/round.js';
-import { kipp } from './run.js';
+import { kippIn, type Run } from './run.js';
 
 const EX = 'fixtures/example';
 const EXAMPLE = [
@@ -31,7 +31,10 @@ const PANEL = [
 ];
 
 describe('kipp judges', () => {
-  const json = kipp(['judges', ...EXAMPLE, '--format', 'json']);
+  let json: Run;
+  beforeAll(async () => {
+    json = await kippIn(['judges', ...EXAMPLE, '--format', 'json']);
+  });
   it('prints the SPEC 7 shape on stdout and the conflict on stderr', () => {
     expect(json.status).toBe(0);
     const p = JSON.parse(json.stdout);
@@ -59,21 +62,21 @@ describe('kipp judges', () => {
     expect(spreads).toEqual([...spreads].sort((a, b) => b - a));
     for (const s of spreads) expect(s).toBeGreaterThanOrEqual(0.4 * 9);
   });
-  it('table and Markdown name the ICC form and the tie correction', () => {
+  it('table and Markdown name the ICC form and the tie correction', async () => {
     for (const format of ['table', 'md']) {
-      const r = kipp(['judges', ...EXAMPLE, '--format', format]);
+      const r = await kippIn(['judges', ...EXAMPLE, '--format', format]);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('ICC(1)');
       expect(r.stdout).toContain('tie-corrected');
     }
   });
-  it('needs --scores (exit 2) and has an example in --help', () => {
-    expect(kipp(['judges', `${EX}/entries.csv`]).status).toBe(2);
-    const help = kipp(['judges', '--help']);
+  it('needs --scores (exit 2) and has an example in --help', async () => {
+    expect((await kippIn(['judges', `${EX}/entries.csv`])).status).toBe(2);
+    const help = await kippIn(['judges', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Example:\s+kipp judges/);
   });
-  it('a disconnected panel: judges reports it, score warns with disconnected-panel (zscore rubric)', () => {
+  it('a disconnected panel: judges reports it, score warns with disconnected-panel (zscore rubric)', async () => {
     const inputs = [
       'fixtures/validate/disconnected-panel/entries.csv',
       '--scores',
@@ -81,9 +84,9 @@ describe('kipp judges', () => {
       '--rubric',
       'fixtures/validate/disconnected-panel/rubric.yaml',
     ];
-    const p = JSON.parse(kipp(['judges', ...inputs, '--format', 'json']).stdout);
+    const p = JSON.parse((await kippIn(['judges', ...inputs, '--format', 'json'])).stdout);
     expect(p.coverage.connected).toBe(false);
-    const score = kipp(['score', ...inputs]);
+    const score = await kippIn(['score', ...inputs]);
     expect(score.status).toBe(0);
     expect(score.stderr).toContain('disconnected-panel');
   });
@@ -125,9 +128,9 @@ function recomputeTotal(x: Explained): number {
 }
 
 describe('kipp explain', () => {
-  it("the total recomputed from the explain JSON alone equals kipp score's (mean, conflict excluded)", () => {
-    const report = JSON.parse(kipp(['score', ...EXAMPLE, '--format', 'json']).stdout);
-    const r = kipp(['explain', 'KIPP-2018-016', ...EXAMPLE, '--format', 'json']);
+  it("the total recomputed from the explain JSON alone equals kipp score's (mean, conflict excluded)", async () => {
+    const report = JSON.parse((await kippIn(['score', ...EXAMPLE, '--format', 'json'])).stdout);
+    const r = await kippIn(['explain', 'KIPP-2018-016', ...EXAMPLE, '--format', 'json']);
     expect(r.status).toBe(0);
     const x: Explained = JSON.parse(r.stdout);
     const scored = report.entries.find((e: { id: string }) => e.id === 'KIPP-2018-016');
@@ -138,32 +141,35 @@ describe('kipp explain', () => {
     expect(j04).toMatchObject({ excluded: 'conflict', normalized: null });
   });
 
-  it('… and with z-scores, trimmed means and category weights (conformance panel)', () => {
-    const report = JSON.parse(kipp(['score', ...PANEL, '--format', 'json']).stdout);
+  it('… and with z-scores, trimmed means and category weights (conformance panel)', async () => {
+    const report = JSON.parse((await kippIn(['score', ...PANEL, '--format', 'json'])).stdout);
     const ranked = report.entries.filter((e: { rank: number | null }) => e.rank !== null);
     // the last ranked entry, and the first of the inclusive category (its own weights)
     const picks = [ranked[ranked.length - 1], ranked.find((e: { category: string }) => e.category === 'inclusive')];
     for (const scored of picks) {
-      const x: Explained = JSON.parse(kipp(['explain', scored.id, ...PANEL, '--format', 'json']).stdout);
+      const x: Explained = JSON.parse((await kippIn(['explain', scored.id, ...PANEL, '--format', 'json'])).stdout);
       expect(recomputeTotal(x)).toBe(scored.total);
       const trimmed = Object.values(x.criteria).flatMap((k) => k.scores.filter((s) => s.excluded === 'trimmed'));
       expect(trimmed.length).toBeGreaterThan(0);
     }
   });
 
-  it('text output shows the formula; an unknown id is a usage error (exit 2)', () => {
-    const r = kipp(['explain', 'KIPP-2018-016', ...EXAMPLE]);
+  it('text output shows the formula; an unknown id is a usage error (exit 2)', async () => {
+    const r = await kippIn(['explain', 'KIPP-2018-016', ...EXAMPLE]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Total = 100 · \(\(/);
     expect(r.stdout).toContain('excluded: conflict of interest');
-    expect(kipp(['explain', 'KIPP-9999', ...EXAMPLE]).status).toBe(2);
+    expect((await kippIn(['explain', 'KIPP-9999', ...EXAMPLE])).status).toBe(2);
   });
 });
 
 describe('kipp sensitivity', () => {
   const args = ['sensitivity', ...PANEL, '--runs', '40', '--seed', '7', '--resample-judges', '--format', 'json'];
-  const first = kipp(args);
-  it('prints the SPEC 7 shape, the same for the same seed', () => {
+  let first: Run;
+  beforeAll(async () => {
+    first = await kippIn(args);
+  });
+  it('prints the SPEC 7 shape, the same for the same seed', async () => {
     // the conformance panel holds two data errors: exit 1, as kipp score, with the result printed
     expect(first.status).toBe(1);
     const out = JSON.parse(first.stdout);
@@ -180,14 +186,14 @@ describe('kipp sensitivity', () => {
       'borderline',
     ]);
     expect(Object.keys(out.entries[0].shortlists)).toEqual(['top-99', 'top-20', 'best-per-category']);
-    expect(kipp(args).stdout).toBe(first.stdout);
+    expect((await kippIn(args)).stdout).toBe(first.stdout);
   });
   it('draws no progress bar when stderr is not a terminal', () => {
     expect(first.stderr).not.toContain('\r');
   });
-  it('rejects a bad --runs or --weight-spread with exit 2', () => {
-    expect(kipp(['sensitivity', ...PANEL, '--runs', '0']).status).toBe(2);
-    expect(kipp(['sensitivity', ...PANEL, '--weight-spread', 'lots']).status).toBe(2);
+  it('rejects a bad --runs or --weight-spread with exit 2', async () => {
+    expect((await kippIn(['sensitivity', ...PANEL, '--runs', '0'])).status).toBe(2);
+    expect((await kippIn(['sensitivity', ...PANEL, '--weight-spread', 'lots'])).status).toBe(2);
   });
 });
 
@@ -206,9 +212,9 @@ describe('kipp explain with stages (KIPP 2025: desk 70, presentation 30)', () =>
     '2025-06-30',
   ];
 
-  it('each stage total, and the final total, recompute from the explain JSON alone', () => {
-    const report = JSON.parse(kipp(['score', ...STAGED, '--format', 'json']).stdout);
-    const r = kipp(['explain', 'K25-004', ...STAGED, '--format', 'json']);
+  it('each stage total, and the final total, recompute from the explain JSON alone', async () => {
+    const report = JSON.parse((await kippIn(['score', ...STAGED, '--format', 'json'])).stdout);
+    const r = await kippIn(['explain', 'K25-004', ...STAGED, '--format', 'json']);
     expect(r.status).toBe(0);
     type Staged = Explained & {
       stages: { name: string; weight: number; total: number; rank: number; pass: number | null; met: boolean | null }[];
@@ -236,9 +242,9 @@ describe('kipp explain with stages (KIPP 2025: desk 70, presentation 30)', () =>
 });
 
 describe('kipp sensitivity with stages', () => {
-  it('refuses a staged rubric (exit 2) instead of reporting the first stage as the final ranking', () => {
+  it('refuses a staged rubric (exit 2) instead of reporting the first stage as the final ranking', async () => {
     const S = 'fixtures/stages';
-    const r = kipp([
+    const r = await kippIn([
       'sensitivity',
       `${S}/entries.csv`,
       '--scores',
@@ -258,7 +264,7 @@ describe('kipp sensitivity with stages', () => {
 });
 
 describe('kipp sensitivity --lang', () => {
-  it('labels the table in Indonesian with --lang id, and refuses an unknown language (exit 2)', () => {
+  it('labels the table in Indonesian with --lang id, and refuses an unknown language (exit 2)', async () => {
     const args = [
       'sensitivity',
       'fixtures/example/entries.csv',
@@ -268,10 +274,10 @@ describe('kipp sensitivity --lang', () => {
       '--runs',
       '10',
     ];
-    const id = kipp([...args, '--lang', 'id']);
+    const id = await kippIn([...args, '--lang', 'id']);
     expect(id.status).toBe(0);
     expect(id.stdout).toContain('Rentang peringkat');
-    expect(kipp([...args, '--lang', 'xx']).status).toBe(2);
+    expect((await kippIn([...args, '--lang', 'xx'])).status).toBe(2);
   });
 });
 
@@ -316,7 +322,10 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
   ];
   const desk = sheet(`${SP}/scores-desk.csv`);
   const presentation = sheet(`${SP}/scores-presentation.csv`);
-  const json = kipp(['judges', ...STAGED, '--format', 'json']);
+  let json: Run;
+  beforeAll(async () => {
+    json = await kippIn(['judges', ...STAGED, '--format', 'json']);
+  });
   type Panel = { stage: string; judges: { id: string; bias: number; flags: string[] }[] };
 
   it("#17.1 the fixture is the issue's case: compared across stages, every desk judge would be lenient and the presentation judges harsh", () => {
@@ -346,9 +355,9 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
     expect(d.judges.some((j) => j.id === 'E2') && pr.judges.some((j) => j.id === 'E2')).toBe(true);
   });
 
-  it('#17.1 table and Markdown head each block with its stage, in English and Indonesian', () => {
+  it('#17.1 table and Markdown head each block with its stage, in English and Indonesian', async () => {
     for (const format of ['table', 'md']) {
-      const en = kipp(['judges', ...STAGED, '--format', format]);
+      const en = await kippIn(['judges', ...STAGED, '--format', format]);
       expect(en.status).toBe(0);
       const deskAt = en.stdout.indexOf('Stage desk: Desk evaluation');
       const presentationAt = en.stdout.indexOf('Stage presentation: Presentation and interview');
@@ -362,13 +371,13 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
           .match(/^.*\bharsh\s*(\||│).*$/gm)!
           .map((l) => l.match(/\b(E\d|P\d)\b/)![1]),
       ).toEqual(['P3']);
-      const id = kipp(['judges', ...STAGED, '--format', format, '--lang', 'id']);
+      const id = await kippIn(['judges', ...STAGED, '--format', format, '--lang', 'id']);
       expect(id.stdout).toContain('Tahap desk: Penilaian proposal');
       expect(id.stdout).toContain('Tahap presentation: Presentasi dan wawancara');
     }
   });
 
-  it('#17.1 a stage not scored yet says so, instead of an empty profile', () => {
+  it('#17.1 a stage not scored yet says so, instead of an empty profile', async () => {
     const deskOnly = [
       `${SP}/entries.csv`,
       '--scores',
@@ -380,15 +389,15 @@ describe('#17.1 kipp judges with stages (fixtures/stages-panel, KIPP 2025)', () 
       '--as-of',
       '2025-06-30',
     ];
-    const table = kipp(['judges', ...deskOnly]);
+    const table = await kippIn(['judges', ...deskOnly]);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/Stage presentation: Presentation and interview\nNo scores in this stage yet\.\n$/);
-    const p = JSON.parse(kipp(['judges', ...deskOnly, '--format', 'json']).stdout);
+    const p = JSON.parse((await kippIn(['judges', ...deskOnly, '--format', 'json'])).stdout);
     expect(p.stages[1]).toMatchObject({ stage: 'presentation', judges: [], coverage: { entries: 0 } });
   });
 
-  it('#17.1 the HTML report shows the judges per stage, each under its stage heading', () => {
-    const html = kipp(['score', ...STAGED, '--format', 'html']).stdout;
+  it('#17.1 the HTML report shows the judges per stage, each under its stage heading', async () => {
+    const html = (await kippIn(['score', ...STAGED, '--format', 'html'])).stdout;
     const section = html.slice(
       html.indexOf('<section id="judges"'),
       html.indexOf('</section>', html.indexOf('<section id="judges"')),
@@ -424,7 +433,7 @@ describe('#17.13 the statistics are named and their coverage shown', () => {
     '2025-06-30',
   ];
 
-  it("#17.13 ICC(1) and ICC(1,k) of the presentation panel equal a one-way ANOVA of the judges' totals by hand", () => {
+  it("#17.13 ICC(1) and ICC(1,k) of the presentation panel equal a one-way ANOVA of the judges' totals by hand", async () => {
     // 12 finalists × 4 judges, equal weights: a judge's total is 100·(mean of the five − 1)/9
     const rows = sheet(`${SP}/scores-presentation.csv`);
     const totals = new Map<string, number[]>();
@@ -437,20 +446,20 @@ describe('#17.13 the statistics are named and their coverage shown', () => {
     const means = groups.map((g) => g.reduce((a, b) => a + b, 0) / k);
     const msb = (k * means.reduce((a, m) => a + (m - grand) ** 2, 0)) / (n - 1);
     const msw = groups.reduce((a, g, i) => a + g.reduce((b, x) => b + (x - means[i]!) ** 2, 0), 0) / (n * (k - 1));
-    const p = JSON.parse(kipp(['judges', ...STAGED, '--format', 'json']).stdout).stages[1];
+    const p = JSON.parse((await kippIn(['judges', ...STAGED, '--format', 'json'])).stdout).stages[1];
     expect(p.agreement.icc).toBeCloseTo((msb - msw) / (msb + (k - 1) * msw), 6);
     expect(p.agreement.icc_k).toBeCloseTo((msb - msw) / msb, 6);
     expect(p.agreement.icc_k_judges).toBe(4);
     // the desk stage: 19 entries of 3 judges and 1 of 4 → harmonic mean 20/(19/3 + 1/4)
-    const d = JSON.parse(kipp(['judges', ...STAGED, '--format', 'json']).stdout).stages[0];
+    const d = JSON.parse((await kippIn(['judges', ...STAGED, '--format', 'json'])).stdout).stages[0];
     expect(d.agreement.icc_k_judges).toBeCloseTo(20 / (19 / 3 + 1 / 4), 6);
     // W: K25-120 has a fourth judge, so it is in no complete block
     expect(d.agreement.kendall_w_coverage).toEqual({ entries: 19, entries_scored: 20, judges: 6, judges_scoring: 6 });
   });
 
-  it('#17.13 table, Markdown and HTML name ICC(1) and ICC(1,k) with its k, and say what W covers', () => {
+  it('#17.13 table, Markdown and HTML name ICC(1) and ICC(1,k) with its k, and say what W covers', async () => {
     for (const format of ['table', 'md']) {
-      const out = kipp(['judges', ...EXAMPLE, '--format', format]).stdout;
+      const out = (await kippIn(['judges', ...EXAMPLE, '--format', format])).stdout;
       expect(out).toMatch(
         /ICC\(1\), one judge \(one-way random effects, single rater, on each judge's own total; 48 entries with 2\+ judges\): 0\.\d\d/,
       );
@@ -460,12 +469,12 @@ describe('#17.13 the statistics are named and their coverage shown', () => {
       expect(out).toMatch(
         /Kendall's W \(tie-corrected; complete blocks: \d+\): 0\.\d\d — covers \d+ of 48 entries scored, \d+ of \d+ judges/,
       );
-      const id = kipp(['judges', ...EXAMPLE, '--format', format, '--lang', 'id']).stdout;
+      const id = (await kippIn(['judges', ...EXAMPLE, '--format', format, '--lang', 'id'])).stdout;
       expect(id).toMatch(/ICC\(1,k\), rerata panel dari k = \d,?\.?\d\d juri/);
       expect(id).toMatch(/mencakup \d+ dari 48 proposal yang dinilai/);
     }
-    const p = JSON.parse(kipp(['judges', ...EXAMPLE, '--format', 'json']).stdout);
-    const html = kipp(['score', ...EXAMPLE, '--format', 'html']).stdout;
+    const p = JSON.parse((await kippIn(['judges', ...EXAMPLE, '--format', 'json'])).stdout);
+    const html = (await kippIn(['score', ...EXAMPLE, '--format', 'html'])).stdout;
     expect(html).toContain('<dt>Intraclass correlation ICC(1): one judge</dt>');
     expect(html).toContain(
       `<dt>ICC(1,k): the panel&#39;s mean of k = ${p.agreement.icc_k_judges.toFixed(2)} judges (harmonic mean per entry)</dt><dd>${p.agreement.icc_k.toFixed(2)}</dd>`,
@@ -476,15 +485,15 @@ describe('#17.13 the statistics are named and their coverage shown', () => {
     );
   });
 
-  it("#17.13 kipp sensitivity shows each share's 95% interval and the runs behind it; borderline follows the interval", () => {
+  it("#17.13 kipp sensitivity shows each share's 95% interval and the runs behind it; borderline follows the interval", async () => {
     const args = ['sensitivity', ...EXAMPLE, '--runs', '300', '--seed', '5'];
-    const table = kipp(args);
+    const table = await kippIn(args);
     expect(table.status).toBe(0);
     expect(table.stdout).toContain(
       'Monte Carlo error: each share is estimated from 300 runs; (low–high) is its 95% Wilson interval (at most ±5.6 percentage points)',
     );
     expect(table.stdout).toMatch(/\d+\.\d% \(\d+\.\d–\d+\.\d\)/);
-    const out = JSON.parse(kipp([...args, '--format', 'json']).stdout);
+    const out = JSON.parse((await kippIn([...args, '--format', 'json'])).stdout);
     expect(out.interval).toEqual({
       method: 'wilson',
       confidence: 0.95,
@@ -500,7 +509,7 @@ describe('#17.13 the statistics are named and their coverage shown', () => {
         expect(hi).toBeGreaterThanOrEqual(e.shortlists[name]);
       }
     }
-    expect(kipp([...args, '--lang', 'id']).stdout).toContain(
+    expect((await kippIn([...args, '--lang', 'id'])).stdout).toContain(
       'Galat Monte Carlo: setiap persentase ditaksir dari 300 putaran',
     );
   });

@@ -6,17 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAssignmentMetaFile } from '../../src/io/assignment-meta.js';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const SRC = 'fixtures/conformance/panel-spreadsheet-id';
-const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-forms-'));
+const tempDir = () => tempFolder('kipp-forms-');
 type Row = Record<string, string>;
 
 /** A rubric of its own: a 0–100 scale, so the bounds cannot come from the default rubric. */
@@ -53,12 +53,12 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
   let dir: string;
   let rubric: string;
   const out: Record<'en' | 'id', string> = { en: '', id: '' };
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
     rubric = writeRubric(dir);
     for (const lang of ['en', 'id'] as const) {
       out[lang] = join(dir, lang);
-      const run = kipp([
+      const run = await kippIn([
         'assign',
         `${SRC}/entries.csv`,
         '--judges',
@@ -175,27 +175,29 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
     expect((await readAssignmentMetaFile(join(out.id, 'sheets', 'J03.xlsx')))?.assignmentId).toBe(idId);
   });
 
-  it('#18.1: the same assignment gives the same bytes', () => {
+  it('#18.1: the same assignment gives the same bytes', async () => {
     const again = join(dir, 'again');
     expect(
-      kipp([
-        'assign',
-        `${SRC}/entries.csv`,
-        '--judges',
-        `${SRC}/juri.csv`,
-        '--rubric',
-        rubric,
-        '--per-entry',
-        '2',
-        '--seed',
-        '3',
-        '--sheet-format',
-        'xlsx',
-        '--lang',
-        'en',
-        '--output-dir',
-        again,
-      ]).status,
+      (
+        await kippIn([
+          'assign',
+          `${SRC}/entries.csv`,
+          '--judges',
+          `${SRC}/juri.csv`,
+          '--rubric',
+          rubric,
+          '--per-entry',
+          '2',
+          '--seed',
+          '3',
+          '--sheet-format',
+          'xlsx',
+          '--lang',
+          'en',
+          '--output-dir',
+          again,
+        ])
+      ).status,
     ).toBe(0);
     for (const name of ['J01.xlsx', 'J07.xlsx'])
       expect(sha256(readFileSync(join(again, 'sheets', name)))).toBe(

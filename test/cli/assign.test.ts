@@ -6,14 +6,14 @@
  * sheets, an input in the way). The first run and --help go through the built bin/kipp.js; the
  * others call the same main() in-process, which keeps the file fast.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { kipp, type Run } from './run.js';
+import { kippIn, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 /** The same command in-process (no child process per run: the suite stays fast). */
 async function cli(args: string[]): Promise<Run> {
@@ -38,7 +38,7 @@ const readCsv = (path: string): Row[] =>
   parse<Row>(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true });
 const readHeader = (path: string): string[] => parse(readFileSync(path), { bom: true, to_line: 1 })[0]!;
 const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-assign-'));
+const tempDir = () => tempFolder('kipp-assign-');
 
 const entries = readCsv(ENTRIES);
 const judges = readCsv(JUDGES);
@@ -76,8 +76,12 @@ describe('kipp assign: the files and the rules they keep', () => {
     '--output-dir',
     out,
   ];
-  const run = kipp(args);
-  const pairs = existsSync(join(out, 'assignment.csv')) ? readCsv(join(out, 'assignment.csv')) : [];
+  let run: Run;
+  let pairs: Row[];
+  beforeAll(async () => {
+    run = await kippIn(args);
+    pairs = existsSync(join(out, 'assignment.csv')) ? readCsv(join(out, 'assignment.csv')) : [];
+  });
 
   it('exits 0, prints nothing on stdout and a summary on stderr', () => {
     expect(run.status).toBe(0);
@@ -231,9 +235,9 @@ describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', 
     'komentar',
   ];
 
-  it('#17.10: --delimiter ";" --lang id writes Indonesian headers split by ";", and the sheets filled with decimal commas read back', () => {
+  it('#17.10: --delimiter ";" --lang id writes Indonesian headers split by ";", and the sheets filled with decimal commas read back', async () => {
     const out = join(tempDir(), 'penilaian');
-    const run = kipp([
+    const run = await kippIn([
       'assign',
       ENTRIES,
       '--judges',
@@ -270,9 +274,9 @@ describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', 
       writeFileSync(path, `\uFEFF${[HEADER_ID.join(';'), ...filled].join('\r\n')}\r\n`);
     }
     const inputs = [ENTRIES, '--judges', JUDGES, '--scores', sheets, '--as-of', '2026-11-22'];
-    const validate = kipp(['validate', ...inputs, '--format', 'json']);
+    const validate = await kippIn(['validate', ...inputs, '--format', 'json']);
     expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
-    const score = kipp(['score', ...inputs, '--format', 'json']);
+    const score = await kippIn(['score', ...inputs, '--format', 'json']);
     expect(score.status).toBe(0);
     const report = JSON.parse(score.stdout);
     expect(report.entries).toHaveLength(48);
@@ -281,7 +285,7 @@ describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', 
 
   it('#17.10: KIPP_LANG=id is the default for --lang; tab works; XLSX sheets take the Indonesian headers too', async () => {
     const out = join(tempDir(), 'tab');
-    const run = kipp(
+    const run = await kippIn(
       [
         'assign',
         ENTRIES,
@@ -303,9 +307,11 @@ describe('#17.10: kipp assign --delimiter and --lang, as kipp export has them', 
     // --lang en wins over KIPP_LANG.
     const en = join(tempDir(), 'en');
     expect(
-      kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--lang', 'en', '--output-dir', en], {
-        env: { KIPP_LANG: 'id' },
-      }).status,
+      (
+        await kippIn(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--lang', 'en', '--output-dir', en], {
+          env: { KIPP_LANG: 'id' },
+        })
+      ).status,
     ).toBe(0);
     expect(readHeader(join(en, 'assignment.csv'))).toEqual(['entry_id', 'judge_id']);
 
@@ -666,8 +672,8 @@ describe('kipp validate: the expertise field', async () => {
   });
 });
 
-it('kipp assign --help shows an example', () => {
-  const run = kipp(['assign', '--help']);
+it('kipp assign --help shows an example', async () => {
+  const run = await kippIn(['assign', '--help']);
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/Examples:\n\s+kipp assign /);
 });

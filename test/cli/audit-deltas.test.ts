@@ -10,16 +10,16 @@
  * Filters: v1 ranks AUD-01 90, AUD-02 80, AUD-03 70, AUD-04 68, AUD-05 60, AUD-06 50; top-3 is
  * AUD-01..03. A `--top 2` report shows AUD-01 and AUD-02 only.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FIX = join(ROOT, 'fixtures/audit/corrected-sheet');
 
 function folder(benefit: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-deltas-'));
+  const dir = tempFolder('kipp-deltas-');
   for (const f of ['entries.csv', 'judges.csv', 'rubric.yaml']) copyFileSync(join(FIX, f), join(dir, f));
   writeScores(dir, benefit);
   return dir;
@@ -35,9 +35,11 @@ const SCORE = ['score', 'entries.csv', '-s', 'scores.csv', '-j', 'judges.csv', '
 
 describe('#17.14: verify and diff show the digits of a change', () => {
   const dir = folder('4.006');
-  expect(kipp([...SCORE, '--output', 'published.json'], { cwd: dir }).status).toBe(0);
-  writeScores(dir, '4.009');
-  expect(kipp([...SCORE, '--output', 'corrected.json'], { cwd: dir }).status).toBe(0);
+  beforeAll(async () => {
+    expect((await kippIn([...SCORE, '--output', 'published.json'], { cwd: dir })).status).toBe(0);
+    writeScores(dir, '4.009');
+    expect((await kippIn([...SCORE, '--output', 'corrected.json'], { cwd: dir })).status).toBe(0);
+  });
 
   it('#17.14: the reports hold the totals worked out by hand', () => {
     const total = (file: string) =>
@@ -46,24 +48,24 @@ describe('#17.14: verify and diff show the digits of a change', () => {
     expect(total('corrected.json')).toBe(68.006);
   });
 
-  it('#17.14: verify prints total 68.004 → 68.006 (+0.002), not (+0.00)', () => {
-    const run = kipp(['verify', 'published.json'], { cwd: dir });
+  it('#17.14: verify prints total 68.004 → 68.006 (+0.002), not (+0.00)', async () => {
+    const run = await kippIn(['verify', 'published.json'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('total 68.004 → 68.006 (+0.002)');
     expect(run.stdout).toContain('benefit 6.002 → 6.003');
     expect(run.stdout).not.toMatch(/\(\+0\.00\)/);
   });
 
-  it('#17.14: diff in text and Markdown, and the 6-decimal delta in JSON', () => {
-    const text = kipp(['diff', 'published.json', 'corrected.json'], { cwd: dir });
+  it('#17.14: diff in text and Markdown, and the 6-decimal delta in JSON', async () => {
+    const text = await kippIn(['diff', 'published.json', 'corrected.json'], { cwd: dir });
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(
       /^ {2}AUD-04 +Library Café +68\.004 +→ +68\.006 +\+0\.002 +\(benefit 6\.002 → 6\.003\)$/m,
     );
-    const md = kipp(['diff', 'published.json', 'corrected.json', '--format', 'md'], { cwd: dir });
+    const md = await kippIn(['diff', 'published.json', 'corrected.json', '--format', 'md'], { cwd: dir });
     expect(md.stdout).toContain('| AUD-04 | Library Café |  |  |  | 68.004 | 68.006 | +0.002 |');
     const json = JSON.parse(
-      kipp(['diff', 'published.json', 'corrected.json', '--format', 'json'], { cwd: dir }).stdout,
+      (await kippIn(['diff', 'published.json', 'corrected.json', '--format', 'json'], { cwd: dir })).stdout,
     );
     expect(json.entries[0].total).toEqual({ old: 68.004, new: 68.006, delta: 0.002 });
   });
@@ -71,12 +73,16 @@ describe('#17.14: verify and diff show the digits of a change', () => {
 
 describe('#17.14: diff against a --top/--category report', () => {
   const dir = folder('4');
-  expect(kipp([...SCORE, '--output', 'full.json'], { cwd: dir }).status).toBe(0);
-  expect(kipp([...SCORE, '--top', '2', '--output', 'top2.json'], { cwd: dir }).status).toBe(0);
-  expect(kipp([...SCORE, '--category', 'inclusive', '--output', 'inclusive.json'], { cwd: dir }).status).toBe(0);
+  beforeAll(async () => {
+    expect((await kippIn([...SCORE, '--output', 'full.json'], { cwd: dir })).status).toBe(0);
+    expect((await kippIn([...SCORE, '--top', '2', '--output', 'top2.json'], { cwd: dir })).status).toBe(0);
+    expect(
+      (await kippIn([...SCORE, '--category', 'inclusive', '--output', 'inclusive.json'], { cwd: dir })).status,
+    ).toBe(0);
+  });
 
-  it('#17.14: entries the --top 2 report leaves out are "not in the report", not "unranked", and no shortlist moves', () => {
-    const run = kipp(['diff', 'top2.json', 'full.json'], { cwd: dir });
+  it('#17.14: entries the --top 2 report leaves out are "not in the report", not "unranked", and no shortlist moves', async () => {
+    const run = await kippIn(['diff', 'top2.json', 'full.json'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('unranked');
     expect(run.stdout).not.toMatch(/^Shortlist /m);
@@ -86,7 +92,9 @@ describe('#17.14: diff against a --top/--category report', () => {
     expect(run.stdout).toMatch(
       /^0 shortlist moves, 0 rank changes, 0 total changes, 4 shown in one report only \(--top\/--category\), not compared\.$/m,
     );
-    const json = JSON.parse(kipp(['diff', 'top2.json', 'full.json', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse(
+      (await kippIn(['diff', 'top2.json', 'full.json', '--format', 'json'], { cwd: dir })).stdout,
+    );
     expect(json.shortlists).toEqual([]);
     expect(json.entries).toEqual([]);
     expect(json.not_shown.old.filter).toEqual({ top: 2, category: null });
@@ -98,8 +106,8 @@ describe('#17.14: diff against a --top/--category report', () => {
     ]);
   });
 
-  it('#17.14: a --category report against the full one: the other categories are not shown, nothing moved', () => {
-    const run = kipp(['diff', 'full.json', 'inclusive.json', '--format', 'json'], { cwd: dir });
+  it('#17.14: a --category report against the full one: the other categories are not shown, nothing moved', async () => {
+    const run = await kippIn(['diff', 'full.json', 'inclusive.json', '--format', 'json'], { cwd: dir });
     const json = JSON.parse(run.stdout);
     expect(json.shortlists).toEqual([]);
     expect(json.entries).toEqual([]);
@@ -114,13 +122,13 @@ describe('#17.14: diff against a --top/--category report', () => {
     ]);
   });
 
-  it('#17.14: a real move between entries both reports show is still a move', () => {
+  it('#17.14: a real move between entries both reports show is still a move', async () => {
     // The corrected sheet (benefit 9): AUD-04 71.333333 passes AUD-03 (70) into the top-3.
     const v2 = folder('9');
-    expect(kipp([...SCORE, '--output', 'v2.json'], { cwd: v2 }).status).toBe(0);
+    expect((await kippIn([...SCORE, '--output', 'v2.json'], { cwd: v2 })).status).toBe(0);
     const top4 = join(dir, 'top4.json');
-    expect(kipp([...SCORE, '--top', '4', '--output', top4], { cwd: dir }).status).toBe(0);
-    const json = JSON.parse(kipp(['diff', top4, join(v2, 'v2.json'), '--format', 'json']).stdout);
+    expect((await kippIn([...SCORE, '--top', '4', '--output', top4], { cwd: dir })).status).toBe(0);
+    const json = JSON.parse((await kippIn(['diff', top4, join(v2, 'v2.json'), '--format', 'json'])).stdout);
     expect(json.shortlists).toEqual([
       {
         name: 'top-3',

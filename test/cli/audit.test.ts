@@ -10,22 +10,22 @@
  * goes from (7+4+7)/3 = 6 to (7+9+7)/3 = 7.666667.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FIX = join(ROOT, 'fixtures/audit/corrected-sheet');
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** A secretariat's archive: inputs in the folder, the report in archive/. */
-function archive(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-'));
+async function archive(): Promise<string> {
+  const dir = tempFolder('kipp-audit-');
   for (const f of ['entries.csv', 'judges.csv', 'rubric.yaml']) copyFileSync(join(FIX, f), join(dir, f));
   copyFileSync(join(FIX, 'scores-v1.csv'), join(dir, 'scores.csv'));
   mkdirSync(join(dir, 'archive'));
-  const run = kipp(
+  const run = await kippIn(
     [
       'score',
       'entries.csv',
@@ -45,8 +45,12 @@ function archive(): string {
 }
 
 describe('the manifest of a JSON report', () => {
-  const dir = archive();
-  const report = JSON.parse(readFileSync(join(dir, 'archive/report.json'), 'utf8'));
+  let dir: string;
+  let report: ReturnType<typeof JSON.parse>;
+  beforeAll(async () => {
+    dir = await archive();
+    report = JSON.parse(readFileSync(join(dir, 'archive/report.json'), 'utf8'));
+  });
 
   it('names every input relative to the report, with its kind and sha256', () => {
     expect(report.inputs).toEqual([
@@ -62,29 +66,31 @@ describe('the manifest of a JSON report', () => {
     });
   });
 
-  it('keeps the SPEC 6 keys first and records the options that shape the result', () => {
+  it('keeps the SPEC 6 keys first and records the options that shape the result', async () => {
     expect(Object.keys(report).slice(0, 5)).toEqual(['kipp', 'rubric', 'inputs', 'as_of', 'options']);
     expect(report.as_of).toBe('2025-03-10'); // the rubric's reference_date
     expect(report.options).toEqual({ as_of: null, category: null, top: null, delimiter: null });
     const narrowed = JSON.parse(
-      kipp(
-        [
-          'score',
-          'entries.csv',
-          '-s',
-          'scores.csv',
-          '-r',
-          'rubric.yaml',
-          '--category',
-          'kolaborasi',
-          '--top',
-          '1',
-          '--as-of',
-          '2025-04-01',
-          '--format',
-          'json',
-        ],
-        { cwd: dir },
+      (
+        await kippIn(
+          [
+            'score',
+            'entries.csv',
+            '-s',
+            'scores.csv',
+            '-r',
+            'rubric.yaml',
+            '--category',
+            'kolaborasi',
+            '--top',
+            '1',
+            '--as-of',
+            '2025-04-01',
+            '--format',
+            'json',
+          ],
+          { cwd: dir },
+        )
       ).stdout,
     );
     expect(narrowed.options).toEqual({ as_of: '2025-04-01', category: 'collaboration', top: 1, delimiter: null });
@@ -92,8 +98,8 @@ describe('the manifest of a JSON report', () => {
     expect(narrowed.entries.map((e: { id: string }) => e.id)).toEqual(['AUD-02']);
   });
 
-  it('is byte-identical when written again', () => {
-    const again = kipp(
+  it('is byte-identical when written again', async () => {
+    const again = await kippIn(
       [
         'score',
         'entries.csv',
@@ -113,10 +119,12 @@ describe('the manifest of a JSON report', () => {
     expect(readFileSync(join(dir, 'archive/report.json'), 'utf8')).toBe(JSON.stringify(report, null, 2) + '\n');
   });
 
-  it('shows in Markdown with every file and its full sha256', () => {
-    const md = kipp(['score', 'entries.csv', '-s', 'scores.csv', '-r', 'rubric.yaml', '--format', 'md', '--top', '2'], {
-      cwd: dir,
-    }).stdout;
+  it('shows in Markdown with every file and its full sha256', async () => {
+    const md = (
+      await kippIn(['score', 'entries.csv', '-s', 'scores.csv', '-r', 'rubric.yaml', '--format', 'md', '--top', '2'], {
+        cwd: dir,
+      })
+    ).stdout;
     expect(md).toContain('## Manifest');
     expect(md).toContain(`| scores | scores.csv | \`${sha(join(FIX, 'scores-v1.csv'))}\` |`);
     expect(md).toContain(`| rubric | rubric.yaml | \`${sha(join(FIX, 'rubric.yaml'))}\` |`);
@@ -125,12 +133,12 @@ describe('the manifest of a JSON report', () => {
 });
 
 describe('kipp verify', () => {
-  it('untouched inputs: exit 0', () => {
-    const dir = archive();
-    const run = kipp(['verify', 'archive/report.json'], { cwd: dir });
+  it('untouched inputs: exit 0', async () => {
+    const dir = await archive();
+    const run = await kippIn(['verify', 'archive/report.json'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^VERIFIED:/m);
-    const json = JSON.parse(kipp(['verify', join(dir, 'archive/report.json'), '--format', 'json']).stdout);
+    const json = JSON.parse((await kippIn(['verify', join(dir, 'archive/report.json'), '--format', 'json'])).stdout);
     expect(json.ok).toBe(true);
     expect(json.inputs.map((i: { kind: string; status: string }) => `${i.kind}:${i.status}`)).toEqual([
       'rubric:unchanged',
@@ -140,20 +148,20 @@ describe('kipp verify', () => {
     ]);
   });
 
-  it('one score changed in a copied sheet: exit 1 naming the file and the entries that moved', () => {
-    const dir = archive();
+  it('one score changed in a copied sheet: exit 1 naming the file and the entries that moved', async () => {
+    const dir = await archive();
     const sheet = join(dir, 'scores.csv');
     const before = readFileSync(sheet, 'utf8');
     writeFileSync(sheet, before.replace('AUD-04,J02,7,7,4,7,7', 'AUD-04,J02,7,7,9,7,7'));
 
-    const text = kipp(['verify', 'archive/report.json'], { cwd: dir });
+    const text = await kippIn(['verify', 'archive/report.json'], { cwd: dir });
     expect(text.status).toBe(1);
     expect(text.stdout).toMatch(/CHANGED\s+scores\s+\.\.\/scores\.csv/);
     expect(text.stdout).toMatch(/AUD-04\s+Library Café: rank 4 → 3; total 68\.00 → 71\.33 \(\+3\.33\); entered top-3/);
     expect(text.stdout).toMatch(/AUD-03\s+Kader Gegana Pedes: rank 3 → 4; left top-3/);
     expect(text.stdout).not.toMatch(/AUD-0[1256]/);
 
-    const json = JSON.parse(kipp(['verify', 'archive/report.json', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse((await kippIn(['verify', 'archive/report.json', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.ok).toBe(false);
     expect(json.inputs.filter((i: { status: string }) => i.status !== 'unchanged')).toEqual([
       {
@@ -184,26 +192,26 @@ describe('kipp verify', () => {
     ]);
   });
 
-  it('an unchanged sheet with the same figures but other bytes still fails: the archive is not the one published', () => {
-    const dir = archive();
+  it('an unchanged sheet with the same figures but other bytes still fails: the archive is not the one published', async () => {
+    const dir = await archive();
     writeFileSync(join(dir, 'judges.csv'), `${readFileSync(join(dir, 'judges.csv'), 'utf8')}\n`);
-    const json = JSON.parse(kipp(['verify', 'archive/report.json', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse((await kippIn(['verify', 'archive/report.json', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.ok).toBe(false);
     expect(json.diff.entries).toEqual([]);
     expect(json.inputs.find((i: { kind: string }) => i.kind === 'judges').status).toBe('changed');
   });
 
-  it('a missing input: exit 2 naming it, figures not recomputed', () => {
-    const dir = archive();
+  it('a missing input: exit 2 naming it, figures not recomputed', async () => {
+    const dir = await archive();
     rmSync(join(dir, 'judges.csv'));
-    const run = kipp(['verify', 'archive/report.json'], { cwd: dir });
+    const run = await kippIn(['verify', 'archive/report.json'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/MISSING\s+judges\s+\.\.\/judges\.csv/);
   });
 
-  it('a report redirected from stdout names paths from the working folder, and verifies from there', () => {
-    const dir = archive();
-    const run = kipp(
+  it('a report redirected from stdout names paths from the working folder, and verifies from there', async () => {
+    const dir = await archive();
+    const run = await kippIn(
       [
         'score',
         'entries.csv',
@@ -221,53 +229,56 @@ describe('kipp verify', () => {
       { cwd: dir },
     );
     writeFileSync(join(dir, 'archive/stdout.json'), run.stdout);
-    expect(kipp(['verify', 'archive/stdout.json'], { cwd: dir }).status).toBe(0);
+    expect((await kippIn(['verify', 'archive/stdout.json'], { cwd: dir })).status).toBe(0);
   });
 
-  it('the published example of the README: untouched, exit 0', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-'));
+  it('the published example of the README: untouched, exit 0', async () => {
+    const dir = tempFolder('kipp-audit-');
     for (const f of ['entries.csv', 'scores-long.csv', 'scores-wide.csv', 'judges.csv'])
       copyFileSync(join(ROOT, 'fixtures/example', f), join(dir, f));
     const out = join(dir, 'report.json');
     expect(
-      kipp([
-        'score',
-        join(dir, 'entries.csv'),
-        '-s',
-        join(dir, 'scores-long.csv'),
-        join(dir, 'scores-wide.csv'),
-        '-j',
-        join(dir, 'judges.csv'),
-        '--top',
-        '10',
-        '-o',
-        out,
-      ]).status,
+      (
+        await kippIn([
+          'score',
+          join(dir, 'entries.csv'),
+          '-s',
+          join(dir, 'scores-long.csv'),
+          join(dir, 'scores-wide.csv'),
+          '-j',
+          join(dir, 'judges.csv'),
+          '--top',
+          '10',
+          '-o',
+          out,
+        ])
+      ).status,
     ).toBe(0);
-    const verified = kipp(['verify', out]);
+    const verified = await kippIn(['verify', out]);
     expect(verified.stderr).toBe('');
     expect(verified.status).toBe(0);
   });
 
-  it('the archived fixture reports still reproduce with this version of kipp', () => {
-    for (const v of ['report-v1.json', 'report-v2.json']) expect(kipp(['verify', join(FIX, v)]).status).toBe(0);
+  it('the archived fixture reports still reproduce with this version of kipp', async () => {
+    for (const v of ['report-v1.json', 'report-v2.json'])
+      expect((await kippIn(['verify', join(FIX, v)])).status).toBe(0);
   });
 
-  it('a file that is not a report: exit 2 with parse-error', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-'));
+  it('a file that is not a report: exit 2 with parse-error', async () => {
+    const dir = tempFolder('kipp-audit-');
     writeFileSync(join(dir, 'x.json'), '{"entries": 3}');
-    const run = kipp(['verify', join(dir, 'x.json')]);
+    const run = await kippIn(['verify', join(dir, 'x.json')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('parse-error');
-    expect(kipp(['verify', join(dir, 'none.json')]).status).toBe(2);
+    expect((await kippIn(['verify', join(dir, 'none.json')])).status).toBe(2);
   });
 });
 
 describe('kipp diff of the two fixture reports (a corrected score sheet)', () => {
   const args = ['diff', join(FIX, 'report-v1.json'), join(FIX, 'report-v2.json')];
 
-  it('json: the entry that entered the top-3, the one that left, the rank moves and the total change', () => {
-    const run = kipp([...args, '--format', 'json']);
+  it('json: the entry that entered the top-3, the one that left, the rank moves and the total change', async () => {
+    const run = await kippIn([...args, '--format', 'json']);
     expect(run.status).toBe(0);
     const diff = JSON.parse(run.stdout);
     expect(diff.shortlists).toEqual([
@@ -291,8 +302,8 @@ describe('kipp diff of the two fixture reports (a corrected score sheet)', () =>
     ]);
   });
 
-  it('text: a short list a secretariat can read', () => {
-    const out = kipp(args).stdout;
+  it('text: a short list a secretariat can read', async () => {
+    const out = (await kippIn(args)).stdout;
     expect(out).toMatch(/^Shortlist top-3: 1 entered, 1 left$/m);
     expect(out).toMatch(/^ {2}\+ +AUD-04 +Library Café +rank 4 → 3$/m);
     expect(out).toMatch(/^ {2}- +AUD-03 +Kader Gegana Pedes +rank 3 → 4$/m);
@@ -301,22 +312,22 @@ describe('kipp diff of the two fixture reports (a corrected score sheet)', () =>
     expect(out).toMatch(/\n2 shortlist moves, 2 rank changes, 1 total change\.\n$/);
   });
 
-  it('md: tables for a pull-request comment', () => {
-    const out = kipp([...args, '--format', 'md']).stdout;
+  it('md: tables for a pull-request comment', async () => {
+    const out = (await kippIn([...args, '--format', 'md'])).stdout;
     expect(out).toContain('| entered | AUD-04 | Library Café | 4 | 3 |');
     expect(out).toContain('| AUD-04 | Library Café | 4 | 3 | up 1 | 68.00 | 71.33 | +3.33 |');
   });
 
-  it('a report against itself: no differences', () => {
-    const run = kipp(['diff', join(FIX, 'report-v2.json'), join(FIX, 'report-v2.json')]);
+  it('a report against itself: no differences', async () => {
+    const run = await kippIn(['diff', join(FIX, 'report-v2.json'), join(FIX, 'report-v2.json')]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/No differences/);
   });
 });
 
 describe('kipp verify on a staged competition (KIPP 2025: desk, then presentation)', () => {
-  it('re-reads each --scores STAGE=FILE sheet for its stage and verifies', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-audit-stages-'));
+  it('re-reads each --scores STAGE=FILE sheet for its stage and verifies', async () => {
+    const dir = tempFolder('kipp-audit-stages-');
     const stages = join(ROOT, 'fixtures/stages');
     for (const f of ['entries.csv', 'judges.csv', 'scores-desk.csv', 'scores-presentation.csv'])
       copyFileSync(join(stages, f), join(dir, f));
@@ -333,7 +344,7 @@ describe('kipp verify on a staged competition (KIPP 2025: desk, then presentatio
       '--as-of',
       '2025-06-30',
     ];
-    expect(kipp(['score', ...args, '--output', 'report.json'], { cwd: dir }).status).toBe(0);
+    expect((await kippIn(['score', ...args, '--output', 'report.json'], { cwd: dir })).status).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.inputs.filter((i: { kind: string }) => i.kind === 'scores')).toEqual([
       { path: 'scores-desk.csv', kind: 'scores', sha256: sha(join(stages, 'scores-desk.csv')), stage: 'desk' },
@@ -344,7 +355,7 @@ describe('kipp verify on a staged competition (KIPP 2025: desk, then presentatio
         stage: 'presentation',
       },
     ]);
-    const verified = kipp(['verify', 'report.json'], { cwd: dir });
+    const verified = await kippIn(['verify', 'report.json'], { cwd: dir });
     expect(verified.stderr).not.toMatch(/differ/);
     expect(verified.status).toBe(0);
   });

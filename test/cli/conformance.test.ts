@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn, ROOT, type Run } from './run.js';
 
 interface ExpectedEntry {
   id: string;
@@ -57,7 +57,10 @@ describe.each([
   ['panel-spreadsheet-id', 'panel/expected.json'],
 ])('conformance case %s', (name, expectedFile) => {
   const folder = join(ROOT, 'fixtures/conformance', name);
-  const run = kipp(argsOf(folder), { cwd: folder });
+  let run: Run;
+  beforeAll(async () => {
+    run = await kippIn(argsOf(folder), { cwd: folder });
+  });
 
   it('produces a JSON report on stdout', () => {
     expect(run.stdout.startsWith('{')).toBe(true);

@@ -7,18 +7,18 @@
  * fixtures/export/rubric.yaml: equal weights, pass mark 45, Top 5, one winner per category.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCompetition } from '../../src/io/competition.js';
 import { exportTable } from '../../src/report/export/table.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { formatWithCsvStringify } from '../report/csv-stringify-export.js';
 import { unzip } from '../report/unzip.js';
-import { kipp, ROOT } from './run.js';
+import { kippIn, ROOT, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FX = 'fixtures/export';
 const HOSTILE_INPUTS = [`${FX}/entries.csv`, '--rubric', `${FX}/rubric.yaml`];
@@ -33,7 +33,7 @@ const EXAMPLE_INPUTS = [
 ];
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'kipp-export-'));
+  return tempFolder('kipp-export-');
 }
 
 /** The fixture's own titles and pass-through cells, read independently of kipp. */
@@ -80,10 +80,16 @@ function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
 describe('CSV, default comma', () => {
   const dir = tempDir();
   const out = join(dir, 'semua.csv');
-  const run = kipp(['export', ...HOSTILE_INPUTS, '--output', out]);
-  const bytes = readFileSync(out);
-  const text = bytes.toString('utf8');
-  const records: string[][] = parse(bytes, { bom: true });
+  let run: Run;
+  let bytes: Buffer;
+  let text: string;
+  let records: string[][];
+  beforeAll(async () => {
+    run = await kippIn(['export', ...HOSTILE_INPUTS, '--output', out]);
+    bytes = readFileSync(out);
+    text = bytes.toString('utf8');
+    records = parse(bytes, { bom: true });
+  });
 
   it('exits 0, writes nothing to stdout and says what it wrote on stderr', () => {
     expect(run.status).toBe(0);
@@ -171,19 +177,23 @@ describe('CSV, default comma', () => {
 describe('CSV for Indonesian-locale Excel: --delimiter ";" --lang id', () => {
   const dir = tempDir();
   const out = join(dir, 'top-5.csv');
-  const run = kipp([
-    'export',
-    ...HOSTILE_INPUTS,
-    '--shortlist',
-    'top-5',
-    '--delimiter',
-    ';',
-    '--lang',
-    'id',
-    '-o',
-    out,
-  ]);
-  const records: string[][] = parse(readFileSync(out), { bom: true, delimiter: ';' });
+  let run: Run;
+  let records: string[][];
+  beforeAll(async () => {
+    run = await kippIn([
+      'export',
+      ...HOSTILE_INPUTS,
+      '--shortlist',
+      'top-5',
+      '--delimiter',
+      ';',
+      '--lang',
+      'id',
+      '-o',
+      out,
+    ]);
+    records = parse(readFileSync(out), { bom: true, delimiter: ';' });
+  });
 
   it('writes the shortlist only, in rank order, with decimal commas', () => {
     expect(run.status).toBe(0);
@@ -219,9 +229,11 @@ describe('CSV for Indonesian-locale Excel: --delimiter ";" --lang id', () => {
     expect(records[1]!.slice(16, 19)).toEqual(['ya', '', 'Top 5, Juara kategori']);
   });
 
-  it('finds a shortlist by its label too, and a per-category one category by category', () => {
+  it('finds a shortlist by its label too, and a per-category one category by category', async () => {
     const byLabel = join(dir, 'juara.csv');
-    expect(kipp(['export', ...HOSTILE_INPUTS, '--shortlist', 'Category winners', '-o', byLabel]).status).toBe(0);
+    expect((await kippIn(['export', ...HOSTILE_INPUTS, '--shortlist', 'Category winners', '-o', byLabel])).status).toBe(
+      0,
+    );
     const rows: string[][] = parse(readFileSync(byLabel), { bom: true });
     // rubric order: governance, transparency, collaboration, inclusive
     expect(rows.slice(1).map((r) => r[2])).toEqual(['KIPP-X-001', 'KIPP-X-004', 'KIPP-X-003', 'KIPP-X-002']);
@@ -234,9 +246,9 @@ describe('CSV written row by row', () => {
     [';', 'id'],
   ] as const)(
     'with --delimiter %j --lang %s: the bytes of the whole table through csv-stringify',
-    (delimiter, lang) => {
+    async (delimiter, lang) => {
       const out = join(tempDir(), 'streamed.csv');
-      const run = kipp([
+      const run = await kippIn([
         'export',
         ...HOSTILE_INPUTS,
         '--output',
@@ -257,13 +269,19 @@ describe('CSV written row by row', () => {
   );
 });
 
-describe('XLSX', async () => {
+describe('XLSX', () => {
   const dir = tempDir();
   const out = join(dir, 'semua.xlsx');
-  const run = kipp(['export', ...HOSTILE_INPUTS, '--output', out]);
-  const workbook = await readWorkbook(out);
-  const sheet = workbook.worksheets[0]!;
-  const rows = sheetRows(sheet);
+  let run: Run;
+  let workbook: ExcelJS.Workbook;
+  let sheet: ExcelJS.Worksheet;
+  let rows: ReturnType<typeof sheetRows>;
+  beforeAll(async () => {
+    run = await kippIn(['export', ...HOSTILE_INPUTS, '--output', out]);
+    workbook = await readWorkbook(out);
+    sheet = workbook.worksheets[0]!;
+    rows = sheetRows(sheet);
+  });
 
   it('has a data sheet, then the summary', () => {
     expect(run.status).toBe(0);
@@ -370,23 +388,28 @@ describe('XLSX', async () => {
       if (name.startsWith('xl/worksheets/sheet')) expect(text).not.toMatch(/t="inlineStr"><is><t\/>/);
   });
 
-  it('gives the same bytes on the next run', () => {
+  it('gives the same bytes on the next run', async () => {
     const again = join(dir, 'lagi.xlsx');
-    expect(kipp(['export', ...HOSTILE_INPUTS, '--output', again]).status).toBe(0);
+    expect((await kippIn(['export', ...HOSTILE_INPUTS, '--output', again])).status).toBe(0);
     expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
   });
 });
 
-describe('XLSX with one sheet per category or per shortlist', async () => {
+describe('XLSX with one sheet per category or per shortlist', () => {
   const dir = tempDir();
   const byCategory = join(dir, 'kategori.xlsx');
   const byShortlist = join(dir, 'daftar.xlsx');
-  const runs = [
-    kipp(['export', ...HOSTILE_INPUTS, '--sheets', 'category', '--lang', 'id', '-o', byCategory]),
-    kipp(['export', ...HOSTILE_INPUTS, '--sheets', 'shortlist', '-o', byShortlist]),
-  ];
-  const categories = await readWorkbook(byCategory);
-  const shortlists = await readWorkbook(byShortlist);
+  let runs: Run[];
+  let categories: ExcelJS.Workbook;
+  let shortlists: ExcelJS.Workbook;
+  beforeAll(async () => {
+    runs = [
+      await kippIn(['export', ...HOSTILE_INPUTS, '--sheets', 'category', '--lang', 'id', '-o', byCategory]),
+      await kippIn(['export', ...HOSTILE_INPUTS, '--sheets', 'shortlist', '-o', byShortlist]),
+    ];
+    categories = await readWorkbook(byCategory);
+    shortlists = await readWorkbook(byShortlist);
+  });
   const ids = (wb: ExcelJS.Workbook, name: string) => sheetRows(wb.getWorksheet(name)!).map((r) => r[2]);
 
   it('names category sheets after the labels (shortened to 31 characters) in rubric order', () => {
@@ -412,28 +435,33 @@ describe('XLSX with one sheet per category or per shortlist', async () => {
   });
 });
 
-describe('the commands of docs/guide/publishing.md on the shipped example', async () => {
+describe('the commands of docs/guide/publishing.md on the shipped example', () => {
   const dir = tempDir();
   const top99 = join(dir, 'top-99.xlsx');
   const top45 = join(dir, 'top-45.csv');
   const rubric = ['--rubric', `${EX}/rubric-top45.yaml`, '--as-of', '2026-11-22'];
-  const run99 = kipp(['export', ...EXAMPLE_INPUTS, ...rubric, '--shortlist', 'top-99', '-o', top99]);
-  const run45 = kipp([
-    'export',
-    ...EXAMPLE_INPUTS,
-    ...rubric,
-    '--shortlist',
-    'top-45',
-    '--delimiter',
-    ';',
-    '--lang',
-    'id',
-    '-o',
-    top45,
-  ]);
-  const json = JSON.parse(kipp(['score', ...EXAMPLE_INPUTS, ...rubric, '--format', 'json']).stdout) as {
-    entries: { id: string; rank: number | null; total: number | null; shortlists: string[] }[];
-  };
+  let run99: Run;
+  let run45: Run;
+  let json: { entries: { id: string; rank: number | null; total: number | null; shortlists: string[] }[] };
+  beforeAll(async () => {
+    run99 = await kippIn(['export', ...EXAMPLE_INPUTS, ...rubric, '--shortlist', 'top-99', '-o', top99]);
+    run45 = await kippIn([
+      'export',
+      ...EXAMPLE_INPUTS,
+      ...rubric,
+      '--shortlist',
+      'top-45',
+      '--delimiter',
+      ';',
+      '--lang',
+      'id',
+      '-o',
+      top45,
+    ]);
+    json = JSON.parse(
+      (await kippIn(['score', ...EXAMPLE_INPUTS, ...rubric, '--format', 'json'])).stdout,
+    ) as typeof json;
+  });
 
   it('Top 99 holds the entries `kipp score` puts on it, in the same order and totals', async () => {
     expect(run99.status).toBe(0);
@@ -455,25 +483,25 @@ describe('the commands of docs/guide/publishing.md on the shipped example', asyn
 });
 
 describe('safety and usage errors', () => {
-  it('never writes over an input file (exit 2)', () => {
+  it('never writes over an input file (exit 2)', async () => {
     const dir = tempDir();
     const input = join(dir, 'entries.csv');
     copyFileSync(`${FX}/entries.csv`, input);
     const before = readFileSync(input);
-    const run = kipp(['export', input, '--rubric', `${FX}/rubric.yaml`, '-o', input, '--force']);
+    const run = await kippIn(['export', input, '--rubric', `${FX}/rubric.yaml`, '-o', input, '--force']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('input');
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
-  it('needs --force to replace an existing output', () => {
+  it('needs --force to replace an existing output', async () => {
     const dir = tempDir();
     const out = join(dir, 'top.csv');
     writeFileSync(out, 'lama');
-    const refused = kipp(['export', ...HOSTILE_INPUTS, '-o', out]);
+    const refused = await kippIn(['export', ...HOSTILE_INPUTS, '-o', out]);
     expect(refused.status).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('lama');
-    const forced = kipp(['export', ...HOSTILE_INPUTS, '-o', out, '--force']);
+    const forced = await kippIn(['export', ...HOSTILE_INPUTS, '-o', out, '--force']);
     expect(forced.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFRank,/);
   });
@@ -483,14 +511,14 @@ describe('safety and usage errors', () => {
   it.each([
     [['-o', 'x.txt'], 'extension'],
     [['-o', 'x.csv', '--shortlist', 'top-45'], 'top-5, juara-kategori'],
-  ])('%j is a usage error (exit 2) that writes nothing', (args, hint) => {
-    const run = kipp(['export', ...HOSTILE_INPUTS, ...args]);
+  ])('%j is a usage error (exit 2) that writes nothing', async (args, hint) => {
+    const run = await kippIn(['export', ...HOSTILE_INPUTS, ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(hint);
     expect(existsSync(join(ROOT, args[1]!))).toBe(false);
   });
 
-  it('still writes the file when the data has errors, and exits 1', () => {
+  it('still writes the file when the data has errors, and exits 1', async () => {
     const dir = tempDir();
     const input = join(dir, 'entries.csv');
     writeFileSync(
@@ -498,7 +526,7 @@ describe('safety and usage errors', () => {
       'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA-1,Inovasi Satu,Dinas A,tata kelola,2016-01-01,8,8,8,8,8\nA-2,Inovasi Dua,Dinas B,pariwisata,2016-01-01,9,9,9,9,9\n',
     );
     const out = join(dir, 'out.csv');
-    const run = kipp(['export', input, '-o', out, '--as-of', '2018-03-10']);
+    const run = await kippIn(['export', input, '-o', out, '--as-of', '2018-03-10']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('unknown-category');
     const rows: string[][] = parse(readFileSync(out), { bom: true });
@@ -508,8 +536,8 @@ describe('safety and usage errors', () => {
     ]);
   });
 
-  it('has --help with an example', () => {
-    const run = kipp(['export', '--help']);
+  it('has --help with an example', async () => {
+    const run = await kippIn(['export', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('kipp export entries.csv');
     expect(run.stdout).toContain('--delimiter');
@@ -517,10 +545,10 @@ describe('safety and usage errors', () => {
 });
 
 describe('a rubric with stages (KIPP 2025: desk 70, presentation 30)', () => {
-  it("adds each stage's total and rank after the final total", () => {
+  it("adds each stage's total and rank after the final total", async () => {
     const out = join(tempDir(), 'stages.csv');
     const S = 'fixtures/stages';
-    const run = kipp([
+    const run = await kippIn([
       'export',
       `${S}/entries.csv`,
       '--scores',

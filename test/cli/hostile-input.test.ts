@@ -5,13 +5,13 @@
  * normalization), a score s on every criterion gives (s − 1) / 9 × 100.
  */
 import { Buffer } from 'node:buffer';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kipp-hostile-'));
+const dir = tempFolder('kipp-hostile-');
 const file = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -29,17 +29,17 @@ type Report = {
   entries: { id: string; title: string; total: number | null }[];
   diagnostics: { code: string; file?: string; line?: number; message: string }[];
 };
-const score = (entries: string, scores = file('scores.csv', SCORES)) => {
-  const run = kipp(['score', entries, '--scores', scores, '--as-of', '2026-11-22', '--format', 'json']);
+const score = async (entries: string, scores = file('scores.csv', SCORES)) => {
+  const run = await kippIn(['score', entries, '--scores', scores, '--as-of', '2026-11-22', '--format', 'json']);
   return { run, report: (run.stdout ? JSON.parse(run.stdout) : undefined) as Report | undefined };
 };
-const validateJson = (args: string[]) => {
-  const run = kipp(['validate', ...args, '--as-of', '2026-11-22', '--format', 'json']);
+const validateJson = async (args: string[]) => {
+  const run = await kippIn(['validate', ...args, '--as-of', '2026-11-22', '--format', 'json']);
   return { run, diagnostics: (JSON.parse(run.stdout) as { diagnostics: Report['diagnostics'] }).diagnostics };
 };
 
 describe('#16.5 YAML from strangers, end to end', () => {
-  it('#16.5: a 1.1 MB entries file with one alias per record to a 1 MB anchor is refused (exit 1), naming the file and the bound', () => {
+  it('#16.5: a 1.1 MB entries file with one alias per record to a 1 MB anchor is refused (exit 1), naming the file and the bound', async () => {
     const rows = Array.from(
       { length: 4000 },
       (_, i) => `- {id: E${i + 1}, title: T${i + 1}, agency: *big, category: governance}\n`,
@@ -48,7 +48,7 @@ describe('#16.5 YAML from strangers, end to end', () => {
       'bomb.yaml',
       `- id: E0\n  title: T0\n  agency: &big "${'x'.repeat(1 << 20)}"\n  category: governance\n${rows}`,
     );
-    const { run, diagnostics } = validateJson([path]);
+    const { run, diagnostics } = await validateJson([path]);
     expect(run.status).toBe(1);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'parse-error', file: path });
@@ -57,7 +57,7 @@ describe('#16.5 YAML from strangers, end to end', () => {
     );
   });
 
-  it('#16.5: an anchor on a 50,000-item list, one alias per record, is refused the same way', () => {
+  it('#16.5: an anchor on a 50,000-item list, one alias per record, is refused the same way', async () => {
     const rows = Array.from(
       { length: 500 },
       (_, i) => `- {id: E${i + 1}, title: T${i + 1}, agency: a, category: governance, tags: *big}\n`,
@@ -66,12 +66,12 @@ describe('#16.5 YAML from strangers, end to end', () => {
       'bomb-list.yaml',
       `- {id: E0, title: T0, agency: a, category: governance, tags: &big [${Array(50_000).fill('xxxx').join(', ')}]}\n${rows}`,
     );
-    const { run, diagnostics } = validateJson([path]);
+    const { run, diagnostics } = await validateJson([path]);
     expect(run.status).toBe(1);
     expect(diagnostics.map((d) => d.code)).toEqual(['parse-error']);
   });
 
-  it('#16.5: a score under an unresolved tag (score: !weird 9) is an error at its line and never scored', () => {
+  it('#16.5: a score under an unresolved tag (score: !weird 9) is an error at its line and never scored', async () => {
     const rows = ['E1', 'E2'].flatMap((e) =>
       ['J1', 'J2', 'J3'].flatMap((j) =>
         CRITERIA.map((c) => `- {entry_id: ${e}, judge_id: ${j}, criterion: ${c}, score: ${e === 'E1' ? 8 : 7}}\n`),
@@ -87,12 +87,12 @@ describe('#16.5 YAML from strangers, end to end', () => {
       .join('');
     const scores = file('tagged.yaml', tagged);
     const line = tagged.split('\n').indexOf('  score: !weird 9') + 1;
-    const { run, diagnostics } = validateJson([file('entries.csv', ENTRIES), '--scores', scores]);
+    const { run, diagnostics } = await validateJson([file('entries.csv', ENTRIES), '--scores', scores]);
     expect(run.status).toBe(1);
     expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['parse-error', scores, line]]);
     // score exits 1 but still prints its report: E2's novelty is the mean of J1's and J2's 7s,
     // never (7 + 7 + 9) / 3.
-    const { run: scored, report } = score(file('entries.csv', ENTRIES), scores);
+    const { run: scored, report } = await score(file('entries.csv', ENTRIES), scores);
     expect(scored.status).toBe(1);
     expect(report!.entries.map((e) => [e.id, e.total])).toEqual([
       ['E1', total(8)],
@@ -102,7 +102,7 @@ describe('#16.5 YAML from strangers, end to end', () => {
 });
 
 describe('#16.6 encodings and messages, end to end', () => {
-  it('#16.6: one Windows-1252 line in a UTF-8 entries file: the other titles stay exact, a warning at the bad line', () => {
+  it('#16.6: one Windows-1252 line in a UTF-8 entries file: the other titles stay exact, a warning at the bad line', async () => {
     const bytes = Buffer.concat([
       Buffer.from(
         'id,title,agency,category,implemented_since\nE1,Kafé Layanan — “Sapa”,Kementerian A,governance,2019-01-01\nE2,Stra',
@@ -110,7 +110,7 @@ describe('#16.6 encodings and messages, end to end', () => {
       Buffer.from([0xdf]),
       Buffer.from('e Warga,Kota B,governance,2019-01-01\n'),
     ]);
-    const { run, report } = score(file('mixed.csv', bytes));
+    const { run, report } = await score(file('mixed.csv', bytes));
     expect(run.status).toBe(0);
     expect(report!.entries.map((e) => [e.id, e.title, e.total])).toEqual([
       ['E1', 'Kafé Layanan — “Sapa”', total(8)],
@@ -128,28 +128,31 @@ describe('#16.6 encodings and messages, end to end', () => {
     'UTF-32 BE with a BOM': (t: string) =>
       Buffer.concat([...`\ufeff${t}`].map((c) => Buffer.from(new Uint32Array([c.codePointAt(0)!]).buffer).reverse())),
   };
-  it.each(Object.entries(wide))('#16.6: entries and scores in %s load to the same report as UTF-8', (name, encode) => {
-    const { run, report } = score(
-      file(`wide-entries-${name}.csv`, encode(ENTRIES)),
-      file(`wide-scores-${name}.csv`, encode(SCORES)),
-    );
-    expect(run.status).toBe(0);
-    expect(report!.entries.map((e) => [e.id, e.title, e.total])).toEqual([
-      ['E1', 'Kafé Layanan — “Sapa”', total(8)],
-      ['E2', 'Straße Warga', total(7)],
-    ]);
-    expect(report!.diagnostics).toEqual([]);
-  });
+  it.each(Object.entries(wide))(
+    '#16.6: entries and scores in %s load to the same report as UTF-8',
+    async (name, encode) => {
+      const { run, report } = await score(
+        file(`wide-entries-${name}.csv`, encode(ENTRIES)),
+        file(`wide-scores-${name}.csv`, encode(SCORES)),
+      );
+      expect(run.status).toBe(0);
+      expect(report!.entries.map((e) => [e.id, e.title, e.total])).toEqual([
+        ['E1', 'Kafé Layanan — “Sapa”', total(8)],
+        ['E2', 'Straße Warga', total(7)],
+      ]);
+      expect(report!.diagnostics).toEqual([]);
+    },
+  );
 
-  it('#16.6: a sep=; line in a CR-only (classic Mac) file is honoured; a bad one is refused with a bounded message', () => {
+  it('#16.6: a sep=; line in a CR-only (classic Mac) file is honoured; a bad one is refused with a bounded message', async () => {
     const cr = (t: string) => t.replace(/\n/g, '\r');
-    const { run, report } = score(
+    const { run, report } = await score(
       file('cr.csv', cr(`sep=;\n${ENTRIES.replace(/,/g, ';')}`)),
       file('cr-scores.csv', cr(SCORES)),
     );
     expect(run.status).toBe(0);
     expect(report!.entries.map((e) => e.total)).toEqual([total(8), total(7)]);
-    const bad = validateJson([file('bad-sep.csv', cr(`sep=|\n${ENTRIES}${'x'.repeat(1 << 20)}\n`))]);
+    const bad = await validateJson([file('bad-sep.csv', cr(`sep=|\n${ENTRIES}${'x'.repeat(1 << 20)}\n`))]);
     expect(bad.run.status).toBe(1);
     expect(bad.diagnostics.map((d) => [d.code, d.line])).toEqual([['parse-error', 1]]);
     expect(bad.diagnostics[0]!.message).toBe(
@@ -159,10 +162,10 @@ describe('#16.6 encodings and messages, end to end', () => {
 
   // 24 MB rather than the issue's 100 MB, to keep `npm test` quick; the sheet is still past the
   // 16 MiB at which worker threads read it, so both paths quote the cell the same way.
-  it('#16.6: a 24 MB score cell is quoted as 60 characters and its length, not echoed', () => {
+  it('#16.6: a 24 MB score cell is quoted as 60 characters and its length, not echoed', async () => {
     const cell = `9${'0'.repeat(24 * 2 ** 20)}`;
     const sheet = file('huge-cell.csv', `${SCORES.trimEnd()}\nE1,J1,novelty,${cell}x\n`);
-    const { run, diagnostics } = validateJson([file('entries.csv', ENTRIES), '--scores', sheet]);
+    const { run, diagnostics } = await validateJson([file('entries.csv', ENTRIES), '--scores', sheet]);
     expect(run.status).toBe(1);
     expect(run.stdout.length).toBeLessThan(10_000);
     const d = diagnostics.find((x) => x.code === 'score-not-a-number')!;
@@ -170,7 +173,7 @@ describe('#16.6 encodings and messages, end to end', () => {
     expect(d.message).toContain(`"${cell.slice(0, 59)}…" (${(cell.length + 1).toLocaleString('en-US')} characters)`);
   });
 
-  it('#16.6: every message quotes a bounded excerpt: 1 MB values in every column give short messages', () => {
+  it('#16.6: every message quotes a bounded excerpt: 1 MB values in every column give short messages', async () => {
     const big = (tag: string) => `${tag}${'z'.repeat(1 << 20)}`;
     const entries = file(
       'big-entries.csv',
@@ -182,7 +185,7 @@ describe('#16.6 encodings and messages, end to end', () => {
       'big-scores.csv',
       `entry_id,judge_id,criterion,score\n${big('E')},${big('J')},${big('K')},${big('S')}\nE1,J1,novelty,${'1'.repeat(1 << 20)}\n`,
     );
-    const { run, diagnostics } = validateJson([entries, '--scores', scores]);
+    const { run, diagnostics } = await validateJson([entries, '--scores', scores]);
     expect(run.status).toBe(1);
     expect(diagnostics.length).toBeGreaterThan(5);
     for (const d of diagnostics) expect(d.message.length, d.message.slice(0, 200)).toBeLessThan(500);

@@ -3,16 +3,17 @@
  * runs clean; the workflow it writes runs kipp validate on the folder's own files.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldAliases, normalizeName } from '../../src/model/names.js';
 import { VALIDATE_FORMATS } from '../../src/report/validate/index.js';
-import { kipp } from './run.js';
+import { kippIn, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
-const base = mkdtempSync(join(tmpdir(), 'kipp-init-'));
+const base = tempFolder('kipp-init-');
+afterAll(() => rmSync(base, { recursive: true, force: true }));
 const PROFILES = readdirSync('rubrics')
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => f.replace(/\.yaml$/, ''));
@@ -23,7 +24,10 @@ function headers(file: string): string[] {
 
 describe.each(PROFILES)('kipp init --profile %s', (profile) => {
   const dir = join(base, profile);
-  const init = kipp(['init', dir, '--profile', profile]);
+  let init: Run;
+  beforeAll(async () => {
+    init = await kippIn(['init', dir, '--profile', profile]);
+  });
 
   it('writes the rubric, three templates, a README and a workflow; lists them on stdout', () => {
     expect(init.status).toBe(0);
@@ -55,8 +59,8 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
 
   // Issue 16.7: a header-only file is an unfilled template or a truncated upload, never "clean".
   // The templates' headers are all known (no other finding); each file is one empty-file error.
-  it("#16.7: kipp validate on the new folder's header-only templates: one empty-file error per file, nothing else", () => {
-    const run = kipp(
+  it("#16.7: kipp validate on the new folder's header-only templates: one empty-file error per file, nothing else", async () => {
+    const run = await kippIn(
       [
         'validate',
         'entries.csv',
@@ -128,8 +132,8 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
       j.steps.flatMap((s) => (s.run?.startsWith('kipp validate ') ? [s.run] : [])),
     )[0]!;
     // The step's command run by bash in a copy of the folder, with `kipp` stubbed to print its arguments.
-    const folder = mkdtempSync(join(tmpdir(), 'kipp-wf-'));
-    const bin = mkdtempSync(join(tmpdir(), 'kipp-stub-'));
+    const folder = tempFolder('kipp-wf-');
+    const bin = mkdtempSync(join(base, 'stub-'));
     writeFileSync(join(bin, 'kipp'), '#!/bin/sh\necho "$@"\n', { mode: 0o755 });
     const scores = readFileSync(join(dir, 'scores.csv'), 'utf8');
     writeFileSync(join(folder, 'scores.csv'), scores);
@@ -147,15 +151,19 @@ describe.each(PROFILES)('kipp init --profile %s', (profile) => {
 
 describe('#17.16: the workflow installs kipp only from a source the secretariat controls', () => {
   const dir = join(base, 'ci');
-  expect(kipp(['init', dir]).status).toBe(0);
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
   type Step = { name?: string; run?: string; env?: Record<string, string> };
-  const steps = (
-    parse(readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8')) as {
-      jobs: Record<string, { steps: Step[] }>;
-    }
-  ).jobs.validate!.steps;
-  const install = steps.find((s) => s.name === 'Install kipp')!;
+  let steps: Step[];
+  let install: Step;
+  beforeAll(async () => {
+    expect((await kippIn(['init', dir])).status).toBe(0);
+    steps = (
+      parse(readFileSync(join(dir, '.github/workflows/kipp-validate.yml'), 'utf8')) as {
+        jobs: Record<string, { steps: Step[] }>;
+      }
+    ).jobs.validate!.steps;
+    install = steps.find((s) => s.name === 'Install kipp')!;
+  });
 
   /**
    * The install step's script run by bash in the folder, as the runner would, with `npm` and
@@ -165,7 +173,7 @@ describe('#17.16: the workflow installs kipp only from a source the secretariat 
   function runInstall(variable: string | undefined): { status: number | null; npm: string; out: string } {
     const expression = /^\$\{\{ vars\.KIPP_PACKAGE \|\| '([^']+)' \}\}$/.exec(install.env!.KIPP_PACKAGE!);
     expect(expression).not.toBeNull();
-    const bin = mkdtempSync(join(tmpdir(), 'kipp-stub-'));
+    const bin = mkdtempSync(join(base, 'stub-'));
     const log = join(bin, 'npm.log');
     writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "$@" > ${log}\n`, { mode: 0o755 });
     writeFileSync(join(bin, 'kipp'), '#!/bin/sh\necho stub\n', { mode: 0o755 });
@@ -212,29 +220,29 @@ describe('#17.16: the workflow installs kipp only from a source the secretariat 
 });
 
 describe('kipp init: refusals', () => {
-  it('a folder that is not empty: exit 2 unless --force', () => {
+  it('a folder that is not empty: exit 2 unless --force', async () => {
     const dir = join(base, 'busy');
     mkdirSync(dir);
     writeFileSync(join(dir, 'catatan.txt'), 'milik sekretariat\n');
-    const run = kipp(['init', dir]);
+    const run = await kippIn(['init', dir]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(readdirSync(dir)).toEqual(['catatan.txt']);
-    const forced = kipp(['init', dir, '--force']);
+    const forced = await kippIn(['init', dir, '--force']);
     expect(forced.status).toBe(0);
     expect(readFileSync(join(dir, 'catatan.txt'), 'utf8')).toBe('milik sekretariat\n');
     expect(readFileSync(join(dir, 'rubric.yaml'), 'utf8')).toContain('name: KIPP 2018');
   });
 
-  it('an unknown profile: exit 2, the shipped ones named', () => {
-    const run = kipp(['init', join(base, 'x'), '--profile', 'kipp-1999']);
+  it('an unknown profile: exit 2, the shipped ones named', async () => {
+    const run = await kippIn(['init', join(base, 'x'), '--profile', 'kipp-1999']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/kipp-2018, kipp-2021, kipp-2022, kipp-2025/);
   });
 
-  it('a rubric file as the profile', () => {
+  it('a rubric file as the profile', async () => {
     const dir = join(base, 'own');
-    const run = kipp(['init', dir, '--profile', 'fixtures/validate/unknown-stage/rubric.yaml']);
+    const run = await kippIn(['init', dir, '--profile', 'fixtures/validate/unknown-stage/rubric.yaml']);
     expect(run.status).toBe(0);
     expect(headers(join(dir, 'scores.csv'))).toContain('tahap');
   });

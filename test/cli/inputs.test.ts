@@ -3,11 +3,11 @@
  * them: empty files, the same input twice, duplicate messages that grow linearly, files kipp
  * cannot read (in a folder and by name), and spreadsheet habits (row numbers, lost zeros).
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { kipp, kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const HEADER = 'id,title,agency,category,implemented_since';
 const ENTRIES = `${HEADER}\nK-1,Sapa Warga,Dinas A,1,2015-01-01\nK-2,Lapor Cepat,Dinas B,2,2015-01-01\n`;
@@ -31,20 +31,17 @@ const write = (name: string, content: string | Uint8Array) => {
   writeFileSync(at(name), content);
   return at(name);
 };
+/** In this process (kippIn), or spawned (kipp) when the run reads standard input. */
+const runKipp = async (args: string[], input?: string | Uint8Array) =>
+  input === undefined ? await kippIn(args, { cwd: dir }) : kipp(args, { cwd: dir, input });
 /** `kipp validate … --format json` in the temporary folder: exit code, diagnostics, stderr. */
-function validate(args: string[], input?: string | Uint8Array) {
-  const run = kipp(['validate', ...args, ...AS_OF, '--format', 'json'], {
-    cwd: dir,
-    ...(input !== undefined ? { input } : {}),
-  });
+async function validate(args: string[], input?: string | Uint8Array) {
+  const run = await runKipp(['validate', ...args, ...AS_OF, '--format', 'json'], input);
   const found: Found[] = run.stdout === '' ? [] : JSON.parse(run.stdout).diagnostics;
   return { status: run.status, found, stderr: run.stderr, stdout: run.stdout };
 }
-function score(args: string[], input?: string | Uint8Array) {
-  return kipp(['score', ...args, ...AS_OF, '--format', 'json'], {
-    cwd: dir,
-    ...(input !== undefined ? { input } : {}),
-  });
+async function score(args: string[], input?: string | Uint8Array) {
+  return await runKipp(['score', ...args, ...AS_OF, '--format', 'json'], input);
 }
 const codes = (found: Found[]) => found.map((d) => [d.code, d.file]);
 
@@ -54,7 +51,7 @@ const OLE = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x0
 const PDF = new TextEncoder().encode('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n');
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kipp-inputs-'));
+  dir = tempFolder('kipp-inputs-');
   write('entries.csv', ENTRIES);
   write('scores.csv', SCORES);
   // The CI layout, one YAML file per entry; b.yaml was truncated to nothing.
@@ -72,45 +69,45 @@ describe('#16.7: a file that yields no records is an error', () => {
     ['BOM-only', '\ufeff'],
     ['header-only', `${HEADER}\n`],
     ['header and blank rows', `${HEADER}\r\n,,,,\r\n\r\n`],
-  ])('#16.7: an %s entries file: empty-file, validate and score exit 1', (name, content) => {
+  ])('#16.7: an %s entries file: empty-file, validate and score exit 1', async (name, content) => {
     const file = write(`entries-${name}.csv`, content);
-    const v = validate([file]);
+    const v = await validate([file]);
     expect(v.status).toBe(1);
     expect(codes(v.found)).toEqual([['empty-file', file]]);
-    expect(score([file]).status).toBe(1);
+    expect((await score([file])).status).toBe(1);
   });
 
-  it('#16.7: a YAML entries file holding an empty list, and an empty YAML submission in a folder', () => {
+  it('#16.7: a YAML entries file holding an empty list, and an empty YAML submission in a folder', async () => {
     const file = write('entries-empty.yaml', '[]\n');
-    expect(codes(validate([file]).found)).toEqual([['empty-file', file]]);
-    const v = validate([at('submissions')]);
+    expect(codes((await validate([file])).found)).toEqual([['empty-file', file]]);
+    const v = await validate([at('submissions')]);
     expect(v.status).toBe(1);
     expect(codes(v.found)).toEqual([['empty-file', at('submissions/b.yaml')]]);
   });
 
-  it('#16.7: a header-only score sheet and a header-only judges file are errors too', () => {
+  it('#16.7: a header-only score sheet and a header-only judges file are errors too', async () => {
     const sheet = write('scores-header.csv', 'entry_id,judge_id,criterion,score\n');
     const judges = write('judges-header.csv', 'id,name,agency,region\n');
     // The real sheet scores every entry: only the two empty files are wrong.
-    const v = validate([at('entries.csv'), '--scores', at('scores.csv'), sheet]);
+    const v = await validate([at('entries.csv'), '--scores', at('scores.csv'), sheet]);
     expect(v.status).toBe(1);
     expect(codes(v.found)).toEqual([['empty-file', sheet]]);
-    const s = score([at('entries.csv'), '--scores', at('scores.csv'), sheet]);
+    const s = await score([at('entries.csv'), '--scores', at('scores.csv'), sheet]);
     expect(s.status).toBe(1);
     expect(s.stderr).toContain('empty-file');
-    const j = validate([at('entries.csv'), '--scores', at('scores.csv'), '--judges', judges]);
+    const j = await validate([at('entries.csv'), '--scores', at('scores.csv'), '--judges', judges]);
     expect(j.found.filter((d) => d.code === 'empty-file').map((d) => d.file)).toEqual([judges]);
   });
 
-  it('#16.7: a header with none of the required columns is one missing-field at the header that names them', () => {
+  it('#16.7: a header with none of the required columns is one missing-field at the header that names them', async () => {
     const file = write('entries-wrong.csv', 'entry_id,judge_id,criterion,score\nK-1,J1,novelty,8\nK-2,J1,novelty,7\n');
-    const v = validate([file]);
+    const v = await validate([file]);
     expect(v.status).toBe(1);
     expect(v.found.map((d) => [d.code, d.line, d.field])).toEqual([['missing-field', 1, 'id']]);
     for (const name of ['id', 'title', 'agency', 'category', 'kode', 'judul', 'instansi', 'kategori'])
       expect(v.found[0]!.message).toContain(name);
     const judges = write('judges-wrong.csv', 'nama,instansi\nBudi,Universitas A\n');
-    const j = validate([at('entries.csv'), '--judges', judges]);
+    const j = await validate([at('entries.csv'), '--judges', judges]);
     expect(j.found.filter((d) => d.file === judges).map((d) => [d.code, d.line, d.field])).toEqual([
       ['missing-field', 1, 'id'],
     ]);
@@ -137,13 +134,13 @@ describe('#16.8: the same input twice is a usage error, before anything is read'
       ['submissions', 'submissions/a.yaml'],
       /submissions\/a\.yaml is named twice \(by submissions and by submissions\/a\.yaml, both as entries\)/,
     ],
-  ])('#16.8: %s: exit 2 with a message that says so, for validate and score', (_name, args, message) => {
-    const v = kipp(['validate', ...args, ...AS_OF], { cwd: dir });
+  ])('#16.8: %s: exit 2 with a message that says so, for validate and score', async (_name, args, message) => {
+    const v = await kippIn(['validate', ...args, ...AS_OF], { cwd: dir });
     expect(v.status).toBe(2);
     expect(v.stdout).toBe('');
     expect(v.stderr).toMatch(message);
     expect(v.stderr).not.toMatch(/duplicate-(id|title|score)/);
-    expect(kipp(['score', ...args, ...AS_OF], { cwd: dir }).status).toBe(2);
+    expect((await kippIn(['score', ...args, ...AS_OF], { cwd: dir })).status).toBe(2);
   });
 
   it('#16.8: - twice (entries and scores from standard input): exit 2', () => {
@@ -154,11 +151,11 @@ describe('#16.8: the same input twice is a usage error, before anything is read'
 });
 
 describe('#16.9: duplicate messages name the first occurrence and a count', () => {
-  it('#16.9: 2,000 entries sharing a title: 2,000 errors, each message short, the JSON under 2 MB (was 100 MB)', () => {
+  it('#16.9: 2,000 entries sharing a title: 2,000 errors, each message short, the JSON under 2 MB (was 100 MB)', async () => {
     const n = 2000;
     const rows = Array.from({ length: n }, (_, i) => `K-${i + 1},Judul Inovasi,Dinas ${i + 1},1,2015-01-01`);
     const file = write('same-title.csv', `${HEADER}\n${rows.join('\n')}\n`);
-    const v = validate([file]);
+    const v = await validate([file]);
     expect(v.status).toBe(1);
     expect(v.found.length).toBe(n);
     expect(v.found.every((d) => d.code === 'duplicate-title')).toBe(true);
@@ -169,12 +166,12 @@ describe('#16.9: duplicate messages name the first occurrence and a count', () =
     expect(Math.max(...v.found.map((d) => d.message.length))).toBeLessThan(300 + file.length);
   });
 
-  it('#16.9: duplicate-id (entries and judges) and duplicate-score name one other place', () => {
+  it('#16.9: duplicate-id (entries and judges) and duplicate-score name one other place', async () => {
     const entries = write(
       'same-id.csv',
       `${HEADER}\nK-9,A,Dinas A,1,2015-01-01\nK-9,B,Dinas B,1,2015-01-01\nK-9,C,Dinas C,1,2015-01-01\n`,
     );
-    const ids = validate([entries]).found.filter((d) => d.code === 'duplicate-id');
+    const ids = (await validate([entries])).found.filter((d) => d.code === 'duplicate-id');
     expect(ids.map((d) => d.line)).toEqual([2, 3, 4]);
     expect(ids.map((d) => d.message.match(/also used at (\S+)/)![1])).toEqual([
       `${entries}:3`,
@@ -183,7 +180,7 @@ describe('#16.9: duplicate messages name the first occurrence and a count', () =
     ]);
     expect(ids[0]!.message).toContain('and 1 more (3 in all)');
     const judges = write('same-judge.csv', 'id,name\nJ1,A\nJ1,B\n');
-    const j = validate([at('entries.csv'), '--scores', at('scores.csv'), '--judges', judges]).found.filter(
+    const j = (await validate([at('entries.csv'), '--scores', at('scores.csv'), '--judges', judges])).found.filter(
       (d) => d.code === 'duplicate-id',
     );
     expect(j.map((d) => d.message.match(/also used at (\S+):/)![1])).toEqual([`${judges}:3`, `${judges}:2`]);
@@ -191,7 +188,9 @@ describe('#16.9: duplicate messages name the first occurrence and a count', () =
       'same-score.csv',
       'entry_id,judge_id,criterion,score\nK-1,J1,novelty,8\nK-1,J1,novelty,8\nK-1,J1,novelty,7\n',
     );
-    const s = validate([at('entries.csv'), '--scores', sheet]).found.filter((d) => d.code === 'duplicate-score');
+    const s = (await validate([at('entries.csv'), '--scores', sheet])).found.filter(
+      (d) => d.code === 'duplicate-score',
+    );
     expect(s.map((d) => d.line)).toEqual([2, 3, 4]);
     for (const d of s) expect(d.message).toContain('and 1 more (3 in all)');
   });
@@ -213,8 +212,8 @@ describe('#16.12: no file in a named folder is skipped silently; workbooks are r
     write('nilai/.DS_Store', ZIP);
   });
 
-  it('#16.12: every file of a --scores folder is read, refused (an error naming it) or skipped with a note; validate and score exit 1', () => {
-    const v = validate([at('entries.csv'), '--scores', at('nilai')]);
+  it('#16.12: every file of a --scores folder is read, refused (an error naming it) or skipped with a note; validate and score exit 1', async () => {
+    const v = await validate([at('entries.csv'), '--scores', at('nilai')]);
     expect(v.status).toBe(1);
     expect(codes(v.found)).toEqual(
       ['juri-2.xlsx', 'juri-3.xls', 'juri-4.ods', 'juri-5.tsv', 'juri-6.txt', 'scan.pdf', 'sub'].map((name) => [
@@ -234,29 +233,29 @@ describe('#16.12: no file in a named folder is skipped silently; workbooks are r
     expect(message('sub')).toMatch(/folder inside a named folder/);
     // Not data: named on stderr, not silently dropped.
     expect(v.stderr).toMatch(/nilai: skipped \.DS_Store, README\.md, catatan\.txt/);
-    const s = score([at('entries.csv'), '--scores', at('nilai')]);
+    const s = await score([at('entries.csv'), '--scores', at('nilai')]);
     expect(s.status).toBe(1);
     expect(s.stderr).toContain('unsupported-format');
   });
 
-  it('#16.12: a workbook named as a file, named .csv, or piped to -, is refused by its bytes, never decoded as text', () => {
+  it('#16.12: a workbook named as a file, named .csv, or piped to -, is refused by its bytes, never decoded as text', async () => {
     const xlsx = write('nilai.xlsx', ZIP);
     const disguised = write('nilai-xlsx.csv', ZIP);
     for (const sheet of [xlsx, disguised]) {
-      const v = validate([at('entries.csv'), '--scores', sheet]);
+      const v = await validate([at('entries.csv'), '--scores', sheet]);
       expect(v.status).toBe(1);
       expect(v.found.filter((d) => d.file === sheet).map((d) => d.code)).toEqual(['unsupported-format']);
       expect(v.found.some((d) => d.code === 'encoding')).toBe(false);
-      expect(score([at('entries.csv'), '--scores', sheet]).status).toBe(1);
+      expect((await score([at('entries.csv'), '--scores', sheet])).status).toBe(1);
     }
-    const piped = validate(['-'], ZIP);
+    const piped = await validate(['-'], ZIP);
     expect(piped.status).toBe(1);
     expect(codes(piped.found)).toEqual([['unsupported-format', '-']]);
     expect(piped.found[0]!.message).toMatch(/standard input is a ZIP file/);
   });
 
-  it('#16.12: a tab-separated .tsv or .txt named on the command line is still read', () => {
-    const v = validate([at('entries.csv'), '--scores', at('nilai/juri-5.tsv')]);
+  it('#16.12: a tab-separated .tsv or .txt named on the command line is still read', async () => {
+    const v = await validate([at('entries.csv'), '--scores', at('nilai/juri-5.tsv')]);
     expect(v.status).toBe(0);
     expect(v.found).toEqual([]);
   });
@@ -265,15 +264,15 @@ describe('#16.12: no file in a named folder is skipped silently; workbooks are r
 describe('#16.13: spreadsheet habits', () => {
   it.each([['No'], ['No.'], ['#'], ['Nomor'], ['No Urut']])(
     '#16.13: a leading row-number column %s next to Kode: loads, with Kode as the id and no warning',
-    (rowNumber) => {
+    async (rowNumber) => {
       const file = write(
         `rownum-${rowNumber.replace(/\W/g, '_')}.csv`,
         `${rowNumber},Kode,Judul,Instansi,Kategori,Tanggal Implementasi\n1,K-1,Sapa Warga,Dinas A,1,2015-01-01\n2,K-2,Lapor Cepat,Dinas B,2,2015-01-01\n`,
       );
-      const v = validate([file, '--scores', at('scores.csv')]);
+      const v = await validate([file, '--scores', at('scores.csv')]);
       expect(v.found).toEqual([]);
       expect(v.status).toBe(0);
-      const ranked = JSON.parse(score([file, '--scores', at('scores.csv')]).stdout).entries.map(
+      const ranked = JSON.parse((await score([file, '--scores', at('scores.csv')])).stdout).entries.map(
         (e: { id: string; rank: number }) => [e.id, e.rank],
       );
       expect(ranked).toEqual([
@@ -283,22 +282,22 @@ describe('#16.13: spreadsheet habits', () => {
     },
   );
 
-  it('#16.13: No alone is still the id (SPEC 2); Kode Inovasi is the id of an entries file', () => {
+  it('#16.13: No alone is still the id (SPEC 2); Kode Inovasi is the id of an entries file', async () => {
     const alone = write(
       'no-alone.csv',
       'No,Judul,Instansi,Kategori,Tanggal Implementasi\nK-1,Sapa Warga,Dinas A,1,2015-01-01\nK-2,Lapor Cepat,Dinas B,2,2015-01-01\n',
     );
-    expect(validate([alone, '--scores', at('scores.csv')]).found).toEqual([]);
+    expect((await validate([alone, '--scores', at('scores.csv')])).found).toEqual([]);
     const kode = write(
       'kode-inovasi.csv',
       'No,Kode Inovasi,Judul Inovasi,Instansi,Kategori,Tanggal Implementasi\n1,K-1,Sapa Warga,Dinas A,1,2015-01-01\n2,K-2,Lapor Cepat,Dinas B,2,2015-01-01\n',
     );
-    const v = validate([kode, '--scores', at('scores.csv')]);
+    const v = await validate([kode, '--scores', at('scores.csv')]);
     expect(v.found).toEqual([]);
     expect(v.status).toBe(0);
   });
 
-  it('#16.13: an id that lost its leading zero gets "did you mean" (entries and judges, both directions)', () => {
+  it('#16.13: an id that lost its leading zero gets "did you mean" (entries and judges, both directions)', async () => {
     const entries = write(
       'zero-entries.csv',
       `${HEADER}\n08123,Sapa Warga,Dinas A,1,2015-01-01\n8124,Lapor Cepat,Dinas B,2,2015-01-01\n`,
@@ -308,7 +307,7 @@ describe('#16.13: spreadsheet habits', () => {
       'zero-scores.csv',
       'entry_id,judge_id,criterion,score\n8123,007,novelty,8\n08124,007,novelty,8\n08123,7,novelty,8\nK-77,007,novelty,8\n',
     );
-    const v = validate([entries, '--scores', sheet, '--judges', judges]);
+    const v = await validate([entries, '--scores', sheet, '--judges', judges]);
     expect(v.status).toBe(1);
     const unknown = v.found
       .filter((d) => d.code === 'unknown-entry' || d.code === 'unknown-judge')
@@ -323,8 +322,8 @@ describe('#16.13: spreadsheet habits', () => {
 });
 
 describe('fixture folders stay as documented', () => {
-  it('#16.12: fixtures/validate/unsupported-format has a real workbook and a README next to a CSV sheet', () => {
-    const v = kipp(
+  it('#16.12: fixtures/validate/unsupported-format has a real workbook and a README next to a CSV sheet', async () => {
+    const v = await kippIn(
       [
         'validate',
         'fixtures/validate/unsupported-format/entries.csv',

@@ -3,11 +3,11 @@
  * output; help, the version and commander's errors survive a pipe closed early.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, kipp, ROOT } from './run.js';
+import { BIN, kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const EX = join(ROOT, 'fixtures/example');
 const INPUTS = [
@@ -20,12 +20,12 @@ const INPUTS = [
   '--as-of',
   '2026-11-22',
 ];
-const fresh = () => mkdtempSync(join(tmpdir(), 'kipp-out-'));
+const fresh = () => tempFolder('kipp-out-');
 
 describe('#17.6: --output takes only an extension the command writes; - is standard output', () => {
-  it('#17.6 kipp score --output hasil.xlsx is refused (exit 2), points to kipp export, writes nothing', () => {
+  it('#17.6 kipp score --output hasil.xlsx is refused (exit 2), points to kipp export, writes nothing', async () => {
     const dir = fresh();
-    const r = kipp(['score', ...INPUTS, '--output', join(dir, 'hasil.xlsx')]);
+    const r = await kippIn(['score', ...INPUTS, '--output', join(dir, 'hasil.xlsx')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('cannot write a .xlsx file');
     expect(r.stderr).toContain('kipp export');
@@ -33,39 +33,39 @@ describe('#17.6: --output takes only an extension the command writes; - is stand
     expect(r.stdout).toBe('');
   });
 
-  it('#17.6 an extension that does not fit --format is refused; one that does is written', () => {
+  it('#17.6 an extension that does not fit --format is refused; one that does is written', async () => {
     const dir = fresh();
-    const bad = kipp(['score', ...INPUTS, '--format', 'json', '--output', join(dir, 'report.csv')]);
+    const bad = await kippIn(['score', ...INPUTS, '--format', 'json', '--output', join(dir, 'report.csv')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('does not hold --format json');
     expect(existsSync(join(dir, 'report.csv'))).toBe(false);
-    const good = kipp(['score', ...INPUTS, '--format', 'md', '--output', join(dir, 'report.markdown')]);
+    const good = await kippIn(['score', ...INPUTS, '--format', 'md', '--output', join(dir, 'report.markdown')]);
     expect(good.status).toBe(0);
     expect(readFileSync(join(dir, 'report.markdown'), 'utf8')).toMatch(/^# KIPP 2018\n/);
   });
 
-  it('#17.6 --output - writes the report to standard output, and no file named -', () => {
+  it('#17.6 --output - writes the report to standard output, and no file named -', async () => {
     const dir = fresh();
-    const r = kipp(['score', ...INPUTS, '--format', 'json', '--output', '-'], { cwd: dir });
+    const r = await kippIn(['score', ...INPUTS, '--format', 'json', '--output', '-'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).entries).toHaveLength(48);
     expect(existsSync(join(dir, '-'))).toBe(false);
-    const e = kipp(['export', ...INPUTS, '--output', '-', '--delimiter', ';'], { cwd: dir });
+    const e = await kippIn(['export', ...INPUTS, '--output', '-', '--delimiter', ';'], { cwd: dir });
     expect(e.status).toBe(0);
     expect(e.stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^Rank;Category rank;ID;/);
     expect(existsSync(join(dir, '-'))).toBe(false);
-    const v = kipp(['validate', ...INPUTS, '--format', 'json', '--output', '-'], { cwd: dir });
+    const v = await kippIn(['validate', ...INPUTS, '--format', 'json', '--output', '-'], { cwd: dir });
     expect(JSON.parse(v.stdout).summary).toBeDefined();
     expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
-  it('#17.6 validate and judges: the extension chooses the format, a spreadsheet is refused', () => {
+  it('#17.6 validate and judges: the extension chooses the format, a spreadsheet is refused', async () => {
     const dir = fresh();
-    expect(kipp(['validate', ...INPUTS, '--output', join(dir, 'v.xlsx')]).status).toBe(2);
-    expect(kipp(['judges', ...INPUTS, '--output', join(dir, 'j.xlsx')]).status).toBe(2);
-    expect(kipp(['judges', ...INPUTS, '--output', join(dir, 'j.json')]).status).toBe(0);
+    expect((await kippIn(['validate', ...INPUTS, '--output', join(dir, 'v.xlsx')])).status).toBe(2);
+    expect((await kippIn(['judges', ...INPUTS, '--output', join(dir, 'j.xlsx')])).status).toBe(2);
+    expect((await kippIn(['judges', ...INPUTS, '--output', join(dir, 'j.json')])).status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'j.json'), 'utf8')).judges.length).toBeGreaterThan(0);
-    const sarif = kipp(['validate', ...INPUTS, '--format', 'sarif', '--output', join(dir, 'kipp.sarif.json')]);
+    const sarif = await kippIn(['validate', ...INPUTS, '--format', 'sarif', '--output', join(dir, 'kipp.sarif.json')]);
     expect(sarif.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'kipp.sarif.json'), 'utf8')).version).toBe('2.1.0');
   });
@@ -75,14 +75,14 @@ describe('#17.7: every output precondition is checked before any input is read',
   // The entries file does not exist: a run that read inputs first would say so (exit 2 too), so
   // each test asserts the message is the output's and names nothing of the inputs.
   const missing = join(ROOT, 'fixtures/example/no-such-entries.csv');
-  const refusesFirst = (args: string[], message: RegExp) => {
-    const r = kipp(args);
+  const refusesFirst = async (args: string[], message: RegExp) => {
+    const r = await kippIn(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toContain('no-such-entries');
   };
 
-  it('#17.7 an existing --output without --force, for score, validate, judges and export', () => {
+  it('#17.7 an existing --output without --force, for score, validate, judges and export', async () => {
     const dir = fresh();
     for (const [command, file] of [
       ['score', 'r.json'],
@@ -92,7 +92,7 @@ describe('#17.7: every output precondition is checked before any input is read',
     ] as const) {
       const path = join(dir, file);
       writeFileSync(path, 'keep me');
-      refusesFirst(
+      await refusesFirst(
         [command, missing, '--scores', join(EX, 'scores-long.csv'), '--output', path],
         /exists: pass --force/,
       );
@@ -100,19 +100,19 @@ describe('#17.7: every output precondition is checked before any input is read',
     }
   });
 
-  it('#17.7 --output naming an input (also one inside an input folder), before reading it', () => {
+  it('#17.7 --output naming an input (also one inside an input folder), before reading it', async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'sheets'));
     writeFileSync(join(dir, 'sheets', 'a.csv'), 'entry_id,judge_id,criterion,score\n');
-    refusesFirst(
+    await refusesFirst(
       ['score', missing, '--scores', join(dir, 'sheets'), '--output', join(dir, 'sheets', 'a.csv'), '--force'],
       /one of the input files/,
     );
-    refusesFirst(
+    await refusesFirst(
       ['score', missing, '--judges', join(EX, 'judges.csv'), '--output', join(EX, 'judges.csv'), '--force'],
       /one of the input files/,
     );
-    refusesFirst(
+    await refusesFirst(
       [
         'validate',
         missing,
@@ -128,29 +128,38 @@ describe('#17.7: every output precondition is checked before any input is read',
     );
   });
 
-  it('#17.7 a missing folder, a file where the folder should be, a folder as the output', () => {
+  it('#17.7 a missing folder, a file where the folder should be, a folder as the output', async () => {
     const dir = fresh();
     writeFileSync(join(dir, 'plain'), '');
-    refusesFirst(['score', missing, '--output', join(dir, 'nowhere', 'r.json')], /folder .* does not exist/);
-    refusesFirst(['score', missing, '--output', join(dir, 'plain', 'r.json')], /not a folder/);
-    refusesFirst(
+    await refusesFirst(['score', missing, '--output', join(dir, 'nowhere', 'r.json')], /folder .* does not exist/);
+    await refusesFirst(['score', missing, '--output', join(dir, 'plain', 'r.json')], /not a folder/);
+    await refusesFirst(
       ['export', missing, '--output', join(dir, 'x.csv', '..', 'plain', 'e.csv')],
       /not a folder|does not exist/,
     );
     mkdirSync(join(dir, 'out.json'));
-    refusesFirst(['score', missing, '--output', join(dir, 'out.json')], /is a folder/);
+    await refusesFirst(['score', missing, '--output', join(dir, 'out.json')], /is a folder/);
   });
 
-  it('#17.7 an extension the command cannot write, before reading', () => {
-    refusesFirst(['score', missing, '--output', join(fresh(), 'hasil.xlsx')], /cannot write a \.xlsx file/);
-    refusesFirst(['export', missing, '--output', join(fresh(), 'hasil.pdf')], /use \.csv or \.xlsx/);
+  it('#17.7 an extension the command cannot write, before reading', async () => {
+    await refusesFirst(['score', missing, '--output', join(fresh(), 'hasil.xlsx')], /cannot write a \.xlsx file/);
+    await refusesFirst(['export', missing, '--output', join(fresh(), 'hasil.pdf')], /use \.csv or \.xlsx/);
   });
 
-  it('#17.7 kipp assign: a folder that already holds sheets, before reading', () => {
+  it('#17.7 kipp assign: a folder that already holds sheets, before reading', async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'sheets'));
     writeFileSync(join(dir, 'sheets', 'J01.csv'), 'filled in\n');
-    const r = kipp(['assign', missing, '--judges', join(EX, 'judges.csv'), '--per-entry', '2', '--output-dir', dir]);
+    const r = await kippIn([
+      'assign',
+      missing,
+      '--judges',
+      join(EX, 'judges.csv'),
+      '--per-entry',
+      '2',
+      '--output-dir',
+      dir,
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/already holds 1 sheet file/);
     expect(r.stderr).not.toContain('no-such-entries');

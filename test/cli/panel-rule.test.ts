@@ -6,41 +6,41 @@
  * The panel of fixtures/validate/disconnected-panel: J01 and J02 scored KIPP-2018-130 only,
  * J03 and J04 KIPP-2018-131 only, so the judge–entry graph has two pieces {J01, J02} {J03, J04}.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FIX = 'fixtures/validate/disconnected-panel';
 const SPLIT = [`${FIX}/entries.csv`, '--scores', `${FIX}/scores.csv`, '--as-of', '2018-03-10'];
 const codesOf = (json: string) => (JSON.parse(json).diagnostics as { code: string }[]).map((d) => d.code);
 
 describe('#17.5: disconnected-panel only where the normalization needs a connected panel', () => {
-  it('#17.5: normalization none (the embedded rubric): validate --strict passes, score reports no warning', () => {
-    const strict = kipp(['validate', ...SPLIT, '--strict', '--format', 'json']);
+  it('#17.5: normalization none (the embedded rubric): validate --strict passes, score reports no warning', async () => {
+    const strict = await kippIn(['validate', ...SPLIT, '--strict', '--format', 'json']);
     expect(strict.status).toBe(0);
     expect(codesOf(strict.stdout)).toEqual([]);
-    const score = kipp(['score', ...SPLIT, '--format', 'json']);
+    const score = await kippIn(['score', ...SPLIT, '--format', 'json']);
     expect(score.status).toBe(0);
     expect(codesOf(score.stdout)).not.toContain('disconnected-panel');
     expect(score.stderr).not.toContain('disconnected-panel');
   });
 
-  it('#17.5: normalization zscore, the same panel: a warning naming the two pieces, and --strict fails', () => {
+  it('#17.5: normalization zscore, the same panel: a warning naming the two pieces, and --strict fails', async () => {
     const zscore = [...SPLIT, '--rubric', `${FIX}/rubric.yaml`];
-    const validate = kipp(['validate', ...zscore, '--format', 'json']);
+    const validate = await kippIn(['validate', ...zscore, '--format', 'json']);
     expect(validate.status).toBe(0);
     const [d] = JSON.parse(validate.stdout).diagnostics;
     expect(d).toMatchObject({ code: 'disconnected-panel', severity: 'warning' });
     expect(d.message).toContain('{J01, J02} {J03, J04}');
     expect(d.message).toContain('zscore normalization');
-    expect(kipp(['validate', ...zscore, '--strict']).status).toBe(1);
-    expect(codesOf(kipp(['score', ...zscore, '--format', 'json']).stdout)).toContain('disconnected-panel');
+    expect((await kippIn(['validate', ...zscore, '--strict'])).status).toBe(1);
+    expect(codesOf((await kippIn(['score', ...zscore, '--format', 'json'])).stdout)).toContain('disconnected-panel');
   });
 
   describe('#17.5: a staged rubric, the desk panel split and the presentation panel whole', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-panel-'));
+    const dir = tempFolder('kipp-panel-');
     const rubric = (normalization: string) => {
       const path = join(dir, `staged-${normalization}.yaml`);
       writeFileSync(
@@ -68,18 +68,18 @@ describe('#17.5: disconnected-panel only where the normalization needs a connect
     writeFileSync(scores, `${rows.join('\n')}\n`);
     const inputs = [`${FIX}/entries.csv`, '--scores', scores, '--as-of', '2018-03-10'];
 
-    it('#17.5: normalization none: no warning in validate --strict nor in score', () => {
-      const strict = kipp(['validate', ...inputs, '--rubric', rubric('none'), '--strict', '--format', 'json']);
+    it('#17.5: normalization none: no warning in validate --strict nor in score', async () => {
+      const strict = await kippIn(['validate', ...inputs, '--rubric', rubric('none'), '--strict', '--format', 'json']);
       expect(strict.status).toBe(0);
       expect(codesOf(strict.stdout)).toEqual([]);
-      expect(codesOf(kipp(['score', ...inputs, '--rubric', rubric('none'), '--format', 'json']).stdout)).not.toContain(
-        'disconnected-panel',
-      );
+      expect(
+        codesOf((await kippIn(['score', ...inputs, '--rubric', rubric('none'), '--format', 'json'])).stdout),
+      ).not.toContain('disconnected-panel');
     });
 
-    it('#17.5: normalization zscore: one warning, for the desk stage only, in validate and score', () => {
+    it('#17.5: normalization zscore: one warning, for the desk stage only, in validate and score', async () => {
       for (const command of ['validate', 'score']) {
-        const run = kipp([command, ...inputs, '--rubric', rubric('zscore'), '--format', 'json']);
+        const run = await kippIn([command, ...inputs, '--rubric', rubric('zscore'), '--format', 'json']);
         expect(run.status, command).toBe(0);
         const panel = (JSON.parse(run.stdout).diagnostics as { code: string; message: string }[]).filter(
           (d) => d.code === 'disconnected-panel',

@@ -4,11 +4,11 @@
  * Top 3 and a Top 4 on the final ranks). Every expected rank below is worked out by hand from the
  * table in the fixture's rubric.yaml, not read back from kipp.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const S = 'fixtures/plenary-stages';
 const BASE = [`${S}/entries.csv`, '-s', `${S}/scores.csv`, '-j', `${S}/judges.csv`, '-r', `${S}/rubric.yaml`];
@@ -31,7 +31,7 @@ interface Report {
 }
 
 function decisions(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'kipp-stages-')), 'decisions.yaml');
+  const file = join(tempFolder('kipp-stages-'), 'decisions.yaml');
   writeFileSync(file, ['decisions:', ...lines, ''].join('\n'));
   return file;
 }
@@ -48,8 +48,8 @@ const take = (list: string, ids: string[]) => [
   '    reason: vote',
 ];
 
-function score(file: string): { status: number | null; report: Report; stderr: string } {
-  const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+async function score(file: string): Promise<{ status: number | null; report: Report; stderr: string }> {
+  const r = await kippIn(['score', ...BASE, '--decisions', file, '--format', 'json']);
   return { status: r.status, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
 }
 const members = (report: Report, list: string) =>
@@ -57,15 +57,15 @@ const members = (report: Report, list: string) =>
 const lists = (report: Report) => Object.fromEntries(report.shortlists.map((s) => [s.name, [s.taken, s.cutoff_tie]]));
 
 describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
-  it('#19.3: before any decision: Top 5 on the desk ranks, Top 3 and Top 4 on the final ranks, one tie (Top 4)', () => {
-    const r = kipp(['score', ...BASE, '--format', 'json']);
+  it('#19.3: before any decision: Top 5 on the desk ranks, Top 3 and Top 4 on the final ranks, one tie (Top 4)', async () => {
+    const r = await kippIn(['score', ...BASE, '--format', 'json']);
     const report = JSON.parse(r.stdout) as Report;
     expect(members(report, 'top-5')).toEqual(['S-01', 'S-02', 'S-03', 'S-04', 'S-09']);
     expect(lists(report)).toEqual({ 'top-5': [5, false], 'top-3': [3, false], 'top-4': [5, true] });
   });
 
-  it('#19.3: a disqualified entry leaves every stage and every shortlist; the places close up; a tie appears at two cuts and vanishes at the third', () => {
-    const { status, report, stderr } = score(decisions(remove('disqualify', 'S-02')));
+  it('#19.3: a disqualified entry leaves every stage and every shortlist; the places close up; a tie appears at two cuts and vanishes at the third', async () => {
+    const { status, report, stderr } = await score(decisions(remove('disqualify', 'S-02')));
     expect(status).toBe(0);
     const byId = new Map(report.entries.map((e) => [e.id, e]));
     const s02 = byId.get('S-02')!;
@@ -118,7 +118,7 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
 
     // The same as scoring a competition without S-02 at all (normalization none: no other
     // figure depends on it): every rank, stage rank and list agrees.
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-stages-'));
+    const dir = tempFolder('kipp-stages-');
     const without = (f: string) => {
       writeFileSync(
         join(dir, f),
@@ -130,18 +130,20 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
       return join(dir, f);
     };
     const plain = JSON.parse(
-      kipp([
-        'score',
-        without('entries.csv'),
-        '-s',
-        without('scores.csv'),
-        '-j',
-        `${S}/judges.csv`,
-        '-r',
-        `${S}/rubric.yaml`,
-        '--format',
-        'json',
-      ]).stdout,
+      (
+        await kippIn([
+          'score',
+          without('entries.csv'),
+          '-s',
+          without('scores.csv'),
+          '-j',
+          `${S}/judges.csv`,
+          '-r',
+          `${S}/rubric.yaml`,
+          '--format',
+          'json',
+        ])
+      ).stdout,
     ) as Report;
     const view = (entries: Entry[]) =>
       entries.filter((e) => e.id !== 'S-02').map((e) => [e.id, e.rank, e.tied, e.stages, e.shortlists]);
@@ -149,10 +151,12 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
     expect(report.shortlists).toEqual(plain.shortlists);
   });
 
-  it('#19.3: the ties that appear are decided in the same file (after the removal); a tie that vanished makes its decision stale; verify re-derives it all', () => {
+  it('#19.3: the ties that appear are decided in the same file (after the removal); a tie that vanished makes its decision stale; verify re-derives it all', async () => {
     // The agenda, with the disqualification taken, lists the two new ties with the places left.
     const removal = decisions(remove('disqualify', 'S-02'));
-    const agenda = JSON.parse(kipp(['agenda', ...BASE, '--decisions', removal, '--format', 'json']).stdout) as {
+    const agenda = JSON.parse(
+      (await kippIn(['agenda', ...BASE, '--decisions', removal, '--format', 'json'])).stdout,
+    ) as {
       ties: { shortlist: string; rank: number; free: number; entries: { id: string }[] }[];
     };
     expect(agenda.ties.map((t) => [t.shortlist, t.rank, t.free, t.entries.map((e) => e.id)])).toEqual([
@@ -160,15 +164,15 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
       ['top-3', 3, 1, ['S-04', 'S-09']],
     ]);
     const file = decisions([...remove('disqualify', 'S-02'), ...take('top-5', ['S-06']), ...take('top-3', ['S-09'])]);
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-stages-'));
+    const dir = tempFolder('kipp-stages-');
     const out = join(dir, 'report.json');
-    expect(kipp(['score', ...BASE, '--decisions', file, '--output', out]).status).toBe(0);
+    expect((await kippIn(['score', ...BASE, '--decisions', file, '--output', out])).status).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(members(report, 'top-5')).toEqual(['S-01', 'S-03', 'S-04', 'S-09', 'S-06']);
     expect(members(report, 'top-3')).toEqual(['S-01', 'S-03', 'S-09']);
     expect(lists(report)).toEqual({ 'top-5': [5, false], 'top-3': [3, false], 'top-4': [4, false] });
     expect(report.diagnostics.filter((d) => d.code === 'cutoff-tie')).toEqual([]);
-    const v = kipp(['verify', out]);
+    const v = await kippIn(['verify', out]);
     expect(v.stdout).toContain('VERIFIED');
     expect(v.status).toBe(0);
 
@@ -176,12 +180,12 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
     // places close up so that S-05 and S-06 tie for the Top 5's last place. A decision on the
     // Top 4 tie, taken before the withdrawal was known, is stale at its line.
     const late = decisions([...take('top-4', ['S-04']), ...remove('withdraw', 'S-09')]);
-    const stale = score(late);
+    const stale = await score(late);
     expect(stale.status).toBe(1);
     const found = stale.report.diagnostics.filter((d) => d.code === 'stale-decision');
     expect(found.map((d) => d.line)).toEqual([2]);
     expect(found[0]!.message).toContain('no tie at its cut-off any more');
-    const withdrawn = score(decisions(remove('withdraw', 'S-09')));
+    const withdrawn = await score(decisions(remove('withdraw', 'S-09')));
     expect(withdrawn.status).toBe(0);
     expect(withdrawn.report.entries.find((e) => e.id === 'S-09')).toMatchObject({
       rank: null,
@@ -193,8 +197,8 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
     expect(lists(withdrawn.report)).toEqual({ 'top-5': [6, true], 'top-3': [3, false], 'top-4': [4, false] });
   });
 
-  it("#19.3: explain finds the tie at a list drawn on a stage on that stage's ranks (S-05 and S-06 share desk rank 6, final ranks 6 and 7)", () => {
-    const rubric = join(mkdtempSync(join(tmpdir(), 'kipp-stages-')), 'rubric.yaml');
+  it("#19.3: explain finds the tie at a list drawn on a stage on that stage's ranks (S-05 and S-06 share desk rank 6, final ranks 6 and 7)", async () => {
+    const rubric = join(tempFolder('kipp-stages-'), 'rubric.yaml');
     writeFileSync(
       rubric,
       readFileSync(`${S}/rubric.yaml`, 'utf8').replace(
@@ -203,7 +207,7 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
       ),
     );
     const base = [`${S}/entries.csv`, '-s', `${S}/scores.csv`, '-j', `${S}/judges.csv`, '-r', rubric];
-    const x = JSON.parse(kipp(['explain', 'S-05', ...base, '--format', 'json']).stdout) as {
+    const x = JSON.parse((await kippIn(['explain', 'S-05', ...base, '--format', 'json'])).stdout) as {
       shortlists: {
         name: string;
         at_tied_cut: boolean;
@@ -215,7 +219,7 @@ describe('#19.3 disqualify and withdraw under a rubric with stages', () => {
       cut_ties: [{ rank: 6, entries: ['S-05', 'S-06'], places: 1 }],
     });
     // The agenda sees the same tie, on the desk rank.
-    const agenda = JSON.parse(kipp(['agenda', ...base, '--format', 'json']).stdout) as {
+    const agenda = JSON.parse((await kippIn(['agenda', ...base, '--format', 'json'])).stdout) as {
       ties: { shortlist: string; rank: number; free: number; entries: { id: string }[] }[];
     };
     expect(agenda.ties.find((t) => t.shortlist === 'top-5')).toMatchObject({

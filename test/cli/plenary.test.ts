@@ -4,17 +4,17 @@
  * P-012), and the jury's decisions. Expected values are worked out from the fixture's sheet by
  * hand in the comments, not read back from the tool.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const F = 'fixtures/plenary';
 const BASE = [`${F}/entries.csv`, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`];
-const tempDir = () => mkdtempSync(join(tmpdir(), 'kipp-plenary-'));
+const tempDir = () => tempFolder('kipp-plenary-');
 
 interface JsonEntry {
   id: string;
@@ -34,8 +34,8 @@ interface JsonDiagnostic {
 }
 
 describe('#19.1 declared conflicts', () => {
-  it("#19.1: a declared conflict excludes the judge's scores for that entry, with a conflict-of-interest warning carrying the reason", () => {
-    const r = kipp(['score', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
+  it("#19.1: a declared conflict excludes the judge's scores for that entry, with a conflict-of-interest warning carrying the reason", async () => {
+    const r = await kippIn(['score', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as {
       entries: JsonEntry[];
@@ -53,40 +53,40 @@ describe('#19.1 declared conflicts', () => {
     // The conflicts file is an input of the report (verify re-reads it).
     expect(report.inputs.map((i) => i.kind)).toContain('conflicts');
     // Without the file, J04 counts.
-    const plain = JSON.parse(kipp(['score', ...BASE, '--format', 'json']).stdout) as { entries: JsonEntry[] };
+    const plain = JSON.parse((await kippIn(['score', ...BASE, '--format', 'json'])).stdout) as { entries: JsonEntry[] };
     expect(plain.entries.find((e) => e.id === 'P-012')!.judges).toBe(4);
   });
 
-  it('#19.1: an unknown judge or entry in the conflicts file is an error at its line (score exit 1, validate too)', () => {
+  it('#19.1: an unknown judge or entry in the conflicts file is an error at its line (score exit 1, validate too)', async () => {
     const dir = tempDir();
     const file = join(dir, 'conflicts.csv');
     writeFileSync(
       file,
       'judge_id,entry_id,reason\nJ04,P-012,consultant\nJ09,P-013,relative\nJ01,P-999,former employer\n',
     );
-    const r = kipp(['score', ...BASE, '--conflicts', file, '--format', 'json']);
+    const r = await kippIn(['score', ...BASE, '--conflicts', file, '--format', 'json']);
     expect(r.status).toBe(1);
     const diagnostics = (JSON.parse(r.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
     expect(diagnostics.find((d) => d.code === 'unknown-judge')).toMatchObject({ severity: 'error', file, line: 3 });
     expect(diagnostics.find((d) => d.code === 'unknown-entry')).toMatchObject({ severity: 'error', file, line: 4 });
-    const v = kipp(['validate', ...BASE, '--conflicts', file, '--format', 'json']);
+    const v = await kippIn(['validate', ...BASE, '--conflicts', file, '--format', 'json']);
     expect(v.status).toBe(1);
     expect(v.stdout).toContain('"unknown-judge"');
     expect(v.stdout).toContain('"unknown-entry"');
   });
 
-  it('#19.1: a conflict row without its reason is a missing-field error', () => {
+  it('#19.1: a conflict row without its reason is a missing-field error', async () => {
     const dir = tempDir();
     const file = join(dir, 'conflicts.yaml');
     writeFileSync(file, '- judge_id: J04\n  entry_id: P-012\n');
-    const r = kipp(['validate', ...BASE, '--conflicts', file, '--format', 'json']);
+    const r = await kippIn(['validate', ...BASE, '--conflicts', file, '--format', 'json']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('"missing-field"');
   });
 
-  it('#19.1: kipp assign keeps a judge off the entries they declared a conflict with', () => {
+  it('#19.1: kipp assign keeps a judge off the entries they declared a conflict with', async () => {
     const dir = tempDir();
-    const r = kipp([
+    const r = await kippIn([
       'assign',
       `${F}/entries.csv`,
       '-j',
@@ -108,14 +108,14 @@ describe('#19.1 declared conflicts', () => {
     expect(p012.some((l) => l.includes('J04'))).toBe(false);
   });
 
-  it('#19.1: kipp judges and explain see the declared conflict', () => {
-    const j = kipp(['judges', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
+  it('#19.1: kipp judges and explain see the declared conflict', async () => {
+    const j = await kippIn(['judges', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
     expect(j.status).toBe(0);
     const judges = (JSON.parse(j.stdout) as { judges: { id: string; conflicts: number }[] }).judges;
     // J04 scored P-012 on five criteria: five records excluded.
     expect(judges.find((x) => x.id === 'J04')!.conflicts).toBeGreaterThan(0);
     expect(judges.find((x) => x.id === 'J01')!.conflicts).toBe(0);
-    const e = kipp(['explain', 'P-012', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
+    const e = await kippIn(['explain', 'P-012', ...BASE, '--conflicts', `${F}/conflicts.csv`, '--format', 'json']);
     expect(e.status).toBe(0);
     expect(e.stdout).toContain('conflict');
   });
@@ -149,7 +149,7 @@ function decisionsFile(body: string): string {
 describe('#19.4 decisions applied by kipp score --decisions', () => {
   it('#19.4: the tie resolved and the disqualification applied: a Top 45 of exactly 45, a decisions section, the file in the manifest', async () => {
     const { createHash } = await import('node:crypto');
-    const r = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'json']);
+    const r = await kippIn(['score', ...BASE, '--decisions', DECISIONS, '--format', 'json']);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as JsonReport;
     const top45 = report.entries.filter((e) => e.shortlists.includes('top-45')).map((e) => e.id);
@@ -192,25 +192,25 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     expect(input.path).toBe(DECISIONS);
     expect(input.sha256).toBe(createHash('sha256').update(readFileSync(DECISIONS)).digest('hex'));
     // The table and Markdown carry the section too.
-    const md = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'md']);
+    const md = await kippIn(['score', ...BASE, '--decisions', DECISIONS, '--format', 'md']);
     expect(md.stdout).toContain('## Jury decisions');
     expect(md.stdout).toContain('takes P-046; left out P-045');
-    const table = kipp(['score', ...BASE, '--decisions', DECISIONS, '--lang', 'id']);
+    const table = await kippIn(['score', ...BASE, '--decisions', DECISIONS, '--lang', 'id']);
     expect(table.stdout).toContain('Keputusan juri');
     expect(table.stdout).toContain('P-050 didiskualifikasi');
-    const html = kipp(['score', ...BASE, '--decisions', DECISIONS, '--format', 'html']);
+    const html = await kippIn(['score', ...BASE, '--decisions', DECISIONS, '--format', 'html']);
     expect(html.stdout).toMatch(
       /<section id="decisions"[^]*takes P-046; left out P-045[^]*P-050 disqualified[^]*<\/section>/,
     );
   });
 
-  it('#19.4: changing one score that removes the tie makes the stale decision an error at its line', () => {
+  it('#19.4: changing one score that removes the tie makes the stale decision an error at its line', async () => {
     const dir = tempDir();
     const sheet = join(dir, 'scores.csv');
     // P-046's J01 novelty 4.4 → 4.9: P-046 is now 45th alone, no tie at the cut.
     const text = readFileSync(`${F}/scores.csv`, 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,');
     writeFileSync(sheet, text);
-    const r = kipp([
+    const r = await kippIn([
       'score',
       `${F}/entries.csv`,
       '-s',
@@ -236,7 +236,7 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     expect(r.stderr).toContain('decisions.yaml:7');
   });
 
-  it('#19.4: an override without a reason, an unknown entry, an entry that was not tied and two decisions on one place are errors at their lines', () => {
+  it('#19.4: an override without a reason, an unknown entry, an entry that was not tied and two decisions on one place are errors at their lines', async () => {
     const file = decisionsFile(
       [
         'decisions:',
@@ -262,7 +262,7 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
         '',
       ].join('\n'),
     );
-    const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    const r = await kippIn(['score', ...BASE, '--decisions', file, '--format', 'json']);
     expect(r.status).toBe(1);
     const found = (JSON.parse(r.stdout) as JsonReport).diagnostics.filter(
       (d) => d.code === 'invalid-decision' || d.code === 'stale-decision',
@@ -276,7 +276,7 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
       '    by: Jury\n    date: 2026-11-20\n    reason: the jury votes it in\n  - disqualify',
     );
     writeFileSync(file, fixed);
-    const again = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    const again = await kippIn(['score', ...BASE, '--decisions', file, '--format', 'json']);
     expect(again.status).toBe(1);
     const stale = (JSON.parse(again.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision');
     // Lines moved down by one after the added reason.
@@ -285,13 +285,13 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     expect(stale.find((d) => d.line === 18)!.message).toContain('line 14');
   });
 
-  it('#19.4: kipp verify re-derives the final lists with the decisions, and a changed decision fails it', () => {
+  it('#19.4: kipp verify re-derives the final lists with the decisions, and a changed decision fails it', async () => {
     const dir = tempDir();
     for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv', 'decisions.yaml'])
       writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
     const out = join(dir, 'report.json');
     const at = (f: string) => join(dir, f);
-    const r = kipp([
+    const r = await kippIn([
       'score',
       at('entries.csv'),
       '-s',
@@ -308,7 +308,7 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
       out,
     ]);
     expect(r.status).toBe(0);
-    const v = kipp(['verify', out]);
+    const v = await kippIn(['verify', out]);
     expect(v.stdout).toContain('VERIFIED');
     expect(v.status).toBe(0);
     // The minutes are edited after publication: the jury "took" P-045 instead.
@@ -316,7 +316,7 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
       at('decisions.yaml'),
       readFileSync(at('decisions.yaml'), 'utf8').replace('take: [P-046]', 'take: [P-045]'),
     );
-    const tampered = kipp(['verify', out]);
+    const tampered = await kippIn(['verify', out]);
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toMatch(/CHANGED\s+decisions/);
     expect(tampered.stdout).toContain('P-045');
@@ -324,8 +324,8 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
 });
 
 describe('#19.2 kipp agenda, the meeting pack', () => {
-  it('#19.2: the agenda lists the tie at the Top 45 cut (profiles side by side), the entries a hair from the pass mark and the disagreement near the cut', () => {
-    const r = kipp(['agenda', ...BASE, '--format', 'json']);
+  it('#19.2: the agenda lists the tie at the Top 45 cut (profiles side by side), the entries a hair from the pass mark and the disagreement near the cut', async () => {
+    const r = await kippIn(['agenda', ...BASE, '--format', 'json']);
     expect(r.status).toBe(0);
     const agenda = JSON.parse(r.stdout) as {
       ties: {
@@ -356,21 +356,21 @@ describe('#19.2 kipp agenda, the meeting pack', () => {
     ]);
     expect(agenda.judges).toEqual([]);
     expect(agenda.unranked).toEqual([]);
-    const md = kipp(['agenda', ...BASE, '--lang', 'id']);
+    const md = await kippIn(['agenda', ...BASE, '--lang', 'id']);
     expect(md.stdout).toContain('Seri di batas daftar pendek');
     expect(md.stdout).toContain('| P-045 |');
   });
 
-  it('#19.2: the decisions template has one open item per tie; filled in, score --decisions publishes a Top 45 of exactly 45', () => {
+  it('#19.2: the decisions template has one open item per tie; filled in, score --decisions publishes a Top 45 of exactly 45', async () => {
     const dir = tempDir();
     const template = join(dir, 'decisions.yaml');
-    const r = kipp(['agenda', ...BASE, '--decisions-template', template]);
+    const r = await kippIn(['agenda', ...BASE, '--decisions-template', template]);
     expect(r.status).toBe(0);
     const text = readFileSync(template, 'utf8');
     expect(text.match(/- resolve_tie:/g)).toHaveLength(1);
     expect(text).toContain('choose 1 of P-045, P-046');
     // As written, it is refused: the open item has no choice, no by, date or reason.
-    const refused = kipp(['score', ...BASE, '--decisions', template, '--format', 'json']);
+    const refused = await kippIn(['score', ...BASE, '--decisions', template, '--format', 'json']);
     expect(refused.status).toBe(1);
     expect(
       (JSON.parse(refused.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'invalid-decision').length,
@@ -384,14 +384,16 @@ describe('#19.2 kipp agenda, the meeting pack', () => {
         .replace('date: ""', 'date: 2026-11-20')
         .replace('reason: ""', 'reason: vote 3-1'),
     );
-    const s = kipp(['score', ...BASE, '--decisions', template, '--format', 'json']);
+    const s = await kippIn(['score', ...BASE, '--decisions', template, '--format', 'json']);
     expect(s.status).toBe(0);
     const report = JSON.parse(s.stdout) as JsonReport;
     expect(report.entries.filter((e) => e.shortlists.includes('top-45'))).toHaveLength(45);
     expect(report.entries.find((e) => e.id === 'P-045')!.shortlists).toContain('top-45');
     expect(report.entries.find((e) => e.id === 'P-046')!.shortlists).not.toContain('top-45');
     // With the decisions taken, the agenda has no tie left and lists what was decided.
-    const after = JSON.parse(kipp(['agenda', ...BASE, '--decisions', template, '--format', 'json']).stdout) as {
+    const after = JSON.parse(
+      (await kippIn(['agenda', ...BASE, '--decisions', template, '--format', 'json'])).stdout,
+    ) as {
       ties: unknown[];
       decided: unknown[];
     };
@@ -401,13 +403,13 @@ describe('#19.2 kipp agenda, the meeting pack', () => {
 });
 
 describe('#19.5 kipp diff lists the decisions added and removed', () => {
-  it('#19.5: a report before the plenary against the final one: the decisions are added, and the Top 45 loses P-045', () => {
+  it('#19.5: a report before the plenary against the final one: the decisions are added, and the Top 45 loses P-045', async () => {
     const dir = tempDir();
     const before = join(dir, 'before.json');
     const after = join(dir, 'after.json');
-    expect(kipp(['score', ...BASE, '--output', before]).status).toBe(0);
-    expect(kipp(['score', ...BASE, '--decisions', DECISIONS, '--output', after]).status).toBe(0);
-    const r = kipp(['diff', before, after, '--format', 'json']);
+    expect((await kippIn(['score', ...BASE, '--output', before])).status).toBe(0);
+    expect((await kippIn(['score', ...BASE, '--decisions', DECISIONS, '--output', after])).status).toBe(0);
+    const r = await kippIn(['diff', before, after, '--format', 'json']);
     const diff = JSON.parse(r.stdout) as {
       decisions: { added: { action: string; entries: string[] }[]; removed: unknown[] };
       shortlists: { name: string; left: { id: string }[] }[];
@@ -418,15 +420,15 @@ describe('#19.5 kipp diff lists the decisions added and removed', () => {
     ]);
     expect(diff.decisions.removed).toEqual([]);
     expect(diff.shortlists.find((s) => s.name === 'top-45')!.left.map((e) => e.id)).toEqual(['P-045']);
-    const text = kipp(['diff', after, before]);
+    const text = await kippIn(['diff', after, before]);
     expect(text.stdout).toContain('Decisions removed (2)');
   });
 });
 
 describe('#19.4 kipp export --decisions', () => {
-  it('#19.4: the exported Top 45 is the decided one: 45 rows, P-046 in, P-045 out', () => {
+  it('#19.4: the exported Top 45 is the decided one: 45 rows, P-046 in, P-045 out', async () => {
     const out = join(tempDir(), 'top-45.csv');
-    const r = kipp(['export', ...BASE, '--decisions', DECISIONS, '--shortlist', 'top-45', '--output', out]);
+    const r = await kippIn(['export', ...BASE, '--decisions', DECISIONS, '--shortlist', 'top-45', '--output', out]);
     expect(r.status).toBe(0);
     const rows = readFileSync(out, 'utf8')
       .replace(/^\uFEFF/, '')
@@ -462,10 +464,10 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
       ].join('\n'),
     );
 
-  it('#19.4: the CSV export has a decisions column saying what each decision did to the entry, who, when and why; none without --decisions', () => {
+  it('#19.4: the CSV export has a decisions column saying what each decision did to the entry, who, when and why; none without --decisions', async () => {
     const file = hostile();
     const out = join(tempDir(), 'all.csv');
-    const r = kipp(['export', ...BASE, '--decisions', file, '--output', out]);
+    const r = await kippIn(['export', ...BASE, '--decisions', file, '--output', out]);
     expect(r.status).toBe(0);
     const rows = parse<Record<string, string>>(readFileSync(out), { columns: true, bom: true });
     const cell = (id: string) => rows.find((x) => x.ID === id)!['Jury decisions'];
@@ -481,7 +483,8 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
     // A top-45 export: 45 rows, the tie's winner says why it is there.
     const top = join(tempDir(), 'top-45.csv');
     expect(
-      kipp(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', top, '--lang', 'id']).status,
+      (await kippIn(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', top, '--lang', 'id']))
+        .status,
     ).toBe(0);
     const topRows = parse<Record<string, string>>(readFileSync(top), { columns: true, bom: true, delimiter: ',' });
     expect(topRows).toHaveLength(45);
@@ -490,7 +493,7 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
     );
     // kipp score --format csv carries the same column.
     const scored = parse<Record<string, string>>(
-      kipp(['score', ...BASE, '--decisions', file, '--format', 'csv']).stdout,
+      (await kippIn(['score', ...BASE, '--decisions', file, '--format', 'csv'])).stdout,
       { columns: true },
     );
     expect(scored.find((x) => x.id === 'P-050')!.decisions).toBe(
@@ -498,7 +501,7 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
     );
     // Without --decisions the columns are what they were.
     const plain = join(tempDir(), 'plain.csv');
-    expect(kipp(['export', ...BASE, '--output', plain]).status).toBe(0);
+    expect((await kippIn(['export', ...BASE, '--output', plain])).status).toBe(0);
     expect(
       Object.keys(parse<Record<string, string>>(readFileSync(plain), { columns: true, bom: true })[0]!),
     ).not.toContain('Jury decisions');
@@ -507,7 +510,7 @@ describe('#19.4 the decisions in exports: a column and a summary-sheet block', (
   it('#19.4: the XLSX export has the column and a summary block per decision (action, entries, shortlist, by, date, reason, line); typed text, never a formula', async () => {
     const file = hostile();
     const out = join(tempDir(), 'top-45.xlsx');
-    const r = kipp(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', out]);
+    const r = await kippIn(['export', ...BASE, '--decisions', file, '--shortlist', 'top-45', '--output', out]);
     expect(r.status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
@@ -569,12 +572,12 @@ describe('#19.4 kipp explain --decisions', () => {
       };
     };
   }
-  const explain = (id: string, decisions = DECISIONS, base = BASE) =>
-    kipp(['explain', id, ...base, '--decisions', decisions, '--format', 'json']);
+  const explain = async (id: string, decisions = DECISIONS, base = BASE) =>
+    await kippIn(['explain', id, ...base, '--decisions', decisions, '--format', 'json']);
 
-  it('#19.4: the derivation ends with the decisions that touched the entry and its final place in each shortlist', () => {
+  it('#19.4: the derivation ends with the decisions that touched the entry and its final place in each shortlist', async () => {
     // P-045: ranked 45 (shared) and in the Top 45 before; the tie decision (line 7) leaves it out.
-    const p045 = explain('P-045');
+    const p045 = await explain('P-045');
     expect(p045.status).toBe(0);
     const x = JSON.parse(p045.stdout) as ExplainJson;
     expect(x.rank).toBe(45);
@@ -591,31 +594,33 @@ describe('#19.4 kipp explain --decisions', () => {
       ],
     });
     // P-051: no decision names it, but P-050 (rank 50) is disqualified above it: rank 51 → 50.
-    const y = JSON.parse(explain('P-051').stdout) as ExplainJson;
+    const y = JSON.parse((await explain('P-051')).stdout) as ExplainJson;
     expect(y.decisions.applied).toEqual([]);
     expect(y.decisions.removed_above.map((d) => [d.action, d.entries, d.line])).toEqual([
       ['disqualify', ['P-050'], 11],
     ]);
     expect([y.rank, y.decisions.final.rank]).toEqual([51, 50]);
     // P-050 itself: not ranked after the decisions.
-    const z = JSON.parse(explain('P-050').stdout) as ExplainJson;
+    const z = JSON.parse((await explain('P-050')).stdout) as ExplainJson;
     expect(z.decisions.final).toMatchObject({ rank: null, flags: ['disqualified'] });
     // P-044 ranks above P-050: nothing moves it.
-    const w = JSON.parse(explain('P-044').stdout) as ExplainJson;
+    const w = JSON.parse((await explain('P-044')).stdout) as ExplainJson;
     expect([w.decisions.applied, w.decisions.removed_above, w.decisions.final.rank]).toEqual([[], [], 44]);
     // The text says it too, in the reader's words.
-    const text = kipp(['explain', 'P-045', ...BASE, '--decisions', DECISIONS]).stdout;
+    const text = (await kippIn(['explain', 'P-045', ...BASE, '--decisions', DECISIONS])).stdout;
     expect(text).toContain(`Jury decisions (${DECISIONS}):`);
     expect(text).toContain('takes P-046; left out P-045');
     expect(text).toContain('After the decisions: rank 45 (shared), category rank 12; top-45 no (was yes), top-10 no');
-    expect(kipp(['explain', 'P-051', ...BASE, '--decisions', DECISIONS]).stdout).toContain('rank 50 (was 51)');
+    expect((await kippIn(['explain', 'P-051', ...BASE, '--decisions', DECISIONS])).stdout).toContain(
+      'rank 50 (was 51)',
+    );
   });
 
-  it('#19.4: a stale decisions file is applied not at all: explain says so, shows the error and exits 1', () => {
+  it('#19.4: a stale decisions file is applied not at all: explain says so, shows the error and exits 1', async () => {
     const dir = tempDir();
     const sheet = join(dir, 'scores.csv');
     writeFileSync(sheet, readFileSync(`${F}/scores.csv`, 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,'));
-    const r = explain('P-045', DECISIONS, [
+    const r = await explain('P-045', DECISIONS, [
       `${F}/entries.csv`,
       '-s',
       sheet,
@@ -660,7 +665,7 @@ describe('#19.2 kipp agenda --format html', () => {
     // Decisions already taken hide their tie; without them the tie is the first item.
     const open = [entries, '-s', `${F}/scores.csv`, '-j', `${F}/judges.csv`, '-r', `${F}/rubric.yaml`];
     const out = join(dir, 'agenda.html');
-    const r = kipp(['agenda', ...open, '--sensitivity-runs', '200', '--output', out]);
+    const r = await kippIn(['agenda', ...open, '--sensitivity-runs', '200', '--output', out]);
     expect(r.status).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -670,11 +675,11 @@ describe('#19.2 kipp agenda --format html', () => {
     expect(html).not.toMatch(/<script|\s(src|href)="(https?:)?\/\//);
     // The same stylesheet as the score report, print rules included (one source, not a copy).
     const style = (page: string) => /<style>([^]*?)<\/style>/.exec(page)![1]!;
-    const report = kipp(['score', ...open, '--format', 'html']).stdout;
+    const report = (await kippIn(['score', ...open, '--format', 'html'])).stdout;
     expect(style(html)).toBe(style(report));
     expect(style(html)).toContain('@media print');
     // The sections, in the Markdown pack's order.
-    const md = kipp(['agenda', ...open, '--sensitivity-runs', '200']).stdout;
+    const md = (await kippIn(['agenda', ...open, '--sensitivity-runs', '200'])).stdout;
     const mdTitles = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
     const htmlTitles = [...html.matchAll(/<h2 id="[\w-]+-h">(.*?)<\/h2>/g)].map((m) => m[1]!.replaceAll('&#39;', "'"));
     expect(htmlTitles).toEqual(mdTitles);
@@ -695,13 +700,13 @@ describe('#19.2 kipp agenda --format html', () => {
     for (const f of [entries, `${F}/scores.csv`, `${F}/judges.csv`, `${F}/rubric.yaml`])
       expect(html).toContain(createHash('sha256').update(readFileSync(f)).digest('hex'));
     // In Indonesian, a decimal comma; with the decisions taken, the tie is gone and they are listed.
-    const id = kipp(['agenda', ...IN, '--format', 'html', '--lang', 'id']).stdout;
+    const id = (await kippIn(['agenda', ...IN, '--format', 'html', '--lang', 'id'])).stdout;
     expect(id).not.toContain('<section id="ties"');
     expect(id).toMatch(/<section id="decided"[^]*mengambil P-046[^]*P-050 didiskualifikasi/);
     expect(id).toContain('<td class="num">31,11</td>');
   });
 
-  it('#19.2: a shortlist that did not fill its places has no cut: a disagreement is near the Top 45 cut, not the end of a Top 99 of 47', () => {
+  it('#19.2: a shortlist that did not fill its places has no cut: a disagreement is near the Top 45 cut, not the end of a Top 99 of 47', async () => {
     const EX = [
       'fixtures/example/entries.csv',
       '-s',
@@ -716,7 +721,7 @@ describe('#19.2 kipp agenda --format html', () => {
     ];
     // With the example's withdrawal, 47 are ranked and the Top 99 takes them all.
     const agenda = JSON.parse(
-      kipp(['agenda', ...EX, '--decisions', 'fixtures/example/decisions.yaml', '--format', 'json']).stdout,
+      (await kippIn(['agenda', ...EX, '--decisions', 'fixtures/example/decisions.yaml', '--format', 'json'])).stdout,
     ) as { disagreements: { entry_id: string; rank: number; shortlist: string }[] };
     // KIPP-2018-019 is 44th: one rank above the Top 45 cut, and three above the last of the 47
     // ranked, which is no cut at all (the Top 99 has 52 places left).
@@ -731,7 +736,7 @@ describe('#19.2 kipp agenda --format html', () => {
 });
 
 describe('#19.2 kipp agenda --sensitivity-runs', () => {
-  it('#19.2: the borderline entries are those kipp sensitivity finds with the same runs', () => {
+  it('#19.2: the borderline entries are those kipp sensitivity finds with the same runs', async () => {
     const EX = [
       'fixtures/example/entries.csv',
       '-s',
@@ -742,24 +747,35 @@ describe('#19.2 kipp agenda --sensitivity-runs', () => {
       '-r',
       'fixtures/example/rubric-top45.yaml',
     ];
-    const s = kipp(['sensitivity', ...EX, '--runs', '200', '--weight-spread', '5', '--seed', '1', '--format', 'json']);
+    const s = await kippIn([
+      'sensitivity',
+      ...EX,
+      '--runs',
+      '200',
+      '--weight-spread',
+      '5',
+      '--seed',
+      '1',
+      '--format',
+      'json',
+    ]);
     expect(s.status).toBe(0);
     const expected = (JSON.parse(s.stdout) as { entries: { id: string; borderline: boolean }[] }).entries
       .filter((e) => e.borderline)
       .map((e) => e.id);
-    const a = kipp(['agenda', ...EX, '--sensitivity-runs', '200', '--format', 'json']);
+    const a = await kippIn(['agenda', ...EX, '--sensitivity-runs', '200', '--format', 'json']);
     expect(a.status).toBe(0);
     const agenda = JSON.parse(a.stdout) as { borderline?: { id: string }[] };
     expect(agenda.borderline!.map((b) => b.id)).toEqual(expected);
     // Without the option no runs are made, and the pack says nothing about borderline entries.
     expect(
-      (JSON.parse(kipp(['agenda', ...EX, '--format', 'json']).stdout) as { borderline?: unknown }).borderline,
+      (JSON.parse((await kippIn(['agenda', ...EX, '--format', 'json'])).stdout) as { borderline?: unknown }).borderline,
     ).toBeUndefined();
   });
 });
 
 describe('#19.4 moves against rank', () => {
-  it('#19.4: include and exclude move one entry each; taken counts the result; an include of an entry already in the list is stale', () => {
+  it('#19.4: include and exclude move one entry each; taken counts the result; an include of an entry already in the list is stale', async () => {
     const file = decisionsFile(
       [
         'decisions:',
@@ -774,7 +790,7 @@ describe('#19.4 moves against rank', () => {
         '',
       ].join('\n'),
     );
-    const r = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    const r = await kippIn(['score', ...BASE, '--decisions', file, '--format', 'json']);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as JsonReport;
     const top10 = report.entries.filter((e) => e.shortlists.includes('top-10')).map((e) => e.id);
@@ -784,7 +800,7 @@ describe('#19.4 moves against rank', () => {
     expect(report.entries.find((e) => e.id === 'P-011')).toMatchObject({ rank: 11, shortlists: ['top-45', 'top-10'] });
 
     writeFileSync(file, readFileSync(file, 'utf8').replace('entry: P-011', 'entry: P-002'));
-    const stale = kipp(['score', ...BASE, '--decisions', file, '--format', 'json']);
+    const stale = await kippIn(['score', ...BASE, '--decisions', file, '--format', 'json']);
     expect(stale.status).toBe(1);
     expect(
       (JSON.parse(stale.stdout) as JsonReport).diagnostics
@@ -795,7 +811,7 @@ describe('#19.4 moves against rank', () => {
 });
 
 describe('#19 what it must show, end to end', () => {
-  it('#19 what it must show (1): a tie at the Top 45 cut and a disqualification after verification: agenda, template filled in, a Top 45 of exactly 45, verify passes, a changed score makes the decision stale at its line', () => {
+  it('#19 what it must show (1): a tie at the Top 45 cut and a disqualification after verification: agenda, template filled in, a Top 45 of exactly 45, verify passes, a changed score makes the decision stale at its line', async () => {
     const dir = tempDir();
     for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv'])
       writeFileSync(join(dir, f), readFileSync(`${F}/${f}`));
@@ -814,7 +830,7 @@ describe('#19 what it must show, end to end', () => {
     const template = at('decisions.yaml');
 
     // 1. The meeting pack, with the sensitivity runs and the template.
-    const a = kipp([
+    const a = await kippIn([
       'agenda',
       ...IN,
       '--sensitivity-runs',
@@ -871,7 +887,7 @@ describe('#19 what it must show, end to end', () => {
 
     // 3. The final report: a Top 45 of exactly 45, P-050 out of the ranking.
     const report = at('report.json');
-    const s = kipp(['score', ...IN, '--decisions', template, '--output', report]);
+    const s = await kippIn(['score', ...IN, '--decisions', template, '--output', report]);
     expect(s.status).toBe(0);
     const final = JSON.parse(readFileSync(report, 'utf8')) as JsonReport;
     const top45 = final.entries.filter((e) => e.shortlists.includes('top-45')).map((e) => e.id);
@@ -889,14 +905,14 @@ describe('#19 what it must show, end to end', () => {
     ]);
 
     // 4. The archive reproduces it.
-    const v = kipp(['verify', report]);
+    const v = await kippIn(['verify', report]);
     expect(v.status).toBe(0);
     expect(v.stdout).toContain('VERIFIED');
 
     // 5. One corrected score removes the tie (P-046 J01 novelty 4.4 → 4.9: P-046 is 45th alone):
     // the tie decision is stale, at its line; nothing is applied.
     writeFileSync(at('scores.csv'), readFileSync(at('scores.csv'), 'utf8').replace('P-046,J01,4.4,', 'P-046,J01,4.9,'));
-    const again = kipp(['score', ...IN, '--decisions', template, '--format', 'json']);
+    const again = await kippIn(['score', ...IN, '--decisions', template, '--format', 'json']);
     expect(again.status).toBe(1);
     const stale = (JSON.parse(again.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'stale-decision');
     expect(stale.map((d) => [d.file, d.line])).toEqual([[template, tieLine]]);

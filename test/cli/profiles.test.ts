@@ -3,8 +3,8 @@
  * (fixtures/stages, KIPP 2025) and groups (fixtures/groups, KIPP 2021). Expected figures are
  * worked out by hand in the comments from the fixture files.
  */
-import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn } from './run.js';
 
 const STAGES = 'fixtures/stages';
 const K2025 = ['--rubric', 'rubrics/kipp-2025.yaml', '--judges', `${STAGES}/judges.csv`, '--as-of', '2025-06-30'];
@@ -21,7 +21,7 @@ interface JsonEntry {
   flags: string[];
 }
 
-function json(args: string[]): {
+async function json(args: string[]): Promise<{
   status: number | null;
   report: {
     entries: JsonEntry[];
@@ -29,14 +29,15 @@ function json(args: string[]): {
     shortlists: unknown[];
     diagnostics: unknown[];
   };
-} {
-  const run = kipp([...args, '--format', 'json']);
+}> {
+  const run = await kippIn([...args, '--format', 'json']);
   return { status: run.status, report: run.status === 0 || run.status === 1 ? JSON.parse(run.stdout) : null };
 }
+type JsonRun = Awaited<ReturnType<typeof json>>;
 
 describe('shipped profiles', () => {
-  it('kipp rubric show kipp-2021: ten categories, three groups and the tiers', () => {
-    const run = kipp(['rubric', 'show', 'rubrics/kipp-2021.yaml']);
+  it('kipp rubric show kipp-2021: ten categories, three groups and the tiers', async () => {
+    const run = await kippIn(['rubric', 'show', 'rubrics/kipp-2021.yaml']);
     expect(run.status).toBe(0);
     for (const c of [
       'poverty',
@@ -58,13 +59,13 @@ describe('shipped profiles', () => {
     expect(run.stdout).toMatch(/shortlist top-99: 99\n/);
     expect(run.stdout).toMatch(/shortlist top-45: 45\n/);
     expect(run.stdout).toMatch(/shortlist replication-5: 5 \(group replication\)/);
-    const view = JSON.parse(kipp(['rubric', 'show', 'rubrics/kipp-2021.yaml', '--format', 'json']).stdout);
+    const view = JSON.parse((await kippIn(['rubric', 'show', 'rubrics/kipp-2021.yaml', '--format', 'json'])).stdout);
     expect(view.categories).toHaveLength(10);
     expect(view.groups).toHaveLength(3);
   });
 
-  it('kipp rubric show kipp-2025: nine categories, two groups, the stages and the proportional Top 99', () => {
-    const view = JSON.parse(kipp(['rubric', 'show', 'rubrics/kipp-2025.yaml', '--format', 'json']).stdout);
+  it('kipp rubric show kipp-2025: nine categories, two groups, the stages and the proportional Top 99', async () => {
+    const view = JSON.parse((await kippIn(['rubric', 'show', 'rubrics/kipp-2025.yaml', '--format', 'json'])).stdout);
     expect(view.categories).toHaveLength(9);
     expect(view.groups.map((g: { id: string }) => g.id)).toEqual(['general', 'replication']);
     expect(view.stages).toEqual([
@@ -79,8 +80,8 @@ describe('shipped profiles', () => {
     });
   });
 
-  it('a rubric without stages shows no stages key (its JSON stays as it was)', () => {
-    expect(JSON.parse(kipp(['rubric', 'show', '--format', 'json']).stdout)).not.toHaveProperty('stages');
+  it('a rubric without stages shows no stages key (its JSON stays as it was)', async () => {
+    expect(JSON.parse((await kippIn(['rubric', 'show', '--format', 'json'])).stdout)).not.toHaveProperty('stages');
   });
 });
 
@@ -127,15 +128,19 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
       stages: { desk: { total: 78.888889, rank: 5 }, presentation: { total: null, rank: null } },
     },
   ];
-  const byOption = json([
-    'score',
-    `${STAGES}/entries.csv`,
-    '--scores',
-    `desk=${STAGES}/scores-desk.csv`,
-    `presentation=${STAGES}/scores-presentation.csv`,
-    ...K2025,
-  ]);
-  const byColumn = json(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025]);
+  let byOption: JsonRun;
+  let byColumn: JsonRun;
+  beforeAll(async () => {
+    byOption = await json([
+      'score',
+      `${STAGES}/entries.csv`,
+      '--scores',
+      `desk=${STAGES}/scores-desk.csv`,
+      `presentation=${STAGES}/scores-presentation.csv`,
+      ...K2025,
+    ]);
+    byColumn = await json(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025]);
+  });
 
   it('--scores NAME=FILE: per-stage totals and ranks, final weighted mean, exit 0', () => {
     expect(byOption.status).toBe(0);
@@ -175,28 +180,32 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
     ]);
   });
 
-  it('CSV and the table show each stage', () => {
-    const csv = kipp([
-      'score',
-      `${STAGES}/entries.csv`,
-      '--scores',
-      `${STAGES}/scores-tahap.csv`,
-      ...K2025,
-      '--format',
-      'csv',
-    ]).stdout.split('\n');
+  it('CSV and the table show each stage', async () => {
+    const csv = (
+      await kippIn([
+        'score',
+        `${STAGES}/entries.csv`,
+        '--scores',
+        `${STAGES}/scores-tahap.csv`,
+        ...K2025,
+        '--format',
+        'csv',
+      ])
+    ).stdout.split('\n');
     expect(csv[0]).toContain(
       'total,novelty,effectiveness,benefit,replicability,sustainability,desk_total,desk_rank,presentation_total,presentation_rank,judges',
     );
     expect(csv[5]).toContain(',78.89,5,,,');
-    const table = kipp(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025], {
-      env: { COLUMNS: '220' },
-    }).stdout;
+    const table = (
+      await kippIn(['score', `${STAGES}/entries.csv`, '--scores', `${STAGES}/scores-tahap.csv`, ...K2025], {
+        env: { COLUMNS: '220' },
+      })
+    ).stdout;
     expect(table).toMatch(/K25-004.*Replication.*87\.78 \(#4\).*100\.00 \(#1\)/);
   });
 
-  it('kipp validate on the staged year runs clean', () => {
-    const run = kipp([
+  it('kipp validate on the staged year runs clean', async () => {
+    const run = await kippIn([
       'validate',
       `${STAGES}/entries.csv`,
       '--scores',
@@ -207,11 +216,17 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
     expect(run.status).toBe(0);
   });
 
-  it('--scores with a stage the rubric does not have: usage error, exit 2', () => {
-    const unknown = kipp(['score', `${STAGES}/entries.csv`, '--scores', `final=${STAGES}/scores-desk.csv`, ...K2025]);
+  it('--scores with a stage the rubric does not have: usage error, exit 2', async () => {
+    const unknown = await kippIn([
+      'score',
+      `${STAGES}/entries.csv`,
+      '--scores',
+      `final=${STAGES}/scores-desk.csv`,
+      ...K2025,
+    ]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/--scores final=.*desk, presentation/);
-    const none = kipp([
+    const none = await kippIn([
       'score',
       `${STAGES}/entries.csv`,
       '--scores',
@@ -223,8 +238,8 @@ describe('a two-stage year (KIPP 2025: desk 70 with pass mark 85, presentation 3
     expect(none.stderr).toMatch(/defines no stages/);
   });
 
-  it('a sheet given for one stage whose row names another: unknown-stage', () => {
-    const run = json(['score', `${STAGES}/entries.csv`, '--scores', `desk=${STAGES}/scores-tahap.csv`, ...K2025]);
+  it('a sheet given for one stage whose row names another: unknown-stage', async () => {
+    const run = await json(['score', `${STAGES}/entries.csv`, '--scores', `desk=${STAGES}/scores-tahap.csv`, ...K2025]);
     expect(run.status).toBe(1);
     // Lines 12–23 of scores-tahap.csv are presentation rows.
     const lines = (run.report.diagnostics as { code: string; line: number }[])
@@ -238,15 +253,20 @@ describe('groups end to end (KIPP 2021, as of 2021-06-30)', () => {
   // Inline scores, total = 100·(mean − 1)/9. G21-002 (general, 2019-09-01 + 24 months =
   // 2021-09-01) and G21-005 (replication, 2020-09-01 + 12 months = 2021-09-01) are too recent;
   // G21-003 (replication, 2020-05-01 + 12 = 2021-05-01) is old enough under its group's rule.
-  const { status, report } = json([
-    'score',
-    'fixtures/groups/entries.csv',
-    '--rubric',
-    'rubrics/kipp-2021.yaml',
-    '--as-of',
-    '2021-06-30',
-  ]);
-  const e = Object.fromEntries(report.entries.map((x) => [x.id, x]));
+  let status: JsonRun['status'];
+  let report: JsonRun['report'];
+  let e: Record<string, JsonEntry>;
+  beforeAll(async () => {
+    ({ status, report } = await json([
+      'score',
+      'fixtures/groups/entries.csv',
+      '--rubric',
+      'rubrics/kipp-2021.yaml',
+      '--as-of',
+      '2021-06-30',
+    ]));
+    e = Object.fromEntries(report.entries.map((x) => [x.id, x]));
+  });
 
   it('group values by alias and number; the group in the JSON report', () => {
     expect(report.entries.map((x) => [x.id, x.group])).toEqual([
@@ -275,7 +295,7 @@ describe('groups end to end (KIPP 2021, as of 2021-06-30)', () => {
     expect(report.entries.filter((x) => x.shortlists.includes('outstanding-5')).map((x) => x.id)).toEqual(['G21-004']);
   });
 
-  it('the group in the table, Markdown and CSV', () => {
+  it('the group in the table, Markdown and CSV', async () => {
     const args = [
       'score',
       'fixtures/groups/entries.csv',
@@ -284,9 +304,11 @@ describe('groups end to end (KIPP 2021, as of 2021-06-30)', () => {
       '--as-of',
       '2021-06-30',
     ];
-    expect(kipp([...args, '--lang', 'id'], { env: { COLUMNS: '220' } }).stdout).toMatch(/G21-004 .*│ Khusus +│/);
-    expect(kipp([...args, '--format', 'md']).stdout).toMatch(/\| G21-003 \|.*\| Replication \|/);
-    expect(kipp([...args, '--format', 'csv']).stdout).toMatch(
+    expect((await kippIn([...args, '--lang', 'id'], { env: { COLUMNS: '220' } })).stdout).toMatch(
+      /G21-004 .*│ Khusus +│/,
+    );
+    expect((await kippIn([...args, '--format', 'md'])).stdout).toMatch(/\| G21-003 \|.*\| Replication \|/);
+    expect((await kippIn([...args, '--format', 'csv'])).stdout).toMatch(
       /G21-006,E-Musrenbang Madiun,Pemerintah Kota Madiun,governance,replication,66\.67/,
     );
   });

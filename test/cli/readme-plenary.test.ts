@@ -8,11 +8,11 @@
  *
  * The block is found by its heading, in README.md or, once the README is split, in docs/.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { kippIn, ROOT, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 /** The first ```sh block after the heading "The plenary: …", in the README or a docs/ page. */
 function walkthrough(): string[] {
@@ -63,7 +63,7 @@ function steps(lines: readonly string[]): Step[] {
 }
 
 describe('#19 the README walkthrough runs the whole plenary cycle on the shipped example', () => {
-  it('#19 what it must show (2): assign → score → agenda (+ template) → decisions → final report → verify, exactly as the README writes it', () => {
+  it('#19 what it must show (2): assign → score → agenda (+ template) → decisions → final report → verify, exactly as the README writes it', async () => {
     const run = steps(walkthrough());
     // The cycle the issue asks for, in its order.
     expect(run.map((s) => [s.argv[0], s.argv.includes('--decisions')])).toEqual([
@@ -73,21 +73,16 @@ describe('#19 the README walkthrough runs the whole plenary cycle on the shipped
       ['score', true],
       ['verify', false],
     ]);
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-readme-plenary-'));
+    const dir = tempFolder('kipp-readme-plenary-');
     cpSync(join(ROOT, 'fixtures/example'), join(dir, 'fixtures/example'), { recursive: true });
-    const results = run.map((step) => {
-      const r = kipp(step.argv, { cwd: dir });
+    const results: Run[] = [];
+    for (const step of run) {
+      const r = await kippIn(step.argv, { cwd: dir });
       if (step.stdoutTo !== undefined) writeFileSync(join(dir, step.stdoutTo), r.stdout);
       expect(r.status, `kipp ${step.argv.join(' ')}\n${r.stderr}`).toBe(0);
-      return r;
-    });
-    const [assign, score, agenda, final, verify] = results as [
-      ReturnType<typeof kipp>,
-      ReturnType<typeof kipp>,
-      ReturnType<typeof kipp>,
-      ReturnType<typeof kipp>,
-      ReturnType<typeof kipp>,
-    ];
+      results.push(r);
+    }
+    const [assign, score, agenda, final, verify] = results as [Run, Run, Run, Run, Run];
 
     // 1. One score sheet per judge of the example's ten.
     expect(assign.stderr).toContain('10 score sheets');

@@ -4,13 +4,13 @@
  * the rubric files by hand.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, kipp, ROOT } from './run.js';
+import { BIN, kippIn, ROOT } from './run.js';
+import { tempFolder } from '../tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kipp-rubric-'));
+const dir = tempFolder('kipp-rubric-');
 const OWN = join(dir, 'own-weights.yaml');
 writeFileSync(
   OWN,
@@ -33,30 +33,30 @@ criteria:
 const EQUAL = { novelty: 20, effectiveness: 20, benefit: 20, replicability: 20, sustainability: 20 };
 
 describe('kipp rubric check', () => {
-  it.each(readdirSync('rubrics').filter((f) => f.endsWith('.yaml')))('rubrics/%s is valid: exit 0', (file) => {
-    const run = kipp(['rubric', 'check', `rubrics/${file}`]);
+  it.each(readdirSync('rubrics').filter((f) => f.endsWith('.yaml')))('rubrics/%s is valid: exit 0', async (file) => {
+    const run = await kippIn(['rubric', 'check', `rubrics/${file}`]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`rubrics/${file}`);
   });
-  it('an unknown key: exit 2, the code and line on stderr', () => {
-    const run = kipp(['rubric', 'check', 'fixtures/validate/invalid-rubric/rubric.yaml']);
+  it('an unknown key: exit 2, the code and line on stderr', async () => {
+    const run = await kippIn(['rubric', 'check', 'fixtures/validate/invalid-rubric/rubric.yaml']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/fixtures\/validate\/invalid-rubric\/rubric\.yaml:9: error invalid-rubric/);
   });
-  it('weights not summing to 100: exit 2 at the criteria key', () => {
-    const run = kipp(['rubric', 'check', BAD_SUM]);
+  it('weights not summing to 100: exit 2 at the criteria key', async () => {
+    const run = await kippIn(['rubric', 'check', BAD_SUM]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/bad-sum\.yaml:4: error invalid-rubric/);
   });
-  it('a missing file: exit 2', () => {
-    expect(kipp(['rubric', 'check', join(dir, 'nope.yaml')]).status).toBe(2);
+  it('a missing file: exit 2', async () => {
+    expect((await kippIn(['rubric', 'check', join(dir, 'nope.yaml')])).status).toBe(2);
   });
 });
 
 describe('kipp rubric show', () => {
-  it('JSON: the embedded rubric, equal weights in every category', () => {
-    const run = kipp(['rubric', 'show', '--format', 'json']);
+  it('JSON: the embedded rubric, equal weights in every category', async () => {
+    const run = await kippIn(['rubric', 'show', '--format', 'json']);
     expect(run.status).toBe(0);
     const view = JSON.parse(run.stdout);
     expect(view.name).toBe('KIPP 2018');
@@ -69,8 +69,8 @@ describe('kipp rubric show', () => {
     ]);
     for (const c of view.categories) expect(c).toMatchObject({ weights: EQUAL, own: false });
   });
-  it('JSON: a category with its own weights', () => {
-    const view = JSON.parse(kipp(['rubric', 'show', OWN, '--format', 'json']).stdout);
+  it('JSON: a category with its own weights', async () => {
+    const view = JSON.parse((await kippIn(['rubric', 'show', OWN, '--format', 'json'])).stdout);
     const byId = Object.fromEntries(view.categories.map((c: { id: string }) => [c.id, c]));
     expect(byId.inclusive).toMatchObject({
       weights: { novelty: 15, effectiveness: 20, benefit: 30, replicability: 15, sustainability: 20 },
@@ -78,21 +78,23 @@ describe('kipp rubric show', () => {
     });
     expect(byId.governance).toMatchObject({ weights: EQUAL, own: false });
   });
-  it('Markdown: one row per category, weights in criterion order', () => {
-    const run = kipp(['rubric', 'show', OWN, '--format', 'md']);
+  it('Markdown: one row per category, weights in criterion order', async () => {
+    const run = await kippIn(['rubric', 'show', OWN, '--format', 'md']);
     expect(run.status).toBe(0);
     const rows = run.stdout.split('\n').filter((l) => l.startsWith('| '));
     expect(rows).toHaveLength(5); // header + 4 categories
     expect(rows).toContain('| inclusive * | 15 | 20 | 30 | 15 | 20 |');
     expect(rows).toContain('| governance | 20 | 20 | 20 | 20 | 20 |');
   });
-  it('table: the default format', () => {
-    const run = kipp(['rubric', 'show', OWN]);
+  it('table: the default format', async () => {
+    const run = await kippIn(['rubric', 'show', OWN]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/inclusive \*.*15.*20.*30.*15.*20/);
   });
-  it('KIPP_RUBRIC names the rubric when no file is given', () => {
-    const view = JSON.parse(kipp(['rubric', 'show', '--format', 'json'], { env: { KIPP_RUBRIC: OWN } }).stdout);
+  it('KIPP_RUBRIC names the rubric when no file is given', async () => {
+    const view = JSON.parse(
+      (await kippIn(['rubric', 'show', '--format', 'json'], { env: { KIPP_RUBRIC: OWN } })).stdout,
+    );
     expect(view.name).toBe('Own weights');
   });
   it.each([
@@ -100,8 +102,8 @@ describe('kipp rubric show', () => {
     [['rubric', 'show', join(dir, 'nope.yaml')]],
     [['rubric', 'show', '--format', 'xml']],
     [['rubric', 'show', '--lang', 'fr']],
-  ])('%j: exit 2', (args) => {
-    const run = kipp(args);
+  ])('%j: exit 2', async (args) => {
+    const run = await kippIn(args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
   });
@@ -121,41 +123,41 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
       .filter((m) => m !== null)
       .map((m) => [Number(m[1]), m[2]]);
 
-  it('#16.11: criteria that differ only by case are refused at the second one, in rubric check and score', () => {
+  it('#16.11: criteria that differ only by case are refused at the second one, in rubric check and score', async () => {
     const file = write(
       'case.yaml',
       'name: Case\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  Novelty: { weight: 50 }\n',
     );
-    const check = kipp(['rubric', 'check', file]);
+    const check = await kippIn(['rubric', 'check', file]);
     expect(check.status).toBe(2);
     expect(check.stdout).toBe('');
     expect(places(check.stderr)).toEqual([[5, 'criteria.Novelty']]);
     expect(check.stderr).toContain('criteria "novelty" and "Novelty"');
     expect(check.stderr).toContain('ignoring case');
-    const score = kipp(['score', 'fixtures/example/entries.csv', '--rubric', file]);
+    const score = await kippIn(['score', 'fixtures/example/entries.csv', '--rubric', file]);
     expect(score.status).toBe(2);
     expect(score.stdout).toBe('');
     expect(places(score.stderr)).toEqual([[5, 'criteria.Novelty']]);
   });
 
-  it('#16.11: a criterion alias or label that names another criterion is refused too', () => {
+  it('#16.11: a criterion alias or label that names another criterion is refused too', async () => {
     // `kebaruan` is novelty's built-in Indonesian alias: a column `Kebaruan` could mean either.
     const file = write(
       'alias.yaml',
       'name: Alias\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  originality: { weight: 50, label: { id: Kebaruan } }\n',
     );
-    const run = kipp(['rubric', 'check', file]);
+    const run = await kippIn(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     expect(places(run.stderr)).toEqual([[5, 'criteria.originality']]);
     expect(run.stderr).toContain('criteria "novelty" and "originality" share the name "Kebaruan"');
   });
 
-  it('#16.11: an enum typo quotes the value written and the closest allowed value', () => {
+  it('#16.11: an enum typo quotes the value written and the closest allowed value', async () => {
     const file = write(
       'enum.yaml',
       'name: Enum\nscale: { min: 1, max: 10 }\nnormalization: z-score\naggregation: Median\n',
     );
-    const run = kipp(['rubric', 'check', file]);
+    const run = await kippIn(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     expect(run.stderr).not.toContain('undefined');
     const lines = run.stderr.split('\n');
@@ -165,12 +167,12 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
     expect(lines.find((l) => l.includes(':4:'))).toContain('got "Median" (did you mean "median"?)');
   });
 
-  it('#16.11: a value far from every allowed one gets no guess; a misspelled key gets the nearest key', () => {
+  it('#16.11: a value far from every allowed one gets no guess; a misspelled key gets the nearest key', async () => {
     const file = write(
       'far.yaml',
       'name: Far\nscale: { min: 1, max: 10 }\naggregation: average\nnormalisation: none\n',
     );
-    const run = kipp(['rubric', 'check', file]);
+    const run = await kippIn(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     const lines = run.stderr.split('\n');
     expect(lines.find((l) => l.includes(':3:'))).toContain('got "average"');
@@ -180,7 +182,7 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
     );
   });
 
-  it('#16.11: rubric check reports schema and cross-field problems at once, each with its path, top to bottom', () => {
+  it('#16.11: rubric check reports schema and cross-field problems at once, each with its path, top to bottom', async () => {
     const file = write(
       'all.yaml',
       [
@@ -201,7 +203,7 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
         '',
       ].join('\n'),
     );
-    const run = kipp(['rubric', 'check', file]);
+    const run = await kippIn(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     expect(places(run.stderr)).toEqual([
       [4, 'criteria'], // weights sum to 90 (cross-field; the line where the mapping starts)
@@ -215,25 +217,25 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
     expect(run.stderr).toContain('is invalid (7 problems)');
   });
 
-  it('#16.11: a rule that reads a refused key is skipped, not run on the defaults that stand in for it', () => {
+  it('#16.11: a rule that reads a refused key is skipped, not run on the defaults that stand in for it', async () => {
     // criteria.impact has no valid weight: the criteria are not read, so tie_break's `impact`
     // must not be called unknown (it is not), nor the weights' sum judged.
     const file = write(
       'skip.yaml',
       'name: Skip\nscale: { min: 1, max: 10 }\ncriteria:\n  impact: { weight: heavy }\n  reach: { weight: 30 }\ntie_break: [impact]\n',
     );
-    const run = kipp(['rubric', 'check', file]);
+    const run = await kippIn(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     expect(places(run.stderr)).toEqual([[4, 'criteria.impact.weight']]);
     expect(run.stderr).toContain('expected number, got "heavy"');
   });
 
-  it('#16.11: an unknown key refuses only itself: the weights next to it are still summed', () => {
+  it('#16.11: an unknown key refuses only itself: the weights next to it are still summed', async () => {
     const file = write(
       'typo.yaml',
       'name: Typo\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50, wieght: 50 }\n  benefit: { weight: 40 }\n',
     );
-    const run = kipp(['rubric', 'check', file]);
+    const run = await kippIn(['rubric', 'check', file]);
     expect(run.status).toBe(2);
     // Same line: the schema's problem first, then the cross-field one.
     expect(places(run.stderr)).toEqual([
@@ -244,14 +246,14 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
     expect(run.stderr).toContain('unknown key "wieght" (did you mean "weight"?)');
   });
 
-  it('#16.11: a rubric path that is a directory says so (not "not found"), exit 2, in check, score and validate', () => {
+  it('#16.11: a rubric path that is a directory says so (not "not found"), exit 2, in check, score and validate', async () => {
     for (const args of [
       ['rubric', 'check', dir],
       ['rubric', 'show', dir],
       ['score', 'fixtures/example/entries.csv', '--rubric', dir],
       ['validate', 'fixtures/example/entries.csv', '--rubric', dir],
     ]) {
-      const run = kipp(args);
+      const run = await kippIn(args);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr + run.stdout, args.join(' ')).toContain('is a directory');
       expect(run.stderr + run.stdout, args.join(' ')).not.toContain('not found');
@@ -273,8 +275,8 @@ describe('#16.11: rubric problems, every one at once, at its place, in plain wor
     expect(run.stderr).toContain(`${file}: error file-not-found: rubric file cannot be read: permission denied`);
   });
 
-  it('#16.11: a missing rubric is still "not found"', () => {
-    const run = kipp(['rubric', 'check', join(dir, 'nope.yaml')]);
+  it('#16.11: a missing rubric is still "not found"', async () => {
+    const run = await kippIn(['rubric', 'check', join(dir, 'nope.yaml')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('rubric file not found');
   });

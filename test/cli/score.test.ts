@@ -2,11 +2,11 @@
  * `kipp score` end to end on the shipped example: what a secretariat sees, and the contract
  * a pipeline relies on (stdout/stderr split, exit codes, byte-identical JSON, safe --output).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kipp, kippIn, ROOT, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const EX = 'fixtures/example';
 const INPUTS = [
@@ -19,7 +19,10 @@ const INPUTS = [
 ];
 
 describe('the README first command', () => {
-  const run = kipp(['score', ...INPUTS]);
+  let run: Run;
+  beforeAll(async () => {
+    run = await kippIn(['score', ...INPUTS]);
+  });
   it('prints the ranked table of the example competition and exits 0', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
@@ -37,9 +40,13 @@ describe('the README first command', () => {
 
 describe('JSON report', () => {
   const args = ['score', ...INPUTS, '--as-of', '2026-11-22', '--format', 'json'];
-  const first = kipp(args);
+  let first: Run;
+  beforeAll(async () => {
+    first = await kippIn(args);
+  });
   it('is byte-identical from run to run', () => {
     expect(first.status).toBe(0);
+    // a second run in its own process, the built CLI: also what kippIn() stands for
     expect(kipp(args).stdout).toBe(first.stdout);
   });
   it('has the SPEC section 6 shape', () => {
@@ -56,17 +63,17 @@ describe('JSON report', () => {
       { name: 'top-40', size: 40, taken: 40, cutoff_tie: false },
     ]);
   });
-  it('adds a generation time only with SOURCE_DATE_EPOCH', () => {
+  it('adds a generation time only with SOURCE_DATE_EPOCH', async () => {
     expect(JSON.parse(first.stdout).generated).toBeUndefined();
-    const stamped = JSON.parse(kipp(args, { env: { SOURCE_DATE_EPOCH: '1700000000' } }).stdout);
+    const stamped = JSON.parse((await kippIn(args, { env: { SOURCE_DATE_EPOCH: '1700000000' } })).stdout);
     expect(stamped.generated).toBe('2023-11-14T22:13:20.000Z');
   });
 });
 
 describe('narrowing and other formats', () => {
-  it('--category and --top narrow what is shown without changing ranks', () => {
+  it('--category and --top narrow what is shown without changing ranks', async () => {
     const report = JSON.parse(
-      kipp(['score', ...INPUTS, '--format', 'json', '--category', 'inklusif', '--top', '3']).stdout,
+      (await kippIn(['score', ...INPUTS, '--format', 'json', '--category', 'inklusif', '--top', '3'])).stdout,
     );
     expect(report.entries.map((e: { category: string }) => e.category)).toEqual([
       'inclusive',
@@ -75,23 +82,23 @@ describe('narrowing and other formats', () => {
     ]);
     expect(report.entries[0].rank).toBe(3);
   });
-  it('csv has a header and one row per entry with 2-decimal totals', () => {
-    const run = kipp(['score', ...INPUTS, '--format', 'csv']);
+  it('csv has a header and one row per entry with 2-decimal totals', async () => {
+    const run = await kippIn(['score', ...INPUTS, '--format', 'csv']);
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^rank,category_rank,id,title,agency,category,group,total,novelty,/);
     expect(lines).toHaveLength(49);
     expect(lines[1]).toMatch(/^1,1,KIPP-2018-011,.*,88\.44,/);
   });
-  it('md renders a table', () => {
-    const run = kipp(['score', ...INPUTS, '--format', 'md', '--lang', 'id']);
+  it('md renders a table', async () => {
+    const run = await kippIn(['score', ...INPUTS, '--format', 'md', '--lang', 'id']);
     expect(run.stdout).toMatch(/^# KIPP 2018/);
     expect(run.stdout).toContain('| Peringkat | Kode | Judul |');
   });
 });
 
 describe('bad input reaches the user as a clear message and the right exit code', () => {
-  it('a missing file: exit 2, named on stderr, nothing on stdout', () => {
-    const run = kipp(['score', `${EX}/entries.csv`, '--scores', 'no-such-sheet.csv']);
+  it('a missing file: exit 2, named on stderr, nothing on stdout', async () => {
+    const run = await kippIn(['score', `${EX}/entries.csv`, '--scores', 'no-such-sheet.csv']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('no-such-sheet.csv');
@@ -99,49 +106,49 @@ describe('bad input reaches the user as a clear message and the right exit code'
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('an unknown column: a warning with file, line and column', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+  it('an unknown column: a warning with file, line and column', async () => {
+    const dir = tempFolder('kipp-');
     writeFileSync(join(dir, 'entries.csv'), 'id,title,agency,category,kategroi_lama\nA1,Judul,Instansi,governance,x\n');
-    const run = kipp(['score', join(dir, 'entries.csv')]);
+    const run = await kippIn(['score', join(dir, 'entries.csv')]);
     expect(run.stderr).toMatch(/entries\.csv:1:5: warning unknown-field/);
   });
 
-  it('a rubric typo: exit 2 with the key path and line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+  it('a rubric typo: exit 2 with the key path and line', async () => {
+    const dir = tempFolder('kipp-');
     writeFileSync(
       join(dir, 'rubric.yaml'),
       'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { wieght: 100 }\n',
     );
-    const run = kipp(['score', `${EX}/entries.csv`, '--rubric', join(dir, 'rubric.yaml')]);
+    const run = await kippIn(['score', `${EX}/entries.csv`, '--rubric', join(dir, 'rubric.yaml')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/rubric\.yaml:4: error invalid-rubric: criteria\.novelty\.wieght: unknown key/);
     expect(run.stderr).toMatch(/criteria\.novelty\.weight: required/);
   });
 
-  it('weights summing to 90: exit 2', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+  it('weights summing to 90: exit 2', async () => {
+    const dir = tempFolder('kipp-');
     writeFileSync(
       join(dir, 'rubric.yaml'),
       'name: R\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 40 }\n',
     );
-    const run = kipp(['score', `${EX}/entries.csv`, '--rubric', join(dir, 'rubric.yaml')]);
+    const run = await kippIn(['score', `${EX}/entries.csv`, '--rubric', join(dir, 'rubric.yaml')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/invalid-rubric: criteria: criterion weights sum to 90, not 100/);
   });
 
-  it('a bad option value: exit 2', () => {
-    expect(kipp(['score', `${EX}/entries.csv`, '--as-of', '2026-02-30']).status).toBe(2);
-    expect(kipp(['score', `${EX}/entries.csv`, '--format', 'pdf']).status).toBe(2);
-    expect(kipp(['score', `${EX}/entries.csv`, '--top', 'ten']).status).toBe(2);
+  it('a bad option value: exit 2', async () => {
+    expect((await kippIn(['score', `${EX}/entries.csv`, '--as-of', '2026-02-30'])).status).toBe(2);
+    expect((await kippIn(['score', `${EX}/entries.csv`, '--format', 'pdf'])).status).toBe(2);
+    expect((await kippIn(['score', `${EX}/entries.csv`, '--top', 'ten'])).status).toBe(2);
   });
 
-  it('data errors: the report is printed and the exit code is 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+  it('data errors: the report is printed and the exit code is 1', async () => {
+    const dir = tempFolder('kipp-');
     writeFileSync(
       join(dir, 'entries.csv'),
       'id,title,agency,category,implemented_since,novelty,effectiveness,benefit,replicability,sustainability\nA,T,Ag,governance,2020-01-01,8,8,8,8,11\n',
     );
-    const run = kipp(['score', join(dir, 'entries.csv'), '--format', 'json']);
+    const run = await kippIn(['score', join(dir, 'entries.csv'), '--format', 'json']);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).entries[0].flags).toEqual(['incomplete']);
     expect(run.stderr).toMatch(/entries\.csv:2:10: error score-out-of-range/);
@@ -149,20 +156,20 @@ describe('bad input reaches the user as a clear message and the right exit code'
 });
 
 describe('--output', () => {
-  it('writes the file, never over an input, and needs --force to replace', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-'));
+  it('writes the file, never over an input, and needs --force to replace', async () => {
+    const dir = tempFolder('kipp-');
     copyFileSync(`${EX}/entries.csv`, join(dir, 'entries.csv'));
     const before = readFileSync(join(dir, 'entries.csv'), 'utf8');
-    const over = kipp(['score', join(dir, 'entries.csv'), '--output', join(dir, 'entries.csv')]);
+    const over = await kippIn(['score', join(dir, 'entries.csv'), '--output', join(dir, 'entries.csv')]);
     expect(over.status).toBe(2);
     expect(over.stderr).toContain('input');
     expect(readFileSync(join(dir, 'entries.csv'), 'utf8')).toBe(before);
 
     const out = join(dir, 'report.json');
-    expect(kipp(['score', join(dir, 'entries.csv'), '--output', out]).status).toBe(1); // inline scores absent: too few judges
+    expect((await kippIn(['score', join(dir, 'entries.csv'), '--output', out])).status).toBe(1); // inline scores absent: too few judges
     expect(JSON.parse(readFileSync(out, 'utf8')).entries).toHaveLength(48);
-    expect(kipp(['score', join(dir, 'entries.csv'), '--output', out]).status).toBe(2);
-    expect(kipp(['score', join(dir, 'entries.csv'), '--output', out, '--force']).status).toBe(1);
+    expect((await kippIn(['score', join(dir, 'entries.csv'), '--output', out])).status).toBe(2);
+    expect((await kippIn(['score', join(dir, 'entries.csv'), '--output', out, '--force'])).status).toBe(1);
     expect(existsSync(out)).toBe(true);
   });
 });
@@ -189,11 +196,11 @@ describe('kipp score with score sheets read in worker threads', () => {
     ],
   };
   for (const [name, args] of Object.entries(cases)) {
-    it(`${name}: the same JSON report, byte for byte`, () => {
-      const alone = kipp(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], {
+    it(`${name}: the same JSON report, byte for byte`, async () => {
+      const alone = await kippIn(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], {
         env: { KIPP_WORKER_MIN_BYTES: 'off' },
       });
-      const threaded = kipp(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], {
+      const threaded = await kippIn(['score', ...args, '--format', 'json', '--as-of', '2026-01-01'], {
         env: { KIPP_WORKER_MIN_BYTES: '0' },
       });
       expect(threaded.stdout).toBe(alone.stdout);
@@ -203,8 +210,8 @@ describe('kipp score with score sheets read in worker threads', () => {
     });
   }
 
-  it('refuses a KIPP_WORKER_MIN_BYTES that is not a number (exit 2)', () => {
-    const r = kipp(['score', join(ex, 'entries.csv'), '--scores', join(ex, 'scores-long.csv')], {
+  it('refuses a KIPP_WORKER_MIN_BYTES that is not a number (exit 2)', async () => {
+    const r = await kippIn(['score', join(ex, 'entries.csv'), '--scores', join(ex, 'scores-long.csv')], {
       env: { KIPP_WORKER_MIN_BYTES: 'lots' },
     });
     expect(r.status).toBe(2);
@@ -218,7 +225,7 @@ describe('kipp score piped into a reader that stops early (| head)', () => {
     const { generate } = (await import(join(ROOT, 'bench/generate.mjs'))) as {
       generate: (size: string, dir: string) => Promise<unknown>;
     };
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-head-'));
+    const dir = tempFolder('kipp-head-');
     await generate('national', dir);
     const { spawn } = await import('node:child_process');
     const child = spawn(

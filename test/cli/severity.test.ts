@@ -3,11 +3,11 @@
  * against an independent fit of the model (numpy's least squares in fixtures/severity/make.py,
  * its results in expected.json).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { kipp, ROOT } from './run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kippIn, ROOT, type Run } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const FX = 'fixtures/severity';
 const INPUTS = [
@@ -28,11 +28,15 @@ const expected = JSON.parse(readFileSync(join(ROOT, FX, 'expected.json'), 'utf8'
 const WEIGHTS = { novelty: 20, effectiveness: 20, benefit: 20, replicability: 20, sustainability: 20 };
 
 describe('#20: kipp score with normalization: severity', () => {
-  const run = kipp(['score', ...INPUTS, '--format', 'json']);
-  const report = JSON.parse(run.stdout) as {
+  let run: Run;
+  let report: {
     entries: { id: string; rank: number | null; total: number | null; criteria: Record<string, number> }[];
     severities: { criterion: string; judge: string; severity: number; records: number }[];
   };
+  beforeAll(async () => {
+    run = await kippIn(['score', ...INPUTS, '--format', 'json']);
+    report = JSON.parse(run.stdout) as typeof report;
+  });
 
   it('gives every criterion value and total of the independent fit', () => {
     expect(run.status).toBe(0);
@@ -65,8 +69,8 @@ describe('#20: kipp score with normalization: severity', () => {
     }
   });
 
-  it("explain shows s_jc and x' for each of an entry's scores", () => {
-    const text = kipp(['explain', 'KIPP-2018-001', ...INPUTS]).stdout;
+  it("explain shows s_jc and x' for each of an entry's scores", async () => {
+    const text = (await kippIn(['explain', 'KIPP-2018-001', ...INPUTS])).stdout;
     expect(text).toContain("x' = x − s_jc");
     const s = expected.severities.novelty!;
     const line = text.split('\n').find((l) => /^\s+J07\s+5\.5\s+→/.test(l))!;
@@ -74,8 +78,8 @@ describe('#20: kipp score with normalization: severity', () => {
     expect(line).toContain(`→ ${Math.round((5.5 - s.J07!) * 1e6) / 1e6}`);
   });
 
-  it("kipp judges reports each judge's s_jc per criterion with its standard error (numpy) and flags the poorly estimated", () => {
-    const run = kipp(['judges', ...INPUTS, '--format', 'json']);
+  it("kipp judges reports each judge's s_jc per criterion with its standard error (numpy) and flags the poorly estimated", async () => {
+    const run = await kippIn(['judges', ...INPUTS, '--format', 'json']);
     expect(run.status).toBe(0);
     const profile = JSON.parse(run.stdout) as {
       severities: {
@@ -98,7 +102,7 @@ describe('#20: kipp score with normalization: severity', () => {
       expect(Math.abs(s.se - se[s.criterion]![s.judge]!)).toBeLessThan(1.5e-6);
       expect(s.poorly_estimated).toBe(s.records < 10);
     }
-    const table = kipp(['judges', ...INPUTS, '--lang', 'id']).stdout;
+    const table = (await kippIn(['judges', ...INPUTS, '--lang', 'id'])).stdout;
     expect(table).toContain('Keketatan s_jc yang ditaksir per kriteria');
     const j03 = table.split('\n').find((l) => /│ J03 /.test(l) && l.includes('±'))!;
     expect(j03).toContain(
@@ -106,15 +110,15 @@ describe('#20: kipp score with normalization: severity', () => {
     );
   });
 
-  it('rubric check accepts the method', () => {
-    const check = kipp(['rubric', 'check', `${FX}/rubric.yaml`]);
+  it('rubric check accepts the method', async () => {
+    const check = await kippIn(['rubric', 'check', `${FX}/rubric.yaml`]);
     expect(check.status).toBe(0);
   });
 });
 
 describe('#20: a criterion whose own judge–entry graph is in pieces', () => {
-  it('is warned about (disconnected-panel, naming the criterion and the pieces) though the whole panel is connected', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-sev-'));
+  it('is warned about (disconnected-panel, naming the criterion and the pieces) though the whole panel is connected', async () => {
+    const dir = tempFolder('kipp-sev-');
     writeFileSync(
       join(dir, 'rubric.yaml'),
       'name: two criteria\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 50 }\nnormalization: severity\n',
@@ -134,7 +138,7 @@ describe('#20: a criterion whose own judge–entry graph is in pieces', () => {
       for (const j of js) rows.push(`${e},${j},novelty,7`);
     for (const j of 'ABCD') rows.push(`E1,${j},benefit,6`);
     writeFileSync(join(dir, 'scores.csv'), `${rows.join('\n')}\n`);
-    const run = kipp([
+    const run = await kippIn([
       'validate',
       join(dir, 'entries.csv'),
       '--scores',

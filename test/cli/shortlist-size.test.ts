@@ -10,11 +10,11 @@
  * category has a tie. The shortlist must then take exactly the two best of every category:
  * 2 × the number of categories, more than its size of 2, which is what fired the warning.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const SHORTLIST = '  - { name: per-category-2, size: 2, per_category: true }\n';
 const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
@@ -26,12 +26,12 @@ interface Year {
 }
 
 /** The rubric with a per-category shortlist added, and a year of entries and scores for it. */
-function yearFor(file: string): Year {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-percat-'));
+async function yearFor(file: string): Promise<Year> {
+  const dir = tempFolder('kipp-percat-');
   const text = readFileSync(join('rubrics', file), 'utf8');
   expect(text).toMatch(/^shortlists:\n/m);
   writeFileSync(join(dir, 'rubric.yaml'), text.replace(/^shortlists:\n/m, `shortlists:\n${SHORTLIST}`));
-  const view = JSON.parse(kipp(['rubric', 'show', join(dir, 'rubric.yaml'), '--format', 'json']).stdout);
+  const view = JSON.parse((await kippIn(['rubric', 'show', join(dir, 'rubric.yaml'), '--format', 'json'])).stdout);
   const categories: string[] = view.categories.map((c: { id: string }) => c.id);
   const groups: string[] = view.groups.map((g: { id: string }) => g.id);
   const stages: string[] = (view.stages ?? []).map((s: { name: string }) => s.name);
@@ -63,9 +63,9 @@ const SHIPPED = readdirSync('rubrics').filter((f) => f.endsWith('.yaml'));
 describe('#17.2: a per_category shortlist is never over its size', () => {
   it.each(SHIPPED)(
     '#17.2: rubrics/%s with a per-category shortlist: no shortlist-over-size in JSON or HTML, two taken per category',
-    (file) => {
-      const year = yearFor(file);
-      const run = kipp(['score', ...year.args, '--format', 'json'], { cwd: year.dir });
+    async (file) => {
+      const year = await yearFor(file);
+      const run = await kippIn(['score', ...year.args, '--format', 'json'], { cwd: year.dir });
       expect(run.status, run.stderr).toBe(0);
       const report = JSON.parse(run.stdout);
       expect(report.diagnostics.map((d: { code: string }) => d.code)).not.toContain('shortlist-over-size');
@@ -84,31 +84,31 @@ describe('#17.2: a per_category shortlist is never over its size', () => {
       expect(taken.sort()).toEqual(
         year.categories.flatMap((_, c) => [1, 2].map((p) => `E${String(c + 1).padStart(2, '0')}-${p}`)).sort(),
       );
-      const html = kipp(['score', ...year.args, '--format', 'html'], { cwd: year.dir });
+      const html = await kippIn(['score', ...year.args, '--format', 'html'], { cwd: year.dir });
       expect(html.status).toBe(0);
       expect(html.stdout).not.toContain('shortlist-over-size');
     },
   );
 
-  it('#17.2: diff and verify of such a report show no shortlist-over-size', () => {
-    const year = yearFor(SHIPPED[0]!);
-    expect(kipp(['score', ...year.args, '--format', 'json', '--output', 'report.json'], { cwd: year.dir }).status).toBe(
-      0,
-    );
-    expect(kipp(['score', ...year.args, '--format', 'json', '--output', 'again.json'], { cwd: year.dir }).status).toBe(
-      0,
-    );
-    const verify = kipp(['verify', 'report.json'], { cwd: year.dir });
+  it('#17.2: diff and verify of such a report show no shortlist-over-size', async () => {
+    const year = await yearFor(SHIPPED[0]!);
+    expect(
+      (await kippIn(['score', ...year.args, '--format', 'json', '--output', 'report.json'], { cwd: year.dir })).status,
+    ).toBe(0);
+    expect(
+      (await kippIn(['score', ...year.args, '--format', 'json', '--output', 'again.json'], { cwd: year.dir })).status,
+    ).toBe(0);
+    const verify = await kippIn(['verify', 'report.json'], { cwd: year.dir });
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(verify.stdout + verify.stderr).not.toContain('shortlist-over-size');
-    const diff = kipp(['diff', 'report.json', 'again.json', '--format', 'json'], { cwd: year.dir });
+    const diff = await kippIn(['diff', 'report.json', 'again.json', '--format', 'json'], { cwd: year.dir });
     expect(diff.status).toBe(0);
     expect(JSON.stringify(JSON.parse(diff.stdout).diagnostics)).not.toContain('shortlist-over-size');
   });
 
-  it('#17.2: the conformance panel (best-per-category, size 5, four categories): no warning', () => {
+  it('#17.2: the conformance panel (best-per-category, size 5, four categories): no warning', async () => {
     const dir = 'fixtures/conformance/panel';
-    const run = kipp(
+    const run = await kippIn(
       [
         'score',
         'entries.csv',

@@ -3,11 +3,23 @@
  * (start-up within 1.2× of `node -e 0`; the timing itself is the bench's, never a test's).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { kipp } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/kipp.js');
@@ -89,4 +101,56 @@ describe('#22: kipp score loads the format it writes', () => {
     for (const other of ['html', 'table', 'markdown', 'json'])
       expect(loadedSources(other)).toContain(`dist/report/score/${other}.js`);
   });
+});
+
+/**
+ * The built CLI as the shell sees it: most CLI tests call `main()` in the test process
+ * (kippIn); these spawn bin/kipp.js so that each exit code is the process's own.
+ */
+describe('exit codes of the built CLI, end to end', () => {
+  const EX = 'fixtures/example';
+  const ALL = [
+    `${EX}/entries.csv`,
+    '--scores',
+    `${EX}/scores-wide.csv`,
+    `${EX}/scores-long.csv`,
+    '--judges',
+    `${EX}/judges.csv`,
+  ];
+
+  it('0: the example ranked; 1: data errors (entries without a judge), the report still printed', () => {
+    const ok = kipp(['score', ...ALL, '--format', 'json']);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).entries).toHaveLength(48);
+    const errors = kipp(['score', `${EX}/entries.csv`, '--scores', `${EX}/scores-long.csv`, '--format', 'json']);
+    expect(errors.status).toBe(1);
+    expect(errors.stderr).toMatch(/error too-few-judges/);
+    expect(JSON.parse(errors.stdout).entries).toHaveLength(48);
+  });
+
+  it('2: an unknown option, said on stderr with nothing on stdout', () => {
+    const r = kipp(['score', `${EX}/entries.csv`, '--no-such-option']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown option '--no-such-option'/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))(
+    '70: a report that cannot be written (stdout on a full device) is said, never silent',
+    () => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN, 'score', ...ALL, '--format', 'json'], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', TZ: 'Asia/Jakarta' },
+          stdio: ['ignore', full, 'pipe'],
+          encoding: 'utf8',
+        });
+        expect(r.status).toBe(70);
+        expect(r.stderr).toMatch(/^kipp: cannot write the report to stdout: ENOSPC/m);
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 });

@@ -4,12 +4,12 @@
  * the measure cli-table3 uses, not by .length), in English and Indonesian, with wide characters
  * in the titles; and a 100 MB title is cut, not a crash.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const EX = 'fixtures/example';
 const S = 'fixtures/stages';
@@ -39,7 +39,7 @@ const WIDTHS = [40, 60, 80, 100, 120, 200];
 
 /** The example entries with every title replaced by `title(i)`. */
 function withTitles(title: (i: number) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-width-'));
+  const dir = tempFolder('kipp-width-');
   const [head, ...rows] = readFileSync(`${EX}/entries.csv`, 'utf8').trimEnd().split('\n');
   // titles are the second field; the example's titles hold no comma or quote
   writeFileSync(
@@ -66,9 +66,9 @@ describe('#17.12: the terminal table never exceeds the terminal', () => {
     ['CJK and emoji titles', ['score', wide, ...EXAMPLE.slice(1), '--lang', 'id']],
   ];
   for (const [name, args] of cases) {
-    it(`${name}: at ${WIDTHS.join(', ')} columns every line fits`, () => {
+    it(`${name}: at ${WIDTHS.join(', ')} columns every line fits`, async () => {
       for (const width of WIDTHS) {
-        const r = kipp(args, { env: { COLUMNS: String(width) } });
+        const r = await kippIn(args, { env: { COLUMNS: String(width) } });
         expect(r.status).toBe(0);
         expect({ width, widest: widest(r.stdout) <= width }).toEqual({ width, widest: true });
         expect(r.stdout).toMatch(/KIPP-20\d\d-0\d\d|K25-00\d/); // the entries are there
@@ -76,37 +76,37 @@ describe('#17.12: the terminal table never exceeds the terminal', () => {
     });
   }
 
-  it('#17.12: with short titles at 200 columns the criteria are shown with their full names; cut names get a legend', () => {
+  it('#17.12: with short titles at 200 columns the criteria are shown with their full names; cut names get a legend', async () => {
     const short = withTitles((i) => `T${i}`);
-    const en = kipp(['score', short, ...EXAMPLE.slice(1)], { env: { COLUMNS: '200' } });
+    const en = await kippIn(['score', short, ...EXAMPLE.slice(1)], { env: { COLUMNS: '200' } });
     const head = en.stdout.split('\n')[1]!;
     for (const label of ['Novelty', 'Effectiveness', 'Benefit', 'Replicability', 'Sustainability'])
       expect(head).toContain(`│ ${label} `);
     // Indonesian "Dapat ditransfer/direplikasi" is longer than a column header: cut, and spelled out
-    const id = kipp(['score', short, ...EXAMPLE.slice(1), '--lang', 'id'], { env: { COLUMNS: '200' } });
+    const id = await kippIn(['score', short, ...EXAMPLE.slice(1), '--lang', 'id'], { env: { COLUMNS: '200' } });
     const idHead = id.stdout.split('\n')[1]!;
     expect(idHead).toContain('│ Kebaruan ');
     expect(idHead).toContain('│ Dapat ditransfe… ');
     expect(id.stdout).toContain('Dapat ditransfe… Dapat ditransfer/direplikasi');
   });
 
-  it('#17.12: between 60 and 120 columns the table narrows its text columns instead of overflowing', () => {
+  it('#17.12: between 60 and 120 columns the table narrows its text columns instead of overflowing', async () => {
     for (const width of [100, 120]) {
-      const r = kipp(['score', ...EXAMPLE], { env: { COLUMNS: String(width) } });
+      const r = await kippIn(['score', ...EXAMPLE], { env: { COLUMNS: String(width) } });
       const lines = r.stdout.split('\n');
       expect(lines[0]!.startsWith('┌')).toBe(true); // still a table
       expect(stringWidth(lines[0]!)).toBeLessThanOrEqual(width);
     }
     // too narrow for a table: rank, id and total on every line, without borders
-    const list = kipp(['score', ...EXAMPLE], { env: { COLUMNS: '60' } }).stdout.split('\n');
+    const list = (await kippIn(['score', ...EXAMPLE], { env: { COLUMNS: '60' } })).stdout.split('\n');
     expect(list[0]).toMatch(/^\s*#\s+ID\s+Total\s+Title/);
     expect(list.some((l) => /^\s+1\s+KIPP-2018-011\s+\d+\.\d\d\s/.test(l))).toBe(true);
   });
 });
 
 describe('#16.10: a 100 MB title', () => {
-  it('is cut with an ellipsis in the terminal table, not a crash', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-huge-'));
+  it('is cut with an ellipsis in the terminal table, not a crash', async () => {
+    const dir = tempFolder('kipp-huge-');
     const title = 'A'.repeat(100 * 1024 * 1024);
     writeFileSync(
       join(dir, 'entries.csv'),
@@ -117,9 +117,12 @@ describe('#16.10: a 100 MB title', () => {
       join(dir, 'scores.csv'),
       `entry_id,judge_id,criterion,score\n${['X-1', 'X-2'].flatMap((e) => criteria.map((c) => `${e},J1,${c},7\n`)).join('')}`,
     );
-    const r = kipp(['score', join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--as-of', '2026-01-01'], {
-      env: { COLUMNS: '120' },
-    });
+    const r = await kippIn(
+      ['score', join(dir, 'entries.csv'), '--scores', join(dir, 'scores.csv'), '--as-of', '2026-01-01'],
+      {
+        env: { COLUMNS: '120' },
+      },
+    );
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(0);
     const row = r.stdout.split('\n').find((l) => l.includes('X-1'))!;

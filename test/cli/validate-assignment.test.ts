@@ -4,12 +4,12 @@
  * deliberate problems; each problem's place (line, column) is worked out here from the files
  * kipp assign wrote, never from kipp's own check.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const ENTRIES = 'fixtures/example/entries.csv';
 const JUDGES = 'fixtures/assign/judges-small.csv';
@@ -44,8 +44,8 @@ function fill(sheet: string, to: string, extra: Row[] = []): number {
   return rows.length + 1; // the last row's line
 }
 
-function validate(scores: string[], assignment: string) {
-  const run = kipp([
+async function validate(scores: string[], assignment: string) {
+  const run = await kippIn([
     'validate',
     ENTRIES,
     '--judges',
@@ -71,27 +71,28 @@ describe('#18.3 kipp validate --assignment', () => {
   let dir: string;
   let out: string;
   let pairs: Row[];
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kipp-assignment-'));
+  beforeAll(async () => {
+    dir = tempFolder('kipp-assignment-');
     out = join(dir, 'out');
     expect(
-      kipp(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--seed', '5', '--output-dir', out]).status,
+      (await kippIn(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--seed', '5', '--output-dir', out]))
+        .status,
     ).toBe(0);
     pairs = readCsv(join(out, 'assignment.csv'));
   }, 120_000); // a run of the built CLI: slow on a loaded machine
   const assignment = () => join(out, 'assignment.csv');
   const judges = () => [...new Set(pairs.map((p) => p.judge_id!))];
 
-  it('#18.3: every sheet back and filled in: nothing to say, exit 0', () => {
+  it('#18.3: every sheet back and filled in: nothing to say, exit 0', async () => {
     const back = join(dir, 'complete');
     mkdirSync(back);
     for (const j of judges()) fill(join(out, 'sheets', `${j}.csv`), join(back, `${j}.csv`));
-    const r = validate([back], assignment());
+    const r = await validate([back], assignment());
     expect(r.all).toEqual([]);
     expect(r.status).toBe(0);
   });
 
-  it('#18.3: a missing judge, an unassigned entry and a workbook of another assignment, each at its file, line and cell', () => {
+  it('#18.3: a missing judge, an unassigned entry and a workbook of another assignment, each at its file, line and cell', async () => {
     const [late, busy, other] = judges() as [string, string, string];
     const back = join(dir, 'returned');
     mkdirSync(back);
@@ -113,24 +114,26 @@ describe('#18.3 kipp validate --assignment', () => {
     // `other`'s workbook from another run of kipp assign (another seed: another assignment).
     const earlier = join(dir, 'earlier');
     expect(
-      kipp([
-        'assign',
-        ENTRIES,
-        '--judges',
-        JUDGES,
-        '--per-entry',
-        '2',
-        '--seed',
-        '6',
-        '--sheet-format',
-        'xlsx',
-        '--output-dir',
-        earlier,
-      ]).status,
+      (
+        await kippIn([
+          'assign',
+          ENTRIES,
+          '--judges',
+          JUDGES,
+          '--per-entry',
+          '2',
+          '--seed',
+          '6',
+          '--sheet-format',
+          'xlsx',
+          '--output-dir',
+          earlier,
+        ])
+      ).status,
     ).toBe(0);
     copyFileSync(join(earlier, 'sheets', `${other}.xlsx`), join(back, `${other}-old.xlsx`));
 
-    const r = validate([back], assignment());
+    const r = await validate([back], assignment());
     const lateLine = 2 + pairs.findIndex((p) => p.judge_id === late); // header on line 1
     expect(r.ours).toEqual(
       [
@@ -151,41 +154,43 @@ describe('#18.3 kipp validate --assignment', () => {
     expect(r.stderr).toMatch(/kipp validate: \d+ errors?/);
   }, 120_000);
 
-  it('#18.3: workbooks of this very assignment raise no other-assignment; when every workbook names one other id, it is said once, at assignment.csv', () => {
+  it('#18.3: workbooks of this very assignment raise no other-assignment; when every workbook names one other id, it is said once, at assignment.csv', async () => {
     const same = join(dir, 'same');
     expect(
-      kipp([
-        'assign',
-        ENTRIES,
-        '--judges',
-        JUDGES,
-        '--per-entry',
-        '2',
-        '--seed',
-        '5',
-        '--sheet-format',
-        'xlsx',
-        '--output-dir',
-        same,
-      ]).status,
+      (
+        await kippIn([
+          'assign',
+          ENTRIES,
+          '--judges',
+          JUDGES,
+          '--per-entry',
+          '2',
+          '--seed',
+          '5',
+          '--sheet-format',
+          'xlsx',
+          '--output-dir',
+          same,
+        ])
+      ).status,
     ).toBe(0);
     // The CSV run and the XLSX run of one seed write the same assignment.csv, so the same id.
     expect(readFileSync(join(same, 'assignment.csv'))).toEqual(readFileSync(assignment()));
-    expect(validate([join(same, 'sheets')], assignment()).ours.filter((d) => d.code === 'other-assignment')).toEqual(
-      [],
-    );
+    expect(
+      (await validate([join(same, 'sheets')], assignment())).ours.filter((d) => d.code === 'other-assignment'),
+    ).toEqual([]);
 
     const edited = join(dir, 'edited.csv');
     writeFileSync(edited, readFileSync(assignment(), 'utf8').replace(/\r\n$/, '\r\n\r\n')); // the same pairs, other bytes
-    const r = validate([join(same, 'sheets')], edited);
+    const r = await validate([join(same, 'sheets')], edited);
     expect(r.ours.filter((d) => d.code === 'other-assignment')).toEqual([
       { code: 'other-assignment', severity: 'warning', file: edited, line: 1 },
     ]);
     expect(readdirSync(join(same, 'sheets')).length).toBeGreaterThan(1);
   }, 120_000);
 
-  it('#18.3: a missing assignment file is a usage error (exit 2), file-not-found at the path', () => {
-    const r = kipp([
+  it('#18.3: a missing assignment file is a usage error (exit 2), file-not-found at the path', async () => {
+    const r = await kippIn([
       'validate',
       ENTRIES,
       '--judges',

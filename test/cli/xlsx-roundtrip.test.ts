@@ -8,12 +8,12 @@
  * output format; `kipp verify` re-reads the workbooks.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 const ENTRIES = 'fixtures/example/entries.csv';
 const AS_OF = ['--as-of', '2026-03-10'];
@@ -41,8 +41,8 @@ function layout(wb: ExcelJS.Workbook) {
 const given = (b: number, r: number, k: number) => 5 + ((b * 7 + r * 3 + k * 5) % 20) / 4;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kipp-xlsx-roundtrip-'));
-  const assign = kipp([
+  dir = tempFolder('kipp-xlsx-roundtrip-');
+  const assign = await kippIn([
     'assign',
     ENTRIES,
     '--judges',
@@ -111,9 +111,9 @@ function figures(stdout: string) {
 }
 
 describe("#18.7: the judges' workbooks round trip", () => {
-  it('#18.7: kipp score --scores returned/ (workbooks) gives exactly the report of the same values written as CSV', () => {
-    const fromXlsx = kipp(['score', ENTRIES, '--scores', returned, ...AS_OF, '--format', 'json']);
-    const fromCsv = kipp(['score', ENTRIES, '--scores', csv, ...AS_OF, '--format', 'json']);
+  it('#18.7: kipp score --scores returned/ (workbooks) gives exactly the report of the same values written as CSV', async () => {
+    const fromXlsx = await kippIn(['score', ENTRIES, '--scores', returned, ...AS_OF, '--format', 'json']);
+    const fromCsv = await kippIn(['score', ENTRIES, '--scores', csv, ...AS_OF, '--format', 'json']);
     expect(fromCsv.status).toBe(0);
     expect(fromXlsx.status).toBe(0);
     expect(fromXlsx.stderr).toBe(fromCsv.stderr);
@@ -135,8 +135,8 @@ describe("#18.7: the judges' workbooks round trip", () => {
     );
     expect(inputs.every((i: { sheet: string }) => i.sheet !== '')).toBe(true);
     // The table (the secretariat's view) is the same too.
-    expect(kipp(['score', ENTRIES, '--scores', returned, ...AS_OF]).stdout).toBe(
-      kipp(['score', ENTRIES, '--scores', csv, ...AS_OF]).stdout,
+    expect((await kippIn(['score', ENTRIES, '--scores', returned, ...AS_OF])).stdout).toBe(
+      (await kippIn(['score', ENTRIES, '--scores', csv, ...AS_OF])).stdout,
     );
   });
 
@@ -145,9 +145,9 @@ describe("#18.7: the judges' workbooks round trip", () => {
     mkdirSync(work);
     for (const b of books) copyFileSync(join(returned, b), join(work, b));
     const report = join(dir, 'report.json');
-    const scored = kipp(['score', ENTRIES, '--scores', work, ...AS_OF, '--format', 'json', '--output', report]);
+    const scored = await kippIn(['score', ENTRIES, '--scores', work, ...AS_OF, '--format', 'json', '--output', report]);
     expect(scored.status).toBe(0);
-    const ok = kipp(['verify', report]);
+    const ok = await kippIn(['verify', report]);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     // A judge re-opens the workbook and changes one score.
@@ -156,7 +156,7 @@ describe("#18.7: the judges' workbooks round trip", () => {
     const { ws, header, criteria } = layout(wb);
     ws.getRow(header + 1).getCell(criteria[0]!).value = 1;
     await wb.xlsx.writeFile(join(work, books[1]!));
-    const changed = kipp(['verify', report]);
+    const changed = await kippIn(['verify', report]);
     expect(changed.status).toBe(1);
     expect(changed.stdout + changed.stderr).toContain(books[1]!);
   });
@@ -189,21 +189,21 @@ describe('#18.4 and #18.7: kipp validate names each deliberate problem with its 
     }
   });
 
-  it('#18.4: JSON: file, sheet, cell, line (the row) and column of each problem', () => {
-    const v = kipp(['validate', ENTRIES, '--scores', broken, ...AS_OF, '--format', 'json']);
+  it('#18.4: JSON: file, sheet, cell, line (the row) and column of each problem', async () => {
+    const v = await kippIn(['validate', ENTRIES, '--scores', broken, ...AS_OF, '--format', 'json']);
     expect(v.status).toBe(1);
     const found = JSON.parse(v.stdout).diagnostics.filter((d: { file?: string }) => d.file?.startsWith(broken));
     expect(found.map((d: Record<string, string>) => [d.file, d.sheet, d.cell, d.code])).toEqual(planted);
     for (const d of found) expect(`${String.fromCharCode(64 + d.column)}${d.line}`).toBe(d.cell);
   });
 
-  it('#18.4: pretty, GitHub, SARIF and JUnit name the sheet and cell; the row is the line, the column the column', () => {
-    const run = (format: string) =>
-      kipp(['validate', ENTRIES, '--scores', broken, ...AS_OF, '--format', format]).stdout;
-    const pretty = run('pretty');
-    const github = run('github');
-    const sarif = JSON.parse(run('sarif'));
-    const junit = run('junit');
+  it('#18.4: pretty, GitHub, SARIF and JUnit name the sheet and cell; the row is the line, the column the column', async () => {
+    const run = async (format: string) =>
+      (await kippIn(['validate', ENTRIES, '--scores', broken, ...AS_OF, '--format', format])).stdout;
+    const pretty = await run('pretty');
+    const github = await run('github');
+    const sarif = JSON.parse(await run('sarif'));
+    const junit = await run('junit');
     for (const [file, sheet, cell, code] of planted) {
       const row = Number(cell.slice(1));
       const column = cell.charCodeAt(0) - 64;

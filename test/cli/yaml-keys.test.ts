@@ -2,14 +2,14 @@
  * #16 (a class found after the issue's list): a YAML record with two keys that mean one field —
  * `score:` and `nilai:` — used to keep whichever came last, silently. Neither is read now.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { kippIn } from './run.js';
+import { tempFolder } from '../tmp.js';
 
 describe('#16: two YAML keys for one field', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kipp-yamlkeys-'));
+  const dir = tempFolder('kipp-yamlkeys-');
   writeFileSync(
     join(dir, 'entries.csv'),
     'id,title,agency,category\nE1,Satu,Dinas A,governance\nE2,Dua,Dinas B,governance\n',
@@ -29,8 +29,8 @@ describe('#16: two YAML keys for one field', () => {
     ].join('\n'),
   );
 
-  it('is an error at the second key, and the record is not used (no figure the judge may not have meant)', () => {
-    const run = kipp([
+  it('is an error at the second key, and the record is not used (no figure the judge may not have meant)', async () => {
+    const run = await kippIn([
       'score',
       join(dir, 'entries.csv'),
       '--scores',

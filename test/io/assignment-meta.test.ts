@@ -5,11 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assignmentMetaOf, readAssignmentMeta, scoreWorkbooks } from '../../src/io/assignment-meta.js';
 import { CELL_SEPARATOR, readWorkbook } from '../../src/io/xlsx.js';
+import { tempFolder } from '../tmp.js';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -157,7 +157,7 @@ describe('the single read: the streaming reader brings the metadata along with t
   });
 
   it('#18.2 single read: scoreWorkbooks takes the metadata already read and loads only the workbooks it lacks', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-meta-'));
+    const dir = tempFolder('kipp-meta-');
     const known = join(dir, 'known.xlsx');
     const other = join(dir, 'other.xlsx');
     // known.xlsx holds no kipp sheet: the metadata given for it can only come from `known`.

@@ -1,8 +1,7 @@
 /**
  * Loading entries from YAML, JSON and folders, with Indonesian aliases and without casts.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCompetition } from '../../src/io/competition.js';
@@ -10,6 +9,7 @@ import { scoreCompetition } from '../../src/scoring/score.js';
 import { KippError } from '../../src/model/diagnostic.js';
 import { leadingZeroKey, rowNumberColumns } from '../../src/model/names.js';
 import { ROOT } from '../cli/run.js';
+import { tempFolder } from '../tmp.js';
 
 const dir = join(ROOT, 'fixtures/loading/submissions');
 
@@ -89,7 +89,7 @@ describe('issue 16 through the library (loadCompetition)', () => {
   });
 
   it('#16.12: a workbook is refused by its first bytes (unsupported-format), whatever its name, and is not an input', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'kipp-load-'));
+    const tmp = tempFolder('kipp-load-');
     const fake = join(tmp, 'entries.csv');
     writeFileSync(fake, Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     const c = loadCompetition({ entries: [dir, fake] });

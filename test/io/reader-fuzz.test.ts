@@ -14,8 +14,7 @@
  * KIPP_FUZZ_RUNS=2000 runs a larger search (default: a few seconds' worth).
  */
 import { Buffer } from 'node:buffer';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +23,7 @@ import { loadRubric } from '../../src/io/rubric.js';
 import { readInTwoParts } from '../../src/io/sheet-thread.js';
 import { readScoreSheets, type ReadSheets } from '../../src/io/sheets.js';
 import { readTable } from '../../src/io/table.js';
+import { tempFolder } from '../tmp.js';
 
 const RUNS = Number(process.env.KIPP_FUZZ_RUNS ?? 60);
 const rubric = loadRubric(null).rubric;
@@ -163,7 +163,7 @@ function renderSheet(f: SheetSpec): { text: string; expected: Expected[] } {
 }
 
 const FILE = 'nilai.csv';
-const dir = mkdtempSync(join(tmpdir(), 'kipp-reader-fuzz-'));
+const dir = tempFolder('kipp-reader-fuzz-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function readOne(bytes: Buffer): ReadSheets {

@@ -10,7 +10,7 @@ import { parseCsv } from '../../src/io/csv.js';
 import { loadCompetition } from '../../src/io/competition.js';
 import type { Competition } from '../../src/model/records.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
-import { kipp, ROOT } from '../cli/run.js';
+import { kippIn, ROOT } from '../cli/run.js';
 
 const dir = join(ROOT, 'fixtures/real-world');
 const at = (...p: string[]) => join(dir, ...p);
@@ -201,15 +201,15 @@ describe('csv-spectrum (RFC 4180 edge cases, fixtures/csv-spectrum)', () => {
 });
 
 describe('end to end: the Indonesian-locale panel gives the same report as the clean one', () => {
-  const run = (folder: string, args: string[]) =>
-    JSON.parse(kipp([...args, '--format', 'json'], { cwd: join(ROOT, folder) }).stdout) as {
+  const run = async (folder: string, args: string[]) =>
+    JSON.parse((await kippIn([...args, '--format', 'json'], { cwd: join(ROOT, folder) })).stdout) as {
       entries: unknown[];
       shortlists: unknown[];
       diagnostics: { code: string }[];
     };
 
-  it('conformance panel: entries and shortlists byte for byte', () => {
-    const a = run('fixtures/conformance/panel', [
+  it('conformance panel: entries and shortlists byte for byte', async () => {
+    const a = await run('fixtures/conformance/panel', [
       'score',
       'entries.csv',
       '--scores',
@@ -222,7 +222,7 @@ describe('end to end: the Indonesian-locale panel gives the same report as the c
       '--as-of',
       '2026-11-22',
     ]);
-    const b = run('fixtures/conformance/panel-spreadsheet-id', [
+    const b = await run('fixtures/conformance/panel-spreadsheet-id', [
       'score',
       'entries.csv',
       '--scores',
@@ -240,8 +240,8 @@ describe('end to end: the Indonesian-locale panel gives the same report as the c
     expect(b.diagnostics.map((d) => d.code)).toEqual(a.diagnostics.map((d) => d.code));
   });
 
-  it('real-world excel-id: the same report as clean', () => {
-    const a = run('fixtures/real-world/clean', [
+  it('real-world excel-id: the same report as clean', async () => {
+    const a = await run('fixtures/real-world/clean', [
       'score',
       'entries.csv',
       '--scores',
@@ -249,7 +249,7 @@ describe('end to end: the Indonesian-locale panel gives the same report as the c
       '--as-of',
       '2026-11-22',
     ]);
-    const b = run('fixtures/real-world/excel-id', [
+    const b = await run('fixtures/real-world/excel-id', [
       'score',
       'entries.csv',
       '--scores',
@@ -260,8 +260,8 @@ describe('end to end: the Indonesian-locale panel gives the same report as the c
     expect(JSON.stringify(b.entries)).toBe(JSON.stringify(a.entries));
   });
 
-  it('--delimiter overrides detection (here: wrongly, so the header has one column and the sheet is refused)', () => {
-    const r = kipp(
+  it('--delimiter overrides detection (here: wrongly, so the header has one column and the sheet is refused)', async () => {
+    const r = await kippIn(
       [
         'validate',
         'entries.csv',

@@ -4,8 +4,7 @@
  * again, and `kipp score` with the embedded default must not load zod (the point of it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/io/decode.js';
@@ -13,9 +12,10 @@ import { sha256 } from '../../src/io/files.js';
 import { loadRubric, parseRubric } from '../../src/io/rubric.js';
 import { COMPILED_RUBRICS_FILE, knownRubric, openRubric, type CompiledRubrics } from '../../src/io/rubric-source.js';
 import { BIN, ROOT } from '../cli/run.js';
+import { tempFolder } from '../tmp.js';
 
 const shipped = readdirSync(join(ROOT, 'rubrics')).filter((f) => f.endsWith('.yaml'));
-const dir = mkdtempSync(join(tmpdir(), 'kipp-rubric-source-'));
+const dir = tempFolder('kipp-rubric-source-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('rubrics checked at build time', () => {

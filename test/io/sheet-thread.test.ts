@@ -4,18 +4,19 @@
  * hashes. The workers run from the built files (dist/), so this test loads through dist; each
  * case is loaded twice, once with workers forced on (any size) and once with them off.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run.js';
+import { tempFolder } from '../tmp.js';
 
 const { loadCompetition } = (await import(
   join(ROOT, 'dist/io/competition.js')
 )) as typeof import('../../src/io/competition.js');
 const example = join(ROOT, 'fixtures/example');
-const dir = mkdtempSync(join(tmpdir(), 'kipp-sheet-thread-'));
+const dir = tempFolder('kipp-sheet-thread-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const parallel = availableParallelism() >= 2;
 

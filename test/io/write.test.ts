@@ -4,13 +4,13 @@
  * --force for an existing output; data in pieces, and a piece that fails to be made.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeOutput } from '../../src/io/write.js';
-import { kipp, ROOT } from '../cli/run.js';
+import { kippIn, ROOT } from '../cli/run.js';
+import { tempFolder } from '../tmp.js';
 
 const WRITE = pathToFileURL(join(ROOT, 'dist/io/write.js')).href;
 const temporaries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
@@ -40,7 +40,7 @@ writeOutput(${JSON.stringify(target)}, data, { inputs: [], force: true });`;
 
 describe('an interrupted write', () => {
   it('leaves the old output intact; the next run cleans up', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+    const dir = tempFolder('kipp-write-');
     const target = join(dir, 'report.json');
     const old = '{"the": "published report"}\n';
     writeFileSync(target, old);
@@ -53,7 +53,7 @@ describe('an interrupted write', () => {
     expect(temporaries(dir)).toHaveLength(1);
 
     const ex = 'fixtures/audit/corrected-sheet';
-    const next = kipp([
+    const next = await kippIn([
       'score',
       `${ex}/entries.csv`,
       '-s',
@@ -74,12 +74,12 @@ describe('--output rules', () => {
   const ex = 'fixtures/audit/corrected-sheet';
   const inputs = [`${ex}/entries.csv`, '-s', `${ex}/scores-v1.csv`, '-r', `${ex}/rubric.yaml`];
 
-  it('never over an input, even with --force: exit 2 and the input untouched', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+  it('never over an input, even with --force: exit 2 and the input untouched', async () => {
+    const dir = tempFolder('kipp-write-');
     const sheet = join(dir, 'scores.csv');
     const bytes = readFileSync(join(ROOT, ex, 'scores-v1.csv'), 'utf8');
     writeFileSync(sheet, bytes);
-    const run = kipp([
+    const run = await kippIn([
       'score',
       `${ex}/entries.csv`,
       '-s',
@@ -96,13 +96,13 @@ describe('--output rules', () => {
     expect(readFileSync(sheet, 'utf8')).toBe(bytes);
   });
 
-  it('an existing output needs --force', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+  it('an existing output needs --force', async () => {
+    const dir = tempFolder('kipp-write-');
     const out = join(dir, 'report.md');
     writeFileSync(out, 'old');
-    expect(kipp(['score', ...inputs, '--output', out]).status).toBe(2);
+    expect((await kippIn(['score', ...inputs, '--output', out])).status).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('old');
-    expect(kipp(['score', ...inputs, '--output', out, '--force']).status).toBe(0);
+    expect((await kippIn(['score', ...inputs, '--output', out, '--force'])).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^# KIPP audit example/);
     expect(temporaries(dir)).toEqual([]);
   });
@@ -110,7 +110,7 @@ describe('--output rules', () => {
 
 describe('writeOutput with data in pieces', () => {
   it('writes strings and bytes in order, as UTF-8', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+    const dir = tempFolder('kipp-write-');
     const target = join(dir, 'out.csv');
     writeOutput(target, ['\uFEFFa,b\r\n', Buffer.from('Café,1\r\n'), new Uint8Array(), '🚀,2\r\n'], {
       inputs: [],
@@ -121,7 +121,7 @@ describe('writeOutput with data in pieces', () => {
   });
 
   it('a piece that cannot be made leaves the old file as it was, no temporary, and the error as it was thrown', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-write-'));
+    const dir = tempFolder('kipp-write-');
     const target = join(dir, 'out.csv');
     writeFileSync(target, 'old');
     const failure = new TypeError('a bug while making row 2');

@@ -10,8 +10,7 @@
  * error cell or a hidden-decimals number is a diagnostic at that cell, and its row gives no
  * score. KIPP_FUZZ_RUNS raises the number of runs.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -19,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCompetition, loadCompetitionAsync } from '../../src/io/competition.js';
 import { parseScore } from '../../src/io/number.js';
 import type { Competition } from '../../src/model/records.js';
+import { tempFolder } from '../tmp.js';
 
 const RUNS = Number(process.env.KIPP_FUZZ_RUNS ?? 40);
 const CRITERIA = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
@@ -73,7 +73,7 @@ const hidden = (v: number) => {
 let dir: string;
 let entries: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kipp-xlsx-fuzz-'));
+  dir = tempFolder('kipp-xlsx-fuzz-');
   entries = join(dir, 'entries.csv');
   writeFileSync(
     entries,

@@ -3,8 +3,7 @@
  * task). Every workbook is built here with exceljs, cell by cell, so each expectation is what
  * the test wrote, not what the reader returned.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { parseScore } from '../../src/io/number.js';
 import { splitSheet } from '../../src/io/xlsx.js';
 import { cellOf } from '../../src/model/diagnostic.js';
 import type { Competition } from '../../src/model/records.js';
+import { tempFolder } from '../tmp.js';
 
 let dir: string;
 const at = (name: string) => join(dir, name);
@@ -63,7 +63,7 @@ const found = (c: Competition) => c.diagnostics.map((d) => [d.code, d.file, d.sh
 
 let entries: string;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kipp-xlsx-'));
+  dir = tempFolder('kipp-xlsx-');
   entries = await workbook('entries.xlsx', [
     {
       name: 'Daftar',

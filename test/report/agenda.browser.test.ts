@@ -4,14 +4,14 @@
  * no console error (its policy allows no script, and it has none), an A4 print whose tables fit
  * the page's width. Expected rows come from fixtures/plenary (its rubric.yaml says why).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
-import { kipp } from '../cli/run.js';
+import { kippIn } from '../cli/run.js';
+import { tempFolder } from '../tmp.js';
 
 const F = 'fixtures/plenary';
 
@@ -20,7 +20,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   if (!RUN_BROWSER) return;
-  work = mkdtempSync(join(tmpdir(), 'kipp-agenda-html-'));
+  work = tempFolder('kipp-agenda-html-');
   context = await launchBrowser(work, { width: 1280, height: 900 });
 }, 60_000);
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 describeBrowser('#19.2 the HTML meeting pack in chromium', () => {
   it('#19.2: opens with no request and no console error, shows the tie side by side, prints on A4 with every table inside the page', async () => {
     const out = join(work, 'agenda.html');
-    const r = kipp([
+    const r = await kippIn([
       'agenda',
       `${F}/entries.csv`,
       '-s',

@@ -2,14 +2,14 @@
  * #17.1/#17.13 in a real browser (Debian's chromium through playwright-core): the judges section
  * of a staged year's HTML report, one sub-section per stage, on screen and on paper.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
-import { kipp } from '../cli/run.js';
+import { kippIn } from '../cli/run.js';
+import { tempFolder } from '../tmp.js';
 
 const SP = 'fixtures/stages-panel';
 
@@ -19,7 +19,7 @@ const consoleErrors: string[] = [];
 
 async function open(lang: 'en' | 'id'): Promise<Page> {
   const out = join(work, `judges-${lang}.html`);
-  const run = kipp([
+  const run = await kippIn([
     'score',
     `${SP}/entries.csv`,
     '--scores',
@@ -61,7 +61,7 @@ const stagePanels = (p: Page) =>
 
 beforeAll(async () => {
   if (!RUN_BROWSER) return;
-  work = mkdtempSync(join(tmpdir(), 'kipp-judges-html-'));
+  work = tempFolder('kipp-judges-html-');
   context = await launchBrowser(work, { width: 1400, height: 900 });
 }, 60_000);
 

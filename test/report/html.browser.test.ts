@@ -5,15 +5,15 @@
  * from the report itself. A screenshot and a PDF print go to test-results/ (not committed).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareCodePoints } from '../../src/model/names.js';
 import { describeBrowser, launchBrowser, RUN_BROWSER } from './browser.js';
-import { kipp, ROOT } from '../cli/run.js';
+import { kippIn, ROOT } from '../cli/run.js';
+import { tempFolder } from '../tmp.js';
 
 const PANEL = join(ROOT, 'fixtures/conformance/panel');
 const RESULTS = join(ROOT, 'test-results');
@@ -40,9 +40,9 @@ const consoleErrors: string[] = [];
 const requests: string[] = [];
 let reportUrl: string;
 
-function report(lang: 'en' | 'id'): string {
+async function report(lang: 'en' | 'id'): Promise<string> {
   const out = join(work, `report-${lang}.html`);
-  const run = kipp(
+  const run = await kippIn(
     [
       'score',
       'entries.csv',
@@ -99,8 +99,8 @@ const visibleRows = (p: Page) =>
 
 beforeAll(async () => {
   if (!RUN_BROWSER) return;
-  work = mkdtempSync(join(tmpdir(), 'kipp-html-'));
-  const file = report('en');
+  work = tempFolder('kipp-html-');
+  const file = await report('en');
   reportUrl = pathToFileURL(file).href;
   context = await launchBrowser(work, { width: 1400, height: 900 });
   page = await openPage(file);
@@ -252,7 +252,7 @@ describeBrowser('the HTML report in chromium', () => {
   });
 
   it('in Indonesian: every heading and control in Indonesian, decimal commas', async () => {
-    const id = await openPage(report('id'));
+    const id = await openPage(await report('id'));
     expect(await id.getAttribute('html', 'lang')).toBe('id');
     const headings = await id.$$eval('h2', (hs) => hs.map((h) => h.textContent));
     expect(headings).toEqual([
@@ -298,10 +298,10 @@ function bigYear(dir: string): string[] {
 }
 
 /** The kipp-2025 stages fixture (groups, two stages, five criteria): the widest shipped ranking. */
-function stagesReport(lang: 'en' | 'id'): string {
+async function stagesReport(lang: 'en' | 'id'): Promise<string> {
   const S = join(ROOT, 'fixtures/stages');
   const out = join(work, `stages-${lang}.html`);
-  const run = kipp([
+  const run = await kippIn([
     'score',
     `${S}/entries.csv`,
     '--scores',
@@ -352,7 +352,7 @@ describeBrowser('#17.15: the ranking on paper and on a 1280-pixel screen', () =>
     '#17.15: printed, a 300-row ranking repeats its header row on every page it runs over',
     async () => {
       const out = join(work, 'big.html');
-      const run = kipp(['score', ...bigYear(join(work, 'big')), '--output', out]);
+      const run = await kippIn(['score', ...bigYear(join(work, 'big')), '--output', out]);
       expect(run.status).toBe(0);
       const p = await openPage(out);
       const pdfPath = join(work, 'big.pdf');
@@ -372,7 +372,7 @@ describeBrowser('#17.15: the ranking on paper and on a 1280-pixel screen', () =>
   );
 
   it('#17.15: printed, no heading breaks inside a word (tables and section headings, English and Indonesian)', async () => {
-    for (const file of [stagesReport('en'), stagesReport('id'), reportUrl.replace('file://', '')]) {
+    for (const file of [await stagesReport('en'), await stagesReport('id'), reportUrl.replace('file://', '')]) {
       const p = await openPage(file);
       await p.setViewportSize({ width: 718, height: 1040 });
       await p.emulateMedia({ media: 'print' });
@@ -390,7 +390,7 @@ describeBrowser('#17.15: the ranking on paper and on a 1280-pixel screen', () =>
   it('#17.15: at 1280 pixels the widest shipped ranking (KIPP 2025: groups, stages) shows its Status column whole', async () => {
     mkdirSync(RESULTS, { recursive: true });
     for (const lang of ['en', 'id'] as const) {
-      const p = await openPage(stagesReport(lang));
+      const p = await openPage(await stagesReport(lang));
       await p.setViewportSize({ width: 1280, height: 900 });
       const box = await p.evaluate<{ scroll: number; client: number; statusRight: number; wrapRight: number }>(`(() => {
         const table = document.getElementById('ranking-table');

@@ -4,16 +4,16 @@
  * (The page's behaviour in a browser: html.browser.test.ts.)
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cutLines, linesForList } from '../../src/report/score/cuts.js';
 import { formatHtml, heatColour, luminance, renderHtml, type PanelView } from '../../src/report/score/html.js';
 import type { ReportOptions } from '../../src/report/score/options.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
-import { kipp } from '../cli/run.js';
+import { kippIn } from '../cli/run.js';
 import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';
+import { tempFolder } from '../tmp.js';
 
 const C = ['a', 'b'];
 const rubric = rubricFrom(`
@@ -177,8 +177,8 @@ describe('the page', () => {
     expect(id).toContain('data-s-total="88.888889"');
   });
 
-  it('--output report.html writes the page; --format html prints it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kipp-html-cli-'));
+  it('--output report.html writes the page; --format html prints it', async () => {
+    const dir = tempFolder('kipp-html-cli-');
     try {
       const args = [
         'score',
@@ -191,13 +191,13 @@ describe('the page', () => {
         '--as-of',
         '2026-11-22',
       ];
-      const toFile = kipp([...args, '--output', join(dir, 'laporan.HTML'), '--lang', 'id']);
+      const toFile = await kippIn([...args, '--output', join(dir, 'laporan.HTML'), '--lang', 'id']);
       expect(toFile.status).toBe(0);
       expect(toFile.stdout).toBe('');
       const page = readFileSync(join(dir, 'laporan.HTML'), 'utf8');
       expect(page).toMatch(/^<!doctype html>\n<html lang="id">/);
       expect(page.match(/<tr class="entry /g)).toHaveLength(48);
-      const printed = kipp([...args, '--format', 'html']);
+      const printed = await kippIn([...args, '--format', 'html']);
       expect(printed.status).toBe(0);
       expect(printed.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
     } finally {
@@ -309,9 +309,9 @@ describe('heatmap colours', () => {
 });
 
 describe('a rubric with stages (KIPP 2025 fixture)', () => {
-  it('shows each stage total and rank as a sortable column, marking a total under the pass mark', () => {
+  it('shows each stage total and rank as a sortable column, marking a total under the pass mark', async () => {
     const S = 'fixtures/stages';
-    const run = kipp([
+    const run = await kippIn([
       'score',
       `${S}/entries.csv`,
       '--scores',

@@ -3,16 +3,16 @@
  * (src/io/assignment.ts) on small hand-made inputs: each expected place is read off the input.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAssignment } from '../../src/io/assignment.js';
 import type { ScoreRow } from '../../src/model/records.js';
 import { ScoreSheet } from '../../src/model/scoresheet.js';
 import { checkAssignment } from '../../src/validate/assignment.js';
+import { tempFolder } from '../tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kipp-assignment-unit-'));
+const dir = tempFolder('kipp-assignment-unit-');
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
