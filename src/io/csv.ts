@@ -165,22 +165,33 @@ class CellCache {
   }
 }
 
+/** What one scan reads and where its records and errors go. */
+interface ScanJob {
+  buf: Buffer;
+  /** A byte offset at the beginning of line `firstLine`. */
+  start: number;
+  firstLine: number;
+  /** The delimiter's byte. */
+  delimiter: number;
+  /** Applied to each unquoted cell's text (trimming, for example). */
+  transform: (raw: string) => string;
+  /** Each record with the line it starts on; returning false stops the scan. */
+  emit: (cells: string[], line: number, codes: Int32Array) => boolean;
+  /** A broken record: said here, not emitted. */
+  onError: (error: CsvSyntaxError) => void;
+  /** Stop at the first record that starts at or after this offset (a worker's half). */
+  stopAt?: number;
+  /** Where a previous scan of the same bytes stopped. */
+  resume?: { at: number; line: number };
+}
+
 /**
- * Reads records from `start` (a byte offset at the beginning of line `firstLine`) and passes each
- * to `emit` with the line it starts on; stops when `emit` returns false. Returns nothing: errors
- * go to `onError` and their record is not emitted.
+ * Reads records from `job.start` and passes each to `job.emit`; stops when it returns false.
+ * Returns where it stopped at `stopAt`, if it did. Errors go to `onError`.
  */
-function scan(
-  buf: Buffer,
-  start: number,
-  firstLine: number,
-  delimiter: number,
-  transform: (raw: string) => string,
-  emit: (cells: string[], line: number, codes: Int32Array) => boolean,
-  onError: (error: CsvSyntaxError) => void,
-  stopAt = Infinity,
-  resume?: { at: number; line: number },
-): { at: number; line: number } | undefined {
+function scan(job: ScanJob): { at: number; line: number } | undefined {
+  const { buf, start, firstLine, delimiter, transform, emit, onError, resume } = job;
+  let stopAt = job.stopAt ?? Infinity;
   const n = buf.length;
   const cache = new CellCache(buf, transform);
   const cells: string[] = [];
@@ -368,15 +379,15 @@ export function detectDelimiter(buf: Buffer, start: number, firstLine: number): 
   let best: { d: Delimiter; consistent: number; header: number } | undefined;
   for (const d of DELIMITERS) {
     const widths: number[] = [];
-    scan(
-      sample,
-      0,
+    scan({
+      buf: sample,
+      start: 0,
       firstLine,
-      d.charCodeAt(0),
-      identity,
-      (cells) => widths.push(width(cells)) < 21,
-      () => {},
-    );
+      delimiter: d.charCodeAt(0),
+      transform: identity,
+      emit: (cells) => widths.push(width(cells)) < 21,
+      onError: () => {},
+    });
     // A sample cut short ends inside a record: that record does not count.
     if (sample.length < buf.length - start && widths.length > 2) widths.pop();
     const header = widths[0] ?? 0;
@@ -425,13 +436,13 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
     ((error: CsvSyntaxError) => {
       throw error;
     });
-  const stopped = scan(
+  const stopped = scan({
     buf,
     start,
     firstLine,
-    delimiter.charCodeAt(0),
-    options.cell ?? identity,
-    (cells, line, codes) => {
+    delimiter: delimiter.charCodeAt(0),
+    transform: options.cell ?? identity,
+    emit: (cells, line, codes) => {
       if (gotHeader) handlers.row(cells, line, codes);
       else {
         gotHeader = true;
@@ -440,9 +451,9 @@ export function parseCsv(input: Uint8Array | string, handlers: CsvHandlers, opti
       return true;
     },
     onError,
-    options.stopAt === undefined ? Infinity : options.stopAt - bom,
-    options.resume !== undefined ? { at: options.resume.at - bom, line: options.resume.line } : undefined,
-  );
+    ...(options.stopAt !== undefined ? { stopAt: options.stopAt - bom } : {}),
+    ...(options.resume !== undefined ? { resume: { at: options.resume.at - bom, line: options.resume.line } } : {}),
+  });
   const result: CsvResult = {
     delimiter,
     sepLine: sep !== undefined,

@@ -5,14 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
-import {
-  cleanCell,
-  fieldAliases,
-  normalizeName,
-  ROW_NUMBER_FIELD,
-  rowNumberColumns,
-  type FileKind,
-} from '../model/names.js';
+import { cleanCell, ROW_NUMBER_FIELD, rowNumberColumns, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { RowFields, RowHeader } from '../model/row-fields.js';
 import { CsvSyntaxError, parseCsv, type CsvResult, type Delimiter } from './csv.js';
@@ -20,6 +13,7 @@ import { toUtf8 } from './decode.js';
 import { binaryKind, sniffFormat, type InputBytes } from './files.js';
 import type { WorkbookSheet } from './xlsx.js';
 import { feedSheet } from './xlsx-rows.js';
+import { canonicalField } from './header.js';
 import { parseYaml, yamlMessage, type ParsedYaml } from './yaml.js';
 
 export interface TableOptions {
@@ -68,16 +62,6 @@ export interface Table {
   /** With `stoppedAt`: the line it is on. */
   stoppedLine?: number;
   diagnostics: Diagnostic[];
-}
-
-/** The canonical name of a header, or `criterion id`, or the normalized header for pass-through. */
-export function canonicalField(header: string, options: TableOptions): { name: string; known: boolean } {
-  const key = normalizeName(header);
-  const field = fieldAliases(options.kind).get(key);
-  if (field !== undefined) return { name: field, known: true };
-  const criterion = options.criterion(key);
-  if (criterion !== undefined) return { name: criterion, known: true };
-  return { name: key, known: false };
 }
 
 export function readTable(input: InputBytes, options: TableOptions, stream?: RowStream): Table {

@@ -15,7 +15,8 @@
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, normalizeName, type FileKind } from '../model/names.js';
 import type { CsvResult } from './csv.js';
-import { canonicalField, type TableOptions } from './table.js';
+import { canonicalField } from './header.js';
+import type { TableOptions } from './table.js';
 import { CELL_SEPARATOR, FORMAT_SEPARATOR, type WorkbookSheet } from './xlsx.js';
 
 /** The names a header row must hold, per kind of file (anything above it is a title). */

@@ -117,10 +117,6 @@ describe('#21: the import graph of src/ has no cycle', () => {
     expect(graph.get(join('scoring', 'score.ts'))).toEqual(
       expect.arrayContaining([join('scoring', 'single.ts'), join('scoring', 'stages.ts')]),
     );
-    // One cycle is known and left to the load path's owners: the workbook reader (xlsx-rows.ts)
-    // uses table.ts's canonicalField, and table.ts calls the workbook reader. Breaking it (moving
-    // canonicalField to a module of its own) must also take it off this list.
-    const known = ['io/table.ts → io/xlsx-rows.ts → io/table.ts'];
-    expect(cyclesOf(graph).map((c) => c.join(' → '))).toEqual(known);
+    expect(cyclesOf(graph).map((c) => c.join(' → '))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
 import { compareCodePoints } from '../../model/names.js';
 import type { Rubric } from '../../model/rubric.js';
 import { vocabulary } from '../../model/vocabulary.js';
-import { canonicalField } from '../../io/table.js';
+import { canonicalField } from '../../io/header.js';
 import type { Lang } from '../shared/labels.js';
 
 export interface SheetEntry {
