@@ -52,10 +52,10 @@ export interface CheckedScores {
   /** Records excluded in step 2 (conflict of interest). */
   excluded: RecordColumns;
   sheet: ScoreSheet;
-  /** The remaining records as objects, built on first use. */
-  readonly records: ScoreRecord[];
-  /** The excluded records as objects, built on first use. */
-  readonly conflicts: ScoreRecord[];
+  /** The remaining records as objects (one per score: millions in a stress year), built on the first call. */
+  records(): ScoreRecord[];
+  /** The excluded records as objects, built on the first call. */
+  conflicts(): ScoreRecord[];
   /** Per entry index: criterion ids with fewer than the required distinct judges. */
   tooFewJudges: Map<number, string[]>;
   /** Distinct judges per entry index, over the remaining records. */
@@ -571,7 +571,7 @@ function countJudges(
 }
 
 /**
- * The result, with its lazily built record objects. A function of its own, so that the getters'
+ * The result, with its lazily built record objects. A function of its own, so that the methods'
  * closures keep only what they need: closures share their function's scope, and the step-1
  * columns and the sort order (hundreds of megabytes in a stress year) must be freed.
  */
@@ -611,12 +611,8 @@ function checkedScores(
     kept,
     excluded,
     sheet,
-    get records() {
-      return (records ??= objects(kept));
-    },
-    get conflicts() {
-      return (conflicts ??= objects(excluded));
-    },
+    records: () => (records ??= objects(kept)),
+    conflicts: () => (conflicts ??= objects(excluded)),
     tooFewJudges,
     judgeCounts,
     entryRank,

@@ -52,7 +52,7 @@ describe('checkScores: canonical order', () => {
             JUDGES.map((id) => judge(id, `Dinas ${id}`)),
           );
           const { checked } = checkEntries(c.entries, rubric, '2026-01-01');
-          const got = checkScores(c, checked).records.map((r) => [
+          const got = checkScores(c, checked).records().map((r) => [
             checked[r.entry]!.entry.id,
             r.judge,
             r.criterion,
