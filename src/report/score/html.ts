@@ -18,13 +18,11 @@ import { selectionText } from './selection.js';
 import { place } from '../shared/diagnostics.js';
 import { REPORT_SCRIPT } from '../html/assets.js';
 import { esc, htmlDocument, inputsTable, num } from '../html/page.js';
-import { htmlWord, type HtmlWord } from '../html/words.js';
 import {
   categoryLabel,
   criterionLabel,
   methodName,
   normalizationName,
-  plenaryWord,
   shortlistLabel,
   word,
   type Lang,
@@ -76,7 +74,7 @@ export function renderHtml(result: ScoreResult, options: ReportOptions, panel: J
   ].join('\n');
   return htmlDocument({
     lang: options.lang,
-    title: `${result.rubric.name} — ${htmlWord('report', options.lang)}`,
+    title: `${result.rubric.name} — ${word('report', options.lang)}`,
     version: options.version,
     body,
     script: REPORT_SCRIPT,
@@ -116,8 +114,8 @@ class Page {
     this.cuts = cutLines(result);
   }
 
-  w(key: HtmlWord, values: Record<string, string | number> = {}): string {
-    return esc(htmlWord(key, this.lang, values));
+  w(key: Word, values: Record<string, string | number> = {}): string {
+    return esc(word(key, this.lang, values));
   }
 
   word(key: Word): string {
@@ -205,7 +203,7 @@ ${this.inputsTable()}
   }
 
   contents(): string {
-    const links: [string, HtmlWord][] = [
+    const links: [string, Word][] = [
       ['summary', 'summary'],
       ['ranking', 'ranking'],
       ['distribution', 'distribution'],
@@ -220,7 +218,7 @@ ${this.inputsTable()}
     const { entries, shortlists } = this.result;
     const ranked = entries.filter((e) => e.rank !== null).length;
     const passed = entries.filter((e) => e.passed).length;
-    const card = (n: number, key: HtmlWord) => `<li><span class="n">${n}</span>${this.w(key)}</li>`;
+    const card = (n: number, key: Word) => `<li><span class="n">${n}</span>${this.w(key)}</li>`;
     const cards = [
       card(entries.length, 'n_entries'),
       card(ranked, 'n_ranked'),
@@ -433,17 +431,17 @@ ${rows.join('\n')}
     if (e.flags.length > 0) return `${e.flags.map((f) => word(f, lang)).join(', ')}: ${e.reasons.join(', ')}`;
     if (!e.passed)
       return `${word('failed', lang)}: ${e.reasons.map((r) => (r === 'total' ? word('total', lang) : criterionLabel(this.rubric, r, lang))).join(', ')}`;
-    return htmlWord('passed_mark', lang);
+    return word('passed_mark', lang);
   }
 
   cutRow(cut: CutLine, span: number): string {
     const scope = [
       ...(cut.category !== undefined
-        ? [htmlWord('in_category', this.lang, { c: categoryLabel(this.rubric, cut.category, this.lang) })]
+        ? [word('in_category', this.lang, { c: categoryLabel(this.rubric, cut.category, this.lang) })]
         : []),
-      ...(cut.group !== undefined ? [htmlWord('in_group', this.lang, { g: this.groupText(cut.group) })] : []),
+      ...(cut.group !== undefined ? [word('in_group', this.lang, { g: this.groupText(cut.group) })] : []),
     ];
-    const text = `✂ ${htmlWord('cut_line', this.lang, { s: shortlistLabel(this.rubric, cut.shortlist, this.lang), n: cut.taken, m: cut.size })}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}${cut.cutoffTie ? ` — ${word('cutoff_tie', this.lang)}` : ''}`;
+    const text = `✂ ${word('cut_line', this.lang, { s: shortlistLabel(this.rubric, cut.shortlist, this.lang), n: cut.taken, m: cut.size })}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}${cut.cutoffTie ? ` — ${word('cutoff_tie', this.lang)}` : ''}`;
     const scoped = cut.category !== undefined || cut.group !== undefined;
     const attrs = [
       `class="cut${cut.cutoffTie ? ' tie' : ''}"`,
@@ -527,7 +525,7 @@ ${rows.join('\n')}
       );
     };
     const pass = this.rubric.thresholds.total;
-    if (pass !== undefined) markAt(pass, htmlWord('pass_mark', lang), 'mark', 0);
+    if (pass !== undefined) markAt(pass, word('pass_mark', lang), 'mark', 0);
     const unscoped = this.cuts.filter((c) => c.category === undefined && c.group === undefined);
     unscoped.forEach((c, i) => {
       const last = this.result.entries.find((e) => e.id === c.afterId);
@@ -539,7 +537,7 @@ ${rows.join('\n')}
           (i + (pass !== undefined ? 1 : 0)) % 2,
         );
     });
-    const desc = htmlWord('distribution_desc', lang, { w: width });
+    const desc = word('distribution_desc', lang, { w: width });
     const svg = `<svg class="hist" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="hist-t hist-d" xmlns="http://www.w3.org/2000/svg">
 <title id="hist-t">${this.w('distribution')}</title><desc id="hist-d">${esc(desc)}</desc>
 <line class="axis" x1="${left}" x2="${left + plotW}" y1="${top + plotH}" y2="${top + plotH}"></line>
@@ -711,14 +709,14 @@ ${disagreements}`;
   decisions(): string {
     const { decisions } = this.result;
     if (decisions === undefined) return '';
-    const title = esc(plenaryWord('decisions', this.lang));
+    const title = esc(word('decisions', this.lang));
     const items = decisions.map((d) => {
       const { what, who } = decisionLine(this.result, d, this.lang);
       return `<li><strong>${esc(what)}</strong> — ${esc(who)}</li>`;
     });
     return `<section id="decisions" aria-labelledby="decisions-h">
 <h2 id="decisions-h">${title}</h2>
-<ul>${items.length > 0 ? items.join('') : `<li>${esc(plenaryWord('none', this.lang))}</li>`}</ul>
+<ul>${items.length > 0 ? items.join('') : `<li>${esc(word('none', this.lang))}</li>`}</ul>
 </section>`;
   }
 
@@ -734,7 +732,7 @@ ${disagreements}`;
     return `${head}
 <p>${this.w('errors_warnings', { e: errors, w: diagnostics.length - errors })}</p>
 <div class="table-wrap"><table class="small"><thead><tr><th scope="col">${this.word('status')}</th><th scope="col">${this.w('code')}</th><th scope="col">${this.w('html_place')}</th><th scope="col">${this.w('entry')}</th><th scope="col">${this.w('message')}</th></tr></thead><tbody>${shown.map(row).join('')}</tbody></table></div>
-${diagnostics.length > shown.length ? `<p class="muted">${esc(htmlWord('more_rows', this.lang, { n: diagnostics.length - shown.length }).replace(/\(.*\)/, '(kipp validate)'))}</p>` : ''}
+${diagnostics.length > shown.length ? `<p class="muted">${esc(word('more_rows', this.lang, { n: diagnostics.length - shown.length }).replace(/\(.*\)/, '(kipp validate)'))}</p>` : ''}
 </section>`;
   }
 

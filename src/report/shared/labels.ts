@@ -3,18 +3,13 @@
  * `--lang`/`KIPP_LANG`. The words themselves live in the one catalogue, src/report/shared/words.ts.
  */
 import type { Rubric } from '../../model/rubric.js';
-import { fill, word, WORDS, type Lang, type Word } from './words.js';
+import { word, WORDS, type Lang } from './words.js';
 
 export { fill, LANGS, word, WORDS, type Lang, type Word, type Words } from './words.js';
 
 /** "1 place", "2 places" (Indonesian: "1 tempat", "2 tempat"). */
 export function placesText(n: number, lang: Lang): string {
   return `${n} ${word(n === 1 ? 'place' : 'places', lang)}`;
-}
-
-/** A word with its `{name}` placeholders filled in. */
-export function phrase(w: Word, lang: Lang, values: Record<string, string | number>): string {
-  return fill(WORDS[w][lang], values);
 }
 
 /** How a rubric aggregates and normalizes, in words (`trimmed mean (1)` keeps the trim count). */
@@ -55,15 +50,4 @@ export function parseLang(raw: string | undefined): Lang | undefined {
   if (v === 'en' || v.startsWith('en_') || v.startsWith('en-')) return 'en';
   if (v === 'id' || v.startsWith('id_') || v.startsWith('id-')) return 'id';
   return undefined;
-}
-
-export type StatWord = Word;
-export type PlenaryWord = Word;
-
-export function statWord(w: Word, lang: Lang, values: Record<string, string | number> = {}): string {
-  return word(w, lang, values);
-}
-
-export function plenaryWord(w: Word, lang: Lang, values: Record<string, string | number> = {}): string {
-  return word(w, lang, values);
 }
