@@ -6,8 +6,7 @@ import { weightsFor, type Rubric } from '../model/rubric.js';
 import { decodeBytes } from '../io/decode.js';
 import { loadRubric, parseRubric, readRubricBytes } from '../io/rubric.js';
 import { diagnosticLine } from '../report/shared/diagnostics.js';
-import { categoryLabel, criterionLabel, word, type Lang } from '../report/shared/labels.js';
-import { tword, type TextWord } from '../report/shared/text-words.js';
+import { categoryLabel, criterionLabel, word, type Lang, type Word } from '../report/shared/labels.js';
 import { mdCell } from '../report/shared/text.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -92,7 +91,7 @@ export async function runRubricShow(
   const lang = options.lang ?? ctx.lang;
   const { rubric } = loadRubric(file ?? (ctx.env.KIPP_RUBRIC || null));
   const view = weightsView(rubric, lang);
-  const t = (w: TextWord, values: Record<string, string | number> = {}) => tword(w, lang, values);
+  const t = (w: Word, values: Record<string, string | number> = {}) => word(w, lang, values);
   const header = [word('category', lang), ...view.criteria.map((c) => criterionLabel(rubric, c, lang))];
   const rows = view.categories.map((c) => [
     `${c.id}${c.own ? ' *' : ''}`,

@@ -5,19 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/report/shared/catalogue.js';
-import type { Words } from '../../src/report/shared/labels.js';
+import { SECTIONS, WORDS, word, type Words } from '../../src/report/shared/words.js';
 
 /**
  * Entries whose Indonesian is rightly the same as the English: loanwords, names and symbols a
  * jury in Indonesia reads as they are. A new entry lands here only with a reason.
  */
 const SAME_IN_BOTH = new Set([
-  'labels.ts status', // "Status" is Indonesian too
-  'labels.ts method_median', // "median"
-  'html-words.ts bias', // "Bias"
-  'analytics/words.ts bias',
+  'words.ts report status', // "Status" is Indonesian too
+  'words.ts report method_median', // "median"
+  'words.ts plenary bias', // "Bias"
+  'words.ts plenary cell_by', // "{what} — {by}, {date}: {reason}": placeholders and punctuation only
   'export-table.ts headers video_url', // "Video"
-  'text-words.ts rubric_per', // "{n} per {f}": "per" is Indonesian
+  'words.ts text rubric_per', // "{n} per {f}": "per" is Indonesian
 ]);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -27,18 +27,19 @@ describe('#17.11: the catalogue of words', () => {
     Object.entries(words).map(([key, w]) => ({ name: `${table} ${key}`, ...w })),
   );
 
-  it("holds every table of words (labels, HTML, text reports, analytics, manifest, export, XLSX, the judges' forms)", () => {
+  it("holds every table of words (the catalogue's sections, manifest, export, XLSX, the judges' forms)", () => {
     expect(Object.keys(CATALOGUE).sort()).toEqual([
-      'analytics/words.ts',
       'assign/xlsx.ts',
       'export-table.ts agency types',
       'export-table.ts headers',
       'export-xlsx.ts',
-      'html-words.ts',
-      'labels.ts',
-      'labels.ts statistics',
       'manifest.ts',
-      'text-words.ts',
+      'words.ts html',
+      'words.ts judges',
+      'words.ts plenary',
+      'words.ts report',
+      'words.ts statistics',
+      'words.ts text',
     ]);
     expect(entries.length).toBeGreaterThan(250);
   });
@@ -59,6 +60,24 @@ describe('#17.11: the catalogue of words', () => {
   it('#17.11: both languages fill the same placeholders', () => {
     const differ = entries.filter((e) => placeholders(e.en).join() !== placeholders(e.id).join()).map((e) => e.name);
     expect(differ).toEqual([]);
+  });
+
+  it('no key is in two sections, and the one map holds every section whole', () => {
+    const owners = new Map<string, string[]>();
+    for (const [section, words] of Object.entries(SECTIONS as Record<string, Words>))
+      for (const key of Object.keys(words)) owners.set(key, [...(owners.get(key) ?? []), section]);
+    expect([...owners].filter(([, s]) => s.length > 1)).toEqual([]);
+    expect(Object.keys(WORDS).sort()).toEqual([...owners.keys()].sort());
+    for (const words of Object.values(SECTIONS as Record<string, Words>))
+      for (const [key, w] of Object.entries(words)) expect((WORDS as Words)[key], key).toBe(w);
+  });
+
+  it('word() says the entry in the language asked, filling placeholders only when given values', () => {
+    expect(word('tied', 'en')).toBe('tied');
+    expect(word('tied', 'id')).toBe('seri');
+    expect(word('showing', 'id', { n: 3, m: 7 })).toBe('menampilkan 3 dari 7 proposal');
+    expect(word('html_showing', 'en', { n: 3, m: 7 })).toBe('Showing 3 of 7 entries');
+    expect(word('error_one', 'en')).toBe('{n} error');
   });
 
   it('#17.11: a table of words without Indonesian does not compile', () => {

@@ -6,11 +6,10 @@
 import type { Agenda } from '../../analytics/agenda.js';
 import type { Rubric } from '../../model/rubric.js';
 import { decisionLine } from '../shared/decisions.js';
-import { criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from '../shared/labels.js';
+import { criterionLabel, shortlistLabel, word, type Lang } from '../shared/labels.js';
 import { mdCell } from '../shared/text.js';
 import { fixed2 } from '../shared/text.js';
 import { esc, htmlDocument, inputsTable, num } from '../html/page.js';
-import { htmlWord } from '../html/words.js';
 import type { ScoreResult } from '../../model/result.js';
 
 export const AGENDA_FORMATS = ['md', 'html', 'json'] as const;
@@ -63,11 +62,11 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
   if (agenda.ties.length > 0) {
     sections.push({
       id: 'ties',
-      title: plenaryWord('agenda_ties', lang),
+      title: word('agenda_ties', lang),
       blocks: agenda.ties.flatMap((t): Block[] => {
         const s = shortlistLabel(rubric, t.shortlist, lang) + (t.category !== undefined ? ` (${t.category})` : '');
         return [
-          { heading: plenaryWord('agenda_tie', lang, { s, free: t.free, n: t.entries.length, rank: t.rank }) },
+          { heading: word('agenda_tie', lang, { s, free: t.free, n: t.entries.length, rank: t.rank }) },
           {
             table: {
               head: [
@@ -89,7 +88,7 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
     const lists = rubric.shortlists.map((s) => s.name);
     sections.push({
       id: 'borderline',
-      title: plenaryWord('agenda_borderline', lang),
+      title: word('agenda_borderline', lang),
       blocks: [
         {
           table: {
@@ -97,7 +96,7 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
               word('rank', lang),
               word('id', lang),
               word('title', lang),
-              plenaryWord('rank_range', lang),
+              word('rank_range', lang),
               ...lists.map((s) => shortlistLabel(rubric, s, lang)),
             ],
             rows: agenda.borderline.map((b) => [
@@ -117,7 +116,7 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
   if (agenda.near_marks.length > 0) {
     sections.push({
       id: 'pass-marks',
-      title: plenaryWord('agenda_pass_marks', lang, { m: `${agenda.margins.total} / ${agenda.margins.criterion}` }),
+      title: word('agenda_pass_marks', lang, { m: `${agenda.margins.total} / ${agenda.margins.criterion}` }),
       blocks: [
         {
           table: {
@@ -125,9 +124,9 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
               word('rank', lang),
               word('id', lang),
               word('title', lang),
-              plenaryWord('mark', lang),
+              word('mark', lang),
               word('total', lang),
-              plenaryWord('margin', lang),
+              word('margin', lang),
             ],
             rows: agenda.near_marks.map((m) => [
               String(m.rank),
@@ -147,16 +146,16 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
   if (agenda.disagreements.length > 0) {
     sections.push({
       id: 'disagreements',
-      title: plenaryWord('agenda_disagreements', lang),
+      title: word('agenda_disagreements', lang),
       blocks: [
         {
           table: {
             head: [
               word('id', lang),
               word('rank', lang),
-              plenaryWord('nearest_cut', lang),
-              plenaryWord('criterion', lang),
-              plenaryWord('spread', lang),
+              word('nearest_cut', lang),
+              word('criterion', lang),
+              word('spread', lang),
             ],
             rows: agenda.disagreements.map((d) => [
               d.entry_id,
@@ -175,11 +174,11 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
   if (agenda.judges.length > 0) {
     sections.push({
       id: 'judges',
-      title: plenaryWord('agenda_judges', lang),
+      title: word('agenda_judges', lang),
       blocks: [
         {
           table: {
-            head: [plenaryWord('judge', lang), word('flags', lang), plenaryWord('bias', lang)],
+            head: [word('judge', lang), word('flags', lang), word('bias', lang)],
             rows: agenda.judges.map((j) => [j.id, j.flags.join(', '), j.bias === null ? '–' : fig(j.bias)]),
             numeric: [2],
           },
@@ -190,7 +189,7 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
   if (agenda.unranked.length > 0) {
     sections.push({
       id: 'unranked',
-      title: plenaryWord('agenda_unranked', lang),
+      title: word('agenda_unranked', lang),
       blocks: [
         {
           table: {
@@ -210,7 +209,7 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
   if (agenda.decided.length > 0) {
     sections.push({
       id: 'decided',
-      title: plenaryWord('agenda_decided', lang),
+      title: word('agenda_decided', lang),
       blocks: [{ decided: agenda.decided.map((d) => decisionLine(result, d, lang)) }],
     });
   }
@@ -220,9 +219,9 @@ function agendaSections(agenda: Agenda, options: AgendaReportOptions): AgendaSec
 export function formatAgendaMarkdown(agenda: Agenda, options: AgendaReportOptions): string {
   const { lang } = options;
   const out: string[] = [
-    `# ${mdCell(plenaryWord('agenda', lang))} — ${mdCell(agenda.rubric)}`,
+    `# ${mdCell(word('agenda', lang))} — ${mdCell(agenda.rubric)}`,
     '',
-    mdCell(plenaryWord('agenda_intro', lang, { date: agenda.as_of, rubric: agenda.rubric })),
+    mdCell(word('agenda_intro', lang, { date: agenda.as_of, rubric: agenda.rubric })),
     '',
   ];
   const cell = (c: Cell) =>
@@ -248,7 +247,7 @@ export function formatAgendaMarkdown(agenda: Agenda, options: AgendaReportOption
       }
     }
   });
-  if (sections.length === 0) out.push(mdCell(plenaryWord('agenda_nothing', lang)), '');
+  if (sections.length === 0) out.push(mdCell(word('agenda_nothing', lang)), '');
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
@@ -285,19 +284,19 @@ export function formatAgendaHtml(agenda: Agenda, options: AgendaReportOptions & 
     });
     return `<section id="${section.id}" aria-labelledby="${section.id}-h">\n<h2 id="${section.id}-h">${k + 1}. ${esc(section.title)}</h2>\n${blocks.join('\n')}\n</section>`;
   });
-  const title = `${plenaryWord('agenda', lang)} — ${agenda.rubric}`;
+  const title = `${word('agenda', lang)} — ${agenda.rubric}`;
   const meta = [
-    [htmlWord('competition', lang), esc(agenda.rubric)],
-    [htmlWord('reference_date', lang), `<time datetime="${esc(agenda.as_of)}">${esc(agenda.as_of)}</time>`],
-    [htmlWord('tool', lang), `kipp ${esc(options.version)}`],
+    [word('competition', lang), esc(agenda.rubric)],
+    [word('reference_date', lang), `<time datetime="${esc(agenda.as_of)}">${esc(agenda.as_of)}</time>`],
+    [word('tool', lang), `kipp ${esc(options.version)}`],
   ];
   const header = `<header id="top">
 <h1>${esc(title)}</h1>
-<p class="subtitle">${esc(plenaryWord('agenda_intro', lang, { date: agenda.as_of, rubric: agenda.rubric }))}</p>
+<p class="subtitle">${esc(word('agenda_intro', lang, { date: agenda.as_of, rubric: agenda.rubric }))}</p>
 <dl class="meta">${meta.map(([k, v]) => `<dt>${esc(k!)}</dt><dd>${v}</dd>`).join('')}</dl>
 ${inputsTable(result, lang)}
 </header>`;
-  const main = sections.length > 0 ? body.join('\n') : `<p>${esc(plenaryWord('agenda_nothing', lang))}</p>`;
+  const main = sections.length > 0 ? body.join('\n') : `<p>${esc(word('agenda_nothing', lang))}</p>`;
   return htmlDocument({ lang, title, version: options.version, body: `${header}\n<main>\n${main}\n</main>` });
 }
 

@@ -10,14 +10,12 @@ import {
   categoryLabel,
   criterionLabel,
   normalizationName,
-  phrase,
   placesText,
-  plenaryWord,
   shortlistLabel,
   word,
   type Lang,
+  type Word,
 } from '../shared/labels.js';
-import { tword, type TextWord } from '../shared/text-words.js';
 import { safeText } from '../shared/text.js';
 import { round6 } from '../../scoring/round.js';
 
@@ -34,7 +32,7 @@ const n6 = (x: number | null): string => (x === null ? '–' : String(round6(x))
 
 export function formatExplainText(x: Explanation, o: ExplainReportOptions): string {
   const { rubric, lang } = o;
-  const t = (w: TextWord, values: Record<string, string | number> = {}) => tword(w, lang, values);
+  const t = (w: Word, values: Record<string, string | number> = {}) => word(w, lang, values);
   const method = (m: 'mean' | 'median') => word(m === 'median' ? 'method_median' : 'method_mean', lang);
   const out: string[] = [];
   out.push(
@@ -170,8 +168,8 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
 
 /** The derivation's end with --decisions: the decisions that touched the entry, then its final place. */
 function decisionLinesOf(x: Explanation, d: ExplainedDecisions, rubric: Rubric, lang: Lang): string[] {
-  const out = [`${plenaryWord('explain_decisions', lang, { file: safeText(d.file) })}:`];
-  if (d.refused) return [...out, `  ${plenaryWord('explain_refused', lang)}`];
+  const out = [`${word('explain_decisions', lang, { file: safeText(d.file) })}:`];
+  if (d.refused) return [...out, `  ${word('explain_refused', lang)}`];
   const told = (a: AppliedDecision) => {
     const { what, who } = decisionLine({ rubric }, a, lang);
     return { what: safeText(what), who: safeText(who) };
@@ -182,11 +180,11 @@ function decisionLinesOf(x: Explanation, d: ExplainedDecisions, rubric: Rubric, 
   }
   for (const a of d.removed_above) {
     const { what, who } = told(a);
-    out.push(`  ${plenaryWord('explain_removed_above', lang, { what })} — ${who}`);
+    out.push(`  ${word('explain_removed_above', lang, { what })} — ${who}`);
   }
-  if (d.applied.length === 0 && d.removed_above.length === 0) out.push(`  ${plenaryWord('explain_no_decision', lang)}`);
+  if (d.applied.length === 0 && d.removed_above.length === 0) out.push(`  ${word('explain_no_decision', lang)}`);
   const was = (changed: boolean, v: string | number | null) =>
-    changed ? ` (${plenaryWord('explain_was', lang, { v: v ?? '–' })})` : '';
+    changed ? ` (${word('explain_was', lang, { v: v ?? '–' })})` : '';
   const lists =
     d.final.shortlists.length > 0
       ? d.final.shortlists
@@ -199,10 +197,10 @@ function decisionLinesOf(x: Explanation, d: ExplainedDecisions, rubric: Rubric, 
   const f = d.final;
   out.push(
     f.rank === null
-      ? plenaryWord('explain_final_unranked', lang, { flags: [...f.flags].join(', '), lists })
-      : plenaryWord('explain_final', lang, {
+      ? word('explain_final_unranked', lang, { flags: [...f.flags].join(', '), lists })
+      : word('explain_final', lang, {
           rank: `${f.rank}${was(f.rank !== x.rank, x.rank)}`,
-          shared: f.tied ? tword('explain_shared', lang) : '',
+          shared: f.tied ? word('explain_shared', lang) : '',
           cat: `${f.category_rank ?? '–'}${was(f.category_rank !== x.category_rank, x.category_rank)}`,
           lists,
         }),
@@ -218,7 +216,7 @@ export function cutTieLines(s: ExplainedShortlist, rubric: Rubric, lang: Lang): 
     const values = { s: name, r: t.rank, k: t.entries.length, p: placesText(t.places, lang) };
     if (t.min_per !== undefined) {
       const value = t.min_per.field === 'category' ? categoryLabel(rubric, t.min_per.value, lang) : t.min_per.value;
-      return phrase('cut_tie_quota', lang, {
+      return word('cut_tie_quota', lang, {
         ...values,
         n: t.min_per.min,
         f: word(t.min_per.field, lang).toLowerCase(),
@@ -226,8 +224,8 @@ export function cutTieLines(s: ExplainedShortlist, rubric: Rubric, lang: Lang): 
       });
     }
     if (t.category !== undefined)
-      return phrase('cut_tie_in', lang, { ...values, c: categoryLabel(rubric, t.category, lang) });
-    return phrase('cut_tie', lang, values);
+      return word('cut_tie_in', lang, { ...values, c: categoryLabel(rubric, t.category, lang) });
+    return word('cut_tie', lang, values);
   });
 }
 

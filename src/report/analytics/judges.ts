@@ -7,10 +7,9 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { isStaged, type JuryProfile, type PanelProfile, type StagePanelProfile } from '../../analytics/judges.js';
 import type { Rubric } from '../../model/rubric.js';
-import { criterionLabel, statWord, type Lang } from '../shared/labels.js';
+import { criterionLabel, word, type Lang } from '../shared/labels.js';
 import { mdCell } from '../shared/text.js';
 import { fixed2, safeText } from '../shared/text.js';
-import { aword } from './words.js';
 
 export const JUDGES_FORMATS = ['table', 'json', 'md'] as const;
 export type JudgesFormat = (typeof JUDGES_FORMATS)[number];
@@ -33,15 +32,15 @@ const plain = (x: number | null): string => (x === null ? '–' : fixed2(x));
 /** ICC(1), ICC(1,k) and Kendall's W, each named with its form and what it covers. */
 export function agreementLines(p: PanelProfile, lang: Lang): string[] {
   const a = p.agreement;
-  const nd = aword('not_defined', lang);
+  const nd = word('not_defined', lang);
   const value = (x: number | null) => (x === null ? nd : fixed2(x));
   const w = a.kendall_w_coverage;
   return [
-    statWord('icc_single', lang, { n: a.icc_entries, v: value(a.icc) }),
-    statWord('icc_average', lang, { k: a.icc_k_judges === null ? '–' : fixed2(a.icc_k_judges), v: value(a.icc_k) }),
+    word('icc_single', lang, { n: a.icc_entries, v: value(a.icc) }),
+    word('icc_average', lang, { k: a.icc_k_judges === null ? '–' : fixed2(a.icc_k_judges), v: value(a.icc_k) }),
     a.kendall_w === null
-      ? statWord('kendall_w_none', lang, { es: w.entries_scored })
-      : statWord('kendall_w', lang, {
+      ? word('kendall_w_none', lang, { es: w.entries_scored })
+      : word('kendall_w', lang, {
           b: a.kendall_w_blocks,
           v: fixed2(a.kendall_w),
           e: w.entries,
@@ -57,7 +56,7 @@ function coverageLine(p: PanelProfile, lang: Lang): string {
   const range = c.min_judges === c.max_judges ? `${c.min_judges}` : `${c.min_judges}–${c.max_judges}`;
   const judges =
     c.min_judges === null ? '' : lang === 'id' ? `, ${range} juri per proposal` : `, ${range} judges per entry`;
-  const graph = c.connected ? aword('connected', lang) : `${aword('disconnected', lang)} (${c.components})`;
+  const graph = c.connected ? word('connected', lang) : `${word('disconnected', lang)} (${c.components})`;
   return `${c.entries} ${lang === 'id' ? 'proposal' : 'entries'}${judges}; ${graph}`;
 }
 
@@ -78,7 +77,7 @@ function judgeRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
     signed(j.bias),
     plain(j.agreement),
     String(j.conflicts),
-    j.flags.map((f) => aword(f, o.lang)).join(', '),
+    j.flags.map((f) => word(f, o.lang)).join(', '),
   ]);
 }
 
@@ -94,7 +93,7 @@ function judgeHead(o: JudgesReportOptions): string[] {
       'conflicts',
       'flags',
     ] as const
-  ).map((w) => aword(w, o.lang));
+  ).map((w) => word(w, o.lang));
 }
 
 function disagreementRows(p: PanelProfile, o: JudgesReportOptions): string[][] {
@@ -121,7 +120,7 @@ function severityTable(p: PanelProfile, o: JudgesReportOptions): { head: string[
     ]),
   );
   return {
-    head: [aword('judge', o.lang), ...criteria.map((c) => criterionLabel(o.rubric, c, o.lang))],
+    head: [word('judge', o.lang), ...criteria.map((c) => criterionLabel(o.rubric, c, o.lang))],
     rows: judges.map((j) => [safeText(j), ...criteria.map((c) => cell.get(`${j}\u0000${c}`) ?? '–')]),
   };
 }
@@ -137,7 +136,7 @@ function more(p: PanelProfile, o: JudgesReportOptions): string | null {
 /** The stage a block of figures belongs to, by name and label. */
 function stageTitle(p: StagePanelProfile, o: JudgesReportOptions): string {
   const stage = o.rubric.stages.find((s) => s.name === p.stage);
-  return statWord('stage_heading', o.lang, { s: p.stage, label: stage ? stage.label[o.lang] : p.stage });
+  return word('stage_heading', o.lang, { s: p.stage, label: stage ? stage.label[o.lang] : p.stage });
 }
 
 export function formatJudgesTable(j: JuryProfile, o: JudgesReportOptions): string {
@@ -146,7 +145,7 @@ export function formatJudgesTable(j: JuryProfile, o: JudgesReportOptions): strin
   return j.stages
     .map(
       (p) =>
-        `${c.bold.underline(stageTitle(p, o))}\n${p.judges.length === 0 ? `${statWord('stage_unscored', o.lang)}\n` : `${statWord('stage_note', o.lang)}\n\n${panelTable(p, o)}`}`,
+        `${c.bold.underline(stageTitle(p, o))}\n${p.judges.length === 0 ? `${word('stage_unscored', o.lang)}\n` : `${word('stage_note', o.lang)}\n\n${panelTable(p, o)}`}`,
     )
     .join('\n');
 }
@@ -175,23 +174,23 @@ function panelTable(p: PanelProfile, o: JudgesReportOptions): string {
       colAligns: ['left', ...sev.head.slice(1).map(() => 'right' as const)],
     });
     for (const row of sev.rows) st.push(row);
-    out.push('', c.bold(aword('severity_title', o.lang)), st.toString(), aword('severity_note', o.lang));
+    out.push('', c.bold(word('severity_title', o.lang)), st.toString(), word('severity_note', o.lang));
   }
-  out.push('', c.bold(aword('panel_agreement', o.lang)), ...agreementLines(p, o.lang));
+  out.push('', c.bold(word('panel_agreement', o.lang)), ...agreementLines(p, o.lang));
   out.push(
     '',
-    c.bold(aword('coverage', o.lang)),
+    c.bold(word('coverage', o.lang)),
     p.coverage.connected ? coverageLine(p, o.lang) : c.yellow(coverageLine(p, o.lang)),
   );
   out.push(
     '',
     c.bold(
-      `${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)}): ${p.disagreements.length}`,
+      `${word('disagreements', o.lang)} (${word('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)}): ${p.disagreements.length}`,
     ),
   );
   if (p.disagreements.length > 0) {
     const d = new Table({
-      head: (['entry', 'title', 'criterion', 'spread'] as const).map((w) => c.bold(aword(w, o.lang))),
+      head: (['entry', 'title', 'criterion', 'spread'] as const).map((w) => c.bold(word(w, o.lang))),
       style,
       colAligns: ['left', 'left', 'left', 'right'],
     });
@@ -208,8 +207,8 @@ export function formatJudgesMarkdown(j: JuryProfile, o: JudgesReportOptions): st
   if (!isStaged(j)) return `${title}\n\n${panelMarkdown(j, o, '##')}`;
   const block = (p: StagePanelProfile) =>
     p.judges.length === 0
-      ? `${mdCell(statWord('stage_unscored', o.lang))}\n`
-      : `${mdCell(statWord('stage_note', o.lang))}.\n\n${panelMarkdown(p, o, '###')}`;
+      ? `${mdCell(word('stage_unscored', o.lang))}\n`
+      : `${mdCell(word('stage_note', o.lang))}.\n\n${panelMarkdown(p, o, '###')}`;
   return `${title}\n\n${j.stages.map((p) => `## ${mdCell(stageTitle(p, o))}\n\n${block(p)}`).join('\n')}`;
 }
 
@@ -226,7 +225,7 @@ function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): stri
   const sev = severityTable(p, o);
   if (sev !== null)
     out.push(
-      `${h} ${aword('severity_title', o.lang)}`,
+      `${h} ${word('severity_title', o.lang)}`,
       '',
       ...table(
         sev.head,
@@ -234,25 +233,25 @@ function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): stri
         sev.head.slice(1).map((_, i) => i + 1),
       ),
       '',
-      `${mdCell(aword('severity_note', o.lang))}.`,
+      `${mdCell(word('severity_note', o.lang))}.`,
       '',
     );
   out.push(
-    `${h} ${aword('panel_agreement', o.lang)}`,
+    `${h} ${word('panel_agreement', o.lang)}`,
     '',
     ...agreementLines(p, o.lang).map((l) => `- ${mdCell(l)}`),
     '',
   );
-  out.push(`${h} ${aword('coverage', o.lang)}`, '', mdCell(coverageLine(p, o.lang)), '');
+  out.push(`${h} ${word('coverage', o.lang)}`, '', mdCell(coverageLine(p, o.lang)), '');
   out.push(
-    `${h} ${aword('disagreements', o.lang)} (${aword('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`,
+    `${h} ${word('disagreements', o.lang)} (${word('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`,
     '',
   );
-  if (p.disagreements.length === 0) out.push(aword('none', o.lang));
+  if (p.disagreements.length === 0) out.push(word('none', o.lang));
   else {
     out.push(
       ...table(
-        (['entry', 'title', 'criterion', 'spread'] as const).map((w) => aword(w, o.lang)),
+        (['entry', 'title', 'criterion', 'spread'] as const).map((w) => word(w, o.lang)),
         disagreementRows(p, o),
         [3],
       ),

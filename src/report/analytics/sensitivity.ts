@@ -7,10 +7,8 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { SensitivityResult } from '../../analytics/sensitivity.js';
 import type { Rubric } from '../../model/rubric.js';
-import { shortlistLabel, statWord, word, type Lang } from '../shared/labels.js';
-import { tword } from '../shared/text-words.js';
+import { shortlistLabel, word, type Lang } from '../shared/labels.js';
 import { cellText, safeText } from '../shared/text.js';
-import { aword } from './words.js';
 
 export const SENSITIVITY_FORMATS = ['table', 'json'] as const;
 export type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
@@ -35,7 +33,7 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
   const names = o.rubric.shortlists.map((s) => s.name);
   const out: string[] = [];
   out.push(
-    `${tword('sensitivity_runs', o.lang, { runs: r.runs, seed: r.seed, p: r.weight_spread })}${r.resample_judges ? tword('sensitivity_resample', o.lang) : ''}`,
+    `${word('sensitivity_runs', o.lang, { runs: r.runs, seed: r.seed, p: r.weight_spread })}${r.resample_judges ? word('sensitivity_resample', o.lang) : ''}`,
   );
   const shown = r.entries.filter(
     (e) => Object.values(e.shortlists).some((share) => share > 0) || e.rank_min !== e.rank_max,
@@ -45,10 +43,10 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
   if (rows.length > 0) {
     const t = new Table({
       head: [
-        aword('rank', o.lang),
+        word('rank', o.lang),
         word('id', o.lang),
-        aword('title', o.lang),
-        aword('range', o.lang),
+        word('title', o.lang),
+        word('range', o.lang),
         ...names.map((n) => shortlistLabel(o.rubric, n, o.lang)),
         '',
       ].map((h) => c.bold(h)),
@@ -62,7 +60,7 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
         cellText(e.title, 30),
         e.rank_min === e.rank_max ? String(e.rank_min) : `${e.rank_min}–${e.rank_max}`,
         ...names.map((n) => shareCell(e.shortlists[n] ?? 0, e.intervals[n])),
-        e.borderline ? aword('borderline', o.lang) : '',
+        e.borderline ? word('borderline', o.lang) : '',
       ];
       t.push(e.borderline ? cells.map((x) => c.yellow(x)) : cells);
     }
@@ -70,10 +68,10 @@ export function formatSensitivityTable(r: SensitivityResult, o: SensitivityRepor
   }
   const borderline = r.entries.filter((e) => e.borderline).length;
   if (r.interval.max_half_width > 0)
-    out.push(statWord('mc_error', o.lang, { runs: r.runs, h: points(r.interval.max_half_width) }));
-  out.push(statWord('borderline_count', o.lang, { n: borderline, m: r.entries.length }));
+    out.push(word('mc_error', o.lang, { runs: r.runs, h: points(r.interval.max_half_width) }));
+  out.push(word('borderline_count', o.lang, { n: borderline, m: r.entries.length }));
   if (names.length > 0 && rows.length < r.entries.length)
-    out.push(tword('sensitivity_never', o.lang, { n: r.entries.length - rows.length }));
+    out.push(word('sensitivity_never', o.lang, { n: r.entries.length - rows.length }));
   return `${out.join('\n')}\n`;
 }
 

@@ -12,7 +12,7 @@ import type { EntryResult, ScoreResult } from '../../model/result.js';
 import { fieldNames } from '../../model/row-fields.js';
 import type { ShortlistRule } from '../../model/rubric.js';
 import { decisionCells } from '../shared/decisions.js';
-import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word, type Lang } from '../shared/labels.js';
+import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from '../shared/labels.js';
 
 /** `date`: a text column of dates (an ISO date becomes a date cell in XLSX; CSV writes the text). */
 export type ExportKind = 'text' | 'number' | 'integer' | 'date';
@@ -131,7 +131,7 @@ export function exportColumns(result: ScoreResult, entries: readonly EntryResult
     text('shortlists', word('shortlists', lang)),
     // Only with --decisions: an export without keeps its columns where scripts expect them. The
     // key has a hyphen, which no field name has (headers are normalized to _): no pass-through clash.
-    ...(result.decisions !== undefined ? [text('jury-decisions', plenaryWord('decisions', lang))] : []),
+    ...(result.decisions !== undefined ? [text('jury-decisions', word('decisions', lang))] : []),
     ...passThroughFields(result, entries).map((f): ExportColumn => ({
       key: f,
       header: fieldHeader(f, lang),

@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import type { ScoreResult } from '../../model/result.js';
 import { roundTo } from '../../scoring/round.js';
 import { REPORT_STYLE } from './assets.js';
-import { htmlWord, type HtmlWord } from './words.js';
 import type { Lang } from '../shared/labels.js';
 import { safeText } from '../shared/text.js';
+import { word, type Word } from '../shared/labels.js';
 
 /** Escapes text for HTML content and attribute values; control characters become visible escapes. */
 export function esc(raw: string): string {
@@ -65,8 +65,8 @@ ${page.script === undefined ? '' : `<script>${page.script}</script>\n`}</body>
 
 /** The rubric and every input file with its kind and sha256: what the page was made from. */
 export function inputsTable(result: ScoreResult, lang: Lang): string {
-  const w = (key: HtmlWord) => esc(htmlWord(key, lang));
-  const kind = (k: string) => w(`kind_${k}` as HtmlWord);
+  const w = (key: Word) => esc(word(key, lang));
+  const kind = (k: string) => w(`kind_${k}` as Word);
   const rows = [
     `<tr><td>${result.rubricSource.path === null ? w('embedded') : `<span class="mono">${esc(result.rubricSource.path)}</span>`}</td><td>${kind('rubric')}</td><td class="mono sha">${esc(result.rubricSource.sha256)}</td></tr>`,
     ...result.inputs.map(

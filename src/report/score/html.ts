@@ -18,13 +18,11 @@ import { selectionText } from './selection.js';
 import { place } from '../shared/diagnostics.js';
 import { REPORT_SCRIPT } from '../html/assets.js';
 import { esc, htmlDocument, inputsTable, num } from '../html/page.js';
-import { htmlWord, type HtmlWord } from '../html/words.js';
 import {
   categoryLabel,
   criterionLabel,
   methodName,
   normalizationName,
-  plenaryWord,
   shortlistLabel,
   word,
   type Lang,
@@ -76,7 +74,7 @@ export function renderHtml(result: ScoreResult, options: ReportOptions, panel: J
   ].join('\n');
   return htmlDocument({
     lang: options.lang,
-    title: `${result.rubric.name} — ${htmlWord('report', options.lang)}`,
+    title: `${result.rubric.name} — ${word('report', options.lang)}`,
     version: options.version,
     body,
     script: REPORT_SCRIPT,
@@ -116,8 +114,8 @@ class Page {
     this.cuts = cutLines(result);
   }
 
-  w(key: HtmlWord, values: Record<string, string | number> = {}): string {
-    return esc(htmlWord(key, this.lang, values));
+  w(key: Word, values: Record<string, string | number> = {}): string {
+    return esc(word(key, this.lang, values));
   }
 
   word(key: Word): string {
@@ -149,7 +147,7 @@ class Page {
     const { rubric, result, options, lang } = this;
     const rows: [string, string][] = [
       [this.w('competition'), esc(rubric.name)],
-      [this.w('rubric_version'), rubric.version === null ? this.w('none') : esc(String(rubric.version))],
+      [this.w('html_rubric_version'), rubric.version === null ? this.w('none') : esc(String(rubric.version))],
       [this.w('reference_date'), `<time datetime="${esc(result.asOf)}">${esc(result.asOf)}</time>`],
       [this.w('scale'), `${num(rubric.scale.min, 0, lang)}–${num(rubric.scale.max, 0, lang)}`],
       [this.w('aggregation'), esc(methodName(rubric, lang))],
@@ -205,7 +203,7 @@ ${this.inputsTable()}
   }
 
   contents(): string {
-    const links: [string, HtmlWord][] = [
+    const links: [string, Word][] = [
       ['summary', 'summary'],
       ['ranking', 'ranking'],
       ['distribution', 'distribution'],
@@ -220,7 +218,7 @@ ${this.inputsTable()}
     const { entries, shortlists } = this.result;
     const ranked = entries.filter((e) => e.rank !== null).length;
     const passed = entries.filter((e) => e.passed).length;
-    const card = (n: number, key: HtmlWord) => `<li><span class="n">${n}</span>${this.w(key)}</li>`;
+    const card = (n: number, key: Word) => `<li><span class="n">${n}</span>${this.w(key)}</li>`;
     const cards = [
       card(entries.length, 'n_entries'),
       card(ranked, 'n_ranked'),
@@ -309,8 +307,8 @@ ${this.selection()}${this.filters()}
 <p class="sort-hint muted">${this.w('sort_hint')}</p>
 <p id="ranking-status" role="status" aria-live="polite"></p>
 <div class="table-wrap">
-<table id="ranking-table" data-msg-showing="${this.w('showing')}">
-<caption>${this.w('ranking_caption')} <span class="legend">${this.w('legend_tie')} · ${this.w('legend_fail')} · ${this.w('legend_cut')}</span></caption>
+<table id="ranking-table" data-msg-showing="${this.w('html_showing')}">
+<caption>${this.w('ranking_caption')} <span class="legend">${this.w('html_legend_tie')} · ${this.w('legend_fail')} · ${this.w('legend_cut')}</span></caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -433,17 +431,17 @@ ${rows.join('\n')}
     if (e.flags.length > 0) return `${e.flags.map((f) => word(f, lang)).join(', ')}: ${e.reasons.join(', ')}`;
     if (!e.passed)
       return `${word('failed', lang)}: ${e.reasons.map((r) => (r === 'total' ? word('total', lang) : criterionLabel(this.rubric, r, lang))).join(', ')}`;
-    return htmlWord('passed_mark', lang);
+    return word('passed_mark', lang);
   }
 
   cutRow(cut: CutLine, span: number): string {
     const scope = [
       ...(cut.category !== undefined
-        ? [htmlWord('in_category', this.lang, { c: categoryLabel(this.rubric, cut.category, this.lang) })]
+        ? [word('in_category', this.lang, { c: categoryLabel(this.rubric, cut.category, this.lang) })]
         : []),
-      ...(cut.group !== undefined ? [htmlWord('in_group', this.lang, { g: this.groupText(cut.group) })] : []),
+      ...(cut.group !== undefined ? [word('in_group', this.lang, { g: this.groupText(cut.group) })] : []),
     ];
-    const text = `✂ ${htmlWord('cut_line', this.lang, { s: shortlistLabel(this.rubric, cut.shortlist, this.lang), n: cut.taken, m: cut.size })}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}${cut.cutoffTie ? ` — ${word('cutoff_tie', this.lang)}` : ''}`;
+    const text = `✂ ${word('cut_line', this.lang, { s: shortlistLabel(this.rubric, cut.shortlist, this.lang), n: cut.taken, m: cut.size })}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}${cut.cutoffTie ? ` — ${word('cutoff_tie', this.lang)}` : ''}`;
     const scoped = cut.category !== undefined || cut.group !== undefined;
     const attrs = [
       `class="cut${cut.cutoffTie ? ' tie' : ''}"`,
@@ -527,7 +525,7 @@ ${rows.join('\n')}
       );
     };
     const pass = this.rubric.thresholds.total;
-    if (pass !== undefined) markAt(pass, htmlWord('pass_mark', lang), 'mark', 0);
+    if (pass !== undefined) markAt(pass, word('pass_mark', lang), 'mark', 0);
     const unscoped = this.cuts.filter((c) => c.category === undefined && c.group === undefined);
     unscoped.forEach((c, i) => {
       const last = this.result.entries.find((e) => e.id === c.afterId);
@@ -539,7 +537,7 @@ ${rows.join('\n')}
           (i + (pass !== undefined ? 1 : 0)) % 2,
         );
     });
-    const desc = htmlWord('distribution_desc', lang, { w: width });
+    const desc = word('distribution_desc', lang, { w: width });
     const svg = `<svg class="hist" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="hist-t hist-d" xmlns="http://www.w3.org/2000/svg">
 <title id="hist-t">${this.w('distribution')}</title><desc id="hist-d">${esc(desc)}</desc>
 <line class="axis" x1="${left}" x2="${left + plotW}" y1="${top + plotH}" y2="${top + plotH}"></line>
@@ -636,8 +634,8 @@ ${table}
     const spread = panel.thresholds?.disagreement ?? SPREAD_SHARE * this.span;
     const heatHead = [
       `<th scope="col">${this.w('judge')}</th>`,
-      `<th scope="col" class="num">${this.w('scored')}</th>`,
-      `<th scope="col" class="num">${this.w('mean')}</th>`,
+      `<th scope="col" class="num">${this.w('html_scored')}</th>`,
+      `<th scope="col" class="num">${this.w('html_mean')}</th>`,
       `<th scope="col" class="num">${this.w('bias')}</th>`,
       `<th scope="col" class="num">${this.w('agreement_col')}</th>`,
       `<th scope="col" class="num">${this.w('conflicts')}</th>`,
@@ -666,11 +664,11 @@ ${table}
       ? ` <span class="muted">(${this.w('kendall_w_covers', { e: wc.entries, es: wc.entries_scored, j: wc.judges, js: wc.judges_scoring, b: a.kendall_w_blocks ?? 0 })})</span>`
       : '';
     const agreement = `<dl class="meta">
-<dt>${this.w('icc_single')}</dt><dd>${a.icc === null ? this.w('not_available') : num(a.icc, 2, lang)}</dd>
-${a.icc_k_judges !== undefined ? `<dt>${this.w('icc_average', { k: a.icc_k_judges === null ? '–' : num(a.icc_k_judges, 2, lang) })}</dt><dd>${a.icc_k === null || a.icc_k === undefined ? this.w('not_available') : num(a.icc_k, 2, lang)}</dd>\n` : ''}<dt>${this.w('kendall_w')}</dt><dd>${a.kendall_w === null ? this.w('not_available') : num(a.kendall_w, 2, lang)}${wCovers}</dd>
+<dt>${this.w('html_icc_single')}</dt><dd>${a.icc === null ? this.w('not_available') : num(a.icc, 2, lang)}</dd>
+${a.icc_k_judges !== undefined ? `<dt>${this.w('html_icc_average', { k: a.icc_k_judges === null ? '–' : num(a.icc_k_judges, 2, lang) })}</dt><dd>${a.icc_k === null || a.icc_k === undefined ? this.w('not_available') : num(a.icc_k, 2, lang)}</dd>\n` : ''}<dt>${this.w('html_kendall_w')}</dt><dd>${a.kendall_w === null ? this.w('not_available') : num(a.kendall_w, 2, lang)}${wCovers}</dd>
 <dt>${this.w('coverage')}</dt><dd>${cov.entries} ${esc(word('entries', lang))}</dd>
 <dt>${this.w('judges_per_entry')}</dt><dd>${cov.min_judges === null ? '–' : cov.min_judges === cov.max_judges ? String(cov.min_judges) : `${cov.min_judges}–${cov.max_judges}`}</dd>
-<dt>${this.w('connected')}</dt><dd>${cov.connected ? this.w('connected_yes') : `<span class="warn">${this.w('connected_no')}</span> — ${this.w('disconnected_warning')}`}</dd>
+<dt>${this.w('html_connected')}</dt><dd>${cov.connected ? this.w('connected_yes') : `<span class="warn">${this.w('connected_no')}</span> — ${this.w('disconnected_warning')}`}</dd>
 </dl>`;
     // A report narrowed by --category or --top discusses the entries it shows.
     const titles = new Map(this.result.entries.map((e) => [e.id, e.title]));
@@ -679,7 +677,7 @@ ${a.icc_k_judges !== undefined ? `<dt>${this.w('icc_average', { k: a.icc_k_judge
     const disagreements =
       listed.length === 0
         ? `<p>${this.w('no_disagreements')}</p>`
-        : `<table class="small disagreements"><thead><tr><th scope="col">${this.word('id')}</th><th scope="col">${this.word('title')}</th><th scope="col">${this.w('criterion')}</th><th scope="col" class="num">${this.w('spread')}</th></tr></thead><tbody>${shown
+        : `<table class="small disagreements"><thead><tr><th scope="col">${this.word('id')}</th><th scope="col">${this.word('title')}</th><th scope="col">${this.w('criterion')}</th><th scope="col" class="num">${this.w('html_spread')}</th></tr></thead><tbody>${shown
             .map(
               (d) =>
                 `<tr><td class="mono">${esc(d.entry_id)}</td><td>${esc(titles.get(d.entry_id) ?? '')}</td><td>${this.criterion(d.criterion)}</td><td class="num">${num(d.spread, 2, lang)}${bar((100 * d.spread) / (this.span || 1), null)}</td></tr>`,
@@ -688,7 +686,7 @@ ${a.icc_k_judges !== undefined ? `<dt>${this.w('icc_average', { k: a.icc_k_judge
               '',
             )}</tbody></table>${listed.length > shown.length ? `<p class="muted">${this.w('more_rows', { n: listed.length - shown.length })}</p>` : ''}`;
     return `<p>${this.w('judges_desc', { h: num(harsh, 2, lang), l: num(lenient, 2, lang) })}</p>
-<${h}>${this.w('panel_agreement')}</${h}>
+<${h}>${this.w('html_panel_agreement')}</${h}>
 ${agreement}
 <${h} id="heatmap-h${suffix}">${this.w('heatmap')}</${h}>
 <p class="muted">${this.w('heatmap_desc')}</p>
@@ -696,7 +694,7 @@ ${agreement}
 <div class="table-wrap"><table class="small heat" aria-labelledby="heatmap-h${suffix}"><thead><tr>${heatHead.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
 <${h}>${this.w('flagged')}</${h}>
 ${flaggedList}
-<${h}>${this.w('disagreements')}</${h}>
+<${h}>${this.w('html_disagreements')}</${h}>
 <p class="muted">${this.w('disagreements_desc', { n: num(spread, 2, lang) })}</p>
 ${disagreements}`;
   }
@@ -711,14 +709,14 @@ ${disagreements}`;
   decisions(): string {
     const { decisions } = this.result;
     if (decisions === undefined) return '';
-    const title = esc(plenaryWord('decisions', this.lang));
+    const title = esc(word('decisions', this.lang));
     const items = decisions.map((d) => {
       const { what, who } = decisionLine(this.result, d, this.lang);
       return `<li><strong>${esc(what)}</strong> — ${esc(who)}</li>`;
     });
     return `<section id="decisions" aria-labelledby="decisions-h">
 <h2 id="decisions-h">${title}</h2>
-<ul>${items.length > 0 ? items.join('') : `<li>${esc(plenaryWord('none', this.lang))}</li>`}</ul>
+<ul>${items.length > 0 ? items.join('') : `<li>${esc(word('none', this.lang))}</li>`}</ul>
 </section>`;
   }
 
@@ -733,13 +731,13 @@ ${disagreements}`;
       `<tr><td class="${d.severity === 'error' ? 'warn' : ''}">${this.w(d.severity === 'error' ? 'severity_error' : 'severity_warning')}</td><td class="mono">${esc(d.code)}</td><td class="mono">${esc(place(d))}</td><td class="mono">${esc(d.entry_id ?? '')}</td><td>${esc(d.message)}</td></tr>`;
     return `${head}
 <p>${this.w('errors_warnings', { e: errors, w: diagnostics.length - errors })}</p>
-<div class="table-wrap"><table class="small"><thead><tr><th scope="col">${this.word('status')}</th><th scope="col">${this.w('code')}</th><th scope="col">${this.w('place')}</th><th scope="col">${this.w('entry')}</th><th scope="col">${this.w('message')}</th></tr></thead><tbody>${shown.map(row).join('')}</tbody></table></div>
-${diagnostics.length > shown.length ? `<p class="muted">${esc(htmlWord('more_rows', this.lang, { n: diagnostics.length - shown.length }).replace(/\(.*\)/, '(kipp validate)'))}</p>` : ''}
+<div class="table-wrap"><table class="small"><thead><tr><th scope="col">${this.word('status')}</th><th scope="col">${this.w('code')}</th><th scope="col">${this.w('html_place')}</th><th scope="col">${this.w('entry')}</th><th scope="col">${this.w('message')}</th></tr></thead><tbody>${shown.map(row).join('')}</tbody></table></div>
+${diagnostics.length > shown.length ? `<p class="muted">${esc(word('more_rows', this.lang, { n: diagnostics.length - shown.length }).replace(/\(.*\)/, '(kipp validate)'))}</p>` : ''}
 </section>`;
   }
 
   footer(): string {
-    return `<footer><p>${this.w('legend')}:</p><ul><li>${this.w('legend_tie')}</li><li>${this.w('legend_fail')}</li><li>${this.w('legend_cut')}</li></ul><p>kipp ${esc(this.options.version)} · ${esc(this.rubric.name)} · ${this.w('reference_date')} ${esc(this.result.asOf)}</p></footer>`;
+    return `<footer><p>${this.w('legend')}:</p><ul><li>${this.w('html_legend_tie')}</li><li>${this.w('legend_fail')}</li><li>${this.w('legend_cut')}</li></ul><p>kipp ${esc(this.options.version)} · ${esc(this.rubric.name)} · ${this.w('reference_date')} ${esc(this.result.asOf)}</p></footer>`;
   }
 }
 

@@ -3,12 +3,11 @@
  */
 import type { ScoreResult } from '../../model/result.js';
 import { decisionLine } from '../shared/decisions.js';
-import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from '../shared/labels.js';
+import { categoryLabel, criterionLabel, shortlistLabel, word, type Word } from '../shared/labels.js';
 import { manifestRows, manifestWord, reportManifest, type Manifest } from '../audit/manifest.js';
 import type { ReportOptions } from './options.js';
 import { cutLines, endsEarly, linesForList } from './cuts.js';
 import { countLine } from '../shared/diagnostics.js';
-import { htmlWord, type HtmlWord } from '../html/words.js';
 import { cutText, groupName, stageCell, statusOf } from './table.js';
 import { selectionText } from './selection.js';
 import { fixed2, mdCell } from '../shared/text.js';
@@ -87,12 +86,12 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
   if (result.diagnostics.length > 0)
     out.push(`> ${errors > 0 ? '❌' : '⚠️'} ${countLine(result.diagnostics, lang)}: \`kipp validate\``, '');
   if (result.decisions !== undefined) {
-    out.push(`## ${plenaryWord('decisions', lang)}`, '');
+    out.push(`## ${word('decisions', lang)}`, '');
     for (const d of result.decisions) {
       const { what, who } = decisionLine(result, d, lang);
       out.push(`- **${mdCell(what)}** — ${mdCell(who)}`);
     }
-    if (result.decisions.length === 0) out.push(`- ${plenaryWord('none', lang)}`);
+    if (result.decisions.length === 0) out.push(`- ${word('none', lang)}`);
     out.push('');
   }
   out.push(...markdownManifest(reportManifest(result, options), lang));
@@ -106,7 +105,7 @@ function markdownManifest(m: Manifest, lang: ReportOptions['lang']): string[] {
   for (const [label, value] of facts) out.push(`| ${mdCell(label)} | ${mdCell(value)} |`);
   out.push('', `| ${manifestWord('kind', lang)} | ${manifestWord('path', lang)} | sha256 |`, '|---|---|---|');
   for (const f of files)
-    out.push(`| ${mdCell(htmlWord(`kind_${f.kind}` as HtmlWord, lang))} | ${mdCell(f.path)} | \`${f.sha256}\` |`);
+    out.push(`| ${mdCell(word(`kind_${f.kind}` as Word, lang))} | ${mdCell(f.path)} | \`${f.sha256}\` |`);
   out.push('', mdCell(manifestWord('check', lang)));
   return out;
 }

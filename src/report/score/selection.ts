@@ -6,7 +6,7 @@
  */
 import type { Rubric } from '../../model/rubric.js';
 import type { Selection } from '../../model/result.js';
-import { categoryLabel, phrase, placesText, type Lang } from '../shared/labels.js';
+import { categoryLabel, placesText, word, type Lang } from '../shared/labels.js';
 
 /** Whether the report shows less than the whole competition (then it must say so). */
 export function isNarrowed(selection: Selection | undefined): selection is Selection {
@@ -18,9 +18,9 @@ export function selectionText(selection: Selection | undefined, rubric: Rubric, 
   const counts = { n: selection.shown, m: selection.of };
   const head =
     selection.category !== null
-      ? phrase('showing_in', lang, { ...counts, c: categoryLabel(rubric, selection.category, lang) })
-      : phrase('showing', lang, counts);
+      ? word('showing_in', lang, { ...counts, c: categoryLabel(rubric, selection.category, lang) })
+      : word('showing', lang, counts);
   const { tie } = selection;
   if (tie === null) return head;
-  return `${head} — ${phrase('top_tie', lang, { k: tie.entries, r: tie.rank, p: placesText(tie.places, lang), t: selection.top! })}`;
+  return `${head} — ${word('top_tie', lang, { k: tie.entries, r: tie.rank, p: placesText(tie.places, lang), t: selection.top! })}`;
 }

@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import type { EntryResult, ScoreResult } from '../../model/result.js';
 import { cutLines, endsEarly, linesForList, type CutLine } from './cuts.js';
 import { decisionLines } from '../shared/decisions.js';
-import { categoryLabel, criterionLabel, plenaryWord, shortlistLabel, word } from '../shared/labels.js';
+import { categoryLabel, criterionLabel, shortlistLabel, word } from '../shared/labels.js';
 import type { ReportOptions } from './options.js';
 import { selectionText } from './selection.js';
 import { ANSI, cellText, displayWidth, fixed2, safeText, truncate, wrap } from '../shared/text.js';
@@ -130,7 +130,7 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
     );
   }
   if (result.decisions !== undefined)
-    lines.push('', `${plenaryWord('decisions', lang)}:`, ...decisionLines(result, lang).map((l) => `  ${l}`), '');
+    lines.push('', `${word('decisions', lang)}:`, ...decisionLines(result, lang).map((l) => `  ${l}`), '');
   if (result.entries.some((e) => e.tied)) lines.push(c.dim(word('legend_tie', lang)));
   if ((layout === undefined || layout.criteria === 'none') && criteria.length > 0)
     lines.push(c.dim(word('legend_narrow', lang)));

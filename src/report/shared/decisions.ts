@@ -5,7 +5,7 @@
  */
 import type { AppliedDecision } from '../../model/decisions.js';
 import type { ScoreResult } from '../../model/result.js';
-import { plenaryWord, shortlistLabel, type Lang } from './labels.js';
+import { shortlistLabel, word, type Lang } from './labels.js';
 
 export function decisionLine(
   result: Pick<ScoreResult, 'rubric'>,
@@ -16,15 +16,14 @@ export function decisionLine(
     d.shortlist !== undefined
       ? shortlistLabel(result.rubric, d.shortlist, lang) + (d.category !== undefined ? ` (${d.category})` : '')
       : '';
-  const list = (ids: readonly string[] | undefined) =>
-    ids && ids.length > 0 ? ids.join(', ') : plenaryWord('none', lang);
+  const list = (ids: readonly string[] | undefined) => (ids && ids.length > 0 ? ids.join(', ') : word('none', lang));
   const what =
     d.action === 'resolve_tie'
-      ? plenaryWord('decision_resolve_tie', lang, { s, take: list(d.entries), out: list(d.left_out) })
-      : plenaryWord(`decision_${d.action}`, lang, { e: d.entries[0] ?? '', s });
+      ? word('decision_resolve_tie', lang, { s, take: list(d.entries), out: list(d.left_out) })
+      : word(`decision_${d.action}`, lang, { e: d.entries[0] ?? '', s });
   return {
     what,
-    who: plenaryWord('decision_by', lang, { by: d.by, date: d.date, reason: d.reason, file: d.file, line: d.line }),
+    who: word('decision_by', lang, { by: d.by, date: d.date, reason: d.reason, file: d.file, line: d.line }),
   };
 }
 
@@ -42,9 +41,8 @@ function effectOn(result: ScoreResult, d: AppliedDecision, id: string, lang: Lan
     d.shortlist !== undefined
       ? shortlistLabel(result.rubric, d.shortlist, lang) + (d.category !== undefined ? ` (${d.category})` : '')
       : '';
-  if (d.action === 'resolve_tie')
-    return plenaryWord(d.entries.includes(id) ? 'cell_taken' : 'cell_left_out', lang, { s });
-  return plenaryWord(`cell_${d.action}`, lang, { s });
+  if (d.action === 'resolve_tie') return word(d.entries.includes(id) ? 'cell_taken' : 'cell_left_out', lang, { s });
+  return word(`cell_${d.action}`, lang, { s });
 }
 
 /**
@@ -57,7 +55,7 @@ export function decisionCells(result: ScoreResult, lang: Lang): Map<string, stri
   const cells = new Map<string, string>();
   for (const d of result.decisions ?? []) {
     for (const id of [...d.entries, ...(d.left_out ?? [])]) {
-      const text = plenaryWord('cell_by', lang, {
+      const text = word('cell_by', lang, {
         what: effectOn(result, d, id, lang),
         by: d.by,
         date: d.date,

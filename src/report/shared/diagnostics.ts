@@ -4,7 +4,7 @@
  */
 import { Chalk } from 'chalk';
 import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
-import { fill, word, type Lang } from './labels.js';
+import { word, type Lang } from './labels.js';
 import { safeText } from './text.js';
 
 export function place(d: Diagnostic): string {
@@ -32,5 +32,5 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], color: boole
 export function countLine(diagnostics: readonly Diagnostic[], lang: Lang = 'en'): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  return `${fill(word(errors === 1 ? 'error_one' : 'error_many', lang), { n: errors })}, ${fill(word(warnings === 1 ? 'warning_one' : 'warning_many', lang), { n: warnings })}`;
+  return `${word(errors === 1 ? 'error_one' : 'error_many', lang, { n: errors })}, ${word(warnings === 1 ? 'warning_one' : 'warning_many', lang, { n: warnings })}`;
 }
