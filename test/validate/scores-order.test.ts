@@ -52,13 +52,9 @@ describe('checkScores: canonical order', () => {
             JUDGES.map((id) => judge(id, `Dinas ${id}`)),
           );
           const { checked } = checkEntries(c.entries, rubric, '2026-01-01');
-          const got = checkScores(c, checked).records().map((r) => [
-            checked[r.entry]!.entry.id,
-            r.judge,
-            r.criterion,
-            r.value,
-            r.source.line,
-          ]);
+          const got = checkScores(c, checked)
+            .records()
+            .map((r) => [checked[r.entry]!.entry.id, r.judge, r.criterion, r.value, r.source.line]);
           const lineOf = new Map(rows.map((r, i) => [r, i + 2]));
           const expected = [...rows].sort(canonical).map((r) => [r.e, r.j, r.c, r.v, lineOf.get(r)]);
           expect(got).toEqual(expected);
