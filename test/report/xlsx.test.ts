@@ -173,3 +173,54 @@ describe('#17.15: dates, mixed values and empty texts', async () => {
     );
   });
 });
+
+describe('sheet XML in the schema order (ECMA-376 CT_Worksheet), which Excel enforces', () => {
+  // The order the schema requires of a worksheet's children (those exceljs can write).
+  const SCHEMA = [
+    'sheetPr',
+    'dimension',
+    'sheetViews',
+    'sheetFormatPr',
+    'cols',
+    'sheetData',
+    'sheetProtection',
+    'autoFilter',
+    'mergeCells',
+    'conditionalFormatting',
+    'dataValidations',
+    'hyperlinks',
+    'pageMargins',
+    'pageSetup',
+    'headerFooter',
+  ];
+  /** The worksheet's child elements in the order they appear, among those above. */
+  function children(xml: string): string[] {
+    return [...xml.matchAll(/<([A-Za-z]+)[\s/>]/g)].map((m) => m[1]!).filter((tag) => SCHEMA.includes(tag));
+  }
+  const validation = {
+    min: 1,
+    max: 10,
+    prompt: { title: 'Score', text: '1 to 10' },
+    error: { title: 'Not a score', text: '1 to 10' },
+  };
+  const columns: SheetSpec['columns'] = [
+    { header: 'ID', kind: 'text' },
+    { header: 'Score', kind: 'number', editable: true, validation },
+  ];
+  const rows: SheetSpec['rows'] = [
+    ['KIPP-1', null],
+    ['KIPP-2', 7.5],
+  ];
+
+  it.each([
+    ['a table (kipp export)', false],
+    ['a protected form (kipp assign)', true],
+  ])('%s', async (_, protect) => {
+    const bytes = await writeXlsx([{ name: 'Nilai', columns, rows, protect }]);
+    const sheet = zipEntries(bytes).find((e) => e.name.endsWith('worksheets/sheet1.xml'))!;
+    const seen = children(sheet.text.slice(sheet.text.indexOf('<worksheet')));
+    expect(seen).toContain('dataValidations');
+    expect(seen.includes('sheetProtection')).toBe(protect);
+    expect(seen).toEqual([...seen].sort((a, b) => SCHEMA.indexOf(a) - SCHEMA.indexOf(b)));
+  });
+});
