@@ -102,6 +102,22 @@ export async function readWorkbook(
   bytes: Uint8Array,
   wanted: string | undefined,
 ): Promise<WorkbookSheet> {
+  // exceljs's streaming reader now and then throws on a sound workbook when the machine is busy
+  // ("Cannot read properties of undefined (reading 'sheets')": a sheet handed out before the
+  // workbook part was parsed; seen about once in 500 reads by the workbook fuzzer with four copies running on two cores).
+  // The bytes are in memory: a read that failed before any data was read is tried again, from
+  // scratch, before the file is refused. A read that succeeds is whole (it saw the workbook part
+  // and the sheet to its end), so a retry cannot change what is read.
+  let read = await readWorkbookOnce(path, bytes, wanted);
+  for (let attempt = 1; attempt < 3 && read.failed; attempt++) read = await readWorkbookOnce(path, bytes, wanted);
+  return read.sheet;
+}
+
+async function readWorkbookOnce(
+  path: string,
+  bytes: Uint8Array,
+  wanted: string | undefined,
+): Promise<{ sheet: WorkbookSheet; failed: boolean }> {
   const out: WorkbookSheet = { path, sha256: sha256(bytes), sheet: '', sheets: [], lines: [], rows: [] };
   const { default: ExcelJS } = await import('exceljs');
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
@@ -150,7 +166,7 @@ export async function readWorkbook(
     // (`--assignment` then loads the workbook whole, as it would without this pass).
     if (!dataRead) {
       out.problem = `the workbook cannot be read (${(err as Error).message || 'damaged file'}): open it in Excel or LibreOffice and save it again as .xlsx`;
-      return out;
+      return { sheet: out, failed: true };
     }
   }
   out.sheets = visible();
@@ -163,7 +179,7 @@ export async function readWorkbook(
           ? 'the workbook has no visible sheet: unhide the sheet with the data, or name it as FILE.xlsx#Sheet'
           : `the sheet "${out.sheets[0]}" could not be found in the workbook: open it in Excel or LibreOffice and save it again`;
   }
-  return out;
+  return { sheet: out, failed: false };
 }
 
 /**
