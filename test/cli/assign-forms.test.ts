@@ -53,32 +53,35 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
   let dir: string;
   let rubric: string;
   const out: Record<'en' | 'id', string> = { en: '', id: '' };
+  /** The forms of the panel fixture's assignment (seed 3, two judges an entry) in `lang`, into `outDir`. */
+  const assignForms = (lang: 'en' | 'id', outDir: string) =>
+    kippIn([
+      'assign',
+      `${SRC}/entries.csv`,
+      '--judges',
+      `${SRC}/juri.csv`,
+      '--rubric',
+      rubric,
+      '--per-entry',
+      '2',
+      '--seed',
+      '3',
+      '--sheet-format',
+      'xlsx',
+      '--lang',
+      lang,
+      '--output-dir',
+      outDir,
+    ]);
   beforeAll(async () => {
     dir = tempDir();
     rubric = writeRubric(dir);
     for (const lang of ['en', 'id'] as const) {
       out[lang] = join(dir, lang);
-      const run = await kippIn([
-        'assign',
-        `${SRC}/entries.csv`,
-        '--judges',
-        `${SRC}/juri.csv`,
-        '--rubric',
-        rubric,
-        '--per-entry',
-        '2',
-        '--seed',
-        '3',
-        '--sheet-format',
-        'xlsx',
-        '--lang',
-        lang,
-        '--output-dir',
-        out[lang],
-      ]);
+      const run = await assignForms(lang, out[lang]);
       expect(run.status, run.stderr).toBe(0);
     }
-  }, 120_000); // two runs of the built CLI: slow on a loaded machine
+  }, 120_000); // two assign runs writing workbooks: slow on a loaded machine
 
   const pairs = (lang: 'en' | 'id'): Row[] =>
     parse<Row>(readFileSync(join(out[lang], 'assignment.csv')), { columns: true, bom: true, delimiter: ',' });
@@ -177,28 +180,7 @@ describe('#18.1 kipp assign --sheet-format xlsx writes forms', () => {
 
   it('#18.1: the same assignment gives the same bytes', async () => {
     const again = join(dir, 'again');
-    expect(
-      (
-        await kippIn([
-          'assign',
-          `${SRC}/entries.csv`,
-          '--judges',
-          `${SRC}/juri.csv`,
-          '--rubric',
-          rubric,
-          '--per-entry',
-          '2',
-          '--seed',
-          '3',
-          '--sheet-format',
-          'xlsx',
-          '--lang',
-          'en',
-          '--output-dir',
-          again,
-        ])
-      ).status,
-    ).toBe(0);
+    expect((await assignForms('en', again)).status).toBe(0);
     for (const name of ['J01.xlsx', 'J07.xlsx'])
       expect(sha256(readFileSync(join(again, 'sheets', name)))).toBe(
         sha256(readFileSync(join(out.en, 'sheets', name))),
