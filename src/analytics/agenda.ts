@@ -10,6 +10,7 @@ import { cutoffTies } from '../decisions/ties.js';
 import { isStaged, type JuryProfile, type JudgeFlag } from './judges.js';
 import { round6 } from '../scoring/round.js';
 import type { SensitivityResult } from './sensitivity.js';
+import { maxOf } from '../model/arrays.js';
 
 export interface AgendaEntry {
   id: string;
@@ -136,7 +137,7 @@ export function buildAgenda(
     .filter((s) => !s.perCategory && full.has(s.name))
     .map((s) => ({
       name: s.name,
-      rank: Math.max(0, ...result.entries.filter((e) => e.shortlists.includes(s.name)).map((e) => e.rank ?? 0)),
+      rank: Math.max(0, maxOf(result.entries.filter((e) => e.shortlists.includes(s.name)).map((e) => e.rank ?? 0))),
     }))
     .filter((c) => c.rank > 0);
   const nearCut = new Map<string, { rank: number | null; shortlist: string }>();

@@ -33,6 +33,7 @@
 import { compareCodePoints, foldText, normalizeName } from '../model/names.js';
 import { cheapestPaths, FlowNetwork, negativeCycle, type GraphEdge } from './flow.js';
 import { seededRandom, shuffled, type Random } from '../analytics/random.js';
+import { maxOf, minOf } from '../model/arrays.js';
 
 export interface AssignEntry {
   id: string;
@@ -219,7 +220,7 @@ function checkCoverage(panel: Panel, perEntry: number): void {
   const details = listWords(
     short.map(({ entry, count }) => `${entry.id} (${count} allowed ${count === 1 ? 'judge' : 'judges'})`),
   );
-  const fewest = Math.min(...short.map(({ count }) => count));
+  const fewest = minOf(short.map(({ count }) => count));
   const lower = fewest > 0 ? `, or lower --per-entry to ${fewest}` : '';
   throw new InfeasibleAssignment(
     `${short.length} ${short.length === 1 ? 'entry has' : 'entries have'} fewer than ${perEntry} judges ` +
@@ -634,8 +635,8 @@ function summarize(panel: Panel, state: AssignmentState): Assignment {
   return {
     pairs,
     loads: panel.judges.map((judge, j) => ({ judgeId: judge.id, count: state.loads[j]! })),
-    minLoad: eligibleLoads.length === 0 ? 0 : Math.min(...eligibleLoads),
-    maxLoad: eligibleLoads.length === 0 ? 0 : Math.max(...eligibleLoads),
+    minLoad: eligibleLoads.length === 0 ? 0 : minOf(eligibleLoads),
+    maxLoad: eligibleLoads.length === 0 ? 0 : maxOf(eligibleLoads),
     conflictsAvoided: panel.conflicts,
     connected: components(panel, state).count <= 1,
     expertiseMatched,

@@ -10,6 +10,7 @@ import type { Lang } from '../report/shared/labels.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { decide } from './decide.js';
 import { loadInputs, type InputOptions } from './inputs.js';
+import { pushAll } from '../model/arrays.js';
 
 /** As src/cli.ts declares and parses them. */
 export interface ExplainCommandOptions extends InputOptions {
@@ -49,9 +50,9 @@ export async function runExplain(
     const decided = await decide(result, options.decisions);
     explanation.decisions = explainDecisions(result, decided, wanted, options.decisions)!;
     // Every problem of the file, whichever entry it names: they decide whether anything applies.
-    explanation.diagnostics.push(
+    pushAll(explanation.diagnostics, [
       ...decided.diagnostics.filter((d) => d.code === 'stale-decision' || d.code === 'invalid-decision'),
-    );
+    ]);
   }
   // The entry's own problems; the rest of the competition's are summed up in one line.
   for (const line of diagnosticLines(explanation.diagnostics, ctx.stderrColor)) ctx.log(line);

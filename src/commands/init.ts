@@ -63,6 +63,7 @@ export async function runInit(dir: string, options: InitOptions, ctx: CommandCon
   const rubricSchema = readFileSync(packageFile('schemas/rubric.schema.json'), 'utf8');
   const files = competitionFolder({ rubric, rubricText: text, profile, version: toolVersion(), rubricSchema });
   for (const f of files) {
+    // spread-ok: the segments of a path the folder template names (a few)
     const path = join(dir, ...f.path.split('/'));
     mkdirSync(dirname(path), { recursive: true });
     writeOutput(path, f.content, { inputs: [], force: true });
@@ -71,5 +72,6 @@ export async function runInit(dir: string, options: InitOptions, ctx: CommandCon
   ctx.log(
     `kipp init: ${rubric.name} in ${dir}; next: fill in entries.csv, then run kipp validate (see ${join(dir, 'README.md')})`,
   );
+  // spread-ok: the segments of a path the folder template names (a few)
   return { output: files.map((f) => `${join(dir, ...f.path.split('/'))}\n`).join(''), exit: 0 };
 }

@@ -9,6 +9,7 @@ import { diagnosticLine } from '../report/shared/diagnostics.js';
 import { categoryLabel, criterionLabel, word, type Lang, type Word } from '../report/shared/labels.js';
 import { mdCell } from '../report/shared/text.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { pushAll } from '../model/arrays.js';
 
 export async function runRubricCheck(file: string, ctx: CommandContext): Promise<CommandResult> {
   const { rubric, diagnostics } = parseRubric(decodeBytes(readRubricBytes(file)).text, file);
@@ -144,6 +145,6 @@ export async function runRubricShow(
     return { output: `${md.join('\n')}\n`, exit: 0 };
   }
   const table = new Table({ head: header, style: { head: [], border: [] } });
-  table.push(...rows);
+  pushAll(table, rows);
   return { output: `${table.toString()}\n${notes.join('\n')}\n`, exit: 0 };
 }

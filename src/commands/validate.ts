@@ -22,6 +22,7 @@ import { assignmentCheck } from './assignment-check.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { inputPaths, loadInputs, rubricPath, type InputOptions } from './inputs.js';
 import { checkOutputFirst, finish, formatForOutput, namedInputs, outputFile } from './output.js';
+import { pushAll } from '../model/arrays.js';
 
 /** As src/cli.ts declares and parses them. */
 export interface ValidateCommandOptions extends InputOptions {
@@ -94,7 +95,7 @@ async function collect(
     const rubricFile = competition.rubricSource.path;
     const found = validateCompetition(competition, { asOf });
     if (options.assignment !== undefined)
-      found.push(...(await assignmentCheck(options.assignment, competition, options.scores ?? [])));
+      pushAll(found, await assignmentCheck(options.assignment, competition, options.scores ?? []));
     return {
       found: found.sort(compareDiagnostics),
       files: [

@@ -5,6 +5,7 @@
  */
 import type { EntryResult } from '../model/result.js';
 import type { ShortlistRule } from '../model/rubric.js';
+import { maxOf } from '../model/arrays.js';
 
 export interface CutoffTie {
   shortlist: string;
@@ -32,7 +33,7 @@ export function tieAtCut(
   const { stage } = rule;
   const rankOf = (e: EntryResult) =>
     (stage !== undefined ? e.stages?.[stage]?.rank : category !== undefined ? e.category_rank : e.rank) ?? Infinity;
-  const rank = Math.max(...inList.map(rankOf));
+  const rank = maxOf(inList.map(rankOf));
   const tied = inList.filter((e) => rankOf(e) === rank);
   const free = rule.size - (inList.length - tied.length);
   // A list longer than its size without a shared last rank is a proportional one's quotas, not a tie.

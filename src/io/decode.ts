@@ -288,11 +288,13 @@ function decodeUtf32(body: Uint8Array, le: boolean): { text: string; broken: boo
     }
     codes.push(cp);
     if (codes.length === 8192) {
+      // spread-ok: at most 8,192 arguments (the chunk's size)
       chunks.push(String.fromCodePoint(...codes));
       codes = [];
     }
   }
   if (body.length % 4 !== 0) codes.push(0xfffd);
+  // spread-ok: at most 8,193 arguments (a chunk and one replacement character)
   chunks.push(String.fromCodePoint(...codes));
   return { text: chunks.join(''), broken };
 }

@@ -15,6 +15,7 @@ import type { WorkbookSheet } from './xlsx.js';
 import { feedSheet } from './xlsx-rows.js';
 import { canonicalField } from './header.js';
 import { parseYaml, yamlMessage, type ParsedYaml } from './yaml.js';
+import { prependAll } from '../model/arrays.js';
 
 export interface TableOptions {
   kind: FileKind;
@@ -90,7 +91,7 @@ export function readTable(input: InputBytes, options: TableOptions, stream?: Row
       ? readCsvTable(decoded.utf8, input.path, csvOptions, stream)
       : readYamlTable(decoded.utf8.toString('utf8'), input.path, options);
   if (table.stoppedAt !== undefined) table.stoppedAt += shift!;
-  table.diagnostics.unshift(...diagnostics);
+  prependAll(table.diagnostics, diagnostics);
   return table;
 }
 

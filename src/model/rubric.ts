@@ -4,6 +4,7 @@
  */
 import type { RubricFile } from './rubric-file.js';
 import { AGENCY_TYPES, DEFAULT_CRITERION_ALIASES, normalizeName } from './names.js';
+import { pushAll } from './arrays.js';
 
 /** Fields a proportional shortlist (`min_per`) may name. */
 export const MIN_PER_FIELDS = ['category', 'group', 'agency_type', 'region'] as const;
@@ -325,7 +326,10 @@ export function checkRubric(r: Rubric, unread: ReadonlySet<string> = new Set()):
           path: ['shortlists', i, 'group'],
           message: `shortlist "${s.name}" names unknown group "${s.group}" (define it under groups:)`,
         });
-      issues.push(...checkMinPer(r, s).map((message) => ({ path: ['shortlists', i, 'min_per'], message })));
+      pushAll(
+        issues,
+        checkMinPer(r, s).map((message) => ({ path: ['shortlists', i, 'min_per'], message })),
+      );
       if (s.stage !== undefined && !r.stages.some((st) => st.name === s.stage)) {
         issues.push({
           path: ['shortlists', i, 'stage'],
@@ -348,7 +352,7 @@ export function checkRubric(r: Rubric, unread: ReadonlySet<string> = new Set()):
         message: `stage weights sum to ${fmt(stageSum)}, not 100: adjust them so that they add up to 100`,
       });
   }
-  issues.push(...nameCollisions(r, read));
+  pushAll(issues, nameCollisions(r, read));
   return issues;
 }
 

@@ -6,6 +6,7 @@
  */
 import { compareCodePoints } from '../model/names.js';
 import type { MinPerField, ShortlistRule } from '../model/rubric.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface Candidate {
   id: string;
@@ -126,7 +127,7 @@ export function drawShortlist(
       .filter((c) => c.category === category)
       .sort((a, b) => a.categoryRank! - b.categoryRank! || a.rank - b.rank);
     const outcome = take(inCategory, rule.size, (c) => c.categoryRank!);
-    taken.push(...outcome.taken);
+    pushAll(taken, outcome.taken);
     cutoffTie ||= outcome.cutoffTie;
   }
   return { taken, cutoffTie };

@@ -19,6 +19,7 @@ import { normalizeColumns } from './normalize.js';
 import { categoryRanks, rankByKeys, rankKeys, type Ranking } from './rank.js';
 import { round6 } from './round.js';
 import { drawShortlist, type Candidate } from './shortlist.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface ScoreOptions {
   /** Reference date for the age rule (ISO); over the rubric's reference_date; neither: today. */
@@ -355,7 +356,7 @@ function resultsInReportOrder(
       }
       if (c.errors.length > 0) {
         result.flags.push('ineligible');
-        result.reasons.push(...c.errors);
+        pushAll(result.reasons, c.errors);
       }
     }
     return result;

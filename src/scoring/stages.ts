@@ -26,6 +26,7 @@ import {
   type ScoreOptions,
   type ScoringDetail,
 } from './single.js';
+import { pushAll } from '../model/arrays.js';
 
 interface StageRun {
   stage: Stage;
@@ -154,7 +155,7 @@ export function scoreStages(
   const found: Diagnostic[] = [...competition.diagnostics, ...splitDiagnostics];
   runs.forEach((run, k) => {
     const unscored = new Set([...run.judges].filter(([, j]) => j.size === 0).map(([e]) => e.id));
-    found.push(...stageDiagnostics(run.result.diagnostics, run.stage, k === 0, unscored));
+    pushAll(found, stageDiagnostics(run.result.diagnostics, run.stage, k === 0, unscored));
   });
   const diagnostics = inSheets(uniqueDiagnostics(found), competition.inputs)
     .sort(compareDiagnostics)

@@ -22,6 +22,7 @@ import type { ScoreRow } from '../model/records.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { LoadedAssignment } from '../io/assignment.js';
 import type { ScoreWorkbook } from '../io/assignment-meta.js';
+import { pushAll } from '../model/arrays.js';
 
 const pairKey = (judgeId: string, entryId: string) => `${judgeId}\u0000${entryId}`;
 
@@ -130,7 +131,7 @@ export function checkAssignment(
     );
   }
 
-  out.push(...otherAssignments(assignment, workbooks));
+  pushAll(out, otherAssignments(assignment, workbooks));
   return out;
 }
 

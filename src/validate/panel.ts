@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints } from '../model/names.js';
 import { needsConnectedPanel, type Rubric } from '../model/rubric.js';
 import type { CheckedScores } from './scores.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface PanelEdge {
   judge: string;
@@ -88,7 +89,7 @@ export function checkPanelOf(
   const out: Diagnostic[] = [];
   rubric.criteria.forEach((criterion, c) => {
     if (columnsConnected(kept.count, kept.judge, kept.entry, scores.judges.length, entries, kept.criterion, c)) return;
-    out.push(...checkPanel(panelEdges(scores, c), rubric, criterion.id));
+    pushAll(out, checkPanel(panelEdges(scores, c), rubric, criterion.id));
   });
   return out;
 }

@@ -13,6 +13,7 @@ import { vocabulary } from '../model/vocabulary.js';
 import { checkEntries } from './entries.js';
 import { checkPanelOf } from './panel.js';
 import { checkScores } from './scores.js';
+import { pushAll } from '../model/arrays.js';
 
 export interface StagePart {
   stage: Stage;
@@ -147,7 +148,7 @@ export function validateStages(competition: Competition, asOf: string): Diagnost
     const found = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
     // The stage's own rubric decides whether its panel must be connected.
     const panel = checkPanelOf(part.rubric, part.hasScoreSheets, scores);
-    out.push(...stageDiagnostics([...found, ...panel], stage, k === 0, unscored));
+    pushAll(out, stageDiagnostics([...found, ...panel], stage, k === 0, unscored));
   });
   return uniqueDiagnostics(out);
 }

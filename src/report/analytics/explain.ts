@@ -18,6 +18,7 @@ import {
 } from '../shared/labels.js';
 import { safeText } from '../shared/text.js';
 import { round6 } from '../../scoring/round.js';
+import { pushAll } from '../../model/arrays.js';
 
 export const EXPLAIN_FORMATS = ['text', 'json'] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
@@ -162,7 +163,7 @@ export function formatExplainText(x: Explanation, o: ExplainReportOptions): stri
   );
   // The tie is a fact about the shortlist, said once per tie; the entry is marked above only when it is one of the tied.
   for (const s of x.shortlists) for (const line of cutTieLines(s, rubric, lang)) out.push(`  ${line}`);
-  if (x.decisions) out.push('', ...decisionLinesOf(x, x.decisions, rubric, lang));
+  if (x.decisions) pushAll(out, ['', ...decisionLinesOf(x, x.decisions, rubric, lang)]);
   return `${out.join('\n')}\n`;
 }
 
@@ -195,7 +196,7 @@ function decisionLinesOf(x: Explanation, d: ExplainedDecisions, rubric: Rubric, 
           .join(', ')
       : word('none', lang);
   const f = d.final;
-  out.push(
+  pushAll(out, [
     f.rank === null
       ? word('explain_final_unranked', lang, { flags: [...f.flags].join(', '), lists })
       : word('explain_final', lang, {
@@ -204,7 +205,7 @@ function decisionLinesOf(x: Explanation, d: ExplainedDecisions, rubric: Rubric, 
           cat: `${f.category_rank ?? '–'}${was(f.category_rank !== x.category_rank, x.category_rank)}`,
           lists,
         }),
-  );
+  ]);
   return out;
 }
 

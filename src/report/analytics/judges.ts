@@ -10,6 +10,7 @@ import type { Rubric } from '../../model/rubric.js';
 import { criterionLabel, word, type Lang } from '../shared/labels.js';
 import { mdCell } from '../shared/text.js';
 import { fixed2, safeText } from '../shared/text.js';
+import { pushAll } from '../../model/arrays.js';
 
 export const JUDGES_FORMATS = ['table', 'json', 'md'] as const;
 export type JudgesFormat = (typeof JUDGES_FORMATS)[number];
@@ -176,7 +177,7 @@ function panelTable(p: PanelProfile, o: JudgesReportOptions): string {
     for (const row of sev.rows) st.push(row);
     out.push('', c.bold(word('severity_title', o.lang)), st.toString(), word('severity_note', o.lang));
   }
-  out.push('', c.bold(word('panel_agreement', o.lang)), ...agreementLines(p, o.lang));
+  pushAll(out, ['', c.bold(word('panel_agreement', o.lang)), ...agreementLines(p, o.lang)]);
   out.push(
     '',
     c.bold(word('coverage', o.lang)),
@@ -220,11 +221,12 @@ function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): stri
   ];
   const out: string[] = [];
   const first = o.names.size > 0 ? 2 : 1;
-  out.push(...table(judgeHead(o), judgeRows(p, o), [first, first + 1, first + 2, first + 3, first + 4]), '');
+  pushAll(out, table(judgeHead(o), judgeRows(p, o), [first, first + 1, first + 2, first + 3, first + 4]));
+  out.push('');
   out.push(`${biasNote(p, o.lang)}.`, '');
   const sev = severityTable(p, o);
   if (sev !== null)
-    out.push(
+    pushAll(out, [
       `${h} ${word('severity_title', o.lang)}`,
       '',
       ...table(
@@ -235,13 +237,13 @@ function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): stri
       '',
       `${mdCell(word('severity_note', o.lang))}.`,
       '',
-    );
-  out.push(
+    ]);
+  pushAll(out, [
     `${h} ${word('panel_agreement', o.lang)}`,
     '',
     ...agreementLines(p, o.lang).map((l) => `- ${mdCell(l)}`),
     '',
-  );
+  ]);
   out.push(`${h} ${word('coverage', o.lang)}`, '', mdCell(coverageLine(p, o.lang)), '');
   out.push(
     `${h} ${word('disagreements', o.lang)} (${word('spread', o.lang).toLowerCase()} ≥ ${fixed2(p.thresholds.disagreement)})`,
@@ -249,13 +251,13 @@ function panelMarkdown(p: PanelProfile, o: JudgesReportOptions, h: string): stri
   );
   if (p.disagreements.length === 0) out.push(word('none', o.lang));
   else {
-    out.push(
+    pushAll(out, [
       ...table(
         (['entry', 'title', 'criterion', 'spread'] as const).map((w) => word(w, o.lang)),
         disagreementRows(p, o),
         [3],
       ),
-    );
+    ]);
     const m = more(p, o);
     if (m) out.push('', mdCell(m));
   }

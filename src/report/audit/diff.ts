@@ -16,6 +16,7 @@ import type {
 import { roundTo } from '../../scoring/round.js';
 import { mdCell } from '../shared/text.js';
 import { safeText, truncate } from '../shared/text.js';
+import { pushAll } from '../../model/arrays.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'md'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -246,7 +247,7 @@ function decisionChanges(diff: ReportDiff): [string, string[]][] {
 export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): string {
   const out: string[] = [`kipp diff ${safeText(options.old)} → ${safeText(options.new)}`, ''];
   const manifest = manifestLines(diff.manifest);
-  if (manifest.length > 0) out.push('Inputs and options', ...manifest.map((l) => `  ${l}`), '');
+  if (manifest.length > 0) pushAll(out, ['Inputs and options', ...manifest.map((l) => `  ${l}`), '']);
   for (const s of diff.shortlists) {
     out.push(`Shortlist ${safeText(s.name)}: ${shortlistSummary(s)}`);
     const rows = [
@@ -263,12 +264,13 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
         `rank ${moveRank(e, 'old')} → ${moveRank(e, 'new')}`,
       ]),
     ];
-    out.push(...alignRows(rows), '');
+    pushAll(out, alignRows(rows));
+    out.push('');
   }
   const s = diffSections(diff);
   if (s.rankMoves.length > 0) {
     out.push(`Rank moves (${s.rankMoves.length})`);
-    out.push(
+    pushAll(out, [
       ...alignRows(
         s.rankMoves.map((d) => [
           safeText(d.id),
@@ -280,7 +282,7 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
         ]),
       ),
       '',
-    );
+    ]);
   }
   if (s.totalChanges.length > 0) {
     out.push(`Total changes (${s.totalChanges.length})`);
@@ -296,7 +298,8 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
         criteriaNote(d),
       ];
     });
-    out.push(...alignRows(rows), '');
+    pushAll(out, alignRows(rows));
+    out.push('');
   }
   for (const [title, list] of [
     ['Other changes', s.other],
@@ -305,7 +308,7 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
   ] as const) {
     if (list.length === 0) continue;
     out.push(`${title} (${list.length})`);
-    out.push(
+    pushAll(out, [
       ...alignRows(
         list.map((d) => [
           safeText(d.id),
@@ -316,14 +319,14 @@ export function formatDiffText(diff: ReportDiff, options: DiffReportOptions): st
         ]),
       ),
       '',
-    );
+    ]);
   }
   const notShown = notShownLines(diff);
-  if (notShown.length > 0) out.push('Shown in one report only', ...notShown.map((l) => `  ${l}`), '');
+  if (notShown.length > 0) pushAll(out, ['Shown in one report only', ...notShown.map((l) => `  ${l}`), '']);
   for (const [title, list] of decisionChanges(diff))
-    out.push(`${title} (${list.length})`, ...list.map((l) => `  ${safeText(l)}`), '');
+    pushAll(out, [`${title} (${list.length})`, ...list.map((l) => `  ${safeText(l)}`), '']);
   if (diff.diagnostics.length > 0) {
-    out.push('Diagnostics', ...diff.diagnostics.map((d) => `  ${d.severity} ${d.code}: ${d.old} → ${d.new}`), '');
+    pushAll(out, ['Diagnostics', ...diff.diagnostics.map((d) => `  ${d.severity} ${d.code}: ${d.old} → ${d.new}`), '']);
   }
   out.push(summaryLine(diff));
   return `${out.join('\n')}\n`;
@@ -337,7 +340,7 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffReportOptions)
   const out: string[] = [`# Changes: ${mdCell(options.old)} → ${mdCell(options.new)}`, '', summaryLine(diff), ''];
   const manifest = manifestLines(diff.manifest);
   if (manifest.length > 0)
-    out.push('## Inputs and options', '', ...manifest.map((l) => `- ${mdCell(l.replace(/ {2,}/g, ' '))}`), '');
+    pushAll(out, ['## Inputs and options', '', ...manifest.map((l) => `- ${mdCell(l.replace(/ {2,}/g, ' '))}`), '']);
   for (const s of diff.shortlists) {
     out.push(`## Shortlist ${mdCell(s.name)}`, '', mdCell(shortlistSummary(s)), '');
     if (s.entered.length + s.left.length === 0) continue;
@@ -377,16 +380,17 @@ export function formatDiffMarkdown(diff: ReportDiff, options: DiffReportOptions)
     out.push('');
   }
   const notShown = notShownLines(diff);
-  if (notShown.length > 0) out.push('## Shown in one report only', '', ...notShown.map((l) => `- ${mdCell(l)}`), '');
+  if (notShown.length > 0)
+    pushAll(out, ['## Shown in one report only', '', ...notShown.map((l) => `- ${mdCell(l)}`), '']);
   for (const [title, list] of decisionChanges(diff))
-    out.push(`## ${title}`, '', ...list.map((l) => `- ${mdCell(l)}`), '');
+    pushAll(out, [`## ${title}`, '', ...list.map((l) => `- ${mdCell(l)}`), '']);
   if (diff.diagnostics.length > 0) {
-    out.push(
+    pushAll(out, [
       '## Diagnostics',
       '',
       ...diff.diagnostics.map((d) => `- ${d.severity} \`${d.code}\`: ${d.old} → ${d.new}`),
       '',
-    );
+    ]);
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

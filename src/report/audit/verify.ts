@@ -5,6 +5,7 @@
 import type { Verification } from '../../audit/verify.js';
 import { entryChanges, notShownLines } from './diff.js';
 import { safeText } from '../shared/text.js';
+import { maxOf, pushAll } from '../../model/arrays.js';
 
 export const VERIFY_FORMATS = ['text', 'json'] as const;
 export type VerifyFormat = (typeof VERIFY_FORMATS)[number];
@@ -31,7 +32,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export function formatVerifyText(v: Verification, options: VerifyReportOptions): string {
   const out: string[] = [`kipp verify ${safeText(options.report)}`, ''];
-  const kindWidth = Math.max(...v.inputs.map((i) => i.kind.length));
+  const kindWidth = maxOf(v.inputs.map((i) => i.kind.length));
   out.push(`Inputs (${v.inputs.length})`);
   for (const i of v.inputs) {
     const status = i.status === 'unchanged' ? 'ok' : i.status.toUpperCase();
@@ -54,7 +55,7 @@ export function formatVerifyText(v: Verification, options: VerifyReportOptions):
     else {
       if (entries.length > 0) {
         out.push(`Entries that differ (${entries.length})`);
-        const width = Math.max(...entries.map((e) => [...e.id].length));
+        const width = maxOf(entries.map((e) => [...e.id].length));
         for (const e of entries)
           out.push(`  ${safeText(e.id).padEnd(width)}  ${safeText(e.title)}: ${entryChanges(e).join('; ')}`);
         out.push('');
@@ -69,7 +70,10 @@ export function formatVerifyText(v: Verification, options: VerifyReportOptions):
         out.push(`Shortlist ${safeText(s.name)}: ${parts.join('; ')}`);
       }
       if (shortlists.length > 0) out.push('');
-      if (notShown.length > 0) out.push(...notShown, '');
+      if (notShown.length > 0) {
+        pushAll(out, notShown);
+        out.push('');
+      }
     }
     if (v.diff.diagnostics.length > 0) {
       out.push(

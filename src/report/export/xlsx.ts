@@ -13,6 +13,7 @@ import { exportColumns, exportTable, selectShortlist } from './table.js';
 import { decisionLine } from '../shared/decisions.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word, type Lang } from '../shared/labels.js';
 import { writeXlsx, type SheetSpec } from '../shared/xlsx-writer.js';
+import { pushAll } from '../../model/arrays.js';
 
 export type SheetsBy = 'single' | 'shortlist' | 'category';
 
@@ -172,7 +173,7 @@ export function summaryRows(result: ScoreResult, options: ExportXlsxOptions): Su
     `${exported} / ${result.entries.length} ${word('entries', lang)}`,
   ]);
   rows.push([w('exported', lang), word('as_of', lang), result.asOf, '']);
-  rows.push(...decisionRows(result, lang));
+  pushAll(rows, decisionRows(result, lang));
   for (const input of result.inputs)
     rows.push([`${w('input', lang)}: ${input.kind}`, input.path, input.sha256, 'sha256']);
   return rows;

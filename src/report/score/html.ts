@@ -30,6 +30,7 @@ import {
 } from '../shared/labels.js';
 import { decisionLine } from '../shared/decisions.js';
 import type { ReportOptions } from './options.js';
+import { maxOf, minOf } from '../../model/arrays.js';
 
 /**
  * What the judges section shows: the JSON shape of docs/guide/analytics.md, with the bias split by
@@ -490,8 +491,8 @@ ${rows.join('\n')}
 <h2 id="distribution-h">${this.w('distribution')}</h2>`;
     if (totals.length === 0) return `${head}<p>${this.w('no_ranked')}</p></section>`;
     const width = 5;
-    const lo = Math.max(0, Math.floor(Math.min(...totals) / width) * width);
-    const hi = Math.min(100, Math.max(lo + width, Math.ceil(Math.max(...totals) / width) * width));
+    const lo = Math.max(0, Math.floor(minOf(totals) / width) * width);
+    const hi = Math.min(100, Math.max(lo + width, Math.ceil(maxOf(totals) / width) * width));
     const bins = Math.max(1, Math.round((hi - lo) / width));
     const counts = new Array<number>(bins).fill(0);
     for (const t of totals) counts[Math.min(bins - 1, Math.floor((t - lo) / width))]!++;
@@ -502,7 +503,7 @@ ${rows.join('\n')}
     const top = 28;
     const plotW = W - left - 14;
     const plotH = H - top - bottom;
-    const maxCount = Math.max(...counts);
+    const maxCount = maxOf(counts);
     const x = (v: number) => left + ((v - lo) / (hi - lo)) * plotW;
     const y = (n: number) => top + plotH - (n / maxCount) * plotH;
     const bandText = (i: number) => `${num(lo + i * width, 0, lang)}–${num(lo + (i + 1) * width, 0, lang)}`;
@@ -589,7 +590,7 @@ ${table}
       const totals = ranked.map((e) => e.total!);
       const mean = totals.length > 0 ? totals.reduce((a, b) => a + b, 0) / totals.length : null;
       const best = ranked[0];
-      const lowest = totals.length > 0 ? Math.min(...totals) : null;
+      const lowest = totals.length > 0 ? minOf(totals) : null;
       const criterionMeans = rubric.criteria.map((k) => {
         const values = ranked.flatMap((e) => (e.criteria[k.id] === undefined ? [] : [e.criteria[k.id]!]));
         if (values.length === 0) return '<td class="num">–</td>';

@@ -11,6 +11,7 @@ import { countLine } from '../shared/diagnostics.js';
 import { cutText, groupName, stageCell, statusOf } from './table.js';
 import { selectionText } from './selection.js';
 import { fixed2, mdCell } from '../shared/text.js';
+import { pushAll } from '../../model/arrays.js';
 
 export function formatMarkdown(result: ScoreResult, options: ReportOptions): string {
   const { rubric } = result;
@@ -94,7 +95,7 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
     if (result.decisions.length === 0) out.push(`- ${word('none', lang)}`);
     out.push('');
   }
-  out.push(...markdownManifest(reportManifest(result, options), lang));
+  pushAll(out, markdownManifest(reportManifest(result, options), lang));
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 

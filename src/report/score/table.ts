@@ -10,6 +10,7 @@ import { categoryLabel, criterionLabel, shortlistLabel, word } from '../shared/l
 import type { ReportOptions } from './options.js';
 import { selectionText } from './selection.js';
 import { ANSI, cellText, displayWidth, fixed2, safeText, truncate, wrap } from '../shared/text.js';
+import { pushAll } from '../../model/arrays.js';
 
 const BAR_WIDTH = 10;
 
@@ -130,7 +131,7 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
     );
   }
   if (result.decisions !== undefined)
-    lines.push('', `${word('decisions', lang)}:`, ...decisionLines(result, lang).map((l) => `  ${l}`), '');
+    pushAll(lines, ['', `${word('decisions', lang)}:`, ...decisionLines(result, lang).map((l) => `  ${l}`), '']);
   if (result.entries.some((e) => e.tied)) lines.push(c.dim(word('legend_tie', lang)));
   if ((layout === undefined || layout.criteria === 'none') && criteria.length > 0)
     lines.push(c.dim(word('legend_narrow', lang)));

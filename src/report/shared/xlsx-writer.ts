@@ -23,6 +23,7 @@
  */
 
 import type { DataValidation } from 'exceljs';
+import { maxOf } from '../../model/arrays.js';
 
 /**
  * `date`: a text that is an ISO date (YYYY-MM-DD, a real calendar day) becomes a date cell,
@@ -133,7 +134,10 @@ function displayLength(value: string | number | null, kind: ColumnKind): number 
   if (value === null) return 0;
   if (typeof value === 'string' && (kind === 'date' || kind === 'value') && ISO_TIME.test(value)) return 19;
   if (typeof value === 'number') return kind === 'number' ? value.toFixed(2).length : String(value).length;
-  return Math.max(0, ...value.split('\n').map((line) => Array.from(line).length));
+  return maxOf(
+    value.split('\n').map((line) => Array.from(line).length),
+    0,
+  );
 }
 
 function fittedWidth(column: SheetColumn, rows: SheetSpec['rows'], index: number): number {

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { place } from '../shared/diagnostics.js';
 import { byFile, messageWithEntry, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
+import { pushAll } from '../../model/arrays.js';
 
 /** The testcase that holds problems about no file in particular. */
 export const GENERAL_TESTCASE = '(all inputs)';
@@ -64,7 +65,7 @@ export function formatJunit(report: ValidateReport, _options: ValidateFormatOpti
       return `      <failure type="${xmlAttr(d.code)}" message="${xmlAttr(`${where}${messageWithEntry(d)}`)}">${xmlText(detail(d))}</failure>`;
     });
     if (warnings.length > 0) body.push(`      <system-out>${xmlText(warnings.map(detail).join('\n'))}</system-out>`);
-    cases.push(`${open}>`, ...body, '    </testcase>');
+    pushAll(cases, [`${open}>`, ...body, '    </testcase>']);
   }
   const counts = `tests="${names.length}" failures="${failed}" errors="0"`;
   return [

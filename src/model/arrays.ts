@@ -1,0 +1,45 @@
+/**
+ * Array helpers for lists of any length. `Math.max(...list)`, `out.push(...list)` and the like
+ * pass every element as an argument on the call stack: past about 100,000 elements (a stress
+ * year's entries, a sheet's diagnostics) V8 throws "Maximum call stack size exceeded". These
+ * loop instead. test/ci/no-spread-calls.test.ts keeps the spread forms out of src/.
+ */
+
+/** Appends every item of `items` to `target` (in order) and returns `target`. */
+export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
+/** Puts every item of `items` before `target`'s own (in order) and returns `target`. */
+export function prependAll<T>(target: T[], items: readonly T[]): T[] {
+  if (items.length === 0) return target;
+  const rest = target.splice(0, target.length);
+  pushAll(target, items);
+  return pushAll(target, rest);
+}
+
+/** The largest number of `values` (`empty` when there is none): Math.max without the spread. */
+export function maxOf(values: Iterable<number>, empty = -Infinity): number {
+  let max = -Infinity;
+  let any = false;
+  for (const v of values) {
+    any = true;
+    // Math.max's rules: NaN wins, and 0 is larger than -0.
+    if (v > max || Number.isNaN(v) || (v === 0 && max === 0 && Object.is(max, -0))) max = v;
+    if (Number.isNaN(max)) return NaN;
+  }
+  return any ? max : empty;
+}
+
+/** The smallest number of `values` (`empty` when there is none): Math.min without the spread. */
+export function minOf(values: Iterable<number>, empty = Infinity): number {
+  let min = Infinity;
+  let any = false;
+  for (const v of values) {
+    any = true;
+    if (v < min || Number.isNaN(v) || (v === 0 && min === 0 && Object.is(v, -0))) min = v;
+    if (Number.isNaN(min)) return NaN;
+  }
+  return any ? min : empty;
+}
