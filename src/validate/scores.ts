@@ -245,8 +245,13 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   // Built at the first unknown id only: most years have none.
   let entryTwins: ((id: string) => string | undefined) | undefined;
   let judgeTwins: ((id: string) => string | undefined) | undefined;
+  // The columns read and written on every row, as locals: the loop's calls (diagnostics) would
+  // otherwise make the compiled code load them from their objects again on every row.
+  const { entryCodes, judgeCodes, criterionCodes, textCodes, decimalComma } = sheet;
+  const { entry: validEntry, judge: validJudge, criterion: validCriterion, value: validValue, row: validRow } = valid;
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    const entryCode = sheet.entryCodes[i]!;
+    const entryCode = entryCodes[i]!;
     let entry = entryOf[entryCode]!;
     if (entry === UNSEEN) {
       const id = strings[entryCode]!;
@@ -267,7 +272,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       continue;
     }
     if (entry === SHARED) continue; // reported once as duplicate-id on the entries
-    const judgeCode = sheet.judgeCodes[i]!;
+    const judgeCode = judgeCodes[i]!;
     let listed = judgeState[judgeCode]!;
     if (listed === 0) judgeState[judgeCode] = listed = !judgeIds || inline || judgeIds.has(strings[judgeCode]!) ? 1 : 2;
     if (listed === 2) {
@@ -285,7 +290,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       }
       continue;
     }
-    const criterionCode = sheet.criterionCodes[i]!;
+    const criterionCode = criterionCodes[i]!;
     let criterion = criterionOf[criterionCode]!;
     if (criterion === UNSEEN) {
       const id = vocab.criterion(strings[criterionCode]!);
@@ -301,8 +306,8 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       );
       continue;
     }
-    const textCode = sheet.textCodes[i]!;
-    const comma = sheet.decimalComma[i]!;
+    const textCode = textCodes[i]!;
+    const comma = decimalComma[i]!;
     const state = valueState[comma as 0 | 1];
     if (state[textCode] === 0) {
       const parsed = parseScore(strings[textCode]!, comma === 1);
@@ -334,8 +339,14 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       judgeSlot[judgeCode] = judge = judgeNames.length;
       judgeNames.push(strings[judgeCode]!);
     }
-    pushRecord(valid, entry, judge, criterion, value, i);
+    validEntry[count] = entry;
+    validJudge[count] = judge;
+    validCriterion[count] = criterion;
+    validValue[count] = value;
+    validRow[count] = i;
+    count++;
   }
+  valid.count = count;
   return { valid, judgeNames };
 }
 
