@@ -12,12 +12,11 @@
  * Pure: a ScoreResult in, plain data out (rounded to 6 decimals like the report).
  */
 import { compareCodePoints } from '../model/names.js';
-import type { ScoreResult, ScoredRecord } from '../model/result.js';
+import type { RecordTable, ScoreResult, ScoredRecord } from '../model/result.js';
 import { KippError } from '../model/diagnostic.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { round6 } from '../scoring/round.js';
-import { weightedTotal } from '../scoring/score.js';
-import { panelComponents } from '../validate/panel.js';
+import { weightedTotalOf } from '../scoring/score.js';
 import { severityEstimates, type SeverityEstimate } from './severity.js';
 import { icc1, icc1k, kendallW, spearman } from './stats.js';
 
@@ -100,13 +99,6 @@ export function isStaged(p: JuryProfile): p is { stages: StagePanelProfile[] } {
 export const BIAS_SHARE = 0.1;
 export const SPREAD_SHARE = 0.4;
 
-interface Cell {
-  entryId: string;
-  criterion: string;
-  judges: string[];
-  raws: number[];
-}
-
 const rounded = (x: number | null): number | null => (x === null ? null : round6(x));
 
 /**
@@ -137,13 +129,77 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
       `"${stage}" is not a stage of the rubric${rubric.stages.length > 0 ? ` (${rubric.stages.map((s) => s.name).join(', ')})` : ''}`,
     );
   }
-  const all = result.scoredRecords();
-  const records = stage === undefined ? all : all.filter((r) => r.stage === stage);
-  // Coverage counts the entries shown; in one stage, those the stage has any score for.
-  const judgeCounts = stage === undefined ? result.entries.map((e) => e.judges) : judgesInStage(result, records);
+  // A result scored in one set hands its columns over; a staged one has objects with a stage.
+  const table = stage === undefined ? result.recordTable?.() : undefined;
+  let judgeCounts: readonly number[];
+  let records: RecordTable;
+  if (table !== undefined) {
+    records = table;
+    judgeCounts = result.entries.map((e) => e.judges);
+  } else {
+    const all = result.scoredRecords();
+    const inStage = stage === undefined ? all : all.filter((r) => r.stage === stage);
+    records = tableOf(rubric, inStage);
+    // Coverage counts the entries shown; in one stage, those the stage has any score for.
+    judgeCounts = stage === undefined ? result.entries.map((e) => e.judges) : judgesInStage(result, inStage);
+  }
   const profile = profileRecords(rubric, records, judgeCounts, result.entries);
   if (rubric.normalization === 'severity') profile.severities = severityEstimates(result, stage);
   return profile;
+}
+
+/** Whether a result has any score record (conflicts included) to profile. */
+export function hasScoreRecords(result: ScoreResult): boolean {
+  const table = result.recordTable?.();
+  return table !== undefined ? table.kept.count + table.conflicts.count > 0 : result.scoredRecords().length > 0;
+}
+
+/** Records as a RecordTable, in their order: ids numbered as first seen. */
+function tableOf(rubric: Rubric, records: readonly ScoredRecord[]): RecordTable {
+  const criterionIndex = new Map(rubric.criteria.map((c, k) => [c.id, k]));
+  const entryIds: string[] = [];
+  const judgeIds: string[] = [];
+  const entryIndex = new Map<string, number>();
+  const judgeIndex = new Map<string, number>();
+  const numberOf = (id: string, list: string[], index: Map<string, number>): number => {
+    let n = index.get(id);
+    if (n === undefined) index.set(id, (n = list.push(id) - 1));
+    return n;
+  };
+  const conflicting = records.filter((r) => r.excluded === 'conflict');
+  const kept = records.length - conflicting.length;
+  const table: RecordTable = {
+    entryIds,
+    judgeIds,
+    kept: {
+      count: 0,
+      entry: new Int32Array(kept),
+      judge: new Int32Array(kept),
+      criterion: new Int32Array(kept),
+      raw: new Float64Array(kept),
+    },
+    conflicts: {
+      count: 0,
+      entry: new Int32Array(conflicting.length),
+      judge: new Int32Array(conflicting.length),
+    },
+  };
+  for (const r of records) {
+    const entry = numberOf(r.entryId, entryIds, entryIndex);
+    const judge = numberOf(r.judge, judgeIds, judgeIndex);
+    if (r.excluded === 'conflict') {
+      const i = table.conflicts.count++;
+      table.conflicts.entry[i] = entry;
+      table.conflicts.judge[i] = judge;
+    } else {
+      const i = table.kept.count++;
+      table.kept.entry[i] = entry;
+      table.kept.judge[i] = judge;
+      table.kept.criterion[i] = criterionIndex.get(r.criterion)!;
+      table.kept.raw[i] = r.raw;
+    }
+  }
+  return table;
 }
 
 /** Distinct judges (after conflicts) per entry the stage's records score, in the result's entry order. */
@@ -157,26 +213,74 @@ function judgesInStage(result: ScoreResult, records: readonly ScoredRecord[]): n
   return result.entries.filter((e) => inStage.has(e.id)).map((e) => inStage.get(e.id)!.size);
 }
 
+/**
+ * The records with each entry id once: a table may number one id twice (two entries sharing an
+ * id, which carry no scores), and every figure here is per id.
+ */
+interface Records {
+  entryIds: string[];
+  judgeIds: readonly string[];
+  /** kept, entries renumbered by id. */
+  entry: Int32Array;
+  judge: Int32Array;
+  criterion: Int32Array;
+  raw: Float64Array;
+  count: number;
+  conflicts: RecordTable['conflicts'];
+}
+
+function byEntryId(table: RecordTable): Records {
+  const index = new Map<string, number>();
+  const entryIds: string[] = [];
+  const renumber = new Int32Array(table.entryIds.length);
+  table.entryIds.forEach((id, e) => {
+    let n = index.get(id);
+    if (n === undefined) index.set(id, (n = entryIds.push(id) - 1));
+    renumber[e] = n;
+  });
+  const { kept } = table;
+  const entry = new Int32Array(kept.count);
+  for (let i = 0; i < kept.count; i++) entry[i] = renumber[kept.entry[i]!]!;
+  const conflicts = {
+    count: table.conflicts.count,
+    entry: new Int32Array(table.conflicts.count),
+    judge: table.conflicts.judge,
+  };
+  for (let i = 0; i < conflicts.count; i++) conflicts.entry[i] = renumber[table.conflicts.entry[i]!]!;
+  return {
+    entryIds,
+    judgeIds: table.judgeIds,
+    entry,
+    judge: kept.judge,
+    criterion: kept.criterion,
+    raw: kept.raw,
+    count: kept.count,
+    conflicts,
+  };
+}
+
 /** The panel profile of `records`, in the order of docs/guide/analytics.md: judges, agreement, coverage, disagreements. */
 function profileRecords(
   rubric: Rubric,
-  records: readonly ScoredRecord[],
+  table: RecordTable,
   judgeCounts: readonly number[],
   entries: ScoreResult['entries'],
 ): PanelProfile {
   const span = rubric.scale.max - rubric.scale.min;
   const spreadCut = round6(SPREAD_SHARE * span);
   const biasCut = round6(BIAS_SHARE * span);
-  const { cells, conflictEntries, judgeIds, kept } = cellsOf(records);
-  const { acc, disagreements } = compareWithCoJudges(rubric, cells, spreadCut);
-  const judges = judgeProfiles(rubric, judgeIds, acc, conflictEntries, biasCut);
-  const { totals, entriesScored } = ownTotals(rubric, kept, entries);
-  const iccGroups = [...totals.values()].map((own) => [...own.values()]);
+  const records = byEntryId(table);
+  const cells = cellsOf(rubric, records);
+  const { acc, disagreements } = compareWithCoJudges(rubric, records, cells, spreadCut);
+  const judges = judgeProfiles(rubric, records, acc, biasCut);
+  const { totals, entriesScored } = ownTotals(rubric, records, entries);
+  const iccGroups = totals.map((own) => own.totals);
   const icc = icc1(iccGroups);
   const iccK = icc1k(iccGroups);
   const w = kendallWOverBlocks(totals);
-  const scoringJudges = new Set(kept.map((r) => r.judge));
-  const components = panelComponents(kept.map((r) => ({ judge: r.judge, entry: r.entryId }))).length;
+  const scoring = new Uint8Array(records.judgeIds.length);
+  for (let i = 0; i < records.count; i++) scoring[records.judge[i]!] = 1;
+  const components = panelPieces(records);
   const counts = judgeCounts;
   return {
     judges,
@@ -196,7 +300,7 @@ function profileRecords(
         entries: w.entries,
         entries_scored: entriesScored,
         judges: w.judges.size,
-        judges_scoring: scoringJudges.size,
+        judges_scoring: scoring.reduce((n, x) => n + x, 0),
       },
     },
     coverage: {
@@ -212,35 +316,43 @@ function profileRecords(
 }
 
 /**
- * Cells: one entry and criterion, with its remaining records in a fixed order (judge id); the
- * entries each judge was excluded from for a conflict; every judge seen; the remaining records.
+ * Cells: one entry and criterion, numbered in the order they first appear among the records;
+ * `members` lists each cell's records (indices into the records) in their order, cell after
+ * cell, cell k's from `start[k]` to `start[k + 1]`.
  */
-function cellsOf(records: readonly ScoredRecord[]): {
-  cells: Map<string, Cell>;
-  conflictEntries: Map<string, Set<string>>;
-  judgeIds: Set<string>;
-  kept: ScoredRecord[];
-} {
-  const cells = new Map<string, Cell>();
-  const conflictEntries = new Map<string, Set<string>>();
-  const judgeIds = new Set<string>();
-  const kept: ScoredRecord[] = [];
-  for (const r of records) {
-    judgeIds.add(r.judge);
-    if (r.excluded === 'conflict') {
-      let set = conflictEntries.get(r.judge);
-      if (!set) conflictEntries.set(r.judge, (set = new Set()));
-      set.add(r.entryId);
-      continue;
+interface Cells {
+  count: number;
+  entry: Int32Array;
+  criterion: Int32Array;
+  start: Int32Array;
+  members: Int32Array;
+}
+
+function cellsOf(rubric: Rubric, r: Records): Cells {
+  const C = rubric.criteria.length;
+  const cellAt = new Int32Array(r.entryIds.length * C).fill(-1);
+  const cellOf = new Int32Array(r.count);
+  const entry: number[] = [];
+  const criterion: number[] = [];
+  const sizes: number[] = [];
+  for (let i = 0; i < r.count; i++) {
+    const key = r.entry[i]! * C + r.criterion[i]!;
+    let cell = cellAt[key]!;
+    if (cell < 0) {
+      cellAt[key] = cell = entry.length;
+      entry.push(r.entry[i]!);
+      criterion.push(r.criterion[i]!);
+      sizes.push(0);
     }
-    kept.push(r);
-    const key = `${r.entryId}\u0000${r.criterion}`;
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { entryId: r.entryId, criterion: r.criterion, judges: [], raws: [] }));
-    cell.judges.push(r.judge);
-    cell.raws.push(r.raw);
+    cellOf[i] = cell;
+    sizes[cell]!++;
   }
-  return { cells, conflictEntries, judgeIds, kept };
+  const start = new Int32Array(entry.length + 1);
+  for (let k = 0; k < entry.length; k++) start[k + 1] = start[k]! + sizes[k]!;
+  const fill = start.slice(0, entry.length);
+  const members = new Int32Array(r.count);
+  for (let i = 0; i < r.count; i++) members[fill[cellOf[i]!]!++] = i;
+  return { count: entry.length, entry: Int32Array.from(entry), criterion: Int32Array.from(criterion), start, members };
 }
 
 /** Per judge: the records scored and their sum, and each shared cell's score beside the co-judges' mean. */
@@ -249,7 +361,9 @@ interface Acc {
   sum: number;
   mine: number[];
   others: number[];
-  byCriterion: Map<string, { sum: number; n: number }>;
+  /** Per criterion (rubric order): the sum of the deviations from the co-judges' mean, and their number. */
+  deviation: Float64Array;
+  shared: Int32Array;
 }
 
 /**
@@ -259,43 +373,44 @@ interface Acc {
  */
 function compareWithCoJudges(
   rubric: Rubric,
-  cells: ReadonlyMap<string, Cell>,
+  r: Records,
+  cells: Cells,
   spreadCut: number,
-): { acc: Map<string, Acc>; disagreements: Disagreement[] } {
-  const acc = new Map<string, Acc>();
-  const accOf = (j: string): Acc => {
-    let a = acc.get(j);
-    if (!a) acc.set(j, (a = { scored: 0, sum: 0, mine: [], others: [], byCriterion: new Map() }));
-    return a;
-  };
+): { acc: (Acc | undefined)[]; disagreements: Disagreement[] } {
+  const C = rubric.criteria.length;
+  const acc = new Array<Acc | undefined>(r.judgeIds.length);
+  const accOf = (j: number): Acc =>
+    (acc[j] ??= { scored: 0, sum: 0, mine: [], others: [], deviation: new Float64Array(C), shared: new Int32Array(C) });
   const disagreements: Disagreement[] = [];
-  for (const cell of cells.values()) {
-    const n = cell.raws.length;
+  for (let cell = 0; cell < cells.count; cell++) {
+    const from = cells.start[cell]!;
+    const n = cells.start[cell + 1]! - from;
+    const k = cells.criterion[cell]!;
     let total = 0;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const x of cell.raws) {
+    for (let m = 0; m < n; m++) {
+      const x = r.raw[cells.members[from + m]!]!;
       total += x;
       if (x < lo) lo = x;
       if (x > hi) hi = x;
     }
-    for (let i = 0; i < n; i++) {
-      const a = accOf(cell.judges[i]!);
-      const x = cell.raws[i]!;
+    for (let m = 0; m < n; m++) {
+      const i = cells.members[from + m]!;
+      const a = accOf(r.judge[i]!);
+      const x = r.raw[i]!;
       a.scored++;
       a.sum += x;
       if (n < 2) continue;
       const othersMean = (total - x) / (n - 1);
       a.mine.push(x);
       a.others.push(othersMean);
-      let c = a.byCriterion.get(cell.criterion);
-      if (!c) a.byCriterion.set(cell.criterion, (c = { sum: 0, n: 0 }));
-      c.sum += x - othersMean;
-      c.n++;
+      a.deviation[k]! += x - othersMean;
+      a.shared[k]!++;
     }
     const spread = round6(hi - lo);
     if (n >= 2 && spread >= spreadCut)
-      disagreements.push({ entry_id: cell.entryId, criterion: cell.criterion, spread });
+      disagreements.push({ entry_id: r.entryIds[cells.entry[cell]!]!, criterion: rubric.criteria[k]!.id, spread });
   }
   const criterionOrder = new Map(rubric.criteria.map((c, i) => [c.id, i]));
   disagreements.sort(
@@ -307,16 +422,29 @@ function compareWithCoJudges(
   return { acc, disagreements };
 }
 
-/** Each judge's profile (id order): mean, bias overall and per criterion, agreement, conflicts, flags. */
-function judgeProfiles(
-  rubric: Rubric,
-  judgeIds: ReadonlySet<string>,
-  acc: ReadonlyMap<string, Acc>,
-  conflictEntries: ReadonlyMap<string, Set<string>>,
-  biasCut: number,
-): JudgeProfile[] {
-  return [...judgeIds].sort(compareCodePoints).map((id) => {
-    const a = acc.get(id);
+/**
+ * Each judge's profile (id order; every judge with a record, conflicts included): mean, bias
+ * overall and per criterion, agreement, conflicts, flags.
+ */
+function judgeProfiles(rubric: Rubric, r: Records, acc: readonly (Acc | undefined)[], biasCut: number): JudgeProfile[] {
+  const seen = new Uint8Array(r.judgeIds.length);
+  for (let i = 0; i < r.count; i++) seen[r.judge[i]!] = 1;
+  // Entries each judge was excluded from for a conflict of interest (a few: a Set each).
+  const conflictEntries = new Map<number, Set<number>>();
+  for (let i = 0; i < r.conflicts.count; i++) {
+    const j = r.conflicts.judge[i]!;
+    seen[j] = 1;
+    let set = conflictEntries.get(j);
+    if (!set) conflictEntries.set(j, (set = new Set()));
+    set.add(r.conflicts.entry[i]!);
+  }
+  const ids: number[] = [];
+  seen.forEach((s, j) => {
+    if (s === 1) ids.push(j);
+  });
+  ids.sort((x, y) => compareCodePoints(r.judgeIds[x]!, r.judgeIds[y]!));
+  return ids.map((j) => {
+    const a = acc[j];
     let deviation = 0;
     for (let i = 0; i < (a?.mine.length ?? 0); i++) deviation += a!.mine[i]! - a!.others[i]!;
     const bias = a && a.mine.length > 0 ? round6(deviation / a.mine.length) : null;
@@ -324,21 +452,26 @@ function judgeProfiles(
     if (bias !== null && bias <= -biasCut) flags.push('harsh');
     if (bias !== null && bias >= biasCut) flags.push('lenient');
     const byCriterion: Record<string, number | null> = {};
-    for (const { id: c } of rubric.criteria) {
-      const b = a?.byCriterion.get(c);
-      byCriterion[c] = b ? round6(b.sum / b.n) : null;
-    }
+    rubric.criteria.forEach(({ id: c }, k) => {
+      byCriterion[c] = a && a.shared[k]! > 0 ? round6(a.deviation[k]! / a.shared[k]!) : null;
+    });
     return {
-      id,
+      id: r.judgeIds[j]!,
       scored: a?.scored ?? 0,
       mean: a && a.scored > 0 ? round6(a.sum / a.scored) : null,
       bias,
       agreement: a ? rounded(spearman(a.mine, a.others)) : null,
-      conflicts: conflictEntries.get(id)?.size ?? 0,
+      conflicts: conflictEntries.get(j)?.size ?? 0,
       flags,
       bias_by_criterion: byCriterion,
     };
   });
+}
+
+/** One entry's own totals: the judges (indices, id order) who scored every criterion, and their totals. */
+interface OwnTotals {
+  judges: number[];
+  totals: number[];
 }
 
 /**
@@ -347,54 +480,86 @@ function judgeProfiles(
  */
 function ownTotals(
   rubric: Rubric,
-  kept: readonly ScoredRecord[],
+  r: Records,
   entries: ScoreResult['entries'],
-): { totals: Map<string, Map<string, number>>; entriesScored: number } {
-  const criteria = rubric.criteria.map((c) => c.id);
+): { totals: OwnTotals[]; entriesScored: number } {
+  const C = rubric.criteria.length;
   const category = new Map(entries.map((e) => [e.id, e.categoryKnown ? e.category : undefined]));
-  const ownScores = new Map<string, Map<string, Record<string, number>>>(); // entry → judge → criterion → raw
-  for (const r of kept) {
-    let byJudge = ownScores.get(r.entryId);
-    if (!byJudge) ownScores.set(r.entryId, (byJudge = new Map<string, Record<string, number>>()));
-    let values = byJudge.get(r.judge);
-    if (!values) byJudge.set(r.judge, (values = {}));
-    values[r.criterion] = r.raw;
-  }
-  const totals = new Map<string, Map<string, number>>(); // entry → judge → own total
-  for (const [entryId, byJudge] of [...ownScores].sort((x, y) => compareCodePoints(x[0], y[0]))) {
-    const weights = weightsFor(rubric, category.get(entryId));
-    const own = new Map<string, number>();
-    for (const [judge, values] of [...byJudge].sort((x, y) => compareCodePoints(x[0], y[0]))) {
-      if (criteria.every((c) => values[c] !== undefined)) own.set(judge, weightedTotal(rubric, weights, values));
+  // The records entry by entry (stable: in their order within an entry).
+  const E = r.entryIds.length;
+  const start = new Int32Array(E + 1);
+  for (let i = 0; i < r.count; i++) start[r.entry[i]! + 1]!++;
+  for (let e = 0; e < E; e++) start[e + 1]! += start[e]!;
+  const fill = start.slice(0, E);
+  const order = new Int32Array(r.count);
+  for (let i = 0; i < r.count; i++) order[fill[r.entry[i]!]!++] = i;
+  const scoredEntries: number[] = [];
+  for (let e = 0; e < E; e++) if (start[e + 1]! > start[e]!) scoredEntries.push(e);
+  scoredEntries.sort((x, y) => compareCodePoints(r.entryIds[x]!, r.entryIds[y]!));
+  const weightsOf = new Map<string | undefined, Record<string, number>>();
+  const totals: OwnTotals[] = [];
+  // One entry's judges: their values per criterion (the last record of a judge and criterion wins).
+  const slot = new Map<number, number>();
+  let values = new Float64Array(0);
+  let has = new Uint8Array(0);
+  for (const e of scoredEntries) {
+    slot.clear();
+    const judges: number[] = [];
+    const size = start[e + 1]! - start[e]!;
+    if (values.length < size * C) {
+      values = new Float64Array(size * C);
+      has = new Uint8Array(size * C);
+    } else has.fill(0, 0, size * C);
+    for (let m = start[e]!; m < start[e + 1]!; m++) {
+      const i = order[m]!;
+      const j = r.judge[i]!;
+      let s = slot.get(j);
+      if (s === undefined) slot.set(j, (s = judges.push(j) - 1));
+      values[s * C + r.criterion[i]!] = r.raw[i]!;
+      has[s * C + r.criterion[i]!] = 1;
     }
-    if (own.size > 0) totals.set(entryId, own);
+    const cat = category.get(r.entryIds[e]!);
+    let weights = weightsOf.get(cat);
+    if (weights === undefined) weightsOf.set(cat, (weights = weightsFor(rubric, cat)));
+    const own: OwnTotals = { judges: [], totals: [] };
+    const inIdOrder = judges
+      .map((j, s) => ({ j, s }))
+      .sort((x, y) => compareCodePoints(r.judgeIds[x.j]!, r.judgeIds[y.j]!));
+    for (const { j, s } of inIdOrder) {
+      let complete = true;
+      for (let k = 0; k < C && complete; k++) complete = has[s * C + k] === 1;
+      if (!complete) continue;
+      own.judges.push(j);
+      own.totals.push(weightedTotalOf(rubric, weights, (_, k) => values[s * C + k]!));
+    }
+    if (own.judges.length > 0) totals.push(own);
   }
-  return { totals, entriesScored: ownScores.size };
+  return { totals, entriesScored: scoredEntries.length };
 }
 
 /**
  * Kendall's W over complete blocks: entries grouped by the exact set of judges who scored them in
  * full; each block of at least 2 entries and 2 judges weighs by its entries.
  */
-function kendallWOverBlocks(totals: ReadonlyMap<string, ReadonlyMap<string, number>>): {
+function kendallWOverBlocks(totals: readonly OwnTotals[]): {
   sum: number;
   entries: number;
   blocks: number;
-  judges: Set<string>;
+  judges: Set<number>;
 } {
-  const blocks = new Map<string, { judges: string[]; entries: string[] }>();
-  for (const [entryId, own] of totals) {
-    const js = [...own.keys()];
-    if (js.length < 2) continue;
-    const key = js.join('\u0000');
+  const blocks = new Map<string, { judges: number[]; entries: OwnTotals[] }>();
+  for (const own of totals) {
+    if (own.judges.length < 2) continue;
+    const key = own.judges.join(',');
     let block = blocks.get(key);
-    if (!block) blocks.set(key, (block = { judges: js, entries: [] }));
-    block.entries.push(entryId);
+    if (!block) blocks.set(key, (block = { judges: own.judges, entries: [] }));
+    block.entries.push(own);
   }
-  const out = { sum: 0, entries: 0, blocks: 0, judges: new Set<string>() };
+  const out = { sum: 0, entries: 0, blocks: 0, judges: new Set<number>() };
   for (const block of blocks.values()) {
     if (block.entries.length < 2) continue;
-    const w = kendallW(block.judges.map((j) => block.entries.map((e) => totals.get(e)!.get(j)!)));
+    // Every entry of a block has the same judges in the same order: its totals line up.
+    const w = kendallW(block.judges.map((_, s) => block.entries.map((own) => own.totals[s]!)));
     if (w === null) continue;
     out.sum += w * block.entries.length;
     out.entries += block.entries.length;
@@ -402,4 +567,34 @@ function kendallWOverBlocks(totals: ReadonlyMap<string, ReadonlyMap<string, numb
     for (const j of block.judges) out.judges.add(j);
   }
   return out;
+}
+
+/**
+ * Pieces of the judge–entry graph of the remaining records that hold a judge (union–find over
+ * indices; panelComponents' count without a string per node).
+ */
+function panelPieces(r: Records): number {
+  const J = r.judgeIds.length;
+  const parent = new Int32Array(J + r.entryIds.length).map((_, i) => i);
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root] !== root) root = parent[root]!;
+    while (x !== root) {
+      const next = parent[x]!;
+      parent[x] = root;
+      x = next;
+    }
+    return root;
+  };
+  const used = new Uint8Array(J);
+  for (let i = 0; i < r.count; i++) {
+    const j = r.judge[i]!;
+    used[j] = 1;
+    const a = find(j);
+    const b = find(J + r.entry[i]!);
+    if (a !== b) parent[a] = b;
+  }
+  const roots = new Set<number>();
+  for (let j = 0; j < J; j++) if (used[j] === 1) roots.add(find(j));
+  return roots.size;
 }

@@ -8,16 +8,21 @@
 
 /** Ranks 1..n with ties given the average of the ranks they span ("fractional ranking"). */
 export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
-  const ranks = new Array<number>(values.length);
-  for (let i = 0; i < order.length;) {
-    let j = i + 1;
-    while (j < order.length && values[order[j]!] === values[order[i]!]) j++;
-    const rank = (i + 1 + j) / 2; // mean of ranks i+1 .. j
-    for (let k = i; k < j; k++) ranks[order[k]!] = rank;
-    i = j;
+  // Equal values share one rank, so only the distinct values are sorted (scores repeat: a judge of
+  // a stress year has 250,000 of a dozen values). A run of c equal values after `place` smaller
+  // ones spans places place+1 .. place+c: its rank is their mean. Map keys compare like ===
+  // (-0 and 0 are one value).
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const distinct = Float64Array.from(counts.keys()).sort();
+  const rankOf = new Map<number, number>();
+  let place = 0;
+  for (const v of distinct) {
+    const c = counts.get(v)!;
+    rankOf.set(v, (place + 1 + place + c) / 2);
+    place += c;
   }
-  return ranks;
+  return values.map((v) => rankOf.get(v)!);
 }
 
 /** Σ (t³ − t) over the groups of tied values (the tie term of Kendall's W). */

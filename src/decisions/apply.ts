@@ -39,6 +39,7 @@ function result(
     entries: parts.entries,
     shortlists: parts.shortlists,
     scoredRecords: () => base.scoredRecords(),
+    ...(base.recordTable !== undefined ? { recordTable: () => base.recordTable!() } : {}),
     diagnostics: parts.diagnostics,
     decisions: parts.decisions,
   };

@@ -64,6 +64,18 @@ export interface ScoredRecord {
 }
 
 /**
+ * scoredRecords() by column, in the same order: `kept` are the records with `excluded` null or
+ * 'trimmed', `conflicts` those with 'conflict'. Entries, judges and criteria are indices into
+ * `entryIds`, `judgeIds` and the rubric's criteria.
+ */
+export interface RecordTable {
+  entryIds: readonly string[];
+  judgeIds: readonly string[];
+  kept: { count: number; entry: Int32Array; judge: Int32Array; criterion: Int32Array; raw: Float64Array };
+  conflicts: { count: number; entry: Int32Array; judge: Int32Array };
+}
+
+/**
  * What a narrowed report shows (`--category`, `--top`; src/scoring/select.ts): reports say
  * "showing N of M", and the JSON report holds it as `selection`.
  */
@@ -101,6 +113,12 @@ export interface ScoreResult {
    * because a stress year has millions of scores. Built on the first call, the same array after.
    */
   scoredRecords(): ScoredRecord[];
+  /**
+   * The same records by column, without an object per score (the panel profile of a stress
+   * year reads 5,000,000): a result scored in one set has it; a staged one has not (its records
+   * carry their stage), and readers fall back to scoredRecords().
+   */
+  recordTable?(): RecordTable;
   diagnostics: Diagnostic[];
   /** Set when the entries are a selection (kipp score always selects, even when it keeps all). */
   selection?: Selection;
@@ -133,6 +151,7 @@ export function withEntries(result: ScoreResult, entries: EntryResult[], selecti
     entries,
     shortlists: result.shortlists,
     scoredRecords: () => result.scoredRecords(),
+    ...(result.recordTable !== undefined ? { recordTable: () => result.recordTable!() } : {}),
     diagnostics: result.diagnostics,
     ...(result.severities !== undefined ? { severities: result.severities } : {}),
     ...(result.decisions !== undefined ? { decisions: result.decisions } : {}),

@@ -15,6 +15,7 @@ export {
   rankAndShortlist,
   referenceDate,
   weightedTotal,
+  weightedTotalOf,
   type ScoreOptions,
   type ScoringDetail,
 } from './single.js';

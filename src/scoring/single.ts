@@ -9,7 +9,14 @@
 import { compareDiagnostics, diagnostic, inSheets, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, resolveAgencyType } from '../model/names.js';
 import type { Competition } from '../model/records.js';
-import type { EntryResult, JudgeSeverity, ScoredRecord, ScoreResult, ShortlistResult } from '../model/result.js';
+import type {
+  EntryResult,
+  JudgeSeverity,
+  RecordTable,
+  ScoredRecord,
+  ScoreResult,
+  ShortlistResult,
+} from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { checkEntries, localToday, type CheckedEntry } from '../validate/entries.js';
 import { checkScores, type CheckedScores } from '../validate/scores.js';
@@ -52,11 +59,21 @@ export function missedMarks(
 
 /** The unrounded totals formula of docs/reference/scoring.md step 6, on the 0–100 scale. */
 export function weightedTotal(rubric: Rubric, weights: Record<string, number>, values: Record<string, number>): number {
+  return weightedTotalOf(rubric, weights, (id) => values[id]!);
+}
+
+/** weightedTotal with each criterion's value (id, rubric index) from a function: the same sums in the same order. */
+export function weightedTotalOf(
+  rubric: Rubric,
+  weights: Record<string, number>,
+  valueOf: (id: string, k: number) => number,
+): number {
   let sum = 0;
   let weightSum = 0;
-  for (const c of rubric.criteria) {
-    const w = weights[c.id] ?? 0;
-    sum += w * values[c.id]!;
+  for (let k = 0; k < rubric.criteria.length; k++) {
+    const id = rubric.criteria[k]!.id;
+    const w = weights[id] ?? 0;
+    sum += w * valueOf(id, k);
     weightSum += w;
   }
   const { min: lo, max: hi } = rubric.scale;
@@ -134,6 +151,7 @@ export function scoreSingle(
       diagnostics,
       () => scoredRecords(rubric, checked, scores, normalized, trimmed),
       severities,
+      () => recordTable(checked, scores),
     ),
     detail: {
       checked,
@@ -496,6 +514,7 @@ export function assembleResult(
   diagnostics: Diagnostic[],
   scoredRecords: () => ScoredRecord[],
   severities?: JudgeSeverity[],
+  table?: () => RecordTable,
 ): ScoreResult {
   let records: ScoredRecord[] | undefined;
   return {
@@ -507,7 +526,19 @@ export function assembleResult(
     entries,
     shortlists,
     scoredRecords: () => (records ??= scoredRecords()),
+    ...(table !== undefined ? { recordTable: table } : {}),
     diagnostics,
+  };
+}
+
+/** scoredRecords() by column (ScoreResult.recordTable): the checked columns themselves, no copy. */
+function recordTable(checked: CheckedEntry[], scores: CheckedScores): RecordTable {
+  const { kept, excluded } = scores;
+  return {
+    entryIds: checked.map((c) => c.entry.id),
+    judgeIds: scores.judges,
+    kept: { count: kept.count, entry: kept.entry, judge: kept.judge, criterion: kept.criterion, raw: kept.value },
+    conflicts: { count: excluded.count, entry: excluded.entry, judge: excluded.judge },
   };
 }
 

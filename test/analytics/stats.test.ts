@@ -2,6 +2,7 @@
  * The agreement statistics against published worked examples (cited per test) and against
  * small cases computed by hand.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   averageRanks,
@@ -18,6 +19,32 @@ describe('averageRanks', () => {
   it('gives tied values the mean of the ranks they span', () => {
     expect(averageRanks([7, 3, 7, 1, 7])).toEqual([4, 2, 4, 1, 4]);
     expect(averageRanks([2, 2])).toEqual([1.5, 1.5]);
+  });
+  it('agrees with ranking by a sort of the indices (the definition) on lists full of ties, -0 and 0 included', () => {
+    // The definition, as kipp computed it before #22: indices sorted by value, each run of equal
+    // values given the mean of the places it spans.
+    const byIndices = (values: number[]): number[] => {
+      const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+      const ranks = new Array<number>(values.length);
+      for (let i = 0; i < order.length;) {
+        let j = i + 1;
+        while (j < order.length && values[order[j]!] === values[order[i]!]) j++;
+        for (let k = i; k < j; k++) ranks[order[k]!] = (i + 1 + j) / 2;
+        i = j;
+      }
+      return ranks;
+    };
+    const value = fc.oneof(
+      fc.integer({ min: 1, max: 10 }),
+      fc.constantFrom(0, -0, 7.5, 1 / 3, -2.25),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 60 }), (values) => {
+        expect(averageRanks(values)).toEqual(byIndices(values));
+      }),
+      { numRuns: 500 },
+    );
   });
   it('tie term Σ(t³ − t)', () => {
     // one triple (27 − 3 = 24) and one pair (8 − 2 = 6)

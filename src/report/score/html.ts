@@ -8,7 +8,14 @@
  * score distribution · per-category breakdown · the judges (bias heatmap, flags, agreement,
  * disagreements) · problems found in the inputs.
  */
-import { BIAS_SHARE, profileJury, SPREAD_SHARE, type JudgeProfile, type PanelProfile } from '../../analytics/judges.js';
+import {
+  BIAS_SHARE,
+  hasScoreRecords,
+  profileJury,
+  SPREAD_SHARE,
+  type JudgeProfile,
+  type PanelProfile,
+} from '../../analytics/judges.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryResult, ScoreResult } from '../../model/result.js';
 import { weightsFor, type Rubric } from '../../model/rubric.js';
@@ -55,7 +62,7 @@ export type JuryView = PanelView | { stages: (PanelView & { stage: string })[] }
 const LIST_LIMIT = 200;
 
 export function formatHtml(result: ScoreResult, options: ReportOptions): string {
-  return renderHtml(result, options, result.scoredRecords().length > 0 ? profileJury(result) : null);
+  return renderHtml(result, options, hasScoreRecords(result) ? profileJury(result) : null);
 }
 
 /** The page, with the judges section drawn from `panel` (null: the section says it is not available). */
