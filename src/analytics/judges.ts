@@ -359,8 +359,10 @@ function cellsOf(rubric: Rubric, r: Records): Cells {
 interface Acc {
   scored: number;
   sum: number;
-  mine: number[];
-  others: number[];
+  /** The judge's scores in shared cells (the first `shared` places), and the co-judges' means beside them. */
+  mine: Float64Array;
+  others: Float64Array;
+  count: number;
   /** Per criterion (rubric order): the sum of the deviations from the co-judges' mean, and their number. */
   deviation: Float64Array;
   shared: Int32Array;
@@ -378,9 +380,25 @@ function compareWithCoJudges(
   spreadCut: number,
 ): { acc: (Acc | undefined)[]; disagreements: Disagreement[] } {
   const C = rubric.criteria.length;
+  // Each judge's scores in cells shared with another judge, counted first: the pairs go into
+  // arrays of their final size (a stress year's judge has 250,000).
+  const inShared = new Int32Array(r.judgeIds.length);
+  for (let cell = 0; cell < cells.count; cell++) {
+    const from = cells.start[cell]!;
+    const to = cells.start[cell + 1]!;
+    if (to - from >= 2) for (let m = from; m < to; m++) inShared[r.judge[cells.members[m]!]!]!++;
+  }
   const acc = new Array<Acc | undefined>(r.judgeIds.length);
   const accOf = (j: number): Acc =>
-    (acc[j] ??= { scored: 0, sum: 0, mine: [], others: [], deviation: new Float64Array(C), shared: new Int32Array(C) });
+    (acc[j] ??= {
+      scored: 0,
+      sum: 0,
+      mine: new Float64Array(inShared[j]!),
+      others: new Float64Array(inShared[j]!),
+      count: 0,
+      deviation: new Float64Array(C),
+      shared: new Int32Array(C),
+    });
   const disagreements: Disagreement[] = [];
   for (let cell = 0; cell < cells.count; cell++) {
     const from = cells.start[cell]!;
@@ -403,8 +421,8 @@ function compareWithCoJudges(
       a.sum += x;
       if (n < 2) continue;
       const othersMean = (total - x) / (n - 1);
-      a.mine.push(x);
-      a.others.push(othersMean);
+      a.mine[a.count] = x;
+      a.others[a.count++] = othersMean;
       a.deviation[k]! += x - othersMean;
       a.shared[k]!++;
     }
@@ -446,8 +464,8 @@ function judgeProfiles(rubric: Rubric, r: Records, acc: readonly (Acc | undefine
   return ids.map((j) => {
     const a = acc[j];
     let deviation = 0;
-    for (let i = 0; i < (a?.mine.length ?? 0); i++) deviation += a!.mine[i]! - a!.others[i]!;
-    const bias = a && a.mine.length > 0 ? round6(deviation / a.mine.length) : null;
+    for (let i = 0; i < (a?.count ?? 0); i++) deviation += a!.mine[i]! - a!.others[i]!;
+    const bias = a && a.count > 0 ? round6(deviation / a.count) : null;
     const flags: JudgeFlag[] = [];
     if (bias !== null && bias <= -biasCut) flags.push('harsh');
     if (bias !== null && bias >= biasCut) flags.push('lenient');
@@ -460,7 +478,7 @@ function judgeProfiles(rubric: Rubric, r: Records, acc: readonly (Acc | undefine
       scored: a?.scored ?? 0,
       mean: a && a.scored > 0 ? round6(a.sum / a.scored) : null,
       bias,
-      agreement: a ? rounded(spearman(a.mine, a.others)) : null,
+      agreement: a ? rounded(spearman(a.mine.subarray(0, a.count), a.others.subarray(0, a.count))) : null,
       conflicts: conflictEntries.get(j)?.size ?? 0,
       flags,
       bias_by_criterion: byCriterion,
@@ -510,11 +528,18 @@ function ownTotals(
       values = new Float64Array(size * C);
       has = new Uint8Array(size * C);
     } else has.fill(0, 0, size * C);
+    // A judge's records of an entry mostly follow one another: the slot is looked up when the judge changes.
+    let last = -1;
+    let s = -1;
     for (let m = start[e]!; m < start[e + 1]!; m++) {
       const i = order[m]!;
       const j = r.judge[i]!;
-      let s = slot.get(j);
-      if (s === undefined) slot.set(j, (s = judges.push(j) - 1));
+      if (j !== last) {
+        last = j;
+        const known = slot.get(j);
+        if (known === undefined) slot.set(j, (s = judges.push(j) - 1));
+        else s = known;
+      }
       values[s * C + r.criterion[i]!] = r.raw[i]!;
       has[s * C + r.criterion[i]!] = 1;
     }
@@ -522,10 +547,15 @@ function ownTotals(
     let weights = weightsOf.get(cat);
     if (weights === undefined) weightsOf.set(cat, (weights = weightsFor(rubric, cat)));
     const own: OwnTotals = { judges: [], totals: [] };
-    const inIdOrder = judges
-      .map((j, s) => ({ j, s }))
-      .sort((x, y) => compareCodePoints(r.judgeIds[x.j]!, r.judgeIds[y.j]!));
-    for (const { j, s } of inIdOrder) {
+    // Judges in id order: the checked columns have them so already (canonical order), records
+    // from objects may not.
+    let ordered = true;
+    for (let s = 1; s < judges.length && ordered; s++)
+      ordered = compareCodePoints(r.judgeIds[judges[s - 1]!]!, r.judgeIds[judges[s]!]!) < 0;
+    const slots = judges.map((_, s) => s);
+    if (!ordered) slots.sort((x, y) => compareCodePoints(r.judgeIds[judges[x]!]!, r.judgeIds[judges[y]!]!));
+    for (const s of slots) {
+      const j = judges[s]!;
       let complete = true;
       for (let k = 0; k < C && complete; k++) complete = has[s * C + k] === 1;
       if (!complete) continue;

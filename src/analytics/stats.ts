@@ -7,13 +7,13 @@
  */
 
 /** Ranks 1..n with ties given the average of the ranks they span ("fractional ranking"). */
-export function averageRanks(values: readonly number[]): number[] {
+export function averageRanks(values: ArrayLike<number>): number[] {
   // Equal values share one rank, so only the distinct values are sorted (scores repeat: a judge of
   // a stress year has 250,000 of a dozen values). A run of c equal values after `place` smaller
   // ones spans places place+1 .. place+c: its rank is their mean. Map keys compare like ===
   // (-0 and 0 are one value).
   const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (let k = 0; k < values.length; k++) counts.set(values[k]!, (counts.get(values[k]!) ?? 0) + 1);
   const distinct = Float64Array.from(counts.keys()).sort();
   const rankOf = new Map<number, number>();
   let place = 0;
@@ -22,20 +22,20 @@ export function averageRanks(values: readonly number[]): number[] {
     rankOf.set(v, (place + 1 + place + c) / 2);
     place += c;
   }
-  return values.map((v) => rankOf.get(v)!);
+  return Array.from(values, (v) => rankOf.get(v)!);
 }
 
 /** Σ (t³ − t) over the groups of tied values (the tie term of Kendall's W). */
 export function tieTerm(values: readonly number[]): number {
   const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (let k = 0; k < values.length; k++) counts.set(values[k]!, (counts.get(values[k]!) ?? 0) + 1);
   let t = 0;
   for (const c of counts.values()) t += c * c * c - c;
   return t;
 }
 
 /** Pearson's correlation; null with fewer than 2 pairs or when either side has no variance. */
-export function pearson(x: readonly number[], y: readonly number[]): number | null {
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
   const n = x.length;
   if (n < 2 || y.length !== n) return null;
   let mx = 0;
@@ -61,7 +61,7 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
 }
 
 /** Spearman's rho: Pearson's correlation of the average ranks (the form that handles ties). */
-export function spearman(x: readonly number[], y: readonly number[]): number | null {
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
   if (x.length < 2) return null;
   return pearson(averageRanks(x), averageRanks(y));
 }
