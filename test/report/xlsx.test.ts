@@ -224,3 +224,44 @@ describe('sheet XML in the schema order (ECMA-376 CT_Worksheet), which Excel enf
     expect(seen).toEqual([...seen].sort((a, b) => SCHEMA.indexOf(a) - SCHEMA.indexOf(b)));
   });
 });
+
+describe('#22: cells share their style objects, each cell keeps its own format', async () => {
+  // Every kind of value in one column, over and over: the writer hands the first cell's style to
+  // later cells of the same column, value type and format, so a wrong key would give a date's
+  // format to a number or a text. Both writers: streaming (an export) and in memory (a form).
+  const kinds = [7, 'KIPP 2025', '2025-06-30', '2026-01-02T03:04:05.000Z', 8.5, '', 'x'] as const;
+  /** The format each value must show (by its kind, as the #17.15 test states them one by one). */
+  const formatOf = (v: (typeof kinds)[number]): string =>
+    v === '2025-06-30' ? 'yyyy-mm-dd' : v === '2026-01-02T03:04:05.000Z' ? 'yyyy-mm-dd hh:mm:ss' : 'General';
+  const rows = Array.from({ length: 70 }, (_, r) => [kinds[r % kinds.length]!, r % 3 === 0 ? null : r / 4, r]);
+  const columns: SheetSpec['columns'] = [
+    { header: 'value', kind: 'value' },
+    { header: 'score', kind: 'number', editable: true },
+    { header: 'n', kind: 'integer' },
+  ];
+  const exported = (await readBack(await writeXlsx([{ name: 'Mixed', columns, rows }]))).getWorksheet('Mixed')!;
+  const form = (await readBack(await writeXlsx([{ name: 'Mixed', columns, rows, protect: true }]))).getWorksheet(
+    'Mixed',
+  )!;
+
+  it('gives each cell the format of its own value, whatever cell came first', () => {
+    for (const sheet of [exported, form]) {
+      const got = rows.map(([value], r) => (value === '' ? 'General' : (sheet.getCell(r + 2, 1).numFmt ?? 'General')));
+      expect(got).toEqual(rows.map(([value]) => formatOf(value as (typeof kinds)[number])));
+    }
+  });
+
+  it('keeps the editable column unlocked and every number column in its format, filled or empty', () => {
+    rows.forEach(([, score, n], r) => {
+      const cell = form.getCell(r + 2, 2);
+      expect([r, cell.protection?.locked]).toEqual([r, false]);
+      if (score !== null) {
+        expect([r, cell.numFmt]).toEqual([r, '0.00']);
+        expect([r, exported.getCell(r + 2, 2).numFmt]).toEqual([r, '0.00']);
+      }
+      for (const sheet of [exported, form])
+        expect([r, sheet.getCell(r + 2, 3).numFmt, sheet.getCell(r + 2, 3).value]).toEqual([r, '0', n]);
+      expect(form.getCell(r + 2, 3).protection?.locked).not.toBe(false);
+    });
+  });
+});
