@@ -343,3 +343,41 @@ describe('a rubric with stages (KIPP 2025 fixture)', () => {
     expect(failed).toMatch(/<td class="num below">78\.89.*<span class="muted srank">#5<\/span><\/td>/);
   });
 });
+
+describe('#22: the page written in pieces', () => {
+  // 1,234 entries: the ranking's rows go out 500 at a time, with the cut lines of a Top 501 and
+  // a Top 1000 falling right after a piece's last row and inside one.
+  const big = rubricFrom(`
+name: Besar
+scale: { min: 1, max: 10 }
+criteria: { a: { weight: 50 }, b: { weight: 50 } }
+shortlists:
+  - { name: top-501, size: 501 }
+  - { name: top-1000, size: 1000 }
+`);
+  const ids = Array.from({ length: 1234 }, (_, i) => `E${String(i + 1).padStart(4, '0')}`);
+  const scores: Record<string, Record<string, number[]>> = {};
+  ids.forEach((id, i) => (scores[id] = { J1: [1 + (i % 10), 1 + ((i * 7) % 10)], J2: [1 + ((i * 3) % 10), 5] }));
+  const result = scoreCompetition(
+    competition(
+      big,
+      ids.map((id, i) => entry({ id }, i + 2)),
+      scoreRows(scores, ['a', 'b']),
+    ),
+  );
+
+  it('gives the bytes of the one-string page, every row and cut line once', async () => {
+    const { formatHtmlPieces } = await import('../../src/report/score/html.js');
+    const pieces = [...formatHtmlPieces(result, options('en'))];
+    const whole = formatHtml(result, options('en'));
+    expect(Buffer.concat(pieces).equals(Buffer.from(whole, 'utf8'))).toBe(true);
+    // the rows, counted on the page: one per entry, and the two cut lines
+    expect(whole.match(/<tr [^>]*data-id=/g)?.length).toBe(1234);
+    expect(whole.match(/<tr class="cut[ "]/g)?.length).toBe(2);
+    // the ranking's body: one row a line, 1,234 entries and 2 cut lines, nothing between them
+    const body = /<table id="ranking-table"[\s\S]*?<tbody>\n([\s\S]*?)\n<\/tbody>/.exec(whole)![1]!;
+    const lines = body.split('\n');
+    expect(lines.length).toBe(1236);
+    expect(lines.filter((l) => !/^<tr [^\n]*<\/tr>$/.test(l) || l.includes('</tr><tr'))).toEqual([]);
+  });
+});

@@ -40,11 +40,20 @@ export interface HtmlDocument {
 
 /** A whole page: the shared stylesheet inlined, nothing linked, no request allowed out. */
 export function htmlDocument(page: HtmlDocument): string {
+  const [before, after] = htmlDocumentAround(page);
+  return `${before}${page.body}${after}`;
+}
+
+/**
+ * The page's text before its body and after it (htmlDocument puts the body between them): a
+ * report too large for one string (200,000 ranked rows) is written in pieces between the two.
+ */
+export function htmlDocumentAround(page: Omit<HtmlDocument, 'body'>): [string, string] {
   const scriptSrc =
     page.script === undefined
       ? "'none'"
       : `'sha256-${createHash('sha256').update(page.script, 'utf8').digest('base64')}'`;
-  return `<!doctype html>
+  const before = `<!doctype html>
 <html lang="${page.lang}">
 <head>
 <meta charset="utf-8">
@@ -57,10 +66,12 @@ export function htmlDocument(page: HtmlDocument): string {
 <style>${REPORT_STYLE}</style>
 </head>
 <body>
-${page.body}
+`;
+  const after = `
 ${page.script === undefined ? '' : `<script>${page.script}</script>\n`}</body>
 </html>
 `;
+  return [before, after];
 }
 
 /** The rubric and every input file with its kind and sha256: what the page was made from. */

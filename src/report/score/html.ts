@@ -8,6 +8,7 @@
  * score distribution · per-category breakdown · the judges (bias heatmap, flags, agreement,
  * disagreements) · problems found in the inputs.
  */
+import { Buffer } from 'node:buffer';
 import {
   BIAS_SHARE,
   hasScoreRecords,
@@ -24,7 +25,7 @@ import { cutLines, endsEarly, type CutLine } from './cuts.js';
 import { selectionText } from './selection.js';
 import { place } from '../shared/diagnostics.js';
 import { REPORT_SCRIPT } from '../html/assets.js';
-import { esc, htmlDocument, inputsTable, num } from '../html/page.js';
+import { esc, htmlDocumentAround, inputsTable, num } from '../html/page.js';
 import {
   categoryLabel,
   criterionLabel,
@@ -65,28 +66,60 @@ export function formatHtml(result: ScoreResult, options: ReportOptions): string 
   return renderHtml(result, options, hasScoreRecords(result) ? profileJury(result) : null);
 }
 
+/**
+ * formatHtml as UTF-8 pieces of about 1 MiB (`kipp score --format html`): a 200,000-entry year's
+ * page is ~290 MB, never held as one string. The bytes are formatHtml's.
+ */
+export function* formatHtmlPieces(result: ScoreResult, options: ReportOptions): Generator<Uint8Array> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const part of htmlParts(result, options, hasScoreRecords(result) ? profileJury(result) : null)) {
+    pending.push(part);
+    size += part.length;
+    if (size >= 1 << 20) {
+      yield Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) yield Buffer.from(pending.join(''), 'utf8');
+}
+
 /** The page, with the judges section drawn from `panel` (null: the section says it is not available). */
 export function renderHtml(result: ScoreResult, options: ReportOptions, panel: JuryView | null): string {
+  return [...htmlParts(result, options, panel)].join('');
+}
+
+/** The page in order, the ranking's rows 500 entries at a time; joined, it is renderHtml's text. */
+function* htmlParts(result: ScoreResult, options: ReportOptions, panel: JuryView | null): Generator<string> {
   const page = new Page(result, options);
-  const body = [
-    page.header(),
-    page.contents(),
-    page.summary(),
-    page.decisions(),
-    page.ranking(),
-    page.distribution(),
-    page.categories(),
-    page.judges(panel),
-    page.problems(),
-    page.footer(),
-  ].join('\n');
-  return htmlDocument({
+  // The sections, made in this order, joined by line breaks, between the document's head and end.
+  const sections: (() => string | Iterable<string>)[] = [
+    () => page.header(),
+    () => page.contents(),
+    () => page.summary(),
+    () => page.decisions(),
+    () => page.rankingParts(),
+    () => page.distribution(),
+    () => page.categories(),
+    () => page.judges(panel),
+    () => page.problems(),
+    () => page.footer(),
+  ];
+  const [before, after] = htmlDocumentAround({
     lang: options.lang,
     title: `${result.rubric.name} — ${word('report', options.lang)}`,
     version: options.version,
-    body,
     script: REPORT_SCRIPT,
   });
+  yield before;
+  for (let k = 0; k < sections.length; k++) {
+    if (k > 0) yield '\n';
+    const section = sections[k]!();
+    if (typeof section === 'string') yield section;
+    else yield* section;
+  }
+  yield after;
 }
 
 /** A signed number with a real minus sign (bias). */
@@ -244,7 +277,8 @@ ${lists.length > 0 ? `<ul>${lists.join('')}</ul>` : ''}
 </section>`;
   }
 
-  ranking(): string {
+  /** The ranking section, its rows 500 entries at a time (joined: one string, as the other sections are). */
+  *rankingParts(): Generator<string> {
     const { rubric, result } = this;
     const entries = result.entries;
     const withGroups = rubric.groups.length > 0;
@@ -301,15 +335,7 @@ ${lists.length > 0 ? `<ul>${lists.join('')}</ul>` : ''}
       )
       .join('');
     const totalTick = rubric.thresholds.total ?? null;
-    const rows: string[] = [];
-    const lastId = entries[entries.length - 1]?.id;
-    for (const e of entries) {
-      rows.push(this.entryRow(e, withGroups, totalTick));
-      // A cut line under the very last row separates nothing, unless --top cut the list short.
-      if (e.id === lastId && !endsEarly(result)) continue;
-      for (const cut of this.cuts.filter((c) => c.afterId === e.id)) rows.push(this.cutRow(cut, columns.length));
-    }
-    return `<section id="ranking" aria-labelledby="ranking-h">
+    yield `<section id="ranking" aria-labelledby="ranking-h">
 <h2 id="ranking-h">${this.w('ranking')}</h2>
 ${this.selection()}${this.filters()}
 <p class="sort-hint muted">${this.w('sort_hint')}</p>
@@ -319,7 +345,24 @@ ${this.selection()}${this.filters()}
 <caption>${this.w('ranking_caption')} <span class="legend">${this.w('html_legend_tie')} · ${this.w('legend_fail')} · ${this.w('legend_cut')}</span></caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
-${rows.join('\n')}
+`;
+    // The rows, one a line (a cut line is a row of its own), 500 entries at a time.
+    let rows: string[] = [];
+    let first = true;
+    const lastId = entries[entries.length - 1]?.id;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      rows.push(this.entryRow(e, withGroups, totalTick));
+      // A cut line under the very last row separates nothing, unless --top cut the list short.
+      if (e.id !== lastId || endsEarly(result))
+        for (const cut of this.cuts.filter((c) => c.afterId === e.id)) rows.push(this.cutRow(cut, columns.length));
+      if (rows.length >= 500 || i === entries.length - 1) {
+        yield `${first ? '' : '\n'}${rows.join('\n')}`;
+        first = false;
+        rows = [];
+      }
+    }
+    yield `
 </tbody>
 </table>
 </div>

@@ -27,5 +27,5 @@ export const scoreFormatters = {
   },
   csv: async () => (await import('./csv.js')).formatCsvPieces,
   md: async () => (await import('./markdown.js')).formatMarkdown,
-  html: async () => (await import('./html.js')).formatHtml,
+  html: async () => (await import('./html.js')).formatHtmlPieces,
 } satisfies Record<ScoreFormat, () => Promise<ScoreFormatter>>;
