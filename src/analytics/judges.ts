@@ -332,27 +332,33 @@ function cellsOf(rubric: Rubric, r: Records): Cells {
   const C = rubric.criteria.length;
   const cellAt = new Int32Array(r.entryIds.length * C).fill(-1);
   const cellOf = new Int32Array(r.count);
-  const entry: number[] = [];
-  const criterion: number[] = [];
-  const sizes: number[] = [];
+  // At most one cell a record: typed arrays of that size, cut to the cells found.
+  const entry = new Int32Array(r.count);
+  const criterion = new Int32Array(r.count);
+  const start = new Int32Array(r.count + 1);
+  let count = 0;
   for (let i = 0; i < r.count; i++) {
     const key = r.entry[i]! * C + r.criterion[i]!;
     let cell = cellAt[key]!;
     if (cell < 0) {
-      cellAt[key] = cell = entry.length;
-      entry.push(r.entry[i]!);
-      criterion.push(r.criterion[i]!);
-      sizes.push(0);
+      cellAt[key] = cell = count++;
+      entry[cell] = r.entry[i]!;
+      criterion[cell] = r.criterion[i]!;
     }
     cellOf[i] = cell;
-    sizes[cell]!++;
+    start[cell + 1]!++;
   }
-  const start = new Int32Array(entry.length + 1);
-  for (let k = 0; k < entry.length; k++) start[k + 1] = start[k]! + sizes[k]!;
-  const fill = start.slice(0, entry.length);
+  for (let k = 0; k < count; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, count);
   const members = new Int32Array(r.count);
   for (let i = 0; i < r.count; i++) members[fill[cellOf[i]!]!++] = i;
-  return { count: entry.length, entry: Int32Array.from(entry), criterion: Int32Array.from(criterion), start, members };
+  return {
+    count,
+    entry: entry.subarray(0, count),
+    criterion: criterion.subarray(0, count),
+    start: start.subarray(0, count + 1),
+    members,
+  };
 }
 
 /** Per judge: the records scored and their sum, and each shared cell's score beside the co-judges' mean. */
