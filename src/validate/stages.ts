@@ -119,15 +119,42 @@ export function stageDiagnostics(
     );
 }
 
-/** Removes repeated diagnostics (entry rules run once per stage report the same problems). */
+/**
+ * Removes repeated diagnostics (entry rules run once per stage report the same problems): a
+ * diagnostic is dropped when its JSON equals an earlier one's. Findings are grouped by code,
+ * place, entry and message (equal JSON implies those are equal), and compared key by key within
+ * a group as JSON would write them: a stress year's 1,200,000 stage findings are not each
+ * turned into text.
+ */
 export function uniqueDiagnostics(found: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
+  const byPlace = new Map<string, Diagnostic[]>();
   return found.filter((d) => {
-    const key = JSON.stringify(d);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const place = `${d.code}\u0000${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.entry_id}\u0000${d.message}`;
+    const group = byPlace.get(place);
+    if (group === undefined) {
+      byPlace.set(place, [d]);
+      return true;
+    }
+    if (group.some((earlier) => sameJson(earlier, d))) return false;
+    group.push(d);
     return true;
   });
+}
+
+/** Whether JSON.stringify writes `a` and `b` the same: the same keys with a value, in order, and equal values. */
+function sameJson(a: object, b: object): boolean {
+  const written = (o: object): [string, unknown][] =>
+    Object.entries(o as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function');
+  const x = written(a);
+  const y = written(b);
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) {
+    const [key, v] = x[k]!;
+    const [otherKey, w] = y[k]!;
+    if (key !== otherKey) return false;
+    if (v !== w && JSON.stringify(v) !== JSON.stringify(w)) return false;
+  }
+  return true;
 }
 
 /**
