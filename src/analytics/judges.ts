@@ -129,13 +129,13 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
       `"${stage}" is not a stage of the rubric${rubric.stages.length > 0 ? ` (${rubric.stages.map((s) => s.name).join(', ')})` : ''}`,
     );
   }
-  // A result scored in one set hands its columns over; a staged one has objects with a stage.
-  const table = stage === undefined ? result.recordTable?.() : undefined;
+  // The result's columns: all of them, or one stage's. Otherwise the record objects.
+  const table = result.recordTable?.(stage);
   let judgeCounts: readonly number[];
   let records: RecordTable;
   if (table !== undefined) {
     records = table;
-    judgeCounts = result.entries.map((e) => e.judges);
+    judgeCounts = stage === undefined ? result.entries.map((e) => e.judges) : judgesInStageTable(result, table);
   } else {
     const all = result.scoredRecords();
     const inStage = stage === undefined ? all : all.filter((r) => r.stage === stage);
@@ -150,8 +150,10 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
 
 /** Whether a result has any score record (conflicts included) to profile. */
 export function hasScoreRecords(result: ScoreResult): boolean {
-  const table = result.recordTable?.();
-  return table !== undefined ? table.kept.count + table.conflicts.count > 0 : result.scoredRecords().length > 0;
+  const stages = result.rubric.stages.length > 0 ? result.rubric.stages.map((s) => s.name) : [undefined];
+  const tables = stages.map((stage) => result.recordTable?.(stage));
+  if (tables.every((t) => t !== undefined)) return tables.some((t) => t.kept.count + t.conflicts.count > 0);
+  return result.scoredRecords().length > 0;
 }
 
 /** Records as a RecordTable, in their order: ids numbered as first seen. */
@@ -200,6 +202,36 @@ function tableOf(rubric: Rubric, records: readonly ScoredRecord[]): RecordTable 
     }
   }
   return table;
+}
+
+/**
+ * judgesInStage on a stage's columns: the entries with any record in the stage (conflicts
+ * included), in the result's entry order, each with its distinct judges after conflicts.
+ */
+function judgesInStageTable(result: ScoreResult, table: RecordTable): number[] {
+  // Entries by id (two entries may share one): the first index of each id stands for it.
+  const byId = new Map<string, number>();
+  table.entryIds.forEach((id, e) => {
+    if (!byId.has(id)) byId.set(id, e);
+  });
+  const first = Int32Array.from(table.entryIds, (id) => byId.get(id)!);
+  const present = new Uint8Array(table.entryIds.length);
+  const J = table.judgeIds.length;
+  const pairs = new Float64Array(table.kept.count);
+  for (let i = 0; i < table.kept.count; i++) {
+    const e = first[table.kept.entry[i]!]!;
+    present[e] = 1;
+    pairs[i] = e * J + table.kept.judge[i]!;
+  }
+  for (let i = 0; i < table.conflicts.count; i++) present[first[table.conflicts.entry[i]!]!] = 1;
+  // Distinct (entry, judge) pairs, counted per entry.
+  pairs.sort();
+  const judges = new Int32Array(table.entryIds.length);
+  for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) judges[Math.floor(pairs[i]! / J)]!++;
+  return result.entries.flatMap((e) => {
+    const at = byId.get(e.id);
+    return at !== undefined && present[at] === 1 ? [judges[at]!] : [];
+  });
 }
 
 /** Distinct judges (after conflicts) per entry the stage's records score, in the result's entry order. */

@@ -39,7 +39,7 @@ function result(
     entries: parts.entries,
     shortlists: parts.shortlists,
     scoredRecords: () => base.scoredRecords(),
-    ...(base.recordTable !== undefined ? { recordTable: () => base.recordTable!() } : {}),
+    ...(base.recordTable !== undefined ? { recordTable: (stage?: string) => base.recordTable!(stage) } : {}),
     diagnostics: parts.diagnostics,
     decisions: parts.decisions,
   };

@@ -115,10 +115,11 @@ export interface ScoreResult {
   scoredRecords(): ScoredRecord[];
   /**
    * The same records by column, without an object per score (the panel profile of a stress
-   * year reads 5,000,000): a result scored in one set has it; a staged one has not (its records
-   * carry their stage), and readers fall back to scoredRecords().
+   * year reads 5,000,000): with no `stage`, a result scored in one set gives all of them; with a
+   * stage, a staged result gives that stage's (the records of scoredRecords() with that
+   * `stage`). Undefined otherwise: readers then fall back to scoredRecords().
    */
-  recordTable?(): RecordTable;
+  recordTable?(stage?: string): RecordTable | undefined;
   diagnostics: Diagnostic[];
   /** Set when the entries are a selection (kipp score always selects, even when it keeps all). */
   selection?: Selection;
@@ -151,7 +152,7 @@ export function withEntries(result: ScoreResult, entries: EntryResult[], selecti
     entries,
     shortlists: result.shortlists,
     scoredRecords: () => result.scoredRecords(),
-    ...(result.recordTable !== undefined ? { recordTable: () => result.recordTable!() } : {}),
+    ...(result.recordTable !== undefined ? { recordTable: (stage?: string) => result.recordTable!(stage) } : {}),
     diagnostics: result.diagnostics,
     ...(result.severities !== undefined ? { severities: result.severities } : {}),
     ...(result.decisions !== undefined ? { decisions: result.decisions } : {}),

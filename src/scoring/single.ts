@@ -151,7 +151,7 @@ export function scoreSingle(
       diagnostics,
       () => scoredRecords(rubric, checked, scores, normalized, trimmed),
       severities,
-      () => recordTable(checked, scores),
+      (stage) => (stage === undefined ? recordTable(checked, scores) : undefined),
     ),
     detail: {
       checked,
@@ -514,7 +514,7 @@ export function assembleResult(
   diagnostics: Diagnostic[],
   scoredRecords: () => ScoredRecord[],
   severities?: JudgeSeverity[],
-  table?: () => RecordTable,
+  table?: (stage?: string) => RecordTable | undefined,
 ): ScoreResult {
   let records: ScoredRecord[] | undefined;
   return {

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { profileJudges } from '../../src/analytics/judges.js';
+import { hasScoreRecords, profileJudges, profileJury } from '../../src/analytics/judges.js';
 import type { ScoreRow } from '../../src/model/records.js';
 import type { ScoreResult } from '../../src/model/result.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
@@ -65,6 +65,48 @@ describe('profileJudges: columns and objects agree', () => {
     );
   });
 
+  it('a staged result: each stage profiled from its own columns as from the record objects', () => {
+    const staged = rubricFrom(`name: S
+scale: { min: 1, max: 10 }
+stages:
+  - { name: desk, weight: 70 }
+  - { name: presentation, weight: 30, min_judges: 2 }
+`);
+    const criteria = staged.criteria.map((c) => c.id);
+    const row = fc.tuple(
+      fc.constantFrom(...ENTRIES),
+      fc.constantFrom(...JUDGES),
+      fc.integer({ min: 0, max: criteria.length - 1 }),
+      fc.integer({ min: 2, max: 20 }),
+      fc.constantFrom('desk', 'presentation'),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 150 }), (rows) => {
+        const sheet: ScoreRow[] = rows.map(([e, j, c, v, stage], i) => ({
+          entryId: e,
+          judgeId: j,
+          criterionRaw: criteria[c]!,
+          text: String(v / 2),
+          decimalComma: false,
+          stage,
+          source: { file: 's.csv', line: i + 2 },
+        }));
+        const c = competition(
+          staged,
+          ENTRIES.map((id, i) => entry({ id, agency: `Instansi ${id}` }, i + 2)),
+          sheet,
+          JUDGES.map((id) => judge(id, id === 'Jx' ? 'Instansi E2' : `Dinas ${id}`)),
+        );
+        const result = scoreCompetition(c);
+        expect(result.recordTable?.('desk')).toBeDefined();
+        expect(result.recordTable?.()).toBeUndefined();
+        expect(profileJury(result)).toEqual(profileJury(objectsOnly(result)));
+        expect(hasScoreRecords(result)).toBe(result.scoredRecords().length > 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('the columns are scoredRecords() in its order (kept, then conflicts)', () => {
     const rubric = RUBRICS[0]!;
     const sheet: ScoreRow[] = [
@@ -87,7 +129,7 @@ describe('profileJudges: columns and objects agree', () => {
       ['J1', 'J2', 'Jx'].map((id) => judge(id, id === 'Jx' ? 'Instansi E2' : `Dinas ${id}`)),
     );
     const result = scoreCompetition(c);
-    const t = result.recordTable!();
+    const t = result.recordTable!()!;
     const fromColumns = [
       ...Array.from({ length: t.kept.count }, (_, i) => [
         t.entryIds[t.kept.entry[i]!],
