@@ -172,8 +172,7 @@ export function scoreStages(
       ? runs.flatMap((run) => (run.result.severities ?? []).map((s) => ({ stage: run.stage.name, ...s })))
       : undefined,
     // A stage's records are its run's, by column (the panel profile reads one stage at a time).
-    (stage) =>
-      stage === undefined ? undefined : runs.find((run) => run.stage.name === stage)?.result.recordTable?.(),
+    (stage) => (stage === undefined ? undefined : runs.find((run) => run.stage.name === stage)?.result.recordTable?.()),
   );
   return {
     result,
