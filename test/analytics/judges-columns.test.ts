@@ -14,9 +14,13 @@ import type { ScoreResult } from '../../src/model/result.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { competition, entry, judge, rubricFrom } from '../helpers.js';
 
-const RUBRICS = ['aggregation: mean', 'aggregation: median', 'aggregation: trimmed\ntrim: 1'].map((aggregation) =>
-  rubricFrom(`name: T\nscale: { min: 1, max: 10 }\n${aggregation}\n`),
-);
+const RUBRICS = [
+  'aggregation: mean',
+  'aggregation: median',
+  'aggregation: trimmed\ntrim: 1',
+  // the judges' fitted severities are part of the profile (src/analytics/severity.ts)
+  'normalization: severity',
+].map((aggregation) => rubricFrom(`name: T\nscale: { min: 1, max: 10 }\n${aggregation}\n`));
 const ENTRIES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E6'];
 const JUDGES = ['J1', 'J2', 'J3', 'J4', 'Jx'];
 
@@ -36,7 +40,7 @@ describe('profileJudges: columns and objects agree', () => {
       fc.integer({ min: 2, max: 20 }),
     );
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 120 }), fc.integer({ min: 0, max: 2 }), (rows, r) => {
+      fc.property(fc.array(row, { maxLength: 120 }), fc.integer({ min: 0, max: RUBRICS.length - 1 }), (rows, r) => {
         const rubric = RUBRICS[r]!;
         const criteria = rubric.criteria.map((c) => c.id);
         const categories = rubric.categories.map((c) => c.id);
@@ -68,6 +72,7 @@ describe('profileJudges: columns and objects agree', () => {
   it('a staged result: each stage profiled from its own columns as from the record objects', () => {
     const staged = rubricFrom(`name: S
 scale: { min: 1, max: 10 }
+normalization: severity
 stages:
   - { name: desk, weight: 70 }
   - { name: presentation, weight: 30, min_judges: 2 }
