@@ -239,6 +239,67 @@ function paramsOf(values: readonly number[]): ZscoreParams {
   return { mean: round6(mean), sd: round6(Math.sqrt(q / values.length)) };
 }
 
+/**
+ * One entry's records, as `scoredRecords().filter((r) => r.entryId === id)` gives them (stage by
+ * stage, kept then conflicts), made from the result's columns when it has them: the record
+ * objects of every score (millions in a large year) are not built to show one entry.
+ */
+function recordsOf(result: ScoreResult, id: string): ScoredRecord[] {
+  const stages = result.rubric.stages.length > 0 ? result.rubric.stages.map((s) => s.name) : [undefined];
+  const tables = stages.map((stage) => result.recordTable?.(stage));
+  if (!tables.every((t) => t !== undefined)) return result.scoredRecords().filter((r) => r.entryId === id);
+  const criteria = result.rubric.criteria.map((c) => c.id);
+  const out: ScoredRecord[] = [];
+  tables.forEach((t, k) => {
+    const stage = stages[k];
+    const mine = Uint8Array.from(t.entryIds, (e) => (e === id ? 1 : 0));
+    const { kept, conflicts } = t;
+    for (let i = 0; i < kept.count; i++) {
+      if (mine[kept.entry[i]!] !== 1) continue;
+      out.push({
+        entryId: id,
+        judge: t.judgeIds[kept.judge[i]!]!,
+        criterion: criteria[kept.criterion[i]!]!,
+        raw: kept.raw[i]!,
+        normalized: kept.normalized[i]!,
+        excluded: kept.trimmed[i] === 1 ? 'trimmed' : null,
+        ...(stage !== undefined ? { stage } : {}),
+      });
+    }
+    for (let i = 0; i < conflicts.count; i++) {
+      if (mine[conflicts.entry[i]!] !== 1) continue;
+      out.push({
+        entryId: id,
+        judge: t.judgeIds[conflicts.judge[i]!]!,
+        criterion: criteria[conflicts.criterion[i]!]!,
+        raw: conflicts.raw[i]!,
+        normalized: null,
+        excluded: 'conflict',
+        ...(stage !== undefined ? { stage } : {}),
+      });
+    }
+  });
+  return out;
+}
+
+/** Every record of an unstaged result as (judge, criterion, raw, a conflict?), in scoredRecords() order. */
+function eachRecord(
+  result: ScoreResult,
+  visit: (judge: string, criterion: string, raw: number, conflict: boolean) => void,
+): void {
+  const t = result.recordTable?.();
+  if (t === undefined) {
+    for (const r of result.scoredRecords()) visit(r.judge, r.criterion, r.raw, r.excluded === 'conflict');
+    return;
+  }
+  const criteria = result.rubric.criteria.map((c) => c.id);
+  const { kept, conflicts } = t;
+  for (let i = 0; i < kept.count; i++)
+    visit(t.judgeIds[kept.judge[i]!]!, criteria[kept.criterion[i]!]!, kept.raw[i]!, false);
+  for (let i = 0; i < conflicts.count; i++)
+    visit(t.judgeIds[conflicts.judge[i]!]!, criteria[conflicts.criterion[i]!]!, conflicts.raw[i]!, true);
+}
+
 /** The entries with this id (more than one only when the id is duplicated: an error). */
 export function findEntries(result: ScoreResult, id: string): EntryResult[] {
   return result.entries.filter((e) => e.id === id);
@@ -250,8 +311,7 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
   const { rubric } = result;
   const category = entry.categoryKnown ? entry.category : undefined;
   const weights = weightsFor(rubric, category);
-  const all = result.scoredRecords();
-  const own = all.filter((r) => r.entryId === id);
+  const own = recordsOf(result, id);
   const stageOrder = (r: ScoredRecord) =>
     r.stage === undefined ? 0 : rubric.stages.findIndex((st) => st.name === r.stage);
 
@@ -281,17 +341,17 @@ export function explainEntry(result: ScoreResult, id: string): Explanation | nul
     const judgesHere = new Set(own.filter((r) => r.excluded !== 'conflict').map((r) => r.judge));
     const byCriterion = new Map<string, number[]>();
     const byJudge = new Map<string, number[]>();
-    for (const r of all) {
-      if (r.excluded === 'conflict') continue;
-      const list = byCriterion.get(r.criterion) ?? [];
-      if (list.length === 0) byCriterion.set(r.criterion, list);
-      list.push(r.raw);
-      if (!judgesHere.has(r.judge)) continue;
-      const key = `${r.judge}\u0000${r.criterion}`;
+    eachRecord(result, (judge, criterion, raw, conflict) => {
+      if (conflict) return;
+      const list = byCriterion.get(criterion) ?? [];
+      if (list.length === 0) byCriterion.set(criterion, list);
+      list.push(raw);
+      if (!judgesHere.has(judge)) return;
+      const key = `${judge}\u0000${criterion}`;
       const jl = byJudge.get(key) ?? [];
       if (jl.length === 0) byJudge.set(key, jl);
-      jl.push(r.raw);
-    }
+      jl.push(raw);
+    });
     normalization.criteria = {};
     for (const c of rubric.criteria) {
       const values = byCriterion.get(c.id);

@@ -179,11 +179,15 @@ function tableOf(rubric: Rubric, records: readonly ScoredRecord[]): RecordTable 
       judge: new Int32Array(kept),
       criterion: new Int32Array(kept),
       raw: new Float64Array(kept),
+      normalized: new Float64Array(kept),
+      trimmed: new Uint8Array(kept),
     },
     conflicts: {
       count: 0,
       entry: new Int32Array(conflicting.length),
       judge: new Int32Array(conflicting.length),
+      criterion: new Int32Array(conflicting.length),
+      raw: new Float64Array(conflicting.length),
     },
   };
   for (const r of records) {
@@ -193,12 +197,16 @@ function tableOf(rubric: Rubric, records: readonly ScoredRecord[]): RecordTable 
       const i = table.conflicts.count++;
       table.conflicts.entry[i] = entry;
       table.conflicts.judge[i] = judge;
+      table.conflicts.criterion[i] = criterionIndex.get(r.criterion)!;
+      table.conflicts.raw[i] = r.raw;
     } else {
       const i = table.kept.count++;
       table.kept.entry[i] = entry;
       table.kept.judge[i] = judge;
       table.kept.criterion[i] = criterionIndex.get(r.criterion)!;
       table.kept.raw[i] = r.raw;
+      table.kept.normalized[i] = r.normalized ?? NaN;
+      table.kept.trimmed[i] = r.excluded === 'trimmed' ? 1 : 0;
     }
   }
   return table;
@@ -273,11 +281,7 @@ function byEntryId(table: RecordTable): Records {
   const { kept } = table;
   const entry = new Int32Array(kept.count);
   for (let i = 0; i < kept.count; i++) entry[i] = renumber[kept.entry[i]!]!;
-  const conflicts = {
-    count: table.conflicts.count,
-    entry: new Int32Array(table.conflicts.count),
-    judge: table.conflicts.judge,
-  };
+  const conflicts = { ...table.conflicts, entry: new Int32Array(table.conflicts.count) };
   for (let i = 0; i < conflicts.count; i++) conflicts.entry[i] = renumber[table.conflicts.entry[i]!]!;
   return {
     entryIds,

@@ -65,14 +65,22 @@ export interface ScoredRecord {
 
 /**
  * scoredRecords() by column, in the same order: `kept` are the records with `excluded` null or
- * 'trimmed', `conflicts` those with 'conflict'. Entries, judges and criteria are indices into
- * `entryIds`, `judgeIds` and the rubric's criteria.
+ * 'trimmed' (`trimmed` 1), `conflicts` those with 'conflict'. Entries, judges and criteria are
+ * indices into `entryIds`, `judgeIds` and the rubric's criteria.
  */
 export interface RecordTable {
   entryIds: readonly string[];
   judgeIds: readonly string[];
-  kept: { count: number; entry: Int32Array; judge: Int32Array; criterion: Int32Array; raw: Float64Array };
-  conflicts: { count: number; entry: Int32Array; judge: Int32Array };
+  kept: {
+    count: number;
+    entry: Int32Array;
+    judge: Int32Array;
+    criterion: Int32Array;
+    raw: Float64Array;
+    normalized: Float64Array;
+    trimmed: Uint8Array;
+  };
+  conflicts: { count: number; entry: Int32Array; judge: Int32Array; criterion: Int32Array; raw: Float64Array };
 }
 
 /**

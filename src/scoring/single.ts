@@ -151,7 +151,7 @@ export function scoreSingle(
       diagnostics,
       () => scoredRecords(rubric, checked, scores, normalized, trimmed),
       severities,
-      (stage) => (stage === undefined ? recordTable(checked, scores) : undefined),
+      (stage) => (stage === undefined ? recordTable(checked, scores, normalized, trimmed) : undefined),
     ),
     detail: {
       checked,
@@ -532,13 +532,32 @@ export function assembleResult(
 }
 
 /** scoredRecords() by column (ScoreResult.recordTable): the checked columns themselves, no copy. */
-function recordTable(checked: CheckedEntry[], scores: CheckedScores): RecordTable {
+function recordTable(
+  checked: CheckedEntry[],
+  scores: CheckedScores,
+  normalized: Float64Array,
+  trimmed: Uint8Array,
+): RecordTable {
   const { kept, excluded } = scores;
   return {
     entryIds: checked.map((c) => c.entry.id),
     judgeIds: scores.judges,
-    kept: { count: kept.count, entry: kept.entry, judge: kept.judge, criterion: kept.criterion, raw: kept.value },
-    conflicts: { count: excluded.count, entry: excluded.entry, judge: excluded.judge },
+    kept: {
+      count: kept.count,
+      entry: kept.entry,
+      judge: kept.judge,
+      criterion: kept.criterion,
+      raw: kept.value,
+      normalized,
+      trimmed,
+    },
+    conflicts: {
+      count: excluded.count,
+      entry: excluded.entry,
+      judge: excluded.judge,
+      criterion: excluded.criterion,
+      raw: excluded.value,
+    },
   };
 }
 
