@@ -5,17 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { round6 } from '../../src/scoring/round.js';
-import { kippIn, type Run } from './run.js';
+import { EXAMPLE_INPUTS, kippIn, type Run } from './run.js';
 
 const EX = 'fixtures/example';
-const EXAMPLE = [
-  `${EX}/entries.csv`,
-  '--scores',
-  `${EX}/scores-wide.csv`,
-  `${EX}/scores-long.csv`,
-  '--judges',
-  `${EX}/judges.csv`,
-];
+const EXAMPLE = EXAMPLE_INPUTS;
 const CONF = 'fixtures/conformance/panel';
 const PANEL = [
   `${CONF}/entries.csv`,

@@ -17,20 +17,12 @@ import { exportTable } from '../../src/report/export/table.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { formatWithCsvStringify } from '../report/csv-stringify-export.js';
 import { unzip } from '../report/unzip.js';
-import { kippIn, ROOT, type Run } from './run.js';
+import { EXAMPLE_INPUTS, kippIn, ROOT, type Run } from './run.js';
 import { tempFolder } from '../tmp.js';
 
 const FX = 'fixtures/export';
 const HOSTILE_INPUTS = [`${FX}/entries.csv`, '--rubric', `${FX}/rubric.yaml`];
 const EX = 'fixtures/example';
-const EXAMPLE_INPUTS = [
-  `${EX}/entries.csv`,
-  '--scores',
-  `${EX}/scores-wide.csv`,
-  `${EX}/scores-long.csv`,
-  '--judges',
-  `${EX}/judges.csv`,
-];
 
 function tempDir(): string {
   return tempFolder('kipp-export-');

@@ -3,21 +3,11 @@
  * command that takes a language, and a language kipp cannot speak is a usage error either way.
  */
 import { describe, expect, it } from 'vitest';
-import { kippIn } from './run.js';
+import { EXAMPLE_INPUTS, kippIn } from './run.js';
 
-const EX = 'fixtures/example';
 const CONF = 'fixtures/conformance/panel';
 const S = 'fixtures/stages';
-const EXAMPLE = [
-  `${EX}/entries.csv`,
-  '--scores',
-  `${EX}/scores-wide.csv`,
-  `${EX}/scores-long.csv`,
-  '--judges',
-  `${EX}/judges.csv`,
-  '--as-of',
-  '2026-11-22',
-];
+const EXAMPLE = [...EXAMPLE_INPUTS, '--as-of', '2026-11-22'];
 // z-scores, a trimmed mean, category weights, pass marks, per-category shortlists, diagnostics
 const PANEL = [
   `${CONF}/entries.csv`,

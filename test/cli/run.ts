@@ -13,6 +13,16 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/kipp.js', import.meta.url));
 
+/** The shipped example competition as command-line inputs: its entries, both score sheets and the judges. */
+export const EXAMPLE_INPUTS: readonly string[] = [
+  'fixtures/example/entries.csv',
+  '--scores',
+  'fixtures/example/scores-wide.csv',
+  'fixtures/example/scores-long.csv',
+  '--judges',
+  'fixtures/example/judges.csv',
+];
+
 export interface Run {
   status: number | null;
   stdout: string;

@@ -5,18 +5,11 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kipp, kippIn, ROOT, type Run } from './run.js';
+import { EXAMPLE_INPUTS, kipp, kippIn, ROOT, type Run } from './run.js';
 import { tempFolder } from '../tmp.js';
 
 const EX = 'fixtures/example';
-const INPUTS = [
-  `${EX}/entries.csv`,
-  '--scores',
-  `${EX}/scores-wide.csv`,
-  `${EX}/scores-long.csv`,
-  '--judges',
-  `${EX}/judges.csv`,
-];
+const INPUTS = EXAMPLE_INPUTS;
 
 describe('the README first command', () => {
   let run: Run;

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kipp } from './run.js';
+import { EXAMPLE_INPUTS, kipp } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/kipp.js');
@@ -109,14 +109,7 @@ describe('#22: kipp score loads the format it writes', () => {
  */
 describe('exit codes of the built CLI, end to end', () => {
   const EX = 'fixtures/example';
-  const ALL = [
-    `${EX}/entries.csv`,
-    '--scores',
-    `${EX}/scores-wide.csv`,
-    `${EX}/scores-long.csv`,
-    '--judges',
-    `${EX}/judges.csv`,
-  ];
+  const ALL = EXAMPLE_INPUTS;
 
   it('0: the example ranked; 1: data errors (entries without a judge), the report still printed', () => {
     const ok = kipp(['score', ...ALL, '--format', 'json']);

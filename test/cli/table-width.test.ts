@@ -8,21 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { kippIn } from './run.js';
+import { EXAMPLE_INPUTS, kippIn } from './run.js';
 import { tempFolder } from '../tmp.js';
 
 const EX = 'fixtures/example';
 const S = 'fixtures/stages';
-const EXAMPLE = [
-  `${EX}/entries.csv`,
-  '--scores',
-  `${EX}/scores-wide.csv`,
-  `${EX}/scores-long.csv`,
-  '--judges',
-  `${EX}/judges.csv`,
-  '--as-of',
-  '2026-11-22',
-];
+const EXAMPLE = [...EXAMPLE_INPUTS, '--as-of', '2026-11-22'];
 const STAGED = [
   `${S}/entries.csv`,
   '--scores',

@@ -7,20 +7,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kippIn, ROOT } from './run.js';
+import { EXAMPLE_INPUTS, kippIn, ROOT } from './run.js';
 import { tempFolder } from '../tmp.js';
 
 const EX = 'fixtures/example';
-const INPUTS = [
-  `${EX}/entries.csv`,
-  '--scores',
-  `${EX}/scores-wide.csv`,
-  `${EX}/scores-long.csv`,
-  '--judges',
-  `${EX}/judges.csv`,
-  '--as-of',
-  '2026-11-22',
-];
+const INPUTS = [...EXAMPLE_INPUTS, '--as-of', '2026-11-22'];
 const TIE = ['KIPP-2018-017', 'KIPP-2018-031'];
 const TIE_LINE = 'showing 5 of 48 entries — 2 entries tie at rank 4 for 1 place of --top 4, all shown';
 
