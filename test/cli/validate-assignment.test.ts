@@ -44,6 +44,23 @@ function fill(sheet: string, to: string, extra: Row[] = []): number {
   return rows.length + 1; // the last row's line
 }
 
+/** kipp assign on the example with the small panel, two judges an entry: `seed`, into `out`. */
+function assign(seed: string, out: string, sheetFormat?: 'xlsx') {
+  return kippIn([
+    'assign',
+    ENTRIES,
+    '--judges',
+    JUDGES,
+    '--per-entry',
+    '2',
+    '--seed',
+    seed,
+    ...(sheetFormat !== undefined ? ['--sheet-format', sheetFormat] : []),
+    '--output-dir',
+    out,
+  ]);
+}
+
 async function validate(scores: string[], assignment: string) {
   const run = await kippIn([
     'validate',
@@ -74,10 +91,7 @@ describe('#18.3 kipp validate --assignment', () => {
   beforeAll(async () => {
     dir = tempFolder('kipp-assignment-');
     out = join(dir, 'out');
-    expect(
-      (await kippIn(['assign', ENTRIES, '--judges', JUDGES, '--per-entry', '2', '--seed', '5', '--output-dir', out]))
-        .status,
-    ).toBe(0);
+    expect((await assign('5', out)).status).toBe(0);
     pairs = readCsv(join(out, 'assignment.csv'));
   }, 120_000); // a run of the built CLI: slow on a loaded machine
   const assignment = () => join(out, 'assignment.csv');
@@ -113,24 +127,7 @@ describe('#18.3 kipp validate --assignment', () => {
     }
     // `other`'s workbook from another run of kipp assign (another seed: another assignment).
     const earlier = join(dir, 'earlier');
-    expect(
-      (
-        await kippIn([
-          'assign',
-          ENTRIES,
-          '--judges',
-          JUDGES,
-          '--per-entry',
-          '2',
-          '--seed',
-          '6',
-          '--sheet-format',
-          'xlsx',
-          '--output-dir',
-          earlier,
-        ])
-      ).status,
-    ).toBe(0);
+    expect((await assign('6', earlier, 'xlsx')).status).toBe(0);
     copyFileSync(join(earlier, 'sheets', `${other}.xlsx`), join(back, `${other}-old.xlsx`));
 
     const r = await validate([back], assignment());
@@ -156,24 +153,7 @@ describe('#18.3 kipp validate --assignment', () => {
 
   it('#18.3: workbooks of this very assignment raise no other-assignment; when every workbook names one other id, it is said once, at assignment.csv', async () => {
     const same = join(dir, 'same');
-    expect(
-      (
-        await kippIn([
-          'assign',
-          ENTRIES,
-          '--judges',
-          JUDGES,
-          '--per-entry',
-          '2',
-          '--seed',
-          '5',
-          '--sheet-format',
-          'xlsx',
-          '--output-dir',
-          same,
-        ])
-      ).status,
-    ).toBe(0);
+    expect((await assign('5', same, 'xlsx')).status).toBe(0);
     // The CSV run and the XLSX run of one seed write the same assignment.csv, so the same id.
     expect(readFileSync(join(same, 'assignment.csv'))).toEqual(readFileSync(assignment()));
     expect(
