@@ -8,7 +8,7 @@
 import type { AppliedDecision } from '../model/decisions.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints } from '../model/names.js';
-import type { EntryResult, ScoreResult, ScoredRecord } from '../model/result.js';
+import { stageTables, type EntryResult, type ScoreResult, type ScoredRecord } from '../model/result.js';
 import { weightsFor, type NormalizationMethod } from '../model/rubric.js';
 import { round6 } from '../scoring/round.js';
 import { tieAcross } from '../scoring/select.js';
@@ -245,40 +245,33 @@ function paramsOf(values: readonly number[]): ZscoreParams {
  * objects of every score (millions in a large year) are not built to show one entry.
  */
 function recordsOf(result: ScoreResult, id: string): ScoredRecord[] {
-  const stages = result.rubric.stages.length > 0 ? result.rubric.stages.map((s) => s.name) : [undefined];
-  const tables = stages.map((stage) => result.recordTable?.(stage));
-  if (!tables.every((t) => t !== undefined)) return result.scoredRecords().filter((r) => r.entryId === id);
+  const tables = stageTables(result);
+  if (tables === undefined) return result.scoredRecords().filter((r) => r.entryId === id);
   const criteria = result.rubric.criteria.map((c) => c.id);
   const out: ScoredRecord[] = [];
-  tables.forEach((t, k) => {
-    const stage = stages[k];
+  for (const { stage, table: t } of tables) {
     const mine = Uint8Array.from(t.entryIds, (e) => (e === id ? 1 : 0));
     const { kept, conflicts } = t;
-    for (let i = 0; i < kept.count; i++) {
-      if (mine[kept.entry[i]!] !== 1) continue;
+    const add = (
+      part: typeof kept | typeof conflicts,
+      i: number,
+      normalized: number | null,
+      excluded: ScoredRecord['excluded'],
+    ) => {
+      if (mine[part.entry[i]!] !== 1) return;
       out.push({
         entryId: id,
-        judge: t.judgeIds[kept.judge[i]!]!,
-        criterion: criteria[kept.criterion[i]!]!,
-        raw: kept.raw[i]!,
-        normalized: kept.normalized[i]!,
-        excluded: kept.trimmed[i] === 1 ? 'trimmed' : null,
+        judge: t.judgeIds[part.judge[i]!]!,
+        criterion: criteria[part.criterion[i]!]!,
+        raw: part.raw[i]!,
+        normalized,
+        excluded,
         ...(stage !== undefined ? { stage } : {}),
       });
-    }
-    for (let i = 0; i < conflicts.count; i++) {
-      if (mine[conflicts.entry[i]!] !== 1) continue;
-      out.push({
-        entryId: id,
-        judge: t.judgeIds[conflicts.judge[i]!]!,
-        criterion: criteria[conflicts.criterion[i]!]!,
-        raw: conflicts.raw[i]!,
-        normalized: null,
-        excluded: 'conflict',
-        ...(stage !== undefined ? { stage } : {}),
-      });
-    }
-  });
+    };
+    for (let i = 0; i < kept.count; i++) add(kept, i, kept.normalized[i]!, kept.trimmed[i] === 1 ? 'trimmed' : null);
+    for (let i = 0; i < conflicts.count; i++) add(conflicts, i, null, 'conflict');
+  }
   return out;
 }
 

@@ -12,7 +12,7 @@
  * Pure: a ScoreResult in, plain data out (rounded to 6 decimals like the report).
  */
 import { compareCodePoints } from '../model/names.js';
-import type { RecordTable, ScoreResult, ScoredRecord } from '../model/result.js';
+import { stageTables, type RecordTable, type ScoreResult, type ScoredRecord } from '../model/result.js';
 import { KippError } from '../model/diagnostic.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { round6 } from '../scoring/round.js';
@@ -150,9 +150,8 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
 
 /** Whether a result has any score record (conflicts included) to profile. */
 export function hasScoreRecords(result: ScoreResult): boolean {
-  const stages = result.rubric.stages.length > 0 ? result.rubric.stages.map((s) => s.name) : [undefined];
-  const tables = stages.map((stage) => result.recordTable?.(stage));
-  if (tables.every((t) => t !== undefined)) return tables.some((t) => t.kept.count + t.conflicts.count > 0);
+  const tables = stageTables(result);
+  if (tables !== undefined) return tables.some(({ table: t }) => t.kept.count + t.conflicts.count > 0);
   return result.scoredRecords().length > 0;
 }
 

@@ -166,3 +166,16 @@ export function withEntries(result: ScoreResult, entries: EntryResult[], selecti
     ...(result.decisions !== undefined ? { decisions: result.decisions } : {}),
   };
 }
+
+/**
+ * A result's records by column, one table per stage in the rubric's order (one table, stage
+ * undefined, without stages); undefined when the result does not have them all (readers then
+ * use scoredRecords()).
+ */
+export function stageTables(result: ScoreResult): { stage: string | undefined; table: RecordTable }[] | undefined {
+  const stages = result.rubric.stages.length > 0 ? result.rubric.stages.map((s) => s.name) : [undefined];
+  const tables = stages.map((stage) => ({ stage, table: result.recordTable?.(stage) }));
+  return tables.every((t) => t.table !== undefined)
+    ? tables.map(({ stage, table }) => ({ stage, table: table! }))
+    : undefined;
+}
