@@ -13,6 +13,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { agreement } from './agree.mjs';
 import { generate } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -96,6 +97,7 @@ async function peers() {
         ['stress', 200000],
       ];
   const lines = [];
+  const verdicts = [];
   for (const [year, n] of years) {
     const dir = join(ROOT, 'bench/data', `gen-${year}`);
     if (!existsSync(join(dir, 'scores.csv'))) {
@@ -139,11 +141,22 @@ async function peers() {
         : `| DuckDB | ${year} | — | — | — | skipped: @duckdb/node-api is not installed (npm ci installs it) |`,
     );
     lines.push(line('tight loop (one thread, no checks)', tight, ratio(tight)));
+    // The same job, the same answer: kipp's ranking beside DuckDB's (bench/agree.mjs).
+    if (duck) {
+      const verdict = agreement(out('kipp'), out('duckdb'));
+      verdicts.push(
+        `- ${year}: ${verdict.ok ? 'kipp and DuckDB agree' : '**kipp and DuckDB disagree**'}: ${verdict.text}.`,
+      );
+      if (!verdict.ok) process.exitCode = 1;
+    }
   }
   return [
     '| what | year | median wall (s) | peak memory (MB) | time ÷ DuckDB | memory ÷ DuckDB | exit |',
     '|---|---|---:|---:|---:|---:|---:|',
     ...lines,
+    ...(verdicts.length > 0
+      ? ['', "Rankings compared (`bench/agree.mjs`, kipp's CSV against DuckDB's, from the last runs):", '', ...verdicts]
+      : []),
   ].join('\n');
 }
 

@@ -1,0 +1,48 @@
+// Does kipp rank as DuckDB does? The peer bench times both on the same job; this checks that the
+// job came out the same, so that the timing compares like with like. kipp's CSV report and the
+// DuckDB statement's CSV (bench/duckdb.cjs) must list the same ids in the same order, and the
+// totals must agree: DuckDB prints Σ wᵢ·meanᵢ × 10 (the 1–10 scale times ten), kipp maps the
+// scale onto 0–100 ((x − 1) / 9 × 100, docs/reference/scoring.md), so kipp's total is
+// (DuckDB's / 10 − 1) / 9 × 100. Both are printed to two decimals: DuckDB's rounding moves its
+// figure by up to 0.005 (0.0056 once mapped), kipp's by up to 0.005, so they agree within 0.011.
+//
+// `node bench/agree.mjs kipp.csv duckdb.csv` prints the verdict and exits 1 on a disagreement.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+
+export const TOLERANCE = 0.0111;
+
+/** The verdict on one year: `ok`, and a sentence for the bench table. */
+export function agreement(kippCsv, duckCsv) {
+  const read = (path) => parse(readFileSync(path), { columns: true, bom: true });
+  const kipp = read(kippCsv);
+  const duck = read(duckCsv);
+  if (kipp.length !== duck.length)
+    return { ok: false, text: `kipp lists ${kipp.length} entries, DuckDB ${duck.length}` };
+  let worst = 0;
+  for (let i = 0; i < kipp.length; i++) {
+    const k = kipp[i];
+    const d = duck[i];
+    if (k.id !== d.id) return { ok: false, text: `place ${i + 1}: kipp ${k.id}, DuckDB ${d.id}` };
+    const expected = ((Number(d.total) / 10 - 1) / 9) * 100;
+    const off = Math.abs(Number(k.total) - expected);
+    if (!(off <= TOLERANCE))
+      return {
+        ok: false,
+        text: `${k.id}: kipp's total ${k.total}, DuckDB's ${d.total} (mapped ${expected.toFixed(4)})`,
+      };
+    worst = Math.max(worst, off);
+  }
+  return {
+    ok: true,
+    text: `the same ${kipp.length.toLocaleString('en-US')} ids in the same order; totals within ${worst.toFixed(4)} of DuckDB's (mapped to 0–100)`,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [kippCsv, duckCsv] = process.argv.slice(2);
+  const verdict = agreement(kippCsv, duckCsv);
+  process.stdout.write(`${verdict.ok ? 'agree' : 'DISAGREE'}: ${verdict.text}\n`);
+  process.exit(verdict.ok ? 0 : 1);
+}
