@@ -2,9 +2,14 @@
  * All score rows of all sheets, stored by column. A national year has ~100,000 scores and a
  * stress year 5,000,000: one object per score would cost gigabytes, and even one pointer per
  * text per score (four arrays of 5,000,000 strings) is 160 MB the garbage collector walks again
- * and again. Texts (ids, criterion names, values like "7.5") are kept once each in `strings`;
- * the columns hold their codes, so a row costs ~33 bytes of typed arrays and rules that look a
- * text up (is this entry known? what number is "7.5"?) do it once per distinct text.
+ * and again. Texts (ids, criterion names, values like "7.5") are kept in `strings`; the columns
+ * hold their codes, so a row costs ~33 bytes of typed arrays and rules that look a text up (is
+ * this entry known? what number is "7.5"?) do it once per code.
+ *
+ * A text has one code, except in a sheet joined from the two parts of a file read in two
+ * (appendSheet): the second part's texts follow the first's, so a text both parts hold has a
+ * code from each. Rules may cache what they find per code; none may take two codes for two
+ * texts (checkScores numbers judges by name, not by code).
  */
 import type { ScoreRow } from './records.js';
 
@@ -13,6 +18,11 @@ const INITIAL = 1024;
 /** to[base + i] = map[from[i]] for the first `count` rows (one loop per element type: kept monomorphic). */
 function recodeInt32(to: Int32Array, from: Int32Array, map: Int32Array, base: number, count: number): void {
   for (let i = 0; i < count; i++) to[base + i] = map[from[i]!]!;
+}
+
+/** to[base + i] = from[i] + offset for the first `count` rows. */
+function shiftInt32(to: Int32Array, from: Int32Array, offset: number, base: number, count: number): void {
+  for (let i = 0; i < count; i++) to[base + i] = from[i]! + offset;
 }
 
 function recodeUint16(to: Uint16Array, from: Uint16Array, map: Int32Array, base: number, count: number): void {
@@ -85,7 +95,7 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: numbe
 
 export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   length = 0;
-  /** Every distinct text once: the code columns index this list. */
+  /** The texts the code columns index (each once, but for a joined sheet: see the top of this file). */
   readonly strings: string[] = [];
   // The per-row columns (COLUMNS). Not readonly: growColumns() replaces them.
   entryCodes = new Int32Array(INITIAL);
@@ -127,9 +137,12 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   }
 
   /**
-   * Appends every row of another sheet (the later part of a file read in two), its texts
-   * recoded. Into the room this sheet already has when it is enough (the first part's reader
-   * keeps room for the whole file: see sheet-worker.ts), so nothing is copied twice.
+   * Appends every row of another sheet (the later part of a file read in two). Its texts are
+   * appended after this sheet's, duplicates and all, and its codes shifted past them: a stress
+   * year's halves share ~100,000 ids, and matching them text by text (a map of this sheet's
+   * texts, a lookup per text of the other's) took longer than the rest of the join. Into the
+   * room this sheet already has when it is enough (the first part's reader keeps room for the
+   * whole file: see sheet-worker.ts), so nothing is copied twice.
    */
   appendSheet(other: ScoreSheet): void {
     const base = this.length;
@@ -137,18 +150,23 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     // Exactly the room needed: the last rows come in at once, and doubling a stress year's
     // first half (2.5 million rows in 12 columns) would hold 80 MB that no row ever uses.
     if (base + count > this.lines.length) this.growColumns(base + count, true);
+    const offset = this.strings.length;
+    for (const text of other.strings) this.strings.push(text);
+    this.codes = undefined; // rebuilt on the next code(): a text then gets its later code
     const maps = {
-      strings: Int32Array.from(other.strings, (text) => this.code(text)),
       files: Int32Array.from(other.files, (name) => this.fileId(name)),
       stageTexts: Int32Array.from(other.stageTexts, (text) => this.stageCode(text)),
     };
     const recoded = new Set<ColumnName>();
     for (const [name, list] of CODED) {
-      const map = maps[list];
-      if (map.every((v, k) => v === k)) continue; // copied as they are, below
+      if (list === 'strings') shiftInt32(this[name] as Int32Array, other[name] as Int32Array, offset, base, count);
+      else {
+        const map = maps[list];
+        if (map.every((v, k) => v === k)) continue; // copied as they are, below
+        if (this[name] instanceof Int32Array) recodeInt32(this[name], other[name] as Int32Array, map, base, count);
+        else recodeUint16(this[name] as Uint16Array, other[name] as Uint16Array, map, base, count);
+      }
       recoded.add(name);
-      if (this[name] instanceof Int32Array) recodeInt32(this[name], other[name] as Int32Array, map, base, count);
-      else recodeUint16(this[name] as Uint16Array, other[name] as Uint16Array, map, base, count);
     }
     for (const name of COLUMN_NAMES) if (!recoded.has(name)) this[name].set(other[name].subarray(0, count), base);
     for (const [row, comment] of other.comments) this.comments.set(base + row, comment);

@@ -224,8 +224,9 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   const entryOf = new Int32Array(strings.length).fill(UNSEEN);
   /** Per code: 1 a listed judge, 2 not in the judges file. */
   const judgeState = new Uint8Array(strings.length);
-  /** Per code: the judge's slot, given at its first valid record. */
+  /** Per code: the judge's slot, given at its first valid record (by name: a joined sheet may give a name two codes). */
   const judgeSlot = new Int32Array(strings.length).fill(-1);
+  const slotOfName = new Map<string, number>();
   const criterionOf = new Int32Array(strings.length).fill(UNSEEN);
   /** Per decimal-comma flag and code: 1 a number (in valueOf), 2 not a number. */
   const valueState = [new Uint8Array(strings.length), new Uint8Array(strings.length)] as const;
@@ -336,8 +337,13 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
     }
     let judge = judgeSlot[judgeCode]!;
     if (judge < 0) {
-      judgeSlot[judgeCode] = judge = judgeNames.length;
-      judgeNames.push(strings[judgeCode]!);
+      const name = strings[judgeCode]!;
+      judge = slotOfName.get(name) ?? -1;
+      if (judge < 0) {
+        slotOfName.set(name, (judge = judgeNames.length));
+        judgeNames.push(name);
+      }
+      judgeSlot[judgeCode] = judge;
     }
     validEntry[count] = entry;
     validJudge[count] = judge;

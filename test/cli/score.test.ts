@@ -203,6 +203,46 @@ describe('kipp score with score sheets read in worker threads', () => {
     });
   }
 
+  it('a score repeated in the two halves is a repeated record in both readers', async () => {
+    // The halves' texts are joined without matching them (ScoreSheet.appendSheet): a judge
+    // named in both halves has two codes. The first data row written again at the end puts
+    // the same entry, judge and criterion in both halves.
+    const lines = readFileSync(join(ex, 'scores-long.csv'), 'utf8').trimEnd().split('\n');
+    const dir = tempFolder('kipp-halves-');
+    const sheet = join(dir, 'scores.csv');
+    writeFileSync(sheet, [...lines, lines[1]!].join('\n') + '\n');
+    const args = [
+      join(ex, 'entries.csv'),
+      '--scores',
+      sheet,
+      '--judges',
+      join(ex, 'judges.csv'),
+      '--as-of',
+      '2026-01-01',
+    ];
+    for (const command of ['score', 'judges']) {
+      const run = (env: string) =>
+        kippIn([command, ...args, '--format', 'json'], { env: { KIPP_WORKER_MIN_BYTES: env } });
+      const [alone, threaded] = [await run('off'), await run('0')];
+      expect(threaded.stdout).toBe(alone.stdout);
+      expect(threaded.status).toBe(alone.status);
+    }
+    const report = JSON.parse(
+      (await kippIn(['score', ...args, '--format', 'json'], { env: { KIPP_WORKER_MIN_BYTES: '0' } })).stdout,
+    );
+    const [entry, judge, criterion] = lines[1]!.split(',');
+    const repeated = report.diagnostics.filter((d: { code: string }) => d.code === 'duplicate-score');
+    expect(repeated.map((d: { entry_id: string; line: number }) => [d.entry_id, d.line])).toEqual([
+      [entry, 2],
+      [entry, lines.length + 1],
+    ]);
+    expect(report.entries.find((e: { id: string }) => e.id === entry).criteria[criterion!]).toBeDefined();
+    const judges = JSON.parse(
+      (await kippIn(['judges', ...args, '--format', 'json'], { env: { KIPP_WORKER_MIN_BYTES: '0' } })).stdout,
+    );
+    expect(JSON.stringify(judges)).toContain(judge);
+  });
+
   it('refuses a KIPP_WORKER_MIN_BYTES that is not a number (exit 2)', async () => {
     const r = await kippIn(['score', join(ex, 'entries.csv'), '--scores', join(ex, 'scores-long.csv')], {
       env: { KIPP_WORKER_MIN_BYTES: 'lots' },
