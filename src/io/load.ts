@@ -335,7 +335,7 @@ function sheetsWithoutScores(sheet: ScoreSheet, files: readonly { path: string }
   let left = sheet.files.length;
   // Stops once every file has a row: a single sheet stops at its first row.
   for (let i = 0; i < sheet.length && left > 0; i++) {
-    const f = sheet.fileIndex[i]!;
+    const f = sheet.fileIndexOf(i);
     if (seen[f] === 0) {
       seen[f] = 1;
       left--;

@@ -327,7 +327,7 @@ class SheetReader implements RowStream {
       const criterion = this.code(cells, this.criterionAt, codes);
       if (codes !== undefined && this.stageAt < 0) {
         // A CSV row of a long sheet: its file, columns and stage are the same on every row and
-        // are filled in by finish(); five columns are written here instead of twelve.
+        // are filled in by finish() (one place for them all); five columns are written here instead of six.
         sheet.addScore(entry, judge, criterion, text, line, comment);
         this.constantRows = true;
       } else
@@ -417,12 +417,7 @@ class SheetReader implements RowStream {
       );
     }
     // YAML/JSON carry no columns.
-    for (let i = this.start; i < this.sheet.length; i++) {
-      this.sheet.columns[i] = 0;
-      this.sheet.entryColumns[i] = 0;
-      this.sheet.judgeColumns[i] = 0;
-      this.sheet.criterionColumns[i] = 0;
-    }
+    this.sheet.clearColumns(this.start, this.sheet.length);
     this.sheet.stageColumns.delete(this.fileId);
     for (const d of this.diagnostics) if (d.file === this.file && d.code !== 'unknown-field') delete d.column;
   }
@@ -430,16 +425,21 @@ class SheetReader implements RowStream {
   /** Numbers of a CSV file whose delimiter is not a comma may use a decimal comma. */
   finish(decimalComma: boolean): void {
     const { sheet, start } = this;
-    if (this.constantRows) {
-      const end = sheet.length;
-      sheet.fileIndex.fill(this.fileId, start, end);
-      sheet.columns.fill(this.scoreAt + 1, start, end);
-      sheet.entryColumns.fill(this.entryAt + 1, start, end);
-      sheet.judgeColumns.fill(this.judgeAt + 1, start, end);
-      sheet.criterionColumns.fill(this.criterionAt + 1, start, end);
-      sheet.stageIndex.fill(this.sheetStage === undefined ? 0 : sheet.stageCode(this.sheetStage), start, end);
-    }
-    sheet.decimalComma.fill(decimalComma ? 1 : 0, start, sheet.length);
+    const comma = decimalComma ? 1 : 0;
+    if (this.constantRows)
+      sheet.fillPlace(
+        start,
+        sheet.length,
+        this.fileId,
+        this.scoreAt + 1,
+        this.entryAt + 1,
+        this.judgeAt + 1,
+        this.criterionAt + 1,
+        comma,
+        this.sheetStage === undefined ? 0 : sheet.stageCode(this.sheetStage),
+      );
+    // Rows added one by one were given no decimal comma (addCodes(…, false, …)).
+    else if (decimalComma) sheet.setDecimalComma(start, sheet.length, true);
   }
 
   /** Rows were added with addScore: finish() fills their constant columns. */

@@ -3,8 +3,12 @@
  * stress year 5,000,000: one object per score would cost gigabytes, and even one pointer per
  * text per score (four arrays of 5,000,000 strings) is 160 MB the garbage collector walks again
  * and again. Texts (ids, criterion names, values like "7.5") are kept in `strings`; the columns
- * hold their codes, so a row costs ~33 bytes of typed arrays and rules that look a text up (is
- * this entry known? what number is "7.5"?) do it once per code.
+ * hold their codes, and rules that look a text up (is this entry known? what number is "7.5"?)
+ * do it once per code. Where a row is and how it was read (its file, the columns of its cells,
+ * the decimal-comma flag, its stage) is the same for every row of a long sheet and for a few
+ * dozen kinds of rows of a wide one: each such combination, a place, is kept once, and a row
+ * holds its place's number. A row costs 24 bytes of typed arrays (it cost 33 with those seven
+ * values per row: 45 MB more in a stress year).
  *
  * A text has one code, except in a sheet joined from the two parts of a file read in two
  * (appendSheet): the second part's texts follow the first's, so a text both parts hold has a
@@ -23,10 +27,6 @@ function recodeInt32(to: Int32Array, from: Int32Array, map: Int32Array, base: nu
 /** to[base + i] = from[i] + offset for the first `count` rows. */
 function shiftInt32(to: Int32Array, from: Int32Array, offset: number, base: number, count: number): void {
   for (let i = 0; i < count; i++) to[base + i] = from[i]! + offset;
-}
-
-function recodeUint16(to: Uint16Array, from: Uint16Array, map: Int32Array, base: number, count: number): void {
-  for (let i = 0; i < count; i++) to[base + i] = map[from[i]!]!;
 }
 
 /** The index of `value` in `list`, appended the first time (`index` maps values to indices). */
@@ -50,30 +50,40 @@ const COLUMNS = {
   /** The criterion as written (long form) or the criterion id (wide form). */
   criterionCodes: Int32Array,
   textCodes: Int32Array,
-  fileIndex: Uint16Array,
   lines: Int32Array,
-  /** 1-based CSV columns; 0 when unknown (YAML/JSON). 16 bits: a spreadsheet has at most 16,384 columns. */
-  columns: Uint16Array,
-  entryColumns: Uint16Array,
-  judgeColumns: Uint16Array,
-  criterionColumns: Uint16Array,
-  decimalComma: Uint8Array,
-  /** Index into `stageTexts` (0: no stage given). Two bytes a score, not a pointer. */
-  stageIndex: Uint16Array,
+  /** The row's place (see Place): its number in `places`. */
+  placeCodes: Int32Array,
 } as const;
 
 type ColumnName = keyof typeof COLUMNS;
 type Columns = { [K in ColumnName]: InstanceType<(typeof COLUMNS)[K]> };
 const COLUMN_NAMES = Object.keys(COLUMNS) as ColumnName[];
-/** Columns holding codes into a list of the sheet (recoded when sheets are joined), and that list. */
-const CODED: readonly (readonly [ColumnName, 'strings' | 'files' | 'stageTexts'])[] = [
-  ['entryCodes', 'strings'],
-  ['judgeCodes', 'strings'],
-  ['criterionCodes', 'strings'],
-  ['textCodes', 'strings'],
-  ['fileIndex', 'files'],
-  ['stageIndex', 'stageTexts'],
+/** Columns holding codes into the sheet's texts (shifted when sheets are joined). */
+const TEXT_CODED = ['entryCodes', 'judgeCodes', 'criterionCodes', 'textCodes'] as const;
+
+/**
+ * What a place holds, in this order, PLACE_SIZE numbers a place in `places`: the file (index
+ * into `files`), the 1-based CSV columns of the score, entry_id, judge_id and criterion cells
+ * (0 when unknown: YAML/JSON, or a wide sheet's criterion), the decimal-comma flag (1: the
+ * file's numbers may use one), and the stage as written (index into `stageTexts`, 0: none).
+ */
+export type Place = [
+  file: number,
+  column: number,
+  entryColumn: number,
+  judgeColumn: number,
+  criterionColumn: number,
+  decimalComma: number,
+  stage: number,
 ];
+const PLACE_SIZE = 7;
+const FILE = 0;
+const COLUMN = 1;
+const ENTRY_COLUMN = 2;
+const JUDGE_COLUMN = 3;
+const CRITERION_COLUMN = 4;
+const DECIMAL_COMMA = 5;
+const STAGE = 6;
 
 /** A ScoreSheet as plain data (ScoreSheet.toParts / fromParts). */
 export interface ScoreSheetParts {
@@ -81,6 +91,7 @@ export interface ScoreSheetParts {
   strings: string[];
   files: string[];
   stageTexts: string[];
+  places: number[];
   comments: [number, string][];
   stageColumns: [number, number][];
   columns: Columns;
@@ -106,16 +117,13 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   /** Comments are rare: kept by row index. */
   readonly comments = new Map<number, string>();
   readonly files: string[] = [];
-  fileIndex = new Uint16Array(INITIAL);
   lines = new Int32Array(INITIAL);
-  /** 1-based CSV columns; 0 when unknown (YAML/JSON). 16 bits: a spreadsheet has at most 16,384 columns. */
-  columns = new Uint16Array(INITIAL);
-  entryColumns = new Uint16Array(INITIAL);
-  judgeColumns = new Uint16Array(INITIAL);
-  criterionColumns = new Uint16Array(INITIAL);
-  decimalComma = new Uint8Array(INITIAL);
-  /** Index into `stageTexts` (0: no stage given). Two bytes a score, not a pointer. */
-  stageIndex = new Uint16Array(INITIAL);
+  placeCodes = new Int32Array(INITIAL);
+  /** Every place rows have, PLACE_SIZE numbers each (see Place). */
+  readonly places: number[] = [];
+  private readonly placeIds = new Map<string, number>();
+  /** The last place given per score column: a wide row's scores take turns at a few places. */
+  private readonly lastPlace: number[] = [];
   readonly stageTexts: string[] = [''];
   /** Per file index: the 1-based CSV column of its `stage` column (for diagnostics). */
   readonly stageColumns = new Map<number, number>();
@@ -148,30 +156,33 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     const base = this.length;
     const count = other.length;
     // Exactly the room needed: the last rows come in at once, and doubling a stress year's
-    // first half (2.5 million rows in 12 columns) would hold 80 MB that no row ever uses.
+    // first half (2.5 million rows in six columns) would hold 60 MB that no row ever uses.
     if (base + count > this.lines.length) this.growColumns(base + count, true);
     const offset = this.strings.length;
     for (const text of other.strings) this.strings.push(text);
     this.codes = undefined; // rebuilt on the next code(): a text then gets its later code
-    const maps = {
-      files: Int32Array.from(other.files, (name) => this.fileId(name)),
-      stageTexts: Int32Array.from(other.stageTexts, (text) => this.stageCode(text)),
-    };
+    const files = Int32Array.from(other.files, (name) => this.fileId(name));
+    const stages = Int32Array.from(other.stageTexts, (text) => this.stageCode(text));
+    const places = Int32Array.from({ length: other.places.length / PLACE_SIZE }, (_, p) => {
+      const place = other.placeAt(p);
+      place[FILE] = files[place[FILE]]!;
+      place[STAGE] = stages[place[STAGE]]!;
+      // spread-ok: a place is seven numbers
+      return this.placeOf(...place);
+    });
     const recoded = new Set<ColumnName>();
-    for (const [name, list] of CODED) {
-      if (list === 'strings') shiftInt32(this[name] as Int32Array, other[name] as Int32Array, offset, base, count);
-      else {
-        const map = maps[list];
-        if (map.every((v, k) => v === k)) continue; // copied as they are, below
-        if (this[name] instanceof Int32Array) recodeInt32(this[name], other[name] as Int32Array, map, base, count);
-        else recodeUint16(this[name] as Uint16Array, other[name] as Uint16Array, map, base, count);
-      }
+    for (const name of TEXT_CODED) {
+      shiftInt32(this[name], other[name], offset, base, count);
       recoded.add(name);
+    }
+    if (!places.every((v, k) => v === k)) {
+      recodeInt32(this.placeCodes, other.placeCodes, places, base, count);
+      recoded.add('placeCodes');
     }
     for (const name of COLUMN_NAMES) if (!recoded.has(name)) this[name].set(other[name].subarray(0, count), base);
     for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
     for (const [f, column] of other.stageColumns)
-      if (!this.stageColumns.has(maps.files[f]!)) this.stageColumns.set(maps.files[f]!, column);
+      if (!this.stageColumns.has(files[f]!)) this.stageColumns.set(files[f]!, column);
     this.length = base + count;
   }
 
@@ -181,12 +192,12 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
    */
   compact(): void {
     if (this.lines.length === this.length) return;
-    for (const name of COLUMN_NAMES) (this as Columns)[name] = this[name].slice(0, this.length) as never;
+    for (const name of COLUMN_NAMES) (this as Columns)[name] = this[name].slice(0, this.length);
   }
 
   /** Everything the sheet holds, as plain data a worker thread can post (typed arrays transfer). */
   toParts(): ScoreSheetParts {
-    const { length, strings, files, stageTexts } = this;
+    const { length, strings, files, stageTexts, places } = this;
     const columns = {} as Columns;
     for (const name of COLUMN_NAMES) (columns as Record<ColumnName, unknown>)[name] = this[name];
     return {
@@ -194,6 +205,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       strings,
       files,
       stageTexts,
+      places,
       comments: [...this.comments],
       stageColumns: [...this.stageColumns],
       columns,
@@ -205,9 +217,12 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     sheet.length = parts.length;
     for (const text of parts.strings) sheet.strings.push(text);
     sheet.codes = undefined;
-    for (const name of COLUMN_NAMES) (sheet as Columns)[name] = parts.columns[name] as never;
+    for (const name of COLUMN_NAMES) (sheet as Columns)[name] = parts.columns[name];
     parts.files.forEach((file) => sheet.fileId(file));
     parts.stageTexts.forEach((stage) => sheet.stageCode(stage));
+    for (let p = 0; p < parts.places.length; p += PLACE_SIZE)
+      // spread-ok: a place is seven numbers
+      sheet.placeOf(...(parts.places.slice(p, p + PLACE_SIZE) as Place));
     for (const [row, comment] of parts.comments) sheet.comments.set(row, comment);
     for (const [file, column] of parts.stageColumns) sheet.stageColumns.set(file, column);
     return sheet;
@@ -240,6 +255,111 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     return numberOf(stage, this.stageTexts, this.stageIds);
   }
 
+  /** The number of a place (given one the first time it is seen). */
+  placeOf(
+    file: number,
+    column: number,
+    entryColumn: number,
+    judgeColumn: number,
+    criterionColumn: number,
+    decimalComma: number,
+    stage: number,
+  ): number {
+    const { places } = this;
+    const last = this.lastPlace[column];
+    if (last !== undefined) {
+      const at = last * PLACE_SIZE;
+      if (
+        places[at + FILE] === file &&
+        places[at + ENTRY_COLUMN] === entryColumn &&
+        places[at + JUDGE_COLUMN] === judgeColumn &&
+        places[at + CRITERION_COLUMN] === criterionColumn &&
+        places[at + DECIMAL_COMMA] === decimalComma &&
+        places[at + STAGE] === stage
+      )
+        return last;
+    }
+    const key = `${file} ${column} ${entryColumn} ${judgeColumn} ${criterionColumn} ${decimalComma} ${stage}`;
+    let place = this.placeIds.get(key);
+    if (place === undefined) {
+      place = places.length / PLACE_SIZE;
+      places.push(file, column, entryColumn, judgeColumn, criterionColumn, decimalComma, stage);
+      this.placeIds.set(key, place);
+    }
+    this.lastPlace[column] = place;
+    return place;
+  }
+
+  /** Place number p as its values (a copy). */
+  placeAt(p: number): Place {
+    return this.places.slice(p * PLACE_SIZE, (p + 1) * PLACE_SIZE) as Place;
+  }
+
+  /** Rows from..to marked as read from a file whose numbers may (or may not) use a decimal comma. */
+  setDecimalComma(from: number, to: number, decimalComma: boolean): void {
+    this.changePlaces(from, to, (place) => (place[DECIMAL_COMMA] = decimalComma ? 1 : 0));
+  }
+
+  /** Rows from..to given no columns (YAML/JSON rows have none). */
+  clearColumns(from: number, to: number): void {
+    this.changePlaces(from, to, (place) => place.fill(0, COLUMN, CRITERION_COLUMN + 1));
+  }
+
+  /** Rows from..to moved to the place `change` makes of theirs (each place changed once). */
+  private changePlaces(from: number, to: number, change: (place: Place) => void): void {
+    const moved = new Map<number, number>();
+    for (let i = from; i < to; i++) {
+      const p = this.placeCodes[i]!;
+      let q = moved.get(p);
+      if (q === undefined) {
+        const place = this.placeAt(p);
+        change(place);
+        // spread-ok: a place is seven numbers
+        moved.set(p, (q = this.placeOf(...place)));
+      }
+      this.placeCodes[i] = q;
+    }
+  }
+
+  /** Rows from..to at one place. */
+  fillPlace(from: number, to: number, ...place: Place): void {
+    // spread-ok: a place is seven numbers
+    this.placeCodes.fill(this.placeOf(...place), from, to);
+  }
+
+  /** Per place number: its values at `field` of Place (for a loop over rows: placeField(…)[placeCodes[i]]). */
+  placeField(field: 'file' | 'decimalComma'): Int32Array {
+    const k = field === 'file' ? FILE : DECIMAL_COMMA;
+    return Int32Array.from({ length: this.places.length / PLACE_SIZE }, (_, p) => this.places[p * PLACE_SIZE + k]!);
+  }
+
+  /** Index into `files` of row i's file. */
+  fileIndexOf(i: number): number {
+    return this.places[this.placeCodes[i]! * PLACE_SIZE + FILE]!;
+  }
+
+  /** The 1-based CSV column of row i's score; 0 when unknown. */
+  columnOf(i: number): number {
+    return this.places[this.placeCodes[i]! * PLACE_SIZE + COLUMN]!;
+  }
+
+  entryColumnOf(i: number): number {
+    return this.places[this.placeCodes[i]! * PLACE_SIZE + ENTRY_COLUMN]!;
+  }
+
+  judgeColumnOf(i: number): number {
+    return this.places[this.placeCodes[i]! * PLACE_SIZE + JUDGE_COLUMN]!;
+  }
+
+  criterionColumnOf(i: number): number {
+    return this.places[this.placeCodes[i]! * PLACE_SIZE + CRITERION_COLUMN]!;
+  }
+
+  /** True when row i's file may write numbers with a decimal comma. */
+  decimalCommaOf(i: number): boolean {
+    return this.places[this.placeCodes[i]! * PLACE_SIZE + DECIMAL_COMMA] === 1;
+  }
+
   push(row: ScoreRow): void {
     this.add(
       row.entryId,
@@ -265,7 +385,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
 
   /** Room for `size` rows in every column (at least doubling, so adds stay amortised O(1)). */
   private growColumns(size: number, exact = false): void {
-    for (const name of COLUMN_NAMES) (this as Columns)[name] = grow(this[name], size, exact) as never;
+    for (const name of COLUMN_NAMES) (this as Columns)[name] = grow(this[name], size, exact);
   }
 
   add(
@@ -317,19 +437,21 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     stage: number,
   ): void {
     const i = this.addScore(entry, judge, criterion, text, line, comment);
-    this.fileIndex[i] = file;
-    this.columns[i] = column;
-    this.entryColumns[i] = entryColumn;
-    this.judgeColumns[i] = judgeColumn;
-    this.criterionColumns[i] = criterionColumn;
-    this.decimalComma[i] = decimalComma ? 1 : 0;
-    this.stageIndex[i] = stage;
+    this.placeCodes[i] = this.placeOf(
+      file,
+      column,
+      entryColumn,
+      judgeColumn,
+      criterionColumn,
+      decimalComma ? 1 : 0,
+      stage,
+    );
   }
 
   /**
-   * A row whose file, columns, decimal-comma flag and stage its reader fills in afterwards, for
-   * all of a file's rows at once (they are the same on every row of a long CSV sheet). Returns
-   * the row's index.
+   * A row whose place (file, columns, decimal-comma flag and stage) its reader fills in
+   * afterwards, for all of a file's rows at once (fillPlace: they are the same on every row of
+   * a long CSV sheet). Returns the row's index.
    */
   addScore(
     entry: number,
@@ -357,13 +479,13 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       from.judgeId(i),
       from.criterion(i),
       from.text(i),
-      from.decimalComma[i] === 1,
+      from.decimalCommaOf(i),
       this.fileId(from.file(i)),
       from.lines[i]!,
-      from.columns[i]!,
-      from.entryColumns[i]!,
-      from.judgeColumns[i]!,
-      from.criterionColumns[i]!,
+      from.columnOf(i),
+      from.entryColumnOf(i),
+      from.judgeColumnOf(i),
+      from.criterionColumnOf(i),
       from.comments.get(i),
       from.stage(i),
     );
@@ -371,11 +493,11 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
 
   /** The stage as written for row i ('' when none). */
   stage(i: number): string {
-    return this.stageTexts[this.stageIndex[i]!]!;
+    return this.stageTexts[this.places[this.placeCodes[i]! * PLACE_SIZE + STAGE]!]!;
   }
 
   file(i: number): string {
-    return this.files[this.fileIndex[i]!]!;
+    return this.files[this.fileIndexOf(i)]!;
   }
 
   /** Row i as an object (for diagnostics and small consumers). */
@@ -385,14 +507,15 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       judgeId: this.judgeId(i),
       criterionRaw: this.criterion(i),
       text: this.text(i),
-      decimalComma: this.decimalComma[i] === 1,
+      decimalComma: this.decimalCommaOf(i),
       source: { file: this.file(i), line: this.lines[i]! },
     };
-    if (this.columns[i]) row.column = this.columns[i]!;
+    const [, column, entryColumn, judgeColumn, criterionColumn] = this.placeAt(this.placeCodes[i]!);
+    if (column) row.column = column;
     const fieldColumns: NonNullable<ScoreRow['fieldColumns']> = {};
-    if (this.entryColumns[i]) fieldColumns.entry_id = this.entryColumns[i]!;
-    if (this.judgeColumns[i]) fieldColumns.judge_id = this.judgeColumns[i]!;
-    if (this.criterionColumns[i]) fieldColumns.criterion = this.criterionColumns[i]!;
+    if (entryColumn) fieldColumns.entry_id = entryColumn;
+    if (judgeColumn) fieldColumns.judge_id = judgeColumn;
+    if (criterionColumn) fieldColumns.criterion = criterionColumn;
     if (Object.keys(fieldColumns).length > 0) row.fieldColumns = fieldColumns;
     const comment = this.comments.get(i);
     if (comment !== undefined) row.comment = comment;

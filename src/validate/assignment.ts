@@ -83,7 +83,7 @@ export function checkAssignment(
         known.set(key, ok);
         scoredBy.add(scores.judgeId(i));
       }
-      const file = scores.fileIndex[i]!;
+      const file = scores.fileIndexOf(i);
       const line = scores.lines[i]!;
       // The scores of one wide row are next to each other: one diagnostic per row.
       if (!ok && !(file === lastFile && line === lastLine))
@@ -92,7 +92,7 @@ export function checkAssignment(
           scores.entryId(i),
           scores.files[file]!,
           line,
-          scores.entryColumns[i] || undefined,
+          scores.entryColumnOf(i) || undefined,
         );
       lastFile = file;
       lastLine = line;

@@ -238,7 +238,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   const at = (i: number, field: string, column?: number) => ({
     file: sheet.file(i),
     line: sheet.lines[i]!,
-    column: column || sheet.columns[i] || undefined,
+    column: column || sheet.columnOf(i) || undefined,
     field,
     entry_id: sheet.entryId(i),
   });
@@ -248,7 +248,9 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   let judgeTwins: ((id: string) => string | undefined) | undefined;
   // The columns read and written on every row, as locals: the loop's calls (diagnostics) would
   // otherwise make the compiled code load them from their objects again on every row.
-  const { entryCodes, judgeCodes, criterionCodes, textCodes, decimalComma } = sheet;
+  const { entryCodes, judgeCodes, criterionCodes, textCodes, placeCodes } = sheet;
+  const commaOfPlace = sheet.placeField('decimalComma');
+  const fileOfPlace = sheet.placeField('file');
   const { entry: validEntry, judge: validJudge, criterion: validCriterion, value: validValue, row: validRow } = valid;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -259,14 +261,14 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       entryOf[entryCode] = entry = shared.has(id) ? SHARED : (byId.get(id) ?? UNKNOWN);
     }
     if (entry === UNKNOWN) {
-      if (lastReported !== sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) {
-        lastReported = sheet.lines[i]! * 65536 + sheet.fileIndex[i]!;
+      if (lastReported !== sheet.lines[i]! * 65536 + fileOfPlace[placeCodes[i]!]!) {
+        lastReported = sheet.lines[i]! * 65536 + fileOfPlace[placeCodes[i]!]!;
         const id = strings[entryCode]!;
         diagnostics.push(
           diagnostic(
             'unknown-entry',
             `score for entry ${quoted(id)}, which is not in the entries: ${(entryTwins ??= zeroTwins(checked.map((c) => c.entry.id)))(id) ?? 'check the id'}`,
-            at(i, 'entry_id', sheet.entryColumns[i]),
+            at(i, 'entry_id', sheet.entryColumnOf(i)),
           ),
         );
       }
@@ -277,15 +279,15 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
     let listed = judgeState[judgeCode]!;
     if (listed === 0) judgeState[judgeCode] = listed = !judgeIds || inline || judgeIds.has(strings[judgeCode]!) ? 1 : 2;
     if (listed === 2) {
-      if (lastReported !== -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1) {
-        lastReported = -(sheet.lines[i]! * 65536 + sheet.fileIndex[i]!) - 1;
+      if (lastReported !== -(sheet.lines[i]! * 65536 + fileOfPlace[placeCodes[i]!]!) - 1) {
+        lastReported = -(sheet.lines[i]! * 65536 + fileOfPlace[placeCodes[i]!]!) - 1;
         const id = strings[judgeCode]!;
         const twin = (judgeTwins ??= zeroTwins(competition.judges!.map((j) => j.id)))(id);
         diagnostics.push(
           diagnostic(
             'unknown-judge',
             `judge ${quoted(id)} is not in the judges file: ${twin ?? 'add the judge or correct the id'}`,
-            at(i, 'judge_id', sheet.judgeColumns[i]),
+            at(i, 'judge_id', sheet.judgeColumnOf(i)),
           ),
         );
       }
@@ -302,13 +304,13 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
         diagnostic(
           'unknown-criterion',
           `${quoted(strings[criterionCode]!)} is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`,
-          at(i, 'criterion', sheet.criterionColumns[i]),
+          at(i, 'criterion', sheet.criterionColumnOf(i)),
         ),
       );
       continue;
     }
     const textCode = textCodes[i]!;
-    const comma = decimalComma[i]!;
+    const comma = commaOfPlace[placeCodes[i]!]!;
     const state = valueState[comma as 0 | 1];
     if (state[textCode] === 0) {
       const parsed = parseScore(strings[textCode]!, comma === 1);
@@ -480,7 +482,7 @@ function keepRecords(
             {
               file: sheet.file(row),
               line: sheet.lines[row]!,
-              column: sheet.judgeColumns[row] || undefined,
+              column: sheet.judgeColumnOf(row) || undefined,
               field: 'judge_id',
               entry_id: entry.id,
             },
@@ -498,7 +500,7 @@ function keepRecords(
             {
               file: sheet.file(row),
               line: sheet.lines[row]!,
-              column: sheet.judgeColumns[row] || undefined,
+              column: sheet.judgeColumnOf(row) || undefined,
               field: 'judge_id',
               entry_id: checked[e]!.entry.id,
             },
@@ -533,7 +535,7 @@ function keepRecords(
           {
             file: sheet.file(row),
             line: sheet.lines[row]!,
-            column: sheet.columns[row] || undefined,
+            column: sheet.columnOf(row) || undefined,
             field: criterionId,
             entry_id: checked[valid.entry[first]!]!.entry.id,
           },
@@ -615,8 +617,8 @@ function checkedScores(
         value: cols.value[i]!,
         source: { file: sheet.file(row), line: sheet.lines[row]! },
       };
-      if (sheet.columns[row]) r.column = sheet.columns[row]!;
-      if (sheet.judgeColumns[row]) r.judgeColumn = sheet.judgeColumns[row]!;
+      if (sheet.columnOf(row)) r.column = sheet.columnOf(row);
+      if (sheet.judgeColumnOf(row)) r.judgeColumn = sheet.judgeColumnOf(row);
       out.push(r);
     }
     return out;

@@ -49,7 +49,7 @@ export function splitStages(competition: Competition): { parts: StagePart[]; dia
       sheets[index.get(name)!]!.copyRow(sheet, i);
       continue;
     }
-    const column = sheet.stageColumns.get(sheet.fileIndex[i]!);
+    const column = sheet.stageColumns.get(sheet.fileIndexOf(i));
     const at = { file: sheet.file(i), line: sheet.lines[i]!, column, field: 'stage', entry_id: sheet.entryId(i) };
     if (raw === '') {
       diagnostics.push(

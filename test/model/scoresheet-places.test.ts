@@ -1,0 +1,113 @@
+/**
+ * A score row's place (its file, the columns of its cells, the decimal-comma flag, its stage) is
+ * kept once per combination in the sheet (ScoreSheet.places), not per row. Each kind of file
+ * must still give each row the place it was read from: the columns a CSV row's findings point
+ * at, none for YAML and JSON rows, the decimal comma of a `;` file, and each file its own.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCompetition } from '../../src/io/competition.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { ScoreSheet } from '../../src/model/scoresheet.js';
+import { scoreCompetition } from '../../src/scoring/score.js';
+import { tempFolder } from '../tmp.js';
+
+const ENTRIES = 'id,title,agency,category\nE1,Satu,Dinas A,governance\nE2,Dua,Dinas B,governance\n';
+
+/** Loads the entries and the named score files from a fresh folder, scores, returns the findings about rows. */
+function findings(files: Record<string, string>): Diagnostic[] {
+  const dir = tempFolder('kipp-places-');
+  writeFileSync(join(dir, 'entries.csv'), ENTRIES);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const competition = loadCompetition({
+    entries: [join(dir, 'entries.csv')],
+    scores: Object.keys(files).map((name) => join(dir, name)),
+  });
+  const result = scoreCompetition(competition, { asOf: '2026-01-01' });
+  return result.diagnostics.filter((d) =>
+    ['unknown-entry', 'unknown-criterion', 'score-out-of-range'].includes(d.code),
+  );
+}
+
+const at = (d: Diagnostic) => [d.code, d.file?.replace(/^.*[/\\]/, ''), d.line, d.column];
+
+describe('score rows keep the place they were read from', () => {
+  it('a long CSV row: the columns of its entry id, criterion and score', () => {
+    const csv = 'judge_id,entry_id,score,criterion\nJ1,E9,7,novelty\nJ1,E1,7,noveltee\nJ1,E1,70,novelty\n';
+    expect(findings({ 'nilai.csv': csv }).map(at)).toEqual([
+      ['unknown-entry', 'nilai.csv', 2, 2],
+      ['unknown-criterion', 'nilai.csv', 3, 4],
+      ['score-out-of-range', 'nilai.csv', 4, 3],
+    ]);
+  });
+
+  it('a YAML or JSON row: its line, and no column', () => {
+    const yaml =
+      '- {entry_id: E9, judge_id: J1, criterion: novelty, score: 7}\n' +
+      '- {entry_id: E1, judge_id: J1, criterion: noveltee, score: 7}\n' +
+      '- {entry_id: E1, judge_id: J1, criterion: novelty, score: 70}\n';
+    const json = `[\n${[
+      { entry_id: 'E9', judge_id: 'J1', criterion: 'novelty', score: 7 },
+      { entry_id: 'E1', judge_id: 'J1', criterion: 'noveltee', score: 7 },
+      { entry_id: 'E1', judge_id: 'J1', criterion: 'novelty', score: 70 },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join(',\n')}\n]\n`;
+    const found = findings({ 'nilai.yaml': yaml, 'nilai.json': json }).map(at);
+    expect(found).toEqual([
+      ['unknown-entry', 'nilai.json', 2, undefined],
+      ['unknown-criterion', 'nilai.json', 3, undefined],
+      ['score-out-of-range', 'nilai.json', 4, undefined],
+      ['unknown-entry', 'nilai.yaml', 1, undefined],
+      ['unknown-criterion', 'nilai.yaml', 2, undefined],
+      ['score-out-of-range', 'nilai.yaml', 3, undefined],
+    ]);
+  });
+
+  it('a long CSV sheet of 1,000 rows has one place', () => {
+    const dir = tempFolder('kipp-places-');
+    writeFileSync(join(dir, 'entries.csv'), ENTRIES);
+    const rows = Array.from({ length: 1000 }, (_, k) => `E${(k % 2) + 1},J${k >> 1},novelty,7`);
+    writeFileSync(join(dir, 'nilai.csv'), `entry_id,judge_id,criterion,score\n${rows.join('\n')}\n`);
+    const sheet = loadCompetition({ entries: [join(dir, 'entries.csv')], scores: [join(dir, 'nilai.csv')] })
+      .scores as ScoreSheet;
+    expect(sheet.length).toBe(1000);
+    expect(sheet.places).toEqual([0, 4, 1, 2, 3, 0, 0]);
+    expect(sheet.columnOf(999)).toBe(4);
+  });
+
+  it("a wide row: each score its own column; a `;` file's decimal comma, a `,` file's none", () => {
+    const semicolon = 'entry_id;judge_id;novelty;benefit\nE1;J1;6,5;70\n';
+    const comma = 'entry_id,judge_id,novelty,benefit\nE2,J2,"6,5",7\n';
+    const dir = tempFolder('kipp-places-');
+    writeFileSync(join(dir, 'entries.csv'), ENTRIES);
+    writeFileSync(join(dir, 'a.csv'), semicolon);
+    writeFileSync(join(dir, 'b.csv'), comma);
+    const competition = loadCompetition({
+      entries: [join(dir, 'entries.csv')],
+      scores: [join(dir, 'a.csv'), join(dir, 'b.csv')],
+    });
+    const sheet = competition.scores as ScoreSheet;
+    const rows = Array.from({ length: sheet.length }, (_, i) => [
+      sheet.file(i).replace(/^.*[/\\]/, ''),
+      sheet.criterion(i),
+      sheet.columnOf(i),
+      sheet.decimalCommaOf(i),
+    ]);
+    expect(rows).toEqual([
+      ['a.csv', 'novelty', 3, true],
+      ['a.csv', 'benefit', 4, true],
+      ['b.csv', 'novelty', 3, false],
+      ['b.csv', 'benefit', 4, false],
+    ]);
+    const result = scoreCompetition(competition, { asOf: '2026-01-01' });
+    const numbers = result.diagnostics.filter(
+      (d) => d.code === 'score-not-a-number' || d.code === 'score-out-of-range',
+    );
+    expect(numbers.map(at)).toEqual([
+      ['score-out-of-range', 'a.csv', 2, 4],
+      ['score-not-a-number', 'b.csv', 2, 3],
+    ]);
+  });
+});
