@@ -381,7 +381,9 @@ function resultsInReportOrder(
   };
   const { order, rank, tied, categoryRank } = ranking;
   const entries = Array.from(order, (r, p) => resultOf(ranked[r]!, rank[p]!, tied[p] === 1, categoryRank[p] || null));
-  const unranked = checked.flatMap((c, i) => (c.entry.id !== '' && failedOf[i] === undefined ? [i] : []));
+  const unranked: number[] = [];
+  for (let i = 0; i < checked.length; i++)
+    if (checked[i]!.entry.id !== '' && failedOf[i] === undefined) unranked.push(i);
   unranked.sort((a, b) => compareCodePoints(checked[a]!.entry.id, checked[b]!.entry.id) || a - b);
   for (const i of unranked) entries.push(resultOf(i, null, false, null));
   return entries;

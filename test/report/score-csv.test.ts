@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { EntryResult, ScoreResult } from '../../src/model/result.js';
 import { neutralizeFormula } from '../../src/report/shared/cells.js';
 import { formatCsv } from '../../src/report/score/csv.js';
-import { fixed2 } from '../../src/report/shared/text.js';
+import { fixed2, writeFixed2 } from '../../src/report/shared/text.js';
+import { Utf8Pieces } from '../../src/report/shared/utf8-pieces.js';
 
 /** The formatter as it was before issue 22 (csv-stringify over all rows): the reference. */
 function withCsvStringify(result: ScoreResult): string {
@@ -132,5 +133,36 @@ describe('#22.2: the score CSV written by hand', () => {
     };
     const csv = formatCsv(resultOf([row], false), {} as never);
     expect(csv.split('\n')[1]).toBe(`1,1,E1,"Say ""hi""; now",'=SUM(A1),gov,,88.78,1.01,,5,true,false,,top-99 top-40,`);
+  });
+});
+
+describe('figures written digit by digit (writeFixed2)', () => {
+  const written = (x: number | null) => {
+    const out = new Utf8Pieces();
+    writeFixed2(out, x);
+    return out.take().toString('latin1');
+  };
+  it('writes what fixed2 returns: any double, halves and their neighbours, huge figures, NaN, ±0', () => {
+    const near = fc
+      .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: -3, max: 3 }))
+      .map(([k, ulps]) => {
+        let x = (k + 0.5) / 100;
+        for (let u = 0; u < Math.abs(ulps); u++)
+          x = ulps > 0 ? x + Number.EPSILON * Math.abs(x) : x - Number.EPSILON * Math.abs(x);
+        return x;
+      });
+    const any = fc.oneof(
+      fc.double(),
+      fc.double({ min: -1e12, max: 1e12 }),
+      near,
+      fc.constantFrom(0, -0, 0.005, -0.005, 99.995, 1e11, 1e11 - 0.005, 1e13, -1e16, Infinity, -Infinity, NaN),
+    );
+    fc.assert(
+      fc.property(any, (x) => written(x) === fixed2(x)),
+      { numRuns: 20_000 },
+    );
+    expect(written(null)).toBe('');
+    expect(written(88.775)).toBe('88.78');
+    expect(written(-0.001)).toBe('0.00');
   });
 });

@@ -15,7 +15,7 @@ import { decisionCells } from '../shared/decisions.js';
 import { csvField } from '../export/csv.js';
 import { asciiTable, Utf8Pieces } from '../shared/utf8-pieces.js';
 import type { ReportOptions } from './options.js';
-import { fixed2 } from '../shared/text.js';
+import { writeFixed2 } from '../shared/text.js';
 
 /** The characters that make a field quoted (csvField's), as a writeAscii table. */
 const QUOTED = asciiTable([0x2c, 0x3b, 0x09, 0x22, 0x0d, 0x0a]);
@@ -81,14 +81,14 @@ export function formatCsvPieces(result: ScoreResult, options: ReportOptions): It
       comma();
       text(e.group ?? '');
       comma();
-      out.write(fixed2(e.total));
+      writeFixed2(out, e.total);
       for (const k of criteria) {
         comma();
-        out.write(fixed2(e.criteria[k]));
+        writeFixed2(out, e.criteria[k]);
       }
       for (const s of stages) {
         comma();
-        out.write(fixed2(e.stages?.[s]?.total ?? null));
+        writeFixed2(out, e.stages?.[s]?.total ?? null);
         comma();
         integer(e.stages?.[s]?.rank);
       }

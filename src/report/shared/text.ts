@@ -3,6 +3,7 @@
  * are neutralised, numbers are shown with two decimals.
  */
 import { roundTo } from '../../scoring/round.js';
+import type { Utf8Pieces } from './utf8-pieces.js';
 
 // C0 controls except tab/newline handling below, DEL, C1 controls, and bidi overrides.
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
@@ -15,6 +16,26 @@ export function safeText(raw: string): string {
 /** Two decimals, rounded half away from zero like the 6-decimal values (not toFixed's binary rounding). */
 export function fixed2(x: number | null | undefined): string {
   return x === null || x === undefined ? '' : roundTo(x, 2).toFixed(2);
+}
+
+/**
+ * fixed2(x) written digit by digit (a stress year's CSV report has 1.2 million figures: no
+ * string each). roundTo gives the double nearest K/100, so |r|·100 rounds to K, and toFixed(2)
+ * of r reads K's digits; figures of 10¹¹ and more, and NaN or infinities, go through toFixed.
+ */
+export function writeFixed2(out: Utf8Pieces, x: number | null | undefined): void {
+  if (x === null || x === undefined) return;
+  const r = roundTo(x, 2);
+  const k = Math.round(Math.abs(r) * 100);
+  if (!(k < 1e13)) {
+    out.write(r.toFixed(2));
+    return;
+  }
+  if (r < 0) out.writeByte(0x2d); // roundTo gives 0, not -0, for what rounds to zero
+  const whole = Math.floor(k / 100);
+  out.writeDigits(whole);
+  out.writeByte(0x2e);
+  out.writeDigits(k - whole * 100, 2);
 }
 
 /**
