@@ -234,7 +234,21 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   const judgeNames: string[] = [];
   const n = sheet.length;
   const valid = emptyColumns(n);
-  let lastReported = -1; // a wide row is several scores: an unknown entry or judge is one problem
+  const { placeCodes } = sheet;
+  const commaOfPlace = sheet.placeField('decimalComma');
+  const fileOfPlace = sheet.placeField('file');
+  // A wide row is several scores: an unknown entry or judge is one problem, reported at the
+  // row's first score (the row: its file and line; a file number may pass 65,535).
+  let lastKind = 0;
+  let lastLine = -1;
+  let lastFile = -1;
+  const firstOfRow = (i: number, kind: 1 | 2): boolean => {
+    const line = sheet.lines[i]!;
+    const file = fileOfPlace[placeCodes[i]!]!;
+    if (kind === lastKind && line === lastLine && file === lastFile) return false;
+    [lastKind, lastLine, lastFile] = [kind, line, file];
+    return true;
+  };
   const at = (i: number, field: string, column?: number) => ({
     file: sheet.file(i),
     line: sheet.lines[i]!,
@@ -248,9 +262,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   let judgeTwins: ((id: string) => string | undefined) | undefined;
   // The columns read and written on every row, as locals: the loop's calls (diagnostics) would
   // otherwise make the compiled code load them from their objects again on every row.
-  const { entryCodes, judgeCodes, criterionCodes, textCodes, placeCodes } = sheet;
-  const commaOfPlace = sheet.placeField('decimalComma');
-  const fileOfPlace = sheet.placeField('file');
+  const { entryCodes, judgeCodes, criterionCodes, textCodes } = sheet;
   const { entry: validEntry, judge: validJudge, criterion: validCriterion, value: validValue, row: validRow } = valid;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -261,8 +273,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       entryOf[entryCode] = entry = shared.has(id) ? SHARED : (byId.get(id) ?? UNKNOWN);
     }
     if (entry === UNKNOWN) {
-      if (lastReported !== sheet.lines[i]! * 65536 + fileOfPlace[placeCodes[i]!]!) {
-        lastReported = sheet.lines[i]! * 65536 + fileOfPlace[placeCodes[i]!]!;
+      if (firstOfRow(i, 1)) {
         const id = strings[entryCode]!;
         diagnostics.push(
           diagnostic(
@@ -279,8 +290,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
     let listed = judgeState[judgeCode]!;
     if (listed === 0) judgeState[judgeCode] = listed = !judgeIds || inline || judgeIds.has(strings[judgeCode]!) ? 1 : 2;
     if (listed === 2) {
-      if (lastReported !== -(sheet.lines[i]! * 65536 + fileOfPlace[placeCodes[i]!]!) - 1) {
-        lastReported = -(sheet.lines[i]! * 65536 + fileOfPlace[placeCodes[i]!]!) - 1;
+      if (firstOfRow(i, 2)) {
         const id = strings[judgeCode]!;
         const twin = (judgeTwins ??= zeroTwins(competition.judges!.map((j) => j.id)))(id);
         diagnostics.push(

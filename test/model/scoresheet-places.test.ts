@@ -110,4 +110,27 @@ describe('score rows keep the place they were read from', () => {
       ['score-not-a-number', 'b.csv', 2, 3],
     ]);
   });
+
+  it('a folder of 65,537 sheets: a finding in the last names the last (file numbers are not cut to 16 bits)', () => {
+    // Until 2026-12-03 a row's file was a 16-bit number: the 65,537th file's findings named the first.
+    const dir = tempFolder('kipp-places-');
+    writeFileSync(join(dir, 'entries.csv'), ENTRIES);
+    const competition = loadCompetition({ entries: [join(dir, 'entries.csv')] });
+    const sheet = new ScoreSheet();
+    const add = (entry: string, k: number, criterion: string, column: number) =>
+      sheet.add(entry, `J${k}`, criterion, '7', false, sheet.fileId(`s${k}.csv`), 2, column, 1, 2, 0);
+    for (let k = 0; k < 65_536; k++) add('E1', k, 'novelty', 3);
+    // The last file: one wide row of an unknown entry (two scores, one finding); then a row of
+    // another unknown entry at the same line of the next file (its own finding).
+    add('E404', 65_536, 'novelty', 3);
+    add('E404', 65_536, 'benefit', 4);
+    add('E405', 65_537, 'novelty', 3);
+    expect(sheet.file(65_536)).toBe('s65536.csv');
+    expect(sheet.fileIndexOf(65_538)).toBe(65_537);
+    const result = scoreCompetition({ ...competition, scores: sheet, hasScoreSheets: true }, { asOf: '2026-01-01' });
+    expect(result.diagnostics.filter((d) => d.code === 'unknown-entry').map(at)).toEqual([
+      ['unknown-entry', 's65536.csv', 2, 1],
+      ['unknown-entry', 's65537.csv', 2, 1],
+    ]);
+  });
 });
