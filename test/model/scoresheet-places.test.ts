@@ -4,11 +4,13 @@
  * must still give each row the place it was read from: the columns a CSV row's findings point
  * at, none for YAML and JSON rows, the decimal comma of a `;` file, and each file its own.
  */
+import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCompetition } from '../../src/io/competition.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
+import type { ScoreRow } from '../../src/model/records.js';
 import { ScoreSheet } from '../../src/model/scoresheet.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { tempFolder } from '../tmp.js';
@@ -132,5 +134,55 @@ describe('score rows keep the place they were read from', () => {
       ['unknown-entry', 's65536.csv', 2, 1],
       ['unknown-entry', 's65537.csv', 2, 1],
     ]);
+  });
+
+  it('a sheet joined from two parts (appendSheet), or posted between threads (toParts), holds the rows one sheet holds', () => {
+    // Each part numbers its own texts, files, stages and places: the join must map all four.
+    const text = fc.constantFrom('E1', 'E2', 'J1', 'J2', 'novelty', 'benefit', '7', '6,5', '');
+    const row = fc.record({
+      entryId: text,
+      judgeId: text,
+      criterionRaw: text,
+      text,
+      decimalComma: fc.boolean(),
+      file: fc.constantFrom('a.csv', 'b.csv', 'c.yaml'),
+      line: fc.integer({ min: 1, max: 1000 }),
+      column: fc.integer({ min: 0, max: 70_000 }),
+      entry: fc.integer({ min: 0, max: 5 }),
+      judge: fc.integer({ min: 0, max: 5 }),
+      criterion: fc.integer({ min: 0, max: 5 }),
+      comment: fc.option(fc.constantFrom('ok', 'cek lagi'), { nil: undefined }),
+      stage: fc.constantFrom('', 'desk', 'tahap 2'),
+    });
+    const toRow = (r: fc.TypeOf<typeof row>): ScoreRow => {
+      const out: ScoreRow = {
+        entryId: r.entryId,
+        judgeId: r.judgeId,
+        criterionRaw: r.criterionRaw,
+        text: r.text,
+        decimalComma: r.decimalComma,
+        source: { file: r.file, line: r.line },
+      };
+      if (r.column) out.column = r.column;
+      const fields: NonNullable<ScoreRow['fieldColumns']> = {};
+      if (r.entry) fields.entry_id = r.entry;
+      if (r.judge) fields.judge_id = r.judge;
+      if (r.criterion) fields.criterion = r.criterion;
+      if (Object.keys(fields).length > 0) out.fieldColumns = fields;
+      if (r.comment !== undefined) out.comment = r.comment;
+      if (r.stage !== '') out.stage = r.stage;
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), fc.nat(), (generated, at) => {
+        const rows = generated.map(toRow);
+        const cut = rows.length === 0 ? 0 : at % (rows.length + 1);
+        const first = ScoreSheet.from(rows.slice(0, cut));
+        first.appendSheet(ScoreSheet.fromParts(ScoreSheet.from(rows.slice(cut)).toParts()));
+        expect([...first]).toEqual(rows);
+        expect([...ScoreSheet.fromParts(first.toParts())]).toEqual(rows);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
