@@ -154,7 +154,7 @@ describe('score rows keep the place they were read from', () => {
       comment: fc.option(fc.constantFrom('ok', 'cek lagi'), { nil: undefined }),
       stage: fc.constantFrom('', 'desk', 'tahap 2'),
     });
-    const toRow = (r: fc.TypeOf<typeof row>): ScoreRow => {
+    const toRow = (r: typeof row extends fc.Arbitrary<infer T> ? T : never): ScoreRow => {
       const out: ScoreRow = {
         entryId: r.entryId,
         judgeId: r.judgeId,
