@@ -256,15 +256,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   }
 
   /** The number of a place (given one the first time it is seen). */
-  placeOf(
-    file: number,
-    column: number,
-    entryColumn: number,
-    judgeColumn: number,
-    criterionColumn: number,
-    decimalComma: number,
-    stage: number,
-  ): number {
+  placeOf(...[file, column, entryColumn, judgeColumn, criterionColumn, decimalComma, stage]: Place): number {
     const { places } = this;
     const last = this.lastPlace[column];
     if (last !== undefined) {
