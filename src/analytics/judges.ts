@@ -11,7 +11,7 @@
  * presentation judge harsh), and a judge who sits in two stages gets one profile per stage.
  * Pure: a ScoreResult in, plain data out (rounded to 6 decimals like the report).
  */
-import { compareCodePoints } from '../model/names.js';
+import { compareCodePoints, idOrder } from '../model/names.js';
 import { stageTables, type RecordTable, type ScoreResult, type ScoredRecord } from '../model/result.js';
 import { KippError } from '../model/diagnostic.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
@@ -543,7 +543,11 @@ function ownTotals(
   entries: ScoreResult['entries'],
 ): { totals: OwnTotals[]; entriesScored: number } {
   const C = rubric.criteria.length;
-  const category = new Map(entries.map((e) => [e.id, e.categoryKnown ? e.category : undefined]));
+  // Categories matter only for a rubric with weights of its own per category.
+  const perCategory = Object.keys(rubric.categoryWeights).length > 0;
+  const category = perCategory
+    ? new Map(entries.map((e) => [e.id, e.categoryKnown ? e.category : undefined]))
+    : undefined;
   // The records entry by entry (stable: in their order within an entry).
   const E = r.entryIds.length;
   const start = new Int32Array(E + 1);
@@ -556,6 +560,9 @@ function ownTotals(
   for (let e = 0; e < E; e++) if (start[e + 1]! > start[e]!) scoredEntries.push(e);
   scoredEntries.sort((x, y) => compareCodePoints(r.entryIds[x]!, r.entryIds[y]!));
   const weightsOf = new Map<string | undefined, Record<string, number>>();
+  // Judges' places in id order, once: an entry's judges are put in that order by number, not by
+  // comparing their ids (a stress year has a million entry–judge pairs). Judge ids are distinct.
+  const judgeRank = idOrder(r.judgeIds);
   const totals: OwnTotals[] = [];
   // One entry's judges: their values per criterion (the last record of a judge and criterion wins).
   const slot = new Map<number, number>();
@@ -584,17 +591,16 @@ function ownTotals(
       values[s * C + r.criterion[i]!] = r.raw[i]!;
       has[s * C + r.criterion[i]!] = 1;
     }
-    const cat = category.get(r.entryIds[e]!);
+    const cat = category?.get(r.entryIds[e]!);
     let weights = weightsOf.get(cat);
     if (weights === undefined) weightsOf.set(cat, (weights = weightsFor(rubric, cat)));
     const own: OwnTotals = { judges: [], totals: [] };
     // Judges in id order: the checked columns have them so already (canonical order), records
     // from objects may not.
     let ordered = true;
-    for (let s = 1; s < judges.length && ordered; s++)
-      ordered = compareCodePoints(r.judgeIds[judges[s - 1]!]!, r.judgeIds[judges[s]!]!) < 0;
+    for (let s = 1; s < judges.length && ordered; s++) ordered = judgeRank[judges[s - 1]!]! < judgeRank[judges[s]!]!;
     const slots = judges.map((_, s) => s);
-    if (!ordered) slots.sort((x, y) => compareCodePoints(r.judgeIds[judges[x]!]!, r.judgeIds[judges[y]!]!));
+    if (!ordered) slots.sort((x, y) => judgeRank[judges[x]!]! - judgeRank[judges[y]!]!);
     for (const s of slots) {
       const j = judges[s]!;
       let complete = true;
