@@ -1,12 +1,12 @@
 // Byte-identical reports, before and after a change to the hot path (issue 22): runs kipp score
 // (--format json and csv) and kipp export (csv) on the bench years in DIR, with the bench rubric
 // (bench/duckdb-rubric.yaml: every entry ranked) and with the embedded one (every entry of a
-// gen.js year is ineligible: no implemented_since, the diagnostics path), and compares every
+// gen.cjs year is ineligible: no implemented_since, the diagnostics path), and compares every
 // report with DIR/before/. The JSON report's manifest field `kipp` (the version) is masked;
 // nothing else is (the report has no timestamp; input paths are written relative to the report,
 // so DIR/before and DIR/after give the same ones).
 //
-//   node bench/gen.cjs 5000 DIR/national && node bench/gen.js 200000 DIR/stress
+//   node bench/gen.cjs 5000 DIR/national && node bench/gen.cjs 200000 DIR/stress
 //   node bench/identical.mjs DIR --save     # with the code before the change: DIR/before/
 //   node bench/identical.mjs DIR            # after: DIR/after/, compared; exit 1 on a difference
 import { spawnSync } from 'node:child_process';
