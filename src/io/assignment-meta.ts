@@ -9,6 +9,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Worksheet } from 'exceljs';
 import type { AssignmentMeta } from '../model/records.js';
+import { loadWorkbook } from './exceljs.js';
 import { binaryKind } from './files.js';
 
 export const META_SHEET = 'kipp';
@@ -60,8 +61,8 @@ export function assignmentMetaOf(sheets: Iterable<MetaSheet>): AssignmentMeta | 
  * streaming reader cannot skip a sheet, and parses every row of it.
  */
 export async function readAssignmentMeta(bytes: Uint8Array): Promise<AssignmentMeta | null> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbook();
+  const workbook = new Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return assignmentMetaOf(
     workbook.worksheets.map((sheet) => ({

@@ -12,6 +12,7 @@
 import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { assignmentMetaOf, META_SHEET, type AssignmentMeta, type MetaSheet } from './assignment-meta.js';
+import { loadWorkbookReader } from './exceljs.js';
 import { sha256 } from './files.js';
 
 /** Between the cells of a stored row (a control character no cell keeps: see cellText). */
@@ -119,9 +120,9 @@ async function readWorkbookOnce(
   wanted: string | undefined,
 ): Promise<{ sheet: WorkbookSheet; failed: boolean }> {
   const out: WorkbookSheet = { path, sha256: sha256(bytes), sheet: '', sheets: [], lines: [], rows: [] };
-  const { default: ExcelJS } = await import('exceljs');
+  const WorkbookReader = await loadWorkbookReader();
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

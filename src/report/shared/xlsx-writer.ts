@@ -19,10 +19,12 @@
  *   number `validation`; its bounds are constants in the data validation, never a cell formula.
  *   Protection has no password (a password would need a random salt: the bytes would change).
  *
- * exceljs is loaded lazily so commands that never write XLSX do not pay its start-up cost.
+ * exceljs is loaded lazily, one part at a time (src/io/exceljs.ts), so commands that never write
+ * XLSX do not pay its start-up cost and those that do pay for the writer they use.
  */
 
 import type { Cell, DataValidation } from 'exceljs';
+import { loadWorkbook, loadWorkbookWriter } from '../../io/exceljs.js';
 import { maxOf } from '../../model/arrays.js';
 
 /**
@@ -171,7 +173,6 @@ function cellValue(
 
 /** Writes the sheets into an XLSX workbook, in order. */
 export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
   const date = options.date ?? new Date(Date.UTC(1980, 0, 1));
   // The streaming writer turns each row into XML as it is committed instead of keeping a cell
   // object per value until the end: an export of a national year takes a third less memory.
@@ -181,7 +182,7 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
   const streaming = !sheets.some((spec) => spec.protect);
   const chunks: Buffer[] = [];
   const writer = streaming
-    ? new ExcelJS.stream.xlsx.WorkbookWriter({
+    ? new (await loadWorkbookWriter())({
         stream: new (await import('node:stream')).Writable({
           write(chunk: Buffer, _encoding, done) {
             chunks.push(chunk);
@@ -195,7 +196,7 @@ export async function writeXlsx(sheets: SheetSpec[], options: XlsxOptions = {}):
         zip: { zlib: { level: 6 } },
       })
     : undefined;
-  const workbook = writer ?? new ExcelJS.Workbook();
+  const workbook = writer ?? new (await loadWorkbook())();
   workbook.creator = options.creator ?? 'kipp';
   workbook.lastModifiedBy = options.creator ?? 'kipp';
   workbook.created = date;
