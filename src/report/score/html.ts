@@ -23,7 +23,7 @@ import { weightsFor, type Rubric } from '../../model/rubric.js';
 import { roundTo } from '../../scoring/round.js';
 import { cutLines, endsEarly, type CutLine } from './cuts.js';
 import { selectionText } from './selection.js';
-import { place } from '../shared/diagnostics.js';
+import { place } from '../shared/diagnostic-text.js';
 import { REPORT_SCRIPT } from '../html/assets.js';
 import { esc, htmlDocumentAround, inputsTable, num } from '../html/page.js';
 import {

@@ -7,8 +7,8 @@ import { categoryLabel, criterionLabel, shortlistLabel, word, type Word } from '
 import { manifestRows, manifestWord, reportManifest, type Manifest } from '../audit/manifest.js';
 import type { ReportOptions } from './options.js';
 import { cutLines, endsEarly, linesForList } from './cuts.js';
-import { countLine } from '../shared/diagnostics.js';
-import { cutText, groupName, stageCell, statusOf } from './table.js';
+import { countLine } from '../shared/diagnostic-text.js';
+import { cutText, groupName, stageCell, statusOf } from './cells.js';
 import { selectionText } from './selection.js';
 import { fixed2, mdCell } from '../shared/text.js';
 import { pushAll } from '../../model/arrays.js';

@@ -11,6 +11,7 @@ import type { ReportOptions } from './options.js';
 import { selectionText } from './selection.js';
 import { ANSI, cellText, displayWidth, fixed2, safeText, truncate, wrap } from '../shared/text.js';
 import { pushAll } from '../../model/arrays.js';
+import { cutText, groupName, stageCell, statusOf } from './cells.js';
 
 const BAR_WIDTH = 10;
 
@@ -20,26 +21,6 @@ export function totalBar(total: number | null, width = BAR_WIDTH): string {
   const full = Math.floor(eighths / 8);
   const part = eighths % 8;
   return ('█'.repeat(full) + (part > 0 ? ' ▏▎▍▌▋▊▉'[part]! : '')).padEnd(width, ' ');
-}
-
-/** A stage's total and rank in one cell: `90.00 (#2)`; `–` when not ranked in the stage. */
-export function stageCell(e: EntryResult, stage: string): string {
-  const s = e.stages?.[stage];
-  if (s === undefined || s.total === null) return '–';
-  return `${fixed2(s.total)} (#${s.rank})`;
-}
-
-/** A group's label in the report's language (groups have short labels: Umum, Replikasi). */
-export function groupName(rubric: ScoreResult['rubric'], id: string, lang: ReportOptions['lang']): string {
-  const g = rubric.groups.find((k) => k.id === id);
-  if (g === undefined) return safeText(id);
-  return lang === 'id' ? g.label.id : g.label.en;
-}
-
-export function statusOf(e: EntryResult, options: ReportOptions): string {
-  if (e.flags.length > 0) return `${e.flags.map((f) => word(f, options.lang)).join(', ')}: ${e.reasons.join(', ')}`;
-  if (!e.passed) return `${word('failed', options.lang)}: ${e.reasons.join(', ')}`;
-  return '';
 }
 
 /**
@@ -244,12 +225,6 @@ function line(cells: readonly string[], widths: readonly number[], plain: readon
 
 function border(left: string, mid: string, right: string, widths: readonly number[]): string {
   return `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
-}
-
-/** "Top 40 — cut line: 40/40" (per category with the category), and the tie warning when there is one. */
-export function cutText(result: ScoreResult, cut: CutLine, lang: ReportOptions['lang']): string {
-  const scope = cut.category !== undefined ? ` (${categoryLabel(result.rubric, cut.category, lang)})` : '';
-  return `${shortlistLabel(result.rubric, cut.shortlist, lang)}${scope} — ${word('cut', lang)}: ${cut.taken}/${cut.size}${cut.cutoffTie ? ` — ${word('cutoff_tie', lang)}` : ''}`;
 }
 
 /** A row's cells as wide as any layout draws them, with their widths, made once for all layouts. */

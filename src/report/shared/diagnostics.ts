@@ -1,17 +1,14 @@
 /**
  * Diagnostics as lines for a terminal (stderr of every command; `kipp validate --format pretty`
- * builds on the same line).
+ * builds on the same line). Reports that are no terminal take `place` and `countLine` from
+ * diagnostic-text.ts, which does not load chalk.
  */
 import { Chalk } from 'chalk';
-import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
-import { word, type Lang } from './labels.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { place } from './diagnostic-text.js';
 import { safeText } from './text.js';
 
-export function place(d: Diagnostic): string {
-  if (d.file === undefined) return 'kipp';
-  if (d.sheet !== undefined) return `${d.file}, ${placeOf(d)}`;
-  return `${d.file}${d.line !== undefined ? `:${d.line}` : ''}${d.line !== undefined && d.column !== undefined ? `:${d.column}` : ''}`;
-}
+export { countLine, place } from './diagnostic-text.js';
 
 export function diagnosticLine(d: Diagnostic, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -26,11 +23,4 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], color: boole
   if (diagnostics.length > limit)
     lines.push(`… and ${diagnostics.length - limit} more: run \`kipp validate\` for the full list`);
   return lines;
-}
-
-/** "2 errors, 1 warning" (stderr speaks English; a report passes its language). */
-export function countLine(diagnostics: readonly Diagnostic[], lang: Lang = 'en'): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  return `${word(errors === 1 ? 'error_one' : 'error_many', lang, { n: errors })}, ${word(warnings === 1 ? 'warning_one' : 'warning_many', lang, { n: warnings })}`;
 }

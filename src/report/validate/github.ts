@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { mdCell } from '../shared/text.js';
-import { place } from '../shared/diagnostics.js';
+import { place } from '../shared/diagnostic-text.js';
 import { messageWithEntry, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
 
 // Control characters other than CR and LF (which are escaped) would reach the log as is.

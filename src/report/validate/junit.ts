@@ -4,7 +4,7 @@
  * show it as a test report.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { place } from '../shared/diagnostics.js';
+import { place } from '../shared/diagnostic-text.js';
 import { byFile, messageWithEntry, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
 import { pushAll } from '../../model/arrays.js';
 
