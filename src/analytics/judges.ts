@@ -11,6 +11,7 @@
  * presentation judge harsh), and a judge who sits in two stages gets one profile per stage.
  * Pure: a ScoreResult in, plain data out (rounded to 6 decimals like the report).
  */
+import { numberOf } from '../model/arrays.js';
 import { compareCodePoints, idOrder } from '../model/names.js';
 import { stageTables, type RecordTable, type ScoreResult, type ScoredRecord } from '../model/result.js';
 import { KippError } from '../model/diagnostic.js';
@@ -132,14 +133,14 @@ export function profileJudges(result: ScoreResult, stage?: string): PanelProfile
   // The result's columns: all of them, or one stage's. Otherwise the record objects.
   const table = result.recordTable?.(stage);
   let judgeCounts: readonly number[];
-  let records: RecordTable;
+  let records: Records;
   if (table !== undefined) {
-    records = table;
-    judgeCounts = stage === undefined ? result.entries.map((e) => e.judges) : judgesInStageTable(result, table);
+    records = byEntryId(table);
+    judgeCounts = stage === undefined ? result.entries.map((e) => e.judges) : judgesInStageTable(result, records);
   } else {
     const all = result.scoredRecords();
     const inStage = stage === undefined ? all : all.filter((r) => r.stage === stage);
-    records = tableOf(rubric, inStage);
+    records = byEntryId(tableOf(rubric, inStage));
     // Coverage counts the entries shown; in one stage, those the stage has any score for.
     judgeCounts = stage === undefined ? result.entries.map((e) => e.judges) : judgesInStage(result, inStage);
   }
@@ -162,11 +163,6 @@ function tableOf(rubric: Rubric, records: readonly ScoredRecord[]): RecordTable 
   const judgeIds: string[] = [];
   const entryIndex = new Map<string, number>();
   const judgeIndex = new Map<string, number>();
-  const numberOf = (id: string, list: string[], index: Map<string, number>): number => {
-    let n = index.get(id);
-    if (n === undefined) index.set(id, (n = list.push(id) - 1));
-    return n;
-  };
   const conflicting = records.filter((r) => r.excluded === 'conflict');
   const kept = records.length - conflicting.length;
   const table: RecordTable = {
@@ -215,29 +211,24 @@ function tableOf(rubric: Rubric, records: readonly ScoredRecord[]): RecordTable 
  * judgesInStage on a stage's columns: the entries with any record in the stage (conflicts
  * included), in the result's entry order, each with its distinct judges after conflicts.
  */
-function judgesInStageTable(result: ScoreResult, table: RecordTable): number[] {
-  // Entries by id (two entries may share one): the first index of each id stands for it.
-  const byId = new Map<string, number>();
-  table.entryIds.forEach((id, e) => {
-    if (!byId.has(id)) byId.set(id, e);
-  });
-  const first = Int32Array.from(table.entryIds, (id) => byId.get(id)!);
-  const present = new Uint8Array(table.entryIds.length);
-  const J = table.judgeIds.length;
-  const pairs = new Float64Array(table.kept.count);
-  for (let i = 0; i < table.kept.count; i++) {
-    const e = first[table.kept.entry[i]!]!;
-    present[e] = 1;
-    pairs[i] = e * J + table.kept.judge[i]!;
+function judgesInStageTable(result: ScoreResult, r: Records): number[] {
+  const E = r.entryIds.length;
+  const present = new Uint8Array(E);
+  const J = r.judgeIds.length;
+  const pairs = new Float64Array(r.count);
+  for (let i = 0; i < r.count; i++) {
+    present[r.entry[i]!] = 1;
+    pairs[i] = r.entry[i]! * J + r.judge[i]!;
   }
-  for (let i = 0; i < table.conflicts.count; i++) present[first[table.conflicts.entry[i]!]!] = 1;
+  for (let i = 0; i < r.conflicts.count; i++) present[r.conflicts.entry[i]!] = 1;
   // Distinct (entry, judge) pairs, counted per entry.
   pairs.sort();
-  const judges = new Int32Array(table.entryIds.length);
+  const judges = new Int32Array(E);
   for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) judges[Math.floor(pairs[i]! / J)]!++;
+  const at = new Map(r.entryIds.map((id, e) => [id, e]));
   return result.entries.flatMap((e) => {
-    const at = byId.get(e.id);
-    return at !== undefined && present[at] === 1 ? [judges[at]!] : [];
+    const k = at.get(e.id);
+    return k !== undefined && present[k] === 1 ? [judges[k]!] : [];
   });
 }
 
@@ -272,11 +263,7 @@ function byEntryId(table: RecordTable): Records {
   const index = new Map<string, number>();
   const entryIds: string[] = [];
   const renumber = new Int32Array(table.entryIds.length);
-  table.entryIds.forEach((id, e) => {
-    let n = index.get(id);
-    if (n === undefined) index.set(id, (n = entryIds.push(id) - 1));
-    renumber[e] = n;
-  });
+  table.entryIds.forEach((id, e) => (renumber[e] = numberOf(id, entryIds, index)));
   const { kept } = table;
   const entry = new Int32Array(kept.count);
   for (let i = 0; i < kept.count; i++) entry[i] = renumber[kept.entry[i]!]!;
@@ -297,14 +284,13 @@ function byEntryId(table: RecordTable): Records {
 /** The panel profile of `records`, in the order of docs/guide/analytics.md: judges, agreement, coverage, disagreements. */
 function profileRecords(
   rubric: Rubric,
-  table: RecordTable,
+  records: Records,
   judgeCounts: readonly number[],
   entries: ScoreResult['entries'],
 ): PanelProfile {
   const span = rubric.scale.max - rubric.scale.min;
   const spreadCut = round6(SPREAD_SHARE * span);
   const biasCut = round6(BIAS_SHARE * span);
-  const records = byEntryId(table);
   const cells = cellsOf(rubric, records);
   const { acc, disagreements } = compareWithCoJudges(rubric, records, cells, spreadCut);
   const judges = judgeProfiles(rubric, records, acc, biasCut);

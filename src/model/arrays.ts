@@ -43,3 +43,14 @@ export function minOf(values: Iterable<number>, empty = Infinity): number {
   }
   return any ? min : empty;
 }
+
+/** The index of `value` in `list`, appended the first time (`index` maps values to indices). */
+export function numberOf<T>(value: T, list: T[], index: Map<T, number>): number {
+  let n = index.get(value);
+  if (n === undefined) {
+    n = list.length;
+    list.push(value);
+    index.set(value, n);
+  }
+  return n;
+}

@@ -15,6 +15,7 @@
  * code from each. Rules may cache what they find per code; none may take two codes for two
  * texts (checkScores numbers judges by name, not by code).
  */
+import { numberOf } from './arrays.js';
 import type { ScoreRow } from './records.js';
 
 const INITIAL = 1024;
@@ -27,17 +28,6 @@ function recodeInt32(to: Int32Array, from: Int32Array, map: Int32Array, base: nu
 /** to[base + i] = from[i] + offset for the first `count` rows. */
 function shiftInt32(to: Int32Array, from: Int32Array, offset: number, base: number, count: number): void {
   for (let i = 0; i < count; i++) to[base + i] = from[i]! + offset;
-}
-
-/** The index of `value` in `list`, appended the first time (`index` maps values to indices). */
-function numberOf(value: string, list: string[], index: Map<string, number>): number {
-  let n = index.get(value);
-  if (n === undefined) {
-    n = list.length;
-    list.push(value);
-    index.set(value, n);
-  }
-  return n;
 }
 
 /**
