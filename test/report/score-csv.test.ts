@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntryResult, ScoreResult } from '../../src/model/result.js';
 import { neutralizeFormula } from '../../src/report/shared/cells.js';
-import { formatCsv } from '../../src/report/score/csv.js';
+import { formatCsv, formatCsvPieces } from '../../src/report/score/csv.js';
 import { fixed2, writeFixed2 } from '../../src/report/shared/text.js';
 import { Utf8Pieces } from '../../src/report/shared/utf8-pieces.js';
 
@@ -107,6 +107,24 @@ describe('#22.2: the score CSV written by hand', () => {
         expect(formatCsv(result, {} as never)).toBe(withCsvStringify(result));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('#22: with reuse (as kipp score writes it), pieces share a buffer and, each read before the next, are the csv-stringify bytes', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 300 }), (items, size) => {
+        const result = resultOf(items, false);
+        const copies: Buffer[] = [];
+        const buffers = new Set<ArrayBufferLike>();
+        for (const piece of formatCsvPieces(result, {} as never, { pieceSize: size, reuse: true })) {
+          copies.push(Buffer.from(piece)); // copied before the next piece may overwrite it
+          buffers.add(piece.buffer);
+        }
+        expect(Buffer.concat(copies).toString('utf8')).toBe(withCsvStringify(result));
+        // one buffer, replaced only when a row outgrows it: never one per piece once there are several
+        if (copies.length > 2) expect(buffers.size).toBeLessThan(copies.length);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -9,9 +9,10 @@ export const SCORE_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
 
 /**
- * A report is text, or UTF-8 pieces written one by one (the JSON report: a stress year's is
- * ~100 MB, never held whole). The pieces share one buffer: both writers of a command's output
- * (src/cli.ts for stdout, writeOutput for --output) finish a piece before asking for the next.
+ * A report is text, or UTF-8 pieces written one by one (the JSON and CSV reports: a stress
+ * year's JSON is ~100 MB, never held whole). The pieces share one buffer: both writers of a
+ * command's output (src/cli.ts for stdout, writeOutput for --output) finish a piece before
+ * asking for the next.
  */
 export type ScoreFormatter = (result: ScoreResult, options: ReportOptions) => string | Iterable<Uint8Array>;
 
@@ -25,7 +26,10 @@ export const scoreFormatters = {
     const { formatJsonChunks } = await import('./json.js');
     return (result, options) => formatJsonChunks(result, options, { reuse: true });
   },
-  csv: async () => (await import('./csv.js')).formatCsvPieces,
+  csv: async () => {
+    const { formatCsvPieces } = await import('./csv.js');
+    return (result, options) => formatCsvPieces(result, options, { reuse: true });
+  },
   md: async () => (await import('./markdown.js')).formatMarkdown,
   html: async () => (await import('./html.js')).formatHtmlPieces,
 } satisfies Record<ScoreFormat, () => Promise<ScoreFormatter>>;
