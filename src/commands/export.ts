@@ -72,7 +72,8 @@ export async function runExport(
     );
   // --delimiter names the output's delimiter: the inputs are detected as always.
   const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
-  const scored = scoreCompetition(competition, { asOf: parsed.asOf });
+  // Nothing below reads the score sheet's texts (its rows' places only, through the records).
+  const scored = scoreCompetition(competition, { asOf: parsed.asOf, takeSheet: true });
   // The jury's decisions (--decisions): the exported lists are the final ones.
   const result = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   const shortlist = options.shortlist !== undefined ? findShortlist(result, options.shortlist) : null;

@@ -62,7 +62,8 @@ export async function runScore(
   const generated = sourceDateEpoch(ctx.env);
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
   const competition = await loadInputs(entryPaths, options, ctx);
-  const scored = scoreCompetition(competition, { asOf });
+  // Nothing below reads the score sheet's texts (its rows' places only, through the records).
+  const scored = scoreCompetition(competition, { asOf, takeSheet: true });
   const decided = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;
   const result = selectEntries(decided, options.category, top);
   const manifest = manifestOptions(result, { ...options, output }, top);

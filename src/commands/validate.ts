@@ -93,7 +93,8 @@ async function collect(
   try {
     const competition = await loadInputs(entryPaths, options, ctx);
     const rubricFile = competition.rubricSource.path;
-    const found = validateCompetition(competition, { asOf });
+    // The assignment check reads the score sheets after the rules: only without it may they be taken.
+    const found = validateCompetition(competition, { asOf, takeSheet: options.assignment === undefined });
     if (options.assignment !== undefined)
       pushAll(found, await assignmentCheck(options.assignment, competition, options.scores ?? []));
     return {

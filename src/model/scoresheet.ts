@@ -96,8 +96,11 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: numbe
 
 export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   length = 0;
-  /** The texts the code columns index (each once, but for a joined sheet: see the top of this file). */
-  readonly strings: string[] = [];
+  /**
+   * The texts the code columns index (each once, but for a joined sheet: see the top of this
+   * file). Not readonly: release() replaces them.
+   */
+  strings: string[] = [];
   // The per-row columns (COLUMNS). Not readonly: growColumns() replaces them.
   entryCodes = new Int32Array(INITIAL);
   judgeCodes = new Int32Array(INITIAL);
@@ -121,9 +124,37 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   /** Text → code; built on first use for a sheet made by fromParts. */
   private codes: Map<string, number> | undefined = new Map<string, number>();
   private readonly fileIds = new Map<string, number>();
+  /** Set by release(): the rows' texts are gone. */
+  private released = false;
+
+  /**
+   * Hands the rows' texts over to the one caller that needs them last: the four code columns
+   * and the texts they index. The caller may rewrite those columns in place (checkScores makes
+   * its records in them: 80 MB less at the peak of a stress year). The sheet keeps each row's
+   * place and line, so file(), `lines`, columnOf(), stage() and the like still answer; anything
+   * that reads a row's texts (entryId(), at(), toParts(), joining, adding rows) throws.
+   */
+  release(): Pick<Columns, (typeof TEXT_CODED)[number]> & { strings: string[] } {
+    this.readable();
+    const { entryCodes, judgeCodes, criterionCodes, textCodes, strings } = this;
+    this.entryCodes = this.judgeCodes = this.criterionCodes = this.textCodes = new Int32Array(0);
+    this.strings = [];
+    this.codes = undefined;
+    this.released = true;
+    return { entryCodes, judgeCodes, criterionCodes, textCodes, strings };
+  }
+
+  /** Throws once release() has handed the texts over: a read after it is a bug, never an empty answer. */
+  private readable(): void {
+    if (this.released)
+      throw new Error(
+        "this score sheet's texts were handed over by release() (scoring with takeSheet): read them before scoring",
+      );
+  }
 
   /** The code of a text (given one the first time it is seen). */
   code(s: string): number {
+    this.readable();
     return numberOf(s, this.strings, (this.codes ??= this.codeIndex()));
   }
 
@@ -143,6 +174,8 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
    * whole file: see sheet-worker.ts), so nothing is copied twice.
    */
   appendSheet(other: ScoreSheet): void {
+    this.readable();
+    other.readable();
     const base = this.length;
     const count = other.length;
     // Exactly the room needed: the last rows come in at once, and doubling a stress year's
@@ -181,12 +214,14 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
    * half of each column empty, 50 MB of a stress year's half that the main thread would hold).
    */
   compact(): void {
+    this.readable();
     if (this.lines.length === this.length) return;
     for (const name of COLUMN_NAMES) (this as Columns)[name] = this[name].slice(0, this.length);
   }
 
   /** Everything the sheet holds, as plain data a worker thread can post (typed arrays transfer). */
   toParts(): ScoreSheetParts {
+    this.readable();
     const { length, strings, files, stageTexts, places } = this;
     const columns = {} as Columns;
     for (const name of COLUMN_NAMES) (columns as Record<ColumnName, unknown>)[name] = this[name];
@@ -219,20 +254,24 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   }
 
   entryId(i: number): string {
+    this.readable();
     return this.strings[this.entryCodes[i]!]!;
   }
 
   judgeId(i: number): string {
+    this.readable();
     return this.strings[this.judgeCodes[i]!]!;
   }
 
   /** The criterion of row i as written (long form) or its id (wide form). */
   criterion(i: number): string {
+    this.readable();
     return this.strings[this.criterionCodes[i]!]!;
   }
 
   /** The score of row i as written. */
   text(i: number): string {
+    this.readable();
     return this.strings[this.textCodes[i]!]!;
   }
 
@@ -367,6 +406,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
 
   /** Room for `size` rows in every column (at least doubling, so adds stay amortised O(1)). */
   private growColumns(size: number, exact = false): void {
+    this.readable();
     for (const name of COLUMN_NAMES) (this as Columns)[name] = grow(this[name], size, exact);
   }
 
@@ -443,6 +483,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     line: number,
     comment: string | undefined,
   ): number {
+    if (this.released) this.readable();
     const i = this.length++;
     if (i >= this.lines.length) this.growColumns(i + 1);
     this.entryCodes[i] = entry;

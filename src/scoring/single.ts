@@ -31,6 +31,11 @@ import { pushAll } from '../model/arrays.js';
 export interface ScoreOptions {
   /** Reference date for the age rule (ISO); over the rubric's reference_date; neither: today. */
   asOf?: string | undefined;
+  /**
+   * Scoring may take over `competition.scores` (CheckScoresOptions.takeSheet): for a caller that
+   * reads nothing of the sheet afterwards (kipp score, export and validate). Off by default.
+   */
+  takeSheet?: boolean | undefined;
 }
 
 export function referenceDate(rubric: Rubric, asOf: string | undefined): string {
@@ -105,7 +110,7 @@ export function scoreSingle(
   const asOf = referenceDate(rubric, options.asOf);
   const { checked, diagnostics: entryDiagnostics } = checkEntries(competition.entries, rubric, asOf);
   // Steps 1–2.
-  const scores = checkScores(competition, checked);
+  const scores = checkScores(competition, checked, { takeSheet: options.takeSheet === true });
   // Step 3, over the records in canonical order (entry id, judge id, criterion).
   const { kept } = scores;
   const normalized = normalizeColumns(

@@ -56,7 +56,7 @@ export function scoreStages(
   const asOf = referenceDate(rubric, options.asOf);
   const { parts, diagnostics: splitDiagnostics } = splitStages(competition);
   const runs: StageRun[] = parts.map(({ stage, competition: part }) => {
-    const { result, detail } = scoreSingle(part, { asOf });
+    const { result, detail } = scoreSingle(part, { asOf, takeSheet: options.takeSheet });
     const byEntry = new Map(result.entries.map((e) => [e.entry, e]));
     const judges = new Map<Entry, Set<string>>(detail.checked.map((c) => [c.entry, new Set<string>()]));
     const { kept } = detail.scores;

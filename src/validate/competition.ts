@@ -14,6 +14,8 @@ import { validateStages } from './stages.js';
 export interface ValidateOptions {
   /** Reference date for the age rule; over the rubric's reference_date; neither: today. */
   asOf?: string | undefined;
+  /** The score checks may take over `competition.scores` (CheckScoresOptions.takeSheet). */
+  takeSheet?: boolean | undefined;
 }
 
 export function validateCompetition(competition: Competition, options: ValidateOptions = {}): Diagnostic[] {
@@ -24,7 +26,7 @@ export function validateCompetition(competition: Competition, options: ValidateO
   if (rubric.stages.length > 0)
     return inSheets([...validateStages(competition, asOf), ...judges], competition.inputs).sort(compareDiagnostics);
   const entries = checkEntries(competition.entries, rubric, asOf);
-  const scores = checkScores(competition, entries.checked);
+  const scores = checkScores(competition, entries.checked, { takeSheet: options.takeSheet === true });
   // Entries submitted without any score (the CI layout: one file per entry, before judging)
   // are not "too few judges": there is nothing to count yet.
   const scored =

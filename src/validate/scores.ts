@@ -155,8 +155,22 @@ interface ScoreCheck {
   criterionIndex: Map<string, number>;
   byId: Map<string, number>;
   shared: Set<string>;
+  /** The records are made in the sheet's own code columns (see CheckScoresOptions). */
+  take: boolean;
   /** In the order they are reported. */
   diagnostics: Diagnostic[];
+}
+
+export interface CheckScoresOptions {
+  /**
+   * The caller needs nothing of `competition.scores` afterwards but each row's place and line
+   * (file(), `lines`, columnOf(): what findings and score records point at). Step 1 then makes
+   * its records in the sheet's own code columns (ScoreSheet.release), each written at or before
+   * the row it is read from, instead of in new ones: 80 MB less at the peak of a stress year.
+   * The sheet's texts are gone after: reading them throws. A sheet made from inline scores is
+   * made here and is always taken.
+   */
+  takeSheet?: boolean;
 }
 
 /**
@@ -164,7 +178,11 @@ interface ScoreCheck {
  * (checkRows), the records put in canonical order (canonicalOrder), repeated records and
  * conflicts of interest set aside in one pass (keepRecords), and judges counted (countJudges).
  */
-export function checkScores(competition: Competition, checked: CheckedEntry[]): CheckedScores {
+export function checkScores(
+  competition: Competition,
+  checked: CheckedEntry[],
+  options: CheckScoresOptions = {},
+): CheckedScores {
   const { rubric } = competition;
   const diagnostics: Diagnostic[] = [];
   const inline = !competition.hasScoreSheets;
@@ -184,6 +202,7 @@ export function checkScores(competition: Competition, checked: CheckedEntry[]): 
     criterionIndex: new Map(rubric.criteria.map((c, i) => [c.id, i])),
     byId,
     shared,
+    take: inline || options.takeSheet === true,
     diagnostics,
   };
 
@@ -215,8 +234,23 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
 
   const judgeIds = competition.judges ? new Set(competition.judges.map((j) => j.id)) : null;
   // Step 1, row by row. Ids, criterion names and score texts repeat: the sheet codes each
-  // distinct text, and each code is looked up (entry, judge, criterion, number) once.
-  const strings = sheet.strings;
+  // distinct text, and each code is looked up (entry, judge, criterion, number) once. The
+  // columns read on every row are locals: the loop's calls (diagnostics) would otherwise make
+  // the compiled code load them from their objects again on every row.
+  const n = sheet.length;
+  const { entryCodes, judgeCodes, criterionCodes, textCodes, strings } = check.take ? sheet.release() : sheet;
+  // Taken, the code columns become the records' columns: row i's record is written at `count`,
+  // never past i, after row i is read (the rows after it are still to be read, unchanged).
+  const valid: RecordColumns = check.take
+    ? {
+        count: 0,
+        entry: entryCodes,
+        judge: judgeCodes,
+        criterion: criterionCodes,
+        value: new Float64Array(n),
+        row: textCodes,
+      }
+    : emptyColumns(n);
   const UNSEEN = -2;
   const UNKNOWN = -1;
   const SHARED = -3;
@@ -232,8 +266,6 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   const valueState = [new Uint8Array(strings.length), new Uint8Array(strings.length)] as const;
   const valueOf = [new Float64Array(strings.length), new Float64Array(strings.length)] as const;
   const judgeNames: string[] = [];
-  const n = sheet.length;
-  const valid = emptyColumns(n);
   const { placeCodes } = sheet;
   const commaOfPlace = sheet.placeField('decimalComma');
   const fileOfPlace = sheet.placeField('file');
@@ -254,15 +286,12 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
     line: sheet.lines[i]!,
     column: column || sheet.columnOf(i) || undefined,
     field,
-    entry_id: sheet.entryId(i),
+    entry_id: strings[entryCodes[i]!]!, // row i is not yet overwritten (see `valid`)
   });
   const { min, max } = rubric.scale;
   // Built at the first unknown id only: most years have none.
   let entryTwins: ((id: string) => string | undefined) | undefined;
   let judgeTwins: ((id: string) => string | undefined) | undefined;
-  // The columns read and written on every row, as locals: the loop's calls (diagnostics) would
-  // otherwise make the compiled code load them from their objects again on every row.
-  const { entryCodes, judgeCodes, criterionCodes, textCodes } = sheet;
   const { entry: validEntry, judge: validJudge, criterion: validCriterion, value: validValue, row: validRow } = valid;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -541,7 +570,7 @@ function keepRecords(
       diagnostics.push(
         diagnostic(
           'duplicate-score',
-          `judge ${quoted(sheet.judgeId(row))} scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`,
+          `judge ${quoted(judgeNames[valid.judge[k]!]!)} scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`,
           {
             file: sheet.file(row),
             line: sheet.lines[row]!,
