@@ -64,7 +64,7 @@ export interface Agenda {
   near_ranks: number;
   disagreements: NearCutDisagreement[];
   judges: { id: string; flags: JudgeFlag[]; bias: number | null }[];
-  unranked: { id: string; title: string; flags: string[]; reasons: string[] }[];
+  unranked: { id: string; title: string; flags: readonly string[]; reasons: readonly string[] }[];
   /** Borderline entries from sensitivity runs (`--sensitivity-runs N`); absent when not run. */
   borderline?: {
     id: string;

@@ -10,6 +10,9 @@ import type { Rubric } from './rubric.js';
 /** disqualified, withdrawn: taken out of the ranking by a jury decision (`--decisions`). */
 export type EntryFlag = 'incomplete' | 'ineligible' | 'disqualified' | 'withdrawn';
 
+/** The empty list every EntryResult without reasons, shortlists or flags shares (frozen: see EntryResult). */
+export const NONE: readonly never[] = Object.freeze([]);
+
 export interface EntryResult {
   id: string;
   title: string;
@@ -26,9 +29,14 @@ export interface EntryResult {
   criteria: Record<string, number>;
   judges: number;
   passed: boolean;
-  reasons: string[];
-  shortlists: string[];
-  flags: EntryFlag[];
+  /**
+   * The three lists are read-only: an empty one is the one frozen NONE (most entries of a
+   * stress year have empty lists, and 600,000 empty arrays were 19 MB). Change a list by
+   * giving the entry a new one.
+   */
+  reasons: readonly string[];
+  shortlists: readonly string[];
+  flags: readonly EntryFlag[];
   /** Per-stage total and rank, in the rubric's stage order; only when the rubric has stages. */
   stages?: Record<string, StageOutcome>;
   /** The loaded entry (pass-through fields for exports). */

@@ -9,13 +9,15 @@
 import { compareDiagnostics, diagnostic, inSheets, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, resolveAgencyType } from '../model/names.js';
 import type { Competition } from '../model/records.js';
-import type {
-  EntryResult,
-  JudgeSeverity,
-  RecordTable,
-  ScoredRecord,
-  ScoreResult,
-  ShortlistResult,
+import {
+  NONE,
+  type EntryFlag,
+  type EntryResult,
+  type JudgeSeverity,
+  type RecordTable,
+  type ScoredRecord,
+  type ScoreResult,
+  type ShortlistResult,
 } from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { checkEntries, localToday, type CheckedEntry } from '../validate/entries.js';
@@ -250,7 +252,7 @@ interface Totals {
   ranked: number[];
   totals: Float64Array;
   /** The pass marks missed (step 8); undefined: no total (incomplete, ineligible or no id). */
-  failedOf: string[][];
+  failedOf: (readonly string[])[];
 }
 
 /**
@@ -272,7 +274,7 @@ function totalEntries(
   const scored = new Uint8Array(n * C);
   const ranked: number[] = [];
   const totals = new Float64Array(n);
-  const failedOf: string[][] = new Array<string[]>(n);
+  const failedOf = new Array<readonly string[]>(n);
   /** Per category: the weights in rubric order (weightedTotal's `weights[c.id] ?? 0`). */
   const weightsOf = new Map<string | undefined, Float64Array>();
   const weightsForCategory = (category: string | undefined) => {
@@ -308,7 +310,8 @@ function totalEntries(
     ranked.push(i);
     totals[i] = total;
     // Step 8.
-    failedOf[i] = missedMarks(rubric, total, (k) => (scored[i * C + k] === 1 ? value[i * C + k] : undefined));
+    const missed = missedMarks(rubric, total, (k) => (scored[i * C + k] === 1 ? value[i * C + k] : undefined));
+    failedOf[i] = missed.length > 0 ? missed : NONE;
   }
   return { value, scored, ranked, totals, failedOf };
 }
@@ -353,6 +356,22 @@ function resultsInReportOrder(
     const criteria: Record<string, number> = {};
     for (let k = 0; k < C; k++) if (scored[i * C + k] === 1) criteria[ids[k]!] = value[i * C + k]!;
     const failed = failedOf[i];
+    // Reasons and flags of an entry without a total (step 5): incomplete, ineligible or both.
+    let reasons: readonly string[] = failed ?? NONE;
+    let flags: readonly EntryFlag[] = NONE;
+    if (failed === undefined && (scores.tooFewJudges.has(i) || c.errors.length > 0)) {
+      const why: string[] = [];
+      const marks: EntryFlag[] = [];
+      if (scores.tooFewJudges.has(i)) {
+        marks.push('incomplete');
+        why.push('too-few-judges');
+      }
+      if (c.errors.length > 0) {
+        marks.push('ineligible');
+        pushAll(why, c.errors);
+      }
+      [reasons, flags] = [why, marks];
+    }
     const result: EntryResult = {
       id: c.entry.id,
       title: c.entry.title,
@@ -367,21 +386,11 @@ function resultsInReportOrder(
       criteria,
       judges: scores.judgeCounts[i]!,
       passed: failed !== undefined && failed.length === 0,
-      reasons: failed ?? [],
-      shortlists: [],
-      flags: [],
+      reasons,
+      shortlists: NONE,
+      flags,
       entry: c.entry,
     };
-    if (failed === undefined) {
-      if (scores.tooFewJudges.has(i)) {
-        result.flags.push('incomplete');
-        result.reasons.push('too-few-judges');
-      }
-      if (c.errors.length > 0) {
-        result.flags.push('ineligible');
-        pushAll(result.reasons, c.errors);
-      }
-    }
     return result;
   };
   const { order, rank, tied, categoryRank } = ranking;
@@ -476,7 +485,7 @@ function drawShortlists(
     );
     // A few hundred ids taken of up to 200,000 entries: a set of them, not a map of all.
     const taken = new Set(outcome.taken);
-    for (const r of results) if (taken.has(r.id)) r.shortlists.push(rule.name);
+    for (const r of results) if (taken.has(r.id)) r.shortlists = [...r.shortlists, rule.name];
     const size = `size ${rule.size}${rule.perCategory ? ' per category' : ''}`;
     if (outcome.cutoffTie) {
       diagnostics.push(

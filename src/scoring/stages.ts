@@ -12,7 +12,7 @@
  */
 import { compareDiagnostics, inSheets, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition, Entry } from '../model/records.js';
-import type { EntryResult, ScoreResult, StageOutcome } from '../model/result.js';
+import { NONE, type EntryResult, type ScoreResult, type StageOutcome } from '../model/result.js';
 import type { Stage } from '../model/rubric.js';
 import { splitStages, stageDiagnostics, uniqueDiagnostics } from '../validate/stages.js';
 import { round6 } from './round.js';
@@ -84,9 +84,9 @@ export function scoreStages(
       criteria: {},
       judges: judges.size,
       passed: false,
-      reasons: [],
-      shortlists: [],
-      flags: [],
+      reasons: NONE,
+      shortlists: NONE,
+      flags: NONE,
       stages: outcomes,
     };
     results.push(result);
