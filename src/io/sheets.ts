@@ -258,7 +258,8 @@ class SheetReader implements RowStream {
 
   /**
    * The sheet's code of cell k. A CSV cell's code within its file (`codes`) is translated once
-   * into the sheet's; other cells are looked up by text.
+   * into a new code of the sheet's (the file numbers each distinct cell once: no look-up);
+   * other cells are looked up by text.
    */
   private code(cells: string[], k: number, codes: Int32Array | undefined): number {
     // Past the row's cells, `codes` holds an earlier row's codes (see CsvHandlers.row).
@@ -271,7 +272,7 @@ class SheetReader implements RowStream {
     }
     let code = this.translated[csv]! - 1;
     if (code < 0) {
-      code = this.sheet.code(cells[k]!);
+      code = this.sheet.newCode(cells[k]!);
       this.translated[csv] = code + 1;
     }
     return code;
