@@ -168,6 +168,8 @@ class SheetReader implements RowStream {
   private wide: { code: number; index: number }[] = [];
   /** By a CSV cell's code: the sheet's code + 1 (0: not seen yet). */
   private translated = new Int32Array(1024);
+  /** The sheet held no text when this file's reading began (see code()). */
+  private readonly firstFile: boolean;
   private entryAt = -1;
   private judgeAt = -1;
   private criterionAt = -1;
@@ -189,6 +191,7 @@ class SheetReader implements RowStream {
   ) {
     this.fileId = sheet.fileId(file);
     this.start = sheet.length;
+    this.firstFile = sheet.strings.length === 0;
   }
 
   /** Decides the form (long or wide) from the header; reports what is missing or unknown. */
@@ -257,9 +260,10 @@ class SheetReader implements RowStream {
   }
 
   /**
-   * The sheet's code of cell k. A CSV cell's code within its file (`codes`) is translated once
-   * into a new code of the sheet's (the file numbers each distinct cell once: no look-up);
-   * other cells are looked up by text.
+   * The sheet's code of cell k. A CSV cell's code within its file (`codes`) is translated once:
+   * into a new code of the sheet's when this is the sheet's first file (the file numbers each
+   * distinct cell once: no look-up), else looked up, so that the files of a folder share their
+   * ids' codes. Other cells are looked up by text.
    */
   private code(cells: string[], k: number, codes: Int32Array | undefined): number {
     // Past the row's cells, `codes` holds an earlier row's codes (see CsvHandlers.row).
@@ -272,7 +276,7 @@ class SheetReader implements RowStream {
     }
     let code = this.translated[csv]! - 1;
     if (code < 0) {
-      code = this.sheet.newCode(cells[k]!);
+      code = this.firstFile ? this.sheet.newCode(cells[k]!) : this.sheet.code(cells[k]!);
       this.translated[csv] = code + 1;
     }
     return code;

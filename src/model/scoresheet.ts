@@ -121,8 +121,13 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   /** Per file index: the 1-based CSV column of its `stage` column (for diagnostics). */
   readonly stageColumns = new Map<number, number>();
   private readonly stageIds = new Map<string, number>([['', 0]]);
-  /** Text → code; built on first use for a sheet made by fromParts. */
-  private codes: Map<string, number> | undefined = new Map<string, number>();
+  /**
+   * Text → code for the first `indexed` texts: code() brings it up to date before it looks a
+   * text up (a sheet made by fromParts or joined, and texts given by newCode, are indexed only
+   * when a look-up needs them, each once).
+   */
+  private codes = new Map<string, number>();
+  private indexed = 0;
   private readonly fileIds = new Map<string, number>();
   /** Set by release(): the rows' texts are gone. */
   private released = false;
@@ -139,7 +144,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     const { entryCodes, judgeCodes, criterionCodes, textCodes, strings } = this;
     this.entryCodes = this.judgeCodes = this.criterionCodes = this.textCodes = new Int32Array(0);
     this.strings = [];
-    this.codes = undefined;
+    this.forgetCodes();
     this.released = true;
     return { entryCodes, judgeCodes, criterionCodes, textCodes, strings };
   }
@@ -155,26 +160,32 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   /** The code of a text (given one the first time it is seen). */
   code(s: string): number {
     this.readable();
-    return numberOf(s, this.strings, (this.codes ??= this.codeIndex()));
+    const { codes, strings } = this;
+    // Texts added since the last look-up (newCode, fromParts, a join): a text keeps its first code.
+    for (; this.indexed < strings.length; this.indexed++)
+      if (!codes.has(strings[this.indexed]!)) codes.set(strings[this.indexed]!, this.indexed);
+    const code = numberOf(s, strings, codes);
+    this.indexed = strings.length;
+    return code;
+  }
+
+  /** The look-up index, emptied: code() rebuilds it from `strings` when next asked. */
+  private forgetCodes(): void {
+    this.codes = new Map<string, number>();
+    this.indexed = 0;
   }
 
   /**
-   * A new code for a text, not looked up: for a reader that numbers its own texts (a CSV file's
-   * distinct cells, each once). The text may have a code already (from another file, or a
+   * A new code for a text, not looked up: for the first reader of a sheet, which numbers its
+   * own texts (a CSV file's distinct cells, each once). The text may have a code already (a
    * spelling the reader trims to the same text): it then has two, as a joined sheet's texts may
    * (see the top of this file). A worker reading half a stress year spent ~80 ms looking its
-   * 100,000 ids up in a map that could only say "new".
+   * 100,000 ids up in a map that could only say "new"; they are indexed only if a later code()
+   * asks (a second file of the sheet).
    */
   newCode(s: string): number {
     this.readable();
     return this.strings.push(s) - 1;
-  }
-
-  /** Text → code for a sheet made by fromParts (a loop: no pair array per text, 200,000 in a stress year). */
-  private codeIndex(): Map<string, number> {
-    const index = new Map<string, number>();
-    for (let code = 0; code < this.strings.length; code++) index.set(this.strings[code]!, code);
-    return index;
   }
 
   /**
@@ -195,7 +206,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     if (base + count > this.lines.length) this.growColumns(base + count, true);
     const offset = this.strings.length;
     for (const text of other.strings) this.strings.push(text);
-    this.codes = undefined; // rebuilt on the next code(): a text then gets its later code
+    this.forgetCodes(); // rebuilt on the next code(): a text then keeps its first code
     const files = Int32Array.from(other.files, (name) => this.fileId(name));
     const stages = Int32Array.from(other.stageTexts, (text) => this.stageCode(text));
     const places = Int32Array.from({ length: other.places.length / PLACE_SIZE }, (_, p) => {
@@ -253,7 +264,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     const sheet = new ScoreSheet();
     sheet.length = parts.length;
     for (const text of parts.strings) sheet.strings.push(text);
-    sheet.codes = undefined;
+    sheet.forgetCodes();
     for (const name of COLUMN_NAMES) (sheet as Columns)[name] = parts.columns[name];
     parts.files.forEach((file) => sheet.fileId(file));
     parts.stageTexts.forEach((stage) => sheet.stageCode(stage));

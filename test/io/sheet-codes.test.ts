@@ -3,14 +3,19 @@
  * up in the sheet (ScoreSheet.newCode). Two spellings the reader trims to one id (" E1" and
  * "E1") then give that id two codes. The checks must still see one entry and one judge: a
  * judge counted twice, an entry's scores split, or a repeated score missed across spellings would
- * be a wrong number. Each expectation below is worked out by hand from the rows.
+ * be a wrong number. Only the sheet's first file is numbered so: later files (a folder of
+ * sheets) look their texts up, so that the files share their ids' codes. Each expectation below
+ * is worked out by hand from the rows.
  */
 import { Buffer } from 'node:buffer';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScoreSheets } from '../../src/io/sheets.js';
 import { checkEntries } from '../../src/validate/entries.js';
 import { checkScores } from '../../src/validate/scores.js';
 import { competition, entry, rubricFrom } from '../helpers.js';
+import { tempFolder } from '../tmp.js';
 
 const rubric = rubricFrom(`
 name: T
@@ -64,5 +69,43 @@ describe('#22: one text, two codes', () => {
     expect(repeated[0]!.message).toContain('judge "J1"');
     // Neither copy is used: only J2's score of a remains.
     expect(scores.records().map((r) => [r.judge, r.criterion, r.value])).toEqual([['J2', 'a', 4]]);
+  });
+
+  it('the files of a folder share their ids: the first is numbered by its reader, the others look its texts up', () => {
+    const dir = tempFolder('kipp-codes-');
+    const files = ['a.csv', 'b.csv', 'c.csv'].map((name, k) => {
+      const path = join(dir, name);
+      // "quoted" cells are not numbered by the CSV reader: they are looked up by text in every file.
+      writeFileSync(
+        path,
+        `entry_id,judge_id,criterion,score\nE1,J${k + 1},a,${k + 5}\n"E2",J${k + 1},b,7\nE2,J${k + 1},a,6\n`,
+      );
+      return { path, stage: undefined };
+    });
+    const { sheet } = readScoreSheets(files, rubric);
+    expect(sheet.length).toBe(9);
+    const rowsOf = (id: string, from: number, to: number) =>
+      [...Array(sheet.length).keys()].filter((i) => i >= from && i < to && sheet.entryId(i) === id);
+    const codesOf = (id: string, from: number, to: number) =>
+      new Set(rowsOf(id, from, to).map((i) => sheet.entryCodes[i]));
+    // E1: one code in all three files.
+    expect(codesOf('E1', 0, 9).size).toBe(1);
+    expect(sheet.strings.filter((t) => t === 'E1')).toHaveLength(1);
+    // E2, quoted (looked up) and not (numbered by the first file's reader): two codes in the
+    // first file, and the later files reuse them: no third.
+    expect(codesOf('E2', 0, 3).size).toBe(2);
+    expect([...codesOf('E2', 3, 9)].every((c) => codesOf('E2', 0, 3).has(c))).toBe(true);
+    expect(sheet.strings.filter((t) => t === 'E2')).toHaveLength(2);
+    expect([...Array(sheet.length).keys()].map((i) => sheet.judgeId(i))).toEqual([
+      'J1',
+      'J1',
+      'J1',
+      'J2',
+      'J2',
+      'J2',
+      'J3',
+      'J3',
+      'J3',
+    ]);
   });
 });
