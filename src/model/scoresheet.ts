@@ -20,9 +20,18 @@ import type { ScoreRow } from './records.js';
 
 const INITIAL = 1024;
 
-/** to[base + i] = map[from[i]] for the first `count` rows (one loop per element type: kept monomorphic). */
-function recodeInt32(to: Int32Array, from: Int32Array, map: Int32Array, base: number, count: number): void {
-  for (let i = 0; i < count; i++) to[base + i] = map[from[i]!]!;
+/**
+ * to[base + i] = map[from[i]] for the first `count` rows of `from`, into rows of `to` never
+ * written (they hold 0): a 0 is not written (see placeCodes). With no `map`, from[i] itself.
+ */
+function copyPlaces(to: Int32Array, from: Int32Array, map: Int32Array | undefined, base: number, count: number): void {
+  if (map === undefined) {
+    for (let i = 0; i < count; i++) if (from[i] !== 0) to[base + i] = from[i]!;
+  } else
+    for (let i = 0; i < count; i++) {
+      const place = map[from[i]!]!;
+      if (place !== 0) to[base + i] = place;
+    }
 }
 
 /** to[base + i] = from[i] + offset for the first `count` rows. */
@@ -111,6 +120,12 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   readonly comments = new Map<number, string>();
   readonly files: string[] = [];
   lines = new Int32Array(INITIAL);
+  /**
+   * Rows are only ever appended, and a new row holds place 0 (columns start, and grow, as
+   * zeros): place 0 is never written, only other places. A sheet whose rows are all at its
+   * first place (one long CSV file: a stress year's 5 million rows) then never writes this
+   * column, and pages never written cost no memory (20 MB; reading them costs none either).
+   */
   placeCodes = new Int32Array(INITIAL);
   /** Every place rows have, PLACE_SIZE numbers each (see Place). */
   readonly places: number[] = [];
@@ -221,10 +236,8 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       shiftInt32(this[name], other[name], offset, base, count);
       recoded.add(name);
     }
-    if (!places.every((v, k) => v === k)) {
-      recodeInt32(this.placeCodes, other.placeCodes, places, base, count);
-      recoded.add('placeCodes');
-    }
+    copyPlaces(this.placeCodes, other.placeCodes, places.every((v, k) => v === k) ? undefined : places, base, count);
+    recoded.add('placeCodes');
     for (const name of COLUMN_NAMES) if (!recoded.has(name)) this[name].set(other[name].subarray(0, count), base);
     for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
     for (const [f, column] of other.stageColumns)
@@ -361,14 +374,15 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
         // spread-ok: a place is seven numbers
         moved.set(p, (q = this.placeOf(...place)));
       }
-      this.placeCodes[i] = q;
+      if (q !== p) this.placeCodes[i] = q;
     }
   }
 
-  /** Rows from..to at one place. */
+  /** Rows from..to, added by addScore and not placed yet, at one place. */
   fillPlace(from: number, to: number, ...place: Place): void {
     // spread-ok: a place is seven numbers
-    this.placeCodes.fill(this.placeOf(...place), from, to);
+    const p = this.placeOf(...place);
+    if (p !== 0) this.placeCodes.fill(p, from, to); // they hold place 0 already (see placeCodes)
   }
 
   /** Per place number: its values at `field` of Place (for a loop over rows: placeField(…)[placeCodes[i]]). */
@@ -482,15 +496,8 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     stage: number,
   ): void {
     const i = this.addScore(entry, judge, criterion, text, line, comment);
-    this.placeCodes[i] = this.placeOf(
-      file,
-      column,
-      entryColumn,
-      judgeColumn,
-      criterionColumn,
-      decimalComma ? 1 : 0,
-      stage,
-    );
+    const place = this.placeOf(file, column, entryColumn, judgeColumn, criterionColumn, decimalComma ? 1 : 0, stage);
+    if (place !== 0) this.placeCodes[i] = place; // a new row holds place 0 already (see placeCodes)
   }
 
   /**

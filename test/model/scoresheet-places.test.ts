@@ -113,6 +113,45 @@ describe('score rows keep the place they were read from', () => {
     ]);
   });
 
+  it("long CSV files one after another: each file's rows at its own place (place 0 is never written, the others are)", () => {
+    // The first file's rows are at place 0, which the sheet does not write; the second's and
+    // third's must be written, or they would read as the first file's (its name, its columns,
+    // its decimal comma: "6,5" read in a `,` file is no number).
+    const a = 'entry_id,judge_id,criterion,score\nE1,J1,novelty,7\nE9,J1,novelty,7\n';
+    const b = 'judge_id;entry_id;criterion;score\nJ2;E1;novelty;6,5\nJ2;E8;novelty;7\n';
+    const c = 'entry_id,judge_id,criterion,score\nE2,J3,novelty,7\nE7,J3,novelty,7\n';
+    const dir = tempFolder('kipp-places-');
+    writeFileSync(join(dir, 'entries.csv'), ENTRIES);
+    for (const [name, text] of Object.entries({ 'a.csv': a, 'b.csv': b, 'c.csv': c }))
+      writeFileSync(join(dir, name), text);
+    const competition = loadCompetition({
+      entries: [join(dir, 'entries.csv')],
+      scores: ['a.csv', 'b.csv', 'c.csv'].map((name) => join(dir, name)),
+    });
+    const sheet = competition.scores as ScoreSheet;
+    expect(
+      Array.from({ length: sheet.length }, (_, i) => [
+        sheet.file(i).replace(/^.*[/\\]/, ''),
+        sheet.entryColumnOf(i),
+        sheet.decimalCommaOf(i),
+      ]),
+    ).toEqual([
+      ['a.csv', 1, false],
+      ['a.csv', 1, false],
+      ['b.csv', 2, true],
+      ['b.csv', 2, true],
+      ['c.csv', 1, false],
+      ['c.csv', 1, false],
+    ]);
+    const result = scoreCompetition(competition, { asOf: '2026-01-01' });
+    expect(result.diagnostics.filter((d) => d.code === 'unknown-entry').map(at)).toEqual([
+      ['unknown-entry', 'a.csv', 3, 1],
+      ['unknown-entry', 'b.csv', 3, 2],
+      ['unknown-entry', 'c.csv', 3, 1],
+    ]);
+    expect(result.diagnostics.filter((d) => d.code === 'score-not-a-number')).toEqual([]);
+  });
+
   it('a folder of 65,537 sheets: a finding in the last names the last (file numbers are not cut to 16 bits)', () => {
     // Until 2026-12-03 a row's file was a 16-bit number: the 65,537th file's findings named the first.
     const dir = tempFolder('kipp-places-');
