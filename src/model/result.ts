@@ -10,8 +10,7 @@ import type { Rubric } from './rubric.js';
 /** disqualified, withdrawn: taken out of the ranking by a jury decision (`--decisions`). */
 export type EntryFlag = 'incomplete' | 'ineligible' | 'disqualified' | 'withdrawn';
 
-/** The empty list every EntryResult without reasons, shortlists or flags shares (frozen: see EntryResult). */
-export const NONE: readonly never[] = Object.freeze([]);
+export { NONE } from './arrays.js';
 
 export interface EntryResult {
   id: string;

@@ -3,6 +3,7 @@
  * categories, groups and agency types, real dates, the age rule, per-agency quotas, word limits.
  * Every problem becomes a diagnostic; an entry with any of them is not ranked (docs/reference/scoring.md step 5).
  */
+import { NONE } from '../model/arrays.js';
 import { diagnostic, otherPlaces, quoted, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
 import { foldText, resolveAgencyType, type AgencyType } from '../model/names.js';
 import { REQUIRED_ENTRY_FIELDS, type Entry } from '../model/records.js';
@@ -18,8 +19,8 @@ export interface CheckedEntry {
   agencyType?: AgencyType;
   /** ISO date. */
   implementedSince?: string;
-  /** Entry-level error codes, in the order found, each once. */
-  errors: DiagnosticCode[];
+  /** Entry-level error codes, in the order found, each once (most have none: the shared NONE). */
+  errors: readonly DiagnosticCode[];
 }
 
 export { REQUIRED_ENTRY_FIELDS };
@@ -68,7 +69,7 @@ export function checkEntries(entries: Entry[], rubric: Rubric, asOf: string): En
 function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryChecks {
   const vocab = vocabulary(rubric);
   const diagnostics: Diagnostic[] = [];
-  const checked: CheckedEntry[] = entries.map((entry) => ({ entry, errors: [] }));
+  const checked: CheckedEntry[] = entries.map((entry) => ({ entry, errors: NONE }));
   const report = (c: CheckedEntry, code: DiagnosticCode, field: string | undefined, message: string) => {
     const { entry } = c;
     diagnostics.push(
@@ -80,7 +81,7 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
         entry_id: entry.id || undefined,
       }),
     );
-    if (!c.errors.includes(code) && diagnostic(code, '').severity === 'error') c.errors.push(code);
+    if (!c.errors.includes(code) && diagnostic(code, '').severity === 'error') c.errors = [...c.errors, code];
   };
 
   // Dates repeat across a year's entries: each distinct text is parsed, and each date moved by
