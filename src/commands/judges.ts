@@ -38,7 +38,8 @@ export async function runJudges(
     throw new KippError('usage', "kipp judges needs the judges' score sheets: --scores FILE...");
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
   const competition = await loadInputs(entryPaths, options, ctx);
-  const result = scoreCompetition(competition, { asOf });
+  // The profile reads the records by column and their places, never the sheet's texts.
+  const result = scoreCompetition(competition, { asOf, takeSheet: true });
   const profile = profileJury(result);
   const toFile = output !== undefined;
   const text = judgesFormatters[format](profile, {
