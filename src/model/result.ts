@@ -10,8 +10,6 @@ import type { Rubric } from './rubric.js';
 /** disqualified, withdrawn: taken out of the ranking by a jury decision (`--decisions`). */
 export type EntryFlag = 'incomplete' | 'ineligible' | 'disqualified' | 'withdrawn';
 
-export { NONE } from './arrays.js';
-
 export interface EntryResult {
   id: string;
   title: string;
@@ -29,9 +27,9 @@ export interface EntryResult {
   judges: number;
   passed: boolean;
   /**
-   * The three lists are read-only: an empty one is the one frozen NONE (most entries of a
-   * stress year have empty lists, and 600,000 empty arrays were 19 MB). Change a list by
-   * giving the entry a new one.
+   * The three lists are read-only: an empty one is the one frozen NONE (model/arrays.ts;
+   * most entries of a stress year have empty lists, and 600,000 empty arrays were 19 MB).
+   * Change a list by giving the entry a new one.
    */
   reasons: readonly string[];
   shortlists: readonly string[];

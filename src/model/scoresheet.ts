@@ -10,10 +10,11 @@
  * holds its place's number. A row costs 24 bytes of typed arrays (it cost 33 with those seven
  * values per row: 45 MB more in a stress year).
  *
- * A text has one code, except in a sheet joined from the two parts of a file read in two
- * (appendSheet): the second part's texts follow the first's, so a text both parts hold has a
- * code from each. Rules may cache what they find per code; none may take two codes for two
- * texts (checkScores numbers judges by name, not by code).
+ * A text may have more than one code: in a sheet joined from the two parts of a file read in
+ * two (appendSheet), the second part's texts follow the first's, so a text both parts hold has
+ * a code from each; and the first file's reader numbers its own cells (newCode), so two
+ * spellings it trims to one text have a code each. Rules may cache what they find per code;
+ * none may take two codes for two texts (checkScores numbers judges by name, not by code).
  */
 import { numberOf } from './arrays.js';
 import type { ScoreRow } from './records.js';
@@ -59,6 +60,10 @@ type Columns = { [K in ColumnName]: InstanceType<(typeof COLUMNS)[K]> };
 const COLUMN_NAMES = Object.keys(COLUMNS) as ColumnName[];
 /** Columns holding codes into the sheet's texts (shifted when sheets are joined). */
 const TEXT_CODED = ['entryCodes', 'judgeCodes', 'criterionCodes', 'textCodes'] as const;
+/** Columns appendSheet copies as they are (the others are shifted or re-placed). */
+const COPIED = COLUMN_NAMES.filter(
+  (name) => name !== 'placeCodes' && !(TEXT_CODED as readonly string[]).includes(name),
+);
 
 /**
  * What a place holds, in this order, PLACE_SIZE numbers a place in `places`: the file (index
@@ -231,14 +236,9 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       // spread-ok: a place is seven numbers
       return this.placeOf(...place);
     });
-    const recoded = new Set<ColumnName>();
-    for (const name of TEXT_CODED) {
-      shiftInt32(this[name], other[name], offset, base, count);
-      recoded.add(name);
-    }
+    for (const name of TEXT_CODED) shiftInt32(this[name], other[name], offset, base, count);
     copyPlaces(this.placeCodes, other.placeCodes, places.every((v, k) => v === k) ? undefined : places, base, count);
-    recoded.add('placeCodes');
-    for (const name of COLUMN_NAMES) if (!recoded.has(name)) this[name].set(other[name].subarray(0, count), base);
+    for (const name of COPIED) this[name].set(other[name].subarray(0, count), base);
     for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
     for (const [f, column] of other.stageColumns)
       if (!this.stageColumns.has(files[f]!)) this.stageColumns.set(files[f]!, column);
@@ -276,8 +276,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   static fromParts(parts: ScoreSheetParts): ScoreSheet {
     const sheet = new ScoreSheet();
     sheet.length = parts.length;
-    for (const text of parts.strings) sheet.strings.push(text);
-    sheet.forgetCodes();
+    for (const text of parts.strings) sheet.strings.push(text); // indexed when code() first asks
     for (const name of COLUMN_NAMES) (sheet as Columns)[name] = parts.columns[name];
     parts.files.forEach((file) => sheet.fileId(file));
     parts.stageTexts.forEach((stage) => sheet.stageCode(stage));
@@ -513,7 +512,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     line: number,
     comment: string | undefined,
   ): number {
-    if (this.released) this.readable();
+    this.readable();
     const i = this.length++;
     if (i >= this.lines.length) this.growColumns(i + 1);
     this.entryCodes[i] = entry;

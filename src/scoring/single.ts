@@ -9,15 +9,14 @@
 import { compareDiagnostics, diagnostic, inSheets, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, resolveAgencyType } from '../model/names.js';
 import type { Competition } from '../model/records.js';
-import {
-  NONE,
-  type EntryFlag,
-  type EntryResult,
-  type JudgeSeverity,
-  type RecordTable,
-  type ScoredRecord,
-  type ScoreResult,
-  type ShortlistResult,
+import type {
+  EntryFlag,
+  EntryResult,
+  JudgeSeverity,
+  RecordTable,
+  ScoredRecord,
+  ScoreResult,
+  ShortlistResult,
 } from '../model/result.js';
 import { weightsFor, type Rubric } from '../model/rubric.js';
 import { checkEntries, localToday, type CheckedEntry } from '../validate/entries.js';
@@ -28,14 +27,14 @@ import { normalizeColumns } from './normalize.js';
 import { categoryRanks, rankByKeys, rankKeys, type Ranking } from './rank.js';
 import { round6 } from './round.js';
 import { drawShortlist, type Candidate } from './shortlist.js';
-import { pushAll } from '../model/arrays.js';
+import { NONE, pushAll } from '../model/arrays.js';
 
 export interface ScoreOptions {
   /** Reference date for the age rule (ISO); over the rubric's reference_date; neither: today. */
   asOf?: string | undefined;
   /**
    * Scoring may take over `competition.scores` (CheckScoresOptions.takeSheet): for a caller that
-   * reads nothing of the sheet afterwards (kipp score, export and validate). Off by default.
+   * reads nothing of the sheet afterwards (kipp score, export and judges). Off by default.
    */
   takeSheet?: boolean | undefined;
 }
@@ -359,18 +358,13 @@ function resultsInReportOrder(
     // Reasons and flags of an entry without a total (step 5): incomplete, ineligible or both.
     let reasons: readonly string[] = failed ?? NONE;
     let flags: readonly EntryFlag[] = NONE;
-    if (failed === undefined && (scores.tooFewJudges.has(i) || c.errors.length > 0)) {
-      const why: string[] = [];
-      const marks: EntryFlag[] = [];
-      if (scores.tooFewJudges.has(i)) {
-        marks.push('incomplete');
-        why.push('too-few-judges');
-      }
-      if (c.errors.length > 0) {
-        marks.push('ineligible');
-        pushAll(why, c.errors);
-      }
-      [reasons, flags] = [why, marks];
+    const tooFew = failed === undefined && scores.tooFewJudges.has(i);
+    const ineligible = failed === undefined && c.errors.length > 0;
+    if (tooFew || ineligible) {
+      const why: string[] = tooFew ? ['too-few-judges'] : [];
+      if (ineligible) pushAll(why, c.errors);
+      reasons = why;
+      flags = tooFew && ineligible ? ['incomplete', 'ineligible'] : tooFew ? ['incomplete'] : ['ineligible'];
     }
     const result: EntryResult = {
       id: c.entry.id,

@@ -12,7 +12,8 @@
  */
 import { compareDiagnostics, inSheets, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition, Entry } from '../model/records.js';
-import { NONE, type EntryResult, type ScoreResult, type StageOutcome } from '../model/result.js';
+import { NONE } from '../model/arrays.js';
+import type { EntryResult, ScoreResult, StageOutcome } from '../model/result.js';
 import type { Stage } from '../model/rubric.js';
 import { splitStages, stageDiagnostics, uniqueDiagnostics } from '../validate/stages.js';
 import { round6 } from './round.js';

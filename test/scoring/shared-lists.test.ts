@@ -5,7 +5,7 @@
  * shortlists, fail a pass mark, lack judges and are ineligible, and check each list by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { NONE } from '../../src/model/result.js';
+import { NONE } from '../../src/model/arrays.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { competition, entry, rubricFrom, scoreRows } from '../helpers.js';
 
