@@ -6,7 +6,9 @@
 // (DuckDB's / 10 − 1) / 9 × 100. Both are printed to two decimals: DuckDB's rounding moves its
 // figure by up to 0.005 (0.0056 once mapped), kipp's by up to 0.005, so they agree within 0.011.
 //
-// `node bench/agree.mjs kipp.csv duckdb.csv` prints the verdict and exits 1 on a disagreement.
+// `node bench/agree.mjs kipp.csv duckdb.csv` prints the verdict and exits 1 on a disagreement;
+// `node bench/agree.mjs kipp.csv duckdb-report.csv --report` checks DuckDB's whole report
+// (bench/duckdb-report.cjs) column by column.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -40,9 +42,45 @@ export function agreement(kippCsv, duckCsv) {
   };
 }
 
+/** The columns of bench/duckdb-report.cjs, all of which kipp's CSV report has. */
+const REPORT_TEXT = ['rank', 'category_rank', 'id', 'title', 'agency', 'category', 'judges'];
+const REPORT_FIGURES = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
+
+/**
+ * The verdict on DuckDB's whole report (bench/duckdb-report.cjs) against kipp's: row by row, the
+ * same rank, category rank, id, title, agency, category and number of judges; the same criterion
+ * means as printed; totals on the same 0–100 scale within the two roundings (0.011).
+ */
+export function reportAgreement(kippCsv, duckCsv) {
+  const read = (path) => parse(readFileSync(path), { columns: true, bom: true });
+  const kipp = read(kippCsv);
+  const duck = read(duckCsv);
+  if (kipp.length !== duck.length)
+    return { ok: false, text: `kipp lists ${kipp.length} entries, DuckDB ${duck.length}` };
+  let worst = 0;
+  for (let i = 0; i < kipp.length; i++) {
+    const k = kipp[i];
+    const d = duck[i];
+    for (const column of [...REPORT_TEXT, ...REPORT_FIGURES]) {
+      if (k[column] !== d[column])
+        return {
+          ok: false,
+          text: `row ${i + 1}, ${column}: kipp ${JSON.stringify(k[column])}, DuckDB ${JSON.stringify(d[column])}`,
+        };
+    }
+    const off = Math.abs(Number(k.total) - Number(d.total));
+    if (!(off <= TOLERANCE)) return { ok: false, text: `${k.id}: kipp's total ${k.total}, DuckDB's ${d.total}` };
+    worst = Math.max(worst, off);
+  }
+  return {
+    ok: true,
+    text: `the same ${kipp.length.toLocaleString('en-US')} rows: ranks, category ranks, ids, titles, agencies, categories, criterion means and judges equal; totals within ${worst.toFixed(2)}`,
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [kippCsv, duckCsv] = process.argv.slice(2);
-  const verdict = agreement(kippCsv, duckCsv);
+  const [kippCsv, duckCsv, how] = process.argv.slice(2);
+  const verdict = how === '--report' ? reportAgreement(kippCsv, duckCsv) : agreement(kippCsv, duckCsv);
   process.stdout.write(`${verdict.ok ? 'agree' : 'DISAGREE'}: ${verdict.text}\n`);
   process.exit(verdict.ok ? 0 : 1);
 }

@@ -2,7 +2,9 @@
 // export on them and Node's own start-up, and prints Markdown tables (median wall time over
 // several runs, peak memory, rows per second). First the peers (issue 22): on the years of
 // bench/gen.cjs, kipp score --format csv --output beside the same job as one DuckDB statement
-// (bench/duckdb.cjs, 2 threads) and the tightest single-thread loop (bench/tight-loop.cjs),
+// (bench/duckdb.cjs, 2 threads: the issue's, the score sheet alone), DuckDB writing kipp's whole
+// report (bench/duckdb-report.cjs: the entries file joined) and the tightest single-thread loop
+// (bench/tight-loop.cjs),
 // whole processes, the runs alternating, ratios of medians. DuckDB is a devDependency; without
 // it its line is skipped with a note.
 // `npm run bench -- --write` writes the tables into bench/RESULTS.md. `--quick`: the national
@@ -13,7 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { agreement } from './agree.mjs';
+import { agreement, reportAgreement } from './agree.mjs';
 import { generate } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -86,8 +88,9 @@ try {
 
 /**
  * The peer table (issue 22): per gen.cjs year, kipp score --format csv --output with the bench
- * rubric (the DuckDB statement's weights and tie-break), DuckDB's statement and the tight loop,
- * alternating; kipp's time and memory as ratios to DuckDB's.
+ * rubric (the DuckDB statement's weights and tie-break), DuckDB's statement, DuckDB's whole report
+ * and the tight loop, alternating; time and memory as ratios to the issue's statement, and time
+ * as a ratio to DuckDB's whole report.
  */
 async function peers() {
   const years = quick
@@ -125,34 +128,48 @@ async function peers() {
         '--force',
       ],
       [join(ROOT, 'bench/tight-loop.cjs'), scores, out('tight')],
-      ...(duckdb ? [[join(ROOT, 'bench/duckdb.cjs'), scores, out('duckdb'), '2']] : []),
+      ...(duckdb
+        ? [
+            [join(ROOT, 'bench/duckdb.cjs'), scores, out('duckdb'), '2'],
+            [join(ROOT, 'bench/duckdb-report.cjs'), join(dir, 'entries.csv'), scores, out('duckdb-report'), '2'],
+          ]
+        : []),
     ];
     const runs = year === 'stress' ? Math.min(RUNS, 5) : RUNS;
     process.stderr.write(`peers, gen-${year}: ${rowCount} score rows, ${runs} alternating runs\n`);
-    const [kipp, tight, duck] = alternate(commands, runs);
+    const [kipp, tight, duck, report] = alternate(commands, runs);
+    // Each row beside the issue's statement (time and memory), and beside DuckDB's whole report (time).
     const ratio = (m) =>
-      duck ? `${(m.median / duck.median).toFixed(2)}× | ${(m.peakMB / duck.peakMB).toFixed(2)}×` : '— | —';
+      duck
+        ? `${(m.median / duck.median).toFixed(2)}× | ${(m.peakMB / duck.peakMB).toFixed(2)}× | ${(m.median / report.median).toFixed(2)}×`
+        : '— | — | —';
     const line = (what, m, r) =>
       `| ${what} | ${year} (${rowCount.toLocaleString('en-US')} rows) | ${m.median.toFixed(3)} | ${m.peakMB.toFixed(0)} | ${r} | ${m.status} |`;
     lines.push(line('kipp score --format csv --output', kipp, ratio(kipp)));
-    lines.push(
-      duck
-        ? line('DuckDB (@duckdb/node-api, 2 threads)', duck, '1× | 1×')
-        : `| DuckDB | ${year} | — | — | — | skipped: @duckdb/node-api is not installed (npm ci installs it) |`,
-    );
-    lines.push(line('tight loop (one thread, no checks)', tight, ratio(tight)));
+    if (duck) {
+      lines.push(line("DuckDB, the issue's statement (score sheet only; 2 threads)", duck, ratio(duck)));
+      lines.push(line("DuckDB, kipp's report (entries joined; 2 threads)", report, ratio(report)));
+    } else
+      lines.push(
+        `| DuckDB | ${year} | — | — | — | — | — | skipped: @duckdb/node-api is not installed (npm ci installs it) |`,
+      );
+    lines.push(line('tight loop (one thread, score sheet only, no checks)', tight, ratio(tight)));
     // The same job, the same answer: kipp's ranking beside DuckDB's (bench/agree.mjs).
     if (duck) {
-      const verdict = agreement(out('kipp'), out('duckdb'));
-      verdicts.push(
-        `- ${year}: ${verdict.ok ? 'kipp and DuckDB agree' : '**kipp and DuckDB disagree**'}: ${verdict.text}.`,
-      );
-      if (!verdict.ok) process.exitCode = 1;
+      for (const [what, verdict] of [
+        ["the issue's statement", agreement(out('kipp'), out('duckdb'))],
+        ["kipp's report", reportAgreement(out('kipp'), out('duckdb-report'))],
+      ]) {
+        verdicts.push(
+          `- ${year}, ${what}: ${verdict.ok ? 'kipp and DuckDB agree' : '**kipp and DuckDB disagree**'}: ${verdict.text}.`,
+        );
+        if (!verdict.ok) process.exitCode = 1;
+      }
     }
   }
   return [
-    '| what | year | median wall (s) | peak memory (MB) | time ÷ DuckDB | memory ÷ DuckDB | exit |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| what | year | median wall (s) | peak memory (MB) | time ÷ DuckDB | memory ÷ DuckDB | time ÷ DuckDB report | exit |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
     ...lines,
     ...(verdicts.length > 0
       ? ['', "Rankings compared (`bench/agree.mjs`, kipp's CSV against DuckDB's, from the last runs):", '', ...verdicts]
@@ -252,7 +269,7 @@ const table = [
   ),
 ].join('\n');
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
-const report = `# kipp benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; load average before the run: ${LOAD}.\n\n## kipp beside DuckDB and the tight loop\n\nYears from \`bench/gen.cjs\` (seeded): national = 5,000 entries (125,000 score rows), stress = 200,000 entries (5,000,000 rows); kipp with \`bench/duckdb-rubric.yaml\` (the statement's weights and tie-break). Whole processes, the three run in turns, median of ${RUNS} (stress: up to 5); ratios of medians.\n\n${peerTable}\n\n## Every command\n\nMedian of ${RUNS} runs (stress: up to 3), whole process, wall time; peak memory is the process's maximum resident set.\nYears from \`bench/generate.mjs\` (seeded): national = 3,500 entries × 5 judges × 5 criteria (87,500 rows); national125k = 5,000 entries (125,000 rows); stress = 200,000 entries (5,000,000 rows).\n\n${table}\n`;
+const report = `# kipp benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; load average before the run: ${LOAD}.\n\n## kipp beside DuckDB and the tight loop\n\nYears from \`bench/gen.cjs\` (seeded): national = 5,000 entries (125,000 score rows), stress = 200,000 entries (5,000,000 rows); kipp with \`bench/duckdb-rubric.yaml\` (the statement's weights and tie-break). \"DuckDB, the issue's statement\" is issue 22's yardstick (\`bench/duckdb.cjs\`: the score sheet alone, id, rank and total); \"DuckDB, kipp's report\" writes the report \`kipp score\` writes (\`bench/duckdb-report.cjs\`: the entries file joined, ranks overall and per category, titles, agencies, criterion means, judges). Whole processes, the four run in turns, median of ${RUNS} (stress: up to 5); ratios of medians.\n\n${peerTable}\n\n## Every command\n\nMedian of ${RUNS} runs (stress: up to 3), whole process, wall time; peak memory is the process's maximum resident set.\nYears from \`bench/generate.mjs\` (seeded): national = 3,500 entries × 5 judges × 5 criteria (87,500 rows); national125k = 5,000 entries (125,000 rows); stress = 200,000 entries (5,000,000 rows).\n\n${table}\n`;
 process.stdout.write(report);
 // The hand-written part below the marker (history, one-off measurements) survives a rewrite.
 const MARKER =
