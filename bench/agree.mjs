@@ -74,7 +74,7 @@ export function reportAgreement(kippCsv, duckCsv) {
   }
   return {
     ok: true,
-    text: `the same ${kipp.length.toLocaleString('en-US')} rows: ranks, category ranks, ids, titles, agencies, categories, criterion means and judges equal; totals within ${worst.toFixed(2)}`,
+    text: `the same ${kipp.length.toLocaleString('en-US')} rows: ranks, category ranks, ids, titles, agencies, categories, criterion means and judges equal; ${worst === 0 ? 'totals equal as printed' : `totals within ${worst.toFixed(2)}`}`,
   };
 }
 
