@@ -2,12 +2,13 @@
  * Reading a decisions file (YAML or JSON, src/model/decisions.ts): each decision checked on its
  * own, so that every problem names the line its decision starts on.
  */
-import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isSeq } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { decisionSchema, toDecision, type Decision } from '../model/decisions.js';
 import type { InputFile } from '../model/records.js';
 import { decodeBytes } from './decode.js';
 import { readInputOrStop } from './files.js';
+import { parseYaml, plainValue, yamlMessage } from './yaml.js';
 
 export interface DecisionsFile {
   decisions: Decision[];
@@ -22,19 +23,14 @@ export function readDecisions(path: string): DecisionsFile {
 }
 
 export function parseDecisions(text: string, file: string): { decisions: Decision[]; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    schema: 'core',
-    version: '1.2',
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  // The same parser as every other YAML input (yaml.ts): aliases followed, their expansion bounded.
+  const { doc, lineOf: lineAt, targets, refused } = parseYaml(text);
+  const lineOf = (offset: number | undefined) => lineAt(offset) ?? 1;
   const diagnostics: Diagnostic[] = [];
   const invalid = (line: number, message: string, field?: string) =>
     diagnostics.push(diagnostic('invalid-decision', message, { file, line, ...(field ? { field } : {}) }));
-  for (const e of [...doc.errors, ...doc.warnings]) invalid(lineOf(e.pos[0]), e.message.split('\n')[0]!);
+  for (const e of [...doc.errors, ...doc.warnings]) invalid(lineOf(e.pos[0]), yamlMessage(e));
+  if (refused) invalid(refused.line ?? 1, refused.message);
   if (diagnostics.length > 0) return { decisions: [], diagnostics };
 
   const root = doc.contents;
@@ -52,7 +48,8 @@ export function parseDecisions(text: string, file: string): { decisions: Decisio
         key,
       );
   }
-  const list = root.get('decisions', true);
+  const named = root.get('decisions', true);
+  const list = isAlias(named) ? targets.get(named) : named;
   if (list === undefined || list === null) {
     invalid(1, 'the file has no `decisions:` list: add one (it may be empty: decisions: [])', 'decisions');
     return { decisions: [], diagnostics };
@@ -64,7 +61,10 @@ export function parseDecisions(text: string, file: string): { decisions: Decisio
   const decisions: Decision[] = [];
   list.items.forEach((node, k) => {
     const line = lineOf((node as { range?: number[] }).range?.[0]);
-    const raw = (node as { toJSON?: () => unknown }).toJSON?.() ?? node;
+    // An alias stands for the value it names (`by: *chair`), as in every other YAML input; and
+    // a value is the text written, as in an entries file: `disqualify: 0810` names entry 0810,
+    // not 810 (YAML's core schema would read a number).
+    const raw = plainValue(node, targets, true);
     const result = decisionSchema.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) {

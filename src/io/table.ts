@@ -14,7 +14,7 @@ import { binaryKind, sniffFormat, type InputBytes } from './files.js';
 import type { WorkbookSheet } from './xlsx.js';
 import { feedSheet } from './xlsx-rows.js';
 import { canonicalField } from './header.js';
-import { parseYaml, yamlMessage, type ParsedYaml } from './yaml.js';
+import { parseYaml, plainValue, yamlMessage, type ParsedYaml } from './yaml.js';
 import { prependAll } from '../model/arrays.js';
 
 export interface TableOptions {
@@ -465,21 +465,8 @@ function scalarText(node: Node | null, targets: ParsedYaml['targets']): string {
   // An alias to a scalar is that scalar, as written; to a collection, its JSON (never data here).
   const target = isAlias(node) ? targets.get(node)! : node;
   if (isScalar(target)) {
-    if (target.value === null) return '';
-    const source = (target as { source?: unknown }).source;
-    if (typeof target.value !== 'string' && typeof source === 'string') return cleanCell(source);
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar (checked above): a string, number, boolean or bigint
-    return cleanCell(String(target.value));
+    const written = plainValue(target, targets, true) as string | null;
+    return written === null ? '' : cleanCell(written);
   }
-  return JSON.stringify(plain(target, targets));
-}
-
-/** A collection as plain data, aliases followed (their total size is bounded by parseYaml). */
-function plain(node: unknown, targets: ParsedYaml['targets']): unknown {
-  if (isAlias(node)) return plain(targets.get(node), targets);
-  if (isScalar(node)) return node.value;
-  if (isMap(node))
-    return Object.fromEntries(node.items.map((p) => [String(plain(p.key, targets)), plain(p.value, targets)]));
-  if (isSeq(node)) return node.items.map((item) => plain(item, targets));
-  return null;
+  return JSON.stringify(plainValue(target, targets));
 }

@@ -13,8 +13,10 @@ import {
   LineCounter,
   isAlias,
   isCollection,
+  isMap,
   isPair,
   isScalar,
+  isSeq,
   parseDocument,
   type Alias,
   type Document,
@@ -54,6 +56,28 @@ export function parseYaml(text: string, options: { strict?: boolean } = {}): Par
     if (problem) parsed.refused = { message: problem.message, line: lineOf(problem.at) };
   }
   return parsed;
+}
+
+/**
+ * A node as plain data (maps as objects, sequences as arrays), aliases followed through `targets`
+ * (their total size is bounded by parseYaml). Scalars as the core schema reads them; or, with
+ * `asWritten`, every scalar but null as the text written: an id `0810` stays "0810" (the core
+ * schema reads the number 810), `1e3` stays "1e3", `12.50` stays "12.50".
+ */
+export function plainValue(node: unknown, targets: ParsedYaml['targets'], asWritten = false): unknown {
+  if (isAlias(node)) return plainValue(targets.get(node), targets, asWritten);
+  if (isScalar(node)) {
+    if (!asWritten || node.value === null || typeof node.value === 'string') return node.value;
+    const source = (node as { source?: unknown }).source;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar: a number, boolean or bigint
+    return typeof source === 'string' ? source : String(node.value);
+  }
+  if (isMap(node))
+    return Object.fromEntries(
+      node.items.map((p) => [String(plainValue(p.key, targets)), plainValue(p.value, targets, asWritten)]),
+    );
+  if (isSeq(node)) return node.items.map((item) => plainValue(item, targets, asWritten));
+  return null;
 }
 
 /** A message of the yaml library as kipp shows it: its first line, bounded (a tag it names may be any length). */
