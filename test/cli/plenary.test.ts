@@ -285,6 +285,36 @@ describe('#19.4 decisions applied by kipp score --decisions', () => {
     expect(stale.find((d) => d.line === 18)!.message).toContain('line 14');
   });
 
+  it('#19.4: an entry id written as a number in the decisions file names that entry as written, not the number', async () => {
+    // Entries "0050" (was P-050) and "50" (was P-049): YAML reads an unquoted 0050 as the number
+    // 50, and the decision went to entry "50", which nobody disqualified.
+    const dir = tempDir();
+    const renamed = (f: string) =>
+      readFileSync(`${F}/${f}`, 'utf8').replaceAll('P-050,', '0050,').replaceAll('P-049,', '50,');
+    for (const f of ['entries.csv', 'scores.csv']) writeFileSync(join(dir, f), renamed(f));
+    const decisions = join(dir, 'decisions.yaml');
+    writeFileSync(
+      decisions,
+      'decisions:\n  - disqualify: 0050\n    by: Secretariat\n    date: 2026-11-18\n    reason: field verification\n',
+    );
+    const args = [
+      join(dir, 'entries.csv'),
+      '-s',
+      join(dir, 'scores.csv'),
+      '-j',
+      `${F}/judges.csv`,
+      '-r',
+      `${F}/rubric.yaml`,
+    ];
+    const r = await kippIn(['score', ...args, '--decisions', decisions, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const byId = new Map((JSON.parse(r.stdout) as JsonReport).entries.map((e) => [e.id, e]));
+    expect(byId.get('0050')!.flags).toEqual(['disqualified']);
+    expect(byId.get('0050')!.rank).toBeNull();
+    expect(byId.get('50')!.flags).toEqual([]);
+    expect(byId.get('50')!.rank).not.toBeNull();
+  });
+
   it('#19.4: kipp verify re-derives the final lists with the decisions, and a changed decision fails it', async () => {
     const dir = tempDir();
     for (const f of ['entries.csv', 'scores.csv', 'judges.csv', 'rubric.yaml', 'conflicts.csv', 'decisions.yaml'])
