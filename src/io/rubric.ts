@@ -3,6 +3,7 @@
  * rules, every problem reported at once with its key path and line. Rubrics kipp ships are taken
  * as checked at build time (rubric-source.ts) without loading this module's YAML parser and zod.
  */
+import { isScalar } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { rubricFileSchema } from '../model/rubric-file.js';
@@ -46,6 +47,7 @@ export function parseRubric(
   } catch (err) {
     return { rubric: null, diagnostics: [diagnostic('invalid-rubric', (err as Error).message, { file })] };
   }
+  keepVersionAsWritten(raw, doc.get('version', true));
   const lineAt = (path: (string | number)[]) => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
@@ -67,6 +69,17 @@ export function parseRubric(
   found.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   if (found.length > 0 || rubric === null) return { rubric: null, diagnostics: found };
   return { rubric, diagnostics: [], content: content! };
+}
+
+/**
+ * The rubric's version is a label the reports and the manifest show and `kipp diff` compares: a
+ * number YAML would print otherwise than it is written (`version: 2026.10` reads as 2026.1,
+ * `01` as 1) is kept as the text written; `version: 2` stays the number 2.
+ */
+function keepVersionAsWritten(raw: unknown, node: unknown): void {
+  if (raw === null || typeof raw !== 'object' || !isScalar(node) || typeof node.value !== 'number') return;
+  const written = (node as { source?: unknown }).source;
+  if (typeof written === 'string' && written !== String(node.value)) (raw as Record<string, unknown>).version = written;
 }
 
 /**

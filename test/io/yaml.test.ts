@@ -179,3 +179,23 @@ describe('#16.5 the whole document is bounded, and a value not read is never use
     expect(diagnostics[0]!.message).toContain('is not read');
   });
 });
+
+describe("a rubric's version, as written", () => {
+  // The reports, the manifest and `kipp diff` show and compare it: YAML reads 2026.10 as 2026.1.
+  const versionOf = (written: string) =>
+    parseRubric(`name: T\nversion: ${written}\nscale: { min: 1, max: 10 }\n`, 'rubric.yaml').rubric!.version;
+
+  it('keeps a version YAML would print otherwise as the text written', () => {
+    expect(versionOf('2026.10')).toBe('2026.10');
+    expect(versionOf('01')).toBe('01');
+    expect(versionOf('1e3')).toBe('1e3');
+    expect(versionOf('1.50')).toBe('1.50');
+  });
+
+  it('keeps a number that reads back as written a number, and text text', () => {
+    expect(versionOf('2')).toBe(2);
+    expect(versionOf('1.5')).toBe(1.5);
+    expect(versionOf('"1.10"')).toBe('1.10');
+    expect(versionOf('v2')).toBe('v2');
+  });
+});
