@@ -15,8 +15,12 @@ import { parse } from 'csv-parse/sync';
 
 export const TOLERANCE = 0.0111;
 
-/** The verdict on one year: `ok`, and a sentence for the bench table. */
-export function agreement(kippCsv, duckCsv) {
+/**
+ * Reads kipp's CSV and DuckDB's and passes each pair of rows to `row`, which returns a sentence
+ * when they disagree and otherwise how far apart their totals are. The first disagreement is the
+ * verdict; else `ok`, with the rows counted and the largest distance.
+ */
+function compareRows(kippCsv, duckCsv, row) {
   const read = (path) => parse(readFileSync(path), { columns: true, bom: true });
   const kipp = read(kippCsv);
   const duck = read(duckCsv);
@@ -24,27 +28,45 @@ export function agreement(kippCsv, duckCsv) {
     return { ok: false, text: `kipp lists ${kipp.length} entries, DuckDB ${duck.length}` };
   let worst = 0;
   for (let i = 0; i < kipp.length; i++) {
-    const k = kipp[i];
-    const d = duck[i];
-    if (k.id !== d.id) return { ok: false, text: `place ${i + 1}: kipp ${k.id}, DuckDB ${d.id}` };
-    const expected = ((Number(d.total) / 10 - 1) / 9) * 100;
-    const off = Math.abs(Number(k.total) - expected);
-    if (!(off <= TOLERANCE))
-      return {
-        ok: false,
-        text: `${k.id}: kipp's total ${k.total}, DuckDB's ${d.total} (mapped ${expected.toFixed(4)})`,
-      };
+    const off = row(kipp[i], duck[i], i);
+    if (typeof off === 'string') return { ok: false, text: off };
     worst = Math.max(worst, off);
   }
+  return { ok: true, rows: kipp.length.toLocaleString('en-US'), worst };
+}
+
+/** The verdict on one year: `ok`, and a sentence for the bench table. */
+export function agreement(kippCsv, duckCsv) {
+  const verdict = compareRows(kippCsv, duckCsv, (k, d, i) => {
+    if (k.id !== d.id) return `place ${i + 1}: kipp ${k.id}, DuckDB ${d.id}`;
+    const expected = ((Number(d.total) / 10 - 1) / 9) * 100;
+    const off = Math.abs(Number(k.total) - expected);
+    return off <= TOLERANCE
+      ? off
+      : `${k.id}: kipp's total ${k.total}, DuckDB's ${d.total} (mapped ${expected.toFixed(4)})`;
+  });
+  if (!verdict.ok) return verdict;
   return {
     ok: true,
-    text: `the same ${kipp.length.toLocaleString('en-US')} ids in the same order; totals within ${worst.toFixed(4)} of DuckDB's (mapped to 0–100)`,
+    text: `the same ${verdict.rows} ids in the same order; totals within ${verdict.worst.toFixed(4)} of DuckDB's (mapped to 0–100)`,
   };
 }
 
 /** The columns of bench/duckdb-report.cjs, all of which kipp's CSV report has. */
-const REPORT_TEXT = ['rank', 'category_rank', 'id', 'title', 'agency', 'category', 'judges'];
-const REPORT_FIGURES = ['novelty', 'effectiveness', 'benefit', 'replicability', 'sustainability'];
+const REPORT_COLUMNS = [
+  'rank',
+  'category_rank',
+  'id',
+  'title',
+  'agency',
+  'category',
+  'judges',
+  'novelty',
+  'effectiveness',
+  'benefit',
+  'replicability',
+  'sustainability',
+];
 
 /**
  * The verdict on DuckDB's whole report (bench/duckdb-report.cjs) against kipp's: row by row, the
@@ -52,29 +74,17 @@ const REPORT_FIGURES = ['novelty', 'effectiveness', 'benefit', 'replicability', 
  * means as printed; totals on the same 0–100 scale within the two roundings (0.011).
  */
 export function reportAgreement(kippCsv, duckCsv) {
-  const read = (path) => parse(readFileSync(path), { columns: true, bom: true });
-  const kipp = read(kippCsv);
-  const duck = read(duckCsv);
-  if (kipp.length !== duck.length)
-    return { ok: false, text: `kipp lists ${kipp.length} entries, DuckDB ${duck.length}` };
-  let worst = 0;
-  for (let i = 0; i < kipp.length; i++) {
-    const k = kipp[i];
-    const d = duck[i];
-    for (const column of [...REPORT_TEXT, ...REPORT_FIGURES]) {
-      if (k[column] !== d[column])
-        return {
-          ok: false,
-          text: `row ${i + 1}, ${column}: kipp ${JSON.stringify(k[column])}, DuckDB ${JSON.stringify(d[column])}`,
-        };
-    }
+  const verdict = compareRows(kippCsv, duckCsv, (k, d, i) => {
+    const column = REPORT_COLUMNS.find((c) => k[c] !== d[c]);
+    if (column !== undefined)
+      return `row ${i + 1}, ${column}: kipp ${JSON.stringify(k[column])}, DuckDB ${JSON.stringify(d[column])}`;
     const off = Math.abs(Number(k.total) - Number(d.total));
-    if (!(off <= TOLERANCE)) return { ok: false, text: `${k.id}: kipp's total ${k.total}, DuckDB's ${d.total}` };
-    worst = Math.max(worst, off);
-  }
+    return off <= TOLERANCE ? off : `${k.id}: kipp's total ${k.total}, DuckDB's ${d.total}`;
+  });
+  if (!verdict.ok) return verdict;
   return {
     ok: true,
-    text: `the same ${kipp.length.toLocaleString('en-US')} rows: ranks, category ranks, ids, titles, agencies, categories, criterion means and judges equal; ${worst === 0 ? 'totals equal as printed' : `totals within ${worst.toFixed(2)}`}`,
+    text: `the same ${verdict.rows} rows: ranks, category ranks, ids, titles, agencies, categories, criterion means and judges equal; ${verdict.worst === 0 ? 'totals equal as printed' : `totals within ${verdict.worst.toFixed(2)}`}`,
   };
 }
 

@@ -9,25 +9,12 @@
 //
 // `node bench/duckdb-report.cjs ENTRIES SCORES OUT [THREADS]`; bench/agree.mjs checks it against
 // kipp's CSV column by column (reportAgreement).
-const { DuckDBInstance } = require('@duckdb/node-api');
+const { q, averages, run } = require('./duckdb-common.cjs');
 
 const [entries, scores, out, threads] = process.argv.slice(2);
-const q = (s) => "'" + s.replace(/'/g, "''") + "'";
-(async () => {
-  const inst = await DuckDBInstance.create(':memory:', threads ? { threads } : {});
-  const con = await inst.connect();
-  await con.run(`COPY (
-    WITH agg AS (
-      SELECT entry_id,
-        avg(score) FILTER (WHERE criterion = 'novelty')        AS n,
-        avg(score) FILTER (WHERE criterion = 'effectiveness')  AS e,
-        avg(score) FILTER (WHERE criterion = 'benefit')        AS b,
-        avg(score) FILTER (WHERE criterion = 'replicability')  AS r,
-        avg(score) FILTER (WHERE criterion = 'sustainability') AS s,
-        count(DISTINCT judge_id) AS judges
-      FROM read_csv(${q(scores)}, header = true,
-        columns = {'entry_id':'VARCHAR','judge_id':'VARCHAR','criterion':'VARCHAR','score':'INTEGER'})
-      GROUP BY entry_id),
+run(
+  `COPY (
+    WITH agg AS (${averages(scores, ',\n        count(DISTINCT judge_id) AS judges')}),
     ent AS (SELECT * FROM read_csv(${q(entries)}, header = true, all_varchar = true)),
     t AS (SELECT agg.*, ent.title, ent.agency, ent.category,
             round(((0.25*n + 0.20*e + 0.25*b + 0.15*r + 0.15*s) - 1) / 9 * 100, 6) AS total,
@@ -41,7 +28,6 @@ const q = (s) => "'" + s.replace(/'/g, "''") + "'";
            printf('%.2f', r) AS replicability, printf('%.2f', s) AS sustainability,
            judges
     FROM t ORDER BY rank, id
-  ) TO ${q(out)} (HEADER, DELIMITER ',')`);
-  con.closeSync?.();
-  inst.closeSync?.();
-})();
+  ) TO ${q(out)} (HEADER, DELIMITER ',')`,
+  threads,
+);
