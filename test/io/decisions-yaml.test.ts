@@ -192,3 +192,56 @@ describe('decisions: entry ids as written', () => {
     );
   });
 });
+
+describe('decisions: hostile files', () => {
+  // Fragments a broken or hostile decisions file is made of: anchors, aliases (some naming
+  // nothing), tags, flow collections cut short, tabs, duplicate keys, documents, odd scalars.
+  const fragment = fc.constantFrom(
+    'decisions:',
+    '  - disqualify: P-050',
+    '  - withdraw: 0810',
+    '    by: &who Jury',
+    '    by: *who',
+    '    by: *nobody',
+    '    date: 2026-11-18',
+    '    date: 2026-02-30',
+    '    reason: x',
+    '    reason:',
+    '  - resolve_tie: { shortlist: top-45, take: [P-046',
+    '  - include: { shortlist: top-99, entry: 1e3 }',
+    '  - !!binary aGVsbG8=',
+    '  - &big [a, a, a, a, a, a, a, a, a, a]',
+    '  - [*big, *big, *big, *big, *big, *big, *big, *big, *big, *big]',
+    '\t- tab',
+    '---',
+    '...',
+    'competition: KIPP',
+    'competition: again',
+    '"unclosed',
+    '? complex key',
+    '- top level item',
+    '',
+  );
+
+  it('never throws: every file gives decisions or problems, and every problem has a line', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 25 }), (lines) => {
+        const { decisions, diagnostics } = parseDecisions(`${lines.join('\n')}\n`, 'decisions.yaml');
+        for (const d of diagnostics) {
+          expect(d.code).toBe('invalid-decision');
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.line).toBeLessThanOrEqual(lines.length + 1);
+        }
+        // Each decision read names the line its item starts on, inside the file.
+        for (const d of decisions) expect(lines[d.line - 1]).toMatch(/^ {2}- /);
+        // An alias that names no anchor (none is named `nobody`) stops the whole file: no
+        // decision of it is read, and there is something to say.
+        if (lines.includes('    by: *nobody')) {
+          expect(decisions).toEqual([]);
+          expect(diagnostics.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
