@@ -3,7 +3,7 @@
  * rules, every problem reported at once with its key path and line. Rubrics kipp ships are taken
  * as checked at build time (rubric-source.ts) without loading this module's YAML parser and zod.
  */
-import { isScalar } from 'yaml';
+import { isNode, isScalar, visit } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, KippError, type Diagnostic } from '../model/diagnostic.js';
 import { rubricFileSchema } from '../model/rubric-file.js';
@@ -40,6 +40,19 @@ export function parseRubric(
     problems.push(diagnostic('invalid-rubric', yamlMessage(e), { file, line: lineOf(e.pos[0]) }));
   }
   if (refused) problems.push(diagnostic('invalid-rubric', refused.message, { file, line: refused.line }));
+  // YAML 1.1's tags for bytes, sets, ordered maps and dates make values a rubric has no place
+  // for (and that the checks below cannot take apart): said at their line, the file not read.
+  visit(doc, (_key, node: unknown) => {
+    if (!isNode(node) || node.tag === undefined || !NOT_JSON_TAGS.has(node.tag)) return;
+    const short = node.tag.replace('tag:yaml.org,2002:', '!!');
+    problems.push(
+      diagnostic(
+        'invalid-rubric',
+        `the tag ${short} makes a value that is no text, number, list or mapping, which is all a rubric holds: write the value without it`,
+        { file, line: lineOf(node.range?.[0]) },
+      ),
+    );
+  });
   if (problems.length > 0) return { rubric: null, diagnostics: problems };
   let raw: unknown;
   try {
@@ -70,6 +83,11 @@ export function parseRubric(
   if (found.length > 0 || rubric === null) return { rubric: null, diagnostics: found };
   return { rubric, diagnostics: [], content: content! };
 }
+
+/** The YAML 1.1 tags the yaml library still builds in the core schema, none of them JSON. */
+const NOT_JSON_TAGS = new Set(
+  ['binary', 'set', 'omap', 'pairs', 'timestamp'].map((name) => `tag:yaml.org,2002:${name}`),
+);
 
 /**
  * The rubric's version is a label the reports and the manifest show and `kipp diff` compares: a

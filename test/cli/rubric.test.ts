@@ -52,6 +52,14 @@ describe('kipp rubric check', () => {
   it('a missing file: exit 2', async () => {
     expect((await kippIn(['rubric', 'check', join(dir, 'nope.yaml')])).status).toBe(2);
   });
+  it('a !!binary value: exit 2 at its line, not an internal error (exit 70)', async () => {
+    const file = join(dir, 'binary.yaml');
+    writeFileSync(file, 'name: T\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: !!binary aGVsbG8=\n');
+    const run = await kippIn(['rubric', 'check', file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/binary\.yaml:4: error invalid-rubric: the tag !!binary/);
+    expect(run.stderr).not.toContain('internal error');
+  });
 });
 
 describe('kipp rubric show', () => {
