@@ -85,10 +85,10 @@ export function parseMargin(raw: string): number {
 
 export const MAX_RUNS = 1_000_000;
 
-/** `--runs`: a count, at most MAX_RUNS. */
-export function parseRuns(raw: string): number {
-  const runs = parseCount(raw, '--runs')!;
-  if (runs > MAX_RUNS) throw new KippError('usage', `--runs ${runs}: at most ${MAX_RUNS}`);
+/** `--runs` (or `option`): a count, at most MAX_RUNS. */
+export function parseRuns(raw: string, option = '--runs'): number {
+  const runs = parseCount(raw, option)!;
+  if (runs > MAX_RUNS) throw new KippError('usage', `${option} ${raw}: at most ${MAX_RUNS}`);
   return runs;
 }
 

@@ -97,6 +97,12 @@ describe('values parsed where they are declared: a bad one is a usage error befo
       '--weight-spread 101: expected percentage points between 0 and 100',
     ],
     [['sensitivity', ...SCORED, '--runs', '1000001'], '--runs 1000001: at most 1000000'],
+    // The agenda's runs are capped as sensitivity's: 21 digits ran until killed.
+    [['agenda', ...SCORED, '--sensitivity-runs', '1000001'], '--sensitivity-runs 1000001: at most 1000000'],
+    [
+      ['agenda', ...SCORED, '--sensitivity-runs', '999999999999999999999'],
+      '--sensitivity-runs 999999999999999999999: at most 1000000',
+    ],
     [
       ['assign', `${EX}/entries.csv`, '-j', `${EX}/judges.csv`, '-k', '0', '-d', scratch],
       '--per-entry 0: expected a whole number of at least 1',
