@@ -9,12 +9,12 @@
  * message names the entries or judges). Nothing is written unless everything succeeds.
  */
 import { getHeapStatistics } from 'node:v8';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { assignJudges, InfeasibleAssignment, type Assignment } from '../assign/policy.js';
 import { compareDiagnostics, hasErrors, KippError, type Diagnostic } from '../model/diagnostic.js';
 import type { DeclaredConflict } from '../model/records.js';
-import { checkOutput, writeOutput } from '../io/write.js';
+import { checkOutput, makeFolders, writeOutput } from '../io/write.js';
 import { formatAssignmentCsv, formatSheetCsv, type AssignCsvOptions } from '../report/assign/csv.js';
 import { formatSheetXlsx, type SheetForm } from '../report/assign/xlsx.js';
 import { assignmentId } from '../io/assignment.js';
@@ -225,7 +225,7 @@ function prepareFolder(dir: string, targets: string[], force: boolean, inputs: s
   const present = checkOutputDir(dir, force);
   // A folder that does not exist yet holds no input; one that does is checked before writing.
   for (const path of targets) if (existsSync(dirname(path))) checkOutput(path, { inputs, force: true });
-  mkdirSync(sheetsDir, { recursive: true });
+  makeFolders(sheetsDir);
   const written = new Set(targets);
   return present.map((name) => join(sheetsDir, name)).filter((path) => !written.has(path));
 }

@@ -4,12 +4,12 @@
  * `kipp validate`. The files come from src/init/folder.ts; this module only reads the profile
  * and writes them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { KippError } from '../model/diagnostic.js';
 import { decodeBytes } from '../io/decode.js';
 import { parseRubric, rubricsDir } from '../io/rubric.js';
-import { writeOutput } from '../io/write.js';
+import { makeFolders, writeOutput } from '../io/write.js';
 import { competitionFolder, profileFileName } from '../init/folder.js';
 import { diagnosticLine } from '../report/shared/diagnostics.js';
 import { packageFile } from '../package-root.js';
@@ -65,7 +65,7 @@ export async function runInit(dir: string, options: InitOptions, ctx: CommandCon
   for (const f of files) {
     // spread-ok: the segments of a path the folder template names (a few)
     const path = join(dir, ...f.path.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolders(dirname(path));
     writeOutput(path, f.content, { inputs: [], force: true });
   }
   for (const d of diagnostics) ctx.log(diagnosticLine(d, ctx.stderrColor));

@@ -6,6 +6,7 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  mkdirSync,
   openSync,
   readdirSync,
   realpathSync,
@@ -90,6 +91,39 @@ export function writeOutput(
     if (typeof (err as NodeJS.ErrnoException).syscall === 'string')
       throw new KippError('usage', `cannot write ${path}: ${(err as Error).message}`);
     throw err;
+  }
+}
+
+/**
+ * `mkdir -p` for an output folder, one folder at a time. Node's recursive mkdir spins forever
+ * (a core at 100 %, no output) where a parent exists but cannot hold the child: a link to
+ * nothing (a drive not mounted) or a path under /proc, where mkdir answers "no such file" and
+ * Node makes the parent, which exists, and tries again. Here the first folder that cannot be
+ * made is said, with why.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at); at = dirname(at)) {
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EEXIST'
+          ? 'a link to something that is not there has that name (a drive not mounted?)'
+          : code === 'ENOENT'
+            ? 'its parent cannot hold folders'
+            : code === 'ENOTDIR'
+              ? 'a file, not a folder, is on its path'
+              : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+                ? 'permission denied (or a read-only file system)'
+                : (err as Error).message;
+      throw new KippError('usage', `cannot create the folder ${folder}: ${why}. Choose another folder`);
+    }
   }
 }
 

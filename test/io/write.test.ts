@@ -1,15 +1,16 @@
 /**
  * Safe writing: a run killed in the middle of writing its output leaves the previous output
  * intact, and the next run removes the temporary file it left. Also: never over an input,
- * --force for an existing output; data in pieces, and a piece that fails to be made.
+ * --force for an existing output; data in pieces, and a piece that fails to be made. And output
+ * folders made one at a time, the first that cannot be made said.
  */
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { writeOutput } from '../../src/io/write.js';
-import { kippIn, ROOT } from '../cli/run.js';
+import { makeFolders, writeOutput } from '../../src/io/write.js';
+import { BIN, kippIn, ROOT } from '../cli/run.js';
 import { tempFolder } from '../tmp.js';
 
 const WRITE = pathToFileURL(join(ROOT, 'dist/io/write.js')).href;
@@ -132,5 +133,61 @@ describe('writeOutput with data in pieces', () => {
     expect(() => writeOutput(target, pieces(), { inputs: [], force: true })).toThrow(failure);
     expect(readFileSync(target, 'utf8')).toBe('old');
     expect(temporaries(dir)).toEqual([]);
+  });
+});
+
+describe('output folders (kipp init, kipp assign --output-dir)', () => {
+  // Node's recursive mkdir spins forever (a core at 100 %) where a parent exists but cannot hold
+  // the child: a link to nothing, or a path under /proc. kipp init /proc/x never returned, and
+  // kipp assign -d under a link to nothing stopped with an internal error (exit 70).
+  const dir = tempFolder('kipp-folders-');
+
+  it('makes the missing folders of a path, and accepts one that is there', () => {
+    const nested = join(dir, 'a', 'b', 'c');
+    makeFolders(nested);
+    expect(statSync(nested).isDirectory()).toBe(true);
+    makeFolders(nested);
+    expect(statSync(nested).isDirectory()).toBe(true);
+  });
+
+  it('says which folder cannot be made, and why: a link to nothing, a file on the path', () => {
+    symlinkSync(join(dir, 'not-there'), join(dir, 'dangling'));
+    expect(() => makeFolders(join(dir, 'dangling', 'out'))).toThrow(
+      `cannot create the folder ${join(dir, 'dangling')}: a link to something that is not there has that name`,
+    );
+    writeFileSync(join(dir, 'file.csv'), 'x');
+    expect(() => makeFolders(join(dir, 'file.csv', 'out'))).toThrow(
+      `cannot create the folder ${join(dir, 'file.csv', 'out')}: a file, not a folder, is on its path`,
+    );
+  });
+
+  it.runIf(existsSync('/proc/self'))('kipp init under /proc: exit 2 at once, not a spin', () => {
+    // A process of its own with a time limit: the spin was synchronous, and in this process it
+    // would hold the test runner until CI's limit.
+    const r = spawnSync(process.execPath, [BIN, 'init', '/proc/kipp-no-such-folder/competition'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'kipp: cannot create the folder /proc/kipp-no-such-folder: its parent cannot hold folders. Choose another folder\n',
+    );
+  });
+
+  it('kipp assign -d under a link to nothing: exit 2 with the folder named, not an internal error', async () => {
+    const r = await kippIn([
+      'assign',
+      'fixtures/example/entries.csv',
+      '-j',
+      'fixtures/example/judges.csv',
+      '-k',
+      '2',
+      '-d',
+      join(dir, 'dangling', 'sheets'),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`cannot create the folder ${join(dir, 'dangling')}`);
+    expect(r.stderr).not.toContain('internal error');
   });
 });
