@@ -19,7 +19,7 @@ import {
   outputOption,
   parseMargin,
   parseMaxWarnings,
-  parseRuns,
+  runsOption,
   parseSpread,
   rubricOption,
   scoresOption,
@@ -280,10 +280,10 @@ Examples:
       .addOption(countOption('--near-ranks <n>', 'ranks on either side of a cut counted as near it').default(3))
       .addOption(
         // At most as many runs as `kipp sensitivity --runs` takes: a digit too many would run for days.
-        new Option(
+        runsOption(
           '--sensitivity-runs <n>',
           'also list borderline entries from N sensitivity runs (weights ±5 points, seed 1; at most 1000000)',
-        ).argParser((raw) => parseRuns(raw, '--sensitivity-runs')),
+        ),
       )
       .addOption(forceOption('replace existing output files'))
       .addOption(langOption()),
@@ -324,9 +324,7 @@ Examples:
       .command('sensitivity')
       .description('would the shortlists change under slightly different weights or judges?')
       .argument('<entries...>', 'entry files or folders')
-      .addOption(
-        new Option('--runs <n>', 'number of runs (at most 1000000)').argParser((raw) => parseRuns(raw)).default(1000),
-      )
+      .addOption(runsOption('--runs <n>', 'number of runs (at most 1000000)').default(1000))
       .addOption(
         new Option('--weight-spread <p>', 'move every weight by up to ±P percentage points (0 to 100)')
           .argParser(parseSpread)

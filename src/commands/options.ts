@@ -85,8 +85,8 @@ export function parseMargin(raw: string): number {
 
 export const MAX_RUNS = 1_000_000;
 
-/** `--runs` (or `option`): a count, at most MAX_RUNS. */
-export function parseRuns(raw: string, option = '--runs'): number {
+/** A count of runs given to `option`, at most MAX_RUNS. */
+export function parseRuns(raw: string, option: string): number {
   const runs = parseCount(raw, option)!;
   if (runs > MAX_RUNS) throw new KippError('usage', `${option} ${raw}: at most ${MAX_RUNS}`);
   return runs;
@@ -190,6 +190,12 @@ export const delimiterOption = (description = 'CSV delimiter of the inputs inste
 export const countOption = <F extends string>(flags: F, description: string) => {
   const long = /--[\w-]+/.exec(flags)![0];
   return new Option(flags, description).argParser((raw) => parseCount(raw, long)!);
+};
+
+/** A number of runs: a whole number from 1 to MAX_RUNS, named in its error as the option is. */
+export const runsOption = <F extends string>(flags: F, description: string) => {
+  const long = /--[\w-]+/.exec(flags)![0];
+  return new Option(flags, description).argParser((raw) => parseRuns(raw, long));
 };
 
 export const outputOption = (description: string) => new Option('-o, --output <file>', description);
