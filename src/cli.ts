@@ -566,7 +566,8 @@ async function handleError(err: unknown, proc: Process): Promise<number> {
     if (err.diagnostics.length > 0) {
       const { diagnosticLine } = await import('./report/shared/diagnostics.js');
       for (const d of err.diagnostics) proc.stderr.write(`${diagnosticLine(d, color)}\n`);
-    } else proc.stderr.write(`kipp: ${err.message}\n`);
+    } else if (err.closing === undefined) proc.stderr.write(`kipp: ${err.message}\n`);
+    if (err.closing !== undefined) proc.stderr.write(`${err.closing}\n`);
     return err.kind === 'data' ? EXIT.data : EXIT.usage;
   }
   proc.stderr.write(

@@ -55,7 +55,7 @@ export async function runAgenda(
   const nearRanks = options.nearRanks ?? AGENDA_DEFAULTS.nearRanks;
   if (!options.scores || options.scores.length === 0)
     throw new KippError('usage', "kipp agenda needs the judges' score sheets: --scores FILE...");
-  const competition = await loadInputs(entryPaths, options, ctx);
+  const competition = await loadInputs(entryPaths, options, ctx, 'agenda');
   const runs = options.sensitivityRuns;
   if (runs !== undefined && competition.rubric.stages.length > 0)
     throw new KippError('usage', '--sensitivity-runs: kipp sensitivity does not handle a rubric with stages yet');

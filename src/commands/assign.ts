@@ -86,6 +86,7 @@ export async function runAssign(
       ...(options.rubric !== undefined ? { rubric: options.rubric } : {}),
     },
     ctx,
+    null, // any error below stops the assignment, an unread file's among them
   );
   const { rubric } = competition;
   const judges = competition.judges ?? [];

@@ -29,7 +29,7 @@ export async function runExplain(
   const format = options.format ?? 'text';
   const { asOf } = options;
   const lang = options.lang ?? ctx.lang;
-  const competition = await loadInputs(entryPaths, options, ctx);
+  const competition = await loadInputs(entryPaths, options, ctx, 'explain');
   const result = scoreCompetition(competition, { asOf });
   const wanted = id.trim();
   const found = findEntries(result, wanted);

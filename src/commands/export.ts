@@ -71,7 +71,7 @@ export async function runExport(
       options.force ?? false,
     );
   // --delimiter names the output's delimiter: the inputs are detected as always.
-  const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx);
+  const competition = await loadInputs(entryPaths, { ...options, delimiter: undefined }, ctx, 'export');
   // Nothing below reads the score sheet's texts (its rows' places only, through the records).
   const scored = scoreCompetition(competition, { asOf: parsed.asOf, takeSheet: true });
   // The jury's decisions (--decisions): the exported lists are the final ones.

@@ -43,12 +43,22 @@ export function workerMinBytes(env: CommandContext['env']): number | undefined {
   return bytes;
 }
 
-export async function loadInputs(entries: string[], options: InputOptions, ctx: CommandContext): Promise<Competition> {
+/**
+ * Every input read (workbooks, worker threads, progress on stderr). `command` names a command that
+ * ranks or reports on the year: it stops when a file gave nothing to read (stopOnUnreadFiles);
+ * null for those that report every problem themselves (validate) or stop at any error (assign).
+ */
+export async function loadInputs(
+  entries: string[],
+  options: InputOptions,
+  ctx: CommandContext,
+  command: string | null,
+): Promise<Competition> {
   const progress = ctx.stderrIsTTY ? (message: string) => ctx.log(`kipp: ${message}`) : undefined;
   const minBytes = workerMinBytes(ctx.env);
   const { asOf, delimiter } = options;
   const rubric = await openRubric(rubricPath(options, ctx));
-  return readCompetitionAsync(
+  const competition = await readCompetitionAsync(
     {
       entries,
       scores: options.scores ?? [],
@@ -62,6 +72,49 @@ export async function loadInputs(entries: string[], options: InputOptions, ctx: 
       meanwhile: ({ rubric, entries }) => prepareEntryChecks(entries, rubric, referenceDate(rubric, asOf)),
     },
     rubric,
+  );
+  if (command !== null) stopOnUnreadFiles(competition, command);
+  return competition;
+}
+
+/** What a report made without a file of each kind would leave out. */
+const LEFT_OUT: Record<NonNullable<Competition['unreadFiles']>[number]['kind'], string> = {
+  entries: 'entries',
+  scores: "judges' scores",
+  judges: 'the judges, and the conflicts of interest their agencies show',
+  conflicts: 'declared conflicts of interest',
+};
+
+/**
+ * A file that gave nothing to read (a `.ods` among the judges' sheets, an empty upload, a sheet
+ * without the columns kipp needs) stops a ranking command with exit 1 and no report: ranked
+ * without it, entries would be left out or ranked on fewer judges, in a report that looks whole.
+ * The errors that say why come first (at most 20 of them), then what to do.
+ */
+export function stopOnUnreadFiles(competition: Competition, command: string): void {
+  const unread = competition.unreadFiles ?? [];
+  if (unread.length === 0) return;
+  const paths = new Set(unread.map((f) => f.path));
+  const why = competition.diagnostics.filter(
+    (d) => d.severity === 'error' && d.file !== undefined && paths.has(d.file),
+  );
+  const shown = why.slice(0, 20);
+  const them = unread.length === 1 ? 'it' : 'them';
+  const files = unread.map((f) => `${f.path} (${f.kind})`).join(', ');
+  const leftOut = [...new Set(unread.map((f) => LEFT_OUT[f.kind]))].join(' and ');
+  const more = why.length > shown.length ? ` and ${why.length - shown.length} more in ${them}` : '';
+  const others = competition.diagnostics.length - why.length;
+  throw new KippError(
+    'data',
+    `${command}: stopped`,
+    shown,
+    [
+      `kipp ${command}: stopped, nothing written: ${files} gave nothing to read.`,
+      `Without ${them}, a report would leave out ${leftOut}, and still look complete. Correct ${them} (the errors above${more} say how), or leave ${them} off the command line.`,
+      ...(others > 0
+        ? [`${others} other problem${others === 1 ? '' : 's'} found: \`kipp validate\` lists every one.`]
+        : []),
+    ].join('\n'),
   );
 }
 

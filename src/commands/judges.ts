@@ -37,7 +37,7 @@ export async function runJudges(
   if (!options.scores || options.scores.length === 0)
     throw new KippError('usage', "kipp judges needs the judges' score sheets: --scores FILE...");
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
-  const competition = await loadInputs(entryPaths, options, ctx);
+  const competition = await loadInputs(entryPaths, options, ctx, 'judges');
   // The profile reads the records by column and their places, never the sheet's texts.
   const result = scoreCompetition(competition, { asOf, takeSheet: true });
   const profile = profileJury(result);

@@ -61,7 +61,7 @@ export async function runScore(
   const lang = options.lang ?? ctx.lang;
   const generated = sourceDateEpoch(ctx.env);
   if (output !== undefined) checkOutputFirst(output, namedInputs(entryPaths, options, ctx), options.force ?? false);
-  const competition = await loadInputs(entryPaths, options, ctx);
+  const competition = await loadInputs(entryPaths, options, ctx, 'score');
   // Nothing below reads the score sheet's texts (its rows' places only, through the records).
   const scored = scoreCompetition(competition, { asOf, takeSheet: true });
   const decided = options.decisions !== undefined ? await decide(scored, options.decisions) : scored;

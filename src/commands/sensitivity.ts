@@ -41,7 +41,7 @@ export async function runSensitivityCommand(
   const seed = options.seed ?? '1';
   if (!options.scores || options.scores.length === 0)
     throw new KippError('usage', "kipp sensitivity needs the judges' score sheets: --scores FILE...");
-  const competition = await loadInputs(entryPaths, options, ctx);
+  const competition = await loadInputs(entryPaths, options, ctx, 'sensitivity');
   // Re-ranking moves the criterion weights inside one scoring; a staged final total is a
   // weighted mean of separately scored stages, which the runs do not model yet. Refuse rather
   // than report the first stage's stability as if it were the final ranking's.

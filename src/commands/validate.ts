@@ -91,7 +91,7 @@ async function collect(
   ctx: CommandContext,
 ): Promise<Collected> {
   try {
-    const competition = await loadInputs(entryPaths, options, ctx);
+    const competition = await loadInputs(entryPaths, options, ctx, null);
     const rubricFile = competition.rubricSource.path;
     // The assignment check reads the score sheets after the rules: only without it may they be taken.
     const found = validateCompetition(competition, { asOf, takeSheet: options.assignment === undefined });

@@ -88,6 +88,8 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   // Every path is checked before anything is read, so that all missing files are named at once.
   const missing: Diagnostic[] = [];
   const refused: Diagnostic[] = [];
+  // Files that give nothing to read, each with the error that says why (Competition.unreadFiles).
+  const unreadFiles: { path: string; kind: FileKind }[] = [];
   const expand = (paths: string[], kind: FileKind) =>
     paths.flatMap((named) => {
       const { path: arg, stage } = kind === 'scores' ? stageOfSheet(named, rubric) : { path: named, stage: undefined };
@@ -102,7 +104,10 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
           );
         if (skipped.length > 0)
           options.note?.(`${p}: skipped ${skipped.join(', ')} (not data: hidden, lock or documentation files)`);
-        for (const r of notRead) refused.push(diagnostic('unsupported-format', r.message, { file: r.path }));
+        for (const r of notRead) {
+          refused.push(diagnostic('unsupported-format', r.message, { file: r.path }));
+          unreadFiles.push({ path: r.path, kind });
+        }
         return files.map((f) => ({ path: f, kind, stage, named: p }));
       } catch (err) {
         if (err instanceof MissingFile) {
@@ -165,12 +170,19 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     append(diagnostics, table.diagnostics);
     // A conflicts file with no rows declares none (the state before anyone declares one).
     if (kind !== 'conflicts' && !hasRecordsToRead(table, path, kind, diagnostics)) {
+      unreadFiles.push({ path, kind });
       if (kind === 'judges') judges ??= [];
       continue;
     }
     if (kind === 'entries') append(entries, toEntries(table, vocab.criterionIds, rubric.fields, diagnostics));
-    else if (kind === 'conflicts') append(conflicts, toConflicts(table, path, diagnostics));
-    else append((judges ??= []), toJudges(table, path, diagnostics));
+    else if (kind === 'conflicts') {
+      const declared = toConflicts(table, path, diagnostics);
+      // Refused as a whole (not a file kipp reads, no header it knows) or every row refused: none
+      // of its conflicts could be applied.
+      if (declared.length === 0 && diagnostics.some((d) => d.file === path && d.severity === 'error'))
+        unreadFiles.push({ path, kind });
+      append(conflicts, declared);
+    } else append((judges ??= []), toJudges(table, path, diagnostics));
   }
   options.meanwhile?.({ rubric, entries });
   let sheets = pending?.();
@@ -179,6 +191,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
   sheets ??= readScoreSheets(sheetFiles, rubric, options);
   const scores = sheets.sheet;
   for (const path of sheetsWithoutScores(scores, sheetFiles)) {
+    unreadFiles.push({ path, kind: 'scores' });
     if (sheets.diagnostics.some((d) => d.file === path && d.severity === 'error')) continue; // already said why
     sheets.diagnostics.push(
       diagnostic(
@@ -213,6 +226,7 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     inputs,
     ...(workbookMeta.size > 0 ? { workbookMeta } : {}),
     diagnostics,
+    unreadFiles,
   };
 }
 

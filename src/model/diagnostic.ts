@@ -194,6 +194,8 @@ export class KippError extends Error {
     readonly kind: 'usage' | 'config' | 'data',
     message: string,
     readonly diagnostics: Diagnostic[] = [],
+    /** Said after the diagnostics (the message is said only without them). */
+    readonly closing?: string,
   ) {
     super(message);
     this.name = 'KippError';

@@ -124,4 +124,12 @@ export interface Competition {
   workbookMeta?: ReadonlyMap<string, AssignmentMeta | null>;
   /** Problems found while loading (parse errors, unknown columns, encodings). */
   diagnostics: Diagnostic[];
+  /**
+   * Input files that gave nothing to read, each with an error in `diagnostics` that says why: a
+   * file kipp does not read (`unsupported-format`), an empty one, one without the columns its kind
+   * needs, or one whose every row was refused. A ranking made without such a file leaves its
+   * entries, a judge's scores or the declared conflicts out; the commands that rank stop instead
+   * (src/commands/inputs.ts). Absent: every file gave records (or the competition was made by hand).
+   */
+  unreadFiles?: readonly { path: string; kind: 'entries' | 'scores' | 'judges' | 'conflicts' }[];
 }
