@@ -34,6 +34,15 @@ export function foldText(raw: string): string {
     .toLowerCase();
 }
 
+/**
+ * Titles are compared ignoring case and every space (docs/reference/scoring.md step 5):
+ * `Sapa Warga`, `SapaWarga` and ` sapa  WARGA` are one title.
+ */
+export function titleKey(raw: string): string {
+  const folded = foldText(raw);
+  return folded.includes(' ') ? folded.replaceAll(' ', '') : folded;
+}
+
 /** Anything foldText would change besides case: space at an end, runs of spaces, other spaces. */
 const NEEDS_FOLDING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\s\u00A0\u202F]{2}|[^\S ]|[\u200B\u200C\u200D\u2060\uFEFF]/;
 

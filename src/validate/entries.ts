@@ -5,7 +5,7 @@
  */
 import { NONE } from '../model/arrays.js';
 import { diagnostic, otherPlaces, quoted, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
-import { foldText, resolveAgencyType, type AgencyType } from '../model/names.js';
+import { foldText, resolveAgencyType, titleKey, type AgencyType } from '../model/names.js';
 import { REQUIRED_ENTRY_FIELDS, type Entry } from '../model/records.js';
 import { daysInMonth, type Rubric } from '../model/rubric.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -201,7 +201,7 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
   idIndexes.set(checked, ids);
   sharedValue(
     checked,
-    (c) => foldText(c.entry.title),
+    (c) => titleKey(c.entry.title),
     (c, others) =>
       report(
         c,

@@ -1,6 +1,7 @@
 /**
  * The conformance cases of ../shared/conformance (copied into fixtures/conformance): expected
- * reports computed by two independent implementations of SPEC section 3.
+ * reports computed by two independent implementations of SPEC section 3; and the cases of
+ * fixtures/oracle, computed by a third (test/oracle/score.py).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,11 +53,18 @@ function compare(actual: Expected, expected: Expected): void {
 }
 
 describe.each([
-  ['inline', 'inline/expected.json'],
-  ['panel', 'panel/expected.json'],
-  ['panel-spreadsheet-id', 'panel/expected.json'],
-])('conformance case %s', (name, expectedFile) => {
-  const folder = join(ROOT, 'fixtures/conformance', name);
+  ['conformance', 'inline', 'inline/expected.json'],
+  ['conformance', 'panel', 'panel/expected.json'],
+  ['conformance', 'panel-spreadsheet-id', 'panel/expected.json'],
+  // Years from test/oracle/gen.py, their expected.json written by test/oracle/score.py (an
+  // implementation of the rules that shares no code with kipp): zscore and severity, median and
+  // trimmed means, category weights, cut-off ties, per-category shortlists, conflicts.
+  ['oracle', 'case1', 'case1/expected.json'],
+  ['oracle', 'case2', 'case2/expected.json'],
+  ['oracle', 'case3', 'case3/expected.json'],
+  ['oracle', 'case4', 'case4/expected.json'],
+])('%s case %s', (set, name, expectedFile) => {
+  const folder = join(ROOT, 'fixtures', set, name);
   let run: Run;
   beforeAll(async () => {
     run = await kippIn(argsOf(folder), { cwd: folder });
@@ -68,7 +76,7 @@ describe.each([
   });
 
   it('matches the expected ranking, totals, criteria and shortlists', () => {
-    const expected = JSON.parse(readFileSync(join(ROOT, 'fixtures/conformance', expectedFile), 'utf8')) as Expected;
+    const expected = JSON.parse(readFileSync(join(ROOT, 'fixtures', set, expectedFile), 'utf8')) as Expected;
     compare(JSON.parse(run.stdout) as Expected, expected);
   });
 });

@@ -48,6 +48,21 @@ describe('validateCompetition', () => {
     expect(ds.map((d) => d.file ?? null)).toEqual([null, 'entries.csv', 'entries.csv', 'entries.csv', 'scores.csv']);
   });
 
+  test('titles are one title whatever their case and spaces: Tiga Empat, TigaEmpat, tiga  EMPAT (found by test/oracle)', () => {
+    const titles = ['Tiga Empat', 'TigaEmpat', ' tiga \u00A0EMPAT ', 'Tiga Lima', 'Ti ga Em pat'];
+    const entries = titles.map((title, i) => entry({ id: `K-${i + 1}`, title }, i + 2));
+    const c = { ...competition(rubric, entries, []), hasScoreSheets: false };
+    const found = validateCompetition(c, { asOf: '2026-01-01' });
+    expect(found.map((d) => [d.code, d.entry_id])).toEqual([
+      ['duplicate-title', 'K-1'],
+      ['duplicate-title', 'K-2'],
+      ['duplicate-title', 'K-3'],
+      ['duplicate-title', 'K-5'],
+    ]);
+    // Letters still count: "Tiga Lima" is another title.
+    expect(found.some((d) => d.entry_id === 'K-4')).toBe(false);
+  });
+
   test("the rubric's reference date applies when --as-of is not given", () => {
     const r = rubricFrom(
       'name: t\nscale: { min: 1, max: 10 }\neligibility: { min_implementation_months: 12, reference_date: 2018-03-10 }\n',
