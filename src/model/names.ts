@@ -16,12 +16,20 @@ export function normalizeName(raw: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/** Trims ordinary, non-breaking and zero-width spaces from both ends (ids, cell values). */
+/**
+ * Trims ordinary, non-breaking and zero-width spaces from both ends (ids, cell values), and
+ * removes the invisible ones that mean nothing (zero-width space, word joiner, a stray BOM)
+ * inside too. Zero-width joiners and non-joiners inside a value are kept: they are part of an
+ * emoji (👩🏽‍⚕️) and of Persian and Indic words, and a title is shown as written.
+ */
 export function cleanCell(raw: string): string {
   // Most cells need nothing: one test instead of two replacements (millions of score cells).
   if (!NEEDS_CLEANING.test(raw)) return raw;
-  return raw.replace(ZERO_WIDTH, '').replace(/^[\s\u00A0\u202F]+|[\s\u00A0\u202F]+$/g, '');
+  return raw.replace(INVISIBLE, '').replace(CELL_ENDS, '');
 }
+
+const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
+const CELL_ENDS = /^[\s\u00A0\u202F\u200C\u200D]+|[\s\u00A0\u202F\u200C\u200D]+$/g;
 
 const NEEDS_CLEANING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\u200B\u200C\u200D\u2060\uFEFF]/;
 

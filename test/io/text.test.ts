@@ -46,6 +46,16 @@ describe('names', () => {
   it('cleans ids of spreadsheet spaces but keeps what is inside', () => {
     expect(cleanCell('\u00a0KIPP 001\u200b ')).toBe('KIPP 001');
     expect(cleanCell('08123')).toBe('08123');
+    expect(cleanCell('K-0\u200B01\u2060')).toBe('K-001');
+  });
+  it('keeps zero-width joiners and non-joiners inside a value: emoji and scripts stay as written (found in LibreOffice re-measure)', () => {
+    const nurse = 'Nakes \u{1F469}\u{1F3FD}\u200D\u2695\uFE0F Keliling';
+    expect(cleanCell(`${nurse}\u200B`)).toBe(nurse);
+    expect(cleanCell(' Dinas \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 ')).toBe(
+      'Dinas \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645',
+    );
+    expect(cleanCell('\u200DK-1\u200C')).toBe('K-1');
+    expect(foldText(`${nurse} `)).toBe(nurse.toLowerCase());
   });
   it('folds agencies and titles for comparison', () => {
     expect(foldText('  Dinas   Kesehatan\u00a0KOTA ')).toBe('dinas kesehatan kota');
@@ -69,12 +79,13 @@ describe('compareCodePoints', () => {
 });
 
 describe('foldText', () => {
-  // The rule written out the long way (trim and drop zero-width spaces, collapse every run of
+  // The rule written out the long way (drop invisible spaces, trim spaces and zero-width joiners
+  // at the ends, collapse every run of
   // spaces to one, lower-case): foldText's quick path for plain titles must agree with it.
   const reference = (raw: string) =>
     raw
-      .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '')
-      .replace(/^[\s\u00A0\u202F]+|[\s\u00A0\u202F]+$/g, '')
+      .replace(/[\u200B\u2060\uFEFF]/g, '')
+      .replace(/^[\s\u00A0\u202F\u200C\u200D]+|[\s\u00A0\u202F\u200C\u200D]+$/g, '')
       .replace(/[\s\u00A0\u202F]+/g, ' ')
       .toLowerCase();
 
