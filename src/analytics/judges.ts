@@ -505,7 +505,10 @@ function judgeProfiles(rubric: Rubric, r: Records, acc: readonly (Acc | undefine
       scored: a?.scored ?? 0,
       mean: a && a.scored > 0 ? round6(a.sum / a.scored) : null,
       bias,
-      agreement: a ? rounded(spearman(a.mine.subarray(0, a.count), a.others.subarray(0, a.count))) : null,
+      // The co-judges' means are ranked as every figure is compared, on six decimals (docs/reference/
+      // scoring.md step 7): the means of 1.0 and 1.4 and of 1.1 and 1.3 are one 1.2, but as doubles
+      // 1.2 and 1.2000000000000002, and that difference broke their tie in the agreement's ranks.
+      agreement: a ? rounded(spearman(a.mine.subarray(0, a.count), a.others.subarray(0, a.count).map(round6))) : null,
       conflicts: conflictEntries.get(j)?.size ?? 0,
       flags,
       bias_by_criterion: byCriterion,

@@ -41,15 +41,27 @@ export function normalizeColumns(
   const sum = new Float64Array(groups);
   const cn = new Float64Array(criteria);
   const csum = new Float64Array(criteria);
+  // A judge who gave one score throughout has σ_jc = 0 exactly, and its mean is that score; the
+  // sums say so only roughly (three 6.4s sum to a mean of 6.400000000000001, and a σ of 1e-15
+  // would scale the judge's noise up to the panel's spread). So each group notes whether all its
+  // values are one, and such a group's σ is 0 and its μ the value (the same for a criterion).
+  const first = new Float64Array(groups);
+  const varied = new Uint8Array(groups);
+  const cfirst = new Float64Array(criteria);
+  const cvaried = new Uint8Array(criteria);
   for (let i = 0; i < count; i++) {
-    const g = judge[i]! * criteria + criterion[i]!;
-    n[g]!++;
-    sum[g]! += value[i]!;
-    cn[criterion[i]!]!++;
-    csum[criterion[i]!]! += value[i]!;
+    const c = criterion[i]!;
+    const g = judge[i]! * criteria + c;
+    const x = value[i]!;
+    if (n[g]!++ === 0) first[g] = x;
+    else if (x !== first[g]) varied[g] = 1;
+    sum[g]! += x;
+    if (cn[c]!++ === 0) cfirst[c] = x;
+    else if (x !== cfirst[c]) cvaried[c] = 1;
+    csum[c]! += x;
   }
-  const mu = sum.map((s, g) => s / n[g]!);
-  const cmu = csum.map((s, c) => s / cn[c]!);
+  const mu = sum.map((s, g) => (varied[g] ? s / n[g]! : first[g]!));
+  const cmu = csum.map((s, c) => (cvaried[c] ? s / cn[c]! : cfirst[c]!));
   const sq = new Float64Array(groups);
   const csq = new Float64Array(criteria);
   for (let i = 0; i < count; i++) {
@@ -63,8 +75,8 @@ export function normalizeColumns(
   for (let i = 0; i < count; i++) {
     const c = criterion[i]!;
     const g = judge[i]! * criteria + c;
-    const sigma = Math.sqrt(sq[g]! / n[g]!);
-    const csigma = Math.sqrt(csq[c]! / cn[c]!);
+    const sigma = varied[g] ? Math.sqrt(sq[g]! / n[g]!) : 0;
+    const csigma = cvaried[c] ? Math.sqrt(csq[c]! / cn[c]!) : 0;
     out[i] = sigma === 0 ? cmu[c]! : cmu[c]! + (csigma * (value[i]! - mu[g]!)) / sigma;
   }
   return out;

@@ -66,6 +66,28 @@ describe('bias and flags', () => {
     expect(p.judges.find((j) => j.id === 'J5')!.agreement).toBe(1);
   });
 
+  it('co-judge means equal on six decimals tie in the ranks, whatever their last bits (found by an independent re-computation)', () => {
+    // J1 gives A and B 2.3 and C 9; the co-judges' means are (1.0 + 1.4)/2 = 1.2, (1.1 + 1.3)/2 =
+    // 1.2 (1.2000000000000002 as doubles) and 8. Ranks: J1 [1.5, 1.5, 3], co-judges [1.5, 1.5, 3]:
+    // rho = 1. Before, the two 1.2s were ranked 1 and 2: rho = 0.866025.
+    const one = rubricFrom('name: t\nscale: { min: 1, max: 10 }\ncriteria: { a: { weight: 100 } }\n');
+    const scores = {
+      A: { J1: [2.3], J2: [1.0], J3: [1.4] },
+      B: { J1: [2.3], J2: [1.1], J3: [1.3] },
+      C: { J1: [9], J2: [8], J3: [8] },
+    };
+    const p = profileJudges(
+      scoreCompetition(
+        competition(
+          one,
+          ['A', 'B', 'C'].map((id) => entry({ id })),
+          scoreRows(scores, ['a']),
+        ),
+      ),
+    );
+    expect(p.judges.find((j) => j.id === 'J1')!.agreement).toBe(1);
+  });
+
   it('a judge with no co-judge on any cell has no bias, agreement or flags', () => {
     const scores = { E1: { J1: [5, 6] }, E2: { J2: [7, 8] } };
     const p = profileJudges(
