@@ -27,5 +27,9 @@ export function describeDateProblem(text: string): string {
   if (/^\d{5}(\.\d+)?$/.test(t)) {
     return `${quoted(t)} looks like a spreadsheet date saved as a number: format the column as a date (DD/MM/YYYY) in the sheet and save again`;
   }
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(t)) {
+    // LibreOffice in Indonesian saves 24/12/2023 as 24/12/23 when it writes dates as shown.
+    return `${quoted(t)} has a two-digit year, whose century would be a guess: write the year in full (DD/MM/YYYY or YYYY-MM-DD). A spreadsheet saved the date as it shows it: format the column as DD/MM/YYYY before saving, or save as .xlsx`;
+  }
   return `${quoted(t)} is not a date: write it as YYYY-MM-DD or DD/MM/YYYY`;
 }

@@ -162,6 +162,13 @@ describe('dates', () => {
     expect(parseDate('43480')).toBeUndefined();
     expect(describeDateProblem('43480')).not.toBe(describeDateProblem('kemarin'));
   });
+  it('refuses a two-digit year and says why, and how a spreadsheet made it (LibreOffice in Indonesian saves 24/12/23)', () => {
+    for (const short of ['24/12/23', '5.1.19', '01-02-26']) {
+      expect(parseDate(short)).toBeUndefined();
+      expect(describeDateProblem(short)).toMatch(/two-digit year.*century.*DD\/MM\/YYYY.*\.xlsx/);
+    }
+    expect(describeDateProblem('24/12/2023x')).toMatch(/is not a date/);
+  });
 });
 
 describe('spreadsheet debris in a table', () => {
