@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profileJudges, profileJury } from '../../src/analytics/judges.js';
+import { agreementLines } from '../../src/report/analytics/judges.js';
 import { loadCompetition } from '../../src/io/competition.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { competition, entry, judge, rubricFrom, scoreRows } from '../helpers.js';
@@ -185,6 +186,35 @@ describe('panel agreement', () => {
     expect(p.agreement.kendall_w).toBeCloseTo(510 / 522, 6);
     expect(p.agreement.kendall_w_blocks).toBe(1);
     expect(p.agreement.kendall_w_entries).toBe(4);
+  });
+
+  it('a block where every judge gives its entries one total has no W (0/0): left out, and the text says why W is undefined', () => {
+    const r = rubricFrom('name: T\nscale: { min: 1, max: 10 }\ncriteria: { q: { weight: 100 } }');
+    // {J1, J2} on A and B: each judge ties A and B. {J3, J4} on C and D: the same order, W = 1.
+    const scores = {
+      A: { J1: [5], J2: [7] },
+      B: { J1: [5], J2: [7] },
+      C: { J3: [4], J4: [6] },
+      D: { J3: [8], J4: [9] },
+    };
+    const year = (s: typeof scores) =>
+      profileJudges(
+        scoreCompetition(
+          competition(
+            r,
+            Object.keys(s).map((id) => entry({ id })),
+            scoreRows(s, ['q']),
+          ),
+        ),
+      );
+    const mixed = year(scores);
+    expect(mixed.agreement.kendall_w).toBe(1);
+    expect(mixed.agreement.kendall_w_blocks).toBe(1);
+    expect(mixed.agreement.kendall_w_coverage.entries).toBe(2);
+    const tied = year({ ...scores, C: { J3: [4], J4: [6] }, D: { J3: [4], J4: [6] } });
+    expect(tied.agreement.kendall_w).toBeNull();
+    const line = agreementLines(tied, 'en').find((l) => l.includes("Kendall's W"))!;
+    expect(line).toMatch(/not defined .*each judge gave them one total/);
   });
 });
 

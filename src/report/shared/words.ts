@@ -120,8 +120,8 @@ const STATISTICS = {
     id: 'W Kendall (dikoreksi untuk nilai seri; blok lengkap: {b}): {v} — mencakup {e} dari {es} proposal yang dinilai, {j} dari {js} juri',
   },
   kendall_w_none: {
-    en: "Kendall's W (tie-corrected): not defined — no two entries were scored in full by the same judges (covers 0 of {es} entries scored)",
-    id: 'W Kendall (dikoreksi untuk nilai seri): tidak terdefinisi — tidak ada dua proposal yang dinilai lengkap oleh juri yang sama (mencakup 0 dari {es} proposal yang dinilai)',
+    en: "Kendall's W (tie-corrected): not defined — no two entries were scored in full by the same judges, or where some were, each judge gave them one total (no order to agree on; covers 0 of {es} entries scored)",
+    id: 'W Kendall (dikoreksi untuk nilai seri): tidak terdefinisi — tidak ada dua proposal yang dinilai lengkap oleh juri yang sama, atau jika ada, setiap juri memberi proposal tersebut total yang sama (tidak ada urutan untuk disepakati; mencakup 0 dari {es} proposal yang dinilai)',
   },
   stage_heading: { en: 'Stage {s}: {label}', id: 'Tahap {s}: {label}' },
   stage_unscored: { en: 'No scores in this stage yet.', id: 'Belum ada nilai pada tahap ini.' },
