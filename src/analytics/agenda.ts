@@ -129,7 +129,8 @@ export function buildAgenda(
     }
   }
 
-  // Near a cut: within nearRanks of the last rank a shortlist takes (its cut), either side.
+  // Near a cut: within nearRanks of the last rank a shortlist takes (its cut), either side; for a
+  // per-category list, of the last category rank it takes in the entry's category.
   // A list that did not fill its places (a Top 99 of 47) has no cut: its last rank is the end of
   // the ranking, and an entry near it is near nothing the jury decides.
   const full = new Set(result.shortlists.filter((s) => s.taken >= s.size).map((s) => s.name));
@@ -140,9 +141,27 @@ export function buildAgenda(
       rank: Math.max(0, maxOf(result.entries.filter((e) => e.shortlists.includes(s.name)).map((e) => e.rank ?? 0))),
     }))
     .filter((c) => c.rank > 0);
+  // A per-category list has a cut in each category it filled: the last category rank it takes.
+  const categoryCuts = rubric.shortlists
+    .filter((s) => s.perCategory)
+    .flatMap((s) =>
+      rubric.categories.map((k) => {
+        const taken = result.entries.filter((e) => e.category === k.id && e.shortlists.includes(s.name));
+        const rank = taken.length >= s.size ? maxOf(taken.map((e) => e.category_rank ?? 0)) : 0;
+        return { name: s.name, category: k.id, rank };
+      }),
+    )
+    .filter((c) => c.rank > 0);
   const nearCut = new Map<string, { rank: number | null; shortlist: string }>();
   for (const e of ranked) {
-    const cut = cuts.find((c) => Math.abs(e.rank! - c.rank) <= options.nearRanks);
+    const cut =
+      cuts.find((c) => Math.abs(e.rank! - c.rank) <= options.nearRanks) ??
+      categoryCuts.find(
+        (c) =>
+          c.category === e.category &&
+          e.category_rank !== null &&
+          Math.abs(e.category_rank - c.rank) <= options.nearRanks,
+      );
     if (cut) nearCut.set(e.id, { rank: e.rank, shortlist: cut.name });
   }
   const panels = isStaged(profile)

@@ -763,6 +763,34 @@ describe('#19.2 kipp agenda --format html', () => {
     ]);
     expect(agenda.disagreements.every((d) => d.shortlist === 'top-45')).toBe(true);
   });
+
+  it('a per-category list has a cut in each category: a disagreement one category rank from it is listed (found by an independent re-computation)', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'entries.csv'),
+      'id,title,agency,category\nA,Alpha,Dinas A,governance\nB,Beta,Dinas B,governance\nC,Gamma,Dinas C,governance\nD,Delta,Dinas D,governance\n',
+    );
+    // By hand, mean of novelty and benefit: A 8, B 6.5 (novelty 9 and 3: spread 6), C 5, D 4.
+    writeFileSync(
+      join(dir, 'scores.csv'),
+      'entry_id,judge_id,novelty,benefit\nA,J1,8,8\nA,J2,8,8\nB,J1,9,7\nB,J2,3,7\nC,J1,5,5\nC,J2,5,5\nD,J1,4,4\nD,J2,4,4\n',
+    );
+    const rubric = (perCategory: boolean) =>
+      `name: t\nversion: 1\nscale: { min: 1, max: 10 }\ncriteria:\n  novelty: { weight: 50 }\n  benefit: { weight: 50 }\ncategories:\n  governance: { label: Governance }\nshortlists:\n  - { name: best, size: 1${perCategory ? ', per_category: true' : ''} }\n`;
+    for (const perCategory of [false, true]) {
+      writeFileSync(join(dir, 'rubric.yaml'), rubric(perCategory));
+      const r = await kippIn(['agenda', 'entries.csv', '-s', 'scores.csv', '-r', 'rubric.yaml', '--format', 'json'], {
+        cwd: dir,
+      });
+      const agenda = JSON.parse(r.stdout) as {
+        disagreements: { entry_id: string; criterion: string; rank: number; shortlist: string }[];
+      };
+      // B is 2nd (category rank 2), one from the cut at 1, either way the list is made.
+      expect(agenda.disagreements).toEqual([
+        { entry_id: 'B', criterion: 'novelty', spread: 6, rank: 2, shortlist: 'best' },
+      ]);
+    }
+  });
 });
 
 describe('#19.2 kipp agenda --sensitivity-runs', () => {
