@@ -195,6 +195,10 @@ describe('#18.4 and #18.7: kipp validate names each deliberate problem with its 
     const found = JSON.parse(v.stdout).diagnostics.filter((d: { file?: string }) => d.file?.startsWith(broken));
     expect(found.map((d: Record<string, string>) => [d.file, d.sheet, d.cell, d.code])).toEqual(planted);
     for (const d of found) expect(`${String.fromCharCode(64 + d.column)}${d.line}`).toBe(d.cell);
+    // The score report lists them as validate does, cell included (it had no `cell` before).
+    const s = await kippIn(['score', ENTRIES, '--scores', broken, ...AS_OF, '--format', 'json']);
+    const inReport = JSON.parse(s.stdout).diagnostics.filter((d: { file?: string }) => d.file?.startsWith(broken));
+    expect(inReport).toEqual(found);
   });
 
   it('#18.4: pretty, GitHub, SARIF and JUnit name the sheet and cell; the row is the line, the column the column', async () => {

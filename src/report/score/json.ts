@@ -7,6 +7,7 @@ import type { EntryResult, ScoreResult, Selection } from '../../model/result.js'
 import { reportManifest } from '../audit/manifest.js';
 import type { ReportOptions } from './options.js';
 import { asciiTable, Utf8Pieces, type PieceOptions } from '../shared/utf8-pieces.js';
+import { diagnosticJson } from '../validate/json.js';
 
 export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, unknown> {
   return {
@@ -61,7 +62,9 @@ export function jsonReport(
     ...(result.severities !== undefined ? { severities: result.severities } : {}),
     // Only with --decisions: a report without decisions keeps the shape of docs/reference/json-report.md byte for byte.
     ...(result.decisions !== undefined ? { decisions: result.decisions.map(jsonDecision) } : {}),
-    diagnostics: result.diagnostics,
+    // A workbook's diagnostics as validate writes them, with their `cell` (F12); the others keep the
+    // shape they always had, byte for byte.
+    diagnostics: result.diagnostics.map((d) => (d.sheet !== undefined ? diagnosticJson(d) : d)),
   };
 }
 
