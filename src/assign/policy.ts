@@ -212,6 +212,11 @@ function conflictWords(panel: Panel): string {
   return (panel.avoidRegion ? 'agency or region' : 'agency') + (panel.declared ? ', or a declared conflict' : '');
 }
 
+/** ", or lower --per-entry" where there is a lower one (one judge per entry is the least). */
+function orLowerK(perEntry: number): string {
+  return perEntry > 1 ? ', or lower --per-entry' : '';
+}
+
 function checkCoverage(panel: Panel, perEntry: number): void {
   const short = panel.entries
     .map((entry, i) => ({ entry, count: panel.allowedJudges[i]!.length }))
@@ -240,10 +245,10 @@ function checkJudgeMinimum(panel: Panel, perEntry: number, bounds: LoadBounds, e
   if (short.length === 0) return;
   const details = listWords(short.map(({ judge, count }) => `${judge.id} (${count})`));
   throw new InfeasibleAssignment(
-    `Judge loads cannot be balanced: ${panel.entries.length} entries × ${perEntry} judges over ${eligibleCount} judges ` +
+    `Judge loads cannot be balanced: ${panel.entries.length} entries × ${perEntry} judge${perEntry === 1 ? '' : 's'} over ${eligibleCount} judges ` +
       `means every judge scores at least ${bounds.min} entries, but ${short.length === 1 ? 'this judge' : 'these judges'} ` +
       `may score fewer (the rest share their ${conflictWords(panel)}): ${details}. ` +
-      `Remove ${short.length === 1 ? 'it' : 'them'} from the judges file, add judges, or lower --per-entry.`,
+      `Remove ${short.length === 1 ? 'it' : 'them'} from the judges file${perEntry > 1 ? ', add judges, or lower --per-entry' : ' or add judges'}.`,
     [],
     short.map(({ judge }) => judge.id),
     'judge-minimum',
@@ -321,8 +326,7 @@ function solveFlow(
     throw new InfeasibleAssignment(
       `Judge loads cannot be balanced: every judge must score at least ${bounds.min} entries, but ` +
         `${listWords(stuck)} between them may score too few entries (the others share their ${conflictWords(panel)} ` +
-        `or are needed by other judges). Remove some of them from the judges file, add judges from other agencies, ` +
-        `or lower --per-entry.`,
+        `or are needed by other judges). Remove some of them from the judges file${perEntry > 1 ? ', add judges from other agencies, or lower --per-entry' : ' or add judges from other agencies'}.`,
       [],
       stuck,
       'judge-minimum',
@@ -339,7 +343,7 @@ function solveFlow(
     throw new InfeasibleAssignment(
       `Judge loads cannot be balanced: no judge may score more than ${bounds.max} entries, but ` +
         `${listWords(stuck)} need more judges than the judges allowed to score them can give within that limit. ` +
-        `Add judges from other ${panel.avoidRegion ? 'agencies and regions' : 'agencies'}, or lower --per-entry.`,
+        `Add judges from other ${panel.avoidRegion ? 'agencies and regions' : 'agencies'}${orLowerK(perEntry)}.`,
       stuck,
       [],
       'judge-maximum',

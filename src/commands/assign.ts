@@ -203,6 +203,7 @@ export async function runAssign(
     byCategory,
     comparing: needsConnectedPanel(rubric) ? rubric.normalization : null,
     anyExpertise: judgeCheck.checked.some((c) => c.expertise.length > 0),
+    declared: (competition.conflicts ?? []).length > 0,
   })) {
     ctx.log(line);
   }

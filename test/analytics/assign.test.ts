@@ -377,6 +377,18 @@ describe('assignJudges: infeasible panels', () => {
     expect(feasibleByCirculation(entries, judges, 2, false)).toBe(false);
   });
 
+  it('with one judge per entry, the load message neither says "1 judges" nor suggests lowering --per-entry (found by an independent check)', () => {
+    // 10 entries × 1 over 5 judges: each scores 2, but J9 shares the agency of 9 of them and may score only E01.
+    const entries = [entry('E01', 'Universitas'), ...Array.from({ length: 9 }, (_, i) => entry(`E1${i}`, 'Kemenkeu'))];
+    const judges = [...['J1', 'J2', 'J3', 'J4'].map((id) => judge(id, 'universitas')), judge('J9', 'kemenkeu')];
+    const error = catchInfeasible(() => assignJudges(entries, judges, opts(1)));
+    expect(error.reason).toBe('judge-minimum');
+    expect(error.judgeIds).toEqual(['J9']);
+    expect(error.message).toMatch(/10 entries × 1 judge over 5 judges/);
+    expect(error.message).toMatch(/Remove it from the judges file or add judges\.$/);
+    expect(error.message).not.toMatch(/--per-entry/);
+  });
+
   it('judges competing for the same few entries cannot all reach the minimum', () => {
     // 22 slots over 12 judges: each needs ≥ 1; the ten A judges may only score B1, which takes two.
     const entries = [...Array.from({ length: 10 }, (_, i) => entry(`A${i}`, 'A')), entry('B1', 'B')];

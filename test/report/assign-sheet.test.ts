@@ -98,6 +98,7 @@ describe('summaryLines', () => {
       byCategory: true,
       comparing: 'zscore',
       anyExpertise: false,
+      declared: false,
     });
     expect(lines[0]).toBe('kipp assign: 2 entries × 1 judge = 2 assignments over 2 judges (seed 9)');
     expect(lines).toContain('  loads per judge: min 1, max 1 entries');
@@ -117,8 +118,11 @@ describe('summaryLines', () => {
         byCategory: false,
         comparing: null,
         anyExpertise: false,
+        declared: true,
       },
     );
+    // Declared conflicts count among those avoided, and the line says so (found by an independent check).
+    expect(lines).toContain('  conflicts avoided: 2 judge–entry pairs with the same agency, or a declared conflict');
     expect(lines).toContain('  judge–entry graph: connected');
     expect(lines.some((l) => l.includes('expertise') || l.includes('idle'))).toBe(false);
   });
@@ -135,7 +139,15 @@ describe('#20: kipp assign --by category advises on normalization', () => {
     expertiseMatched: 0,
     idleJudgeIds: [],
   } as unknown as Parameters<typeof summaryLines>[0];
-  const facts = { entries: 2, perEntry: 1, seed: '1', avoidRegion: false, byCategory: true, anyExpertise: true };
+  const facts = {
+    entries: 2,
+    perEntry: 1,
+    seed: '1',
+    avoidRegion: false,
+    byCategory: true,
+    anyExpertise: true,
+    declared: false,
+  };
   it('points a zscore rubric to the severity model, and tells a severity rubric what identifies it', () => {
     expect(summaryLines(a, { ...facts, comparing: 'zscore' }).some((l) => l.includes('normalization: severity'))).toBe(
       true,

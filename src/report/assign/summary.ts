@@ -14,6 +14,8 @@ export interface SummaryFacts {
   comparing: string | null;
   /** Whether any judge lists an expertise category. */
   anyExpertise: boolean;
+  /** Whether declared conflicts (`--conflicts`) were given: they count among the conflicts avoided. */
+  declared: boolean;
 }
 
 /** The stderr summary: loads, conflicts avoided, connectivity, expertise, idle judges. */
@@ -23,7 +25,7 @@ export function summaryLines(a: Assignment, facts: SummaryFacts): string[] {
   const lines = [
     `kipp assign: ${plural(facts.entries, 'entry', 'entries')} × ${plural(facts.perEntry, 'judge')} = ${plural(a.pairs.length, 'assignment')} over ${plural(active, 'judge')} (seed ${facts.seed})`,
     `  loads per judge: min ${a.minLoad}, max ${a.maxLoad} entries`,
-    `  conflicts avoided: ${plural(a.conflictsAvoided, 'judge–entry pair')} with the same ${facts.avoidRegion ? 'agency or region' : 'agency'}`,
+    `  conflicts avoided: ${plural(a.conflictsAvoided, 'judge–entry pair')} with the same ${facts.avoidRegion ? 'agency or region' : 'agency'}${facts.declared ? ', or a declared conflict' : ''}`,
   ];
   if (a.connected) lines.push('  judge–entry graph: connected');
   else {
