@@ -72,6 +72,8 @@ export interface EntryDiff {
   reasons?: Change<string[]>;
   /** Criteria whose s_c differs (null: no records on that side). */
   criteria?: Record<string, Change<number | null>>;
+  /** A rubric with stages: the stages whose total or rank differs (null: the stage is not in that report). */
+  stages?: Record<string, Change<{ total: number | null; rank: number | null } | null>>;
 }
 
 export interface DiagnosticCountChange {
@@ -235,6 +237,17 @@ function diffEntry(a: ReportEntry | undefined, b: ReportEntry | undefined): Entr
     if (x !== y) criteria[c] = { old: x, new: y };
   }
   if (Object.keys(criteria).length > 0) d.criteria = criteria;
+  const stages: NonNullable<EntryDiff['stages']> = {};
+  for (const name of [...new Set([...Object.keys(a.stages ?? {}), ...Object.keys(b.stages ?? {})])]) {
+    const x = a.stages?.[name];
+    const y = b.stages?.[name];
+    if (x?.total !== y?.total || x?.rank !== y?.rank)
+      stages[name] = {
+        old: x === undefined ? null : { total: x.total, rank: x.rank },
+        new: y === undefined ? null : { total: y.total, rank: y.rank },
+      };
+  }
+  if (Object.keys(stages).length > 0) d.stages = stages;
   // id, title and status only: nothing differs.
   return Object.keys(d).length > 3 ? d : undefined;
 }

@@ -25,6 +25,10 @@ export const reportEntrySchema = z.looseObject({
   reasons: z.array(z.string()),
   shortlists: z.array(z.string()),
   flags: z.array(z.string()),
+  /** A rubric with stages: each stage's total and rank (docs/reference/json-report.md). */
+  stages: z
+    .record(z.string(), z.looseObject({ total: z.number().nullable(), rank: z.number().int().nullable() }))
+    .optional(),
 });
 
 export const reportSchema = z.looseObject({

@@ -358,5 +358,27 @@ describe('kipp verify on a staged competition (KIPP 2025: desk, then presentatio
     const verified = await kippIn(['verify', 'report.json'], { cwd: dir });
     expect(verified.stderr).not.toMatch(/differ/);
     expect(verified.status).toBe(0);
+
+    // A forged stage figure (nothing else changed) is not verified, and diff names it: both
+    // compared only the final figures before (found by an independent check of the audit).
+    const forged = structuredClone(report) as {
+      entries: { id: string; stages?: Record<string, { total: number | null; rank: number | null }> }[];
+    };
+    const entry = forged.entries.find((e) => e.stages?.desk?.rank !== null && e.stages?.desk?.rank !== 1)!;
+    const desk = entry.stages!.desk!;
+    const before = { ...desk };
+    desk.total = 99.5;
+    desk.rank = 1;
+    writeFileSync(join(dir, 'forged.json'), JSON.stringify(forged, null, 2));
+    const caught = await kippIn(['verify', 'forged.json'], { cwd: dir });
+    expect(caught.status).toBe(1);
+    expect(caught.stdout).toContain(`${entry.id}`);
+    expect(caught.stdout).toMatch(/stage desk: total 99\.50 → [\d.]+, rank 1 → \d+/);
+    expect(caught.stdout).toContain('NOT VERIFIED');
+    const diff = await kippIn(['diff', 'report.json', 'forged.json', '--format', 'json'], { cwd: dir });
+    const changed = (JSON.parse(diff.stdout) as { entries: { id: string; stages?: unknown }[] }).entries;
+    expect(changed).toEqual([
+      expect.objectContaining({ id: entry.id, stages: { desk: { old: before, new: { total: 99.5, rank: 1 } } } }),
+    ]);
   });
 });

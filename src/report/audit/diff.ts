@@ -146,6 +146,12 @@ export function entryChanges(d: EntryDiff): string[] {
     const [a, b] = figurePair(v.old, v.new);
     parts.push(`${c} ${a} → ${b}`);
   }
+  for (const [name, v] of Object.entries(d.stages ?? {})) {
+    const [a, b] = figurePair(v.old?.total ?? null, v.new?.total ?? null);
+    parts.push(
+      `stage ${name}: total ${a} → ${b}, rank ${rankText(v.old?.rank ?? null)} → ${rankText(v.new?.rank ?? null)}`,
+    );
+  }
   return parts;
 }
 
