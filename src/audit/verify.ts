@@ -132,6 +132,13 @@ export async function verifyReport(
       },
       loadRubric(rubricPath === null ? null : rubricCheck.resolved),
     );
+    // A file that gives nothing to read as the manifest names it (`kipp score` stops on one):
+    // no report can have come from these inputs so read.
+    const unread = competition.unreadFiles ?? [];
+    if (unread.length > 0) {
+      verification.notRecomputed = `${unread.map((f) => `${f.path} (${f.kind})`).join(', ')} ${unread.length === 1 ? 'gives' : 'give'} nothing to read as the manifest names ${unread.length === 1 ? 'it' : 'them'}, and kipp score writes no report without ${unread.length === 1 ? 'it' : 'them'}`;
+      return verification;
+    }
     // The report's effective reference date, not today's: "today" has moved on since.
     const scored = scoreCompetition(competition, { asOf: report.as_of });
     // The jury's decisions are applied again: the published lists are re-derived, not copied.

@@ -264,6 +264,23 @@ describe('kipp verify', () => {
       expect((await kippIn(['verify', join(FIX, v)])).status).toBe(0);
   });
 
+  it('a manifest that names an input as another kind, so that it gives nothing to read: not verified (found by an independent check)', async () => {
+    // The judges file named as the declared conflicts: hashes unchanged, figures that may even agree,
+    // but kipp score stops on a conflicts file whose every row is refused, and so does verify.
+    const dir = tempFolder('kipp-audit-kind-');
+    const src = join(ROOT, 'fixtures/example');
+    for (const f of ['entries.csv', 'scores-long.csv', 'judges.csv']) copyFileSync(join(src, f), join(dir, f));
+    const args = ['entries.csv', '-s', 'scores-long.csv', '-j', 'judges.csv', '--as-of', '2026-11-22'];
+    await kippIn(['score', ...args, '--output', 'report.json'], { cwd: dir });
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { inputs: { kind: string }[] };
+    for (const input of report.inputs) if (input.kind === 'judges') input.kind = 'conflicts';
+    writeFileSync(join(dir, 'swapped.json'), JSON.stringify(report, null, 2));
+    const run = await kippIn(['verify', 'swapped.json'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/Figures not recomputed: .*judges\.csv \(conflicts\) gives nothing to read/);
+    expect(run.stdout).toContain('NOT VERIFIED: the figures could not be recomputed.');
+  });
+
   it('a file that is not a report: exit 2 with parse-error', async () => {
     const dir = tempFolder('kipp-audit-');
     writeFileSync(join(dir, 'x.json'), '{"entries": 3}');

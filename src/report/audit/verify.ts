@@ -95,6 +95,7 @@ export function verdictLine(v: Verification): string {
   if (c.entries > 0) parts.push(plural(c.entries, 'entry differs', 'entries differ'));
   if (c.shortlists > 0) parts.push(plural(c.shortlists, 'shortlist differs', 'shortlists differ'));
   if (c.notShown > 0) parts.push(`${plural(c.notShown, 'entry', 'entries')} shown on one side only`);
+  if (parts.length === 0) parts.push('the figures could not be recomputed');
   return `NOT VERIFIED: ${parts.join(', ')}.`;
 }
 
