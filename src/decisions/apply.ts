@@ -15,7 +15,7 @@ import type { EntryResult, ScoreResult, ShortlistResult } from '../model/result.
 import { vocabulary } from '../model/vocabulary.js';
 import { rankAndShortlist } from '../scoring/score.js';
 import { closeUpStages } from './stages.js';
-import { tieAtCut } from './ties.js';
+import { cutoffTies, tieAtCut } from './ties.js';
 
 export interface DecisionsInput {
   decisions: Decision[];
@@ -176,7 +176,17 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
     entries: [],
   });
 
-  // 2. Cut-off ties.
+  // 2. Cut-off ties. Those the ranking leaves open, by shortlist and category: a resolve_tie closes
+  // one, and the shortlist's tie is open after the decisions while one of its own stays open
+  // (an include or exclude later changes its count, not whether the jury decided its cut-off).
+  const tieKey = (shortlist: string, category: string | undefined) => `${shortlist}\u0000${category ?? ''}`;
+  const openTies = new Set(
+    cutoffTies(
+      entries,
+      rubric.shortlists,
+      rubric.categories.map((k) => k.id),
+    ).map((t) => tieKey(t.shortlist, t.category)),
+  );
   for (const d of good) {
     if (d.action !== 'resolve_tie') continue;
     const rule = rules.get(d.shortlist)!;
@@ -205,6 +215,16 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
       continue;
     }
     const leftOut = tiedIds.filter((id) => !d.take.includes(id));
+    // An entry this decision leaves out cannot be put back by an include: two decisions on its place.
+    const putBack = leftOut.filter((id) => places.get(`place:${d.shortlist}:${id}`)?.action === 'include');
+    for (const id of putBack)
+      stale(
+        places.get(`place:${d.shortlist}:${id}`)!,
+        `two decisions on entry "${id}" in "${d.shortlist}": this one and the resolve_tie at line ${d.line}, which leaves it out; keep one`,
+        id,
+      );
+    if (putBack.length > 0) continue;
+    openTies.delete(tieKey(d.shortlist, category));
     for (const id of leftOut) byId.get(id)!.shortlists = byId.get(id)!.shortlists.filter((s) => s !== d.shortlist);
     applied.set(d, {
       ...base(d),
@@ -263,10 +283,15 @@ export function applyDecisions(scored: ScoreResult, file: DecisionsInput): Score
   shortlists = shortlists.map((s): ShortlistResult => {
     const rule = rules.get(s.name)!;
     const now = members(s.name);
-    const perCategory = rule.perCategory
-      ? rubric.categories.map((k) => now.filter((e) => e.category === k.id).length)
-      : [now.length];
-    const tie = s.cutoff_tie && perCategory.some((n) => n > rule.size);
+    // Still tied: a cut-off no resolve_tie decided, where the list still holds more than its size
+    // (an exclude that brings a tied list to its size leaves nothing to decide).
+    const overSize = (category: string | undefined) =>
+      (category === undefined ? now : now.filter((e) => e.category === category)).length > rule.size;
+    const tie =
+      s.cutoff_tie &&
+      (rule.perCategory
+        ? rubric.categories.some((k) => openTies.has(tieKey(s.name, k.id)) && overSize(k.id))
+        : openTies.has(tieKey(s.name, undefined)) && overSize(undefined));
     if (s.cutoff_tie && !tie) resolved.add(s.name);
     return { ...s, taken: now.length, cutoff_tie: tie };
   });

@@ -793,6 +793,75 @@ describe('#19.2 kipp agenda --format html', () => {
   });
 });
 
+describe('a resolved cut-off tie stays resolved (found by an independent check of the decisions)', () => {
+  // Inline scores: A 100; B, C and D tie at 8.2 (rank 2) for the 2 places left in top-3; E 5.
+  const ENTRIES =
+    'id,title,agency,category,novelty,effectiveness,benefit,replicability,sustainability\n' +
+    'A,a,a,governance,10,10,10,10,10\nB,b,b,collaboration,8.2,8.2,8.2,8.2,8.2\n' +
+    'C,c,c,collaboration,8.2,8.2,8.2,8.2,8.2\nD,d,d,governance,8.2,8.2,8.2,8.2,8.2\nE,e,e,collaboration,5,5,5,5,5\n';
+  const RUBRIC = 'name: t\nversion: 1\nscale: { min: 1, max: 10 }\nshortlists:\n  - { name: top-3, size: 3 }\n';
+  const decision = (action: string) =>
+    `  - ${action}\n    by: Jury plenary\n    date: 2026-11-20\n    reason: minutes\n`;
+  const run = async (decisions: string[]) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'entries.csv'), ENTRIES);
+    writeFileSync(join(dir, 'rubric.yaml'), RUBRIC);
+    writeFileSync(join(dir, 'decisions.yaml'), `decisions:\n${decisions.map(decision).join('')}`);
+    const r = await kippIn(
+      [
+        'score',
+        'entries.csv',
+        '-r',
+        'rubric.yaml',
+        '--as-of',
+        '2026-11-01',
+        '--decisions',
+        'decisions.yaml',
+        '--format',
+        'json',
+      ],
+      { cwd: dir },
+    );
+    const report =
+      r.stdout === ''
+        ? null
+        : (JSON.parse(r.stdout) as {
+            entries: { id: string; shortlists: string[] }[];
+            shortlists: { name: string; taken: number; cutoff_tie: boolean }[];
+          });
+    return { r, report };
+  };
+  const RESOLVE = 'resolve_tie: { shortlist: top-3, take: [B, C] }';
+
+  it('resolve_tie, then include another entry: four taken, and no tie left for the jury to decide', async () => {
+    const { r, report } = await run([RESOLVE, 'include: { shortlist: top-3, entry: E }']);
+    expect(r.status).toBe(0);
+    expect(report!.entries.filter((e) => e.shortlists.includes('top-3')).map((e) => e.id)).toEqual([
+      'A',
+      'B',
+      'C',
+      'E',
+    ]);
+    expect(report!.shortlists).toEqual([expect.objectContaining({ name: 'top-3', taken: 4, cutoff_tie: false })]);
+    expect(r.stderr).not.toContain('cutoff-tie');
+  });
+
+  it('resolve_tie, then include the entry it left out: two decisions on one place, as the mirror exclude is', async () => {
+    const { r } = await run([RESOLVE, 'include: { shortlist: top-3, entry: D }']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /stale-decision \[D\]: include: two decisions on entry "D" in "top-3": this one and the resolve_tie at line 2/,
+    );
+    const excluded = await run([RESOLVE, 'exclude: { shortlist: top-3, entry: B }']);
+    expect(excluded.r.stderr).toMatch(/stale-decision.*two decisions on entry "B" in "top-3"/);
+  });
+
+  it('an include with the tie left open keeps the tie open', async () => {
+    const { report } = await run(['include: { shortlist: top-3, entry: E }']);
+    expect(report!.shortlists).toEqual([expect.objectContaining({ name: 'top-3', taken: 5, cutoff_tie: true })]);
+  });
+});
+
 describe('#19.2 kipp agenda --sensitivity-runs', () => {
   it('#19.2: the borderline entries are those kipp sensitivity finds with the same runs', async () => {
     const EX = [
