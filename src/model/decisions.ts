@@ -11,7 +11,15 @@
 import { z } from 'zod';
 import { isRealDate } from './rubric.js';
 
-const id = z.union([z.string().min(1), z.number()]).transform(String);
+/** An entry id, trimmed as the entries' ids are; YAML's null (`null`, `~`, nothing) is said as such. */
+const id = z
+  .union([z.string().trim().min(1, 'the entry id is empty: write it'), z.number()], {
+    error: (issue) =>
+      issue.input === null
+        ? 'no entry id (YAML reads null, ~ and an empty value as none): write the id, in quotes if it is "null"'
+        : undefined,
+  })
+  .transform(String);
 const text = (what: string) => z.string().trim().min(1, `${what} is empty: write it down`);
 
 const place = z.strictObject({

@@ -141,6 +141,22 @@ describe('decisions: entry ids as written', () => {
     expect(decisions[1]!.by).toBe('2026');
   });
 
+  it('trims ids as the entries are trimmed, and says what YAML made of null (found by an independent check)', () => {
+    const one = (value: string) =>
+      parseDecisions(`decisions:\n  - withdraw: ${value}\n    by: J\n    date: 2026-11-20\n    reason: r\n`, 'd.yaml');
+    expect(one("' A '").decisions.map((d) => ('entry' in d ? d.entry : null))).toEqual(['A']);
+    for (const empty of ['null', '~', '']) {
+      const { decisions, diagnostics } = one(empty);
+      expect(decisions).toEqual([]);
+      expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid-decision', 2]]);
+      expect(diagnostics[0]!.message).toMatch(
+        /no entry id \(YAML reads null, ~ and an empty value as none\).*in quotes if it is "null"/,
+      );
+    }
+    expect(one('"null"').decisions.map((d) => ('entry' in d ? d.entry : null))).toEqual(['null']);
+    expect(one("'  '").diagnostics[0]!.message).toMatch(/the entry id is empty/);
+  });
+
   // Ids a secretariat types: digits with leading zeros, numbers in any notation YAML knows, codes.
   const idText = fc.oneof(
     fc.stringMatching(/^[0-9][0-9._eE+x-]{0,8}$/),
