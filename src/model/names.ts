@@ -51,6 +51,33 @@ export function titleKey(raw: string): string {
   return folded.includes(' ') ? folded.replaceAll(' ', '') : folded;
 }
 
+/**
+ * A 32-bit hash (FNV-1a over UTF-16 code units) of titleKey(title), computed without making the
+ * key for a title of plain ASCII (its key is its characters but the ASCII spaces, lower-cased);
+ * any other title hashes its key. Equal keys give equal hashes; undefined for an empty key.
+ */
+export function titleHash(title: string): number | undefined {
+  let h = 0x811c9dc5;
+  let n = 0;
+  for (let k = 0; k < title.length; k++) {
+    let c = title.charCodeAt(k);
+    if (c > 0x7e) return keyHash(titleKey(title));
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+    n++;
+  }
+  return n === 0 ? undefined : h;
+}
+
+/** titleHash's hash of a key already made (it has no spaces left). */
+function keyHash(key: string): number | undefined {
+  if (key === '') return undefined;
+  let h = 0x811c9dc5;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+  return h;
+}
+
 /** Anything foldText would change besides case: space at an end, runs of spaces, other spaces. */
 const NEEDS_FOLDING = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$|[\s\u00A0\u202F]{2}|[^\S ]|[\u200B\u200C\u200D\u2060\uFEFF]/;
 

@@ -3,6 +3,8 @@
  * rules, sorted; submissions without any score are not "too few judges".
  */
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { titleKey } from '../../src/model/names.js';
 import { validateCompetition } from '../../src/validate/competition.js';
 import { checkEntries, prepareEntryChecks } from '../../src/validate/entries.js';
 import { competition, entry, judge, rubricFrom, scoreRows } from '../helpers.js';
@@ -61,6 +63,47 @@ describe('validateCompetition', () => {
     ]);
     // Letters still count: "Tiga Lima" is another title.
     expect(found.some((d) => d.entry_id === 'K-4')).toBe(false);
+  });
+
+  test('duplicate titles are exactly the titles whose titleKey is shared, whatever the hashing shortcut (generated titles)', () => {
+    // Titles from a few words in any case, with ASCII and other spaces, tabs, invisible and
+    // non-ASCII letters: the groups found must be those of grouping by titleKey itself.
+    const piece = fc.constantFrom(
+      'Sapa',
+      'sapa',
+      'SAPA',
+      'Warga',
+      'warga',
+      ' ',
+      '  ',
+      '\t',
+      '\u00A0',
+      '\u200B',
+      'İ',
+      'é',
+      'É',
+      '👩🏽‍⚕️',
+      '-',
+      'a',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 5 }).map((p) => p.join('')),
+          { minLength: 2, maxLength: 30 },
+        ),
+        (titles) => {
+          const entries = titles.map((title, i) => entry({ id: `K-${i}`, title }, i + 2));
+          const flagged = checkEntries(entries, rubric, '2026-01-01')
+            .diagnostics.filter((d) => d.code === 'duplicate-title')
+            .map((d) => d.entry_id);
+          const count = new Map<string, number>();
+          for (const t of titles) if (titleKey(t) !== '') count.set(titleKey(t), (count.get(titleKey(t)) ?? 0) + 1);
+          const expected = titles.flatMap((t, i) => ((count.get(titleKey(t)) ?? 0) > 1 ? [`K-${i}`] : []));
+          expect([...flagged].sort()).toEqual([...expected].sort());
+        },
+      ),
+    );
   });
 
   test("the rubric's reference date applies when --as-of is not given", () => {
