@@ -395,15 +395,13 @@ def score(args):
             xn[r[:3]] = r[3]
     elif normalization == "zscore":
         def mean_sd(vals):
+            # In exact fractions of the values as written: a judge who gave one score throughout
+            # has sigma exactly 0 (in floating point, three 6.4s leave a sigma of about 1e-15).
             n = len(vals)
-            m = 0.0
-            for v in vals:
-                m += v
-            m /= n
-            s2 = 0.0
-            for v in vals:
-                s2 += (v - m) * (v - m)
-            return m, math.sqrt(s2 / n)
+            exact = [Fraction(repr(v)) for v in vals]
+            m = sum(exact) / n
+            s2 = sum((v - m) * (v - m) for v in exact) / n
+            return float(m), math.sqrt(s2)
         for c in crits:
             rc = [r for r in recs if r[2] == c]
             if not rc:
