@@ -134,34 +134,32 @@ export function buildAgenda(
   // A list that did not fill its places (a Top 99 of 47) has no cut: its last rank is the end of
   // the ranking, and an entry near it is near nothing the jury decides.
   const full = new Set(result.shortlists.filter((s) => s.taken >= s.size).map((s) => s.name));
+  // A cut per list, and per category of a per-category list (where it filled its places there);
+  // the lists over all entries first, so that an entry near both is named with that one.
+  const rankIn = (e: EntryResult, category: string | undefined) => (category === undefined ? e.rank : e.category_rank);
   const cuts = rubric.shortlists
-    .filter((s) => !s.perCategory && full.has(s.name))
-    .map((s) => ({
-      name: s.name,
-      rank: Math.max(0, maxOf(result.entries.filter((e) => e.shortlists.includes(s.name)).map((e) => e.rank ?? 0))),
-    }))
-    .filter((c) => c.rank > 0);
-  // A per-category list has a cut in each category it filled: the last category rank it takes.
-  const categoryCuts = rubric.shortlists
-    .filter((s) => s.perCategory)
     .flatMap((s) =>
-      rubric.categories.map((k) => {
-        const taken = result.entries.filter((e) => e.category === k.id && e.shortlists.includes(s.name));
-        const rank = taken.length >= s.size ? maxOf(taken.map((e) => e.category_rank ?? 0)) : 0;
-        return { name: s.name, category: k.id, rank };
+      (s.perCategory ? rubric.categories.map((k) => k.id) : [undefined]).map((category) => {
+        const taken = result.entries.filter(
+          (e) => e.shortlists.includes(s.name) && (category === undefined || e.category === category),
+        );
+        const filled = category === undefined ? full.has(s.name) : taken.length >= s.size;
+        const rank = filled ? Math.max(0, maxOf(taken.map((e) => rankIn(e, category) ?? 0))) : 0;
+        return { name: s.name, category, rank };
       }),
     )
-    .filter((c) => c.rank > 0);
+    .filter((c) => c.rank > 0)
+    .sort((a, b) => Number(a.category !== undefined) - Number(b.category !== undefined));
   const nearCut = new Map<string, { rank: number | null; shortlist: string }>();
   for (const e of ranked) {
-    const cut =
-      cuts.find((c) => Math.abs(e.rank! - c.rank) <= options.nearRanks) ??
-      categoryCuts.find(
-        (c) =>
-          c.category === e.category &&
-          e.category_rank !== null &&
-          Math.abs(e.category_rank - c.rank) <= options.nearRanks,
+    const cut = cuts.find((c) => {
+      const rank = rankIn(e, c.category);
+      return (
+        (c.category === undefined || c.category === e.category) &&
+        rank !== null &&
+        Math.abs(rank - c.rank) <= options.nearRanks
       );
+    });
     if (cut) nearCut.set(e.id, { rank: e.rank, shortlist: cut.name });
   }
   const panels = isStaged(profile)

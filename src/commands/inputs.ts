@@ -4,6 +4,7 @@
  */
 import { KippError } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
+import type { FileKind } from '../model/names.js';
 import type { Delimiter } from '../io/csv.js';
 import { readCompetitionAsync } from '../io/load.js';
 import { openRubric } from '../io/rubric-source.js';
@@ -78,7 +79,7 @@ export async function loadInputs(
 }
 
 /** What a report made without a file of each kind would leave out. */
-const LEFT_OUT: Record<NonNullable<Competition['unreadFiles']>[number]['kind'], string> = {
+const LEFT_OUT: Record<FileKind, string> = {
   entries: 'entries',
   scores: "judges' scores",
   judges: 'the judges, and the conflicts of interest their agencies show',

@@ -186,17 +186,16 @@ export const asOfOption = () =>
 export const delimiterOption = (description = 'CSV delimiter of the inputs instead of detecting it: , ; or tab') =>
   new Option('--delimiter <char>', description).argParser((raw) => parseDelimiter(raw)!);
 
+/** The long name in an option's flags (`-k, --per-entry <n>` → `--per-entry`), as its errors name it. */
+const longName = (flags: string) => /--[\w-]+/.exec(flags)![0];
+
 /** A whole number of at least 1, named in its error as `option`. */
-export const countOption = <F extends string>(flags: F, description: string) => {
-  const long = /--[\w-]+/.exec(flags)![0];
-  return new Option(flags, description).argParser((raw) => parseCount(raw, long)!);
-};
+export const countOption = <F extends string>(flags: F, description: string) =>
+  new Option(flags, description).argParser((raw) => parseCount(raw, longName(flags))!);
 
 /** A number of runs: a whole number from 1 to MAX_RUNS, named in its error as the option is. */
-export const runsOption = <F extends string>(flags: F, description: string) => {
-  const long = /--[\w-]+/.exec(flags)![0];
-  return new Option(flags, description).argParser((raw) => parseRuns(raw, long));
-};
+export const runsOption = <F extends string>(flags: F, description: string) =>
+  new Option(flags, description).argParser((raw) => parseRuns(raw, longName(flags)));
 
 export const outputOption = (description: string) => new Option('-o, --output <file>', description);
 

@@ -3,6 +3,7 @@
  * are never cast), every record knows where it came from.
  */
 import type { Diagnostic, SourceRef } from './diagnostic.js';
+import type { FileKind } from './names.js';
 import type { Rubric } from './rubric.js';
 import type { ScoreSheet } from './scoresheet.js';
 
@@ -131,5 +132,5 @@ export interface Competition {
    * entries, a judge's scores or the declared conflicts out; the commands that rank stop instead
    * (src/commands/inputs.ts). Absent: every file gave records (or the competition was made by hand).
    */
-  unreadFiles?: readonly { path: string; kind: 'entries' | 'scores' | 'judges' | 'conflicts' }[];
+  unreadFiles?: readonly { path: string; kind: FileKind }[];
 }
