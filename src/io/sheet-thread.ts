@@ -140,7 +140,7 @@ function joinParts(first: Posted, second: Posted): ReadSheets | undefined {
   // The second part's lines were counted from TAIL_LINE_BASE; the first part's reader knows the cut's line.
   const shift = first.stoppedLine - TAIL_LINE_BASE;
   const rest = ScoreSheet.fromParts(second.parts);
-  for (let i = 0; i < rest.length; i++) rest.lines[i]! += shift;
+  rest.shiftLines(shift);
   for (const d of [...second.diagnostics, ...(second.rowDiagnostics ?? [])]) if (d.line !== undefined) d.line += shift;
   read.sheet.appendSheet(rest);
   // In one reader's order: the CSV reader's findings (the first part's, then the second's),

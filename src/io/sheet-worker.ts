@@ -40,7 +40,7 @@ process.on('exit', raise);
  * Posts the sheet, its columns transferred. Cut to its rows first, unless `keepRoom`: the parts
  * of a file read in two keep the room their readers reserved from an estimate of the rows (a
  * few percent more than they hold; pages never written cost no memory, and cutting 2.5 million
- * rows in six columns costs the thread a few hundredths of a second), and the first part's room is
+ * rows in five columns costs the thread a few hundredths of a second), and the first part's room is
  * for the whole file, so the main thread appends the second part in place instead of copying
  * both into new columns.
  */

@@ -5,6 +5,17 @@
  * loop instead. test/ci/no-spread-calls.test.ts keeps the spread forms out of src/.
  */
 
+/**
+ * A typed array with room for `size` elements: `a` itself when it has it, else a copy at least
+ * twice as long (so appends stay amortised O(1)), or exactly `size` long when `exact`.
+ */
+export function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: number, exact = false): T {
+  if (size <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(exact ? size : Math.max(size, a.length * 2));
+  next.set(a);
+  return next;
+}
+
 /** Appends every item of `items` to `target` (in order) and returns `target`. */
 export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const item of items) target.push(item);

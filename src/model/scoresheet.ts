@@ -7,8 +7,9 @@
  * do it once per code. Where a row is and how it was read (its file, the columns of its cells,
  * the decimal-comma flag, its stage) is the same for every row of a long sheet and for a few
  * dozen kinds of rows of a wide one: each such combination, a place, is kept once, and a row
- * holds its place's number. A row costs 24 bytes of typed arrays (it cost 33 with those seven
- * values per row: 45 MB more in a stress year).
+ * holds its place's number. Lines go up one by one (a long sheet) or stay for a row's few
+ * scores (a wide one): they are kept as runs (line-runs.ts). A row costs 20 bytes of typed
+ * arrays (it cost 33 with those seven values and its line per row: 65 MB more in a stress year).
  *
  * A text may have more than one code: in a sheet joined from the two parts of a file read in
  * two (appendSheet), the second part's texts follow the first's, so a text both parts hold has
@@ -16,7 +17,8 @@
  * spellings it trims to one text have a code each. Rules may cache what they find per code;
  * none may take two codes for two texts (checkScores numbers judges by name, not by code).
  */
-import { numberOf } from './arrays.js';
+import { grow, numberOf } from './arrays.js';
+import { LineRuns, type LineRunsParts } from './line-runs.js';
 import type { ScoreRow } from './records.js';
 
 const INITIAL = 1024;
@@ -50,7 +52,6 @@ const COLUMNS = {
   /** The criterion as written (long form) or the criterion id (wide form). */
   criterionCodes: Int32Array,
   textCodes: Int32Array,
-  lines: Int32Array,
   /** The row's place (see Place): its number in `places`. */
   placeCodes: Int32Array,
 } as const;
@@ -60,10 +61,6 @@ type Columns = { [K in ColumnName]: InstanceType<(typeof COLUMNS)[K]> };
 const COLUMN_NAMES = Object.keys(COLUMNS) as ColumnName[];
 /** Columns holding codes into the sheet's texts (shifted when sheets are joined). */
 const TEXT_CODED = ['entryCodes', 'judgeCodes', 'criterionCodes', 'textCodes'] as const;
-/** Columns appendSheet copies as they are (the others are shifted or re-placed). */
-const COPIED = COLUMN_NAMES.filter(
-  (name) => name !== 'placeCodes' && !(TEXT_CODED as readonly string[]).includes(name),
-);
 
 /**
  * What a place holds, in this order, PLACE_SIZE numbers a place in `places`: the file (index
@@ -99,13 +96,7 @@ export interface ScoreSheetParts {
   comments: [number, string][];
   stageColumns: [number, number][];
   columns: Columns;
-}
-
-function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: number, exact = false): T {
-  if (size <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(exact ? size : Math.max(size, a.length * 2));
-  next.set(a);
-  return next;
+  lines: LineRunsParts;
 }
 
 export class ScoreSheet implements Iterable<ScoreRow>, Columns {
@@ -124,7 +115,8 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   /** Comments are rare: kept by row index. */
   readonly comments = new Map<number, string>();
   readonly files: string[] = [];
-  lines = new Int32Array(INITIAL);
+  /** Each row's line (see line()), as runs: not readonly, fromParts() replaces it. */
+  private lines = new LineRuns();
   /**
    * Rows are only ever appended, and a new row holds place 0 (columns start, and grow, as
    * zeros): place 0 is never written, only other places. A sheet whose rows are all at its
@@ -156,7 +148,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
    * Hands the rows' texts over to the one caller that needs them last: the four code columns
    * and the texts they index. The caller may rewrite those columns in place (checkScores makes
    * its records in them: 80 MB less at the peak of a stress year). The sheet keeps each row's
-   * place and line, so file(), `lines`, columnOf(), stage() and the like still answer; anything
+   * place and line, so file(), line(), columnOf(), stage() and the like still answer; anything
    * that reads a row's texts (entryId(), at(), toParts(), joining, adding rows) throws.
    */
   release(): Pick<Columns, (typeof TEXT_CODED)[number]> & { strings: string[] } {
@@ -222,8 +214,8 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     const base = this.length;
     const count = other.length;
     // Exactly the room needed: the last rows come in at once, and doubling a stress year's
-    // first half (2.5 million rows in six columns) would hold 60 MB that no row ever uses.
-    if (base + count > this.lines.length) this.growColumns(base + count, true);
+    // first half (2.5 million rows in five columns) would hold 50 MB that no row ever uses.
+    if (base + count > this.entryCodes.length) this.growColumns(base + count, true);
     const offset = this.strings.length;
     for (const text of other.strings) this.strings.push(text);
     this.forgetCodes(); // rebuilt on the next code(): a text then keeps its first code
@@ -238,7 +230,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     });
     for (const name of TEXT_CODED) shiftInt32(this[name], other[name], offset, base, count);
     copyPlaces(this.placeCodes, other.placeCodes, places.every((v, k) => v === k) ? undefined : places, base, count);
-    for (const name of COPIED) this[name].set(other[name].subarray(0, count), base);
+    this.lines.append(other.lines);
     for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
     for (const [f, column] of other.stageColumns)
       if (!this.stageColumns.has(files[f]!)) this.stageColumns.set(files[f]!, column);
@@ -251,7 +243,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
    */
   compact(): void {
     this.readable();
-    if (this.lines.length === this.length) return;
+    if (this.entryCodes.length === this.length) return;
     for (const name of COLUMN_NAMES) (this as Columns)[name] = this[name].slice(0, this.length);
   }
 
@@ -270,6 +262,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       comments: [...this.comments],
       stageColumns: [...this.stageColumns],
       columns,
+      lines: this.lines.toParts(),
     };
   }
 
@@ -278,6 +271,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     sheet.length = parts.length;
     for (const text of parts.strings) sheet.strings.push(text); // indexed when code() first asks
     for (const name of COLUMN_NAMES) (sheet as Columns)[name] = parts.columns[name];
+    sheet.lines = LineRuns.fromParts(parts.lines);
     parts.files.forEach((file) => sheet.fileId(file));
     parts.stageTexts.forEach((stage) => sheet.stageCode(stage));
     for (let p = 0; p < parts.places.length; p += PLACE_SIZE)
@@ -437,7 +431,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
 
   /** Makes room for `size` rows in all (a loader that knows the row count avoids doubling). */
   reserve(size: number): void {
-    if (size > this.lines.length) this.growColumns(size);
+    if (size > this.entryCodes.length) this.growColumns(size);
   }
 
   /** Room for `size` rows in every column (at least doubling, so adds stay amortised O(1)). */
@@ -514,12 +508,12 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   ): number {
     this.readable();
     const i = this.length++;
-    if (i >= this.lines.length) this.growColumns(i + 1);
+    if (i >= this.entryCodes.length) this.growColumns(i + 1);
     this.entryCodes[i] = entry;
     this.judgeCodes[i] = judge;
     this.criterionCodes[i] = criterion;
     this.textCodes[i] = text;
-    this.lines[i] = line;
+    this.lines.push(line);
     if (comment) this.comments.set(i, comment);
     return i;
   }
@@ -533,7 +527,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       from.text(i),
       from.decimalCommaOf(i),
       this.fileId(from.file(i)),
-      from.lines[i]!,
+      from.line(i),
       from.columnOf(i),
       from.entryColumnOf(i),
       from.judgeColumnOf(i),
@@ -552,6 +546,16 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     return this.files[this.fileIndexOf(i)]!;
   }
 
+  /** The line row i starts on in its file (for YAML and JSON, the line of its record). */
+  line(i: number): number {
+    return this.lines.line(i);
+  }
+
+  /** Every row's line moved by `delta` (the second part of a file read in two: see sheet-thread.ts). */
+  shiftLines(delta: number): void {
+    this.lines.shift(delta);
+  }
+
   /** Row i as an object (for diagnostics and small consumers). */
   at(i: number): ScoreRow {
     const row: ScoreRow = {
@@ -560,7 +564,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       criterionRaw: this.criterion(i),
       text: this.text(i),
       decimalComma: this.decimalCommaOf(i),
-      source: { file: this.file(i), line: this.lines[i]! },
+      source: { file: this.file(i), line: this.line(i) },
     };
     const [, column, entryColumn, judgeColumn, criterionColumn] = this.placeAt(this.placeCodes[i]!);
     if (column) row.column = column;

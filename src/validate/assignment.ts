@@ -84,7 +84,7 @@ export function checkAssignment(
         scoredBy.add(scores.judgeId(i));
       }
       const file = scores.fileIndexOf(i);
-      const line = scores.lines[i]!;
+      const line = scores.line(i);
       // The scores of one wide row are next to each other: one diagnostic per row.
       if (!ok && !(file === lastFile && line === lastLine))
         unassigned(

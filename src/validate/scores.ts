@@ -275,7 +275,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   let lastLine = -1;
   let lastFile = -1;
   const firstOfRow = (i: number, kind: 1 | 2): boolean => {
-    const line = sheet.lines[i]!;
+    const line = sheet.line(i);
     const file = fileOfPlace[placeCodes[i]!]!;
     if (kind === lastKind && line === lastLine && file === lastFile) return false;
     [lastKind, lastLine, lastFile] = [kind, line, file];
@@ -283,7 +283,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   };
   const at = (i: number, field: string, column?: number) => ({
     file: sheet.file(i),
-    line: sheet.lines[i]!,
+    line: sheet.line(i),
     column: column || sheet.columnOf(i) || undefined,
     field,
     entry_id: strings[entryCodes[i]!]!, // row i is not yet overwritten (see `valid`)
@@ -520,7 +520,7 @@ function keepRecords(
             `judge ${quoted(judges[judge]!)} belongs to the entry's agency ${quoted(entry.agency)}: their scores for this entry are excluded`,
             {
               file: sheet.file(row),
-              line: sheet.lines[row]!,
+              line: sheet.line(row),
               column: sheet.judgeColumnOf(row) || undefined,
               field: 'judge_id',
               entry_id: entry.id,
@@ -538,7 +538,7 @@ function keepRecords(
             `judge "${judges[judge]}" declared a conflict with this entry (${declaration.reason}; ${declaration.source.file}:${declaration.source.line}): their scores for this entry are excluded`,
             {
               file: sheet.file(row),
-              line: sheet.lines[row]!,
+              line: sheet.line(row),
               column: sheet.judgeColumnOf(row) || undefined,
               field: 'judge_id',
               entry_id: checked[e]!.entry.id,
@@ -563,7 +563,7 @@ function keepRecords(
   function reportDuplicates(a: number, b: number): void {
     const first = a;
     const criterionId = rubric.criteria[valid.criterion[first]!]!.id;
-    const place = (k: number) => `${sheet.file(valid.row[k]!)}:${sheet.lines[valid.row[k]!]}`;
+    const place = (k: number) => `${sheet.file(valid.row[k]!)}:${sheet.line(valid.row[k]!)}`;
     for (let k = a; k < b; k++) {
       const row = valid.row[k]!;
       const others = otherPlaces({ self: k - a, count: b - a, place: (o) => place(a + o) });
@@ -573,7 +573,7 @@ function keepRecords(
           `judge ${quoted(judgeNames[valid.judge[k]!]!)} scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`,
           {
             file: sheet.file(row),
-            line: sheet.lines[row]!,
+            line: sheet.line(row),
             column: sheet.columnOf(row) || undefined,
             field: criterionId,
             entry_id: checked[valid.entry[first]!]!.entry.id,
@@ -654,7 +654,7 @@ function checkedScores(
         judge: judges[cols.judge[i]!]!,
         criterion: criteria[cols.criterion[i]!]!.id,
         value: cols.value[i]!,
-        source: { file: sheet.file(row), line: sheet.lines[row]! },
+        source: { file: sheet.file(row), line: sheet.line(row) },
       };
       if (sheet.columnOf(row)) r.column = sheet.columnOf(row);
       if (sheet.judgeColumnOf(row)) r.judgeColumn = sheet.judgeColumnOf(row);

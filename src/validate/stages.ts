@@ -50,7 +50,7 @@ export function splitStages(competition: Competition): { parts: StagePart[]; dia
       continue;
     }
     const column = sheet.stageColumns.get(sheet.fileIndexOf(i));
-    const at = { file: sheet.file(i), line: sheet.lines[i]!, column, field: 'stage', entry_id: sheet.entryId(i) };
+    const at = { file: sheet.file(i), line: sheet.line(i), column, field: 'stage', entry_id: sheet.entryId(i) };
     if (raw === '') {
       diagnostics.push(
         diagnostic(

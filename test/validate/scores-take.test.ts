@@ -94,7 +94,7 @@ describe('#22: checkScores taking the score sheet', () => {
         // The taken sheet still places every row where the one left alone does.
         for (let i = 0; i < rows.length; i++) {
           expect(taken.file(i)).toBe(left.file(i));
-          expect(taken.lines[i]).toBe(left.lines[i]);
+          expect(taken.line(i)).toBe(left.line(i));
           expect(taken.columnOf(i)).toBe(left.columnOf(i));
           expect(taken.judgeColumnOf(i)).toBe(left.judgeColumnOf(i));
           expect(taken.decimalCommaOf(i)).toBe(left.decimalCommaOf(i));
@@ -122,6 +122,6 @@ describe('#22: checkScores taking the score sheet', () => {
     ])
       expect(read).toThrow(/handed over/);
     expect(sheet.file(0)).toBe('a.csv');
-    expect(sheet.lines[0]).toBe(2);
+    expect(sheet.line(0)).toBe(2);
   });
 });
