@@ -491,7 +491,7 @@ export async function main(proc: Process): Promise<number> {
     const { output } = result;
     if (typeof output === 'string' || output instanceof Uint8Array) writeInChunks(proc.stdout, output);
     else await writePieces(proc.stdout, output, pipe);
-    if (pipe.failed) return EXIT.bug;
+    if (pipe.failed) return EXIT.usage;
   }
   return result.exit;
 }
@@ -499,7 +499,8 @@ export async function main(proc: Process): Promise<number> {
 /**
  * stdout's write errors. A reader that stops early (`kipp score … | head`) closes the pipe:
  * the rest of the report is not wanted, writing stops, and the exit code is the command's.
- * Any other write error is said on stderr (exit 70): the report did not get out.
+ * Any other write error (a full disk) is said on stderr with exit 2, as a full disk under
+ * `--output` is: the report did not get out, and it is the user's to fix, not a bug (70).
  */
 function watchPipe(proc: Process): { closed: boolean; failed: boolean } {
   const state = { closed: false, failed: false };
@@ -511,7 +512,10 @@ function watchPipe(proc: Process): { closed: boolean; failed: boolean } {
       state.closed = true;
       return;
     }
-    if (!state.failed) proc.stderr.write(`kipp: cannot write the report to stdout: ${err.message}\n`);
+    if (!state.failed)
+      proc.stderr.write(
+        `kipp: cannot write the report to stdout: ${err.message}. Free some space, or write it elsewhere with --output\n`,
+      );
     state.failed = true;
     state.closed = true;
   });
