@@ -34,6 +34,15 @@ const HEADER_NAMES: Record<FileKind, readonly string[]> = {
  */
 export const MAX_SCORE_DECIMALS = 6;
 
+/** Columns that hold ids: a number cell there is an id written as a number. */
+const ID_FIELDS: ReadonlySet<string> = new Set(['id', 'entry_id', 'judge_id']);
+
+/**
+ * The most significant digits a spreadsheet keeps of a number (Excel: 15; typed with more, the
+ * rest become zeros). An id stored as a number with more may not be the id that was typed.
+ */
+export const NUMBER_DIGITS_KEPT = 15;
+
 /** What feedSheet calls: the CSV reader's handlers (a sheet's rows carry no cell codes). */
 export interface RowHandlers {
   header(cells: string[], line: number, delimiter: ';'): void;
@@ -78,6 +87,7 @@ export function feedSheet(
   }
   const width = names.length;
   const scoreColumn = names.map((h) => h !== '' && isScoreColumn(h, options));
+  const idColumn = names.map((h) => h !== '' && ID_FIELDS.has(canonicalField(h, options).name));
   handlers.header(names, lines[headerAt]!, ';');
   const strict = options.kind === 'scores';
   for (let r = headerAt + 1; r < rows.length; r++) {
@@ -89,6 +99,8 @@ export function feedSheet(
       const read = cellText(stored[k] ?? '', scoreColumn[k] === true);
       if (typeof read === 'string') {
         cells[k] = read;
+        if (idColumn[k] === true)
+          warnLongNumberId(stored[k]!, read, { file, line, column: k + 1 }, names[k]!, diagnostics);
         continue;
       }
       diagnostics.push(
@@ -109,6 +121,31 @@ export function feedSheet(
     handlers.row(end === cells.length ? cells : cells.slice(0, end), line);
   }
   return result;
+}
+
+/**
+ * An id cell stored as a number with more digits than a spreadsheet keeps (long-number-id): its
+ * last digits may have become zeros when it was typed, and the id read is not the one written
+ * on the entry's form. A warning: the cell is read as it is stored.
+ */
+function warnLongNumberId(
+  stored: string,
+  text: string,
+  at: { file: string; line: number; column: number },
+  header: string,
+  diagnostics: Diagnostic[],
+): void {
+  const kind = stored.charAt(0);
+  if (kind !== 'n' && kind !== 'f') return;
+  const digits = text.replace(/^[-+]?0*/, '').replace('.', '').length;
+  if (digits <= NUMBER_DIGITS_KEPT) return;
+  diagnostics.push(
+    diagnostic(
+      'long-number-id',
+      `holds the id ${text} as a number of ${digits} digits: a spreadsheet keeps ${NUMBER_DIGITS_KEPT} digits of a number and turns the rest into zeros, so this may not be the id that was typed. Format the column as Text, type the ids again and save`,
+      { ...at, field: header },
+    ),
+  );
 }
 
 function isScoreColumn(header: string, options: TableOptions): boolean {

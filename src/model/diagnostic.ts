@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   'formula-without-value': 'error',
   'hidden-decimals': 'error',
   'sheet-not-found': 'error',
+  'long-number-id': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

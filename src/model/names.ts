@@ -158,11 +158,14 @@ export function rowNumberColumns(headers: readonly string[], kind: FileKind): Se
 }
 
 /**
- * The key two ids share when they differ only by leading zeros (`08123` and `8123`): a
- * spreadsheet drops them from a number. Undefined for an id that is not all digits.
+ * The key two ids share when a spreadsheet may have made one of the other as a number: it
+ * drops leading zeros (`08123` and `8123`) and keeps 15 significant digits, the rest zeros
+ * (`3510012018000131` typed, `3510012018000130` kept). Undefined for an id that is not all digits.
  */
-export function leadingZeroKey(id: string): string | undefined {
-  return /^[0-9]+$/.test(id) ? id.replace(/^0+(?=[0-9])/, '') : undefined;
+export function numberIdKey(id: string): string | undefined {
+  if (!/^[0-9]+$/.test(id)) return undefined;
+  const digits = id.replace(/^0+(?=[0-9])/, '');
+  return digits.length <= 15 ? digits : digits.slice(0, 15) + '0'.repeat(digits.length - 15);
 }
 
 /** The header names a kind of file accepts for a canonical field, besides the field's own name. */

@@ -4,7 +4,7 @@
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
 import { diagnostic, otherPlaces, quoted, type Diagnostic } from '../model/diagnostic.js';
-import { compareCodePoints, foldText, idOrder, leadingZeroKey } from '../model/names.js';
+import { compareCodePoints, foldText, idOrder, numberIdKey } from '../model/names.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -107,23 +107,28 @@ function permuteInPlace(c: RecordColumns, order: Int32Array): void {
 }
 
 /**
- * "did you mean" for an id that matches a known one but for leading zeros (a
- * spreadsheet turns `08123` into the number 8123, in the score sheet or in the entries).
+ * "did you mean" for an id that matches a known one as a spreadsheet's number would (numberIdKey:
+ * `08123` made the number 8123, or a 16-digit id kept to 15 digits), in the score sheet or in
+ * the entries.
  */
 function zeroTwins(known: readonly string[]): (id: string) => string | undefined {
   const byKey = new Map<string, string[]>();
   for (const id of known) {
-    const key = leadingZeroKey(id);
+    const key = numberIdKey(id);
     if (key === undefined) continue;
     const list = byKey.get(key);
     if (list === undefined) byKey.set(key, [id]);
     else if (!list.includes(id) && list.length < 3) list.push(id);
   }
   return (id) => {
-    const key = leadingZeroKey(id);
+    const key = numberIdKey(id);
     const twins = key === undefined ? undefined : byKey.get(key)?.filter((t) => t !== id);
     if (twins === undefined || twins.length === 0) return undefined;
-    return `did you mean ${twins.map((t) => `"${t}"`).join(' or ')}? A spreadsheet drops the leading zeros of a number: format the id column as Text, type the ids again, and save`;
+    return `did you mean ${twins.map((t) => `"${t}"`).join(' or ')}? ${
+      id.replace(/^0+(?=[0-9])/, '').length > 15
+        ? 'A spreadsheet keeps 15 digits of a number and turns the rest into zeros'
+        : 'A spreadsheet drops the leading zeros of a number'
+    }: format the id column as Text, type the ids again, and save`;
   };
 }
 

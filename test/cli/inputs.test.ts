@@ -319,6 +319,26 @@ describe('#16.13: spreadsheet habits', () => {
       ['unknown-entry', 5, undefined],
     ]);
   });
+
+  it('an id a spreadsheet kept to 15 digits gets "did you mean" with that reason; one differing in its first 15 digits does not', async () => {
+    const entries = write(
+      'long-entries.csv',
+      `${HEADER}\n3510012018000130,Sapa Warga,Dinas A,1,2015-01-01\n3510012018000240,Lapor Cepat,Dinas B,2,2015-01-01\n`,
+    );
+    const sheet = write(
+      'long-scores.csv',
+      'entry_id,judge_id,criterion,score\n3510012018000131,J1,novelty,8\n3510012018000139,J1,benefit,8\n3510012018000141,J1,novelty,8\n',
+    );
+    const v = await validate([entries, '--scores', sheet]);
+    const unknown = v.found
+      .filter((d) => d.code === 'unknown-entry')
+      .map((d) => [d.line, d.message.match(/did you mean "([^"]+)"\? (A spreadsheet keeps 15 digits)?/)?.slice(1)]);
+    expect(unknown).toEqual([
+      [2, ['3510012018000130', 'A spreadsheet keeps 15 digits']],
+      [3, ['3510012018000130', 'A spreadsheet keeps 15 digits']],
+      [4, undefined],
+    ]);
+  });
 });
 
 describe('fixture folders stay as documented', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCompetition } from '../../src/io/competition.js';
 import { scoreCompetition } from '../../src/scoring/score.js';
 import { KippError } from '../../src/model/diagnostic.js';
-import { leadingZeroKey, rowNumberColumns } from '../../src/model/names.js';
+import { numberIdKey, rowNumberColumns } from '../../src/model/names.js';
 import { ROOT } from '../cli/run.js';
 import { tempFolder } from '../tmp.js';
 
@@ -103,18 +103,27 @@ describe('issue 16 through the library (loadCompetition)', () => {
     expect(() => loadCompetition({ entries: [dir, join(dir, 'KIPP-002.yml')] })).toThrow(KippError);
   });
 
-  it('#16.13: row-number headers and leading-zero keys', () => {
+  it('#16.13: row-number headers and the keys of ids a spreadsheet may have made numbers (leading zeros, 15 digits)', () => {
     expect([...rowNumberColumns(['No', 'Kode', 'Judul'], 'entries')]).toEqual([0]);
     expect([...rowNumberColumns(['No', 'Judul'], 'entries')]).toEqual([]);
     expect([...rowNumberColumns(['#', 'Judul'], 'entries')]).toEqual([0]);
     expect([...rowNumberColumns([' Nomor ', 'Kode Inovasi'], 'entries')]).toEqual([0]);
     expect([...rowNumberColumns(['No', 'Kode Juri'], 'judges')]).toEqual([0]);
     expect([...rowNumberColumns(['No', 'Kode Inovasi'], 'scores')]).toEqual([]);
-    expect([leadingZeroKey('08123'), leadingZeroKey('8123'), leadingZeroKey('000'), leadingZeroKey('K-08')]).toEqual([
+    expect([numberIdKey('08123'), numberIdKey('8123'), numberIdKey('000'), numberIdKey('K-08')]).toEqual([
       '8123',
       '8123',
       '0',
       undefined,
     ]);
+    // 15 significant digits kept, the rest zeros: a 16-digit id typed into a number cell and
+    // what the spreadsheet kept share a key; 15 digits are kept whole.
+    expect([
+      numberIdKey('3510012018000131'),
+      numberIdKey('3510012018000130'),
+      numberIdKey('03510012018000139'),
+      numberIdKey('351001201800013'),
+      numberIdKey('12345678901234567890'),
+    ]).toEqual(['3510012018000130', '3510012018000130', '3510012018000130', '351001201800013', '12345678901234500000']);
   });
 });

@@ -280,6 +280,47 @@ describe('#18.3: cells', () => {
     expect(scores(c).map((s) => [s[1], s[3]])).toEqual(CRITERIA.map((_, i) => ['J6', i + 1]));
   });
 
+  it('#18.3: an id stored as a number of more than 15 digits (what a spreadsheet keeps) is long-number-id at its cell, a warning; the cell is still read', async () => {
+    const book = await workbook('long-ids.xlsx', [
+      {
+        name: 'Nilai',
+        rows: [
+          ['entry_id', 'judge_id', 'criterion', 'score'],
+          // 16 digits as Excel stores what was typed: the last one became a zero.
+          [3201234567890120, 'J1', 'novelty', 8],
+          // 15 digits, as a number: kept exactly by every spreadsheet.
+          [320123456789012, 'J1', 'novelty', 8],
+          // The same 16 digits typed as text: as written.
+          ['3201234567890123', 'J1', 'novelty', 8],
+          // A judge id of 17 digits, as a number (stored as the nearest double, …568); a short number id.
+          ['K-2', 12345678901234568, 'novelty', 8],
+          ['K-2', 7, 'benefit', 8],
+        ],
+      },
+    ]);
+    const c = await loadCompetitionAsync({ entries: [entries], scores: [book] });
+    expect(found(c)).toEqual([
+      ['long-number-id', book, 'Nilai', 2, 1],
+      ['long-number-id', book, 'Nilai', 5, 2],
+    ]);
+    expect(c.diagnostics.map(cellOf)).toEqual(['A2', 'B5']);
+    expect(c.diagnostics.map((d) => [d.severity, d.field])).toEqual([
+      ['warning', 'entry_id'],
+      ['warning', 'judge_id'],
+    ]);
+    expect(c.diagnostics[0]!.message).toMatch(
+      /3201234567890120 as a number of 16 digits: .* Format the column as Text/,
+    );
+    // Every row is read, each id as stored (12345678901234567 is stored as the nearest double).
+    expect(scores(c).map((s) => [s[0], s[1]])).toEqual([
+      ['3201234567890120', 'J1'],
+      ['320123456789012', 'J1'],
+      ['3201234567890123', 'J1'],
+      ['K-2', '12345678901234568'],
+      ['K-2', '7'],
+    ]);
+  });
+
   it('#18.3: a text cell holding a number is read by the CSV rules: 8,5 and 8.5 are 8.5; 1.250 is ambiguous; a formula result with the decimals shown is read', async () => {
     const book = await workbook('text-numbers.xlsx', [
       {

@@ -451,6 +451,64 @@ const CASES: Case[] = [
     ],
   },
   {
+    // Registration numbers typed into General cells of the entries workbook: Excel kept 15 of
+    // their 16 digits (A4, A5 end in 0). The judge's sheet has them as typed: unknown entries,
+    // each suggesting the entry a spreadsheet made of it, and neither entry has a judge.
+    dir: 'long-number-id',
+    args: ['@pendaftaran.xlsx', '--scores', '@nilai.csv', ...AS_OF],
+    exit: 1,
+    expected: [
+      {
+        code: 'unknown-entry',
+        file: '@nilai.csv',
+        line: 2,
+        column: 1,
+        field: 'entry_id',
+        entry_id: '3510012018000131',
+      },
+      {
+        code: 'unknown-entry',
+        file: '@nilai.csv',
+        line: 3,
+        column: 1,
+        field: 'entry_id',
+        entry_id: '3578012018000132',
+      },
+      {
+        code: 'too-few-judges',
+        file: '@pendaftaran.xlsx',
+        sheet: 'Pendaftaran',
+        line: 4,
+        entry_id: '3510012018000130',
+      },
+      {
+        code: 'long-number-id',
+        file: '@pendaftaran.xlsx',
+        sheet: 'Pendaftaran',
+        cell: 'A4',
+        line: 4,
+        column: 1,
+        field: 'id',
+      },
+      {
+        code: 'too-few-judges',
+        file: '@pendaftaran.xlsx',
+        sheet: 'Pendaftaran',
+        line: 5,
+        entry_id: '3578012018000130',
+      },
+      {
+        code: 'long-number-id',
+        file: '@pendaftaran.xlsx',
+        sheet: 'Pendaftaran',
+        cell: 'A5',
+        line: 5,
+        column: 1,
+        field: 'id',
+      },
+    ],
+  },
+  {
     // #18: the workbook's one sheet is "Nilai"; asked for "Penilaian", nothing is read, so
     // neither entry has a judge (entries.csv lines 2 and 3).
     dir: 'sheet-not-found',

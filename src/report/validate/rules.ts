@@ -220,6 +220,12 @@ export const RULES = {
     where:
       'the workbook: `FILE.xlsx#Sheet` names no sheet (the message lists the visible ones), no sheet is visible, or the workbook cannot be opened',
   },
+  'long-number-id': {
+    summary:
+      'An id cell of a workbook (`id`, `entry_id`, `judge_id`) holds a number of more than 15 digits: a spreadsheet keeps 15 digits of a number and turns the rest into zeros, so the id read may not be the one typed. The cell is read as it is stored.',
+    fix: 'Format the id column as Text, type the ids again (or paste them from the source as text) and save; a CSV file keeps ids as written.',
+    where: 'the id cell: the sheet and cell; the row is read',
+  },
   'invalid-decision': {
     summary:
       'A decision in the `--decisions` file breaks its schema: an unknown key, no action or several, a missing `by`, `date` or `reason`.',
