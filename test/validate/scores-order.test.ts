@@ -63,4 +63,69 @@ describe('checkScores: canonical order', () => {
       { numRuns: 300 },
     );
   });
+
+  it('orders large blocks (an entry scored by many judges) and repeated scores exactly as well', () => {
+    // Two entries and nine judges: an entry's block runs to 45 records (sorted natively past 16);
+    // a score given twice is used for neither, and each copy names the others in line order.
+    const judges = ['J9', 'J1', 'J5', 'J2', 'J8', 'J3', 'J7', 'J4', 'J6'];
+    const triple = fc.tuple(
+      fc.constantFrom('E1', 'E2'),
+      fc.constantFrom(...judges),
+      fc.constantFrom(...CRITERIA),
+      fc.integer({ min: 1, max: 10 }),
+    );
+    fc.assert(
+      fc.property(fc.array(triple, { minLength: 20, maxLength: 110 }), (triples) => {
+        const rows = triples.map(([e, j, c, v], i) => ({ e, j, c, v, line: i + 2 }));
+        const key = (r: (typeof rows)[0]) => `${r.e}|${r.j}|${r.c}`;
+        const copies = new Map<string, number[]>();
+        for (const r of rows) copies.set(key(r), [...(copies.get(key(r)) ?? []), r.line]);
+        const sheet: ScoreRow[] = rows.map((r) => ({
+          entryId: r.e,
+          judgeId: r.j,
+          criterionRaw: r.c,
+          text: String(r.v),
+          decimalComma: false,
+          source: { file: 's.csv', line: r.line },
+        }));
+        const c = competition(
+          rubric,
+          ['E1', 'E2'].map((id, i) => entry({ id }, i + 2)),
+          sheet,
+          judges.map((id) => judge(id, `Dinas ${id}`)),
+        );
+        const { checked } = checkEntries(c.entries, rubric, '2026-01-01');
+        const result = checkScores(c, checked);
+        const got = result
+          .records()
+          .map((r) => [checked[r.entry]!.entry.id, r.judge, r.criterion, r.value, r.source.line]);
+        const expected = rows
+          .filter((r) => copies.get(key(r))!.length === 1)
+          .sort(
+            (a, b) =>
+              compareCodePoints(a.e, b.e) ||
+              compareCodePoints(a.j, b.j) ||
+              CRITERIA.indexOf(a.c) - CRITERIA.indexOf(b.c),
+          )
+          .map((r) => [r.e, r.j, r.c, r.v, r.line]);
+        expect(got).toEqual(expected);
+        const repeated = result.diagnostics
+          .filter((d) => d.code === 'duplicate-score')
+          .map((d) => [d.line, d.message])
+          .sort((a, b) => (a[0] as number) - (b[0] as number));
+        const wanted = rows
+          .filter((r) => copies.get(key(r))!.length > 1)
+          .map((r) => [r.line, copies.get(key(r))!.filter((l) => l !== r.line)]);
+        expect(repeated.map(([line]) => line)).toEqual(wanted.map(([line]) => line));
+        // The first of the others in line order, and how many copies in all, as the message says.
+        for (const [k, [, others]] of wanted.entries()) {
+          const text = String(repeated[k]![1]);
+          expect(Number(/also at s\.csv:(\d+)/.exec(text)?.[1])).toBe((others as number[])[0]);
+          const all = (others as number[]).length + 1;
+          expect(/\((\d+) in all\)/.exec(text)?.[1]).toBe(all > 2 ? String(all) : undefined);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
