@@ -18,6 +18,7 @@
  * none may take two codes for two texts (checkScores numbers judges by name, not by code).
  */
 import { grow, numberOf } from './arrays.js';
+import { CommentRuns, type CommentRunsParts } from './comment-runs.js';
 import { LineRuns, type LineRunsParts } from './line-runs.js';
 import type { ScoreRow } from './records.js';
 
@@ -93,7 +94,7 @@ export interface ScoreSheetParts {
   files: string[];
   stageTexts: string[];
   places: number[];
-  comments: [number, string][];
+  comments: CommentRunsParts;
   stageColumns: [number, number][];
   columns: Columns;
   lines: LineRunsParts;
@@ -112,8 +113,8 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
   /** The criterion as written (long form) or the criterion id (wide form). */
   criterionCodes = new Int32Array(INITIAL);
   textCodes = new Int32Array(INITIAL);
-  /** Comments are rare: kept by row index. */
-  readonly comments = new Map<number, string>();
+  /** The judges' comments, by row (see comment-runs.ts): not readonly, fromParts() replaces them. */
+  private comments = new CommentRuns();
   readonly files: string[] = [];
   /** Each row's line (see line()), as runs: not readonly, fromParts() replaces it. */
   private lines = new LineRuns();
@@ -231,7 +232,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     for (const name of TEXT_CODED) shiftInt32(this[name], other[name], offset, base, count);
     copyPlaces(this.placeCodes, other.placeCodes, places.every((v, k) => v === k) ? undefined : places, base, count);
     this.lines.append(other.lines);
-    for (const [row, comment] of other.comments) this.comments.set(base + row, comment);
+    this.comments.append(other.comments, base);
     for (const [f, column] of other.stageColumns)
       if (!this.stageColumns.has(files[f]!)) this.stageColumns.set(files[f]!, column);
     this.length = base + count;
@@ -259,7 +260,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       files,
       stageTexts,
       places,
-      comments: [...this.comments],
+      comments: this.comments.toParts(),
       stageColumns: [...this.stageColumns],
       columns,
       lines: this.lines.toParts(),
@@ -277,7 +278,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     for (let p = 0; p < parts.places.length; p += PLACE_SIZE)
       // spread-ok: a place is seven numbers
       sheet.placeOf(...(parts.places.slice(p, p + PLACE_SIZE) as Place));
-    for (const [row, comment] of parts.comments) sheet.comments.set(row, comment);
+    sheet.comments = CommentRuns.fromParts(parts.comments);
     for (const [file, column] of parts.stageColumns) sheet.stageColumns.set(file, column);
     return sheet;
   }
@@ -514,7 +515,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
     this.criterionCodes[i] = criterion;
     this.textCodes[i] = text;
     this.lines.push(line);
-    if (comment) this.comments.set(i, comment);
+    if (comment) this.comments.add(i, comment);
     return i;
   }
 
@@ -532,7 +533,7 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
       from.entryColumnOf(i),
       from.judgeColumnOf(i),
       from.criterionColumnOf(i),
-      from.comments.get(i),
+      from.comment(i),
       from.stage(i),
     );
   }
@@ -544,6 +545,11 @@ export class ScoreSheet implements Iterable<ScoreRow>, Columns {
 
   file(i: number): string {
     return this.files[this.fileIndexOf(i)]!;
+  }
+
+  /** The judge's comment on row i, if any (kept, not scored). */
+  comment(i: number): string | undefined {
+    return this.comments.get(i);
   }
 
   /** The line row i starts on in its file (for YAML and JSON, the line of its record). */
