@@ -519,9 +519,19 @@ function keepRecords(
   let pairEntry = -1;
   let pairJudge = -1;
   let conflict = false;
+  /** Where the records of the current entry and judge start, and theirs (firstRowOfPair). */
+  let pairStart = 0;
+  let startEntry = -1;
+  let startJudge = -1;
   for (let a = 0; a < valid.count;) {
     const e = valid.entry[a]!;
     const key = keyOf(a);
+    // Read before anything is written at a: the judge as first numbered, not yet by id.
+    if (e !== startEntry || valid.judge[a] !== startJudge) {
+      pairStart = a;
+      startEntry = e;
+      startJudge = valid.judge[a]!;
+    }
     let b = a + 1;
     while (b < valid.count && valid.entry[b] === e && keyOf(b) === key) b++;
     if (b - a > 1) {
@@ -539,7 +549,7 @@ function keepRecords(
       conflict =
         agency !== undefined && agency !== '' && agency === (entryAgency[e] ??= foldText(checked[e]!.entry.agency));
       if (conflict) {
-        const row = valid.row[i]!;
+        const row = firstRowOfPair();
         const entry = checked[e]!.entry;
         diagnostics.push(
           diagnostic(
@@ -558,7 +568,7 @@ function keepRecords(
       const declaration = conflict ? undefined : declaredOf[judge]?.get(e);
       if (declaration !== undefined) {
         conflict = true;
-        const row = valid.row[i]!;
+        const row = firstRowOfPair();
         diagnostics.push(
           diagnostic(
             'conflict-of-interest',
@@ -586,6 +596,20 @@ function keepRecords(
   const excluded = emptyColumns(excludedList.length);
   for (const [e, judge, criterion, value, row] of excludedList)
     pushRecord(excluded, e!, judge!, criterion!, value!, row!);
+
+  /**
+   * The first row in the sheet of the judge's scores for the entry, their records starting at
+   * `pairStart` (repeated scores included): where a conflict of interest is reported. The pair's
+   * records are next to each other in criterion order, not in the sheet's. Called at the pair's
+   * first record that is not repeated, before anything of the pair is written: the records kept
+   * are written at or before the pair's start.
+   */
+  function firstRowOfPair(): number {
+    let row = valid.row[pairStart]!;
+    for (let k = pairStart + 1; k < valid.count && valid.entry[k] === startEntry && valid.judge[k] === startJudge; k++)
+      row = Math.min(row, valid.row[k]!);
+    return row;
+  }
 
   function reportDuplicates(a: number, b: number): void {
     const first = a;

@@ -128,4 +128,53 @@ describe('checkScores: canonical order', () => {
       { numRuns: 200 },
     );
   });
+
+  it("reports a conflict of interest at the judge's first row for the entry in the sheet, whatever the criteria's order", () => {
+    // J1 and J2 belong to the entries' agency; J3 does not. Rows in any order, repeated or not.
+    const triple = fc.tuple(
+      fc.constantFrom('E1', 'E2'),
+      fc.constantFrom('J1', 'J2', 'J3'),
+      fc.constantFrom(...CRITERIA),
+    );
+    fc.assert(
+      fc.property(fc.array(triple, { minLength: 1, maxLength: 60 }), (triples) => {
+        const rows = triples.map(([e, j, c], i) => ({ e, j, c, line: i + 2 }));
+        const sheet: ScoreRow[] = rows.map((r) => ({
+          entryId: r.e,
+          judgeId: r.j,
+          criterionRaw: r.c,
+          text: '7',
+          decimalComma: false,
+          source: { file: 's.csv', line: r.line },
+        }));
+        const c = competition(
+          rubric,
+          ['E1', 'E2'].map((id, i) => entry({ id, agency: 'Dinas Kesehatan' }, i + 2)),
+          sheet,
+          [judge('J1', 'Dinas Kesehatan'), judge('J2', 'dinas  kesehatan'), judge('J3', 'Dinas Pendidikan')],
+        );
+        const { checked } = checkEntries(c.entries, rubric, '2026-01-01');
+        const got = checkScores(c, checked)
+          .diagnostics.filter((d) => d.code === 'conflict-of-interest')
+          .map((d) => [d.entry_id, d.line])
+          .sort((a, b) => (a[1] as number) - (b[1] as number));
+        // Per entry and conflicted judge, the first line of their rows; a pair whose every
+        // criterion is scored more than once has no score left to exclude and no report.
+        const first = new Map<string, number>();
+        const counts = new Map<string, number>();
+        for (const r of rows) {
+          if (r.j === 'J3') continue;
+          const pair = `${r.e}|${r.j}`;
+          if (!first.has(pair)) first.set(pair, r.line);
+          counts.set(`${pair}|${r.c}`, (counts.get(`${pair}|${r.c}`) ?? 0) + 1);
+        }
+        const expected = [...first]
+          .filter(([pair]) => CRITERIA.some((k) => counts.get(`${pair}|${k}`) === 1))
+          .map(([pair, line]) => [pair.split('|')[0], line])
+          .sort((a, b) => (a[1] as number) - (b[1] as number));
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

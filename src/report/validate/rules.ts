@@ -133,7 +133,7 @@ export const RULES = {
     summary: 'A judge scored an entry of their own agency; those scores are excluded.',
     fix: 'Nothing to fix in the data: the scores are set aside. Assign another judge if the entry now has too few.',
     where:
-      'the first score row of that judge for that entry, at `judge_id`; a declared conflict (`--conflicts`) says its reason and where it is declared',
+      'the first score row of that judge for that entry in the sheet (whichever criterion it scores), at `judge_id`; a declared conflict (`--conflicts`) says its reason and where it is declared',
   },
   'invalid-rubric': {
     summary: 'The rubric breaks its schema (unknown key, weights not summing to 100, ...).',
