@@ -16,6 +16,22 @@ export function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size
   return next;
 }
 
+/**
+ * The last of the first `count` (ascending) values of `starts` at or before `i`: its index, or -1
+ * when none is (a run's look-up: line-runs.ts, comment-runs.ts).
+ */
+export function lastAtOrBefore(starts: Int32Array, count: number, i: number): number {
+  if (count === 0 || starts[0]! > i) return -1;
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Appends every item of `items` to `target` (in order) and returns `target`. */
 export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const item of items) target.push(item);

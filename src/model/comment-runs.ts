@@ -7,7 +7,7 @@
  * order and a look-up is a binary search (in row order, the last run found is tried first).
  * Comments are kept, not scored: only the library's rows (ScoreSheet.at) read them.
  */
-import { grow } from './arrays.js';
+import { grow, lastAtOrBefore } from './arrays.js';
 
 /** CommentRuns as plain data a worker thread can post (typed arrays transfer). */
 export interface CommentRunsParts {
@@ -39,7 +39,7 @@ export class CommentRuns {
   get(i: number): string | undefined {
     let r = this.cursor;
     if (!(r < this.count && this.starts[r]! <= i && i < this.ends[r]!)) {
-      r = this.search(i);
+      r = lastAtOrBefore(this.starts, this.count, i);
       if (r < 0 || i >= this.ends[r]!) return undefined;
       this.cursor = r;
     }
@@ -56,26 +56,9 @@ export class CommentRuns {
     return { count, starts: this.starts.slice(0, count), ends: this.ends.slice(0, count), texts: this.texts };
   }
 
+  /** The parts' fields are the runs' own (toParts). */
   static fromParts(parts: CommentRunsParts): CommentRuns {
-    const runs = new CommentRuns();
-    runs.count = parts.count;
-    runs.starts = parts.starts;
-    runs.ends = parts.ends;
-    runs.texts = parts.texts;
-    return runs;
-  }
-
-  /** The last run starting at or before row i (-1: none). */
-  private search(i: number): number {
-    let lo = 0;
-    let hi = this.count - 1;
-    if (hi < 0 || this.starts[0]! > i) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Object.assign(new CommentRuns(), parts);
   }
 
   private open(start: number, end: number, text: string): void {

@@ -8,7 +8,7 @@
  * blank line, a cell with a line break or a refused record starts a new run. Look-ups in row order (every loop over the rows) cost a comparison:
  * the last run found is tried first, then the next, and only then a binary search.
  */
-import { grow } from './arrays.js';
+import { grow, lastAtOrBefore } from './arrays.js';
 
 /** The step of a run of one row: not known until its second row. */
 const OPEN = 2;
@@ -55,7 +55,7 @@ export class LineRuns {
   line(i: number): number {
     let r = this.cursor;
     if (!this.holds(r, i)) {
-      r = this.holds(r + 1, i) ? r + 1 : this.search(i);
+      r = this.holds(r + 1, i) ? r + 1 : Math.max(0, lastAtOrBefore(this.rows, this.count, i));
       this.cursor = r;
     }
     const step = this.steps[r]!;
@@ -85,30 +85,13 @@ export class LineRuns {
     };
   }
 
+  /** The parts' fields are the runs' own (toParts). */
   static fromParts(parts: LineRunsParts): LineRuns {
-    const runs = new LineRuns();
-    runs.length = parts.length;
-    runs.count = parts.count;
-    runs.rows = parts.rows;
-    runs.lines = parts.lines;
-    runs.steps = parts.steps;
-    return runs;
+    return Object.assign(new LineRuns(), parts);
   }
 
   private holds(r: number, i: number): boolean {
     return r < this.count && this.rows[r]! <= i && (r + 1 === this.count || this.rows[r + 1]! > i);
-  }
-
-  /** The last run whose first row is at or before row i. */
-  private search(i: number): number {
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.rows[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 
   private open(row: number, line: number, step: number): void {
