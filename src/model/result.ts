@@ -101,6 +101,9 @@ export interface Selection {
   shown: number;
   /** Entries the list was drawn from: every entry, or the category's. */
   of: number;
+  /** How many of those are ranked, and passed (the reports' counts are of them, not of the entries shown). */
+  ofRanked: number;
+  ofPassed: number;
   /**
    * A tie across the `--top` N-th place, kept whole (the list is longer than N): the shared
    * rank, how many entries share it, and how many places of N were left for them.

@@ -42,6 +42,8 @@ export function selectEntries(result: ScoreResult, category: string | undefined,
     entries = entries.filter((e) => e.categoryKnown && e.category === id);
   }
   const of = entries.length;
+  const ofRanked = entries.filter((e) => e.rank !== null).length;
+  const ofPassed = entries.filter((e) => e.passed).length;
   let tie: Selection['tie'] = null;
   const beyond = new Map<string, Set<string>>();
   if (top !== undefined) {
@@ -63,6 +65,8 @@ export function selectEntries(result: ScoreResult, category: string | undefined,
     top: top ?? null,
     shown: entries.length,
     of,
+    ofRanked,
+    ofPassed,
     tie,
     beyond,
   });

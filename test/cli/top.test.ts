@@ -46,6 +46,39 @@ describe('#17.3: --top N extends through the entries tied with the N-th and says
     expect(five.selection).toEqual({ category: null, top: 5, shown: 5, of: 48, tie: null });
   });
 
+  it("the summary's counts are the year's, not the shown entries' (table, Markdown, HTML)", async () => {
+    // Counted here from the whole report: a --top list's summary said "3 entries, 3 ranked".
+    // With the long sheet alone, half the example's entries have no scores and are not ranked.
+    const year = [
+      `${EX}/entries.csv`,
+      '--scores',
+      `${EX}/scores-long.csv`,
+      '--judges',
+      `${EX}/judges.csv`,
+      '--as-of',
+      '2026-11-22',
+    ];
+    const all = JSON.parse((await kippIn(['score', ...year, '--format', 'json'])).stdout).entries as {
+      rank: number | null;
+      passed: boolean;
+    }[];
+    const ranked = all.filter((e) => e.rank !== null).length;
+    const passed = all.filter((e) => e.passed).length;
+    const unranked = all.length - ranked;
+    expect(unranked).toBeGreaterThan(0);
+    const table = await kippIn(['score', ...year, '--top', '3'], { env: { COLUMNS: '200' } });
+    expect(table.stdout).toContain(
+      `${all.length} entries, ${ranked} ranked, ${unranked} not ranked\nshowing 3 of 48 entries`,
+    );
+    const md = await kippIn(['score', ...year, '--top', '3', '--format', 'md']);
+    expect(md.stdout).toContain(
+      `**${all.length}** entries · **${ranked}** ranked · **${passed}** passed · **${unranked}** not ranked`,
+    );
+    const html = await kippIn(['score', ...year, '--top', '3', '--format', 'html']);
+    const cards = [...html.stdout.matchAll(/<li><span class="n">(\d+)<\/span>/g)].slice(0, 4).map((m) => Number(m[1]));
+    expect(cards).toEqual([all.length, ranked, passed, unranked]);
+  });
+
   it('#17.3 JSON holds the selection in data, and says it on stderr', async () => {
     const r = await kippIn(['score', ...INPUTS, '--top', '4', '--format', 'json']);
     expect(r.status).toBe(0);

@@ -22,7 +22,7 @@ import type { EntryResult, ScoreResult } from '../../model/result.js';
 import { weightsFor, type Rubric } from '../../model/rubric.js';
 import { roundTo } from '../../scoring/round.js';
 import { cutLines, endsEarly, type CutLine } from './cuts.js';
-import { selectionText } from './selection.js';
+import { drawnFrom, selectionText } from './selection.js';
 import { place } from '../shared/diagnostic-text.js';
 import { REPORT_SCRIPT } from '../html/assets.js';
 import { esc, htmlDocumentAround, inputsTable, num } from '../html/page.js';
@@ -256,15 +256,14 @@ ${this.inputsTable()}
   }
 
   summary(): string {
-    const { entries, shortlists } = this.result;
-    const ranked = entries.filter((e) => e.rank !== null).length;
-    const passed = entries.filter((e) => e.passed).length;
+    const { shortlists } = this.result;
+    const { entries, ranked, unranked, passed } = drawnFrom(this.result);
     const card = (n: number, key: Word) => `<li><span class="n">${n}</span>${this.w(key)}</li>`;
     const cards = [
-      card(entries.length, 'n_entries'),
+      card(entries, 'n_entries'),
       card(ranked, 'n_ranked'),
       card(passed, 'n_passed'),
-      card(entries.length - ranked, 'n_unranked'),
+      card(unranked, 'n_unranked'),
     ];
     const lists = shortlists.map((s) => {
       const tie = s.cutoff_tie ? ` <span class="warn">— ${this.word('cutoff_tie')}</span>` : '';

@@ -9,7 +9,7 @@ import type { ReportOptions } from './options.js';
 import { cutLines, endsEarly, linesForList } from './cuts.js';
 import { countLine } from '../shared/diagnostic-text.js';
 import { cutText, groupName, stageCell, statusOf } from './cells.js';
-import { selectionText } from './selection.js';
+import { drawnFrom, selectionText } from './selection.js';
 import { fixed2, mdCell } from '../shared/text.js';
 import { pushAll } from '../../model/arrays.js';
 
@@ -23,11 +23,9 @@ export function formatMarkdown(result: ScoreResult, options: ReportOptions): str
     `${word('as_of', lang)}: ${result.asOf} · ${word('rubric', lang)} sha256 \`${result.rubricSource.sha256.slice(0, 12)}\` · kipp ${options.version}`,
     '',
   );
-  const ranked = result.entries.filter((e) => e.rank !== null).length;
-  const passed = result.entries.filter((e) => e.passed).length;
-  const unranked = result.entries.length - ranked;
+  const { entries: all, ranked, unranked, passed } = drawnFrom(result);
   out.push(
-    `**${result.entries.length}** ${word('entries', lang)} · **${ranked}** ${word('ranked', lang)} · **${passed}** ${word('passed', lang).toLowerCase()}${unranked > 0 ? ` · **${unranked}** ${word('unranked', lang)}` : ''}`,
+    `**${all}** ${word('entries', lang)} · **${ranked}** ${word('ranked', lang)} · **${passed}** ${word('passed', lang).toLowerCase()}${unranked > 0 ? ` · **${unranked}** ${word('unranked', lang)}` : ''}`,
     '',
   );
   const shown = selectionText(result.selection, rubric, lang);

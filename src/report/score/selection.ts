@@ -5,7 +5,7 @@
  * and the JSON report holds it as `selection`).
  */
 import type { Rubric } from '../../model/rubric.js';
-import type { Selection } from '../../model/result.js';
+import type { ScoreResult, Selection } from '../../model/result.js';
 import { categoryLabel, placesText, word, type Lang } from '../shared/labels.js';
 
 /** Whether the report shows less than the whole competition (then it must say so). */
@@ -23,4 +23,17 @@ export function selectionText(selection: Selection | undefined, rubric: Rubric, 
   const { tie } = selection;
   if (tie === null) return head;
   return `${head} — ${word('top_tie', lang, { k: tie.entries, r: tie.rank, p: placesText(tie.places, lang), t: selection.top! })}`;
+}
+
+/**
+ * The counts a report's summary gives: of the list its entries were drawn from (every entry, or
+ * the category's), not of the entries a --top shows ("5 entries, 5 ranked" above "showing 5 of
+ * 40" hid the year's unranked entries).
+ */
+export function drawnFrom(result: ScoreResult): { entries: number; ranked: number; unranked: number; passed: number } {
+  const s = result.selection;
+  if (isNarrowed(s)) return { entries: s.of, ranked: s.ofRanked, unranked: s.of - s.ofRanked, passed: s.ofPassed };
+  const ranked = result.entries.filter((e) => e.rank !== null).length;
+  const passed = result.entries.filter((e) => e.passed).length;
+  return { entries: result.entries.length, ranked, unranked: result.entries.length - ranked, passed };
 }

@@ -8,7 +8,7 @@ import { cutLines, endsEarly, linesForList, type CutLine } from './cuts.js';
 import { decisionLines } from '../shared/decisions.js';
 import { categoryLabel, criterionLabel, shortlistLabel, word } from '../shared/labels.js';
 import type { ReportOptions } from './options.js';
-import { selectionText } from './selection.js';
+import { drawnFrom, selectionText } from './selection.js';
 import { ANSI, cellText, displayWidth, fixed2, safeText, truncate, wrap } from '../shared/text.js';
 import { pushAll } from '../../model/arrays.js';
 import { cutText, groupName, stageCell, statusOf } from './cells.js';
@@ -99,10 +99,9 @@ export function formatTable(result: ScoreResult, options: ReportOptions): string
       : drawTable(result, options, chosen, base.rows, cuts, c),
   ];
   const layout = chosen?.layout;
-  const ranked = result.entries.filter((e) => e.rank !== null).length;
-  const unranked = result.entries.length - ranked;
+  const { entries: all, ranked, unranked } = drawnFrom(result);
   lines.push(
-    `${safeText(rubric.name)} · ${word('as_of', lang)} ${result.asOf} · ${result.entries.length} ${word('entries', lang)}, ${ranked} ${word('ranked', lang)}${unranked > 0 ? `, ${unranked} ${word('unranked', lang)}` : ''}`,
+    `${safeText(rubric.name)} · ${word('as_of', lang)} ${result.asOf} · ${all} ${word('entries', lang)}, ${ranked} ${word('ranked', lang)}${unranked > 0 ? `, ${unranked} ${word('unranked', lang)}` : ''}`,
   );
   const shown = selectionText(result.selection, rubric, lang);
   if (shown !== null) lines.push(result.selection!.tie !== null ? c.yellow(shown) : shown);
