@@ -118,7 +118,9 @@ export function normalize(records: readonly NormalizeInput[], method: Normalizat
  *   L_jk = n_j·[j = k] − Σ_{e scored by j and k} 1/n_e,   b_j = Σ_{e of j} (x_ej − x̄_e),
  * singular only along 1 on a connected piece; (L + 11ᵀ) s = b is symmetric positive definite and
  * its solution is the sum-to-zero one (1ᵀL = 0 and 1ᵀb = 0). A dense Cholesky factorisation per
- * piece: O(Σ n_e²) to build, O(J³/3) to factor (400 judges: about 21 million multiply-adds).
+ * piece: O(Σ n_e²) to build, O(J³/3) to factor (400 judges: about 21 million multiply-adds; 2,000
+ * judges in one piece: 2.7 billion, about a second), done once for the criteria whose pieces
+ * have the same matrices (the usual sheet: each judge scores every criterion of an entry).
  *
  * Records are taken in the caller's canonical order (entry id, judge id, criterion), so an
  * entry's records on c are contiguous and a piece's judges are numbered in the order they first
@@ -141,6 +143,11 @@ export function severityColumns(
   errors?: Float64Array,
 ): Float64Array {
   const severity = new Float64Array(judges * criteria);
+  // The previous criterion's pieces, factored: a criterion whose judge–entry graph is the same
+  // (every judge scoring every criterion of the entries they read, the usual sheet) has the same
+  // matrices, bit for bit (built in the same order from the same pairs), and reuses their
+  // factors: one O(J³/3) factorisation per piece instead of one per criterion.
+  let factored: Factored[] = [];
   const parent = new Int32Array(judges);
   const local = new Int32Array(judges);
   const seen = new Uint8Array(judges);
@@ -212,27 +219,27 @@ export function severityColumns(
       a = b;
     }
     const spread = new Float64Array(judges);
-    for (const { members, m, b } of systems) {
-      const s = solveSymmetricPositive(m, b, members.length);
+    const factoredNow: Factored[] = [];
+    systems.forEach(({ members, m, b }, p) => {
+      const n = members.length;
+      let piece = factored[p];
+      if (piece === undefined || !samePiece(piece, members, m)) {
+        const diagonal = Float64Array.from({ length: n }, (_, k) => m[k * n + k]!);
+        factorSymmetricPositive(m, n);
+        piece = { members, factor: m, diagonal };
+      }
+      factoredNow.push(piece);
+      const s = solveFactored(piece.factor, b, n);
       members.forEach((j, k) => {
         severity[j * criteria + c] = s[k]!;
       });
-      if (errors === undefined) continue;
-      // m now holds the Cholesky factor R (M = R Rᵀ): (M⁻¹)_kk = ‖R⁻¹ e_k‖².
-      const n = members.length;
-      const y = new Float64Array(n);
+      if (errors === undefined) return;
+      piece.spread ??= inverseDiagonal(piece.factor, n);
       members.forEach((j, k) => {
-        y.fill(0);
-        let norm = 0;
-        for (let i = k; i < n; i++) {
-          let t = i === k ? 1 : 0;
-          for (let q = k; q < i; q++) t -= m[i * n + q]! * y[q]!;
-          y[i] = t / m[i * n + i]!;
-          norm += y[i]! * y[i]!;
-        }
-        spread[j] = Math.max(0, norm - 1 / (n * n));
+        spread[j] = piece.spread![k]!;
       });
-    }
+    });
+    factored = factoredNow;
     if (errors === undefined) continue;
     let rss = 0;
     let entriesOnC = 0;
@@ -257,9 +264,55 @@ export function severityColumns(
   return severity;
 }
 
+/**
+ * A piece of a criterion's severity system, factored: its judges, the Cholesky factor (in the
+ * lower triangle; the upper triangle still holds M's), M's diagonal, and the judges' (M⁻¹)_kk
+ * − 1/n² once asked for.
+ */
+interface Factored {
+  members: readonly number[];
+  factor: Float64Array;
+  diagonal: Float64Array;
+  spread?: Float64Array;
+}
+
+/** True when `members` and the matrix `m` (not yet factored) are the piece's own. */
+function samePiece(piece: Factored, members: readonly number[], m: Float64Array): boolean {
+  const n = members.length;
+  if (piece.members.length !== n) return false;
+  for (let k = 0; k < n; k++) if (piece.members[k] !== members[k] || piece.diagonal[k] !== m[k * n + k]) return false;
+  // M is symmetric, and factoring leaves its upper triangle as it was.
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) if (piece.factor[i * n + j] !== m[i * n + j]) return false;
+  return true;
+}
+
+/** Per k, (M⁻¹)_kk − 1/n² = ‖R⁻¹ e_k‖² − 1/n² (at least 0), from M's Cholesky factor R (M = R Rᵀ). */
+function inverseDiagonal(r: Float64Array, n: number): Float64Array {
+  const spread = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    y.fill(0);
+    let norm = 0;
+    for (let i = k; i < n; i++) {
+      let t = i === k ? 1 : 0;
+      for (let q = k; q < i; q++) t -= r[i * n + q]! * y[q]!;
+      y[i] = t / r[i * n + i]!;
+      norm += y[i]! * y[i]!;
+    }
+    spread[k] = Math.max(0, norm - 1 / (n * n));
+  }
+  return spread;
+}
+
 /** Solves M x = b for a symmetric positive definite M (row-major, size n) by Cholesky, in place. */
 export function solveSymmetricPositive(m: Float64Array, b: Float64Array, n: number): Float64Array {
-  // M = R R ᵀ with R lower triangular, stored in m's lower triangle.
+  factorSymmetricPositive(m, n);
+  return solveFactored(m, b, n);
+}
+
+/** M = R Rᵀ with R lower triangular, written over M's lower triangle (the upper one is left as it was). */
+function factorSymmetricPositive(m: Float64Array, n: number): void {
   for (let j = 0; j < n; j++) {
     let d = m[j * n + j]!;
     for (let k = 0; k < j; k++) d -= m[j * n + k]! * m[j * n + k]!;
@@ -272,6 +325,10 @@ export function solveSymmetricPositive(m: Float64Array, b: Float64Array, n: numb
       m[i * n + j] = s / rjj;
     }
   }
+}
+
+/** Solves R Rᵀ x = b, R the factor factorSymmetricPositive wrote. */
+function solveFactored(m: Float64Array, b: Float64Array, n: number): Float64Array {
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = b[i]!;

@@ -271,3 +271,61 @@ describe('severity standard errors', () => {
     expect([...errors].every(Number.isNaN)).toBe(true);
   });
 });
+
+describe('severity: one factorisation for the criteria that share their judge–entry graph', () => {
+  it('gives every criterion, bit for bit, what fitting it alone gives, whether the graphs agree or not', () => {
+    // Entries read by random judges; each criterion scored on every pair (the graphs agree, the
+    // factors are reused) unless a pair skips it (that criterion's graph differs: factored anew).
+    const pair = fc.record({
+      entry: fc.integer({ min: 0, max: 11 }),
+      judge: fc.integer({ min: 0, max: 7 }),
+      values: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 3, maxLength: 3 }),
+      skips: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined, freq: 4 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(pair, { selector: (p) => `${p.entry}|${p.judge}`, minLength: 2, maxLength: 50 }),
+        (pairs) => {
+          const C = 3;
+          const J = 8;
+          // Canonical order: entry, judge, criterion.
+          const sorted = [...pairs].sort((a, b) => a.entry - b.entry || a.judge - b.judge);
+          const rows: [number, number, number, number][] = [];
+          for (const p of sorted)
+            for (let c = 0; c < C; c++) if (p.skips !== c) rows.push([p.entry, p.judge, c, p.values[c]! / 2]);
+          const column = (k: number) => Int32Array.from(rows, (r) => r[k]!);
+          const allErrors = new Float64Array(J * C);
+          const all = severityColumns(
+            rows.length,
+            column(0),
+            column(1),
+            column(2),
+            Float64Array.from(rows, (r) => r[3]),
+            J,
+            C,
+            allErrors,
+          );
+          for (let c = 0; c < C; c++) {
+            const mine = rows.filter((r) => r[2] === c);
+            const errors = new Float64Array(J);
+            const alone = severityColumns(
+              mine.length,
+              Int32Array.from(mine, (r) => r[0]),
+              Int32Array.from(mine, (r) => r[1]),
+              new Int32Array(mine.length),
+              Float64Array.from(mine, (r) => r[3]),
+              J,
+              1,
+              errors,
+            );
+            for (let j = 0; j < J; j++) {
+              expect(Object.is(all[j * C + c], alone[j]), `judge ${j}, criterion ${c}`).toBe(true);
+              expect(Object.is(allErrors[j * C + c], errors[j]), `error of judge ${j}, criterion ${c}`).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
