@@ -143,103 +143,44 @@ export function severityColumns(
   errors?: Float64Array,
 ): Float64Array {
   const severity = new Float64Array(judges * criteria);
-  // The previous criterion's pieces, factored: a criterion whose judge–entry graph is the same
-  // (every judge scoring every criterion of the entries they read, the usual sheet) has the same
-  // matrices, bit for bit (built in the same order from the same pairs), and reuses their
-  // factors: one O(J³/3) factorisation per piece instead of one per criterion.
-  let factored: Factored[] = [];
-  const parent = new Int32Array(judges);
-  const local = new Int32Array(judges);
-  const seen = new Uint8Array(judges);
-  const find = (j: number): number => {
-    while (parent[j] !== j) {
-      parent[j] = parent[parent[j]!]!;
-      j = parent[j]!;
-    }
-    return j;
-  };
+  // The previous criterion's judge–entry graph, its pieces factored. A criterion with the same
+  // graph (every judge scoring every criterion of the entries they read: the usual sheet) has the
+  // same pieces and the same matrices, bit for bit (built in the same order from the same
+  // pairs): their factors serve again, one O(J³/3) factorisation per piece instead of one per
+  // criterion, and no second matrix is built.
+  let graph: Graph | undefined;
   for (let c = 0; c < criteria; c++) {
     // This criterion's records, in canonical order.
     const rows: number[] = [];
     for (let i = 0; i < count; i++) if (criterion[i] === c) rows.push(i);
     if (rows.length === 0) continue;
-    // Pieces: judges joined through the entries they share on c.
-    seen.fill(0);
-    for (let j = 0; j < judges; j++) parent[j] = j;
-    const order: number[] = [];
-    for (let a = 0; a < rows.length;) {
-      const e = entry[rows[a]!]!;
-      const first = judge[rows[a]!]!;
-      let b = a;
-      for (; b < rows.length && entry[rows[b]!] === e; b++) {
-        const j = judge[rows[b]!]!;
-        if (!seen[j]) {
-          seen[j] = 1;
-          order.push(j);
-        }
-        const r1 = find(first);
-        const r2 = find(j);
-        if (r1 !== r2) parent[r2] = r1;
-      }
-      a = b;
-    }
-    const pieces = new Map<number, number[]>();
-    for (const j of order) {
-      const root = find(j);
-      const members = pieces.get(root);
-      if (members === undefined) pieces.set(root, [j]);
-      else members.push(j);
-    }
-    const pieceOf = new Int32Array(judges);
-    const systems: { members: number[]; m: Float64Array; b: Float64Array }[] = [];
-    for (const members of pieces.values()) {
-      members.forEach((j, k) => {
-        local[j] = k;
-        pieceOf[j] = systems.length;
-      });
-      const size = members.length;
-      // M = L + 11ᵀ, built on top of the ones.
-      systems.push({ members, m: new Float64Array(size * size).fill(1), b: new Float64Array(size) });
-    }
+    if (graph === undefined || !sameGraph(graph.rows, rows, entry, judge))
+      graph = factoredGraph(rows, entry, judge, judges);
+    const { order, pieces, pieceOf, local } = graph;
+    const bs = pieces.map((piece) => new Float64Array(piece.members.length));
     for (let a = 0; a < rows.length;) {
       const e = entry[rows[a]!]!;
       let b = a;
       let sum = 0;
       for (; b < rows.length && entry[rows[b]!] === e; b++) sum += value[rows[b]!]!;
-      const n = b - a;
-      const xbar = sum / n;
-      const system = systems[pieceOf[judge[rows[a]!]!]!]!;
-      const size = system.members.length;
-      for (let p = a; p < b; p++) {
-        const jp = local[judge[rows[p]!]!]!;
-        system.b[jp]! += value[rows[p]!]! - xbar;
-        system.m[jp * size + jp]! += 1;
-        for (let q = a; q < b; q++) system.m[jp * size + local[judge[rows[q]!]!]!]! -= 1 / n;
-      }
+      const xbar = sum / (b - a);
+      const rhs = bs[pieceOf[judge[rows[a]!]!]!]!;
+      for (let p = a; p < b; p++) rhs[local[judge[rows[p]!]!]!]! += value[rows[p]!]! - xbar;
       a = b;
     }
     const spread = new Float64Array(judges);
-    const factoredNow: Factored[] = [];
-    systems.forEach(({ members, m, b }, p) => {
-      const n = members.length;
-      let piece = factored[p];
-      if (piece === undefined || !samePiece(piece, members, m)) {
-        const diagonal = Float64Array.from({ length: n }, (_, k) => m[k * n + k]!);
-        factorSymmetricPositive(m, n);
-        piece = { members, factor: m, diagonal };
-      }
-      factoredNow.push(piece);
-      const s = solveFactored(piece.factor, b, n);
+    pieces.forEach((piece, p) => {
+      const { members, factor } = piece;
+      const s = solveFactored(factor, bs[p]!, members.length);
       members.forEach((j, k) => {
         severity[j * criteria + c] = s[k]!;
       });
       if (errors === undefined) return;
-      piece.spread ??= inverseDiagonal(piece.factor, n);
+      piece.spread ??= inverseDiagonal(factor, members.length);
       members.forEach((j, k) => {
         spread[j] = piece.spread![k]!;
       });
     });
-    factored = factoredNow;
     if (errors === undefined) continue;
     let rss = 0;
     let entriesOnC = 0;
@@ -257,7 +198,7 @@ export function severityColumns(
       entriesOnC++;
       a = b;
     }
-    const freedom = rows.length - entriesOnC - order.length + systems.length;
+    const freedom = rows.length - entriesOnC - order.length + pieces.length;
     const sigma2 = freedom > 0 ? rss / freedom : NaN;
     for (const j of order) errors[j * criteria + c] = Math.sqrt(sigma2 * spread[j]!);
   }
@@ -265,26 +206,90 @@ export function severityColumns(
 }
 
 /**
- * A piece of a criterion's severity system, factored: its judges, the Cholesky factor (in the
- * lower triangle; the upper triangle still holds M's), M's diagonal, and the judges' (M⁻¹)_kk
- * − 1/n² once asked for.
+ * A criterion's judge–entry graph for the severity fit: its records (indices, canonical order),
+ * its judges in the order they first appear, its connected pieces with each judge's piece and
+ * place in it, and each piece's matrix M = L + 11ᵀ as its Cholesky factor (M's diagonal in its
+ * factor's; the judges' (M⁻¹)_kk − 1/n² once asked for).
  */
-interface Factored {
-  members: readonly number[];
-  factor: Float64Array;
-  diagonal: Float64Array;
-  spread?: Float64Array;
+interface Graph {
+  rows: readonly number[];
+  order: readonly number[];
+  pieces: { members: readonly number[]; factor: Float64Array; spread?: Float64Array }[];
+  pieceOf: Int32Array;
+  local: Int32Array;
 }
 
-/** True when `members` and the matrix `m` (not yet factored) are the piece's own. */
-function samePiece(piece: Factored, members: readonly number[], m: Float64Array): boolean {
-  const n = members.length;
-  if (piece.members.length !== n) return false;
-  for (let k = 0; k < n; k++) if (piece.members[k] !== members[k] || piece.diagonal[k] !== m[k * n + k]) return false;
-  // M is symmetric, and factoring leaves its upper triangle as it was.
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) if (piece.factor[i * n + j] !== m[i * n + j]) return false;
+/** True when two criteria's records pair the same entries with the same judges, in the same order. */
+function sameGraph(before: readonly number[], rows: readonly number[], entry: Int32Array, judge: Int32Array): boolean {
+  if (before.length !== rows.length) return false;
+  for (let k = 0; k < rows.length; k++)
+    if (entry[before[k]!] !== entry[rows[k]!] || judge[before[k]!] !== judge[rows[k]!]) return false;
   return true;
+}
+
+/** The graph of one criterion's records (see Graph), its pieces' matrices built and factored. */
+function factoredGraph(rows: readonly number[], entry: Int32Array, judge: Int32Array, judges: number): Graph {
+  // Pieces: judges joined through the entries they share.
+  const parent = Int32Array.from({ length: judges }, (_, j) => j);
+  const seen = new Uint8Array(judges);
+  const find = (j: number): number => {
+    while (parent[j] !== j) {
+      parent[j] = parent[parent[j]!]!;
+      j = parent[j]!;
+    }
+    return j;
+  };
+  const order: number[] = [];
+  for (let a = 0; a < rows.length;) {
+    const e = entry[rows[a]!]!;
+    const first = judge[rows[a]!]!;
+    let b = a;
+    for (; b < rows.length && entry[rows[b]!] === e; b++) {
+      const j = judge[rows[b]!]!;
+      if (!seen[j]) {
+        seen[j] = 1;
+        order.push(j);
+      }
+      const r1 = find(first);
+      const r2 = find(j);
+      if (r1 !== r2) parent[r2] = r1;
+    }
+    a = b;
+  }
+  const byRoot = new Map<number, number[]>();
+  for (const j of order) {
+    const root = find(j);
+    const members = byRoot.get(root);
+    if (members === undefined) byRoot.set(root, [j]);
+    else members.push(j);
+  }
+  const pieceOf = new Int32Array(judges);
+  const local = new Int32Array(judges);
+  const pieces: Graph['pieces'] = [];
+  for (const members of byRoot.values()) {
+    members.forEach((j, k) => {
+      local[j] = k;
+      pieceOf[j] = pieces.length;
+    });
+    // M = L + 11ᵀ, built on top of the ones.
+    pieces.push({ members, factor: new Float64Array(members.length * members.length).fill(1) });
+  }
+  for (let a = 0; a < rows.length;) {
+    const e = entry[rows[a]!]!;
+    let b = a;
+    while (b < rows.length && entry[rows[b]!] === e) b++;
+    const n = b - a;
+    const { members, factor: m } = pieces[pieceOf[judge[rows[a]!]!]!]!;
+    const size = members.length;
+    for (let p = a; p < b; p++) {
+      const jp = local[judge[rows[p]!]!]!;
+      m[jp * size + jp]! += 1;
+      for (let q = a; q < b; q++) m[jp * size + local[judge[rows[q]!]!]!]! -= 1 / n;
+    }
+    a = b;
+  }
+  for (const { members, factor } of pieces) factorSymmetricPositive(factor, members.length);
+  return { rows, order, pieces, pieceOf, local };
 }
 
 /** Per k, (M⁻¹)_kk − 1/n² = ‖R⁻¹ e_k‖² − 1/n² (at least 0), from M's Cholesky factor R (M = R Rᵀ). */
