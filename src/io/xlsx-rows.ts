@@ -13,7 +13,7 @@
  * `1.125` typed as text (which stays refused as ambiguous).
  */
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { cleanCell, normalizeName, type FileKind } from '../model/names.js';
+import { cleanCell, normalizeName, NUMBER_DIGITS_KEPT, type FileKind } from '../model/names.js';
 import type { CsvResult } from './csv.js';
 import { canonicalField } from './header.js';
 import type { TableOptions } from './table.js';
@@ -36,12 +36,6 @@ export const MAX_SCORE_DECIMALS = 6;
 
 /** Columns that hold ids: a number cell there is an id written as a number. */
 const ID_FIELDS: ReadonlySet<string> = new Set(['id', 'entry_id', 'judge_id']);
-
-/**
- * The most significant digits a spreadsheet keeps of a number (Excel: 15; typed with more, the
- * rest become zeros). An id stored as a number with more may not be the id that was typed.
- */
-export const NUMBER_DIGITS_KEPT = 15;
 
 /** What feedSheet calls: the CSV reader's handlers (a sheet's rows carry no cell codes). */
 export interface RowHandlers {

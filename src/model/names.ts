@@ -164,8 +164,20 @@ export function rowNumberColumns(headers: readonly string[], kind: FileKind): Se
  */
 export function numberIdKey(id: string): string | undefined {
   if (!/^[0-9]+$/.test(id)) return undefined;
-  const digits = id.replace(/^0+(?=[0-9])/, '');
-  return digits.length <= 15 ? digits : digits.slice(0, 15) + '0'.repeat(digits.length - 15);
+  const digits = significantDigits(id);
+  const kept = NUMBER_DIGITS_KEPT;
+  return digits.length <= kept ? digits : digits.slice(0, kept) + '0'.repeat(digits.length - kept);
+}
+
+/**
+ * The most significant digits a spreadsheet keeps of a number (Excel and LibreOffice: 15; typed
+ * with more, the rest become zeros). An id stored as a number with more may not be the one typed.
+ */
+export const NUMBER_DIGITS_KEPT = 15;
+
+/** An all-digit id without its leading zeros (one 0 stays of an id of zeros). */
+export function significantDigits(id: string): string {
+  return id.replace(/^0+(?=[0-9])/, '');
 }
 
 /** The header names a kind of file accepts for a canonical field, besides the field's own name. */

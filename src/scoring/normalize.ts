@@ -119,8 +119,8 @@ export function normalize(records: readonly NormalizeInput[], method: Normalizat
  * singular only along 1 on a connected piece; (L + 11ᵀ) s = b is symmetric positive definite and
  * its solution is the sum-to-zero one (1ᵀL = 0 and 1ᵀb = 0). A dense Cholesky factorisation per
  * piece: O(Σ n_e²) to build, O(J³/3) to factor (400 judges: about 21 million multiply-adds; 2,000
- * judges in one piece: 2.7 billion, about a second), done once for the criteria whose pieces
- * have the same matrices (the usual sheet: each judge scores every criterion of an entry).
+ * judges in one piece: 2.7 billion, about a second), done once for consecutive criteria with
+ * the same judge–entry graph (the usual sheet: each judge scores every criterion of an entry).
  *
  * Records are taken in the caller's canonical order (entry id, judge id, criterion), so an
  * entry's records on c are contiguous and a piece's judges are numbered in the order they first
@@ -208,8 +208,8 @@ export function severityColumns(
 /**
  * A criterion's judge–entry graph for the severity fit: its records (indices, canonical order),
  * its judges in the order they first appear, its connected pieces with each judge's piece and
- * place in it, and each piece's matrix M = L + 11ᵀ as its Cholesky factor (M's diagonal in its
- * factor's; the judges' (M⁻¹)_kk − 1/n² once asked for).
+ * place in it, and each piece's matrix M = L + 11ᵀ as its Cholesky factor (and the judges'
+ * (M⁻¹)_kk − 1/n², once asked for).
  */
 interface Graph {
   rows: readonly number[];

@@ -4,7 +4,14 @@
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
 import { diagnostic, otherPlaces, quoted, type Diagnostic } from '../model/diagnostic.js';
-import { compareCodePoints, foldText, idOrder, numberIdKey } from '../model/names.js';
+import {
+  compareCodePoints,
+  foldText,
+  idOrder,
+  NUMBER_DIGITS_KEPT,
+  numberIdKey,
+  significantDigits,
+} from '../model/names.js';
 import { ScoreSheet } from '../model/scoresheet.js';
 import type { Competition, Judge, ScoreRow } from '../model/records.js';
 import { vocabulary } from '../model/vocabulary.js';
@@ -124,8 +131,8 @@ function zeroTwins(known: readonly string[]): (id: string) => string | undefined
     const twins = key === undefined ? undefined : byKey.get(key)?.filter((t) => t !== id);
     if (twins === undefined || twins.length === 0) return undefined;
     return `did you mean ${twins.map((t) => `"${t}"`).join(' or ')}? ${
-      id.replace(/^0+(?=[0-9])/, '').length > 15
-        ? 'A spreadsheet keeps 15 digits of a number and turns the rest into zeros'
+      significantDigits(id).length > NUMBER_DIGITS_KEPT
+        ? `A spreadsheet keeps ${NUMBER_DIGITS_KEPT} digits of a number and turns the rest into zeros`
         : 'A spreadsheet drops the leading zeros of a number'
     }: format the id column as Text, type the ids again, and save`;
   };
