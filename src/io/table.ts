@@ -171,14 +171,23 @@ function readCsvTable(
   const strict = options.kind === 'scores';
   /** A comma-separated score sheet: where a decimal comma cuts a score in two. */
   let commaSheet = false;
+  /**
+   * Where a row is refused: an entries row names its id (when it has one), so that its scores'
+   * unknown-entry errors can point here instead of at the id.
+   */
+  const refusedAt = (cells: string[], line: number, column: number) => {
+    const at = options.kind === 'entries' ? indexOf.get('id') : undefined;
+    const id = at === undefined ? '' : cleanCell(cells[at] ?? '');
+    return id === '' ? { file, line, column } : { file, line, column, entry_id: id };
+  };
   const fits = (cells: string[], line: number): boolean => {
     for (let i = names.length; i < cells.length; i++) {
       if (cells[i] !== '') {
         diagnostics.push(
           diagnostic(
             'parse-error',
-            `the row has a value in column ${i + 1} (${excerpt(cells[i]!)}), but the header has ${names.length} columns: ${splitHint(cells, i)}. The row is not read`,
-            { file, line, column: i + 1 },
+            `the row has a value in column ${i + 1} (${excerpt(cells[i]!)}), but the header has ${names.length} columns: ${splitHint(cells, i, options.kind)}. The row is not read`,
+            refusedAt(cells, line, i + 1),
           ),
         );
         return false;
@@ -190,7 +199,7 @@ function readCsvTable(
         diagnostics.push(
           diagnostic(
             'parse-error',
-            `the row has ${cells.length} cells but the header has ${names.length} columns (the extra ones empty): ${splitHint(cells, -1)}. If the extra cells are only padding, delete them (in a comma-separated score sheet every row has as many cells as the header). The row is not read`,
+            `the row has ${cells.length} cells but the header has ${names.length} columns (the extra ones empty): ${splitHint(cells, -1, options.kind)}. If the extra cells are only padding, delete them (in a comma-separated score sheet every row has as many cells as the header). The row is not read`,
             { file, line, column: names.length + 1 },
           ),
         );
@@ -219,17 +228,32 @@ function readCsvTable(
       if (!emptyHeaders.has(i) || cells[i] === '') continue;
       // In a score sheet a value with no column to go in is an error at every row that has one:
       // it is nearly always a score cut in two (below), and the row's other cells may have moved.
+      // In any file, so is a value past the header's last named column (under the empty cells a
+      // spreadsheet pads the header with): a text cell cut in two at a "," or ";" puts one there,
+      // having moved every cell after the cut one column right (an agency into region, a region
+      // into category), as a cell past an unpadded header is (above).
+      if (i >= namedWidth && !strict) {
+        diagnostics.push(
+          diagnostic(
+            'parse-error',
+            `the row has a value in column ${i + 1} (${excerpt(cells[i]!)}), past the header's last named column (column ${namedWidth}): ${splitHint(cells, i, options.kind)}. The row is not read`,
+            refusedAt(cells, line, i + 1),
+          ),
+        );
+        return false;
+      }
       if (strict) {
         diagnostics.push(
           diagnostic(
             'parse-error',
-            `column ${i + 1} has no header but the row has a value in it (${excerpt(cells[i]!)}): ${splitHint(cells, i)}; then delete the empty column, or give it a header if it holds something else. The row is not read`,
+            `column ${i + 1} has no header but the row has a value in it (${excerpt(cells[i]!)}): ${splitHint(cells, i, options.kind)}; then delete the empty column, or give it a header if it holds something else. The row is not read`,
             { file, line, column: i + 1 },
           ),
         );
         return false;
       }
-      // Elsewhere (an entries file's notes column) the value is kept nowhere: say so once per column.
+      // Elsewhere, a column with no header between named ones (a spacer, or notes) is kept
+      // nowhere: say so once per column.
       if (unnamedReported.has(i)) continue;
       unnamedReported.add(i);
       diagnostics.push(
@@ -337,7 +361,9 @@ function excerpt(cell: string): string {
  * comma-separated file; LibreOffice's CSV import, which by default splits on `,` as well as on
  * `;` and tab, and then saves the file with an unnamed column at the end).
  */
-function splitHint(cells: string[], at: number): string {
+function splitHint(cells: string[], at: number, kind: TableOptions['kind']): string {
+  if (kind !== 'scores')
+    return `a text cell holding a "," or ";" was probably cut in two, which moves every cell after it one column right (LibreOffice's CSV import cuts one unless only the file's own separator is ticked; a comma-separated file cuts an unquoted one). Quote that cell, or import the file again with only its own separator; if the column holds something else, give it a header`;
   const before = at > 0 ? cells[at - 1]! : '';
   const cut =
     at > 0 && /^\d{1,6}$/.test(before) && /^\d{1,3}$/.test(cells[at]!)

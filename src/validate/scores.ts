@@ -113,6 +113,26 @@ function permute(c: RecordColumns, order: Int32Array): void {
 }
 
 /**
+ * Why an entry id is not in the entries, when a reason is known: its row was refused (a
+ * parse-error in an entries file naming the id: fix that row), or a known id is its spreadsheet
+ * twin (zeroTwins).
+ */
+function entryHint(competition: Competition, checked: readonly CheckedEntry[]): (id: string) => string | undefined {
+  const entryFiles = new Set(competition.inputs.filter((i) => i.kind === 'entries').map((i) => i.path));
+  const refused = new Map<string, Diagnostic>();
+  for (const d of competition.diagnostics)
+    if (d.code === 'parse-error' && d.entry_id !== undefined && d.file !== undefined && entryFiles.has(d.file))
+      if (!refused.has(d.entry_id)) refused.set(d.entry_id, d);
+  const twins = zeroTwins(checked.map((c) => c.entry.id));
+  return (id) => {
+    const row = refused.get(id);
+    if (row !== undefined)
+      return `its row in ${row.file} (${row.sheet !== undefined ? 'row' : 'line'} ${row.line}) was not read: fix that row (see the parse-error there)`;
+    return twins(id);
+  };
+}
+
+/**
  * "did you mean" for an id that matches a known one as a spreadsheet's number would (numberIdKey:
  * `08123` made the number 8123, or a 16-digit id kept to 15 digits), in the score sheet or in
  * the entries.
@@ -318,7 +338,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
         diagnostics.push(
           diagnostic(
             'unknown-entry',
-            `score for entry ${quoted(id)}, which is not in the entries: ${(entryTwins ??= zeroTwins(checked.map((c) => c.entry.id)))(id) ?? 'check the id'}`,
+            `score for entry ${quoted(id)}, which is not in the entries: ${(entryTwins ??= entryHint(competition, checked))(id) ?? 'check the id'}`,
             at(i, 'entry_id', sheet.entryColumnOf(i)),
           ),
         );

@@ -172,19 +172,56 @@ describe('dates', () => {
 });
 
 describe('spreadsheet debris in a table', () => {
-  it('a column with an empty header is ignored, with one unknown-field warning where it first holds a value', async () => {
+  const read = async (csv: string) => {
     const { readTable } = await import('../../src/io/table.js');
-    const csv = 'Kode;Judul;;\r\nA;Sapa Warga;;\r\nB;Lapak Ganjar;catatan;\r\nC;Smart Kampung;lagi;\r\n;;;\r\n';
-    const t = readTable(
+    return readTable(
       { path: 'e.csv', bytes: Buffer.from(csv), sha256: '', format: 'csv' },
       { kind: 'entries', criterion: () => undefined },
     );
-    expect(t.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['unknown-field', 3, 3]]);
-    expect(t.records.map((r) => [...r.fields.values()])).toEqual([
+  };
+
+  it('a value past the last named column (under the empty cells a spreadsheet pads its header with) is an error at its row, which is not read', async () => {
+    const t = await read(
+      'Kode;Judul;;\r\nA;Sapa Warga;;\r\nB;Lapak Ganjar;catatan;\r\nC;Smart Kampung;lagi;\r\n;;;\r\n',
+    );
+    expect(t.diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([
+      ['parse-error', 'error', 3, 3],
+      ['parse-error', 'error', 4, 3],
+    ]);
+    expect(t.diagnostics[0]!.message).toContain("past the header's last named column (column 2)");
+    expect(t.diagnostics[0]!.message).toContain('give it a header');
+    expect(t.records.map((r) => [...r.fields.values()])).toEqual([['A', 'Sapa Warga']]);
+    expect(t.decimalComma).toBe(true);
+  });
+
+  it('a title cut in two at its comma (LibreOffice with every separator ticked, saved again) never moves the agency into the next field', async () => {
+    // id,category,title,agency: the cut title pushes "Dinas Kominfo" under the padded empty
+    // header and puts " cepat dan mudah" where the agency belongs. Read as it stands, the entry
+    // would count against a quota of an agency called "cepat dan mudah".
+    const csv =
+      'id,category,title,agency,\r\n' +
+      'E1,pelayanan-publik,Sapa Warga,Dinas Kominfo,\r\n' +
+      'E2,pelayanan-publik,Layanan, cepat dan mudah,Dinas Kominfo\r\n' +
+      'E3,tata-kelola,Lapak Warga,Dinas Pasar,\r\n';
+    const t = await read(csv);
+    expect(t.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['parse-error', 3, 5]]);
+    const message = t.diagnostics[0]!.message;
+    expect(message).toContain('column 5 ("Dinas Kominfo")');
+    expect(message).toContain('cut in two');
+    expect(message).toContain('only its own separator');
+    expect(message).not.toContain('score');
+    expect(t.records.map((r) => r.fields.get('id'))).toEqual(['E1', 'E3']);
+  });
+
+  it('a column with no header between named ones is ignored, with one unknown-field warning where it first holds a value', async () => {
+    const t = await read('Kode;;Judul\r\nA;;Sapa Warga\r\nB;catatan;Lapak Ganjar\r\nC;lagi;Smart Kampung\r\n');
+    expect(t.diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([
+      ['unknown-field', 'warning', 3, 2],
+    ]);
+    expect(t.records.map((r) => [r.fields.get('id'), r.fields.get('title')])).toEqual([
       ['A', 'Sapa Warga'],
       ['B', 'Lapak Ganjar'],
       ['C', 'Smart Kampung'],
     ]);
-    expect(t.decimalComma).toBe(true);
   });
 });

@@ -30,6 +30,14 @@ function entryValues(c: Competition) {
   }));
 }
 
+/** entryValues without the fields an Indonesian file writes its own way (resolved alike when scored). */
+function writtenAlike(c: Competition) {
+  return entryValues(c).map((e) => ({
+    ...e,
+    fields: { ...e.fields, category: undefined, agency_type: undefined, implemented_since: undefined },
+  }));
+}
+
 function scoreValues(c: Competition) {
   const result = scoreCompetition(c, { asOf: '2026-11-22' });
   return {
@@ -94,17 +102,7 @@ describe.each([
 
   it('loads to the same entries as the clean CSV, without a diagnostic', () => {
     expect(loaded.diagnostics.map((d) => [d.code, d.field])).toEqual(clean.diagnostics.map((d) => [d.code, d.field]));
-    expect(
-      entryValues(loaded).map((e) => ({
-        ...e,
-        fields: { ...e.fields, category: undefined, agency_type: undefined, implemented_since: undefined },
-      })),
-    ).toEqual(
-      entryValues(clean).map((e) => ({
-        ...e,
-        fields: { ...e.fields, category: undefined, agency_type: undefined, implemented_since: undefined },
-      })),
-    );
+    expect(writtenAlike(loaded)).toEqual(writtenAlike(clean));
   });
 
   it('scores exactly as the clean CSV', () => {
@@ -170,6 +168,32 @@ describe('errors at their place', () => {
       ['parse-error', 9, 4],
       ['parse-error', 10, 5],
     ]);
+  });
+
+  it("LibreOffice's import with every separator ticked, saved again: the row whose summary it cut is refused at its line, never read with its cells moved", () => {
+    // excel-id/entries.csv opened in LibreOffice Calc 7.4 (Indonesian locale, every column as
+    // text, `;` and `,` both ticked) and saved as CSV. KIPP-004's unquoted summary "Kanal
+    // pengaduan warga, termasuk …" became two cells: its phone became " termasuk …", its postcode
+    // the phone, and its NIK sits under the empty header cell LibreOffice added.
+    const c = load(at('libreoffice-split/entries.csv'), at('libreoffice-split/nilai.csv'));
+    const errors = scoreCompetition(c, { asOf: '2026-11-22' }).diagnostics.filter((d) => d.severity === 'error');
+    const refused = errors.filter((d) => d.code === 'parse-error');
+    expect(refused.map((d) => [d.file?.split('/').pop(), d.line, d.column, d.entry_id])).toEqual([
+      ['entries.csv', 6, 12, 'KIPP-004'],
+    ]);
+    expect(refused[0]!.message).toContain('"3578000000000004"');
+    // Its 15 scores are unknown entries that point at the refused row, not at a typo.
+    const unknown = errors.filter((d) => d.code === 'unknown-entry');
+    expect(unknown.length).toBe(15);
+    for (const d of unknown) expect(d.message).toContain('entries.csv (line 6) was not read');
+    expect(errors.length).toBe(16);
+    // The other three entries are read as the clean file has them, and score as they do there.
+    expect(writtenAlike(c)).toEqual(writtenAlike(clean).filter((e) => e.id !== 'KIPP-004'));
+    const others = scoreValues(clean).entries.filter(([id]) => id !== 'KIPP-004');
+    expect(scoreValues(c).entries.map(([id, , total, criteria]) => [id, total, criteria])).toEqual(
+      others.map(([id, , total, criteria]) => [id, total, criteria]),
+    );
+    expect(JSON.stringify(c.entries)).not.toContain('termasuk');
   });
 
   it('a duplicate header is an error naming both columns, not last-one-wins', () => {

@@ -25,9 +25,9 @@ export const RULES = {
   'parse-error': {
     summary:
       'A file cannot be parsed (bad YAML or JSON, broken CSV quoting), or a CSV row does not fit its header; the row is not read.',
-    fix: 'Open the file at the line shown: close the quote, fix the indentation, or remove the stray character. A YAML/JSON file holds one record (a mapping) or a list of records. A score sheet row needs one cell per header column: a decimal comma in a comma-separated file cuts `8,5` in two, so write `8.5` or save the file with `;` as the delimiter.',
+    fix: "Open the file at the line shown: close the quote, fix the indentation, or remove the stray character. A YAML/JSON file holds one record (a mapping) or a list of records. A score sheet row needs one cell per header column: a decimal comma in a comma-separated file cuts `8,5` in two, so write `8.5` or save the file with `;` as the delimiter. A row with a value past the header's last named column had a cell cut in two (a text cell at its `,` or `;`): quote that cell, or import the file into the spreadsheet again with only its own separator ticked.",
     where:
-      'the line of the YAML/JSON error or broken CSV quote; a CSV row that does not fit its header, at the row and the first cell out of place ([rows that do not fit their header](../guide/real-world-files.md#rows-that-do-not-fit-their-header))',
+      'the line of the YAML/JSON error or broken CSV quote; a CSV row that does not fit its header, at the row and the first cell out of place ([rows that do not fit their header](../guide/real-world-files.md#rows-that-do-not-fit-their-header)), with the entry id of a refused entries row',
   },
   encoding: {
     summary: 'The bytes were not valid UTF-8 and were read as Windows-1252.',
@@ -96,7 +96,7 @@ export const RULES = {
     summary: 'A score names an entry that is not in the entries.',
     fix: 'Correct the `entry_id` in the score sheet, or add the missing entry.',
     where:
-      'the score row, at its `entry_id` / `judge_id` cell (once per row in wide sheets); `did you mean "08123"?` when the id matches a known one but for leading zeros; in a `--conflicts` file: the conflict\'s row, at its `entry_id` / `judge_id` cell',
+      'the score row, at its `entry_id` / `judge_id` cell (once per row in wide sheets); `did you mean "08123"?` when the id matches a known one but for leading zeros; the refused row of the entries file when the entry\'s row did not fit its header (`parse-error`); in a `--conflicts` file: the conflict\'s row, at its `entry_id` / `judge_id` cell',
   },
   'unknown-judge': {
     summary: 'A score names a judge missing from the judges file.',
