@@ -42,7 +42,7 @@ function commandsOf(help) {
 
 async function diagnosticCodes() {
   const { RULES } = await dist('report/validate/rules.js');
-  const { DIAGNOSTIC_CODES } = await dist('model/diagnostic.js');
+  const { DIAGNOSTIC_CODES, LISTED_PER_CODE } = await dist('model/diagnostic.js');
   const codes = Object.keys(DIAGNOSTIC_CODES).sort();
   const missing = codes.filter((code) => RULES[code] === undefined);
   if (missing.length > 0) throw new Error(`codes without a catalogue entry: ${missing.join(', ')}`);
@@ -63,6 +63,14 @@ async function diagnosticCodes() {
     'ranked on a guess. A **warning** is reported and the run succeeds, unless `kipp validate --strict`',
     'or `--max-warnings` says otherwise. `fixtures/validate/<code>/` holds one small case for each',
     'code, and `test/validate/fixtures.test.ts` pins the code, file, line and column it must produce.',
+    '',
+    `**At most ${LISTED_PER_CODE.toLocaleString('en-US')} of one code are listed per file.** The next one listed stands for the`,
+    'rest: its message ends "(and N more … counted but not listed)" and, in JSON, its `omitted` field',
+    'is N (a SARIF result has it under `properties`). They are counted in every summary and in the',
+    'exit code; only their places are not listed. A sheet of 5 million rows with every score out of',
+    'range made 5 million diagnostics and ran kipp out of memory; fix the first ones (the same fix',
+    'usually mends the rest), then run again. The same rows are listed however the files are read',
+    '(one thread or two).',
     '',
     `${codes.length} codes:`,
     '',

@@ -5,7 +5,7 @@
  * loadCompetition (competition.ts) loads the rubric first, an invalid one stopping it too.
  */
 import { existsSync } from 'node:fs';
-import { diagnostic, inSheets, KippError, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, inSheets, KippError, limitDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { aliasesOf, ROW_NUMBER_FIELD, type FileKind } from '../model/names.js';
 import type { ScoreSheet } from '../model/scoresheet.js';
 import {
@@ -214,6 +214,9 @@ export function readCompetition(options: LoadOptions, loadedRubric: LoadedRubric
     read.conflicts.diagnostics,
   ])
     append(diagnostics, part);
+  // Each file's lists were limited as they grew; the parts joined (the halves of a sheet read by
+  // two threads among them) are limited once more, as one list.
+  limitDiagnostics(diagnostics);
   inSheets(diagnostics, inputs);
   const workbookMeta = new Map<string, AssignmentMeta | null>();
   for (const [path, book] of workbooks ?? []) if (book.meta !== undefined) workbookMeta.set(path, book.meta);

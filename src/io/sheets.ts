@@ -5,7 +5,7 @@
  * run it without loading them.
  */
 import { Buffer } from 'node:buffer';
-import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, pushLimited, quoted, type Diagnostic } from '../model/diagnostic.js';
 import type { InputFile } from '../model/records.js';
 import type { Rubric } from '../model/rubric.js';
 import { ScoreSheet } from '../model/scoresheet.js';
@@ -208,7 +208,8 @@ class SheetReader implements RowStream {
       .filter(has)
       .map((criterion) => ({ code: this.sheet.code(criterion), index: columns.get(criterion)! - 1 }));
     if (!this.long && this.wide.length === 0) {
-      this.diagnostics.push(
+      pushLimited(
+        this.diagnostics,
         diagnostic(
           'missing-field',
           `a score sheet needs either "criterion" and "score" columns (long form) or one column per criterion (wide form: ${this.criterionIds.join(', ')})`,
@@ -224,7 +225,8 @@ class SheetReader implements RowStream {
     for (const required of ['entry_id', 'judge_id']) {
       if (!has(required)) {
         const aliases = required === 'entry_id' ? 'id_inovasi, kode_inovasi' : 'juri, id_juri, evaluator';
-        this.diagnostics.push(
+        pushLimited(
+          this.diagnostics,
           diagnostic('missing-field', `the score sheet has no "${required}" column: add it (aliases: ${aliases})`, {
             file: this.file,
             line,
@@ -239,7 +241,7 @@ class SheetReader implements RowStream {
     for (const [name, column] of columns) {
       if (SCORE_FIELDS.has(name) || (this.staged && name === 'stage') || (!this.long && criterionSet.has(name)))
         continue;
-      this.diagnostics.push(unknownField(name, 'score sheet', this.file, line, column));
+      pushLimited(this.diagnostics, unknownField(name, 'score sheet', this.file, line, column));
     }
     const at = (f: string) => (columns.get(f) ?? 0) - 1;
     this.entryAt = at('entry_id');
@@ -293,7 +295,8 @@ class SheetReader implements RowStream {
         ['judge_id', judgeId, this.judgeAt],
       ] as const) {
         if (value === '')
-          this.diagnostics.push(
+          pushLimited(
+            this.diagnostics,
             diagnostic('missing-field', `the row has no ${field}: fill it in or delete the row`, {
               file: this.file,
               line,
@@ -307,7 +310,8 @@ class SheetReader implements RowStream {
     const comment = this.commentAt >= 0 ? (cells[this.commentAt] ?? '') : '';
     const stage = this.stageAt >= 0 ? (cells[this.stageAt] ?? '') || (this.sheetStage ?? '') : (this.sheetStage ?? '');
     if (this.sheetStage !== undefined && stage !== this.sheetStage && this.stageName(stage) !== this.sheetStage) {
-      this.diagnostics.push(
+      pushLimited(
+        this.diagnostics,
         diagnostic(
           'unknown-stage',
           `the row says stage ${quoted(stage)}, but the sheet was given as --scores ${this.sheetStage}=${this.file}: correct the row or the option`,
@@ -389,7 +393,8 @@ class SheetReader implements RowStream {
       const c = next.charCodeAt(0);
       if (c < 0x30 || c > 0x39 || !SPILLED.test(next)) continue;
       const field = this.spillNames[s]!;
-      this.diagnostics.push(
+      pushLimited(
+        this.diagnostics,
         diagnostic(
           'parse-error',
           `the "${field}" cell, right after the scores, holds only a number ("${next}"): in a comma-separated file a score written with a decimal comma (like 6,5) is cut in two, and every later cell moves one column to the right. Write scores with a decimal point (6.5), or save the file with ";" as the delimiter; if "${next}" really is the ${field}, add a word to it. The row is not read`,

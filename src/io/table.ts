@@ -4,7 +4,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { diagnostic, quoted, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, limitDiagnostics, pushLimited, quoted, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, ROW_NUMBER_FIELD, rowNumberColumns, type FileKind } from '../model/names.js';
 import type { RawRecord } from '../model/records.js';
 import { RowFields, RowHeader } from '../model/row-fields.js';
@@ -183,7 +183,8 @@ function readCsvTable(
   const fits = (cells: string[], line: number): boolean => {
     for (let i = names.length; i < cells.length; i++) {
       if (cells[i] !== '') {
-        diagnostics.push(
+        pushLimited(
+          diagnostics,
           diagnostic(
             'parse-error',
             `the row has a value in column ${i + 1} (${excerpt(cells[i]!)}), but the header has ${names.length} columns: ${splitHint(cells, i, options.kind)}. The row is not read`,
@@ -196,7 +197,8 @@ function readCsvTable(
       // sheet: a spreadsheet writes as many cells on every row as on the header, and a score
       // cut in two at its decimal comma before an empty last cell looks just like this.
       if (commaSheet) {
-        diagnostics.push(
+        pushLimited(
+          diagnostics,
           diagnostic(
             'parse-error',
             `the row has ${cells.length} cells but the header has ${names.length} columns (the extra ones empty): ${splitHint(cells, -1, options.kind)}. If the extra cells are only padding, delete them (in a comma-separated score sheet every row has as many cells as the header). The row is not read`,
@@ -211,7 +213,8 @@ function readCsvTable(
     // column's value for another's.
     if (strict && cells.length < namedWidth) {
       const missing = names.slice(cells.length, namedWidth).filter((n) => n !== null);
-      diagnostics.push(
+      pushLimited(
+        diagnostics,
         diagnostic(
           'parse-error',
           `the row has ${cells.length} cells but the header has ${namedWidth} columns (no cell for ${missing.map((n) => `"${n}"`).join(', ')}): a cell is missing or the row was cut short. Write every cell, an empty one as nothing between two delimiters. The row is not read`,
@@ -233,7 +236,8 @@ function readCsvTable(
       // having moved every cell after the cut one column right (an agency into region, a region
       // into category), as a cell past an unpadded header is (above).
       if (i >= namedWidth && !strict) {
-        diagnostics.push(
+        pushLimited(
+          diagnostics,
           diagnostic(
             'parse-error',
             `the row has a value in column ${i + 1} (${excerpt(cells[i]!)}), past the header's last named column (column ${namedWidth}): ${splitHint(cells, i, options.kind)}. The row is not read`,
@@ -243,7 +247,8 @@ function readCsvTable(
         return false;
       }
       if (strict) {
-        diagnostics.push(
+        pushLimited(
+          diagnostics,
           diagnostic(
             'parse-error',
             `column ${i + 1} has no header but the row has a value in it (${excerpt(cells[i]!)}): ${splitHint(cells, i, options.kind)}; then delete the empty column, or give it a header if it holds something else. The row is not read`,
@@ -256,7 +261,8 @@ function readCsvTable(
       // nowhere: say so once per column.
       if (unnamedReported.has(i)) continue;
       unnamedReported.add(i);
-      diagnostics.push(
+      pushLimited(
+        diagnostics,
         diagnostic(
           'unknown-field',
           `column ${i + 1} has no header but holds values (first here): it is ignored; give it a header if it matters`,
@@ -274,7 +280,7 @@ function readCsvTable(
   try {
     const result = parse({
       error(err) {
-        diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
+        pushLimited(diagnostics, diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
       },
       header(cells, line, delimiter) {
         headerLine = line;
@@ -341,10 +347,17 @@ function readCsvTable(
     if (decimalComma) for (const r of records) r.decimalComma = true;
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
-      diagnostics.push(diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
+      pushLimited(diagnostics, diagnostic('parse-error', err.message, { file, line: err.line, column: err.column }));
     } else throw err;
   }
-  const table: Table = { records, fields, columns: columnOf, decimalComma, headerLine, diagnostics };
+  const table: Table = {
+    records,
+    fields,
+    columns: columnOf,
+    decimalComma,
+    headerLine,
+    diagnostics: limitDiagnostics(diagnostics),
+  };
   if (stoppedAt !== undefined) table.stoppedAt = stoppedAt;
   if (stoppedLine !== undefined) table.stoppedLine = stoppedLine;
   return table;

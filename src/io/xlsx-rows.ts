@@ -12,7 +12,7 @@
  * (number.ts), and the comma keeps a number cell 1.125 from looking like the thousands of
  * `1.125` typed as text (which stays refused as ambiguous).
  */
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, pushLimited, type Diagnostic } from '../model/diagnostic.js';
 import { cleanCell, normalizeName, NUMBER_DIGITS_KEPT, type FileKind } from '../model/names.js';
 import type { CsvResult } from './csv.js';
 import { canonicalField } from './header.js';
@@ -70,7 +70,8 @@ export function feedSheet(
       rows.length === 0
         ? `sheet "${book.sheet}" is empty`
         : `no row of sheet "${book.sheet}" holds the header names ${what} (or their aliases; ${rows.length} non-empty rows looked at): is it the right sheet (name another as FILE.xlsx#Sheet) and the right kind of file (${options.kind})?`;
-    diagnostics.push(
+    pushLimited(
+      diagnostics,
       diagnostic(rows.length === 0 ? 'empty-file' : 'missing-field', message, {
         file,
         line: rows.length === 0 ? undefined : lines[0],
@@ -97,7 +98,8 @@ export function feedSheet(
           warnLongNumberId(stored[k]!, read, { file, line, column: k + 1 }, names[k]!, diagnostics);
         continue;
       }
-      diagnostics.push(
+      pushLimited(
+        diagnostics,
         diagnostic(read.code, `${read.message}${strict ? '. The row is not read' : ''}`, {
           file,
           line,
@@ -133,7 +135,8 @@ function warnLongNumberId(
   if (kind !== 'n' && kind !== 'f') return;
   const digits = text.replace(/^[-+]?0*/, '').replace('.', '').length;
   if (digits <= NUMBER_DIGITS_KEPT) return;
-  diagnostics.push(
+  pushLimited(
+    diagnostics,
     diagnostic(
       'long-number-id',
       `holds the id ${text} as a number of ${digits} digits: a spreadsheet keeps ${NUMBER_DIGITS_KEPT} digits of a number and turns the rest into zeros, so this may not be the id that was typed. Format the column as Text, type the ids again and save`,

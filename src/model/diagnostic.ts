@@ -66,6 +66,11 @@ export interface Diagnostic {
   field?: string;
   entry_id?: string;
   message: string;
+  /**
+   * How many more diagnostics of this code about this file follow this one, counted but not
+   * listed (limitDiagnostics): absent on all but the one that stands for them.
+   */
+  omitted?: number;
 }
 
 /** Where a record came from: the file as the user named it and the 1-based line it starts on. */
@@ -91,6 +96,78 @@ export function diagnostic(code: DiagnosticCode, message: string, at: Diagnostic
   if (at.field !== undefined) d.field = at.field;
   if (at.entry_id !== undefined) d.entry_id = at.entry_id;
   return d;
+}
+
+/**
+ * At most this many diagnostics of one code are listed per file; the next one listed stands for
+ * the rest (`omitted`), which are counted (errors, warnings, exit code) but not listed. A score
+ * sheet of 5 million rows, every score out of range, made 5 million diagnostics: kipp ran out of
+ * memory after 83 s (a 1 million row sheet took 2.4 GB and wrote 347 MB of JSON). A national
+ * year of 125,000 scores on the wrong scale lists 10,000 and counts the rest.
+ */
+export const LISTED_PER_CODE = 10_000;
+
+/** How many findings a diagnostic stands for: itself, and those it omits. */
+export function countOf(d: Diagnostic): number {
+  return 1 + (d.omitted ?? 0);
+}
+
+/** Errors and warnings in a list, each diagnostic counted with those it omits. */
+export function countSeverities(list: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of list) {
+    if (d.severity === 'error') errors += countOf(d);
+    else warnings += countOf(d);
+  }
+  return { errors, warnings };
+}
+
+/** The message, and what the diagnostic stands for when it omits others. */
+export function messageOf(d: Diagnostic): string {
+  if (d.omitted === undefined || d.omitted === 0) return d.message;
+  const n = d.omitted.toLocaleString('en-US');
+  const kind = d.severity === 'error' ? 'error' : 'warning';
+  return `${d.message} (and ${n} more ${d.code} ${kind}${d.omitted === 1 ? '' : 's'} about this file after this one, counted but not listed: at most ${LISTED_PER_CODE.toLocaleString('en-US')} of a code are listed per file)`;
+}
+
+/**
+ * Keeps, in the list's order, the first `per` diagnostics of each code and file; the next one
+ * stays and stands for the rest (its `omitted` counts them and what they omitted), which are
+ * dropped. In place; returns the list. Limiting parts of a list and then the parts joined in
+ * order keeps what limiting the whole at once keeps (the two halves of a sheet read by two
+ * threads give one reader's list), and the counts never change.
+ */
+export function limitDiagnostics<T extends Diagnostic>(list: T[], per = LISTED_PER_CODE): T[] {
+  const listed = new Map<string, number>();
+  const standIn = new Map<string, T>();
+  let kept = 0;
+  for (const d of list) {
+    const key = `${d.code}\u0000${d.file ?? ''}`;
+    const n = listed.get(key) ?? 0;
+    if (n <= per) {
+      listed.set(key, n + 1);
+      if (n === per) standIn.set(key, d);
+      list[kept++] = d;
+    } else {
+      const s = standIn.get(key)!;
+      s.omitted = (s.omitted ?? 0) + countOf(d);
+    }
+  }
+  list.length = kept;
+  return list;
+}
+
+/** How many appends pushLimited lets a list grow by between two limitDiagnostics. */
+const LIMIT_EVERY = 1 << 16;
+
+/**
+ * Appends a diagnostic to a list that may grow by one per row of a file (millions): every
+ * LIMIT_EVERY appends the list is limited, so it holds at most LISTED_PER_CODE + 1 per code
+ * and file beyond the last LIMIT_EVERY. The owner limits it once more when it is complete.
+ */
+export function pushLimited(list: Diagnostic[], d: Diagnostic): void {
+  if (list.push(d) % LIMIT_EVERY === 0) limitDiagnostics(list);
 }
 
 /**

@@ -2,7 +2,7 @@
  * What `kipp validate` does with the diagnostics it found: --strict (warnings become errors),
  * --quiet (errors only shown), --max-warnings (too many warnings fail), and the exit status.
  */
-import type { Diagnostic } from '../model/diagnostic.js';
+import { countOf, countSeverities, type Diagnostic } from '../model/diagnostic.js';
 
 export interface Policy {
   strict: boolean;
@@ -23,9 +23,11 @@ export interface PolicyOutcome {
 /** The exit status never depends on --quiet: what a pipeline trusts does not change with what is shown. */
 export function applyPolicy(found: readonly Diagnostic[], policy: Policy): PolicyOutcome {
   const all = found.map((d) => (policy.strict && d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = all.length - errors;
+  // Counted with what each diagnostic omits (at most LISTED_PER_CODE of a code are listed per file).
+  const { errors, warnings } = countSeverities(all);
   const shown = policy.quiet ? all.filter((d) => d.severity === 'error') : all;
   const tooManyWarnings = policy.maxWarnings !== undefined && warnings > policy.maxWarnings;
-  return { shown, errors, warnings, hidden: all.length - shown.length, exit: errors > 0 || tooManyWarnings ? 1 : 0 };
+  let hidden = 0;
+  if (policy.quiet) for (const d of all) if (d.severity !== 'error') hidden += countOf(d);
+  return { shown, errors, warnings, hidden, exit: errors > 0 || tooManyWarnings ? 1 : 0 };
 }

@@ -3,7 +3,14 @@
  * every score becomes a record or a diagnostic; repeated records keep no copy; records of a judge
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
-import { diagnostic, otherPlaces, quoted, type Diagnostic } from '../model/diagnostic.js';
+import {
+  diagnostic,
+  limitDiagnostics,
+  otherPlaces,
+  pushLimited,
+  quoted,
+  type Diagnostic,
+} from '../model/diagnostic.js';
 import {
   compareCodePoints,
   foldText,
@@ -251,7 +258,7 @@ export function checkScores(
     judgeCounts,
     entryRank,
     inline,
-    diagnostics,
+    limitDiagnostics(diagnostics),
   );
 }
 
@@ -335,7 +342,8 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
     if (entry === UNKNOWN) {
       if (firstOfRow(i, 1)) {
         const id = strings[entryCode]!;
-        diagnostics.push(
+        pushLimited(
+          diagnostics,
           diagnostic(
             'unknown-entry',
             `score for entry ${quoted(id)}, which is not in the entries: ${(entryTwins ??= entryHint(competition, checked))(id) ?? 'check the id'}`,
@@ -353,7 +361,8 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       if (firstOfRow(i, 2)) {
         const id = strings[judgeCode]!;
         const twin = (judgeTwins ??= zeroTwins(competition.judges!.map((j) => j.id)))(id);
-        diagnostics.push(
+        pushLimited(
+          diagnostics,
           diagnostic(
             'unknown-judge',
             `judge ${quoted(id)} is not in the judges file: ${twin ?? 'add the judge or correct the id'}`,
@@ -370,7 +379,8 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       criterionOf[criterionCode] = criterion = id === undefined ? UNKNOWN : criterionIndex.get(id)!;
     }
     if (criterion === UNKNOWN) {
-      diagnostics.push(
+      pushLimited(
+        diagnostics,
         diagnostic(
           'unknown-criterion',
           `${quoted(strings[criterionCode]!)} is not a criterion of the rubric (${vocab.criterionIds.join(', ')})`,
@@ -392,13 +402,14 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
       const criterionId = rubric.criteria[criterion]!.id;
       const hint =
         text === '' ? 'the score is empty: fill it in or delete the row' : describeNumberProblem(text, comma === 1);
-      diagnostics.push(diagnostic('score-not-a-number', `${criterionId}: ${hint}`, at(i, criterionId)));
+      pushLimited(diagnostics, diagnostic('score-not-a-number', `${criterionId}: ${hint}`, at(i, criterionId)));
       continue;
     }
     const value = valueOf[comma as 0 | 1][textCode]!;
     if (value < min || value > max) {
       const criterionId = rubric.criteria[criterion]!.id;
-      diagnostics.push(
+      pushLimited(
+        diagnostics,
         diagnostic(
           'score-out-of-range',
           `${criterionId}: ${quoted(strings[textCode]!)} is outside the scale ${min}–${max}`,
@@ -578,7 +589,8 @@ function keepRecords(
       if (conflict) {
         const row = firstRowOfPair();
         const entry = checked[e]!.entry;
-        diagnostics.push(
+        pushLimited(
+          diagnostics,
           diagnostic(
             'conflict-of-interest',
             `judge ${quoted(judges[judge]!)} belongs to the entry's agency ${quoted(entry.agency)}: their scores for this entry are excluded`,
@@ -596,7 +608,8 @@ function keepRecords(
       if (declaration !== undefined) {
         conflict = true;
         const row = firstRowOfPair();
-        diagnostics.push(
+        pushLimited(
+          diagnostics,
           diagnostic(
             'conflict-of-interest',
             `judge "${judges[judge]}" declared a conflict with this entry (${declaration.reason}; ${declaration.source.file}:${declaration.source.line}): their scores for this entry are excluded`,
@@ -645,7 +658,8 @@ function keepRecords(
     for (let k = a; k < b; k++) {
       const row = valid.row[k]!;
       const others = otherPlaces({ self: k - a, count: b - a, place: (o) => place(a + o) });
-      diagnostics.push(
+      pushLimited(
+        diagnostics,
         diagnostic(
           'duplicate-score',
           `judge ${quoted(judgeNames[valid.judge[k]!]!)} scored ${criterionId} of this entry more than once (also at ${others}): keep one; none is used until then`,

@@ -17,7 +17,7 @@ import {
   type JudgeProfile,
   type PanelProfile,
 } from '../../analytics/judges.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
+import { countSeverities, messageOf, type Diagnostic } from '../../model/diagnostic.js';
 import type { EntryResult, ScoreResult } from '../../model/result.js';
 import { weightsFor, type Rubric } from '../../model/rubric.js';
 import { roundTo } from '../../scoring/round.js';
@@ -772,15 +772,15 @@ ${disagreements}`;
 
   problems(): string {
     const { diagnostics } = this.result;
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const { errors, warnings } = countSeverities(diagnostics);
     const head = `<section id="problems" aria-labelledby="problems-h">
 <h2 id="problems-h">${this.w('diagnostics')}</h2>`;
     if (diagnostics.length === 0) return `${head}<p>${this.w('diagnostics_none')}</p></section>`;
     const shown = diagnostics.slice(0, LIST_LIMIT);
     const row = (d: Diagnostic) =>
-      `<tr><td class="${d.severity === 'error' ? 'warn' : ''}">${this.w(d.severity === 'error' ? 'severity_error' : 'severity_warning')}</td><td class="mono">${esc(d.code)}</td><td class="mono">${esc(place(d))}</td><td class="mono">${esc(d.entry_id ?? '')}</td><td>${esc(d.message)}</td></tr>`;
+      `<tr><td class="${d.severity === 'error' ? 'warn' : ''}">${this.w(d.severity === 'error' ? 'severity_error' : 'severity_warning')}</td><td class="mono">${esc(d.code)}</td><td class="mono">${esc(place(d))}</td><td class="mono">${esc(d.entry_id ?? '')}</td><td>${esc(messageOf(d))}</td></tr>`;
     return `${head}
-<p>${this.w('errors_warnings', { e: errors, w: diagnostics.length - errors })}</p>
+<p>${this.w('errors_warnings', { e: errors, w: warnings })}</p>
 <div class="table-wrap"><table class="small"><thead><tr><th scope="col">${this.word('status')}</th><th scope="col">${this.w('code')}</th><th scope="col">${this.w('html_place')}</th><th scope="col">${this.w('entry')}</th><th scope="col">${this.w('message')}</th></tr></thead><tbody>${shown.map(row).join('')}</tbody></table></div>
 ${diagnostics.length > shown.length ? `<p class="muted">${esc(word('more_rows', this.lang, { n: diagnostics.length - shown.length }).replace(/\(.*\)/, '(kipp validate)'))}</p>` : ''}
 </section>`;

@@ -8,6 +8,7 @@ import { reportManifest } from '../audit/manifest.js';
 import type { ReportOptions } from './options.js';
 import { asciiTable, Utf8Pieces, type PieceOptions } from '../shared/utf8-pieces.js';
 import { diagnosticJson } from '../validate/json.js';
+import { messageOf } from '../../model/diagnostic.js';
 
 export function jsonEntry(e: EntryResult, withGroup: boolean): Record<string, unknown> {
   return {
@@ -64,7 +65,9 @@ export function jsonReport(
     ...(result.decisions !== undefined ? { decisions: result.decisions.map(jsonDecision) } : {}),
     // A workbook's diagnostics as validate writes them, with their `cell` (F12); the others keep the
     // shape they always had, byte for byte.
-    diagnostics: result.diagnostics.map((d) => (d.sheet !== undefined ? diagnosticJson(d) : d)),
+    diagnostics: result.diagnostics.map((d) =>
+      d.sheet !== undefined ? diagnosticJson(d) : d.omitted ? { ...d, message: messageOf(d) } : d,
+    ),
   };
 }
 

@@ -3,7 +3,7 @@
  * (HTML, Markdown, JUnit, GitHub annotations) need. Kept apart from the terminal lines
  * (diagnostics.ts), which load chalk and Node's tty module on import.
  */
-import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
+import { countSeverities, placeOf, type Diagnostic } from '../../model/diagnostic.js';
 import { word, type Lang } from './labels.js';
 
 export function place(d: Diagnostic): string {
@@ -14,7 +14,6 @@ export function place(d: Diagnostic): string {
 
 /** "2 errors, 1 warning" (stderr speaks English; a report passes its language). */
 export function countLine(diagnostics: readonly Diagnostic[], lang: Lang = 'en'): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const { errors, warnings } = countSeverities(diagnostics);
   return `${word(errors === 1 ? 'error_one' : 'error_many', lang, { n: errors })}, ${word(warnings === 1 ? 'warning_one' : 'warning_many', lang, { n: warnings })}`;
 }

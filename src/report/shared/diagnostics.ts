@@ -4,7 +4,7 @@
  * diagnostic-text.ts, which does not load chalk.
  */
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../../model/diagnostic.js';
+import { messageOf, type Diagnostic } from '../../model/diagnostic.js';
 import { place } from './diagnostic-text.js';
 import { safeText } from './text.js';
 
@@ -14,7 +14,7 @@ export function diagnosticLine(d: Diagnostic, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const severity = d.severity === 'error' ? c.red('error') : c.yellow('warning');
   const entry = d.entry_id !== undefined ? ` [${safeText(d.entry_id)}]` : '';
-  return `${c.dim(place(d))}: ${severity} ${c.bold(d.code)}${entry}: ${safeText(d.message)}`;
+  return `${c.dim(place(d))}: ${severity} ${c.bold(d.code)}${entry}: ${safeText(messageOf(d))}`;
 }
 
 /** The first `limit` diagnostics as lines, and a line saying how many more there are. */

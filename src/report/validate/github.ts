@@ -5,7 +5,7 @@
  * and, for the job's summary page, a Markdown table (githubStepSummary) that the command appends
  * to the file named by $GITHUB_STEP_SUMMARY.
  */
-import type { Diagnostic } from '../../model/diagnostic.js';
+import { messageOf, type Diagnostic } from '../../model/diagnostic.js';
 import { mdCell } from '../shared/text.js';
 import { place } from '../shared/diagnostic-text.js';
 import { messageWithEntry, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
@@ -56,7 +56,7 @@ export function githubStepSummary(report: ValidateReport): string {
     out.push('| severity | code | where | entry | message |', '|---|---|---|---|---|');
     for (const d of report.diagnostics.slice(0, SUMMARY_ROWS)) {
       out.push(
-        `| ${d.severity} | \`${d.code}\` | ${d.file !== undefined ? mdCell(place(d)) : '(all inputs)'} | ${mdCell(d.entry_id ?? '')} | ${mdCell(d.message)} |`,
+        `| ${d.severity} | \`${d.code}\` | ${d.file !== undefined ? mdCell(place(d)) : '(all inputs)'} | ${mdCell(d.entry_id ?? '')} | ${mdCell(messageOf(d))} |`,
       );
     }
     if (report.diagnostics.length > SUMMARY_ROWS)

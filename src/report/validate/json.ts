@@ -2,7 +2,7 @@
  * `kipp validate --format json`: `{ "diagnostics": [...], "summary": { errors, warnings, files } }`.
  * Keys in a fixed order and absent fields omitted, so the same inputs give the same bytes.
  */
-import { cellOf, type Diagnostic } from '../../model/diagnostic.js';
+import { cellOf, messageOf, type Diagnostic } from '../../model/diagnostic.js';
 import type { ValidateFormatOptions, ValidateReport } from './report.js';
 
 /** A diagnostic with its keys in the order `kipp validate --format json` writes them. */
@@ -16,7 +16,8 @@ export function diagnosticJson(d: Diagnostic): Record<string, string | number> {
   if (d.column !== undefined) out.column = d.column;
   if (d.field !== undefined) out.field = d.field;
   if (d.entry_id !== undefined) out.entry_id = d.entry_id;
-  out.message = d.message;
+  out.message = messageOf(d);
+  if (d.omitted !== undefined && d.omitted > 0) out.omitted = d.omitted;
   return out;
 }
 

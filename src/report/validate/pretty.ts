@@ -3,7 +3,7 @@
  * severity, code, entry, message), and a closing summary line. Clean data: the summary alone.
  */
 import { Chalk } from 'chalk';
-import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
+import { messageOf, placeOf, type Diagnostic } from '../../model/diagnostic.js';
 import { safeText } from '../shared/text.js';
 import { byFile, summaryLine, type ValidateFormatOptions, type ValidateReport } from './report.js';
 
@@ -34,7 +34,7 @@ export function formatPretty(report: ValidateReport, options: ValidateFormatOpti
       const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       const entry = d.entry_id !== undefined ? `${c.cyan(`[${safeText(d.entry_id)}]`)} ` : '';
       const lead = posWidth > 0 ? `${c.dim(pos)}  ` : '';
-      out.push(`  ${lead}${severity}  ${c.bold(d.code.padEnd(codeWidth))}  ${entry}${safeText(d.message)}`);
+      out.push(`  ${lead}${severity}  ${c.bold(d.code.padEnd(codeWidth))}  ${entry}${safeText(messageOf(d))}`);
     }
     out.push('');
   }

@@ -2,7 +2,7 @@
  * What `kipp validate` hands its formatters: the diagnostics to show (sorted, after --strict and
  * --quiet), the counts, and every file that was checked (clean files too: JUnit lists them).
  */
-import { placeOf, type Diagnostic } from '../../model/diagnostic.js';
+import { messageOf, placeOf, type Diagnostic } from '../../model/diagnostic.js';
 
 export interface ValidateSummary {
   /** Errors and warnings found (warnings hidden by --quiet are still counted). */
@@ -52,5 +52,5 @@ export function messageWithEntry(d: Diagnostic, withSheet = true): string {
   // A workbook's sheet and cell lead the message: formats with a line (SARIF, GitHub, JUnit)
   // carry the row as the line, and no format has a place for the sheet.
   const at = withSheet && d.sheet !== undefined ? `${placeOf(d)}: ` : '';
-  return d.entry_id !== undefined ? `${at}[${d.entry_id}] ${d.message}` : `${at}${d.message}`;
+  return d.entry_id !== undefined ? `${at}[${d.entry_id}] ${messageOf(d)}` : `${at}${messageOf(d)}`;
 }

@@ -67,6 +67,7 @@ function result(d: Diagnostic) {
   const properties: Record<string, string | number> = {};
   if (d.field !== undefined) properties.field = d.field;
   if (d.entry_id !== undefined) properties.entry_id = d.entry_id;
+  if (d.omitted !== undefined && d.omitted > 0) properties.omitted = d.omitted;
   if (d.file === '-') properties.file = '(standard input)';
   if (d.sheet !== undefined) properties.sheet = d.sheet;
   const cell = cellOf(d);
