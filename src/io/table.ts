@@ -172,11 +172,13 @@ function readCsvTable(
   /** A comma-separated score sheet: where a decimal comma cuts a score in two. */
   let commaSheet = false;
   /**
-   * Where a row is refused: an entries row names its id (when it has one), so that its scores'
-   * unknown-entry errors can point here instead of at the id.
+   * Where a row is refused: an entries row names its id, so that its scores' unknown-entry
+   * errors can point here instead of at the id. Only from a first column: the row's cells may
+   * have moved, and only those before the cut are where the header says (a cut before a later
+   * id column would name a piece of the title, or another entry's id).
    */
   const refusedAt = (cells: string[], line: number, column: number) => {
-    const at = options.kind === 'entries' ? indexOf.get('id') : undefined;
+    const at = options.kind === 'entries' && indexOf.get('id') === 0 ? 0 : undefined;
     const id = at === undefined ? '' : cleanCell(cells[at] ?? '');
     return id === '' ? { file, line, column } : { file, line, column, entry_id: id };
   };
@@ -376,7 +378,7 @@ function excerpt(cell: string): string {
  */
 function splitHint(cells: string[], at: number, kind: TableOptions['kind']): string {
   if (kind !== 'scores')
-    return `a text cell holding a "," or ";" was probably cut in two, which moves every cell after it one column right (LibreOffice's CSV import cuts one unless only the file's own separator is ticked; a comma-separated file cuts an unquoted one). Quote that cell, or import the file again with only its own separator; if the column holds something else, give it a header`;
+    return `either the column holds something of its own (notes): give it a header; or a text cell of the row holding a "," or ";" was cut in two, which moves every cell after the cut one column right. LibreOffice's CSV import cuts such cells unless only the file's own separator is ticked (a comma-separated file cuts an unquoted one): open the original file again with only its own separator ticked, or quote the cell. A row cut where its last cell was empty moves its cells without leaving anything past the header, and cannot be told from a correct row: after such an import, mend the whole file, not only the rows refused`;
   const before = at > 0 ? cells[at - 1]! : '';
   const cut =
     at > 0 && /^\d{1,6}$/.test(before) && /^\d{1,3}$/.test(cells[at]!)

@@ -4,6 +4,7 @@
  * with a conflict of interest are set aside; entries with too few judges are found.
  */
 import {
+  countOf,
   diagnostic,
   limitDiagnostics,
   otherPlaces,
@@ -125,18 +126,46 @@ function permute(c: RecordColumns, order: Int32Array): void {
  * twin (zeroTwins).
  */
 function entryHint(competition: Competition, checked: readonly CheckedEntry[]): (id: string) => string | undefined {
-  const entryFiles = new Set(competition.inputs.filter((i) => i.kind === 'entries').map((i) => i.path));
-  const refused = new Map<string, Diagnostic>();
-  for (const d of competition.diagnostics)
-    if (d.code === 'parse-error' && d.entry_id !== undefined && d.file !== undefined && entryFiles.has(d.file))
-      if (!refused.has(d.entry_id)) refused.set(d.entry_id, d);
+  const refused = refusedRows(competition, 'entries');
+  const byId = new Map<string, Diagnostic>();
+  for (const d of refused) if (d.entry_id !== undefined && !byId.has(d.entry_id)) byId.set(d.entry_id, d);
   const twins = zeroTwins(checked.map((c) => c.entry.id));
+  const others = refusedNote(refused, 'entry');
   return (id) => {
-    const row = refused.get(id);
+    const row = byId.get(id);
     if (row !== undefined)
       return `its row in ${row.file} (${row.sheet !== undefined ? 'row' : 'line'} ${row.line}) was not read: fix that row (see the parse-error there)`;
-    return twins(id);
+    const twin = twins(id);
+    return twin === undefined && others !== undefined ? `check the id; or ${others}` : twin;
   };
+}
+
+/** "did you mean" for an unknown judge (zeroTwins), or the judges file's refused rows (refusedNote). */
+function judgeHint(competition: Competition): (id: string) => string | undefined {
+  const twins = zeroTwins(competition.judges!.map((j) => j.id));
+  const others = refusedNote(refusedRows(competition, 'judges'), 'judge');
+  return (id) => twins(id) ?? (others === undefined ? undefined : `add the judge or correct the id; or ${others}`);
+}
+
+/** The rows of the competition's files of a kind that did not fit their header and were not read. */
+function refusedRows(competition: Competition, kind: 'entries' | 'judges'): Diagnostic[] {
+  const files = new Set(competition.inputs.filter((i) => i.kind === kind).map((i) => i.path));
+  return competition.diagnostics.filter(
+    (d) => d.code === 'parse-error' && d.line !== undefined && d.file !== undefined && files.has(d.file),
+  );
+}
+
+/**
+ * Where refused rows are, for a message about an id that is not there: the id may be on one of
+ * them (a row whose id is not its first column, or a judge's row, cannot be named for sure).
+ */
+function refusedNote(refused: readonly Diagnostic[], what: 'entry' | 'judge'): string | undefined {
+  if (refused.length === 0) return undefined;
+  const first = refused[0]!;
+  const lines = refused.slice(0, 3).map((d) => d.line);
+  const more = refused.reduce((n, d) => n + countOf(d), 0) - lines.length;
+  const where = `${first.file} (${first.sheet !== undefined ? 'row' : 'line'}${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''})`;
+  return `the ${what} may be on a row of ${where} that was not read: fix it (see the parse-error there)`;
 }
 
 /**
@@ -360,7 +389,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
     if (listed === 2) {
       if (firstOfRow(i, 2)) {
         const id = strings[judgeCode]!;
-        const twin = (judgeTwins ??= zeroTwins(competition.judges!.map((j) => j.id)))(id);
+        const twin = (judgeTwins ??= judgeHint(competition))(id);
         pushLimited(
           diagnostics,
           diagnostic(

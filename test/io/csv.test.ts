@@ -1,7 +1,12 @@
 /**
  * The CSV reader, the number reader and the decoder, one rule at a time.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCompetition } from '../../src/io/competition.js';
+import { validateCompetition } from '../../src/validate/competition.js';
 import { CsvSyntaxError, parseCsv } from '../../src/io/csv.js';
 import { decodeBytes, toUtf8 } from '../../src/io/decode.js';
 import { describeNumberProblem, parseScore } from '../../src/io/number.js';
@@ -211,6 +216,35 @@ describe('spreadsheet debris in a table', () => {
     expect(message).toContain('only its own separator');
     expect(message).not.toContain('score');
     expect(t.records.map((r) => r.fields.get('id'))).toEqual(['E1', 'E3']);
+  });
+
+  it('a refused row names its entry only from a first id column: after a cut before a later id column the cell there is not the id', async () => {
+    const first = await read('id,title,agency,\r\nE1,Layanan, cepat,Dinas\r\n');
+    expect(first.diagnostics.map((d) => [d.line, d.entry_id])).toEqual([[2, 'E1']]);
+    // The title cut in two: the id column (2) holds " cepat", not the id E1.
+    const later = await read('title,id,agency,\r\nLayanan, cepat,E1,Dinas\r\n');
+    expect(later.diagnostics.map((d) => [d.line, d.entry_id])).toEqual([[2, undefined]]);
+  });
+
+  it('unknown entries and judges point at the rows of the entries and judges files that were not read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kipp-refused-'));
+    const at = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+    const c = loadCompetition({
+      entries: [
+        at(
+          'e.csv',
+          'title,id,agency,category,\nSapa Warga,E1,Dinas A,governance,\nLayanan, cepat,E2,Dinas B,governance\n',
+        ),
+      ],
+      judges: at('j.csv', 'id,name,agency,\nJ1,Ani,Dinas C,\nJ2,Budi, M.Sc.,Dinas D\n'),
+      scores: [at('s.csv', 'entry_id,judge_id,criterion,score\nE1,J1,novelty,7\nE2,J1,novelty,7\nE1,J2,novelty,8\n')],
+    });
+    const found = validateCompetition(c, { asOf: '2026-01-01' });
+    const message = (code: string) => found.find((d) => d.code === code)?.message ?? '';
+    expect(message('unknown-entry')).toContain('check the id; or the entry may be on a row of');
+    expect(message('unknown-entry')).toContain('e.csv (line 3) that was not read');
+    expect(message('unknown-judge')).toContain('add the judge or correct the id; or the judge may be on a row of');
+    expect(message('unknown-judge')).toContain('j.csv (line 3) that was not read');
   });
 
   it('a column with no header between named ones is ignored, with one unknown-field warning where it first holds a value', async () => {
