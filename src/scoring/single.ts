@@ -336,7 +336,10 @@ function rankEntries(
     idRank[r] = scores.entryRank[i]!;
   });
   const ranking = rankByKeys(ranked.length, K, keys, idRank);
-  const categoryRank = categoryRanks(ranking.order, K, keys, (r) => checked[ranked[r]!]!.category);
+  // Read in entry order once: looked up in rank order, each entry's object is a cache miss
+  // (200,000 of them cost a stress year ~0.03 s).
+  const categories = ranked.map((i) => checked[i]!.category);
+  const categoryRank = categoryRanks(ranking.order, K, keys, (r) => categories[r]);
   return { ...ranking, categoryRank };
 }
 
@@ -388,6 +391,8 @@ function resultsInReportOrder(
     return result;
   };
   const { order, rank, tied, categoryRank } = ranking;
+  // In rank order, each entry's objects a cache miss (~0.1 s for a stress year's 200,000). Made
+  // in entry order and placed in rank order, they cost the CSV writer more than that instead.
   const entries = Array.from(order, (r, p) => resultOf(ranked[r]!, rank[p]!, tied[p] === 1, categoryRank[p] || null));
   const unranked: number[] = [];
   for (let i = 0; i < checked.length; i++)
