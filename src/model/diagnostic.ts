@@ -134,24 +134,32 @@ export function messageOf(d: Diagnostic): string {
 /**
  * Keeps, in the list's order, the first `per` diagnostics of each code and file; the next one
  * stays and stands for the rest (its `omitted` counts them and what they omitted), which are
- * dropped. In place; returns the list. Limiting parts of a list and then the parts joined in
- * order keeps what limiting the whole at once keeps (the two halves of a sheet read by two
- * threads give one reader's list), and the counts never change.
+ * dropped. The list is changed in place and returned; the diagnostics are not (a stand-in that
+ * takes on more is a copy: the same diagnostic may be in another list, the competition's, that
+ * is limited again). Limiting parts of a list and then the parts joined in order keeps what
+ * limiting the whole at once keeps (the two halves of a sheet read by two threads give one
+ * reader's list), and the counts never change.
  */
 export function limitDiagnostics<T extends Diagnostic>(list: T[], per = LISTED_PER_CODE): T[] {
   const listed = new Map<string, number>();
-  const standIn = new Map<string, T>();
+  /** Per code and file: where its stand-in is in the list, and whether it is this call's copy. */
+  const standIn = new Map<string, { at: number; copied: boolean }>();
   let kept = 0;
   for (const d of list) {
     const key = `${d.code}\u0000${d.file ?? ''}`;
     const n = listed.get(key) ?? 0;
     if (n <= per) {
       listed.set(key, n + 1);
-      if (n === per) standIn.set(key, d);
+      if (n === per) standIn.set(key, { at: kept, copied: false });
       list[kept++] = d;
     } else {
       const s = standIn.get(key)!;
-      s.omitted = (s.omitted ?? 0) + countOf(d);
+      if (!s.copied) {
+        list[s.at] = { ...list[s.at]! };
+        s.copied = true;
+      }
+      const into = list[s.at]!;
+      into.omitted = (into.omitted ?? 0) + countOf(d);
     }
   }
   list.length = kept;

@@ -6,7 +6,7 @@
  * The helpers the staged scorer shares (pass marks, ranking of finished results, the result
  * object) live here too, so that stages.ts depends on this module and not the other way round.
  */
-import { compareDiagnostics, diagnostic, inSheets, type Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics, diagnostic, inSheets, limitDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { compareCodePoints, foldText, resolveAgencyType } from '../model/names.js';
 import type { Competition } from '../model/records.js';
 import type {
@@ -140,12 +140,13 @@ export function scoreSingle(
   // docs/guide/analytics.md: a judge–entry graph in pieces makes z-score normalization meaningless (a warning,
   // where the rubric's normalization compares judges at all).
   const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
-  const diagnostics = inSheets(
-    [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel],
-    competition.inputs,
-  )
-    .sort(compareDiagnostics)
-    .concat(shortlistDiagnostics);
+  // Each part was limited (LISTED_PER_CODE); joined and sorted, they are limited as one list.
+  const diagnostics = limitDiagnostics(
+    inSheets(
+      [...competition.diagnostics, ...entryDiagnostics, ...scores.diagnostics, ...panel],
+      competition.inputs,
+    ).sort(compareDiagnostics),
+  ).concat(shortlistDiagnostics);
   const { trimmed } = aggregated;
   let aggregates: Record<string, number>[] | undefined;
   return {

@@ -10,7 +10,7 @@
  *     final s_c likewise (for thresholds and tie-breaks), rounded as in step 7;
  * then steps 8–10 (pass, rank, shortlists) on the final figures.
  */
-import { compareDiagnostics, inSheets, type Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics, inSheets, limitDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition, Entry } from '../model/records.js';
 import { NONE } from '../model/arrays.js';
 import type { EntryResult, ScoreResult, StageOutcome } from '../model/result.js';
@@ -158,9 +158,9 @@ export function scoreStages(
     const unscored = new Set([...run.judges].filter(([, j]) => j.size === 0).map(([e]) => e.id));
     pushAll(found, stageDiagnostics(run.result.diagnostics, run.stage, k === 0, unscored));
   });
-  const diagnostics = inSheets(uniqueDiagnostics(found), competition.inputs)
-    .sort(compareDiagnostics)
-    .concat(shortlistDiagnostics);
+  const diagnostics = limitDiagnostics(
+    inSheets(uniqueDiagnostics(found), competition.inputs).sort(compareDiagnostics),
+  ).concat(shortlistDiagnostics);
 
   const result = assembleResult(
     competition,

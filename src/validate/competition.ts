@@ -3,7 +3,7 @@
  * (parse errors, unknown fields, encodings), the entry rules, the score rules, and the panel's
  * connectivity. Pure: the same competition gives the same sorted list.
  */
-import { compareDiagnostics, inSheets, type Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics, inSheets, limitDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Competition } from '../model/records.js';
 import { checkEntries, localToday } from './entries.js';
 import { checkJudges } from './judges.js';
@@ -24,7 +24,9 @@ export function validateCompetition(competition: Competition, options: ValidateO
   const asOf = options.asOf ?? rubric.eligibility.referenceDate ?? localToday();
   const judges = competition.judges ? checkJudges(competition.judges, rubric).diagnostics : [];
   if (rubric.stages.length > 0)
-    return inSheets([...validateStages(competition, asOf), ...judges], competition.inputs).sort(compareDiagnostics);
+    return limitDiagnostics(
+      inSheets([...validateStages(competition, asOf), ...judges], competition.inputs).sort(compareDiagnostics),
+    );
   const entries = checkEntries(competition.entries, rubric, asOf);
   const scores = checkScores(competition, entries.checked, { takeSheet: options.takeSheet === true });
   // Entries submitted without any score (the CI layout: one file per entry, before judging)
@@ -34,8 +36,11 @@ export function validateCompetition(competition: Competition, options: ValidateO
     competition.entries.some((e) => [...e.inlineScores.values()].some((s) => s.text !== ''));
   const scoreDiagnostics = scored ? scores.diagnostics : scores.diagnostics.filter((d) => d.code !== 'too-few-judges');
   const panel = checkPanelOf(rubric, competition.hasScoreSheets, scores);
-  return inSheets(
-    [...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel],
-    competition.inputs,
-  ).sort(compareDiagnostics);
+  // Each part was limited (LISTED_PER_CODE); joined and sorted, they are limited as one list.
+  return limitDiagnostics(
+    inSheets(
+      [...competition.diagnostics, ...entries.diagnostics, ...judges, ...scoreDiagnostics, ...panel],
+      competition.inputs,
+    ).sort(compareDiagnostics),
+  );
 }

@@ -4,7 +4,14 @@
  * Every problem becomes a diagnostic; an entry with any of them is not ranked (docs/reference/scoring.md step 5).
  */
 import { NONE } from '../model/arrays.js';
-import { diagnostic, otherPlaces, quoted, type Diagnostic, type DiagnosticCode } from '../model/diagnostic.js';
+import {
+  diagnostic,
+  limitDiagnostics,
+  otherPlaces,
+  quoted,
+  type Diagnostic,
+  type DiagnosticCode,
+} from '../model/diagnostic.js';
 import { foldText, resolveAgencyType, titleHash, titleKey, type AgencyType } from '../model/names.js';
 import { REQUIRED_ENTRY_FIELDS, type Entry } from '../model/records.js';
 import { daysInMonth, type Rubric } from '../model/rubric.js';
@@ -218,7 +225,7 @@ function runEntryChecks(entries: Entry[], rubric: Rubric, asOf: string): EntryCh
       report,
     );
   }
-  return { checked, diagnostics };
+  return { checked, diagnostics: limitDiagnostics(diagnostics) };
 }
 
 function columnOf(entry: Entry, field: string): number | undefined {

@@ -99,6 +99,14 @@ describe('limitDiagnostics', () => {
     );
   });
 
+  it('never changes a diagnostic: the stand-in that takes on more is a copy, so a list limited twice counts once', () => {
+    const shared = Array.from({ length: 7 }, (_, i) => make(i, 'parse-error', 'a.csv', i + 1));
+    const first = limitDiagnostics([...shared], 3);
+    const second = limitDiagnostics([...shared], 3);
+    expect(shared.every((d) => d.omitted === undefined)).toBe(true);
+    expect([first[3]!.omitted, second[3]!.omitted]).toEqual([3, 3]);
+  });
+
   it('pushLimited holds a list of millions to the limit as it grows, and the owner’s last limit gives the exact count', () => {
     const list: Diagnostic[] = [];
     const n = 300_000;
