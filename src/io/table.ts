@@ -178,8 +178,7 @@ function readCsvTable(
    * id column would name a piece of the title, or another entry's id).
    */
   const refusedAt = (cells: string[], line: number, column: number) => {
-    const at = options.kind === 'entries' && indexOf.get('id') === 0 ? 0 : undefined;
-    const id = at === undefined ? '' : cleanCell(cells[at] ?? '');
+    const id = options.kind === 'entries' && indexOf.get('id') === 0 ? cleanCell(cells[0] ?? '') : '';
     return id === '' ? { file, line, column } : { file, line, column, entry_id: id };
   };
   const fits = (cells: string[], line: number): boolean => {
