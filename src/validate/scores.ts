@@ -357,8 +357,8 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
   });
   const { min, max } = rubric.scale;
   // Built at the first unknown id only: most years have none.
-  let entryTwins: ((id: string) => string | undefined) | undefined;
-  let judgeTwins: ((id: string) => string | undefined) | undefined;
+  let entryHints: ((id: string) => string | undefined) | undefined;
+  let judgeHints: ((id: string) => string | undefined) | undefined;
   const { entry: validEntry, judge: validJudge, criterion: validCriterion, value: validValue, row: validRow } = valid;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -375,7 +375,7 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
           diagnostics,
           diagnostic(
             'unknown-entry',
-            `score for entry ${quoted(id)}, which is not in the entries: ${(entryTwins ??= entryHint(competition, checked))(id) ?? 'check the id'}`,
+            `score for entry ${quoted(id)}, which is not in the entries: ${(entryHints ??= entryHint(competition, checked))(id) ?? 'check the id'}`,
             at(i, 'entry_id', sheet.entryColumnOf(i)),
           ),
         );
@@ -389,12 +389,12 @@ function checkRows(check: ScoreCheck): { valid: RecordColumns; judgeNames: strin
     if (listed === 2) {
       if (firstOfRow(i, 2)) {
         const id = strings[judgeCode]!;
-        const twin = (judgeTwins ??= judgeHint(competition))(id);
+        const hint = (judgeHints ??= judgeHint(competition))(id);
         pushLimited(
           diagnostics,
           diagnostic(
             'unknown-judge',
-            `judge ${quoted(id)} is not in the judges file: ${twin ?? 'add the judge or correct the id'}`,
+            `judge ${quoted(id)} is not in the judges file: ${hint ?? 'add the judge or correct the id'}`,
             at(i, 'judge_id', sheet.judgeColumnOf(i)),
           ),
         );
